@@ -1,0 +1,4 @@
+import type { CliCommand } from '../command.js';
+
+/** Every ipm-db subcommand, in the order `ipm-db --help` lists them. */
+export const commands: CliCommand[] = [];

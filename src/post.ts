@@ -1,0 +1,2 @@
+// GitHub Action entry point (post step): cleanup. Placeholder until the action issue lands.
+export {};
