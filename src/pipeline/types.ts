@@ -1,0 +1,60 @@
+import type { VerificationReport } from '../archive/report.js';
+
+/** The stages of one run against one IRIS image, in order. */
+export const STAGES = ['start', 'ipm', 'load', 'package', 'verify', 'install', 'test', 'upgrade', 'publish'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export type StageStatus = 'passed' | 'failed' | 'skipped';
+
+export interface StageResult {
+  stage: StageName;
+  status: StageStatus;
+  durationMs: number;
+  /** One line: why it failed or was skipped, or what it produced. */
+  message?: string;
+  /** IRIS/IPM/registry output that explains a failure (already redacted). */
+  output?: string;
+}
+
+/** An ObjectScript compile error, located in the module's source tree for annotations. */
+export interface CompileError {
+  /** Path relative to the module directory (e.g. "src/MyApp/Foo.cls"), when it could be found. */
+  file: string | null;
+  /** Class or routine name as IRIS reported it (e.g. "MyApp.Foo.cls"). */
+  document: string;
+  line: number | null;
+  message: string;
+}
+
+export interface PublishedPackage {
+  /** Full reference, "<registry>/<namespace>/<module>:<tag>". */
+  reference: string;
+  tag: string;
+  /** Manifest digest, "sha256:...". */
+  digest: string;
+  /** true when the tag already pointed at this exact manifest and nothing was uploaded. */
+  unchanged: boolean;
+}
+
+/** Everything one run against one IRIS image produced: the JSON report per matrix leg. */
+export interface RunReport {
+  schema: 'ipm-db/run-report@1';
+  image: string;
+  /** IRIS major.minor as the container reported it, once known. */
+  irisVersion: string | null;
+  irisBuild: string | null;
+  ipmVersion: string | null;
+  module: { name: string; version: string } | null;
+  ok: boolean;
+  stages: StageResult[];
+  archive: { path: string; fileName: string; size: number; sha256: string; irisDatSha256: string | null } | null;
+  verification: VerificationReport | null;
+  compileErrors: CompileError[];
+  /** Path of the JUnit XML copied out of the container, when module tests ran. */
+  junitPath: string | null;
+  /** Results of the upgrade scenarios (see docs/upgrade-testing.md); opaque to stages before it. */
+  upgrade: unknown[];
+  published: PublishedPackage | null;
+  startedAt: string;
+  durationMs: number;
+}
