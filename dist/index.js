@@ -10,7 +10,7 @@ import {
   ipmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-52BURSK2.js";
+} from "./chunks/chunk-NEXEWY7N.js";
 import {
   IpmDbError,
   UsageError,
@@ -1162,4 +1162,4 @@ async function main() {
 ${hint}` : message);
   }
 }
-main().catch((err) => setFailed(redact(describeError(err))));
+main().catch((err) => setFailed(redact(describeError(err)))).finally(() => setTimeout(() => process.exit(), 1e3).unref());
