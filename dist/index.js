@@ -1,6 +1,5 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
-  RUN_LABEL,
   ResourceLedger,
   STATE_KEEP,
   STATE_RUN_ID,
@@ -10,7 +9,7 @@ import {
   ipmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-NEXEWY7N.js";
+} from "./chunks/chunk-JT5EVD2Z.js";
 import {
   IpmDbError,
   UsageError,
@@ -858,7 +857,7 @@ async function run(inputs, deps) {
       });
       return { path: got.path, sha256: got.sha256 };
     });
-    for (const image of inputs.images) {
+    for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
       const outDir = join2(outRoot, sanitiseArtifactName(image));
       await mkdir(outDir, { recursive: true });
@@ -893,7 +892,7 @@ async function run(inputs, deps) {
               },
               timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
               keepContainer: inputs.keepContainer,
-              label: `${RUN_LABEL}=${deps.runId}`,
+              runId: `${deps.runId}-${index + 1}`,
               onResource: (r) => ledger.record(r),
               signal: total.signal
             },

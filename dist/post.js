@@ -6,7 +6,7 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-NEXEWY7N.js";
+} from "./chunks/chunk-JT5EVD2Z.js";
 import {
   errorMessage
 } from "./chunks/chunk-4UHFFDH5.js";

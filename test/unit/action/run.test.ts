@@ -148,7 +148,7 @@ describe('run()', () => {
     const outcome = await run(inputs({ publish: 'true' }), deps(rec, pipeline, publisher));
     expect(outcome.ok).toBe(true);
     expect(pipeline.seen.map((o) => o.image)).toEqual(['localhost/iris:2024.1', 'localhost/iris:2025.1']);
-    expect(pipeline.seen[0]?.label).toBe('ipm-db.run=run-1');
+    expect(pipeline.seen.map((o) => o.runId)).toEqual(['run-1-1', 'run-1-2']);
     expect(publisher.requests.map((r) => r.token)).toEqual(['tok-secret-1234', 'tok-secret-1234']);
     expect(JSON.parse(rec.outputs['published-tags']!)).toEqual(['1.2.3_database__2024.1', '1.2.3_database__2025.1']);
     expect(rec.outputs.sha256).toBe('1'.repeat(64));
