@@ -9,7 +9,7 @@ import {
   ipmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-JT5EVD2Z.js";
+} from "./chunks/chunk-ITHCTV3W.js";
 import {
   IpmDbError,
   UsageError,

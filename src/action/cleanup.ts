@@ -78,7 +78,11 @@ export async function cleanup(runId: string, recorded: CreatedResource[], docker
       }
     };
     const format = (field: string) => `{{${field}}}\t{{.Label "${RUN_LABEL}"}}`;
-    await listed('containers', ['ps', '--all', '--filter', `label=${RUN_LABEL}`, '--format', format('.Names')], containers);
+    await listed(
+      'containers',
+      ['ps', '--all', '--filter', `label=${RUN_LABEL}`, '--format', format('.Names')],
+      containers,
+    );
     await listed('volumes', ['volume', 'ls', '--filter', `label=${RUN_LABEL}`, '--format', format('.Name')], volumes);
   }
   for (const name of containers) {
