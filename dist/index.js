@@ -9,7 +9,7 @@ import {
   ipmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-ITHCTV3W.js";
+} from "./chunks/chunk-Y4GV4E7I.js";
 import {
   IpmDbError,
   UsageError,
@@ -148,6 +148,7 @@ var METHOD_RE = /^%?[A-Za-z][A-Za-z0-9]*$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -265,7 +266,7 @@ function parseInputs(source) {
     } else {
       if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
       if (ipm.kind === "installer" && ipm.sha256 === null)
-        problem("ipm-installer-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
+        problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
     }
   }
   if (problems.length)
@@ -338,18 +339,21 @@ function imageList(source, problem) {
 function ipmSource(source, problem, inWorkspace) {
   const version = source.get("ipm-version").trim();
   const installer = source.get("ipm-installer").trim();
-  const sha = source.get("ipm-installer-sha256").trim();
-  if (sha && !SHA256_RE.test(sha))
-    problem("ipm-installer-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
-  if (sha && !installer && !version)
-    problem("ipm-installer-sha256", "is set but neither ipm-installer nor ipm-version is.");
+  const sha = source.get("ipm-sha256").trim();
+  const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
+  if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
   if (version && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
   }
   if (version) {
     if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
-    return { kind: "version", version, sha256: sha ? sha.toLowerCase() : null };
+    if (!sha)
+      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
+    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
+      problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
+    return { kind: "version", version, sha256: sha.toLowerCase(), releaseUrl };
   }
   if (installer) {
     if (!/\.xml$/i.test(installer))
@@ -851,7 +855,7 @@ async function run(inputs, deps) {
         version: inputs.ipm.version,
         sha256: inputs.ipm.sha256,
         dir: join2(tempRoot, "ipm-db-downloads"),
-        urlTemplate: deps.env.IPM_DB_IPM_RELEASE_URL,
+        urlTemplate: inputs.ipm.releaseUrl,
         store: deps.cache,
         info: (m) => io.info(m)
       });

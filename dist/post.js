@@ -6,7 +6,7 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-ITHCTV3W.js";
+} from "./chunks/chunk-Y4GV4E7I.js";
 import {
   errorMessage
 } from "./chunks/chunk-4UHFFDH5.js";

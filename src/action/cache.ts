@@ -75,10 +75,8 @@ export function sha256Hex(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
-
-export function ipmInstallerUrl(version: string, template: string | undefined): string {
-  return (template || IPM_RELEASE_URL).replaceAll('{version}', version);
+export function ipmInstallerUrl(version: string, template: string): string {
+  return template.replaceAll('{version}', version);
 }
 
 export interface CachedDownload {
@@ -95,7 +93,7 @@ export async function ipmInstaller(opts: {
   version: string;
   sha256: string | null;
   dir: string;
-  urlTemplate: string | undefined;
+  urlTemplate: string;
   store: CacheStore;
   info: (message: string) => void;
 }): Promise<CachedDownload> {
@@ -141,7 +139,7 @@ export async function ipmInstaller(opts: {
       'ipm-checksum',
       `The IPM ${opts.version} installer has SHA-256 ${actual}, not ${opts.sha256}.`,
       {
-        hint: 'Check ipm-installer-sha256; never publish with an installer whose checksum you did not expect.',
+        hint: 'Check ipm-sha256; never publish with an installer whose checksum you did not expect.',
       },
     );
   await mkdir(dirname(file), { recursive: true });
@@ -161,7 +159,7 @@ export async function checkInstaller(path: string, sha256: string | null): Promi
   const actual = sha256Hex(data);
   if (sha256 !== null && actual !== sha256)
     throw new IpmDbError('ipm-checksum', `The IPM installer ${path} has SHA-256 ${actual}, not ${sha256}.`, {
-      hint: 'Update ipm-installer-sha256 if you changed the installer on purpose.',
+      hint: 'Update ipm-sha256 if you changed the installer on purpose.',
     });
   return actual;
 }

@@ -15,7 +15,7 @@ export const UPGRADE_SCENARIOS: readonly UpgradeScenario[] = ['database', 'sourc
 
 export type IpmSource =
   | { kind: 'image' }
-  | { kind: 'version'; version: string; sha256: string | null }
+  | { kind: 'version'; version: string; sha256: string; releaseUrl: string }
   | { kind: 'installer'; path: string; sha256: string | null };
 
 export type UpgradeFrom =
@@ -89,6 +89,7 @@ const METHOD_RE = /^%?[A-Za-z][A-Za-z0-9]*$/;
 const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
 
 /** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
 export function parseList(raw: string): string[] {
@@ -233,7 +234,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     } else {
       if (!token) problem('token', 'is empty but publish is true; pass a token with packages: write.');
       if (ipm.kind === 'installer' && ipm.sha256 === null)
-        problem('ipm-installer-sha256', 'is required when publishing with ipm-installer (a release must pin its IPM).');
+        problem('ipm-sha256', 'is required when publishing with ipm-installer (a release must pin its IPM).');
     }
   }
 
@@ -314,18 +315,21 @@ function ipmSource(
 ): IpmSource {
   const version = source.get('ipm-version').trim();
   const installer = source.get('ipm-installer').trim();
-  const sha = source.get('ipm-installer-sha256').trim();
-  if (sha && !SHA256_RE.test(sha))
-    problem('ipm-installer-sha256', 'must be 64 hexadecimal digits (the output of sha256sum).');
-  if (sha && !installer && !version)
-    problem('ipm-installer-sha256', 'is set but neither ipm-installer nor ipm-version is.');
+  const sha = source.get('ipm-sha256').trim();
+  const releaseUrl = source.get('ipm-release-url').trim() || IPM_RELEASE_URL;
+  if (sha && !SHA256_RE.test(sha)) problem('ipm-sha256', 'must be 64 hexadecimal digits (the output of sha256sum).');
+  if (sha && !installer && !version) problem('ipm-sha256', 'is set but neither ipm-installer nor ipm-version is.');
   if (version && installer) {
     problem('ipm-version', 'and ipm-installer are both set; keep only one.');
     return { kind: 'image' };
   }
   if (version) {
     if (!SEMVER_RE.test(version)) problem('ipm-version', `"${version}" is not an IPM version; write e.g. 0.10.10.`);
-    return { kind: 'version', version, sha256: sha ? sha.toLowerCase() : null };
+    if (!sha)
+      problem('ipm-sha256', `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
+    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes('{version}'))
+      problem('ipm-release-url', `"${releaseUrl}" must be an http(s) URL containing {version}.`);
+    return { kind: 'version', version, sha256: sha.toLowerCase(), releaseUrl };
   }
   if (installer) {
     if (!/\.xml$/i.test(installer))

@@ -174,7 +174,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         version: inputs.ipm.version,
         sha256: inputs.ipm.sha256,
         dir: join(tempRoot, 'ipm-db-downloads'),
-        urlTemplate: deps.env.IPM_DB_IPM_RELEASE_URL,
+        urlTemplate: inputs.ipm.releaseUrl,
         store: deps.cache,
         info: (m) => io.info(m),
       });

@@ -12,6 +12,7 @@ const base: Record<string, string> = {
   'module-path': 'module',
   'iris-versions': '2024.1, 2025.1',
   'ipm-version': '0.10.10',
+  'ipm-sha256': 'AB'.repeat(32),
 };
 
 function source(inputs: Record<string, string>, event: GitHubEvent | null = null) {
@@ -51,7 +52,12 @@ describe('parseInputs', () => {
       'containers.intersystems.com/intersystems/iris-community:2025.1',
     ]);
     expect(i.modulePath).toBe('/ws/module');
-    expect(i.ipm).toEqual({ kind: 'version', version: '0.10.10', sha256: null });
+    expect(i.ipm).toEqual({
+      kind: 'version',
+      version: '0.10.10',
+      sha256: 'ab'.repeat(32),
+      releaseUrl: 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml',
+    });
     expect(i.publish).toBe(false);
     expect(i.registry).toBe('ghcr.io');
     expect(i.namespace).toBe('acme');
@@ -150,21 +156,23 @@ describe('parseInputs', () => {
     ['publish without token', { publish: 'true', token: '' }, /input "token": is empty/],
     ['both ipm sources', { 'ipm-installer': 'zpm.xml' }, /input "ipm-version": and ipm-installer are both set/],
     ['bad ipm version', { 'ipm-version': 'latest' }, /input "ipm-version": "latest"/],
+    ['version without checksum', { 'ipm-sha256': '' }, /input "ipm-sha256": is required with ipm-version/],
+    [
+      'release url without placeholder',
+      { 'ipm-release-url': 'https://mirror.example/zpm.xml' },
+      /input "ipm-release-url"/,
+    ],
     ['installer not xml', { 'ipm-version': '', 'ipm-installer': 'zpm.tgz' }, /input "ipm-installer"/],
     [
       'bad sha',
-      { 'ipm-version': '', 'ipm-installer': 'zpm.xml', 'ipm-installer-sha256': 'abc' },
-      /input "ipm-installer-sha256": must be 64/,
+      { 'ipm-version': '', 'ipm-installer': 'zpm.xml', 'ipm-sha256': 'abc' },
+      /input "ipm-sha256": must be 64/,
     ],
-    [
-      'sha without installer',
-      { 'ipm-version': '', 'ipm-installer-sha256': 'a'.repeat(64) },
-      /input "ipm-installer-sha256": is set but/,
-    ],
+    ['sha without installer', { 'ipm-version': '', 'ipm-sha256': 'a'.repeat(64) }, /input "ipm-sha256": is set but/],
     [
       'publish with unpinned installer',
-      { 'ipm-version': '', 'ipm-installer': 'zpm.xml', publish: 'true', token: 'tok-1234' },
-      /input "ipm-installer-sha256": is required when publishing/,
+      { 'ipm-version': '', 'ipm-sha256': '', 'ipm-installer': 'zpm.xml', publish: 'true', token: 'tok-1234' },
+      /input "ipm-sha256": is required when publishing/,
     ],
     ['bad upgrade-from', { 'upgrade-from': 'previous release' }, /input "upgrade-from"/],
     ['bad scenario', { 'upgrade-scenarios': 'database, sideways' }, /input "upgrade-scenarios": "sideways"/],
