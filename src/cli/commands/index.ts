@@ -1,4 +1,8 @@
 import type { CliCommand } from '../command.js';
+import { inspectCommand } from './inspect.js';
+import { publishCommand } from './publish.js';
+import { pullCommand } from './pull.js';
+import { tagsCommand } from './tags.js';
 
 /** Every ipm-db subcommand, in the order `ipm-db --help` lists them. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [publishCommand(), pullCommand(), inspectCommand, tagsCommand];
