@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { VERIFY_REPORT_SCHEMA, type VerificationReport } from '../../src/archive/report.js';
+import { IpmDbError } from '../../src/util/errors.js';
 import { writeIpmArchive } from './ipm-tar.js';
 
 export interface TestPackageOptions {
@@ -103,4 +104,15 @@ export async function writeTestPackage(
     durationMs: 0,
   };
   return { path, report };
+}
+
+/** The IpmDbError a promise rejects with; fails the test when it resolves or throws anything else. */
+export async function ipmDbRejection(p: Promise<unknown>): Promise<IpmDbError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof IpmDbError) return err;
+    throw err;
+  }
+  throw new Error('expected an IpmDbError, but the call succeeded');
 }

@@ -3,16 +3,17 @@
  * started as a background process on 127.0.0.1:<free port> with a generated config in a
  * temporary directory (filesystem storage, deletes enabled), stopped by PID.
  *
- *   const reg = await startRegistry({ auth: 'none' | 'htpasswd' | 'token' });
+ *   const reg = await startRegistry({ auth: 'none' | 'htpasswd' | 'token', deleteEnabled?: true });
  *   reg.host          // "127.0.0.1:<port>" (plain HTTP: pass plainHttp / --plain-http)
  *   reg.credentials   // { username, password } accepted by htpasswd and token modes
  *   reg.tokenServer   // token mode: { realm, service, requests } (requests counts issued tokens)
  *   await reg.stop()  // kills the registry (and token server), removes the temp dir
  *
  *   const proxy = await startFaultProxy(reg.host);   // loopback proxy in front of it
- *   proxy.inject({ method: 'PATCH', times: 1, respond: { status: 503 } });
+ *   proxy.inject({ method: 'PATCH', skip: 1, times: 1, respond: { status: 503 } });
  *   proxy.inject({ method: 'PUT', path: /\/blobs\/uploads\//, resetAfterBytes: 4096 });
- *   proxy.requests    // [{ method, path, status }] seen so far
+ *   proxy.clearFaults() // drops faults not used up
+ *   proxy.requests    // [{ method, path, status, authorized }] seen so far
  *   await proxy.stop()
  *
  * Token mode: the registry trusts a self-signed certificate made with openssl; the token
@@ -176,7 +177,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise<TestRegistry> {
+export async function startRegistry(
+  opts: { auth?: RegistryAuth; deleteEnabled?: boolean } = {},
+): Promise<TestRegistry> {
   const auth = opts.auth ?? 'none';
   const dir = await mkdtemp(join(tmpdir(), 'ipm-db-registry-'));
   const credentials = { username: 'ipm-tester', password: `pw-${randomBytes(12).toString('hex')}` };
@@ -210,7 +213,7 @@ export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise
     '  filesystem:',
     `    rootdirectory: ${join(dir, 'data')}`,
     '  delete:',
-    '    enabled: true',
+    `    enabled: ${opts.deleteEnabled ?? true}`,
     'http:',
     `  addr: ${host}`,
     `  secret: ${randomBytes(16).toString('hex')}`,
@@ -240,6 +243,8 @@ export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise
 export interface Fault {
   method?: string;
   path?: RegExp;
+  /** Let this many matching requests through untouched first (default 0). */
+  skip?: number;
   /** How many matching requests this fault applies to (default 1). */
   times?: number;
   /** Answer with this instead of forwarding (the request body is read first). */
@@ -251,17 +256,21 @@ export interface Fault {
 export interface FaultProxy {
   host: string;
   inject(fault: Fault): void;
-  requests: { method: string; path: string; status: number | 'reset' }[];
+  /** Drops faults not used up yet. */
+  clearFaults(): void;
+  /** Every request seen: its answer, and whether it carried an Authorization header. */
+  requests: { method: string; path: string; status: number | 'reset'; authorized: boolean }[];
   stop(): Promise<void>;
 }
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
-  const faults: (Fault & { left: number })[] = [];
+  const faults: (Fault & { left: number; skip: number })[] = [];
   const requests: FaultProxy['requests'] = [];
   const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((req, res) => {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
+    const authorized = req.headers.authorization !== undefined;
     const fault = faults.find(
       (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)),
     );
@@ -270,7 +279,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const { status, headers, body } = fault.respond;
       req.resume();
       req.on('end', () => {
-        requests.push({ method, path, status });
+        requests.push({ method, path, status, authorized });
         res
           .writeHead(status, { 'Content-Type': 'application/json', ...headers })
           .end(body ?? '{"errors":[{"code":"UNAVAILABLE","message":"injected"}]}');
@@ -280,7 +289,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const upstream = http.request(
       { host: target.split(':')[0], port: Number(target.split(':')[1]), method, path, headers: req.headers, agent },
       (up) => {
-        requests.push({ method, path, status: up.statusCode ?? 0 });
+        requests.push({ method, path, status: up.statusCode ?? 0, authorized });
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       },
@@ -293,7 +302,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         seen += chunk.length;
         if (seen <= limit) upstream.write(chunk);
         else {
-          requests.push({ method, path, status: 'reset' });
+          requests.push({ method, path, status: 'reset', authorized });
           upstream.destroy();
           req.socket.destroy();
         }
@@ -306,7 +315,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const port = await listen(server);
   return {
     host: `127.0.0.1:${port}`,
-    inject: (f) => faults.push({ ...f, left: f.times ?? 1 }),
+    inject: (f) => faults.push({ ...f, left: f.times ?? 1, skip: f.skip ?? 0 }),
+    clearFaults: () => void faults.splice(0),
     requests,
     stop: () =>
       new Promise<void>((r) => {

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../../src/oci/client.js';
 import { ipmAcceptanceViolations, type OciManifest } from '../../../src/oci/ipm-artifact.js';
 import { publishPackage } from '../../../src/oci/publish.js';
-import { IpmDbError } from '../../../src/util/errors.js';
 import { startFaultProxy, startRegistry, type FaultProxy, type TestRegistry } from '../../support/registry.js';
-import { fileSha256, writeTestPackage } from '../../support/oci-package.js';
+import { fileSha256, writeTestPackage, ipmDbRejection } from '../../support/oci-package.js';
 
 const exec = promisify(execFile);
 const fast = { maxAttempts: 3, maxTotalMs: 5_000, baseDelayMs: 20, maxDelayMs: 100 };
@@ -30,16 +29,6 @@ afterAll(async () => {
   await reg?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-async function caught(p: Promise<unknown>): Promise<IpmDbError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof IpmDbError) return err;
-    throw err;
-  }
-  throw new Error('expected an IpmDbError');
-}
 
 describe('publishPackage', () => {
   it('publishes the IPM form, which skopeo reads back byte for byte; a re-publish uploads nothing', async () => {
@@ -86,7 +75,7 @@ describe('publishPackage', () => {
     const second = await writeTestPackage(dir, { name: 'Immutable', version: '2.0.0' });
     const base = { registry: reg.host, namespace: 'acme', plainHttp: true };
     const published = await publishPackage({ ...base, archivePath: first.path, report: first.report });
-    const err = await caught(publishPackage({ ...base, archivePath: second.path, report: second.report }));
+    const err = await ipmDbRejection(publishPackage({ ...base, archivePath: second.path, report: second.report }));
     expect(err.code).toBe('tag-exists');
     expect(err.hint).toMatch(/--force/);
     const client = new RegistryClient({ registry: reg.host, plainHttp: true });
@@ -105,14 +94,14 @@ describe('publishPackage', () => {
       valid: false,
       errors: [{ code: 'checksum-mismatch', severity: 'error' as const, message: 'IRIS.DAT checksum differs' }],
     };
-    expect((await caught(publishPackage({ ...base, report: invalid }))).message).toMatch(
+    expect((await ipmDbRejection(publishPackage({ ...base, report: invalid }))).message).toMatch(
       /did not pass verification.*checksum differs/,
     );
     const notDb = { ...pkg.report, module: { ...pkg.report.module!, packaging: null } };
-    expect((await caught(publishPackage({ ...base, report: notDb }))).code).toBe('not-verified');
+    expect((await ipmDbRejection(publishPackage({ ...base, report: notDb }))).code).toBe('not-verified');
     const pre = { ...pkg.report, module: { ...pkg.report.module!, version: '1.0.0-rc.1' } };
-    expect((await caught(publishPackage({ ...base, report: pre }))).code).toBe('prerelease-version');
-    expect((await caught(publishPackage({ ...base }))).code).toBe('not-verified');
+    expect((await ipmDbRejection(publishPackage({ ...base, report: pre }))).code).toBe('prerelease-version');
+    expect((await ipmDbRejection(publishPackage({ ...base }))).code).toBe('not-verified');
     expect(proxy.requests.length).toBe(before);
 
     const verifier = async () => pkg.report;
@@ -124,11 +113,11 @@ describe('publishPackage', () => {
     const bytes = await readFile(pkg.path);
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     await writeFile(pkg.path, bytes);
-    const changed = await caught(publishPackage({ ...base, report: pkg.report, retry: fast }));
+    const changed = await ipmDbRejection(publishPackage({ ...base, report: pkg.report, retry: fast }));
     expect(changed.code).toBe('not-verified');
     expect(changed.message).toMatch(/changed since it was verified/);
     await appendFile(pkg.path, 'x');
-    expect((await caught(publishPackage({ ...base, report: pkg.report }))).message).toMatch(
+    expect((await ipmDbRejection(publishPackage({ ...base, report: pkg.report }))).message).toMatch(
       /bytes, .* when it was verified/,
     );
     const client = new RegistryClient({ registry: reg.host, plainHttp: true });
