@@ -16,6 +16,8 @@ export interface TestPackageOptions {
   description?: string;
   /** Size of the (incompressible) IRIS.DAT inside. */
   datBytes?: number;
+  /** gzip level of the archive (0 stores, for large benchmark archives). */
+  gzipLevel?: number;
 }
 
 export function moduleXml(name: string, version: string, irisVersion: string, description: string): string {
@@ -68,7 +70,7 @@ export async function writeTestPackage(
         },
       },
     ],
-    { gzipLevel: 1 },
+    { gzipLevel: opts.gzipLevel ?? 1 },
   );
   const size = (await stat(path)).size;
   const report: VerificationReport = {
