@@ -175,7 +175,7 @@ function checkIrisVersion(irisVersion) {
   return irisVersion;
 }
 function ipmRepository(namespace, moduleName) {
-  const parts = namespace.split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
+  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
   if (parts.length === 0) {
     throw new IpmDbError("invalid-namespace", "the namespace is empty", {
       hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."

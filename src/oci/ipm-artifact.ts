@@ -85,9 +85,13 @@ export function checkIrisVersion(irisVersion: string): string {
   return irisVersion;
 }
 
-/** `<namespace>/<module lower-case>`, each component checked against the distribution grammar. */
+/**
+ * `<namespace>/<module>`, both lower-cased (GHCR requires it; GitHub owners are case-insensitive),
+ * each component checked against the distribution grammar.
+ */
 export function ipmRepository(namespace: string, moduleName: string): string {
   const parts = namespace
+    .toLowerCase()
     .split('/')
     .filter((p) => p.length > 0)
     .map((p) => validatePathComponent(p, 'namespace component'));

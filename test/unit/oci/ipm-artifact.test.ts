@@ -35,7 +35,8 @@ describe('IPM names', () => {
   });
 
   it('rejects path components outside the distribution grammar', () => {
-    expect(() => ipmRepository('Acme', 'x')).toThrow(/namespace component "Acme"/);
+    expect(ipmRepository('Acme-Org', 'x')).toBe('acme-org/x');
+    expect(() => ipmRepository('acme_', 'x')).toThrow(/namespace component "acme_"/);
     expect(() => ipmRepository('acme', 'bad..name')).toThrow(/module name/);
     expect(() => ipmRepository('acme', '-x')).toThrow();
     expect(() => ipmRepository('', 'x')).toThrow(/namespace is empty/);
