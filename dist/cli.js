@@ -477,6 +477,13 @@ function sendOnce(req) {
         resolve4(res);
       }
     );
+    outgoing.setTimeout(req.idleTimeoutMs ?? 6e4, () => {
+      outgoing.destroy(
+        Object.assign(new Error(`no data from ${req.url.host} for ${req.idleTimeoutMs ?? 6e4} ms`), {
+          code: "ETIMEDOUT"
+        })
+      );
+    });
     outgoing.on("error", (err) => {
       if (!settled) {
         settled = true;
@@ -576,6 +583,7 @@ var RegistryClient = class {
   /** Authorization header value per repository+scope once a challenge was answered. */
   authorization = /* @__PURE__ */ new Map();
   basicOnly = false;
+  idleTimeoutMs;
   constructor(opts) {
     this.registry = opts.registry;
     this.baseUrl = new URL(`${opts.plainHttp ? "http" : "https"}://${opts.registry}/`);
@@ -588,6 +596,7 @@ var RegistryClient = class {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.monolithicLimit = opts.monolithicLimit ?? 32 * 1024 * 1024;
     this.chunkSize = opts.chunkSize ?? 64 * 1024 * 1024;
+    this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
   }
   basicHeader() {
     if (!this.credentials) return void 0;
@@ -612,7 +621,7 @@ var RegistryClient = class {
       if (basic) headers.Authorization = basic;
       const res = await this.withRetries(
         `token request to ${realm.origin}`,
-        () => exchange({ method: "GET", url: realm, headers })
+        () => exchange({ method: "GET", url: realm, headers, idleTimeoutMs: this.idleTimeoutMs })
       );
       if (res.status !== 200) {
         throw this.fail("registry-auth", `getting a token from ${realm.origin}${realm.pathname} failed`, res);
@@ -692,7 +701,13 @@ var RegistryClient = class {
       const headers = { "User-Agent": "ipm-db", ...r.headers };
       const auth = this.authorization.get(key) ?? (this.basicOnly ? this.basicHeader() : void 0);
       if (auth) headers.Authorization = auth;
-      const req = { method: r.method, url, headers, ...r.body !== void 0 ? { body: r.body } : {} };
+      const req = {
+        method: r.method,
+        url,
+        headers,
+        idleTimeoutMs: this.idleTimeoutMs,
+        ...r.body !== void 0 ? { body: r.body } : {}
+      };
       return exchange(req, { stream: r.stream === true });
     };
     const attempt = () => r.retry === false ? once() : this.withRetries(what, once);
@@ -1290,7 +1305,8 @@ async function publishPackage(opts) {
     ...opts.credentials ? { credentials: opts.credentials } : {},
     ...opts.retry ? { retry: opts.retry } : {},
     ...opts.monolithicLimit !== void 0 ? { monolithicLimit: opts.monolithicLimit } : {},
-    ...opts.chunkSize !== void 0 ? { chunkSize: opts.chunkSize } : {}
+    ...opts.chunkSize !== void 0 ? { chunkSize: opts.chunkSize } : {},
+    ...opts.idleTimeoutMs !== void 0 ? { idleTimeoutMs: opts.idleTimeoutMs } : {}
   });
   const existing = await client.getManifest(repository, tag, "pull,push");
   if (existing) {

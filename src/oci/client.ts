@@ -36,6 +36,8 @@ export interface RegistryClientOptions {
   /** Blobs up to this size go in one PUT; larger ones in PATCH chunks of `chunkSize`. */
   monolithicLimit?: number;
   chunkSize?: number;
+  /** A request whose connection stays silent this long fails as ETIMEDOUT (and is retried). */
+  idleTimeoutMs?: number;
 }
 
 export const MANIFEST_ACCEPT = [
@@ -112,6 +114,7 @@ export class RegistryClient {
   /** Authorization header value per repository+scope once a challenge was answered. */
   private readonly authorization = new Map<string, string>();
   private basicOnly = false;
+  private readonly idleTimeoutMs: number;
 
   constructor(opts: RegistryClientOptions) {
     this.registry = opts.registry;
@@ -125,6 +128,7 @@ export class RegistryClient {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.monolithicLimit = opts.monolithicLimit ?? 32 * 1024 * 1024;
     this.chunkSize = opts.chunkSize ?? 64 * 1024 * 1024;
+    this.idleTimeoutMs = opts.idleTimeoutMs ?? 60_000;
   }
 
   private basicHeader(): string | undefined {
@@ -156,7 +160,7 @@ export class RegistryClient {
       const basic = this.basicHeader();
       if (basic) headers.Authorization = basic;
       const res = await this.withRetries(`token request to ${realm.origin}`, () =>
-        exchange({ method: 'GET', url: realm, headers }),
+        exchange({ method: 'GET', url: realm, headers, idleTimeoutMs: this.idleTimeoutMs }),
       );
       if (res.status !== 200) {
         throw this.fail('registry-auth', `getting a token from ${realm.origin}${realm.pathname} failed`, res);
@@ -238,7 +242,13 @@ export class RegistryClient {
       const headers: Record<string, string> = { 'User-Agent': 'ipm-db', ...r.headers };
       const auth = this.authorization.get(key) ?? (this.basicOnly ? this.basicHeader() : undefined);
       if (auth) headers.Authorization = auth;
-      const req = { method: r.method, url, headers, ...(r.body !== undefined ? { body: r.body } : {}) };
+      const req = {
+        method: r.method,
+        url,
+        headers,
+        idleTimeoutMs: this.idleTimeoutMs,
+        ...(r.body !== undefined ? { body: r.body } : {}),
+      };
       return exchange(req, { stream: r.stream === true });
     };
     const attempt = () => (r.retry === false ? once() : this.withRetries(what, once));

@@ -53,6 +53,7 @@ export interface PublishOptions {
   retry?: Partial<RetryPolicy>;
   monolithicLimit?: number;
   chunkSize?: number;
+  idleTimeoutMs?: number;
 }
 
 export interface PublishResult extends PublishedPackage {
@@ -179,6 +180,7 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
     ...(opts.retry ? { retry: opts.retry } : {}),
     ...(opts.monolithicLimit !== undefined ? { monolithicLimit: opts.monolithicLimit } : {}),
     ...(opts.chunkSize !== undefined ? { chunkSize: opts.chunkSize } : {}),
+    ...(opts.idleTimeoutMs !== undefined ? { idleTimeoutMs: opts.idleTimeoutMs } : {}),
   });
 
   const existing = await client.getManifest(repository, tag, 'pull,push');

@@ -13,6 +13,8 @@ export interface RawRequest {
   url: URL;
   headers: Record<string, string>;
   body?: RequestBody;
+  /** Abort with ETIMEDOUT when the connection is silent this long (default 60 s). */
+  idleTimeoutMs?: number;
 }
 
 export interface RawResponse {
@@ -49,6 +51,13 @@ function sendOnce(req: RawRequest): Promise<IncomingMessage> {
         resolve(res);
       },
     );
+    outgoing.setTimeout(req.idleTimeoutMs ?? 60_000, () => {
+      outgoing.destroy(
+        Object.assign(new Error(`no data from ${req.url.host} for ${req.idleTimeoutMs ?? 60_000} ms`), {
+          code: 'ETIMEDOUT',
+        }),
+      );
+    });
     outgoing.on('error', (err) => {
       if (!settled) {
         settled = true;

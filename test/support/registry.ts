@@ -12,6 +12,7 @@
  *   const proxy = await startFaultProxy(reg.host);   // loopback proxy in front of it
  *   proxy.inject({ method: 'PATCH', skip: 1, times: 1, respond: { status: 503 } });
  *   proxy.inject({ method: 'PUT', path: /\/blobs\/uploads\//, resetAfterBytes: 4096 });
+ *   proxy.inject({ method: 'HEAD', stall: true });   // never answers
  *   proxy.clearFaults() // drops faults not used up
  *   proxy.requests    // [{ method, path, status, authorized }] seen so far
  *   await proxy.stop()
@@ -251,6 +252,8 @@ export interface Fault {
   respond?: { status: number; headers?: Record<string, string>; body?: string };
   /** Forward, then destroy both connections after this many request-body bytes. */
   resetAfterBytes?: number;
+  /** Never answer (the connection stays open until the client gives up or the proxy stops). */
+  stall?: boolean;
 }
 
 export interface FaultProxy {
@@ -259,7 +262,7 @@ export interface FaultProxy {
   /** Drops faults not used up yet. */
   clearFaults(): void;
   /** Every request seen: its answer, and whether it carried an Authorization header. */
-  requests: { method: string; path: string; status: number | 'reset'; authorized: boolean }[];
+  requests: { method: string; path: string; status: number | 'reset' | 'stalled'; authorized: boolean }[];
   stop(): Promise<void>;
 }
 
@@ -275,6 +278,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)),
     );
     if (fault) fault.left--;
+    if (fault?.stall) {
+      requests.push({ method, path, status: 'stalled', authorized });
+      req.resume();
+      return;
+    }
     if (fault?.respond) {
       const { status, headers, body } = fault.respond;
       req.resume();

@@ -77,6 +77,18 @@ describe('faults against an open registry', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it('abandons a request the registry never answers and retries it', async () => {
+    proxy.inject({ method: 'HEAD', path: /\/blobs\//, stall: true });
+    const { run, seen } = await publish('Stalled', { idleTimeoutMs: 300 });
+    const started = Date.now();
+    const result = await run;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    const heads = seen().filter((r) => r.method === 'HEAD');
+    expect(heads[0]?.status).toBe('stalled');
+    expect(heads[1]).toMatchObject({ path: heads[0]?.path, status: 404 });
+    expect((await direct.getManifest('acme/stalled', result.tag))?.digest).toBe(result.digest);
+  });
+
   it('gives up within the total time budget when Retry-After is too long', async () => {
     proxy.inject({
       method: 'HEAD',
