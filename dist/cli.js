@@ -1260,7 +1260,7 @@ async function publishPackage(opts) {
         "publish was given neither a verification report nor a verifier",
         'Pass the report of "ipm-db verify".'
       );
-    report = await opts.verify(opts.archivePath, {});
+    report = await opts.verify(opts.archivePath);
   }
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
@@ -1520,7 +1520,7 @@ function pullCommand(verify) {
       const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
       const file = join2(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
       await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
-      const verification = verify ? await verify(file, {}) : null;
+      const verification = verify ? await verify(file) : null;
       const result = {
         reference: formatReference(ref),
         manifestDigest: fetched.digest,

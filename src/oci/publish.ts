@@ -24,13 +24,11 @@ import { pushWithOras } from './oras-cli.js';
 import { validateRegistryHost } from './reference.js';
 import type { RetryPolicy } from './retry.js';
 
-export interface VerifyArchiveOptions {
-  expectedIrisVersion?: string;
-  expectedModuleName?: string;
-  expectedModuleVersion?: string;
-  limits?: Record<string, number>;
-}
-export type VerifyArchiveFn = (path: string, options: VerifyArchiveOptions) => Promise<VerificationReport>;
+/**
+ * Verifies the archive at `path` (src/archive/verify.ts `verifyArchive` fits; close over any
+ * expectations such as the IRIS version).
+ */
+export type VerifyArchiveFn = (path: string) => Promise<VerificationReport>;
 
 export interface PublishOptions {
   archivePath: string;
@@ -126,7 +124,7 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
         'publish was given neither a verification report nor a verifier',
         'Pass the report of "ipm-db verify".',
       );
-    report = await opts.verify(opts.archivePath, {});
+    report = await opts.verify(opts.archivePath);
   }
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,

@@ -48,7 +48,7 @@ export function pullCommand(verify?: VerifyArchiveFn): CliCommand {
       const fallback = `${ref.repository.split('/').pop() ?? 'package'}-${ref.tag ?? 'package'}.tgz`;
       const file = join(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
       await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
-      const verification = verify ? await verify(file, {}) : null;
+      const verification = verify ? await verify(file) : null;
       const result = {
         reference: formatReference(ref),
         manifestDigest: fetched.digest,

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { commands } from '../../../src/cli/commands/index.js';
+import { pullCommand } from '../../../src/cli/commands/pull.js';
 import { RegistryClient } from '../../../src/oci/client.js';
 import {
   EMPTY_CONFIG,
@@ -96,11 +97,28 @@ for (const auth of ['htpasswd', 'token'] as const) {
       expect(file).toBe(join(out, 'CliModule-3.1.4-database.tgz'));
       expect(await fileSha256(file)).toBe(pkg.report.archive.sha256);
 
+      // With a verifier wired in, pull runs it on the downloaded file and fails on an invalid report.
+      const verified: string[] = [];
+      const rejecting = pullCommand(async (path) => {
+        verified.push(path);
+        return { ...pkg.report, valid: false, errors: [{ code: 'x', severity: 'error', message: 'rejected' }] };
+      });
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      const code = await main(
+        ['pull', result.reference, '-o', join(out, 'again'), '--plain-http'],
+        { stdout, stderr, env, cwd: dir },
+        [rejecting],
+      );
+      expect(code).toBe(1);
+      expect(String(stdout.read())).toMatch(/verification: INVALID \(1 error\(s\)\)/);
+      expect(verified).toEqual([join(out, 'again', 'CliModule-3.1.4-database.tgz')]);
+
       // skopeo, with the credentials in an auth file rather than on its command line.
       const authFile = join(dir, `auth-${auth}.json`);
       const basic = Buffer.from(`${reg.credentials.username}:${reg.credentials.password}`).toString('base64');
       await writeFile(authFile, JSON.stringify({ auths: { [reg.host]: { auth: basic } } }));
-      const { stdout } = await exec('skopeo', [
+      const skopeo = await exec('skopeo', [
         'inspect',
         '--raw',
         '--tls-verify=false',
@@ -108,7 +126,7 @@ for (const auth of ['htpasswd', 'token'] as const) {
         authFile,
         `docker://${result.reference}`,
       ]);
-      expect(JSON.parse(stdout).annotations['com.intersystems.ipm.packaging']).toBe('database');
+      expect(JSON.parse(skopeo.stdout).annotations['com.intersystems.ipm.packaging']).toBe('database');
     });
 
     it('reports refused credentials clearly without echoing them', async () => {
