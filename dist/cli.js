@@ -1250,6 +1250,28 @@ function packageFacts(report, opts) {
   if (opts.source) facts.source = opts.source;
   return facts;
 }
+function parseManifest(bytes) {
+  try {
+    const parsed = JSON.parse(bytes.toString("utf8"));
+    return parsed !== null && typeof parsed === "object" ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function manifestDifferences(existing, next) {
+  if (!existing) return "the existing manifest is not JSON";
+  const out = [];
+  const layer = existing.layers?.[0]?.digest;
+  if (layer !== next.layers[0]?.digest) out.push(`layer ${layer ?? "missing"} there, ${next.layers[0]?.digest} here`);
+  const a = existing.annotations ?? {};
+  const b = next.annotations ?? {};
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (k) => k !== "org.opencontainers.image.created" && a[k] !== b[k]
+  );
+  if (keys.length > 0) out.push(`annotations differ: ${keys.sort().join(", ")}`);
+  if (out.length === 0) out.push("manifest structure differs");
+  return out.join("; ");
+}
 async function publishPackage(opts) {
   const logger = opts.logger ?? silentLogger;
   const registry = validateRegistryHost(opts.registry);
@@ -1310,12 +1332,8 @@ async function publishPackage(opts) {
   });
   const existing = await client.getManifest(repository, tag, "pull,push");
   if (existing) {
-    let existingCreated;
-    try {
-      existingCreated = JSON.parse(existing.bytes.toString("utf8")).annotations?.["org.opencontainers.image.created"];
-    } catch {
-      existingCreated = void 0;
-    }
+    const existingManifest = parseManifest(existing.bytes);
+    const existingCreated = existingManifest?.annotations?.["org.opencontainers.image.created"];
     if (existingCreated !== void 0) {
       const same = buildIpmManifest({ ...facts, created: existingCreated });
       if (serializeManifest(same).digest === existing.digest) {
@@ -1325,9 +1343,14 @@ async function publishPackage(opts) {
       }
     }
     if (!opts.force) {
-      throw new IpmDbError("tag-exists", `${reference} already exists with different content (${existing.digest})`, {
-        hint: "Released versions are immutable: bump the module version, or pass --force to overwrite the tag."
-      });
+      const differences = manifestDifferences(existingManifest, manifest);
+      throw new IpmDbError(
+        "tag-exists",
+        `${reference} already exists with different content (${existing.digest}): ${differences}`,
+        {
+          hint: "Released versions are immutable: bump the module version, or pass --force to overwrite the tag."
+        }
+      );
     }
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }

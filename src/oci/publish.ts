@@ -114,6 +114,31 @@ export function packageFacts(
   return facts;
 }
 
+function parseManifest(bytes: Buffer): Partial<OciManifest> | undefined {
+  try {
+    const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Partial<OciManifest>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What differs between the tag's manifest and the one about to be published, for the error. */
+export function manifestDifferences(existing: Partial<OciManifest> | undefined, next: OciManifest): string {
+  if (!existing) return 'the existing manifest is not JSON';
+  const out: string[] = [];
+  const layer = existing.layers?.[0]?.digest;
+  if (layer !== next.layers[0]?.digest) out.push(`layer ${layer ?? 'missing'} there, ${next.layers[0]?.digest} here`);
+  const a = existing.annotations ?? {};
+  const b = next.annotations ?? {};
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (k) => k !== 'org.opencontainers.image.created' && a[k] !== b[k],
+  );
+  if (keys.length > 0) out.push(`annotations differ: ${keys.sort().join(', ')}`);
+  if (out.length === 0) out.push('manifest structure differs');
+  return out.join('; ');
+}
+
 export async function publishPackage(opts: PublishOptions): Promise<PublishResult> {
   const logger = opts.logger ?? silentLogger;
   const registry = validateRegistryHost(opts.registry);
@@ -183,14 +208,8 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
 
   const existing = await client.getManifest(repository, tag, 'pull,push');
   if (existing) {
-    let existingCreated: string | undefined;
-    try {
-      existingCreated = (JSON.parse(existing.bytes.toString('utf8')) as OciManifest).annotations?.[
-        'org.opencontainers.image.created'
-      ];
-    } catch {
-      existingCreated = undefined;
-    }
+    const existingManifest = parseManifest(existing.bytes);
+    const existingCreated = existingManifest?.annotations?.['org.opencontainers.image.created'];
     if (existingCreated !== undefined) {
       const same = buildIpmManifest({ ...facts, created: existingCreated });
       if (serializeManifest(same).digest === existing.digest) {
@@ -200,9 +219,14 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
       }
     }
     if (!opts.force) {
-      throw new IpmDbError('tag-exists', `${reference} already exists with different content (${existing.digest})`, {
-        hint: 'Released versions are immutable: bump the module version, or pass --force to overwrite the tag.',
-      });
+      const differences = manifestDifferences(existingManifest, manifest);
+      throw new IpmDbError(
+        'tag-exists',
+        `${reference} already exists with different content (${existing.digest}): ${differences}`,
+        {
+          hint: 'Released versions are immutable: bump the module version, or pass --force to overwrite the tag.',
+        },
+      );
     }
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }

@@ -77,7 +77,14 @@ describe('publishPackage', () => {
     const published = await publishPackage({ ...base, archivePath: first.path, report: first.report });
     const err = await ipmDbRejection(publishPackage({ ...base, archivePath: second.path, report: second.report }));
     expect(err.code).toBe('tag-exists');
+    expect(err.message).toContain(
+      `layer sha256:${first.report.archive.sha256} there, sha256:${second.report.archive.sha256} here`,
+    );
     expect(err.hint).toMatch(/--force/);
+    const relinked = await ipmDbRejection(
+      publishPackage({ ...base, archivePath: first.path, report: first.report, source: 'https://example.com/other' }),
+    );
+    expect(relinked.message).toMatch(/annotations differ: org.opencontainers.image.source$/);
     const client = new RegistryClient({ registry: reg.host, plainHttp: true });
     expect((await client.getManifest('acme/immutable', published.tag))?.digest).toBe(published.digest);
     const forced = await publishPackage({ ...base, archivePath: second.path, report: second.report, force: true });
