@@ -594,7 +594,7 @@ var RegistryClient = class {
     }
     this.logger = opts.logger ?? silentLogger;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
-    this.monolithicLimit = opts.monolithicLimit ?? 32 * 1024 * 1024;
+    this.monolithicLimit = opts.monolithicLimit ?? 2 * 1024 * 1024 * 1024;
     this.chunkSize = opts.chunkSize ?? 64 * 1024 * 1024;
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
   }

@@ -156,6 +156,26 @@ async function main(): Promise<void> {
         }
       }
     }
+    // The chunked path (forced, 64 MiB PATCHes) for comparison; the default sends blobs up to 2 GiB in one PUT.
+    const chunkedMs: number[] = [];
+    if (values['chunk-mib'] === '0') {
+      for (let i = 1; i <= runs; i++) {
+        const r = await runChild([
+          '--archive',
+          pkg.path,
+          '--report',
+          reportFile,
+          '--registry',
+          reg.host,
+          '--namespace',
+          `bench-chunked-${i}`,
+          '--chunk-mib',
+          '64',
+        ]);
+        chunkedMs.push(r.ms);
+        process.stdout.write(`run ${i}: ipm-db, 64 MiB PATCH chunks ${(r.ms / 1000).toFixed(2)} s\n`);
+      }
+    }
     const again = await runChild([
       '--archive',
       pkg.path,
@@ -179,6 +199,11 @@ async function main(): Promise<void> {
         `ipm-db publish median: ${(clientMedian / 1000).toFixed(2)} s (${(size / 1024 / 1024 / (clientMedian / 1000)).toFixed(0)} MiB/s)`,
         `curl -T median:        ${(curlMedian / 1000).toFixed(2)} s (${(size / 1024 / 1024 / (curlMedian / 1000)).toFixed(0)} MiB/s)`,
         `ratio ipm-db / curl:   ${ratio.toFixed(2)}x (target <= 1.25x) ${ratio <= 1.25 ? 'OK' : 'OVER'}`,
+        ...(chunkedMs.length > 0
+          ? [
+              `chunked (64 MiB PATCH) median: ${(median(chunkedMs) / 1000).toFixed(2)} s, ${(median(chunkedMs) / curlMedian).toFixed(2)}x curl (for comparison)`,
+            ]
+          : []),
         `client peak RSS:       ${peak.toFixed(0)} MiB (target <= 200 MB) ${peak * 1.048576 <= 200 ? 'OK' : 'OVER'}`,
         `re-publish:            ${again.bytesUploaded} blob bytes sent, unchanged=${again.unchanged}, ${(again.ms / 1000).toFixed(2)} s ${again.bytesUploaded === 0 && again.unchanged ? 'OK' : 'FAIL'}`,
         '',

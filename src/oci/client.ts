@@ -33,7 +33,7 @@ export interface RegistryClientOptions {
   credentials?: RegistryCredentials;
   logger?: Logger;
   retry?: Partial<RetryPolicy>;
-  /** Blobs up to this size go in one PUT; larger ones in PATCH chunks of `chunkSize`. */
+  /** Blobs up to this size (default 2 GiB) go in one PUT; larger ones in PATCH chunks of `chunkSize` (default 64 MiB). */
   monolithicLimit?: number;
   chunkSize?: number;
   /** A request whose connection stays silent this long fails as ETIMEDOUT (and is retried). */
@@ -126,7 +126,10 @@ export class RegistryClient {
     }
     this.logger = opts.logger ?? silentLogger;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
-    this.monolithicLimit = opts.monolithicLimit ?? 32 * 1024 * 1024;
+    // One PUT is what ORAS (and IPM's oras-py) do for any size; measured against Debian's
+    // distribution 2.8, chunked uploads of 1 GiB took ~1.4x as long (a registry that cannot
+    // resume its digest hashes the assembled file again when the upload completes).
+    this.monolithicLimit = opts.monolithicLimit ?? 2 * 1024 * 1024 * 1024;
     this.chunkSize = opts.chunkSize ?? 64 * 1024 * 1024;
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 60_000;
   }
