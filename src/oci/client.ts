@@ -126,9 +126,8 @@ export class RegistryClient {
     }
     this.logger = opts.logger ?? silentLogger;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
-    // One PUT is what ORAS (and IPM's oras-py) do for any size; measured against Debian's
-    // distribution 2.8, chunked uploads of 1 GiB took ~1.4x as long (a registry that cannot
-    // resume its digest hashes the assembled file again when the upload completes).
+    // One PUT per blob is what ORAS (and IPM's oras-py) do by default; PATCH chunks are kept for
+    // blobs big enough that a single request risks proxy or gateway limits.
     this.monolithicLimit = opts.monolithicLimit ?? 2 * 1024 * 1024 * 1024;
     this.chunkSize = opts.chunkSize ?? 64 * 1024 * 1024;
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 60_000;
