@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   realpathSync,
@@ -27,6 +28,34 @@ const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const IMAGE_REPO = 'ipm-db-standin';
+/** Host tools copied into /usr/bin: what `docker exec <c> <tool>` calls may need (mkdir -p, cat, ...). */
+export const TOOLS = [
+  'mkdir',
+  'cat',
+  'ls',
+  'rm',
+  'cp',
+  'mv',
+  'sleep',
+  'sha256sum',
+  'tar',
+  'gzip',
+  'env',
+  'chmod',
+  'chown',
+  'head',
+  'tail',
+  'grep',
+  'find',
+  'stat',
+  'du',
+  'touch',
+  'id',
+];
+
+function which(tool: string): string | undefined {
+  return ['/usr/bin', '/bin'].map((d) => join(d, tool)).find((p) => existsSync(p));
+}
 export const WAIT_READY_PATHS = ['/usr/irissys/dev/Cloud/ICM/waitReady.sh', '/usr/irissys/dev/Container/waitReady.sh'];
 
 const WAIT_READY = `#!/bin/sh
@@ -80,10 +109,14 @@ export async function buildStandinImage(dockerHost: string): Promise<StandinImag
   const t0 = Date.now();
   const node = realpathSync(process.execPath);
   const sh = realpathSync('/bin/dash');
+  const tools = TOOLS.map((t) => [t, which(t)] as const).filter(
+    (t): t is readonly [string, string] => t[1] !== undefined,
+  );
   const program = await bundleStandin();
-  const libs = [...new Set([...(await sharedLibraries(node)), ...(await sharedLibraries(sh))])];
+  const libs = new Set<string>();
+  for (const bin of [node, sh, ...tools.map((t) => t[1])]) for (const lib of await sharedLibraries(bin)) libs.add(lib);
   const hash = createHash('sha256');
-  for (const f of [node, sh, ...libs]) {
+  for (const f of [node, sh, ...tools.map((t) => t[1]), ...libs]) {
     const st = statSync(realpathSync(f));
     hash.update(`${f}:${st.size}:${st.mtimeMs}\n`);
   }
@@ -100,6 +133,7 @@ export async function buildStandinImage(dockerHost: string): Promise<StandinImag
     copyInto(rootfs, node, '/usr/bin/node');
     copyInto(rootfs, sh, '/bin/sh');
     for (const lib of libs) copyInto(rootfs, lib);
+    for (const [name, path] of tools) copyInto(rootfs, path, `/usr/bin/${name}`);
     const program_ = join(rootfs, 'opt/standin/iris.cjs');
     mkdirSync(dirname(program_), { recursive: true });
     writeFileSync(program_, program, { mode: 0o755 });

@@ -9,6 +9,14 @@ export class LineReader {
 
   constructor(private readonly fd = 0) {}
 
+  /** A reader over fixed text (in-process tests). */
+  static fromText(text: string): LineReader {
+    const r = new LineReader(-1);
+    r.buffer = Buffer.from(text, 'utf8');
+    r.done = true;
+    return r;
+  }
+
   /** The next line without its newline, or undefined at end of input. */
   readLine(): string | undefined {
     for (;;) {
@@ -47,11 +55,11 @@ export class LineReader {
 export class Terminal {
   /** $X: the column after the last write. */
   column = 0;
-  constructor(private readonly fd = 1) {}
+  constructor(private readonly sink: (s: string) => void = (s) => void writeSync(1, s)) {}
 
   write(s: string): void {
     if (!s) return;
-    writeSync(this.fd, s);
+    this.sink(s);
     const nl = s.lastIndexOf('\n');
     this.column = nl >= 0 ? s.length - nl - 1 : this.column + s.length;
   }

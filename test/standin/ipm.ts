@@ -40,7 +40,7 @@ import { declaredCompileErrors, parseUdl } from './udl.js';
 import { extractTgz } from './tar-read.js';
 import { compareVersions, satisfiesSystemVersion } from './versions.js';
 import { runUnitTests } from './unit-tests.js';
-import { handleUpdateSteps } from './update-steps.js';
+import { handleUpdateSteps, updateStepClasses } from './update-steps.js';
 
 /** An IPM command failure: shown as `ERROR! <text>`, returned as the Shell status. */
 export class IpmFailure extends Error {
@@ -237,18 +237,22 @@ export class IpmShell {
     }
   }
 
-  /** Dependencies: installed ones are kept; others are loaded from `<module dir>/../<dep name>/`. */
+  /**
+   * Dependencies: installed ones are kept; others are loaded from `<module dir>/.modules/<dep>/`
+   * (where IPM's `load <dir>` finds them) or, for the stand-in's own fixtures, `<module dir>/../<dep>/`.
+   */
   private resolveDependencies(m: Manifest, root: string, mods: Modifiers): void {
     for (const dep of m.dependencies) {
       const installed = this.installedModules()[dep.name.toLowerCase()];
       if (installed) continue;
-      const sibling = join(dirname(root), dep.name);
-      if (!existsSync(join(sibling, 'module.xml'))) {
+      const places = [join(root, '.modules', dep.name), join(dirname(root), dep.name)];
+      const found = places.find((p) => existsSync(join(p, 'module.xml')));
+      if (!found) {
         throw IpmFailure.general(
-          `Could not find satisfying version of dependency ${dep.name}${dep.version ? ` ${dep.version}` : ''} (looked in ${sibling}/)`,
+          `Could not find satisfying version of dependency ${dep.name}${dep.version ? ` ${dep.version}` : ''} (looked in ${places.join(', ')})`,
         );
       }
-      this.loadSource(sibling, { ...mods, positional: [sibling] }, 'install');
+      this.loadSource(found, { ...mods, positional: [found] }, 'install');
     }
   }
 
@@ -720,6 +724,24 @@ export class IpmShell {
       const name = str(arg(0)).toLowerCase();
       if (name === 'zpm') return this.inst.ipm(this.s.namespace)?.version ?? '';
       return this.installedModules()[name]?.version ?? '';
+    }
+    if (cls === '%IPM.Storage.Module' && m === 'nameopen') {
+      const rec = this.installedModules()[str(arg(0)).toLowerCase()];
+      if (!rec) return '';
+      return {
+        className: cls,
+        props: { Name: rec.name, VersionString: rec.version, Packaging: rec.packaging, Root: rec.root },
+      };
+    }
+    if (cls === '%IPM.General.Update.VersionBase' && m === 'getupdatepackageclasslist') {
+      const target = args[1];
+      if (!target || target.k !== 'byref') throw new IrisError('PARAMETER');
+      for (const k of [...frame.locals.keys()])
+        if (k === target.name || k.startsWith(target.name + '(')) frame.locals.delete(k);
+      for (const c of updateStepClasses(this.s, str(arg(0)))) {
+        frame.locals.set(`${target.name}(${Number(c.split('.').pop()!.replace(/\D/g, '') || '0')})`, c);
+      }
+      return '';
     }
     if (cls === '%IPM.Storage.ModuleSetting.NamespaceConfig' && m === '%new') {
       return { className: cls, props: { EnableEnsemble: '0', EnableHealthShare: '0' } };

@@ -19,9 +19,13 @@ export type Expr =
   | { k: 'byref'; name: string }
   | { k: 'macro'; name: string; args: Expr[] }
   | { k: 'json'; v: unknown }
+  | { k: 'sysglobal'; subs: Expr[] }
+  | { k: 'indirect'; e: Expr }
+  | { k: 'select'; pairs: { cond: Expr; value: Expr }[] }
   | { k: 'omit' };
 
 export type Target =
+  | { k: 'indirect'; e: Expr }
   | { k: 'local'; name: string; subs: Expr[] }
   | { k: 'global'; name: string; subs: Expr[] }
   | { k: 'special'; name: string }
@@ -36,6 +40,7 @@ export type Cmd = { post?: Expr } & (
   | { c: 'if'; conds: Expr[]; then: Cmd[]; elifs: { conds: Expr[]; body: Cmd[] }[]; else?: Cmd[] }
   | { c: 'while'; cond: Expr; body: Cmd[] }
   | { c: 'for'; v: string; from: Expr; step: Expr; to: Expr; body: Cmd[] }
+  | { c: 'loop'; body: Cmd[] }
   | { c: 'halt' }
   | { c: 'hang'; secs: Expr }
   | { c: 'quit'; value?: Expr }
@@ -212,6 +217,8 @@ export class Parser {
   }
 
   private parseFor(): Cmd {
+    if (this.peek() === '{' || (this.peek() === ' ' && this.peek(1) === '{'))
+      return { c: 'loop', body: this.parseBlock() };
     const m = /^([A-Za-z%][A-Za-z0-9]*)=/.exec(this.src.slice(this.pos));
     if (!m) this.fail();
     this.pos += m[0].length;
@@ -294,7 +301,7 @@ export class Parser {
 
   parseTarget(): Target {
     const e = this.parseAtom();
-    if (e.k === 'local' || e.k === 'global' || e.k === 'prop') return e;
+    if (e.k === 'local' || e.k === 'global' || e.k === 'prop' || e.k === 'indirect') return e;
     if (e.k === 'special' && e.name === 'namespace') return e;
     this.fail();
   }
@@ -415,6 +422,16 @@ export class Parser {
       return e;
     }
     if (ch === '[' || ch === '{') return { k: 'json', v: this.jsonLiteral() };
+    if (this.src.startsWith('^$', this.pos)) {
+      const m = /^\^\$(GLOBAL|G)\b/i.exec(this.src.slice(this.pos));
+      if (!m) this.fail();
+      this.pos += m[0].length;
+      return { k: 'sysglobal', subs: this.parseSubs() };
+    }
+    if (ch === '@') {
+      this.pos++;
+      return { k: 'indirect', e: this.parsePrimary() };
+    }
     if (ch === '^') {
       this.pos++;
       const name = this.peek() === '|' ? this.fail() : this.dottedName();
@@ -444,6 +461,7 @@ export class Parser {
         if (path.length < 2) this.fail();
         return { k: 'system', path, args: this.peek() === '(' ? this.parseArgs() : [] };
       }
+      if ((name === 'select' || name === 's') && this.peek() === '(') return this.parseSelect();
       if (this.peek() === '(') return { k: 'func', name, args: this.parseArgs() };
       return { k: 'special', name };
     }
@@ -452,6 +470,25 @@ export class Parser {
       return { k: 'local', name, subs: this.parseSubs() };
     }
     this.fail();
+  }
+
+  private parseSelect(): Expr {
+    this.expect('(');
+    const pairs: { cond: Expr; value: Expr }[] = [];
+    for (;;) {
+      this.skipBlanks();
+      const cond = this.parseExpr();
+      this.expect(':');
+      const value = this.parseExpr();
+      pairs.push({ cond, value });
+      this.skipBlanks();
+      if (this.peek() === ',') {
+        this.pos++;
+        continue;
+      }
+      this.expect(')');
+      return { k: 'select', pairs };
+    }
   }
 
   private stringLiteral(): string {

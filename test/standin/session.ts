@@ -1,8 +1,9 @@
 // The ObjectScript session: `iris session IRIS -U <NS>` reading one command line per stdin line,
 // printing the "<NS>>" prompt as IRIS does in a piped session, surviving runtime errors (which it
 // prints as <NAME> *detail) and ending on halt, end of input, or $system.Process.Terminate.
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { type Cmd, type Expr, type Target, parseLine, Parser } from './parser.js';
 import {
   type IrisObject,
@@ -24,6 +25,8 @@ import {
 import { type Instance, irisVersion, zversion } from './instance.js';
 import { LineReader, Terminal, sleepSync } from './io.js';
 import { parseUdl } from './udl.js';
+import { type Ref, dataOf, formatRef, globalNames, orderNext, queryNext } from './globals.js';
+import { sqlQuery } from './sql.js';
 import type { IpmShell } from './ipm.js';
 
 export interface Frame {
@@ -176,15 +179,20 @@ export class Session {
       case 'while':
         for (let guard = 0; truthy(this.eval(cmd.cond, frame)); guard++) {
           if (guard > 1_000_000) throw new IrisError('MAXLOOP');
-          this.execute(cmd.body, frame);
+          if (!this.loopBody(cmd.body, frame)) return;
         }
         return;
+      case 'loop':
+        for (let guard = 0; ; guard++) {
+          if (guard > 1_000_000) throw new IrisError('MAXLOOP');
+          if (!this.loopBody(cmd.body, frame)) return;
+        }
       case 'for': {
         const step = toNum(this.eval(cmd.step, frame));
         const to = toNum(this.eval(cmd.to, frame));
         for (let i = toNum(this.eval(cmd.from, frame)); step >= 0 ? i <= to : i >= to; i += step) {
           frame.locals.set(cmd.v, canon(i));
-          this.execute(cmd.body, frame);
+          if (!this.loopBody(cmd.body, frame)) return;
         }
         return;
       }
@@ -221,6 +229,17 @@ export class Session {
     }
   }
 
+  /** Runs a loop body; false when an argumentless quit ended the loop. */
+  private loopBody(body: Cmd[], frame: Frame): boolean {
+    try {
+      this.execute(body, frame);
+      return true;
+    } catch (e) {
+      if (e instanceof Quit && e.value === undefined) return false;
+      throw e;
+    }
+  }
+
   /** %IPM.Main:Shell(cmd, terminateOnError, haltOnComplete) (contract section 5). */
   ipmShellCall(command: string, terminateOnError: boolean, haltOnComplete: boolean): Value {
     const status = this.ipm.shell(command);
@@ -229,20 +248,46 @@ export class Session {
     return status;
   }
 
-  private localKey(name: string, subs: Value[]): string {
-    return subs.length ? `${name}(${subs.map(subscript).join(',')})` : name;
+  /** The variable a local/global/indirect expression names. */
+  resolveRef(e: Expr | Target, frame: Frame): { global: boolean; ref: Ref } {
+    if (e.k === 'indirect') {
+      const text = str(this.eval(e.e, frame));
+      let target: Target;
+      try {
+        target = new Parser(text).parseTarget();
+      } catch {
+        throw new IrisError('SYNTAX');
+      }
+      return this.resolveRef(target, frame);
+    }
+    if (e.k === 'local') return { global: false, ref: { name: e.name, subs: this.evalAll(e.subs, frame).map(str) } };
+    if (e.k === 'global')
+      return { global: true, ref: { name: `^${e.name}`, subs: this.evalAll(e.subs, frame).map(str) } };
+    throw new IrisError('SYNTAX');
+  }
+
+  private variableKeys(global: boolean, frame: Frame): Iterable<string> {
+    return global ? Object.keys(this.instance.read(this.globalsDb()).globals) : frame.locals.keys();
+  }
+
+  private readVar(v: { global: boolean; ref: Ref }, frame: Frame): Value | undefined {
+    const key = formatRef(v.ref);
+    return v.global ? this.instance.read(this.globalsDb()).globals[key] : frame.locals.get(key);
+  }
+
+  private writeVar(v: { global: boolean; ref: Ref }, value: Value, frame: Frame): void {
+    const key = formatRef(v.ref);
+    if (v.global) this.instance.update(this.globalsDb(), (c) => void (c.globals[key] = str(value)));
+    else frame.locals.set(key, value);
   }
 
   private assign(target: Target, value: Value, frame: Frame): void {
     switch (target.k) {
       case 'local':
-        frame.locals.set(this.localKey(target.name, this.evalAll(target.subs, frame)), value);
+      case 'global':
+      case 'indirect':
+        this.writeVar(this.resolveRef(target, frame), value, frame);
         return;
-      case 'global': {
-        const ref = globalRef(target.name, this.evalAll(target.subs, frame));
-        this.instance.update(this.globalsDb(), (c) => void (c.globals[ref] = str(value)));
-        return;
-      }
       case 'special':
         this.switchNamespace(str(value));
         return;
@@ -256,21 +301,15 @@ export class Session {
   }
 
   private kill(target: Target, frame: Frame): void {
-    if (target.k === 'local') {
-      const key = this.localKey(target.name, this.evalAll(target.subs, frame));
-      for (const k of [...frame.locals.keys()])
-        if (k === key || k.startsWith(key.replace(/\)$/, ',')) || k.startsWith(key + '(')) frame.locals.delete(k);
-      return;
-    }
-    if (target.k === 'global') {
-      const ref = globalRef(target.name, this.evalAll(target.subs, frame));
-      const prefix = ref.endsWith(')') ? ref.slice(0, -1) + ',' : ref + '(';
+    const v = this.resolveRef(target, frame);
+    const key = formatRef(v.ref);
+    const prefix = key.endsWith(')') ? key.slice(0, -1) + ',' : key + '(';
+    const doomed = (k: string): boolean => k === key || k.startsWith(prefix);
+    if (v.global) {
       this.instance.update(this.globalsDb(), (c) => {
-        for (const k of Object.keys(c.globals)) if (k === ref || k.startsWith(prefix)) delete c.globals[k];
+        for (const k of Object.keys(c.globals)) if (doomed(k)) delete c.globals[k];
       });
-      return;
-    }
-    throw new IrisError('SYNTAX');
+    } else for (const k of [...frame.locals.keys()]) if (doomed(k)) frame.locals.delete(k);
   }
 
   switchNamespace(ns: string): void {
@@ -297,17 +336,19 @@ export class Session {
         return e.v;
       case 'num':
         return canon(Number(e.v));
-      case 'local': {
-        const key = this.localKey(e.name, this.evalAll(e.subs, frame));
-        const v = frame.locals.get(key);
-        if (v === undefined) throw new IrisError('UNDEFINED', key);
+      case 'local':
+      case 'global':
+      case 'indirect': {
+        const ref = this.resolveRef(e, frame);
+        const v = this.readVar(ref, frame);
+        if (v === undefined) throw new IrisError('UNDEFINED', formatRef(ref.ref));
         return v;
       }
-      case 'global': {
-        const ref = globalRef(e.name, this.evalAll(e.subs, frame));
-        const v = this.instance.read(this.globalsDb()).globals[ref];
-        if (v === undefined) throw new IrisError('UNDEFINED', ref);
-        return v;
+      case 'sysglobal':
+        throw new IrisError('SYNTAX');
+      case 'select': {
+        for (const p of e.pairs) if (truthy(this.eval(p.cond, frame))) return this.eval(p.value, frame);
+        throw new IrisError('SELECT');
       }
       case 'special':
         return this.special(e.name);
@@ -379,28 +420,42 @@ export class Session {
           throw e;
         }
       case 'data':
-      case 'd':
-        try {
-          this.eval(args[0]!, frame);
-          return '1';
-        } catch (e) {
-          if (e instanceof IrisError && e.errorName === 'UNDEFINED') return '0';
-          throw e;
-        }
+      case 'd': {
+        const v = this.resolveRef(args[0] ?? { k: 'omit' }, frame);
+        return String(dataOf(this.variableKeys(v.global, frame), v.ref));
+      }
       case 'increment':
       case 'i': {
-        const target = args[0];
-        if (!target || (target.k !== 'local' && target.k !== 'global')) throw new IrisError('SYNTAX');
-        let current = '0';
-        try {
-          current = str(this.eval(target, frame));
-        } catch (e) {
-          if (!(e instanceof IrisError)) throw e;
-        }
-        const next = canon(toNum(current) + (args[1] ? toNum(arg(1)) : 1));
-        this.assign(target, next, frame);
+        const v = this.resolveRef(args[0] ?? { k: 'omit' }, frame);
+        const next = canon(toNum(this.readVar(v, frame) ?? '0') + (args[1] ? toNum(arg(1)) : 1));
+        this.writeVar(v, next, frame);
         return next;
       }
+      case 'order':
+      case 'o': {
+        const dir = args[1] && toNum(arg(1)) === -1 ? -1 : 1;
+        const target = args[0];
+        if (target?.k === 'sysglobal') {
+          const from = str(this.eval(target.subs[0] ?? { k: 'str', v: '' }, frame));
+          const names = globalNames(Object.keys(this.instance.read(this.globalsDb()).globals));
+          if (dir === -1) names.reverse();
+          return names.find((n) => (from === '' ? true : dir === 1 ? n > from : n < from)) ?? '';
+        }
+        const v = this.resolveRef(target ?? { k: 'omit' }, frame);
+        return orderNext(this.variableKeys(v.global, frame), v.ref, dir);
+      }
+      case 'query':
+      case 'q': {
+        const v = this.resolveRef(args[0] ?? { k: 'omit' }, frame);
+        return queryNext(this.variableKeys(v.global, frame), v.ref);
+      }
+      case 'isobject':
+        return bool(isObject(arg(0)));
+      case 'classmethod':
+        return this.classCall(str(arg(0)), str(arg(1)), args.slice(2), frame);
+      case 'listbuild':
+      case 'lb':
+        return args.map((_, i) => listElement(str(arg(i)))).join('');
       case 'length':
       case 'l':
         return String(str(arg(0)).length);
@@ -415,6 +470,8 @@ export class Session {
       case 'zconvert':
       case 'zcvt': {
         const mode = str(arg(1)).toUpperCase();
+        if (mode === 'O' && /^UTF-?8$/i.test(str(arg(2)))) return Buffer.from(str(arg(0)), 'utf8').toString('latin1');
+        if (mode === 'I' && /^UTF-?8$/i.test(str(arg(2)))) return Buffer.from(str(arg(0)), 'latin1').toString('utf8');
         return mode === 'U' ? str(arg(0)).toUpperCase() : mode === 'L' ? str(arg(0)).toLowerCase() : str(arg(0));
       }
       default:
@@ -448,6 +505,13 @@ export class Session {
       }
       case 'obj.load':
         return this.ipm.loadExport(str(arg(0)), str(arg(1)));
+      case 'encryption.sha1hash':
+        return createHash('sha1')
+          .update(bytesOf(str(arg(0))))
+          .digest()
+          .toString('latin1');
+      case 'encryption.base64encode':
+        return bytesOf(str(arg(0))).toString('base64');
       case 'status.isok':
         return bool(!isStatusError(arg(0)));
       case 'status.iserror':
@@ -475,6 +539,12 @@ export class Session {
       case '%Exception.General':
         if (m === '%new') return exceptionObject(StatusError.general(str(arg(0))));
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
+      case '%Library.File':
+        if (m === 'exists') return bool(existsSync(str(arg(0))));
+        throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
+      case '%SQL.Statement':
+        if (m === '%execdirect') return sqlQuery(this, str(arg(1)));
+        throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Library.DynamicArray':
       case '%DynamicArray':
         if (m === '%new') return dynamicArray([]);
@@ -493,7 +563,12 @@ export class Session {
     if (!found) throw new IrisError('CLASS DOES NOT EXIST', cls);
     const udl = parseUdl(found.source, `${cls}.cls`);
     const def = udl.methods.get(method.toLowerCase());
-    if (!def) throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
+    if (!def) {
+      // Inherited from %IPM.General.Update.VersionBase: abstract, returns nothing.
+      const inherited = ['getorderedmethods', 'getorderedmethodsprimaryonly'].includes(method.toLowerCase());
+      if (inherited && udl.superclasses.some((c) => c === '%IPM.General.Update.VersionBase')) return '';
+      throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
+    }
     const frame = newFrame();
     def.params.forEach((p, i) => {
       if (i < args.length) frame.locals.set(p, args[i]!);
@@ -508,6 +583,18 @@ export class Session {
       const items = (obj as unknown as { items: unknown[] }).items;
       if (m === '%size') return String(items.length);
       if (m === '%get') return String(items[toNum(this.eval(_args[0]!, _frame))] ?? '');
+      if (m === '%tojson') return JSON.stringify(items);
+    }
+    if ('rows' in obj) {
+      const rs = obj as unknown as { rows: Record<string, Value>[]; at: number };
+      if (m === '%next') return bool(++rs.at < rs.rows.length);
+      if (m === '%get') {
+        const col = str(this.eval(_args[0]!, _frame));
+        const row = rs.rows[rs.at];
+        if (!row) return '';
+        const key = Object.keys(row).find((k) => k.toLowerCase() === col.toLowerCase());
+        return key === undefined ? '' : row[key]!;
+      }
     }
     if (m === 'asstatus' && obj.className.startsWith('%Exception')) return obj.props.__status ?? OK;
     if (m === 'displaystring' && obj.className.startsWith('%Exception')) return str(obj.props.Name ?? '');
@@ -564,14 +651,18 @@ function exceptionObject(status: StatusError): IrisObject {
   return { className: '%Exception.StatusException', props: { __status: status, Name: statusText(status) } };
 }
 
-/** The subscript as IRIS prints it in a global reference: numbers bare, strings quoted. */
-function subscript(v: Value): string {
-  const s = str(v);
-  return /^-?(?:[1-9]\d*|0)?(?:\.\d*[1-9])?$/.test(s) && s !== '' && s !== '-' ? s : `"${s.replace(/"/g, '""')}"`;
+/** One $listbuild element as IRIS encodes a short string: length byte, type 1, bytes. */
+function listElement(s: string): string {
+  const bytes = bytesOf(s).toString('latin1');
+  if (bytes.length < 254) return String.fromCharCode(bytes.length + 2) + '\x01' + bytes;
+  const n = bytes.length + 4;
+  return '\0' + String.fromCharCode(n & 255, (n >> 8) & 255) + '\x01' + bytes;
 }
 
-export function globalRef(name: string, subs: Value[]): string {
-  return subs.length ? `^${name}(${subs.map(subscript).join(',')})` : `^${name}`;
+/** The bytes of an ObjectScript string: 8-bit strings as is, wide ones as UTF-8 (as $zconvert would). */
+function bytesOf(s: string): Buffer {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\xff]*$/.test(s) ? Buffer.from(s, 'latin1') : Buffer.from(s, 'utf8');
 }
 
 function binary(op: string, l: Value, r: Value): Value {
@@ -625,8 +716,4 @@ export function horolog(d: Date): string {
   const days = Math.floor(d.getTime() / 86_400_000) + 47_117;
   const secs = Math.floor((d.getTime() % 86_400_000) / 1000);
   return `${days},${secs}`;
-}
-
-export function readText(path: string): string {
-  return readFileSync(path, 'utf8');
 }
