@@ -5,6 +5,9 @@
  * and removed even after a crash (see removeRun).
  */
 import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { redact, registerSecret } from '../util/redact.js';
@@ -213,14 +216,23 @@ export class IrisContainer {
     });
   }
 
+  /**
+   * Creates a directory (its parent must exist) with `docker cp` of an empty mode-0777 directory,
+   * so IRIS (user irisowner) can write into it and the image needs no mkdir. Idempotent.
+   */
   async mkdir(path: string): Promise<void> {
     validate('container path', path);
-    const r = await this.exec(['mkdir', '-p', path]);
-    if (r.exitCode !== 0)
-      throw new IpmDbError(
-        'container-file-failed',
-        `Could not create ${path} in the container: ${firstLine(redact(r.stderr))}`,
-      );
+    const empty = await mkdtemp(join(tmpdir(), 'ipm-db-dir-'));
+    try {
+      await chmod(empty, 0o777);
+      await this.docker.check('container-file-failed', `Creating ${path} in the container`, [
+        'cp',
+        `${empty}/.`,
+        `${this.name}:${path}`,
+      ]);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
   }
 
   async copyIn(hostPath: string, containerPath: string, timeoutMs = 300_000): Promise<void> {
@@ -243,6 +255,18 @@ export class IrisContainer {
     );
   }
 
+  /** A text file's content, copied out with `docker cp` (works on images without cat). */
+  async readFile(path: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'ipm-db-read-'));
+    try {
+      const file = join(dir, 'file');
+      await this.copyOut(path, file, 60_000);
+      return await readFile(file, 'utf8');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
   async isRunning(): Promise<{ running: boolean; exitCode: number | null }> {
     const r = await this.docker.call(['inspect', '-f', '{{.State.Running}} {{.State.ExitCode}}', this.name], {
       timeoutMs: 30_000,
@@ -262,9 +286,9 @@ export class IrisContainer {
       parts.push(
         `--- docker logs ${this.name} (last ${lines} lines) ---\n${tail(`${logs.stdout}${logs.stderr}`, lines) || '(empty)'}`,
       );
-    const messages = await this.exec(['cat', this.messagesLogPath], { timeoutMs: 30_000 }).catch(() => null);
-    if (messages && messages.exitCode === 0)
-      parts.push(`--- ${this.messagesLogPath} (last ${lines} lines) ---\n${tail(messages.stdout, lines)}`);
+    const messages = await this.readFile(this.messagesLogPath).catch(() => null);
+    if (messages !== null)
+      parts.push(`--- ${this.messagesLogPath} (last ${lines} lines) ---\n${tail(messages, lines)}`);
     else parts.push(`--- ${this.messagesLogPath}: not readable ---`);
     return redact(parts.join('\n'));
   }

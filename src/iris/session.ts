@@ -88,6 +88,9 @@ export function judge(
   const running = operation ? describeOperation(operation) : 'session start';
   const base = { exitCode, output, operation, running, stderr };
   if (timedOut) return { reason: 'timeout', ...base };
+  // Terminate($job,1) exits 1; any other status without the final marker means IRIS or the
+  // session process died (killed, crashed) part-way.
+  if (exitCode !== 0 && exitCode !== 1 && !output.completed) return { reason: 'ended-early', ...base };
   if (exitCode !== 0) return { reason: 'exit-status', ...base };
   if (output.objectScriptErrors.length > 0) return { reason: 'objectscript-error', ...base };
   if (!output.completed) return { reason: 'ended-early', ...base };

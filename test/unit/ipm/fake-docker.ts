@@ -49,12 +49,12 @@ export class FakeDocker implements CommandRunner {
       durationMs: 1,
       ...extra,
     });
-    if (args[0] === 'cp') {
-      this.copies.push({ from: args[1]!, to: args[2]! });
+    if (args[0] === 'cp' && args[1]!.endsWith('/.')) {
+      this.dirs.push(args[2]!);
       return ok();
     }
-    if (args[0] === 'exec' && args.includes('mkdir')) {
-      this.dirs.push(args[args.length - 1]!);
+    if (args[0] === 'cp') {
+      this.copies.push({ from: args[1]!, to: args[2]! });
       return ok();
     }
     if (args[0] === 'exec' && args.includes('session')) {

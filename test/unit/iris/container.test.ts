@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IpmDbError } from '../../../src/util/errors.js';
 import { silentLogger } from '../../../src/util/log.js';
@@ -135,7 +136,10 @@ describe('readiness', () => {
     const runner = new FakeRunner((args) => {
       if (args[0] === 'inspect') return { stdout: 'true 0\n' };
       if (args[0] === 'logs') return { stdout: 'Starting IRIS\nwaiting for license\n' };
-      if (args.includes('cat')) return { stdout: '11/22/26-04:00:00:000 (1234) 2 [Generic.Event] Startup failed\n' };
+      if (args[0] === 'cp' && args[1] === 'c1:/usr/irissys/mgr/messages.log') {
+        writeFileSync(args[2]!, '11/22/26-04:00:00:000 (1234) 2 [Generic.Event] Startup failed\n');
+        return {};
+      }
       return { exitCode: 1, stderr: 'not ready' };
     });
     const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', [], '/usr/irissys/mgr/messages.log');

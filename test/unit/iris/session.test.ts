@@ -76,6 +76,7 @@ describe('judge', () => {
   it('separates timeout, early end and ObjectScript errors', () => {
     expect(judge(124, true, parseSessionOutput('USER>##IPMDB step=2'), ops)!.reason).toBe('timeout');
     expect(judge(0, false, parseSessionOutput('USER>##IPMDB step=1'), ops)!.reason).toBe('ended-early');
+    expect(judge(137, false, parseSessionOutput('USER>##IPMDB step=1'), ops)!.reason).toBe('ended-early');
     expect(
       judge(0, false, parseSessionOutput('USER>##IPMDB step=1\n<UNDEFINED> *x\nUSER>##IPMDB done=1'), ops)!.reason,
     ).toBe('objectscript-error');
