@@ -226,12 +226,20 @@ export class IpmOperations {
     return containerPath;
   }
 
-  /** `load <tgz> -swap-db`: installs a local database package (a fresh install). */
-  async loadPackage(namespace: string, hostTgz: string): Promise<SwapResult> {
+  /**
+   * `load <tgz> -swap-db`: installs a local database package (a fresh install). `dev` adds
+   * `-dev`, which IPM refuses for database packages (for negative tests).
+   */
+  async loadPackage(namespace: string, hostTgz: string, options: { dev?: boolean } = {}): Promise<SwapResult> {
     const tgz = await this.copyPackageIn(hostTgz);
+    const modifiers: IpmCommand['modifiers'] = [
+      ['-swap-db'],
+      ...(options.dev ? [['-dev'] as [string]] : []),
+      ...this.verboseFlag(),
+    ];
     const result = await this.ipm(
       namespace,
-      [{ words: ['load', tgz], modifiers: [['-swap-db'], ...this.verboseFlag()] }],
+      [{ words: ['load', tgz], modifiers }],
       this.timeouts.installMs,
       'install-failed',
     );
