@@ -104,6 +104,7 @@ export interface TestRun {
 
 export class IpmOperations {
   private readonly timeouts: Required<OperationTimeouts>;
+  private readonly verbose: boolean;
   private counter = 0;
 
   constructor(
@@ -113,8 +114,6 @@ export class IpmOperations {
     this.timeouts = { ...DEFAULTS, ...(options.timeouts ?? {}) };
     this.verbose = options.verbose ?? false;
   }
-
-  private readonly verbose: boolean;
 
   /** A fresh work directory in the container, e.g. /tmp/ipm-db/module-3. */
   private async workDir(kind: string): Promise<string> {

@@ -44,7 +44,8 @@ export class Docker {
       env,
       ...(options.input === undefined ? {} : { input: options.input }),
     });
-    if (result.exitCode === 127 && /failed to run command|No such file/i.test(result.stderr) && !args.includes('exec'))
+    // coreutils timeout could not start the docker client itself.
+    if (result.exitCode === 127 && /^timeout: failed to run command/m.test(result.stderr))
       throw dockerMissing(this.binary);
     return result;
   }

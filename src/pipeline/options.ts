@@ -4,7 +4,7 @@ import type { Docker, DockerOptions } from '../iris/docker.js';
 import type { IpmSetup } from '../ipm/bootstrap.js';
 import type { InstallerCache, InstallerSource } from '../ipm/installer.js';
 import type { ModuleIdentity } from '../ipm/manifest.js';
-import type { IpmOperations, OperationTimeouts, PackagedArchive } from '../ipm/operations.js';
+import type { IpmOperations, IpmTarget, OperationTimeouts, PackagedArchive } from '../ipm/operations.js';
 import type { Logger } from '../util/log.js';
 import type { RunReport, StageName, StageResult } from './types.js';
 
@@ -70,6 +70,8 @@ export interface PipelineContext {
   docker: Docker;
   runId: string;
   container: IrisContainer | null;
+  /** Sessions and file transfer for the container, once started. */
+  target: IpmTarget | null;
   ops: IpmOperations | null;
   setup: IpmSetup | null;
   module: ModuleIdentity | null;

@@ -41,6 +41,7 @@ export function createContext(options: PipelineOptions, report: RunReport): Pipe
     docker: new Docker(options.docker ?? {}),
     runId: options.runId ?? newRunId(),
     container: null,
+    target: null,
     ops: null,
     setup: null,
     module: null,

@@ -48,10 +48,11 @@ export const startStage: Stage = {
       },
     );
     ctx.container = container;
-    ctx.ops = new IpmOperations(
-      { sessions: new IrisSessionRunner(container), files: container },
-      { ...(o.timeouts ? { timeouts: o.timeouts } : {}), verbose: o.verbose ?? false },
-    );
+    ctx.target = { sessions: new IrisSessionRunner(container), files: container };
+    ctx.ops = new IpmOperations(ctx.target, {
+      ...(o.timeouts ? { timeouts: o.timeouts } : {}),
+      verbose: o.verbose ?? false,
+    });
     return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
   },
 };
@@ -60,22 +61,18 @@ export const ipmStage: Stage = {
   name: 'ipm',
   async run(ctx) {
     const o = ctx.options;
-    const container = need(ctx.container, 'the container');
     const installer = o.installer
       ? await resolveInstaller(o.installer, {
           workDir: join(tmpdir(), 'ipm-db-installers'),
           ...(o.installerCache ? { cache: o.installerCache } : {}),
         })
       : null;
-    const setup = await bootstrapIpm(
-      { sessions: new IrisSessionRunner(container), files: container },
-      {
-        installer,
-        logger: ctx.logger,
-        ...(o.ipmNamespace ? { homeNamespace: o.ipmNamespace } : {}),
-        ...(o.timeouts?.ipmInstallMs ? { installTimeoutMs: o.timeouts.ipmInstallMs } : {}),
-      },
-    );
+    const setup = await bootstrapIpm(need(ctx.target, 'the container'), {
+      installer,
+      logger: ctx.logger,
+      ...(o.ipmNamespace ? { homeNamespace: o.ipmNamespace } : {}),
+      ...(o.timeouts?.ipmInstallMs ? { installTimeoutMs: o.timeouts.ipmInstallMs } : {}),
+    });
     ctx.setup = setup;
     ctx.report.irisVersion = setup.iris.majorMinor;
     ctx.report.irisBuild = setup.iris.build;
@@ -89,17 +86,11 @@ export const loadStage: Stage = {
   async run(ctx) {
     const ops = need(ctx.ops, 'IPM');
     const setup = need(ctx.setup, 'IPM');
-    ctx.packagingNamespace = await createNamespace(
-      {
-        sessions: new IrisSessionRunner(need(ctx.container, 'the container')),
-        files: need(ctx.container, 'the container'),
-      },
-      {
-        homeNamespace: setup.homeNamespace,
-        postfix: ctx.nextPostfix('PKG'),
-        enableEnsemble: ctx.options.enableEnsemble ?? false,
-      },
-    );
+    ctx.packagingNamespace = await createNamespace(need(ctx.target, 'the container'), {
+      homeNamespace: setup.homeNamespace,
+      postfix: ctx.nextPostfix('PKG'),
+      enableEnsemble: ctx.options.enableEnsemble ?? false,
+    });
     await ops.loadModule(ctx.packagingNamespace, ctx.options.moduleDir, { dev: ctx.options.dev ?? false });
     return `loaded and compiled in ${ctx.packagingNamespace}`;
   },
@@ -169,15 +160,11 @@ export const installStage: Stage = {
     const setup = need(ctx.setup, 'IPM');
     const module = need(ctx.module, 'the module');
     const archive = need(ctx.archive, 'the archive');
-    const container = need(ctx.container, 'the container');
-    ctx.installNamespace = await createNamespace(
-      { sessions: new IrisSessionRunner(container), files: container },
-      {
-        homeNamespace: setup.homeNamespace,
-        postfix: ctx.nextPostfix('INST'),
-        enableEnsemble: ctx.options.enableEnsemble ?? false,
-      },
-    );
+    ctx.installNamespace = await createNamespace(need(ctx.target, 'the container'), {
+      homeNamespace: setup.homeNamespace,
+      postfix: ctx.nextPostfix('INST'),
+      enableEnsemble: ctx.options.enableEnsemble ?? false,
+    });
     const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
     const listed = await ops.list(ctx.installNamespace);
     const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());

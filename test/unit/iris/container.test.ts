@@ -99,6 +99,25 @@ describe('Docker', () => {
     const docker = new Docker({ binary: 'docker-that-does-not-exist-xyz', runner: new FakeRunner(() => ({})) });
     await expect(docker.assertAvailable()).rejects.toMatchObject({ code: 'docker-missing' });
   });
+  it('recognises a docker client that could not be started', async () => {
+    const docker = new Docker({
+      binary: '/opt/none/docker',
+      runner: new FakeRunner(() => ({
+        exitCode: 127,
+        stderr: "timeout: failed to run command '/opt/none/docker': No such file or directory",
+      })),
+    });
+    await expect(docker.call(['ps'])).rejects.toMatchObject({ code: 'docker-missing' });
+    // The same exit status from inside a container is not mistaken for it.
+    const inside = new Docker({
+      runner: new FakeRunner(() => ({
+        exitCode: 127,
+        stderr: 'OCI runtime exec failed: exec: "x": no such file or directory',
+      })),
+    });
+    expect((await inside.call(['exec', 'c', 'x'])).exitCode).toBe(127);
+  });
+
   it('runs every call under timeout with a kill grace period', () => {
     expect(timeoutArgs(1500, 'docker', ['ps'])).toEqual(['-k', '5s', '1.5s', 'docker', 'ps']);
   });
