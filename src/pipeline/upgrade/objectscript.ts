@@ -82,7 +82,8 @@ export function listGlobalsLine(): string {
 
 /**
  * Fingerprints one global: `##IPMDB node=<ref>|<sha1 of value>` for the first `nodeLimit` nodes,
- * then `##IPMDB global=<name>|<node count>|<chained sha1>` (base64).
+ * then `##IPMDB global=<name>|<node count>|<chained sha1>` (base64). Values and references are
+ * hashed as UTF-8 (SHA1Hash takes 8-bit strings only).
  */
 export function fingerprintGlobalLine(name: string, nodeLimit = DEFAULT_NODE_LIMIT): string {
   assertGlobalName(name);
@@ -93,7 +94,7 @@ export function fingerprintGlobalLine(name: string, nodeLimit = DEFAULT_NODE_LIM
   return guarded(
     `fingerprint ${name}`,
     `set g=${quote(name)},n=0,h="",r=g,d=$data(@g)#2 ` +
-      `for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=@r,n=n+1,h=${sha1}(h_r_$c(0)_v) ` +
+      `for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) ` +
       `write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } ` +
       `write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`,
   );
