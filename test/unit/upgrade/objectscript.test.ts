@@ -54,7 +54,9 @@ describe('upgrade ObjectScript lines', () => {
   it('fingerprints one global with a $query walk, chained SHA-1 and per-node hashes up to the limit', () => {
     const line = fingerprintGlobalLine('^A.B', 7);
     expect(line).toContain('set g="^A.B",n=0,h="",r=g,d=$data(@g)#2 for { if \'d { set r=$query(@r) quit:r="" }');
-    expect(line).toContain('v=$zconvert(@r,"O","UTF8"),n=n+1,h=$system.Encryption.SHA1Hash(h_$zconvert(r,"O","UTF8")_$c(0)_v)');
+    expect(line).toContain(
+      'v=$zconvert(@r,"O","UTF8"),n=n+1,h=$system.Encryption.SHA1Hash(h_$zconvert(r,"O","UTF8")_$c(0)_v)',
+    );
     expect(line).toContain(
       'write:n\'>7 "##IPMDB node=",r,"|",$system.Encryption.Base64Encode($system.Encryption.SHA1Hash(v)),!',
     );
