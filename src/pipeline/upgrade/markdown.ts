@@ -6,7 +6,7 @@ const TITLE: Record<UpgradeScenarioResult['scenario'], string> = {
   database: 'database -> database',
   source: 'source -> database',
   fresh: 'fresh install',
-  container: 'container replacement (Durable %SYS)',
+  'container-replacement': 'container replacement (Durable %SYS)',
 };
 
 /** Shown changed nodes per global before "and N more". */

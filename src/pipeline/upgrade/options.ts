@@ -13,6 +13,8 @@ export interface PreviousRelease {
   packagePath: string | null;
   /** "<registry>/<namespace>/<module>" to pull `<version>_database__<X.Y>` from (the running IRIS's X.Y). */
   repository: string | null;
+  /** A full reference "<registry>/<namespace>/<module>:<tag>" to pull as is (whatever IRIS version it was built for). */
+  reference: string | null;
   /** The previous release's module source directory (module.xml at its root). */
   sourceDir: string | null;
 }
@@ -35,6 +37,7 @@ export interface UpgradeInputs {
   previousVersion?: string;
   previousPackage?: string;
   previousRepository?: string;
+  previousReference?: string;
   previousSource?: string;
   seed?: string;
   checks?: string;
@@ -67,6 +70,7 @@ export function parseUpgradeOptions(inputs: UpgradeInputs): UpgradeOptions {
     version: optional(inputs.previousVersion),
     packagePath: optional(inputs.previousPackage),
     repository: optional(inputs.previousRepository),
+    reference: optional(inputs.previousReference),
     sourceDir: optional(inputs.previousSource),
   };
   if (previous.version !== null && !VERSION.test(previous.version)) {
@@ -74,6 +78,16 @@ export function parseUpgradeOptions(inputs: UpgradeInputs): UpgradeOptions {
       `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
       'IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.',
     );
+  }
+  if (previous.reference !== null) {
+    const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
+    if (!tag || previous.reference.includes('@')) {
+      throw new UsageError(
+        `previous reference "${previous.reference}" has no tag`,
+        'Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.',
+      );
+    }
+    previous.version ??= /^(\d+\.\d+\.\d+)_database__/.exec(tag[1]!)?.[1] ?? null;
   }
   if (previous.repository !== null && previous.version === null) {
     throw new UsageError(
@@ -118,17 +132,17 @@ export function parseUpgradeOptions(inputs: UpgradeInputs): UpgradeOptions {
 
 /** What a scenario lacks in these inputs, as a phrase; null when it can run. */
 export function missingInputs(scenario: UpgradeScenario, previous: PreviousRelease): string | null {
-  const hasPackage = previous.packagePath !== null || previous.repository !== null;
+  const hasPackage = previous.packagePath !== null || previous.repository !== null || previous.reference !== null;
   switch (scenario) {
     case 'fresh':
       return null;
     case 'database':
       return hasPackage
         ? null
-        : 'the previous release as a database package: a package path, or a repository and version to pull';
+        : 'the previous release as a database package: a package path, a reference, or a repository and version to pull';
     case 'source':
       return previous.sourceDir !== null ? null : 'the previous release as source: its module directory';
-    case 'container':
+    case 'container-replacement':
       return hasPackage || previous.sourceDir !== null
         ? null
         : 'the previous release: a database package (path or repository and version) or its source directory';

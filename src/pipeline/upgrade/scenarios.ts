@@ -271,14 +271,15 @@ export async function runUpgradeScenarios(
   logger: Logger,
 ): Promise<UpgradeScenarioResult[]> {
   const prev = options.previous;
-  const reference =
-    prev.packagePath ??
+  const registryReference =
+    prev.reference ??
     (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
+  const reference = prev.packagePath ?? registryReference;
   let pulled: Promise<string> | null = null;
   const previousPackage = (): Promise<string> => {
     if (prev.packagePath) return Promise.resolve(prev.packagePath);
-    if (!reference) throw new IpmDbError('upgrade-no-previous', 'no previous database package was given');
-    pulled ??= env.tempDir().then((dir) => env.pull(reference, dir));
+    if (!registryReference) throw new IpmDbError('upgrade-no-previous', 'no previous database package was given');
+    pulled ??= env.tempDir().then((dir) => env.pull(registryReference, dir));
     return pulled;
   };
   const loadPrevious: Install = async (iris, namespace) => {

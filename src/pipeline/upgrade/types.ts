@@ -3,12 +3,12 @@
  * are the entries of `RunReport.upgrade`. Documented in docs/upgrade-testing.md.
  */
 
-export const UPGRADE_SCENARIOS = ['database', 'source', 'fresh', 'container'] as const;
+export const UPGRADE_SCENARIOS = ['database', 'source', 'fresh', 'container-replacement'] as const;
 /**
  * - `database`: previous release's database package -> new package (`update -swap-db`)
  * - `source`: previous release from source -> new package
  * - `fresh`: new package into an empty namespace (steps seeded, none run)
- * - `container`: previous release installed in container A on a durable volume; container B of
+ * - `container-replacement`: previous release installed in container A on a durable volume; container B of
  *   the same image on the same volume upgrades
  */
 export type UpgradeScenario = (typeof UPGRADE_SCENARIOS)[number];

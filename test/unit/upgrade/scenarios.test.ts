@@ -124,7 +124,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
       ['database', true, []],
       ['source', true, []],
       ['fresh', true, []],
-      ['container', true, []],
+      ['container-replacement', true, []],
     ]);
     const database = results[0]!;
     expect(database.previous).toEqual({ source: 'registry', reference: REF, version: '1.0.0' });
@@ -212,6 +212,23 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     expect(results[0]!.previous).toEqual({ source: 'path', reference: '/old.tgz', version: '1.0.0' });
   });
 
+  it('refuse a pulled previous release tagged for another IRIS version with IPM message', async () => {
+    const other = 'localhost:5000/acme/demo-orders:1.0.0_database__2024.1';
+    const { results, env } = await run(
+      { scenarios: 'database', previousVersion: '', previousRepository: '', previousReference: other },
+      {},
+      {
+        pkgs: { ...packages, '/pulled/2024.tgz': { ...v1, irisVersion: '2024.1' } },
+        registry: { [other]: '/pulled/2024.tgz' },
+      },
+    );
+    expect(env.pulls).toEqual([other]);
+    expect(results[0]!.previous).toEqual({ source: 'registry', reference: other, version: '1.0.0' });
+    expect(results[0]!.message).toMatch(
+      /^The module cannot be installed on the current version \(2025\.1\) of the system, version "2024\.1" is required$/,
+    );
+  });
+
   it('fail clearly, naming the reference, when the previous release is not in the registry', async () => {
     const { results, iris } = await run({ scenarios: 'database' }, {}, { registry: {} });
     expect(results[0]!.ok).toBe(false);
@@ -238,8 +255,16 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
 describe('upgrade options', () => {
   it('selects every scenario the inputs allow for "all"', () => {
     expect(parseUpgradeOptions({}).scenarios).toEqual(['fresh']);
-    expect(parseUpgradeOptions({ previousSource: '/s' }).scenarios).toEqual(['source', 'fresh', 'container']);
-    expect(parseUpgradeOptions({ previousPackage: '/p.tgz' }).scenarios).toEqual(['database', 'fresh', 'container']);
+    expect(parseUpgradeOptions({ previousSource: '/s' }).scenarios).toEqual([
+      'source',
+      'fresh',
+      'container-replacement',
+    ]);
+    expect(parseUpgradeOptions({ previousPackage: '/p.tgz' }).scenarios).toEqual([
+      'database',
+      'fresh',
+      'container-replacement',
+    ]);
   });
 
   it('says what a requested scenario lacks', () => {
@@ -254,6 +279,10 @@ describe('upgrade options', () => {
     expect(() => parseUpgradeOptions({ previousVersion: '1.0.0-rc1' })).toThrow(/not MAJOR.MINOR.PATCH/);
     expect(() => parseUpgradeOptions({ nodeLimit: 'lots' })).toThrow(/node limit/);
     expect(() => parseUpgradeOptions({ checks: 'Checks' })).toThrow(/check method "Checks"/);
+    expect(() => parseUpgradeOptions({ previousReference: 'r.io/n/m' })).toThrow(/has no tag/);
+    expect(parseUpgradeOptions({ previousReference: 'r.io:5000/n/m:1.2.3_database__2025.1' }).previous.version).toBe(
+      '1.2.3',
+    );
   });
 
   it('keeps the default exclusions unless replaced', () => {
