@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { renderUpgradeMarkdown } from '../../../src/pipeline/upgrade/markdown.js';
 import type { UpgradeScenarioResult } from '../../../src/pipeline/upgrade/types.js';
 
+const seededInit = {
+  className: 'P.U.V1',
+  methodName: 'Init',
+  primaryOnly: false,
+  timeStampStart: '',
+  timeStampEnd: '2026-01-01 10:00:00',
+  statusOk: true,
+};
+
 function result(overrides: Partial<UpgradeScenarioResult>): UpgradeScenarioResult {
   return {
     scenario: 'database',
@@ -44,22 +53,8 @@ function result(overrides: Partial<UpgradeScenarioResult>): UpgradeScenarioResul
         step: 'P.U.V1:Init',
         outcome: 'kept',
         ok: true,
-        before: {
-          className: 'P.U.V1',
-          methodName: 'Init',
-          primaryOnly: false,
-          timeStampStart: '',
-          timeStampEnd: '2026-01-01 10:00:00',
-          statusOk: true,
-        },
-        after: {
-          className: 'P.U.V1',
-          methodName: 'Init',
-          primaryOnly: false,
-          timeStampStart: '',
-          timeStampEnd: '2026-01-01 10:00:00',
-          statusOk: true,
-        },
+        before: seededInit,
+        after: seededInit,
       },
       {
         step: 'P.U.V2:Move',
