@@ -133,8 +133,165 @@ function readEvent(env) {
 
 // src/action/inputs.ts
 import { isAbsolute, resolve } from "node:path";
+
+// src/pipeline/upgrade/fingerprint.ts
+var DEFAULT_EXCLUDED_GLOBALS = [
+  "^IPM.*",
+  "^%*",
+  "^IRIS.*",
+  "^ISC.*",
+  "^CacheTemp*",
+  "^UnitTest*",
+  "^ERRORS",
+  "^SPOOL",
+  "^odd*",
+  "^rOBJ",
+  "^rMAC",
+  "^rINC",
+  "^rINDEX*",
+  "^ROUTINE"
+];
+var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
+function assertGlobalPattern(pattern) {
+  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
+    throw new UsageError(
+      `"${pattern}" is not a global name or pattern`,
+      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
+    );
+  }
+  return pattern;
+}
+
+// src/pipeline/upgrade/objectscript.ts
+var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
+var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
+var DEFAULT_NODE_LIMIT = 500;
+function parseClassMethod(text, what) {
+  const [className, methodName, extra] = text.trim().split(":");
+  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
+    throw new UsageError(
+      `${what} "${text}" is not of the form Package.Class:Method`,
+      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
+    );
+  }
+  return { className, methodName };
+}
+function assertClassName(name, what) {
+  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
+  return name;
+}
+
+// src/pipeline/upgrade/declared.ts
+function parseDeclaredChanges(text) {
+  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
+  return entries.map((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) {
+      throw new UsageError(
+        `declared change "${entry}" has no "="`,
+        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
+      );
+    }
+    const step = entry.slice(0, eq).trim();
+    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
+    else parseClassMethod(step, "declared-change step");
+    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
+    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
+    globals.forEach(assertGlobalPattern);
+    return { step, globals };
+  });
+}
+
+// src/pipeline/upgrade/types.ts
+var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
+
+// src/pipeline/upgrade/options.ts
+function list(text) {
+  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+}
+function optional(text) {
+  const value = (text ?? "").trim();
+  return value === "" ? null : value;
+}
+var VERSION = /^\d+\.\d+\.\d+$/;
+function parseUpgradeOptions(inputs) {
+  const previous = {
+    version: optional(inputs.previousVersion),
+    packagePath: optional(inputs.previousPackage),
+    repository: optional(inputs.previousRepository),
+    reference: optional(inputs.previousReference),
+    sourceDir: optional(inputs.previousSource)
+  };
+  if (previous.version !== null && !VERSION.test(previous.version)) {
+    throw new UsageError(
+      `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
+      "IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0."
+    );
+  }
+  if (previous.reference !== null) {
+    const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
+    if (!tag || previous.reference.includes("@")) {
+      throw new UsageError(
+        `previous reference "${previous.reference}" has no tag`,
+        "Write <registry>/<namespace>/<module>:<version>_database__<X.Y>."
+      );
+    }
+    previous.version ??= /^(\d+\.\d+\.\d+)_database__/.exec(tag[1])?.[1] ?? null;
+  }
+  if (previous.repository !== null && previous.version === null) {
+    throw new UsageError(
+      "a previous-release repository needs the previous version",
+      "Add the version to pull, e.g. 1.0.0."
+    );
+  }
+  const requested = list(inputs.scenarios);
+  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
+  for (const name of all ? [] : requested) {
+    if (!UPGRADE_SCENARIOS.includes(name)) {
+      throw new UsageError(
+        `unknown upgrade scenario "${name}"`,
+        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
+      );
+    }
+  }
+  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
+  for (const scenario of scenarios) {
+    const missing = missingInputs(scenario, previous);
+    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
+  }
+  const nodeLimit = inputs.nodeLimit?.trim() ? Number(inputs.nodeLimit) : DEFAULT_NODE_LIMIT;
+  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
+    throw new UsageError(`node limit "${inputs.nodeLimit}" is not a whole number >= 0`);
+  const exclude = optional(inputs.excludeGlobals);
+  return {
+    scenarios,
+    previous,
+    seed: list(inputs.seed).map((s) => parseClassMethod(s, "seed method")),
+    checks: list(inputs.checks).map((s) => parseClassMethod(s, "check method")),
+    globals: {
+      include: list(inputs.globals),
+      exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
+    },
+    declared: parseDeclaredChanges(inputs.declaredChanges ?? ""),
+    nodeLimit
+  };
+}
+function missingInputs(scenario, previous) {
+  const hasPackage = previous.packagePath !== null || previous.repository !== null || previous.reference !== null;
+  switch (scenario) {
+    case "fresh":
+      return null;
+    case "database":
+      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
+    case "source":
+      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
+    case "container-replacement":
+      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
+  }
+}
+
+// src/action/inputs.ts
 var UPLOAD_POLICIES = ["always", "failure", "never"];
-var UPGRADE_SCENARIOS = ["database", "source", "container-replacement"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
 var IMAGE_RE = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
@@ -143,8 +300,6 @@ var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*
 var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 var SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 var SHA256_RE = /^[0-9a-fA-F]{64}$/;
-var CLASS_RE = /^%?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
-var METHOD_RE = /^%?[A-Za-z][A-Za-z0-9]*$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -200,20 +355,8 @@ function parseInputs(source) {
   const dev = bool("dev", false);
   const exportPythonDeps = bool("export-python-deps", true);
   const runTests = bool("run-tests", false);
-  const upgradeRaw = source.get("upgrade-from").trim();
-  const upgradeFrom = upgradeRaw ? parseUpgradeFrom(upgradeRaw, problem, inWorkspace) : null;
-  const upgradeScenarios = [];
-  for (const s of parseList(source.get("upgrade-scenarios") || "database")) {
-    if (UPGRADE_SCENARIOS.includes(s)) {
-      if (!upgradeScenarios.includes(s)) upgradeScenarios.push(s);
-    } else problem("upgrade-scenarios", `"${s}" is not a scenario; use ${UPGRADE_SCENARIOS.join(", ")}.`);
-  }
-  const checkMethods = [];
-  for (const entry of source.get("check-methods").split("\n").map((s) => s.trim()).filter(Boolean)) {
-    const parsed = parseCheckMethod(entry);
-    if (parsed) checkMethods.push(parsed);
-    else problem("check-methods", `"${entry}" is not a class method; write Package.Class:Method, one per line.`);
-  }
+  const upgrade = upgradeRequest(source, problem, inWorkspace);
+  const upgradeFrom = upgrade?.from ?? null;
   const publishRaw = source.get("publish").trim();
   let publishAsked = false;
   if (publishRaw === "true") publishAsked = true;
@@ -283,9 +426,7 @@ function parseInputs(source) {
     dev,
     exportPythonDeps,
     runTests,
-    upgradeFrom,
-    upgradeScenarios,
-    checkMethods,
+    upgrade,
     publish,
     publishRefused,
     registry,
@@ -362,6 +503,72 @@ function ipmSource(source, problem, inWorkspace) {
   }
   return { kind: "image" };
 }
+function upgradeRequest(source, problem, inWorkspace) {
+  const fromRaw = source.get("upgrade-from").trim();
+  const sourceRaw = source.get("upgrade-source").trim();
+  const request = {
+    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
+    sourceDir: sourceRaw ? inWorkspace("upgrade-source", sourceRaw) : null,
+    scenarios: parseList(source.get("upgrade-scenarios")).join(","),
+    seed: source.get("seed-methods"),
+    checks: source.get("check-methods"),
+    globals: source.get("upgrade-globals"),
+    excludeGlobals: source.get("upgrade-exclude-globals"),
+    declaredChanges: source.get("declared-changes")
+  };
+  const named = [
+    ["seed-methods", request.seed],
+    ["check-methods", request.checks]
+  ];
+  let ok = true;
+  for (const [input, text] of named)
+    for (const entry of text.split("\n").map((l) => l.trim()).filter(Boolean))
+      ok = attempt(problem, input, () => parseClassMethod(entry, "class method")) && ok;
+  ok = attempt(problem, "declared-changes", () => parseDeclaredChanges(request.declaredChanges)) && ok;
+  if (!request.from && !request.sourceDir && !request.scenarios) {
+    for (const [input, text] of [...named, ["declared-changes", request.declaredChanges]])
+      if (text.trim())
+        problem(input, "is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.");
+    return null;
+  }
+  if (!ok) return request;
+  attempt(
+    problem,
+    "upgrade-scenarios",
+    () => parseUpgradeOptions(
+      upgradeInputsFor(request, request.from?.kind === "version" ? "registry.invalid/ns/module" : null)
+    )
+  );
+  return request;
+}
+function upgradeInputsFor(request, repository) {
+  const from = request.from;
+  const inputs = {
+    scenarios: request.scenarios,
+    seed: request.seed,
+    checks: request.checks,
+    globals: request.globals,
+    declaredChanges: request.declaredChanges
+  };
+  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
+  if (request.sourceDir) inputs.previousSource = request.sourceDir;
+  if (from?.kind === "archive") inputs.previousPackage = from.path;
+  if (from?.kind === "reference") inputs.previousReference = from.reference;
+  if (from?.kind === "version") {
+    inputs.previousVersion = from.version;
+    if (repository) inputs.previousRepository = repository;
+  }
+  return inputs;
+}
+function attempt(problem, input, fn) {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+    return false;
+  }
+}
 function parseUpgradeFrom(raw, problem, inWorkspace) {
   if (/\.tgz$/i.test(raw)) return { kind: "archive", path: inWorkspace("upgrade-from", raw) };
   if (SEMVER_RE.test(raw)) return { kind: "version", version: raw };
@@ -374,15 +581,6 @@ function parseUpgradeFrom(raw, problem, inWorkspace) {
     `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`
   );
   return null;
-}
-function parseCheckMethod(entry) {
-  const colon = /^(.+):([^:]+)$/.exec(entry);
-  const classForm = /^##class\((.+)\)\.([^.()]+)(?:\(\))?$/.exec(entry);
-  const parts = colon ?? classForm;
-  if (!parts) return null;
-  const className = parts[1] ?? "";
-  const method = parts[2] ?? "";
-  return CLASS_RE.test(className) && METHOD_RE.test(method) ? { className, method } : null;
 }
 function forkPullRequest(event, repository) {
   if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;
@@ -832,8 +1030,9 @@ async function run(inputs, deps) {
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
       );
     });
-    if (inputs.upgradeFrom?.kind === "archive") {
-      const path = inputs.upgradeFrom.path;
+    const from = inputs.upgrade?.from;
+    if (from?.kind === "archive") {
+      const path = from.path;
       await stat(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative2(inputs.workspace, path)} does not exist.`,
@@ -885,9 +1084,7 @@ async function run(inputs, deps) {
               dev: inputs.dev,
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
-              upgradeFrom: inputs.upgradeFrom,
-              upgradeScenarios: inputs.upgradeScenarios,
-              checkMethods: inputs.checkMethods,
+              upgrade: inputs.upgrade,
               registry: {
                 host: inputs.registry,
                 namespace: inputs.namespace,

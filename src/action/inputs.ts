@@ -4,14 +4,14 @@
  * the whole table of bad values is unit-tested without a runner.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { UsageError } from '../util/errors.js';
+import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
+import { parseDeclaredChanges } from '../pipeline/upgrade/declared.js';
+import { parseClassMethod } from '../pipeline/upgrade/objectscript.js';
+import { parseUpgradeOptions, type UpgradeInputs } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
 export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
-
-export type UpgradeScenario = 'database' | 'source' | 'container-replacement';
-export const UPGRADE_SCENARIOS: readonly UpgradeScenario[] = ['database', 'source', 'container-replacement'];
 
 export type IpmSource =
   | { kind: 'image' }
@@ -21,9 +21,18 @@ export type IpmSource =
 export type UpgradeFrom =
   { kind: 'reference'; reference: string } | { kind: 'version'; version: string } | { kind: 'archive'; path: string };
 
-export interface CheckMethod {
-  className: string;
-  method: string;
+/** The upgrade stage's inputs, checked here; the previous release's repository is only known once module.xml is read. */
+export interface UpgradeRequest {
+  from: UpgradeFrom | null;
+  /** Absolute directory of the previous release's source, or null. */
+  sourceDir: string | null;
+  /** The raw text inputs, as parseUpgradeOptions takes them. */
+  scenarios: string;
+  seed: string;
+  checks: string;
+  globals: string;
+  excludeGlobals: string;
+  declaredChanges: string;
 }
 
 export interface ActionInputs {
@@ -35,9 +44,8 @@ export interface ActionInputs {
   dev: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
-  upgradeFrom: UpgradeFrom | null;
-  upgradeScenarios: UpgradeScenario[];
-  checkMethods: CheckMethod[];
+  /** null when no upgrade scenario runs. */
+  upgrade: UpgradeRequest | null;
   /** Whether the publish stage runs; false when not asked for or refused. */
   publish: boolean;
   /** Why publishing was asked for but refused (fork pull request), for a notice and the summary. */
@@ -158,25 +166,8 @@ export function parseInputs(source: InputSource): ActionInputs {
   const exportPythonDeps = bool('export-python-deps', true);
   const runTests = bool('run-tests', false);
 
-  const upgradeRaw = source.get('upgrade-from').trim();
-  const upgradeFrom = upgradeRaw ? parseUpgradeFrom(upgradeRaw, problem, inWorkspace) : null;
-  const upgradeScenarios: UpgradeScenario[] = [];
-  for (const s of parseList(source.get('upgrade-scenarios') || 'database')) {
-    if ((UPGRADE_SCENARIOS as readonly string[]).includes(s)) {
-      if (!upgradeScenarios.includes(s as UpgradeScenario)) upgradeScenarios.push(s as UpgradeScenario);
-    } else problem('upgrade-scenarios', `"${s}" is not a scenario; use ${UPGRADE_SCENARIOS.join(', ')}.`);
-  }
-
-  const checkMethods: CheckMethod[] = [];
-  for (const entry of source
-    .get('check-methods')
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const parsed = parseCheckMethod(entry);
-    if (parsed) checkMethods.push(parsed);
-    else problem('check-methods', `"${entry}" is not a class method; write Package.Class:Method, one per line.`);
-  }
+  const upgrade = upgradeRequest(source, problem, inWorkspace);
+  const upgradeFrom = upgrade?.from ?? null;
 
   const publishRaw = source.get('publish').trim();
   let publishAsked = false;
@@ -252,9 +243,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     dev,
     exportPythonDeps,
     runTests,
-    upgradeFrom,
-    upgradeScenarios,
-    checkMethods,
+    upgrade,
     publish,
     publishRefused,
     registry,
@@ -339,6 +328,83 @@ function ipmSource(
   return { kind: 'image' };
 }
 
+function upgradeRequest(
+  source: InputSource,
+  problem: (i: string, t: string) => void,
+  inWorkspace: (name: string, raw: string) => string,
+): UpgradeRequest | null {
+  const fromRaw = source.get('upgrade-from').trim();
+  const sourceRaw = source.get('upgrade-source').trim();
+  const request: UpgradeRequest = {
+    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
+    sourceDir: sourceRaw ? inWorkspace('upgrade-source', sourceRaw) : null,
+    scenarios: parseList(source.get('upgrade-scenarios')).join(','),
+    seed: source.get('seed-methods'),
+    checks: source.get('check-methods'),
+    globals: source.get('upgrade-globals'),
+    excludeGlobals: source.get('upgrade-exclude-globals'),
+    declaredChanges: source.get('declared-changes'),
+  };
+  const named: [string, string][] = [
+    ['seed-methods', request.seed],
+    ['check-methods', request.checks],
+  ];
+  let ok = true;
+  for (const [input, text] of named)
+    for (const entry of text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean))
+      ok = attempt(problem, input, () => parseClassMethod(entry, 'class method')) && ok;
+  ok = attempt(problem, 'declared-changes', () => parseDeclaredChanges(request.declaredChanges)) && ok;
+  if (!request.from && !request.sourceDir && !request.scenarios) {
+    for (const [input, text] of [...named, ['declared-changes', request.declaredChanges]] as [string, string][])
+      if (text.trim())
+        problem(input, 'is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.');
+    return null;
+  }
+  if (!ok) return request;
+  // The combination (scenario needs which previous release), checked as the upgrade stage will.
+  attempt(problem, 'upgrade-scenarios', () =>
+    parseUpgradeOptions(
+      upgradeInputsFor(request, request.from?.kind === 'version' ? 'registry.invalid/ns/module' : null),
+    ),
+  );
+  return request;
+}
+
+/** The upgrade stage's raw inputs; `repository` is where a version-only upgrade-from is pulled from. */
+export function upgradeInputsFor(request: UpgradeRequest, repository: string | null): UpgradeInputs {
+  const from = request.from;
+  const inputs: UpgradeInputs = {
+    scenarios: request.scenarios,
+    seed: request.seed,
+    checks: request.checks,
+    globals: request.globals,
+    declaredChanges: request.declaredChanges,
+  };
+  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
+  if (request.sourceDir) inputs.previousSource = request.sourceDir;
+  if (from?.kind === 'archive') inputs.previousPackage = from.path;
+  if (from?.kind === 'reference') inputs.previousReference = from.reference;
+  if (from?.kind === 'version') {
+    inputs.previousVersion = from.version;
+    if (repository) inputs.previousRepository = repository;
+  }
+  return inputs;
+}
+
+/** Runs a parser; false (and a problem naming the input) when it throws. */
+function attempt(problem: (i: string, t: string) => void, input: string, fn: () => unknown): boolean {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+    return false;
+  }
+}
+
 function parseUpgradeFrom(
   raw: string,
   problem: (i: string, t: string) => void,
@@ -356,16 +422,6 @@ function parseUpgradeFrom(
     `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`,
   );
   return null;
-}
-
-function parseCheckMethod(entry: string): CheckMethod | null {
-  const colon = /^(.+):([^:]+)$/.exec(entry);
-  const classForm = /^##class\((.+)\)\.([^.()]+)(?:\(\))?$/.exec(entry);
-  const parts = colon ?? classForm;
-  if (!parts) return null;
-  const className = parts[1] ?? '';
-  const method = parts[2] ?? '';
-  return CLASS_RE.test(className) && METHOD_RE.test(method) ? { className, method } : null;
 }
 
 /** "a pull request from fork owner/repo" when the event is a pull request whose head is another repository. */

@@ -150,8 +150,9 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         'Point module-path at the folder holding module.xml, and run actions/checkout before this step.',
       );
     });
-    if (inputs.upgradeFrom?.kind === 'archive') {
-      const path = inputs.upgradeFrom.path;
+    const from = inputs.upgrade?.from;
+    if (from?.kind === 'archive') {
+      const path = from.path;
       await stat(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative(inputs.workspace, path)} does not exist.`,
@@ -208,9 +209,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               dev: inputs.dev,
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
-              upgradeFrom: inputs.upgradeFrom,
-              upgradeScenarios: inputs.upgradeScenarios,
-              checkMethods: inputs.checkMethods,
+              upgrade: inputs.upgrade,
               registry: {
                 host: inputs.registry,
                 namespace: inputs.namespace,
