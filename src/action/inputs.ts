@@ -51,6 +51,8 @@ export interface ActionInputs {
   /** Why publishing was asked for but refused (fork pull request), for a notice and the summary. */
   publishRefused: string | null;
   registry: string;
+  /** HTTP instead of HTTPS to the registry; only ever true for a loopback registry. */
+  registryPlainHttp: boolean;
   namespace: string;
   username: string;
   /** Never logged; masked with setSecret as soon as it is read. */
@@ -177,6 +179,12 @@ export function parseInputs(source: InputSource): ActionInputs {
   if (!REGISTRY_RE.test(registry))
     problem('registry', `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
 
+  const registryPlainHttp = bool('registry-plain-http', false);
+  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
+    problem(
+      'registry-plain-http',
+      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`,
+    );
   const namespaceRaw = source.get('namespace').trim() || source.env.GITHUB_REPOSITORY_OWNER || '';
   const namespace = namespaceRaw.toLowerCase();
   if (publishAsked || upgradeFrom?.kind === 'version') {
@@ -245,6 +253,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     publish,
     publishRefused,
     registry,
+    registryPlainHttp,
     namespace,
     username,
     token,
