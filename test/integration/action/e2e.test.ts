@@ -1,7 +1,7 @@
 // The bundled action (dist/index.js, then dist/post.js) run as the runner runs it, with the
 // workflow snippet of docs/action.md, against the IRIS stand-in in a real Docker engine, a real
 // local registry (docker-registry with htpasswd) and the loopback Actions results service.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
