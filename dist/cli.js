@@ -651,6 +651,25 @@ var RegistryClient = class {
     }
     return false;
   }
+  /**
+   * After a failed attempt: the delay before the next one when the error is a broken or refused
+   * connection and the budget allows; otherwise throws (the error itself, or a final IpmDbError).
+   */
+  networkRetryDelay(err, what, code, attempt, started) {
+    if (err instanceof IpmDbError || !isRetryableNetworkError(err)) throw err;
+    const reason = err.code ?? "connection closed";
+    const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, void 0);
+    if (delay === void 0) {
+      throw new IpmDbError(code, `${what} failed after ${attempt} attempt(s): ${reason}`, {
+        hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
+        cause: err
+      });
+    }
+    this.logger.warn(
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt + 1}/${this.policy.maxAttempts})`
+    );
+    return delay;
+  }
   async withRetries(what, attemptFn) {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
@@ -658,19 +677,7 @@ var RegistryClient = class {
       try {
         res = await attemptFn();
       } catch (err) {
-        if (!isRetryableNetworkError(err)) throw err;
-        const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, void 0);
-        const code = err.code ?? "network error";
-        if (delay === void 0) {
-          throw new IpmDbError("registry-unreachable", `${what} failed after ${attempt} attempt(s): ${code}`, {
-            hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
-            cause: err
-          });
-        }
-        this.logger.warn(
-          `${what}: ${code}; retrying in ${delay} ms (attempt ${attempt + 1}/${this.policy.maxAttempts})`
-        );
-        await sleep(delay);
+        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt, started));
         continue;
       }
       if (isRetryableStatus(res.status)) {
@@ -863,17 +870,7 @@ var RegistryClient = class {
       try {
         outcome = await run();
       } catch (err) {
-        if (!isRetryableNetworkError(err)) throw err;
-        const delay2 = nextRetryDelay(this.policy, attempt, Date.now() - started, void 0);
-        if (delay2 === void 0) {
-          throw new IpmDbError(
-            "registry-upload",
-            `${what} failed after ${attempt} attempt(s): ${err.code ?? "network error"}`,
-            { cause: err }
-          );
-        }
-        this.logger.warn(`${what}: connection failed; restarting the upload in ${delay2} ms`);
-        await sleep(delay2);
+        await sleep(this.networkRetryDelay(err, `${what} (restarting it)`, "registry-upload", attempt, started));
         continue;
       }
       if ("result" in outcome) return outcome.result;
@@ -962,6 +959,18 @@ var RegistryClient = class {
    * digest before the file appears under its name.
    */
   async downloadBlob(repository, digest, size, dest) {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.downloadBlobOnce(repository, digest, size, dest);
+      } catch (err) {
+        await sleep(
+          this.networkRetryDelay(err, `download of ${digest} (starting again)`, "registry-blob", attempt, started)
+        );
+      }
+    }
+  }
+  async downloadBlobOnce(repository, digest, size, dest) {
     const res = await this.send({
       method: "GET",
       path: `/v2/${repository}/blobs/${digest}`,

@@ -193,6 +193,26 @@ export class RegistryClient {
     return false;
   }
 
+  /**
+   * After a failed attempt: the delay before the next one when the error is a broken or refused
+   * connection and the budget allows; otherwise throws (the error itself, or a final IpmDbError).
+   */
+  private networkRetryDelay(err: unknown, what: string, code: string, attempt: number, started: number): number {
+    if (err instanceof IpmDbError || !isRetryableNetworkError(err)) throw err;
+    const reason = (err as { code?: string }).code ?? 'connection closed';
+    const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, undefined);
+    if (delay === undefined) {
+      throw new IpmDbError(code, `${what} failed after ${attempt} attempt(s): ${reason}`, {
+        hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
+        cause: err,
+      });
+    }
+    this.logger.warn(
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt + 1}/${this.policy.maxAttempts})`,
+    );
+    return delay;
+  }
+
   private async withRetries(what: string, attemptFn: () => Promise<RawResponse>): Promise<RawResponse> {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
@@ -200,19 +220,7 @@ export class RegistryClient {
       try {
         res = await attemptFn();
       } catch (err) {
-        if (!isRetryableNetworkError(err)) throw err;
-        const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, undefined);
-        const code = (err as { code?: string }).code ?? 'network error';
-        if (delay === undefined) {
-          throw new IpmDbError('registry-unreachable', `${what} failed after ${attempt} attempt(s): ${code}`, {
-            hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
-            cause: err,
-          });
-        }
-        this.logger.warn(
-          `${what}: ${code}; retrying in ${delay} ms (attempt ${attempt + 1}/${this.policy.maxAttempts})`,
-        );
-        await sleep(delay);
+        await sleep(this.networkRetryDelay(err, what, 'registry-unreachable', attempt, started));
         continue;
       }
       if (isRetryableStatus(res.status)) {
@@ -428,17 +436,7 @@ export class RegistryClient {
       try {
         outcome = await run();
       } catch (err) {
-        if (!isRetryableNetworkError(err)) throw err;
-        const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, undefined);
-        if (delay === undefined) {
-          throw new IpmDbError(
-            'registry-upload',
-            `${what} failed after ${attempt} attempt(s): ${(err as { code?: string }).code ?? 'network error'}`,
-            { cause: err },
-          );
-        }
-        this.logger.warn(`${what}: connection failed; restarting the upload in ${delay} ms`);
-        await sleep(delay);
+        await sleep(this.networkRetryDelay(err, `${what} (restarting it)`, 'registry-upload', attempt, started));
         continue;
       }
       if ('result' in outcome) return outcome.result;
@@ -543,6 +541,19 @@ export class RegistryClient {
    * digest before the file appears under its name.
    */
   async downloadBlob(repository: string, digest: string, size: number, dest: string): Promise<void> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.downloadBlobOnce(repository, digest, size, dest);
+      } catch (err) {
+        await sleep(
+          this.networkRetryDelay(err, `download of ${digest} (starting again)`, 'registry-blob', attempt, started),
+        );
+      }
+    }
+  }
+
+  private async downloadBlobOnce(repository: string, digest: string, size: number, dest: string): Promise<void> {
     const res = await this.send({
       method: 'GET',
       path: `/v2/${repository}/blobs/${digest}`,
