@@ -651,12 +651,31 @@ var RegistryClient = class {
     }
     return false;
   }
+  /** TLS and name-resolution failures as errors a user can act on; anything else unchanged. */
+  connectionError(err, what) {
+    const code = err?.code;
+    if (typeof code !== "string") return err;
+    if (/^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) {
+      return new IpmDbError("registry-tls", `${what}: the TLS connection to ${this.registry} failed (${code})`, {
+        hint: this.baseUrl.protocol === "https:" ? "If the registry speaks plain HTTP (a local registry), pass --plain-http; otherwise its certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA)." : void 0,
+        cause: err
+      });
+    }
+    if (code === "ENOTFOUND") {
+      return new IpmDbError("registry-unreachable", `${what}: the host name of ${this.registry} does not resolve`, {
+        hint: "Check the --registry value (host[:port], no scheme).",
+        cause: err
+      });
+    }
+    return err;
+  }
   /**
    * After a failed attempt: the delay before the next one when the error is a broken or refused
    * connection and the budget allows; otherwise throws (the error itself, or a final IpmDbError).
    */
   networkRetryDelay(err, what, code, attempt, started) {
-    if (err instanceof IpmDbError || !isRetryableNetworkError(err)) throw err;
+    if (err instanceof IpmDbError) throw err;
+    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what);
     const reason = err.code ?? "connection closed";
     const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, void 0);
     if (delay === void 0) {

@@ -193,12 +193,35 @@ export class RegistryClient {
     return false;
   }
 
+  /** TLS and name-resolution failures as errors a user can act on; anything else unchanged. */
+  private connectionError(err: unknown, what: string): unknown {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') return err;
+    if (/^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) {
+      return new IpmDbError('registry-tls', `${what}: the TLS connection to ${this.registry} failed (${code})`, {
+        hint:
+          this.baseUrl.protocol === 'https:'
+            ? 'If the registry speaks plain HTTP (a local registry), pass --plain-http; otherwise its certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA).'
+            : undefined,
+        cause: err,
+      });
+    }
+    if (code === 'ENOTFOUND') {
+      return new IpmDbError('registry-unreachable', `${what}: the host name of ${this.registry} does not resolve`, {
+        hint: 'Check the --registry value (host[:port], no scheme).',
+        cause: err,
+      });
+    }
+    return err;
+  }
+
   /**
    * After a failed attempt: the delay before the next one when the error is a broken or refused
    * connection and the budget allows; otherwise throws (the error itself, or a final IpmDbError).
    */
   private networkRetryDelay(err: unknown, what: string, code: string, attempt: number, started: number): number {
-    if (err instanceof IpmDbError || !isRetryableNetworkError(err)) throw err;
+    if (err instanceof IpmDbError) throw err;
+    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what);
     const reason = (err as { code?: string }).code ?? 'connection closed';
     const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, undefined);
     if (delay === undefined) {

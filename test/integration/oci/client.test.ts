@@ -177,6 +177,13 @@ describe('against an open registry with deletes enabled', () => {
     expect(gets.map((r) => r.status)).toEqual([200, 'reset', 200]);
   });
 
+  it('explains a TLS failure against a plain-HTTP registry', async () => {
+    const https = new RegistryClient({ registry: reg.host, retry: { maxAttempts: 1 } });
+    const err = await ipmDbRejection(https.ping());
+    expect(err.code).toBe('registry-tls');
+    expect(err.hint).toMatch(/--plain-http/);
+  });
+
   it('refuses a blob whose bytes do not match the digest, leaving no file', async () => {
     await pushSample(client, 'acme/liar', ['l'], dir);
     const dest = join(dir, 'liar.bin');
