@@ -280,6 +280,11 @@ export class IpmShell {
             `Resource ${r.name}: no source file ${cls.split('.').join('/')}.cls under ${srcRoot}`,
           );
         out.push({ name: cls, source: readFileSync(file, 'utf8'), file, testScoped });
+      } else if (upper.endsWith('.INC')) {
+        const inc = r.name.slice(0, -4);
+        const file = [join(srcRoot, 'inc', `${inc}.inc`), join(srcRoot, `${inc}.inc`)].find((f) => existsSync(f));
+        if (!file) throw IpmFailure.general(`Resource ${r.name}: no include file ${inc}.inc under ${srcRoot}`);
+        out.push({ name: r.name.slice(0, -4) + '.INC', source: readFileSync(file, 'utf8'), file, testScoped });
       } else if (upper.endsWith('.PKG')) {
         const pkg = r.name.slice(0, -4);
         const dir = candidates(pkg).find((d) => existsSync(d));
@@ -296,7 +301,9 @@ export class IpmShell {
 
   /** Prints IRIS's compile log for declared errors and fails with the #5475 status. */
   private compile(classes: { name: string; source: string; file: string }[]): void {
-    const errors = classes.flatMap((c) => declaredCompileErrors(parseUdl(c.source, c.file)));
+    const errors = classes
+      .filter((c) => !c.name.endsWith('.INC'))
+      .flatMap((c) => declaredCompileErrors(parseUdl(c.source, c.file)));
     if (errors.length === 0) return;
     const t = this.s.term;
     t.line(`Compilation started on ${new Date().toLocaleString('en-US')} with qualifiers 'ck'`);
