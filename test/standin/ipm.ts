@@ -38,6 +38,7 @@ import {
 } from './manifest.js';
 import { declaredCompileErrors, parseUdl } from './udl.js';
 import { extractTgz } from './tar-read.js';
+import { type OrasRepo, OrasError, listTags, pickTag, pullDatabasePackage } from './oras.js';
 import { compareVersions, satisfiesSystemVersion } from './versions.js';
 import { runUnitTests } from './unit-tests.js';
 import { handleUpdateSteps, updateStepClasses } from './update-steps.js';
@@ -69,7 +70,10 @@ const VALUE_MODIFIERS = new Set([
   'password',
   'token',
   'publish',
-  'd',
+  'namespace',
+  'ns',
+  'password-env',
+  'token-env',
 ]);
 
 /** IPM command line: words, "quoted words", -flag, -name value, -DName=value. */
@@ -179,12 +183,39 @@ export class IpmShell {
     this.inst.update(this.s.globalsDb(), (c) => void (c.globals[`^IPM.settings("${key}")`] = value));
   }
 
+  /** `repo -o -name <n> -url <u> [-namespace <ns>] [-username <u>] [-password-env V] [-token-env V] [-publish 0]`. */
   private repo(mods: Modifiers): void {
+    if (mods.flags.has('list')) {
+      for (const r of this.orasRepos())
+        this.out(`${r.name}\n\tSource: ${r.url}${r.namespace ? `\n\tNamespace: ${r.namespace}` : ''}`);
+      return;
+    }
     const name = mods.values.get('name');
     if (!name) throw IpmFailure.general('Repository name is required (-name)');
+    if (!mods.flags.has('o') && !mods.flags.has('oras'))
+      throw IpmFailure.general('The stand-in supports ORAS repositories only (repo -o)');
     const url = mods.values.get('url') ?? '';
-    this.inst.update(this.s.globalsDb(), (c) => void (c.globals[`^IPM.Repo("${name}")`] = url));
-    this.out(`Repository ${name}: ${url}`);
+    if (!/^https?:\/\/[^/]+/.test(url)) throw IpmFailure.general(`Invalid repository URL: ${url}`);
+    const repo: OrasRepo = {
+      name,
+      url,
+      namespace: mods.values.get('namespace') ?? mods.values.get('ns') ?? '',
+      username: mods.values.get('username') ?? '',
+      passwordEnv: mods.values.get('password-env') ?? '',
+      tokenEnv: mods.values.get('token-env') ?? '',
+    };
+    this.inst.update(
+      this.s.globalsDb(),
+      (c) => void (c.globals[`^IPM.Repo(${JSON.stringify(name)})`] = JSON.stringify(repo)),
+    );
+    this.out(`${name}\n\tSource: ${url}${repo.namespace ? `\n\tNamespace: ${repo.namespace}` : ''}`);
+  }
+
+  private orasRepos(): OrasRepo[] {
+    return Object.entries(this.inst.read(this.s.globalsDb()).globals)
+      .filter(([k]) => k.startsWith('^IPM.Repo('))
+      .map(([, v]) => JSON.parse(v) as OrasRepo)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   // ---------------------------------------------------------------- loading source modules
@@ -496,12 +527,39 @@ export class IpmShell {
     }
   }
 
+  /** `install <m> -swap-db` from ORAS repositories (Main.cls Install; Repo/Oras/PackageService.cls). */
   private install(mods: Modifiers): void {
-    const target = mods.positional[0] ?? '';
-    if (/\.(tgz|tar\.gz)$/i.test(target) || target.startsWith('/')) {
-      throw IpmFailure.general(`Module '${target}' not found in any repository. To install a local file, use 'load'.`);
+    const name = (mods.positional[0] ?? '').toLowerCase();
+    if (!name) throw IpmFailure.general('install requires a module name');
+    const repos = this.orasRepos();
+    if (repos.length === 0) throw IpmFailure.general('No repositories are configured and enabled in this namespace.');
+    const tmp = join(this.inst.mgr, 'Temp');
+    mkdirSync(tmp, { recursive: true });
+    for (const repo of repos) {
+      let picked;
+      try {
+        picked = pickTag(listTags(repo, this.s.env, name, join(tmp, `tags-${randomBytes(4).toString('hex')}.json`)));
+      } catch (e) {
+        if (e instanceof OrasError) throw IpmFailure.general(e.message);
+        throw e;
+      }
+      if (!picked) continue;
+      if (!mods.flags.has('swap-db')) {
+        throw IpmFailure.general(
+          `Module '${name}' is only available as a database package. Re-run with -swap-db to install it.`,
+        );
+      }
+      const file = join(tmp, `${name}-${picked.tag}-${randomBytes(4).toString('hex')}.tgz`);
+      try {
+        pullDatabasePackage(repo, this.s.env, name, picked.tag, file);
+      } catch (e) {
+        if (e instanceof OrasError) throw IpmFailure.general(e.message);
+        throw e;
+      }
+      if (mods.flags.has('v')) this.out(`Pulled ${name}:${picked.tag} from ${repo.name}`);
+      return this.loadPackage(file, mods, 'install');
     }
-    throw IpmFailure.general(`Could not find satisfying version of ${target} in any configured repository.`);
+    throw IpmFailure.general(`'${name}' not found in any repository.`);
   }
 
   private update(mods: Modifiers): void {
@@ -514,7 +572,12 @@ export class IpmShell {
     this.loadSource(resolve(path), mods, 'update', true);
   }
 
-  private loadPackage(archive: string, mods: Modifiers, cmd: 'load' | 'update', expectedName?: string): void {
+  private loadPackage(
+    archive: string,
+    mods: Modifiers,
+    cmd: 'load' | 'update' | 'install',
+    expectedName?: string,
+  ): void {
     const archivePath = resolve(archive);
     if (!existsSync(archivePath)) throw IpmFailure.general(`File does not exist: ${archivePath}`);
     // IRIS's temp directory is <mgr>/Temp: on the same volume as the databases, so the swap renames.
@@ -788,6 +851,11 @@ export class IpmShell {
           : '';
       this.out(`Creating namespace ${ns}${suffix}`);
     }
+    // `repo -copy-from <caller>`: the new namespace gets the caller's repositories.
+    const repos = Object.entries(this.inst.read(this.s.globalsDb()).globals).filter(([k]) =>
+      k.startsWith('^IPM.Repo('),
+    );
+    this.inst.update(data, (c) => repos.forEach(([k, v]) => (c.globals[k] = v)));
     const after = this.inst.config();
     after.namespaces[ns] = {
       routines: code,

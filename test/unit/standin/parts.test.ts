@@ -152,3 +152,17 @@ describe('declared compile errors', () => {
     ]);
   });
 });
+
+describe('ORAS tag choice', () => {
+  it('takes the highest version and, of its database tags, the first in registry order', async () => {
+    const { pickTag, parseDatabaseTag } = await import('../../standin/oras.js');
+    expect(parseDatabaseTag('1.2.3_database__2025.1')).toEqual({ version: '1.2.3', platformVersion: '2025.1' });
+    expect(parseDatabaseTag('1.2.3')).toBeUndefined();
+    expect(pickTag(['1.0.0_database__2025.1', '2.0.0_database__2024.1', '2.0.0_database__2025.1', '3.0.0'])).toEqual({
+      tag: '2.0.0_database__2024.1',
+      version: '2.0.0',
+      platformVersion: '2024.1',
+    });
+    expect(pickTag(['1.0.0', 'latest'])).toBeUndefined();
+  });
+});
