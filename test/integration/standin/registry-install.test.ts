@@ -1,34 +1,20 @@
 // `install <m> -swap-db` from an OCI registry (contract section 8): a real docker-registry with
-// htpasswd on 127.0.0.1, a package pushed in IPM's exact form, the stand-in on --network host
+// htpasswd on 127.0.0.1 (test/support/registry.ts), a package pushed in IPM's exact form, the stand-in on --network host
 // pulling it with credentials from `docker exec -e`, checking layer size and digest, then the swap.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { StandinContainer, shellLine, statusLine } from '../../standin/container.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
+import { startRegistry, type TestRegistry } from '../../support/registry.js';
 
-const run = promisify(execFile);
 const FIXTURES = join(import.meta.dirname, '../../fixtures/standin-modules');
 const W = '/tmp/ipm-db';
-const USER = 'ipm';
-const PASSWORD = randomBytes(12).toString('hex');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+let USER = '';
+let PASSWORD = '';
 
 /** Pushes `tgz` as IPM's ORAS client does: config {} + one tar layer, OCI manifest, annotations. */
 async function pushPackage(base: string, repo: string, tag: string, tgz: Buffer, auth: string): Promise<void> {
@@ -78,36 +64,15 @@ describeWithDocker('IRIS stand-in: install -swap-db from an OCI registry', () =>
   const id = randomBytes(4).toString('hex');
   let c: StandinContainer;
   let work: string;
-  let registry: ChildProcess | undefined;
+  let registry: TestRegistry | undefined;
   let base: string;
 
   beforeAll(async () => {
     const { dockerHost, standinImage } = requireDocker();
     work = mkdtempSync(join(tmpdir(), 'standin-reg-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const htpasswd = (await run('htpasswd', ['-Bbn', USER, PASSWORD])).stdout;
-    writeFileSync(join(work, 'htpasswd'), htpasswd);
-    writeFileSync(
-      join(work, 'config.yml'),
-      [
-        'version: 0.1',
-        'log: { level: error }',
-        `storage: { filesystem: { rootdirectory: ${join(work, 'data')} }, delete: { enabled: true } }`,
-        `http: { addr: "127.0.0.1:${port}" }`,
-        `auth: { htpasswd: { realm: ipm-db-test, path: ${join(work, 'htpasswd')} } }`,
-      ].join('\n'),
-    );
-    registry = spawn('/usr/bin/docker-registry', ['serve', join(work, 'config.yml')], { stdio: 'ignore' });
-    let up = false;
-    for (let i = 0; i < 100 && !up; i++) {
-      up = await fetch(`${base}/v2/`).then(
-        (r) => r.status === 401,
-        () => false,
-      );
-      if (!up) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(up).toBe(true);
+    registry = await startRegistry({ auth: 'htpasswd' });
+    base = `http://${registry.host}`;
+    ({ username: USER, password: PASSWORD } = registry.credentials);
 
     writeIpmInstaller(join(work, 'zpm.xml'), '0.10.10', { databasePackaging: true });
     c = await StandinContainer.run(dockerHost, standinImage, `standin-reg-${id}`, { network: 'host' });
@@ -133,7 +98,7 @@ describeWithDocker('IRIS stand-in: install -swap-db from an OCI registry', () =>
 
   afterAll(async () => {
     await c?.remove();
-    registry?.kill('SIGTERM');
+    await registry?.stop();
     rmSync(work, { recursive: true, force: true });
   });
 
