@@ -110,10 +110,10 @@ function sha256File(file: string): string {
 function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(p, ext));
-    else if (entry.name.toLowerCase().endsWith(ext)) out.push(p);
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p, ext));
+    else if (name.toLowerCase().endsWith(ext)) out.push(p);
   }
   return out.sort();
 }
@@ -269,18 +269,28 @@ export class IpmShell {
   }
 
   /**
-   * Dependencies: installed ones are kept; others are loaded from `<module dir>/.modules/<dep>/`
-   * (where IPM's `load <dir>` finds them) or, for the stand-in's own fixtures, `<module dir>/../<dep>/`.
+   * Dependencies: installed ones are kept; others come from `<module dir>/.modules/`, which IPM's
+   * `load <dir>` treats as a temporary local repository (Main.cls): any module.xml below it whose
+   * <Name> matches. Loaded (with their own dependencies) before the module.
    */
   private resolveDependencies(m: Manifest, root: string, mods: Modifiers): void {
     for (const dep of m.dependencies) {
-      const installed = this.installedModules()[dep.name.toLowerCase()];
-      if (installed) continue;
-      const places = [join(root, '.modules', dep.name), join(dirname(root), dep.name)];
-      const found = places.find((p) => existsSync(join(p, 'module.xml')));
+      if (this.installedModules()[dep.name.toLowerCase()]) continue;
+      const dotModules = join(root, '.modules');
+      const found = listFiles(dotModules, 'module.xml')
+        .map((f) => dirname(f))
+        .find((dir) => {
+          try {
+            return (
+              readManifest(readFileSync(join(dir, 'module.xml'), 'utf8')).name.toLowerCase() === dep.name.toLowerCase()
+            );
+          } catch {
+            return false;
+          }
+        });
       if (!found) {
         throw IpmFailure.general(
-          `Could not find satisfying version of dependency ${dep.name}${dep.version ? ` ${dep.version}` : ''} (looked in ${places.join(', ')})`,
+          `Could not find satisfying version of dependency ${dep.name}${dep.version ? ` ${dep.version}` : ''} in any repository (nor in ${dotModules}/)`,
         );
       }
       this.loadSource(found, { ...mods, positional: [found] }, 'install');
