@@ -10,7 +10,7 @@ import {
   parseReference,
   publishPackage,
   verifyArchive
-} from "./chunks/chunk-CP4DSSX2.js";
+} from "./chunks/chunk-PU4RRU5S.js";
 import {
   IpmDbError,
   UsageError,
@@ -151,6 +151,7 @@ import { resolve } from "node:path";
 var usage2 = `Usage: ipm-db publish <archive.tgz> --registry <host[:port]> --namespace <owner> [options]
 
 Publishes a verified database package in the OCI form IPM installs from:
+(only an archive that passes verification, unchanged since, is published)
 <registry>/<namespace>/<module lower-case>:<version>_database__<IRIS major.minor>.
 
 Options:
@@ -158,6 +159,7 @@ Options:
   --namespace <owner>       owner path, e.g. your GitHub organisation (lower case)
   --source <url>            repository URL (org.opencontainers.image.source; links a GHCR package)
   --report <file>           the JSON of "ipm-db verify --json" for this archive
+                            (without it, the archive is verified now)
   --force                   overwrite an existing tag that holds different content
   --dry-run                 compute and print everything; send nothing
   --plain-http              talk HTTP, not HTTPS (local registries)
@@ -252,7 +254,8 @@ import { basename, join, resolve as resolve2 } from "node:path";
 var usage3 = `Usage: ipm-db pull <registry>/<namespace>/<module>:<tag> [-o <dir>] [--plain-http] [--json]
 
 Downloads the package layer into <dir> (default: the current directory) under its title,
-checking its size and sha256 against the manifest before the file appears.
+checking its size and sha256 against the manifest before the file appears, then verifies the
+archive (exit 1 when it does not pass).
 
 ${REGISTRY_ENV_HELP}
 `;
@@ -472,7 +475,13 @@ var verifyCommand = {
 };
 
 // src/cli/commands/index.ts
-var commands = [verifyCommand, publishCommand(), pullCommand(), inspectCommand, tagsCommand];
+var commands = [
+  verifyCommand,
+  publishCommand(verifyArchive),
+  pullCommand(verifyArchive),
+  inspectCommand,
+  tagsCommand
+];
 
 // src/cli/main.ts
 function overview(list) {

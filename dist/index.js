@@ -20,7 +20,7 @@ import {
   publishPackage,
   require_saxes,
   verifyArchive
-} from "./chunks/chunk-CP4DSSX2.js";
+} from "./chunks/chunk-PU4RRU5S.js";
 import {
   IpmDbError,
   UsageError,
