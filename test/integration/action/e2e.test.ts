@@ -112,8 +112,8 @@ describeWithDocker('the action, end to end', () => {
     await deriveImage(ctx.standinImage, NEVER_READY, { STANDIN_FAULT_NEVER_READY: '1' });
     ws = await mkdtemp(join(tmpdir(), 'ipm-db-e2e-'));
     // The checkout is the module (the snippet's module-path is "."); another module sits beside it.
-    await cp(join(FIXTURES, 'demo-app'), ws, { recursive: true });
-    await cp(join(FIXTURES, 'demo-dep'), join(ws, '.modules', 'demo-dep'), { recursive: true });
+    // (its .modules/ links to the dependency's fixture: copied as files, as a checkout would hold them).
+    await cp(join(FIXTURES, 'demo-app'), ws, { recursive: true, dereference: true });
     await cp(join(FIXTURES, 'broken-app'), join(ws, 'broken'), { recursive: true });
     registry = await startRegistry({ auth: 'htpasswd' });
     proxy = await startFaultProxy(registry.host);
