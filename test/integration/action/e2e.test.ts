@@ -73,12 +73,13 @@ describeWithDocker('the action, end to end', () => {
   async function runAction(
     withInputs: Record<string, string>,
     ctx: Parameters<typeof defaultContext>[1] = {},
+    killWhen?: (state: Record<string, string>) => Promise<boolean>,
   ): Promise<{ main: StepResult; post: StepResult; harness: ActionHarness }> {
     const harness = await ActionHarness.create(
       defaultContext(ws, { vars: { IPM_SHA256: installerSha }, token: registry.credentials.password, ...ctx }),
       results.env,
     );
-    const main = await harness.main(withInputs);
+    const main = await harness.main(withInputs, killWhen ? { killWhen } : {});
     const post = await harness.post(main.state);
     expect(post.code).toBe(0);
     expect(post.stdout).not.toContain('::warning::');
@@ -225,6 +226,24 @@ describeWithDocker('the action, end to end', () => {
     expect(main.stdout).toMatch(/::error::localhost\/iris-never-ready:2025\.1: the start stage failed: /);
     expect(main.summary).toMatch(/<details><summary>IRIS output of the start stage<\/summary>/);
     expect(main.summary).toContain('STANDIN_FAULT_NEVER_READY');
+  });
+
+  it('crash: the main step killed while IRIS starts leaves a container that the post step removes', async () => {
+    let seen = '';
+    const { main, post } = await runAction(
+      inputs({ 'iris-images': NEVER_READY, 'startup-timeout': '120s', publish: 'false' }),
+      { job: 'crash' },
+      async (state) => {
+        const runId = state['ipm-db-run-id'];
+        if (!runId || !state['ipm-db-resources']) return false;
+        const found = await leftovers(runId);
+        seen = found.join(',');
+        return found.length > 0;
+      },
+    );
+    expect(main.code).toBeNull();
+    expect(seen).toMatch(/^ipm-db-/);
+    expect(post.stdout).toContain(`Removed container ${seen.split(',')[0]}`);
   });
 
   it('registry 503 storm: publishing fails with the registry error after its retries; nothing half-published', async () => {
