@@ -652,10 +652,11 @@ function planAnnotations(runs, roots) {
     const where = irisLabel(run2);
     for (const ce of run2.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
+      const text = ce.message.replace(/^[\s:]+/, "");
       const a = {
         level: "error",
         title: `Compile error in ${ce.document}`,
-        message: file ? ce.message : `${ce.document}${ce.line ? ` line ${ce.line}` : ""}: ${ce.message}`
+        message: file ? text : `${ce.document}${ce.line ? ` line ${ce.line}` : ""}: ${text}`
       };
       if (file) a.file = file;
       if (file && ce.line) a.startLine = ce.line;
@@ -1180,6 +1181,7 @@ async function run(inputs, deps) {
           )
         );
         report.published = published;
+        report.durationMs += Date.now() - t0;
         setPublishStage(report, {
           stage: "publish",
           status: "passed",
@@ -1188,6 +1190,7 @@ async function run(inputs, deps) {
         });
       } catch (err) {
         report.ok = false;
+        report.durationMs += Date.now() - t0;
         const stage = {
           stage: "publish",
           status: "failed",

@@ -286,6 +286,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
           ),
         );
         report.published = published;
+        report.durationMs += Date.now() - t0;
         setPublishStage(report, {
           stage: 'publish',
           status: 'passed',
@@ -294,6 +295,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         });
       } catch (err) {
         report.ok = false;
+        report.durationMs += Date.now() - t0;
         const stage: StageResult = {
           stage: 'publish',
           status: 'failed',

@@ -201,6 +201,8 @@ describeWithDocker('the action, end to end', () => {
     expect(JSON.parse(main.outputs.result!)[0].stages.find((s: { stage: string }) => s.stage === 'load').status).toBe(
       'failed',
     );
+    if (process.env.IPM_DB_SAMPLE_SUMMARY)
+      await writeFile(`${process.env.IPM_DB_SAMPLE_SUMMARY}.failure`, main.summary);
     const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-compile');
     expect(artifact?.bytes.includes(Buffer.from('load-output.log'))).toBe(true);
   });
