@@ -189,6 +189,23 @@ describeWithDocker('the action, end to end', () => {
     if (process.env.IPM_DB_SAMPLE_SUMMARY) await writeFile(process.env.IPM_DB_SAMPLE_SUMMARY, main.summary);
   });
 
+  it('fork pull request: publish true is refused with a notice; the rest runs and passes', async () => {
+    const before = proxy.requests.length;
+    const { main } = await runAction(inputs({ publish: 'true' }), {
+      job: 'fork',
+      eventName: 'pull_request',
+      event: {
+        repository: { full_name: 'acme/demo' },
+        pull_request: { head: { repo: { full_name: 'mallory/demo' } } },
+      },
+    });
+    expect(main.code, main.stdout).toBe(0);
+    expect(main.stdout).toContain('::notice::publishing is refused on a pull_request event from fork mallory/demo');
+    expect(main.outputs['published-tags']).toBe('[]');
+    expect(proxy.requests.length).toBe(before);
+    expect(main.summary).toContain('> [!NOTE]\n> publishing is refused on a pull_request event from fork mallory/demo');
+  });
+
   it('compile error: fails at load with the annotation on the file and line, and the IRIS output in the summary', async () => {
     const { main } = await runAction(inputs({ 'module-path': 'broken', publish: 'false' }), { job: 'compile' });
     expect(main.code).toBe(1);
