@@ -96,6 +96,271 @@ async function uploadRunFiles(uploader, name, files, rootDirectory) {
   return { name, id: res.id, size: res.size, files };
 }
 
+// src/pipeline/types.ts
+var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
+
+// src/action/summary.ts
+var SUMMARY_LIMIT_BYTES = 1e6;
+var MIN_BLOCK_BYTES = 512;
+var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function cell(text) {
+  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
+  const m = Math.floor(ms / 6e4);
+  return `${m} min ${Math.round(ms % 6e4 / 1e3)} s`;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+var fixed = (text) => ({ kind: "fixed", text });
+function detailsBlock(title, raw, keep) {
+  return {
+    kind: "shrinkable",
+    raw,
+    keep,
+    cut: 0,
+    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
+
+<pre>${escapeHtml(body)}</pre>
+
+</details>
+
+`
+  };
+}
+function listBlock(lines) {
+  return {
+    kind: "shrinkable",
+    raw: lines.join("\n"),
+    keep: "head",
+    cut: 0,
+    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell(l)}`).join("\n") + "\n\n"
+  };
+}
+function renderBlock(b) {
+  if (b.kind === "fixed") return b.text;
+  const note = b.cut > 0 ? `[${b.cut} bytes cut to fit the job summary limit; the full text is in the artifacts]` : "";
+  const body = b.cut === 0 ? b.raw : b.keep === "tail" ? `${note}
+\u2026${b.raw}` : `${b.raw}\u2026
+${note}`;
+  return b.render(body);
+}
+function byteLength(s) {
+  return Buffer.byteLength(s, "utf8");
+}
+function cutTo(text, bytes, keep) {
+  const buf = Buffer.from(text, "utf8");
+  if (buf.length <= bytes) return text;
+  let slice = keep === "head" ? buf.subarray(0, bytes) : buf.subarray(buf.length - bytes);
+  let s = slice.toString("utf8");
+  if (s.includes("\uFFFD")) {
+    slice = keep === "head" ? slice.subarray(0, slice.length - 3) : slice.subarray(3);
+    s = slice.toString("utf8").replace(/^\uFFFD+|\uFFFD+$/g, "");
+  }
+  return s;
+}
+function fit(blocks, limit) {
+  let truncated = false;
+  for (let round = 0; round < 200; round++) {
+    const total = blocks.reduce((n, b) => n + byteLength(renderBlock(b)), 0);
+    const excess = total - limit;
+    if (excess <= 0) break;
+    const shrinkable = blocks.filter(
+      (b) => b.kind === "shrinkable" && byteLength(b.raw) > MIN_BLOCK_BYTES
+    ).sort((a, b) => byteLength(b.raw) - byteLength(a.raw));
+    const biggest = shrinkable[0];
+    if (!biggest) break;
+    const size = byteLength(biggest.raw);
+    const next = shrinkable[1] ? byteLength(shrinkable[1].raw) : 0;
+    let target = Math.max(MIN_BLOCK_BYTES, size - excess - 128);
+    if (next > target && next < size) target = next;
+    const cut = cutTo(biggest.raw, target, biggest.keep);
+    biggest.cut += size - byteLength(cut);
+    biggest.raw = cut;
+    truncated = true;
+  }
+  let text = blocks.map(renderBlock).join("");
+  if (byteLength(text) > limit) {
+    text = cutTo(text, limit - 200, "head") + "\n\n**Summary cut short: it exceeded the job summary limit.**\n";
+    truncated = true;
+  }
+  return { text, truncated };
+}
+function stageCell(s) {
+  if (!s) return "";
+  return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
+}
+function runLabel(run2) {
+  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
+}
+function overviewTable(runs) {
+  const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
+  const head = `| IRIS | ${used.join(" | ")} | total |
+|---|${used.map(() => "---|").join("")}---|
+`;
+  const rows = runs.map((r) => {
+    const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(r))}<br><sub>${cell(r.image)}</sub>`;
+    return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
+  });
+  return `${head}${rows.join("\n")}
+
+`;
+}
+function describeUpgrade(entry) {
+  if (entry && typeof entry === "object") {
+    const e = entry;
+    const name = String(e.scenario ?? e.name ?? "upgrade");
+    const ok = typeof e.ok === "boolean" ? e.ok : e.status === "passed" ? true : e.status === "failed" ? false : null;
+    const message = typeof e.message === "string" ? e.message : "";
+    return { name, ok, message };
+  }
+  return { name: "upgrade", ok: null, message: String(entry) };
+}
+function runBlocks(run2) {
+  const out = [fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run2))}
+
+`)];
+  const facts = [`| image | \`${cell(run2.image)}\` |`];
+  if (run2.irisBuild) facts.push(`| IRIS build | ${cell(run2.irisBuild)} |`);
+  if (run2.ipmVersion) facts.push(`| IPM | ${cell(run2.ipmVersion)} |`);
+  if (run2.archive) {
+    facts.push(`| archive | \`${cell(run2.archive.fileName)}\` (${formatBytes(run2.archive.size)}) |`);
+    facts.push(`| sha256 | \`${run2.archive.sha256}\` |`);
+    if (run2.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run2.archive.irisDatSha256}\` |`);
+  }
+  if (run2.published) {
+    facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
+    facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
+  }
+  out.push(fixed(`| | |
+|---|---|
+${facts.join("\n")}
+
+`));
+  const failed = run2.stages.find((s) => s.status === "failed");
+  if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
+
+`));
+  const deps = run2.verification?.dependencies ?? [];
+  if (deps.length) {
+    out.push(fixed(`**Dependencies (${deps.length})**
+
+`));
+    out.push(
+      listBlock(
+        deps.map(
+          (d) => `${d.name} ${d.packagedVersion ?? d.declaredVersion ?? "(version unknown)"}${d.depsFile ? "" : " \u2014 not in deps/"}`
+        )
+      )
+    );
+  }
+  const findings = [...run2.verification?.errors ?? [], ...run2.verification?.warnings ?? []];
+  if (findings.length) {
+    out.push(fixed(`**Verification findings (${findings.length})**
+
+`));
+    out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
+  }
+  if (run2.compileErrors.length) {
+    out.push(fixed(`**Compile errors (${run2.compileErrors.length})**
+
+`));
+    out.push(
+      listBlock(run2.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
+    );
+  }
+  if (run2.upgrade.length) {
+    const rows = run2.upgrade.map(describeUpgrade);
+    out.push(
+      fixed(
+        `**Upgrade**
+
+| scenario | result | detail |
+|---|---|---|
+${rows.map(
+          (u) => `| ${cell(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell(u.message)} |`
+        ).join("\n")}
+
+`
+      )
+    );
+    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run2.upgrade, null, 2), "head"));
+  }
+  for (const s of run2.stages)
+    if (s.status === "failed" && s.output)
+      out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
+  return out;
+}
+function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
+  const first = outcome.runs.find((r) => r.module)?.module;
+  const title = first ? `${first.name} ${first.version}` : "IPM database package";
+  const blocks = [fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(title)}
+
+`)];
+  const truncationNoteIndex = blocks.length;
+  if (outcome.failure) {
+    blocks.push(
+      fixed(
+        `> [!CAUTION]
+> ${cell(outcome.failure.message)}${outcome.failure.hint ? `<br>${cell(outcome.failure.hint)}` : ""}
+
+`
+      )
+    );
+    if (outcome.failure.details) blocks.push(detailsBlock("Details", outcome.failure.details, "tail"));
+  }
+  for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]
+> ${cell(n)}
+
+`));
+  if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
+  for (const run2 of outcome.runs) blocks.push(...runBlocks(run2));
+  if (outcome.annotationOverflow.length) {
+    blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**
+
+`));
+    blocks.push(listBlock(outcome.annotationOverflow));
+  }
+  if (outcome.artifacts.length) {
+    blocks.push(
+      fixed(
+        `**Artifacts**
+
+${outcome.artifacts.map((a) => `- \`${cell(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+
+`
+      )
+    );
+  }
+  blocks.push(fixed(`<sub>Total ${formatDuration(outcome.durationMs)}</sub>
+`));
+  const note = `> [!WARNING]
+> Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
+
+`;
+  const first_try = fit(blocks.map(cloneBlock), limit);
+  if (!first_try.truncated) return first_try.text;
+  blocks.splice(truncationNoteIndex, 0, fixed(note));
+  return fit(blocks, limit).text;
+}
+function cloneBlock(b) {
+  return { ...b };
+}
+async function writeSummary(markdown) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return false;
+  await summary.addRaw(markdown).write();
+  return true;
+}
+
 // src/action/core-io.ts
 function actionsCore() {
   return {
@@ -112,11 +377,7 @@ function actionsCore() {
       (a.level === "error" ? error : warning)(redact(a.message), props);
     },
     group: (title, fn) => group(redact(title), fn),
-    writeSummary: async (markdown) => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return false;
-      await summary.addRaw(markdown).write();
-      return true;
-    }
+    writeSummary
   };
 }
 function coreLogger(io, prefix) {
@@ -693,266 +954,6 @@ function planAnnotations(runs, roots) {
 }
 function withEntry(message, entry) {
   return entry ? `${entry}: ${message}` : message;
-}
-
-// src/pipeline/types.ts
-var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
-
-// src/action/summary.ts
-var SUMMARY_LIMIT_BYTES = 1e6;
-var MIN_BLOCK_BYTES = 512;
-var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const m = Math.floor(ms / 6e4);
-  return `${m} min ${Math.round(ms % 6e4 / 1e3)} s`;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
-var fixed = (text) => ({ kind: "fixed", text });
-function detailsBlock(title, raw, keep) {
-  return {
-    kind: "shrinkable",
-    raw,
-    keep,
-    cut: 0,
-    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
-
-<pre>${escapeHtml(body)}</pre>
-
-</details>
-
-`
-  };
-}
-function listBlock(lines) {
-  return {
-    kind: "shrinkable",
-    raw: lines.join("\n"),
-    keep: "head",
-    cut: 0,
-    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell(l)}`).join("\n") + "\n\n"
-  };
-}
-function renderBlock(b) {
-  if (b.kind === "fixed") return b.text;
-  const note = b.cut > 0 ? `[${b.cut} bytes cut to fit the job summary limit; the full text is in the artifacts]` : "";
-  const body = b.cut === 0 ? b.raw : b.keep === "tail" ? `${note}
-\u2026${b.raw}` : `${b.raw}\u2026
-${note}`;
-  return b.render(body);
-}
-function byteLength(s) {
-  return Buffer.byteLength(s, "utf8");
-}
-function cutTo(text, bytes, keep) {
-  const buf = Buffer.from(text, "utf8");
-  if (buf.length <= bytes) return text;
-  let slice = keep === "head" ? buf.subarray(0, bytes) : buf.subarray(buf.length - bytes);
-  let s = slice.toString("utf8");
-  if (s.includes("\uFFFD")) {
-    slice = keep === "head" ? slice.subarray(0, slice.length - 3) : slice.subarray(3);
-    s = slice.toString("utf8").replace(/^\uFFFD+|\uFFFD+$/g, "");
-  }
-  return s;
-}
-function fit(blocks, limit) {
-  let truncated = false;
-  for (let round = 0; round < 200; round++) {
-    const total = blocks.reduce((n, b) => n + byteLength(renderBlock(b)), 0);
-    const excess = total - limit;
-    if (excess <= 0) break;
-    const shrinkable = blocks.filter(
-      (b) => b.kind === "shrinkable" && byteLength(b.raw) > MIN_BLOCK_BYTES
-    ).sort((a, b) => byteLength(b.raw) - byteLength(a.raw));
-    const biggest = shrinkable[0];
-    if (!biggest) break;
-    const size = byteLength(biggest.raw);
-    const next = shrinkable[1] ? byteLength(shrinkable[1].raw) : 0;
-    let target = Math.max(MIN_BLOCK_BYTES, size - excess - 128);
-    if (next > target && next < size) target = next;
-    const cut = cutTo(biggest.raw, target, biggest.keep);
-    biggest.cut += size - byteLength(cut);
-    biggest.raw = cut;
-    truncated = true;
-  }
-  let text = blocks.map(renderBlock).join("");
-  if (byteLength(text) > limit) {
-    text = cutTo(text, limit - 200, "head") + "\n\n**Summary cut short: it exceeded the job summary limit.**\n";
-    truncated = true;
-  }
-  return { text, truncated };
-}
-function stageCell(s) {
-  if (!s) return "";
-  return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
-}
-function runLabel(run2) {
-  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
-}
-function overviewTable(runs) {
-  const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
-  const head = `| IRIS | ${used.join(" | ")} | total |
-|---|${used.map(() => "---|").join("")}---|
-`;
-  const rows = runs.map((r) => {
-    const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(r))}<br><sub>${cell(r.image)}</sub>`;
-    return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
-  });
-  return `${head}${rows.join("\n")}
-
-`;
-}
-function describeUpgrade(entry) {
-  if (entry && typeof entry === "object") {
-    const e = entry;
-    const name = String(e.scenario ?? e.name ?? "upgrade");
-    const ok = typeof e.ok === "boolean" ? e.ok : e.status === "passed" ? true : e.status === "failed" ? false : null;
-    const message = typeof e.message === "string" ? e.message : "";
-    return { name, ok, message };
-  }
-  return { name: "upgrade", ok: null, message: String(entry) };
-}
-function runBlocks(run2) {
-  const out = [fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run2))}
-
-`)];
-  const facts = [`| image | \`${cell(run2.image)}\` |`];
-  if (run2.irisBuild) facts.push(`| IRIS build | ${cell(run2.irisBuild)} |`);
-  if (run2.ipmVersion) facts.push(`| IPM | ${cell(run2.ipmVersion)} |`);
-  if (run2.archive) {
-    facts.push(`| archive | \`${cell(run2.archive.fileName)}\` (${formatBytes(run2.archive.size)}) |`);
-    facts.push(`| sha256 | \`${run2.archive.sha256}\` |`);
-    if (run2.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run2.archive.irisDatSha256}\` |`);
-  }
-  if (run2.published) {
-    facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
-  }
-  out.push(fixed(`| | |
-|---|---|
-${facts.join("\n")}
-
-`));
-  const failed = run2.stages.find((s) => s.status === "failed");
-  if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
-
-`));
-  const deps = run2.verification?.dependencies ?? [];
-  if (deps.length) {
-    out.push(fixed(`**Dependencies (${deps.length})**
-
-`));
-    out.push(
-      listBlock(
-        deps.map(
-          (d) => `${d.name} ${d.packagedVersion ?? d.declaredVersion ?? "(version unknown)"}${d.depsFile ? "" : " \u2014 not in deps/"}`
-        )
-      )
-    );
-  }
-  const findings = [...run2.verification?.errors ?? [], ...run2.verification?.warnings ?? []];
-  if (findings.length) {
-    out.push(fixed(`**Verification findings (${findings.length})**
-
-`));
-    out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
-  }
-  if (run2.compileErrors.length) {
-    out.push(fixed(`**Compile errors (${run2.compileErrors.length})**
-
-`));
-    out.push(
-      listBlock(run2.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
-    );
-  }
-  if (run2.upgrade.length) {
-    const rows = run2.upgrade.map(describeUpgrade);
-    out.push(
-      fixed(
-        `**Upgrade**
-
-| scenario | result | detail |
-|---|---|---|
-${rows.map(
-          (u) => `| ${cell(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell(u.message)} |`
-        ).join("\n")}
-
-`
-      )
-    );
-    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run2.upgrade, null, 2), "head"));
-  }
-  for (const s of run2.stages)
-    if (s.status === "failed" && s.output)
-      out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
-  return out;
-}
-function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
-  const first = outcome.runs.find((r) => r.module)?.module;
-  const title = first ? `${first.name} ${first.version}` : "IPM database package";
-  const blocks = [fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(title)}
-
-`)];
-  const truncationNoteIndex = blocks.length;
-  if (outcome.failure) {
-    blocks.push(
-      fixed(
-        `> [!CAUTION]
-> ${cell(outcome.failure.message)}${outcome.failure.hint ? `<br>${cell(outcome.failure.hint)}` : ""}
-
-`
-      )
-    );
-    if (outcome.failure.details) blocks.push(detailsBlock("Details", outcome.failure.details, "tail"));
-  }
-  for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]
-> ${cell(n)}
-
-`));
-  if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
-  for (const run2 of outcome.runs) blocks.push(...runBlocks(run2));
-  if (outcome.annotationOverflow.length) {
-    blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**
-
-`));
-    blocks.push(listBlock(outcome.annotationOverflow));
-  }
-  if (outcome.artifacts.length) {
-    blocks.push(
-      fixed(
-        `**Artifacts**
-
-${outcome.artifacts.map((a) => `- \`${cell(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
-
-`
-      )
-    );
-  }
-  blocks.push(fixed(`<sub>Total ${formatDuration(outcome.durationMs)}</sub>
-`));
-  const note = `> [!WARNING]
-> Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
-
-`;
-  const first_try = fit(blocks.map(cloneBlock), limit);
-  if (!first_try.truncated) return first_try.text;
-  blocks.splice(truncationNoteIndex, 0, fixed(note));
-  return fit(blocks, limit).text;
-}
-function cloneBlock(b) {
-  return { ...b };
 }
 
 // src/action/run.ts
