@@ -1078,9 +1078,7 @@ async function run(inputs, deps) {
         workDir: join2(tempRoot, "ipm-db-downloads"),
         cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
       });
-      io.info(
-        `IPM installer ${relative2(inputs.workspace, resolved.path)} (${resolved.origin}, sha256 ${resolved.sha256})`
-      );
+      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
     for (const [index, image] of inputs.images.entries()) {

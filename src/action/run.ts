@@ -178,9 +178,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         workDir: join(tempRoot, 'ipm-db-downloads'),
         cache: actionsInstallerCache(deps.cache, join(tempRoot, 'ipm-db-cache')),
       });
-      io.info(
-        `IPM installer ${relative(inputs.workspace, resolved.path)} (${resolved.origin}, sha256 ${resolved.sha256})`,
-      );
+      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
 
