@@ -3500,7 +3500,7 @@ function renderReport(r) {
   const lines = [
     `${r.valid ? "VALID" : "INVALID"}: ${r.archive.path}`,
     "",
-    `Archive   ${bytes(r.archive.size)} compressed, ${bytes(r.archive.uncompressedSize)} in ${r.archive.entryCount} entries` + (r.archive.fullyRead ? "" : " (verification stopped early)"),
+    `Archive   ${bytes(r.archive.size)} compressed, ${bytes(r.archive.uncompressedSize)} in ${r.archive.entryCount} entries` + (r.archive.fullyRead === false ? " (verification stopped early)" : ""),
     `          sha256 ${r.archive.sha256}`,
     `Entries   ${[...roles].map(([role, n]) => `${n} ${role}`).join(", ") || "none"}`
   ];
