@@ -3816,7 +3816,7 @@ var ArchiveCollector = class {
   entry(tar) {
     const normalised = normaliseEntryPath(tar.path);
     if (normalised.skip) return null;
-    const kind = KIND[tar.type];
+    const kind = tar.type === "file" && tar.size === 0 && tar.path.endsWith("/") ? "directory" : KIND[tar.type];
     const shown = printablePath(tar.path);
     let safe = normalised.problems.length === 0;
     for (const p of normalised.problems) {
@@ -4376,7 +4376,8 @@ var GzipMemberDecoder = class {
   phase = "header";
   pending = Buffer.alloc(0);
   inflate = null;
-  fed = 0;
+  queue = [];
+  queueStart = 0;
   crc = 0;
   outSize = 0;
   inflateError = null;
@@ -4432,14 +4433,20 @@ var GzipMemberDecoder = class {
     } else if (this.phase === "body") {
       this.inflate.end();
       await this.ended;
-      const endedEarly = !this.inflateError || this.inflateError.code === "Z_BUF_ERROR";
-      if (endedEarly) {
-        const where = this.inflateError ? "inside the compressed data" : "before the gzip trailer (CRC-32 and length)";
-        this.failWith("gzip-truncated", `the file ends ${where}. The archive is cut short: rebuild or re-download it.`);
-      } else {
-        this.reportInflateError();
+      if (this.phase === "body") {
+        const cut = !this.inflateError || this.inflateError.code === "Z_BUF_ERROR";
+        if (cut) {
+          const where = this.inflateError ? "inside the compressed data" : "before the gzip trailer (CRC-32 and length)";
+          this.failWith(
+            "gzip-truncated",
+            `the file ends ${where}. The archive is cut short: rebuild or re-download it.`
+          );
+        } else {
+          this.reportInflateError();
+        }
       }
-    } else if (this.phase === "trailer") {
+    }
+    if (this.phase === "trailer") {
       this.failWith(
         "gzip-truncated",
         `the file ends inside the 8-byte gzip trailer (${this.pending.length} bytes present). The archive is cut short: rebuild or re-download it.`
@@ -4463,7 +4470,11 @@ var GzipMemberDecoder = class {
       }
     });
     this.ended = new Promise((resolve5) => {
-      inflate.once("end", resolve5);
+      inflate.once("end", () => {
+        this.onDeflateEnd(inflate);
+        this.wake?.();
+        resolve5();
+      });
       inflate.once("error", (err) => {
         this.inflateError = err;
         this.wake?.();
@@ -4475,26 +4486,47 @@ var GzipMemberDecoder = class {
       });
     });
   }
+  /**
+   * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
+   * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
+   * ends the bytes after it (trailer, then anything else) can be recovered exactly.
+   */
   async feed(body) {
     const inflate = this.inflate;
-    this.fed += body.length;
-    await new Promise((resolve5) => {
-      this.wake = resolve5;
-      inflate.write(body, () => resolve5());
-    });
-    this.wake = null;
-    if (this.inflateError || inflate.destroyed) {
-      await this.ended;
-      this.reportInflateError();
-      return;
+    this.queue.push(body);
+    if (!inflate.write(body)) {
+      await new Promise((resolve5) => {
+        this.wake = resolve5;
+        inflate.once("drain", resolve5);
+      });
+      this.wake = null;
+      inflate.removeAllListeners("drain");
     }
-    const unused = this.fed - inflate.bytesWritten;
-    if (unused > 0) {
-      await this.ended;
-      if (this.inflateError) return this.reportInflateError();
-      this.inflate = null;
-      this.phase = "trailer";
-      return this.takeTrailer(body.subarray(body.length - unused));
+    if (this.phase !== "body") return;
+    if (this.inflateError) return this.reportInflateError();
+    while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
+      this.queueStart += this.queue.shift().length;
+    }
+  }
+  /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
+  onDeflateEnd(inflate) {
+    if (this.phase !== "body") return;
+    let consumed = inflate.bytesWritten - this.queueStart;
+    const rest = [];
+    for (const chunk of this.queue) {
+      if (consumed >= chunk.length) consumed -= chunk.length;
+      else {
+        rest.push(chunk.subarray(consumed));
+        consumed = 0;
+      }
+    }
+    this.queue = [];
+    this.inflate = null;
+    inflate.destroy();
+    this.phase = "trailer";
+    for (const chunk of rest) {
+      if (this.phase === "trailer") this.takeTrailer(chunk);
+      else this.noteAfter(chunk);
     }
   }
   reportInflateError() {
@@ -5203,7 +5235,7 @@ var TarStreamParser = class {
 
 // src/archive/verify.ts
 var INFLATE_CHUNK_SIZE = 512 * 1024;
-var INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
+var INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
 async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
@@ -5233,10 +5265,15 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
   );
   const fileHash = createHash5("sha256");
   let size = 0;
-  for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
-    fileHash.update(chunk);
-    size += chunk.length;
-    await gzip.write(chunk);
+  try {
+    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
+      fileHash.update(chunk);
+      size += chunk.length;
+      await gzip.write(chunk);
+    }
+  } catch (err) {
+    gzip.abandon();
+    throw err;
   }
   const gz = await gzip.end();
   if (internalError) {

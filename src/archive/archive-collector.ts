@@ -124,7 +124,8 @@ export class ArchiveCollector implements TarVisitor {
   entry(tar: TarEntry): EntryDataSink | null | 'abort' {
     const normalised = normaliseEntryPath(tar.path);
     if (normalised.skip) return null;
-    const kind = KIND[tar.type];
+    // Pre-POSIX writers mark a directory as a regular file whose name ends in "/".
+    const kind = tar.type === 'file' && tar.size === 0 && tar.path.endsWith('/') ? 'directory' : KIND[tar.type];
     const shown = printablePath(tar.path);
     let safe = normalised.problems.length === 0;
     for (const p of normalised.problems) {

@@ -260,3 +260,16 @@ describe('verifyArchive never hangs', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('verifyArchive reads old and odd but harmless layouts', () => {
+  it('a pre-POSIX directory entry (regular-file type, name ending in "/")', async () => {
+    const tar = Buffer.concat([
+      rawEntry({ name: 'extra/', typeflag: '0' }),
+      rawEntry({ name: 'extra/file.txt' }, 'x'),
+      await ipmTar(packageEntries()),
+    ]);
+    const report = await verifyBytes(gzipSync(tar));
+    expect(report.valid).toBe(true);
+    expect(report.entries.find((e) => e.path === 'extra')).toMatchObject({ kind: 'directory', role: 'directory' });
+  });
+});
