@@ -3553,7 +3553,7 @@ function normaliseEntryPath(raw) {
     problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
   }
   const segments = raw.split("/").filter((s) => s !== "" && s !== ".");
-  if (segments.some((s) => s === ".." || s.split("\\").includes(".."))) {
+  if (segments.some((s) => s === ".." || s.includes("\\") && s.split("\\").includes(".."))) {
     problems.unshift({ code: "entry-parent-traversal", detail: 'has a ".." segment' });
   }
   const path = segments.join("/");
@@ -3809,7 +3809,6 @@ var ArchiveCollector = class {
   };
   kinds = /* @__PURE__ */ new Map();
   lowerCase = /* @__PURE__ */ new Map();
-  ancestors = /* @__PURE__ */ new Set();
   problem(code, message, entry) {
     this.findings.add(code, message, entry);
   }
@@ -3862,7 +3861,7 @@ var ArchiveCollector = class {
     if (tar.linkname && (kind === "symlink" || kind === "hardlink")) inventory.linkTarget = tar.linkname;
     this.result.entries.push(inventory);
     this.result.uncompressedSize += tar.size;
-    if (safe) this.checkCollisions(path, kind);
+    const firstKind = safe ? this.checkCollisions(path, kind) : kind;
     if (safe && kind !== "file") {
       if (path === "IRIS.DAT") this.result.irisDatWrongKind = kind;
       if (path === "module.xml") this.result.moduleXmlWrongKind = kind;
@@ -3887,7 +3886,7 @@ var ArchiveCollector = class {
       return "abort";
     }
     if (path === "IRIS.DAT") {
-      if (this.result.irisDat || this.kinds.get(path) !== "file") return null;
+      if (this.result.irisDat || firstKind !== "file") return null;
       return new HashSink(tar.size, (sha256) => {
         this.result.irisDat = { size: tar.size, sha256 };
       });
@@ -3930,6 +3929,7 @@ var ArchiveCollector = class {
     }
     return null;
   }
+  /** Records `path`, reports a duplicate or a case collision; returns the kind first recorded at `path`. */
   checkCollisions(path, kind) {
     const previous = this.kinds.get(path);
     if (previous !== void 0) {
@@ -3938,7 +3938,7 @@ var ArchiveCollector = class {
         `"${path}" appears more than once in the archive (as ${previous}, then as ${kind}); an extractor would silently keep one of them. Rebuild the archive with IPM.`,
         path
       );
-      return;
+      return previous;
     }
     this.kinds.set(path, kind);
     const lower = path.toLowerCase();
@@ -3952,29 +3952,40 @@ var ArchiveCollector = class {
     } else {
       this.lowerCase.set(lower, path);
     }
-    if (kind !== "directory" && this.ancestors.has(path)) {
-      this.problem(
-        "entry-path-conflict",
-        `"${path}" is a ${kind}, but earlier entries lie below it as if it were a directory.`,
-        path
-      );
-    }
-    const parts = path.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const ancestor = parts.slice(0, i).join("/");
-      const ancestorKind = this.kinds.get(ancestor);
-      if (ancestorKind !== void 0 && ancestorKind !== "directory") {
+    return kind;
+  }
+  /**
+   * After the last entry: reports entries lying below a path that another entry makes a regular
+   * file (or link...). Sorting with "/" as the lowest character puts every path's descendants right
+   * after it, so this costs one sort however deep the paths are, and no memory per path segment.
+   */
+  finish() {
+    const items = [...this.kinds];
+    items.sort(([a], [b]) => compareSlashFirst(a, b));
+    for (let i = 0; i + 1 < items.length; i++) {
+      const [path, kind] = items[i];
+      const [next] = items[i + 1];
+      const below = next.length > path.length && next.charCodeAt(path.length) === SLASH && next.startsWith(path);
+      if (kind !== "directory" && below) {
         this.problem(
           "entry-path-conflict",
-          `"${path}" lies below "${ancestor}", which the archive makes a ${ancestorKind}.`,
-          path
+          `"${next}" lies below "${path}", which the archive makes a ${kind}; an extractor would fail or replace one with the other.`,
+          next
         );
-        break;
       }
-      this.ancestors.add(ancestor);
     }
   }
 };
+var SLASH = 47;
+function compareSlashFirst(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (x === SLASH ? -1 : x) - (y === SLASH ? -1 : y);
+  }
+  return a.length - b.length;
+}
 function printable(flag) {
   return JSON.stringify(flag).slice(1, -1);
 }
@@ -4589,13 +4600,13 @@ function hex8(n) {
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
 var DEFAULT_LIMITS = Object.freeze({
-  maxEntries: 1e5,
+  maxEntries: 5e4,
   maxTotalSize: 64 * GiB,
   maxIrisDatSize: 64 * GiB,
   maxEntrySize: 4 * GiB,
   maxXmlSize: 16 * MiB,
   maxHeaderExtensionSize: 1 * MiB,
-  maxPathLength: 4096,
+  maxPathLength: 1024,
   readStallTimeoutMs: 6e4
 });
 function resolveLimits(partial = {}) {
@@ -5294,6 +5305,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     ...options.expectedModuleName !== void 0 && { moduleName: options.expectedModuleName },
     ...options.expectedModuleVersion !== void 0 && { moduleVersion: options.expectedModuleVersion }
   };
+  collector.finish();
   const collected = collector.result;
   const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
   return {

@@ -92,6 +92,7 @@ export async function verifyArchiveStream(
     ...(options.expectedModuleName !== undefined && { moduleName: options.expectedModuleName }),
     ...(options.expectedModuleVersion !== undefined && { moduleVersion: options.expectedModuleVersion }),
   };
+  collector.finish();
   const collected = collector.result;
   const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
   return {
