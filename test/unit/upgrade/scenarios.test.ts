@@ -179,6 +179,19 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     ]);
   });
 
+  it('catch a migration that never runs because the previous release already shipped its step (through the checks)', async () => {
+    // IPM's table cannot show it: the earlier install seeded the step, so the update skips it.
+    const leaky: FakeRelease = { ...v1, steps: { ...v1.steps, 'DemoOrders.Update.V2': ['MoveBillingSettings'] } };
+    const { results } = await run(
+      { scenarios: 'database', previousPackage: '/leaky.tgz', previousRepository: '' },
+      {},
+      { pkgs: { ...packages, '/leaky.tgz': leaky } },
+    );
+    expect(results[0]!.steps.map((s) => s.outcome)).toEqual(['kept', 'kept']);
+    expect(results[0]!.ok).toBe(false);
+    expect(results[0]!.problems).toEqual(['check DemoOrders.Checks:SettingsMigrated returned "0", not 1']);
+  });
+
   it('catch a package that silently drops a global, with a node-level diff', async () => {
     const { results } = await run({ scenarios: 'database' }, { dropGlobal: O });
     expect(results[0]!.ok).toBe(false);
