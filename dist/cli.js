@@ -3381,8 +3381,39 @@ function publishCommand(verify) {
 }
 
 // src/cli/commands/pull.ts
+import { resolve as resolve3 } from "node:path";
+
+// src/oci/pull.ts
 import { mkdir } from "node:fs/promises";
-import { basename, join as join2, resolve as resolve3 } from "node:path";
+import { basename, join as join2 } from "node:path";
+function safeFileName(title, fallback) {
+  const name = title === void 0 ? "" : basename(title.replace(/\\/g, "/"));
+  return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
+}
+async function pullPackage(client, ref, dir) {
+  const fetched = await client.getManifest(ref.repository, ref.digest ?? ref.tag);
+  if (!fetched) throw new IpmDbError("not-found", `${formatReference(ref)} does not exist`);
+  const manifest = JSON.parse(fetched.bytes.toString("utf8"));
+  const layer = (manifest.layers ?? []).find((l) => l.mediaType === IPM_LAYER_MEDIA_TYPE);
+  if (!layer) {
+    throw new IpmDbError("not-an-ipm-package", `${formatReference(ref)} has no ${IPM_LAYER_MEDIA_TYPE} layer`, {
+      hint: 'Check it with "ipm-db inspect".'
+    });
+  }
+  await mkdir(dir, { recursive: true });
+  const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
+  const file = join2(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
+  return {
+    reference: formatReference(ref),
+    manifestDigest: fetched.digest,
+    file,
+    size: layer.size,
+    layerDigest: layer.digest
+  };
+}
+
+// src/cli/commands/pull.ts
 var usage3 = `Usage: ipm-db pull <registry>/<namespace>/<module>:<tag> [-o <dir>] [--plain-http] [--json]
 
 Downloads the package layer into <dir> (default: the current directory) under its title,
@@ -3390,10 +3421,6 @@ checking its size and sha256 against the manifest before the file appears.
 
 ${REGISTRY_ENV_HELP}
 `;
-function safeFileName(title, fallback) {
-  const name = title === void 0 ? "" : basename(title.replace(/\\/g, "/"));
-  return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
-}
 function pullCommand(verify) {
   return {
     name: "pull",
@@ -3407,33 +3434,16 @@ function pullCommand(verify) {
       if (positionals.length !== 1) throw new UsageError("give exactly one <reference>");
       const ref = parseReference(positionals[0], { requireTagOrDigest: true });
       const client = registryClient(ref.registry, io, values);
-      const fetched = await client.getManifest(ref.repository, ref.digest ?? ref.tag);
-      if (!fetched) throw new IpmDbError("not-found", `${formatReference(ref)} does not exist`);
-      const manifest = JSON.parse(fetched.bytes.toString("utf8"));
-      const layer = (manifest.layers ?? []).find((l) => l.mediaType === IPM_LAYER_MEDIA_TYPE);
-      if (!layer) {
-        throw new IpmDbError("not-an-ipm-package", `${formatReference(ref)} has no ${IPM_LAYER_MEDIA_TYPE} layer`, {
-          hint: 'Check it with "ipm-db inspect".'
-        });
-      }
-      const dir = resolve3(io.cwd, values.output ?? ".");
-      await mkdir(dir, { recursive: true });
-      const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-      const file = join2(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
-      await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
+      const pulled = await pullPackage(client, ref, resolve3(io.cwd, values.output ?? "."));
+      const { file } = pulled;
       const verification = verify ? await verify(file) : null;
-      const result = {
-        reference: formatReference(ref),
-        manifestDigest: fetched.digest,
-        file,
-        size: layer.size,
-        layerDigest: layer.digest,
-        verification
-      };
+      const result = { ...pulled, verification };
       if (values.json) printJson(io, result);
       else {
-        io.stdout.write(`pulled ${result.reference} -> ${file} (${layer.size} bytes, ${layer.digest} checked)
-`);
+        io.stdout.write(
+          `pulled ${result.reference} -> ${file} (${pulled.size} bytes, ${pulled.layerDigest} checked)
+`
+        );
         if (verification)
           io.stdout.write(
             `verification: ${verification.valid ? "valid" : `INVALID (${verification.errors.length} error(s))`}
