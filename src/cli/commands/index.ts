@@ -1,3 +1,4 @@
+import { verifyArchive } from '../../archive/verify.js';
 import type { CliCommand } from '../command.js';
 import { inspectCommand } from './inspect.js';
 import { publishCommand } from './publish.js';
@@ -6,4 +7,10 @@ import { tagsCommand } from './tags.js';
 import { verifyCommand } from './verify.js';
 
 /** Every ipm-db subcommand, in the order `ipm-db --help` lists them. */
-export const commands: CliCommand[] = [verifyCommand, publishCommand(), pullCommand(), inspectCommand, tagsCommand];
+export const commands: CliCommand[] = [
+  verifyCommand,
+  publishCommand(verifyArchive),
+  pullCommand(verifyArchive),
+  inspectCommand,
+  tagsCommand,
+];
