@@ -194,6 +194,7 @@ class Scenario {
 
   fail(error: unknown): UpgradeScenarioResult {
     this.result.problems.push(describeError(error).replace(/\n\s*/g, ' '));
+    if (error instanceof IpmDbError && error.details) this.result.output = error.details;
     return this.finish('');
   }
 }

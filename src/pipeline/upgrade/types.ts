@@ -118,5 +118,7 @@ export interface UpgradeScenarioResult {
   backup: { path: string; exists: boolean } | null;
   /** Every problem found; empty when ok. */
   problems: string[];
+  /** IRIS/IPM output of the step that failed the scenario, when it failed on an error (already redacted). */
+  output?: string;
   durationMs: number;
 }

@@ -263,6 +263,7 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
       expect(other.ok).toBe(false);
       expect(other.message).toContain('The module cannot be installed on the current version (2025.1');
       expect(other.message).toContain('version "2024.1" is required');
+      expect(other.output).toMatch(/ERROR! The module cannot be installed on the current version/);
 
       const missing = results['missing release']!;
       expect(missing.ok).toBe(false);

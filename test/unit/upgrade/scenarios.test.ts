@@ -222,6 +222,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     expect(results[0]!.message).toBe(
       'The module cannot be installed on the current version (2025.1) of the system, version "2024.1" is required',
     );
+    expect(results[0]!.output).toBeUndefined();
     expect(results[0]!.previous).toEqual({ source: 'path', reference: '/old.tgz', version: '1.0.0' });
   });
 
@@ -246,6 +247,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     const { results, iris } = await run({ scenarios: 'database' }, {}, { registry: {} });
     expect(results[0]!.ok).toBe(false);
     expect(results[0]!.message).toBe(`${REF} does not exist`);
+    expect(results[0]!.output).toBeUndefined();
     expect(iris.calls.some((c) => c.startsWith('update'))).toBe(false);
   });
 
