@@ -22,8 +22,8 @@ import type { ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.j
 const DURABLE_MOUNT = '/durable';
 const DONE_MARKER = '##IPMDB upgrade-done=1';
 
-/** Sessions of upgrade-stage lines: exit 0, the final marker printed, no ObjectScript error outside a `try`. */
-async function runLines(
+/** One session of upgrade-stage lines; it must exit 0 and print the end marker, with no ObjectScript error outside a `try`. */
+export async function runUpgradeLines(
   container: IrisContainer,
   namespace: string,
   lines: string[],
@@ -72,7 +72,7 @@ function irisOf(ctx: PipelineContext, current: () => IrisParts, homeNamespace: s
         postfix: ctx.nextPostfix('UPG'),
         enableEnsemble: ctx.options.enableEnsemble ?? false,
       }),
-    run: (namespace, lines, doing) => runLines(current().container, namespace, lines, doing, timeoutMs),
+    run: (namespace, lines, doing) => runUpgradeLines(current().container, namespace, lines, doing, timeoutMs),
     loadModule: async (namespace, hostDir) => {
       await current().ops.loadModule(namespace, hostDir);
     },
