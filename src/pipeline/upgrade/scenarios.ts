@@ -297,7 +297,7 @@ export async function runUpgradeScenarios(
   });
   const sourceOrigin = (): UpgradeScenarioResult['previous'] => ({
     source: 'source-directory',
-    reference: prev.sourceDir ?? '',
+    reference: prev.sourceLabel ?? prev.sourceDir ?? '',
     version: prev.version,
   });
 

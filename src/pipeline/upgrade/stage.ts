@@ -11,6 +11,7 @@ import { parseReference } from '../../oci/reference.js';
 import { IpmDbError } from '../../util/errors.js';
 import type { Stage } from '../options.js';
 import { driverUpgradeEnvironment } from './driver-binding.js';
+import { exportModuleAt, gitRevision } from './git-source.js';
 import { renderUpgradeMarkdown } from './markdown.js';
 import type { UpgradeOptions } from './options.js';
 import type { UpgradeEnvironment } from './ports.js';
@@ -46,18 +47,31 @@ export function upgradeStage(options: UpgradeOptions, pull: UpgradeEnvironment['
       const updatePackage =
         ctx.report.verification?.module?.updatePackage ??
         updatePackageOf(await readFile(join(ctx.options.moduleDir, 'module.xml'), 'utf8'));
-      const results = await runUpgradeScenarios(
-        driverUpgradeEnvironment(ctx, pull),
-        options,
-        {
-          moduleName: module.name,
-          version: module.version,
-          packagePath: archive.hostPath,
-          updatePackage,
-          irisMajorMinor: setup.iris.majorMinor,
-        },
-        ctx.logger,
-      );
+      const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
+      const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
+      let results;
+      try {
+        const resolved = exported
+          ? {
+              ...options,
+              previous: { ...options.previous, sourceDir: exported.dir, sourceLabel: options.previous.sourceDir! },
+            }
+          : options;
+        results = await runUpgradeScenarios(
+          driverUpgradeEnvironment(ctx, pull),
+          resolved,
+          {
+            moduleName: module.name,
+            version: module.version,
+            packagePath: archive.hostPath,
+            updatePackage,
+            irisMajorMinor: setup.iris.majorMinor,
+          },
+          ctx.logger,
+        );
+      } finally {
+        await exported?.remove();
+      }
       ctx.report.upgrade = results;
       const failed = results.filter((r) => !r.ok);
       if (failed.length > 0) {
