@@ -99,7 +99,9 @@ async function startOnVolume(ctx: PipelineContext, runId: string, volume: string
     {
       image: o.image,
       runId,
-      ...(o.network ? { network: o.network } : {}),
+      // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
+      // containers need none (packages are copied in, previous releases pulled on the host).
+      network: 'none',
       ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),
       mounts: [...(o.mounts ?? []), { source: volume, target: DURABLE_MOUNT }],
       env: { ...(o.env ?? {}), ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` },
