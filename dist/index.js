@@ -12,6 +12,9 @@ import {
   saveImage
 } from "./chunks/chunk-52BURSK2.js";
 import {
+  STAGES
+} from "./chunks/chunk-XUGW6E7R.js";
+import {
   IpmDbError,
   UsageError,
   describeError,
@@ -466,9 +469,6 @@ function planAnnotations(runs, roots) {
 function withEntry(message, entry) {
   return entry ? `${entry}: ${message}` : message;
 }
-
-// src/pipeline/types.ts
-var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
 
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
