@@ -1,6 +1,5 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
-  RUN_LABEL,
   ResourceLedger,
   STATE_KEEP,
   STATE_RUN_ID,
@@ -10,7 +9,7 @@ import {
   ipmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-52BURSK2.js";
+} from "./chunks/chunk-ITHCTV3W.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -858,7 +857,7 @@ async function run(inputs, deps) {
       });
       return { path: got.path, sha256: got.sha256 };
     });
-    for (const image of inputs.images) {
+    for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
       const outDir = join2(outRoot, sanitiseArtifactName(image));
       await mkdir(outDir, { recursive: true });
@@ -893,7 +892,7 @@ async function run(inputs, deps) {
               },
               timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
               keepContainer: inputs.keepContainer,
-              label: `${RUN_LABEL}=${deps.runId}`,
+              runId: `${deps.runId}-${index + 1}`,
               onResource: (r) => ledger.record(r),
               signal: total.signal
             },
@@ -1162,4 +1161,4 @@ async function main() {
 ${hint}` : message);
   }
 }
-main().catch((err) => setFailed(redact(describeError(err))));
+main().catch((err) => setFailed(redact(describeError(err)))).finally(() => setTimeout(() => process.exit(), 1e3).unref());

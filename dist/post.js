@@ -6,7 +6,7 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-52BURSK2.js";
+} from "./chunks/chunk-ITHCTV3W.js";
 import {
   errorMessage
 } from "./chunks/chunk-4UHFFDH5.js";

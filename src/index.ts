@@ -35,4 +35,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => core.setFailed(redact(describeError(err))));
+main()
+  .catch((err: unknown) => core.setFailed(redact(describeError(err))))
+  // A cache client may still be retrying an unavailable service in the background; do not let
+  // it hold the step open once the work is done.
+  .finally(() => setTimeout(() => process.exit(), 1000).unref());

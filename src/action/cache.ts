@@ -21,33 +21,45 @@ export interface CacheStore {
   save(paths: string[], key: string): Promise<boolean>;
 }
 
-/** The @actions/cache store; the package is loaded on first use to keep the action's start fast. */
+/**
+ * The @actions/cache store; the package is loaded on first use to keep the action's start fast.
+ * Each operation gets `budgetMs`: the client retries an unavailable service for about a minute,
+ * which a cache is not worth; after the budget the run goes on (the retries end on their own).
+ */
 export function actionsCacheStore(
   warn: (message: string) => void,
   env: Record<string, string | undefined> = process.env,
+  budgetMs = 20_000,
 ): CacheStore {
   const load = () => import('@actions/cache');
+  const bounded = async <T>(what: string, op: () => Promise<T>, fallback: T): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), budgetMs);
+    });
+    try {
+      const result = await Promise.race([op(), late]);
+      if (result === 'late') {
+        warn(
+          `${what} took over ${Math.round(budgetMs / 1000)} s (cache service slow or unavailable); going on without it.`,
+        );
+        return fallback;
+      }
+      return result;
+    } catch (err) {
+      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     // Mirrors cache.isFeatureAvailable() without loading the package.
     available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
-    async restore(paths, key) {
-      try {
-        const cache = await load();
-        return (await cache.restoreCache(paths, key)) ?? null;
-      } catch (err) {
-        warn(`Cache restore of ${key} failed; going on without it: ${redact(errorMessage(err))}`);
-        return null;
-      }
-    },
-    async save(paths, key) {
-      try {
-        const cache = await load();
-        return (await cache.saveCache(paths, key)) !== -1;
-      } catch (err) {
-        warn(`Cache save of ${key} failed; the next run downloads again: ${redact(errorMessage(err))}`);
-        return false;
-      }
-    },
+    restore: (paths, key) =>
+      bounded(`Cache restore of ${key}`, async () => (await (await load()).restoreCache(paths, key)) ?? null, null),
+    save: (paths, key) =>
+      bounded(`Cache save of ${key}`, async () => (await (await load()).saveCache(paths, key)) !== -1, false),
   };
 }
 

@@ -64,27 +64,26 @@ export async function cleanup(runId: string, recorded: CreatedResource[], docker
   const containers = new Set(recorded.filter((r) => r.kind === 'container').map((r) => r.name));
   const volumes = new Set(recorded.filter((r) => r.kind === 'volume').map((r) => r.name));
   if (runId && /^[A-Za-z0-9_.-]+$/.test(runId)) {
-    const filter = `label=${RUN_LABEL}=${runId}`;
-    try {
-      const { stdout } = await docker(['ps', '--all', '--filter', filter, '--format', '{{.Names}}'], 30_000);
-      for (const n of stdout
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean))
-        containers.add(n);
-    } catch (err) {
-      problems.push(`Listing the run's containers failed: ${errorMessage(err)}`);
-    }
-    try {
-      const { stdout } = await docker(['volume', 'ls', '--quiet', '--filter', filter], 30_000);
-      for (const n of stdout
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean))
-        volumes.add(n);
-    } catch (err) {
-      problems.push(`Listing the run's volumes failed: ${errorMessage(err)}`);
-    }
+    // Each IRIS image of a run gets the label value "<runId>-<n>"; match the run id and all of those.
+    const ours = (value: string | undefined) => value === runId || Boolean(value?.startsWith(`${runId}-`));
+    const listed = async (what: string, args: string[], into: Set<string>) => {
+      try {
+        const { stdout } = await docker(args, 30_000);
+        for (const line of stdout.split('\n')) {
+          const [name, value] = line.trim().split('\t');
+          if (name && ours(value)) into.add(name);
+        }
+      } catch (err) {
+        problems.push(`Listing the run's ${what} failed: ${errorMessage(err)}`);
+      }
+    };
+    const format = (field: string) => `{{${field}}}\t{{.Label "${RUN_LABEL}"}}`;
+    await listed(
+      'containers',
+      ['ps', '--all', '--filter', `label=${RUN_LABEL}`, '--format', format('.Names')],
+      containers,
+    );
+    await listed('volumes', ['volume', 'ls', '--filter', `label=${RUN_LABEL}`, '--format', format('.Name')], volumes);
   }
   for (const name of containers) {
     try {

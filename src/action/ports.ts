@@ -27,8 +27,11 @@ export interface ImageRunOptions {
   registry: { host: string; namespace: string; username: string; token: string };
   timeouts: { startupMs: number; commandMs: number };
   keepContainer: boolean;
-  /** Docker label (key=value) to put on every container and volume this run creates. */
-  label: string;
+  /**
+   * Run id of this image's containers and volumes: the value of their `ipm-db.run` label, and
+   * "<action run id>-<n>" so the post step finds every image's leftovers from the action run id.
+   */
+  runId: string;
   /** Called as soon as a container or volume exists, before it is used. */
   onResource: (resource: CreatedResource) => void;
   signal: AbortSignal;

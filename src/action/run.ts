@@ -17,7 +17,7 @@ import {
   type ArtifactUploader,
 } from './artifacts.js';
 import { checkInstaller, ipmInstaller, restoreImage, saveImage, type CacheStore, type Docker } from './cache.js';
-import { RUN_LABEL, ResourceLedger, STATE_KEEP, STATE_RUN_ID } from './cleanup.js';
+import { ResourceLedger, STATE_KEEP, STATE_RUN_ID } from './cleanup.js';
 import { coreLogger, type CoreIO } from './core-io.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionOutcome } from './outcome.js';
@@ -181,7 +181,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       return { path: got.path, sha256: got.sha256 };
     });
 
-    for (const image of inputs.images) {
+    for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
       const outDir = join(outRoot, sanitiseArtifactName(image));
       await mkdir(outDir, { recursive: true });
@@ -219,7 +219,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               },
               timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
               keepContainer: inputs.keepContainer,
-              label: `${RUN_LABEL}=${deps.runId}`,
+              runId: `${deps.runId}-${index + 1}`,
               onResource: (r) => ledger.record(r),
               signal: total.signal,
             },

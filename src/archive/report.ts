@@ -3,6 +3,8 @@
  * summary and the publisher read. Documented field by field in docs/verify-report.md.
  * Fields may be added in a later schema version; none is renamed or removed within one.
  */
+import type { ArchiveLimits } from './limits.js';
+
 export const VERIFY_REPORT_SCHEMA = 'ipm-db/verify-report@1';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
@@ -17,15 +19,27 @@ export interface Finding {
   message: string;
 }
 
-export type EntryKind = 'file' | 'directory';
+/** "file" and "directory" are the only kinds a valid package holds; the others are always errors. */
+export type EntryKind = 'file' | 'directory' | 'symlink' | 'hardlink' | 'device' | 'fifo' | 'other';
 
 export interface InventoryEntry {
   /** Normalised path: no "./", no doubled or trailing "/". */
   path: string;
   kind: EntryKind;
   size: number;
-  /** Role IPM gives the entry. */
-  role: 'iris-dat' | 'module-xml' | 'dependency' | 'dependency-file' | 'wheel' | 'cpf' | 'resource' | 'directory';
+  /** Role IPM gives the entry; "rejected" for unsafe paths and for links, devices, FIFOs and other types. */
+  role:
+    | 'iris-dat'
+    | 'module-xml'
+    | 'dependency'
+    | 'dependency-file'
+    | 'wheel'
+    | 'cpf'
+    | 'resource'
+    | 'directory'
+    | 'rejected';
+  /** Link target, for symbolic and hard links. */
+  linkTarget?: string;
 }
 
 export interface DependencyReport {
@@ -69,6 +83,12 @@ export interface VerificationReport {
     /** Total of all entry sizes after decompression. */
     uncompressedSize: number;
     entryCount: number;
+    /** Bytes after the gzip member (always an error when non-zero). */
+    trailingBytes: number;
+    /** End-of-archive zero blocks in the tar stream: 0 for IPM's own writer, 2 or more for tar(1). */
+    endOfArchiveBlocks: number;
+    /** False when verification stopped early (corrupt data or a limit): later entries were not seen. */
+    fullyRead: boolean;
   };
   module: ModuleReport | null;
   irisDat: { size: number; sha256: string } | null;
@@ -85,6 +105,10 @@ export interface VerificationReport {
   errors: Finding[];
   warnings: Finding[];
   infos: Finding[];
+  /** What the caller asked the package to be (absent when not asked). */
+  expected: { irisVersion?: string; moduleName?: string; moduleVersion?: string };
+  /** The limits this verification ran with. */
+  limits: ArchiveLimits;
   /** Milliseconds the verification took. */
   durationMs: number;
 }

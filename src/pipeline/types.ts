@@ -1,4 +1,5 @@
 import type { VerificationReport } from '../archive/report.js';
+import type { UpgradeScenarioResult } from './upgrade/types.js';
 
 /** The stages of one run against one IRIS image, in order. */
 export const STAGES = ['start', 'ipm', 'load', 'package', 'verify', 'install', 'test', 'upgrade', 'publish'] as const;
@@ -52,8 +53,8 @@ export interface RunReport {
   compileErrors: CompileError[];
   /** Path of the JUnit XML copied out of the container, when module tests ran. */
   junitPath: string | null;
-  /** Results of the upgrade scenarios (see docs/upgrade-testing.md); opaque to stages before it. */
-  upgrade: unknown[];
+  /** Results of the upgrade scenarios, one per scenario run (see docs/upgrade-testing.md). */
+  upgrade: UpgradeScenarioResult[];
   published: PublishedPackage | null;
   startedAt: string;
   durationMs: number;

@@ -3,7 +3,7 @@
  * (validated), or "auto", resolved from the image registry's tag list. Pure: the tag list is an
  * argument, so every rule is tested on recorded lists without a network.
  */
-import { UsageError } from '../util/errors.js';
+import { IpmDbError, UsageError } from '../util/errors.js';
 
 /**
  * Community tags whose time-limited licence had expired by mid-2026; IPM's own CI skips the same
@@ -123,11 +123,14 @@ export function resolveAuto(tags: readonly string[], skip: readonly string[], la
   const skipped = releases.filter((t) => skip.includes(t));
   const usable = releases.filter((t) => !skip.includes(t));
   if (usable.length === 0)
-    throw new UsageError(
+    throw new IpmDbError(
+      'iris-versions',
       releases.length === 0
-        ? 'the registry lists no release tags (YYYY.N) for this image.'
-        : `every release tag is in the skip list (${skipped.join(', ')}).`,
-      'Check iris-flavour and iris-image-registry, shorten skip-versions, or give iris-versions as a JSON list.',
+        ? 'The registry lists no release tags (YYYY.N) for this image.'
+        : `Every release tag is in the skip list (${skipped.join(', ')}).`,
+      {
+        hint: 'Check iris-flavour and iris-image-registry, shorten skip-versions, or give iris-versions as a JSON list.',
+      },
     );
   return { versions: usable.slice(0, latest), skipped, older: usable.slice(latest), warnings: [] };
 }

@@ -202,3 +202,29 @@ export async function writeIpmArchive(
     createWriteStream(dest),
   );
 }
+
+/** The uncompressed tar of in-memory entries, synchronously (for the IRIS stand-in's session). */
+export function ipmTarBufferSync(entries: ArchiveEntry[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const e of entries) {
+    const type = e.type ?? 'file';
+    if (type === 'file' && e.data !== undefined && typeof e.data !== 'string' && !Buffer.isBuffer(e.data)) {
+      throw new Error(`entry ${e.path}: ipmTarBufferSync takes Buffer or string data only`);
+    }
+    const data = type === 'file' ? Buffer.from((e.data as Buffer | string | undefined) ?? '') : Buffer.alloc(0);
+    const { name, prefix } = splitIpmPath(e.path, type === 'dir');
+    parts.push(
+      ipmTarHeader({
+        name,
+        prefix,
+        typeflag: TYPEFLAGS[type],
+        size: data.length,
+        mode: e.mode ?? (type === 'dir' ? 0o755 : 0o644),
+        linkname: e.linkname,
+      }),
+      data,
+      padding(data.length),
+    );
+  }
+  return Buffer.concat(parts);
+}

@@ -1,6 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { UsageError } from '../../util/errors.js';
+import { IpmDbError, UsageError, errorMessage } from '../../util/errors.js';
 import {
   DEFAULT_LATEST,
   EXPIRED_COMMUNITY_TAGS,
@@ -9,7 +8,8 @@ import {
   parseVersionsRequest,
   resolveVersions,
 } from '../../workflow/iris-versions.js';
-import { listTags } from '../../workflow/registry-tags.js';
+import { RegistryClient } from '../../oci/client.js';
+import { parseCommandArgs } from '../registry-options.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 
 const DEFAULT_IMAGE_REGISTRY = 'containers.intersystems.com/intersystems';
@@ -56,25 +56,16 @@ export const irisVersionsCommand: CliCommand = {
   summary: 'list the IRIS versions to test on (auto from the registry, minus expired licences)',
   usage,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          versions: { type: 'string', default: 'auto' },
-          flavour: { type: 'string', default: 'iris-community' },
-          'image-registry': { type: 'string', default: DEFAULT_IMAGE_REGISTRY },
-          skip: { type: 'string', default: 'default' },
-          latest: { type: 'string', default: String(DEFAULT_LATEST) },
-          'plain-http': { type: 'boolean' },
-          'github-output': { type: 'boolean' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
-    }
+    const { values, positionals } = parseCommandArgs(argv, {
+      versions: { type: 'string', default: 'auto' },
+      flavour: { type: 'string', default: 'iris-community' },
+      'image-registry': { type: 'string', default: DEFAULT_IMAGE_REGISTRY },
+      skip: { type: 'string', default: 'default' },
+      latest: { type: 'string', default: String(DEFAULT_LATEST) },
+      'plain-http': { type: 'boolean' },
+      'github-output': { type: 'boolean' },
+    });
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const request = parseVersionsRequest(values.versions);
     const skip = parseSkipList(values.skip, values.flavour);
     const latest = parseLatest(values.latest);
@@ -83,12 +74,23 @@ export const irisVersionsCommand: CliCommand = {
       const { registry, repository } = splitImageRegistry(values['image-registry'], values.flavour);
       const username = io.env.IPM_DB_IRIS_REGISTRY_USERNAME ?? '';
       const password = io.env.IPM_DB_IRIS_REGISTRY_PASSWORD ?? '';
-      tags = await listTags({
+      const client = new RegistryClient({
         registry,
-        repository,
         plainHttp: values['plain-http'] === true,
         ...(username || password ? { credentials: { username, password } } : {}),
       });
+      try {
+        tags = await client.listTags(repository, 1000);
+      } catch (err) {
+        throw new IpmDbError(
+          'iris-tags',
+          `Reading the tags of ${registry}/${repository} failed: ${errorMessage(err)}`,
+          {
+            hint: 'Licensed images need the iris-registry-username and iris-registry-password secrets; or give iris-versions as a JSON list.',
+            cause: err,
+          },
+        );
+      }
       io.stderr.write(`${registry}/${repository}: ${tags.length} tags\n`);
     }
     const resolved = resolveVersions(request, tags, skip, latest);

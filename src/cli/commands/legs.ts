@@ -1,9 +1,9 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../util/errors.js';
 import { readLegs, readPublishResults } from '../../workflow/leg-files.js';
 import { publishOutputs, publishPlan, summaryTable } from '../../workflow/legs.js';
+import { parseCommandArgs } from '../registry-options.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 
 const usage = `Usage: ipm-db legs <summary|publish-plan|publish-outputs> <dir> [options]
@@ -46,23 +46,12 @@ export const legsCommand: CliCommand = {
   summary: "summarise or plan publishing of the reusable workflow's matrix legs",
   usage,
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: {
-          prefix: { type: 'string' },
-          expected: { type: 'string' },
-          out: { type: 'string' },
-          'github-output': { type: 'boolean' },
-        },
-        strict: true,
-        allowPositionals: true,
-      });
-    } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(argv, {
+      prefix: { type: 'string' },
+      expected: { type: 'string' },
+      out: { type: 'string' },
+      'github-output': { type: 'boolean' },
+    });
     const [action, dirArg] = positionals;
     if (positionals.length !== 2 || !dirArg) throw new UsageError('give an action and one directory');
     const dir = resolve(io.cwd, dirArg);

@@ -68,9 +68,9 @@ describe('auto', () => {
 
   it('fails with a clear error when nothing is left, or the registry has no release tags', () => {
     expect(() => resolveAuto(['2025.1', '2025.2'], ['2025.1', '2025.2'], 2)).toThrow(
-      /every release tag is in the skip list/,
+      /Every release tag is in the skip list/,
     );
-    expect(() => resolveAuto(['latest-em', '2025.1-linux-amd64'], [], 2)).toThrow(/no release tags/);
+    expect(() => resolveAuto(['latest-em', '2025.1-linux-amd64'], [], 2)).toThrow(/lists no release tags/);
   });
 });
 

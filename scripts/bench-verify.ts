@@ -1,0 +1,197 @@
+// npm run bench:verify — times `ipm-db verify` (the bundled CLI, as a user runs it) against
+// the floor (a minimal Node stream: gunzip + SHA-256, no tar, same buffer sizes) and against
+// `tar -xzf` + `sha256sum IRIS.DAT`, on synthetic packages with a 64 MiB and a 2 GiB IRIS.DAT.
+// IRIS.DAT data compresses like a real database: mostly-empty 8 KiB blocks mixed with
+// incompressible ones. Archives are generated fast (pre-deflated blocks joined at full-flush
+// points into one valid gzip member) in a temp dir that is deleted afterwards.
+// IPM_DB_BENCH_SKIP_2G=1 skips the 2 GiB case on slow machines. IPM_DB_BENCH_RUNS sets the run count.
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, mkdir, rm, stat } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { ipmTarHeader, padding, splitIpmPath } from '../test/support/ipm-tar.js';
+import { moduleXml, dependencyXml } from './make-example-archive.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const MiB = 1024 * 1024;
+const BLOCK = 8192;
+const RUNS = Number(process.env.IPM_DB_BENCH_RUNS ?? 3);
+
+/** Writes one valid gzip member from segments each deflated on its own and ended by a full flush. */
+class FlushedGzipWriter {
+  private crc = 0;
+  private size = 0;
+  private batch: Buffer[] = [];
+  private batched = 0;
+  private readonly out;
+  constructor(path: string) {
+    this.out = createWriteStream(path);
+    this.batch.push(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]));
+  }
+  static deflate(data: Buffer): Buffer {
+    return deflateRawSync(data, { level: 6, finishFlush: constants.Z_FULL_FLUSH });
+  }
+  /** `plain` is the uncompressed data, `deflated` its FlushedGzipWriter.deflate() form. */
+  async add(plain: Buffer, deflated: Buffer = FlushedGzipWriter.deflate(plain)): Promise<void> {
+    this.crc = crc32(plain, this.crc);
+    this.size += plain.length;
+    this.batch.push(deflated);
+    this.batched += deflated.length;
+    if (this.batched >= 4 * MiB) await this.flush();
+  }
+  private async flush(): Promise<void> {
+    const data = Buffer.concat(this.batch);
+    this.batch = [];
+    this.batched = 0;
+    if (!this.out.write(data)) await new Promise<void>((r) => this.out.once('drain', () => r()));
+  }
+  async close(): Promise<void> {
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(this.crc >>> 0, 0);
+    trailer.writeUInt32LE(this.size % 2 ** 32, 4);
+    this.batch.push(deflateRawSync(Buffer.alloc(0)), trailer);
+    await this.flush();
+    await new Promise<void>((resolve, reject) => this.out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+}
+
+function tarHeader(path: string, type: 'file' | 'dir', size: number): Buffer {
+  const { name, prefix } = splitIpmPath(path, type === 'dir');
+  return ipmTarHeader({
+    name,
+    prefix,
+    typeflag: type === 'dir' ? '5' : '0',
+    size,
+    mode: type === 'dir' ? 0o755 : 0o644,
+  });
+}
+
+/** A synthetic package in IPM's layout whose IRIS.DAT is `datBytes` long (a multiple of 8 KiB). */
+async function writeSyntheticPackage(path: string, datBytes: number): Promise<void> {
+  const empties = Array.from({ length: 16 }, (_, i) => {
+    const block = Buffer.alloc(BLOCK);
+    block.writeUInt32LE((i * 2654435761) >>> 0, 0); // a block header, the rest empty
+    return block;
+  });
+  const fulls = Array.from({ length: 64 }, () => randomBytes(BLOCK));
+  const deflated = new Map<Buffer, Buffer>([...empties, ...fulls].map((b) => [b, FlushedGzipWriter.deflate(b)]));
+  const gz = new FlushedGzipWriter(path);
+  const datHash = createHash('sha256');
+  const dep = Buffer.from(dependencyXml('bench-dep', '1.0.0'));
+  await gz.add(
+    Buffer.concat([
+      tarHeader('deps/', 'dir', 0),
+      tarHeader('deps/bench-dep.xml', 'file', dep.length),
+      dep,
+      padding(dep.length),
+    ]),
+  );
+  await gz.add(tarHeader('IRIS.DAT', 'file', datBytes));
+  let seed = 12345;
+  for (let b = 0; b < datBytes / BLOCK; b++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    // About 70% of blocks mostly empty, 30% incompressible, like a lightly filled routines database.
+    const pick = seed >>> 8;
+    const block = pick % 10 < 7 ? empties[pick % empties.length]! : fulls[pick % fulls.length]!;
+    datHash.update(block);
+    await gz.add(block, deflated.get(block));
+  }
+  const xml = Buffer.from(
+    moduleXml({
+      name: 'bench-module',
+      version: '1.0.0',
+      checksum: datHash.digest('hex'),
+      dependencies: [{ name: 'bench-dep', version: '^1.0.0' }],
+    }),
+  );
+  await gz.add(Buffer.concat([tarHeader('module.xml', 'file', xml.length), xml, padding(xml.length)]));
+  await gz.close();
+}
+
+const FLOOR = `
+import { createReadStream } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { createHash } from 'node:crypto';
+const hash = createHash('sha256');
+await pipeline(
+  createReadStream(process.argv[1], { highWaterMark: ${MiB} }),
+  createGunzip({ chunkSize: ${512 * 1024} }),
+  new Writable({ highWaterMark: ${2 * MiB}, write(chunk, _e, cb) { hash.update(chunk); cb(); } }),
+);
+console.log(hash.digest('hex'));
+`;
+
+interface Run {
+  seconds: number;
+  peakRssKiB: number;
+}
+
+function timed(cmd: string, args: string[], label: string): Run {
+  const rssFile = join(tmpdir(), `ipm-db-bench-rss-${process.pid}`);
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * MiB,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}): ${r.stderr}${r.stdout.slice(0, 2000)}`);
+  const peakRssKiB = Number(spawnSync('cat', [rssFile], { encoding: 'utf8' }).stdout.trim().split('\n').pop());
+  return { seconds, peakRssKiB };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function benchOne(dir: string, label: string, datBytes: number): Promise<void> {
+  const archive = join(dir, `bench-module-1.0.0-database.tgz`);
+  const t0 = Date.now();
+  await writeSyntheticPackage(archive, datBytes);
+  const compressed = (await stat(archive)).size;
+  console.log(
+    `\n${label}: IRIS.DAT ${datBytes / MiB} MiB, archive ${(compressed / MiB).toFixed(1)} MiB (generated in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+  const verify: Run[] = [];
+  const floor: Run[] = [];
+  const tar: Run[] = [];
+  const extractDir = join(dir, 'extract');
+  for (let i = 0; i < RUNS; i++) {
+    verify.push(timed(process.execPath, [join(root, 'bin/ipm-db.js'), 'verify', archive], 'ipm-db verify'));
+    floor.push(timed(process.execPath, ['--input-type=module', '-e', FLOOR, archive], 'floor'));
+    await mkdir(extractDir, { recursive: true });
+    tar.push(
+      timed('sh', ['-c', `tar -xzf "$0" -C "$1" && sha256sum "$1/IRIS.DAT"`, archive, extractDir], 'tar + sha256sum'),
+    );
+    await rm(extractDir, { recursive: true, force: true });
+  }
+  const v = median(verify.map((r) => r.seconds));
+  const f = median(floor.map((r) => r.seconds));
+  const t = median(tar.map((r) => r.seconds));
+  const rss = Math.max(...verify.map((r) => r.peakRssKiB)) / 1024;
+  const fmt = (runs: Run[]) => runs.map((r) => r.seconds.toFixed(2)).join(' ');
+  console.log(`  ipm-db verify         median ${v.toFixed(2)} s   (runs: ${fmt(verify)})`);
+  console.log(`  floor gunzip+sha256   median ${f.toFixed(2)} s   (runs: ${fmt(floor)})`);
+  console.log(`  tar -xzf + sha256sum  median ${t.toFixed(2)} s   (runs: ${fmt(tar)})`);
+  console.log(`  verify / floor        ${(v / f).toFixed(2)}x   (target <= 1.15)`);
+  console.log(`  tar+sha256sum / verify ${(t / v).toFixed(2)}x  (target >= 4)`);
+  console.log(`  verify peak RSS       ${rss.toFixed(0)} MB (max of runs; target <= 150 MB at 2 GiB)`);
+  await rm(archive, { force: true });
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'ipm-db-bench-'));
+try {
+  console.log(
+    `ipm-db verify benchmark: node ${process.version}, ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, median of ${RUNS}`,
+  );
+  await benchOne(dir, '64 MiB', 64 * MiB);
+  if (process.env.IPM_DB_BENCH_SKIP_2G === '1') console.log('\n2 GiB: skipped (IPM_DB_BENCH_SKIP_2G=1)');
+  else await benchOne(dir, '2 GiB', 2048 * MiB);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,291 @@
+import { createHash, type Hash } from 'node:crypto';
+import { normaliseEntryPath, printablePath } from './entry-path.js';
+import type { FindingCode, FindingList } from './findings.js';
+import type { ArchiveLimits } from './limits.js';
+import { readModuleManifest, type ModuleManifest } from './module-manifest.js';
+import type { EntryKind, InventoryEntry } from './report.js';
+import type { EntryDataSink, TarEntry, TarVisitor } from './tar-stream.js';
+import type { XmlResult } from './xml-reader.js';
+
+export interface ParsedXmlEntry {
+  path: string;
+  xml: XmlResult;
+  manifest: ModuleManifest;
+}
+
+/** What one pass over the tar stream found, for the package checks. */
+export interface CollectedArchive {
+  entries: InventoryEntry[];
+  irisDat: { size: number; sha256: string } | null;
+  /** Set when an IRIS.DAT entry was seen but is not a regular file. */
+  irisDatWrongKind: EntryKind | null;
+  moduleXml: ParsedXmlEntry | null;
+  moduleXmlWrongKind: EntryKind | null;
+  /** Every parsed deps/<dep>.xml, keyed by <dep>. */
+  dependencyFiles: Map<string, ParsedXmlEntry>;
+  /** "directory" when deps/ exists (explicitly or through its files), "file" when deps is a file. */
+  deps: 'directory' | 'file' | null;
+  uncompressedSize: number;
+}
+
+const KIND: Record<TarEntry['type'], EntryKind> = {
+  file: 'file',
+  directory: 'directory',
+  symlink: 'symlink',
+  hardlink: 'hardlink',
+  chardev: 'device',
+  blockdev: 'device',
+  fifo: 'fifo',
+  'pax-header': 'other',
+  'pax-global': 'other',
+  'gnu-longname': 'other',
+  'gnu-longlink': 'other',
+  unsupported: 'other',
+};
+
+const KIND_PROBLEM: Partial<Record<TarEntry['type'], [FindingCode, string]>> = {
+  symlink: ['entry-symlink', 'is a symbolic link'],
+  hardlink: ['entry-hardlink', 'is a hard link'],
+  chardev: ['entry-device', 'is a character device'],
+  blockdev: ['entry-device', 'is a block device'],
+  fifo: ['entry-fifo', 'is a FIFO (named pipe)'],
+};
+
+function roleOf(path: string, kind: EntryKind): InventoryEntry['role'] {
+  if (kind === 'directory') return 'directory';
+  if (path === 'IRIS.DAT') return 'iris-dat';
+  if (path === 'module.xml') return 'module-xml';
+  if (/^deps\/[^/]+\.xml$/i.test(path)) return 'dependency';
+  if (path.startsWith('deps-files/')) return 'dependency-file';
+  if (/\.whl$/i.test(path)) return 'wheel';
+  if (/\.cpf$/i.test(path)) return 'cpf';
+  return 'resource';
+}
+
+class BufferSink implements EntryDataSink {
+  private readonly buf: Buffer;
+  private fill = 0;
+  constructor(
+    size: number,
+    private readonly done: (data: Buffer) => void,
+  ) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  data(chunk: Buffer): void {
+    chunk.copy(this.buf, this.fill);
+    this.fill += chunk.length;
+  }
+  end(): void {
+    if (this.fill === this.buf.length) this.done(this.buf);
+  }
+}
+
+class HashSink implements EntryDataSink {
+  private readonly hash: Hash = createHash('sha256');
+  private seen = 0;
+  constructor(
+    private readonly size: number,
+    private readonly done: (sha256: string) => void,
+  ) {}
+  data(chunk: Buffer): void {
+    this.hash.update(chunk);
+    this.seen += chunk.length;
+  }
+  end(): void {
+    if (this.seen === this.size) this.done(this.hash.digest('hex'));
+  }
+}
+
+/** Turns tar entries into an inventory, hashes IRIS.DAT, parses the XML files, rejects hostile entries. */
+export class ArchiveCollector implements TarVisitor {
+  readonly result: CollectedArchive = {
+    entries: [],
+    irisDat: null,
+    irisDatWrongKind: null,
+    moduleXml: null,
+    moduleXmlWrongKind: null,
+    dependencyFiles: new Map(),
+    deps: null,
+    uncompressedSize: 0,
+  };
+  private readonly kinds = new Map<string, EntryKind>();
+  private readonly lowerCase = new Map<string, string>();
+  private readonly ancestors = new Set<string>();
+
+  constructor(
+    private readonly findings: FindingList,
+    private readonly limits: ArchiveLimits,
+  ) {}
+
+  problem(code: FindingCode, message: string, entry?: string): void {
+    this.findings.add(code, message, entry);
+  }
+
+  entry(tar: TarEntry): EntryDataSink | null | 'abort' {
+    const normalised = normaliseEntryPath(tar.path);
+    if (normalised.skip) return null;
+    const kind = KIND[tar.type];
+    const shown = printablePath(tar.path);
+    let safe = normalised.problems.length === 0;
+    for (const p of normalised.problems) {
+      this.problem(
+        p.code,
+        `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
+        tar.path,
+      );
+    }
+    if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
+      this.problem(
+        'limit-path-length',
+        `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
+        normalised.path,
+      );
+      safe = false;
+    }
+    const kindProblem = KIND_PROBLEM[tar.type];
+    if (kindProblem) {
+      const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : '';
+      this.problem(
+        kindProblem[0],
+        `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
+        safe ? normalised.path : tar.path,
+      );
+    } else if (tar.type === 'unsupported') {
+      this.problem(
+        'entry-unsupported-type',
+        `entry ${shown} has tar type "${printable(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
+        safe ? normalised.path : tar.path,
+      );
+    }
+    const path = safe ? normalised.path : tar.path;
+    const accepted = safe && (kind === 'file' || kind === 'directory');
+    if (safe && tar.nameFieldFull && tar.format === 'ustar') {
+      this.problem(
+        'entry-name-maybe-truncated',
+        `entry "${path}" fills the 99-byte ustar name field; IPM's writer cuts longer names there, so the name may be cut short. Keep packaged file names under 99 bytes.`,
+        path,
+      );
+    }
+    const inventory: InventoryEntry = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : 'rejected' };
+    if (tar.linkname && (kind === 'symlink' || kind === 'hardlink')) inventory.linkTarget = tar.linkname;
+    this.result.entries.push(inventory);
+    this.result.uncompressedSize += tar.size;
+    if (safe) this.checkCollisions(path, kind);
+    if (safe && kind !== 'file') {
+      if (path === 'IRIS.DAT') this.result.irisDatWrongKind = kind;
+      if (path === 'module.xml') this.result.moduleXmlWrongKind = kind;
+    }
+    if (!accepted) {
+      if (safe && path === 'deps') this.result.deps = 'file';
+      return this.skip(tar, path);
+    }
+    if (path === 'deps' || path.startsWith('deps/')) {
+      if (path === 'deps' && kind === 'file') this.result.deps = this.result.deps ?? 'file';
+      else this.result.deps = 'directory';
+    }
+    if (kind === 'directory') return null;
+    const limit = path === 'IRIS.DAT' ? this.limits.maxIrisDatSize : this.limits.maxEntrySize;
+    if (tar.size > limit) {
+      const which = path === 'IRIS.DAT' ? 'maxIrisDatSize' : 'maxEntrySize';
+      this.problem(
+        'limit-entry-size',
+        `entry "${path}" is ${tar.size} bytes, over limits.${which} (${limit}); verification stopped there. Raise the limit if this package is genuine.`,
+        path,
+      );
+      return 'abort';
+    }
+    if (path === 'IRIS.DAT') {
+      if (this.result.irisDat || this.kinds.get(path) !== 'file') return null;
+      return new HashSink(tar.size, (sha256) => {
+        this.result.irisDat = { size: tar.size, sha256 };
+      });
+    }
+    const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
+    if (path === 'module.xml' || depMatch) {
+      if (tar.size > this.limits.maxXmlSize) {
+        this.problem(
+          'limit-xml-size',
+          `"${path}" is ${tar.size} bytes, over limits.maxXmlSize (${this.limits.maxXmlSize}); it was not parsed.`,
+          path,
+        );
+        return null;
+      }
+      if (path === 'module.xml' && this.result.moduleXml) return null;
+      if (depMatch && this.result.dependencyFiles.has(depMatch[1]!)) return null;
+      return new BufferSink(tar.size, (data) => {
+        const parsed = { path, ...readModuleManifest(data) };
+        if (path === 'module.xml') this.result.moduleXml = parsed;
+        else this.result.dependencyFiles.set(depMatch![1]!, parsed);
+      });
+    }
+    if (path.startsWith('deps/')) {
+      this.problem(
+        'deps-unexpected-entry',
+        `"${path}" is in deps/, which should hold only <dependency>.xml files (IRIS exports of each dependency's module).`,
+        path,
+      );
+    }
+    return null;
+  }
+
+  private skip(tar: TarEntry, path: string): null | 'abort' {
+    if (tar.size > this.limits.maxEntrySize) {
+      this.problem(
+        'limit-entry-size',
+        `entry "${path}" is ${tar.size} bytes, over limits.maxEntrySize (${this.limits.maxEntrySize}); verification stopped there.`,
+        path,
+      );
+      return 'abort';
+    }
+    return null;
+  }
+
+  private checkCollisions(path: string, kind: EntryKind): void {
+    const previous = this.kinds.get(path);
+    if (previous !== undefined) {
+      this.problem(
+        'entry-duplicate',
+        `"${path}" appears more than once in the archive (as ${previous}, then as ${kind}); an extractor would silently keep one of them. Rebuild the archive with IPM.`,
+        path,
+      );
+      return;
+    }
+    this.kinds.set(path, kind);
+    const lower = path.toLowerCase();
+    const other = this.lowerCase.get(lower);
+    if (other !== undefined) {
+      this.problem(
+        'entry-case-collision',
+        `"${path}" and "${other}" differ only in letter case; on Windows or macOS one overwrites the other.`,
+        path,
+      );
+    } else {
+      this.lowerCase.set(lower, path);
+    }
+    if (kind !== 'directory' && this.ancestors.has(path)) {
+      this.problem(
+        'entry-path-conflict',
+        `"${path}" is a ${kind}, but earlier entries lie below it as if it were a directory.`,
+        path,
+      );
+    }
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const ancestor = parts.slice(0, i).join('/');
+      const ancestorKind = this.kinds.get(ancestor);
+      if (ancestorKind !== undefined && ancestorKind !== 'directory') {
+        this.problem(
+          'entry-path-conflict',
+          `"${path}" lies below "${ancestor}", which the archive makes a ${ancestorKind}.`,
+          path,
+        );
+        break;
+      }
+      this.ancestors.add(ancestor);
+    }
+  }
+}
+
+function printable(flag: string): string {
+  return JSON.stringify(flag).slice(1, -1);
+}

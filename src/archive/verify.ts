@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { IpmDbError } from '../util/errors.js';
+import { ArchiveCollector } from './archive-collector.js';
+import { openArchiveFile, withStallTimeout } from './archive-source.js';
+import { FindingList } from './findings.js';
+import { GzipMemberDecoder } from './gzip-member.js';
+import { resolveLimits, type ArchiveLimits } from './limits.js';
+import { checkPackage } from './package-checks.js';
+import { VERIFY_REPORT_SCHEMA, type VerificationReport } from './report.js';
+import { TarStreamParser } from './tar-stream.js';
+
+export interface VerifyOptions {
+  /** IRIS major.minor the package must install on ("2026.1"; a full build number is cut to major.minor). */
+  expectedIrisVersion?: string;
+  expectedModuleName?: string;
+  expectedModuleVersion?: string;
+  limits?: Partial<ArchiveLimits>;
+}
+
+/** Zlib output chunk: large enough that hashing on the main thread overlaps the next inflate call. */
+const INFLATE_CHUNK_SIZE = 512 * 1024;
+const INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
+
+/**
+ * Verifies a database package .tgz in one streaming pass, without extracting anything.
+ * Throws IpmDbError("archive-unreadable") when the file cannot be read; everything about its
+ * content is a finding in the returned report (valid=false when any finding is an error).
+ */
+export async function verifyArchive(path: string, options: VerifyOptions = {}): Promise<VerificationReport> {
+  const limits = resolveLimits(options.limits);
+  const source = await openArchiveFile(path);
+  try {
+    return await verifyArchiveStream(source.chunks, { path, fileName: basename(path) }, { ...options, limits });
+  } finally {
+    await source.close();
+  }
+}
+
+/** The same verification over any byte source (a file's chunks, or a generated stream in tests). */
+export async function verifyArchiveStream(
+  chunks: AsyncIterable<Buffer>,
+  meta: { path: string; fileName: string },
+  options: VerifyOptions = {},
+): Promise<VerificationReport> {
+  const started = performance.now();
+  const limits = resolveLimits(options.limits);
+  const findings = new FindingList();
+  const collector = new ArchiveCollector(findings, limits);
+  const tar = new TarStreamParser(collector, limits);
+  let internalError: unknown = null;
+  const gzip: GzipMemberDecoder = new GzipMemberDecoder(
+    (data) => {
+      try {
+        tar.write(data);
+      } catch (err) {
+        internalError ??= err;
+      }
+      if (tar.stopped || internalError) gzip.abandon();
+    },
+    { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK },
+  );
+  const fileHash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
+    fileHash.update(chunk);
+    size += chunk.length;
+    await gzip.write(chunk);
+  }
+  const gz = await gzip.end();
+  if (internalError) {
+    throw new IpmDbError(
+      'archive-verifier-failed',
+      `verifying ${meta.path} failed unexpectedly: ${String(internalError)}`,
+      {
+        hint: 'This is a bug in ipm-db; please report it with the archive if you can share it.',
+        cause: internalError,
+      },
+    );
+  }
+  for (const p of gz.problems) findings.add(p.code, p.message);
+  if (gz.memberComplete && !tar.stopped) tar.end();
+  const fullyRead = gz.memberComplete && !tar.stopped;
+  const expected = {
+    ...(options.expectedIrisVersion !== undefined && { irisVersion: options.expectedIrisVersion }),
+    ...(options.expectedModuleName !== undefined && { moduleName: options.expectedModuleName }),
+    ...(options.expectedModuleVersion !== undefined && { moduleVersion: options.expectedModuleVersion }),
+  };
+  const collected = collector.result;
+  const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
+  return {
+    schema: VERIFY_REPORT_SCHEMA,
+    valid: !findings.hasErrors,
+    archive: {
+      path: meta.path,
+      fileName: meta.fileName,
+      size,
+      sha256: fileHash.digest('hex'),
+      uncompressedSize: collected.uncompressedSize,
+      entryCount: collected.entries.length,
+      trailingBytes: gz.trailingBytes,
+      endOfArchiveBlocks: tar.endBlocks,
+      fullyRead,
+    },
+    module: facts.module,
+    irisDat: collected.irisDat,
+    checksum: facts.checksum,
+    dependencies: facts.dependencies,
+    builtWithTestResources: facts.builtWithTestResources,
+    entries: collected.entries,
+    errors: findings.bySeverity('error'),
+    warnings: findings.bySeverity('warning'),
+    infos: findings.bySeverity('info'),
+    expected,
+    limits,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { VerificationReport } from '../../archive/report.js';
+import { registryCredentialsFromEnv } from '../../oci/credentials.js';
+import { canonicalJson } from '../../oci/ipm-artifact.js';
+import { publishPackage, type PublishResult, type VerifyArchiveFn } from '../../oci/publish.js';
+import { UsageError } from '../../util/errors.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { cliLogger, parseCommandArgs, printJson, REGISTRY_ENV_HELP, registryFlags } from '../registry-options.js';
+
+const usage = `Usage: ipm-db publish <archive.tgz> --registry <host[:port]> --namespace <owner> [options]
+
+Publishes a verified database package in the OCI form IPM installs from:
+<registry>/<namespace>/<module lower-case>:<version>_database__<IRIS major.minor>.
+
+Options:
+  --registry <host[:port]>  registry, e.g. ghcr.io
+  --namespace <owner>       owner path, e.g. your GitHub organisation (lower case)
+  --source <url>            repository URL (org.opencontainers.image.source; links a GHCR package)
+  --report <file>           the JSON of "ipm-db verify --json" for this archive
+  --force                   overwrite an existing tag that holds different content
+  --dry-run                 compute and print everything; send nothing
+  --plain-http              talk HTTP, not HTTPS (local registries)
+  --allow-prerelease        allow versions other than plain X.Y.Z (IPM cannot install them)
+  --client <native|oras>    push through the oras CLI instead of the built-in client
+  --json                    print the result as JSON
+  -v, --verbose             log each registry step
+
+${REGISTRY_ENV_HELP}
+`;
+
+function printResult(result: PublishResult, write: (s: string) => void): void {
+  const state = result.dryRun ? 'would publish' : result.unchanged ? 'unchanged' : 'published';
+  write(`${state} ${result.reference}\n`);
+  write(`  manifest digest  ${result.digest}\n`);
+  write(
+    `  layer            ${result.layer.digest} (${result.layer.size} bytes${result.layer.uploaded ? ', uploaded' : ''})\n`,
+  );
+  write(`  blob bytes sent  ${result.bytesUploaded}\n`);
+  if (result.dryRun) write(`  manifest         ${canonicalJson(result.manifest)}\n`);
+}
+
+/** `verify` runs when no --report is given (the archive verifier, once wired in). */
+export function publishCommand(verify?: VerifyArchiveFn): CliCommand {
+  return {
+    name: 'publish',
+    summary: 'publish a verified database package to an OCI registry (GHCR) for IPM',
+    usage,
+    async run(argv, io) {
+      const { values, positionals } = parseCommandArgs(argv, {
+        ...registryFlags,
+        registry: { type: 'string' },
+        namespace: { type: 'string' },
+        source: { type: 'string' },
+        report: { type: 'string' },
+        force: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        'allow-prerelease': { type: 'boolean' },
+        client: { type: 'string' },
+      });
+      if (positionals.length !== 1) throw new UsageError('give exactly one <archive.tgz>');
+      if (!values.registry) throw new UsageError('--registry is required', 'e.g. --registry ghcr.io');
+      if (!values.namespace) throw new UsageError('--namespace is required', 'e.g. --namespace my-org');
+      if (values.client !== undefined && values.client !== 'native' && values.client !== 'oras') {
+        throw new UsageError(`--client must be "native" or "oras", not "${values.client}"`);
+      }
+      const archivePath = resolve(io.cwd, positionals[0] as string);
+      let report: VerificationReport | undefined;
+      if (values.report) {
+        const text = await readFile(resolve(io.cwd, values.report), 'utf8').catch((err: Error) => {
+          throw new UsageError(`cannot read --report ${values.report}: ${err.message}`);
+        });
+        try {
+          report = JSON.parse(text) as VerificationReport;
+        } catch {
+          throw new UsageError(`--report ${values.report} is not JSON`, 'Give the output of "ipm-db verify --json".');
+        }
+      } else if (!verify) {
+        throw new UsageError(
+          '--report is required',
+          'Run "ipm-db verify <archive> --json > report.json" and pass --report report.json.',
+        );
+      }
+      const credentials = values['dry-run'] ? undefined : registryCredentialsFromEnv(io.env, values.registry);
+      const result = await publishPackage({
+        archivePath,
+        ...(report ? { report } : {}),
+        ...(verify ? { verify } : {}),
+        registry: values.registry,
+        namespace: values.namespace,
+        ...(values.source ? { source: values.source } : {}),
+        force: values.force === true,
+        dryRun: values['dry-run'] === true,
+        plainHttp: values['plain-http'] === true,
+        allowPrerelease: values['allow-prerelease'] === true,
+        client: values.client === 'oras' ? 'oras' : 'native',
+        ...(credentials ? { credentials } : {}),
+        logger: cliLogger(io, values.verbose === true),
+      });
+      if (values.json) printJson(io, result);
+      else printResult(result, (s) => io.stdout.write(s));
+      return EXIT.ok;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Reading what a piped `iris session` printed. Pure. A piped session prints the namespace
+ * prompt ("USER>", "USER 1d1>") before each command's output; results come back only
+ * through `##IPMDB key=value` lines, everything else is IRIS/IPM output shown to people.
+ */
+import { DONE_KEY, RESULT_PREFIX, STEP_KEY } from './objectscript.js';
+
+const PROMPT = /^(?:%?[A-Za-z][A-Za-z0-9_-]*(?: \d+[a-z]\d*)?>)+/;
+const RESULT = new RegExp(`^${RESULT_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([a-z][A-Za-z0-9_.-]*)=(.*)$`);
+/** How IRIS reports an ObjectScript error at the prompt: `<UNDEFINED> *x`, `<NAMESPACE>`, `<SYNTAX>zfoo+1^Bar.1`. */
+const OBJECTSCRIPT_ERROR = /^<[A-Z][A-Z ]{1,40}>(?=$|[ *%A-Za-z0-9^+])/;
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+/** One output line without the prompt, the carriage return and ANSI colours. */
+export function stripPrompt(line: string): string {
+  return line.replace(/\r$/, '').replace(ANSI, '').replace(PROMPT, '');
+}
+
+export interface SessionOutput {
+  /** Values from `##IPMDB key=value` lines (the last one wins); step and done markers excluded. */
+  values: Map<string, string>;
+  /** The number of the last operation that started (1-based), 0 when none did. */
+  lastStep: number;
+  /** true when the script's final marker was printed: every operation ran. */
+  completed: boolean;
+  /** IRIS/IPM output without prompts or result lines, for people. */
+  text: string;
+  /** ObjectScript errors IRIS printed at the prompt (they never end a piped session by themselves). */
+  objectScriptErrors: string[];
+}
+
+export function parseSessionOutput(raw: string): SessionOutput {
+  const values = new Map<string, string>();
+  let lastStep = 0;
+  let completed = false;
+  const text: string[] = [];
+  const objectScriptErrors: string[] = [];
+  for (const rawLine of raw.split('\n')) {
+    const line = stripPrompt(rawLine);
+    const m = RESULT.exec(line);
+    if (m) {
+      const [, key, value] = m as unknown as [string, string, string];
+      if (key === STEP_KEY) lastStep = Number.parseInt(value, 10) || lastStep;
+      else if (key === DONE_KEY) completed = true;
+      else values.set(key, value);
+      continue;
+    }
+    if (OBJECTSCRIPT_ERROR.test(line)) objectScriptErrors.push(line.trim());
+    text.push(line);
+  }
+  return { values, lastStep, completed, text: trimBlankLines(text).join('\n'), objectScriptErrors };
+}
+
+function trimBlankLines(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]!.trim() === '') start++;
+  while (end > start && lines[end - 1]!.trim() === '') end--;
+  const out: string[] = [];
+  for (const l of lines.slice(start, end)) {
+    // Collapse runs of blank lines IRIS prints between prompts.
+    if (l.trim() === '' && out.length > 0 && out[out.length - 1]!.trim() === '') continue;
+    out.push(l);
+  }
+  return out;
+}
+
+/** The last `n` lines of a text, for error details. */
+export function tail(text: string, n: number): string {
+  const lines = text.replace(/\s+$/, '').split('\n');
+  return lines.slice(Math.max(0, lines.length - n)).join('\n');
+}

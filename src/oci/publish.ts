@@ -1,0 +1,285 @@
+// Publishes one verified database package in IPM's OCI form. Blobs go first and the
+// manifest last, so a failure never leaves the tag pointing at a partial artifact.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { VerificationReport } from '../archive/report.js';
+import type { PublishedPackage } from '../pipeline/types.js';
+import { IpmDbError } from '../util/errors.js';
+import { silentLogger, type Logger } from '../util/log.js';
+import { RegistryClient, type RegistryCredentials } from './client.js';
+import {
+  buildIpmManifest,
+  checkModuleVersion,
+  EMPTY_CONFIG,
+  EMPTY_CONFIG_DIGEST,
+  ipmAcceptanceViolations,
+  ipmDatabaseTag,
+  ipmRepository,
+  serializeManifest,
+  type IpmPackageFacts,
+  type OciManifest,
+} from './ipm-artifact.js';
+import { pushWithOras } from './oras-cli.js';
+import { validateRegistryHost } from './reference.js';
+import type { RetryPolicy } from './retry.js';
+
+/**
+ * Verifies the archive at `path` (src/archive/verify.ts `verifyArchive` fits; close over any
+ * expectations such as the IRIS version).
+ */
+export type VerifyArchiveFn = (path: string) => Promise<VerificationReport>;
+
+export interface PublishOptions {
+  archivePath: string;
+  /** A report from verifying this archive, or a verifier publish runs itself. */
+  report?: VerificationReport;
+  verify?: VerifyArchiveFn;
+  registry: string;
+  namespace: string;
+  source?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  plainHttp?: boolean;
+  allowPrerelease?: boolean;
+  credentials?: RegistryCredentials;
+  /** "oras" pushes through the oras CLI (must be on PATH); the default is this client. */
+  client?: 'native' | 'oras';
+  /** RFC 3339; defaults to now (a re-publish of identical content keeps the existing value). */
+  created?: string;
+  logger?: Logger;
+  retry?: Partial<RetryPolicy>;
+  monolithicLimit?: number;
+  chunkSize?: number;
+  idleTimeoutMs?: number;
+}
+
+export interface PublishResult extends PublishedPackage {
+  registry: string;
+  repository: string;
+  dryRun: boolean;
+  /** Blob bytes sent to the registry (0 for a no-op or a dry run). */
+  bytesUploaded: number;
+  layer: { digest: string; size: number; uploaded: boolean };
+  manifest: OciManifest;
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function notVerified(message: string, hint: string): IpmDbError {
+  return new IpmDbError('not-verified', message, { hint });
+}
+
+/** The facts a manifest is built from, once the report has been checked. */
+export function packageFacts(
+  report: VerificationReport,
+  opts: { allowPrerelease?: boolean; source?: string; created: string },
+): IpmPackageFacts {
+  if (!report.valid) {
+    const first = report.errors[0];
+    throw notVerified(
+      `the archive did not pass verification (${report.errors.length} error(s)${first ? `, first: ${first.message}` : ''})`,
+      'Fix the package and verify it again with "ipm-db verify"; only a valid archive is published.',
+    );
+  }
+  const module = report.module;
+  if (!module) throw notVerified('the verification report names no module', 'Verify the archive again.');
+  if (module.packaging !== 'database') {
+    throw notVerified(
+      `module ${module.name} is not a database package (Packaging is "${module.packaging ?? ''}")`,
+      "Build it with IPM's package-database.",
+    );
+  }
+  if (!module.irisVersion) {
+    throw notVerified(
+      `module ${module.name} names no IRIS version (SystemRequirements/@Version)`,
+      "IPM needs it to build the tag; package it with IPM's package-database.",
+    );
+  }
+  checkModuleVersion(module.version, opts.allowPrerelease);
+  const facts: IpmPackageFacts = {
+    moduleName: module.name,
+    version: module.version,
+    irisVersion: module.irisVersion,
+    description: module.description,
+    moduleXml: module.manifestXml,
+    created: opts.created,
+    layer: { digest: `sha256:${report.archive.sha256}`, size: report.archive.size },
+  };
+  if (opts.source) facts.source = opts.source;
+  return facts;
+}
+
+function parseManifest(bytes: Buffer): Partial<OciManifest> | undefined {
+  try {
+    const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Partial<OciManifest>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What differs between the tag's manifest and the one about to be published, for the error. */
+export function manifestDifferences(existing: Partial<OciManifest> | undefined, next: OciManifest): string {
+  if (!existing) return 'the existing manifest is not JSON';
+  const out: string[] = [];
+  const layer = existing.layers?.[0]?.digest;
+  if (layer !== next.layers[0]?.digest) out.push(`layer ${layer ?? 'missing'} there, ${next.layers[0]?.digest} here`);
+  const a = existing.annotations ?? {};
+  const b = next.annotations ?? {};
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (k) => k !== 'org.opencontainers.image.created' && a[k] !== b[k],
+  );
+  if (keys.length > 0) out.push(`annotations differ: ${keys.sort().join(', ')}`);
+  if (out.length === 0) out.push('manifest structure differs');
+  return out.join('; ');
+}
+
+export async function publishPackage(opts: PublishOptions): Promise<PublishResult> {
+  const logger = opts.logger ?? silentLogger;
+  const registry = validateRegistryHost(opts.registry);
+  let report = opts.report;
+  if (!report) {
+    if (!opts.verify)
+      throw notVerified(
+        'publish was given neither a verification report nor a verifier',
+        'Pass the report of "ipm-db verify".',
+      );
+    report = await opts.verify(opts.archivePath);
+  }
+  const facts = packageFacts(report, {
+    allowPrerelease: opts.allowPrerelease ?? false,
+    created: opts.created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...(opts.source ? { source: opts.source } : {}),
+  });
+  const repository = ipmRepository(opts.namespace, facts.moduleName);
+  const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
+  const reference = `${registry}/${repository}:${tag}`;
+  const size = (await stat(opts.archivePath)).size;
+  if (size !== report.archive.size) {
+    throw notVerified(
+      `${opts.archivePath} is ${size} bytes, ${report.archive.size} when it was verified`,
+      'The file changed after verification: verify it again.',
+    );
+  }
+  let manifest = buildIpmManifest(facts);
+  const serialized = serializeManifest(manifest);
+  const result = (
+    digest: string,
+    unchanged: boolean,
+    bytesUploaded: number,
+    uploaded: boolean,
+    dryRun = false,
+  ): PublishResult => ({
+    reference,
+    tag,
+    digest,
+    unchanged,
+    registry,
+    repository,
+    dryRun,
+    bytesUploaded,
+    layer: { ...facts.layer, uploaded },
+    manifest,
+  });
+
+  if (opts.dryRun) {
+    if ((await sha256OfFile(opts.archivePath)) !== report.archive.sha256) {
+      throw notVerified(`${opts.archivePath} changed since it was verified (sha256 differs)`, 'Verify it again.');
+    }
+    logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
+    return result(serialized.digest, false, 0, false, true);
+  }
+
+  const client = new RegistryClient({
+    registry,
+    plainHttp: opts.plainHttp ?? false,
+    logger,
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    ...(opts.retry ? { retry: opts.retry } : {}),
+    ...(opts.monolithicLimit !== undefined ? { monolithicLimit: opts.monolithicLimit } : {}),
+    ...(opts.chunkSize !== undefined ? { chunkSize: opts.chunkSize } : {}),
+    ...(opts.idleTimeoutMs !== undefined ? { idleTimeoutMs: opts.idleTimeoutMs } : {}),
+  });
+
+  const existing = await client.getManifest(repository, tag, 'pull,push');
+  if (existing) {
+    const existingManifest = parseManifest(existing.bytes);
+    const existingCreated = existingManifest?.annotations?.['org.opencontainers.image.created'];
+    if (existingCreated !== undefined) {
+      const same = buildIpmManifest({ ...facts, created: existingCreated });
+      if (serializeManifest(same).digest === existing.digest) {
+        manifest = same;
+        logger.info(`${reference} already holds this package (${existing.digest}); nothing to upload`);
+        return result(existing.digest, true, 0, false);
+      }
+    }
+    if (!opts.force) {
+      const differences = manifestDifferences(existingManifest, manifest);
+      throw new IpmDbError(
+        'tag-exists',
+        `${reference} already exists with different content (${existing.digest}): ${differences}`,
+        {
+          hint: 'Released versions are immutable: bump the module version, or pass --force to overwrite the tag.',
+        },
+      );
+    }
+    logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
+  }
+
+  if (opts.client === 'oras') {
+    const digest = await pushWithOras({
+      archivePath: opts.archivePath,
+      reference,
+      manifest,
+      plainHttp: opts.plainHttp ?? false,
+      ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    });
+    const pushed = await client.getManifest(repository, tag);
+    const violations = pushed ? ipmAcceptanceViolations(JSON.parse(pushed.bytes.toString('utf8')), tag) : [];
+    if (!pushed || violations.length > 0) {
+      throw new IpmDbError('oras-push', `oras pushed ${reference} in a form IPM would not accept`, {
+        details: violations.map((v) => `${v.rule}: ${v.message}`).join('\n'),
+      });
+    }
+    return result(digest, false, facts.layer.size, true);
+  }
+
+  await client.uploadBlobBytes(repository, EMPTY_CONFIG_DIGEST, EMPTY_CONFIG);
+  let upload;
+  try {
+    upload = await client.uploadBlobFromFile(repository, opts.archivePath, facts.layer.digest, facts.layer.size);
+  } catch (err) {
+    // The registry refuses bytes that do not match the digest: tell the real reason when the file changed.
+    if ((await sha256OfFile(opts.archivePath)) !== report.archive.sha256) {
+      throw notVerified(
+        `${opts.archivePath} changed since it was verified (sha256 differs)`,
+        'Verify it again; nothing was tagged.',
+      );
+    }
+    throw err;
+  }
+  if (upload.sha256 !== null && upload.sha256 !== report.archive.sha256) {
+    throw notVerified(
+      `the bytes uploaded from ${opts.archivePath} are not the ones verified`,
+      'Verify it again; nothing was tagged.',
+    );
+  }
+  logger.info(
+    upload.skipped
+      ? `layer ${facts.layer.digest} already in ${repository}`
+      : `uploaded ${upload.bytesSent} bytes of ${facts.layer.digest}`,
+  );
+  const digest = await client.putManifest(repository, tag, serialized.bytes);
+  if (digest !== serialized.digest) {
+    throw new IpmDbError(
+      'registry-manifest',
+      `the registry stored ${reference} as ${digest}, expected ${serialized.digest}`,
+    );
+  }
+  return result(digest, false, upload.bytesSent, !upload.skipped);
+}

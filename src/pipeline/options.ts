@@ -1,0 +1,96 @@
+import type { VerificationReport } from '../archive/report.js';
+import type { ContainerSpec, IrisContainer, RegistryLogin } from '../iris/container.js';
+import type { Docker, DockerOptions } from '../iris/docker.js';
+import type { IpmSetup } from '../ipm/bootstrap.js';
+import type { InstallerCache, InstallerSource } from '../ipm/installer.js';
+import type { ModuleIdentity } from '../ipm/manifest.js';
+import type { IpmOperations, IpmTarget, OperationTimeouts, PackagedArchive } from '../ipm/operations.js';
+import type { Logger } from '../util/log.js';
+import type { RunReport, StageName, StageResult } from './types.js';
+
+export interface ArchiveExpectations {
+  expectedIrisVersion?: string;
+  expectedModuleName?: string;
+  expectedModuleVersion?: string;
+}
+
+/** The streaming verifier (src/archive/verify.ts), injected so stages stay testable. */
+export type VerifyArchive = (path: string, expected: ArchiveExpectations) => Promise<VerificationReport>;
+
+export interface PipelineTimeouts extends OperationTimeouts {
+  /** `docker run`, which may pull the image; default 10 min. */
+  startMs?: number;
+  /** IRIS readiness; default 5 min. */
+  readyMs?: number;
+  /** Loading the IPM installer; default 15 min. */
+  ipmInstallMs?: number;
+}
+
+export interface PipelineOptions {
+  image: string;
+  /** Host directory holding the module's module.xml. */
+  moduleDir: string;
+  /** Host directory for the archive, JUnit XML and report. */
+  outDir: string;
+  /** IPM to install; null/undefined uses the IPM already in the image. */
+  installer?: InstallerSource | null;
+  installerCache?: InstallerCache;
+  /** `-dev` for load and package-database (packages test resources). */
+  dev?: boolean;
+  /** Run the module's tests in the install namespace (needs dev: test classes are only packaged with -dev). */
+  runTests?: boolean;
+  keepContainer?: boolean;
+  /** docker --network; default "host". */
+  network?: string;
+  extraDockerArgs?: string[];
+  mounts?: ContainerSpec['mounts'];
+  env?: Record<string, string>;
+  /** Interoperability-enable the namespaces the pipeline creates. */
+  enableEnsemble?: boolean;
+  /** Namespace IPM is installed in; default USER. */
+  ipmNamespace?: string;
+  login?: RegistryLogin;
+  docker?: DockerOptions;
+  timeouts?: PipelineTimeouts;
+  /** IPM's -v on every command. */
+  verbose?: boolean;
+  runId?: string;
+  logger: Logger;
+  verifyArchive: VerifyArchive;
+  hooks?: PipelineHooks[];
+  /** The stages to run, in order; default DEFAULT_STAGES. Later stages (upgrade, publish) are appended by their owners. */
+  stages?: Stage[];
+}
+
+/** Shared state the stages read and fill in. */
+export interface PipelineContext {
+  readonly options: PipelineOptions;
+  readonly report: RunReport;
+  readonly logger: Logger;
+  docker: Docker;
+  runId: string;
+  container: IrisContainer | null;
+  /** Sessions and file transfer for the container, once started. */
+  target: IpmTarget | null;
+  ops: IpmOperations | null;
+  setup: IpmSetup | null;
+  module: ModuleIdentity | null;
+  packagingNamespace: string | null;
+  installNamespace: string | null;
+  archive: PackagedArchive | null;
+  /** A namespace postfix not used yet in this run: "INST", "INST2", ... */
+  nextPostfix(prefix: string): string;
+}
+
+export interface Stage {
+  name: StageName;
+  /** A reason to skip this stage, or null to run it. */
+  skip?(ctx: PipelineContext): string | null;
+  /** Runs the stage; the returned line becomes the stage's message. Throws to fail. */
+  run(ctx: PipelineContext): Promise<string | void>;
+}
+
+export interface PipelineHooks {
+  beforeStage?(stage: StageName, ctx: PipelineContext): void | Promise<void>;
+  afterStage?(result: StageResult, ctx: PipelineContext): void | Promise<void>;
+}

@@ -1,0 +1,221 @@
+/**
+ * The stages start -> ipm -> load -> package -> verify -> install -> test.
+ * Each one reads and fills the PipelineContext; the runner times them and stops at the
+ * first failure.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { IpmDbError } from '../util/errors.js';
+import { dockerLogin, startIris } from '../iris/container.js';
+import { IrisSessionRunner } from '../iris/session.js';
+import { bootstrapIpm } from '../ipm/bootstrap.js';
+import { resolveInstaller } from '../ipm/installer.js';
+import { readModuleIdentity } from '../ipm/manifest.js';
+import { createNamespace } from '../ipm/namespaces.js';
+import { IpmOperations } from '../ipm/operations.js';
+import type { Stage } from './options.js';
+
+function need<T>(value: T | null, what: string): T {
+  if (value === null)
+    throw new IpmDbError('pipeline-order', `Internal: ${what} is not available; a stage it depends on did not run.`);
+  return value;
+}
+
+export const startStage: Stage = {
+  name: 'start',
+  async run(ctx) {
+    const o = ctx.options;
+    ctx.module = await readModuleIdentity(o.moduleDir);
+    ctx.report.module = { ...ctx.module };
+    await ctx.docker.assertAvailable();
+    if (o.login) await dockerLogin(ctx.docker, o.login);
+    const container = await startIris(
+      ctx.docker,
+      {
+        image: o.image,
+        runId: ctx.runId,
+        ...(o.network ? { network: o.network } : {}),
+        ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),
+        ...(o.mounts ? { mounts: o.mounts } : {}),
+        ...(o.env ? { env: o.env } : {}),
+      },
+      {
+        logger: ctx.logger,
+        ...(o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {}),
+        ...(o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}),
+      },
+    );
+    ctx.container = container;
+    ctx.target = { sessions: new IrisSessionRunner(container), files: container };
+    ctx.ops = new IpmOperations(ctx.target, {
+      ...(o.timeouts ? { timeouts: o.timeouts } : {}),
+      verbose: o.verbose ?? false,
+    });
+    return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
+  },
+};
+
+export const ipmStage: Stage = {
+  name: 'ipm',
+  async run(ctx) {
+    const o = ctx.options;
+    const installer = o.installer
+      ? await resolveInstaller(o.installer, {
+          workDir: join(tmpdir(), 'ipm-db-installers'),
+          ...(o.installerCache ? { cache: o.installerCache } : {}),
+        })
+      : null;
+    const setup = await bootstrapIpm(need(ctx.target, 'the container'), {
+      installer,
+      logger: ctx.logger,
+      ...(o.ipmNamespace ? { homeNamespace: o.ipmNamespace } : {}),
+      ...(o.timeouts?.ipmInstallMs ? { installTimeoutMs: o.timeouts.ipmInstallMs } : {}),
+    });
+    ctx.setup = setup;
+    ctx.report.irisVersion = setup.iris.majorMinor;
+    ctx.report.irisBuild = setup.iris.build;
+    ctx.report.ipmVersion = setup.ipmVersion;
+    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${installer ? ` (installed from ${installer.origin})` : ' (from the image)'}`;
+  },
+};
+
+export const loadStage: Stage = {
+  name: 'load',
+  async run(ctx) {
+    const ops = need(ctx.ops, 'IPM');
+    const setup = need(ctx.setup, 'IPM');
+    ctx.packagingNamespace = await createNamespace(need(ctx.target, 'the container'), {
+      homeNamespace: setup.homeNamespace,
+      postfix: ctx.nextPostfix('PKG'),
+      enableEnsemble: ctx.options.enableEnsemble ?? false,
+    });
+    await ops.loadModule(ctx.packagingNamespace, ctx.options.moduleDir, { dev: ctx.options.dev ?? false });
+    return `loaded and compiled in ${ctx.packagingNamespace}`;
+  },
+};
+
+export const packageStage: Stage = {
+  name: 'package',
+  async run(ctx) {
+    const ops = need(ctx.ops, 'IPM');
+    const module = need(ctx.module, 'the module');
+    const archive = await ops.packageDatabase(
+      need(ctx.packagingNamespace, 'the packaging namespace'),
+      module.name,
+      ctx.options.outDir,
+      {
+        dev: ctx.options.dev ?? false,
+      },
+    );
+    ctx.archive = archive;
+    const bytes = await readFile(archive.hostPath);
+    ctx.report.archive = {
+      path: archive.hostPath,
+      fileName: archive.fileName,
+      size: (await stat(archive.hostPath)).size,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      irisDatSha256: archive.checksum,
+    };
+    return `${archive.fileName} (${bytes.length} bytes, IRIS.DAT sha256 ${archive.checksum ?? 'not printed'})`;
+  },
+};
+
+export const verifyStage: Stage = {
+  name: 'verify',
+  async run(ctx) {
+    const archive = need(ctx.archive, 'the archive');
+    const module = need(ctx.module, 'the module');
+    const report = await ctx.options.verifyArchive(archive.hostPath, {
+      ...(ctx.setup ? { expectedIrisVersion: ctx.setup.iris.majorMinor } : {}),
+      expectedModuleName: module.name,
+      expectedModuleVersion: module.version,
+    });
+    ctx.report.verification = report;
+    if (ctx.report.archive && report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
+      throw new IpmDbError(
+        'checksum-mismatch',
+        `IRIS.DAT in ${archive.fileName} hashes to ${report.irisDat.sha256}, but IPM printed ${archive.checksum}.`,
+      );
+    if (!report.valid) {
+      const first = report.errors[0];
+      throw new IpmDbError(
+        'archive-invalid',
+        `${archive.fileName} failed verification: ${report.errors.length} error(s)${first ? `; first: ${first.message}` : ''}`,
+        {
+          details: report.errors.map((e) => `${e.code}${e.entry ? ` (${e.entry})` : ''}: ${e.message}`).join('\n'),
+        },
+      );
+    }
+    return `${archive.fileName}: valid, ${report.warnings.length} warning(s)`;
+  },
+};
+
+export const installStage: Stage = {
+  name: 'install',
+  async run(ctx) {
+    const ops = need(ctx.ops, 'IPM');
+    const setup = need(ctx.setup, 'IPM');
+    const module = need(ctx.module, 'the module');
+    const archive = need(ctx.archive, 'the archive');
+    ctx.installNamespace = await createNamespace(need(ctx.target, 'the container'), {
+      homeNamespace: setup.homeNamespace,
+      postfix: ctx.nextPostfix('INST'),
+      enableEnsemble: ctx.options.enableEnsemble ?? false,
+    });
+    const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
+    const listed = await ops.list(ctx.installNamespace);
+    const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());
+    if (!entry)
+      throw new IpmDbError(
+        'install-not-listed',
+        `${module.name} is not listed by "list" in ${ctx.installNamespace} after installing ${basename(archive.hostPath)}.`,
+        {
+          details: swap.output,
+        },
+      );
+    if (entry.version !== module.version)
+      throw new IpmDbError(
+        'install-wrong-version',
+        `${ctx.installNamespace} lists ${module.name} ${entry.version} after installing ${module.version}.`,
+      );
+    return `${module.name} ${entry.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ''}`;
+  },
+};
+
+export const testStage: Stage = {
+  name: 'test',
+  skip(ctx) {
+    if (!ctx.options.runTests) return 'tests not requested';
+    return null;
+  },
+  async run(ctx) {
+    const ops = need(ctx.ops, 'IPM');
+    const module = need(ctx.module, 'the module');
+    if (!ctx.options.dev)
+      throw new IpmDbError(
+        'tests-need-dev',
+        'Module tests run against the installed package, which holds test classes only when packaged with -dev.',
+        {
+          hint: 'Pass --dev together with --tests.',
+        },
+      );
+    const run = await ops.test(need(ctx.installNamespace, 'the install namespace'), module.name, ctx.options.outDir);
+    ctx.report.junitPath = run.junitPath;
+    if (!run.passed)
+      throw new IpmDbError('tests-failed', run.error ?? `The tests of ${module.name} failed.`, { details: run.output });
+    return `tests passed${run.junitPath ? `; JUnit at ${run.junitPath}` : ''}`;
+  },
+};
+
+export const DEFAULT_STAGES: Stage[] = [
+  startStage,
+  ipmStage,
+  loadStage,
+  packageStage,
+  verifyStage,
+  installStage,
+  testStage,
+];

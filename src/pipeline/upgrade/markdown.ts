@@ -1,0 +1,132 @@
+/** Markdown for the job summary from upgrade scenario results (pure). */
+import { describeOutcome } from './steps.js';
+import type { DataFingerprint, GlobalChange, UpgradeScenarioResult } from './types.js';
+
+const TITLE: Record<UpgradeScenarioResult['scenario'], string> = {
+  database: 'database -> database',
+  source: 'source -> database',
+  fresh: 'fresh install',
+  'container-replacement': 'container replacement (Durable %SYS)',
+};
+
+/** Shown changed nodes per global before "and N more". */
+const NODE_LINES = 10;
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function code(text: string): string {
+  return text === '' ? '' : `\`${cell(text).replace(/`/g, "'")}\``;
+}
+
+function shortHash(hash: string): string {
+  return hash === '' ? 'absent' : code(hash.slice(0, 12));
+}
+
+function version(result: UpgradeScenarioResult): string {
+  const before = result.moduleBefore ? result.moduleBefore.version : (result.previous.version ?? '-');
+  const after = result.moduleAfter ? `${result.moduleAfter.version} (${result.moduleAfter.packaging})` : '-';
+  return result.scenario === 'fresh' ? after : `${before} -> ${after}`;
+}
+
+function summaryRow(result: UpgradeScenarioResult): string {
+  const ranSteps = result.steps.filter((s) => s.outcome === 'ran').length;
+  const badSteps = result.steps.filter((s) => !s.ok).length;
+  const steps =
+    result.steps.length === 0
+      ? '-'
+      : `${ranSteps} ran, ${result.steps.length - ranSteps - badSteps} seeded/kept${badSteps ? `, **${badSteps} wrong**` : ''}`;
+  const failedChecks = result.checks.filter((c) => !c.ok).length;
+  const checks = result.checks.length === 0 ? '-' : `${result.checks.length - failedChecks}/${result.checks.length}`;
+  const undeclared = result.changes.filter((c) => c.declaredBy.length === 0).length;
+  const data =
+    result.after === null
+      ? '-'
+      : `${Object.keys(result.after.globals).length} globals, ${result.changes.length} changed${undeclared ? `, **${undeclared} undeclared**` : ''}`;
+  return `| ${TITLE[result.scenario]} | ${result.ok ? 'passed' : '**failed**'} | ${cell(version(result))} | ${steps} | ${checks} | ${data} |`;
+}
+
+function fingerprintTable(
+  before: DataFingerprint | null,
+  after: DataFingerprint | null,
+  changes: readonly GlobalChange[],
+): string[] {
+  const names = [...new Set([...Object.keys(before?.globals ?? {}), ...Object.keys(after?.globals ?? {})])].sort();
+  if (names.length === 0) return [];
+  const byGlobal = new Map(changes.map((c) => [c.global, c]));
+  const lines = [
+    '| global | nodes before | hash before | nodes after | hash after | change |',
+    '|---|---:|---|---:|---|---|',
+  ];
+  for (const name of names) {
+    const b = before?.globals[name];
+    const a = after?.globals[name];
+    const change = byGlobal.get(name);
+    const verdict = !change
+      ? 'same'
+      : change.declaredBy.length > 0
+        ? `${change.kind}, declared by ${change.declaredBy.map(code).join(', ')}`
+        : `**${change.kind}, undeclared**`;
+    lines.push(
+      `| ${code(name)} | ${b ? b.nodes : '-'} | ${b ? shortHash(b.hash) : '-'} | ${a ? a.nodes : '-'} | ${a ? shortHash(a.hash) : '-'} | ${verdict} |`,
+    );
+  }
+  for (const change of changes) {
+    if (!change.nodeChanges || change.nodeChanges.length === 0) continue;
+    lines.push('', `${code(change.global)}:`);
+    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${code(node.node)}`);
+    if (change.nodeChanges.length > NODE_LINES) lines.push(`- and ${change.nodeChanges.length - NODE_LINES} more`);
+  }
+  return lines;
+}
+
+function scenarioSection(result: UpgradeScenarioResult): string[] {
+  const lines = [`### ${TITLE[result.scenario]}: ${result.ok ? 'passed' : 'failed'}`, '', cell(result.message), ''];
+  if (result.previous.source !== 'none')
+    lines.push(`Previous release: ${code(result.previous.reference)} (${result.previous.source})`, '');
+  if (result.namespace) lines.push(`Namespace: ${code(result.namespace)}`, '');
+  if (result.problems.length > 0) {
+    lines.push('Problems:', ...result.problems.map((p) => `- ${cell(p)}`), '');
+  }
+  const data = fingerprintTable(result.before, result.after, result.changes);
+  if (data.length > 0) lines.push('Data fingerprints:', '', ...data, '');
+  if (result.steps.length > 0) {
+    lines.push('| update step | outcome | before (start / end) | after (start / end) |', '|---|---|---|---|');
+    const times = (row: { timeStampStart: string; timeStampEnd: string } | null) =>
+      row ? `${row.timeStampStart || '(seeded)'} / ${row.timeStampEnd || '-'}` : '-';
+    for (const step of result.steps) {
+      const outcome = step.ok ? describeOutcome(step.outcome) : `**${describeOutcome(step.outcome)}**`;
+      lines.push(`| ${code(step.step)} | ${outcome} | ${times(step.before)} | ${times(step.after)} |`);
+    }
+    lines.push('');
+  }
+  if (result.checks.length > 0) {
+    lines.push('| check | returned | result |', '|---|---|---|');
+    for (const check of result.checks)
+      lines.push(`| ${code(check.check)} | ${code(check.returned) || '(empty)'} | ${check.ok ? 'ok' : '**failed**'} |`);
+    lines.push('');
+  }
+  if (result.backup)
+    lines.push(`Swap backup: ${code(result.backup.path)} ${result.backup.exists ? 'exists' : '**is missing**'}`, '');
+  return lines;
+}
+
+export function renderUpgradeMarkdown(results: readonly UpgradeScenarioResult[]): string {
+  if (results.length === 0) return '## Upgrade tests\n\nNo upgrade scenario ran.\n';
+  const lines = [
+    '## Upgrade tests',
+    '',
+    '| scenario | result | module | update steps | checks | data |',
+    '|---|---|---|---|---|---|',
+    ...results.map(summaryRow),
+    '',
+  ];
+  for (const result of results) lines.push(...scenarioSection(result));
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
+}

@@ -1,0 +1,66 @@
+// ORAS CLI interop, where an `oras` binary is on PATH: oras pulls what the built-in client
+// pushed, and `--client oras` pushes an artifact IPM accepts. Skipped, with the reason
+// printed, where there is no oras (it cannot be installed on the build machine).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../../src/oci/client.js';
+import { ipmAcceptanceViolations } from '../../../src/oci/ipm-artifact.js';
+import { findOras, runTool } from '../../../src/oci/oras-cli.js';
+import { publishPackage } from '../../../src/oci/publish.js';
+import { startRegistry, type TestRegistry } from '../../support/registry.js';
+import { fileSha256, writeTestPackage } from '../../support/oci-package.js';
+
+const oras = await findOras();
+if (!oras) console.log('ORAS interop tests skipped: no "oras" binary on PATH (install the ORAS CLI to run them).');
+
+describe.skipIf(!oras)('ORAS CLI interop', () => {
+  let reg: TestRegistry;
+  let dir: string;
+  beforeAll(async () => {
+    reg = await startRegistry({ auth: 'htpasswd' });
+    dir = await mkdtemp(join(tmpdir(), 'ipm-db-oras-'));
+  });
+  afterAll(async () => {
+    await reg?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('oras pulls what the built-in client pushed, under the IPM title', async () => {
+    const pkg = await writeTestPackage(dir, { name: 'OrasPull', version: '1.0.0' });
+    const result = await publishPackage({
+      archivePath: pkg.path,
+      report: pkg.report,
+      registry: reg.host,
+      namespace: 'acme',
+      plainHttp: true,
+      credentials: reg.credentials,
+    });
+    const out = join(dir, 'pulled');
+    const run = await runTool(
+      oras!,
+      ['pull', '--plain-http', '--username', reg.credentials.username, '--password-stdin', '-o', out, result.reference],
+      { stdin: reg.credentials.password },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(await fileSha256(join(out, 'OrasPull-1.0.0-database.tgz'))).toBe(pkg.report.archive.sha256);
+  });
+
+  it('--client oras pushes a manifest IPM accepts', async () => {
+    const pkg = await writeTestPackage(dir, { name: 'OrasPush', version: '1.0.0' });
+    const result = await publishPackage({
+      archivePath: pkg.path,
+      report: pkg.report,
+      registry: reg.host,
+      namespace: 'acme',
+      plainHttp: true,
+      credentials: reg.credentials,
+      client: 'oras',
+    });
+    const client = new RegistryClient({ registry: reg.host, plainHttp: true, credentials: reg.credentials });
+    const fetched = await client.getManifest('acme/oraspush', result.tag);
+    expect(fetched?.digest).toBe(result.digest);
+    expect(ipmAcceptanceViolations(JSON.parse(fetched!.bytes.toString('utf8')), result.tag)).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+// Writes an IPM installer export (`zpm-<version>.xml`) for the stand-in. What the stand-in
+// learns from it is what IRIS would: the classes it defines (database packaging is available
+// exactly when it defines %IPM.Lifecycle.Database, as in IPM builds that have it) and the zpm
+// module document with its version. Real installers hold the class bodies; these hold names.
+import { writeFileSync } from 'node:fs';
+
+const BASE_CLASSES = [
+  '%IPM.Main',
+  '%IPM.Utils.Build',
+  '%IPM.Storage.Module',
+  '%IPM.Storage.ModuleSetting.NamespaceConfig',
+  '%IPM.General.Update.VersionBase',
+  '%IPM.Lifecycle.Base',
+  '%IPM.Lifecycle.Module',
+];
+
+export function ipmInstallerXml(version: string, opts: { databasePackaging: boolean }): string {
+  const classes = [...BASE_CLASSES, ...(opts.databasePackaging ? ['%IPM.Lifecycle.Database'] : [])];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<Export generator="IRIS" version="26">',
+    ...classes.map((c) => `<Class name="${c}">\n<Super>%RegisteredObject</Super>\n</Class>`),
+    '<Document name="zpm.ZPM">',
+    `<Module>\n<Name>zpm</Name>\n<Version>${version}</Version>\n<Packaging>module</Packaging>\n</Module>`,
+    '</Document>',
+    '</Export>',
+    '',
+  ].join('\n');
+}
+
+export function writeIpmInstaller(file: string, version: string, opts: { databasePackaging: boolean }): void {
+  writeFileSync(file, ipmInstallerXml(version, opts));
+}

@@ -1,0 +1,199 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { IpmDbError } from '../../../src/util/errors.js';
+import { silentLogger } from '../../../src/util/log.js';
+import {
+  buildRunArgs,
+  dockerLogin,
+  imageTag,
+  IrisContainer,
+  needsCheckCapsFalse,
+  removeRun,
+} from '../../../src/iris/container.js';
+import { Docker } from '../../../src/iris/docker.js';
+import type { CommandOptions, CommandResult, CommandRunner } from '../../../src/iris/process.js';
+import { timeoutArgs } from '../../../src/iris/process.js';
+
+class FakeRunner implements CommandRunner {
+  calls: Array<{ args: string[]; options: CommandOptions }> = [];
+  constructor(private readonly answer: (args: string[], options: CommandOptions) => Partial<CommandResult>) {}
+  async run(_command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
+    this.calls.push({ args, options });
+    return { exitCode: 0, stdout: '', stderr: '', timedOut: false, durationMs: 1, ...this.answer(args, options) };
+  }
+}
+
+describe('image tags and --check-caps', () => {
+  it('reads the tag past registry ports and digests', () => {
+    expect(imageTag('containers.intersystems.com/intersystems/iris-community:2025.1')).toBe('2025.1');
+    expect(imageTag('localhost:5000/iris:2022.1.0.209.0')).toBe('2022.1.0.209.0');
+    expect(imageTag('localhost:5000/iris')).toBe('');
+    expect(imageTag(`iris:2021.1@sha256:${'a'.repeat(64)}`)).toBe('2021.1');
+  });
+  it('passes --check-caps false for 2021.* and 2022.1.* only', () => {
+    for (const t of ['2021.1', '2021.2.0.649.0', '2022.1', '2022.1.2.574.0', '2022.1-linux-arm64'])
+      expect(needsCheckCapsFalse(`intersystemsdc/iris-community:${t}`)).toBe(true);
+    for (const t of ['2022.2', '2022.10', '2023.1', '2025.1', 'latest', ''])
+      expect(needsCheckCapsFalse(`x/iris:${t}`)).toBe(false);
+  });
+});
+
+describe('buildRunArgs', () => {
+  it('labels, names, networks, mounts and orders IRIS arguments after the image', () => {
+    const args = buildRunArgs(
+      {
+        image: 'containers.intersystems.com/intersystems/iris-community:2022.1',
+        runId: 'r1',
+        network: 'none',
+        mounts: [{ source: '/work/data', target: '/data', readOnly: true }],
+        env: { TZ: 'UTC' },
+        extraDockerArgs: ['--memory=2g'],
+      },
+      'ipm-db-r1',
+      'ipm-db-r1-durable',
+    );
+    expect(args).toEqual([
+      'run',
+      '-d',
+      '--name',
+      'ipm-db-r1',
+      '--label',
+      'ipm-db.run=r1',
+      '--network=none',
+      '--mount',
+      'type=bind,source=/work/data,target=/data,readonly',
+      '--mount',
+      'type=volume,source=ipm-db-r1-durable,target=/durable',
+      '-e',
+      'ISC_DATA_DIRECTORY=/durable/iris',
+      '-e',
+      'TZ=UTC',
+      '--memory=2g',
+      'containers.intersystems.com/intersystems/iris-community:2022.1',
+      '--check-caps',
+      'false',
+    ]);
+  });
+  it('defaults to host networking and refuses unsafe parts', () => {
+    expect(buildRunArgs({ image: 'iris:2025.1', runId: 'r' }, 'n', null)).toContain('--network=host');
+    expect(() => buildRunArgs({ image: '--privileged', runId: 'r' }, 'n', null)).toThrow(IpmDbError);
+    expect(() =>
+      buildRunArgs({ image: 'iris', runId: 'r', mounts: [{ source: '/a,b', target: '/x' }] }, 'n', null),
+    ).toThrow(/mount paths/);
+    expect(() => buildRunArgs({ image: 'iris', runId: 'r', env: { TZ: 'a\nb' } }, 'n', null)).toThrow(/control/);
+  });
+});
+
+describe('Docker', () => {
+  it('says clearly when the daemon is not running', async () => {
+    const docker = new Docker({
+      binary: '/bin/true',
+      runner: new FakeRunner(() => ({
+        exitCode: 1,
+        stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+      })),
+    });
+    await expect(docker.assertAvailable()).rejects.toMatchObject({ code: 'docker-daemon-down' });
+  });
+  it('says clearly when docker is missing', async () => {
+    const docker = new Docker({ binary: 'docker-that-does-not-exist-xyz', runner: new FakeRunner(() => ({})) });
+    await expect(docker.assertAvailable()).rejects.toMatchObject({ code: 'docker-missing' });
+  });
+  it('recognises a docker client that could not be started', async () => {
+    const docker = new Docker({
+      binary: '/opt/none/docker',
+      runner: new FakeRunner(() => ({
+        exitCode: 127,
+        stderr: "timeout: failed to run command '/opt/none/docker': No such file or directory",
+      })),
+    });
+    await expect(docker.call(['ps'])).rejects.toMatchObject({ code: 'docker-missing' });
+    // The same exit status from inside a container is not mistaken for it.
+    const inside = new Docker({
+      runner: new FakeRunner(() => ({
+        exitCode: 127,
+        stderr: 'OCI runtime exec failed: exec: "x": no such file or directory',
+      })),
+    });
+    expect((await inside.call(['exec', 'c', 'x'])).exitCode).toBe(127);
+  });
+
+  it('runs every call under timeout with a kill grace period', () => {
+    expect(timeoutArgs(1500, 'docker', ['ps'])).toEqual(['-k', '5s', '1.5s', 'docker', 'ps']);
+  });
+  it('sends the registry password on stdin only', async () => {
+    const runner = new FakeRunner(() => ({}));
+    await dockerLogin(new Docker({ runner }), { registry: 'ghcr.io', username: 'me', password: 'pa55word-secret' });
+    expect(runner.calls[0]!.args).toEqual(['login', 'ghcr.io', '-u', 'me', '--password-stdin']);
+    expect(runner.calls[0]!.options.input).toBe('pa55word-secret');
+  });
+});
+
+describe('readiness', () => {
+  it('falls back from missing waitReady.sh scripts to a halting session', async () => {
+    const runner = new FakeRunner((args) => {
+      if (args[0] === 'inspect') return { stdout: 'true 0\n' };
+      if (
+        args.includes('/usr/irissys/dev/Cloud/ICM/waitReady.sh') ||
+        args.includes('/usr/irissys/dev/Container/waitReady.sh')
+      )
+        return {
+          exitCode: 127,
+          stderr:
+            'OCI runtime exec failed: exec failed: unable to start container process: exec: "/usr/irissys/dev/Cloud/ICM/waitReady.sh": stat: no such file or directory: unknown',
+        };
+      return { exitCode: 0 };
+    });
+    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', [], '/usr/irissys/mgr/messages.log');
+    await c.waitReady({ logger: silentLogger, readyTimeoutMs: 2000, pollIntervalMs: 10 });
+    const session = runner.calls.find((x) => x.args.includes('session'))!;
+    expect(session.args).toEqual(['exec', '-i', 'c1', 'iris', 'session', 'IRIS']);
+    expect(session.options.input).toBe('halt\n');
+  });
+
+  it('gives up at the limit with docker logs and messages.log in the error', async () => {
+    const runner = new FakeRunner((args) => {
+      if (args[0] === 'inspect') return { stdout: 'true 0\n' };
+      if (args[0] === 'logs') return { stdout: 'Starting IRIS\nwaiting for license\n' };
+      if (args[0] === 'cp' && args[1] === 'c1:/usr/irissys/mgr/messages.log') {
+        writeFileSync(args[2]!, '11/22/26-04:00:00:000 (1234) 2 [Generic.Event] Startup failed\n');
+        return {};
+      }
+      return { exitCode: 1, stderr: 'not ready' };
+    });
+    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', [], '/usr/irissys/mgr/messages.log');
+    const started = Date.now();
+    const err = (await c
+      .waitReady({ logger: silentLogger, readyTimeoutMs: 300, pollIntervalMs: 20 })
+      .catch((e: unknown) => e)) as IpmDbError;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(err.code).toBe('iris-not-ready');
+    expect(err.details).toContain('waiting for license');
+    expect(err.details).toContain('Startup failed');
+  });
+
+  it('stops waiting as soon as the container has exited', async () => {
+    const runner = new FakeRunner((args) => (args[0] === 'inspect' ? { stdout: 'false 137\n' } : { stdout: '' }));
+    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', [], '/m');
+    await expect(c.waitReady({ logger: silentLogger, readyTimeoutMs: 60_000 })).rejects.toMatchObject({
+      code: 'iris-exited',
+    });
+  });
+});
+
+describe('removeRun', () => {
+  it('removes containers and volumes by label', async () => {
+    const runner = new FakeRunner((args) => {
+      if (args[0] === 'ps') return { stdout: 'abc123\n' };
+      if (args[0] === 'volume' && args[1] === 'ls') return { stdout: 'ipm-db-r-durable\n' };
+      return {};
+    });
+    expect(await removeRun(new Docker({ runner }), 'r')).toEqual(['abc123', 'ipm-db-r-durable']);
+    expect(runner.calls.map((c) => c.args.join(' '))).toEqual([
+      'ps -aq --filter label=ipm-db.run=r',
+      'rm -f -v abc123',
+      'volume ls -q --filter label=ipm-db.run=r',
+      'volume rm -f ipm-db-r-durable',
+    ]);
+  });
+});
