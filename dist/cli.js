@@ -3004,9 +3004,6 @@ var inspectCommand = {
   }
 };
 
-// src/cli/commands/iris-versions.ts
-import { appendFile } from "node:fs/promises";
-
 // src/workflow/iris-versions.ts
 var EXPIRED_COMMUNITY_TAGS = ["2023.2", "2023.3", "2024.3", "2025.1", "2025.2"];
 var DEFAULT_LATEST = 2;
@@ -3110,6 +3107,13 @@ function resolveVersions(request, tags, skip, latest) {
   return resolveAuto(tags, skip, latest);
 }
 
+// src/cli/github-output.ts
+import { appendFile } from "node:fs/promises";
+async function appendGithubOutput(io, lines) {
+  if (!io.env.GITHUB_OUTPUT) throw new UsageError("--github-output needs the GITHUB_OUTPUT environment variable");
+  await appendFile(io.env.GITHUB_OUTPUT, lines);
+}
+
 // src/cli/commands/iris-versions.ts
 var DEFAULT_IMAGE_REGISTRY = "containers.intersystems.com/intersystems";
 var usage2 = `Usage: ipm-db iris-versions [--versions auto|<JSON list>] [options]
@@ -3200,18 +3204,14 @@ var irisVersionsCommand = {
     const json = JSON.stringify(resolved.versions);
     io.stdout.write(`${json}
 `);
-    if (values["github-output"]) {
-      const file = io.env.GITHUB_OUTPUT;
-      if (!file) throw new UsageError("--github-output needs the GITHUB_OUTPUT environment variable");
-      await appendFile(file, `versions=${json}
+    if (values["github-output"]) await appendGithubOutput(io, `versions=${json}
 `);
-    }
     return EXIT.ok;
   }
 };
 
 // src/cli/commands/legs.ts
-import { appendFile as appendFile2, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join as join2, resolve } from "node:path";
 
 // src/workflow/leg-files.ts
@@ -3446,12 +3446,6 @@ function parseExpected(raw) {
     throw new UsageError(`--expected ${raw} is not a JSON list of strings`);
   return parsed;
 }
-async function writeOutputs(io, lines, toGithub) {
-  io.stdout.write(lines);
-  if (!toGithub) return;
-  if (!io.env.GITHUB_OUTPUT) throw new UsageError("--github-output needs the GITHUB_OUTPUT environment variable");
-  await appendFile2(io.env.GITHUB_OUTPUT, lines);
-}
 var legsCommand = {
   name: "legs",
   summary: "summarise or plan publishing of the reusable workflow's matrix legs",
@@ -3491,7 +3485,8 @@ var legsCommand = {
       const outputs = publishOutputs(await readPublishResults(dir));
       const lines = Object.entries(outputs).map(([k, v]) => `${k}=${v}
 `).join("");
-      await writeOutputs(io, lines, values["github-output"] === true);
+      io.stdout.write(lines);
+      if (values["github-output"]) await appendGithubOutput(io, lines);
       return EXIT.ok;
     }
     throw new UsageError(`unknown action "${action}"`, "use summary, publish-plan or publish-outputs");

@@ -1,4 +1,3 @@
-import { appendFile } from 'node:fs/promises';
 import { IpmDbError, UsageError, errorMessage } from '../../util/errors.js';
 import {
   DEFAULT_LATEST,
@@ -9,6 +8,7 @@ import {
   resolveVersions,
 } from '../../workflow/iris-versions.js';
 import { RegistryClient } from '../../oci/client.js';
+import { appendGithubOutput } from '../github-output.js';
 import { parseCommandArgs } from '../registry-options.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 
@@ -99,11 +99,7 @@ export const irisVersionsCommand: CliCommand = {
     for (const w of resolved.warnings) warn(io, w);
     const json = JSON.stringify(resolved.versions);
     io.stdout.write(`${json}\n`);
-    if (values['github-output']) {
-      const file = io.env.GITHUB_OUTPUT;
-      if (!file) throw new UsageError('--github-output needs the GITHUB_OUTPUT environment variable');
-      await appendFile(file, `versions=${json}\n`);
-    }
+    if (values['github-output']) await appendGithubOutput(io, `versions=${json}\n`);
     return EXIT.ok;
   },
 };

@@ -1,10 +1,11 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../../util/errors.js';
 import { readLegs, readPublishResults } from '../../workflow/leg-files.js';
 import { publishOutputs, publishPlan, summaryTable } from '../../workflow/legs.js';
+import { appendGithubOutput } from '../github-output.js';
 import { parseCommandArgs } from '../registry-options.js';
-import { EXIT, type CliCommand, type CliIo } from '../command.js';
+import { EXIT, type CliCommand } from '../command.js';
 
 const usage = `Usage: ipm-db legs <summary|publish-plan|publish-outputs> <dir> [options]
 
@@ -32,13 +33,6 @@ function parseExpected(raw: string | undefined): string[] {
   if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string'))
     throw new UsageError(`--expected ${raw} is not a JSON list of strings`);
   return parsed as string[];
-}
-
-async function writeOutputs(io: CliIo, lines: string, toGithub: boolean): Promise<void> {
-  io.stdout.write(lines);
-  if (!toGithub) return;
-  if (!io.env.GITHUB_OUTPUT) throw new UsageError('--github-output needs the GITHUB_OUTPUT environment variable');
-  await appendFile(io.env.GITHUB_OUTPUT, lines);
 }
 
 export const legsCommand: CliCommand = {
@@ -80,7 +74,8 @@ export const legsCommand: CliCommand = {
       const lines = Object.entries(outputs)
         .map(([k, v]) => `${k}=${v}\n`)
         .join('');
-      await writeOutputs(io, lines, values['github-output'] === true);
+      io.stdout.write(lines);
+      if (values['github-output']) await appendGithubOutput(io, lines);
       return EXIT.ok;
     }
     throw new UsageError(`unknown action "${action}"`, 'use summary, publish-plan or publish-outputs');
