@@ -523,7 +523,7 @@ function parsePublishResult(text, source) {
 
 // src/workflow/leg-files.ts
 var LEG_REPORT_FILE = "ipm-db-report.json";
-var MAX_DEPTH = 6;
+var MAX_DEPTH = 12;
 async function walk(dir, depth = 0) {
   if (depth > MAX_DEPTH) return [];
   const out = [];
@@ -541,19 +541,28 @@ async function readLegs(root, prefix) {
   const legs = [];
   for (const e of entries) {
     if (!e.isDirectory() || !e.name.startsWith(prefix) || e.name.length === prefix.length) continue;
-    const dir = join(root, e.name);
-    const files = await walk(dir);
-    const reports = [];
-    const archives = /* @__PURE__ */ new Map();
-    for (const f of files) {
-      const name = f.slice(f.lastIndexOf("/") + 1);
-      if (name === LEG_REPORT_FILE) reports.push(...parseReportFile(await readFile(f, "utf8"), f));
-      else if (name.endsWith(".tgz")) archives.set(name, { path: f, size: (await stat(f)).size });
-    }
-    const unique = [...new Map(reports.map((r) => [`${r.image} ${r.startedAt}`, r])).values()];
-    legs.push({ version: e.name.slice(prefix.length), reports: unique, files: archives });
+    legs.push(await readLeg(join(root, e.name), e.name.slice(prefix.length)));
+  }
+  if (legs.length === 0) {
+    const single = await readLeg(root, "");
+    const image = single.reports[0]?.image;
+    if (image) legs.push({ ...single, version: imageTag(image) ?? single.reports[0]?.irisVersion ?? image });
   }
   return legs.sort((a, b) => a.version.localeCompare(b.version));
+}
+function imageTag(image) {
+  return /:([A-Za-z0-9_][A-Za-z0-9._-]*)(?:@sha256:[0-9a-f]{64})?$/.exec(image)?.[1] ?? null;
+}
+async function readLeg(dir, version) {
+  const reports = [];
+  const archives = /* @__PURE__ */ new Map();
+  for (const f of await walk(dir)) {
+    const name = f.slice(f.lastIndexOf("/") + 1);
+    if (name === LEG_REPORT_FILE) reports.push(...parseReportFile(await readFile(f, "utf8"), f));
+    else if (name.endsWith(".tgz")) archives.set(name, { path: f, size: (await stat(f)).size });
+  }
+  const unique = [...new Map(reports.map((r) => [`${r.image} ${r.startedAt}`, r])).values()];
+  return { version, reports: unique, files: archives };
 }
 async function readPublishResults(dir) {
   const names = (await readdir(dir).catch(() => [])).filter((n) => n.endsWith(".json")).sort();

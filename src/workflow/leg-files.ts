@@ -1,7 +1,9 @@
 /**
  * Reads the leg artifacts the reusable workflow downloaded: one folder per leg, named
  * "<prefix><version>" (download-artifact puts each artifact in a folder of its name), holding the
- * action's report file and the archive somewhere below it.
+ * action's report file and the archive somewhere below it. When only one artifact matched,
+ * download-artifact puts its files straight into the folder: that is the one leg, and its version is
+ * the tag of the image it ran on.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { IpmDbError } from '../util/errors.js';
 import { parsePublishResult, parseReportFile, type Leg, type PublishedResult } from './legs.js';
 
 export const LEG_REPORT_FILE = 'ipm-db-report.json';
-const MAX_DEPTH = 6;
+const MAX_DEPTH = 12;
 
 async function walk(dir: string, depth = 0): Promise<string[]> {
   if (depth > MAX_DEPTH) return [];
@@ -29,20 +31,32 @@ export async function readLegs(root: string, prefix: string): Promise<Leg[]> {
   const legs: Leg[] = [];
   for (const e of entries) {
     if (!e.isDirectory() || !e.name.startsWith(prefix) || e.name.length === prefix.length) continue;
-    const dir = join(root, e.name);
-    const files = await walk(dir);
-    const reports = [];
-    const archives = new Map<string, { path: string; size: number }>();
-    for (const f of files) {
-      const name = f.slice(f.lastIndexOf('/') + 1);
-      if (name === LEG_REPORT_FILE) reports.push(...parseReportFile(await readFile(f, 'utf8'), f));
-      else if (name.endsWith('.tgz')) archives.set(name, { path: f, size: (await stat(f)).size });
-    }
-    // A run report is written per run and once for all runs: keep each run once.
-    const unique = [...new Map(reports.map((r) => [`${r.image} ${r.startedAt}`, r])).values()];
-    legs.push({ version: e.name.slice(prefix.length), reports: unique, files: archives });
+    legs.push(await readLeg(join(root, e.name), e.name.slice(prefix.length)));
+  }
+  if (legs.length === 0) {
+    const single = await readLeg(root, '');
+    const image = single.reports[0]?.image;
+    if (image) legs.push({ ...single, version: imageTag(image) ?? single.reports[0]?.irisVersion ?? image });
   }
   return legs.sort((a, b) => a.version.localeCompare(b.version));
+}
+
+/** "2025.3" of "containers.intersystems.com/intersystems/iris-community:2025.3". */
+export function imageTag(image: string): string | null {
+  return /:([A-Za-z0-9_][A-Za-z0-9._-]*)(?:@sha256:[0-9a-f]{64})?$/.exec(image)?.[1] ?? null;
+}
+
+async function readLeg(dir: string, version: string): Promise<Leg> {
+  const reports = [];
+  const archives = new Map<string, { path: string; size: number }>();
+  for (const f of await walk(dir)) {
+    const name = f.slice(f.lastIndexOf('/') + 1);
+    if (name === LEG_REPORT_FILE) reports.push(...parseReportFile(await readFile(f, 'utf8'), f));
+    else if (name.endsWith('.tgz')) archives.set(name, { path: f, size: (await stat(f)).size });
+  }
+  // A run report is written per run and once for all runs: keep each run once.
+  const unique = [...new Map(reports.map((r) => [`${r.image} ${r.startedAt}`, r])).values()];
+  return { version, reports: unique, files: archives };
 }
 
 export async function readPublishResults(dir: string): Promise<PublishedResult[]> {

@@ -179,6 +179,24 @@ describe('downloaded leg artifacts', () => {
     expect(summary.out()).toContain('2 of 3 IRIS versions passed.');
   });
 
+  it('one matching artifact is downloaded without its folder: it is the one leg, versioned by its image tag', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ipm-db-legs-'));
+    const flat = join(dir, 'flat');
+    await mkdir(join(flat, 'run-1'), { recursive: true });
+    const report = run({
+      image: 'containers.intersystems.com/intersystems/iris-community:2026.1',
+      irisVersion: '2026.1',
+    });
+    await writeFile(join(flat, 'ipm-db-report.json'), JSON.stringify([report]));
+    await writeFile(join(flat, 'run-1', 'demo-1.2.3-database.tgz'), Buffer.alloc(4096));
+    const legs = await readLegs(flat, 'ipm-db-leg-');
+    expect(legs.map((l) => [l.version, l.reports.length, [...l.files.keys()]])).toEqual([
+      ['2026.1', 1, ['demo-1.2.3-database.tgz']],
+    ]);
+    expect(publishPlan(legs, ['2026.1']).map((p) => p.tag)).toEqual(['1.2.3_database__2026.1']);
+    expect(await readLegs(join(flat, 'run-1'), 'ipm-db-leg-')).toEqual([]);
+  });
+
   it('a leg with a missing archive stops the plan with exit status 1 and says why', async () => {
     dir = await mkdtemp(join(tmpdir(), 'ipm-db-legs-'));
     await writeLeg('2025.3', run({ irisVersion: '2025.3', published: null }), null);
