@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,13 @@ describe('the end-to-end workflow (cannot run here: checked by construction)', a
     expect(pkg.uses).toBe('./.github/workflows/ipm-database.yml');
     const modulePath = String(pkg.with?.['module-path']);
     expect(existsSync(join(root, modulePath, 'module.xml')), `${modulePath}/module.xml`).toBe(true);
+    const previous = String(pkg.with?.['upgrade-source']);
+    expect(existsSync(join(root, previous, 'module.xml')), `${previous}/module.xml`).toBe(true);
+    for (const method of String(pkg.with?.['check-methods']).trim().split('\n')) {
+      const [cls, name] = method.split(':');
+      const source = readFileSync(join(root, modulePath, 'src/cls', `${cls!.replace(/\./g, '/')}.cls`), 'utf8');
+      expect(source, method).toContain(`ClassMethod ${name}()`);
+    }
     expect(pkg.with?.publish).toBe("${{ github.ref == 'refs/heads/main' && github.event_name != 'pull_request' }}");
     expect(pkg.with?.namespace).toBe("${{ format('{0}/e2e-{1}', github.repository_owner, matrix.version) }}");
   });
