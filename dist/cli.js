@@ -11,7 +11,7 @@ import {
   parseReference,
   publishPackage,
   verifyArchive
-} from "./chunks/chunk-CWMCTUJL.js";
+} from "./chunks/chunk-NDUE3H7P.js";
 import {
   IpmDbError,
   UsageError,
@@ -651,6 +651,7 @@ import { resolve as resolve2 } from "node:path";
 var usage4 = `Usage: ipm-db publish <archive.tgz> --registry <host[:port]> --namespace <owner> [options]
 
 Publishes a verified database package in the OCI form IPM installs from:
+(only an archive that passes verification, unchanged since, is published)
 <registry>/<namespace>/<module lower-case>:<version>_database__<IRIS major.minor>.
 
 Options:
@@ -658,6 +659,7 @@ Options:
   --namespace <owner>       owner path, e.g. your GitHub organisation (lower case)
   --source <url>            repository URL (org.opencontainers.image.source; links a GHCR package)
   --report <file>           the JSON of "ipm-db verify --json" for this archive
+                            (without it, the archive is verified now)
   --force                   overwrite an existing tag that holds different content
   --dry-run                 compute and print everything; send nothing
   --plain-http              talk HTTP, not HTTPS (local registries)
@@ -752,7 +754,8 @@ import { basename, join as join3, resolve as resolve3 } from "node:path";
 var usage5 = `Usage: ipm-db pull <registry>/<namespace>/<module>:<tag> [-o <dir>] [--plain-http] [--json]
 
 Downloads the package layer into <dir> (default: the current directory) under its title,
-checking its size and sha256 against the manifest before the file appears.
+checking its size and sha256 against the manifest before the file appears, then verifies the
+archive (exit 1 when it does not pass).
 
 ${REGISTRY_ENV_HELP}
 `;
@@ -974,8 +977,8 @@ var verifyCommand = {
 // src/cli/commands/index.ts
 var commands = [
   verifyCommand,
-  publishCommand(),
-  pullCommand(),
+  publishCommand(verifyArchive),
+  pullCommand(verifyArchive),
   inspectCommand,
   tagsCommand,
   irisVersionsCommand,

@@ -21,7 +21,7 @@ import {
   publishPackage,
   require_saxes,
   verifyArchive
-} from "./chunks/chunk-CWMCTUJL.js";
+} from "./chunks/chunk-NDUE3H7P.js";
 import {
   IpmDbError,
   UsageError,

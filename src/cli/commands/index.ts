@@ -1,3 +1,4 @@
+import { verifyArchive } from '../../archive/verify.js';
 import type { CliCommand } from '../command.js';
 import { inspectCommand } from './inspect.js';
 import { irisVersionsCommand } from './iris-versions.js';
@@ -10,8 +11,8 @@ import { verifyCommand } from './verify.js';
 /** Every ipm-db subcommand, in the order `ipm-db --help` lists them. */
 export const commands: CliCommand[] = [
   verifyCommand,
-  publishCommand(),
-  pullCommand(),
+  publishCommand(verifyArchive),
+  pullCommand(verifyArchive),
   inspectCommand,
   tagsCommand,
   irisVersionsCommand,
