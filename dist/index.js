@@ -15,7 +15,7 @@ import {
   unsafeValue,
   validate,
   validateNamespace
-} from "./chunks/chunk-2NLKSRKU.js";
+} from "./chunks/chunk-VA67EHKD.js";
 import {
   STAGES,
   publishPackage,
@@ -370,6 +370,11 @@ function parseInputs(source) {
   const dev = bool("dev", false);
   const exportPythonDeps = bool("export-python-deps", true);
   const runTests = bool("run-tests", false);
+  if (runTests && !dev)
+    problem(
+      "run-tests",
+      "needs dev: true: the tests run against the installed package, which holds test classes only when built with -dev."
+    );
   const upgrade = upgradeRequest(source, problem, inWorkspace);
   const upgradeFrom = upgrade?.from ?? null;
   const publishRaw = source.get("publish").trim();

@@ -6,7 +6,7 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-2NLKSRKU.js";
+} from "./chunks/chunk-VA67EHKD.js";
 import {
   errorMessage
 } from "./chunks/chunk-4UHFFDH5.js";

@@ -8,7 +8,7 @@ import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { installerUrl, resolveInstaller, type InstallerCache, type ResolvedInstaller } from '../ipm/installer.js';
-import { errorMessage } from '../util/errors.js';
+import { IpmDbError, errorMessage } from '../util/errors.js';
 import type { IpmSource } from './inputs.js';
 import { redact } from '../util/redact.js';
 
@@ -111,14 +111,25 @@ export async function resolveIpmInstaller(
     );
   const official = installerUrl(ipm.version);
   const wanted = ipm.releaseUrl.replaceAll('{version}', ipm.version);
-  return resolveInstaller(
-    { kind: 'version', version: ipm.version, sha256: ipm.sha256 },
-    {
-      workDir: opts.workDir,
-      cache: opts.cache,
-      fetchImpl: (url, init) => fetch(String(url) === official ? wanted : url, init),
-    },
-  );
+  try {
+    return await resolveInstaller(
+      { kind: 'version', version: ipm.version, sha256: ipm.sha256 },
+      {
+        workDir: opts.workDir,
+        cache: opts.cache,
+        fetchImpl: (url, init) => fetch(String(url) === official ? wanted : url, init),
+      },
+    );
+  } catch (err) {
+    // The resolver names the release URL; say where the file really came from.
+    if (err instanceof IpmDbError && wanted !== official && err.message.includes(official))
+      throw new IpmDbError(err.code, err.message.replaceAll(official, wanted), {
+        ...(err.hint ? { hint: err.hint } : {}),
+        ...(err.details ? { details: err.details } : {}),
+        cause: err,
+      });
+    throw err;
+  }
 }
 
 export type Docker = (args: string[], timeoutMs: number) => Promise<{ stdout: string }>;

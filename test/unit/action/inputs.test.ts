@@ -159,6 +159,7 @@ describe('parseInputs', () => {
     ['bad flavour', { 'iris-flavour': 'Iris Health' }, /input "iris-flavour"/],
     ['bad boolean', { dev: 'yes' }, /input "dev": "yes" is not a boolean/],
     ['bad boolean 1', { 'run-tests': '1' }, /input "run-tests"/],
+    ['tests without dev', { 'run-tests': 'true' }, /input "run-tests": needs dev: true/],
     ['publish True', { publish: 'True', token: 'tok-1234' }, /input "publish": "True" is not accepted/],
     ['publish yes', { publish: 'yes' }, /input "publish"/],
     ['publish without token', { publish: 'true', token: '' }, /input "token": is empty/],
