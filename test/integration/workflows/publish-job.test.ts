@@ -44,11 +44,11 @@ describe('the publish job', () => {
   let runnerTemp: string;
   let env: Record<string, string>;
 
-  async function writeLeg(version: string, description = 'A demo database package'): Promise<void> {
+  async function writeLeg(version: string, datBytes = 64 * 1024): Promise<void> {
     const legDir = join(runnerTemp, 'ipm-db-legs', `ipm-db-leg-${version}`);
     await rm(legDir, { recursive: true, force: true });
     await mkdir(join(legDir, 'run-1'), { recursive: true });
-    const pkg = await writeTestPackage(join(legDir, 'run-1'), { irisVersion: version, description });
+    const pkg = await writeTestPackage(join(legDir, 'run-1'), { irisVersion: version, datBytes });
     const report = runReport({
       image: `containers.intersystems.com/intersystems/iris-community:${version}`,
       irisVersion: version,
@@ -152,7 +152,7 @@ describe('the publish job', () => {
   });
 
   it('refuses to overwrite a released tag with a rebuilt package unless force is true', async () => {
-    await writeLeg('2026.1', 'rebuilt: another IRIS.DAT');
+    await writeLeg('2026.1', 96 * 1024); // rebuilt: another IRIS.DAT
     const refused = await runJob().then(
       () => null,
       (err: { stderr?: string }) => err,

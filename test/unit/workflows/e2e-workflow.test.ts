@@ -26,6 +26,8 @@ describe('the end-to-end workflow (cannot run here: checked by construction)', a
     expect(pkg.uses).toBe('./.github/workflows/ipm-database.yml');
     const modulePath = String(pkg.with?.['module-path']);
     expect(existsSync(join(root, modulePath, 'module.xml')), `${modulePath}/module.xml`).toBe(true);
+    // The action refuses run-tests without dev (test classes are packaged only with -dev).
+    if (pkg.with?.['run-tests'] === true) expect(pkg.with?.dev).toBe(true);
     const previous = String(pkg.with?.['upgrade-source']);
     expect(existsSync(join(root, previous, 'module.xml')), `${previous}/module.xml`).toBe(true);
     for (const method of String(pkg.with?.['check-methods']).trim().split('\n')) {
