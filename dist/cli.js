@@ -354,7 +354,7 @@ var irisVersionsCommand = {
 };
 
 // src/cli/commands/legs.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { appendFile as appendFile2, mkdir, writeFile } from "node:fs/promises";
 import { join as join2, resolve } from "node:path";
 
 // src/workflow/leg-files.ts
@@ -508,6 +508,15 @@ function publishOutputs(results) {
     )
   };
 }
+function publishedMarkdown(results) {
+  const lines = ["## Published", "", "| reference | digest | |", "| --- | --- | --- |"];
+  for (const r of results)
+    lines.push(
+      `| \`${oneLine(r.reference)}\` | \`${oneLine(r.digest)}\` | ${r.unchanged ? "unchanged (already there)" : "pushed"} |`
+    );
+  if (results.length === 0) lines.push("| (nothing) | | |");
+  return lines.join("\n") + "\n";
+}
 function parsePublishResult(text, source) {
   let parsed;
   try {
@@ -582,9 +591,10 @@ What the reusable workflow does with its matrix legs' artifacts (one folder per 
   publish-plan <dir> --prefix <p> --expected <json> --out <dir>
       checks that every expected leg passed with a verified archive, writes each leg's
       verification report to <out>, prints "<archive>\\t<verification report>" lines
-  publish-outputs <dir> [--github-output]
+  publish-outputs <dir> [--github-output] [--summary]
       reads the "ipm-db publish --json" results in <dir> and prints the workflow outputs
-      published-references, digests and published (name=JSON lines)
+      published-references, digests and published (name=JSON lines); --summary adds a table
+      of them to $GITHUB_STEP_SUMMARY
 `;
 function parseExpected(raw) {
   if (raw === void 0 || raw.trim() === "") return [];
@@ -607,7 +617,8 @@ var legsCommand = {
       prefix: { type: "string" },
       expected: { type: "string" },
       out: { type: "string" },
-      "github-output": { type: "boolean" }
+      "github-output": { type: "boolean" },
+      summary: { type: "boolean" }
     });
     const [action, dirArg] = positionals;
     if (positionals.length !== 2 || !dirArg) throw new UsageError("give an action and one directory");
@@ -634,11 +645,17 @@ var legsCommand = {
       return EXIT.ok;
     }
     if (action === "publish-outputs") {
-      const outputs = publishOutputs(await readPublishResults(dir));
+      const results = await readPublishResults(dir);
+      const outputs = publishOutputs(results);
       const lines = Object.entries(outputs).map(([k, v]) => `${k}=${v}
 `).join("");
       io.stdout.write(lines);
       if (values["github-output"]) await appendGithubOutput(io, lines);
+      if (values.summary) {
+        if (!io.env.GITHUB_STEP_SUMMARY)
+          throw new UsageError("--summary needs the GITHUB_STEP_SUMMARY environment variable");
+        await appendFile2(io.env.GITHUB_STEP_SUMMARY, publishedMarkdown(results));
+      }
       return EXIT.ok;
     }
     throw new UsageError(`unknown action "${action}"`, "use summary, publish-plan or publish-outputs");

@@ -195,6 +195,17 @@ export function publishOutputs(results: readonly PublishedResult[]): Record<stri
   };
 }
 
+/** The publish job's summary: every reference with its digest, and whether it was already there. */
+export function publishedMarkdown(results: readonly PublishedResult[]): string {
+  const lines = ['## Published', '', '| reference | digest | |', '| --- | --- | --- |'];
+  for (const r of results)
+    lines.push(
+      `| \`${oneLine(r.reference)}\` | \`${oneLine(r.digest)}\` | ${r.unchanged ? 'unchanged (already there)' : 'pushed'} |`,
+    );
+  if (results.length === 0) lines.push('| (nothing) | | |');
+  return lines.join('\n') + '\n';
+}
+
 export function parsePublishResult(text: string, source: string): PublishedResult {
   let parsed: unknown;
   try {

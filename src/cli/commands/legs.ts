@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../../util/errors.js';
 import { readLegs, readPublishResults } from '../../workflow/leg-files.js';
-import { publishOutputs, publishPlan, summaryTable } from '../../workflow/legs.js';
+import { publishedMarkdown, publishOutputs, publishPlan, summaryTable } from '../../workflow/legs.js';
 import { appendGithubOutput } from '../github-output.js';
 import { parseCommandArgs } from '../registry-options.js';
 import { EXIT, type CliCommand } from '../command.js';
@@ -17,9 +17,10 @@ What the reusable workflow does with its matrix legs' artifacts (one folder per 
   publish-plan <dir> --prefix <p> --expected <json> --out <dir>
       checks that every expected leg passed with a verified archive, writes each leg's
       verification report to <out>, prints "<archive>\\t<verification report>" lines
-  publish-outputs <dir> [--github-output]
+  publish-outputs <dir> [--github-output] [--summary]
       reads the "ipm-db publish --json" results in <dir> and prints the workflow outputs
-      published-references, digests and published (name=JSON lines)
+      published-references, digests and published (name=JSON lines); --summary adds a table
+      of them to $GITHUB_STEP_SUMMARY
 `;
 
 function parseExpected(raw: string | undefined): string[] {
@@ -45,6 +46,7 @@ export const legsCommand: CliCommand = {
       expected: { type: 'string' },
       out: { type: 'string' },
       'github-output': { type: 'boolean' },
+      summary: { type: 'boolean' },
     });
     const [action, dirArg] = positionals;
     if (positionals.length !== 2 || !dirArg) throw new UsageError('give an action and one directory');
@@ -70,12 +72,18 @@ export const legsCommand: CliCommand = {
       return EXIT.ok;
     }
     if (action === 'publish-outputs') {
-      const outputs = publishOutputs(await readPublishResults(dir));
+      const results = await readPublishResults(dir);
+      const outputs = publishOutputs(results);
       const lines = Object.entries(outputs)
         .map(([k, v]) => `${k}=${v}\n`)
         .join('');
       io.stdout.write(lines);
       if (values['github-output']) await appendGithubOutput(io, lines);
+      if (values.summary) {
+        if (!io.env.GITHUB_STEP_SUMMARY)
+          throw new UsageError('--summary needs the GITHUB_STEP_SUMMARY environment variable');
+        await appendFile(io.env.GITHUB_STEP_SUMMARY, publishedMarkdown(results));
+      }
       return EXIT.ok;
     }
     throw new UsageError(`unknown action "${action}"`, 'use summary, publish-plan or publish-outputs');

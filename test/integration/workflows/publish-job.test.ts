@@ -67,9 +67,13 @@ describe('the publish job', () => {
   }
 
   /** Runs the job's scripts in order, as the runner would (bash -e), with `node` adding --plain-http. */
-  async function runJob(extra: Record<string, string> = {}): Promise<{ outputs: Record<string, string>; log: string }> {
+  async function runJob(
+    extra: Record<string, string> = {},
+  ): Promise<{ outputs: Record<string, string>; log: string; summary: string }> {
     const githubOutput = join(dir, `github-output-${Date.now()}`);
+    const stepSummary = join(dir, `step-summary-${Date.now()}`);
     await writeFile(githubOutput, '');
+    await writeFile(stepSummary, '');
     await rm(join(runnerTemp, 'ipm-db-published'), { recursive: true, force: true });
     let log = '';
     for (const step of await publishSteps()) {
@@ -83,6 +87,7 @@ describe('the publish job', () => {
           HOME: dir,
           RUNNER_TEMP: runnerTemp,
           GITHUB_OUTPUT: githubOutput,
+          GITHUB_STEP_SUMMARY: stepSummary,
           ...stepEnv,
         },
       });
@@ -94,7 +99,7 @@ describe('the publish job', () => {
         .split('\n')
         .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
     );
-    return { outputs, log };
+    return { outputs, log, summary: await readFile(stepSummary, 'utf8') };
   }
 
   beforeAll(async () => {
@@ -142,8 +147,10 @@ describe('the publish job', () => {
       })),
     );
     expect(first.log).not.toContain(reg.credentials.password);
+    expect(first.summary).toContain(`| \`${references[0]}\` | \`${digests[0]}\` | pushed |`);
 
     const again = await runJob();
+    expect(again.summary).toContain('| unchanged (already there) |');
     expect(JSON.parse(again.outputs.digests!)).toEqual(digests);
     expect((JSON.parse(again.outputs.published!) as { unchanged: boolean }[]).map((p) => p.unchanged)).toEqual([
       true,
