@@ -6,7 +6,7 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-ITHCTV3W.js";
+} from "./chunks/chunk-VA67EHKD.js";
 import {
   errorMessage
 } from "./chunks/chunk-4UHFFDH5.js";
@@ -14,7 +14,7 @@ import {
   getState,
   info,
   warning
-} from "./chunks/chunk-2I5PDZ34.js";
+} from "./chunks/chunk-NYLF5GTQ.js";
 import "./chunks/chunk-2YR2DOPF.js";
 
 // src/post.ts
