@@ -17,10 +17,11 @@ import {
   validateNamespace
 } from "./chunks/chunk-VA67EHKD.js";
 import {
+  STAGES,
   publishPackage,
   require_saxes,
   verifyArchive
-} from "./chunks/chunk-PU4RRU5S.js";
+} from "./chunks/chunk-YAEJECM6.js";
 import {
   IpmDbError,
   UsageError,
@@ -95,9 +96,6 @@ async function uploadRunFiles(uploader, name, files, rootDirectory) {
   const res = await uploader.upload(name, files, rootDirectory);
   return { name, id: res.id, size: res.size, files };
 }
-
-// src/pipeline/types.ts
-var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
 
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
@@ -198,8 +196,8 @@ function stageCell(s) {
   if (!s) return "";
   return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
 }
-function runLabel(run2) {
-  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
+function runLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function overviewTable(runs) {
   const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
@@ -225,32 +223,32 @@ function describeUpgrade(entry) {
   }
   return { name: "upgrade", ok: null, message: String(entry) };
 }
-function runBlocks(run2) {
-  const out = [fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run2))}
+function runBlocks(run3) {
+  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run3))}
 
 `)];
-  const facts = [`| image | \`${cell(run2.image)}\` |`];
-  if (run2.irisBuild) facts.push(`| IRIS build | ${cell(run2.irisBuild)} |`);
-  if (run2.ipmVersion) facts.push(`| IPM | ${cell(run2.ipmVersion)} |`);
-  if (run2.archive) {
-    facts.push(`| archive | \`${cell(run2.archive.fileName)}\` (${formatBytes(run2.archive.size)}) |`);
-    facts.push(`| sha256 | \`${run2.archive.sha256}\` |`);
-    if (run2.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run2.archive.irisDatSha256}\` |`);
+  const facts = [`| image | \`${cell(run3.image)}\` |`];
+  if (run3.irisBuild) facts.push(`| IRIS build | ${cell(run3.irisBuild)} |`);
+  if (run3.ipmVersion) facts.push(`| IPM | ${cell(run3.ipmVersion)} |`);
+  if (run3.archive) {
+    facts.push(`| archive | \`${cell(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
+    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
+    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
   }
-  if (run2.published) {
-    facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
+  if (run3.published) {
+    facts.push(`| published | \`${cell(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
+    facts.push(`| digest | \`${cell(run3.published.digest)}\` |`);
   }
   out.push(fixed(`| | |
 |---|---|
 ${facts.join("\n")}
 
 `));
-  const failed = run2.stages.find((s) => s.status === "failed");
+  const failed = run3.stages.find((s) => s.status === "failed");
   if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
 
 `));
-  const deps = run2.verification?.dependencies ?? [];
+  const deps = run3.verification?.dependencies ?? [];
   if (deps.length) {
     out.push(fixed(`**Dependencies (${deps.length})**
 
@@ -263,23 +261,23 @@ ${facts.join("\n")}
       )
     );
   }
-  const findings = [...run2.verification?.errors ?? [], ...run2.verification?.warnings ?? []];
+  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
   if (findings.length) {
     out.push(fixed(`**Verification findings (${findings.length})**
 
 `));
     out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
   }
-  if (run2.compileErrors.length) {
-    out.push(fixed(`**Compile errors (${run2.compileErrors.length})**
+  if (run3.compileErrors.length) {
+    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
 
 `));
     out.push(
-      listBlock(run2.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
+      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
     );
   }
-  if (run2.upgrade.length) {
-    const rows = run2.upgrade.map(describeUpgrade);
+  if (run3.upgrade.length) {
+    const rows = run3.upgrade.map(describeUpgrade);
     out.push(
       fixed(
         `**Upgrade**
@@ -293,9 +291,9 @@ ${rows.map(
 `
       )
     );
-    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run2.upgrade, null, 2), "head"));
+    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run3.upgrade, null, 2), "head"));
   }
-  for (const s of run2.stages)
+  for (const s of run3.stages)
     if (s.status === "failed" && s.output)
       out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
   return out;
@@ -323,7 +321,7 @@ function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
 
 `));
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
-  for (const run2 of outcome.runs) blocks.push(...runBlocks(run2));
+  for (const run3 of outcome.runs) blocks.push(...runBlocks(run3));
   if (outcome.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**
 
@@ -477,6 +475,20 @@ function parseDeclaredChanges(text) {
   });
 }
 
+// src/pipeline/upgrade/git-source.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var GIT_SOURCE_PREFIX = "git:";
+function gitRevision(source) {
+  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
+  const rev = source.slice(GIT_SOURCE_PREFIX.length);
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
+    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
+  }
+  return rev;
+}
+
 // src/pipeline/upgrade/types.ts
 var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
 
@@ -503,6 +515,7 @@ function parseUpgradeOptions(inputs) {
       "IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0."
     );
   }
+  if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
   if (previous.reference !== null) {
     const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
     if (!tag || previous.reference.includes("@")) {
@@ -887,8 +900,8 @@ import { basename, join as join2, relative as relative2 } from "node:path";
 // src/action/annotations.ts
 import { join, relative, sep } from "node:path";
 var MAX_PER_LEVEL = 10;
-function irisLabel(run2) {
-  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
+function irisLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
   const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
@@ -909,9 +922,9 @@ function planAnnotations(runs, roots) {
     seen.set(key, entry);
     all.push(entry);
   };
-  for (const run2 of runs) {
-    const where = irisLabel(run2);
-    for (const ce of run2.compileErrors) {
+  for (const run3 of runs) {
+    const where = irisLabel(run3);
+    for (const ce of run3.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
       const text = ce.message.replace(/^[\s:]+/, "");
       const a = {
@@ -923,7 +936,7 @@ function planAnnotations(runs, roots) {
       if (file && ce.line) a.startLine = ce.line;
       add(a, where);
     }
-    const v = run2.verification;
+    const v = run3.verification;
     if (v) {
       for (const f of v.errors)
         add(
@@ -1020,7 +1033,7 @@ function withTimeout(work, signal, what) {
     );
   });
 }
-async function run(inputs, deps) {
+async function run2(inputs, deps) {
   const started = Date.now();
   const { io } = deps;
   const notices = [];
@@ -2982,11 +2995,11 @@ var testStage = {
           hint: "Pass --dev together with --tests."
         }
       );
-    const run2 = await ops.test(need(ctx.installNamespace, "the install namespace"), module.name, ctx.options.outDir);
-    ctx.report.junitPath = run2.junitPath;
-    if (!run2.passed)
-      throw new IpmDbError("tests-failed", run2.error ?? `The tests of ${module.name} failed.`, { details: run2.output });
-    return `tests passed${run2.junitPath ? `; JUnit at ${run2.junitPath}` : ""}`;
+    const run3 = await ops.test(need(ctx.installNamespace, "the install namespace"), module.name, ctx.options.outDir);
+    ctx.report.junitPath = run3.junitPath;
+    if (!run3.passed)
+      throw new IpmDbError("tests-failed", run3.error ?? `The tests of ${module.name} failed.`, { details: run3.output });
+    return `tests passed${run3.junitPath ? `; JUnit at ${run3.junitPath}` : ""}`;
   }
 };
 var DEFAULT_STAGES = [
@@ -3217,7 +3230,7 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
-  const outcome = await run(inputs, {
+  const outcome = await run2(inputs, {
     io,
     pipeline: pipelinePort(),
     publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),

@@ -110,7 +110,6 @@ export class ArchiveCollector implements TarVisitor {
   };
   private readonly kinds = new Map<string, EntryKind>();
   private readonly lowerCase = new Map<string, string>();
-  private readonly ancestors = new Set<string>();
 
   constructor(
     private readonly findings: FindingList,
@@ -124,7 +123,8 @@ export class ArchiveCollector implements TarVisitor {
   entry(tar: TarEntry): EntryDataSink | null | 'abort' {
     const normalised = normaliseEntryPath(tar.path);
     if (normalised.skip) return null;
-    const kind = KIND[tar.type];
+    // Pre-POSIX writers mark a directory as a regular file whose name ends in "/".
+    const kind = tar.type === 'file' && tar.size === 0 && tar.path.endsWith('/') ? 'directory' : KIND[tar.type];
     const shown = printablePath(tar.path);
     let safe = normalised.problems.length === 0;
     for (const p of normalised.problems) {
@@ -170,7 +170,7 @@ export class ArchiveCollector implements TarVisitor {
     if (tar.linkname && (kind === 'symlink' || kind === 'hardlink')) inventory.linkTarget = tar.linkname;
     this.result.entries.push(inventory);
     this.result.uncompressedSize += tar.size;
-    if (safe) this.checkCollisions(path, kind);
+    const firstKind = safe ? this.checkCollisions(path, kind) : kind;
     if (safe && kind !== 'file') {
       if (path === 'IRIS.DAT') this.result.irisDatWrongKind = kind;
       if (path === 'module.xml') this.result.moduleXmlWrongKind = kind;
@@ -195,7 +195,7 @@ export class ArchiveCollector implements TarVisitor {
       return 'abort';
     }
     if (path === 'IRIS.DAT') {
-      if (this.result.irisDat || this.kinds.get(path) !== 'file') return null;
+      if (this.result.irisDat || firstKind !== 'file') return null;
       return new HashSink(tar.size, (sha256) => {
         this.result.irisDat = { size: tar.size, sha256 };
       });
@@ -240,7 +240,8 @@ export class ArchiveCollector implements TarVisitor {
     return null;
   }
 
-  private checkCollisions(path: string, kind: EntryKind): void {
+  /** Records `path`, reports a duplicate or a case collision; returns the kind first recorded at `path`. */
+  private checkCollisions(path: string, kind: EntryKind): EntryKind {
     const previous = this.kinds.get(path);
     if (previous !== undefined) {
       this.problem(
@@ -248,7 +249,7 @@ export class ArchiveCollector implements TarVisitor {
         `"${path}" appears more than once in the archive (as ${previous}, then as ${kind}); an extractor would silently keep one of them. Rebuild the archive with IPM.`,
         path,
       );
-      return;
+      return previous;
     }
     this.kinds.set(path, kind);
     const lower = path.toLowerCase();
@@ -262,28 +263,43 @@ export class ArchiveCollector implements TarVisitor {
     } else {
       this.lowerCase.set(lower, path);
     }
-    if (kind !== 'directory' && this.ancestors.has(path)) {
-      this.problem(
-        'entry-path-conflict',
-        `"${path}" is a ${kind}, but earlier entries lie below it as if it were a directory.`,
-        path,
-      );
-    }
-    const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const ancestor = parts.slice(0, i).join('/');
-      const ancestorKind = this.kinds.get(ancestor);
-      if (ancestorKind !== undefined && ancestorKind !== 'directory') {
+    return kind;
+  }
+
+  /**
+   * After the last entry: reports entries lying below a path that another entry makes a regular
+   * file (or link...). Sorting with "/" as the lowest character puts every path's descendants right
+   * after it, so this costs one sort however deep the paths are, and no memory per path segment.
+   */
+  finish(): void {
+    const items = [...this.kinds];
+    items.sort(([a], [b]) => compareSlashFirst(a, b));
+    for (let i = 0; i + 1 < items.length; i++) {
+      const [path, kind] = items[i]!;
+      const [next] = items[i + 1]!;
+      const below = next.length > path.length && next.charCodeAt(path.length) === SLASH && next.startsWith(path);
+      if (kind !== 'directory' && below) {
         this.problem(
           'entry-path-conflict',
-          `"${path}" lies below "${ancestor}", which the archive makes a ${ancestorKind}.`,
-          path,
+          `"${next}" lies below "${path}", which the archive makes a ${kind}; an extractor would fail or replace one with the other.`,
+          next,
         );
-        break;
       }
-      this.ancestors.add(ancestor);
     }
   }
+}
+
+const SLASH = 0x2f;
+
+/** String order in which "/" sorts before every other character, so a path's descendants follow it. */
+function compareSlashFirst(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (x === SLASH ? -1 : x) - (y === SLASH ? -1 : y);
+  }
+  return a.length - b.length;
 }
 
 function printable(flag: string): string {

@@ -27,7 +27,7 @@ export function normaliseEntryPath(raw: string): NormalisedPath {
     problems.unshift({ code: 'entry-absolute-path', detail: 'is absolute' });
   }
   const segments = raw.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => s === '..' || s.split('\\').includes('..'))) {
+  if (segments.some((s) => s === '..' || (s.includes('\\') && s.split('\\').includes('..')))) {
     problems.unshift({ code: 'entry-parent-traversal', detail: 'has a ".." segment' });
   }
   const path = segments.join('/');

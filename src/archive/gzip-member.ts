@@ -82,7 +82,8 @@ export class GzipMemberDecoder {
   private phase: Phase = 'header';
   private pending: Buffer = Buffer.alloc(0);
   private inflate: zlib.InflateRaw | null = null;
-  private fed = 0;
+  private queue: Buffer[] = [];
+  private queueStart = 0;
   private crc = 0;
   private outSize = 0;
   private inflateError: Error | null = null;
@@ -150,14 +151,23 @@ export class GzipMemberDecoder {
     } else if (this.phase === 'body') {
       this.inflate!.end();
       await this.ended;
-      const endedEarly = !this.inflateError || (this.inflateError as NodeJS.ErrnoException).code === 'Z_BUF_ERROR';
-      if (endedEarly) {
-        const where = this.inflateError ? 'inside the compressed data' : 'before the gzip trailer (CRC-32 and length)';
-        this.failWith('gzip-truncated', `the file ends ${where}. The archive is cut short: rebuild or re-download it.`);
-      } else {
-        this.reportInflateError();
+      // Still 'body' means the deflate data never ended: cut short, or corrupt.
+      if (this.phase === 'body') {
+        const cut = !this.inflateError || (this.inflateError as NodeJS.ErrnoException).code === 'Z_BUF_ERROR';
+        if (cut) {
+          const where = this.inflateError
+            ? 'inside the compressed data'
+            : 'before the gzip trailer (CRC-32 and length)';
+          this.failWith(
+            'gzip-truncated',
+            `the file ends ${where}. The archive is cut short: rebuild or re-download it.`,
+          );
+        } else {
+          this.reportInflateError();
+        }
       }
-    } else if (this.phase === 'trailer') {
+    }
+    if (this.phase === 'trailer') {
       this.failWith(
         'gzip-truncated',
         `the file ends inside the 8-byte gzip trailer (${this.pending.length} bytes present). The archive is cut short: rebuild or re-download it.`,
@@ -182,7 +192,11 @@ export class GzipMemberDecoder {
       }
     });
     this.ended = new Promise((resolve) => {
-      inflate.once('end', resolve);
+      inflate.once('end', () => {
+        this.onDeflateEnd(inflate);
+        this.wake?.();
+        resolve();
+      });
       inflate.once('error', (err) => {
         this.inflateError = err;
         this.wake?.();
@@ -195,27 +209,48 @@ export class GzipMemberDecoder {
     });
   }
 
+  /**
+   * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
+   * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
+   * ends the bytes after it (trailer, then anything else) can be recovered exactly.
+   */
   private async feed(body: Buffer): Promise<void> {
     const inflate = this.inflate!;
-    this.fed += body.length;
-    await new Promise<void>((resolve) => {
-      this.wake = resolve;
-      inflate.write(body, () => resolve());
-    });
-    this.wake = null;
-    if (this.inflateError || inflate.destroyed) {
-      await this.ended;
-      this.reportInflateError();
-      return;
+    this.queue.push(body);
+    if (!inflate.write(body)) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        inflate.once('drain', resolve);
+      });
+      this.wake = null;
+      inflate.removeAllListeners('drain');
     }
-    const unused = this.fed - inflate.bytesWritten;
-    if (unused > 0) {
-      // The deflate data ended inside this chunk: wait until all its output has been read.
-      await this.ended;
-      if (this.inflateError) return this.reportInflateError();
-      this.inflate = null;
-      this.phase = 'trailer';
-      return this.takeTrailer(body.subarray(body.length - unused));
+    if (this.phase !== 'body') return;
+    if (this.inflateError) return this.reportInflateError();
+    while (this.queue.length && this.queueStart + this.queue[0]!.length <= inflate.bytesWritten) {
+      this.queueStart += this.queue.shift()!.length;
+    }
+  }
+
+  /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
+  private onDeflateEnd(inflate: zlib.InflateRaw): void {
+    if (this.phase !== 'body') return;
+    let consumed = inflate.bytesWritten - this.queueStart;
+    const rest: Buffer[] = [];
+    for (const chunk of this.queue) {
+      if (consumed >= chunk.length) consumed -= chunk.length;
+      else {
+        rest.push(chunk.subarray(consumed));
+        consumed = 0;
+      }
+    }
+    this.queue = [];
+    this.inflate = null;
+    inflate.destroy();
+    this.phase = 'trailer';
+    for (const chunk of rest) {
+      if (this.phase === 'trailer') this.takeTrailer(chunk);
+      else this.noteAfter(chunk);
     }
   }
 

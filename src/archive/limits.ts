@@ -24,13 +24,13 @@ const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
 export const DEFAULT_LIMITS: Readonly<ArchiveLimits> = Object.freeze({
-  maxEntries: 100_000,
+  maxEntries: 50_000,
   maxTotalSize: 64 * GiB,
   maxIrisDatSize: 64 * GiB,
   maxEntrySize: 4 * GiB,
   maxXmlSize: 16 * MiB,
   maxHeaderExtensionSize: 1 * MiB,
-  maxPathLength: 4096,
+  maxPathLength: 1024,
   readStallTimeoutMs: 60_000,
 });
 

@@ -344,13 +344,13 @@ function checkDependencies(
 function checkFileName(fileName: string, module: ModuleFacts, findings: FindingList): void {
   const { name, version } = module.report;
   if (!name || !version) return;
-  const expectedName = `${name.toLowerCase()}-${version}-database.tgz`;
+  const expectedName = `${name}-${version}-database.tgz`;
   if (!/-database\.tgz$/i.test(fileName)) {
     findings.add(
       'file-name-nonstandard',
       `the file name "${fileName}" does not follow IPM's <name>-<version>-database.tgz pattern (for this module: "${expectedName}").`,
     );
-  } else if (fileName.toLowerCase() !== expectedName) {
+  } else if (fileName.toLowerCase() !== expectedName.toLowerCase()) {
     findings.add(
       'file-name-mismatch',
       `the file name "${fileName}" follows IPM's pattern but module.xml says "${name}" version "${version}" (expected "${expectedName}"). The file was renamed or holds another module: check which it is.`,

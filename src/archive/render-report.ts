@@ -29,7 +29,7 @@ export function renderReport(r: VerificationReport): string {
     `${r.valid ? 'VALID' : 'INVALID'}: ${r.archive.path}`,
     '',
     `Archive   ${bytes(r.archive.size)} compressed, ${bytes(r.archive.uncompressedSize)} in ${r.archive.entryCount} entries` +
-      (r.archive.fullyRead ? '' : ' (verification stopped early)'),
+      (r.archive.fullyRead === false ? ' (verification stopped early)' : ''),
     `          sha256 ${r.archive.sha256}`,
     `Entries   ${[...roles].map(([role, n]) => `${n} ${role}`).join(', ') || 'none'}`,
   ];

@@ -21,7 +21,7 @@ export interface VerifyOptions {
 
 /** Zlib output chunk: large enough that hashing on the main thread overlaps the next inflate call. */
 const INFLATE_CHUNK_SIZE = 512 * 1024;
-const INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
+const INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
 
 /**
  * Verifies a database package .tgz in one streaming pass, without extracting anything.
@@ -63,10 +63,15 @@ export async function verifyArchiveStream(
   );
   const fileHash = createHash('sha256');
   let size = 0;
-  for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
-    fileHash.update(chunk);
-    size += chunk.length;
-    await gzip.write(chunk);
+  try {
+    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
+      fileHash.update(chunk);
+      size += chunk.length;
+      await gzip.write(chunk);
+    }
+  } catch (err) {
+    gzip.abandon();
+    throw err;
   }
   const gz = await gzip.end();
   if (internalError) {
@@ -87,6 +92,7 @@ export async function verifyArchiveStream(
     ...(options.expectedModuleName !== undefined && { moduleName: options.expectedModuleName }),
     ...(options.expectedModuleVersion !== undefined && { moduleVersion: options.expectedModuleVersion }),
   };
+  collector.finish();
   const collected = collector.result;
   const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
   return {

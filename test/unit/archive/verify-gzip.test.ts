@@ -62,6 +62,20 @@ describe('verifyArchive checks the gzip layer', () => {
     expect(report.errors).toHaveLength(1);
   });
 
+  it('finds the member end wherever the reads split it (deflate end, trailer end)', async () => {
+    const tgz = await ipmTgz(packageEntries());
+    const withGarbage = Buffer.concat([tgz, Buffer.from('garbage')]);
+    for (const chunkSize of [tgz.length - 8, tgz.length - 4, tgz.length, tgz.length + 1]) {
+      const report = await verifyBytes(withGarbage, { chunkSize });
+      expect(
+        report.errors.map((f) => f.code),
+        `chunk size ${chunkSize}`,
+      ).toEqual(['gzip-trailing-data']);
+      expect(report.irisDat?.size).toBe(16384);
+      expect((await verifyBytes(tgz, { chunkSize })).valid, `chunk size ${chunkSize}`).toBe(true);
+    }
+  });
+
   it('zero padding after the gzip member', async () => {
     const report = await verifyBytes(Buffer.concat([await ipmTgz(packageEntries()), Buffer.alloc(4096)]));
     expectError(report, 'gzip-trailing-data');
