@@ -1,17 +1,16 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
-  IPM_LAYER_MEDIA_TYPE,
   RegistryClient,
   STAGES,
-  TITLE_ANNOTATION,
   canonicalJson,
   consoleLogger,
   formatReference,
   ipmAcceptanceViolations,
   parseReference,
   publishPackage,
+  pullPackage,
   verifyArchive
-} from "./chunks/chunk-YAEJECM6.js";
+} from "./chunks/chunk-IKNCHA62.js";
 import {
   IpmDbError,
   UsageError,
@@ -767,38 +766,6 @@ function publishCommand(verify) {
 
 // src/cli/commands/pull.ts
 import { resolve as resolve3 } from "node:path";
-
-// src/oci/pull.ts
-import { mkdir as mkdir2 } from "node:fs/promises";
-import { basename, join as join3 } from "node:path";
-function safeFileName(title, fallback) {
-  const name = title === void 0 ? "" : basename(title.replace(/\\/g, "/"));
-  return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
-}
-async function pullPackage(client, ref, dir) {
-  const fetched = await client.getManifest(ref.repository, ref.digest ?? ref.tag);
-  if (!fetched) throw new IpmDbError("not-found", `${formatReference(ref)} does not exist`);
-  const manifest = JSON.parse(fetched.bytes.toString("utf8"));
-  const layer = (manifest.layers ?? []).find((l) => l.mediaType === IPM_LAYER_MEDIA_TYPE);
-  if (!layer) {
-    throw new IpmDbError("not-an-ipm-package", `${formatReference(ref)} has no ${IPM_LAYER_MEDIA_TYPE} layer`, {
-      hint: 'Check it with "ipm-db inspect".'
-    });
-  }
-  await mkdir2(dir, { recursive: true });
-  const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join3(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
-  await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
-  return {
-    reference: formatReference(ref),
-    manifestDigest: fetched.digest,
-    file,
-    size: layer.size,
-    layerDigest: layer.digest
-  };
-}
-
-// src/cli/commands/pull.ts
 var usage5 = `Usage: ipm-db pull <registry>/<namespace>/<module>:<tag> [-o <dir>] [--plain-http] [--json]
 
 Downloads the package layer into <dir> (default: the current directory) under its title,

@@ -17,11 +17,14 @@ import {
   validateNamespace
 } from "./chunks/chunk-VA67EHKD.js";
 import {
+  RegistryClient,
   STAGES,
+  parseReference,
   publishPackage,
+  pullPackage,
   require_saxes,
   verifyArchive
-} from "./chunks/chunk-YAEJECM6.js";
+} from "./chunks/chunk-IKNCHA62.js";
 import {
   IpmDbError,
   UsageError,
@@ -76,15 +79,15 @@ function sanitiseArtifactName(raw) {
 function artifactName(prefix, iris, env, matrixJson) {
   const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
   if (matrixJson && matrixJson !== "null") {
-    let values = [];
+    let values2 = [];
     try {
       const parsed = JSON.parse(matrixJson);
       if (parsed && typeof parsed === "object")
-        values = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
+        values2 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
     } catch {
-      values = [matrixJson];
+      values2 = [matrixJson];
     }
-    const joined = sanitiseArtifactName(values.join("-"));
+    const joined = sanitiseArtifactName(values2.join("-"));
     if (joined.length > 60)
       parts.push(`${joined.slice(0, 40)}-${createHash("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
@@ -97,6 +100,172 @@ async function uploadRunFiles(uploader, name, files, rootDirectory) {
   return { name, id: res.id, size: res.size, files };
 }
 
+// src/pipeline/upgrade/steps.ts
+var key = (row) => `${row.className}:${row.methodName}`;
+function rowsOfPackage(rows, updatePackage) {
+  const prefix = `${updatePackage}.V`;
+  return rows.filter((row) => row.className.startsWith(prefix));
+}
+function done(row) {
+  return row !== null && row.timeStampEnd !== "" && row.statusOk;
+}
+function outcome(mode, before, after, newInRelease) {
+  if (after === null || after.timeStampEnd === "") return "missing";
+  if (!after.statusOk) return "failed";
+  if (mode === "fresh") return after.timeStampStart === "" ? "seeded" : "ran-on-fresh-install";
+  if (done(before)) {
+    const untouched = after.timeStampStart === before.timeStampStart && after.timeStampEnd === before.timeStampEnd;
+    if (!untouched) return "ran-again";
+    return newInRelease ? "done-before-release" : "kept";
+  }
+  return after.timeStampStart === "" ? "seeded-not-run" : "ran";
+}
+var GOOD = { fresh: ["seeded"], upgrade: ["ran", "kept"] };
+function judgeSteps(mode, expected, before, after, previousSteps = null) {
+  const beforeByKey = new Map(before.map((row) => [key(row), row]));
+  const afterByKey = new Map(after.map((row) => [key(row), row]));
+  return expected.map((step) => {
+    const b = beforeByKey.get(step) ?? null;
+    const a = afterByKey.get(step) ?? null;
+    const result = outcome(mode, b, a, previousSteps !== null && !previousSteps.includes(step));
+    return { step, outcome: result, ok: GOOD[mode].includes(result), before: b, after: a };
+  });
+}
+var EXPLANATION = {
+  seeded: "was seeded",
+  ran: "ran once",
+  kept: "was done before and not run again",
+  "ran-again": "had already run (or been seeded) before the upgrade and ran again",
+  "ran-on-fresh-install": "ran on a fresh install, where IPM must only seed it",
+  "seeded-not-run": "is new in this upgrade but was only seeded: its migration never ran",
+  "done-before-release": "is new in this release but was already marked done before the upgrade (an earlier install seeded it), so its migration never ran",
+  missing: "is declared by the installed step classes but IPM never recorded it as done",
+  failed: "ended with an error status"
+};
+function stepProblems(verdicts) {
+  return verdicts.filter((v) => !v.ok).map((v) => `update step ${v.step} ${EXPLANATION[v.outcome]}`);
+}
+function stepsThatRan(verdicts) {
+  return verdicts.filter((v) => v.outcome === "ran" || v.outcome === "ran-again" || v.outcome === "ran-on-fresh-install").map((v) => v.step);
+}
+function describeOutcome(value) {
+  return EXPLANATION[value];
+}
+
+// src/pipeline/upgrade/markdown.ts
+var TITLE = {
+  database: "database -> database",
+  source: "source -> database",
+  fresh: "fresh install",
+  "container-replacement": "container replacement (Durable %SYS)"
+};
+var OUTPUT_LINES = 40;
+var NODE_LINES = 10;
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function code(text) {
+  return text === "" ? "" : `\`${cell(text).replace(/`/g, "'")}\``;
+}
+function shortHash(hash) {
+  return hash === "" ? "absent" : code(hash.slice(0, 12));
+}
+function version(result) {
+  const before = result.moduleBefore ? result.moduleBefore.version : result.previous.version ?? "-";
+  const after = result.moduleAfter ? `${result.moduleAfter.version} (${result.moduleAfter.packaging})` : "-";
+  return result.scenario === "fresh" ? after : `${before} -> ${after}`;
+}
+function summaryRow(result) {
+  const ranSteps = result.steps.filter((s) => s.outcome === "ran").length;
+  const badSteps = result.steps.filter((s) => !s.ok).length;
+  const steps = result.steps.length === 0 ? "-" : `${ranSteps} ran, ${result.steps.length - ranSteps - badSteps} seeded/kept${badSteps ? `, **${badSteps} wrong**` : ""}`;
+  const failedChecks = result.checks.filter((c) => !c.ok).length;
+  const checks = result.checks.length === 0 ? "-" : `${result.checks.length - failedChecks}/${result.checks.length}`;
+  const undeclared = result.changes.filter((c) => c.declaredBy.length === 0).length;
+  const data = result.after === null ? "-" : `${Object.keys(result.after.globals).length} globals, ${result.changes.length} changed${undeclared ? `, **${undeclared} undeclared**` : ""}`;
+  return `| ${TITLE[result.scenario]} | ${result.ok ? "passed" : "**failed**"} | ${cell(version(result))} | ${steps} | ${checks} | ${data} |`;
+}
+function fingerprintTable(before, after, changes) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(before?.globals ?? {}), ...Object.keys(after?.globals ?? {})])].sort();
+  if (names.length === 0) return [];
+  const byGlobal = new Map(changes.map((c) => [c.global, c]));
+  const lines = [
+    "| global | nodes before | hash before | nodes after | hash after | change |",
+    "|---|---:|---|---:|---|---|"
+  ];
+  for (const name of names) {
+    const b = before?.globals[name];
+    const a = after?.globals[name];
+    const change = byGlobal.get(name);
+    const verdict = !change ? "same" : change.declaredBy.length > 0 ? `${change.kind}, declared by ${change.declaredBy.map(code).join(", ")}` : `**${change.kind}, undeclared**`;
+    lines.push(
+      `| ${code(name)} | ${b ? b.nodes : "-"} | ${b ? shortHash(b.hash) : "-"} | ${a ? a.nodes : "-"} | ${a ? shortHash(a.hash) : "-"} | ${verdict} |`
+    );
+  }
+  for (const change of changes) {
+    if (!change.nodeChanges || change.nodeChanges.length === 0) continue;
+    lines.push("", `${code(change.global)}:`);
+    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${code(node.node)}`);
+    if (change.nodeChanges.length > NODE_LINES) lines.push(`- and ${change.nodeChanges.length - NODE_LINES} more`);
+  }
+  return lines;
+}
+function scenarioSection(result) {
+  const lines = [`### ${TITLE[result.scenario]}: ${result.ok ? "passed" : "failed"}`, "", cell(result.message), ""];
+  if (result.previous.source !== "none")
+    lines.push(`Previous release: ${code(result.previous.reference)} (${result.previous.source})`, "");
+  if (result.namespace) lines.push(`Namespace: ${code(result.namespace)}`, "");
+  if (result.problems.length > 0) {
+    lines.push("Problems:", ...result.problems.map((p) => `- ${cell(p)}`), "");
+  }
+  const data = fingerprintTable(result.before, result.after, result.changes);
+  if (data.length > 0) lines.push("Data fingerprints:", "", ...data, "");
+  if (result.steps.length > 0) {
+    lines.push("| update step | outcome | before (start / end) | after (start / end) |", "|---|---|---|---|");
+    const times = (row) => row ? `${row.timeStampStart || "(seeded)"} / ${row.timeStampEnd || "-"}` : "-";
+    for (const step of result.steps) {
+      const outcome2 = step.ok ? describeOutcome(step.outcome) : `**${describeOutcome(step.outcome)}**`;
+      lines.push(`| ${code(step.step)} | ${outcome2} | ${times(step.before)} | ${times(step.after)} |`);
+    }
+    lines.push("");
+  }
+  if (result.checks.length > 0) {
+    lines.push("| check | returned | result |", "|---|---|---|");
+    for (const check of result.checks)
+      lines.push(`| ${code(check.check)} | ${code(check.returned) || "(empty)"} | ${check.ok ? "ok" : "**failed**"} |`);
+    lines.push("");
+  }
+  if (result.output) {
+    const tail2 = result.output.split("\n").slice(-OUTPUT_LINES).join("\n").replace(/```/g, "'''");
+    lines.push(
+      "<details><summary>IRIS output of the failing step</summary>",
+      "",
+      "```",
+      tail2,
+      "```",
+      "",
+      "</details>",
+      ""
+    );
+  }
+  if (result.backup)
+    lines.push(`Swap backup: ${code(result.backup.path)} ${result.backup.exists ? "exists" : "**is missing**"}`, "");
+  return lines;
+}
+function renderUpgradeMarkdown(results) {
+  if (results.length === 0) return "## Upgrade tests\n\nNo upgrade scenario ran.\n";
+  const lines = [
+    "## Upgrade tests",
+    "",
+    "| scenario | result | module | update steps | checks | data |",
+    "|---|---|---|---|---|---|",
+    ...results.map(summaryRow),
+    ""
+  ];
+  for (const result of results) lines.push(...scenarioSection(result));
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
@@ -104,7 +273,7 @@ var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" 
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-function cell(text) {
+function cell2(text) {
   return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function formatDuration(ms) {
@@ -134,13 +303,31 @@ function detailsBlock(title, raw, keep) {
 `
   };
 }
+function markdownDetails(title, markdown) {
+  return {
+    kind: "shrinkable",
+    raw: markdown,
+    keep: "head",
+    cut: 0,
+    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
+
+${body}
+
+</details>
+
+`
+  };
+}
+function upgradeDetails(results) {
+  return renderUpgradeMarkdown(results).replace(/^## [^\n]*\n+/, "");
+}
 function listBlock(lines) {
   return {
     kind: "shrinkable",
     raw: lines.join("\n"),
     keep: "head",
     cut: 0,
-    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell(l)}`).join("\n") + "\n\n"
+    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell2(l)}`).join("\n") + "\n\n"
   };
 }
 function renderBlock(b) {
@@ -206,7 +393,7 @@ function overviewTable(runs) {
 `;
   const rows = runs.map((r) => {
     const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(r))}<br><sub>${cell(r.image)}</sub>`;
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(r))}<br><sub>${cell2(r.image)}</sub>`;
     return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
   });
   return `${head}${rows.join("\n")}
@@ -224,20 +411,20 @@ function describeUpgrade(entry) {
   return { name: "upgrade", ok: null, message: String(entry) };
 }
 function runBlocks(run3) {
-  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run3))}
+  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(run3))}
 
 `)];
-  const facts = [`| image | \`${cell(run3.image)}\` |`];
-  if (run3.irisBuild) facts.push(`| IRIS build | ${cell(run3.irisBuild)} |`);
-  if (run3.ipmVersion) facts.push(`| IPM | ${cell(run3.ipmVersion)} |`);
+  const facts = [`| image | \`${cell2(run3.image)}\` |`];
+  if (run3.irisBuild) facts.push(`| IRIS build | ${cell2(run3.irisBuild)} |`);
+  if (run3.ipmVersion) facts.push(`| IPM | ${cell2(run3.ipmVersion)} |`);
   if (run3.archive) {
-    facts.push(`| archive | \`${cell(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
+    facts.push(`| archive | \`${cell2(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
     facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
     if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
   }
   if (run3.published) {
-    facts.push(`| published | \`${cell(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell(run3.published.digest)}\` |`);
+    facts.push(`| published | \`${cell2(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
+    facts.push(`| digest | \`${cell2(run3.published.digest)}\` |`);
   }
   out.push(fixed(`| | |
 |---|---|
@@ -245,7 +432,7 @@ ${facts.join("\n")}
 
 `));
   const failed = run3.stages.find((s) => s.status === "failed");
-  if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
+  if (failed) out.push(fixed(`**${cell2(failed.stage)} failed:** ${cell2(failed.message ?? "no message")}
 
 `));
   const deps = run3.verification?.dependencies ?? [];
@@ -285,61 +472,63 @@ ${facts.join("\n")}
 | scenario | result | detail |
 |---|---|---|
 ${rows.map(
-          (u) => `| ${cell(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell(u.message)} |`
+          (u) => `| ${cell2(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell2(u.message)} |`
         ).join("\n")}
 
 `
       )
     );
-    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run3.upgrade, null, 2), "head"));
+    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run3.upgrade)));
   }
-  for (const s of run3.stages)
+  for (const s of run3.stages) {
+    if (s.stage === "upgrade" && run3.upgrade.length) continue;
     if (s.status === "failed" && s.output)
       out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
+  }
   return out;
 }
-function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
-  const first = outcome.runs.find((r) => r.module)?.module;
+function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
+  const first = outcome2.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
-  const blocks = [fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(title)}
+  const blocks = [fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(title)}
 
 `)];
   const truncationNoteIndex = blocks.length;
-  if (outcome.failure) {
+  if (outcome2.failure) {
     blocks.push(
       fixed(
         `> [!CAUTION]
-> ${cell(outcome.failure.message)}${outcome.failure.hint ? `<br>${cell(outcome.failure.hint)}` : ""}
+> ${cell2(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${cell2(outcome2.failure.hint)}` : ""}
 
 `
       )
     );
-    if (outcome.failure.details) blocks.push(detailsBlock("Details", outcome.failure.details, "tail"));
+    if (outcome2.failure.details) blocks.push(detailsBlock("Details", outcome2.failure.details, "tail"));
   }
-  for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]
-> ${cell(n)}
+  for (const n of outcome2.notices) blocks.push(fixed(`> [!NOTE]
+> ${cell2(n)}
 
 `));
-  if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
-  for (const run3 of outcome.runs) blocks.push(...runBlocks(run3));
-  if (outcome.annotationOverflow.length) {
-    blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**
+  if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
+  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
+  if (outcome2.annotationOverflow.length) {
+    blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
 
 `));
-    blocks.push(listBlock(outcome.annotationOverflow));
+    blocks.push(listBlock(outcome2.annotationOverflow));
   }
-  if (outcome.artifacts.length) {
+  if (outcome2.artifacts.length) {
     blocks.push(
       fixed(
         `**Artifacts**
 
-${outcome.artifacts.map((a) => `- \`${cell(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+${outcome2.artifacts.map((a) => `- \`${cell2(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
 
 `
       )
     );
   }
-  blocks.push(fixed(`<sub>Total ${formatDuration(outcome.durationMs)}</sub>
+  blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
 `));
   const note = `> [!WARNING]
 > Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
@@ -434,11 +623,79 @@ function assertGlobalPattern(pattern) {
   }
   return pattern;
 }
+function matchesGlobal(pattern, name) {
+  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+function selectGlobals(present, selection) {
+  selection.include.forEach(assertGlobalPattern);
+  selection.exclude.forEach(assertGlobalPattern);
+  const included = (name) => selection.include.length === 0 || selection.include.some((p) => matchesGlobal(p, name));
+  const excluded = (name) => selection.exclude.some((p) => matchesGlobal(p, name));
+  const exact = selection.include.filter((p) => !p.endsWith("*"));
+  return [.../* @__PURE__ */ new Set([...present.filter(included), ...exact])].filter((name) => !excluded(name)).sort();
+}
+function toDataFingerprint(globals) {
+  return { globals: Object.fromEntries(globals.map((g) => [g.name, g])) };
+}
+var ABSENT = (name) => ({ name, nodes: 0, hash: "", nodeHashes: {} });
+function complete(g) {
+  return Object.keys(g.nodeHashes).length === g.nodes;
+}
+function nodeChanges(before, after) {
+  if (!complete(before) || !complete(after)) return null;
+  const changes = [];
+  for (const [node, hash] of Object.entries(before.nodeHashes)) {
+    const now = after.nodeHashes[node];
+    if (now === void 0) changes.push({ kind: "removed", node });
+    else if (now !== hash) changes.push({ kind: "changed", node });
+  }
+  for (const node of Object.keys(after.nodeHashes)) {
+    if (!(node in before.nodeHashes)) changes.push({ kind: "added", node });
+  }
+  return changes;
+}
+function diffFingerprints(before, after) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(before.globals), ...Object.keys(after.globals)])].sort();
+  const changes = [];
+  for (const name of names) {
+    const b = before.globals[name] ?? ABSENT(name);
+    const a = after.globals[name] ?? ABSENT(name);
+    if (b.nodes === a.nodes && b.hash === a.hash) continue;
+    changes.push({
+      global: name,
+      kind: b.nodes === 0 ? "added" : a.nodes === 0 ? "removed" : "changed",
+      nodesBefore: b.nodes,
+      nodesAfter: a.nodes,
+      hashBefore: b.hash,
+      hashAfter: a.hash,
+      nodeChanges: nodeChanges(b, a),
+      declaredBy: []
+    });
+  }
+  return changes;
+}
 
 // src/pipeline/upgrade/objectscript.ts
+var GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
 var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
 var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
+var MODULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var DEFAULT_NODE_LIMIT = 500;
+function quote(value) {
+  if ([...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
+    throw new UsageError(`value ${JSON.stringify(value)} contains a control character and cannot be sent to IRIS`);
+  }
+  return `"${value.replace(/"/g, '""')}"`;
+}
+function assertGlobalName(name) {
+  if (!GLOBAL_NAME.test(name)) {
+    throw new UsageError(
+      `"${name}" is not a global name`,
+      "Write globals as ^Name (letters, digits and dots), e.g. ^MyApp.DataD; patterns may end in *."
+    );
+  }
+  return name;
+}
 function parseClassMethod(text, what) {
   const [className, methodName, extra] = text.trim().split(":");
   if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
@@ -449,9 +706,72 @@ function parseClassMethod(text, what) {
   }
   return { className, methodName };
 }
+function formatClassMethod(ref) {
+  return `${ref.className}:${ref.methodName}`;
+}
+function assertModuleName(name) {
+  if (!MODULE_NAME.test(name)) throw new UsageError(`"${name}" is not an IPM module name`);
+  return name;
+}
 function assertClassName(name, what) {
   if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
   return name;
+}
+function guarded(label, body) {
+  return `try { ${body} } catch e { write "##IPMDB error=",${quote(label)},"|",e.DisplayString(),! }`;
+}
+function listGlobalsLine() {
+  return guarded("list globals", 'set g="" for { set g=$order(^$GLOBAL(g)) quit:g=""  write "##IPMDB gname=",g,! }');
+}
+function fingerprintGlobalLine(name, nodeLimit = DEFAULT_NODE_LIMIT) {
+  assertGlobalName(name);
+  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
+    throw new UsageError(`node limit must be a whole number >= 0, not ${nodeLimit}`);
+  const b64 = "$system.Encryption.Base64Encode";
+  const sha1 = "$system.Encryption.SHA1Hash";
+  return guarded(
+    `fingerprint ${name}`,
+    `set g=${quote(name)},n=0,h="",r=g,d=$data(@g)#2 for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`
+  );
+}
+function moduleStateLine(moduleName) {
+  return guarded(
+    `module ${moduleName}`,
+    `set m=##class(%IPM.Storage.Module).NameOpen(${quote(assertModuleName(moduleName))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
+  );
+}
+var STEP_TABLES = [
+  ["any", "%IPM_Storage_UpdateStep.AnyMember"],
+  ["primary", "%IPM_Storage_UpdateStep.PrimaryOnly"]
+];
+function updateStepLines() {
+  return STEP_TABLES.map(
+    ([kind, table]) => guarded(
+      `update steps ${table}`,
+      `set rs=##class(%SQL.Statement).%ExecDirect(,"SELECT ClassName,MethodName,TimeStampStart,TimeStampEnd,Status FROM ${table}") if rs.%SQLCODE<0 { write "##IPMDB error=",${quote(table)},"|",rs.%Message,! } while rs.%Next() { write "##IPMDB step=${kind}|",rs.%Get("ClassName"),"|",rs.%Get("MethodName"),"|",rs.%Get("TimeStampStart"),"|",rs.%Get("TimeStampEnd"),"|",$system.Status.IsOK(rs.%Get("Status")),! }`
+    )
+  );
+}
+function expectedStepsLine(updatePackage) {
+  const json = (v) => `$select($isobject(${v}):${v}.%ToJSON(),1:"[]")`;
+  return guarded(
+    `update package ${updatePackage}`,
+    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$classmethod(l(k),"GetOrderedMethods"),p=$classmethod(l(k),"GetOrderedMethodsPrimaryOnly") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
+  );
+}
+function seedLine(ref) {
+  const name = formatClassMethod(ref);
+  return guarded(name, `do ##class(${ref.className}).${ref.methodName}() write "##IPMDB seeded=",${quote(name)},!`);
+}
+function checkLine(ref) {
+  const name = formatClassMethod(ref);
+  return guarded(
+    name,
+    `set r=##class(${ref.className}).${ref.methodName}() write "##IPMDB check=",${quote(name)},"|",r,!`
+  );
+}
+function fileExistsLine(path) {
+  return `write "##IPMDB exists=",${quote(path)},"|",##class(%Library.File).Exists(${quote(path)}),!`;
 }
 
 // src/pipeline/upgrade/declared.ts
@@ -474,11 +794,32 @@ function parseDeclaredChanges(text) {
     return { step, globals };
   });
 }
+function declares(declaration, step, global) {
+  const stepMatches = declaration.step.endsWith(":*") ? step.startsWith(declaration.step.slice(0, -1)) : declaration.step === step;
+  return stepMatches && declaration.globals.some((pattern) => matchesGlobal(pattern, global));
+}
+function attributeChanges(changes, stepsThatRan2, declarations) {
+  return changes.map((change) => ({
+    ...change,
+    declaredBy: stepsThatRan2.filter((step) => declarations.some((d) => declares(d, step, change.global)))
+  }));
+}
+function undeclaredChangeProblems(changes) {
+  return changes.filter((change) => change.declaredBy.length === 0).map((change) => {
+    const what = change.kind === "removed" ? `disappeared (${change.nodesBefore} nodes before)` : change.kind === "added" ? `appeared (${change.nodesAfter} nodes)` : `changed (${change.nodesBefore} -> ${change.nodesAfter} nodes)`;
+    const nodes = change.nodeChanges && change.nodeChanges.length > 0 ? `: ${change.nodeChanges.slice(0, 5).map((n) => `${n.kind} ${n.node}`).join(", ")}${change.nodeChanges.length > 5 ? `, and ${change.nodeChanges.length - 5} more` : ""}` : "";
+    return `${change.global} ${what} but no update step that ran declared it${nodes}`;
+  });
+}
 
 // src/pipeline/upgrade/git-source.ts
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
+var GIT_TIMEOUT_MS = 12e4;
 var GIT_SOURCE_PREFIX = "git:";
 function gitRevision(source) {
   if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
@@ -487,6 +828,43 @@ function gitRevision(source) {
     throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
   }
   return rev;
+}
+async function git(cwd, args) {
+  try {
+    const { stdout } = await run("git", args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
+    return stdout.trim();
+  } catch (error2) {
+    const stderr = (error2.stderr ?? "").trim();
+    throw new IpmDbError(
+      "upgrade-git-source",
+      `git ${args.join(" ")} failed in ${cwd}: ${stderr || error2.message}`
+    );
+  }
+}
+async function exportModuleAt(moduleDir, revision) {
+  const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
+  const path = relative(top, moduleDir).split(sep).join("/") || ".";
+  await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
+    throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
+      hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
+    });
+  });
+  const dest = await mkdtemp(join(tmpdir(), "ipm-db-previous-source-"));
+  const remove = () => rm(dest, { recursive: true, force: true });
+  try {
+    const archive = join(dest, "export.tar");
+    await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
+    await run("tar", ["-xf", archive, "-C", dest], { timeout: GIT_TIMEOUT_MS });
+    await rm(archive);
+    const dir = join(dest, path);
+    if (!await stat(join(dir, "module.xml")).catch(() => null)) {
+      throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
+    }
+    return { dir, remove };
+  } catch (error2) {
+    await remove();
+    throw error2;
+  }
 }
 
 // src/pipeline/upgrade/types.ts
@@ -576,6 +954,11 @@ function missingInputs(scenario, previous) {
     case "container-replacement":
       return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
   }
+}
+function previousReference(repository, version2, irisMajorMinor) {
+  if (!/^\d{4}\.\d+$/.test(irisMajorMinor))
+    throw new UsageError(`"${irisMajorMinor}" is not an IRIS major.minor version`);
+  return `${repository.replace(/\/+$/, "")}:${version2.replace(/\+/g, "_")}_database__${irisMajorMinor}`;
 }
 
 // src/action/inputs.ts
@@ -761,9 +1144,9 @@ function imageList(source, problem) {
   } else if (versions.length) {
     const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
     const flavour = source.get("iris-flavour").trim() || "iris-community";
-    for (const version of versions) {
-      const image = `${registry}/${flavour}:${version}`;
-      if (!TAG_RE.test(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
+    for (const version2 of versions) {
+      const image = `${registry}/${flavour}:${version2}`;
+      if (!TAG_RE.test(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2025.1.`);
       else if (!IMAGE_RE.test(image))
         problem(
           "iris-flavour",
@@ -778,23 +1161,23 @@ function imageList(source, problem) {
   return images.filter((i) => !seen.has(i) && seen.add(i));
 }
 function ipmSource(source, problem, inWorkspace) {
-  const version = source.get("ipm-version").trim();
+  const version2 = source.get("ipm-version").trim();
   const installer = source.get("ipm-installer").trim();
   const sha = source.get("ipm-sha256").trim();
   const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
   if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
-  if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
-  if (version && installer) {
+  if (sha && !installer && !version2) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
+  if (version2 && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
   }
-  if (version) {
-    if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
+  if (version2) {
+    if (!SEMVER_RE.test(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
-      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
+      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version2}.xml from the release.`);
     if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
       problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
-    return { kind: "version", version, sha256: sha.toLowerCase(), releaseUrl };
+    return { kind: "version", version: version2, sha256: sha.toLowerCase(), releaseUrl };
   }
   if (installer) {
     if (!/\.xml$/i.test(installer))
@@ -808,7 +1191,8 @@ function upgradeRequest(source, problem, inWorkspace) {
   const sourceRaw = source.get("upgrade-source").trim();
   const request = {
     from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
-    sourceDir: sourceRaw ? inWorkspace("upgrade-source", sourceRaw) : null,
+    // "git:<rev>" (the module directory at that revision) passes through; anything else is a path.
+    sourceDir: sourceRaw ? sourceRaw.startsWith("git:") ? sourceRaw : inWorkspace("upgrade-source", sourceRaw) : null,
     scenarios: parseList(source.get("upgrade-scenarios")).join(","),
     seed: source.get("seed-methods"),
     checks: source.get("check-methods"),
@@ -822,7 +1206,7 @@ function upgradeRequest(source, problem, inWorkspace) {
   ];
   let ok = true;
   for (const [input, text] of named)
-    for (const entry of text.split("\n").map((l) => l.trim()).filter(Boolean))
+    for (const entry of text.split(/[\s,;]+/).map((l) => l.trim()).filter(Boolean))
       ok = attempt(problem, input, () => parseClassMethod(entry, "class method")) && ok;
   ok = attempt(problem, "declared-changes", () => parseDeclaredChanges(request.declaredChanges)) && ok;
   if (!request.from && !request.sourceDir && !request.scenarios) {
@@ -894,32 +1278,32 @@ function forkPullRequest(event, repository) {
 }
 
 // src/action/run.ts
-import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
-import { basename, join as join2, relative as relative2 } from "node:path";
+import { copyFile, mkdir, readdir, stat as stat2, writeFile } from "node:fs/promises";
+import { basename, join as join3, relative as relative3 } from "node:path";
 
 // src/action/annotations.ts
-import { join, relative, sep } from "node:path";
+import { join as join2, relative as relative2, sep as sep2 } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run3) {
   return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
+  const rel = relative2(roots.workspace, join2(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
-  return rel.split(sep).join("/");
+  return rel.split(sep2).join("/");
 }
 function planAnnotations(runs, roots) {
   const all = [];
   const seen = /* @__PURE__ */ new Map();
   const add = (a, where) => {
-    const key = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
-    const existing = seen.get(key);
+    const key2 = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
+    const existing = seen.get(key2);
     if (existing) {
       if (!existing.where.includes(where)) existing.where.push(where);
       return;
     }
     const entry = { annotation: a, where: [where] };
-    seen.set(key, entry);
+    seen.set(key2, entry);
     all.push(entry);
   };
   for (const run3 of runs) {
@@ -1010,7 +1394,7 @@ function setPublishStage(report, result) {
 async function listFilesIn(dir) {
   const out = [];
   for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join2(dir, e.name);
+    const p = join3(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
@@ -1043,8 +1427,8 @@ async function run2(inputs, deps) {
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
   const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join2(inputs.workspace, ".ipm-db");
-  const outRoot = join2(tempRoot, "ipm-db", deps.runId);
+  const tempRoot = deps.env.RUNNER_TEMP || join3(inputs.workspace, ".ipm-db");
+  const outRoot = join3(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
@@ -1065,18 +1449,18 @@ async function run2(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat(join2(inputs.modulePath, "module.xml")).catch(() => {
+    await stat2(join3(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
-        `input "module-path": no module.xml in ${relative2(inputs.workspace, inputs.modulePath) || "."}.`,
+        `input "module-path": no module.xml in ${relative3(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
       );
     });
     const from = inputs.upgrade?.from;
     if (from?.kind === "archive") {
       const path = from.path;
-      await stat(path).catch(() => {
+      await stat2(path).catch(() => {
         throw new UsageError(
-          `input "upgrade-from": ${relative2(inputs.workspace, path)} does not exist.`,
+          `input "upgrade-from": ${relative3(inputs.workspace, path)} does not exist.`,
           "Give the path of a previous .tgz, a version or a registry reference."
         );
       });
@@ -1088,18 +1472,18 @@ async function run2(inputs, deps) {
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join2(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
+        workDir: join3(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join3(tempRoot, "ipm-db-cache"))
       });
       io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
-      const outDir = join2(outRoot, sanitiseArtifactName(image));
+      const outDir = join3(outRoot, sanitiseArtifactName(image));
       await mkdir(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
+      if (inputs.cacheImages && await restoreImage(image, join3(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
@@ -1223,11 +1607,11 @@ async function run2(inputs, deps) {
   } finally {
     clearTimeout(totalTimer);
   }
-  const reportPath = join2(outRoot, REPORT_FILE);
+  const reportPath = join3(outRoot, REPORT_FILE);
   await mkdir(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join2(outDir, REPORT_FILE), report);
+  for (const [report, { outDir }] of logFiles) await writeJson(join3(outDir, REPORT_FILE), report);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
@@ -1256,9 +1640,9 @@ async function run2(inputs, deps) {
   if (inputs.cacheImages) {
     for (const image of inputs.images)
       if (!restoredImages.has(image))
-        await saveImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+        await saveImage(image, join3(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
   }
-  const outcome = {
+  const outcome2 = {
     runs,
     ok: failure === null,
     failure,
@@ -1269,23 +1653,23 @@ async function run2(inputs, deps) {
   };
   if (inputs.summary) {
     try {
-      await io.writeSummary(buildSummary(outcome));
+      await io.writeSummary(buildSummary(outcome2));
     } catch (err) {
       io.warning(`Writing the job summary failed: ${errorMessage(err)}`);
     }
   }
-  return outcome;
+  return outcome2;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join2(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join3(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
   for (const p of wanted) {
-    const rel = relative2(outDir, p);
+    const rel = relative3(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join2(outDir, basename(p));
+      const copy = join3(outDir, basename(p));
       await copyFile(p, copy);
       files.add(copy);
     }
@@ -1295,7 +1679,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   }
   const present = [];
   for (const f of files)
-    if (await stat(f).then(
+    if (await stat2(f).then(
       (s) => s.isFile(),
       () => false
     ))
@@ -1362,22 +1746,22 @@ function setOutputs(io, runs, reportPath) {
 
 // src/action/wiring.ts
 import { mkdir as mkdir3, readdir as readdir3, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/iris/container.ts
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { chmod, mkdtemp as mkdtemp2, readFile, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join5 } from "node:path";
 
 // src/iris/process.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, join as join3 } from "node:path";
+import { delimiter, join as join4 } from "node:path";
 var KILL_GRACE_SECONDS = 5;
 function findOnPath(name, pathVar = process.env.PATH ?? "") {
   for (const dir of pathVar.split(delimiter)) {
     if (!dir) continue;
-    const candidate = join3(dir, name);
+    const candidate = join4(dir, name);
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;
@@ -1443,7 +1827,7 @@ var Docker = class {
     return result;
   }
   /** Runs `docker <args>` and throws IpmDbError(code) unless it exits 0. */
-  async check(code, what, args, options = {}) {
+  async check(code2, what, args, options = {}) {
     const result = await this.call(args, options);
     if (result.timedOut)
       throw new IpmDbError(
@@ -1455,7 +1839,7 @@ var Docker = class {
       );
     if (result.exitCode !== 0) {
       const stderr = redact(result.stderr.trim());
-      throw daemonProblem(stderr) ?? new IpmDbError(code, `${what} failed (docker exit ${result.exitCode}): ${firstLine(stderr)}`, {
+      throw daemonProblem(stderr) ?? new IpmDbError(code2, `${what} failed (docker exit ${result.exitCode}): ${firstLine(stderr)}`, {
         details: stderr
       });
     }
@@ -1511,7 +1895,7 @@ var RESULT_PREFIX = "##IPMDB ";
 var STEP_KEY = "step";
 var DONE_KEY = "done";
 var RESERVED_KEYS = /* @__PURE__ */ new Set([STEP_KEY, DONE_KEY]);
-function quote(value) {
+function quote2(value) {
   if (hasControlCharacter(value)) throw unsafeValue("string", value, "it contains a line break or control character");
   return `"${value.replaceAll('"', '""')}"`;
 }
@@ -1519,7 +1903,7 @@ var FAIL = "if 'sc { do $system.OBJ.DisplayError(sc) do $system.Process.Terminat
 function renderExpression(e) {
   switch (e.kind) {
     case "literal":
-      return quote(e.value);
+      return quote2(e.value);
     case "integer":
       if (!Number.isSafeInteger(e.value)) throw unsafeValue("integer", String(e.value), "not a safe integer");
       return String(e.value);
@@ -1534,13 +1918,13 @@ function renderExpression(e) {
     case "currentNamespace":
       return "$namespace";
     case "classExists":
-      return `##class(%Dictionary.CompiledClass).%ExistsId(${quote(validate("class name", e.className))})`;
+      return `##class(%Dictionary.CompiledClass).%ExistsId(${quote2(validate("class name", e.className))})`;
     case "ipmVersion":
       return '##class(%IPM.Main).GetVersionModule("zpm")';
     case "namespaceExists":
-      return `##class(%SYS.Namespace).Exists(${quote(validateNamespace(e.namespace))})`;
+      return `##class(%SYS.Namespace).Exists(${quote2(validateNamespace(e.namespace))})`;
     case "environment":
-      return `$system.Util.GetEnviron(${quote(validate("environment variable name", e.name))})`;
+      return `$system.Util.GetEnviron(${quote2(validate("environment variable name", e.name))})`;
     case "variable":
       return validate("variable", e.name);
     case "newNamespaceConfig":
@@ -1567,28 +1951,28 @@ function checkIpmToken(token, kind) {
 function renderOperation(op) {
   switch (op.kind) {
     case "emit":
-      return `write ${quote(`${RESULT_PREFIX}${checkKey(op.key)}=`)},${renderExpression(op.expression)},!`;
+      return `write ${quote2(`${RESULT_PREFIX}${checkKey(op.key)}=`)},${renderExpression(op.expression)},!`;
     case "set":
       return `set ${validate("variable", op.variable)}=${renderExpression(op.expression)}`;
     case "switchNamespace": {
-      const ns = quote(validateNamespace(op.namespace));
+      const ns = quote2(validateNamespace(op.namespace));
       return `set $namespace=${ns} if $namespace'=${ns} { do $system.Process.Terminate($job,1) }`;
     }
     case "loadXml":
-      return `set sc=$system.OBJ.Load(${quote(validate("container path", op.path))},"ck") ${FAIL}`;
+      return `set sc=$system.OBJ.Load(${quote2(validate("container path", op.path))},"ck") ${FAIL}`;
     case "initializeNamespace": {
-      const postfix = quote(validate("namespace postfix", op.postfix));
+      const postfix = quote2(validate("namespace postfix", op.postfix));
       const out = validate("variable", op.resultVariable);
       const cfg = validate("variable", op.configVariable);
       return `set sc=##class(%IPM.Utils.Build).InitializeNamespace(${postfix},1,.${out},${cfg}) ${FAIL}`;
     }
     case "ipm":
-      return `set sc=##class(%IPM.Main).Shell(${quote(renderIpmCommand(op.command))}) ${FAIL}`;
+      return `set sc=##class(%IPM.Main).Shell(${quote2(renderIpmCommand(op.command))}) ${FAIL}`;
   }
 }
-function checkKey(key) {
-  validate("result key", key);
-  return key;
+function checkKey(key2) {
+  validate("result key", key2);
+  return key2;
 }
 function describeOperation(op) {
   switch (op.kind) {
@@ -1621,8 +2005,8 @@ function renderScript(operations) {
   }
   return { text: lines.join("\n") + "\n", lines };
 }
-function marker(key, value) {
-  return `write ${quote(`${RESULT_PREFIX}${key}=`)},${quote(value)},!`;
+function marker(key2, value) {
+  return `write ${quote2(`${RESULT_PREFIX}${key2}=`)},${quote2(value)},!`;
 }
 
 // src/iris/output.ts
@@ -1634,7 +2018,7 @@ function stripPrompt(line) {
   return line.replace(/\r$/, "").replace(ANSI, "").replace(PROMPT, "");
 }
 function parseSessionOutput(raw) {
-  const values = /* @__PURE__ */ new Map();
+  const values2 = /* @__PURE__ */ new Map();
   let lastStep = 0;
   let completed = false;
   const text = [];
@@ -1643,16 +2027,16 @@ function parseSessionOutput(raw) {
     const line = stripPrompt(rawLine);
     const m = RESULT.exec(line);
     if (m) {
-      const [, key, value] = m;
-      if (key === STEP_KEY) lastStep = Number.parseInt(value, 10) || lastStep;
-      else if (key === DONE_KEY) completed = true;
-      else values.set(key, value);
+      const [, key2, value] = m;
+      if (key2 === STEP_KEY) lastStep = Number.parseInt(value, 10) || lastStep;
+      else if (key2 === DONE_KEY) completed = true;
+      else values2.set(key2, value);
       continue;
     }
     if (OBJECTSCRIPT_ERROR.test(line)) objectScriptErrors.push(line.trim());
     text.push(line);
   }
-  return { values, lastStep, completed, text: trimBlankLines(text).join("\n"), objectScriptErrors };
+  return { values: values2, lastStep, completed, text: trimBlankLines(text).join("\n"), objectScriptErrors };
 }
 function trimBlankLines(lines) {
   let start = 0;
@@ -1826,7 +2210,7 @@ var IrisContainer = class {
    */
   async mkdir(path) {
     validate("container path", path);
-    const empty = await mkdtemp(join4(tmpdir(), "ipm-db-dir-"));
+    const empty = await mkdtemp2(join5(tmpdir2(), "ipm-db-dir-"));
     try {
       await chmod(empty, 511);
       await this.docker.check("container-file-failed", `Creating ${path} in the container`, [
@@ -1835,7 +2219,7 @@ var IrisContainer = class {
         `${this.name}:${path}`
       ]);
     } finally {
-      await rm(empty, { recursive: true, force: true });
+      await rm2(empty, { recursive: true, force: true });
     }
   }
   async copyIn(hostPath, containerPath, timeoutMs = 3e5) {
@@ -1858,13 +2242,13 @@ var IrisContainer = class {
   }
   /** A text file's content, copied out with `docker cp` (works on images without cat). */
   async readFile(path) {
-    const dir = await mkdtemp(join4(tmpdir(), "ipm-db-read-"));
+    const dir = await mkdtemp2(join5(tmpdir2(), "ipm-db-read-"));
     try {
-      const file = join4(dir, "file");
+      const file = join5(dir, "file");
       await this.copyOut(path, file, 6e4);
       return await readFile(file, "utf8");
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm2(dir, { recursive: true, force: true });
     }
   }
   async isRunning() {
@@ -1872,8 +2256,8 @@ var IrisContainer = class {
       timeoutMs: 3e4
     });
     if (r.exitCode !== 0) return { running: false, exitCode: null };
-    const [running, code] = r.stdout.trim().split(" ");
-    return { running: running === "true", exitCode: code === void 0 ? null : Number(code) };
+    const [running, code2] = r.stdout.trim().split(" ");
+    return { running: running === "true", exitCode: code2 === void 0 ? null : Number(code2) };
   }
   /** The last lines of `docker logs` and of messages.log, for error details (never throws). */
   async diagnostics(lines = 40) {
@@ -1976,13 +2360,71 @@ async function removeListed(docker, what, listArgs, removeArgs) {
   return ids;
 }
 
+// src/ipm/manifest.ts
+var import_saxes = __toESM(require_saxes(), 1);
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+function parseModuleIdentity(xml, where = "module.xml") {
+  const parser = new import_saxes.SaxesParser({ xmlns: false });
+  const stack = [];
+  const found = { Name: null, Version: null };
+  let text = "";
+  parser.on("opentag", (tag) => {
+    stack.push(tag.name);
+    text = "";
+  });
+  parser.on("text", (t) => text += t);
+  parser.on("cdata", (t) => text += t);
+  parser.on("closetag", (tag) => {
+    const path = stack.join("/");
+    if ((tag.name === "Name" || tag.name === "Version") && path === `Export/Document/Module/${tag.name}` && found[tag.name] === null)
+      found[tag.name] = text.trim();
+    stack.pop();
+  });
+  try {
+    parser.write(xml).close();
+  } catch (err) {
+    throw new IpmDbError("module-xml-invalid", `${where} is not well-formed XML: ${err.message}`, {
+      cause: err
+    });
+  }
+  if (!found.Name || !found.Version)
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where} has no /Export/Document/Module/${found.Name ? "Version" : "Name"}.`,
+      {
+        hint: "The module directory must hold an IPM module.xml."
+      }
+    );
+  if (!isValid("module name", found.Name))
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where}: module name "${found.Name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
+    );
+  if (!isValid("module version", found.Version))
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where}: version "${found.Version}" is not a semantic version (e.g. 1.2.3).`
+    );
+  return { name: found.Name, version: found.Version };
+}
+async function readModuleIdentity(moduleDir) {
+  const file = join6(moduleDir, "module.xml");
+  const xml = await readFile2(file, "utf8").catch((err) => {
+    throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
+      hint: "Point --module at the directory that holds the module's module.xml."
+    });
+  });
+  return parseModuleIdentity(xml, file);
+}
+
 // src/ipm/operations.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { basename as basename2, join as join6 } from "node:path";
+import { basename as basename2, join as join8 } from "node:path";
 
 // src/ipm/compile-errors.ts
-import { readdir as readdir2, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join5, relative as relative3, sep as sep2 } from "node:path";
+import { readdir as readdir2, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { join as join7, relative as relative4, sep as sep3 } from "node:path";
 var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+:)?\s*(.*)$/;
 var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
 var TEXT = /^\s*TEXT:\s?(.*)$/;
@@ -1992,9 +2434,9 @@ function parseCompileErrors(output) {
   const found = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (e) => {
-    const key = `${e.document}|${e.label}|${e.offset}|${e.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
+    const key2 = `${e.document}|${e.label}|${e.offset}|${e.message}`;
+    if (!seen.has(key2)) {
+      seen.add(key2);
       found.push(e);
     }
   };
@@ -2014,8 +2456,8 @@ function parseCompileErrors(output) {
     }
     const status = STATUS.exec(line);
     if (status) {
-      const [, code, message] = status;
-      if (SUMMARY_CODES.has(code)) {
+      const [, code2, message] = status;
+      if (SUMMARY_CODES.has(code2)) {
         const inner = /Errors:\s*(ERROR:.*)$/.exec(message);
         const innerLocated = inner ? LOCATED.exec(inner[1]) : null;
         if (innerLocated)
@@ -2033,7 +2475,7 @@ function parseCompileErrors(output) {
               document: `${cls[1]}.cls`,
               label: null,
               offset: null,
-              message: `ERROR #${code}: ${message}`,
+              message: `ERROR #${code2}: ${message}`,
               text: null
             });
         }
@@ -2046,7 +2488,7 @@ function parseCompileErrors(output) {
           document,
           label: null,
           offset: lineNo ? Number(lineNo[1]) : null,
-          message: `ERROR #${code}: ${message}`,
+          message: `ERROR #${code2}: ${message}`,
           text: null
         });
       }
@@ -2134,13 +2576,13 @@ async function readSourceTree(moduleDir, limit = 5e3) {
     if (tree.size >= limit) return;
     const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      const full = join5(dir, entry.name);
+      const full = join7(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(full);
       } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
-        const info2 = await stat2(full);
+        const info2 = await stat3(full);
         if (info2.size <= 2e6)
-          tree.set(relative3(moduleDir, full).split(sep2).join("/"), await readFile2(full, "utf8"));
+          tree.set(relative4(moduleDir, full).split(sep3).join("/"), await readFile3(full, "utf8"));
       }
     }
   };
@@ -2490,7 +2932,7 @@ var IpmOperations = class {
       );
     const fileName = basename2(containerPath);
     await mkdir2(hostOutDir, { recursive: true });
-    const hostPath = join6(hostOutDir, fileName);
+    const hostPath = join8(hostOutDir, fileName);
     await this.target.files.copyOut(containerPath, hostPath);
     return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
   }
@@ -2564,7 +3006,7 @@ var IpmOperations = class {
     await this.target.files.mkdir(out);
     const junit = `${out}/junit-${moduleName.toLowerCase()}.xml`;
     await mkdir2(hostOutDir, { recursive: true });
-    const hostJunit = join6(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
+    const hostJunit = join8(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
     const copyJunit = async () => {
       try {
         await this.target.files.copyOut(junit, hostJunit);
@@ -2591,10 +3033,10 @@ var IpmOperations = class {
    * Reads values in a namespace (`##IPMDB key=value`), e.g. for the upgrade stage's
    * update-step state queries once their expressions are in docs/iris-surface.md.
    */
-  async query(namespace, values, secretEnv) {
+  async query(namespace, values2, secretEnv) {
     const result = await this.target.sessions.run({
       namespace: validateNamespace(namespace),
-      operations: values.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
+      operations: values2.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
       timeoutMs: this.timeouts.shortMs,
       ...secretEnv ? { secretEnv } : {}
     });
@@ -2604,9 +3046,9 @@ var IpmOperations = class {
 
 // src/pipeline/stages.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename4, join as join8 } from "node:path";
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { basename as basename4, join as join9 } from "node:path";
 
 // src/ipm/bootstrap.ts
 import { basename as basename3 } from "node:path";
@@ -2614,14 +3056,14 @@ var CONFIGURE_IPM = [
   { words: ["config", "set", "ColorScheme", "none"], modifiers: [] },
   { words: ["config", "set", "analytics", "0"], modifiers: [] }
 ];
-function parseIrisVersion(values) {
-  const zversion = values.get("zversion") ?? "";
-  const major = Number(values.get("major"));
-  const minor = Number(values.get("minor"));
+function parseIrisVersion(values2) {
+  const zversion = values2.get("zversion") ?? "";
+  const major = Number(values2.get("major"));
+  const minor = Number(values2.get("minor"));
   if (!Number.isInteger(major) || !Number.isInteger(minor) || major <= 0)
     throw new IpmDbError(
       "iris-version-unknown",
-      `Could not read the IRIS version (got major "${values.get("major") ?? ""}", minor "${values.get("minor") ?? ""}").`,
+      `Could not read the IRIS version (got major "${values2.get("major") ?? ""}", minor "${values2.get("minor") ?? ""}").`,
       {
         details: zversion
       }
@@ -2631,13 +3073,13 @@ function parseIrisVersion(values) {
     zversion,
     major,
     minor,
-    number: values.get("number") ?? "",
+    number: values2.get("number") ?? "",
     majorMinor: `${major}.${minor}`,
     build: build ? build[1] : null
   };
 }
-function ipmSession(target, namespace, operations, timeoutMs, code) {
-  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code, timeoutMs) });
+function ipmSession(target, namespace, operations, timeoutMs, code2) {
+  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code2, timeoutMs) });
 }
 async function detectIris(target, namespace, timeoutMs = 12e4) {
   const result = await target.sessions.run({
@@ -2725,64 +3167,6 @@ async function readIpm(target, namespace) {
   };
 }
 
-// src/ipm/manifest.ts
-var import_saxes = __toESM(require_saxes(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join7 } from "node:path";
-function parseModuleIdentity(xml, where = "module.xml") {
-  const parser = new import_saxes.SaxesParser({ xmlns: false });
-  const stack = [];
-  const found = { Name: null, Version: null };
-  let text = "";
-  parser.on("opentag", (tag) => {
-    stack.push(tag.name);
-    text = "";
-  });
-  parser.on("text", (t) => text += t);
-  parser.on("cdata", (t) => text += t);
-  parser.on("closetag", (tag) => {
-    const path = stack.join("/");
-    if ((tag.name === "Name" || tag.name === "Version") && path === `Export/Document/Module/${tag.name}` && found[tag.name] === null)
-      found[tag.name] = text.trim();
-    stack.pop();
-  });
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    throw new IpmDbError("module-xml-invalid", `${where} is not well-formed XML: ${err.message}`, {
-      cause: err
-    });
-  }
-  if (!found.Name || !found.Version)
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where} has no /Export/Document/Module/${found.Name ? "Version" : "Name"}.`,
-      {
-        hint: "The module directory must hold an IPM module.xml."
-      }
-    );
-  if (!isValid("module name", found.Name))
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where}: module name "${found.Name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
-    );
-  if (!isValid("module version", found.Version))
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where}: version "${found.Version}" is not a semantic version (e.g. 1.2.3).`
-    );
-  return { name: found.Name, version: found.Version };
-}
-async function readModuleIdentity(moduleDir) {
-  const file = join7(moduleDir, "module.xml");
-  const xml = await readFile3(file, "utf8").catch((err) => {
-    throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
-      hint: "Point --module at the directory that holds the module's module.xml."
-    });
-  });
-  return parseModuleIdentity(xml, file);
-}
-
 // src/ipm/namespaces.ts
 function namespaceName(homeNamespace, postfix) {
   const home = validateNamespace(homeNamespace);
@@ -2862,7 +3246,7 @@ var ipmStage = {
   async run(ctx) {
     const o = ctx.options;
     const installer = o.installer ? await resolveInstaller(o.installer, {
-      workDir: join8(tmpdir2(), "ipm-db-installers"),
+      workDir: join9(tmpdir3(), "ipm-db-installers"),
       ...o.installerCache ? { cache: o.installerCache } : {}
     }) : null;
     const setup = await bootstrapIpm(need(ctx.target, "the container"), {
@@ -2910,7 +3294,7 @@ var packageStage = {
     ctx.report.archive = {
       path: archive.hostPath,
       fileName: archive.fileName,
-      size: (await stat3(archive.hostPath)).size,
+      size: (await stat4(archive.hostPath)).size,
       sha256: createHash2("sha256").update(bytes).digest("hex"),
       irisDatSha256: archive.checksum
     };
@@ -3137,12 +3521,598 @@ function formatMs(ms) {
   return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
+// src/pipeline/upgrade/stage.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+
+// src/pipeline/upgrade/driver-binding.ts
+import { mkdtemp as mkdtemp3 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join10 } from "node:path";
+var DURABLE_MOUNT = "/durable";
+var DONE_MARKER = "##IPMDB upgrade-done=1";
+async function runUpgradeLines(container, namespace, lines, doing, timeoutMs) {
+  const input = [...lines, `write "${DONE_MARKER}",!`, "halt", ""].join("\n");
+  const result = await container.exec(sessionArgs(namespace), { input, timeoutMs });
+  const stdout = redact(result.stdout);
+  const parsed = parseSessionOutput(stdout);
+  const details = [parsed.text, redact(result.stderr.trim())].filter(Boolean).join("\n");
+  if (result.timedOut)
+    throw new IpmDbError("session-timeout", `IRIS session in ${namespace} was stopped while ${doing}.`, { details });
+  if (result.exitCode !== 0)
+    throw new IpmDbError(
+      "session-failed",
+      `IRIS session in ${namespace} failed (exit ${result.exitCode}) while ${doing}.`,
+      { details }
+    );
+  if (parsed.objectScriptErrors.length > 0) {
+    throw new IpmDbError(
+      "objectscript-error",
+      `IRIS reported ${parsed.objectScriptErrors[0]} while ${doing} in ${namespace}.`,
+      { details }
+    );
+  }
+  if (!stdout.includes(DONE_MARKER))
+    throw new IpmDbError("session-ended-early", `IRIS session in ${namespace} ended early while ${doing}.`, {
+      details
+    });
+  return stdout;
+}
+function irisOf(ctx, current, homeNamespace) {
+  const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
+  return {
+    createNamespace: () => createNamespace(current().target, {
+      homeNamespace,
+      postfix: ctx.nextPostfix("UPG"),
+      enableEnsemble: ctx.options.enableEnsemble ?? false
+    }),
+    run: (namespace, lines, doing) => runUpgradeLines(current().container, namespace, lines, doing, timeoutMs),
+    loadModule: async (namespace, hostDir) => {
+      await current().ops.loadModule(namespace, hostDir);
+    },
+    loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
+    updateModule: (namespace, moduleName, hostTgz) => current().ops.updateModule(namespace, moduleName, hostTgz)
+  };
+}
+function partsOf(ctx, container) {
+  const o = ctx.options;
+  const target = { sessions: new IrisSessionRunner(container), files: container };
+  const ops = new IpmOperations(target, {
+    ...o.timeouts ? { timeouts: o.timeouts } : {},
+    verbose: o.verbose ?? false
+  });
+  return { container, target, ops };
+}
+async function startOnVolume(ctx, runId, volume) {
+  const o = ctx.options;
+  return startIris(
+    ctx.docker,
+    {
+      image: o.image,
+      runId,
+      // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
+      // containers need none (packages are copied in, previous releases pulled on the host).
+      network: "none",
+      ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
+      mounts: [...o.mounts ?? [], { source: volume, target: DURABLE_MOUNT }],
+      env: { ...o.env ?? {}, ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
+    },
+    {
+      logger: ctx.logger,
+      ...o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {},
+      ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}
+    }
+  );
+}
+async function startDurable(ctx) {
+  const setup = ctx.setup;
+  if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
+  const suffix = ctx.nextPostfix("D").toLowerCase();
+  const volume = `ipm-db-${ctx.runId}-${suffix}`;
+  await ctx.docker.check("docker-volume-failed", "docker volume create", [
+    "volume",
+    "create",
+    "--label",
+    `${RUN_LABEL}=${ctx.runId}`,
+    volume
+  ]);
+  await ctx.docker.check(
+    "docker-volume-failed",
+    "Giving the durable volume to irisowner",
+    [
+      "run",
+      "--rm",
+      "--network",
+      "none",
+      "--user",
+      "root",
+      "--label",
+      `${RUN_LABEL}=${ctx.runId}`,
+      "--mount",
+      `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
+      "--entrypoint",
+      "/bin/sh",
+      ctx.options.image,
+      "-c",
+      `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
+    ],
+    { timeoutMs: 12e4 }
+  );
+  const runIds = [`${ctx.runId}-${suffix}a`, `${ctx.runId}-${suffix}b`];
+  let generation = 0;
+  let parts = null;
+  const dispose = async () => {
+    for (const runId of runIds) await removeRun(ctx.docker, runId).catch(() => void 0);
+    await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
+  };
+  try {
+    const first = partsOf(ctx, await startOnVolume(ctx, runIds[0], volume));
+    parts = first;
+    await bootstrapIpm(first.target, {
+      installer: setup.installedFrom,
+      logger: ctx.logger,
+      homeNamespace: setup.homeNamespace,
+      ...ctx.options.timeouts?.ipmInstallMs ? { installTimeoutMs: ctx.options.timeouts.ipmInstallMs } : {}
+    });
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  const current = () => parts;
+  return {
+    ...irisOf(ctx, current, setup.homeNamespace),
+    async replace() {
+      const old = current().container;
+      await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
+        timeoutMs: 18e4
+      });
+      await removeRun(ctx.docker, runIds[generation]);
+      generation++;
+      const next = await startOnVolume(ctx, runIds[generation], volume);
+      parts = partsOf(ctx, next);
+    },
+    dispose
+  };
+}
+function driverUpgradeEnvironment(ctx, pull) {
+  const { container, target, ops, setup } = ctx;
+  if (!container || !target || !ops || !setup) {
+    throw new IpmDbError("pipeline-order", "Internal: the container is not ready; an earlier stage did not run.");
+  }
+  return {
+    iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
+    startDurable: () => startDurable(ctx),
+    pull,
+    tempDir: () => mkdtemp3(join10(tmpdir4(), "ipm-db-previous-"))
+  };
+}
+
+// src/pipeline/upgrade/parse.ts
+var MARKER = "##IPMDB ";
+function ipmdbLines(output) {
+  const lines = [];
+  for (const raw of output.split(/\r?\n/)) {
+    const at = raw.indexOf(MARKER);
+    if (at < 0) continue;
+    const rest = raw.slice(at + MARKER.length);
+    const eq = rest.indexOf("=");
+    if (eq <= 0) continue;
+    lines.push({ key: rest.slice(0, eq), value: rest.slice(eq + 1) });
+  }
+  return lines;
+}
+function values(output, key2) {
+  return ipmdbLines(output).filter((line) => line.key === key2).map((line) => line.value);
+}
+function reportedErrors(output) {
+  return values(output, "error").map((value) => {
+    const bar = value.indexOf("|");
+    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
+  });
+}
+function throwOnReportedErrors(output, doing) {
+  const errors = reportedErrors(output);
+  if (errors.length > 0) {
+    throw new IpmDbError("upgrade-objectscript", `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output });
+  }
+}
+function parseGlobalNames(output) {
+  const names = values(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
+  return [...new Set(names)].sort();
+}
+function parseFingerprints(output) {
+  const result = [];
+  let nodes = {};
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    if (key2 === "node") {
+      const bar = value.lastIndexOf("|");
+      if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
+    } else if (key2 === "global") {
+      const [name, count, hash, extra] = value.split("|");
+      const nodeCount = Number(count);
+      if (!name || extra !== void 0 || hash === void 0 || !Number.isInteger(nodeCount) || nodeCount < 0) {
+        throw new IpmDbError("upgrade-parse", `unreadable fingerprint line "##IPMDB global=${value}"`);
+      }
+      result.push({ name, nodes: nodeCount, hash, nodeHashes: nodes });
+      nodes = {};
+    }
+  }
+  return result;
+}
+function parseModuleState(output) {
+  const [value] = values(output, "module");
+  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
+  if (value === "") return null;
+  const bar = value.lastIndexOf("|");
+  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
+}
+function parseUpdateSteps(output) {
+  return values(output, "step").map((value) => {
+    const fields = value.split("|");
+    if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
+      throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
+    }
+    const [kind, className, methodName, timeStampStart, timeStampEnd, ok] = fields;
+    return {
+      className,
+      methodName,
+      primaryOnly: kind === "primary",
+      timeStampStart,
+      timeStampEnd,
+      statusOk: ok === "1"
+    };
+  });
+}
+function parseExpectedSteps(output) {
+  const steps = [];
+  for (const value of values(output, "expected")) {
+    const [className, ordered, primaryOnly, extra] = value.split("|");
+    for (const list2 of [ordered, primaryOnly]) {
+      let methods;
+      try {
+        methods = JSON.parse(list2 ?? "");
+      } catch {
+        methods = null;
+      }
+      if (extra !== void 0 || !Array.isArray(methods) || !methods.every((m) => typeof m === "string")) {
+        throw new IpmDbError(
+          "upgrade-parse",
+          `step class ${className}: GetOrderedMethods did not return a JSON array of names ("${value}")`
+        );
+      }
+      for (const method of methods) steps.push(`${className}:${method}`);
+    }
+  }
+  return steps;
+}
+function parseSeeded(output) {
+  return values(output, "seeded");
+}
+function parseChecks(output) {
+  return values(output, "check").map((value) => {
+    const bar = value.indexOf("|");
+    const returned = bar < 0 ? "" : value.slice(bar + 1);
+    return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
+  });
+}
+function parseFileExists(output) {
+  const result = {};
+  for (const value of values(output, "exists")) {
+    const bar = value.lastIndexOf("|");
+    result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
+  }
+  return result;
+}
+
+// src/pipeline/upgrade/scenarios.ts
+var Scenario = class {
+  constructor(scenario, previous, options, release) {
+    this.options = options;
+    this.release = release;
+    this.result = {
+      scenario,
+      ok: false,
+      message: "",
+      previous,
+      namespace: null,
+      moduleBefore: null,
+      moduleAfter: null,
+      before: null,
+      after: null,
+      changes: [],
+      steps: [],
+      checks: [],
+      backup: null,
+      problems: [],
+      durationMs: 0
+    };
+  }
+  options;
+  release;
+  result;
+  started = Date.now();
+  async snapshot(iris, namespace, alsoGlobals, when) {
+    const listing = await iris.run(namespace, [listGlobalsLine()], `listing the globals ${when}`);
+    throwOnReportedErrors(listing, `Listing the globals ${when}`);
+    const globals = [
+      .../* @__PURE__ */ new Set([...selectGlobals(parseGlobalNames(listing), this.options.globals), ...alsoGlobals])
+    ].sort();
+    const lines = [
+      moduleStateLine(this.release.moduleName),
+      ...updateStepLines(),
+      ...globals.map((g) => fingerprintGlobalLine(g, this.options.nodeLimit))
+    ];
+    const output = await iris.run(namespace, lines, `fingerprinting the data ${when}`);
+    throwOnReportedErrors(output, `Fingerprinting the data ${when}`);
+    const fingerprints = parseFingerprints(output);
+    const missing = globals.filter((g) => !fingerprints.some((f) => f.name === g));
+    if (missing.length > 0) {
+      throw new IpmDbError(
+        "upgrade-fingerprint-incomplete",
+        `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
+        { details: output }
+      );
+    }
+    const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
+    return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+  async seed(iris, namespace) {
+    if (this.options.seed.length === 0) return;
+    const output = await iris.run(namespace, this.options.seed.map(seedLine), "writing data");
+    throwOnReportedErrors(output, "Writing data with the seed methods");
+    const seeded = parseSeeded(output);
+    const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
+    if (notRun.length > 0)
+      throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
+        details: output
+      });
+  }
+  async expectedSteps(iris, namespace) {
+    if (!this.release.updatePackage) return [];
+    const output = await iris.run(
+      namespace,
+      [expectedStepsLine(this.release.updatePackage)],
+      "reading the update step classes"
+    );
+    throwOnReportedErrors(output, `Reading the update step classes of ${this.release.updatePackage}`);
+    return parseExpectedSteps(output);
+  }
+  async runChecks(iris, namespace) {
+    if (this.options.checks.length === 0) return [];
+    const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
+    const returned = parseChecks(output);
+    const errors = reportedErrors(output);
+    return this.options.checks.map(formatClassMethod).map((check) => {
+      const found = returned.find((r) => r.check === check);
+      if (found) return found;
+      const error2 = errors.find((e) => e.startsWith(`${check}: `));
+      return { check, returned: error2 ? error2.slice(check.length + 2) : "(no result printed)", ok: false };
+    });
+  }
+  async checkBackup(iris, namespace, swap) {
+    if (!swap.backupPath) {
+      this.result.problems.push(
+        'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown'
+      );
+      return;
+    }
+    const output = await iris.run(namespace, [fileExistsLine(swap.backupPath)], "checking the swap backup");
+    const exists = parseFileExists(output)[swap.backupPath] === true;
+    this.result.backup = { path: swap.backupPath, exists };
+    if (!exists) this.result.problems.push(`the swap backup ${swap.backupPath} does not exist after the upgrade`);
+  }
+  checkModule(state, version2, packaging, when) {
+    if (!state) {
+      this.result.problems.push(`${this.release.moduleName} is not installed ${when}`);
+      return;
+    }
+    if (state.version !== version2)
+      this.result.problems.push(
+        `${this.release.moduleName} is at version ${state.version} ${when}, expected ${version2}`
+      );
+    if (packaging !== null && state.packaging !== packaging) {
+      this.result.problems.push(
+        `${this.release.moduleName} has Packaging "${state.packaging}" ${when}, expected "${packaging}"`
+      );
+    }
+  }
+  finish(success) {
+    this.result.ok = this.result.problems.length === 0;
+    this.result.message = this.result.ok ? success : this.result.problems[0];
+    this.result.durationMs = Date.now() - this.started;
+    return this.result;
+  }
+  fail(error2) {
+    this.result.problems.push(describeError(error2).replace(/\n\s*/g, " "));
+    if (error2 instanceof IpmDbError && error2.details) this.result.output = error2.details;
+    return this.finish("");
+  }
+};
+async function proveUpgrade(s, iris, install, options, release, betweenHook) {
+  const r = s.result;
+  const namespace = await iris.createNamespace();
+  r.namespace = namespace;
+  await install(iris, namespace);
+  await s.seed(iris, namespace);
+  const previousSteps = await s.expectedSteps(iris, namespace);
+  const before = await s.snapshot(iris, namespace, [], "before the upgrade");
+  r.moduleBefore = before.module;
+  r.before = before.fingerprint;
+  if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
+  if (betweenHook) await betweenHook();
+  const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
+  const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");
+  r.moduleAfter = after.module;
+  r.after = after.fingerprint;
+  s.checkModule(after.module, release.version, "database", "after the upgrade");
+  r.steps = judgeSteps("upgrade", await s.expectedSteps(iris, namespace), before.steps, after.steps, previousSteps);
+  r.problems.push(...stepProblems(r.steps));
+  r.changes = attributeChanges(
+    diffFingerprints(before.fingerprint, after.fingerprint),
+    stepsThatRan(r.steps),
+    options.declared
+  );
+  r.problems.push(...undeclaredChangeProblems(r.changes));
+  r.checks = await s.runChecks(iris, namespace);
+  r.problems.push(
+    ...r.checks.filter((c) => !c.ok).map((c) => `check ${c.check} returned ${c.returned === "" ? "nothing" : `"${c.returned}"`}, not 1`)
+  );
+  await s.checkBackup(iris, namespace, swap);
+  const ran = r.steps.filter((v) => v.outcome === "ran").length;
+  return s.finish(
+    `${release.moduleName} ${before.module?.version ?? "?"} -> ${release.version}: ${after.globals.length} global(s) fingerprinted, ${r.changes.length} changed (all declared), ${ran} update step(s) ran once, ${r.checks.length} check(s) returned 1`
+  );
+}
+async function proveFreshInstall(s, iris, release) {
+  const r = s.result;
+  const namespace = await iris.createNamespace();
+  r.namespace = namespace;
+  const swap = await iris.loadPackage(namespace, release.packagePath);
+  const after = await s.snapshot(iris, namespace, [], "after the install");
+  r.moduleAfter = after.module;
+  r.after = after.fingerprint;
+  s.checkModule(after.module, release.version, "database", "after the install");
+  r.steps = judgeSteps("fresh", await s.expectedSteps(iris, namespace), [], after.steps);
+  r.problems.push(...stepProblems(r.steps));
+  await s.checkBackup(iris, namespace, swap);
+  return s.finish(
+    `${release.moduleName} ${release.version} installed into an empty namespace: ${r.steps.length} update step(s) seeded, none run`
+  );
+}
+async function runUpgradeScenarios(env, options, release, logger) {
+  const prev = options.previous;
+  const registryReference = prev.reference ?? (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
+  const reference = prev.packagePath ?? registryReference;
+  let pulled = null;
+  const previousPackage = () => {
+    if (prev.packagePath) return Promise.resolve(prev.packagePath);
+    if (!registryReference) throw new IpmDbError("upgrade-no-previous", "no previous database package was given");
+    pulled ??= env.tempDir().then((dir) => env.pull(registryReference, dir));
+    return pulled;
+  };
+  const loadPrevious = async (iris, namespace) => {
+    await iris.loadPackage(namespace, await previousPackage());
+  };
+  const loadPreviousSource = async (iris, namespace) => {
+    await iris.loadModule(namespace, prev.sourceDir);
+  };
+  const packageOrigin = () => ({
+    source: prev.packagePath ? "path" : "registry",
+    reference: reference ?? "",
+    version: prev.version
+  });
+  const sourceOrigin = () => ({
+    source: "source-directory",
+    reference: prev.sourceLabel ?? prev.sourceDir ?? "",
+    version: prev.version
+  });
+  const results = [];
+  for (const scenario of options.scenarios) {
+    logger.info(`upgrade scenario: ${scenario}`);
+    let result;
+    if (scenario === "fresh") {
+      const s = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
+      result = await proveFreshInstall(s, env.iris, release).catch((e) => s.fail(e));
+    } else if (scenario === "database") {
+      const s = new Scenario(scenario, packageOrigin(), options, release);
+      result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e) => s.fail(e));
+    } else if (scenario === "source") {
+      const s = new Scenario(scenario, sourceOrigin(), options, release);
+      result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e) => s.fail(e));
+    } else {
+      const fromPackage = reference !== null;
+      const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+      result = await proveInReplacedContainer(
+        s,
+        env,
+        fromPackage ? loadPrevious : loadPreviousSource,
+        options,
+        release
+      ).catch((e) => s.fail(e));
+    }
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
+    results.push(result);
+  }
+  return results;
+}
+async function proveInReplacedContainer(s, env, install, options, release) {
+  const iris = await env.startDurable();
+  try {
+    return await proveUpgrade(s, iris, install, options, release, () => iris.replace());
+  } finally {
+    await iris.dispose();
+  }
+}
+
+// src/pipeline/upgrade/stage.ts
+function updatePackageOf(moduleXml) {
+  const match = /<UpdatePackage>\s*([^<\s]+)\s*<\/UpdatePackage>/.exec(moduleXml);
+  return match ? match[1] : null;
+}
+function registryPuller(clientFor) {
+  return async (reference, dir) => {
+    const ref = parseReference(reference, { requireTagOrDigest: true });
+    return (await pullPackage(clientFor(ref.registry), ref, dir)).file;
+  };
+}
+function upgradeStage(options, pull) {
+  return {
+    name: "upgrade",
+    skip: () => options.scenarios.length === 0 ? "no upgrade scenario requested" : null,
+    async run(ctx) {
+      const module = ctx.module;
+      const archive = ctx.archive;
+      const setup = ctx.setup;
+      if (!module || !archive || !setup)
+        throw new IpmDbError(
+          "pipeline-order",
+          "Internal: the upgrade stage needs a built package; an earlier stage did not run."
+        );
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join11(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
+      const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
+      let results;
+      try {
+        const resolved = exported ? {
+          ...options,
+          previous: { ...options.previous, sourceDir: exported.dir, sourceLabel: options.previous.sourceDir }
+        } : options;
+        results = await runUpgradeScenarios(
+          driverUpgradeEnvironment(ctx, pull),
+          resolved,
+          {
+            moduleName: module.name,
+            version: module.version,
+            packagePath: archive.hostPath,
+            updatePackage,
+            irisMajorMinor: setup.iris.majorMinor
+          },
+          ctx.logger
+        );
+      } finally {
+        await exported?.remove();
+      }
+      ctx.report.upgrade = results;
+      const failed = results.filter((r) => !r.ok);
+      if (failed.length > 0) {
+        throw new IpmDbError(
+          "upgrade-failed",
+          `${failed.length} of ${results.length} upgrade scenario(s) failed: ${failed.map((r) => `${r.scenario}: ${r.message}`).join("; ")}`,
+          {
+            details: renderUpgradeMarkdown(results)
+          }
+        );
+      }
+      return `${results.length} upgrade scenario(s) passed: ${results.map((r) => r.scenario).join(", ")}`;
+    }
+  };
+}
+
 // src/action/wiring.ts
 function pipelinePort(wiring = {}) {
   return {
     async runImage(o, logger) {
-      if (o.upgrade)
-        throw new Error("Upgrade testing is not available in this build of the action; remove the upgrade inputs.");
+      const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
       const record = {
         // The name is recorded before docker creates it, so a crash in between still leaves it findable.
         beforeStage: (stage, ctx) => {
@@ -3169,6 +4139,7 @@ function pipelinePort(wiring = {}) {
         logger,
         verifyArchive: (path, expected) => verifyArchive(path, expected),
         hooks: [record],
+        stages,
         ...wiring.runner ? { docker: { runner: wiring.runner } } : {},
         timeouts: {
           readyMs: o.timeouts.startupMs,
@@ -3179,21 +4150,35 @@ function pipelinePort(wiring = {}) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir3(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join9(o.outDir, f));
+      const logFiles = (await readdir3(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join12(o.outDir, f));
       return { report, logFiles };
     }
   };
 }
+async function upgradeStageFor(o, logger, wiring) {
+  const request = o.upgrade;
+  const repository = request.from?.kind === "version" ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}` : null;
+  const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
+  const pull = registryPuller(
+    (host) => new RegistryClient({
+      registry: host,
+      plainHttp: host === o.registry.host && (wiring.plainHttp ?? false),
+      logger,
+      ...host === o.registry.host && o.registry.token ? { credentials: { username: o.registry.username || "token", password: o.registry.token } } : {}
+    })
+  );
+  return upgradeStage(options, pull);
+}
 async function saveFailureLogs(outDir, result, container) {
   await mkdir3(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile2(join9(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile2(join12(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile2(join9(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile2(join12(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join9(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join12(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring = {}) {
@@ -3230,9 +4215,9 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
-  const outcome = await run2(inputs, {
+  const outcome2 = await run2(inputs, {
     io,
-    pipeline: pipelinePort(),
+    pipeline: pipelinePort({ plainHttp: inputs.registryPlainHttp }),
     publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
@@ -3240,8 +4225,8 @@ async function main() {
     env: process.env,
     runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes2(4).toString("hex")}`
   });
-  if (outcome.failure) {
-    const { message, hint } = outcome.failure;
+  if (outcome2.failure) {
+    const { message, hint } = outcome2.failure;
     setFailed(hint ? `${message}
 ${hint}` : message);
   }

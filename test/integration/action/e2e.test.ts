@@ -17,6 +17,7 @@ import { ipmInstallerXml } from '../../standin/ipm-installer.js';
 import { ActionHarness, defaultContext, type StepResult } from './action-runner.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/standin-modules');
+const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
 const DOC = join(import.meta.dirname, '../../../docs/action.md');
 const OFFICIAL = 'containers.intersystems.com/intersystems/iris-community';
 const NEVER_READY = 'localhost/iris-never-ready:2025.1';
@@ -188,6 +189,42 @@ describeWithDocker('the action, end to end', () => {
     // docs/action.md shows this summary; regenerate it with IPM_DB_SAMPLE_SUMMARY=<file>.
     if (process.env.IPM_DB_SAMPLE_SUMMARY) await writeFile(process.env.IPM_DB_SAMPLE_SUMMARY, main.summary);
   });
+
+  it('upgrade: v1 released by the action, then v2 upgraded from it (pulled by version) in every scenario', async () => {
+    const ws2 = await mkdtemp(join(tmpdir(), 'ipm-db-e2e-upgrade-'));
+    try {
+      await cp(EXAMPLE, ws2, { recursive: true, dereference: true });
+      const v1 = await runAction(inputs({ 'module-path': 'v1' }), { job: 'release-v1', workspace: ws2 });
+      expect(v1.main.code, v1.main.stdout).toBe(0);
+      expect(JSON.parse(v1.main.outputs['published-tags']!)).toEqual(['1.0.0_database__2025.1']);
+      const { main } = await runAction(
+        inputs({
+          'module-path': 'v2',
+          publish: 'false',
+          'upgrade-from': '1.0.0',
+          'upgrade-source': 'v1',
+          'upgrade-scenarios': 'all',
+          'seed-methods': 'DemoOrders.Setup:SeedData',
+          'check-methods':
+            'DemoOrders.Checks:SettingsMigrated\nDemoOrders.Checks:OrdersKept\nDemoOrders.Checks:MigrationRanAtMostOnce',
+          'declared-changes': 'DemoOrders.Update.V2:MoveBillingSettings=^DemoOrders.Settings,^DemoOrders.StepRuns',
+        }),
+        { job: 'upgrade', workspace: ws2 },
+      );
+      expect(main.code, main.stdout).toBe(0);
+      expect(main.stdout).toContain('::group::[2025.1] upgrade');
+      const result = JSON.parse(main.outputs.result!) as { stages: { stage: string; status: string }[] }[];
+      expect(result[0]?.stages.find((s) => s.stage === 'upgrade')?.status).toBe('passed');
+      for (const scenario of ['database', 'source', 'fresh', 'container-replacement'])
+        expect(main.summary).toMatch(new RegExp(`\\| ${scenario} \\| ✅ \\|`));
+      const report = JSON.parse(await readFile(main.outputs.report!, 'utf8')) as {
+        upgrade: { previous: { reference: string } }[];
+      }[];
+      expect(report[0]?.upgrade[0]?.previous.reference).toBe(`${proxy.host}/acme/demo-orders:1.0.0_database__2025.1`);
+    } finally {
+      await rm(ws2, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('fork pull request: publish true is refused with a notice; the rest runs and passes', async () => {
     const before = proxy.requests.length;
