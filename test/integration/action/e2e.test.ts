@@ -30,6 +30,7 @@ describeWithDocker('the action, end to end', () => {
   let results: ResultsService;
   let releases: Server;
   let releaseUrl = '';
+  const harnesses: ActionHarness[] = [];
   const installer = Buffer.from(ipmInstallerXml('0.10.10', { databasePackaging: true }));
   const installerSha = createHash('sha256').update(installer).digest('hex');
   let snippet: ReturnType<typeof snippetInputs>;
@@ -80,6 +81,7 @@ describeWithDocker('the action, end to end', () => {
       defaultContext(ws, { vars: { IPM_SHA256: installerSha }, token: registry.credentials.password, ...ctx }),
       results.env,
     );
+    harnesses.push(harness);
     const main = await harness.main(withInputs, killWhen ? { killWhen } : {});
     const post = await harness.post(main.state);
     expect(post.code).toBe(0);
@@ -130,6 +132,7 @@ describeWithDocker('the action, end to end', () => {
   }, 300_000);
 
   afterAll(async () => {
+    for (const h of harnesses) await h.dispose();
     await proxy?.stop();
     await registry?.stop();
     await results?.close();
@@ -258,7 +261,8 @@ describeWithDocker('the action, end to end', () => {
     if (process.env.IPM_DB_SAMPLE_SUMMARY)
       await writeFile(`${process.env.IPM_DB_SAMPLE_SUMMARY}.failure`, main.summary);
     const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-compile');
-    expect(artifact?.bytes.includes(Buffer.from('load-output.log'))).toBe(true);
+    for (const file of ['load-output.log', 'container.log', 'messages.log', 'ipm-db-report.json'])
+      expect(artifact?.bytes.includes(Buffer.from(file)), file).toBe(true);
   });
 
   it('checksum mismatch: an IPM installer that is not the pinned one stops the run before IRIS starts', async () => {
