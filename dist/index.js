@@ -1,5 +1,8 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  STAGES
+} from "./chunks/chunk-XUGW6E7R.js";
+import {
   ResourceLedger,
   STATE_KEEP,
   STATE_RUN_ID,
@@ -15,21 +18,7 @@ import {
   unsafeValue,
   validate,
   validateNamespace
-} from "./chunks/chunk-VA67EHKD.js";
-import {
-  STAGES,
-  publishPackage,
-  require_saxes,
-  verifyArchive
-} from "./chunks/chunk-YAEJECM6.js";
-import {
-  IpmDbError,
-  UsageError,
-  describeError,
-  errorMessage,
-  redact,
-  registerSecret
-} from "./chunks/chunk-4UHFFDH5.js";
+} from "./chunks/chunk-W3FI564S.js";
 import {
   debug,
   error,
@@ -45,6 +34,24 @@ import {
   summary,
   warning
 } from "./chunks/chunk-NYLF5GTQ.js";
+import {
+  require_saxes,
+  verifyArchive
+} from "./chunks/chunk-GZD2VCLG.js";
+import {
+  publishPackage
+} from "./chunks/chunk-WJGIMEVR.js";
+import "./chunks/chunk-MML3ME7F.js";
+import {
+  redact,
+  registerSecret
+} from "./chunks/chunk-TIJDGYO2.js";
+import {
+  IpmDbError,
+  UsageError,
+  describeError,
+  errorMessage
+} from "./chunks/chunk-7JDKL6H4.js";
 import {
   __toESM
 } from "./chunks/chunk-2YR2DOPF.js";

@@ -6,15 +6,16 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-VA67EHKD.js";
-import {
-  errorMessage
-} from "./chunks/chunk-4UHFFDH5.js";
+} from "./chunks/chunk-W3FI564S.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-NYLF5GTQ.js";
+import "./chunks/chunk-TIJDGYO2.js";
+import {
+  errorMessage
+} from "./chunks/chunk-7JDKL6H4.js";
 import "./chunks/chunk-2YR2DOPF.js";
 
 // src/post.ts
