@@ -231,7 +231,7 @@ describe('IpmOperations', () => {
   it('lists modules and reports a hang as a timeout', async () => {
     const fake = new FakeDocker(({ lines }) => ({ stdout: completed(lines, 'my-app 1.0.0\nzpm    0.10.10') }));
     expect((await new IpmOperations(fake.target()).list('USER-INST')).map((m) => m.name)).toEqual(['my-app', 'zpm']);
-    const hung = new FakeDocker(() => ({ stdout: 'USER>##IPMDB step=1\n', exitCode: 124, timedOut: true }));
+    const hung = new FakeDocker(() => ({ stdout: 'USER>##IPMDB ipmdb.step=1\n', exitCode: 124, timedOut: true }));
     await expect(
       new IpmOperations(hung.target(), { timeouts: { shortMs: 1000 } }).uninstall('USER-INST', 'my-app'),
     ).rejects.toMatchObject({
