@@ -1,4 +1,42 @@
-// GitHub Action entry point (main step). Placeholder until the action issue lands.
+// GitHub Action entry point (main step): read and check the inputs, run, report.
+import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
+import { artifactServiceAvailable, defaultUploader } from './action/artifacts.js';
+import { actionsCacheStore, dockerCli } from './action/cache.js';
+import { actionsCore } from './action/core-io.js';
+import { readEvent } from './action/event.js';
+import { parseInputs } from './action/inputs.js';
+import { run } from './action/run.js';
+import { pipeline, publisher } from './action/wiring.js';
+import { describeError } from './util/errors.js';
+import { redact } from './util/redact.js';
 
-core.setFailed('The ipm-database action is not implemented yet.');
+async function main(): Promise<void> {
+  const inputs = parseInputs({
+    get: (name) => core.getInput(name),
+    env: process.env,
+    event: readEvent(process.env),
+    setSecret: (value) => core.setSecret(value),
+  });
+  const io = actionsCore();
+  const outcome = await run(inputs, {
+    io,
+    pipeline,
+    publisher,
+    uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
+    cache: actionsCacheStore((m) => io.warning(m)),
+    docker: dockerCli,
+    env: process.env,
+    runId: `${process.env.GITHUB_RUN_ID ?? 'local'}-${randomBytes(4).toString('hex')}`,
+  });
+  if (outcome.failure) {
+    const { message, hint } = outcome.failure;
+    core.setFailed(hint ? `${message}\n${hint}` : message);
+  }
+}
+
+main()
+  .catch((err: unknown) => core.setFailed(redact(describeError(err))))
+  // A cache client may still be retrying an unavailable service in the background; do not let
+  // it hold the step open once the work is done.
+  .finally(() => setTimeout(() => process.exit(), 1000).unref());

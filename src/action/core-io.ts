@@ -1,0 +1,58 @@
+/**
+ * The runner-facing side effects of the action (outputs, state, log commands, annotations),
+ * behind one interface so run.ts can be exercised without a runner.
+ */
+import * as core from '@actions/core';
+import type { Logger } from '../util/log.js';
+import { redact } from '../util/redact.js';
+import type { Annotation } from './annotations.js';
+
+export interface CoreIO {
+  setOutput(name: string, value: string): void;
+  saveState(name: string, value: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+  notice(message: string): void;
+  warning(message: string): void;
+  annotate(annotation: Annotation): void;
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  writeSummary(markdown: string): Promise<boolean>;
+}
+
+export function actionsCore(): CoreIO {
+  return {
+    setOutput: (n, v) => core.setOutput(n, v),
+    saveState: (n, v) => core.saveState(n, v),
+    info: (m) => core.info(redact(m)),
+    debug: (m) => core.debug(redact(m)),
+    notice: (m) => core.notice(redact(m)),
+    warning: (m) => core.warning(redact(m)),
+    annotate: (a) => {
+      const props: core.AnnotationProperties = { title: a.title };
+      if (a.file) props.file = a.file;
+      if (a.startLine) props.startLine = a.startLine;
+      (a.level === 'error' ? core.error : core.warning)(redact(a.message), props);
+    },
+    group: (title, fn) => core.group(redact(title), fn),
+    writeSummary: async (markdown) => {
+      if (!process.env.GITHUB_STEP_SUMMARY) return false;
+      await core.summary.addRaw(markdown).write();
+      return true;
+    },
+  };
+}
+
+/**
+ * The Logger handed to the pipeline: IRIS output and progress go to the log, redacted; each
+ * stage's group is titled with the IRIS version so matrix logs read on their own. Annotations
+ * are not emitted here: run.ts plans them from the reports (deduplicated, capped).
+ */
+export function coreLogger(io: CoreIO, prefix: string): Logger {
+  return {
+    info: (m) => io.info(m),
+    debug: (m) => io.debug(m),
+    warn: (m) => io.info(`warning: ${m}`),
+    error: (m) => io.info(`error: ${m}`),
+    group: (title, fn) => io.group(`${prefix}${title}`, fn),
+  };
+}

@@ -1,0 +1,378 @@
+/**
+ * The action's inputs, read and validated before anything runs. Every problem is reported at once,
+ * each naming the input and saying what to write instead. Pure apart from the injected source, so
+ * the whole table of bad values is unit-tested without a runner.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { UsageError } from '../util/errors.js';
+import { registerSecret } from '../util/redact.js';
+
+export type UploadPolicy = 'always' | 'failure' | 'never';
+export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
+
+export type UpgradeScenario = 'database' | 'source' | 'container-replacement';
+export const UPGRADE_SCENARIOS: readonly UpgradeScenario[] = ['database', 'source', 'container-replacement'];
+
+export type IpmSource =
+  | { kind: 'image' }
+  | { kind: 'version'; version: string; sha256: string | null }
+  | { kind: 'installer'; path: string; sha256: string | null };
+
+export type UpgradeFrom =
+  { kind: 'reference'; reference: string } | { kind: 'version'; version: string } | { kind: 'archive'; path: string };
+
+export interface CheckMethod {
+  className: string;
+  method: string;
+}
+
+export interface ActionInputs {
+  workspace: string;
+  /** Absolute path of the module directory. */
+  modulePath: string;
+  images: string[];
+  ipm: IpmSource;
+  dev: boolean;
+  exportPythonDeps: boolean;
+  runTests: boolean;
+  upgradeFrom: UpgradeFrom | null;
+  upgradeScenarios: UpgradeScenario[];
+  checkMethods: CheckMethod[];
+  /** Whether the publish stage runs; false when not asked for or refused. */
+  publish: boolean;
+  /** Why publishing was asked for but refused (fork pull request), for a notice and the summary. */
+  publishRefused: string | null;
+  registry: string;
+  namespace: string;
+  username: string;
+  /** Never logged; masked with setSecret as soon as it is read. */
+  token: string;
+  sourceUrl: string | null;
+  force: boolean;
+  allowPrerelease: boolean;
+  summary: boolean;
+  uploadArtifacts: UploadPolicy;
+  artifactName: string;
+  /** Matrix values (JSON or text) for artifact names; '' outside a matrix. */
+  matrixKey: string;
+  cacheImages: boolean;
+  timeouts: { startupMs: number; commandMs: number; totalMs: number };
+  keepContainer: boolean;
+}
+
+export interface GitHubEvent {
+  name: string;
+  payload: Record<string, unknown> | null;
+}
+
+export interface InputSource {
+  /** Raw input value ('' when not set), as core.getInput returns it. */
+  get(name: string): string;
+  env: Record<string, string | undefined>;
+  event: GitHubEvent | null;
+  /** Masks a value in the runner's log (core.setSecret). */
+  setSecret(value: string): void;
+}
+
+const TRUE_FORMS = ['true', 'True', 'TRUE'];
+const FALSE_FORMS = ['false', 'False', 'FALSE'];
+
+const IMAGE_RE =
+  /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
+const NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+const SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+const SHA256_RE = /^[0-9a-fA-F]{64}$/;
+const CLASS_RE = /^%?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
+const METHOD_RE = /^%?[A-Za-z][A-Za-z0-9]*$/;
+const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
+const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
+export function parseList(raw: string): string[] {
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** "90s", "10m", "1h30m", "500ms", or a bare number of seconds; null when not a positive duration. */
+export function parseDuration(raw: string): number | null {
+  const text = raw.trim();
+  if (/^\d+(?:\.\d+)?$/.test(text)) {
+    const ms = Number(text) * 1000;
+    return ms > 0 ? ms : null;
+  }
+  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
+  let total = 0;
+  for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? 0);
+  return total > 0 ? Math.round(total) : null;
+}
+
+/** Reads, validates and normalises every input; throws one UsageError listing every problem. */
+export function parseInputs(source: InputSource): ActionInputs {
+  const token = source.get('token').trim();
+  if (token) {
+    source.setSecret(token);
+    registerSecret(token);
+  }
+
+  const problems: string[] = [];
+  const problem = (input: string, text: string) => problems.push(`input "${input}": ${text}`);
+
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = source.get(name).trim();
+    if (raw === '') return fallback;
+    if (TRUE_FORMS.includes(raw)) return true;
+    if (FALSE_FORMS.includes(raw)) return false;
+    problem(name, `"${raw}" is not a boolean; write true or false.`);
+    return fallback;
+  };
+  const duration = (name: string, fallback: string): number => {
+    const raw = source.get(name).trim() || fallback;
+    const ms = parseDuration(raw);
+    if (ms === null) {
+      problem(name, `"${raw}" is not a duration; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`);
+      return parseDuration(fallback) ?? 0;
+    }
+    return ms;
+  };
+
+  const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
+  const inWorkspace = (name: string, raw: string): string => {
+    const abs = isAbsolute(raw) ? raw : resolve(workspace, raw);
+    if (/[\0\n\r]/.test(raw)) problem(name, 'contains a control character.');
+    return abs;
+  };
+
+  const modulePath = inWorkspace('module-path', source.get('module-path').trim() || '.');
+
+  const images = imageList(source, problem);
+
+  const ipm = ipmSource(source, problem, inWorkspace);
+
+  const dev = bool('dev', false);
+  const exportPythonDeps = bool('export-python-deps', true);
+  const runTests = bool('run-tests', false);
+
+  const upgradeRaw = source.get('upgrade-from').trim();
+  const upgradeFrom = upgradeRaw ? parseUpgradeFrom(upgradeRaw, problem, inWorkspace) : null;
+  const upgradeScenarios: UpgradeScenario[] = [];
+  for (const s of parseList(source.get('upgrade-scenarios') || 'database')) {
+    if ((UPGRADE_SCENARIOS as readonly string[]).includes(s)) {
+      if (!upgradeScenarios.includes(s as UpgradeScenario)) upgradeScenarios.push(s as UpgradeScenario);
+    } else problem('upgrade-scenarios', `"${s}" is not a scenario; use ${UPGRADE_SCENARIOS.join(', ')}.`);
+  }
+
+  const checkMethods: CheckMethod[] = [];
+  for (const entry of source
+    .get('check-methods')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const parsed = parseCheckMethod(entry);
+    if (parsed) checkMethods.push(parsed);
+    else problem('check-methods', `"${entry}" is not a class method; write Package.Class:Method, one per line.`);
+  }
+
+  const publishRaw = source.get('publish').trim();
+  let publishAsked = false;
+  if (publishRaw === 'true') publishAsked = true;
+  else if (publishRaw !== '' && publishRaw !== 'false')
+    problem('publish', `"${publishRaw}" is not accepted; publishing needs exactly true (anything else: false).`);
+
+  const registry = source.get('registry').trim().replace(/\/+$/, '') || 'ghcr.io';
+  if (!REGISTRY_RE.test(registry))
+    problem('registry', `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
+
+  const namespaceRaw = source.get('namespace').trim() || source.env.GITHUB_REPOSITORY_OWNER || '';
+  const namespace = namespaceRaw.toLowerCase();
+  if (publishAsked || upgradeFrom?.kind === 'version') {
+    if (!namespace)
+      problem('namespace', 'is empty; set it to the registry owner (e.g. your GitHub user or organisation).');
+    else if (!NAMESPACE_RE.test(namespace))
+      problem('namespace', `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+  }
+  const username = source.get('username').trim() || source.env.GITHUB_ACTOR || '';
+  const sourceUrlRaw = source.get('source-url').trim();
+  let sourceUrl: string | null = null;
+  if (sourceUrlRaw) {
+    if (/^https?:\/\/[^\s/]+\/?\S*$/.test(sourceUrlRaw) && !/^https?:\/\/\/?$/.test(sourceUrlRaw))
+      sourceUrl = sourceUrlRaw;
+    else problem('source-url', `"${sourceUrlRaw}" is not an http(s) URL.`);
+  }
+
+  const force = bool('force', false);
+  const allowPrerelease = bool('allow-prerelease', false);
+  const summary = bool('summary', true);
+  const uploadRaw = source.get('upload-artifacts').trim() || 'always';
+  let uploadArtifacts: UploadPolicy = 'always';
+  if ((UPLOAD_POLICIES as readonly string[]).includes(uploadRaw)) uploadArtifacts = uploadRaw as UploadPolicy;
+  else problem('upload-artifacts', `"${uploadRaw}" is not a policy; use always, failure or never.`);
+  const artifactName = source.get('artifact-name').trim() || 'ipm-db';
+  if (!ARTIFACT_NAME_RE.test(artifactName))
+    problem('artifact-name', `"${artifactName}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const matrixKey = source.get('matrix-key').trim();
+  const cacheImages = bool('cache-images', false);
+  const timeouts = {
+    startupMs: duration('startup-timeout', '5m'),
+    commandMs: duration('command-timeout', '15m'),
+    totalMs: duration('timeout', '60m'),
+  };
+  const keepContainer = bool('keep-container', false);
+
+  let publish = publishAsked;
+  let publishRefused: string | null = null;
+  if (publishAsked) {
+    const fork = forkPullRequest(source.event, source.env.GITHUB_REPOSITORY);
+    if (fork) {
+      publish = false;
+      publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
+    } else {
+      if (!token) problem('token', 'is empty but publish is true; pass a token with packages: write.');
+      if (ipm.kind === 'installer' && ipm.sha256 === null)
+        problem('ipm-installer-sha256', 'is required when publishing with ipm-installer (a release must pin its IPM).');
+    }
+  }
+
+  if (problems.length)
+    throw new UsageError(
+      `Invalid action inputs:\n  - ${problems.join('\n  - ')}`,
+      'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.',
+    );
+
+  return {
+    workspace,
+    modulePath,
+    images,
+    ipm,
+    dev,
+    exportPythonDeps,
+    runTests,
+    upgradeFrom,
+    upgradeScenarios,
+    checkMethods,
+    publish,
+    publishRefused,
+    registry,
+    namespace,
+    username,
+    token,
+    sourceUrl,
+    force,
+    allowPrerelease,
+    summary,
+    uploadArtifacts,
+    artifactName,
+    matrixKey,
+    cacheImages,
+    timeouts,
+    keepContainer,
+  };
+}
+
+function imageList(source: InputSource, problem: (i: string, t: string) => void): string[] {
+  const explicit = parseList(source.get('iris-images'));
+  const versions = parseList(source.get('iris-versions'));
+  const images: string[] = [];
+  if (explicit.length) {
+    for (const image of explicit) {
+      if (IMAGE_RE.test(image)) images.push(image);
+      else
+        problem(
+          'iris-images',
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`,
+        );
+    }
+  } else if (versions.length) {
+    const registry =
+      source.get('iris-image-registry').trim().replace(/\/+$/, '') || 'containers.intersystems.com/intersystems';
+    const flavour = source.get('iris-flavour').trim() || 'iris-community';
+    for (const version of versions) {
+      const image = `${registry}/${flavour}:${version}`;
+      if (!TAG_RE.test(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2025.1.`);
+      else if (!IMAGE_RE.test(image))
+        problem(
+          'iris-flavour',
+          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`,
+        );
+      else images.push(image);
+    }
+  } else {
+    problem('iris-images', 'no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).');
+  }
+  const seen = new Set<string>();
+  return images.filter((i) => !seen.has(i) && seen.add(i));
+}
+
+function ipmSource(
+  source: InputSource,
+  problem: (i: string, t: string) => void,
+  inWorkspace: (name: string, raw: string) => string,
+): IpmSource {
+  const version = source.get('ipm-version').trim();
+  const installer = source.get('ipm-installer').trim();
+  const sha = source.get('ipm-installer-sha256').trim();
+  if (sha && !SHA256_RE.test(sha))
+    problem('ipm-installer-sha256', 'must be 64 hexadecimal digits (the output of sha256sum).');
+  if (sha && !installer && !version)
+    problem('ipm-installer-sha256', 'is set but neither ipm-installer nor ipm-version is.');
+  if (version && installer) {
+    problem('ipm-version', 'and ipm-installer are both set; keep only one.');
+    return { kind: 'image' };
+  }
+  if (version) {
+    if (!SEMVER_RE.test(version)) problem('ipm-version', `"${version}" is not an IPM version; write e.g. 0.10.10.`);
+    return { kind: 'version', version, sha256: sha ? sha.toLowerCase() : null };
+  }
+  if (installer) {
+    if (!/\.xml$/i.test(installer))
+      problem('ipm-installer', `"${installer}" is not an installer XML (zpm-<version>.xml).`);
+    return { kind: 'installer', path: inWorkspace('ipm-installer', installer), sha256: sha ? sha.toLowerCase() : null };
+  }
+  return { kind: 'image' };
+}
+
+function parseUpgradeFrom(
+  raw: string,
+  problem: (i: string, t: string) => void,
+  inWorkspace: (name: string, raw: string) => string,
+): UpgradeFrom | null {
+  if (/\.tgz$/i.test(raw)) return { kind: 'archive', path: inWorkspace('upgrade-from', raw) };
+  if (SEMVER_RE.test(raw)) return { kind: 'version', version: raw };
+  const ref =
+    /^([a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+)(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127})|@(sha256:[0-9a-f]{64}))$/.exec(
+      raw,
+    );
+  if (ref) return { kind: 'reference', reference: raw };
+  problem(
+    'upgrade-from',
+    `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`,
+  );
+  return null;
+}
+
+function parseCheckMethod(entry: string): CheckMethod | null {
+  const colon = /^(.+):([^:]+)$/.exec(entry);
+  const classForm = /^##class\((.+)\)\.([^.()]+)(?:\(\))?$/.exec(entry);
+  const parts = colon ?? classForm;
+  if (!parts) return null;
+  const className = parts[1] ?? '';
+  const method = parts[2] ?? '';
+  return CLASS_RE.test(className) && METHOD_RE.test(method) ? { className, method } : null;
+}
+
+/** "a pull request from fork owner/repo" when the event is a pull request whose head is another repository. */
+export function forkPullRequest(event: GitHubEvent | null, repository: string | undefined): string | null {
+  if (!event || (event.name !== 'pull_request' && event.name !== 'pull_request_target')) return null;
+  const pr = event.payload?.pull_request as { head?: { repo?: { full_name?: string } | null } } | undefined;
+  const headRepo = pr?.head?.repo;
+  const base = (event.payload?.repository as { full_name?: string } | undefined)?.full_name ?? repository;
+  // A deleted fork leaves head.repo null: treat the unknown head as a fork.
+  if (!headRepo?.full_name) return `a ${event.name} event whose head repository is unknown`;
+  if (!base || headRepo.full_name.toLowerCase() !== base.toLowerCase())
+    return `a ${event.name} event from fork ${headRepo.full_name}`;
+  return null;
+}

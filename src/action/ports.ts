@@ -1,0 +1,66 @@
+/**
+ * What the action needs from the pipeline (src/pipeline) and the publisher (src/oci), as small
+ * interfaces: run.ts is written and tested against these; src/action/wiring.ts binds them to the
+ * real implementations.
+ */
+import type { VerificationReport } from '../archive/report.js';
+import type { PublishedPackage, RunReport } from '../pipeline/types.js';
+import type { Logger } from '../util/log.js';
+import type { CheckMethod, UpgradeFrom, UpgradeScenario } from './inputs.js';
+import type { CreatedResource } from './cleanup.js';
+
+export interface ImageRunOptions {
+  image: string;
+  workspace: string;
+  modulePath: string;
+  /** Directory for this image's archive, report, JUnit and logs (created by the caller). */
+  outDir: string;
+  /** Local installer to load (already downloaded and checked), or null to use the image's IPM. */
+  ipmInstaller: { path: string; sha256: string } | null;
+  dev: boolean;
+  exportPythonDeps: boolean;
+  runTests: boolean;
+  upgradeFrom: UpgradeFrom | null;
+  upgradeScenarios: UpgradeScenario[];
+  checkMethods: CheckMethod[];
+  /** Registry settings for upgrade-from versions/references. */
+  registry: { host: string; namespace: string; username: string; token: string };
+  timeouts: { startupMs: number; commandMs: number };
+  keepContainer: boolean;
+  /**
+   * Run id of this image's containers and volumes: the value of their `ipm-db.run` label, and
+   * "<action run id>-<n>" so the post step finds every image's leftovers from the action run id.
+   */
+  runId: string;
+  /** Called as soon as a container or volume exists, before it is used. */
+  onResource: (resource: CreatedResource) => void;
+  signal: AbortSignal;
+}
+
+export interface ImageRun {
+  report: RunReport;
+  /** Log files worth uploading on failure (docker logs, messages.log), inside outDir. */
+  logFiles: string[];
+}
+
+export interface PipelinePort {
+  /** Runs stages start..upgrade on one image; stage failures come back in the report, not as throws. */
+  runImage(options: ImageRunOptions, logger: Logger): Promise<ImageRun>;
+}
+
+export interface PublishRequest {
+  archivePath: string;
+  verification: VerificationReport;
+  registry: string;
+  namespace: string;
+  username: string;
+  token: string;
+  sourceUrl: string | null;
+  force: boolean;
+  allowPrerelease: boolean;
+  signal: AbortSignal;
+}
+
+export interface PublishPort {
+  publish(request: PublishRequest, logger: Logger): Promise<PublishedPackage>;
+}

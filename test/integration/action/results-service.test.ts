@@ -1,0 +1,147 @@
+// The real @actions/artifact and @actions/cache clients against the loopback results service:
+// uploads, cache saves and restores really happen; an unavailable cache only warns.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultUploader } from '../../../src/action/artifacts.js';
+import { actionsCacheStore, ipmInstaller, sha256Hex } from '../../../src/action/cache.js';
+import { startResultsService, type ResultsService } from '../../support/actions-results-service.js';
+
+let service: ResultsService;
+let releases: Server;
+let releaseUrl = '';
+let releaseHits = 0;
+let dir = '';
+const installerXml = Buffer.from(
+  '<?xml version="1.0"?><Export generator="IRIS"><Class name="IPM.Installer"/></Export>\n',
+);
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  service = await startResultsService();
+  dir = await mkdtemp(join(tmpdir(), 'ipm-db-results-'));
+  await mkdir(join(dir, 'ws'));
+  await mkdir(join(dir, 'tmp'));
+  Object.assign(process.env, service.env, { GITHUB_WORKSPACE: join(dir, 'ws'), RUNNER_TEMP: join(dir, 'tmp') });
+  delete process.env.ACTIONS_CACHE_URL;
+  releases = createServer((req, res) => {
+    releaseHits++;
+    if (req.url === '/v0.10.10/zpm-0.10.10.xml') {
+      res.writeHead(200, { 'content-length': installerXml.length });
+      res.end(installerXml);
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => releases.listen(0, '127.0.0.1', () => r()));
+  releaseUrl = `http://127.0.0.1:${(releases.address() as AddressInfo).port}/v{version}/zpm-{version}.xml`;
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await service?.close();
+  await new Promise<void>((r) => (releases ? releases.close(() => r()) : r()));
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('artifacts through @actions/artifact', () => {
+  it('uploads the files as a zip under the given name and rejects a second artifact of that name', async () => {
+    const root = join(dir, 'run1');
+    await mkdir(root, { recursive: true });
+    await writeFile(join(root, 'demo-1.0.0-database.tgz'), Buffer.alloc(20_000, 7));
+    await writeFile(join(root, 'ipm-db-report.json'), '{"ok":true}\n');
+    const up = await defaultUploader().upload(
+      'ipm-db-2025.1-build',
+      [join(root, 'demo-1.0.0-database.tgz'), join(root, 'ipm-db-report.json')],
+      root,
+    );
+    expect(up.id).toBeGreaterThan(0);
+    const stored = service.artifacts.find((a) => a.name === 'ipm-db-2025.1-build');
+    expect(stored?.finalized).toBe(true);
+    expect(stored?.bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(stored?.bytes.includes(Buffer.from('demo-1.0.0-database.tgz'))).toBe(true);
+    expect(stored?.bytes.includes(Buffer.from('ipm-db-report.json'))).toBe(true);
+    expect(stored?.hash).toBe(`sha256:${sha256Hex(stored!.bytes)}`);
+    await expect(
+      defaultUploader().upload('ipm-db-2025.1-build', [join(root, 'ipm-db-report.json')], root),
+    ).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('cache through @actions/cache', () => {
+  it('downloads the IPM installer once, then restores it from the cache', async () => {
+    const warnings: string[] = [];
+    const store = actionsCacheStore((m) => warnings.push(m));
+    expect(store.available()).toBe(true);
+    const downloads = join(dir, 'tmp', 'downloads');
+    const first = await ipmInstaller({
+      version: '0.10.10',
+      sha256: sha256Hex(installerXml),
+      dir: downloads,
+      urlTemplate: releaseUrl,
+      store,
+      info: () => {},
+    });
+    expect(first.fromCache).toBe(false);
+    expect(releaseHits).toBe(1);
+    expect(service.caches.filter((c) => c.finalized).map((c) => c.key)).toEqual([
+      `ipm-db-ipm-installer-0.10.10-${sha256Hex(installerXml)}`,
+    ]);
+
+    await rm(downloads, { recursive: true, force: true });
+    const second = await ipmInstaller({
+      version: '0.10.10',
+      sha256: sha256Hex(installerXml),
+      dir: downloads,
+      urlTemplate: releaseUrl,
+      store,
+      info: () => {},
+    });
+    expect(second.fromCache).toBe(true);
+    expect(releaseHits).toBe(1);
+    expect(await readFile(second.path)).toEqual(installerXml);
+    expect(warnings).toEqual([]);
+    expect(service.calls).toContain('CacheService/GetCacheEntryDownloadURL');
+  });
+
+  it('goes on with a download when the cache service answers 503', async () => {
+    const warnings: string[] = [];
+    const store = actionsCacheStore((m) => warnings.push(m), process.env, 1500);
+    const downloads = join(dir, 'tmp', 'downloads-503');
+    service.failCache = true;
+    try {
+      const got = await ipmInstaller({
+        version: '0.10.10',
+        sha256: null,
+        dir: downloads,
+        urlTemplate: releaseUrl,
+        store,
+        info: () => {},
+      });
+      expect(got.fromCache).toBe(false);
+      expect(await readFile(got.path)).toEqual(installerXml);
+      expect(warnings.join('\n')).toMatch(/Cache restore of ipm-db-ipm-installer-0\.10\.10-unpinned took over 2 s/);
+      expect(warnings.join('\n')).toMatch(/Cache save of ipm-db-ipm-installer-0\.10\.10-unpinned took over 2 s/);
+    } finally {
+      service.failCache = false;
+    }
+  });
+
+  it('refuses an installer whose checksum differs from the pin', async () => {
+    const store = actionsCacheStore(() => {});
+    await expect(
+      ipmInstaller({
+        version: '0.10.10',
+        sha256: 'f'.repeat(64),
+        dir: join(dir, 'tmp', 'dl-bad'),
+        urlTemplate: releaseUrl,
+        store,
+        info: () => {},
+      }),
+    ).rejects.toThrow(/has SHA-256 [0-9a-f]{64}, not f{64}/);
+  });
+});

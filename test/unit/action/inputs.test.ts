@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import {
+  forkPullRequest,
+  parseDuration,
+  parseInputs,
+  parseList,
+  type GitHubEvent,
+} from '../../../src/action/inputs.js';
+import { redact } from '../../../src/util/redact.js';
+
+const base: Record<string, string> = {
+  'module-path': 'module',
+  'iris-versions': '2024.1, 2025.1',
+  'ipm-version': '0.10.10',
+};
+
+function source(inputs: Record<string, string>, event: GitHubEvent | null = null) {
+  const masked: string[] = [];
+  const src = {
+    get: (name: string) => inputs[name] ?? '',
+    env: {
+      GITHUB_WORKSPACE: '/ws',
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_REPOSITORY_OWNER: 'Acme',
+      GITHUB_ACTOR: 'octo',
+    },
+    event,
+    setSecret: (v: string) => void masked.push(v),
+  };
+  return { src, masked };
+}
+
+const parse = (inputs: Record<string, string>, event: GitHubEvent | null = null) =>
+  parseInputs(source({ ...base, ...inputs }, event).src);
+
+function prEvent(name: string, head: string | null): GitHubEvent {
+  return {
+    name,
+    payload: {
+      repository: { full_name: 'acme/app' },
+      pull_request: { head: { repo: head === null ? null : { full_name: head } } },
+    },
+  };
+}
+
+describe('parseInputs', () => {
+  it('builds images from versions and applies defaults', () => {
+    const i = parse({});
+    expect(i.images).toEqual([
+      'containers.intersystems.com/intersystems/iris-community:2024.1',
+      'containers.intersystems.com/intersystems/iris-community:2025.1',
+    ]);
+    expect(i.modulePath).toBe('/ws/module');
+    expect(i.ipm).toEqual({ kind: 'version', version: '0.10.10', sha256: null });
+    expect(i.publish).toBe(false);
+    expect(i.registry).toBe('ghcr.io');
+    expect(i.namespace).toBe('acme');
+    expect(i.username).toBe('octo');
+    expect(i.uploadArtifacts).toBe('always');
+    expect(i.summary).toBe(true);
+    expect(i.exportPythonDeps).toBe(true);
+    expect(i.timeouts).toEqual({ startupMs: 300_000, commandMs: 900_000, totalMs: 3_600_000 });
+  });
+
+  it('prefers iris-images, splits on newlines and commas, drops duplicates', () => {
+    const i = parse({ 'iris-images': 'localhost:5000/iris:1\n  localhost:5000/iris:2,localhost:5000/iris:1\n' });
+    expect(i.images).toEqual(['localhost:5000/iris:1', 'localhost:5000/iris:2']);
+  });
+
+  it('uses flavour and registry prefix for versions', () => {
+    const i = parse({
+      'iris-flavour': 'irishealth-community',
+      'iris-image-registry': 'reg.example:5000/isc/',
+      'iris-versions': '2025.1',
+    });
+    expect(i.images).toEqual(['reg.example:5000/isc/irishealth-community:2025.1']);
+  });
+
+  it('reads YAML 1.2 core booleans', () => {
+    expect(parse({ dev: 'True', 'run-tests': 'TRUE', 'export-python-deps': 'False' })).toMatchObject({
+      dev: true,
+      runTests: true,
+      exportPythonDeps: false,
+    });
+  });
+
+  it('masks the token before anything else and registers it for redaction', () => {
+    const { src, masked } = source({ ...base, token: 'ghs_supersecret123', 'iris-versions': '' });
+    expect(() => parseInputs(src)).toThrow(/iris-images/);
+    expect(masked).toEqual(['ghs_supersecret123']);
+    expect(redact('token ghs_supersecret123 here')).toBe('token *** here');
+  });
+
+  it('classifies upgrade-from', () => {
+    expect(parse({ 'upgrade-from': 'prev/app-1.0.0-database.tgz' }).upgradeFrom).toEqual({
+      kind: 'archive',
+      path: '/ws/prev/app-1.0.0-database.tgz',
+    });
+    expect(parse({ 'upgrade-from': '1.0.0' }).upgradeFrom).toEqual({ kind: 'version', version: '1.0.0' });
+    expect(parse({ 'upgrade-from': 'ghcr.io/acme/app:1.0.0_database__2025.1' }).upgradeFrom).toEqual({
+      kind: 'reference',
+      reference: 'ghcr.io/acme/app:1.0.0_database__2025.1',
+    });
+  });
+
+  it('parses check methods in both forms', () => {
+    expect(
+      parse({ 'check-methods': 'MyApp.Checks:DataIntact\n##class(MyApp.Checks).Settings()' }).checkMethods,
+    ).toEqual([
+      { className: 'MyApp.Checks', method: 'DataIntact' },
+      { className: 'MyApp.Checks', method: 'Settings' },
+    ]);
+  });
+
+  it('publishes only on exactly true, with a token, and never from a fork', () => {
+    expect(parse({ publish: 'true', token: 'tok-1234' }).publish).toBe(true);
+    expect(parse({ publish: 'false' }).publish).toBe(false);
+    const fork = parse({ publish: 'true', token: 'tok-1234' }, prEvent('pull_request', 'mallory/app'));
+    expect(fork.publish).toBe(false);
+    expect(fork.publishRefused).toMatch(/fork mallory\/app/);
+    const target = parse({ publish: 'true', token: 'tok-1234' }, prEvent('pull_request_target', null));
+    expect(target.publish).toBe(false);
+    const same = parse({ publish: 'true', token: 'tok-1234' }, prEvent('pull_request', 'acme/app'));
+    expect(same.publish).toBe(true);
+  });
+
+  it('reports every problem at once', () => {
+    let message = '';
+    try {
+      parse({ dev: 'yes', timeout: '0', 'upload-artifacts': 'sometimes' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/input "dev"/);
+    expect(message).toMatch(/input "timeout"/);
+    expect(message).toMatch(/input "upload-artifacts"/);
+  });
+
+  const bad: [string, Record<string, string>, RegExp][] = [
+    ['no image', { 'iris-versions': '' }, /input "iris-images": no IRIS image/],
+    ['image with space', { 'iris-images': 'iris community:1' }, /input "iris-images": "iris community:1"/],
+    ['image with uppercase repo', { 'iris-images': 'Intersystems/IRIS:1' }, /input "iris-images"/],
+    ['option-like image', { 'iris-images': '--privileged' }, /input "iris-images"/],
+    ['bad version tag', { 'iris-versions': '2025.1;rm' }, /input "iris-versions"/],
+    ['bad flavour', { 'iris-flavour': 'Iris Health' }, /input "iris-flavour"/],
+    ['bad boolean', { dev: 'yes' }, /input "dev": "yes" is not a boolean/],
+    ['bad boolean 1', { 'run-tests': '1' }, /input "run-tests"/],
+    ['publish True', { publish: 'True', token: 'tok-1234' }, /input "publish": "True" is not accepted/],
+    ['publish yes', { publish: 'yes' }, /input "publish"/],
+    ['publish without token', { publish: 'true', token: '' }, /input "token": is empty/],
+    ['both ipm sources', { 'ipm-installer': 'zpm.xml' }, /input "ipm-version": and ipm-installer are both set/],
+    ['bad ipm version', { 'ipm-version': 'latest' }, /input "ipm-version": "latest"/],
+    ['installer not xml', { 'ipm-version': '', 'ipm-installer': 'zpm.tgz' }, /input "ipm-installer"/],
+    [
+      'bad sha',
+      { 'ipm-version': '', 'ipm-installer': 'zpm.xml', 'ipm-installer-sha256': 'abc' },
+      /input "ipm-installer-sha256": must be 64/,
+    ],
+    [
+      'sha without installer',
+      { 'ipm-version': '', 'ipm-installer-sha256': 'a'.repeat(64) },
+      /input "ipm-installer-sha256": is set but/,
+    ],
+    [
+      'publish with unpinned installer',
+      { 'ipm-version': '', 'ipm-installer': 'zpm.xml', publish: 'true', token: 'tok-1234' },
+      /input "ipm-installer-sha256": is required when publishing/,
+    ],
+    ['bad upgrade-from', { 'upgrade-from': 'previous release' }, /input "upgrade-from"/],
+    ['bad scenario', { 'upgrade-scenarios': 'database, sideways' }, /input "upgrade-scenarios": "sideways"/],
+    ['bad check method', { 'check-methods': 'do ^X' }, /input "check-methods": "do \^X"/],
+    ['check method injection', { 'check-methods': 'A.B:C" halt' }, /input "check-methods"/],
+    ['bad registry', { registry: 'https://ghcr.io' }, /input "registry"/],
+    ['bad namespace', { publish: 'true', token: 'tok-1234', namespace: 'acme corp' }, /input "namespace"/],
+    ['bad source url', { 'source-url': 'javascript:alert(1)' }, /input "source-url"/],
+    ['bad policy', { 'upload-artifacts': 'sometimes' }, /input "upload-artifacts": "sometimes"/],
+    ['bad artifact name', { 'artifact-name': 'a/b' }, /input "artifact-name"/],
+    ['bad duration', { 'startup-timeout': 'ten minutes' }, /input "startup-timeout": "ten minutes" is not a duration/],
+    ['zero duration', { 'command-timeout': '0s' }, /input "command-timeout"/],
+    ['negative duration', { timeout: '-5m' }, /input "timeout"/],
+  ];
+  it.each(bad)('rejects %s', (_label, inputs, pattern) => {
+    expect(() => parse(inputs)).toThrow(pattern);
+  });
+});
+
+describe('parseList / parseDuration', () => {
+  it('splits lists', () => {
+    expect(parseList(' a,b\n\n c ,')).toEqual(['a', 'b', 'c']);
+  });
+  it.each([
+    ['90s', 90_000],
+    ['10m', 600_000],
+    ['1h30m', 5_400_000],
+    ['500ms', 500],
+    ['45', 45_000],
+    ['1.5m', 90_000],
+  ])('%s -> %d ms', (raw, ms) => expect(parseDuration(raw)).toBe(ms));
+  it.each(['', 'm', '10 m', '10d', '-1s', '0', 'abc'])('rejects %j', (raw) => expect(parseDuration(raw)).toBeNull());
+});
+
+describe('forkPullRequest', () => {
+  it('ignores non-PR events', () => {
+    expect(forkPullRequest({ name: 'push', payload: {} }, 'acme/app')).toBeNull();
+    expect(forkPullRequest(null, 'acme/app')).toBeNull();
+  });
+  it('is case-insensitive on repository names', () => {
+    expect(forkPullRequest(prEvent('pull_request', 'ACME/App'), 'acme/app')).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+// action.yml, the input reader and the outputs stay in step: an input the code reads but
+// action.yml does not declare (or the reverse) fails here.
+import { describe, expect, it } from 'vitest';
+import { parseInputs } from '../../../src/action/inputs.js';
+import { outputsOf } from '../../../src/action/run.js';
+import { readActionMetadata } from '../../support/action-metadata.js';
+import { run } from './fixtures.js';
+
+const meta = readActionMetadata(process.cwd());
+
+describe('action.yml', () => {
+  it('declares exactly the inputs the action reads, each described', () => {
+    const read = new Set<string>();
+    parseInputs({
+      get: (n) => {
+        read.add(n);
+        return n === 'iris-versions' ? '2025.1' : '';
+      },
+      env: {},
+      event: null,
+      setSecret: () => {},
+    });
+    expect([...read].sort()).toEqual(meta.inputs.map((i) => i.name).sort());
+    for (const i of meta.inputs) expect(i.description.length, i.name).toBeGreaterThan(15);
+  });
+
+  it('declares exactly the outputs the action sets, each described', () => {
+    expect(Object.keys(outputsOf([run()], '/r.json')).sort()).toEqual(meta.outputs.map((o) => o.name).sort());
+    for (const o of meta.outputs) expect(o.description.length, o.name).toBeGreaterThan(15);
+  });
+
+  it('runs on node24 with an always-run post step', () => {
+    expect(meta.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js', 'post-if': 'always()' });
+  });
+
+  it('defaults publish to false and the token to the job token', () => {
+    const d = Object.fromEntries(meta.inputs.map((i) => [i.name, i.default]));
+    expect(d.publish).toBe('false');
+    expect(d.token).toBe('${{ github.token }}');
+    expect(d.registry).toBe('ghcr.io');
+    expect(d.namespace).toBe('${{ github.repository_owner }}');
+    expect(d['upload-artifacts']).toBe('always');
+  });
+});
+
+describe('docs/action.md', () => {
+  it('has a tested snippet whose inputs all exist in action.yml', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { snippetInputs } = await import('../../support/action-metadata.js');
+    const snippet = snippetInputs(readFileSync('docs/action.md', 'utf8'), '<!-- tested-snippet -->');
+    expect(snippet.uses).toMatch(/^[\w-]+\/[\w.-]+@v1$/);
+    expect(snippet.with['iris-versions']).toBeTruthy();
+    for (const name of Object.keys(snippet.with)) expect(meta.inputs.map((i) => i.name)).toContain(name);
+  });
+
+  it('documents every input and output of action.yml', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync('docs/action.md', 'utf8');
+    for (const i of meta.inputs) expect(doc, i.name).toContain(`\`${i.name}\``);
+    for (const o of meta.outputs) expect(doc, o.name).toContain(`\`${o.name}\``);
+  });
+});
