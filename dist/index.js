@@ -9,7 +9,7 @@ import {
   ipmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-ITHCTV3W.js";
+} from "./chunks/chunk-HL3BLV6G.js";
 import {
   IpmDbError,
   UsageError,
@@ -31,8 +31,8 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-2I5PDZ34.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/chunk-L5CSXQZR.js";
+import "./chunks/chunk-74HYMJ5A.js";
 
 // src/index.ts
 import { randomBytes } from "node:crypto";
@@ -45,7 +45,7 @@ function artifactServiceAvailable(env) {
 function defaultUploader() {
   return {
     async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/artifact-ZDSHCV6U.js");
+      const { DefaultArtifactClient } = await import("./chunks/artifact-JK3ZNSRU.js");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, rootDirectory, {});
       return { id: res.id ?? null, size: res.size ?? 0 };

@@ -6,7 +6,7 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-ITHCTV3W.js";
+} from "./chunks/chunk-HL3BLV6G.js";
 import {
   errorMessage
 } from "./chunks/chunk-4UHFFDH5.js";
@@ -14,8 +14,8 @@ import {
   getState,
   info,
   warning
-} from "./chunks/chunk-2I5PDZ34.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/chunk-L5CSXQZR.js";
+import "./chunks/chunk-74HYMJ5A.js";
 
 // src/post.ts
 async function post() {

@@ -136,8 +136,15 @@ export async function dockerLogin(docker: Docker, login: RegistryLogin): Promise
   );
 }
 
+export interface CreatedResource {
+  kind: 'container' | 'volume';
+  name: string;
+}
+
 export interface StartOptions {
   logger: Logger;
+  /** Told about each container/volume name before it is created (the action records them for its post step). */
+  onResource?: (resource: CreatedResource) => void;
   /** Limit for `docker run` itself (an image pull may happen here); default 10 min. */
   runTimeoutMs?: number;
   /** Limit for IRIS to become ready; default 5 min. */
@@ -153,6 +160,7 @@ export async function startIris(docker: Docker, spec: ContainerSpec, options: St
   try {
     if (spec.durable) {
       durableVolume = `${name}-durable`;
+      options.onResource?.({ kind: 'volume', name: durableVolume });
       await docker.check('docker-volume-failed', 'docker volume create', [
         'volume',
         'create',
@@ -163,6 +171,7 @@ export async function startIris(docker: Docker, spec: ContainerSpec, options: St
       volumes.push(durableVolume);
     }
     const args = buildRunArgs(spec, name, durableVolume);
+    options.onResource?.({ kind: 'container', name });
     options.logger.debug(`docker ${args.join(' ')}`);
     await docker.check('iris-start-failed', `Starting ${spec.image}`, args, {
       timeoutMs: options.runTimeoutMs ?? 600_000,

@@ -43,6 +43,7 @@ export const startStage: Stage = {
       },
       {
         logger: ctx.logger,
+        ...(o.onResource ? { onResource: o.onResource } : {}),
         ...(o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {}),
         ...(o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}),
       },
@@ -107,6 +108,7 @@ export const packageStage: Stage = {
       ctx.options.outDir,
       {
         dev: ctx.options.dev ?? false,
+        ...(ctx.options.exportPythonDeps === false ? { exportPythonDeps: false } : {}),
       },
     );
     ctx.archive = archive;

@@ -2,8 +2,16 @@ import type { CliCommand } from '../command.js';
 import { inspectCommand } from './inspect.js';
 import { publishCommand } from './publish.js';
 import { pullCommand } from './pull.js';
+import { runCommand } from './run.js';
 import { tagsCommand } from './tags.js';
 import { verifyCommand } from './verify.js';
 
 /** Every ipm-db subcommand, in the order `ipm-db --help` lists them. */
-export const commands: CliCommand[] = [verifyCommand, publishCommand(), pullCommand(), inspectCommand, tagsCommand];
+export const commands: CliCommand[] = [
+  runCommand,
+  verifyCommand,
+  publishCommand(),
+  pullCommand(),
+  inspectCommand,
+  tagsCommand,
+];

@@ -164,6 +164,26 @@ describe('runPipeline', () => {
     expect(seen).toEqual(['before verify', 'after verify passed']);
   });
 
+  it('stops before the next stage when cancelled, and still cleans up', async () => {
+    const runner = new CleanupRunner();
+    const abort = new AbortController();
+    const report = await runPipeline(
+      options(
+        [
+          starting(runner),
+          { name: 'ipm', run: async () => void abort.abort() },
+          { name: 'load', run: async () => 'never' },
+        ],
+        {
+          signal: abort.signal,
+        },
+      ),
+    );
+    expect(report.stages.map((s) => `${s.stage}:${s.status}`)).toEqual(['start:passed', 'ipm:passed', 'load:failed']);
+    expect(report.stages[2]!.message).toBe('cancelled before this stage started');
+    expect(runner.calls).toContain('rm -f -v cid1');
+  });
+
   it('fails the start stage clearly when the module has no module.xml, before touching docker', async () => {
     const report = await runPipeline({
       ...options([]),
