@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../../src/archive/limits.js';
 // Builds a database-package archive (IPM tar layout, gzipped) plus the VerificationReport a
 // successful verification of it gives, for the publishing tests. The report is assembled from
 // the bytes written here; the archive verifier proper is tested on its own.
@@ -83,6 +84,9 @@ export async function writeTestPackage(
       sha256: await fileSha256(path),
       uncompressedSize: datBytes + xml.length,
       entryCount: 2,
+      trailingBytes: 0,
+      endOfArchiveBlocks: 0,
+      fullyRead: true,
     },
     module: {
       name,
@@ -103,6 +107,8 @@ export async function writeTestPackage(
     errors: [],
     warnings: [],
     infos: [],
+    expected: {},
+    limits: { ...DEFAULT_LIMITS },
     durationMs: 0,
   };
   return { path, report };

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../../../src/archive/limits.js';
 import type { VerificationReport } from '../../../src/archive/report.js';
 import type { ActionOutcome } from '../../../src/action/outcome.js';
 import type { RunReport, StageResult } from '../../../src/pipeline/types.js';
@@ -13,6 +14,9 @@ export function verification(overrides: Partial<VerificationReport> = {}): Verif
       sha256: 'a'.repeat(64),
       uncompressedSize: 9000,
       entryCount: 4,
+      trailingBytes: 0,
+      endOfArchiveBlocks: 0,
+      fullyRead: true,
     },
     module: null,
     irisDat: { size: 8192, sha256: 'b'.repeat(64) },
@@ -27,6 +31,8 @@ export function verification(overrides: Partial<VerificationReport> = {}): Verif
       { code: 'iris-dat-size', severity: 'warning', entry: 'IRIS.DAT', message: 'not a multiple of 8192 bytes' },
     ],
     infos: [],
+    expected: {},
+    limits: { ...DEFAULT_LIMITS },
     durationMs: 12,
     ...overrides,
   };

@@ -66,7 +66,29 @@ describe('buildSummary', () => {
       outcome({
         notices: ['publishing is refused on a pull_request event from fork mallory/app'],
         annotationOverflow: ['error: src/A.cls:3: bad — Compile error'],
-        runs: [run({ upgrade: [{ scenario: 'database', ok: true, message: '2 steps ran once' }] })],
+        runs: [
+          run({
+            upgrade: [
+              {
+                scenario: 'database',
+                ok: true,
+                message: '2 steps ran once',
+                previous: { source: 'path', reference: '/prev.tgz', version: '1.0.0' },
+                namespace: 'USER-UPG',
+                moduleBefore: null,
+                moduleAfter: null,
+                before: null,
+                after: null,
+                changes: [],
+                steps: [],
+                checks: [],
+                backup: null,
+                problems: [],
+                durationMs: 10,
+              },
+            ],
+          }),
+        ],
         artifacts: [{ name: 'ipm-db-2025.1-build', id: 7, size: 5000, files: ['a', 'b'] }],
       }),
     );
