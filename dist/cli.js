@@ -5780,11 +5780,20 @@ async function dockerLogin(docker, login) {
   );
 }
 async function startIris(docker, spec, options) {
-  const name = containerNameFor(spec.runId);
+  const name = spec.name ? validate("container name", spec.name) : containerNameFor(spec.runId);
   let durableVolume = null;
-  const volumes = [];
+  const created = [];
+  const undo = async () => {
+    await docker.call(["rm", "-f", "-v", name], { timeoutMs: 12e4 }).catch(() => {
+    });
+    if (created.length > 0)
+      await docker.call(["volume", "rm", "-f", ...created], { timeoutMs: 6e4 }).catch(() => {
+      });
+  };
   try {
-    if (spec.durable) {
+    if (typeof spec.durable === "object") {
+      durableVolume = validate("container name", spec.durable.volume);
+    } else if (spec.durable) {
       durableVolume = `${name}-durable`;
       options.onResource?.({ kind: "volume", name: durableVolume });
       await docker.check("docker-volume-failed", "docker volume create", [
@@ -5794,7 +5803,7 @@ async function startIris(docker, spec, options) {
         `${RUN_LABEL}=${spec.runId}`,
         durableVolume
       ]);
-      volumes.push(durableVolume);
+      created.push(durableVolume);
     }
     const args = buildRunArgs(spec, name, durableVolume);
     options.onResource?.({ kind: "container", name });
@@ -5803,39 +5812,40 @@ async function startIris(docker, spec, options) {
       timeoutMs: options.runTimeoutMs ?? 6e5
     });
   } catch (err) {
-    await removeRun(docker, spec.runId).catch(() => {
-    });
+    await undo();
     throw err;
   }
   const container = new IrisContainer(
     docker,
     name,
     spec.runId,
-    volumes,
-    durableVolume ? `${DURABLE_TARGET}/iris/mgr/messages.log` : DEFAULT_MESSAGES_LOG
+    created,
+    durableVolume ? `${DURABLE_TARGET}/iris/mgr/messages.log` : DEFAULT_MESSAGES_LOG,
+    durableVolume
   );
   try {
     await container.waitReady(options);
   } catch (err) {
-    await container.remove().catch(() => {
-    });
+    await undo();
     throw err;
   }
   return container;
 }
 var IrisContainer = class {
-  constructor(docker, name, runId, volumes, messagesLogPath) {
+  constructor(docker, name, runId, volumes, messagesLogPath, durableVolume = null) {
     this.docker = docker;
     this.name = name;
     this.runId = runId;
     this.volumes = volumes;
     this.messagesLogPath = messagesLogPath;
+    this.durableVolume = durableVolume;
   }
   docker;
   name;
   runId;
   volumes;
   messagesLogPath;
+  durableVolume;
   /** `docker exec [-i] [-e NAME...] <c> <command...>`; values of `secretEnv` travel in the client's environment only. */
   exec(command, options = {}) {
     const args = ["exec"];
@@ -5980,9 +5990,19 @@ ${probe.stdout}`)) || `exit ${probe.exitCode}`;
       }
     );
   }
-  /** Stops and removes the container and the volumes this run created. */
+  /** Stops and removes this container and the volumes its start created. */
   async remove() {
-    await removeRun(this.docker, this.runId);
+    await this.removeContainer();
+    if (this.volumes.length > 0)
+      await this.docker.check("docker-cleanup-failed", "Removing volumes", ["volume", "rm", "-f", ...this.volumes], {
+        timeoutMs: 6e4
+      });
+  }
+  /** Stops and removes the container only; its durable volume stays for a replacement container. */
+  async removeContainer() {
+    await this.docker.check("docker-cleanup-failed", `Removing ${this.name}`, ["rm", "-f", "-v", this.name], {
+      timeoutMs: 12e4
+    });
   }
 };
 function isMissingExecutable(r) {
@@ -6204,11 +6224,12 @@ var IrisSessionRunner = class {
       secretEnv,
       timeoutMs
     });
-    const output = parseSessionOutput(redact(result.stdout));
+    const raw = redact(result.stdout);
+    const output = parseSessionOutput(raw);
     const stderr = redact(result.stderr.trim());
     const failure = judge(result.exitCode, result.timedOut, output, request.operations, stderr);
     if (failure) throw sessionError(failure, request, namespace, timeoutMs);
-    return { ...output, exitCode: result.exitCode, durationMs: result.durationMs };
+    return { ...output, raw, exitCode: result.exitCode, durationMs: result.durationMs };
   }
 };
 function judge(exitCode, timedOut, output, operations, stderr = "") {

@@ -43,8 +43,13 @@ export interface ContainerSpec {
   mounts?: Mount[];
   /** Non-secret environment for the container. */
   env?: Record<string, string>;
-  /** Put the IRIS data directory on a fresh named volume (ISC_DATA_DIRECTORY=/durable/iris). */
-  durable?: boolean;
+  /**
+   * Durable %SYS: the IRIS data directory on a named volume (ISC_DATA_DIRECTORY=/durable/iris);
+   * `true` creates a fresh volume, `{ volume }` reuses one (a replacement container).
+   */
+  durable?: boolean | { volume: string };
+  /** Container name; default `ipm-db-<runId>`. */
+  name?: string;
   /** Force or suppress `--check-caps false`; default: decided from the image tag. */
   checkCapsFalse?: boolean;
   /** Extra arguments for the IRIS entry point, after the image. */
@@ -154,11 +159,18 @@ export interface StartOptions {
 }
 
 export async function startIris(docker: Docker, spec: ContainerSpec, options: StartOptions): Promise<IrisContainer> {
-  const name = containerNameFor(spec.runId);
+  const name = spec.name ? validate('container name', spec.name) : containerNameFor(spec.runId);
   let durableVolume: string | null = null;
-  const volumes: string[] = [];
+  const created: string[] = [];
+  const undo = async () => {
+    await docker.call(['rm', '-f', '-v', name], { timeoutMs: 120_000 }).catch(() => {});
+    if (created.length > 0)
+      await docker.call(['volume', 'rm', '-f', ...created], { timeoutMs: 60_000 }).catch(() => {});
+  };
   try {
-    if (spec.durable) {
+    if (typeof spec.durable === 'object') {
+      durableVolume = validate('container name', spec.durable.volume);
+    } else if (spec.durable) {
       durableVolume = `${name}-durable`;
       options.onResource?.({ kind: 'volume', name: durableVolume });
       await docker.check('docker-volume-failed', 'docker volume create', [
@@ -168,7 +180,7 @@ export async function startIris(docker: Docker, spec: ContainerSpec, options: St
         `${RUN_LABEL}=${spec.runId}`,
         durableVolume,
       ]);
-      volumes.push(durableVolume);
+      created.push(durableVolume);
     }
     const args = buildRunArgs(spec, name, durableVolume);
     options.onResource?.({ kind: 'container', name });
@@ -177,20 +189,21 @@ export async function startIris(docker: Docker, spec: ContainerSpec, options: St
       timeoutMs: options.runTimeoutMs ?? 600_000,
     });
   } catch (err) {
-    await removeRun(docker, spec.runId).catch(() => {});
+    await undo();
     throw err;
   }
   const container = new IrisContainer(
     docker,
     name,
     spec.runId,
-    volumes,
+    created,
     durableVolume ? `${DURABLE_TARGET}/iris/mgr/messages.log` : DEFAULT_MESSAGES_LOG,
+    durableVolume,
   );
   try {
     await container.waitReady(options);
   } catch (err) {
-    await container.remove().catch(() => {});
+    await undo();
     throw err;
   }
   return container;
@@ -201,8 +214,11 @@ export class IrisContainer {
     readonly docker: Docker,
     readonly name: string,
     readonly runId: string,
+    /** Volumes this container's start created (removed with it). */
     readonly volumes: string[],
     readonly messagesLogPath: string,
+    /** The Durable %SYS volume it runs on, created here or reused. */
+    readonly durableVolume: string | null = null,
   ) {}
 
   /** `docker exec [-i] [-e NAME...] <c> <command...>`; values of `secretEnv` travel in the client's environment only. */
@@ -359,9 +375,20 @@ export class IrisContainer {
     );
   }
 
-  /** Stops and removes the container and the volumes this run created. */
+  /** Stops and removes this container and the volumes its start created. */
   async remove(): Promise<void> {
-    await removeRun(this.docker, this.runId);
+    await this.removeContainer();
+    if (this.volumes.length > 0)
+      await this.docker.check('docker-cleanup-failed', 'Removing volumes', ['volume', 'rm', '-f', ...this.volumes], {
+        timeoutMs: 60_000,
+      });
+  }
+
+  /** Stops and removes the container only; its durable volume stays for a replacement container. */
+  async removeContainer(): Promise<void> {
+    await this.docker.check('docker-cleanup-failed', `Removing ${this.name}`, ['rm', '-f', '-v', this.name], {
+      timeoutMs: 120_000,
+    });
   }
 }
 

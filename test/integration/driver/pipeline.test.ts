@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { verifyArchive } from '../../../src/archive/verify.js';
-import { newRunId, removeRun, startIris, WORK_DIR, type IrisContainer } from '../../../src/iris/container.js';
+import {
+  newRunId,
+  removeRun,
+  startIris,
+  WORK_DIR,
+  type ContainerSpec,
+  type IrisContainer,
+} from '../../../src/iris/container.js';
 import { Docker } from '../../../src/iris/docker.js';
 import { IrisSessionRunner } from '../../../src/iris/session.js';
 import { bootstrapIpm, type IpmSetup } from '../../../src/ipm/bootstrap.js';
@@ -84,6 +91,26 @@ describeWithDocker('IRIS driver against the stand-in', () => {
       timeouts: { readyMs: 30_000 },
       ...extra,
     };
+  }
+
+  /** A stand-in container of this test file's run ids. */
+  function standin(spec: Partial<ContainerSpec> = {}): Promise<IrisContainer> {
+    const { env, ...rest } = spec;
+    return startIris(
+      docker,
+      { image, runId: nextRunId(), network: 'none', env: { ...FAST_START, ...env }, ...rest },
+      { logger: silentLogger, readyTimeoutMs: 30_000 },
+    );
+  }
+
+  /** Sessions and files for a container, with the pinned IPM installed. */
+  async function withIpm(container: IrisContainer): Promise<{ target: IpmTarget; setup: IpmSetup }> {
+    const target: IpmTarget = { sessions: new IrisSessionRunner(container), files: container };
+    const setup = await bootstrapIpm(target, {
+      logger: silentLogger,
+      installer: await resolveInstaller({ kind: 'path', path: installer }, { workDir: work }),
+    });
+    return { target, setup };
   }
 
   /** demo-app needs demo-dep next to it, where IPM's load looks for a dependency. */
@@ -218,8 +245,6 @@ describeWithDocker('IRIS driver against the stand-in', () => {
     let demoV1: string;
     let demoV2: string;
     let postfix = 0;
-    let runId = '';
-
     async function freshNamespace(): Promise<string> {
       postfix++;
       return createNamespace(target, { homeNamespace: setup.homeNamespace, postfix: `T${postfix}` });
@@ -236,19 +261,10 @@ describeWithDocker('IRIS driver against the stand-in', () => {
     }
 
     it('builds packages, installs, updates and tests them (one container)', async () => {
-      runId = nextRunId();
-      container = await startIris(
-        docker,
-        { image, runId, network: 'none', env: FAST_START },
-        { logger: silentLogger, readyTimeoutMs: 30_000 },
-      );
+      container = await standin();
       try {
-        target = { sessions: new IrisSessionRunner(container), files: container };
+        ({ target, setup } = await withIpm(container));
         ops = new IpmOperations(target);
-        setup = await bootstrapIpm(target, {
-          logger: silentLogger,
-          installer: await resolveInstaller({ kind: 'path', path: installer }, { workDir: work }),
-        });
         await container.mkdir(WORK_DIR);
         await container.copyIn(join(FIXTURES, 'demo-dep'), `${WORK_DIR}/demo-dep`);
         const out = join(work, 'packages');
@@ -302,17 +318,9 @@ describeWithDocker('IRIS driver against the stand-in', () => {
 
     it('refuses a package built on another IRIS version', async () => {
       expect(otherPkg, 'needs the package from the previous test').toBeTruthy();
-      const other = await startIris(
-        docker,
-        { image, runId: nextRunId(), network: 'none', env: { ...FAST_START, STANDIN_IRIS_VERSION: '2026.1' } },
-        { logger: silentLogger, readyTimeoutMs: 30_000 },
-      );
+      const other = await standin({ env: { STANDIN_IRIS_VERSION: '2026.1' } });
       try {
-        const t: IpmTarget = { sessions: new IrisSessionRunner(other), files: other };
-        const s = await bootstrapIpm(t, {
-          logger: silentLogger,
-          installer: await resolveInstaller({ kind: 'path', path: installer }, { workDir: work }),
-        });
+        const { target: t, setup: s } = await withIpm(other);
         expect(s.iris.majorMinor).toBe('2026.1');
         const ns = await createNamespace(t, { homeNamespace: s.homeNamespace, postfix: 'INST' });
         await expectRefusal(
@@ -384,14 +392,38 @@ describeWithDocker('IRIS driver against the stand-in', () => {
     return file;
   }
 
+  it('replaces a Durable %SYS container and finds the install on the volume', async () => {
+    const first = await standin({ durable: true });
+    let second: IrisContainer | null = null;
+    try {
+      const { target: t, setup: s } = await withIpm(first);
+      const ns = await createNamespace(t, { homeNamespace: s.homeNamespace, postfix: 'DUR' });
+      const o = new IpmOperations(t);
+      await o.loadModule(ns, join(FIXTURES, 'other-app'));
+      await first.removeContainer();
+      second = await startIris(
+        docker,
+        {
+          image,
+          runId: first.runId,
+          name: `${first.name}-b`,
+          network: 'none',
+          env: FAST_START,
+          durable: { volume: first.durableVolume! },
+        },
+        { logger: silentLogger, readyTimeoutMs: 30_000 },
+      );
+      const listed = await new IpmOperations({ sessions: new IrisSessionRunner(second), files: second }).list(ns);
+      expect(listed.find((m) => m.name === 'other-app')?.version).toBe('0.3.0');
+    } finally {
+      await second?.removeContainer();
+      await first.remove();
+    }
+  });
+
   it('leaves nothing behind when a run is cleaned up by id', async () => {
-    const runId = nextRunId();
-    const c = await startIris(
-      docker,
-      { image, runId, network: 'none', env: FAST_START, durable: true },
-      { logger: silentLogger, readyTimeoutMs: 30_000 },
-    );
-    expect(c.volumes).toEqual([`ipm-db-${runId}-durable`]);
-    expect((await removeRun(docker, runId)).length).toBe(2);
+    const c = await standin({ durable: true });
+    expect(c.volumes).toEqual([`ipm-db-${c.runId}-durable`]);
+    expect((await removeRun(docker, c.runId)).length).toBe(2);
   });
 });

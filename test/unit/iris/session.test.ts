@@ -139,6 +139,8 @@ describe('IrisSessionRunner', () => {
     expect(JSON.stringify(call.args)).not.toContain(secret);
     // Output is redacted before anything reads it.
     expect(result.values.get('tok')).toBe('***');
+    expect(result.raw).toContain('##IPMDB tok=***');
+    expect(result.raw).not.toContain(secret);
   });
 
   it('runs nothing when a value is refused', async () => {
