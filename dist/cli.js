@@ -5709,7 +5709,6 @@ var WAIT_READY_SCRIPTS = [
   "/usr/irissys/dev/Container/waitReady.sh"
 ];
 var DEFAULT_MESSAGES_LOG = "/usr/irissys/mgr/messages.log";
-var DURABLE_TARGET = "/durable";
 function newRunId() {
   return `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 }
@@ -5726,7 +5725,7 @@ function needsCheckCapsFalse(image) {
 function containerNameFor(runId) {
   return validate("container name", `ipm-db-${validate("label value", runId)}`);
 }
-function buildRunArgs(spec, name, durableVolume) {
+function buildRunArgs(spec, name) {
   validate("image", spec.image);
   const args = ["run", "-d", "--name", name, "--label", `${RUN_LABEL}=${validate("label value", spec.runId)}`];
   args.push(`--network=${validate("label value", spec.network ?? "host")}`);
@@ -5740,10 +5739,6 @@ function buildRunArgs(spec, name, durableVolume) {
       "--mount",
       `type=${m.source.startsWith("/") ? "bind" : "volume"},source=${m.source},target=${m.target}${m.readOnly ? ",readonly" : ""}`
     );
-  }
-  if (durableVolume) {
-    args.push("--mount", `type=volume,source=${durableVolume},target=${DURABLE_TARGET}`);
-    args.push("-e", `ISC_DATA_DIRECTORY=${DURABLE_TARGET}/iris`);
   }
   for (const [k, v] of Object.entries(spec.env ?? {})) {
     validate("environment variable name", k);
@@ -5779,73 +5774,39 @@ async function dockerLogin(docker, login) {
     }
   );
 }
+function messagesLogFor(spec) {
+  const data = spec.env?.ISC_DATA_DIRECTORY;
+  return data ? `${data.replace(/\/+$/, "")}/mgr/messages.log` : DEFAULT_MESSAGES_LOG;
+}
 async function startIris(docker, spec, options) {
   const name = spec.name ? validate("container name", spec.name) : containerNameFor(spec.runId);
-  let durableVolume = null;
-  const created = [];
-  const undo = async () => {
-    await docker.call(["rm", "-f", "-v", name], { timeoutMs: 12e4 }).catch(() => {
-    });
-    if (created.length > 0)
-      await docker.call(["volume", "rm", "-f", ...created], { timeoutMs: 6e4 }).catch(() => {
-      });
-  };
+  const container = new IrisContainer(docker, name, spec.runId, messagesLogFor(spec));
   try {
-    if (typeof spec.durable === "object") {
-      durableVolume = validate("container name", spec.durable.volume);
-    } else if (spec.durable) {
-      durableVolume = `${name}-durable`;
-      options.onResource?.({ kind: "volume", name: durableVolume });
-      await docker.check("docker-volume-failed", "docker volume create", [
-        "volume",
-        "create",
-        "--label",
-        `${RUN_LABEL}=${spec.runId}`,
-        durableVolume
-      ]);
-      created.push(durableVolume);
-    }
-    const args = buildRunArgs(spec, name, durableVolume);
+    const args = buildRunArgs(spec, name);
     options.onResource?.({ kind: "container", name });
     options.logger.debug(`docker ${args.join(" ")}`);
     await docker.check("iris-start-failed", `Starting ${spec.image}`, args, {
       timeoutMs: options.runTimeoutMs ?? 6e5
     });
-  } catch (err) {
-    await undo();
-    throw err;
-  }
-  const container = new IrisContainer(
-    docker,
-    name,
-    spec.runId,
-    created,
-    durableVolume ? `${DURABLE_TARGET}/iris/mgr/messages.log` : DEFAULT_MESSAGES_LOG,
-    durableVolume
-  );
-  try {
     await container.waitReady(options);
   } catch (err) {
-    await undo();
+    await container.remove().catch(() => {
+    });
     throw err;
   }
   return container;
 }
 var IrisContainer = class {
-  constructor(docker, name, runId, volumes, messagesLogPath, durableVolume = null) {
+  constructor(docker, name, runId, messagesLogPath) {
     this.docker = docker;
     this.name = name;
     this.runId = runId;
-    this.volumes = volumes;
     this.messagesLogPath = messagesLogPath;
-    this.durableVolume = durableVolume;
   }
   docker;
   name;
   runId;
-  volumes;
   messagesLogPath;
-  durableVolume;
   /** `docker exec [-i] [-e NAME...] <c> <command...>`; values of `secretEnv` travel in the client's environment only. */
   exec(command, options = {}) {
     const args = ["exec"];
@@ -5990,16 +5951,8 @@ ${probe.stdout}`)) || `exit ${probe.exitCode}`;
       }
     );
   }
-  /** Stops and removes this container and the volumes its start created. */
+  /** Stops and removes the container (and its anonymous volumes); named volumes stay. */
   async remove() {
-    await this.removeContainer();
-    if (this.volumes.length > 0)
-      await this.docker.check("docker-cleanup-failed", "Removing volumes", ["volume", "rm", "-f", ...this.volumes], {
-        timeoutMs: 6e4
-      });
-  }
-  /** Stops and removes the container only; its durable volume stays for a replacement container. */
-  async removeContainer() {
     await this.docker.check("docker-cleanup-failed", `Removing ${this.name}`, ["rm", "-f", "-v", this.name], {
       timeoutMs: 12e4
     });

@@ -23,7 +23,6 @@ export const WAIT_READY_SCRIPTS = [
   '/usr/irissys/dev/Container/waitReady.sh',
 ];
 const DEFAULT_MESSAGES_LOG = '/usr/irissys/mgr/messages.log';
-const DURABLE_TARGET = '/durable';
 
 export interface Mount {
   /** Host path (bind mount) or volume name. */
@@ -43,11 +42,6 @@ export interface ContainerSpec {
   mounts?: Mount[];
   /** Non-secret environment for the container. */
   env?: Record<string, string>;
-  /**
-   * Durable %SYS: the IRIS data directory on a named volume (ISC_DATA_DIRECTORY=/durable/iris);
-   * `true` creates a fresh volume, `{ volume }` reuses one (a replacement container).
-   */
-  durable?: boolean | { volume: string };
   /** Container name; default `ipm-db-<runId>`. */
   name?: string;
   /** Force or suppress `--check-caps false`; default: decided from the image tag. */
@@ -86,7 +80,7 @@ export function containerNameFor(runId: string): string {
 }
 
 /** `docker run` arguments for a spec (pure). */
-export function buildRunArgs(spec: ContainerSpec, name: string, durableVolume: string | null): string[] {
+export function buildRunArgs(spec: ContainerSpec, name: string): string[] {
   validate('image', spec.image);
   const args = ['run', '-d', '--name', name, '--label', `${RUN_LABEL}=${validate('label value', spec.runId)}`];
   args.push(`--network=${validate('label value', spec.network ?? 'host')}`);
@@ -100,10 +94,6 @@ export function buildRunArgs(spec: ContainerSpec, name: string, durableVolume: s
       '--mount',
       `type=${m.source.startsWith('/') ? 'bind' : 'volume'},source=${m.source},target=${m.target}${m.readOnly ? ',readonly' : ''}`,
     );
-  }
-  if (durableVolume) {
-    args.push('--mount', `type=volume,source=${durableVolume},target=${DURABLE_TARGET}`);
-    args.push('-e', `ISC_DATA_DIRECTORY=${DURABLE_TARGET}/iris`);
   }
   for (const [k, v] of Object.entries(spec.env ?? {})) {
     validate('environment variable name', k);
@@ -158,52 +148,25 @@ export interface StartOptions {
   pollIntervalMs?: number;
 }
 
+/** Where IRIS writes messages.log: `$ISC_DATA_DIRECTORY/mgr` with Durable %SYS, else the install's mgr. */
+export function messagesLogFor(spec: ContainerSpec): string {
+  const data = spec.env?.ISC_DATA_DIRECTORY;
+  return data ? `${data.replace(/\/+$/, '')}/mgr/messages.log` : DEFAULT_MESSAGES_LOG;
+}
+
 export async function startIris(docker: Docker, spec: ContainerSpec, options: StartOptions): Promise<IrisContainer> {
   const name = spec.name ? validate('container name', spec.name) : containerNameFor(spec.runId);
-  let durableVolume: string | null = null;
-  const created: string[] = [];
-  const undo = async () => {
-    await docker.call(['rm', '-f', '-v', name], { timeoutMs: 120_000 }).catch(() => {});
-    if (created.length > 0)
-      await docker.call(['volume', 'rm', '-f', ...created], { timeoutMs: 60_000 }).catch(() => {});
-  };
+  const container = new IrisContainer(docker, name, spec.runId, messagesLogFor(spec));
   try {
-    if (typeof spec.durable === 'object') {
-      durableVolume = validate('container name', spec.durable.volume);
-    } else if (spec.durable) {
-      durableVolume = `${name}-durable`;
-      options.onResource?.({ kind: 'volume', name: durableVolume });
-      await docker.check('docker-volume-failed', 'docker volume create', [
-        'volume',
-        'create',
-        '--label',
-        `${RUN_LABEL}=${spec.runId}`,
-        durableVolume,
-      ]);
-      created.push(durableVolume);
-    }
-    const args = buildRunArgs(spec, name, durableVolume);
+    const args = buildRunArgs(spec, name);
     options.onResource?.({ kind: 'container', name });
     options.logger.debug(`docker ${args.join(' ')}`);
     await docker.check('iris-start-failed', `Starting ${spec.image}`, args, {
       timeoutMs: options.runTimeoutMs ?? 600_000,
     });
-  } catch (err) {
-    await undo();
-    throw err;
-  }
-  const container = new IrisContainer(
-    docker,
-    name,
-    spec.runId,
-    created,
-    durableVolume ? `${DURABLE_TARGET}/iris/mgr/messages.log` : DEFAULT_MESSAGES_LOG,
-    durableVolume,
-  );
-  try {
     await container.waitReady(options);
   } catch (err) {
-    await undo();
+    await container.remove().catch(() => {});
     throw err;
   }
   return container;
@@ -214,11 +177,7 @@ export class IrisContainer {
     readonly docker: Docker,
     readonly name: string,
     readonly runId: string,
-    /** Volumes this container's start created (removed with it). */
-    readonly volumes: string[],
     readonly messagesLogPath: string,
-    /** The Durable %SYS volume it runs on, created here or reused. */
-    readonly durableVolume: string | null = null,
   ) {}
 
   /** `docker exec [-i] [-e NAME...] <c> <command...>`; values of `secretEnv` travel in the client's environment only. */
@@ -375,17 +334,8 @@ export class IrisContainer {
     );
   }
 
-  /** Stops and removes this container and the volumes its start created. */
+  /** Stops and removes the container (and its anonymous volumes); named volumes stay. */
   async remove(): Promise<void> {
-    await this.removeContainer();
-    if (this.volumes.length > 0)
-      await this.docker.check('docker-cleanup-failed', 'Removing volumes', ['volume', 'rm', '-f', ...this.volumes], {
-        timeoutMs: 60_000,
-      });
-  }
-
-  /** Stops and removes the container only; its durable volume stays for a replacement container. */
-  async removeContainer(): Promise<void> {
     await this.docker.check('docker-cleanup-failed', `Removing ${this.name}`, ['rm', '-f', '-v', this.name], {
       timeoutMs: 120_000,
     });

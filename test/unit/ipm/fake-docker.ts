@@ -77,7 +77,6 @@ export class FakeDocker implements CommandRunner {
       new Docker({ runner: this }),
       'ipm-db-test',
       'test',
-      [],
       '/usr/irissys/mgr/messages.log',
     );
     return { sessions: new IrisSessionRunner(container), files: container };

@@ -120,7 +120,6 @@ describe('IrisSessionRunner', () => {
       new Docker({ runner, host: 'unix:///tmp/d.sock' }),
       'ipm-db-x',
       'x',
-      [],
       '/usr/irissys/mgr/messages.log',
     );
     const result = await new IrisSessionRunner(container).run({
@@ -145,7 +144,7 @@ describe('IrisSessionRunner', () => {
 
   it('runs nothing when a value is refused', async () => {
     const runner = new RecordingRunner(() => ({}));
-    const container = new IrisContainer(new Docker({ runner }), 'c', 'x', [], '/m');
+    const container = new IrisContainer(new Docker({ runner }), 'c', 'x', '/m');
     await expect(
       new IrisSessionRunner(container).run({
         namespace: 'USER',
@@ -161,7 +160,7 @@ describe('IrisSessionRunner', () => {
       timedOut: true,
       stdout: 'USER>##IPMDB ipmdb.step=1\n',
     }));
-    const container = new IrisContainer(new Docker({ runner }), 'c', 'x', [], '/m');
+    const container = new IrisContainer(new Docker({ runner }), 'c', 'x', '/m');
     const err = await new IrisSessionRunner(container)
       .run({
         namespace: 'USER',

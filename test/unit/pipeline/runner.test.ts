@@ -54,7 +54,7 @@ function starting(runner: CleanupRunner): Stage {
     name: 'start',
     async run(ctx) {
       ctx.docker = new Docker({ runner });
-      ctx.container = new IrisContainer(ctx.docker, 'ipm-db-unit1', 'unit1', [], '/m');
+      ctx.container = new IrisContainer(ctx.docker, 'ipm-db-unit1', 'unit1', '/m');
       return 'started';
     },
   };
