@@ -193,6 +193,49 @@ export class RegistryClient {
     return false;
   }
 
+  /** TLS and name-resolution failures as errors a user can act on; anything else unchanged. */
+  private connectionError(err: unknown, what: string): unknown {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') return err;
+    if (/^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) {
+      return new IpmDbError('registry-tls', `${what}: the TLS connection to ${this.registry} failed (${code})`, {
+        hint:
+          this.baseUrl.protocol === 'https:'
+            ? 'If the registry speaks plain HTTP (a local registry), pass --plain-http; otherwise its certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA).'
+            : undefined,
+        cause: err,
+      });
+    }
+    if (code === 'ENOTFOUND') {
+      return new IpmDbError('registry-unreachable', `${what}: the host name of ${this.registry} does not resolve`, {
+        hint: 'Check the --registry value (host[:port], no scheme).',
+        cause: err,
+      });
+    }
+    return err;
+  }
+
+  /**
+   * After a failed attempt: the delay before the next one when the error is a broken or refused
+   * connection and the budget allows; otherwise throws (the error itself, or a final IpmDbError).
+   */
+  private networkRetryDelay(err: unknown, what: string, code: string, attempt: number, started: number): number {
+    if (err instanceof IpmDbError) throw err;
+    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what);
+    const reason = (err as { code?: string }).code ?? 'connection closed';
+    const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, undefined);
+    if (delay === undefined) {
+      throw new IpmDbError(code, `${what} failed after ${attempt} attempt(s): ${reason}`, {
+        hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
+        cause: err,
+      });
+    }
+    this.logger.warn(
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt + 1}/${this.policy.maxAttempts})`,
+    );
+    return delay;
+  }
+
   private async withRetries(what: string, attemptFn: () => Promise<RawResponse>): Promise<RawResponse> {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
@@ -200,19 +243,7 @@ export class RegistryClient {
       try {
         res = await attemptFn();
       } catch (err) {
-        if (!isRetryableNetworkError(err)) throw err;
-        const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, undefined);
-        const code = (err as { code?: string }).code ?? 'network error';
-        if (delay === undefined) {
-          throw new IpmDbError('registry-unreachable', `${what} failed after ${attempt} attempt(s): ${code}`, {
-            hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
-            cause: err,
-          });
-        }
-        this.logger.warn(
-          `${what}: ${code}; retrying in ${delay} ms (attempt ${attempt + 1}/${this.policy.maxAttempts})`,
-        );
-        await sleep(delay);
+        await sleep(this.networkRetryDelay(err, what, 'registry-unreachable', attempt, started));
         continue;
       }
       if (isRetryableStatus(res.status)) {
@@ -428,17 +459,7 @@ export class RegistryClient {
       try {
         outcome = await run();
       } catch (err) {
-        if (!isRetryableNetworkError(err)) throw err;
-        const delay = nextRetryDelay(this.policy, attempt, Date.now() - started, undefined);
-        if (delay === undefined) {
-          throw new IpmDbError(
-            'registry-upload',
-            `${what} failed after ${attempt} attempt(s): ${(err as { code?: string }).code ?? 'network error'}`,
-            { cause: err },
-          );
-        }
-        this.logger.warn(`${what}: connection failed; restarting the upload in ${delay} ms`);
-        await sleep(delay);
+        await sleep(this.networkRetryDelay(err, `${what} (restarting it)`, 'registry-upload', attempt, started));
         continue;
       }
       if ('result' in outcome) return outcome.result;
@@ -543,6 +564,19 @@ export class RegistryClient {
    * digest before the file appears under its name.
    */
   async downloadBlob(repository: string, digest: string, size: number, dest: string): Promise<void> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.downloadBlobOnce(repository, digest, size, dest);
+      } catch (err) {
+        await sleep(
+          this.networkRetryDelay(err, `download of ${digest} (starting again)`, 'registry-blob', attempt, started),
+        );
+      }
+    }
+  }
+
+  private async downloadBlobOnce(repository: string, digest: string, size: number, dest: string): Promise<void> {
     const res = await this.send({
       method: 'GET',
       path: `/v2/${repository}/blobs/${digest}`,

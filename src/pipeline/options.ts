@@ -43,7 +43,7 @@ export interface PipelineOptions {
   signal?: AbortSignal;
   /** `-dev` for load and package-database (packages test resources). */
   dev?: boolean;
-  /** Run the module's tests in the install namespace (needs dev: test classes are only packaged with -dev). */
+  /** Run the module's tests (`test <m> -only`) in the packaging namespace, where the source was loaded. */
   runTests?: boolean;
   keepContainer?: boolean;
   /** docker --network; default "host". */

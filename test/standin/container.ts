@@ -15,6 +15,8 @@ export interface RunOptions {
   volume?: string;
   /** STANDIN_START_DELAY_MS (default 300). */
   startDelayMs?: number;
+  /** 'none' (default) or 'host' (to reach servers on the host's 127.0.0.1). */
+  network?: 'none' | 'host';
 }
 
 export function execWithInput(
@@ -53,7 +55,7 @@ export class StandinContainer {
       '--name',
       name,
       '--network',
-      'none',
+      opts.network ?? 'none',
       '-e',
       `STANDIN_START_DELAY_MS=${opts.startDelayMs ?? 300}`,
     ];

@@ -38,6 +38,7 @@ import {
 } from './manifest.js';
 import { declaredCompileErrors, parseUdl } from './udl.js';
 import { extractTgz } from './tar-read.js';
+import { type OrasRepo, OrasError, listTags, pickTag, pullDatabasePackage } from './oras.js';
 import { compareVersions, satisfiesSystemVersion } from './versions.js';
 import { runUnitTests } from './unit-tests.js';
 import { handleUpdateSteps, updateStepClasses } from './update-steps.js';
@@ -69,7 +70,10 @@ const VALUE_MODIFIERS = new Set([
   'password',
   'token',
   'publish',
-  'd',
+  'namespace',
+  'ns',
+  'password-env',
+  'token-env',
 ]);
 
 /** IPM command line: words, "quoted words", -flag, -name value, -DName=value. */
@@ -106,10 +110,10 @@ function sha256File(file: string): string {
 function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(p, ext));
-    else if (entry.name.toLowerCase().endsWith(ext)) out.push(p);
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p, ext));
+    else if (name.toLowerCase().endsWith(ext)) out.push(p);
   }
   return out.sort();
 }
@@ -179,12 +183,39 @@ export class IpmShell {
     this.inst.update(this.s.globalsDb(), (c) => void (c.globals[`^IPM.settings("${key}")`] = value));
   }
 
+  /** `repo -o -name <n> -url <u> [-namespace <ns>] [-username <u>] [-password-env V] [-token-env V] [-publish 0]`. */
   private repo(mods: Modifiers): void {
+    if (mods.flags.has('list')) {
+      for (const r of this.orasRepos())
+        this.out(`${r.name}\n\tSource: ${r.url}${r.namespace ? `\n\tNamespace: ${r.namespace}` : ''}`);
+      return;
+    }
     const name = mods.values.get('name');
     if (!name) throw IpmFailure.general('Repository name is required (-name)');
+    if (!mods.flags.has('o') && !mods.flags.has('oras'))
+      throw IpmFailure.general('The stand-in supports ORAS repositories only (repo -o)');
     const url = mods.values.get('url') ?? '';
-    this.inst.update(this.s.globalsDb(), (c) => void (c.globals[`^IPM.Repo("${name}")`] = url));
-    this.out(`Repository ${name}: ${url}`);
+    if (!/^https?:\/\/[^/]+/.test(url)) throw IpmFailure.general(`Invalid repository URL: ${url}`);
+    const repo: OrasRepo = {
+      name,
+      url,
+      namespace: mods.values.get('namespace') ?? mods.values.get('ns') ?? '',
+      username: mods.values.get('username') ?? '',
+      passwordEnv: mods.values.get('password-env') ?? '',
+      tokenEnv: mods.values.get('token-env') ?? '',
+    };
+    this.inst.update(
+      this.s.globalsDb(),
+      (c) => void (c.globals[`^IPM.Repo(${JSON.stringify(name)})`] = JSON.stringify(repo)),
+    );
+    this.out(`${name}\n\tSource: ${url}${repo.namespace ? `\n\tNamespace: ${repo.namespace}` : ''}`);
+  }
+
+  private orasRepos(): OrasRepo[] {
+    return Object.entries(this.inst.read(this.s.globalsDb()).globals)
+      .filter(([k]) => k.startsWith('^IPM.Repo('))
+      .map(([, v]) => JSON.parse(v) as OrasRepo)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   // ---------------------------------------------------------------- loading source modules
@@ -238,18 +269,28 @@ export class IpmShell {
   }
 
   /**
-   * Dependencies: installed ones are kept; others are loaded from `<module dir>/.modules/<dep>/`
-   * (where IPM's `load <dir>` finds them) or, for the stand-in's own fixtures, `<module dir>/../<dep>/`.
+   * Dependencies: installed ones are kept; others come from `<module dir>/.modules/`, which IPM's
+   * `load <dir>` treats as a temporary local repository (Main.cls): any module.xml below it whose
+   * <Name> matches. Loaded (with their own dependencies) before the module.
    */
   private resolveDependencies(m: Manifest, root: string, mods: Modifiers): void {
     for (const dep of m.dependencies) {
-      const installed = this.installedModules()[dep.name.toLowerCase()];
-      if (installed) continue;
-      const places = [join(root, '.modules', dep.name), join(dirname(root), dep.name)];
-      const found = places.find((p) => existsSync(join(p, 'module.xml')));
+      if (this.installedModules()[dep.name.toLowerCase()]) continue;
+      const dotModules = join(root, '.modules');
+      const found = listFiles(dotModules, 'module.xml')
+        .map((f) => dirname(f))
+        .find((dir) => {
+          try {
+            return (
+              readManifest(readFileSync(join(dir, 'module.xml'), 'utf8')).name.toLowerCase() === dep.name.toLowerCase()
+            );
+          } catch {
+            return false;
+          }
+        });
       if (!found) {
         throw IpmFailure.general(
-          `Could not find satisfying version of dependency ${dep.name}${dep.version ? ` ${dep.version}` : ''} (looked in ${places.join(', ')})`,
+          `Could not find satisfying version of dependency ${dep.name}${dep.version ? ` ${dep.version}` : ''} in any repository (nor in ${dotModules}/)`,
         );
       }
       this.loadSource(found, { ...mods, positional: [found] }, 'install');
@@ -280,6 +321,11 @@ export class IpmShell {
             `Resource ${r.name}: no source file ${cls.split('.').join('/')}.cls under ${srcRoot}`,
           );
         out.push({ name: cls, source: readFileSync(file, 'utf8'), file, testScoped });
+      } else if (upper.endsWith('.INC')) {
+        const inc = r.name.slice(0, -4);
+        const file = [join(srcRoot, 'inc', `${inc}.inc`), join(srcRoot, `${inc}.inc`)].find((f) => existsSync(f));
+        if (!file) throw IpmFailure.general(`Resource ${r.name}: no include file ${inc}.inc under ${srcRoot}`);
+        out.push({ name: r.name.slice(0, -4) + '.INC', source: readFileSync(file, 'utf8'), file, testScoped });
       } else if (upper.endsWith('.PKG')) {
         const pkg = r.name.slice(0, -4);
         const dir = candidates(pkg).find((d) => existsSync(d));
@@ -296,7 +342,9 @@ export class IpmShell {
 
   /** Prints IRIS's compile log for declared errors and fails with the #5475 status. */
   private compile(classes: { name: string; source: string; file: string }[]): void {
-    const errors = classes.flatMap((c) => declaredCompileErrors(parseUdl(c.source, c.file)));
+    const errors = classes
+      .filter((c) => !c.name.endsWith('.INC'))
+      .flatMap((c) => declaredCompileErrors(parseUdl(c.source, c.file)));
     if (errors.length === 0) return;
     const t = this.s.term;
     t.line(`Compilation started on ${new Date().toLocaleString('en-US')} with qualifiers 'ck'`);
@@ -489,12 +537,39 @@ export class IpmShell {
     }
   }
 
+  /** `install <m> -swap-db` from ORAS repositories (Main.cls Install; Repo/Oras/PackageService.cls). */
   private install(mods: Modifiers): void {
-    const target = mods.positional[0] ?? '';
-    if (/\.(tgz|tar\.gz)$/i.test(target) || target.startsWith('/')) {
-      throw IpmFailure.general(`Module '${target}' not found in any repository. To install a local file, use 'load'.`);
+    const name = (mods.positional[0] ?? '').toLowerCase();
+    if (!name) throw IpmFailure.general('install requires a module name');
+    const repos = this.orasRepos();
+    if (repos.length === 0) throw IpmFailure.general('No repositories are configured and enabled in this namespace.');
+    const tmp = join(this.inst.mgr, 'Temp');
+    mkdirSync(tmp, { recursive: true });
+    for (const repo of repos) {
+      let picked;
+      try {
+        picked = pickTag(listTags(repo, this.s.env, name, join(tmp, `tags-${randomBytes(4).toString('hex')}.json`)));
+      } catch (e) {
+        if (e instanceof OrasError) throw IpmFailure.general(e.message);
+        throw e;
+      }
+      if (!picked) continue;
+      if (!mods.flags.has('swap-db')) {
+        throw IpmFailure.general(
+          `Module '${name}' is only available as a database package. Re-run with -swap-db to install it.`,
+        );
+      }
+      const file = join(tmp, `${name}-${picked.tag}-${randomBytes(4).toString('hex')}.tgz`);
+      try {
+        pullDatabasePackage(repo, this.s.env, name, picked.tag, file);
+      } catch (e) {
+        if (e instanceof OrasError) throw IpmFailure.general(e.message);
+        throw e;
+      }
+      if (mods.flags.has('v')) this.out(`Pulled ${name}:${picked.tag} from ${repo.name}`);
+      return this.loadPackage(file, mods, 'install');
     }
-    throw IpmFailure.general(`Could not find satisfying version of ${target} in any configured repository.`);
+    throw IpmFailure.general(`'${name}' not found in any repository.`);
   }
 
   private update(mods: Modifiers): void {
@@ -507,7 +582,12 @@ export class IpmShell {
     this.loadSource(resolve(path), mods, 'update', true);
   }
 
-  private loadPackage(archive: string, mods: Modifiers, cmd: 'load' | 'update', expectedName?: string): void {
+  private loadPackage(
+    archive: string,
+    mods: Modifiers,
+    cmd: 'load' | 'update' | 'install',
+    expectedName?: string,
+  ): void {
     const archivePath = resolve(archive);
     if (!existsSync(archivePath)) throw IpmFailure.general(`File does not exist: ${archivePath}`);
     // IRIS's temp directory is <mgr>/Temp: on the same volume as the databases, so the swap renames.
@@ -781,6 +861,11 @@ export class IpmShell {
           : '';
       this.out(`Creating namespace ${ns}${suffix}`);
     }
+    // `repo -copy-from <caller>`: the new namespace gets the caller's repositories.
+    const repos = Object.entries(this.inst.read(this.s.globalsDb()).globals).filter(([k]) =>
+      k.startsWith('^IPM.Repo('),
+    );
+    this.inst.update(data, (c) => repos.forEach(([k, v]) => (c.globals[k] = v)));
     const after = this.inst.config();
     after.namespaces[ns] = {
       routines: code,

@@ -444,6 +444,12 @@ export class Parser {
       const method = this.name();
       return { k: 'classcall', cls, method, args: this.peek() === '(' ? this.parseArgs() : [] };
     }
+    if (this.src.startsWith('..', this.pos) && /[A-Za-z%]/.test(this.peek(2))) {
+      this.pos += 2;
+      const method = this.name();
+      if (this.peek() !== '(') this.fail();
+      return { k: 'classcall', cls: '', method, args: this.parseArgs() };
+    }
     if (this.src.startsWith('$$$', this.pos)) {
       this.pos += 3;
       const name = this.name();

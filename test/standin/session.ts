@@ -27,10 +27,13 @@ import { LineReader, Terminal, sleepSync } from './io.js';
 import { parseUdl } from './udl.js';
 import { type Ref, dataOf, formatRef, globalNames, orderNext, queryNext } from './globals.js';
 import { sqlQuery } from './sql.js';
+import { bytesOf, listBuild } from './lists.js';
 import type { IpmShell } from './ipm.js';
 
 export interface Frame {
   locals: Map<string, Value>;
+  /** The class whose method runs (for ..Method() calls). */
+  cls?: string;
 }
 
 /** Signals `quit`/`return` out of a block or method. */
@@ -214,6 +217,8 @@ export class Session {
       }
       case 'throw': {
         const v = this.eval(cmd.value, frame);
+        if (isObject(v) && isStatusError(v.props.__status ?? ''))
+          throw new IrisException(v.props.__status as StatusError);
         throw new IrisException(isStatusError(v) ? v : StatusError.general(str(v)));
       }
       case 'try':
@@ -449,13 +454,23 @@ export class Session {
         const v = this.resolveRef(args[0] ?? { k: 'omit' }, frame);
         return queryNext(this.variableKeys(v.global, frame), v.ref);
       }
+      case 'fnumber':
+      case 'fn': {
+        const n = toNum(arg(0));
+        const format = str(arg(1));
+        const digits = args[2] ? toNum(arg(2)) : undefined;
+        const fixed = digits === undefined ? canon(Math.abs(n)) : Math.abs(n).toFixed(digits);
+        const [int, frac] = fixed.split('.');
+        const grouped = format.includes(',') ? (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',') : (int ?? '');
+        return `${n < 0 ? '-' : ''}${grouped}${frac !== undefined ? '.' + frac : ''}`;
+      }
       case 'isobject':
         return bool(isObject(arg(0)));
       case 'classmethod':
         return this.classCall(str(arg(0)), str(arg(1)), args.slice(2), frame);
       case 'listbuild':
       case 'lb':
-        return args.map((_, i) => listElement(str(arg(i)))).join('');
+        return listBuild(args.map((_, i) => str(arg(i))));
       case 'length':
       case 'l':
         return String(str(arg(0)).length);
@@ -525,7 +540,9 @@ export class Session {
     }
   }
 
-  classCall(cls: string, method: string, args: Expr[], frame: Frame): Value {
+  classCall(clsName: string, method: string, args: Expr[], frame: Frame): Value {
+    const cls = clsName || frame.cls || '';
+    if (!cls) throw new IrisError('SYNTAX');
     const m = method.toLowerCase();
     const arg = (i: number): Value => this.eval(args[i] ?? { k: 'omit' }, frame);
     switch (cls) {
@@ -535,6 +552,13 @@ export class Session {
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%SYS.Namespace':
         if (m === 'exists') return bool(this.instance.canonicalNamespace(str(arg(0))) !== undefined);
+        throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
+      case '%Exception.SQL':
+        if (m === 'createfromsqlcode') {
+          return exceptionObject(
+            new StatusError([{ code: 5540, text: `SQLCODE: ${str(arg(0))} Message: ${str(arg(1))}` }]),
+          );
+        }
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Exception.General':
         if (m === '%new') return exceptionObject(StatusError.general(str(arg(0))));
@@ -569,11 +593,26 @@ export class Session {
       if (inherited && udl.superclasses.some((c) => c === '%IPM.General.Update.VersionBase')) return '';
       throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
     }
-    const frame = newFrame();
+    const frame: Frame = { locals: new Map(), cls };
     def.params.forEach((p, i) => {
       if (i < args.length) frame.locals.set(p, args[i]!);
     });
-    return this.runBody(def.body, `z${def.name}+1^${cls}.1`, frame);
+    return this.runBody(this.expandMacros(def.body, udl.includes), `z${def.name}+1^${cls}.1`, frame);
+  }
+
+  /** Replaces $$$Name of the class's include files' argumentless #define lines (the preprocessor's job). */
+  expandMacros(lines: string[], includes: string[]): string[] {
+    const defs = new Map<string, string>();
+    for (const inc of includes) {
+      const found = this.instance.findClass(this.namespace, `${inc}.INC`);
+      if (!found) throw new IrisError('SYNTAX', `include file ${inc} not found`);
+      for (const line of found.source.split(/\r?\n/)) {
+        const m = /^#define\s+([%A-Za-z][A-Za-z0-9]*)\s+(.*?)\s*$/.exec(line);
+        if (m) defs.set(m[1]!, m[2]!);
+      }
+    }
+    if (defs.size === 0) return lines;
+    return lines.map((l) => l.replace(/\$\$\$([%A-Za-z][A-Za-z0-9]*)/g, (all, name: string) => defs.get(name) ?? all));
   }
 
   private invoke(obj: Value, name: string, _args: Expr[], _frame: Frame): Value {
@@ -649,20 +688,6 @@ export class Session {
 
 function exceptionObject(status: StatusError): IrisObject {
   return { className: '%Exception.StatusException', props: { __status: status, Name: statusText(status) } };
-}
-
-/** One $listbuild element as IRIS encodes a short string: length byte, type 1, bytes. */
-function listElement(s: string): string {
-  const bytes = bytesOf(s).toString('latin1');
-  if (bytes.length < 254) return String.fromCharCode(bytes.length + 2) + '\x01' + bytes;
-  const n = bytes.length + 4;
-  return '\0' + String.fromCharCode(n & 255, (n >> 8) & 255) + '\x01' + bytes;
-}
-
-/** The bytes of an ObjectScript string: 8-bit strings as is, wide ones as UTF-8 (as $zconvert would). */
-function bytesOf(s: string): Buffer {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\xff]*$/.test(s) ? Buffer.from(s, 'latin1') : Buffer.from(s, 'utf8');
 }
 
 function binary(op: string, l: Value, r: Value): Value {

@@ -18,6 +18,8 @@ export interface UdlMethod {
 
 export interface UdlClass {
   name: string;
+  /** Include files named before the class declaration (`Include A` / `Include (A, B)`). */
+  includes: string[];
   superclasses: string[];
   methods: Map<string, UdlMethod>;
 }
@@ -71,7 +73,13 @@ export function parseUdl(source: string, where: string): UdlClass {
     });
     i = close;
   }
-  return { name: m[1]!, superclasses, methods };
+  const includes = lines
+    .slice(0, head)
+    .map((l) => /^Include\s+\(?([^)]*)\)?/.exec(l)?.[1] ?? '')
+    .flatMap((l) => l.split(','))
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return { name: m[1]!, includes, superclasses, methods };
 }
 
 /** Compile errors the fixture declared with STANDIN-COMPILE-ERROR markers. */

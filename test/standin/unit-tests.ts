@@ -44,7 +44,7 @@ function testClasses(s: Session, rec: ModuleRecord): UdlClass[] {
   }
   const routines = s.instance.read(s.routinesDb());
   for (const [name, cls] of Object.entries(routines.classes)) {
-    if (cls.module !== rec.name || !cls.testScoped || !cls.source) continue;
+    if (cls.module !== rec.name || !cls.testScoped || !cls.source || name.endsWith('.INC')) continue;
     const c = parseUdl(cls.source, name);
     if (isTestCase(c)) found.set(name, c);
   }
@@ -88,7 +88,10 @@ export function runUnitTests(s: Session, rec: ModuleRecord, outputFile: string |
         },
       };
       try {
-        s.runBody(method.body, `z${method.name}+1^${cls.name}.1`);
+        s.runBody(s.expandMacros(method.body, cls.includes), `z${method.name}+1^${cls.name}.1`, {
+          locals: new Map(),
+          cls: cls.name,
+        });
       } catch (e) {
         if (e instanceof IrisException) result.error = statusText(e.status);
         else if (e instanceof IrisError) result.error = e.message;

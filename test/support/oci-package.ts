@@ -1,42 +1,26 @@
-import { DEFAULT_LIMITS } from '../../src/archive/limits.js';
-// Builds a database-package archive (IPM tar layout, gzipped) plus the VerificationReport a
-// successful verification of it gives, for the publishing tests. The report is assembled from
-// the bytes written here; the archive verifier proper is tested on its own.
+// Builds a database package in package-database's layout (module.xml with its IRIS.DAT checksum,
+// an incompressible IRIS.DAT of the size asked for, deps/) and verifies it with the real
+// verifier, for the publishing tests and the benchmark.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { VERIFY_REPORT_SCHEMA, type VerificationReport } from '../../src/archive/report.js';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { VerificationReport } from '../../src/archive/report.js';
+import { verifyArchive } from '../../src/archive/verify.js';
 import { IpmDbError } from '../../src/util/errors.js';
+import { moduleXml } from '../../scripts/make-example-archive.js';
 import { writeIpmArchive } from './ipm-tar.js';
 
 export interface TestPackageOptions {
   name?: string;
   version?: string;
   irisVersion?: string;
-  description?: string;
   /** Size of the (incompressible) IRIS.DAT inside. */
   datBytes?: number;
   /** gzip level of the archive (0 stores, for large benchmark archives). */
   gzipLevel?: number;
-}
-
-export function moduleXml(name: string, version: string, irisVersion: string, description: string): string {
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<Export generator="Cache" version="25">',
-    `  <Document name="${name}.ZPM">`,
-    '    <Module>',
-    `      <Name>${name}</Name>`,
-    `      <Version>${version}</Version>`,
-    `      <Description>${description}</Description>`,
-    '      <Packaging>database</Packaging>',
-    `      <SystemRequirements Version="${irisVersion}" />`,
-    '    </Module>',
-    '  </Document>',
-    '</Export>',
-    '',
-  ].join('\n');
 }
 
 export async function fileSha256(path: string): Promise<string> {
@@ -45,72 +29,49 @@ export async function fileSha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Random bytes into `path`, streamed; returns their sha256 (hex). */
+async function writeRandomFile(path: string, size: number): Promise<string> {
+  const hash = createHash('sha256');
+  const out = createWriteStream(path);
+  const piece = 1024 * 1024;
+  for (let done = 0; done < size; done += piece) {
+    const bytes = randomBytes(Math.min(piece, size - done));
+    hash.update(bytes);
+    if (!out.write(bytes)) await once(out, 'drain');
+  }
+  out.end();
+  await finished(out);
+  return hash.digest('hex');
+}
+
+/** Writes `<dir>/<name>-<version>-<random>.tgz` and returns it with its (valid) verification report. */
 export async function writeTestPackage(
   dir: string,
   opts: TestPackageOptions = {},
 ): Promise<{ path: string; report: VerificationReport }> {
   const name = opts.name ?? 'DemoModule';
   const version = opts.version ?? '1.2.3';
-  const irisVersion = opts.irisVersion ?? '2025.1';
-  const description = opts.description ?? 'A demo database package';
   const datBytes = opts.datBytes ?? 64 * 1024;
-  const xml = moduleXml(name, version, irisVersion, description);
-  const path = join(dir, `${name}-${version}-${randomBytes(3).toString('hex')}.tgz`);
-  const piece = 64 * 1024;
-  await writeIpmArchive(
-    path,
-    [
-      { path: 'module.xml', data: xml },
-      {
-        path: 'IRIS.DAT',
-        data: {
-          size: datBytes,
-          *chunks() {
-            for (let done = 0; done < datBytes; done += piece) yield randomBytes(Math.min(piece, datBytes - done));
-          },
-        },
-      },
-    ],
-    { gzipLevel: opts.gzipLevel ?? 1 },
-  );
-  const size = (await stat(path)).size;
-  const report: VerificationReport = {
-    schema: VERIFY_REPORT_SCHEMA,
-    valid: true,
-    archive: {
+  const stem = join(dir, `${name}-${version}-${randomBytes(3).toString('hex')}`);
+  const datFile = `${stem}.dat`;
+  const path = `${stem}.tgz`;
+  try {
+    const checksum = await writeRandomFile(datFile, datBytes);
+    const xml = moduleXml({ name, version, checksum, irisVersion: opts.irisVersion ?? '2025.1' });
+    await writeIpmArchive(
       path,
-      fileName: basename(path),
-      size,
-      sha256: await fileSha256(path),
-      uncompressedSize: datBytes + xml.length,
-      entryCount: 2,
-      trailingBytes: 0,
-      endOfArchiveBlocks: 0,
-      fullyRead: true,
-    },
-    module: {
-      name,
-      version,
-      description,
-      packaging: 'database',
-      irisVersion,
-      systemRequirements: {},
-      updatePackage: null,
-      testResources: [],
-      manifestXml: xml,
-    },
-    irisDat: null,
-    checksum: { algorithm: null, expected: null, actual: null, match: true },
-    dependencies: [],
-    builtWithTestResources: false,
-    entries: [],
-    errors: [],
-    warnings: [],
-    infos: [],
-    expected: {},
-    limits: { ...DEFAULT_LIMITS },
-    durationMs: 0,
-  };
+      [
+        { path: 'module.xml', data: xml },
+        { path: 'IRIS.DAT', data: { size: datBytes, chunks: () => createReadStream(datFile) } },
+        { path: 'deps/', type: 'dir' },
+      ],
+      { gzipLevel: opts.gzipLevel ?? 1 },
+    );
+  } finally {
+    await rm(datFile, { force: true });
+  }
+  const report = await verifyArchive(path);
+  if (!report.valid) throw new Error(`test package ${path} did not verify: ${JSON.stringify(report.errors)}`);
   return { path, report };
 }
 

@@ -12,6 +12,7 @@
  *   const proxy = await startFaultProxy(reg.host);   // loopback proxy in front of it
  *   proxy.inject({ method: 'PATCH', skip: 1, times: 1, respond: { status: 503 } });
  *   proxy.inject({ method: 'PUT', path: /\/blobs\/uploads\//, resetAfterBytes: 4096 });
+ *   proxy.inject({ method: 'GET', path: /\/blobs\//, resetResponseAfterBytes: 1000 });
  *   proxy.inject({ method: 'HEAD', stall: true });   // never answers
  *   proxy.clearFaults() // drops faults not used up
  *   proxy.requests    // [{ method, path, status, authorized }] seen so far
@@ -252,6 +253,8 @@ export interface Fault {
   respond?: { status: number; headers?: Record<string, string>; body?: string };
   /** Forward, then destroy both connections after this many request-body bytes. */
   resetAfterBytes?: number;
+  /** Forward, then cut the connection after this many response-body bytes. */
+  resetResponseAfterBytes?: number;
   /** Never answer (the connection stays open until the client gives up or the proxy stops). */
   stall?: boolean;
 }
@@ -299,7 +302,23 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       (up) => {
         requests.push({ method, path, status: up.statusCode ?? 0, authorized });
         res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
+        const cutAt = fault?.resetResponseAfterBytes;
+        if (cutAt === undefined) {
+          up.pipe(res);
+          return;
+        }
+        let sent = 0;
+        up.on('data', (chunk: Buffer) => {
+          if (sent + chunk.length <= cutAt) res.write(chunk);
+          else {
+            res.write(chunk.subarray(0, cutAt - sent));
+            requests.push({ method, path, status: 'reset', authorized });
+            up.destroy();
+            res.socket?.destroy();
+          }
+          sent += chunk.length;
+        });
+        up.on('end', () => res.end());
       },
     );
     upstream.on('error', () => res.destroy());

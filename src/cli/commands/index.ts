@@ -1,3 +1,4 @@
+import { verifyArchive } from '../../archive/verify.js';
 import type { CliCommand } from '../command.js';
 import { inspectCommand } from './inspect.js';
 import { publishCommand } from './publish.js';
@@ -10,8 +11,8 @@ import { verifyCommand } from './verify.js';
 export const commands: CliCommand[] = [
   runCommand,
   verifyCommand,
-  publishCommand(),
-  pullCommand(),
+  publishCommand(verifyArchive),
+  pullCommand(verifyArchive),
   inspectCommand,
   tagsCommand,
 ];

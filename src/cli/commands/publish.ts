@@ -11,6 +11,7 @@ import { cliLogger, parseCommandArgs, printJson, REGISTRY_ENV_HELP, registryFlag
 const usage = `Usage: ipm-db publish <archive.tgz> --registry <host[:port]> --namespace <owner> [options]
 
 Publishes a verified database package in the OCI form IPM installs from:
+(only an archive that passes verification, unchanged since, is published)
 <registry>/<namespace>/<module lower-case>:<version>_database__<IRIS major.minor>.
 
 Options:
@@ -18,6 +19,7 @@ Options:
   --namespace <owner>       owner path, e.g. your GitHub organisation (lower case)
   --source <url>            repository URL (org.opencontainers.image.source; links a GHCR package)
   --report <file>           the JSON of "ipm-db verify --json" for this archive
+                            (without it, the archive is verified now)
   --force                   overwrite an existing tag that holds different content
   --dry-run                 compute and print everything; send nothing
   --plain-http              talk HTTP, not HTTPS (local registries)

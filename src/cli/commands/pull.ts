@@ -10,7 +10,8 @@ import { parseCommandArgs, printJson, REGISTRY_ENV_HELP, registryClient, registr
 const usage = `Usage: ipm-db pull <registry>/<namespace>/<module>:<tag> [-o <dir>] [--plain-http] [--json]
 
 Downloads the package layer into <dir> (default: the current directory) under its title,
-checking its size and sha256 against the manifest before the file appears.
+checking its size and sha256 against the manifest before the file appears, then verifies the
+archive (exit 1 when it does not pass).
 
 ${REGISTRY_ENV_HELP}
 `;

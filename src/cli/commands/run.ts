@@ -14,7 +14,7 @@ const USAGE = `Usage: ipm-db run --module <dir> --image <image> [options]
 
 Starts IRIS in Docker, installs IPM, loads and compiles the module, packages it with
 package-database, verifies the archive, installs it into a fresh namespace and (with
---tests) runs the module's tests there. Prints each stage and its time.
+--tests) runs the module's tests. Prints each stage and its time.
 
 Options:
   --module <dir>         directory holding the module's module.xml (required)
@@ -23,7 +23,7 @@ Options:
   --ipm-sha256 <hex>     pinned SHA-256 of the installer
   --out <dir>            where the .tgz, JUnit XML and run-report.json go (default: ./ipm-db-out)
   --dev                  load and package with -dev (packages test resources)
-  --tests                run the module's tests in the install namespace (needs --dev)
+  --tests                run the module's tests (test -only) where it was loaded from source
   --network <name>       docker network for the IRIS container (default: host)
   --docker-arg <arg>     extra docker run argument (repeatable)
   --ensemble             interoperability-enable the namespaces created
@@ -68,7 +68,6 @@ export const runCommand: CliCommand = {
     if (!v.module) throw new UsageError('--module <dir> is required.');
     if (!v.image) throw new UsageError('--image <image> is required.');
     if (v['ipm-sha256'] && !v.ipm) throw new UsageError('--ipm-sha256 needs --ipm.');
-    if (v.tests && !v.dev) throw new UsageError('--tests needs --dev: test classes are only packaged with -dev.');
     let readyMs: number | undefined;
     if (v['ready-timeout'] !== undefined) {
       const s = Number(v['ready-timeout']);

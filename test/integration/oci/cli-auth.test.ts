@@ -17,6 +17,8 @@ import {
   IPM_LAYER_MEDIA_TYPE,
   OCI_MANIFEST_MEDIA_TYPE,
 } from '../../../src/oci/ipm-artifact.js';
+import { moduleXml } from '../../../scripts/make-example-archive.js';
+import { writeIpmArchive } from '../../support/ipm-tar.js';
 import { startRegistry, type TestRegistry } from '../../support/registry.js';
 import { fileSha256, writeTestPackage } from '../../support/oci-package.js';
 
@@ -94,6 +96,10 @@ for (const auth of ['htpasswd', 'token'] as const) {
       const pulled = await cli(['pull', result.reference, '-o', out, '--plain-http', '--json'], env);
       expect(pulled.code, pulled.err).toBe(0);
       const file = JSON.parse(pulled.out).file as string;
+      expect(JSON.parse(pulled.out).verification).toMatchObject({
+        valid: true,
+        module: { name: 'CliModule', version: '3.1.4' },
+      });
       expect(file).toBe(join(out, 'CliModule-3.1.4-database.tgz'));
       expect(await fileSha256(file)).toBe(pkg.report.archive.sha256);
 
@@ -127,6 +133,27 @@ for (const auth of ['htpasswd', 'token'] as const) {
         `docker://${result.reference}`,
       ]);
       expect(JSON.parse(skopeo.stdout).annotations['com.intersystems.ipm.packaging']).toBe('database');
+    });
+
+    it('verifies the archive itself without --report, and refuses one that fails', async () => {
+      const pkg = await writeTestPackage(dir, { name: 'SelfVerified' });
+      const args = ['--registry', reg.host, '--namespace', 'acme', '--plain-http', '--json'];
+      const ok = await cli(['publish', pkg.path, ...args], env);
+      expect(ok.code, ok.err).toBe(0);
+      expect(JSON.parse(ok.out).tag).toBe('1.2.3_database__2025.1');
+
+      const bad = join(dir, `bad-checksum-${auth}.tgz`);
+      const xml = moduleXml({ name: 'BadSum', version: '1.0.0', checksum: 'ab'.repeat(32), irisVersion: '2025.1' });
+      await writeIpmArchive(bad, [
+        { path: 'module.xml', data: xml },
+        { path: 'IRIS.DAT', data: Buffer.alloc(8192, 1) },
+        { path: 'deps/', type: 'dir' },
+      ]);
+      const refused = await cli(['publish', bad, ...args], env);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/did not pass verification/);
+      const tags = await cli(['tags', `${reg.host}/acme/badsum`, '--plain-http', '--json'], env);
+      expect(JSON.parse(tags.out).tags).toEqual([]);
     });
 
     it('reports refused credentials clearly without echoing them', async () => {

@@ -161,6 +161,29 @@ describe('against an open registry with deletes enabled', () => {
     }
   });
 
+  it('starts a download again when the connection breaks mid-body', async () => {
+    await pushSample(client, 'acme/flaky', ['f'], dir);
+    const retrying = new RegistryClient({
+      registry: proxy.host,
+      plainHttp: true,
+      retry: { baseDelayMs: 10, maxDelayMs: 50 },
+    });
+    proxy.inject({ method: 'GET', path: /\/blobs\//, resetResponseAfterBytes: 10 });
+    const since = proxy.requests.length;
+    const dest = join(dir, 'flaky.bin');
+    await retrying.downloadBlob('acme/flaky', layerDigest, layer.length, dest);
+    expect(await readFile(dest)).toEqual(layer);
+    const gets = proxy.requests.slice(since).filter((r) => r.method === 'GET');
+    expect(gets.map((r) => r.status)).toEqual([200, 'reset', 200]);
+  });
+
+  it('explains a TLS failure against a plain-HTTP registry', async () => {
+    const https = new RegistryClient({ registry: reg.host, retry: { maxAttempts: 1 } });
+    const err = await ipmDbRejection(https.ping());
+    expect(err.code).toBe('registry-tls');
+    expect(err.hint).toMatch(/--plain-http/);
+  });
+
   it('refuses a blob whose bytes do not match the digest, leaving no file', async () => {
     await pushSample(client, 'acme/liar', ['l'], dir);
     const dest = join(dir, 'liar.bin');

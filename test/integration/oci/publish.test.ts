@@ -131,6 +131,18 @@ describe('publishPackage', () => {
     expect(await client.listTags('acme/refused')).toEqual([]);
   });
 
+  it('publishes a prerelease version only when allowed', async () => {
+    const pkg = await writeTestPackage(dir, { name: 'Preview', version: '2.0.0-rc.1' });
+    const base = { archivePath: pkg.path, report: pkg.report, registry: reg.host, namespace: 'acme', plainHttp: true };
+    const refused = await ipmDbRejection(publishPackage(base));
+    expect(refused.code).toBe('prerelease-version');
+    expect(refused.hint).toMatch(/--allow-prerelease/);
+    const result = await publishPackage({ ...base, allowPrerelease: true });
+    expect(result.tag).toBe('2.0.0-rc.1_database__2025.1');
+    const client = new RegistryClient({ registry: reg.host, plainHttp: true });
+    expect(await client.listTags('acme/preview')).toEqual(['2.0.0-rc.1_database__2025.1']);
+  });
+
   it('publishes a large archive in PATCH chunks with correct ranges', async () => {
     const pkg = await writeTestPackage(dir, { name: 'Chunky', version: '1.0.0', datBytes: 700 * 1024 });
     const before = proxy.requests.length;

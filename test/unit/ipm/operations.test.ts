@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/util/log.js';
 import { bootstrapIpm } from '../../../src/ipm/bootstrap.js';
 import type { ResolvedInstaller } from '../../../src/ipm/installer.js';
 import { createNamespace, namespaceName } from '../../../src/ipm/namespaces.js';
-import { CompileFailedError, IpmOperations } from '../../../src/ipm/operations.js';
+import { CompileFailedError, copyModuleIn, IpmOperations } from '../../../src/ipm/operations.js';
 import { completed, failedAtLastStep, FakeDocker } from './fake-docker.js';
 
 const ZV = 'IRIS for UNIX (Ubuntu Server LTS for x86-64 Containers) 2025.1 (Build 223U) Tue Mar 11 2025 18:23:39 EDT';
@@ -120,6 +120,28 @@ describe('createNamespace', () => {
   });
 });
 
+describe('copyModuleIn', () => {
+  it('resolves symbolic links and leaves .git out', async () => {
+    const root = join(dir, 'copy');
+    await mkdir(join(root, 'dep/src'), { recursive: true });
+    await writeFile(join(root, 'dep/module.xml'), '<dep/>');
+    await mkdir(join(root, 'app/.modules'), { recursive: true });
+    await mkdir(join(root, 'app/.git'), { recursive: true });
+    await writeFile(join(root, 'app/.git/HEAD'), 'ref');
+    await writeFile(join(root, 'app/module.xml'), '<app/>');
+    await symlink('../../dep', join(root, 'app/.modules/dep'));
+    const landed = join(root, 'landed');
+    await copyModuleIn(
+      { mkdir: async () => {}, copyIn: (from, _to) => cp(from, landed, { recursive: true }), copyOut: async () => {} },
+      join(root, 'app'),
+      '/tmp/ipm-db/module-1',
+    );
+    expect((await lstat(join(landed, '.modules/dep'))).isDirectory()).toBe(true);
+    expect(await readFile(join(landed, '.modules/dep/module.xml'), 'utf8')).toBe('<dep/>');
+    await expect(lstat(join(landed, '.git'))).rejects.toThrow();
+  });
+});
+
 describe('IpmOperations', () => {
   it('loads a module and locates compile errors in its source tree', async () => {
     const fake = new FakeDocker(({ lines }) =>
@@ -141,7 +163,8 @@ describe('IpmOperations', () => {
       { file: 'src/MyApp/Info.cls', document: 'MyApp.Info.cls', line: 6, message: "Expected space : '}' : Offset:14" },
     ]);
     expect(err.message).toContain('src/MyApp/Info.cls:6');
-    expect(fake.copies[0]).toEqual({ from: join(dir, 'module'), to: 'ipm-db-test:/tmp/ipm-db/module-1' });
+    expect(fake.copies[0]!.to).toBe('ipm-db-test:/tmp/ipm-db/module-1');
+    expect(fake.copies[0]!.from).toMatch(/ipm-db-module-[^/]+\/module$/);
     expect(fake.sessions[0]!.lines).toContain(
       'set sc=##class(%IPM.Main).Shell("load /tmp/ipm-db/module-1") if \'sc { do $system.OBJ.DisplayError(sc) do $system.Process.Terminate($job,1) }',
     );
