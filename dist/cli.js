@@ -2402,8 +2402,8 @@ async function openArchiveFile(path) {
     throw unreadable(path, describeOpenError(err), err);
   }
   try {
-    const stat5 = await handle.stat();
-    if (!stat5.isFile()) throw unreadable(path, stat5.isDirectory() ? "it is a directory" : "it is not a regular file");
+    const stat6 = await handle.stat();
+    if (!stat6.isFile()) throw unreadable(path, stat6.isDirectory() ? "it is a directory" : "it is not a regular file");
     const read = async () => {
       const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
       let result;
@@ -2424,7 +2424,7 @@ async function openArchiveFile(path) {
         yield chunk;
       }
     };
-    return { size: stat5.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
+    return { size: stat6.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
   } catch (err) {
     await handle.close().catch(() => void 0);
     throw err;
@@ -6013,7 +6013,7 @@ async function removeListed(docker, what, listArgs, removeArgs) {
 }
 
 // src/ipm/operations.ts
-import { cp, mkdir as mkdir3, mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
+import { chmod as chmod2, cp, mkdir as mkdir3, mkdtemp as mkdtemp3, readdir as readdir2, rm as rm5, stat as stat4 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { basename as basename3, join as join7 } from "node:path";
 
@@ -6440,7 +6440,29 @@ async function copyModuleIn(files, moduleDir, containerDir) {
       dereference: true,
       filter: (source) => !NOT_COPIED.has(basename3(source))
     });
+    await makeReadableForIris(copy);
     await files.copyIn(copy, containerDir);
+  } finally {
+    await rm5(staging, { recursive: true, force: true });
+  }
+}
+async function makeReadableForIris(path) {
+  const info = await stat4(path);
+  if (info.isDirectory()) {
+    await chmod2(path, info.mode | 493);
+    for (const entry of await readdir2(path)) await makeReadableForIris(join7(path, entry));
+  } else {
+    await chmod2(path, info.mode | 292);
+  }
+}
+async function copyFileIn(files, hostFile, containerPath) {
+  if (((await stat4(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp3(join7(tmpdir3(), "ipm-db-file-"));
+  try {
+    const copy = join7(staging, basename3(hostFile));
+    await cp(hostFile, copy);
+    await chmod2(copy, 420);
+    await files.copyIn(copy, containerPath);
   } finally {
     await rm5(staging, { recursive: true, force: true });
   }
@@ -6557,7 +6579,7 @@ var IpmOperations = class {
     const dir = await this.workDir("pkg");
     await this.target.files.mkdir(dir);
     const containerPath = `${dir}/${fileName}`;
-    await this.target.files.copyIn(hostTgz, containerPath);
+    await copyFileIn(this.target.files, hostTgz, containerPath);
     return containerPath;
   }
   /**
@@ -6657,7 +6679,7 @@ var IpmOperations = class {
 
 // src/pipeline/stages.ts
 import { createHash as createHash7 } from "node:crypto";
-import { readFile as readFile6, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile6, stat as stat5 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
 import { basename as basename5, join as join9 } from "node:path";
 
@@ -6716,7 +6738,7 @@ async function bootstrapIpm(target, options) {
     const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename4(options.installer.path)) ? basename4(options.installer.path) : "ipm-installer.xml";
     const dir = `${WORK_DIR}/ipm`;
     await target.files.mkdir(dir);
-    await target.files.copyIn(options.installer.path, `${dir}/${fileName}`);
+    await copyFileIn(target.files, options.installer.path, `${dir}/${fileName}`);
     options.logger.info(
       `Installing IPM from ${options.installer.url ?? options.installer.path} (sha256 ${options.installer.sha256}) into ${home}`
     );
@@ -6965,7 +6987,7 @@ var packageStage = {
     ctx.report.archive = {
       path: archive.hostPath,
       fileName: archive.fileName,
-      size: (await stat4(archive.hostPath)).size,
+      size: (await stat5(archive.hostPath)).size,
       sha256: createHash7("sha256").update(bytes2).digest("hex"),
       irisDatSha256: archive.checksum
     };

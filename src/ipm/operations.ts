@@ -2,7 +2,7 @@
  * IPM operations in one namespace, each one IRIS session, each returning a typed result or
  * throwing an IpmDbError whose message is IPM's own error text (see output.ts for codes).
  */
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
@@ -81,7 +81,36 @@ export async function copyModuleIn(files: ContainerFiles, moduleDir: string, con
       dereference: true,
       filter: (source) => !NOT_COPIED.has(basename(source)),
     });
+    await makeReadableForIris(copy);
     await files.copyIn(copy, containerDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * docker cp keeps host modes and IRIS runs as irisowner, not as the files' owner: directories
+ * need o+rx and files o+r (a checkout made under umask 077 would otherwise be unreadable).
+ */
+export async function makeReadableForIris(path: string): Promise<void> {
+  const info = await stat(path);
+  if (info.isDirectory()) {
+    await chmod(path, info.mode | 0o755);
+    for (const entry of await readdir(path)) await makeReadableForIris(join(path, entry));
+  } else {
+    await chmod(path, info.mode | 0o444);
+  }
+}
+
+/** Copies one host file into the container, through a readable staging copy when others cannot read it. */
+export async function copyFileIn(files: ContainerFiles, hostFile: string, containerPath: string): Promise<void> {
+  if (((await stat(hostFile)).mode & 0o004) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp(join(tmpdir(), 'ipm-db-file-'));
+  try {
+    const copy = join(staging, basename(hostFile));
+    await cp(hostFile, copy);
+    await chmod(copy, 0o644);
+    await files.copyIn(copy, containerPath);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -245,7 +274,7 @@ export class IpmOperations {
     const dir = await this.workDir('pkg');
     await this.target.files.mkdir(dir);
     const containerPath = `${dir}/${fileName}`;
-    await this.target.files.copyIn(hostTgz, containerPath);
+    await copyFileIn(this.target.files, hostTgz, containerPath);
     return containerPath;
   }
 

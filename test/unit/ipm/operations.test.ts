@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/util/log.js';
 import { bootstrapIpm } from '../../../src/ipm/bootstrap.js';
 import type { ResolvedInstaller } from '../../../src/ipm/installer.js';
 import { createNamespace, namespaceName } from '../../../src/ipm/namespaces.js';
-import { CompileFailedError, copyModuleIn, IpmOperations } from '../../../src/ipm/operations.js';
+import { CompileFailedError, copyFileIn, copyModuleIn, IpmOperations } from '../../../src/ipm/operations.js';
 import { completed, failedAtLastStep, FakeDocker } from './fake-docker.js';
 
 const ZV = 'IRIS for UNIX (Ubuntu Server LTS for x86-64 Containers) 2025.1 (Build 223U) Tue Mar 11 2025 18:23:39 EDT';
@@ -29,6 +29,7 @@ beforeAll(async () => {
     'Class MyApp.Info\n{\n\nClassMethod version()\n{\n  quit, "1.0" }\n}\n\n}\n',
   );
   await writeFile(join(dir, 'module/my-app-1.0.0-database.tgz'), 'x');
+  await writeFile(join(dir, 'zpm-0.10.10.xml'), '<Export/>');
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -128,7 +129,7 @@ describe('copyModuleIn', () => {
     await mkdir(join(root, 'app/.modules'), { recursive: true });
     await mkdir(join(root, 'app/.git'), { recursive: true });
     await writeFile(join(root, 'app/.git/HEAD'), 'ref');
-    await writeFile(join(root, 'app/module.xml'), '<app/>');
+    await writeFile(join(root, 'app/module.xml'), '<app/>', { mode: 0o600 });
     await symlink('../../dep', join(root, 'app/.modules/dep'));
     const landed = join(root, 'landed');
     await copyModuleIn(
@@ -137,8 +138,28 @@ describe('copyModuleIn', () => {
       '/tmp/ipm-db/module-1',
     );
     expect((await lstat(join(landed, '.modules/dep'))).isDirectory()).toBe(true);
+    expect((await lstat(join(landed, 'module.xml'))).mode & 0o444).toBe(0o444);
     expect(await readFile(join(landed, '.modules/dep/module.xml'), 'utf8')).toBe('<dep/>');
     await expect(lstat(join(landed, '.git'))).rejects.toThrow();
+  });
+});
+
+describe('copyFileIn', () => {
+  it('sends a file others cannot read through a readable copy, and a readable one as is', async () => {
+    const secretish = join(dir, 'private.tgz');
+    await writeFile(secretish, 'x', { mode: 0o600 });
+    const sent: Array<{ from: string; mode: number }> = [];
+    const files = {
+      mkdir: async () => {},
+      copyIn: async (from: string) => void sent.push({ from, mode: (await lstat(from)).mode & 0o777 }),
+      copyOut: async () => {},
+    };
+    await copyFileIn(files, secretish, '/tmp/ipm-db/pkg-1/private.tgz');
+    expect(sent[0]!.from).not.toBe(secretish);
+    expect(sent[0]!.mode).toBe(0o644);
+    await writeFile(join(dir, 'open.tgz'), 'x', { mode: 0o644 });
+    await copyFileIn(files, join(dir, 'open.tgz'), '/tmp/ipm-db/pkg-2/open.tgz');
+    expect(sent[1]!.from).toBe(join(dir, 'open.tgz'));
   });
 });
 
