@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from '../../archive/verify.js';
+import type { RegistryLogin } from '../../iris/container.js';
 import { directoryCache, parseInstallerSpec } from '../../ipm/installer.js';
 import { formatMs, runPipeline } from '../../pipeline/runner.js';
 import type { RunReport } from '../../pipeline/types.js';
@@ -26,6 +27,9 @@ Options:
   --tests                run the module's tests (test -only) where it was loaded from source
   --network <name>       docker network for the IRIS container (default: host)
   --docker-arg <arg>     extra docker run argument (repeatable)
+  --login <registry>     docker login to this registry first (private images); with --login-user,
+                         password from the IPM_DB_REGISTRY_PASSWORD environment variable (sent on stdin)
+  --login-user <name>    user name for --login
   --ensemble             interoperability-enable the namespaces created
   --ready-timeout <s>    seconds to wait for IRIS to start (default: 300)
   --keep                 keep the container afterwards (for debugging)
@@ -52,6 +56,8 @@ export const runCommand: CliCommand = {
           tests: { type: 'boolean' },
           network: { type: 'string' },
           'docker-arg': { type: 'string', multiple: true },
+          login: { type: 'string' },
+          'login-user': { type: 'string' },
           ensemble: { type: 'boolean' },
           'ready-timeout': { type: 'string' },
           keep: { type: 'boolean' },
@@ -68,6 +74,14 @@ export const runCommand: CliCommand = {
     if (!v.module) throw new UsageError('--module <dir> is required.');
     if (!v.image) throw new UsageError('--image <image> is required.');
     if (v['ipm-sha256'] && !v.ipm) throw new UsageError('--ipm-sha256 needs --ipm.');
+    let login: RegistryLogin | undefined;
+    if (v.login || v['login-user']) {
+      const password = io.env.IPM_DB_REGISTRY_PASSWORD;
+      if (!v.login || !v['login-user']) throw new UsageError('--login and --login-user go together.');
+      if (!password)
+        throw new UsageError('--login needs the password in the IPM_DB_REGISTRY_PASSWORD environment variable.');
+      login = { registry: v.login, username: v['login-user'], password };
+    }
     let readyMs: number | undefined;
     if (v['ready-timeout'] !== undefined) {
       const s = Number(v['ready-timeout']);
@@ -91,6 +105,7 @@ export const runCommand: CliCommand = {
       ...(v.network ? { network: v.network } : {}),
       ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
       enableEnsemble: v.ensemble ?? false,
+      ...(login ? { login } : {}),
       verbose: v.verbose ?? false,
       ...(readyMs ? { timeouts: { readyMs } } : {}),
       ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),

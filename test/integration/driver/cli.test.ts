@@ -88,6 +88,9 @@ describeWithDocker('ipm-db run', () => {
     const left = await new Docker({ host }).check('x', 'ps', ['ps', '-aq', '--filter', `name=${name}`]);
     expect(left.stdout.trim(), `${name} left behind`).toBe('');
     expect((await cli(['--image', image])).status).toBe(2);
+    expect(
+      (await cli(['--module', 'x', '--image', image, '--login', 'ghcr.io', '--login-user', 'me'])).stderr,
+    ).toContain('IPM_DB_REGISTRY_PASSWORD');
     expect((await cli(['--module', 'x', '--image', image, '--ipm-sha256', 'abc'])).stderr).toContain(
       '--ipm-sha256 needs --ipm',
     );
