@@ -4,12 +4,19 @@ import {
   STATE_KEEP,
   STATE_RUN_ID,
   actionsCacheStore,
-  checkInstaller,
+  actionsInstallerCache,
   dockerCli,
-  ipmInstaller,
+  resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-HL3BLV6G.js";
+} from "./chunks/chunk-XVGU7G4E.js";
+import {
+  STAGES,
+  containerNameFor,
+  publishPackage,
+  runPipeline,
+  verifyArchive
+} from "./chunks/chunk-GTZJAQFE.js";
 import {
   IpmDbError,
   UsageError,
@@ -17,7 +24,7 @@ import {
   errorMessage,
   redact,
   registerSecret
-} from "./chunks/chunk-4UHFFDH5.js";
+} from "./chunks/chunk-C3HSPD6H.js";
 import {
   debug,
   error,
@@ -133,8 +140,180 @@ function readEvent(env) {
 
 // src/action/inputs.ts
 import { isAbsolute, resolve } from "node:path";
+
+// src/pipeline/upgrade/fingerprint.ts
+var DEFAULT_EXCLUDED_GLOBALS = [
+  "^IPM.*",
+  "^%*",
+  "^IRIS.*",
+  "^ISC.*",
+  "^CacheTemp*",
+  "^UnitTest*",
+  "^ERRORS",
+  "^SPOOL",
+  "^odd*",
+  "^rOBJ",
+  "^rMAC",
+  "^rINC",
+  "^rINDEX*",
+  "^ROUTINE"
+];
+var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
+function assertGlobalPattern(pattern) {
+  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
+    throw new UsageError(
+      `"${pattern}" is not a global name or pattern`,
+      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
+    );
+  }
+  return pattern;
+}
+
+// src/pipeline/upgrade/objectscript.ts
+var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
+var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
+var DEFAULT_NODE_LIMIT = 500;
+function parseClassMethod(text, what) {
+  const [className, methodName, extra] = text.trim().split(":");
+  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
+    throw new UsageError(
+      `${what} "${text}" is not of the form Package.Class:Method`,
+      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
+    );
+  }
+  return { className, methodName };
+}
+function assertClassName(name, what) {
+  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
+  return name;
+}
+
+// src/pipeline/upgrade/declared.ts
+function parseDeclaredChanges(text) {
+  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
+  return entries.map((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) {
+      throw new UsageError(
+        `declared change "${entry}" has no "="`,
+        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
+      );
+    }
+    const step = entry.slice(0, eq).trim();
+    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
+    else parseClassMethod(step, "declared-change step");
+    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
+    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
+    globals.forEach(assertGlobalPattern);
+    return { step, globals };
+  });
+}
+
+// src/pipeline/upgrade/git-source.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var GIT_SOURCE_PREFIX = "git:";
+function gitRevision(source) {
+  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
+  const rev = source.slice(GIT_SOURCE_PREFIX.length);
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
+    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
+  }
+  return rev;
+}
+
+// src/pipeline/upgrade/types.ts
+var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
+
+// src/pipeline/upgrade/options.ts
+function list(text) {
+  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+}
+function optional(text) {
+  const value = (text ?? "").trim();
+  return value === "" ? null : value;
+}
+var VERSION = /^\d+\.\d+\.\d+$/;
+function parseUpgradeOptions(inputs) {
+  const previous = {
+    version: optional(inputs.previousVersion),
+    packagePath: optional(inputs.previousPackage),
+    repository: optional(inputs.previousRepository),
+    reference: optional(inputs.previousReference),
+    sourceDir: optional(inputs.previousSource)
+  };
+  if (previous.version !== null && !VERSION.test(previous.version)) {
+    throw new UsageError(
+      `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
+      "IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0."
+    );
+  }
+  if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
+  if (previous.reference !== null) {
+    const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
+    if (!tag || previous.reference.includes("@")) {
+      throw new UsageError(
+        `previous reference "${previous.reference}" has no tag`,
+        "Write <registry>/<namespace>/<module>:<version>_database__<X.Y>."
+      );
+    }
+    previous.version ??= /^(\d+\.\d+\.\d+)_database__/.exec(tag[1])?.[1] ?? null;
+  }
+  if (previous.repository !== null && previous.version === null) {
+    throw new UsageError(
+      "a previous-release repository needs the previous version",
+      "Add the version to pull, e.g. 1.0.0."
+    );
+  }
+  const requested = list(inputs.scenarios);
+  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
+  for (const name of all ? [] : requested) {
+    if (!UPGRADE_SCENARIOS.includes(name)) {
+      throw new UsageError(
+        `unknown upgrade scenario "${name}"`,
+        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
+      );
+    }
+  }
+  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
+  for (const scenario of scenarios) {
+    const missing = missingInputs(scenario, previous);
+    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
+  }
+  const nodeLimit = inputs.nodeLimit?.trim() ? Number(inputs.nodeLimit) : DEFAULT_NODE_LIMIT;
+  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
+    throw new UsageError(`node limit "${inputs.nodeLimit}" is not a whole number >= 0`);
+  const exclude = optional(inputs.excludeGlobals);
+  return {
+    scenarios,
+    previous,
+    seed: list(inputs.seed).map((s) => parseClassMethod(s, "seed method")),
+    checks: list(inputs.checks).map((s) => parseClassMethod(s, "check method")),
+    globals: {
+      include: list(inputs.globals),
+      exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
+    },
+    declared: parseDeclaredChanges(inputs.declaredChanges ?? ""),
+    nodeLimit
+  };
+}
+function missingInputs(scenario, previous) {
+  const hasPackage = previous.packagePath !== null || previous.repository !== null || previous.reference !== null;
+  switch (scenario) {
+    case "fresh":
+      return null;
+    case "database":
+      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
+    case "source":
+      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
+    case "container-replacement":
+      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
+  }
+}
+
+// src/action/inputs.ts
 var UPLOAD_POLICIES = ["always", "failure", "never"];
-var UPGRADE_SCENARIOS = ["database", "source", "container-replacement"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
 var IMAGE_RE = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
@@ -143,11 +322,10 @@ var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*
 var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 var SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 var SHA256_RE = /^[0-9a-fA-F]{64}$/;
-var CLASS_RE = /^%?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
-var METHOD_RE = /^%?[A-Za-z][A-Za-z0-9]*$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -199,20 +377,13 @@ function parseInputs(source) {
   const dev = bool("dev", false);
   const exportPythonDeps = bool("export-python-deps", true);
   const runTests = bool("run-tests", false);
-  const upgradeRaw = source.get("upgrade-from").trim();
-  const upgradeFrom = upgradeRaw ? parseUpgradeFrom(upgradeRaw, problem, inWorkspace) : null;
-  const upgradeScenarios = [];
-  for (const s of parseList(source.get("upgrade-scenarios") || "database")) {
-    if (UPGRADE_SCENARIOS.includes(s)) {
-      if (!upgradeScenarios.includes(s)) upgradeScenarios.push(s);
-    } else problem("upgrade-scenarios", `"${s}" is not a scenario; use ${UPGRADE_SCENARIOS.join(", ")}.`);
-  }
-  const checkMethods = [];
-  for (const entry of source.get("check-methods").split("\n").map((s) => s.trim()).filter(Boolean)) {
-    const parsed = parseCheckMethod(entry);
-    if (parsed) checkMethods.push(parsed);
-    else problem("check-methods", `"${entry}" is not a class method; write Package.Class:Method, one per line.`);
-  }
+  if (runTests && !dev)
+    problem(
+      "run-tests",
+      "needs dev: true: the tests run against the installed package, which holds test classes only when built with -dev."
+    );
+  const upgrade = upgradeRequest(source, problem, inWorkspace);
+  const upgradeFrom = upgrade?.from ?? null;
   const publishRaw = source.get("publish").trim();
   let publishAsked = false;
   if (publishRaw === "true") publishAsked = true;
@@ -221,6 +392,12 @@ function parseInputs(source) {
   const registry = source.get("registry").trim().replace(/\/+$/, "") || "ghcr.io";
   if (!REGISTRY_RE.test(registry))
     problem("registry", `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
+  const registryPlainHttp = bool("registry-plain-http", false);
+  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
+    problem(
+      "registry-plain-http",
+      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`
+    );
   const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
   const namespace = namespaceRaw.toLowerCase();
   if (publishAsked || upgradeFrom?.kind === "version") {
@@ -265,7 +442,7 @@ function parseInputs(source) {
     } else {
       if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
       if (ipm.kind === "installer" && ipm.sha256 === null)
-        problem("ipm-installer-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
+        problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
     }
   }
   if (problems.length)
@@ -282,12 +459,11 @@ function parseInputs(source) {
     dev,
     exportPythonDeps,
     runTests,
-    upgradeFrom,
-    upgradeScenarios,
-    checkMethods,
+    upgrade,
     publish,
     publishRefused,
     registry,
+    registryPlainHttp,
     namespace,
     username,
     token,
@@ -338,18 +514,21 @@ function imageList(source, problem) {
 function ipmSource(source, problem, inWorkspace) {
   const version = source.get("ipm-version").trim();
   const installer = source.get("ipm-installer").trim();
-  const sha = source.get("ipm-installer-sha256").trim();
-  if (sha && !SHA256_RE.test(sha))
-    problem("ipm-installer-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
-  if (sha && !installer && !version)
-    problem("ipm-installer-sha256", "is set but neither ipm-installer nor ipm-version is.");
+  const sha = source.get("ipm-sha256").trim();
+  const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
+  if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
   if (version && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
   }
   if (version) {
     if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
-    return { kind: "version", version, sha256: sha ? sha.toLowerCase() : null };
+    if (!sha)
+      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
+    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
+      problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
+    return { kind: "version", version, sha256: sha.toLowerCase(), releaseUrl };
   }
   if (installer) {
     if (!/\.xml$/i.test(installer))
@@ -357,6 +536,72 @@ function ipmSource(source, problem, inWorkspace) {
     return { kind: "installer", path: inWorkspace("ipm-installer", installer), sha256: sha ? sha.toLowerCase() : null };
   }
   return { kind: "image" };
+}
+function upgradeRequest(source, problem, inWorkspace) {
+  const fromRaw = source.get("upgrade-from").trim();
+  const sourceRaw = source.get("upgrade-source").trim();
+  const request = {
+    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
+    sourceDir: sourceRaw ? inWorkspace("upgrade-source", sourceRaw) : null,
+    scenarios: parseList(source.get("upgrade-scenarios")).join(","),
+    seed: source.get("seed-methods"),
+    checks: source.get("check-methods"),
+    globals: source.get("upgrade-globals"),
+    excludeGlobals: source.get("upgrade-exclude-globals"),
+    declaredChanges: source.get("declared-changes")
+  };
+  const named = [
+    ["seed-methods", request.seed],
+    ["check-methods", request.checks]
+  ];
+  let ok = true;
+  for (const [input, text] of named)
+    for (const entry of text.split("\n").map((l) => l.trim()).filter(Boolean))
+      ok = attempt(problem, input, () => parseClassMethod(entry, "class method")) && ok;
+  ok = attempt(problem, "declared-changes", () => parseDeclaredChanges(request.declaredChanges)) && ok;
+  if (!request.from && !request.sourceDir && !request.scenarios) {
+    for (const [input, text] of [...named, ["declared-changes", request.declaredChanges]])
+      if (text.trim())
+        problem(input, "is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.");
+    return null;
+  }
+  if (!ok) return request;
+  attempt(
+    problem,
+    "upgrade-scenarios",
+    () => parseUpgradeOptions(
+      upgradeInputsFor(request, request.from?.kind === "version" ? "registry.invalid/ns/module" : null)
+    )
+  );
+  return request;
+}
+function upgradeInputsFor(request, repository) {
+  const from = request.from;
+  const inputs = {
+    scenarios: request.scenarios,
+    seed: request.seed,
+    checks: request.checks,
+    globals: request.globals,
+    declaredChanges: request.declaredChanges
+  };
+  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
+  if (request.sourceDir) inputs.previousSource = request.sourceDir;
+  if (from?.kind === "archive") inputs.previousPackage = from.path;
+  if (from?.kind === "reference") inputs.previousReference = from.reference;
+  if (from?.kind === "version") {
+    inputs.previousVersion = from.version;
+    if (repository) inputs.previousRepository = repository;
+  }
+  return inputs;
+}
+function attempt(problem, input, fn) {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+    return false;
+  }
 }
 function parseUpgradeFrom(raw, problem, inWorkspace) {
   if (/\.tgz$/i.test(raw)) return { kind: "archive", path: inWorkspace("upgrade-from", raw) };
@@ -370,15 +615,6 @@ function parseUpgradeFrom(raw, problem, inWorkspace) {
     `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`
   );
   return null;
-}
-function parseCheckMethod(entry) {
-  const colon = /^(.+):([^:]+)$/.exec(entry);
-  const classForm = /^##class\((.+)\)\.([^.()]+)(?:\(\))?$/.exec(entry);
-  const parts = colon ?? classForm;
-  if (!parts) return null;
-  const className = parts[1] ?? "";
-  const method = parts[2] ?? "";
-  return CLASS_RE.test(className) && METHOD_RE.test(method) ? { className, method } : null;
 }
 function forkPullRequest(event, repository) {
   if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;
@@ -398,8 +634,8 @@ import { basename, join as join2, relative as relative2 } from "node:path";
 // src/action/annotations.ts
 import { join, relative, sep } from "node:path";
 var MAX_PER_LEVEL = 10;
-function irisLabel(run2) {
-  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
+function irisLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
   const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
@@ -420,9 +656,9 @@ function planAnnotations(runs, roots) {
     seen.set(key, entry);
     all.push(entry);
   };
-  for (const run2 of runs) {
-    const where = irisLabel(run2);
-    for (const ce of run2.compileErrors) {
+  for (const run3 of runs) {
+    const where = irisLabel(run3);
+    for (const ce of run3.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
       const a = {
         level: "error",
@@ -433,7 +669,7 @@ function planAnnotations(runs, roots) {
       if (file && ce.line) a.startLine = ce.line;
       add(a, where);
     }
-    const v = run2.verification;
+    const v = run3.verification;
     if (v) {
       for (const f of v.errors)
         add(
@@ -465,9 +701,6 @@ function planAnnotations(runs, roots) {
 function withEntry(message, entry) {
   return entry ? `${entry}: ${message}` : message;
 }
-
-// src/pipeline/types.ts
-var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
 
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
@@ -568,8 +801,8 @@ function stageCell(s) {
   if (!s) return "";
   return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
 }
-function runLabel(run2) {
-  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
+function runLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function overviewTable(runs) {
   const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
@@ -595,32 +828,32 @@ function describeUpgrade(entry) {
   }
   return { name: "upgrade", ok: null, message: String(entry) };
 }
-function runBlocks(run2) {
-  const out = [fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run2))}
+function runBlocks(run3) {
+  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run3))}
 
 `)];
-  const facts = [`| image | \`${cell(run2.image)}\` |`];
-  if (run2.irisBuild) facts.push(`| IRIS build | ${cell(run2.irisBuild)} |`);
-  if (run2.ipmVersion) facts.push(`| IPM | ${cell(run2.ipmVersion)} |`);
-  if (run2.archive) {
-    facts.push(`| archive | \`${cell(run2.archive.fileName)}\` (${formatBytes(run2.archive.size)}) |`);
-    facts.push(`| sha256 | \`${run2.archive.sha256}\` |`);
-    if (run2.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run2.archive.irisDatSha256}\` |`);
+  const facts = [`| image | \`${cell(run3.image)}\` |`];
+  if (run3.irisBuild) facts.push(`| IRIS build | ${cell(run3.irisBuild)} |`);
+  if (run3.ipmVersion) facts.push(`| IPM | ${cell(run3.ipmVersion)} |`);
+  if (run3.archive) {
+    facts.push(`| archive | \`${cell(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
+    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
+    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
   }
-  if (run2.published) {
-    facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
+  if (run3.published) {
+    facts.push(`| published | \`${cell(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
+    facts.push(`| digest | \`${cell(run3.published.digest)}\` |`);
   }
   out.push(fixed(`| | |
 |---|---|
 ${facts.join("\n")}
 
 `));
-  const failed = run2.stages.find((s) => s.status === "failed");
+  const failed = run3.stages.find((s) => s.status === "failed");
   if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
 
 `));
-  const deps = run2.verification?.dependencies ?? [];
+  const deps = run3.verification?.dependencies ?? [];
   if (deps.length) {
     out.push(fixed(`**Dependencies (${deps.length})**
 
@@ -633,23 +866,23 @@ ${facts.join("\n")}
       )
     );
   }
-  const findings = [...run2.verification?.errors ?? [], ...run2.verification?.warnings ?? []];
+  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
   if (findings.length) {
     out.push(fixed(`**Verification findings (${findings.length})**
 
 `));
     out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
   }
-  if (run2.compileErrors.length) {
-    out.push(fixed(`**Compile errors (${run2.compileErrors.length})**
+  if (run3.compileErrors.length) {
+    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
 
 `));
     out.push(
-      listBlock(run2.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
+      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
     );
   }
-  if (run2.upgrade.length) {
-    const rows = run2.upgrade.map(describeUpgrade);
+  if (run3.upgrade.length) {
+    const rows = run3.upgrade.map(describeUpgrade);
     out.push(
       fixed(
         `**Upgrade**
@@ -663,9 +896,9 @@ ${rows.map(
 `
       )
     );
-    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run2.upgrade, null, 2), "head"));
+    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run3.upgrade, null, 2), "head"));
   }
-  for (const s of run2.stages)
+  for (const s of run3.stages)
     if (s.status === "failed" && s.output)
       out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
   return out;
@@ -693,7 +926,7 @@ function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
 
 `));
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
-  for (const run2 of outcome.runs) blocks.push(...runBlocks(run2));
+  for (const run3 of outcome.runs) blocks.push(...runBlocks(run3));
   if (outcome.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**
 
@@ -790,7 +1023,7 @@ function withTimeout(work, signal, what) {
     );
   });
 }
-async function run(inputs, deps) {
+async function run2(inputs, deps) {
   const started = Date.now();
   const { io } = deps;
   const notices = [];
@@ -828,8 +1061,9 @@ async function run(inputs, deps) {
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
       );
     });
-    if (inputs.upgradeFrom?.kind === "archive") {
-      const path = inputs.upgradeFrom.path;
+    const from = inputs.upgrade?.from;
+    if (from?.kind === "archive") {
+      const path = from.path;
       await stat(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative2(inputs.workspace, path)} does not exist.`,
@@ -838,24 +1072,19 @@ async function run(inputs, deps) {
       });
     }
     const ipmInstallerFile = await io.group("IPM installer", async () => {
-      if (inputs.ipm.kind === "image") {
+      const ipm = inputs.ipm;
+      if (ipm.kind === "image") {
         io.info("No ipm-version or ipm-installer given: using the IPM already in the image.");
         return null;
       }
-      if (inputs.ipm.kind === "installer") {
-        const sha256 = await checkInstaller(inputs.ipm.path, inputs.ipm.sha256);
-        io.info(`Using ${relative2(inputs.workspace, inputs.ipm.path)} (sha256 ${sha256}).`);
-        return { path: inputs.ipm.path, sha256 };
-      }
-      const got = await ipmInstaller({
-        version: inputs.ipm.version,
-        sha256: inputs.ipm.sha256,
-        dir: join2(tempRoot, "ipm-db-downloads"),
-        urlTemplate: deps.env.IPM_DB_IPM_RELEASE_URL,
-        store: deps.cache,
-        info: (m) => io.info(m)
+      const resolved = await resolveIpmInstaller(ipm, {
+        workDir: join2(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
       });
-      return { path: got.path, sha256: got.sha256 };
+      io.info(
+        `IPM installer ${relative2(inputs.workspace, resolved.path)} (${resolved.origin}, sha256 ${resolved.sha256})`
+      );
+      return { path: resolved.path, sha256: resolved.sha256 };
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
@@ -881,9 +1110,7 @@ async function run(inputs, deps) {
               dev: inputs.dev,
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
-              upgradeFrom: inputs.upgradeFrom,
-              upgradeScenarios: inputs.upgradeScenarios,
-              checkMethods: inputs.checkMethods,
+              upgrade: inputs.upgrade,
               registry: {
                 host: inputs.registry,
                 namespace: inputs.namespace,
@@ -1124,17 +1351,89 @@ function setOutputs(io, runs, reportPath) {
 }
 
 // src/action/wiring.ts
-function notBuilt(what) {
-  throw new IpmDbError("not-available", `${what} is not part of this build of the action.`, {
-    hint: "Use a released version of the action (uses: <owner>/<repo>@v1)."
+import { mkdir as mkdir2, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+function pipelinePort(wiring = {}) {
+  return {
+    async runImage(o, logger) {
+      if (o.upgrade)
+        throw new Error("Upgrade testing is not available in this build of the action; remove the upgrade inputs.");
+      const record = {
+        // The name is recorded before docker creates it, so a crash in between still leaves it findable.
+        beforeStage: (stage, ctx) => {
+          if (stage === "start") o.onResource({ kind: "container", name: containerNameFor(ctx.runId) });
+        },
+        afterStage: async (result, ctx) => {
+          const container = ctx.container;
+          if (container) {
+            o.onResource({ kind: "container", name: container.name });
+          }
+          if (result.status === "failed") await saveFailureLogs(o.outDir, result, container);
+        }
+      };
+      const report = await runPipeline({
+        image: o.image,
+        moduleDir: o.modulePath,
+        outDir: o.outDir,
+        installer: o.ipmInstaller ? { kind: "path", path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
+        dev: o.dev,
+        runTests: o.runTests,
+        keepContainer: o.keepContainer,
+        runId: o.runId,
+        logger,
+        verifyArchive: (path, expected) => verifyArchive(path, expected),
+        hooks: [record],
+        ...wiring.runner ? { docker: { runner: wiring.runner } } : {},
+        timeouts: {
+          readyMs: o.timeouts.startupMs,
+          ipmInstallMs: o.timeouts.commandMs,
+          loadMs: o.timeouts.commandMs,
+          packageMs: o.timeouts.commandMs,
+          installMs: o.timeouts.commandMs,
+          testMs: o.timeouts.commandMs
+        }
+      });
+      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join3(o.outDir, f));
+      return { report, logFiles };
+    }
+  };
+}
+async function saveFailureLogs(outDir, result, container) {
+  await mkdir2(outDir, { recursive: true }).catch(() => {
+  });
+  if (result.output) await writeFile2(join3(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  });
+  if (!container) return;
+  const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
+  if (logs) await writeFile2(join3(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  });
+  await container.copyOut(container.messagesLogPath, join3(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
-var pipeline = {
-  runImage: async () => notBuilt("The IRIS pipeline (src/pipeline)")
-};
-var publisher = {
-  publish: async () => notBuilt("OCI publishing (src/oci)")
-};
+function publishPort(wiring = {}) {
+  return {
+    async publish(r, logger) {
+      const published = await publishPackage({
+        archivePath: r.archivePath,
+        report: r.verification,
+        registry: r.registry,
+        namespace: r.namespace,
+        ...r.sourceUrl ? { source: r.sourceUrl } : {},
+        force: r.force,
+        allowPrerelease: r.allowPrerelease,
+        plainHttp: wiring.plainHttp ?? false,
+        ...r.token ? { credentials: { username: r.username || "token", password: r.token } } : {},
+        logger
+      });
+      return {
+        reference: published.reference,
+        tag: published.tag,
+        digest: published.digest,
+        unchanged: published.unchanged
+      };
+    }
+  };
+}
 
 // src/index.ts
 async function main() {
@@ -1145,10 +1444,10 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
-  const outcome = await run(inputs, {
+  const outcome = await run2(inputs, {
     io,
-    pipeline,
-    publisher,
+    pipeline: pipelinePort(),
+    publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,

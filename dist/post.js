@@ -6,10 +6,10 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-HL3BLV6G.js";
+} from "./chunks/chunk-XVGU7G4E.js";
 import {
   errorMessage
-} from "./chunks/chunk-4UHFFDH5.js";
+} from "./chunks/chunk-C3HSPD6H.js";
 import {
   getState,
   info,

@@ -7,7 +7,7 @@ import { actionsCore } from './action/core-io.js';
 import { readEvent } from './action/event.js';
 import { parseInputs } from './action/inputs.js';
 import { run } from './action/run.js';
-import { pipeline, publisher } from './action/wiring.js';
+import { pipelinePort, publishPort } from './action/wiring.js';
 import { describeError } from './util/errors.js';
 import { redact } from './util/redact.js';
 
@@ -21,8 +21,8 @@ async function main(): Promise<void> {
   const io = actionsCore();
   const outcome = await run(inputs, {
     io,
-    pipeline,
-    publisher,
+    pipeline: pipelinePort(),
+    publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,

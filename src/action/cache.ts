@@ -3,12 +3,13 @@
  * (docker save/load). The cache is an optimisation: when the service is missing or failing,
  * the run goes on with a warning.
  */
-import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { installerUrl, resolveInstaller, type InstallerCache, type ResolvedInstaller } from '../ipm/installer.js';
 import { IpmDbError, errorMessage } from '../util/errors.js';
+import type { IpmSource } from './inputs.js';
 import { redact } from '../util/redact.js';
 
 const execFileP = promisify(execFile);
@@ -71,99 +72,64 @@ export function cacheKey(...parts: string[]): string {
     .slice(0, 512);
 }
 
-export function sha256Hex(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
-
-export function ipmInstallerUrl(version: string, template: string | undefined): string {
-  return (template || IPM_RELEASE_URL).replaceAll('{version}', version);
-}
-
-export interface CachedDownload {
-  path: string;
-  sha256: string;
-  fromCache: boolean;
+/**
+ * The driver's installer cache (src/ipm/installer.ts) over the Actions cache: one file per key,
+ * under a fixed directory so the cache version (derived from the paths) is the same every run.
+ */
+export function actionsInstallerCache(store: CacheStore, dir: string): InstallerCache {
+  const fileFor = (key: string) => join(dir, cacheKey(key), 'zpm.xml');
+  return {
+    async restore(key, destination) {
+      if (!store.available()) return false;
+      const file = fileFor(key);
+      if (!(await store.restore([dirname(file)], cacheKey('ipm-db', key)))) return false;
+      await copyFile(file, destination);
+      return true;
+    },
+    async save(key, source) {
+      if (!store.available()) return;
+      const file = fileFor(key);
+      await mkdir(dirname(file), { recursive: true });
+      await copyFile(source, file);
+      await store.save([dirname(file)], cacheKey('ipm-db', key));
+    },
+  };
 }
 
 /**
- * The IPM installer of a release, from the cache when there, else downloaded and cached. The
- * key carries the version and, when pinned, the checksum, so a changed pin never reuses a file.
+ * The IPM installer to load: a workspace file checked against its pin, or a release downloaded
+ * (from `releaseUrl` when it is not GitHub's) through the Actions cache.
  */
-export async function ipmInstaller(opts: {
-  version: string;
-  sha256: string | null;
-  dir: string;
-  urlTemplate: string | undefined;
-  store: CacheStore;
-  info: (message: string) => void;
-}): Promise<CachedDownload> {
-  const file = join(opts.dir, `ipm-${opts.version}`, `zpm-${opts.version}.xml`);
-  const key = cacheKey('ipm-db', 'ipm-installer', opts.version, opts.sha256 ?? 'unpinned');
-  if (opts.store.available()) {
-    const hit = await opts.store.restore([dirname(file)], key);
-    if (hit) {
-      const data = await readFile(file).catch(() => null);
-      if (data && (opts.sha256 === null || sha256Hex(data) === opts.sha256)) {
-        opts.info(`IPM ${opts.version} installer restored from the cache (${key}).`);
-        return { path: file, sha256: sha256Hex(data), fromCache: true };
-      }
-      opts.info(`Cached IPM installer ${key} did not match its checksum; downloading again.`);
-    }
-  }
-  const url = ipmInstallerUrl(opts.version, opts.urlTemplate);
-  opts.info(`Downloading the IPM ${opts.version} installer from ${url}`);
-  let res: Response;
+export async function resolveIpmInstaller(
+  ipm: Exclude<IpmSource, { kind: 'image' }>,
+  opts: { workDir: string; cache: InstallerCache },
+): Promise<ResolvedInstaller> {
+  if (ipm.kind === 'installer')
+    return resolveInstaller(
+      { kind: 'path', path: ipm.path, ...(ipm.sha256 ? { sha256: ipm.sha256 } : {}) },
+      { workDir: opts.workDir },
+    );
+  const official = installerUrl(ipm.version);
+  const wanted = ipm.releaseUrl.replaceAll('{version}', ipm.version);
   try {
-    res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(120_000) });
+    return await resolveInstaller(
+      { kind: 'version', version: ipm.version, sha256: ipm.sha256 },
+      {
+        workDir: opts.workDir,
+        cache: opts.cache,
+        fetchImpl: (url, init) => fetch(String(url) === official ? wanted : url, init),
+      },
+    );
   } catch (err) {
-    throw new IpmDbError(
-      'ipm-download',
-      `Could not download the IPM ${opts.version} installer from ${url}: ${errorMessage(err)}`,
-      {
-        hint: 'Check the ipm-version input, or give the installer file with ipm-installer.',
-      },
-    );
+    // The resolver names the release URL; say where the file really came from.
+    if (err instanceof IpmDbError && wanted !== official && err.message.includes(official))
+      throw new IpmDbError(err.code, err.message.replaceAll(official, wanted), {
+        ...(err.hint ? { hint: err.hint } : {}),
+        ...(err.details ? { details: err.details } : {}),
+        cause: err,
+      });
+    throw err;
   }
-  if (!res.ok)
-    throw new IpmDbError(
-      'ipm-download',
-      `Downloading the IPM ${opts.version} installer from ${url} failed: HTTP ${res.status}`,
-      {
-        hint: `Check that IPM release v${opts.version} exists and has zpm-${opts.version}.xml, or use ipm-installer.`,
-      },
-    );
-  const data = Buffer.from(await res.arrayBuffer());
-  const actual = sha256Hex(data);
-  if (opts.sha256 !== null && actual !== opts.sha256)
-    throw new IpmDbError(
-      'ipm-checksum',
-      `The IPM ${opts.version} installer has SHA-256 ${actual}, not ${opts.sha256}.`,
-      {
-        hint: 'Check ipm-installer-sha256; never publish with an installer whose checksum you did not expect.',
-      },
-    );
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.part`, data);
-  await rename(`${file}.part`, file);
-  if (opts.store.available()) await opts.store.save([dirname(file)], key);
-  return { path: file, sha256: actual, fromCache: false };
-}
-
-/** Verifies a local installer against its pinned checksum, when one is given. */
-export async function checkInstaller(path: string, sha256: string | null): Promise<string> {
-  const data = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new IpmDbError('ipm-installer', `The IPM installer ${path} cannot be read: ${err.code ?? err.message}`, {
-      hint: 'Set ipm-installer to a path inside the checked-out repository.',
-    });
-  });
-  const actual = sha256Hex(data);
-  if (sha256 !== null && actual !== sha256)
-    throw new IpmDbError('ipm-checksum', `The IPM installer ${path} has SHA-256 ${actual}, not ${sha256}.`, {
-      hint: 'Update ipm-installer-sha256 if you changed the installer on purpose.',
-    });
-  return actual;
 }
 
 export type Docker = (args: string[], timeoutMs: number) => Promise<{ stdout: string }>;

@@ -4,26 +4,35 @@
  * the whole table of bad values is unit-tested without a runner.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { UsageError } from '../util/errors.js';
+import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
+import { parseDeclaredChanges } from '../pipeline/upgrade/declared.js';
+import { parseClassMethod } from '../pipeline/upgrade/objectscript.js';
+import { parseUpgradeOptions, type UpgradeInputs } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
 export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
 
-export type UpgradeScenario = 'database' | 'source' | 'container-replacement';
-export const UPGRADE_SCENARIOS: readonly UpgradeScenario[] = ['database', 'source', 'container-replacement'];
-
 export type IpmSource =
   | { kind: 'image' }
-  | { kind: 'version'; version: string; sha256: string | null }
+  | { kind: 'version'; version: string; sha256: string; releaseUrl: string }
   | { kind: 'installer'; path: string; sha256: string | null };
 
 export type UpgradeFrom =
   { kind: 'reference'; reference: string } | { kind: 'version'; version: string } | { kind: 'archive'; path: string };
 
-export interface CheckMethod {
-  className: string;
-  method: string;
+/** The upgrade stage's inputs, checked here; the previous release's repository is only known once module.xml is read. */
+export interface UpgradeRequest {
+  from: UpgradeFrom | null;
+  /** Absolute directory of the previous release's source, or null. */
+  sourceDir: string | null;
+  /** The raw text inputs, as parseUpgradeOptions takes them. */
+  scenarios: string;
+  seed: string;
+  checks: string;
+  globals: string;
+  excludeGlobals: string;
+  declaredChanges: string;
 }
 
 export interface ActionInputs {
@@ -35,14 +44,15 @@ export interface ActionInputs {
   dev: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
-  upgradeFrom: UpgradeFrom | null;
-  upgradeScenarios: UpgradeScenario[];
-  checkMethods: CheckMethod[];
+  /** null when no upgrade scenario runs. */
+  upgrade: UpgradeRequest | null;
   /** Whether the publish stage runs; false when not asked for or refused. */
   publish: boolean;
   /** Why publishing was asked for but refused (fork pull request), for a notice and the summary. */
   publishRefused: string | null;
   registry: string;
+  /** HTTP instead of HTTPS to the registry; only ever true for a loopback registry. */
+  registryPlainHttp: boolean;
   namespace: string;
   username: string;
   /** Never logged; masked with setSecret as soon as it is read. */
@@ -84,11 +94,10 @@ const REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-
 const NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 const SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const SHA256_RE = /^[0-9a-fA-F]{64}$/;
-const CLASS_RE = /^%?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
-const METHOD_RE = /^%?[A-Za-z][A-Za-z0-9]*$/;
 const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
 
 /** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
 export function parseList(raw: string): string[] {
@@ -156,26 +165,14 @@ export function parseInputs(source: InputSource): ActionInputs {
   const dev = bool('dev', false);
   const exportPythonDeps = bool('export-python-deps', true);
   const runTests = bool('run-tests', false);
+  if (runTests && !dev)
+    problem(
+      'run-tests',
+      'needs dev: true: the tests run against the installed package, which holds test classes only when built with -dev.',
+    );
 
-  const upgradeRaw = source.get('upgrade-from').trim();
-  const upgradeFrom = upgradeRaw ? parseUpgradeFrom(upgradeRaw, problem, inWorkspace) : null;
-  const upgradeScenarios: UpgradeScenario[] = [];
-  for (const s of parseList(source.get('upgrade-scenarios') || 'database')) {
-    if ((UPGRADE_SCENARIOS as readonly string[]).includes(s)) {
-      if (!upgradeScenarios.includes(s as UpgradeScenario)) upgradeScenarios.push(s as UpgradeScenario);
-    } else problem('upgrade-scenarios', `"${s}" is not a scenario; use ${UPGRADE_SCENARIOS.join(', ')}.`);
-  }
-
-  const checkMethods: CheckMethod[] = [];
-  for (const entry of source
-    .get('check-methods')
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const parsed = parseCheckMethod(entry);
-    if (parsed) checkMethods.push(parsed);
-    else problem('check-methods', `"${entry}" is not a class method; write Package.Class:Method, one per line.`);
-  }
+  const upgrade = upgradeRequest(source, problem, inWorkspace);
+  const upgradeFrom = upgrade?.from ?? null;
 
   const publishRaw = source.get('publish').trim();
   let publishAsked = false;
@@ -187,6 +184,12 @@ export function parseInputs(source: InputSource): ActionInputs {
   if (!REGISTRY_RE.test(registry))
     problem('registry', `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
 
+  const registryPlainHttp = bool('registry-plain-http', false);
+  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
+    problem(
+      'registry-plain-http',
+      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`,
+    );
   const namespaceRaw = source.get('namespace').trim() || source.env.GITHUB_REPOSITORY_OWNER || '';
   const namespace = namespaceRaw.toLowerCase();
   if (publishAsked || upgradeFrom?.kind === 'version') {
@@ -233,7 +236,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     } else {
       if (!token) problem('token', 'is empty but publish is true; pass a token with packages: write.');
       if (ipm.kind === 'installer' && ipm.sha256 === null)
-        problem('ipm-installer-sha256', 'is required when publishing with ipm-installer (a release must pin its IPM).');
+        problem('ipm-sha256', 'is required when publishing with ipm-installer (a release must pin its IPM).');
     }
   }
 
@@ -251,12 +254,11 @@ export function parseInputs(source: InputSource): ActionInputs {
     dev,
     exportPythonDeps,
     runTests,
-    upgradeFrom,
-    upgradeScenarios,
-    checkMethods,
+    upgrade,
     publish,
     publishRefused,
     registry,
+    registryPlainHttp,
     namespace,
     username,
     token,
@@ -314,18 +316,21 @@ function ipmSource(
 ): IpmSource {
   const version = source.get('ipm-version').trim();
   const installer = source.get('ipm-installer').trim();
-  const sha = source.get('ipm-installer-sha256').trim();
-  if (sha && !SHA256_RE.test(sha))
-    problem('ipm-installer-sha256', 'must be 64 hexadecimal digits (the output of sha256sum).');
-  if (sha && !installer && !version)
-    problem('ipm-installer-sha256', 'is set but neither ipm-installer nor ipm-version is.');
+  const sha = source.get('ipm-sha256').trim();
+  const releaseUrl = source.get('ipm-release-url').trim() || IPM_RELEASE_URL;
+  if (sha && !SHA256_RE.test(sha)) problem('ipm-sha256', 'must be 64 hexadecimal digits (the output of sha256sum).');
+  if (sha && !installer && !version) problem('ipm-sha256', 'is set but neither ipm-installer nor ipm-version is.');
   if (version && installer) {
     problem('ipm-version', 'and ipm-installer are both set; keep only one.');
     return { kind: 'image' };
   }
   if (version) {
     if (!SEMVER_RE.test(version)) problem('ipm-version', `"${version}" is not an IPM version; write e.g. 0.10.10.`);
-    return { kind: 'version', version, sha256: sha ? sha.toLowerCase() : null };
+    if (!sha)
+      problem('ipm-sha256', `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
+    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes('{version}'))
+      problem('ipm-release-url', `"${releaseUrl}" must be an http(s) URL containing {version}.`);
+    return { kind: 'version', version, sha256: sha.toLowerCase(), releaseUrl };
   }
   if (installer) {
     if (!/\.xml$/i.test(installer))
@@ -333,6 +338,83 @@ function ipmSource(
     return { kind: 'installer', path: inWorkspace('ipm-installer', installer), sha256: sha ? sha.toLowerCase() : null };
   }
   return { kind: 'image' };
+}
+
+function upgradeRequest(
+  source: InputSource,
+  problem: (i: string, t: string) => void,
+  inWorkspace: (name: string, raw: string) => string,
+): UpgradeRequest | null {
+  const fromRaw = source.get('upgrade-from').trim();
+  const sourceRaw = source.get('upgrade-source').trim();
+  const request: UpgradeRequest = {
+    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
+    sourceDir: sourceRaw ? inWorkspace('upgrade-source', sourceRaw) : null,
+    scenarios: parseList(source.get('upgrade-scenarios')).join(','),
+    seed: source.get('seed-methods'),
+    checks: source.get('check-methods'),
+    globals: source.get('upgrade-globals'),
+    excludeGlobals: source.get('upgrade-exclude-globals'),
+    declaredChanges: source.get('declared-changes'),
+  };
+  const named: [string, string][] = [
+    ['seed-methods', request.seed],
+    ['check-methods', request.checks],
+  ];
+  let ok = true;
+  for (const [input, text] of named)
+    for (const entry of text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean))
+      ok = attempt(problem, input, () => parseClassMethod(entry, 'class method')) && ok;
+  ok = attempt(problem, 'declared-changes', () => parseDeclaredChanges(request.declaredChanges)) && ok;
+  if (!request.from && !request.sourceDir && !request.scenarios) {
+    for (const [input, text] of [...named, ['declared-changes', request.declaredChanges]] as [string, string][])
+      if (text.trim())
+        problem(input, 'is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.');
+    return null;
+  }
+  if (!ok) return request;
+  // The combination (scenario needs which previous release), checked as the upgrade stage will.
+  attempt(problem, 'upgrade-scenarios', () =>
+    parseUpgradeOptions(
+      upgradeInputsFor(request, request.from?.kind === 'version' ? 'registry.invalid/ns/module' : null),
+    ),
+  );
+  return request;
+}
+
+/** The upgrade stage's raw inputs; `repository` is where a version-only upgrade-from is pulled from. */
+export function upgradeInputsFor(request: UpgradeRequest, repository: string | null): UpgradeInputs {
+  const from = request.from;
+  const inputs: UpgradeInputs = {
+    scenarios: request.scenarios,
+    seed: request.seed,
+    checks: request.checks,
+    globals: request.globals,
+    declaredChanges: request.declaredChanges,
+  };
+  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
+  if (request.sourceDir) inputs.previousSource = request.sourceDir;
+  if (from?.kind === 'archive') inputs.previousPackage = from.path;
+  if (from?.kind === 'reference') inputs.previousReference = from.reference;
+  if (from?.kind === 'version') {
+    inputs.previousVersion = from.version;
+    if (repository) inputs.previousRepository = repository;
+  }
+  return inputs;
+}
+
+/** Runs a parser; false (and a problem naming the input) when it throws. */
+function attempt(problem: (i: string, t: string) => void, input: string, fn: () => unknown): boolean {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+    return false;
+  }
 }
 
 function parseUpgradeFrom(
@@ -352,16 +434,6 @@ function parseUpgradeFrom(
     `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`,
   );
   return null;
-}
-
-function parseCheckMethod(entry: string): CheckMethod | null {
-  const colon = /^(.+):([^:]+)$/.exec(entry);
-  const classForm = /^##class\((.+)\)\.([^.()]+)(?:\(\))?$/.exec(entry);
-  const parts = colon ?? classForm;
-  if (!parts) return null;
-  const className = parts[1] ?? '';
-  const method = parts[2] ?? '';
-  return CLASS_RE.test(className) && METHOD_RE.test(method) ? { className, method } : null;
 }
 
 /** "a pull request from fork owner/repo" when the event is a pull request whose head is another repository. */

@@ -6,7 +6,7 @@
 import type { VerificationReport } from '../archive/report.js';
 import type { PublishedPackage, RunReport } from '../pipeline/types.js';
 import type { Logger } from '../util/log.js';
-import type { CheckMethod, UpgradeFrom, UpgradeScenario } from './inputs.js';
+import type { UpgradeRequest } from './inputs.js';
 import type { CreatedResource } from './cleanup.js';
 
 export interface ImageRunOptions {
@@ -20,9 +20,8 @@ export interface ImageRunOptions {
   dev: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
-  upgradeFrom: UpgradeFrom | null;
-  upgradeScenarios: UpgradeScenario[];
-  checkMethods: CheckMethod[];
+  /** The upgrade stage's request; null when no upgrade scenario runs. */
+  upgrade: UpgradeRequest | null;
   /** Registry settings for upgrade-from versions/references. */
   registry: { host: string; namespace: string; username: string; token: string };
   timeouts: { startupMs: number; commandMs: number };

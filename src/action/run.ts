@@ -16,7 +16,14 @@ import {
   uploadRunFiles,
   type ArtifactUploader,
 } from './artifacts.js';
-import { checkInstaller, ipmInstaller, restoreImage, saveImage, type CacheStore, type Docker } from './cache.js';
+import {
+  actionsInstallerCache,
+  resolveIpmInstaller,
+  restoreImage,
+  saveImage,
+  type CacheStore,
+  type Docker,
+} from './cache.js';
 import { ResourceLedger, STATE_KEEP, STATE_RUN_ID } from './cleanup.js';
 import { coreLogger, type CoreIO } from './core-io.js';
 import type { ActionInputs } from './inputs.js';
@@ -150,8 +157,9 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         'Point module-path at the folder holding module.xml, and run actions/checkout before this step.',
       );
     });
-    if (inputs.upgradeFrom?.kind === 'archive') {
-      const path = inputs.upgradeFrom.path;
+    const from = inputs.upgrade?.from;
+    if (from?.kind === 'archive') {
+      const path = from.path;
       await stat(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative(inputs.workspace, path)} does not exist.`,
@@ -161,24 +169,19 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
     }
 
     const ipmInstallerFile = await io.group('IPM installer', async () => {
-      if (inputs.ipm.kind === 'image') {
+      const ipm = inputs.ipm;
+      if (ipm.kind === 'image') {
         io.info('No ipm-version or ipm-installer given: using the IPM already in the image.');
         return null;
       }
-      if (inputs.ipm.kind === 'installer') {
-        const sha256 = await checkInstaller(inputs.ipm.path, inputs.ipm.sha256);
-        io.info(`Using ${relative(inputs.workspace, inputs.ipm.path)} (sha256 ${sha256}).`);
-        return { path: inputs.ipm.path, sha256 };
-      }
-      const got = await ipmInstaller({
-        version: inputs.ipm.version,
-        sha256: inputs.ipm.sha256,
-        dir: join(tempRoot, 'ipm-db-downloads'),
-        urlTemplate: deps.env.IPM_DB_IPM_RELEASE_URL,
-        store: deps.cache,
-        info: (m) => io.info(m),
+      const resolved = await resolveIpmInstaller(ipm, {
+        workDir: join(tempRoot, 'ipm-db-downloads'),
+        cache: actionsInstallerCache(deps.cache, join(tempRoot, 'ipm-db-cache')),
       });
-      return { path: got.path, sha256: got.sha256 };
+      io.info(
+        `IPM installer ${relative(inputs.workspace, resolved.path)} (${resolved.origin}, sha256 ${resolved.sha256})`,
+      );
+      return { path: resolved.path, sha256: resolved.sha256 };
     });
 
     for (const [index, image] of inputs.images.entries()) {
@@ -208,9 +211,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               dev: inputs.dev,
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
-              upgradeFrom: inputs.upgradeFrom,
-              upgradeScenarios: inputs.upgradeScenarios,
-              checkMethods: inputs.checkMethods,
+              upgrade: inputs.upgrade,
               registry: {
                 host: inputs.registry,
                 namespace: inputs.namespace,

@@ -1,19 +1,109 @@
 /**
- * Binds the action's ports to the implementations in src/pipeline and src/oci.
+ * Binds the action's ports to the pipeline (src/pipeline: driver stages start..test), the
+ * streaming verifier (src/archive) and the OCI publisher (src/oci).
  */
-import { IpmDbError } from '../util/errors.js';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { verifyArchive } from '../archive/verify.js';
+import { containerNameFor, type IrisContainer } from '../iris/container.js';
+import type { CommandRunner } from '../iris/process.js';
+import { publishPackage } from '../oci/publish.js';
+import type { PipelineHooks } from '../pipeline/options.js';
+import { runPipeline } from '../pipeline/runner.js';
+import type { StageResult } from '../pipeline/types.js';
+import { redact } from '../util/redact.js';
 import type { PipelinePort, PublishPort } from './ports.js';
 
-function notBuilt(what: string): never {
-  throw new IpmDbError('not-available', `${what} is not part of this build of the action.`, {
-    hint: 'Use a released version of the action (uses: <owner>/<repo>@v1).',
-  });
+export interface WiringOptions {
+  /** Runs every docker command; the default runs them through @actions/exec (tests and the bench wrap it). */
+  runner?: CommandRunner;
+  /** Talk HTTP to the registry (a loopback test registry only; inputs refuse it elsewhere). */
+  plainHttp?: boolean;
 }
 
-export const pipeline: PipelinePort = {
-  runImage: async () => notBuilt('The IRIS pipeline (src/pipeline)'),
-};
+export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
+  return {
+    async runImage(o, logger) {
+      if (o.upgrade)
+        // The upgrade stage is not part of this build; refuse rather than report an upgrade that never ran.
+        throw new Error('Upgrade testing is not available in this build of the action; remove the upgrade inputs.');
+      const record: PipelineHooks = {
+        // The name is recorded before docker creates it, so a crash in between still leaves it findable.
+        beforeStage: (stage, ctx) => {
+          if (stage === 'start') o.onResource({ kind: 'container', name: containerNameFor(ctx.runId) });
+        },
+        afterStage: async (result, ctx) => {
+          const container = ctx.container;
+          if (container) {
+            o.onResource({ kind: 'container', name: container.name });
+          }
+          if (result.status === 'failed') await saveFailureLogs(o.outDir, result, container);
+        },
+      };
+      const report = await runPipeline({
+        image: o.image,
+        moduleDir: o.modulePath,
+        outDir: o.outDir,
+        installer: o.ipmInstaller ? { kind: 'path', path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
+        dev: o.dev,
+        runTests: o.runTests,
+        keepContainer: o.keepContainer,
+        runId: o.runId,
+        logger,
+        verifyArchive: (path, expected) => verifyArchive(path, expected),
+        hooks: [record],
+        ...(wiring.runner ? { docker: { runner: wiring.runner } } : {}),
+        timeouts: {
+          readyMs: o.timeouts.startupMs,
+          ipmInstallMs: o.timeouts.commandMs,
+          loadMs: o.timeouts.commandMs,
+          packageMs: o.timeouts.commandMs,
+          installMs: o.timeouts.commandMs,
+          testMs: o.timeouts.commandMs,
+        },
+      });
+      const logFiles = (await readdir(o.outDir).catch(() => []))
+        .filter((f) => /\.log$/i.test(f))
+        .map((f) => join(o.outDir, f));
+      return { report, logFiles };
+    },
+  };
+}
 
-export const publisher: PublishPort = {
-  publish: async () => notBuilt('OCI publishing (src/oci)'),
-};
+/**
+ * On a failed stage, the files the artifact carries: the IRIS output that explains the failure,
+ * the container's log and messages.log (before the runner removes the container). Never throws.
+ */
+async function saveFailureLogs(outDir: string, result: StageResult, container: IrisContainer | null): Promise<void> {
+  await mkdir(outDir, { recursive: true }).catch(() => {});
+  if (result.output) await writeFile(join(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {});
+  if (!container) return;
+  const logs = await container.docker.call(['logs', container.name], { timeoutMs: 30_000 }).catch(() => null);
+  if (logs) await writeFile(join(outDir, 'container.log'), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {});
+  await container.copyOut(container.messagesLogPath, join(outDir, 'messages.log'), 60_000).catch(() => {});
+}
+
+export function publishPort(wiring: WiringOptions = {}): PublishPort {
+  return {
+    async publish(r, logger) {
+      const published = await publishPackage({
+        archivePath: r.archivePath,
+        report: r.verification,
+        registry: r.registry,
+        namespace: r.namespace,
+        ...(r.sourceUrl ? { source: r.sourceUrl } : {}),
+        force: r.force,
+        allowPrerelease: r.allowPrerelease,
+        plainHttp: wiring.plainHttp ?? false,
+        ...(r.token ? { credentials: { username: r.username || 'token', password: r.token } } : {}),
+        logger,
+      });
+      return {
+        reference: published.reference,
+        tag: published.tag,
+        digest: published.digest,
+        unchanged: published.unchanged,
+      };
+    },
+  };
+}

@@ -1,6 +1,8 @@
 import { verifyArchive } from '../../archive/verify.js';
 import type { CliCommand } from '../command.js';
 import { inspectCommand } from './inspect.js';
+import { irisVersionsCommand } from './iris-versions.js';
+import { legsCommand } from './legs.js';
 import { publishCommand } from './publish.js';
 import { pullCommand } from './pull.js';
 import { runCommand } from './run.js';
@@ -15,4 +17,6 @@ export const commands: CliCommand[] = [
   pullCommand(verifyArchive),
   inspectCommand,
   tagsCommand,
+  irisVersionsCommand,
+  legsCommand,
 ];

@@ -9,6 +9,9 @@ const TITLE: Record<UpgradeScenarioResult['scenario'], string> = {
   'container-replacement': 'container replacement (Durable %SYS)',
 };
 
+/** Last lines of a failing step's IRIS output shown in the summary. */
+const OUTPUT_LINES = 40;
+
 /** Shown changed nodes per global before "and N more". */
 const NODE_LINES = 10;
 
@@ -106,6 +109,19 @@ function scenarioSection(result: UpgradeScenarioResult): string[] {
     for (const check of result.checks)
       lines.push(`| ${code(check.check)} | ${code(check.returned) || '(empty)'} | ${check.ok ? 'ok' : '**failed**'} |`);
     lines.push('');
+  }
+  if (result.output) {
+    const tail = result.output.split('\n').slice(-OUTPUT_LINES).join('\n').replace(/```/g, "'''");
+    lines.push(
+      '<details><summary>IRIS output of the failing step</summary>',
+      '',
+      '```',
+      tail,
+      '```',
+      '',
+      '</details>',
+      '',
+    );
   }
   if (result.backup)
     lines.push(`Swap backup: ${code(result.backup.path)} ${result.backup.exists ? 'exists' : '**is missing**'}`, '');

@@ -2,6 +2,7 @@
 import { UsageError } from '../../util/errors.js';
 import { type DeclaredChange, parseDeclaredChanges } from './declared.js';
 import { DEFAULT_EXCLUDED_GLOBALS, type GlobalSelection } from './fingerprint.js';
+import { gitRevision } from './git-source.js';
 import { type ClassMethodRef, DEFAULT_NODE_LIMIT, parseClassMethod } from './objectscript.js';
 import { UPGRADE_SCENARIOS, type UpgradeScenario } from './types.js';
 
@@ -15,8 +16,10 @@ export interface PreviousRelease {
   repository: string | null;
   /** A full reference "<registry>/<namespace>/<module>:<tag>" to pull as is (whatever IRIS version it was built for). */
   reference: string | null;
-  /** The previous release's module source directory (module.xml at its root). */
+  /** The previous release's module source directory (module.xml at its root), or `git:<rev>`: the module directory at that revision. */
   sourceDir: string | null;
+  /** How the report names the source (e.g. "git:v1.0.0" when `sourceDir` is its export); default `sourceDir`. */
+  sourceLabel?: string;
 }
 
 export interface UpgradeOptions {
@@ -79,6 +82,7 @@ export function parseUpgradeOptions(inputs: UpgradeInputs): UpgradeOptions {
       'IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.',
     );
   }
+  if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
   if (previous.reference !== null) {
     const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
     if (!tag || previous.reference.includes('@')) {

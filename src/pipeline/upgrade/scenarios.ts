@@ -194,6 +194,7 @@ class Scenario {
 
   fail(error: unknown): UpgradeScenarioResult {
     this.result.problems.push(describeError(error).replace(/\n\s*/g, ' '));
+    if (error instanceof IpmDbError && error.details) this.result.output = error.details;
     return this.finish('');
   }
 }
@@ -214,6 +215,7 @@ async function proveUpgrade(
   r.namespace = namespace;
   await install(iris, namespace);
   await s.seed(iris, namespace);
+  const previousSteps = await s.expectedSteps(iris, namespace);
   const before = await s.snapshot(iris, namespace, [], 'before the upgrade');
   r.moduleBefore = before.module;
   r.before = before.fingerprint;
@@ -224,7 +226,7 @@ async function proveUpgrade(
   r.moduleAfter = after.module;
   r.after = after.fingerprint;
   s.checkModule(after.module, release.version, 'database', 'after the upgrade');
-  r.steps = judgeSteps('upgrade', await s.expectedSteps(iris, namespace), before.steps, after.steps);
+  r.steps = judgeSteps('upgrade', await s.expectedSteps(iris, namespace), before.steps, after.steps, previousSteps);
   r.problems.push(...stepProblems(r.steps));
   r.changes = attributeChanges(
     diffFingerprints(before.fingerprint, after.fingerprint),
@@ -295,7 +297,7 @@ export async function runUpgradeScenarios(
   });
   const sourceOrigin = (): UpgradeScenarioResult['previous'] => ({
     source: 'source-directory',
-    reference: prev.sourceDir ?? '',
+    reference: prev.sourceLabel ?? prev.sourceDir ?? '',
     version: prev.version,
   });
 

@@ -72,6 +72,7 @@ export type StepOutcome =
   | 'ran-again' // done before the upgrade and ran again: a migration run twice
   | 'ran-on-fresh-install' // a fresh install must seed, not run
   | 'seeded-not-run' // new in this upgrade but only seeded: the migration never ran
+  | 'done-before-release' // new in this release, yet marked done before the upgrade: never runs
   | 'missing' // the package declares it, IPM never recorded it
   | 'failed'; // IPM recorded an error status
 
@@ -117,5 +118,7 @@ export interface UpgradeScenarioResult {
   backup: { path: string; exists: boolean } | null;
   /** Every problem found; empty when ok. */
   problems: string[];
+  /** IRIS/IPM output of the step that failed the scenario, when it failed on an error (already redacted). */
+  output?: string;
   durationMs: number;
 }

@@ -20,6 +20,8 @@ export interface SimulatedContext {
   token: string;
   serverUrl: string;
   job: string;
+  /** Repository/organisation variables (`vars.NAME`). */
+  vars: Record<string, string>;
 }
 
 export interface StepResult {
@@ -44,6 +46,7 @@ export function defaultContext(workspace: string, overrides: Partial<SimulatedCo
     token: 'ghs_simulatedJobToken0123456789',
     serverUrl: 'https://github.com',
     job: 'build',
+    vars: {},
     ...overrides,
   };
 }
@@ -59,6 +62,7 @@ function contextValue(ctx: SimulatedContext, path: string): string {
     'github.event_name': ctx.eventName,
     'github.workspace': ctx.workspace,
   };
+  if (path.startsWith('vars.') && path.slice(5) in ctx.vars) return ctx.vars[path.slice(5)]!;
   if (!(path in values)) throw new Error(`the simulated context has no ${path}`);
   return values[path]!;
 }

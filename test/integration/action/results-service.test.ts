@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultUploader } from '../../../src/action/artifacts.js';
-import { actionsCacheStore, ipmInstaller, sha256Hex } from '../../../src/action/cache.js';
+import { actionsCacheStore, actionsInstallerCache, resolveIpmInstaller } from '../../../src/action/cache.js';
+import { createHash } from 'node:crypto';
 import { startResultsService, type ResultsService } from '../../support/actions-results-service.js';
 
 let service: ResultsService;
 let releases: Server;
 let releaseUrl = '';
+const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 let releaseHits = 0;
 let dir = '';
 const installerXml = Buffer.from(
@@ -73,35 +75,30 @@ describe('artifacts through @actions/artifact', () => {
 });
 
 describe('cache through @actions/cache', () => {
+  const sha = sha256Hex(installerXml);
+  const ipm = (sha256: string) => ({ kind: 'version', version: '0.10.10', sha256, releaseUrl }) as const;
+
   it('downloads the IPM installer once, then restores it from the cache', async () => {
     const warnings: string[] = [];
     const store = actionsCacheStore((m) => warnings.push(m));
     expect(store.available()).toBe(true);
-    const downloads = join(dir, 'tmp', 'downloads');
-    const first = await ipmInstaller({
-      version: '0.10.10',
-      sha256: sha256Hex(installerXml),
-      dir: downloads,
-      urlTemplate: releaseUrl,
-      store,
-      info: () => {},
+    const cacheDir = join(dir, 'tmp', 'ipm-db-cache');
+    const first = await resolveIpmInstaller(ipm(sha), {
+      workDir: join(dir, 'tmp', 'dl1'),
+      cache: actionsInstallerCache(store, cacheDir),
     });
-    expect(first.fromCache).toBe(false);
+    expect(first.origin).toBe('download');
     expect(releaseHits).toBe(1);
     expect(service.caches.filter((c) => c.finalized).map((c) => c.key)).toEqual([
-      `ipm-db-ipm-installer-0.10.10-${sha256Hex(installerXml)}`,
+      `ipm-db-ipm-installer-0.10.10-${sha}`,
     ]);
 
-    await rm(downloads, { recursive: true, force: true });
-    const second = await ipmInstaller({
-      version: '0.10.10',
-      sha256: sha256Hex(installerXml),
-      dir: downloads,
-      urlTemplate: releaseUrl,
-      store,
-      info: () => {},
+    await rm(cacheDir, { recursive: true, force: true });
+    const second = await resolveIpmInstaller(ipm(sha), {
+      workDir: join(dir, 'tmp', 'dl2'),
+      cache: actionsInstallerCache(store, cacheDir),
     });
-    expect(second.fromCache).toBe(true);
+    expect(second.origin).toBe('cache');
     expect(releaseHits).toBe(1);
     expect(await readFile(second.path)).toEqual(installerXml);
     expect(warnings).toEqual([]);
@@ -111,21 +108,18 @@ describe('cache through @actions/cache', () => {
   it('goes on with a download when the cache service answers 503', async () => {
     const warnings: string[] = [];
     const store = actionsCacheStore((m) => warnings.push(m), process.env, 1500);
-    const downloads = join(dir, 'tmp', 'downloads-503');
     service.failCache = true;
+    const hits = releaseHits;
     try {
-      const got = await ipmInstaller({
-        version: '0.10.10',
-        sha256: null,
-        dir: downloads,
-        urlTemplate: releaseUrl,
-        store,
-        info: () => {},
+      const got = await resolveIpmInstaller(ipm(sha), {
+        workDir: join(dir, 'tmp', 'dl-503'),
+        cache: actionsInstallerCache(store, join(dir, 'tmp', 'cache-503')),
       });
-      expect(got.fromCache).toBe(false);
+      expect(got.origin).toBe('download');
+      expect(releaseHits).toBe(hits + 1);
       expect(await readFile(got.path)).toEqual(installerXml);
-      expect(warnings.join('\n')).toMatch(/Cache restore of ipm-db-ipm-installer-0\.10\.10-unpinned took over 2 s/);
-      expect(warnings.join('\n')).toMatch(/Cache save of ipm-db-ipm-installer-0\.10\.10-unpinned took over 2 s/);
+      expect(warnings.join('\n')).toMatch(/Cache restore of ipm-db-ipm-installer-0\.10\.10-[0-9a-f]{64} took over 2 s/);
+      expect(warnings.join('\n')).toMatch(/Cache save of ipm-db-ipm-installer-0\.10\.10-[0-9a-f]{64} took over 2 s/);
     } finally {
       service.failCache = false;
     }
@@ -134,14 +128,10 @@ describe('cache through @actions/cache', () => {
   it('refuses an installer whose checksum differs from the pin', async () => {
     const store = actionsCacheStore(() => {});
     await expect(
-      ipmInstaller({
-        version: '0.10.10',
-        sha256: 'f'.repeat(64),
-        dir: join(dir, 'tmp', 'dl-bad'),
-        urlTemplate: releaseUrl,
-        store,
-        info: () => {},
+      resolveIpmInstaller(ipm('f'.repeat(64)), {
+        workDir: join(dir, 'tmp', 'dl-bad'),
+        cache: actionsInstallerCache(store, join(dir, 'tmp', 'c-bad')),
       }),
-    ).rejects.toThrow(/has SHA-256 [0-9a-f]{64}, not f{64}/);
+    ).rejects.toThrow(/has SHA-256 [0-9a-f]{64}, not the pinned f{64}/);
   });
 });

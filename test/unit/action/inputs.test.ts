@@ -4,6 +4,7 @@ import {
   parseDuration,
   parseInputs,
   parseList,
+  upgradeInputsFor,
   type GitHubEvent,
 } from '../../../src/action/inputs.js';
 import { redact } from '../../../src/util/redact.js';
@@ -12,6 +13,7 @@ const base: Record<string, string> = {
   'module-path': 'module',
   'iris-versions': '2024.1, 2025.1',
   'ipm-version': '0.10.10',
+  'ipm-sha256': 'AB'.repeat(32),
 };
 
 function source(inputs: Record<string, string>, event: GitHubEvent | null = null) {
@@ -51,7 +53,12 @@ describe('parseInputs', () => {
       'containers.intersystems.com/intersystems/iris-community:2025.1',
     ]);
     expect(i.modulePath).toBe('/ws/module');
-    expect(i.ipm).toEqual({ kind: 'version', version: '0.10.10', sha256: null });
+    expect(i.ipm).toEqual({
+      kind: 'version',
+      version: '0.10.10',
+      sha256: 'ab'.repeat(32),
+      releaseUrl: 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml',
+    });
     expect(i.publish).toBe(false);
     expect(i.registry).toBe('ghcr.io');
     expect(i.namespace).toBe('acme');
@@ -92,24 +99,31 @@ describe('parseInputs', () => {
   });
 
   it('classifies upgrade-from', () => {
-    expect(parse({ 'upgrade-from': 'prev/app-1.0.0-database.tgz' }).upgradeFrom).toEqual({
+    expect(parse({ 'upgrade-from': 'prev/app-1.0.0-database.tgz' }).upgrade?.from).toEqual({
       kind: 'archive',
       path: '/ws/prev/app-1.0.0-database.tgz',
     });
-    expect(parse({ 'upgrade-from': '1.0.0' }).upgradeFrom).toEqual({ kind: 'version', version: '1.0.0' });
-    expect(parse({ 'upgrade-from': 'ghcr.io/acme/app:1.0.0_database__2025.1' }).upgradeFrom).toEqual({
+    expect(parse({ 'upgrade-from': '1.0.0' }).upgrade?.from).toEqual({ kind: 'version', version: '1.0.0' });
+    expect(parse({ 'upgrade-from': 'ghcr.io/acme/app:1.0.0_database__2025.1' }).upgrade?.from).toEqual({
       kind: 'reference',
       reference: 'ghcr.io/acme/app:1.0.0_database__2025.1',
     });
   });
 
-  it('parses check methods in both forms', () => {
-    expect(
-      parse({ 'check-methods': 'MyApp.Checks:DataIntact\n##class(MyApp.Checks).Settings()' }).checkMethods,
-    ).toEqual([
-      { className: 'MyApp.Checks', method: 'DataIntact' },
-      { className: 'MyApp.Checks', method: 'Settings' },
-    ]);
+  it('runs no upgrade unless a previous release or scenario is given', () => {
+    expect(parse({}).upgrade).toBeNull();
+    const fresh = parse({ 'upgrade-scenarios': 'fresh', 'check-methods': 'MyApp.Checks:DataIntact' });
+    expect(fresh.upgrade).toMatchObject({ from: null, scenarios: 'fresh', checks: 'MyApp.Checks:DataIntact' });
+  });
+
+  it('maps the upgrade request onto the upgrade stage inputs', () => {
+    const i = parse({ 'upgrade-from': '1.0.0', 'upgrade-source': 'prev', 'seed-methods': 'A.B:Seed' });
+    expect(upgradeInputsFor(i.upgrade!, 'ghcr.io/acme/demo')).toMatchObject({
+      previousVersion: '1.0.0',
+      previousRepository: 'ghcr.io/acme/demo',
+      previousSource: '/ws/prev',
+      seed: 'A.B:Seed',
+    });
   });
 
   it('publishes only on exactly true, with a token, and never from a fork', () => {
@@ -145,31 +159,62 @@ describe('parseInputs', () => {
     ['bad flavour', { 'iris-flavour': 'Iris Health' }, /input "iris-flavour"/],
     ['bad boolean', { dev: 'yes' }, /input "dev": "yes" is not a boolean/],
     ['bad boolean 1', { 'run-tests': '1' }, /input "run-tests"/],
+    ['tests without dev', { 'run-tests': 'true' }, /input "run-tests": needs dev: true/],
     ['publish True', { publish: 'True', token: 'tok-1234' }, /input "publish": "True" is not accepted/],
     ['publish yes', { publish: 'yes' }, /input "publish"/],
     ['publish without token', { publish: 'true', token: '' }, /input "token": is empty/],
     ['both ipm sources', { 'ipm-installer': 'zpm.xml' }, /input "ipm-version": and ipm-installer are both set/],
     ['bad ipm version', { 'ipm-version': 'latest' }, /input "ipm-version": "latest"/],
+    ['version without checksum', { 'ipm-sha256': '' }, /input "ipm-sha256": is required with ipm-version/],
+    [
+      'release url without placeholder',
+      { 'ipm-release-url': 'https://mirror.example/zpm.xml' },
+      /input "ipm-release-url"/,
+    ],
     ['installer not xml', { 'ipm-version': '', 'ipm-installer': 'zpm.tgz' }, /input "ipm-installer"/],
     [
       'bad sha',
-      { 'ipm-version': '', 'ipm-installer': 'zpm.xml', 'ipm-installer-sha256': 'abc' },
-      /input "ipm-installer-sha256": must be 64/,
+      { 'ipm-version': '', 'ipm-installer': 'zpm.xml', 'ipm-sha256': 'abc' },
+      /input "ipm-sha256": must be 64/,
     ],
-    [
-      'sha without installer',
-      { 'ipm-version': '', 'ipm-installer-sha256': 'a'.repeat(64) },
-      /input "ipm-installer-sha256": is set but/,
-    ],
+    ['sha without installer', { 'ipm-version': '', 'ipm-sha256': 'a'.repeat(64) }, /input "ipm-sha256": is set but/],
     [
       'publish with unpinned installer',
-      { 'ipm-version': '', 'ipm-installer': 'zpm.xml', publish: 'true', token: 'tok-1234' },
-      /input "ipm-installer-sha256": is required when publishing/,
+      { 'ipm-version': '', 'ipm-sha256': '', 'ipm-installer': 'zpm.xml', publish: 'true', token: 'tok-1234' },
+      /input "ipm-sha256": is required when publishing/,
     ],
     ['bad upgrade-from', { 'upgrade-from': 'previous release' }, /input "upgrade-from"/],
-    ['bad scenario', { 'upgrade-scenarios': 'database, sideways' }, /input "upgrade-scenarios": "sideways"/],
-    ['bad check method', { 'check-methods': 'do ^X' }, /input "check-methods": "do \^X"/],
-    ['check method injection', { 'check-methods': 'A.B:C" halt' }, /input "check-methods"/],
+    [
+      'bad scenario',
+      { 'upgrade-scenarios': 'database, sideways' },
+      /input "upgrade-scenarios": unknown upgrade scenario "sideways"/,
+    ],
+    [
+      'scenario without its previous release',
+      { 'upgrade-scenarios': 'source' },
+      /input "upgrade-scenarios": upgrade scenario "source" needs/,
+    ],
+    [
+      'bad check method',
+      { 'upgrade-scenarios': 'fresh', 'check-methods': 'do ^X' },
+      /input "check-methods": class method "do \^X"/,
+    ],
+    [
+      'check method injection',
+      { 'upgrade-scenarios': 'fresh', 'check-methods': 'A.B:C" halt' },
+      /input "check-methods"/,
+    ],
+    ['checks without upgrade', { 'check-methods': 'A.B:C' }, /input "check-methods": is set but no upgrade runs/],
+    [
+      'bad declared change',
+      { 'upgrade-from': '1.0.0', 'declared-changes': 'A.B:C' },
+      /input "declared-changes": declared change "A.B:C" has no "="/,
+    ],
+    [
+      'prerelease previous version',
+      { 'upgrade-from': '1.0.0-rc1' },
+      /input "upgrade-scenarios": previous version "1.0.0-rc1"/,
+    ],
     ['bad registry', { registry: 'https://ghcr.io' }, /input "registry"/],
     ['bad namespace', { publish: 'true', token: 'tok-1234', namespace: 'acme corp' }, /input "namespace"/],
     ['bad source url', { 'source-url': 'javascript:alert(1)' }, /input "source-url"/],

@@ -135,6 +135,7 @@ describe('upgrade report Markdown', () => {
         ],
         checks: [{ check: 'P.Checks:OrdersKept', returned: '0', ok: false }],
         backup: { path: '/b|x.DAT', exists: false },
+        output: Array.from({ length: 50 }, (_, i) => `line ${i + 1}`).join('\n') + '\nERROR! ```boom```',
       }),
     ]);
     expect(md).toContain('| database -> database | **failed** |');
@@ -144,6 +145,9 @@ describe('upgrade report Markdown', () => {
     expect(md).toContain('- and 2 more');
     expect(md).toContain('| `P.Checks:OrdersKept` | `0` | **failed** |');
     expect(md).toContain('Swap backup: `/b\\|x.DAT` **is missing**');
+    expect(md).toContain('<details><summary>IRIS output of the failing step</summary>\n\n```\nline 12\n');
+    expect(md).not.toContain('line 11\n');
+    expect(md).toContain("ERROR! '''boom'''\n```");
   });
 
   it('says so when no scenario ran', () => {

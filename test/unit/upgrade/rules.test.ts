@@ -216,6 +216,20 @@ describe('update-step rules', () => {
     expect(judgeSteps('upgrade', expected, [seededV1], [seededV1])[1]!.outcome).toBe('missing');
   });
 
+  it('catches a step new in this release that an earlier install already marked done', () => {
+    const seededMove = row('P.U.V2', 'Move', '', '2026-01-01 10:00:00');
+    const verdicts = judgeSteps('upgrade', expected, [seededV1, seededMove], [seededV1, seededMove], ['P.U.V1:Init']);
+    expect(verdicts.map((v) => v.outcome)).toEqual(['kept', 'done-before-release']);
+    expect(stepProblems(verdicts)).toEqual([
+      'update step P.U.V2:Move is new in this release but was already marked done before the upgrade (an earlier install seeded it), so its migration never ran',
+    ]);
+    // without the previous release's step list the same tables look fine
+    expect(judgeSteps('upgrade', expected, [seededV1, seededMove], [seededV1, seededMove]).map((v) => v.ok)).toEqual([
+      true,
+      true,
+    ]);
+  });
+
   it('accepts re-running a step that had failed before, and flags one that fails now', () => {
     const failedBefore = row('P.U.V2', 'Move', '2026-01-01 10:00:00', '2026-01-01 10:00:01', false);
     const rerun = row('P.U.V2', 'Move', '2026-01-02 10:00:00', '2026-01-02 10:00:01');

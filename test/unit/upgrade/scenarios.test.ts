@@ -179,6 +179,19 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     ]);
   });
 
+  it('catch a migration that never runs because the previous release already shipped its step (through the checks)', async () => {
+    // IPM's table cannot show it: the earlier install seeded the step, so the update skips it.
+    const leaky: FakeRelease = { ...v1, steps: { ...v1.steps, 'DemoOrders.Update.V2': ['MoveBillingSettings'] } };
+    const { results } = await run(
+      { scenarios: 'database', previousPackage: '/leaky.tgz', previousRepository: '' },
+      {},
+      { pkgs: { ...packages, '/leaky.tgz': leaky } },
+    );
+    expect(results[0]!.steps.map((s) => s.outcome)).toEqual(['kept', 'kept']);
+    expect(results[0]!.ok).toBe(false);
+    expect(results[0]!.problems).toEqual(['check DemoOrders.Checks:SettingsMigrated returned "0", not 1']);
+  });
+
   it('catch a package that silently drops a global, with a node-level diff', async () => {
     const { results } = await run({ scenarios: 'database' }, { dropGlobal: O });
     expect(results[0]!.ok).toBe(false);
@@ -209,6 +222,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     expect(results[0]!.message).toBe(
       'The module cannot be installed on the current version (2025.1) of the system, version "2024.1" is required',
     );
+    expect(results[0]!.output).toBeUndefined();
     expect(results[0]!.previous).toEqual({ source: 'path', reference: '/old.tgz', version: '1.0.0' });
   });
 
@@ -233,6 +247,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     const { results, iris } = await run({ scenarios: 'database' }, {}, { registry: {} });
     expect(results[0]!.ok).toBe(false);
     expect(results[0]!.message).toBe(`${REF} does not exist`);
+    expect(results[0]!.output).toBeUndefined();
     expect(iris.calls.some((c) => c.startsWith('update'))).toBe(false);
   });
 

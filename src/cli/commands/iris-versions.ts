@@ -1,0 +1,105 @@
+import { IpmDbError, UsageError, errorMessage } from '../../util/errors.js';
+import {
+  DEFAULT_LATEST,
+  EXPIRED_COMMUNITY_TAGS,
+  parseLatest,
+  parseSkipList,
+  parseVersionsRequest,
+  resolveVersions,
+} from '../../workflow/iris-versions.js';
+import { RegistryClient } from '../../oci/client.js';
+import { appendGithubOutput } from '../github-output.js';
+import { parseCommandArgs } from '../registry-options.js';
+import { EXIT, type CliCommand, type CliIo } from '../command.js';
+
+const DEFAULT_IMAGE_REGISTRY = 'containers.intersystems.com/intersystems';
+
+const usage = `Usage: ipm-db iris-versions [--versions auto|<JSON list>] [options]
+
+Prints the IRIS versions to test on, as a JSON list (newest first). "auto" reads the image's tag
+list from the registry and keeps the newest release tags (YYYY.N) that are not skipped; a JSON list
+is checked and printed as given.
+
+Options:
+  --versions <auto|json>    auto (default) or e.g. '["2024.1","2025.3"]'
+  --flavour <name>          image name: iris-community (default), irishealth-community, iris, ...
+  --image-registry <path>   registry and path prefix (default ${DEFAULT_IMAGE_REGISTRY})
+  --skip <tags>             tags "auto" leaves out, comma-separated; "default" (the default) stands for
+                            the expired community licences ${EXPIRED_COMMUNITY_TAGS.join(', ')}
+                            (community flavours only), "none" for nothing
+  --latest <n>              how many of the newest versions "auto" keeps (default ${DEFAULT_LATEST})
+  --plain-http              talk HTTP to the registry (loopback test registries)
+  --github-output           also append versions=<json> to the file named by $GITHUB_OUTPUT
+
+Credentials for licensed images (environment only):
+  IPM_DB_IRIS_REGISTRY_USERNAME, IPM_DB_IRIS_REGISTRY_PASSWORD
+`;
+
+function splitImageRegistry(raw: string, flavour: string): { registry: string; repository: string } {
+  const path = raw.trim().replace(/\/+$/, '');
+  const slash = path.indexOf('/');
+  const registry = slash < 0 ? path : path.slice(0, slash);
+  const prefix = slash < 0 ? '' : path.slice(slash + 1);
+  if (!/^[a-z0-9][a-z0-9.-]*(?::\d{1,5})?$/.test(registry) || !/^[a-z0-9][a-z0-9._/-]*$|^$/.test(prefix))
+    throw new UsageError(`--image-registry "${raw}" is not a registry path`, `e.g. ${DEFAULT_IMAGE_REGISTRY}`);
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(flavour))
+    throw new UsageError(`--flavour "${flavour}" is not an image name`, 'e.g. iris-community or irishealth-community');
+  return { registry, repository: prefix ? `${prefix}/${flavour}` : flavour };
+}
+
+function warn(io: CliIo, message: string): void {
+  io.stderr.write(io.env.GITHUB_ACTIONS === 'true' ? `::warning::${message}\n` : `warning: ${message}\n`);
+}
+
+export const irisVersionsCommand: CliCommand = {
+  name: 'iris-versions',
+  summary: 'list the IRIS versions to test on (auto from the registry, minus expired licences)',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      versions: { type: 'string', default: 'auto' },
+      flavour: { type: 'string', default: 'iris-community' },
+      'image-registry': { type: 'string', default: DEFAULT_IMAGE_REGISTRY },
+      skip: { type: 'string', default: 'default' },
+      latest: { type: 'string', default: String(DEFAULT_LATEST) },
+      'plain-http': { type: 'boolean' },
+      'github-output': { type: 'boolean' },
+    });
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const request = parseVersionsRequest(values.versions);
+    const skip = parseSkipList(values.skip, values.flavour);
+    const latest = parseLatest(values.latest);
+    let tags: string[] | null = null;
+    if (request.kind === 'auto') {
+      const { registry, repository } = splitImageRegistry(values['image-registry'], values.flavour);
+      const username = io.env.IPM_DB_IRIS_REGISTRY_USERNAME ?? '';
+      const password = io.env.IPM_DB_IRIS_REGISTRY_PASSWORD ?? '';
+      const client = new RegistryClient({
+        registry,
+        plainHttp: values['plain-http'] === true,
+        ...(username || password ? { credentials: { username, password } } : {}),
+      });
+      try {
+        tags = await client.listTags(repository, 1000);
+      } catch (err) {
+        throw new IpmDbError(
+          'iris-tags',
+          `Reading the tags of ${registry}/${repository} failed: ${errorMessage(err)}`,
+          {
+            hint: 'Licensed images need the iris-registry-username and iris-registry-password secrets; or give iris-versions as a JSON list.',
+            cause: err,
+          },
+        );
+      }
+      io.stderr.write(`${registry}/${repository}: ${tags.length} tags\n`);
+    }
+    const resolved = resolveVersions(request, tags, skip, latest);
+    if (resolved.skipped.length) io.stderr.write(`skipped (skip list): ${resolved.skipped.join(', ')}\n`);
+    if (resolved.older.length) io.stderr.write(`older than the newest ${latest}: ${resolved.older.join(', ')}\n`);
+    for (const w of resolved.warnings) warn(io, w);
+    const json = JSON.stringify(resolved.versions);
+    io.stdout.write(`${json}\n`);
+    if (values['github-output']) await appendGithubOutput(io, `versions=${json}\n`);
+    return EXIT.ok;
+  },
+};

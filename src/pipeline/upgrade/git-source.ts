@@ -1,0 +1,73 @@
+/**
+ * The previous release as source from a git tag (or any commit) of the module's own repository:
+ * `previous-source: git:v1.0.0` exports the module directory as it was at v1.0.0 (`git archive`,
+ * the user's working tree is left alone) into a temporary directory.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { IpmDbError, UsageError } from '../../util/errors.js';
+
+const run = promisify(execFile);
+const GIT_TIMEOUT_MS = 120_000;
+
+export const GIT_SOURCE_PREFIX = 'git:';
+
+/** The git revision of a `git:<rev>` source, or null for a plain directory. */
+export function gitRevision(source: string): string | null {
+  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
+  const rev = source.slice(GIT_SOURCE_PREFIX.length);
+  // A revision, never an option: git would read "-..." as one.
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes('..')) {
+    throw new UsageError(`"${source}" does not name a git revision`, 'Write git:<tag or commit>, e.g. git:v1.0.0.');
+  }
+  return rev;
+}
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
+    return stdout.trim();
+  } catch (error) {
+    const stderr = ((error as { stderr?: string }).stderr ?? '').trim();
+    throw new IpmDbError(
+      'upgrade-git-source',
+      `git ${args.join(' ')} failed in ${cwd}: ${stderr || (error as Error).message}`,
+    );
+  }
+}
+
+/**
+ * Exports `moduleDir` as it was at `revision` into a new temporary directory and returns the
+ * module directory inside it, plus a function that removes the export.
+ */
+export async function exportModuleAt(
+  moduleDir: string,
+  revision: string,
+): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const top = await git(moduleDir, ['rev-parse', '--show-toplevel']);
+  const path = relative(top, moduleDir).split(sep).join('/') || '.';
+  await git(top, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).catch(() => {
+    throw new IpmDbError('upgrade-git-source', `git revision "${revision}" does not exist in ${top}`, {
+      hint: 'Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way.',
+    });
+  });
+  const dest = await mkdtemp(join(tmpdir(), 'ipm-db-previous-source-'));
+  const remove = () => rm(dest, { recursive: true, force: true });
+  try {
+    const archive = join(dest, 'export.tar');
+    await git(top, ['archive', '--format=tar', `--output=${archive}`, revision, '--', path]);
+    await run('tar', ['-xf', archive, '-C', dest], { timeout: GIT_TIMEOUT_MS });
+    await rm(archive);
+    const dir = join(dest, path);
+    if (!(await stat(join(dir, 'module.xml')).catch(() => null))) {
+      throw new IpmDbError('upgrade-git-source', `${path}/module.xml does not exist at ${revision}`);
+    }
+    return { dir, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}

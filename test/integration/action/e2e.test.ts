@@ -1,0 +1,246 @@
+// The bundled action (dist/index.js, then dist/post.js) run as the runner runs it, with the
+// workflow snippet of docs/action.md, against the IRIS stand-in in a real Docker engine, a real
+// local registry (docker-registry with htpasswd) and the loopback Actions results service.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDocker, requireDocker } from '../../support/docker.js';
+import { docker } from '../../support/docker-engine.js';
+import { startFaultProxy, startRegistry, type FaultProxy, type TestRegistry } from '../../support/registry.js';
+import { startResultsService, type ResultsService } from '../../support/actions-results-service.js';
+import { snippetInputs } from '../../support/action-metadata.js';
+import { ipmInstallerXml } from '../../standin/ipm-installer.js';
+import { ActionHarness, defaultContext, type StepResult } from './action-runner.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/standin-modules');
+const DOC = join(import.meta.dirname, '../../../docs/action.md');
+const OFFICIAL = 'containers.intersystems.com/intersystems/iris-community';
+const NEVER_READY = 'localhost/iris-never-ready:2025.1';
+
+describeWithDocker('the action, end to end', () => {
+  let host = '';
+  let ws = '';
+  let registry: TestRegistry;
+  let proxy: FaultProxy;
+  let results: ResultsService;
+  let releases: Server;
+  let releaseUrl = '';
+  const installer = Buffer.from(ipmInstallerXml('0.10.10', { databasePackaging: true }));
+  const installerSha = createHash('sha256').update(installer).digest('hex');
+  let snippet: ReturnType<typeof snippetInputs>;
+
+  /** An image derived from the stand-in without a build: a created container committed with extra ENV. */
+  async function deriveImage(standin: string, tag: string, env: Record<string, string>): Promise<void> {
+    const { stdout } = await docker(host, ['create', standin]);
+    const id = stdout.trim();
+    try {
+      await docker(host, [
+        'commit',
+        ...Object.entries(env).flatMap(([k, v]) => ['--change', `ENV ${k}=${v}`]),
+        id,
+        tag,
+      ]);
+    } finally {
+      await docker(host, ['rm', '-f', id]);
+    }
+  }
+
+  async function leftovers(runIdPrefix: string): Promise<string[]> {
+    const list = async (args: string[]) =>
+      (await docker(host, args)).stdout
+        .split('\n')
+        .map((l) => l.split('\t'))
+        .filter(([name, label]) => name && (label ?? '').startsWith(runIdPrefix))
+        .map(([name]) => name!);
+    return [
+      ...(await list(['ps', '-a', '--filter', 'label=ipm-db.run', '--format', '{{.Names}}\t{{.Label "ipm-db.run"}}'])),
+      ...(await list([
+        'volume',
+        'ls',
+        '--filter',
+        'label=ipm-db.run',
+        '--format',
+        '{{.Name}}\t{{.Label "ipm-db.run"}}',
+      ])),
+    ];
+  }
+
+  /** Runs main then post; asserts post cleaned up and warned about nothing. */
+  async function runAction(
+    withInputs: Record<string, string>,
+    ctx: Parameters<typeof defaultContext>[1] = {},
+  ): Promise<{ main: StepResult; post: StepResult; harness: ActionHarness }> {
+    const harness = await ActionHarness.create(
+      defaultContext(ws, { vars: { IPM_SHA256: installerSha }, token: registry.credentials.password, ...ctx }),
+      results.env,
+    );
+    const main = await harness.main(withInputs);
+    const post = await harness.post(main.state);
+    expect(post.code).toBe(0);
+    expect(post.stdout).not.toContain('::warning::');
+    const runId = main.state['ipm-db-run-id'];
+    if (runId) expect(await leftovers(runId)).toEqual([]);
+    return { main, post, harness };
+  }
+
+  /** The snippet's inputs, with only what this machine needs changed: where the registry and IPM releases are. */
+  function inputs(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      ...snippet.with,
+      registry: proxy.host,
+      'registry-plain-http': 'true',
+      username: registry.credentials.username,
+      namespace: 'acme',
+      'ipm-release-url': releaseUrl,
+      'startup-timeout': '60s',
+      ...extra,
+    };
+  }
+
+  beforeAll(async () => {
+    snippet = snippetInputs(await readFile(DOC, 'utf8'), '<!-- tested-snippet -->');
+    const ctx = requireDocker();
+    host = ctx.dockerHost;
+    await deriveImage(ctx.standinImage, `${OFFICIAL}:2025.1`, {
+      STANDIN_IRIS_VERSION: '2025.1',
+      STANDIN_START_DELAY_MS: '0',
+    });
+    await deriveImage(ctx.standinImage, NEVER_READY, { STANDIN_FAULT_NEVER_READY: '1' });
+    ws = await mkdtemp(join(tmpdir(), 'ipm-db-e2e-'));
+    // The checkout is the module (the snippet's module-path is "."); another module sits beside it.
+    // (its .modules/ links to the dependency's fixture: copied as files, as a checkout would hold them).
+    await cp(join(FIXTURES, 'demo-app'), ws, { recursive: true, dereference: true });
+    await cp(join(FIXTURES, 'broken-app'), join(ws, 'broken'), { recursive: true });
+    registry = await startRegistry({ auth: 'htpasswd' });
+    proxy = await startFaultProxy(registry.host);
+    results = await startResultsService();
+    releases = createServer((req, res) => {
+      const ok = req.url === '/ipm/v0.10.10/zpm-0.10.10.xml';
+      res.writeHead(ok ? 200 : 404, { 'content-length': ok ? installer.length : 0 });
+      res.end(ok ? installer : undefined);
+    });
+    await new Promise<void>((r) => releases.listen(0, '127.0.0.1', () => r()));
+    releaseUrl = `http://127.0.0.1:${(releases.address() as AddressInfo).port}/ipm/v{version}/zpm-{version}.xml`;
+  }, 300_000);
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await registry?.stop();
+    await results?.close();
+    await new Promise<void>((r) => (releases ? releases.close(() => r()) : r()));
+    if (host) await docker(host, ['rmi', '-f', `${OFFICIAL}:2025.1`, NEVER_READY]).catch(() => undefined);
+    if (ws) await rm(ws, { recursive: true, force: true });
+  });
+
+  it('green: the documented workflow builds, verifies, installs and publishes; outputs, summary, artifacts, cache', async () => {
+    const { main, post } = await runAction(inputs(), { job: 'green' });
+    expect(main.code, main.stdout).toBe(0);
+    const o = main.outputs;
+    expect(o['module-name']).toBe('demo-app');
+    expect(o['module-version']).toBe('1.0.0');
+    expect(JSON.parse(o['iris-versions']!)).toEqual(['2025.1']);
+    expect(o.archive).toMatch(/demo-app-1\.0\.0-database\.tgz$/);
+    expect(o.sha256).toBe(
+      createHash('sha256')
+        .update(await readFile(o.archive!))
+        .digest('hex'),
+    );
+    expect(o['iris-dat-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    const ref = `${proxy.host}/acme/demo-app:1.0.0_database__2025.1`;
+    expect(JSON.parse(o['published-references']!)).toEqual([ref]);
+    const [digest] = JSON.parse(o.digests!) as string[];
+    const res = await fetch(`http://${registry.host}/v2/acme/demo-app/manifests/1.0.0_database__2025.1`, {
+      method: 'HEAD',
+      headers: {
+        accept: 'application/vnd.oci.image.manifest.v1+json',
+        authorization: `Basic ${Buffer.from(`${registry.credentials.username}:${registry.credentials.password}`).toString('base64')}`,
+      },
+    });
+    expect(res.headers.get('docker-content-digest')).toBe(digest);
+    const result = JSON.parse(o.result!) as { ok: boolean; stages: { stage: string; status: string }[] }[];
+    expect(result[0]?.ok).toBe(true);
+    expect(result[0]?.stages.map((s) => `${s.stage}:${s.status}`)).toContain('publish:passed');
+    // One log group per stage, titled with the IRIS version.
+    for (const stage of ['start', 'ipm', 'load', 'package', 'verify', 'install'])
+      expect(main.stdout).toContain(`::group::[2025.1] ${stage}`);
+    expect(main.summary).toMatch(/^## ✅ demo-app 1\.0\.0/);
+    expect(main.summary).toContain(`| published | \`${ref}\` |`);
+    expect(main.summary).toContain(`| digest | \`${digest}\` |`);
+    // Artifacts and the installer cache went through the real clients.
+    const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-green');
+    expect(artifact?.finalized).toBe(true);
+    expect(artifact?.bytes.includes(Buffer.from('demo-app-1.0.0-database.tgz'))).toBe(true);
+    expect(results.caches.some((c) => c.finalized && c.key.startsWith('ipm-db-ipm-installer-0.10.10-'))).toBe(true);
+    // The token never shows outside the mask command.
+    for (const text of [
+      main.stdout.replaceAll(`::add-mask::${registry.credentials.password}`, ''),
+      main.stderr,
+      main.summary,
+      JSON.stringify(o),
+      post.stdout,
+    ])
+      expect(text).not.toContain(registry.credentials.password);
+    // docs/action.md shows this summary; regenerate it with IPM_DB_SAMPLE_SUMMARY=<file>.
+    if (process.env.IPM_DB_SAMPLE_SUMMARY) await writeFile(process.env.IPM_DB_SAMPLE_SUMMARY, main.summary);
+  });
+
+  it('compile error: fails at load with the annotation on the file and line, and the IRIS output in the summary', async () => {
+    const { main } = await runAction(inputs({ 'module-path': 'broken', publish: 'false' }), { job: 'compile' });
+    expect(main.code).toBe(1);
+    expect(main.stdout).toMatch(
+      /::error title=Compile error in BrokenApp\.Main\.cls \(IRIS 2025\.1\),file=broken\/src\/cls\/BrokenApp\/Main\.cls,line=9::/,
+    );
+    expect(main.stdout).toMatch(/::error::IRIS 2025\.1: the load stage failed/);
+    expect(main.summary).toContain('**load failed:**');
+    expect(main.summary).toMatch(/<details><summary>IRIS output of the load stage<\/summary>/);
+    expect(JSON.parse(main.outputs.result!)[0].stages.find((s: { stage: string }) => s.stage === 'load').status).toBe(
+      'failed',
+    );
+    const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-compile');
+    expect(artifact?.bytes.includes(Buffer.from('load-output.log'))).toBe(true);
+  });
+
+  it('checksum mismatch: an IPM installer that is not the pinned one stops the run before IRIS starts', async () => {
+    const { main } = await runAction(inputs(), { job: 'checksum', vars: { IPM_SHA256: 'f'.repeat(64) } });
+    expect(main.code).toBe(1);
+    expect(main.stdout).toMatch(
+      /::error::The IPM installer downloaded from http:\/\/127\.0\.0\.1:\d+\/ipm\/v0\.10\.10\/zpm-0\.10\.10\.xml has SHA-256 [0-9a-f]{64}, not the pinned f{64}/,
+    );
+    expect(main.summary).toMatch(/\[!CAUTION\]\n> The IPM installer downloaded from .* has SHA-256/);
+    expect(main.outputs.result).toBe('[]');
+  });
+
+  it('IRIS never ready: the start stage fails after the startup timeout with the container log', async () => {
+    const { main } = await runAction(
+      inputs({ 'iris-images': NEVER_READY, 'startup-timeout': '4s', publish: 'false' }),
+      {
+        job: 'never-ready',
+      },
+    );
+    expect(main.code).toBe(1);
+    expect(main.stdout).toMatch(/::error::localhost\/iris-never-ready:2025\.1: the start stage failed: /);
+    expect(main.summary).toMatch(/<details><summary>IRIS output of the start stage<\/summary>/);
+    expect(main.summary).toContain('STANDIN_FAULT_NEVER_READY');
+  });
+
+  it('registry 503 storm: publishing fails with the registry error after its retries; nothing half-published', async () => {
+    proxy.inject({
+      times: 1000,
+      respond: { status: 503, body: '{"errors":[{"code":"UNAVAILABLE","message":"storm"}]}' },
+    });
+    try {
+      const { main } = await runAction(inputs(), { job: 'storm' });
+      expect(main.code).toBe(1);
+      expect(main.stdout).toMatch(/::error::IRIS 2025\.1: the publish stage failed: .*503/);
+      expect(JSON.parse(main.outputs['published-references']!)).toEqual([]);
+      expect(main.outputs.archive).toMatch(/demo-app-1\.0\.0-database\.tgz$/);
+      expect(main.summary).toMatch(/\| ❌ IRIS 2025\.1/);
+    } finally {
+      proxy.clearFaults();
+    }
+  }, 240_000);
+});
