@@ -16,39 +16,44 @@ import "./chunks/chunk-2YR2DOPF.js";
 // src/cli/commands/index.ts
 var commands = [
   {
+    name: "run",
+    summary: "build, verify and install-test a database package in an IRIS container",
+    load: async () => (await import("./chunks/run-77VIK2MV.js")).runCommand
+  },
+  {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-M2XLOZOY.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-GWQM4RXU.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-TGIALV6C.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-W2ZCBYVM.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-WOYXZDJY.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-KISFUUL3.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-T243UVXL.js")).inspectCommand
+    load: async () => (await import("./chunks/inspect-7FSXYM3R.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-T4DDSZBJ.js")).tagsCommand
+    load: async () => (await import("./chunks/tags-G7YWRQFU.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-EM4BXKE2.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/iris-versions-IX6634HT.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-NWJ4IO4K.js")).legsCommand
+    load: async () => (await import("./chunks/legs-7NAJKB4G.js")).legsCommand
   }
 ];
 

@@ -6,12 +6,14 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-W3FI564S.js";
+} from "./chunks/chunk-PCYE2IRP.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-NYLF5GTQ.js";
+} from "./chunks/chunk-NYYNO6GM.js";
+import "./chunks/chunk-F2C5E5TJ.js";
+import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
 import {
   errorMessage

@@ -36,7 +36,6 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
           const container = ctx.container;
           if (container) {
             o.onResource({ kind: 'container', name: container.name });
-            for (const volume of container.volumes) o.onResource({ kind: 'volume', name: volume });
           }
           if (result.status === 'failed') await saveFailureLogs(o.outDir, result, container);
         },

@@ -7,6 +7,11 @@ import type { LazyCliCommand } from '../command.js';
  */
 export const commands: LazyCliCommand[] = [
   {
+    name: 'run',
+    summary: 'build, verify and install-test a database package in an IRIS container',
+    load: async () => (await import('./run.js')).runCommand,
+  },
+  {
     name: 'verify',
     summary: 'verify a database package .tgz without extracting it',
     load: async () => (await import('./verify.js')).verifyCommand,
