@@ -6,15 +6,18 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-VA67EHKD.js";
-import {
-  errorMessage
-} from "./chunks/chunk-4UHFFDH5.js";
+} from "./chunks/chunk-PCYE2IRP.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-NYLF5GTQ.js";
+} from "./chunks/chunk-NYYNO6GM.js";
+import "./chunks/chunk-F2C5E5TJ.js";
+import "./chunks/chunk-W44NYYNB.js";
+import "./chunks/chunk-TIJDGYO2.js";
+import {
+  errorMessage
+} from "./chunks/chunk-7JDKL6H4.js";
 import "./chunks/chunk-2YR2DOPF.js";
 
 // src/post.ts

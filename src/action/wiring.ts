@@ -33,17 +33,12 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
     async runImage(o, logger) {
       const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
       const record: PipelineHooks = {
-        // The name is recorded before docker creates it, so a crash in between still leaves it findable.
+        // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
           if (stage === 'start') o.onResource({ kind: 'container', name: containerNameFor(ctx.runId) });
         },
         afterStage: async (result, ctx) => {
-          const container = ctx.container;
-          if (container) {
-            o.onResource({ kind: 'container', name: container.name });
-            for (const volume of container.volumes) o.onResource({ kind: 'volume', name: volume });
-          }
-          if (result.status === 'failed') await saveFailureLogs(o.outDir, result, container);
+          if (result.status === 'failed') await saveFailureLogs(o.outDir, result, ctx.container);
         },
       };
       const report = await runPipeline({
@@ -52,7 +47,10 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
         outDir: o.outDir,
         installer: o.ipmInstaller ? { kind: 'path', path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
         dev: o.dev,
+        exportPythonDeps: o.exportPythonDeps,
         runTests: o.runTests,
+        onResource: o.onResource,
+        signal: o.signal,
         keepContainer: o.keepContainer,
         runId: o.runId,
         logger,

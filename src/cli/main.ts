@@ -1,9 +1,9 @@
 import { IpmDbError, UsageError, describeError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
-import { EXIT, type CliCommand, type CliIo } from './command.js';
+import { EXIT, loadCommand, type CliCommandListing, type CliIo } from './command.js';
 import { commands } from './commands/index.js';
 
-function overview(list: CliCommand[]): string {
+function overview(list: CliCommandListing[]): string {
   const width = Math.max(...list.map((c) => c.name.length));
   return [
     'ipm-db: build, verify, test and publish InterSystems IPM database packages',
@@ -17,17 +17,18 @@ function overview(list: CliCommand[]): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo, list: CliCommand[] = commands): Promise<number> {
+export async function main(argv: string[], io: CliIo, list: CliCommandListing[] = commands): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overview(list) + '\n');
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = list.find((c) => c.name === name);
-  if (!command) {
+  const listing = list.find((c) => c.name === name);
+  if (!listing) {
     io.stderr.write(`ipm-db: unknown command "${name}"\n\n${overview(list)}\n`);
     return EXIT.usage;
   }
+  const command = await loadCommand(listing);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage.trimEnd() + '\n');
     return EXIT.ok;

@@ -11,7 +11,7 @@ import { WORK_DIR } from '../iris/container.js';
 import type { IpmCommand, Operation } from '../iris/objectscript.js';
 import { validateNamespace } from '../iris/validate.js';
 import { ipmFailure } from './output.js';
-import type { IpmTarget } from './operations.js';
+import { copyFileIn, type IpmTarget } from './operations.js';
 import type { ResolvedInstaller } from './installer.js';
 
 export interface IrisVersion {
@@ -109,7 +109,7 @@ export async function bootstrapIpm(target: IpmTarget, options: BootstrapOptions)
       : 'ipm-installer.xml';
     const dir = `${WORK_DIR}/ipm`;
     await target.files.mkdir(dir);
-    await target.files.copyIn(options.installer.path, `${dir}/${fileName}`);
+    await copyFileIn(target.files, options.installer.path, `${dir}/${fileName}`);
     options.logger.info(
       `Installing IPM from ${options.installer.url ?? options.installer.path} (sha256 ${options.installer.sha256}) into ${home}`,
     );

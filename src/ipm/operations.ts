@@ -2,7 +2,8 @@
  * IPM operations in one namespace, each one IRIS session, each returning a typed result or
  * throwing an IpmDbError whose message is IPM's own error text (see output.ts for codes).
  */
-import { mkdir } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import type { CompileError } from '../pipeline/types.js';
@@ -60,6 +61,58 @@ export class CompileFailedError extends IpmDbError {
     super('compile-error', message, { hint: 'Fix the compile errors listed above and run again.', details });
     this.name = 'CompileFailedError';
     this.compileErrors = compileErrors;
+  }
+}
+
+/** Directories never sent to IRIS with a module. */
+const NOT_COPIED = new Set(['.git']);
+
+/**
+ * Copies a module directory into the container through a host staging copy with symbolic links
+ * resolved (docker cp would copy a link such as `.modules/dep -> ../../dep` as a dangling link)
+ * and without `.git`.
+ */
+export async function copyModuleIn(files: ContainerFiles, moduleDir: string, containerDir: string): Promise<void> {
+  const staging = await mkdtemp(join(tmpdir(), 'ipm-db-module-'));
+  try {
+    const copy = join(staging, 'module');
+    await cp(moduleDir, copy, {
+      recursive: true,
+      dereference: true,
+      filter: (source) => !NOT_COPIED.has(basename(source)),
+    });
+    await makeReadableForIris(copy);
+    await files.copyIn(copy, containerDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * docker cp keeps host modes and IRIS runs as irisowner, not as the files' owner: directories
+ * need o+rx and files o+r (a checkout made under umask 077 would otherwise be unreadable).
+ */
+export async function makeReadableForIris(path: string): Promise<void> {
+  const info = await stat(path);
+  if (info.isDirectory()) {
+    await chmod(path, info.mode | 0o755);
+    for (const entry of await readdir(path)) await makeReadableForIris(join(path, entry));
+  } else {
+    await chmod(path, info.mode | 0o444);
+  }
+}
+
+/** Copies one host file into the container, through a readable staging copy when others cannot read it. */
+export async function copyFileIn(files: ContainerFiles, hostFile: string, containerPath: string): Promise<void> {
+  if (((await stat(hostFile)).mode & 0o004) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp(join(tmpdir(), 'ipm-db-file-'));
+  try {
+    const copy = join(staging, basename(hostFile));
+    await cp(hostFile, copy);
+    await chmod(copy, 0o644);
+    await files.copyIn(copy, containerPath);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -154,7 +207,7 @@ export class IpmOperations {
     options: { dev?: boolean } = {},
   ): Promise<{ output: string; containerPath: string }> {
     const dir = await this.workDir('module');
-    await this.target.files.copyIn(moduleDir, dir);
+    await copyModuleIn(this.target.files, moduleDir, dir);
     const command: IpmCommand = {
       words: ['load', dir],
       modifiers: [...(options.dev ? [['-dev'] as [string]] : []), ...this.verboseFlag()],
@@ -221,7 +274,7 @@ export class IpmOperations {
     const dir = await this.workDir('pkg');
     await this.target.files.mkdir(dir);
     const containerPath = `${dir}/${fileName}`;
-    await this.target.files.copyIn(hostTgz, containerPath);
+    await copyFileIn(this.target.files, hostTgz, containerPath);
     return containerPath;
   }
 

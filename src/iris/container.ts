@@ -23,7 +23,6 @@ export const WAIT_READY_SCRIPTS = [
   '/usr/irissys/dev/Container/waitReady.sh',
 ];
 const DEFAULT_MESSAGES_LOG = '/usr/irissys/mgr/messages.log';
-const DURABLE_TARGET = '/durable';
 
 export interface Mount {
   /** Host path (bind mount) or volume name. */
@@ -43,8 +42,8 @@ export interface ContainerSpec {
   mounts?: Mount[];
   /** Non-secret environment for the container. */
   env?: Record<string, string>;
-  /** Put the IRIS data directory on a fresh named volume (ISC_DATA_DIRECTORY=/durable/iris). */
-  durable?: boolean;
+  /** Container name; default `ipm-db-<runId>`. */
+  name?: string;
   /** Force or suppress `--check-caps false`; default: decided from the image tag. */
   checkCapsFalse?: boolean;
   /** Extra arguments for the IRIS entry point, after the image. */
@@ -81,7 +80,7 @@ export function containerNameFor(runId: string): string {
 }
 
 /** `docker run` arguments for a spec (pure). */
-export function buildRunArgs(spec: ContainerSpec, name: string, durableVolume: string | null): string[] {
+export function buildRunArgs(spec: ContainerSpec, name: string): string[] {
   validate('image', spec.image);
   const args = ['run', '-d', '--name', name, '--label', `${RUN_LABEL}=${validate('label value', spec.runId)}`];
   args.push(`--network=${validate('label value', spec.network ?? 'host')}`);
@@ -95,10 +94,6 @@ export function buildRunArgs(spec: ContainerSpec, name: string, durableVolume: s
       '--mount',
       `type=${m.source.startsWith('/') ? 'bind' : 'volume'},source=${m.source},target=${m.target}${m.readOnly ? ',readonly' : ''}`,
     );
-  }
-  if (durableVolume) {
-    args.push('--mount', `type=volume,source=${durableVolume},target=${DURABLE_TARGET}`);
-    args.push('-e', `ISC_DATA_DIRECTORY=${DURABLE_TARGET}/iris`);
   }
   for (const [k, v] of Object.entries(spec.env ?? {})) {
     validate('environment variable name', k);
@@ -136,8 +131,15 @@ export async function dockerLogin(docker: Docker, login: RegistryLogin): Promise
   );
 }
 
+export interface CreatedResource {
+  kind: 'container' | 'volume';
+  name: string;
+}
+
 export interface StartOptions {
   logger: Logger;
+  /** Told about each container/volume name before it is created (the action records them for its post step). */
+  onResource?: (resource: CreatedResource) => void;
   /** Limit for `docker run` itself (an image pull may happen here); default 10 min. */
   runTimeoutMs?: number;
   /** Limit for IRIS to become ready; default 5 min. */
@@ -146,39 +148,22 @@ export interface StartOptions {
   pollIntervalMs?: number;
 }
 
+/** Where IRIS writes messages.log: `$ISC_DATA_DIRECTORY/mgr` with Durable %SYS, else the install's mgr. */
+export function messagesLogFor(spec: ContainerSpec): string {
+  const data = spec.env?.ISC_DATA_DIRECTORY;
+  return data ? `${data.replace(/\/+$/, '')}/mgr/messages.log` : DEFAULT_MESSAGES_LOG;
+}
+
 export async function startIris(docker: Docker, spec: ContainerSpec, options: StartOptions): Promise<IrisContainer> {
-  const name = containerNameFor(spec.runId);
-  let durableVolume: string | null = null;
-  const volumes: string[] = [];
+  const name = spec.name ? validate('container name', spec.name) : containerNameFor(spec.runId);
+  const container = new IrisContainer(docker, name, spec.runId, messagesLogFor(spec));
   try {
-    if (spec.durable) {
-      durableVolume = `${name}-durable`;
-      await docker.check('docker-volume-failed', 'docker volume create', [
-        'volume',
-        'create',
-        '--label',
-        `${RUN_LABEL}=${spec.runId}`,
-        durableVolume,
-      ]);
-      volumes.push(durableVolume);
-    }
-    const args = buildRunArgs(spec, name, durableVolume);
+    const args = buildRunArgs(spec, name);
+    options.onResource?.({ kind: 'container', name });
     options.logger.debug(`docker ${args.join(' ')}`);
     await docker.check('iris-start-failed', `Starting ${spec.image}`, args, {
       timeoutMs: options.runTimeoutMs ?? 600_000,
     });
-  } catch (err) {
-    await removeRun(docker, spec.runId).catch(() => {});
-    throw err;
-  }
-  const container = new IrisContainer(
-    docker,
-    name,
-    spec.runId,
-    volumes,
-    durableVolume ? `${DURABLE_TARGET}/iris/mgr/messages.log` : DEFAULT_MESSAGES_LOG,
-  );
-  try {
     await container.waitReady(options);
   } catch (err) {
     await container.remove().catch(() => {});
@@ -192,7 +177,6 @@ export class IrisContainer {
     readonly docker: Docker,
     readonly name: string,
     readonly runId: string,
-    readonly volumes: string[],
     readonly messagesLogPath: string,
   ) {}
 
@@ -350,9 +334,11 @@ export class IrisContainer {
     );
   }
 
-  /** Stops and removes the container and the volumes this run created. */
+  /** Stops and removes the container (and its anonymous volumes); named volumes stay. */
   async remove(): Promise<void> {
-    await removeRun(this.docker, this.runId);
+    await this.docker.check('docker-cleanup-failed', `Removing ${this.name}`, ['rm', '-f', '-v', this.name], {
+      timeoutMs: 120_000,
+    });
   }
 }
 

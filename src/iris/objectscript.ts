@@ -36,15 +36,22 @@ export type Operation =
   | { kind: 'switchNamespace'; namespace: string }
   | { kind: 'loadXml'; path: string }
   | { kind: 'initializeNamespace'; postfix: string; resultVariable: string; configVariable: string }
-  | { kind: 'ipm'; command: IpmCommand };
+  | { kind: 'ipm'; command: IpmCommand }
+  /**
+   * A line built by another pure module from a form listed in docs/iris-surface.md (the
+   * upgrade stage's queries). Checked here for control characters and marker spoofing only:
+   * its builder validates what it interpolates.
+   */
+  | { kind: 'surfaceLine'; text: string; label?: string };
 
 export const RESULT_PREFIX = '##IPMDB ';
 /** Written before each operation so a failure or timeout can say which operation was running. */
-export const STEP_KEY = 'step';
+export const STEP_KEY = 'ipmdb.step';
 /** Written after the last operation: a session without it did not run to the end. */
-export const DONE_KEY = 'done';
+export const DONE_KEY = 'ipmdb.done';
 
-const RESERVED_KEYS = new Set([STEP_KEY, DONE_KEY]);
+/** Keys under this prefix belong to the session runner. */
+const RESERVED_PREFIX = 'ipmdb.';
 
 /** An ObjectScript string literal: inner quotes doubled; control characters refused. */
 export function quote(value: string): string {
@@ -128,6 +135,17 @@ export function renderOperation(op: Operation): string {
     }
     case 'ipm':
       return `set sc=##class(%IPM.Main).Shell(${quote(renderIpmCommand(op.command))}) ${FAIL}`;
+    case 'surfaceLine':
+      if (op.text.trim() === '') throw unsafeValue('ObjectScript line', op.text, 'it is empty');
+      if (hasControlCharacter(op.text))
+        throw unsafeValue('ObjectScript line', op.text, 'it contains a line break or control character');
+      if (op.text.includes(`${RESULT_PREFIX}${RESERVED_PREFIX}`))
+        throw unsafeValue(
+          'ObjectScript line',
+          op.text,
+          `it writes the session runner's own ${RESERVED_PREFIX} markers`,
+        );
+      return op.text;
   }
 }
 
@@ -151,6 +169,8 @@ export function describeOperation(op: Operation): string {
       return `create namespace -${op.postfix}`;
     case 'ipm':
       return `zpm "${renderIpmCommand(op.command)}"`;
+    case 'surfaceLine':
+      return op.label ?? `ObjectScript: ${op.text.length > 60 ? `${op.text.slice(0, 57)}...` : op.text}`;
   }
 }
 
@@ -169,7 +189,7 @@ export interface RenderedScript {
 export function renderScript(operations: Operation[]): RenderedScript {
   const lines: string[] = [];
   operations.forEach((op, i) => {
-    if (op.kind === 'emit' && RESERVED_KEYS.has(op.key))
+    if (op.kind === 'emit' && op.key.startsWith(RESERVED_PREFIX))
       throw new IpmDbError('unsafe-value', `Result key "${op.key}" is reserved by the session runner.`);
     lines.push(marker(STEP_KEY, String(i + 1)));
     lines.push(renderOperation(op));

@@ -19,8 +19,10 @@ export function stripPrompt(line: string): string {
 }
 
 export interface SessionOutput {
-  /** Values from `##IPMDB key=value` lines (the last one wins); step and done markers excluded. */
+  /** Values from `##IPMDB key=value` lines (the last one wins); the runner's own markers excluded. */
   values: Map<string, string>;
+  /** Every `##IPMDB key=value` line in order (repeated keys kept); the runner's own markers excluded. */
+  results: Array<{ key: string; value: string }>;
   /** The number of the last operation that started (1-based), 0 when none did. */
   lastStep: number;
   /** true when the script's final marker was printed: every operation ran. */
@@ -33,6 +35,7 @@ export interface SessionOutput {
 
 export function parseSessionOutput(raw: string): SessionOutput {
   const values = new Map<string, string>();
+  const results: Array<{ key: string; value: string }> = [];
   let lastStep = 0;
   let completed = false;
   const text: string[] = [];
@@ -44,13 +47,16 @@ export function parseSessionOutput(raw: string): SessionOutput {
       const [, key, value] = m as unknown as [string, string, string];
       if (key === STEP_KEY) lastStep = Number.parseInt(value, 10) || lastStep;
       else if (key === DONE_KEY) completed = true;
-      else values.set(key, value);
+      else {
+        values.set(key, value);
+        results.push({ key, value });
+      }
       continue;
     }
     if (OBJECTSCRIPT_ERROR.test(line)) objectScriptErrors.push(line.trim());
     text.push(line);
   }
-  return { values, lastStep, completed, text: trimBlankLines(text).join('\n'), objectScriptErrors };
+  return { values, results, lastStep, completed, text: trimBlankLines(text).join('\n'), objectScriptErrors };
 }
 
 function trimBlankLines(lines: string[]): string[] {

@@ -24,6 +24,8 @@ export interface SessionRequest {
 }
 
 export interface SessionResult extends SessionOutput {
+  /** Everything the session printed (redacted), prompts and result lines included. */
+  raw: string;
   exitCode: number;
   durationMs: number;
 }
@@ -68,11 +70,12 @@ export class IrisSessionRunner implements SessionRunner {
       secretEnv,
       timeoutMs,
     });
-    const output = parseSessionOutput(redact(result.stdout));
+    const raw = redact(result.stdout);
+    const output = parseSessionOutput(raw);
     const stderr = redact(result.stderr.trim());
     const failure = judge(result.exitCode, result.timedOut, output, request.operations, stderr);
     if (failure) throw sessionError(failure, request, namespace, timeoutMs);
-    return { ...output, exitCode: result.exitCode, durationMs: result.durationMs };
+    return { ...output, raw, exitCode: result.exitCode, durationMs: result.durationMs };
   }
 }
 

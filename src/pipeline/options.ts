@@ -1,5 +1,5 @@
 import type { VerificationReport } from '../archive/report.js';
-import type { ContainerSpec, IrisContainer, RegistryLogin } from '../iris/container.js';
+import type { ContainerSpec, CreatedResource, IrisContainer, RegistryLogin } from '../iris/container.js';
 import type { Docker, DockerOptions } from '../iris/docker.js';
 import type { IpmSetup } from '../ipm/bootstrap.js';
 import type { InstallerCache, InstallerSource } from '../ipm/installer.js';
@@ -35,9 +35,15 @@ export interface PipelineOptions {
   /** IPM to install; null/undefined uses the IPM already in the image. */
   installer?: InstallerSource | null;
   installerCache?: InstallerCache;
+  /** false adds -no-export-python-deps to package-database. */
+  exportPythonDeps?: boolean;
+  /** Told about each container/volume before it is created (the action's post step removes them). */
+  onResource?: (resource: CreatedResource) => void;
+  /** Aborting stops the run before the next stage (the current one runs to its own time limit). */
+  signal?: AbortSignal;
   /** `-dev` for load and package-database (packages test resources). */
   dev?: boolean;
-  /** Run the module's tests in the install namespace (needs dev: test classes are only packaged with -dev). */
+  /** Run the module's tests (`test <m> -only`) in the packaging namespace, where the source was loaded. */
   runTests?: boolean;
   keepContainer?: boolean;
   /** docker --network; default "host". */

@@ -77,6 +77,17 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
         report.stages.push({ stage: stage.name, status: 'skipped', durationMs: 0, message: 'an earlier stage failed' });
         continue;
       }
+      if (options.signal?.aborted) {
+        failed = true;
+        report.stages.push({
+          stage: stage.name,
+          status: 'failed',
+          durationMs: 0,
+          message: 'cancelled before this stage started',
+        });
+        options.logger.error(`${stage.name}: cancelled`);
+        continue;
+      }
       const skip = stage.skip?.(ctx) ?? null;
       if (skip !== null) {
         report.stages.push({ stage: stage.name, status: 'skipped', durationMs: 0, message: skip });

@@ -43,6 +43,7 @@ export const startStage: Stage = {
       },
       {
         logger: ctx.logger,
+        ...(o.onResource ? { onResource: o.onResource } : {}),
         ...(o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {}),
         ...(o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}),
       },
@@ -107,6 +108,7 @@ export const packageStage: Stage = {
       ctx.options.outDir,
       {
         dev: ctx.options.dev ?? false,
+        ...(ctx.options.exportPythonDeps === false ? { exportPythonDeps: false } : {}),
       },
     );
     ctx.archive = archive;
@@ -194,19 +196,14 @@ export const testStage: Stage = {
   async run(ctx) {
     const ops = need(ctx.ops, 'IPM');
     const module = need(ctx.module, 'the module');
-    if (!ctx.options.dev)
-      throw new IpmDbError(
-        'tests-need-dev',
-        'Module tests run against the installed package, which holds test classes only when packaged with -dev.',
-        {
-          hint: 'Pass --dev together with --tests.',
-        },
-      );
-    const run = await ops.test(need(ctx.installNamespace, 'the install namespace'), module.name, ctx.options.outDir);
+    // IPM finds UnitTest directories under the module root: the source loaded in the packaging
+    // namespace has them, an installed database package (rooted at the extracted archive) does not.
+    const namespace = need(ctx.packagingNamespace, 'the packaging namespace');
+    const run = await ops.test(namespace, module.name, ctx.options.outDir);
     ctx.report.junitPath = run.junitPath;
     if (!run.passed)
       throw new IpmDbError('tests-failed', run.error ?? `The tests of ${module.name} failed.`, { details: run.output });
-    return `tests passed${run.junitPath ? `; JUnit at ${run.junitPath}` : ''}`;
+    return `tests passed in ${namespace}${run.junitPath ? `; JUnit at ${run.junitPath}` : ''}`;
   },
 };
 

@@ -1,20 +1,50 @@
-import { verifyArchive } from '../../archive/verify.js';
-import type { CliCommand } from '../command.js';
-import { inspectCommand } from './inspect.js';
-import { irisVersionsCommand } from './iris-versions.js';
-import { legsCommand } from './legs.js';
-import { publishCommand } from './publish.js';
-import { pullCommand } from './pull.js';
-import { tagsCommand } from './tags.js';
-import { verifyCommand } from './verify.js';
+import type { LazyCliCommand } from '../command.js';
 
-/** Every ipm-db subcommand, in the order `ipm-db --help` lists them. */
-export const commands: CliCommand[] = [
-  verifyCommand,
-  publishCommand(verifyArchive),
-  pullCommand(verifyArchive),
-  inspectCommand,
-  tagsCommand,
-  irisVersionsCommand,
-  legsCommand,
+/**
+ * Every ipm-db subcommand, in the order `ipm-db --help` lists them. Each module is imported
+ * only when its command runs; test/unit/cli-commands.test.ts checks that every name and
+ * summary here matches the loaded command.
+ */
+export const commands: LazyCliCommand[] = [
+  {
+    name: 'run',
+    summary: 'build, verify and install-test a database package in an IRIS container',
+    load: async () => (await import('./run.js')).runCommand,
+  },
+  {
+    name: 'verify',
+    summary: 'verify a database package .tgz without extracting it',
+    load: async () => (await import('./verify.js')).verifyCommand,
+  },
+  {
+    name: 'publish',
+    summary: 'publish a verified database package to an OCI registry (GHCR) for IPM',
+    load: async () =>
+      (await import('./publish.js')).publishCommand((await import('../../archive/verify.js')).verifyArchive),
+  },
+  {
+    name: 'pull',
+    summary: 'download a published package and check its digest',
+    load: async () => (await import('./pull.js')).pullCommand((await import('../../archive/verify.js')).verifyArchive),
+  },
+  {
+    name: 'inspect',
+    summary: 'show a published package and whether IPM would accept it',
+    load: async () => (await import('./inspect.js')).inspectCommand,
+  },
+  {
+    name: 'tags',
+    summary: 'list the tags of a package repository',
+    load: async () => (await import('./tags.js')).tagsCommand,
+  },
+  {
+    name: 'iris-versions',
+    summary: 'list the IRIS versions to test on (auto from the registry, minus expired licences)',
+    load: async () => (await import('./iris-versions.js')).irisVersionsCommand,
+  },
+  {
+    name: 'legs',
+    summary: "summarise or plan publishing of the reusable workflow's matrix legs",
+    load: async () => (await import('./legs.js')).legsCommand,
+  },
 ];

@@ -204,6 +204,8 @@ describeWithDocker('the action, end to end', () => {
         inputs({
           'module-path': 'v2',
           publish: 'false',
+          dev: 'true',
+          'run-tests': 'true',
           'upgrade-from': '1.0.0',
           'upgrade-source': 'v1',
           'upgrade-scenarios': 'all',
@@ -218,6 +220,9 @@ describeWithDocker('the action, end to end', () => {
       expect(main.stdout).toContain('::group::[2025.1] upgrade');
       const result = JSON.parse(main.outputs.result!) as { stages: { stage: string; status: string }[] }[];
       expect(result[0]?.stages.find((s) => s.stage === 'upgrade')?.status).toBe('passed');
+      expect(result[0]?.stages.find((s) => s.stage === 'test')?.status).toBe('passed');
+      const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-upgrade');
+      expect(artifact?.bytes.includes(Buffer.from('.xml')), 'JUnit XML in the artifact').toBe(true);
       for (const scenario of ['database', 'source', 'fresh', 'container-replacement'])
         expect(main.summary).toMatch(new RegExp(`\\| ${scenario} \\| ✅ \\|`));
       const report = JSON.parse(await readFile(main.outputs.report!, 'utf8')) as {

@@ -16,20 +16,20 @@ export type SessionHandler = (call: SessionCall) => { stdout: string; exitCode?:
 
 /** Output of a session that ran every step, with extra output before the done marker. */
 export function completed(lines: string[], body = '', values: Record<string, string> = {}): string {
-  const steps = lines.filter((l) => l.startsWith('write "##IPMDB step="')).length;
+  const steps = lines.filter((l) => l.startsWith('write "##IPMDB ipmdb.step="')).length;
   const out: string[] = [];
-  for (let i = 1; i <= steps; i++) out.push(`USER>##IPMDB step=${i}`);
+  for (let i = 1; i <= steps; i++) out.push(`USER>##IPMDB ipmdb.step=${i}`);
   for (const [k, v] of Object.entries(values)) out.push(`USER>##IPMDB ${k}=${v}`);
   if (body) out.push(body);
-  out.push('USER>##IPMDB done=1', '');
+  out.push('USER>##IPMDB ipmdb.done=1', '');
   return out.join('\n');
 }
 
 /** Output of a session whose last step failed with IPM's error text (exit status 1). */
 export function failedAtLastStep(lines: string[], body: string): { stdout: string; exitCode: number } {
-  const steps = lines.filter((l) => l.startsWith('write "##IPMDB step="')).length;
+  const steps = lines.filter((l) => l.startsWith('write "##IPMDB ipmdb.step="')).length;
   const out: string[] = [];
-  for (let i = 1; i <= steps; i++) out.push(`USER>##IPMDB step=${i}`);
+  for (let i = 1; i <= steps; i++) out.push(`USER>##IPMDB ipmdb.step=${i}`);
   out.push(body, '');
   return { stdout: out.join('\n'), exitCode: 1 };
 }
@@ -77,7 +77,6 @@ export class FakeDocker implements CommandRunner {
       new Docker({ runner: this }),
       'ipm-db-test',
       'test',
-      [],
       '/usr/irissys/mgr/messages.log',
     );
     return { sessions: new IrisSessionRunner(container), files: container };

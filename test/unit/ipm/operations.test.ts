@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/util/log.js';
 import { bootstrapIpm } from '../../../src/ipm/bootstrap.js';
 import type { ResolvedInstaller } from '../../../src/ipm/installer.js';
 import { createNamespace, namespaceName } from '../../../src/ipm/namespaces.js';
-import { CompileFailedError, IpmOperations } from '../../../src/ipm/operations.js';
+import { CompileFailedError, copyFileIn, copyModuleIn, IpmOperations } from '../../../src/ipm/operations.js';
 import { completed, failedAtLastStep, FakeDocker } from './fake-docker.js';
 
 const ZV = 'IRIS for UNIX (Ubuntu Server LTS for x86-64 Containers) 2025.1 (Build 223U) Tue Mar 11 2025 18:23:39 EDT';
@@ -29,6 +29,7 @@ beforeAll(async () => {
     'Class MyApp.Info\n{\n\nClassMethod version()\n{\n  quit, "1.0" }\n}\n\n}\n',
   );
   await writeFile(join(dir, 'module/my-app-1.0.0-database.tgz'), 'x');
+  await writeFile(join(dir, 'zpm-0.10.10.xml'), '<Export/>');
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -120,6 +121,48 @@ describe('createNamespace', () => {
   });
 });
 
+describe('copyModuleIn', () => {
+  it('resolves symbolic links and leaves .git out', async () => {
+    const root = join(dir, 'copy');
+    await mkdir(join(root, 'dep/src'), { recursive: true });
+    await writeFile(join(root, 'dep/module.xml'), '<dep/>');
+    await mkdir(join(root, 'app/.modules'), { recursive: true });
+    await mkdir(join(root, 'app/.git'), { recursive: true });
+    await writeFile(join(root, 'app/.git/HEAD'), 'ref');
+    await writeFile(join(root, 'app/module.xml'), '<app/>', { mode: 0o600 });
+    await symlink('../../dep', join(root, 'app/.modules/dep'));
+    const landed = join(root, 'landed');
+    await copyModuleIn(
+      { mkdir: async () => {}, copyIn: (from, _to) => cp(from, landed, { recursive: true }), copyOut: async () => {} },
+      join(root, 'app'),
+      '/tmp/ipm-db/module-1',
+    );
+    expect((await lstat(join(landed, '.modules/dep'))).isDirectory()).toBe(true);
+    expect((await lstat(join(landed, 'module.xml'))).mode & 0o444).toBe(0o444);
+    expect(await readFile(join(landed, '.modules/dep/module.xml'), 'utf8')).toBe('<dep/>');
+    await expect(lstat(join(landed, '.git'))).rejects.toThrow();
+  });
+});
+
+describe('copyFileIn', () => {
+  it('sends a file others cannot read through a readable copy, and a readable one as is', async () => {
+    const secretish = join(dir, 'private.tgz');
+    await writeFile(secretish, 'x', { mode: 0o600 });
+    const sent: Array<{ from: string; mode: number }> = [];
+    const files = {
+      mkdir: async () => {},
+      copyIn: async (from: string) => void sent.push({ from, mode: (await lstat(from)).mode & 0o777 }),
+      copyOut: async () => {},
+    };
+    await copyFileIn(files, secretish, '/tmp/ipm-db/pkg-1/private.tgz');
+    expect(sent[0]!.from).not.toBe(secretish);
+    expect(sent[0]!.mode).toBe(0o644);
+    await writeFile(join(dir, 'open.tgz'), 'x', { mode: 0o644 });
+    await copyFileIn(files, join(dir, 'open.tgz'), '/tmp/ipm-db/pkg-2/open.tgz');
+    expect(sent[1]!.from).toBe(join(dir, 'open.tgz'));
+  });
+});
+
 describe('IpmOperations', () => {
   it('loads a module and locates compile errors in its source tree', async () => {
     const fake = new FakeDocker(({ lines }) =>
@@ -141,7 +184,8 @@ describe('IpmOperations', () => {
       { file: 'src/MyApp/Info.cls', document: 'MyApp.Info.cls', line: 6, message: "Expected space : '}' : Offset:14" },
     ]);
     expect(err.message).toContain('src/MyApp/Info.cls:6');
-    expect(fake.copies[0]).toEqual({ from: join(dir, 'module'), to: 'ipm-db-test:/tmp/ipm-db/module-1' });
+    expect(fake.copies[0]!.to).toBe('ipm-db-test:/tmp/ipm-db/module-1');
+    expect(fake.copies[0]!.from).toMatch(/ipm-db-module-[^/]+\/module$/);
     expect(fake.sessions[0]!.lines).toContain(
       'set sc=##class(%IPM.Main).Shell("load /tmp/ipm-db/module-1") if \'sc { do $system.OBJ.DisplayError(sc) do $system.Process.Terminate($job,1) }',
     );
@@ -231,7 +275,7 @@ describe('IpmOperations', () => {
   it('lists modules and reports a hang as a timeout', async () => {
     const fake = new FakeDocker(({ lines }) => ({ stdout: completed(lines, 'my-app 1.0.0\nzpm    0.10.10') }));
     expect((await new IpmOperations(fake.target()).list('USER-INST')).map((m) => m.name)).toEqual(['my-app', 'zpm']);
-    const hung = new FakeDocker(() => ({ stdout: 'USER>##IPMDB step=1\n', exitCode: 124, timedOut: true }));
+    const hung = new FakeDocker(() => ({ stdout: 'USER>##IPMDB ipmdb.step=1\n', exitCode: 124, timedOut: true }));
     await expect(
       new IpmOperations(hung.target(), { timeouts: { shortMs: 1000 } }).uninstall('USER-INST', 'my-app'),
     ).rejects.toMatchObject({

@@ -7,6 +7,7 @@ import {
   dockerLogin,
   imageTag,
   IrisContainer,
+  messagesLogFor,
   needsCheckCapsFalse,
   removeRun,
 } from '../../../src/iris/container.js';
@@ -50,7 +51,6 @@ describe('buildRunArgs', () => {
         extraDockerArgs: ['--memory=2g'],
       },
       'ipm-db-r1',
-      'ipm-db-r1-durable',
     );
     expect(args).toEqual([
       'run',
@@ -62,10 +62,6 @@ describe('buildRunArgs', () => {
       '--network=none',
       '--mount',
       'type=bind,source=/work/data,target=/data,readonly',
-      '--mount',
-      'type=volume,source=ipm-db-r1-durable,target=/durable',
-      '-e',
-      'ISC_DATA_DIRECTORY=/durable/iris',
       '-e',
       'TZ=UTC',
       '--memory=2g',
@@ -75,12 +71,12 @@ describe('buildRunArgs', () => {
     ]);
   });
   it('defaults to host networking and refuses unsafe parts', () => {
-    expect(buildRunArgs({ image: 'iris:2025.1', runId: 'r' }, 'n', null)).toContain('--network=host');
-    expect(() => buildRunArgs({ image: '--privileged', runId: 'r' }, 'n', null)).toThrow(IpmDbError);
-    expect(() =>
-      buildRunArgs({ image: 'iris', runId: 'r', mounts: [{ source: '/a,b', target: '/x' }] }, 'n', null),
-    ).toThrow(/mount paths/);
-    expect(() => buildRunArgs({ image: 'iris', runId: 'r', env: { TZ: 'a\nb' } }, 'n', null)).toThrow(/control/);
+    expect(buildRunArgs({ image: 'iris:2025.1', runId: 'r' }, 'n')).toContain('--network=host');
+    expect(() => buildRunArgs({ image: '--privileged', runId: 'r' }, 'n')).toThrow(IpmDbError);
+    expect(() => buildRunArgs({ image: 'iris', runId: 'r', mounts: [{ source: '/a,b', target: '/x' }] }, 'n')).toThrow(
+      /mount paths/,
+    );
+    expect(() => buildRunArgs({ image: 'iris', runId: 'r', env: { TZ: 'a\nb' } }, 'n')).toThrow(/control/);
   });
 });
 
@@ -144,7 +140,7 @@ describe('readiness', () => {
         };
       return { exitCode: 0 };
     });
-    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', [], '/usr/irissys/mgr/messages.log');
+    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', '/usr/irissys/mgr/messages.log');
     await c.waitReady({ logger: silentLogger, readyTimeoutMs: 2000, pollIntervalMs: 10 });
     const session = runner.calls.find((x) => x.args.includes('session'))!;
     expect(session.args).toEqual(['exec', '-i', 'c1', 'iris', 'session', 'IRIS']);
@@ -161,7 +157,7 @@ describe('readiness', () => {
       }
       return { exitCode: 1, stderr: 'not ready' };
     });
-    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', [], '/usr/irissys/mgr/messages.log');
+    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', '/usr/irissys/mgr/messages.log');
     const started = Date.now();
     const err = (await c
       .waitReady({ logger: silentLogger, readyTimeoutMs: 300, pollIntervalMs: 20 })
@@ -174,10 +170,19 @@ describe('readiness', () => {
 
   it('stops waiting as soon as the container has exited', async () => {
     const runner = new FakeRunner((args) => (args[0] === 'inspect' ? { stdout: 'false 137\n' } : { stdout: '' }));
-    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', [], '/m');
+    const c = new IrisContainer(new Docker({ runner }), 'c1', 'r', '/m');
     await expect(c.waitReady({ logger: silentLogger, readyTimeoutMs: 60_000 })).rejects.toMatchObject({
       code: 'iris-exited',
     });
+  });
+});
+
+describe('messages.log', () => {
+  it('follows ISC_DATA_DIRECTORY (Durable %SYS)', () => {
+    expect(messagesLogFor({ image: 'i', runId: 'r' })).toBe('/usr/irissys/mgr/messages.log');
+    expect(messagesLogFor({ image: 'i', runId: 'r', env: { ISC_DATA_DIRECTORY: '/durable/iris/' } })).toBe(
+      '/durable/iris/mgr/messages.log',
+    );
   });
 });
 

@@ -86,11 +86,11 @@ describe('renderScript', () => {
     ];
     const { lines, text } = renderScript(ops);
     expect(lines).toEqual([
-      'write "##IPMDB step=","1",!',
+      'write "##IPMDB ipmdb.step=","1",!',
       'write "##IPMDB major=",$system.Version.GetMajor(),!',
-      'write "##IPMDB step=","2",!',
+      'write "##IPMDB ipmdb.step=","2",!',
       'set sc=##class(%IPM.Main).Shell("list") if \'sc { do $system.OBJ.DisplayError(sc) do $system.Process.Terminate($job,1) }',
-      'write "##IPMDB done=","1",!',
+      'write "##IPMDB ipmdb.done=","1",!',
       'halt',
     ]);
     expect(text.endsWith('halt\n')).toBe(true);
@@ -98,7 +98,22 @@ describe('renderScript', () => {
   });
 
   it('refuses the reserved step and done keys', () => {
-    refused(() => renderScript([{ kind: 'emit', key: 'done', expression: { kind: 'zversion' } }]));
+    refused(() => renderScript([{ kind: 'emit', key: 'ipmdb.done', expression: { kind: 'zversion' } }]));
+    refused(() => renderScript([{ kind: 'emit', key: 'ipmdb.anything', expression: { kind: 'zversion' } }]));
+    // Other keys named step/done (the upgrade stage's update-step rows) are the caller's own.
+    expect(renderScript([{ kind: 'emit', key: 'step', expression: { kind: 'zversion' } }]).lines[1]).toBe(
+      'write "##IPMDB step=",$zversion,!',
+    );
+  });
+
+  it('passes surface lines from other pure modules through, refusing line breaks and marker spoofing', () => {
+    const line =
+      'try { set m=##class(%IPM.Storage.Module).NameOpen("demo-app") } catch e { write "##IPMDB error=","m",! }';
+    expect(renderScript([{ kind: 'surfaceLine', text: line, label: 'module state' }]).lines[1]).toBe(line);
+    refused(() => renderScript([{ kind: 'surfaceLine', text: 'write 1\nhalt' }]));
+    refused(() => renderScript([{ kind: 'surfaceLine', text: 'write "##IPMDB ipmdb.done=1",!' }]));
+    refused(() => renderScript([{ kind: 'surfaceLine', text: '' }]));
+    expect(describeOperation({ kind: 'surfaceLine', text: line, label: 'module state' })).toBe('module state');
   });
 
   it('describes operations without rendering secrets', () => {

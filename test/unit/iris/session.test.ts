@@ -15,15 +15,15 @@ const OK_OUTPUT = [
   '',
   'Node: 3f2c9e1b7a6d, Instance: IRIS',
   '',
-  'USER>##IPMDB step=1',
+  'USER>##IPMDB ipmdb.step=1',
   '',
   `USER>##IPMDB zversion=${ZV}`,
   '',
-  'USER>##IPMDB step=2',
+  'USER>##IPMDB ipmdb.step=2',
   '',
   'USER>',
   'zpm                 0.10.10',
-  'USER>##IPMDB done=1',
+  'USER>##IPMDB ipmdb.done=1',
   '',
   'USER>',
 ].join('\n');
@@ -49,7 +49,14 @@ describe('parseSessionOutput', () => {
 
   it('finds ObjectScript errors IRIS prints at the prompt', () => {
     const out = parseSessionOutput(
-      ['USER>##IPMDB step=1', '', 'SET $NAMESPACE="NOPE"', '^', '<NAMESPACE> *NOPE', 'USER>##IPMDB done=1'].join('\n'),
+      [
+        'USER>##IPMDB ipmdb.step=1',
+        '',
+        'SET $NAMESPACE="NOPE"',
+        '^',
+        '<NAMESPACE> *NOPE',
+        'USER>##IPMDB ipmdb.done=1',
+      ].join('\n'),
     );
     expect(out.objectScriptErrors).toEqual(['<NAMESPACE> *NOPE']);
     expect(parseSessionOutput('<Export generator="IRIS">').objectScriptErrors).toEqual([]);
@@ -67,18 +74,19 @@ describe('judge', () => {
   });
   it('names the operation that was running', () => {
     const out = parseSessionOutput(
-      'USER>##IPMDB step=1\nUSER>##IPMDB step=2\n\nERROR! Module directory not found\nERROR #5001: Module directory not found',
+      'USER>##IPMDB ipmdb.step=1\nUSER>##IPMDB ipmdb.step=2\n\nERROR! Module directory not found\nERROR #5001: Module directory not found',
     );
     const f = judge(1, false, out, ops)!;
     expect(f.reason).toBe('exit-status');
     expect(f.running).toBe('zpm "load /tmp/ipm-db/module-1"');
   });
   it('separates timeout, early end and ObjectScript errors', () => {
-    expect(judge(124, true, parseSessionOutput('USER>##IPMDB step=2'), ops)!.reason).toBe('timeout');
-    expect(judge(0, false, parseSessionOutput('USER>##IPMDB step=1'), ops)!.reason).toBe('ended-early');
-    expect(judge(137, false, parseSessionOutput('USER>##IPMDB step=1'), ops)!.reason).toBe('ended-early');
+    expect(judge(124, true, parseSessionOutput('USER>##IPMDB ipmdb.step=2'), ops)!.reason).toBe('timeout');
+    expect(judge(0, false, parseSessionOutput('USER>##IPMDB ipmdb.step=1'), ops)!.reason).toBe('ended-early');
+    expect(judge(137, false, parseSessionOutput('USER>##IPMDB ipmdb.step=1'), ops)!.reason).toBe('ended-early');
     expect(
-      judge(0, false, parseSessionOutput('USER>##IPMDB step=1\n<UNDEFINED> *x\nUSER>##IPMDB done=1'), ops)!.reason,
+      judge(0, false, parseSessionOutput('USER>##IPMDB ipmdb.step=1\n<UNDEFINED> *x\nUSER>##IPMDB ipmdb.done=1'), ops)!
+        .reason,
     ).toBe('objectscript-error');
   });
   it("prefers IPM's ERROR! text over the status text", () => {
@@ -106,13 +114,12 @@ describe('IrisSessionRunner', () => {
     const secret = 'ghp_supersecretvalue123';
     registerSecret(secret);
     const runner = new RecordingRunner(() => ({
-      stdout: `USER>##IPMDB step=1\nUSER>##IPMDB tok=${secret}\nUSER>##IPMDB done=1\n`,
+      stdout: `USER>##IPMDB ipmdb.step=1\nUSER>##IPMDB tok=${secret}\nUSER>##IPMDB ipmdb.done=1\n`,
     }));
     const container = new IrisContainer(
       new Docker({ runner, host: 'unix:///tmp/d.sock' }),
       'ipm-db-x',
       'x',
-      [],
       '/usr/irissys/mgr/messages.log',
     );
     const result = await new IrisSessionRunner(container).run({
@@ -131,11 +138,13 @@ describe('IrisSessionRunner', () => {
     expect(JSON.stringify(call.args)).not.toContain(secret);
     // Output is redacted before anything reads it.
     expect(result.values.get('tok')).toBe('***');
+    expect(result.raw).toContain('##IPMDB tok=***');
+    expect(result.raw).not.toContain(secret);
   });
 
   it('runs nothing when a value is refused', async () => {
     const runner = new RecordingRunner(() => ({}));
-    const container = new IrisContainer(new Docker({ runner }), 'c', 'x', [], '/m');
+    const container = new IrisContainer(new Docker({ runner }), 'c', 'x', '/m');
     await expect(
       new IrisSessionRunner(container).run({
         namespace: 'USER',
@@ -146,8 +155,12 @@ describe('IrisSessionRunner', () => {
   });
 
   it('reports a timeout with the running operation', async () => {
-    const runner = new RecordingRunner(() => ({ exitCode: 124, timedOut: true, stdout: 'USER>##IPMDB step=1\n' }));
-    const container = new IrisContainer(new Docker({ runner }), 'c', 'x', [], '/m');
+    const runner = new RecordingRunner(() => ({
+      exitCode: 124,
+      timedOut: true,
+      stdout: 'USER>##IPMDB ipmdb.step=1\n',
+    }));
+    const container = new IrisContainer(new Docker({ runner }), 'c', 'x', '/m');
     const err = await new IrisSessionRunner(container)
       .run({
         namespace: 'USER',

@@ -54,7 +54,7 @@ function starting(runner: CleanupRunner): Stage {
     name: 'start',
     async run(ctx) {
       ctx.docker = new Docker({ runner });
-      ctx.container = new IrisContainer(ctx.docker, 'ipm-db-unit1', 'unit1', [], '/m');
+      ctx.container = new IrisContainer(ctx.docker, 'ipm-db-unit1', 'unit1', '/m');
       return 'started';
     },
   };
@@ -162,6 +162,26 @@ describe('runPipeline', () => {
     );
     expect(report.stages[0]).toMatchObject({ status: 'skipped', message: 'tests not requested' });
     expect(seen).toEqual(['before verify', 'after verify passed']);
+  });
+
+  it('stops before the next stage when cancelled, and still cleans up', async () => {
+    const runner = new CleanupRunner();
+    const abort = new AbortController();
+    const report = await runPipeline(
+      options(
+        [
+          starting(runner),
+          { name: 'ipm', run: async () => void abort.abort() },
+          { name: 'load', run: async () => 'never' },
+        ],
+        {
+          signal: abort.signal,
+        },
+      ),
+    );
+    expect(report.stages.map((s) => `${s.stage}:${s.status}`)).toEqual(['start:passed', 'ipm:passed', 'load:failed']);
+    expect(report.stages[2]!.message).toBe('cancelled before this stage started');
+    expect(runner.calls).toContain('rm -f -v cid1');
   });
 
   it('fails the start stage clearly when the module has no module.xml, before touching docker', async () => {

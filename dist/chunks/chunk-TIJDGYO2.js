@@ -1,0 +1,17 @@
+import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
+
+// src/util/redact.ts
+var secrets = /* @__PURE__ */ new Set();
+function registerSecret(value) {
+  if (value && value.length >= 4) secrets.add(value);
+}
+function redact(text) {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join("***");
+  return out;
+}
+
+export {
+  registerSecret,
+  redact
+};

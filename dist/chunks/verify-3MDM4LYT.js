@@ -1,0 +1,11 @@
+import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
+import {
+  verifyArchive,
+  verifyArchiveStream
+} from "./chunk-GZD2VCLG.js";
+import "./chunk-7JDKL6H4.js";
+import "./chunk-2YR2DOPF.js";
+export {
+  verifyArchive,
+  verifyArchiveStream
+};

@@ -1,0 +1,98 @@
+// `ipm-db run` end to end against the IRIS stand-in, as a user runs it from the README.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { Docker } from '../../../src/iris/docker.js';
+import type { RunReport } from '../../../src/pipeline/types.js';
+import { describeWithDocker, requireDocker } from '../../support/docker.js';
+import { writeIpmInstaller } from '../../standin/ipm-installer.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/standin-modules');
+
+describeWithDocker('ipm-db run', () => {
+  let host: string;
+  let image: string;
+  let work: string;
+
+  beforeAll(async () => {
+    ({ dockerHost: host, standinImage: image } = requireDocker());
+    work = await mkdtemp(join(tmpdir(), 'ipm-db-cli-'));
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const status = await main(['run', ...args], {
+      stdout,
+      stderr,
+      env: { ...process.env, DOCKER_HOST: host },
+      cwd: work,
+    });
+    return { status, stdout: out, stderr: err };
+  }
+
+  it('prints each stage with its time and writes the archive and report', async () => {
+    const r = await cli([
+      '--module',
+      join(FIXTURES, 'other-app'),
+      '--image',
+      image,
+      '--ipm',
+      'zpm-0.10.10.xml',
+      '--network',
+      'none',
+      '--out',
+      'out',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    for (const s of ['start', 'ipm', 'load', 'package', 'verify', 'install'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${s}\\s+passed\\s+[0-9.]+ m?s`, 'm'));
+    expect(r.stdout).toMatch(/^ {2}test\s+skipped/m);
+    expect(r.stderr).toContain('== package');
+    const report = JSON.parse(await readFile(join(work, 'out', 'run-report.json'), 'utf8')) as RunReport;
+    expect(report.ok).toBe(true);
+    expect(report.archive!.path).toBe(join(work, 'out', 'other-app-0.3.0-database.tgz'));
+    const name = /running as (ipm-db-\S+)/.exec(report.stages[0]!.message!)![1]!;
+    const left = await new Docker({ host }).check('x', 'ps', ['ps', '-aq', '--filter', `name=${name}`]);
+    expect(left.stdout.trim(), `${name} left behind`).toBe('');
+  }, 120_000);
+
+  it('exits 1 with the compile error and 2 on bad usage', async () => {
+    const r = await cli([
+      '--module',
+      join(FIXTURES, 'broken-app'),
+      '--image',
+      image,
+      '--ipm',
+      'zpm-0.10.10.xml',
+      '--network',
+      'none',
+      '--json',
+    ]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as RunReport;
+    expect(report.compileErrors[0]!.file).toBe('src/cls/BrokenApp/Main.cls');
+    expect(r.stderr).toContain('error: src/cls/BrokenApp/Main.cls:');
+    const name = /running as (ipm-db-\S+)/.exec(report.stages[0]!.message!)![1]!;
+    const left = await new Docker({ host }).check('x', 'ps', ['ps', '-aq', '--filter', `name=${name}`]);
+    expect(left.stdout.trim(), `${name} left behind`).toBe('');
+    expect((await cli(['--image', image])).status).toBe(2);
+    expect(
+      (await cli(['--module', 'x', '--image', image, '--login', 'ghcr.io', '--login-user', 'me'])).stderr,
+    ).toContain('IPM_DB_REGISTRY_PASSWORD');
+    expect((await cli(['--module', 'x', '--image', image, '--ipm-sha256', 'abc'])).stderr).toContain(
+      '--ipm-sha256 needs --ipm',
+    );
+  }, 120_000);
+});
