@@ -1042,6 +1042,7 @@ function parseInputs(source) {
   const images = imageList(source, problem);
   const ipm = ipmSource(source, problem, inWorkspace);
   const dev = bool("dev", false);
+  const interoperability = bool("interoperability", false);
   const exportPythonDeps = bool("export-python-deps", true);
   const runTests = bool("run-tests", false);
   if (runTests && !dev)
@@ -1124,6 +1125,7 @@ function parseInputs(source) {
     images,
     ipm,
     dev,
+    interoperability,
     exportPythonDeps,
     runTests,
     upgrade,
@@ -1518,6 +1520,7 @@ async function run2(inputs, deps) {
               outDir,
               ipmInstaller: ipmInstallerFile,
               dev: inputs.dev,
+              interoperability: inputs.interoperability,
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
               upgrade: inputs.upgrade,
@@ -2374,6 +2377,7 @@ function pipelinePort(wiring = {}) {
         installer: o.ipmInstaller ? { kind: "path", path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
+        enableEnsemble: o.interoperability,
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,

@@ -42,6 +42,8 @@ export interface ActionInputs {
   images: string[];
   ipm: IpmSource;
   dev: boolean;
+  /** Interoperability-enabled namespaces (the driver's enableEnsemble). */
+  interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
   /** null when no upgrade scenario runs. */
@@ -163,6 +165,7 @@ export function parseInputs(source: InputSource): ActionInputs {
   const ipm = ipmSource(source, problem, inWorkspace);
 
   const dev = bool('dev', false);
+  const interoperability = bool('interoperability', false);
   const exportPythonDeps = bool('export-python-deps', true);
   const runTests = bool('run-tests', false);
   if (runTests && !dev)
@@ -252,6 +255,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     images,
     ipm,
     dev,
+    interoperability,
     exportPythonDeps,
     runTests,
     upgrade,

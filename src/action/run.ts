@@ -207,6 +207,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               outDir,
               ipmInstaller: ipmInstallerFile,
               dev: inputs.dev,
+              interoperability: inputs.interoperability,
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
               upgrade: inputs.upgrade,

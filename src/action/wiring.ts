@@ -48,6 +48,7 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
         installer: o.ipmInstaller ? { kind: 'path', path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
+        enableEnsemble: o.interoperability,
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,
