@@ -51,7 +51,7 @@ import {
   runPipeline,
   sessionArgs,
   startIris
-} from "./chunks/chunk-YID2MDIA.js";
+} from "./chunks/chunk-WMGDFZQC.js";
 import "./chunks/chunk-ZZB7ONZG.js";
 import "./chunks/chunk-F2C5E5TJ.js";
 import "./chunks/chunk-W44NYYNB.js";

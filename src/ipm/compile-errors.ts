@@ -26,7 +26,7 @@ export interface RawCompileError {
 }
 
 const LOCATED =
-  /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+:)?\s*(.*)$/;
+  /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
 const STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
 const TEXT = /^\s*TEXT:\s?(.*)$/;
 /** Status errors that only repeat a located error or say "compilation failed". */

@@ -128,3 +128,22 @@ describe('locating errors in the source tree', () => {
     ]);
   });
 });
+
+describe('one compile error printed twice by IRIS', () => {
+  it('is reported once: on its own line with "#1026:" and again inside ERROR #5475 without the number', () => {
+    const output = [
+      "ERROR: BrokenApp.Main.cls(Run+2) #1026: Invalid command : 'frobnicate' : Offset:5 [zRun+2^BrokenApp.Main.1]",
+      ' TEXT:     set y = 2',
+      "ERROR #5475: Error compiling routine: BrokenApp.Main.1.  Errors: ERROR: BrokenApp.Main.cls(Run+2) : Invalid command : 'frobnicate' : Offset:5 [zRun+2^BrokenApp.Main.1]",
+    ].join('\n');
+    const errors = parseCompileErrors(output);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      document: 'BrokenApp.Main.cls',
+      label: 'Run',
+      offset: 2,
+      message: "Invalid command : 'frobnicate' : Offset:5",
+      text: 'set y = 2',
+    });
+  });
+});
