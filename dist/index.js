@@ -34,7 +34,7 @@ import {
 import {
   containerNameFor,
   runPipeline
-} from "./chunks/chunk-D6CA6FF6.js";
+} from "./chunks/chunk-DJA4INH3.js";
 import "./chunks/chunk-ZZB7ONZG.js";
 import "./chunks/chunk-F2C5E5TJ.js";
 import "./chunks/chunk-W44NYYNB.js";
