@@ -1,11 +1,10 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-NOLQJJDL.js";
+} from "./chunks/chunk-ZVXHEOF4.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
-import "./chunks/chunk-O3R7SFC2.js";
 import {
   ResourceLedger,
   STATE_KEEP,
@@ -33,9 +32,12 @@ import {
 } from "./chunks/chunk-NYYNO6GM.js";
 import {
   containerNameFor,
+  parseClassMethod,
+  parseDeclaredChanges,
+  parseUpgradeOptions,
   runPipeline
-} from "./chunks/chunk-DJA4INH3.js";
-import "./chunks/chunk-ZZB7ONZG.js";
+} from "./chunks/chunk-D7FZGLOL.js";
+import "./chunks/chunk-EHNJM54D.js";
 import "./chunks/chunk-F2C5E5TJ.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
@@ -152,179 +154,6 @@ function readEvent(env) {
 
 // src/action/inputs.ts
 import { isAbsolute, resolve } from "node:path";
-
-// src/pipeline/upgrade/fingerprint.ts
-var DEFAULT_EXCLUDED_GLOBALS = [
-  "^IPM.*",
-  "^%*",
-  "^IRIS.*",
-  "^ISC.*",
-  "^CacheTemp*",
-  "^UnitTest*",
-  "^ERRORS",
-  "^SPOOL",
-  "^odd*",
-  "^rOBJ",
-  "^rMAC",
-  "^rINC",
-  "^rINDEX*",
-  "^ROUTINE"
-];
-var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
-function assertGlobalPattern(pattern) {
-  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
-    throw new UsageError(
-      `"${pattern}" is not a global name or pattern`,
-      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
-    );
-  }
-  return pattern;
-}
-
-// src/pipeline/upgrade/objectscript.ts
-var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
-var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
-var DEFAULT_NODE_LIMIT = 500;
-function parseClassMethod(text, what) {
-  const [className, methodName, extra] = text.trim().split(":");
-  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
-    throw new UsageError(
-      `${what} "${text}" is not of the form Package.Class:Method`,
-      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
-    );
-  }
-  return { className, methodName };
-}
-function assertClassName(name, what) {
-  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
-  return name;
-}
-
-// src/pipeline/upgrade/declared.ts
-function parseDeclaredChanges(text) {
-  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
-  return entries.map((entry) => {
-    const eq = entry.indexOf("=");
-    if (eq < 0) {
-      throw new UsageError(
-        `declared change "${entry}" has no "="`,
-        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
-      );
-    }
-    const step = entry.slice(0, eq).trim();
-    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
-    else parseClassMethod(step, "declared-change step");
-    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
-    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
-    globals.forEach(assertGlobalPattern);
-    return { step, globals };
-  });
-}
-
-// src/pipeline/upgrade/git-source.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-var GIT_SOURCE_PREFIX = "git:";
-function gitRevision(source) {
-  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
-  const rev = source.slice(GIT_SOURCE_PREFIX.length);
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
-    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
-  }
-  return rev;
-}
-
-// src/pipeline/upgrade/types.ts
-var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
-
-// src/pipeline/upgrade/options.ts
-function list(text) {
-  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
-}
-function optional(text) {
-  const value = (text ?? "").trim();
-  return value === "" ? null : value;
-}
-var VERSION = /^\d+\.\d+\.\d+$/;
-function parseUpgradeOptions(inputs) {
-  const previous = {
-    version: optional(inputs.previousVersion),
-    packagePath: optional(inputs.previousPackage),
-    repository: optional(inputs.previousRepository),
-    reference: optional(inputs.previousReference),
-    sourceDir: optional(inputs.previousSource)
-  };
-  if (previous.version !== null && !VERSION.test(previous.version)) {
-    throw new UsageError(
-      `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
-      "IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0."
-    );
-  }
-  if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
-  if (previous.reference !== null) {
-    const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
-    if (!tag || previous.reference.includes("@")) {
-      throw new UsageError(
-        `previous reference "${previous.reference}" has no tag`,
-        "Write <registry>/<namespace>/<module>:<version>_database__<X.Y>."
-      );
-    }
-    previous.version ??= /^(\d+\.\d+\.\d+)_database__/.exec(tag[1])?.[1] ?? null;
-  }
-  if (previous.repository !== null && previous.version === null) {
-    throw new UsageError(
-      "a previous-release repository needs the previous version",
-      "Add the version to pull, e.g. 1.0.0."
-    );
-  }
-  const requested = list(inputs.scenarios);
-  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
-  for (const name of all ? [] : requested) {
-    if (!UPGRADE_SCENARIOS.includes(name)) {
-      throw new UsageError(
-        `unknown upgrade scenario "${name}"`,
-        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
-      );
-    }
-  }
-  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
-  for (const scenario of scenarios) {
-    const missing = missingInputs(scenario, previous);
-    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
-  }
-  const nodeLimit = inputs.nodeLimit?.trim() ? Number(inputs.nodeLimit) : DEFAULT_NODE_LIMIT;
-  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
-    throw new UsageError(`node limit "${inputs.nodeLimit}" is not a whole number >= 0`);
-  const exclude = optional(inputs.excludeGlobals);
-  return {
-    scenarios,
-    previous,
-    seed: list(inputs.seed).map((s) => parseClassMethod(s, "seed method")),
-    checks: list(inputs.checks).map((s) => parseClassMethod(s, "check method")),
-    globals: {
-      include: list(inputs.globals),
-      exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
-    },
-    declared: parseDeclaredChanges(inputs.declaredChanges ?? ""),
-    nodeLimit
-  };
-}
-function missingInputs(scenario, previous) {
-  const hasPackage = previous.packagePath !== null || previous.repository !== null || previous.reference !== null;
-  switch (scenario) {
-    case "fresh":
-      return null;
-    case "database":
-      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
-    case "source":
-      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
-    case "container-replacement":
-      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
-  }
-}
-
-// src/action/inputs.ts
 var UPLOAD_POLICIES = ["always", "failure", "never"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
@@ -646,8 +475,8 @@ import { basename, join as join2, relative as relative2 } from "node:path";
 // src/action/annotations.ts
 import { join, relative, sep } from "node:path";
 var MAX_PER_LEVEL = 10;
-function irisLabel(run3) {
-  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
+function irisLabel(run2) {
+  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
 }
 function repositoryPath(roots, moduleRelative) {
   const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
@@ -668,9 +497,9 @@ function planAnnotations(runs, roots) {
     seen.set(key, entry);
     all.push(entry);
   };
-  for (const run3 of runs) {
-    const where = irisLabel(run3);
-    for (const ce of run3.compileErrors) {
+  for (const run2 of runs) {
+    const where = irisLabel(run2);
+    for (const ce of run2.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
       const a = {
         level: "error",
@@ -681,7 +510,7 @@ function planAnnotations(runs, roots) {
       if (file && ce.line) a.startLine = ce.line;
       add(a, where);
     }
-    const v = run3.verification;
+    const v = run2.verification;
     if (v) {
       for (const f of v.errors)
         add(
@@ -813,8 +642,8 @@ function stageCell(s) {
   if (!s) return "";
   return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
 }
-function runLabel(run3) {
-  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
+function runLabel(run2) {
+  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
 }
 function overviewTable(runs) {
   const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
@@ -840,32 +669,32 @@ function describeUpgrade(entry) {
   }
   return { name: "upgrade", ok: null, message: String(entry) };
 }
-function runBlocks(run3) {
-  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run3))}
+function runBlocks(run2) {
+  const out = [fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run2))}
 
 `)];
-  const facts = [`| image | \`${cell(run3.image)}\` |`];
-  if (run3.irisBuild) facts.push(`| IRIS build | ${cell(run3.irisBuild)} |`);
-  if (run3.ipmVersion) facts.push(`| IPM | ${cell(run3.ipmVersion)} |`);
-  if (run3.archive) {
-    facts.push(`| archive | \`${cell(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
-    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
-    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
+  const facts = [`| image | \`${cell(run2.image)}\` |`];
+  if (run2.irisBuild) facts.push(`| IRIS build | ${cell(run2.irisBuild)} |`);
+  if (run2.ipmVersion) facts.push(`| IPM | ${cell(run2.ipmVersion)} |`);
+  if (run2.archive) {
+    facts.push(`| archive | \`${cell(run2.archive.fileName)}\` (${formatBytes(run2.archive.size)}) |`);
+    facts.push(`| sha256 | \`${run2.archive.sha256}\` |`);
+    if (run2.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run2.archive.irisDatSha256}\` |`);
   }
-  if (run3.published) {
-    facts.push(`| published | \`${cell(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell(run3.published.digest)}\` |`);
+  if (run2.published) {
+    facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
+    facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
   }
   out.push(fixed(`| | |
 |---|---|
 ${facts.join("\n")}
 
 `));
-  const failed = run3.stages.find((s) => s.status === "failed");
+  const failed = run2.stages.find((s) => s.status === "failed");
   if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
 
 `));
-  const deps = run3.verification?.dependencies ?? [];
+  const deps = run2.verification?.dependencies ?? [];
   if (deps.length) {
     out.push(fixed(`**Dependencies (${deps.length})**
 
@@ -878,23 +707,23 @@ ${facts.join("\n")}
       )
     );
   }
-  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
+  const findings = [...run2.verification?.errors ?? [], ...run2.verification?.warnings ?? []];
   if (findings.length) {
     out.push(fixed(`**Verification findings (${findings.length})**
 
 `));
     out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
   }
-  if (run3.compileErrors.length) {
-    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
+  if (run2.compileErrors.length) {
+    out.push(fixed(`**Compile errors (${run2.compileErrors.length})**
 
 `));
     out.push(
-      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
+      listBlock(run2.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
     );
   }
-  if (run3.upgrade.length) {
-    const rows = run3.upgrade.map(describeUpgrade);
+  if (run2.upgrade.length) {
+    const rows = run2.upgrade.map(describeUpgrade);
     out.push(
       fixed(
         `**Upgrade**
@@ -908,9 +737,9 @@ ${rows.map(
 `
       )
     );
-    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run3.upgrade, null, 2), "head"));
+    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run2.upgrade, null, 2), "head"));
   }
-  for (const s of run3.stages)
+  for (const s of run2.stages)
     if (s.status === "failed" && s.output)
       out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
   return out;
@@ -938,7 +767,7 @@ function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
 
 `));
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
-  for (const run3 of outcome.runs) blocks.push(...runBlocks(run3));
+  for (const run2 of outcome.runs) blocks.push(...runBlocks(run2));
   if (outcome.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**
 
@@ -1035,7 +864,7 @@ function withTimeout(work, signal, what) {
     );
   });
 }
-async function run2(inputs, deps) {
+async function run(inputs, deps) {
   const started = Date.now();
   const { io } = deps;
   const notices = [];
@@ -1456,7 +1285,7 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
-  const outcome = await run2(inputs, {
+  const outcome = await run(inputs, {
     io,
     pipeline: pipelinePort(),
     publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
