@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-UB6QVNBU.js")).runCommand
+    load: async () => (await import("./chunks/run-5FP6OXX3.js")).runCommand
   },
   {
     name: "verify",

@@ -36,7 +36,7 @@ import {
   parseDeclaredChanges,
   parseUpgradeOptions,
   runPipeline
-} from "./chunks/chunk-D7FZGLOL.js";
+} from "./chunks/chunk-Z6QG6HRH.js";
 import "./chunks/chunk-EHNJM54D.js";
 import "./chunks/chunk-F2C5E5TJ.js";
 import "./chunks/chunk-W44NYYNB.js";

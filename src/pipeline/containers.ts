@@ -1,11 +1,13 @@
 /**
  * How the pipeline starts and drives an IRIS container, shared by the start stage, the install
  * and load stages and the upgrade stage's extra containers: one container spec from the
- * pipeline options, one way to wrap a container in sessions and IPM operations, one way to make
- * a new namespace for a package.
+ * pipeline options, one way to wrap a container in sessions and IPM operations, one way to set
+ * IPM up in it, one way to make a new namespace for a package.
  */
 import { startIris, type ContainerSpec, type IrisContainer } from '../iris/container.js';
 import { IrisSessionRunner } from '../iris/session.js';
+import { bootstrapIpm, type IpmSetup } from '../ipm/bootstrap.js';
+import type { ResolvedInstaller } from '../ipm/installer.js';
 import { createNamespace } from '../ipm/namespaces.js';
 import { IpmOperations, type IpmTarget } from '../ipm/operations.js';
 import type { PipelineContext } from './options.js';
@@ -71,5 +73,21 @@ export function newPackageNamespace(
     homeNamespace,
     postfix: ctx.nextPostfix(prefix),
     enableEnsemble: ctx.options.enableEnsemble ?? false,
+  });
+}
+
+/** Installs (or finds) IPM in `homeNamespace` (default USER) of a container, with the pipeline's install time limit. */
+export function setUpIpm(
+  ctx: PipelineContext,
+  target: IpmTarget,
+  installer: ResolvedInstaller | null,
+  homeNamespace: string | undefined,
+): Promise<IpmSetup> {
+  const limit = ctx.options.timeouts?.ipmInstallMs;
+  return bootstrapIpm(target, {
+    installer,
+    logger: ctx.logger,
+    ...(homeNamespace ? { homeNamespace } : {}),
+    ...(limit ? { installTimeoutMs: limit } : {}),
   });
 }

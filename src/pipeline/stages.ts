@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import { dockerLogin } from '../iris/container.js';
-import { bootstrapIpm } from '../ipm/bootstrap.js';
 import { resolveInstaller } from '../ipm/installer.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
-import { newPackageNamespace, startPipelineIris } from './containers.js';
+import { newPackageNamespace, setUpIpm, startPipelineIris } from './containers.js';
 import type { Stage } from './options.js';
 
 function need<T>(value: T | null, what: string): T {
@@ -48,12 +47,7 @@ export const ipmStage: Stage = {
           ...(o.installerCache ? { cache: o.installerCache } : {}),
         })
       : null;
-    const setup = await bootstrapIpm(need(ctx.target, 'the container'), {
-      installer,
-      logger: ctx.logger,
-      ...(o.ipmNamespace ? { homeNamespace: o.ipmNamespace } : {}),
-      ...(o.timeouts?.ipmInstallMs ? { installTimeoutMs: o.timeouts.ipmInstallMs } : {}),
-    });
+    const setup = await setUpIpm(ctx, need(ctx.target, 'the container'), installer, o.ipmNamespace);
     ctx.setup = setup;
     ctx.report.irisVersion = setup.iris.majorMinor;
     ctx.report.irisBuild = setup.iris.build;

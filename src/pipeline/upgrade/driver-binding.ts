@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { IpmDbError } from '../../util/errors.js';
 import { RUN_LABEL, removeRun } from '../../iris/container.js';
 import type { SessionRunner } from '../../iris/session.js';
-import { bootstrapIpm } from '../../ipm/bootstrap.js';
-import { newPackageNamespace, startPipelineIris, type DrivenContainer } from '../containers.js';
+import { newPackageNamespace, setUpIpm, startPipelineIris, type DrivenContainer } from '../containers.js';
 import type { PipelineContext } from '../options.js';
 import type { ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
 
@@ -110,12 +109,7 @@ async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
   try {
     const first = await startOnVolume(ctx, runIds[0]!, volume);
     parts = first;
-    await bootstrapIpm(first.target, {
-      installer: setup.installedFrom,
-      logger: ctx.logger,
-      homeNamespace: setup.homeNamespace,
-      ...(ctx.options.timeouts?.ipmInstallMs ? { installTimeoutMs: ctx.options.timeouts.ipmInstallMs } : {}),
-    });
+    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
     await dispose();
     throw err;
