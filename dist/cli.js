@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-5FP6OXX3.js")).runCommand
+    load: async () => (await import("./chunks/run-W57BB6SQ.js")).runCommand
   },
   {
     name: "verify",
@@ -33,7 +33,7 @@ var commands = [
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-GO5WLPEX.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-T3AQHZHA.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
   },
   {
     name: "inspect",

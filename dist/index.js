@@ -31,13 +31,21 @@ import {
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
 import {
+  DEFAULT_STAGES,
   containerNameFor,
   parseClassMethod,
   parseDeclaredChanges,
   parseUpgradeOptions,
-  runPipeline
-} from "./chunks/chunk-Z6QG6HRH.js";
-import "./chunks/chunk-EHNJM54D.js";
+  readModuleIdentity,
+  registryPuller,
+  renderUpgradeMarkdown,
+  runPipeline,
+  upgradeStage
+} from "./chunks/chunk-AAX5SOCL.js";
+import "./chunks/chunk-COTTLKH6.js";
+import {
+  RegistryClient
+} from "./chunks/chunk-EHNJM54D.js";
 import "./chunks/chunk-F2C5E5TJ.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
@@ -103,446 +111,6 @@ async function uploadRunFiles(uploader, name, files, rootDirectory) {
   return { name, id: res.id, size: res.size, files };
 }
 
-// src/action/core-io.ts
-function actionsCore() {
-  return {
-    setOutput: (n, v) => setOutput(n, v),
-    saveState: (n, v) => saveState(n, v),
-    info: (m) => info(redact(m)),
-    debug: (m) => debug(redact(m)),
-    notice: (m) => notice(redact(m)),
-    warning: (m) => warning(redact(m)),
-    annotate: (a) => {
-      const props = { title: a.title };
-      if (a.file) props.file = a.file;
-      if (a.startLine) props.startLine = a.startLine;
-      (a.level === "error" ? error : warning)(redact(a.message), props);
-    },
-    group: (title, fn) => group(redact(title), fn),
-    writeSummary: async (markdown) => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return false;
-      await summary.addRaw(markdown).write();
-      return true;
-    }
-  };
-}
-function coreLogger(io, prefix) {
-  return {
-    info: (m) => io.info(m),
-    debug: (m) => io.debug(m),
-    warn: (m) => io.info(`warning: ${m}`),
-    error: (m) => io.info(`error: ${m}`),
-    group: (title, fn) => io.group(`${prefix}${title}`, fn)
-  };
-}
-
-// src/action/event.ts
-import { readFileSync } from "node:fs";
-function readEvent(env) {
-  const name = env.GITHUB_EVENT_NAME;
-  if (!name) return null;
-  let payload = null;
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-    } catch {
-      payload = null;
-    }
-  }
-  return { name, payload };
-}
-
-// src/action/inputs.ts
-import { isAbsolute, resolve } from "node:path";
-var UPLOAD_POLICIES = ["always", "failure", "never"];
-var TRUE_FORMS = ["true", "True", "TRUE"];
-var FALSE_FORMS = ["false", "False", "FALSE"];
-var IMAGE_RE = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
-var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-var SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-var SHA256_RE = /^[0-9a-fA-F]{64}$/;
-var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
-var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
-function parseList(raw) {
-  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
-function parseDuration(raw) {
-  const text = raw.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) {
-    const ms = Number(text) * 1e3;
-    return ms > 0 ? ms : null;
-  }
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
-  let total = 0;
-  for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
-  return total > 0 ? Math.round(total) : null;
-}
-function parseInputs(source) {
-  const token = source.get("token").trim();
-  if (token) {
-    source.setSecret(token);
-    registerSecret(token);
-  }
-  const problems = [];
-  const problem = (input, text) => problems.push(`input "${input}": ${text}`);
-  const bool = (name, fallback) => {
-    const raw = source.get(name).trim();
-    if (raw === "") return fallback;
-    if (TRUE_FORMS.includes(raw)) return true;
-    if (FALSE_FORMS.includes(raw)) return false;
-    problem(name, `"${raw}" is not a boolean; write true or false.`);
-    return fallback;
-  };
-  const duration = (name, fallback) => {
-    const raw = source.get(name).trim() || fallback;
-    const ms = parseDuration(raw);
-    if (ms === null) {
-      problem(name, `"${raw}" is not a duration; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`);
-      return parseDuration(fallback) ?? 0;
-    }
-    return ms;
-  };
-  const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (name, raw) => {
-    const abs = isAbsolute(raw) ? raw : resolve(workspace, raw);
-    if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
-    return abs;
-  };
-  const modulePath = inWorkspace("module-path", source.get("module-path").trim() || ".");
-  const images = imageList(source, problem);
-  const ipm = ipmSource(source, problem, inWorkspace);
-  const dev = bool("dev", false);
-  const exportPythonDeps = bool("export-python-deps", true);
-  const runTests = bool("run-tests", false);
-  if (runTests && !dev)
-    problem(
-      "run-tests",
-      "needs dev: true: the tests run against the installed package, which holds test classes only when built with -dev."
-    );
-  const upgrade = upgradeRequest(source, problem, inWorkspace);
-  const upgradeFrom = upgrade?.from ?? null;
-  const publishRaw = source.get("publish").trim();
-  let publishAsked = false;
-  if (publishRaw === "true") publishAsked = true;
-  else if (publishRaw !== "" && publishRaw !== "false")
-    problem("publish", `"${publishRaw}" is not accepted; publishing needs exactly true (anything else: false).`);
-  const registry = source.get("registry").trim().replace(/\/+$/, "") || "ghcr.io";
-  if (!REGISTRY_RE.test(registry))
-    problem("registry", `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
-  const registryPlainHttp = bool("registry-plain-http", false);
-  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
-    problem(
-      "registry-plain-http",
-      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`
-    );
-  const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
-  const namespace = namespaceRaw.toLowerCase();
-  if (publishAsked || upgradeFrom?.kind === "version") {
-    if (!namespace)
-      problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
-    else if (!NAMESPACE_RE.test(namespace))
-      problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
-  }
-  const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
-  const sourceUrlRaw = source.get("source-url").trim();
-  let sourceUrl = null;
-  if (sourceUrlRaw) {
-    if (/^https?:\/\/[^\s/]+\/?\S*$/.test(sourceUrlRaw) && !/^https?:\/\/\/?$/.test(sourceUrlRaw))
-      sourceUrl = sourceUrlRaw;
-    else problem("source-url", `"${sourceUrlRaw}" is not an http(s) URL.`);
-  }
-  const force = bool("force", false);
-  const allowPrerelease = bool("allow-prerelease", false);
-  const summary2 = bool("summary", true);
-  const uploadRaw = source.get("upload-artifacts").trim() || "always";
-  let uploadArtifacts = "always";
-  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts = uploadRaw;
-  else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
-  const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
-  if (!ARTIFACT_NAME_RE.test(artifactName2))
-    problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
-  const matrixKey = source.get("matrix-key").trim();
-  const cacheImages = bool("cache-images", false);
-  const timeouts = {
-    startupMs: duration("startup-timeout", "5m"),
-    commandMs: duration("command-timeout", "15m"),
-    totalMs: duration("timeout", "60m")
-  };
-  const keepContainer = bool("keep-container", false);
-  let publish = publishAsked;
-  let publishRefused = null;
-  if (publishAsked) {
-    const fork = forkPullRequest(source.event, source.env.GITHUB_REPOSITORY);
-    if (fork) {
-      publish = false;
-      publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
-    } else {
-      if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
-      if (ipm.kind === "installer" && ipm.sha256 === null)
-        problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
-    }
-  }
-  if (problems.length)
-    throw new UsageError(
-      `Invalid action inputs:
-  - ${problems.join("\n  - ")}`,
-      'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.'
-    );
-  return {
-    workspace,
-    modulePath,
-    images,
-    ipm,
-    dev,
-    exportPythonDeps,
-    runTests,
-    upgrade,
-    publish,
-    publishRefused,
-    registry,
-    registryPlainHttp,
-    namespace,
-    username,
-    token,
-    sourceUrl,
-    force,
-    allowPrerelease,
-    summary: summary2,
-    uploadArtifacts,
-    artifactName: artifactName2,
-    matrixKey,
-    cacheImages,
-    timeouts,
-    keepContainer
-  };
-}
-function imageList(source, problem) {
-  const explicit = parseList(source.get("iris-images"));
-  const versions = parseList(source.get("iris-versions"));
-  const images = [];
-  if (explicit.length) {
-    for (const image of explicit) {
-      if (IMAGE_RE.test(image)) images.push(image);
-      else
-        problem(
-          "iris-images",
-          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`
-        );
-    }
-  } else if (versions.length) {
-    const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
-    const flavour = source.get("iris-flavour").trim() || "iris-community";
-    for (const version of versions) {
-      const image = `${registry}/${flavour}:${version}`;
-      if (!TAG_RE.test(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
-      else if (!IMAGE_RE.test(image))
-        problem(
-          "iris-flavour",
-          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
-        );
-      else images.push(image);
-    }
-  } else {
-    problem("iris-images", "no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).");
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return images.filter((i) => !seen.has(i) && seen.add(i));
-}
-function ipmSource(source, problem, inWorkspace) {
-  const version = source.get("ipm-version").trim();
-  const installer = source.get("ipm-installer").trim();
-  const sha = source.get("ipm-sha256").trim();
-  const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
-  if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
-  if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
-  if (version && installer) {
-    problem("ipm-version", "and ipm-installer are both set; keep only one.");
-    return { kind: "image" };
-  }
-  if (version) {
-    if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
-    if (!sha)
-      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
-    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
-      problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
-    return { kind: "version", version, sha256: sha.toLowerCase(), releaseUrl };
-  }
-  if (installer) {
-    if (!/\.xml$/i.test(installer))
-      problem("ipm-installer", `"${installer}" is not an installer XML (zpm-<version>.xml).`);
-    return { kind: "installer", path: inWorkspace("ipm-installer", installer), sha256: sha ? sha.toLowerCase() : null };
-  }
-  return { kind: "image" };
-}
-function upgradeRequest(source, problem, inWorkspace) {
-  const fromRaw = source.get("upgrade-from").trim();
-  const sourceRaw = source.get("upgrade-source").trim();
-  const request = {
-    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
-    sourceDir: sourceRaw ? inWorkspace("upgrade-source", sourceRaw) : null,
-    scenarios: parseList(source.get("upgrade-scenarios")).join(","),
-    seed: source.get("seed-methods"),
-    checks: source.get("check-methods"),
-    globals: source.get("upgrade-globals"),
-    excludeGlobals: source.get("upgrade-exclude-globals"),
-    declaredChanges: source.get("declared-changes")
-  };
-  const named = [
-    ["seed-methods", request.seed],
-    ["check-methods", request.checks]
-  ];
-  let ok = true;
-  for (const [input, text] of named)
-    for (const entry of text.split("\n").map((l) => l.trim()).filter(Boolean))
-      ok = attempt(problem, input, () => parseClassMethod(entry, "class method")) && ok;
-  ok = attempt(problem, "declared-changes", () => parseDeclaredChanges(request.declaredChanges)) && ok;
-  if (!request.from && !request.sourceDir && !request.scenarios) {
-    for (const [input, text] of [...named, ["declared-changes", request.declaredChanges]])
-      if (text.trim())
-        problem(input, "is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.");
-    return null;
-  }
-  if (!ok) return request;
-  attempt(
-    problem,
-    "upgrade-scenarios",
-    () => parseUpgradeOptions(
-      upgradeInputsFor(request, request.from?.kind === "version" ? "registry.invalid/ns/module" : null)
-    )
-  );
-  return request;
-}
-function upgradeInputsFor(request, repository) {
-  const from = request.from;
-  const inputs = {
-    scenarios: request.scenarios,
-    seed: request.seed,
-    checks: request.checks,
-    globals: request.globals,
-    declaredChanges: request.declaredChanges
-  };
-  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
-  if (request.sourceDir) inputs.previousSource = request.sourceDir;
-  if (from?.kind === "archive") inputs.previousPackage = from.path;
-  if (from?.kind === "reference") inputs.previousReference = from.reference;
-  if (from?.kind === "version") {
-    inputs.previousVersion = from.version;
-    if (repository) inputs.previousRepository = repository;
-  }
-  return inputs;
-}
-function attempt(problem, input, fn) {
-  try {
-    fn();
-    return true;
-  } catch (err) {
-    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
-    return false;
-  }
-}
-function parseUpgradeFrom(raw, problem, inWorkspace) {
-  if (/\.tgz$/i.test(raw)) return { kind: "archive", path: inWorkspace("upgrade-from", raw) };
-  if (SEMVER_RE.test(raw)) return { kind: "version", version: raw };
-  const ref = /^([a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+)(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127})|@(sha256:[0-9a-f]{64}))$/.exec(
-    raw
-  );
-  if (ref) return { kind: "reference", reference: raw };
-  problem(
-    "upgrade-from",
-    `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`
-  );
-  return null;
-}
-function forkPullRequest(event, repository) {
-  if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;
-  const pr = event.payload?.pull_request;
-  const headRepo = pr?.head?.repo;
-  const base = event.payload?.repository?.full_name ?? repository;
-  if (!headRepo?.full_name) return `a ${event.name} event whose head repository is unknown`;
-  if (!base || headRepo.full_name.toLowerCase() !== base.toLowerCase())
-    return `a ${event.name} event from fork ${headRepo.full_name}`;
-  return null;
-}
-
-// src/action/run.ts
-import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
-import { basename, join as join2, relative as relative2 } from "node:path";
-
-// src/action/annotations.ts
-import { join, relative, sep } from "node:path";
-var MAX_PER_LEVEL = 10;
-function irisLabel(run2) {
-  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
-}
-function repositoryPath(roots, moduleRelative) {
-  const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
-  if (rel.startsWith("..") || rel === "") return null;
-  return rel.split(sep).join("/");
-}
-function planAnnotations(runs, roots) {
-  const all = [];
-  const seen = /* @__PURE__ */ new Map();
-  const add = (a, where) => {
-    const key = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
-    const existing = seen.get(key);
-    if (existing) {
-      if (!existing.where.includes(where)) existing.where.push(where);
-      return;
-    }
-    const entry = { annotation: a, where: [where] };
-    seen.set(key, entry);
-    all.push(entry);
-  };
-  for (const run2 of runs) {
-    const where = irisLabel(run2);
-    for (const ce of run2.compileErrors) {
-      const file = ce.file ? repositoryPath(roots, ce.file) : null;
-      const a = {
-        level: "error",
-        title: `Compile error in ${ce.document}`,
-        message: file ? ce.message : `${ce.document}${ce.line ? ` line ${ce.line}` : ""}: ${ce.message}`
-      };
-      if (file) a.file = file;
-      if (file && ce.line) a.startLine = ce.line;
-      add(a, where);
-    }
-    const v = run2.verification;
-    if (v) {
-      for (const f of v.errors)
-        add(
-          { level: "error", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
-          where
-        );
-      for (const f of v.warnings)
-        add(
-          { level: "warning", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
-          where
-        );
-    }
-  }
-  const counts = { error: 0, warning: 0 };
-  const annotations = [];
-  const overflow = [];
-  for (const { annotation, where } of all) {
-    const a = { ...annotation, title: `${annotation.title} (${where.join(", ")})` };
-    if (counts[a.level] < MAX_PER_LEVEL) {
-      counts[a.level]++;
-      annotations.push(a);
-    } else {
-      const at = a.file ? `${a.file}${a.startLine ? `:${a.startLine}` : ""}: ` : "";
-      overflow.push(`${a.level}: ${at}${a.message} \u2014 ${a.title}`);
-    }
-  }
-  return { annotations, overflow };
-}
-function withEntry(message, entry) {
-  return entry ? `${entry}: ${message}` : message;
-}
-
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
@@ -579,6 +147,24 @@ function detailsBlock(title, raw, keep) {
 
 `
   };
+}
+function markdownDetails(title, markdown) {
+  return {
+    kind: "shrinkable",
+    raw: markdown,
+    keep: "head",
+    cut: 0,
+    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
+
+${body}
+
+</details>
+
+`
+  };
+}
+function upgradeDetails(results) {
+  return renderUpgradeMarkdown(results).replace(/^## [^\n]*\n+/, "");
 }
 function listBlock(lines) {
   return {
@@ -737,11 +323,13 @@ ${rows.map(
 `
       )
     );
-    out.push(detailsBlock("Upgrade details (JSON)", JSON.stringify(run2.upgrade, null, 2), "head"));
+    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run2.upgrade)));
   }
-  for (const s of run2.stages)
+  for (const s of run2.stages) {
+    if (s.stage === "upgrade" && run2.upgrade.length) continue;
     if (s.status === "failed" && s.output)
       out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
+  }
   return out;
 }
 function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
@@ -798,6 +386,451 @@ ${outcome.artifacts.map((a) => `- \`${cell(a.name)}\` (${formatBytes(a.size)}, $
 }
 function cloneBlock(b) {
   return { ...b };
+}
+async function writeSummary(markdown) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return false;
+  await summary.addRaw(markdown).write();
+  return true;
+}
+
+// src/action/core-io.ts
+function actionsCore() {
+  return {
+    setOutput: (n, v) => setOutput(n, v),
+    saveState: (n, v) => saveState(n, v),
+    info: (m) => info(redact(m)),
+    debug: (m) => debug(redact(m)),
+    notice: (m) => notice(redact(m)),
+    warning: (m) => warning(redact(m)),
+    annotate: (a) => {
+      const props = { title: a.title };
+      if (a.file) props.file = a.file;
+      if (a.startLine) props.startLine = a.startLine;
+      (a.level === "error" ? error : warning)(redact(a.message), props);
+    },
+    group: (title, fn) => group(redact(title), fn),
+    writeSummary
+  };
+}
+function coreLogger(io, prefix) {
+  return {
+    info: (m) => io.info(m),
+    debug: (m) => io.debug(m),
+    warn: (m) => io.info(`warning: ${m}`),
+    error: (m) => io.info(`error: ${m}`),
+    group: (title, fn) => io.group(`${prefix}${title}`, fn)
+  };
+}
+
+// src/action/event.ts
+import { readFileSync } from "node:fs";
+function readEvent(env) {
+  const name = env.GITHUB_EVENT_NAME;
+  if (!name) return null;
+  let payload = null;
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    } catch {
+      payload = null;
+    }
+  }
+  return { name, payload };
+}
+
+// src/action/inputs.ts
+import { isAbsolute, resolve } from "node:path";
+var UPLOAD_POLICIES = ["always", "failure", "never"];
+var TRUE_FORMS = ["true", "True", "TRUE"];
+var FALSE_FORMS = ["false", "False", "FALSE"];
+var IMAGE_RE = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
+var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+var SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+var SHA256_RE = /^[0-9a-fA-F]{64}$/;
+var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
+var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
+function parseList(raw) {
+  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function parseDuration(raw) {
+  const text = raw.trim();
+  if (/^\d+(?:\.\d+)?$/.test(text)) {
+    const ms = Number(text) * 1e3;
+    return ms > 0 ? ms : null;
+  }
+  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
+  let total = 0;
+  for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
+  return total > 0 ? Math.round(total) : null;
+}
+function parseInputs(source) {
+  const token = source.get("token").trim();
+  if (token) {
+    source.setSecret(token);
+    registerSecret(token);
+  }
+  const problems = [];
+  const problem = (input, text) => problems.push(`input "${input}": ${text}`);
+  const bool = (name, fallback) => {
+    const raw = source.get(name).trim();
+    if (raw === "") return fallback;
+    if (TRUE_FORMS.includes(raw)) return true;
+    if (FALSE_FORMS.includes(raw)) return false;
+    problem(name, `"${raw}" is not a boolean; write true or false.`);
+    return fallback;
+  };
+  const duration = (name, fallback) => {
+    const raw = source.get(name).trim() || fallback;
+    const ms = parseDuration(raw);
+    if (ms === null) {
+      problem(name, `"${raw}" is not a duration; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`);
+      return parseDuration(fallback) ?? 0;
+    }
+    return ms;
+  };
+  const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
+  const inWorkspace = (name, raw) => {
+    const abs = isAbsolute(raw) ? raw : resolve(workspace, raw);
+    if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
+    return abs;
+  };
+  const modulePath = inWorkspace("module-path", source.get("module-path").trim() || ".");
+  const images = imageList(source, problem);
+  const ipm = ipmSource(source, problem, inWorkspace);
+  const dev = bool("dev", false);
+  const interoperability = bool("interoperability", false);
+  const exportPythonDeps = bool("export-python-deps", true);
+  const runTests = bool("run-tests", false);
+  if (runTests && !dev)
+    problem(
+      "run-tests",
+      "needs dev: true: the tests run against the installed package, which holds test classes only when built with -dev."
+    );
+  const upgrade = upgradeRequest(source, problem, inWorkspace);
+  const upgradeFrom = upgrade?.from ?? null;
+  const publishRaw = source.get("publish").trim();
+  let publishAsked = false;
+  if (publishRaw === "true") publishAsked = true;
+  else if (publishRaw !== "" && publishRaw !== "false")
+    problem("publish", `"${publishRaw}" is not accepted; publishing needs exactly true (anything else: false).`);
+  const registry = source.get("registry").trim().replace(/\/+$/, "") || "ghcr.io";
+  if (!REGISTRY_RE.test(registry))
+    problem("registry", `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
+  const registryPlainHttp = bool("registry-plain-http", false);
+  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
+    problem(
+      "registry-plain-http",
+      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`
+    );
+  const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
+  const namespace = namespaceRaw.toLowerCase();
+  if (publishAsked || upgradeFrom?.kind === "version") {
+    if (!namespace)
+      problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
+    else if (!NAMESPACE_RE.test(namespace))
+      problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+  }
+  const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
+  const sourceUrlRaw = source.get("source-url").trim();
+  let sourceUrl = null;
+  if (sourceUrlRaw) {
+    if (/^https?:\/\/[^\s/]+\/?\S*$/.test(sourceUrlRaw) && !/^https?:\/\/\/?$/.test(sourceUrlRaw))
+      sourceUrl = sourceUrlRaw;
+    else problem("source-url", `"${sourceUrlRaw}" is not an http(s) URL.`);
+  }
+  const force = bool("force", false);
+  const allowPrerelease = bool("allow-prerelease", false);
+  const summary2 = bool("summary", true);
+  const uploadRaw = source.get("upload-artifacts").trim() || "always";
+  let uploadArtifacts = "always";
+  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts = uploadRaw;
+  else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
+  const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
+  if (!ARTIFACT_NAME_RE.test(artifactName2))
+    problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const matrixKey = source.get("matrix-key").trim();
+  const cacheImages = bool("cache-images", false);
+  const timeouts = {
+    startupMs: duration("startup-timeout", "5m"),
+    commandMs: duration("command-timeout", "15m"),
+    totalMs: duration("timeout", "60m")
+  };
+  const keepContainer = bool("keep-container", false);
+  let publish = publishAsked;
+  let publishRefused = null;
+  if (publishAsked) {
+    const fork = forkPullRequest(source.event, source.env.GITHUB_REPOSITORY);
+    if (fork) {
+      publish = false;
+      publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
+    } else {
+      if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
+      if (ipm.kind === "installer" && ipm.sha256 === null)
+        problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
+    }
+  }
+  if (problems.length)
+    throw new UsageError(
+      `Invalid action inputs:
+  - ${problems.join("\n  - ")}`,
+      'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.'
+    );
+  return {
+    workspace,
+    modulePath,
+    images,
+    ipm,
+    dev,
+    interoperability,
+    exportPythonDeps,
+    runTests,
+    upgrade,
+    publish,
+    publishRefused,
+    registry,
+    registryPlainHttp,
+    namespace,
+    username,
+    token,
+    sourceUrl,
+    force,
+    allowPrerelease,
+    summary: summary2,
+    uploadArtifacts,
+    artifactName: artifactName2,
+    matrixKey,
+    cacheImages,
+    timeouts,
+    keepContainer
+  };
+}
+function imageList(source, problem) {
+  const explicit = parseList(source.get("iris-images"));
+  const versions = parseList(source.get("iris-versions"));
+  const images = [];
+  if (explicit.length) {
+    for (const image of explicit) {
+      if (IMAGE_RE.test(image)) images.push(image);
+      else
+        problem(
+          "iris-images",
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`
+        );
+    }
+  } else if (versions.length) {
+    const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
+    const flavour = source.get("iris-flavour").trim() || "iris-community";
+    for (const version of versions) {
+      const image = `${registry}/${flavour}:${version}`;
+      if (!TAG_RE.test(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
+      else if (!IMAGE_RE.test(image))
+        problem(
+          "iris-flavour",
+          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
+        );
+      else images.push(image);
+    }
+  } else {
+    problem("iris-images", "no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).");
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return images.filter((i) => !seen.has(i) && seen.add(i));
+}
+function ipmSource(source, problem, inWorkspace) {
+  const version = source.get("ipm-version").trim();
+  const installer = source.get("ipm-installer").trim();
+  const sha = source.get("ipm-sha256").trim();
+  const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
+  if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
+  if (version && installer) {
+    problem("ipm-version", "and ipm-installer are both set; keep only one.");
+    return { kind: "image" };
+  }
+  if (version) {
+    if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
+    if (!sha)
+      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
+    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
+      problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
+    return { kind: "version", version, sha256: sha.toLowerCase(), releaseUrl };
+  }
+  if (installer) {
+    if (!/\.xml$/i.test(installer))
+      problem("ipm-installer", `"${installer}" is not an installer XML (zpm-<version>.xml).`);
+    return { kind: "installer", path: inWorkspace("ipm-installer", installer), sha256: sha ? sha.toLowerCase() : null };
+  }
+  return { kind: "image" };
+}
+function upgradeRequest(source, problem, inWorkspace) {
+  const fromRaw = source.get("upgrade-from").trim();
+  const sourceRaw = source.get("upgrade-source").trim();
+  const request = {
+    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
+    // "git:<rev>" (the module directory at that revision) passes through; anything else is a path.
+    sourceDir: sourceRaw ? sourceRaw.startsWith("git:") ? sourceRaw : inWorkspace("upgrade-source", sourceRaw) : null,
+    scenarios: parseList(source.get("upgrade-scenarios")).join(","),
+    seed: source.get("seed-methods"),
+    checks: source.get("check-methods"),
+    globals: source.get("upgrade-globals"),
+    excludeGlobals: source.get("upgrade-exclude-globals"),
+    declaredChanges: source.get("declared-changes")
+  };
+  const named = [
+    ["seed-methods", request.seed],
+    ["check-methods", request.checks]
+  ];
+  let ok = true;
+  for (const [input, text] of named)
+    for (const entry of text.split(/[\s,;]+/).map((l) => l.trim()).filter(Boolean))
+      ok = attempt(problem, input, () => parseClassMethod(entry, "class method")) && ok;
+  ok = attempt(problem, "declared-changes", () => parseDeclaredChanges(request.declaredChanges)) && ok;
+  if (!request.from && !request.sourceDir && !request.scenarios) {
+    for (const [input, text] of [...named, ["declared-changes", request.declaredChanges]])
+      if (text.trim())
+        problem(input, "is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.");
+    return null;
+  }
+  if (!ok) return request;
+  attempt(
+    problem,
+    "upgrade-scenarios",
+    () => parseUpgradeOptions(
+      upgradeInputsFor(request, request.from?.kind === "version" ? "registry.invalid/ns/module" : null)
+    )
+  );
+  return request;
+}
+function upgradeInputsFor(request, repository) {
+  const from = request.from;
+  const inputs = {
+    scenarios: request.scenarios,
+    seed: request.seed,
+    checks: request.checks,
+    globals: request.globals,
+    declaredChanges: request.declaredChanges
+  };
+  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
+  if (request.sourceDir) inputs.previousSource = request.sourceDir;
+  if (from?.kind === "archive") inputs.previousPackage = from.path;
+  if (from?.kind === "reference") inputs.previousReference = from.reference;
+  if (from?.kind === "version") {
+    inputs.previousVersion = from.version;
+    if (repository) inputs.previousRepository = repository;
+  }
+  return inputs;
+}
+function attempt(problem, input, fn) {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+    return false;
+  }
+}
+function parseUpgradeFrom(raw, problem, inWorkspace) {
+  if (/\.tgz$/i.test(raw)) return { kind: "archive", path: inWorkspace("upgrade-from", raw) };
+  if (SEMVER_RE.test(raw)) return { kind: "version", version: raw };
+  const ref = /^([a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+)(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127})|@(sha256:[0-9a-f]{64}))$/.exec(
+    raw
+  );
+  if (ref) return { kind: "reference", reference: raw };
+  problem(
+    "upgrade-from",
+    `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`
+  );
+  return null;
+}
+function forkPullRequest(event, repository) {
+  if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;
+  const pr = event.payload?.pull_request;
+  const headRepo = pr?.head?.repo;
+  const base = event.payload?.repository?.full_name ?? repository;
+  if (!headRepo?.full_name) return `a ${event.name} event whose head repository is unknown`;
+  if (!base || headRepo.full_name.toLowerCase() !== base.toLowerCase())
+    return `a ${event.name} event from fork ${headRepo.full_name}`;
+  return null;
+}
+
+// src/action/run.ts
+import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { basename, join as join2, relative as relative2 } from "node:path";
+
+// src/action/annotations.ts
+import { join, relative, sep } from "node:path";
+var MAX_PER_LEVEL = 10;
+function irisLabel(run2) {
+  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
+}
+function repositoryPath(roots, moduleRelative) {
+  const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
+  if (rel.startsWith("..") || rel === "") return null;
+  return rel.split(sep).join("/");
+}
+function planAnnotations(runs, roots) {
+  const all = [];
+  const seen = /* @__PURE__ */ new Map();
+  const add = (a, where) => {
+    const key = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
+    const existing = seen.get(key);
+    if (existing) {
+      if (!existing.where.includes(where)) existing.where.push(where);
+      return;
+    }
+    const entry = { annotation: a, where: [where] };
+    seen.set(key, entry);
+    all.push(entry);
+  };
+  for (const run2 of runs) {
+    const where = irisLabel(run2);
+    for (const ce of run2.compileErrors) {
+      const file = ce.file ? repositoryPath(roots, ce.file) : null;
+      const text = ce.message.replace(/^[\s:]+/, "");
+      const a = {
+        level: "error",
+        title: `Compile error in ${ce.document}`,
+        message: file ? text : `${ce.document}${ce.line ? ` line ${ce.line}` : ""}: ${text}`
+      };
+      if (file) a.file = file;
+      if (file && ce.line) a.startLine = ce.line;
+      add(a, where);
+    }
+    const v = run2.verification;
+    if (v) {
+      for (const f of v.errors)
+        add(
+          { level: "error", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
+          where
+        );
+      for (const f of v.warnings)
+        add(
+          { level: "warning", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
+          where
+        );
+    }
+  }
+  const counts = { error: 0, warning: 0 };
+  const annotations = [];
+  const overflow = [];
+  for (const { annotation, where } of all) {
+    const a = { ...annotation, title: `${annotation.title} (${where.join(", ")})` };
+    if (counts[a.level] < MAX_PER_LEVEL) {
+      counts[a.level]++;
+      annotations.push(a);
+    } else {
+      const at = a.file ? `${a.file}${a.startLine ? `:${a.startLine}` : ""}: ` : "";
+      overflow.push(`${a.level}: ${at}${a.message} \u2014 ${a.title}`);
+    }
+  }
+  return { annotations, overflow };
+}
+function withEntry(message, entry) {
+  return entry ? `${entry}: ${message}` : message;
 }
 
 // src/action/run.ts
@@ -922,9 +955,7 @@ async function run(inputs, deps) {
         workDir: join2(tempRoot, "ipm-db-downloads"),
         cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
       });
-      io.info(
-        `IPM installer ${relative2(inputs.workspace, resolved.path)} (${resolved.origin}, sha256 ${resolved.sha256})`
-      );
+      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
     for (const [index, image] of inputs.images.entries()) {
@@ -949,6 +980,7 @@ async function run(inputs, deps) {
               outDir,
               ipmInstaller: ipmInstallerFile,
               dev: inputs.dev,
+              interoperability: inputs.interoperability,
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
               upgrade: inputs.upgrade,
@@ -1026,6 +1058,7 @@ async function run(inputs, deps) {
           )
         );
         report.published = published;
+        report.durationMs += Date.now() - t0;
         setPublishStage(report, {
           stage: "publish",
           status: "passed",
@@ -1034,6 +1067,7 @@ async function run(inputs, deps) {
         });
       } catch (err) {
         report.ok = false;
+        report.durationMs += Date.now() - t0;
         const stage = {
           stage: "publish",
           status: "failed",
@@ -1197,19 +1231,14 @@ import { join as join3 } from "node:path";
 function pipelinePort(wiring = {}) {
   return {
     async runImage(o, logger) {
-      if (o.upgrade)
-        throw new Error("Upgrade testing is not available in this build of the action; remove the upgrade inputs.");
+      const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
       const record = {
-        // The name is recorded before docker creates it, so a crash in between still leaves it findable.
+        // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
           if (stage === "start") o.onResource({ kind: "container", name: containerNameFor(ctx.runId) });
         },
         afterStage: async (result, ctx) => {
-          const container = ctx.container;
-          if (container) {
-            o.onResource({ kind: "container", name: container.name });
-          }
-          if (result.status === "failed") await saveFailureLogs(o.outDir, result, container);
+          if (result.status === "failed") await saveFailureLogs(o.outDir, result, ctx.container);
         }
       };
       const report = await runPipeline({
@@ -1218,12 +1247,17 @@ function pipelinePort(wiring = {}) {
         outDir: o.outDir,
         installer: o.ipmInstaller ? { kind: "path", path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
         dev: o.dev,
+        exportPythonDeps: o.exportPythonDeps,
+        enableEnsemble: o.interoperability,
         runTests: o.runTests,
+        onResource: o.onResource,
+        signal: o.signal,
         keepContainer: o.keepContainer,
         runId: o.runId,
         logger,
         verifyArchive: (path, expected) => verifyArchive(path, expected),
         hooks: [record],
+        stages,
         ...wiring.runner ? { docker: { runner: wiring.runner } } : {},
         timeouts: {
           readyMs: o.timeouts.startupMs,
@@ -1238,6 +1272,20 @@ function pipelinePort(wiring = {}) {
       return { report, logFiles };
     }
   };
+}
+async function upgradeStageFor(o, logger, wiring) {
+  const request = o.upgrade;
+  const repository = request.from?.kind === "version" ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}` : null;
+  const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
+  const pull = registryPuller(
+    (host) => new RegistryClient({
+      registry: host,
+      plainHttp: host === o.registry.host && (wiring.plainHttp ?? false),
+      logger,
+      ...host === o.registry.host && o.registry.token ? { credentials: { username: o.registry.username || "token", password: o.registry.token } } : {}
+    })
+  );
+  return upgradeStage(options, pull);
 }
 async function saveFailureLogs(outDir, result, container) {
   await mkdir2(outDir, { recursive: true }).catch(() => {
@@ -1287,7 +1335,7 @@ async function main() {
   const io = actionsCore();
   const outcome = await run(inputs, {
     io,
-    pipeline: pipelinePort(),
+    pipeline: pipelinePort({ plainHttp: inputs.registryPlainHttp }),
     publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),

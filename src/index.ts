@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const io = actionsCore();
   const outcome = await run(inputs, {
     io,
-    pipeline: pipelinePort(),
+    pipeline: pipelinePort({ plainHttp: inputs.registryPlainHttp }),
     publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),

@@ -62,10 +62,12 @@ export function planAnnotations(runs: RunReport[], roots: SourceRoots): Annotati
     const where = irisLabel(run);
     for (const ce of run.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
+      // IRIS prints one error in two forms (ERROR: ... and ERROR #5475: ...); keep one annotation.
+      const text = ce.message.replace(/^[\s:]+/, '');
       const a: Annotation = {
         level: 'error',
         title: `Compile error in ${ce.document}`,
-        message: file ? ce.message : `${ce.document}${ce.line ? ` line ${ce.line}` : ''}: ${ce.message}`,
+        message: file ? text : `${ce.document}${ce.line ? ` line ${ce.line}` : ''}: ${text}`,
       };
       if (file) a.file = file;
       if (file && ce.line) a.startLine = ce.line;

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import type { Logger } from '../util/log.js';
 import { redact } from '../util/redact.js';
 import type { Annotation } from './annotations.js';
+import { writeSummary } from './summary.js';
 
 export interface CoreIO {
   setOutput(name: string, value: string): void;
@@ -34,11 +35,7 @@ export function actionsCore(): CoreIO {
       (a.level === 'error' ? core.error : core.warning)(redact(a.message), props);
     },
     group: (title, fn) => core.group(redact(title), fn),
-    writeSummary: async (markdown) => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return false;
-      await core.summary.addRaw(markdown).write();
-      return true;
-    },
+    writeSummary,
   };
 }
 

@@ -24,7 +24,7 @@ export type UpgradeFrom =
 /** The upgrade stage's inputs, checked here; the previous release's repository is only known once module.xml is read. */
 export interface UpgradeRequest {
   from: UpgradeFrom | null;
-  /** Absolute directory of the previous release's source, or null. */
+  /** Absolute directory of the previous release's source, `git:<rev>`, or null. */
   sourceDir: string | null;
   /** The raw text inputs, as parseUpgradeOptions takes them. */
   scenarios: string;
@@ -42,6 +42,8 @@ export interface ActionInputs {
   images: string[];
   ipm: IpmSource;
   dev: boolean;
+  /** Interoperability-enabled namespaces (the driver's enableEnsemble). */
+  interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
   /** null when no upgrade scenario runs. */
@@ -163,6 +165,7 @@ export function parseInputs(source: InputSource): ActionInputs {
   const ipm = ipmSource(source, problem, inWorkspace);
 
   const dev = bool('dev', false);
+  const interoperability = bool('interoperability', false);
   const exportPythonDeps = bool('export-python-deps', true);
   const runTests = bool('run-tests', false);
   if (runTests && !dev)
@@ -252,6 +255,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     images,
     ipm,
     dev,
+    interoperability,
     exportPythonDeps,
     runTests,
     upgrade,
@@ -349,7 +353,8 @@ function upgradeRequest(
   const sourceRaw = source.get('upgrade-source').trim();
   const request: UpgradeRequest = {
     from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
-    sourceDir: sourceRaw ? inWorkspace('upgrade-source', sourceRaw) : null,
+    // "git:<rev>" (the module directory at that revision) passes through; anything else is a path.
+    sourceDir: sourceRaw ? (sourceRaw.startsWith('git:') ? sourceRaw : inWorkspace('upgrade-source', sourceRaw)) : null,
     scenarios: parseList(source.get('upgrade-scenarios')).join(','),
     seed: source.get('seed-methods'),
     checks: source.get('check-methods'),
@@ -364,7 +369,7 @@ function upgradeRequest(
   let ok = true;
   for (const [input, text] of named)
     for (const entry of text
-      .split('\n')
+      .split(/[\s,;]+/)
       .map((l) => l.trim())
       .filter(Boolean))
       ok = attempt(problem, input, () => parseClassMethod(entry, 'class method')) && ok;

@@ -18,6 +18,7 @@ export interface ImageRunOptions {
   /** Local installer to load (already downloaded and checked), or null to use the image's IPM. */
   ipmInstaller: { path: string; sha256: string } | null;
   dev: boolean;
+  interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
   /** The upgrade stage's request; null when no upgrade scenario runs. */

@@ -178,9 +178,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         workDir: join(tempRoot, 'ipm-db-downloads'),
         cache: actionsInstallerCache(deps.cache, join(tempRoot, 'ipm-db-cache')),
       });
-      io.info(
-        `IPM installer ${relative(inputs.workspace, resolved.path)} (${resolved.origin}, sha256 ${resolved.sha256})`,
-      );
+      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
 
@@ -209,6 +207,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               outDir,
               ipmInstaller: ipmInstallerFile,
               dev: inputs.dev,
+              interoperability: inputs.interoperability,
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
               upgrade: inputs.upgrade,
@@ -286,6 +285,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
           ),
         );
         report.published = published;
+        report.durationMs += Date.now() - t0;
         setPublishStage(report, {
           stage: 'publish',
           status: 'passed',
@@ -294,6 +294,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         });
       } catch (err) {
         report.ok = false;
+        report.durationMs += Date.now() - t0;
         const stage: StageResult = {
           stage: 'publish',
           status: 'failed',

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/types.js';
+import { renderUpgradeMarkdown } from '../pipeline/upgrade/markdown.js';
 import type { ActionOutcome } from './outcome.js';
 
 /** GitHub's limit is 1 MiB per step; stay clearly below it. */
@@ -51,6 +52,22 @@ function detailsBlock(title: string, raw: string, keep: 'head' | 'tail'): Block 
     render: (body) =>
       `<details><summary>${escapeHtml(title)}</summary>\n\n<pre>${escapeHtml(body)}</pre>\n\n</details>\n\n`,
   };
+}
+
+/** Markdown (trusted, produced by this project's renderers) folded into a <details> block. */
+function markdownDetails(title: string, markdown: string): Block {
+  return {
+    kind: 'shrinkable',
+    raw: markdown,
+    keep: 'head',
+    cut: 0,
+    render: (body) => `<details><summary>${escapeHtml(title)}</summary>\n\n${body}\n\n</details>\n\n`,
+  };
+}
+
+/** The upgrade stage's own Markdown report, without its top-level heading (the summary has one). */
+function upgradeDetails(results: RunReport['upgrade']): string {
+  return renderUpgradeMarkdown(results).replace(/^## [^\n]*\n+/, '');
 }
 
 function listBlock(lines: string[]): Block {
@@ -212,11 +229,14 @@ function runBlocks(run: RunReport): Block[] {
           .join('\n')}\n\n`,
       ),
     );
-    out.push(detailsBlock('Upgrade details (JSON)', JSON.stringify(run.upgrade, null, 2), 'head'));
+    out.push(markdownDetails('Upgrade details: fingerprints, update steps, checks', upgradeDetails(run.upgrade)));
   }
-  for (const s of run.stages)
+  for (const s of run.stages) {
+    // A failed upgrade's output is the upgrade Markdown, already shown above.
+    if (s.stage === 'upgrade' && run.upgrade.length) continue;
     if (s.status === 'failed' && s.output)
       out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, 'tail'));
+  }
   return out;
 }
 

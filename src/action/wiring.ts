@@ -8,11 +8,18 @@ import { verifyArchive } from '../archive/verify.js';
 import { containerNameFor, type IrisContainer } from '../iris/container.js';
 import type { CommandRunner } from '../iris/process.js';
 import { publishPackage } from '../oci/publish.js';
-import type { PipelineHooks } from '../pipeline/options.js';
+import { readModuleIdentity } from '../ipm/manifest.js';
+import { RegistryClient } from '../oci/client.js';
+import type { PipelineHooks, Stage } from '../pipeline/options.js';
 import { runPipeline } from '../pipeline/runner.js';
+import { DEFAULT_STAGES } from '../pipeline/stages.js';
+import { parseUpgradeOptions } from '../pipeline/upgrade/options.js';
+import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
+import type { Logger } from '../util/log.js';
+import { upgradeInputsFor } from './inputs.js';
 import type { StageResult } from '../pipeline/types.js';
 import { redact } from '../util/redact.js';
-import type { PipelinePort, PublishPort } from './ports.js';
+import type { ImageRunOptions, PipelinePort, PublishPort } from './ports.js';
 
 export interface WiringOptions {
   /** Runs every docker command; the default runs them through @actions/exec (tests and the bench wrap it). */
@@ -24,20 +31,14 @@ export interface WiringOptions {
 export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
   return {
     async runImage(o, logger) {
-      if (o.upgrade)
-        // The upgrade stage is not part of this build; refuse rather than report an upgrade that never ran.
-        throw new Error('Upgrade testing is not available in this build of the action; remove the upgrade inputs.');
+      const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
       const record: PipelineHooks = {
-        // The name is recorded before docker creates it, so a crash in between still leaves it findable.
+        // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
           if (stage === 'start') o.onResource({ kind: 'container', name: containerNameFor(ctx.runId) });
         },
         afterStage: async (result, ctx) => {
-          const container = ctx.container;
-          if (container) {
-            o.onResource({ kind: 'container', name: container.name });
-          }
-          if (result.status === 'failed') await saveFailureLogs(o.outDir, result, container);
+          if (result.status === 'failed') await saveFailureLogs(o.outDir, result, ctx.container);
         },
       };
       const report = await runPipeline({
@@ -46,12 +47,17 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
         outDir: o.outDir,
         installer: o.ipmInstaller ? { kind: 'path', path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
         dev: o.dev,
+        exportPythonDeps: o.exportPythonDeps,
+        enableEnsemble: o.interoperability,
         runTests: o.runTests,
+        onResource: o.onResource,
+        signal: o.signal,
         keepContainer: o.keepContainer,
         runId: o.runId,
         logger,
         verifyArchive: (path, expected) => verifyArchive(path, expected),
         hooks: [record],
+        stages,
         ...(wiring.runner ? { docker: { runner: wiring.runner } } : {}),
         timeouts: {
           readyMs: o.timeouts.startupMs,
@@ -68,6 +74,32 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
       return { report, logFiles };
     },
   };
+}
+
+/**
+ * The upgrade stage for this request. A version-only upgrade-from is pulled from
+ * <registry>/<namespace>/<module> (the module name read from module.xml), with the action's token
+ * for that registry and anonymously from any other.
+ */
+async function upgradeStageFor(o: ImageRunOptions, logger: Logger, wiring: WiringOptions): Promise<Stage> {
+  const request = o.upgrade!;
+  const repository =
+    request.from?.kind === 'version'
+      ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}`
+      : null;
+  const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
+  const pull = registryPuller(
+    (host) =>
+      new RegistryClient({
+        registry: host,
+        plainHttp: host === o.registry.host && (wiring.plainHttp ?? false),
+        logger,
+        ...(host === o.registry.host && o.registry.token
+          ? { credentials: { username: o.registry.username || 'token', password: o.registry.token } }
+          : {}),
+      }),
+  );
+  return upgradeStage(options, pull);
 }
 
 /**

@@ -126,6 +126,7 @@ export class ActionHarness {
     env: Record<string, string>,
     label: string,
     timeoutMs: number,
+    killWhen?: (state: Record<string, string>) => Promise<boolean>,
   ): Promise<StepResult> {
     const files = join(this.dir, label);
     await mkdir(files, { recursive: true });
@@ -172,7 +173,20 @@ export class ActionHarness {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    const closed = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    if (killWhen) {
+      // A crash or cancellation: SIGKILL once the condition holds (polled, bounded by timeoutMs).
+      let done = false;
+      void closed.then(() => (done = true));
+      for (let i = 0; !done && i < timeoutMs / 200; i++) {
+        if (await killWhen(parseFileCommands(await readFile(paths.state, 'utf8')))) {
+          child.kill('SIGKILL');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const code = await closed;
     clearTimeout(timer);
     return {
       code,
@@ -186,8 +200,17 @@ export class ActionHarness {
   }
 
   /** The main step with the given `with:` inputs. */
-  main(withInputs: Record<string, string>, timeoutMs = 300_000): Promise<StepResult> {
-    return this.step('dist/index.js', this.inputEnv(withInputs), `main-${Date.now()}`, timeoutMs);
+  main(
+    withInputs: Record<string, string>,
+    opts: { timeoutMs?: number; killWhen?: (state: Record<string, string>) => Promise<boolean> } = {},
+  ): Promise<StepResult> {
+    return this.step(
+      'dist/index.js',
+      this.inputEnv(withInputs),
+      `main-${Date.now()}`,
+      opts.timeoutMs ?? 300_000,
+      opts.killWhen,
+    );
   }
 
   /** The post step, given the state the main step saved (as the runner passes it: STATE_<name>). */

@@ -17,6 +17,7 @@ import { ipmInstallerXml } from '../../standin/ipm-installer.js';
 import { ActionHarness, defaultContext, type StepResult } from './action-runner.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/standin-modules');
+const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
 const DOC = join(import.meta.dirname, '../../../docs/action.md');
 const OFFICIAL = 'containers.intersystems.com/intersystems/iris-community';
 const NEVER_READY = 'localhost/iris-never-ready:2025.1';
@@ -29,6 +30,7 @@ describeWithDocker('the action, end to end', () => {
   let results: ResultsService;
   let releases: Server;
   let releaseUrl = '';
+  const harnesses: ActionHarness[] = [];
   const installer = Buffer.from(ipmInstallerXml('0.10.10', { databasePackaging: true }));
   const installerSha = createHash('sha256').update(installer).digest('hex');
   let snippet: ReturnType<typeof snippetInputs>;
@@ -73,12 +75,14 @@ describeWithDocker('the action, end to end', () => {
   async function runAction(
     withInputs: Record<string, string>,
     ctx: Parameters<typeof defaultContext>[1] = {},
+    killWhen?: (state: Record<string, string>) => Promise<boolean>,
   ): Promise<{ main: StepResult; post: StepResult; harness: ActionHarness }> {
     const harness = await ActionHarness.create(
       defaultContext(ws, { vars: { IPM_SHA256: installerSha }, token: registry.credentials.password, ...ctx }),
       results.env,
     );
-    const main = await harness.main(withInputs);
+    harnesses.push(harness);
+    const main = await harness.main(withInputs, killWhen ? { killWhen } : {});
     const post = await harness.post(main.state);
     expect(post.code).toBe(0);
     expect(post.stdout).not.toContain('::warning::');
@@ -128,6 +132,7 @@ describeWithDocker('the action, end to end', () => {
   }, 300_000);
 
   afterAll(async () => {
+    for (const h of harnesses) await h.dispose();
     await proxy?.stop();
     await registry?.stop();
     await results?.close();
@@ -188,6 +193,64 @@ describeWithDocker('the action, end to end', () => {
     if (process.env.IPM_DB_SAMPLE_SUMMARY) await writeFile(process.env.IPM_DB_SAMPLE_SUMMARY, main.summary);
   });
 
+  it('upgrade: v1 released by the action, then v2 upgraded from it (pulled by version) in every scenario', async () => {
+    const ws2 = await mkdtemp(join(tmpdir(), 'ipm-db-e2e-upgrade-'));
+    try {
+      await cp(EXAMPLE, ws2, { recursive: true, dereference: true });
+      const v1 = await runAction(inputs({ 'module-path': 'v1' }), { job: 'release-v1', workspace: ws2 });
+      expect(v1.main.code, v1.main.stdout).toBe(0);
+      expect(JSON.parse(v1.main.outputs['published-tags']!)).toEqual(['1.0.0_database__2025.1']);
+      const { main } = await runAction(
+        inputs({
+          'module-path': 'v2',
+          publish: 'false',
+          dev: 'true',
+          'run-tests': 'true',
+          'upgrade-from': '1.0.0',
+          'upgrade-source': 'v1',
+          'upgrade-scenarios': 'all',
+          'seed-methods': 'DemoOrders.Setup:SeedData',
+          'check-methods':
+            'DemoOrders.Checks:SettingsMigrated\nDemoOrders.Checks:OrdersKept\nDemoOrders.Checks:MigrationRanAtMostOnce',
+          'declared-changes': 'DemoOrders.Update.V2:MoveBillingSettings=^DemoOrders.Settings,^DemoOrders.StepRuns',
+        }),
+        { job: 'upgrade', workspace: ws2 },
+      );
+      expect(main.code, main.stdout).toBe(0);
+      expect(main.stdout).toContain('::group::[2025.1] upgrade');
+      const result = JSON.parse(main.outputs.result!) as { stages: { stage: string; status: string }[] }[];
+      expect(result[0]?.stages.find((s) => s.stage === 'upgrade')?.status).toBe('passed');
+      expect(result[0]?.stages.find((s) => s.stage === 'test')?.status).toBe('passed');
+      const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-upgrade');
+      expect(artifact?.bytes.includes(Buffer.from('.xml')), 'JUnit XML in the artifact').toBe(true);
+      for (const scenario of ['database', 'source', 'fresh', 'container-replacement'])
+        expect(main.summary).toMatch(new RegExp(`\\| ${scenario} \\| ✅ \\|`));
+      const report = JSON.parse(await readFile(main.outputs.report!, 'utf8')) as {
+        upgrade: { previous: { reference: string } }[];
+      }[];
+      expect(report[0]?.upgrade[0]?.previous.reference).toBe(`${proxy.host}/acme/demo-orders:1.0.0_database__2025.1`);
+    } finally {
+      await rm(ws2, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('fork pull request: publish true is refused with a notice; the rest runs and passes', async () => {
+    const before = proxy.requests.length;
+    const { main } = await runAction(inputs({ publish: 'true' }), {
+      job: 'fork',
+      eventName: 'pull_request',
+      event: {
+        repository: { full_name: 'acme/demo' },
+        pull_request: { head: { repo: { full_name: 'mallory/demo' } } },
+      },
+    });
+    expect(main.code, main.stdout).toBe(0);
+    expect(main.stdout).toContain('::notice::publishing is refused on a pull_request event from fork mallory/demo');
+    expect(main.outputs['published-tags']).toBe('[]');
+    expect(proxy.requests.length).toBe(before);
+    expect(main.summary).toContain('> [!NOTE]\n> publishing is refused on a pull_request event from fork mallory/demo');
+  });
+
   it('compile error: fails at load with the annotation on the file and line, and the IRIS output in the summary', async () => {
     const { main } = await runAction(inputs({ 'module-path': 'broken', publish: 'false' }), { job: 'compile' });
     expect(main.code).toBe(1);
@@ -200,8 +263,11 @@ describeWithDocker('the action, end to end', () => {
     expect(JSON.parse(main.outputs.result!)[0].stages.find((s: { stage: string }) => s.stage === 'load').status).toBe(
       'failed',
     );
+    if (process.env.IPM_DB_SAMPLE_SUMMARY)
+      await writeFile(`${process.env.IPM_DB_SAMPLE_SUMMARY}.failure`, main.summary);
     const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-compile');
-    expect(artifact?.bytes.includes(Buffer.from('load-output.log'))).toBe(true);
+    for (const file of ['load-output.log', 'container.log', 'messages.log', 'ipm-db-report.json'])
+      expect(artifact?.bytes.includes(Buffer.from(file)), file).toBe(true);
   });
 
   it('checksum mismatch: an IPM installer that is not the pinned one stops the run before IRIS starts', async () => {
@@ -225,6 +291,24 @@ describeWithDocker('the action, end to end', () => {
     expect(main.stdout).toMatch(/::error::localhost\/iris-never-ready:2025\.1: the start stage failed: /);
     expect(main.summary).toMatch(/<details><summary>IRIS output of the start stage<\/summary>/);
     expect(main.summary).toContain('STANDIN_FAULT_NEVER_READY');
+  });
+
+  it('crash: the main step killed while IRIS starts leaves a container that the post step removes', async () => {
+    let seen = '';
+    const { main, post } = await runAction(
+      inputs({ 'iris-images': NEVER_READY, 'startup-timeout': '120s', publish: 'false' }),
+      { job: 'crash' },
+      async (state) => {
+        const runId = state['ipm-db-run-id'];
+        if (!runId || !state['ipm-db-resources']) return false;
+        const found = await leftovers(runId);
+        seen = found.join(',');
+        return found.length > 0;
+      },
+    );
+    expect(main.code).toBeNull();
+    expect(seen).toMatch(/^ipm-db-/);
+    expect(post.stdout).toContain(`Removed container ${seen.split(',')[0]}`);
   });
 
   it('registry 503 storm: publishing fails with the registry error after its retries; nothing half-published', async () => {

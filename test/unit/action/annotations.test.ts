@@ -53,6 +53,14 @@ describe('planAnnotations', () => {
     expect(plan.annotations[1]?.message).toBe('IRIS.DAT: not a multiple of 8192 bytes');
   });
 
+  it('keeps one annotation for an error IRIS printed twice', () => {
+    const twice = [
+      { file: 'src/A.cls', document: 'A.cls', line: 9, message: "Invalid command : 'x'" },
+      { file: 'src/A.cls', document: 'A.cls', line: 9, message: ": Invalid command : 'x'" },
+    ];
+    expect(planAnnotations([run({ verification: null, compileErrors: twice })], roots).annotations).toHaveLength(1);
+  });
+
   it('merges the same finding across IRIS versions', () => {
     const plan = planAnnotations([run(), run({ irisVersion: '2024.1' })], roots);
     expect(plan.annotations).toHaveLength(1);

@@ -197,7 +197,7 @@ describe('parseInputs', () => {
     [
       'bad check method',
       { 'upgrade-scenarios': 'fresh', 'check-methods': 'do ^X' },
-      /input "check-methods": class method "do \^X"/,
+      /input "check-methods": class method "do" is not of the form Package.Class:Method/,
     ],
     [
       'check method injection',

@@ -48,7 +48,8 @@ describe('docs/action.md', () => {
     const { readFileSync } = await import('node:fs');
     const { snippetInputs } = await import('../../support/action-metadata.js');
     const snippet = snippetInputs(readFileSync('docs/action.md', 'utf8'), '<!-- tested-snippet -->');
-    expect(snippet.uses).toMatch(/^[\w-]+\/[\w.-]+@v1$/);
+    const { WORKFLOW_REPOSITORY, RELEASE_REF } = await import('../../../src/workflow/reference.js');
+    expect(snippet.uses).toBe(`${WORKFLOW_REPOSITORY}@${RELEASE_REF}`);
     expect(snippet.with['iris-versions']).toBeTruthy();
     for (const name of Object.keys(snippet.with)) expect(meta.inputs.map((i) => i.name)).toContain(name);
   });

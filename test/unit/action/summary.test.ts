@@ -96,6 +96,9 @@ describe('buildSummary', () => {
     expect(md).toContain('**More annotations (1 not shown inline)**');
     expect(md).toContain('- error: src/A.cls:3: bad — Compile error');
     expect(md).toContain('| database | ✅ | 2 steps ran once |');
+    expect(md).toContain('<details><summary>Upgrade details: fingerprints, update steps, checks</summary>');
+    expect(md).toContain('| scenario | result | module | update steps | checks | data |');
+    expect(md).not.toContain('## Upgrade tests');
     expect(md).toContain('- `ipm-db-2025.1-build` (4.9 KiB, 2 files)');
   });
 
