@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-W57BB6SQ.js")).runCommand
+    load: async () => (await import("./chunks/run-24U3UL7B.js")).runCommand
   },
   {
     name: "verify",

@@ -56,18 +56,17 @@ export async function upgradeStageFromFlags(v: UpgradeFlagValues, moduleDir: str
   const seed = either(v, 'seed-methods', 'seed');
   const checks = either(v, 'check-methods', 'checks');
   if (!from && !sourceRaw && !scenarios) {
-    const stray = (
-      [
-        'seed-methods',
-        'check-methods',
-        'declared-changes',
-        'upgrade-globals',
-        'upgrade-exclude-globals',
-        'namespace',
-      ] as const
-    ).filter((f) => v[f] !== undefined);
-    if (seed !== undefined && !stray.includes('seed-methods')) stray.unshift('seed-methods');
-    if (checks !== undefined && !stray.includes('check-methods')) stray.unshift('check-methods');
+    const given: Array<[string, unknown]> = [
+      ['seed-methods', seed],
+      ['check-methods', checks],
+      ['declared-changes', v['declared-changes']],
+      ['upgrade-globals', v['upgrade-globals']],
+      ['upgrade-exclude-globals', v['upgrade-exclude-globals']],
+      ['registry', v.registry],
+      ['namespace', v.namespace],
+      ['plain-http', v['plain-http']],
+    ];
+    const stray = given.filter(([, value]) => value !== undefined).map(([name]) => name);
     if (stray.length > 0)
       throw new UsageError(
         `--${stray[0]} is given but no upgrade runs; add --upgrade-from, --upgrade-source or --upgrade-scenarios.`,

@@ -164,5 +164,20 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
     const source = await cli(['--module', join(EXAMPLE, 'v2'), '--upgrade-scenarios', 'source']);
     expect(source.status).toBe(2);
     expect(source.stderr).toMatch(/upgrade scenario "source" needs the previous release as source/);
+    const plainHttp = await cli(['--module', join(EXAMPLE, 'v2'), '--plain-http']);
+    expect(plainHttp.status).toBe(2);
+    expect(plainHttp.stderr).toMatch(/--plain-http is given but no upgrade runs/);
+    const twice = await cli([
+      '--module',
+      join(EXAMPLE, 'v2'),
+      '--upgrade-scenarios',
+      'fresh',
+      '--checks',
+      'A.B:C',
+      '--check-methods',
+      'A.B:D',
+    ]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/--check-methods and --checks are the same option/);
   });
 });
