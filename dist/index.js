@@ -1,17 +1,10 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-NOLQJJDL.js";
-import {
-  pullPackage
-} from "./chunks/chunk-FUCRRA3X.js";
+} from "./chunks/chunk-ZVXHEOF4.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
-import {
-  RegistryClient,
-  parseReference
-} from "./chunks/chunk-O3R7SFC2.js";
 import {
   ResourceLedger,
   STATE_KEEP,
@@ -39,20 +32,20 @@ import {
 } from "./chunks/chunk-NYYNO6GM.js";
 import {
   DEFAULT_STAGES,
-  IpmOperations,
-  IrisSessionRunner,
-  RUN_LABEL,
-  bootstrapIpm,
   containerNameFor,
-  createNamespace,
-  parseSessionOutput,
+  parseClassMethod,
+  parseDeclaredChanges,
+  parseUpgradeOptions,
   readModuleIdentity,
-  removeRun,
+  registryPuller,
+  renderUpgradeMarkdown,
   runPipeline,
-  sessionArgs,
-  startIris
-} from "./chunks/chunk-WMGDFZQC.js";
-import "./chunks/chunk-ZZB7ONZG.js";
+  upgradeStage
+} from "./chunks/chunk-RWXOSOCA.js";
+import "./chunks/chunk-COTTLKH6.js";
+import {
+  RegistryClient
+} from "./chunks/chunk-EHNJM54D.js";
 import "./chunks/chunk-F2C5E5TJ.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
@@ -97,15 +90,15 @@ function sanitiseArtifactName(raw) {
 function artifactName(prefix, iris, env, matrixJson) {
   const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
   if (matrixJson && matrixJson !== "null") {
-    let values2 = [];
+    let values = [];
     try {
       const parsed = JSON.parse(matrixJson);
       if (parsed && typeof parsed === "object")
-        values2 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
+        values = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
     } catch {
-      values2 = [matrixJson];
+      values = [matrixJson];
     }
-    const joined = sanitiseArtifactName(values2.join("-"));
+    const joined = sanitiseArtifactName(values.join("-"));
     if (joined.length > 60)
       parts.push(`${joined.slice(0, 40)}-${createHash("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
@@ -118,172 +111,6 @@ async function uploadRunFiles(uploader, name, files, rootDirectory) {
   return { name, id: res.id, size: res.size, files };
 }
 
-// src/pipeline/upgrade/steps.ts
-var key = (row) => `${row.className}:${row.methodName}`;
-function rowsOfPackage(rows, updatePackage) {
-  const prefix = `${updatePackage}.V`;
-  return rows.filter((row) => row.className.startsWith(prefix));
-}
-function done(row) {
-  return row !== null && row.timeStampEnd !== "" && row.statusOk;
-}
-function outcome(mode, before, after, newInRelease) {
-  if (after === null || after.timeStampEnd === "") return "missing";
-  if (!after.statusOk) return "failed";
-  if (mode === "fresh") return after.timeStampStart === "" ? "seeded" : "ran-on-fresh-install";
-  if (done(before)) {
-    const untouched = after.timeStampStart === before.timeStampStart && after.timeStampEnd === before.timeStampEnd;
-    if (!untouched) return "ran-again";
-    return newInRelease ? "done-before-release" : "kept";
-  }
-  return after.timeStampStart === "" ? "seeded-not-run" : "ran";
-}
-var GOOD = { fresh: ["seeded"], upgrade: ["ran", "kept"] };
-function judgeSteps(mode, expected, before, after, previousSteps = null) {
-  const beforeByKey = new Map(before.map((row) => [key(row), row]));
-  const afterByKey = new Map(after.map((row) => [key(row), row]));
-  return expected.map((step) => {
-    const b = beforeByKey.get(step) ?? null;
-    const a = afterByKey.get(step) ?? null;
-    const result = outcome(mode, b, a, previousSteps !== null && !previousSteps.includes(step));
-    return { step, outcome: result, ok: GOOD[mode].includes(result), before: b, after: a };
-  });
-}
-var EXPLANATION = {
-  seeded: "was seeded",
-  ran: "ran once",
-  kept: "was done before and not run again",
-  "ran-again": "had already run (or been seeded) before the upgrade and ran again",
-  "ran-on-fresh-install": "ran on a fresh install, where IPM must only seed it",
-  "seeded-not-run": "is new in this upgrade but was only seeded: its migration never ran",
-  "done-before-release": "is new in this release but was already marked done before the upgrade (an earlier install seeded it), so its migration never ran",
-  missing: "is declared by the installed step classes but IPM never recorded it as done",
-  failed: "ended with an error status"
-};
-function stepProblems(verdicts) {
-  return verdicts.filter((v) => !v.ok).map((v) => `update step ${v.step} ${EXPLANATION[v.outcome]}`);
-}
-function stepsThatRan(verdicts) {
-  return verdicts.filter((v) => v.outcome === "ran" || v.outcome === "ran-again" || v.outcome === "ran-on-fresh-install").map((v) => v.step);
-}
-function describeOutcome(value) {
-  return EXPLANATION[value];
-}
-
-// src/pipeline/upgrade/markdown.ts
-var TITLE = {
-  database: "database -> database",
-  source: "source -> database",
-  fresh: "fresh install",
-  "container-replacement": "container replacement (Durable %SYS)"
-};
-var OUTPUT_LINES = 40;
-var NODE_LINES = 10;
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-  return text === "" ? "" : `\`${cell(text).replace(/`/g, "'")}\``;
-}
-function shortHash(hash) {
-  return hash === "" ? "absent" : code(hash.slice(0, 12));
-}
-function version(result) {
-  const before = result.moduleBefore ? result.moduleBefore.version : result.previous.version ?? "-";
-  const after = result.moduleAfter ? `${result.moduleAfter.version} (${result.moduleAfter.packaging})` : "-";
-  return result.scenario === "fresh" ? after : `${before} -> ${after}`;
-}
-function summaryRow(result) {
-  const ranSteps = result.steps.filter((s) => s.outcome === "ran").length;
-  const badSteps = result.steps.filter((s) => !s.ok).length;
-  const steps = result.steps.length === 0 ? "-" : `${ranSteps} ran, ${result.steps.length - ranSteps - badSteps} seeded/kept${badSteps ? `, **${badSteps} wrong**` : ""}`;
-  const failedChecks = result.checks.filter((c) => !c.ok).length;
-  const checks = result.checks.length === 0 ? "-" : `${result.checks.length - failedChecks}/${result.checks.length}`;
-  const undeclared = result.changes.filter((c) => c.declaredBy.length === 0).length;
-  const data = result.after === null ? "-" : `${Object.keys(result.after.globals).length} globals, ${result.changes.length} changed${undeclared ? `, **${undeclared} undeclared**` : ""}`;
-  return `| ${TITLE[result.scenario]} | ${result.ok ? "passed" : "**failed**"} | ${cell(version(result))} | ${steps} | ${checks} | ${data} |`;
-}
-function fingerprintTable(before, after, changes) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(before?.globals ?? {}), ...Object.keys(after?.globals ?? {})])].sort();
-  if (names.length === 0) return [];
-  const byGlobal = new Map(changes.map((c) => [c.global, c]));
-  const lines = [
-    "| global | nodes before | hash before | nodes after | hash after | change |",
-    "|---|---:|---|---:|---|---|"
-  ];
-  for (const name of names) {
-    const b = before?.globals[name];
-    const a = after?.globals[name];
-    const change = byGlobal.get(name);
-    const verdict = !change ? "same" : change.declaredBy.length > 0 ? `${change.kind}, declared by ${change.declaredBy.map(code).join(", ")}` : `**${change.kind}, undeclared**`;
-    lines.push(
-      `| ${code(name)} | ${b ? b.nodes : "-"} | ${b ? shortHash(b.hash) : "-"} | ${a ? a.nodes : "-"} | ${a ? shortHash(a.hash) : "-"} | ${verdict} |`
-    );
-  }
-  for (const change of changes) {
-    if (!change.nodeChanges || change.nodeChanges.length === 0) continue;
-    lines.push("", `${code(change.global)}:`);
-    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${code(node.node)}`);
-    if (change.nodeChanges.length > NODE_LINES) lines.push(`- and ${change.nodeChanges.length - NODE_LINES} more`);
-  }
-  return lines;
-}
-function scenarioSection(result) {
-  const lines = [`### ${TITLE[result.scenario]}: ${result.ok ? "passed" : "failed"}`, "", cell(result.message), ""];
-  if (result.previous.source !== "none")
-    lines.push(`Previous release: ${code(result.previous.reference)} (${result.previous.source})`, "");
-  if (result.namespace) lines.push(`Namespace: ${code(result.namespace)}`, "");
-  if (result.problems.length > 0) {
-    lines.push("Problems:", ...result.problems.map((p) => `- ${cell(p)}`), "");
-  }
-  const data = fingerprintTable(result.before, result.after, result.changes);
-  if (data.length > 0) lines.push("Data fingerprints:", "", ...data, "");
-  if (result.steps.length > 0) {
-    lines.push("| update step | outcome | before (start / end) | after (start / end) |", "|---|---|---|---|");
-    const times = (row) => row ? `${row.timeStampStart || "(seeded)"} / ${row.timeStampEnd || "-"}` : "-";
-    for (const step of result.steps) {
-      const outcome2 = step.ok ? describeOutcome(step.outcome) : `**${describeOutcome(step.outcome)}**`;
-      lines.push(`| ${code(step.step)} | ${outcome2} | ${times(step.before)} | ${times(step.after)} |`);
-    }
-    lines.push("");
-  }
-  if (result.checks.length > 0) {
-    lines.push("| check | returned | result |", "|---|---|---|");
-    for (const check of result.checks)
-      lines.push(`| ${code(check.check)} | ${code(check.returned) || "(empty)"} | ${check.ok ? "ok" : "**failed**"} |`);
-    lines.push("");
-  }
-  if (result.output) {
-    const tail = result.output.split("\n").slice(-OUTPUT_LINES).join("\n").replace(/```/g, "'''");
-    lines.push(
-      "<details><summary>IRIS output of the failing step</summary>",
-      "",
-      "```",
-      tail,
-      "```",
-      "",
-      "</details>",
-      ""
-    );
-  }
-  if (result.backup)
-    lines.push(`Swap backup: ${code(result.backup.path)} ${result.backup.exists ? "exists" : "**is missing**"}`, "");
-  return lines;
-}
-function renderUpgradeMarkdown(results) {
-  if (results.length === 0) return "## Upgrade tests\n\nNo upgrade scenario ran.\n";
-  const lines = [
-    "## Upgrade tests",
-    "",
-    "| scenario | result | module | update steps | checks | data |",
-    "|---|---|---|---|---|---|",
-    ...results.map(summaryRow),
-    ""
-  ];
-  for (const result of results) lines.push(...scenarioSection(result));
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
-}
-
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
@@ -291,7 +118,7 @@ var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" 
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-function cell2(text) {
+function cell(text) {
   return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function formatDuration(ms) {
@@ -345,7 +172,7 @@ function listBlock(lines) {
     raw: lines.join("\n"),
     keep: "head",
     cut: 0,
-    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell2(l)}`).join("\n") + "\n\n"
+    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell(l)}`).join("\n") + "\n\n"
   };
 }
 function renderBlock(b) {
@@ -401,8 +228,8 @@ function stageCell(s) {
   if (!s) return "";
   return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
 }
-function runLabel(run3) {
-  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
+function runLabel(run2) {
+  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
 }
 function overviewTable(runs) {
   const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
@@ -411,7 +238,7 @@ function overviewTable(runs) {
 `;
   const rows = runs.map((r) => {
     const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(r))}<br><sub>${cell2(r.image)}</sub>`;
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(r))}<br><sub>${cell(r.image)}</sub>`;
     return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
   });
   return `${head}${rows.join("\n")}
@@ -428,32 +255,32 @@ function describeUpgrade(entry) {
   }
   return { name: "upgrade", ok: null, message: String(entry) };
 }
-function runBlocks(run3) {
-  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(run3))}
+function runBlocks(run2) {
+  const out = [fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run2))}
 
 `)];
-  const facts = [`| image | \`${cell2(run3.image)}\` |`];
-  if (run3.irisBuild) facts.push(`| IRIS build | ${cell2(run3.irisBuild)} |`);
-  if (run3.ipmVersion) facts.push(`| IPM | ${cell2(run3.ipmVersion)} |`);
-  if (run3.archive) {
-    facts.push(`| archive | \`${cell2(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
-    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
-    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
+  const facts = [`| image | \`${cell(run2.image)}\` |`];
+  if (run2.irisBuild) facts.push(`| IRIS build | ${cell(run2.irisBuild)} |`);
+  if (run2.ipmVersion) facts.push(`| IPM | ${cell(run2.ipmVersion)} |`);
+  if (run2.archive) {
+    facts.push(`| archive | \`${cell(run2.archive.fileName)}\` (${formatBytes(run2.archive.size)}) |`);
+    facts.push(`| sha256 | \`${run2.archive.sha256}\` |`);
+    if (run2.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run2.archive.irisDatSha256}\` |`);
   }
-  if (run3.published) {
-    facts.push(`| published | \`${cell2(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell2(run3.published.digest)}\` |`);
+  if (run2.published) {
+    facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
+    facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
   }
   out.push(fixed(`| | |
 |---|---|
 ${facts.join("\n")}
 
 `));
-  const failed = run3.stages.find((s) => s.status === "failed");
-  if (failed) out.push(fixed(`**${cell2(failed.stage)} failed:** ${cell2(failed.message ?? "no message")}
+  const failed = run2.stages.find((s) => s.status === "failed");
+  if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
 
 `));
-  const deps = run3.verification?.dependencies ?? [];
+  const deps = run2.verification?.dependencies ?? [];
   if (deps.length) {
     out.push(fixed(`**Dependencies (${deps.length})**
 
@@ -466,23 +293,23 @@ ${facts.join("\n")}
       )
     );
   }
-  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
+  const findings = [...run2.verification?.errors ?? [], ...run2.verification?.warnings ?? []];
   if (findings.length) {
     out.push(fixed(`**Verification findings (${findings.length})**
 
 `));
     out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
   }
-  if (run3.compileErrors.length) {
-    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
+  if (run2.compileErrors.length) {
+    out.push(fixed(`**Compile errors (${run2.compileErrors.length})**
 
 `));
     out.push(
-      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
+      listBlock(run2.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
     );
   }
-  if (run3.upgrade.length) {
-    const rows = run3.upgrade.map(describeUpgrade);
+  if (run2.upgrade.length) {
+    const rows = run2.upgrade.map(describeUpgrade);
     out.push(
       fixed(
         `**Upgrade**
@@ -490,63 +317,63 @@ ${facts.join("\n")}
 | scenario | result | detail |
 |---|---|---|
 ${rows.map(
-          (u) => `| ${cell2(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell2(u.message)} |`
+          (u) => `| ${cell(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell(u.message)} |`
         ).join("\n")}
 
 `
       )
     );
-    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run3.upgrade)));
+    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run2.upgrade)));
   }
-  for (const s of run3.stages) {
-    if (s.stage === "upgrade" && run3.upgrade.length) continue;
+  for (const s of run2.stages) {
+    if (s.stage === "upgrade" && run2.upgrade.length) continue;
     if (s.status === "failed" && s.output)
       out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
   }
   return out;
 }
-function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
-  const first = outcome2.runs.find((r) => r.module)?.module;
+function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
+  const first = outcome.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
-  const blocks = [fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(title)}
+  const blocks = [fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(title)}
 
 `)];
   const truncationNoteIndex = blocks.length;
-  if (outcome2.failure) {
+  if (outcome.failure) {
     blocks.push(
       fixed(
         `> [!CAUTION]
-> ${cell2(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${cell2(outcome2.failure.hint)}` : ""}
+> ${cell(outcome.failure.message)}${outcome.failure.hint ? `<br>${cell(outcome.failure.hint)}` : ""}
 
 `
       )
     );
-    if (outcome2.failure.details) blocks.push(detailsBlock("Details", outcome2.failure.details, "tail"));
+    if (outcome.failure.details) blocks.push(detailsBlock("Details", outcome.failure.details, "tail"));
   }
-  for (const n of outcome2.notices) blocks.push(fixed(`> [!NOTE]
-> ${cell2(n)}
+  for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]
+> ${cell(n)}
 
 `));
-  if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
-  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
-  if (outcome2.annotationOverflow.length) {
-    blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
+  if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
+  for (const run2 of outcome.runs) blocks.push(...runBlocks(run2));
+  if (outcome.annotationOverflow.length) {
+    blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**
 
 `));
-    blocks.push(listBlock(outcome2.annotationOverflow));
+    blocks.push(listBlock(outcome.annotationOverflow));
   }
-  if (outcome2.artifacts.length) {
+  if (outcome.artifacts.length) {
     blocks.push(
       fixed(
         `**Artifacts**
 
-${outcome2.artifacts.map((a) => `- \`${cell2(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+${outcome.artifacts.map((a) => `- \`${cell(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
 
 `
       )
     );
   }
-  blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
+  blocks.push(fixed(`<sub>Total ${formatDuration(outcome.durationMs)}</sub>
 `));
   const note = `> [!WARNING]
 > Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
@@ -613,373 +440,6 @@ function readEvent(env) {
 
 // src/action/inputs.ts
 import { isAbsolute, resolve } from "node:path";
-
-// src/pipeline/upgrade/fingerprint.ts
-var DEFAULT_EXCLUDED_GLOBALS = [
-  "^IPM.*",
-  "^%*",
-  "^IRIS.*",
-  "^ISC.*",
-  "^CacheTemp*",
-  "^UnitTest*",
-  "^ERRORS",
-  "^SPOOL",
-  "^odd*",
-  "^rOBJ",
-  "^rMAC",
-  "^rINC",
-  "^rINDEX*",
-  "^ROUTINE"
-];
-var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
-function assertGlobalPattern(pattern) {
-  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
-    throw new UsageError(
-      `"${pattern}" is not a global name or pattern`,
-      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
-    );
-  }
-  return pattern;
-}
-function matchesGlobal(pattern, name) {
-  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
-}
-function selectGlobals(present, selection) {
-  selection.include.forEach(assertGlobalPattern);
-  selection.exclude.forEach(assertGlobalPattern);
-  const included = (name) => selection.include.length === 0 || selection.include.some((p) => matchesGlobal(p, name));
-  const excluded = (name) => selection.exclude.some((p) => matchesGlobal(p, name));
-  const exact = selection.include.filter((p) => !p.endsWith("*"));
-  return [.../* @__PURE__ */ new Set([...present.filter(included), ...exact])].filter((name) => !excluded(name)).sort();
-}
-function toDataFingerprint(globals) {
-  return { globals: Object.fromEntries(globals.map((g) => [g.name, g])) };
-}
-var ABSENT = (name) => ({ name, nodes: 0, hash: "", nodeHashes: {} });
-function complete(g) {
-  return Object.keys(g.nodeHashes).length === g.nodes;
-}
-function nodeChanges(before, after) {
-  if (!complete(before) || !complete(after)) return null;
-  const changes = [];
-  for (const [node, hash] of Object.entries(before.nodeHashes)) {
-    const now = after.nodeHashes[node];
-    if (now === void 0) changes.push({ kind: "removed", node });
-    else if (now !== hash) changes.push({ kind: "changed", node });
-  }
-  for (const node of Object.keys(after.nodeHashes)) {
-    if (!(node in before.nodeHashes)) changes.push({ kind: "added", node });
-  }
-  return changes;
-}
-function diffFingerprints(before, after) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(before.globals), ...Object.keys(after.globals)])].sort();
-  const changes = [];
-  for (const name of names) {
-    const b = before.globals[name] ?? ABSENT(name);
-    const a = after.globals[name] ?? ABSENT(name);
-    if (b.nodes === a.nodes && b.hash === a.hash) continue;
-    changes.push({
-      global: name,
-      kind: b.nodes === 0 ? "added" : a.nodes === 0 ? "removed" : "changed",
-      nodesBefore: b.nodes,
-      nodesAfter: a.nodes,
-      hashBefore: b.hash,
-      hashAfter: a.hash,
-      nodeChanges: nodeChanges(b, a),
-      declaredBy: []
-    });
-  }
-  return changes;
-}
-
-// src/pipeline/upgrade/objectscript.ts
-var GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
-var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
-var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
-var MODULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var DEFAULT_NODE_LIMIT = 500;
-function quote(value) {
-  if ([...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
-    throw new UsageError(`value ${JSON.stringify(value)} contains a control character and cannot be sent to IRIS`);
-  }
-  return `"${value.replace(/"/g, '""')}"`;
-}
-function assertGlobalName(name) {
-  if (!GLOBAL_NAME.test(name)) {
-    throw new UsageError(
-      `"${name}" is not a global name`,
-      "Write globals as ^Name (letters, digits and dots), e.g. ^MyApp.DataD; patterns may end in *."
-    );
-  }
-  return name;
-}
-function parseClassMethod(text, what) {
-  const [className, methodName, extra] = text.trim().split(":");
-  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
-    throw new UsageError(
-      `${what} "${text}" is not of the form Package.Class:Method`,
-      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
-    );
-  }
-  return { className, methodName };
-}
-function formatClassMethod(ref) {
-  return `${ref.className}:${ref.methodName}`;
-}
-function assertModuleName(name) {
-  if (!MODULE_NAME.test(name)) throw new UsageError(`"${name}" is not an IPM module name`);
-  return name;
-}
-function assertClassName(name, what) {
-  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
-  return name;
-}
-function guarded(label, body) {
-  return `try { ${body} } catch e { write "##IPMDB error=",${quote(label)},"|",e.DisplayString(),! }`;
-}
-function listGlobalsLine() {
-  return guarded("list globals", 'set g="" for { set g=$order(^$GLOBAL(g)) quit:g=""  write "##IPMDB gname=",g,! }');
-}
-function fingerprintGlobalLine(name, nodeLimit = DEFAULT_NODE_LIMIT) {
-  assertGlobalName(name);
-  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
-    throw new UsageError(`node limit must be a whole number >= 0, not ${nodeLimit}`);
-  const b64 = "$system.Encryption.Base64Encode";
-  const sha1 = "$system.Encryption.SHA1Hash";
-  return guarded(
-    `fingerprint ${name}`,
-    `set g=${quote(name)},n=0,h="",r=g,d=$data(@g)#2 for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`
-  );
-}
-function moduleStateLine(moduleName) {
-  return guarded(
-    `module ${moduleName}`,
-    `set m=##class(%IPM.Storage.Module).NameOpen(${quote(assertModuleName(moduleName))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
-  );
-}
-var STEP_TABLES = [
-  ["any", "%IPM_Storage_UpdateStep.AnyMember"],
-  ["primary", "%IPM_Storage_UpdateStep.PrimaryOnly"]
-];
-function updateStepLines() {
-  return STEP_TABLES.map(
-    ([kind, table]) => guarded(
-      `update steps ${table}`,
-      `set rs=##class(%SQL.Statement).%ExecDirect(,"SELECT ClassName,MethodName,TimeStampStart,TimeStampEnd,Status FROM ${table}") if rs.%SQLCODE<0 { write "##IPMDB error=",${quote(table)},"|",rs.%Message,! } while rs.%Next() { write "##IPMDB step=${kind}|",rs.%Get("ClassName"),"|",rs.%Get("MethodName"),"|",rs.%Get("TimeStampStart"),"|",rs.%Get("TimeStampEnd"),"|",$system.Status.IsOK(rs.%Get("Status")),! }`
-    )
-  );
-}
-function expectedStepsLine(updatePackage) {
-  const json = (v) => `$select($isobject(${v}):${v}.%ToJSON(),1:"[]")`;
-  return guarded(
-    `update package ${updatePackage}`,
-    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$classmethod(l(k),"GetOrderedMethods"),p=$classmethod(l(k),"GetOrderedMethodsPrimaryOnly") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
-  );
-}
-function seedLine(ref) {
-  const name = formatClassMethod(ref);
-  return guarded(name, `do ##class(${ref.className}).${ref.methodName}() write "##IPMDB seeded=",${quote(name)},!`);
-}
-function checkLine(ref) {
-  const name = formatClassMethod(ref);
-  return guarded(
-    name,
-    `set r=##class(${ref.className}).${ref.methodName}() write "##IPMDB check=",${quote(name)},"|",r,!`
-  );
-}
-function fileExistsLine(path) {
-  return `write "##IPMDB exists=",${quote(path)},"|",##class(%Library.File).Exists(${quote(path)}),!`;
-}
-
-// src/pipeline/upgrade/declared.ts
-function parseDeclaredChanges(text) {
-  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
-  return entries.map((entry) => {
-    const eq = entry.indexOf("=");
-    if (eq < 0) {
-      throw new UsageError(
-        `declared change "${entry}" has no "="`,
-        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
-      );
-    }
-    const step = entry.slice(0, eq).trim();
-    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
-    else parseClassMethod(step, "declared-change step");
-    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
-    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
-    globals.forEach(assertGlobalPattern);
-    return { step, globals };
-  });
-}
-function declares(declaration, step, global) {
-  const stepMatches = declaration.step.endsWith(":*") ? step.startsWith(declaration.step.slice(0, -1)) : declaration.step === step;
-  return stepMatches && declaration.globals.some((pattern) => matchesGlobal(pattern, global));
-}
-function attributeChanges(changes, stepsThatRan2, declarations) {
-  return changes.map((change) => ({
-    ...change,
-    declaredBy: stepsThatRan2.filter((step) => declarations.some((d) => declares(d, step, change.global)))
-  }));
-}
-function undeclaredChangeProblems(changes) {
-  return changes.filter((change) => change.declaredBy.length === 0).map((change) => {
-    const what = change.kind === "removed" ? `disappeared (${change.nodesBefore} nodes before)` : change.kind === "added" ? `appeared (${change.nodesAfter} nodes)` : `changed (${change.nodesBefore} -> ${change.nodesAfter} nodes)`;
-    const nodes = change.nodeChanges && change.nodeChanges.length > 0 ? `: ${change.nodeChanges.slice(0, 5).map((n) => `${n.kind} ${n.node}`).join(", ")}${change.nodeChanges.length > 5 ? `, and ${change.nodeChanges.length - 5} more` : ""}` : "";
-    return `${change.global} ${what} but no update step that ran declared it${nodes}`;
-  });
-}
-
-// src/pipeline/upgrade/git-source.ts
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-var GIT_TIMEOUT_MS = 12e4;
-var GIT_SOURCE_PREFIX = "git:";
-function gitRevision(source) {
-  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
-  const rev = source.slice(GIT_SOURCE_PREFIX.length);
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
-    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
-  }
-  return rev;
-}
-async function git(cwd, args) {
-  try {
-    const { stdout } = await run("git", args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
-    return stdout.trim();
-  } catch (error2) {
-    const stderr = (error2.stderr ?? "").trim();
-    throw new IpmDbError(
-      "upgrade-git-source",
-      `git ${args.join(" ")} failed in ${cwd}: ${stderr || error2.message}`
-    );
-  }
-}
-async function exportModuleAt(moduleDir, revision) {
-  const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
-  const path = relative(top, moduleDir).split(sep).join("/") || ".";
-  await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
-    throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
-      hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
-    });
-  });
-  const dest = await mkdtemp(join(tmpdir(), "ipm-db-previous-source-"));
-  const remove = () => rm(dest, { recursive: true, force: true });
-  try {
-    const archive = join(dest, "export.tar");
-    await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
-    await run("tar", ["-xf", archive, "-C", dest], { timeout: GIT_TIMEOUT_MS });
-    await rm(archive);
-    const dir = join(dest, path);
-    if (!await stat(join(dir, "module.xml")).catch(() => null)) {
-      throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
-    }
-    return { dir, remove };
-  } catch (error2) {
-    await remove();
-    throw error2;
-  }
-}
-
-// src/pipeline/upgrade/types.ts
-var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
-
-// src/pipeline/upgrade/options.ts
-function list(text) {
-  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
-}
-function optional(text) {
-  const value = (text ?? "").trim();
-  return value === "" ? null : value;
-}
-var VERSION = /^\d+\.\d+\.\d+$/;
-function parseUpgradeOptions(inputs) {
-  const previous = {
-    version: optional(inputs.previousVersion),
-    packagePath: optional(inputs.previousPackage),
-    repository: optional(inputs.previousRepository),
-    reference: optional(inputs.previousReference),
-    sourceDir: optional(inputs.previousSource)
-  };
-  if (previous.version !== null && !VERSION.test(previous.version)) {
-    throw new UsageError(
-      `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
-      "IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0."
-    );
-  }
-  if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
-  if (previous.reference !== null) {
-    const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
-    if (!tag || previous.reference.includes("@")) {
-      throw new UsageError(
-        `previous reference "${previous.reference}" has no tag`,
-        "Write <registry>/<namespace>/<module>:<version>_database__<X.Y>."
-      );
-    }
-    previous.version ??= /^(\d+\.\d+\.\d+)_database__/.exec(tag[1])?.[1] ?? null;
-  }
-  if (previous.repository !== null && previous.version === null) {
-    throw new UsageError(
-      "a previous-release repository needs the previous version",
-      "Add the version to pull, e.g. 1.0.0."
-    );
-  }
-  const requested = list(inputs.scenarios);
-  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
-  for (const name of all ? [] : requested) {
-    if (!UPGRADE_SCENARIOS.includes(name)) {
-      throw new UsageError(
-        `unknown upgrade scenario "${name}"`,
-        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
-      );
-    }
-  }
-  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
-  for (const scenario of scenarios) {
-    const missing = missingInputs(scenario, previous);
-    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
-  }
-  const nodeLimit = inputs.nodeLimit?.trim() ? Number(inputs.nodeLimit) : DEFAULT_NODE_LIMIT;
-  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
-    throw new UsageError(`node limit "${inputs.nodeLimit}" is not a whole number >= 0`);
-  const exclude = optional(inputs.excludeGlobals);
-  return {
-    scenarios,
-    previous,
-    seed: list(inputs.seed).map((s) => parseClassMethod(s, "seed method")),
-    checks: list(inputs.checks).map((s) => parseClassMethod(s, "check method")),
-    globals: {
-      include: list(inputs.globals),
-      exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
-    },
-    declared: parseDeclaredChanges(inputs.declaredChanges ?? ""),
-    nodeLimit
-  };
-}
-function missingInputs(scenario, previous) {
-  const hasPackage = previous.packagePath !== null || previous.repository !== null || previous.reference !== null;
-  switch (scenario) {
-    case "fresh":
-      return null;
-    case "database":
-      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
-    case "source":
-      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
-    case "container-replacement":
-      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
-  }
-}
-function previousReference(repository, version2, irisMajorMinor) {
-  if (!/^\d{4}\.\d+$/.test(irisMajorMinor))
-    throw new UsageError(`"${irisMajorMinor}" is not an IRIS major.minor version`);
-  return `${repository.replace(/\/+$/, "")}:${version2.replace(/\+/g, "_")}_database__${irisMajorMinor}`;
-}
-
-// src/action/inputs.ts
 var UPLOAD_POLICIES = ["always", "failure", "never"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
@@ -1164,9 +624,9 @@ function imageList(source, problem) {
   } else if (versions.length) {
     const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
     const flavour = source.get("iris-flavour").trim() || "iris-community";
-    for (const version2 of versions) {
-      const image = `${registry}/${flavour}:${version2}`;
-      if (!TAG_RE.test(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2025.1.`);
+    for (const version of versions) {
+      const image = `${registry}/${flavour}:${version}`;
+      if (!TAG_RE.test(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
       else if (!IMAGE_RE.test(image))
         problem(
           "iris-flavour",
@@ -1181,23 +641,23 @@ function imageList(source, problem) {
   return images.filter((i) => !seen.has(i) && seen.add(i));
 }
 function ipmSource(source, problem, inWorkspace) {
-  const version2 = source.get("ipm-version").trim();
+  const version = source.get("ipm-version").trim();
   const installer = source.get("ipm-installer").trim();
   const sha = source.get("ipm-sha256").trim();
   const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
   if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
-  if (sha && !installer && !version2) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
-  if (version2 && installer) {
+  if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
+  if (version && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
   }
-  if (version2) {
-    if (!SEMVER_RE.test(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
+  if (version) {
+    if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
-      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version2}.xml from the release.`);
+      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
     if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
       problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
-    return { kind: "version", version: version2, sha256: sha.toLowerCase(), releaseUrl };
+    return { kind: "version", version, sha256: sha.toLowerCase(), releaseUrl };
   }
   if (installer) {
     if (!/\.xml$/i.test(installer))
@@ -1298,37 +758,37 @@ function forkPullRequest(event, repository) {
 }
 
 // src/action/run.ts
-import { copyFile, mkdir, readdir, stat as stat2, writeFile } from "node:fs/promises";
-import { basename, join as join3, relative as relative3 } from "node:path";
+import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { basename, join as join2, relative as relative2 } from "node:path";
 
 // src/action/annotations.ts
-import { join as join2, relative as relative2, sep as sep2 } from "node:path";
+import { join, relative, sep } from "node:path";
 var MAX_PER_LEVEL = 10;
-function irisLabel(run3) {
-  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
+function irisLabel(run2) {
+  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative2(roots.workspace, join2(roots.modulePath, moduleRelative));
+  const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
-  return rel.split(sep2).join("/");
+  return rel.split(sep).join("/");
 }
 function planAnnotations(runs, roots) {
   const all = [];
   const seen = /* @__PURE__ */ new Map();
   const add = (a, where) => {
-    const key2 = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
-    const existing = seen.get(key2);
+    const key = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
+    const existing = seen.get(key);
     if (existing) {
       if (!existing.where.includes(where)) existing.where.push(where);
       return;
     }
     const entry = { annotation: a, where: [where] };
-    seen.set(key2, entry);
+    seen.set(key, entry);
     all.push(entry);
   };
-  for (const run3 of runs) {
-    const where = irisLabel(run3);
-    for (const ce of run3.compileErrors) {
+  for (const run2 of runs) {
+    const where = irisLabel(run2);
+    for (const ce of run2.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
       const text = ce.message.replace(/^[\s:]+/, "");
       const a = {
@@ -1340,7 +800,7 @@ function planAnnotations(runs, roots) {
       if (file && ce.line) a.startLine = ce.line;
       add(a, where);
     }
-    const v = run3.verification;
+    const v = run2.verification;
     if (v) {
       for (const f of v.errors)
         add(
@@ -1414,7 +874,7 @@ function setPublishStage(report, result) {
 async function listFilesIn(dir) {
   const out = [];
   for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join3(dir, e.name);
+    const p = join2(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
@@ -1437,7 +897,7 @@ function withTimeout(work, signal, what) {
     );
   });
 }
-async function run2(inputs, deps) {
+async function run(inputs, deps) {
   const started = Date.now();
   const { io } = deps;
   const notices = [];
@@ -1447,8 +907,8 @@ async function run2(inputs, deps) {
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
   const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join3(inputs.workspace, ".ipm-db");
-  const outRoot = join3(tempRoot, "ipm-db", deps.runId);
+  const tempRoot = deps.env.RUNNER_TEMP || join2(inputs.workspace, ".ipm-db");
+  const outRoot = join2(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
@@ -1469,18 +929,18 @@ async function run2(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat2(join3(inputs.modulePath, "module.xml")).catch(() => {
+    await stat(join2(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
-        `input "module-path": no module.xml in ${relative3(inputs.workspace, inputs.modulePath) || "."}.`,
+        `input "module-path": no module.xml in ${relative2(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
       );
     });
     const from = inputs.upgrade?.from;
     if (from?.kind === "archive") {
       const path = from.path;
-      await stat2(path).catch(() => {
+      await stat(path).catch(() => {
         throw new UsageError(
-          `input "upgrade-from": ${relative3(inputs.workspace, path)} does not exist.`,
+          `input "upgrade-from": ${relative2(inputs.workspace, path)} does not exist.`,
           "Give the path of a previous .tgz, a version or a registry reference."
         );
       });
@@ -1492,18 +952,18 @@ async function run2(inputs, deps) {
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join3(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join3(tempRoot, "ipm-db-cache"))
+        workDir: join2(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
       });
       io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
-      const outDir = join3(outRoot, sanitiseArtifactName(image));
+      const outDir = join2(outRoot, sanitiseArtifactName(image));
       await mkdir(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join3(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
+      if (inputs.cacheImages && await restoreImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
@@ -1628,11 +1088,11 @@ async function run2(inputs, deps) {
   } finally {
     clearTimeout(totalTimer);
   }
-  const reportPath = join3(outRoot, REPORT_FILE);
+  const reportPath = join2(outRoot, REPORT_FILE);
   await mkdir(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join3(outDir, REPORT_FILE), report);
+  for (const [report, { outDir }] of logFiles) await writeJson(join2(outDir, REPORT_FILE), report);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
@@ -1661,9 +1121,9 @@ async function run2(inputs, deps) {
   if (inputs.cacheImages) {
     for (const image of inputs.images)
       if (!restoredImages.has(image))
-        await saveImage(image, join3(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+        await saveImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
   }
-  const outcome2 = {
+  const outcome = {
     runs,
     ok: failure === null,
     failure,
@@ -1674,23 +1134,23 @@ async function run2(inputs, deps) {
   };
   if (inputs.summary) {
     try {
-      await io.writeSummary(buildSummary(outcome2));
+      await io.writeSummary(buildSummary(outcome));
     } catch (err) {
       io.warning(`Writing the job summary failed: ${errorMessage(err)}`);
     }
   }
-  return outcome2;
+  return outcome;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join3(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join2(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
   for (const p of wanted) {
-    const rel = relative3(outDir, p);
+    const rel = relative2(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join3(outDir, basename(p));
+      const copy = join2(outDir, basename(p));
       await copyFile(p, copy);
       files.add(copy);
     }
@@ -1700,7 +1160,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   }
   const present = [];
   for (const f of files)
-    if (await stat2(f).then(
+    if (await stat(f).then(
       (s) => s.isFile(),
       () => false
     ))
@@ -1767,596 +1227,7 @@ function setOutputs(io, runs, reportPath) {
 
 // src/action/wiring.ts
 import { mkdir as mkdir2, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
-
-// src/pipeline/upgrade/stage.ts
-import { readFile } from "node:fs/promises";
-import { join as join5 } from "node:path";
-
-// src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join4 } from "node:path";
-var DURABLE_MOUNT = "/durable";
-var DONE_MARKER = "##IPMDB upgrade-done=1";
-async function runUpgradeLines(container, namespace, lines, doing, timeoutMs) {
-  const input = [...lines, `write "${DONE_MARKER}",!`, "halt", ""].join("\n");
-  const result = await container.exec(sessionArgs(namespace), { input, timeoutMs });
-  const stdout = redact(result.stdout);
-  const parsed = parseSessionOutput(stdout);
-  const details = [parsed.text, redact(result.stderr.trim())].filter(Boolean).join("\n");
-  if (result.timedOut)
-    throw new IpmDbError("session-timeout", `IRIS session in ${namespace} was stopped while ${doing}.`, { details });
-  if (result.exitCode !== 0)
-    throw new IpmDbError(
-      "session-failed",
-      `IRIS session in ${namespace} failed (exit ${result.exitCode}) while ${doing}.`,
-      { details }
-    );
-  if (parsed.objectScriptErrors.length > 0) {
-    throw new IpmDbError(
-      "objectscript-error",
-      `IRIS reported ${parsed.objectScriptErrors[0]} while ${doing} in ${namespace}.`,
-      { details }
-    );
-  }
-  if (!stdout.includes(DONE_MARKER))
-    throw new IpmDbError("session-ended-early", `IRIS session in ${namespace} ended early while ${doing}.`, {
-      details
-    });
-  return stdout;
-}
-function irisOf(ctx, current, homeNamespace) {
-  const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
-  return {
-    createNamespace: () => createNamespace(current().target, {
-      homeNamespace,
-      postfix: ctx.nextPostfix("UPG"),
-      enableEnsemble: ctx.options.enableEnsemble ?? false
-    }),
-    run: (namespace, lines, doing) => runUpgradeLines(current().container, namespace, lines, doing, timeoutMs),
-    loadModule: async (namespace, hostDir) => {
-      await current().ops.loadModule(namespace, hostDir);
-    },
-    loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
-    updateModule: (namespace, moduleName, hostTgz) => current().ops.updateModule(namespace, moduleName, hostTgz)
-  };
-}
-function partsOf(ctx, container) {
-  const o = ctx.options;
-  const target = { sessions: new IrisSessionRunner(container), files: container };
-  const ops = new IpmOperations(target, {
-    ...o.timeouts ? { timeouts: o.timeouts } : {},
-    verbose: o.verbose ?? false
-  });
-  return { container, target, ops };
-}
-async function startOnVolume(ctx, runId, volume) {
-  const o = ctx.options;
-  return startIris(
-    ctx.docker,
-    {
-      image: o.image,
-      runId,
-      // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
-      // containers need none (packages are copied in, previous releases pulled on the host).
-      network: "none",
-      ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
-      mounts: [...o.mounts ?? [], { source: volume, target: DURABLE_MOUNT }],
-      env: { ...o.env ?? {}, ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
-    },
-    {
-      logger: ctx.logger,
-      ...o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {},
-      ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}
-    }
-  );
-}
-async function startDurable(ctx) {
-  const setup = ctx.setup;
-  if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
-  const suffix = ctx.nextPostfix("D").toLowerCase();
-  const volume = `ipm-db-${ctx.runId}-${suffix}`;
-  await ctx.docker.check("docker-volume-failed", "docker volume create", [
-    "volume",
-    "create",
-    "--label",
-    `${RUN_LABEL}=${ctx.runId}`,
-    volume
-  ]);
-  await ctx.docker.check(
-    "docker-volume-failed",
-    "Giving the durable volume to irisowner",
-    [
-      "run",
-      "--rm",
-      "--network",
-      "none",
-      "--user",
-      "root",
-      "--label",
-      `${RUN_LABEL}=${ctx.runId}`,
-      "--mount",
-      `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
-      "--entrypoint",
-      "/bin/sh",
-      ctx.options.image,
-      "-c",
-      `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
-    ],
-    { timeoutMs: 12e4 }
-  );
-  const runIds = [`${ctx.runId}-${suffix}a`, `${ctx.runId}-${suffix}b`];
-  let generation = 0;
-  let parts = null;
-  const dispose = async () => {
-    for (const runId of runIds) await removeRun(ctx.docker, runId).catch(() => void 0);
-    await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
-  };
-  try {
-    const first = partsOf(ctx, await startOnVolume(ctx, runIds[0], volume));
-    parts = first;
-    await bootstrapIpm(first.target, {
-      installer: setup.installedFrom,
-      logger: ctx.logger,
-      homeNamespace: setup.homeNamespace,
-      ...ctx.options.timeouts?.ipmInstallMs ? { installTimeoutMs: ctx.options.timeouts.ipmInstallMs } : {}
-    });
-  } catch (err) {
-    await dispose();
-    throw err;
-  }
-  const current = () => parts;
-  return {
-    ...irisOf(ctx, current, setup.homeNamespace),
-    async replace() {
-      const old = current().container;
-      await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
-        timeoutMs: 18e4
-      });
-      await removeRun(ctx.docker, runIds[generation]);
-      generation++;
-      const next = await startOnVolume(ctx, runIds[generation], volume);
-      parts = partsOf(ctx, next);
-    },
-    dispose
-  };
-}
-function driverUpgradeEnvironment(ctx, pull) {
-  const { container, target, ops, setup } = ctx;
-  if (!container || !target || !ops || !setup) {
-    throw new IpmDbError("pipeline-order", "Internal: the container is not ready; an earlier stage did not run.");
-  }
-  return {
-    iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
-    startDurable: () => startDurable(ctx),
-    pull,
-    tempDir: () => mkdtemp2(join4(tmpdir2(), "ipm-db-previous-"))
-  };
-}
-
-// src/pipeline/upgrade/parse.ts
-var MARKER = "##IPMDB ";
-function ipmdbLines(output) {
-  const lines = [];
-  for (const raw of output.split(/\r?\n/)) {
-    const at = raw.indexOf(MARKER);
-    if (at < 0) continue;
-    const rest = raw.slice(at + MARKER.length);
-    const eq = rest.indexOf("=");
-    if (eq <= 0) continue;
-    lines.push({ key: rest.slice(0, eq), value: rest.slice(eq + 1) });
-  }
-  return lines;
-}
-function values(output, key2) {
-  return ipmdbLines(output).filter((line) => line.key === key2).map((line) => line.value);
-}
-function reportedErrors(output) {
-  return values(output, "error").map((value) => {
-    const bar = value.indexOf("|");
-    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
-  });
-}
-function throwOnReportedErrors(output, doing) {
-  const errors = reportedErrors(output);
-  if (errors.length > 0) {
-    throw new IpmDbError("upgrade-objectscript", `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output });
-  }
-}
-function parseGlobalNames(output) {
-  const names = values(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
-  return [...new Set(names)].sort();
-}
-function parseFingerprints(output) {
-  const result = [];
-  let nodes = {};
-  for (const { key: key2, value } of ipmdbLines(output)) {
-    if (key2 === "node") {
-      const bar = value.lastIndexOf("|");
-      if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
-    } else if (key2 === "global") {
-      const [name, count, hash, extra] = value.split("|");
-      const nodeCount = Number(count);
-      if (!name || extra !== void 0 || hash === void 0 || !Number.isInteger(nodeCount) || nodeCount < 0) {
-        throw new IpmDbError("upgrade-parse", `unreadable fingerprint line "##IPMDB global=${value}"`);
-      }
-      result.push({ name, nodes: nodeCount, hash, nodeHashes: nodes });
-      nodes = {};
-    }
-  }
-  return result;
-}
-function parseModuleState(output) {
-  const [value] = values(output, "module");
-  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
-  if (value === "") return null;
-  const bar = value.lastIndexOf("|");
-  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
-}
-function parseUpdateSteps(output) {
-  return values(output, "step").map((value) => {
-    const fields = value.split("|");
-    if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
-      throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
-    }
-    const [kind, className, methodName, timeStampStart, timeStampEnd, ok] = fields;
-    return {
-      className,
-      methodName,
-      primaryOnly: kind === "primary",
-      timeStampStart,
-      timeStampEnd,
-      statusOk: ok === "1"
-    };
-  });
-}
-function parseExpectedSteps(output) {
-  const steps = [];
-  for (const value of values(output, "expected")) {
-    const [className, ordered, primaryOnly, extra] = value.split("|");
-    for (const list2 of [ordered, primaryOnly]) {
-      let methods;
-      try {
-        methods = JSON.parse(list2 ?? "");
-      } catch {
-        methods = null;
-      }
-      if (extra !== void 0 || !Array.isArray(methods) || !methods.every((m) => typeof m === "string")) {
-        throw new IpmDbError(
-          "upgrade-parse",
-          `step class ${className}: GetOrderedMethods did not return a JSON array of names ("${value}")`
-        );
-      }
-      for (const method of methods) steps.push(`${className}:${method}`);
-    }
-  }
-  return steps;
-}
-function parseSeeded(output) {
-  return values(output, "seeded");
-}
-function parseChecks(output) {
-  return values(output, "check").map((value) => {
-    const bar = value.indexOf("|");
-    const returned = bar < 0 ? "" : value.slice(bar + 1);
-    return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
-  });
-}
-function parseFileExists(output) {
-  const result = {};
-  for (const value of values(output, "exists")) {
-    const bar = value.lastIndexOf("|");
-    result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
-  }
-  return result;
-}
-
-// src/pipeline/upgrade/scenarios.ts
-var Scenario = class {
-  constructor(scenario, previous, options, release) {
-    this.options = options;
-    this.release = release;
-    this.result = {
-      scenario,
-      ok: false,
-      message: "",
-      previous,
-      namespace: null,
-      moduleBefore: null,
-      moduleAfter: null,
-      before: null,
-      after: null,
-      changes: [],
-      steps: [],
-      checks: [],
-      backup: null,
-      problems: [],
-      durationMs: 0
-    };
-  }
-  options;
-  release;
-  result;
-  started = Date.now();
-  async snapshot(iris, namespace, alsoGlobals, when) {
-    const listing = await iris.run(namespace, [listGlobalsLine()], `listing the globals ${when}`);
-    throwOnReportedErrors(listing, `Listing the globals ${when}`);
-    const globals = [
-      .../* @__PURE__ */ new Set([...selectGlobals(parseGlobalNames(listing), this.options.globals), ...alsoGlobals])
-    ].sort();
-    const lines = [
-      moduleStateLine(this.release.moduleName),
-      ...updateStepLines(),
-      ...globals.map((g) => fingerprintGlobalLine(g, this.options.nodeLimit))
-    ];
-    const output = await iris.run(namespace, lines, `fingerprinting the data ${when}`);
-    throwOnReportedErrors(output, `Fingerprinting the data ${when}`);
-    const fingerprints = parseFingerprints(output);
-    const missing = globals.filter((g) => !fingerprints.some((f) => f.name === g));
-    if (missing.length > 0) {
-      throw new IpmDbError(
-        "upgrade-fingerprint-incomplete",
-        `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
-        { details: output }
-      );
-    }
-    const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
-    return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
-  }
-  async seed(iris, namespace) {
-    if (this.options.seed.length === 0) return;
-    const output = await iris.run(namespace, this.options.seed.map(seedLine), "writing data");
-    throwOnReportedErrors(output, "Writing data with the seed methods");
-    const seeded = parseSeeded(output);
-    const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
-    if (notRun.length > 0)
-      throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
-        details: output
-      });
-  }
-  async expectedSteps(iris, namespace) {
-    if (!this.release.updatePackage) return [];
-    const output = await iris.run(
-      namespace,
-      [expectedStepsLine(this.release.updatePackage)],
-      "reading the update step classes"
-    );
-    throwOnReportedErrors(output, `Reading the update step classes of ${this.release.updatePackage}`);
-    return parseExpectedSteps(output);
-  }
-  async runChecks(iris, namespace) {
-    if (this.options.checks.length === 0) return [];
-    const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
-    const returned = parseChecks(output);
-    const errors = reportedErrors(output);
-    return this.options.checks.map(formatClassMethod).map((check) => {
-      const found = returned.find((r) => r.check === check);
-      if (found) return found;
-      const error2 = errors.find((e) => e.startsWith(`${check}: `));
-      return { check, returned: error2 ? error2.slice(check.length + 2) : "(no result printed)", ok: false };
-    });
-  }
-  async checkBackup(iris, namespace, swap) {
-    if (!swap.backupPath) {
-      this.result.problems.push(
-        'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown'
-      );
-      return;
-    }
-    const output = await iris.run(namespace, [fileExistsLine(swap.backupPath)], "checking the swap backup");
-    const exists = parseFileExists(output)[swap.backupPath] === true;
-    this.result.backup = { path: swap.backupPath, exists };
-    if (!exists) this.result.problems.push(`the swap backup ${swap.backupPath} does not exist after the upgrade`);
-  }
-  checkModule(state, version2, packaging, when) {
-    if (!state) {
-      this.result.problems.push(`${this.release.moduleName} is not installed ${when}`);
-      return;
-    }
-    if (state.version !== version2)
-      this.result.problems.push(
-        `${this.release.moduleName} is at version ${state.version} ${when}, expected ${version2}`
-      );
-    if (packaging !== null && state.packaging !== packaging) {
-      this.result.problems.push(
-        `${this.release.moduleName} has Packaging "${state.packaging}" ${when}, expected "${packaging}"`
-      );
-    }
-  }
-  finish(success) {
-    this.result.ok = this.result.problems.length === 0;
-    this.result.message = this.result.ok ? success : this.result.problems[0];
-    this.result.durationMs = Date.now() - this.started;
-    return this.result;
-  }
-  fail(error2) {
-    this.result.problems.push(describeError(error2).replace(/\n\s*/g, " "));
-    if (error2 instanceof IpmDbError && error2.details) this.result.output = error2.details;
-    return this.finish("");
-  }
-};
-async function proveUpgrade(s, iris, install, options, release, betweenHook) {
-  const r = s.result;
-  const namespace = await iris.createNamespace();
-  r.namespace = namespace;
-  await install(iris, namespace);
-  await s.seed(iris, namespace);
-  const previousSteps = await s.expectedSteps(iris, namespace);
-  const before = await s.snapshot(iris, namespace, [], "before the upgrade");
-  r.moduleBefore = before.module;
-  r.before = before.fingerprint;
-  if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
-  if (betweenHook) await betweenHook();
-  const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
-  const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");
-  r.moduleAfter = after.module;
-  r.after = after.fingerprint;
-  s.checkModule(after.module, release.version, "database", "after the upgrade");
-  r.steps = judgeSteps("upgrade", await s.expectedSteps(iris, namespace), before.steps, after.steps, previousSteps);
-  r.problems.push(...stepProblems(r.steps));
-  r.changes = attributeChanges(
-    diffFingerprints(before.fingerprint, after.fingerprint),
-    stepsThatRan(r.steps),
-    options.declared
-  );
-  r.problems.push(...undeclaredChangeProblems(r.changes));
-  r.checks = await s.runChecks(iris, namespace);
-  r.problems.push(
-    ...r.checks.filter((c) => !c.ok).map((c) => `check ${c.check} returned ${c.returned === "" ? "nothing" : `"${c.returned}"`}, not 1`)
-  );
-  await s.checkBackup(iris, namespace, swap);
-  const ran = r.steps.filter((v) => v.outcome === "ran").length;
-  return s.finish(
-    `${release.moduleName} ${before.module?.version ?? "?"} -> ${release.version}: ${after.globals.length} global(s) fingerprinted, ${r.changes.length} changed (all declared), ${ran} update step(s) ran once, ${r.checks.length} check(s) returned 1`
-  );
-}
-async function proveFreshInstall(s, iris, release) {
-  const r = s.result;
-  const namespace = await iris.createNamespace();
-  r.namespace = namespace;
-  const swap = await iris.loadPackage(namespace, release.packagePath);
-  const after = await s.snapshot(iris, namespace, [], "after the install");
-  r.moduleAfter = after.module;
-  r.after = after.fingerprint;
-  s.checkModule(after.module, release.version, "database", "after the install");
-  r.steps = judgeSteps("fresh", await s.expectedSteps(iris, namespace), [], after.steps);
-  r.problems.push(...stepProblems(r.steps));
-  await s.checkBackup(iris, namespace, swap);
-  return s.finish(
-    `${release.moduleName} ${release.version} installed into an empty namespace: ${r.steps.length} update step(s) seeded, none run`
-  );
-}
-async function runUpgradeScenarios(env, options, release, logger) {
-  const prev = options.previous;
-  const registryReference = prev.reference ?? (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
-  const reference = prev.packagePath ?? registryReference;
-  let pulled = null;
-  const previousPackage = () => {
-    if (prev.packagePath) return Promise.resolve(prev.packagePath);
-    if (!registryReference) throw new IpmDbError("upgrade-no-previous", "no previous database package was given");
-    pulled ??= env.tempDir().then((dir) => env.pull(registryReference, dir));
-    return pulled;
-  };
-  const loadPrevious = async (iris, namespace) => {
-    await iris.loadPackage(namespace, await previousPackage());
-  };
-  const loadPreviousSource = async (iris, namespace) => {
-    await iris.loadModule(namespace, prev.sourceDir);
-  };
-  const packageOrigin = () => ({
-    source: prev.packagePath ? "path" : "registry",
-    reference: reference ?? "",
-    version: prev.version
-  });
-  const sourceOrigin = () => ({
-    source: "source-directory",
-    reference: prev.sourceLabel ?? prev.sourceDir ?? "",
-    version: prev.version
-  });
-  const results = [];
-  for (const scenario of options.scenarios) {
-    logger.info(`upgrade scenario: ${scenario}`);
-    let result;
-    if (scenario === "fresh") {
-      const s = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
-      result = await proveFreshInstall(s, env.iris, release).catch((e) => s.fail(e));
-    } else if (scenario === "database") {
-      const s = new Scenario(scenario, packageOrigin(), options, release);
-      result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e) => s.fail(e));
-    } else if (scenario === "source") {
-      const s = new Scenario(scenario, sourceOrigin(), options, release);
-      result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e) => s.fail(e));
-    } else {
-      const fromPackage = reference !== null;
-      const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-      result = await proveInReplacedContainer(
-        s,
-        env,
-        fromPackage ? loadPrevious : loadPreviousSource,
-        options,
-        release
-      ).catch((e) => s.fail(e));
-    }
-    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
-    results.push(result);
-  }
-  return results;
-}
-async function proveInReplacedContainer(s, env, install, options, release) {
-  const iris = await env.startDurable();
-  try {
-    return await proveUpgrade(s, iris, install, options, release, () => iris.replace());
-  } finally {
-    await iris.dispose();
-  }
-}
-
-// src/pipeline/upgrade/stage.ts
-function updatePackageOf(moduleXml) {
-  const match = /<UpdatePackage>\s*([^<\s]+)\s*<\/UpdatePackage>/.exec(moduleXml);
-  return match ? match[1] : null;
-}
-function registryPuller(clientFor) {
-  return async (reference, dir) => {
-    const ref = parseReference(reference, { requireTagOrDigest: true });
-    return (await pullPackage(clientFor(ref.registry), ref, dir)).file;
-  };
-}
-function upgradeStage(options, pull) {
-  return {
-    name: "upgrade",
-    skip: () => options.scenarios.length === 0 ? "no upgrade scenario requested" : null,
-    async run(ctx) {
-      const module = ctx.module;
-      const archive = ctx.archive;
-      const setup = ctx.setup;
-      if (!module || !archive || !setup)
-        throw new IpmDbError(
-          "pipeline-order",
-          "Internal: the upgrade stage needs a built package; an earlier stage did not run."
-        );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile(join5(ctx.options.moduleDir, "module.xml"), "utf8"));
-      const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
-      const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
-      let results;
-      try {
-        const resolved = exported ? {
-          ...options,
-          previous: { ...options.previous, sourceDir: exported.dir, sourceLabel: options.previous.sourceDir }
-        } : options;
-        results = await runUpgradeScenarios(
-          driverUpgradeEnvironment(ctx, pull),
-          resolved,
-          {
-            moduleName: module.name,
-            version: module.version,
-            packagePath: archive.hostPath,
-            updatePackage,
-            irisMajorMinor: setup.iris.majorMinor
-          },
-          ctx.logger
-        );
-      } finally {
-        await exported?.remove();
-      }
-      ctx.report.upgrade = results;
-      const failed = results.filter((r) => !r.ok);
-      if (failed.length > 0) {
-        throw new IpmDbError(
-          "upgrade-failed",
-          `${failed.length} of ${results.length} upgrade scenario(s) failed: ${failed.map((r) => `${r.scenario}: ${r.message}`).join("; ")}`,
-          {
-            details: renderUpgradeMarkdown(results)
-          }
-        );
-      }
-      return `${results.length} upgrade scenario(s) passed: ${results.map((r) => r.scenario).join(", ")}`;
-    }
-  };
-}
-
-// src/action/wiring.ts
+import { join as join3 } from "node:path";
 function pipelinePort(wiring = {}) {
   return {
     async runImage(o, logger) {
@@ -2397,7 +1268,7 @@ function pipelinePort(wiring = {}) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join6(o.outDir, f));
+      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join3(o.outDir, f));
       return { report, logFiles };
     }
   };
@@ -2419,13 +1290,13 @@ async function upgradeStageFor(o, logger, wiring) {
 async function saveFailureLogs(outDir, result, container) {
   await mkdir2(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile2(join6(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile2(join3(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile2(join6(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile2(join3(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join6(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join3(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring = {}) {
@@ -2462,7 +1333,7 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
-  const outcome2 = await run2(inputs, {
+  const outcome = await run(inputs, {
     io,
     pipeline: pipelinePort({ plainHttp: inputs.registryPlainHttp }),
     publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
@@ -2472,8 +1343,8 @@ async function main() {
     env: process.env,
     runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes(4).toString("hex")}`
   });
-  if (outcome2.failure) {
-    const { message, hint } = outcome2.failure;
+  if (outcome.failure) {
+    const { message, hint } = outcome.failure;
     setFailed(hint ? `${message}
 ${hint}` : message);
   }

@@ -1,7 +1,8 @@
 /**
  * Reading what a piped `iris session` printed. Pure. A piped session prints the namespace
  * prompt ("USER>", "USER 1d1>") before each command's output; results come back only
- * through `##IPMDB key=value` lines, everything else is IRIS/IPM output shown to people.
+ * through `##IPMDB key=value` lines (the marker may follow other output on its line),
+ * everything else is IRIS/IPM output shown to people. The one reader of these lines.
  */
 import { DONE_KEY, RESULT_PREFIX, STEP_KEY } from './objectscript.js';
 
@@ -42,11 +43,15 @@ export function parseSessionOutput(raw: string): SessionOutput {
   const objectScriptErrors: string[] = [];
   for (const rawLine of raw.split('\n')) {
     const line = stripPrompt(rawLine);
-    const m = RESULT.exec(line);
+    // Output without a final line break (a method's own `write`) puts the marker mid-line.
+    const at = line.indexOf(RESULT_PREFIX);
+    const m = at < 0 ? null : RESULT.exec(line.slice(at));
     if (m) {
       const [, key, value] = m as unknown as [string, string, string];
-      if (key === STEP_KEY) lastStep = Number.parseInt(value, 10) || lastStep;
-      else if (key === DONE_KEY) completed = true;
+      if (at > 0) text.push(line.slice(0, at));
+      // The runner's own markers count only in their exact form, never as part of an echoed script line.
+      if (key === STEP_KEY) lastStep = /^\d+$/.test(value) ? Number.parseInt(value, 10) : lastStep;
+      else if (key === DONE_KEY) completed = completed || value === '1';
       else {
         values.set(key, value);
         results.push({ key, value });

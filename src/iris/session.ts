@@ -19,6 +19,8 @@ export interface SessionRequest {
   secretEnv?: Record<string, string>;
   /** Hard limit for the whole session; default 10 min. */
   timeoutMs?: number;
+  /** What the session as a whole does, for errors ("fingerprinting the data before the upgrade"); default: the running operation. */
+  purpose?: string;
   /** Turns IRIS output into a specific error (e.g. IPM's installer messages); null keeps the generic one. */
   classify?: (failure: SessionFailure) => IpmDbError | null;
 }
@@ -109,12 +111,15 @@ function sessionError(
   const specific = request.classify?.(failure);
   if (specific) return specific;
   const details = [failure.output.text, failure.stderr].filter(Boolean).join('\n');
-  const step = failure.output.lastStep > 0 ? ` (step ${failure.output.lastStep} of ${request.operations.length})` : '';
+  const step = failure.output.lastStep > 0 ? `step ${failure.output.lastStep} of ${request.operations.length}` : null;
+  // "while <purpose> (step 2 of 5: <operation>)", or without a purpose "while running <operation> (step 2 of 5)".
+  const doing = request.purpose ?? `running ${failure.running}`;
+  const context = request.purpose ? (step ? ` (${step}: ${failure.running})` : '') : step ? ` (${step})` : '';
   switch (failure.reason) {
     case 'timeout':
       return new IpmDbError(
         'session-timeout',
-        `IRIS session in ${namespace} was stopped after ${seconds(timeoutMs)} while running ${failure.running}${step}.`,
+        `IRIS session in ${namespace} was stopped while ${doing}, at its ${seconds(timeoutMs)} limit${context}.`,
         {
           hint: 'The command hung or needs more time: raise the timeout, or read the IRIS output below.',
           details,
@@ -123,23 +128,19 @@ function sessionError(
     case 'exit-status':
       return new IpmDbError(
         'session-failed',
-        `IRIS session in ${namespace} failed (exit ${failure.exitCode}) while running ${failure.running}${step}: ${lastErrorLine(failure.output.text) ?? 'no error text'}`,
-        {
-          details,
-        },
+        `IRIS session in ${namespace} failed (exit ${failure.exitCode}) while ${doing}${context}: ${lastErrorLine(failure.output.text) ?? 'no error text'}`,
+        { details },
       );
     case 'objectscript-error':
       return new IpmDbError(
         'objectscript-error',
-        `IRIS reported ${failure.output.objectScriptErrors[0]} while running ${failure.running}${step} in ${namespace}.`,
-        {
-          details,
-        },
+        `IRIS reported ${failure.output.objectScriptErrors[0]} while ${doing} in ${namespace}${context}.`,
+        { details },
       );
     case 'ended-early':
       return new IpmDbError(
         'session-ended-early',
-        `IRIS session in ${namespace} ended before the end of its script, while running ${failure.running}${step}.`,
+        `IRIS session in ${namespace} ended before the end of its script, while ${doing}${context}.`,
         {
           hint: 'IRIS stopped or the session was cut off; read the IRIS output below.',
           details,

@@ -8,13 +8,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
-import { dockerLogin, startIris } from '../iris/container.js';
-import { IrisSessionRunner } from '../iris/session.js';
-import { bootstrapIpm } from '../ipm/bootstrap.js';
+import { dockerLogin } from '../iris/container.js';
 import { resolveInstaller } from '../ipm/installer.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
-import { createNamespace } from '../ipm/namespaces.js';
-import { IpmOperations } from '../ipm/operations.js';
+import { newPackageNamespace, setUpIpm, startPipelineIris } from './containers.js';
 import type { Stage } from './options.js';
 
 function need<T>(value: T | null, what: string): T {
@@ -31,29 +28,11 @@ export const startStage: Stage = {
     ctx.report.module = { ...ctx.module };
     await ctx.docker.assertAvailable();
     if (o.login) await dockerLogin(ctx.docker, o.login);
-    const container = await startIris(
-      ctx.docker,
-      {
-        image: o.image,
-        runId: ctx.runId,
-        ...(o.network ? { network: o.network } : {}),
-        ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),
-        ...(o.mounts ? { mounts: o.mounts } : {}),
-        ...(o.env ? { env: o.env } : {}),
-      },
-      {
-        logger: ctx.logger,
-        ...(o.onResource ? { onResource: o.onResource } : {}),
-        ...(o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {}),
-        ...(o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}),
-      },
-    );
+    const driven = await startPipelineIris(ctx, ctx.runId);
+    const container = driven.container;
     ctx.container = container;
-    ctx.target = { sessions: new IrisSessionRunner(container), files: container };
-    ctx.ops = new IpmOperations(ctx.target, {
-      ...(o.timeouts ? { timeouts: o.timeouts } : {}),
-      verbose: o.verbose ?? false,
-    });
+    ctx.target = driven.target;
+    ctx.ops = driven.ops;
     return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
   },
 };
@@ -68,12 +47,7 @@ export const ipmStage: Stage = {
           ...(o.installerCache ? { cache: o.installerCache } : {}),
         })
       : null;
-    const setup = await bootstrapIpm(need(ctx.target, 'the container'), {
-      installer,
-      logger: ctx.logger,
-      ...(o.ipmNamespace ? { homeNamespace: o.ipmNamespace } : {}),
-      ...(o.timeouts?.ipmInstallMs ? { installTimeoutMs: o.timeouts.ipmInstallMs } : {}),
-    });
+    const setup = await setUpIpm(ctx, need(ctx.target, 'the container'), installer, o.ipmNamespace);
     ctx.setup = setup;
     ctx.report.irisVersion = setup.iris.majorMinor;
     ctx.report.irisBuild = setup.iris.build;
@@ -87,11 +61,12 @@ export const loadStage: Stage = {
   async run(ctx) {
     const ops = need(ctx.ops, 'IPM');
     const setup = need(ctx.setup, 'IPM');
-    ctx.packagingNamespace = await createNamespace(need(ctx.target, 'the container'), {
-      homeNamespace: setup.homeNamespace,
-      postfix: ctx.nextPostfix('PKG'),
-      enableEnsemble: ctx.options.enableEnsemble ?? false,
-    });
+    ctx.packagingNamespace = await newPackageNamespace(
+      ctx,
+      need(ctx.target, 'the container'),
+      setup.homeNamespace,
+      'PKG',
+    );
     await ops.loadModule(ctx.packagingNamespace, ctx.options.moduleDir, { dev: ctx.options.dev ?? false });
     return `loaded and compiled in ${ctx.packagingNamespace}`;
   },
@@ -162,11 +137,12 @@ export const installStage: Stage = {
     const setup = need(ctx.setup, 'IPM');
     const module = need(ctx.module, 'the module');
     const archive = need(ctx.archive, 'the archive');
-    ctx.installNamespace = await createNamespace(need(ctx.target, 'the container'), {
-      homeNamespace: setup.homeNamespace,
-      postfix: ctx.nextPostfix('INST'),
-      enableEnsemble: ctx.options.enableEnsemble ?? false,
-    });
+    ctx.installNamespace = await newPackageNamespace(
+      ctx,
+      need(ctx.target, 'the container'),
+      setup.homeNamespace,
+      'INST',
+    );
     const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
     const listed = await ops.list(ctx.installNamespace);
     const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());

@@ -6,10 +6,12 @@ import { verifyArchive } from '../../archive/verify.js';
 import type { RegistryLogin } from '../../iris/container.js';
 import { directoryCache, parseInstallerSpec } from '../../ipm/installer.js';
 import { formatMs, runPipeline } from '../../pipeline/runner.js';
+import { DEFAULT_STAGES } from '../../pipeline/stages.js';
 import type { RunReport } from '../../pipeline/types.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
 import { EXIT, type CliCommand } from '../command.js';
+import { UPGRADE_FLAGS, upgradeStageFromFlags } from '../upgrade-flags.js';
 
 const USAGE = `Usage: ipm-db run --module <dir> --image <image> [options]
 
@@ -34,7 +36,27 @@ Options:
   --ready-timeout <s>    seconds to wait for IRIS to start (default: 300)
   --keep                 keep the container afterwards (for debugging)
   --verbose              IPM -v on every command, and debug output
-  --json                 print the run report as JSON on stdout
+  --json                 print the run report as JSON on stdout (upgrade scenarios in "upgrade")
+
+Upgrade testing (docs/upgrade-testing.md; the action's input names; any of the first three adds the stage):
+  --upgrade-from <x>     the previous release as a database package: a .tgz path, a full reference
+                         (ghcr.io/acme/demo-orders:1.0.0_database__2025.1), or a version pulled from
+                         <registry>/<namespace>/<module> (needs --namespace)
+  --upgrade-source <x>   the previous release's module directory, or git:<tag or commit> of the module's
+                         own repository (also --previous-source)
+  --upgrade-scenarios <list>
+                         database, source, fresh, container-replacement, or all (default: all the
+                         other upgrade options allow)
+  --seed-methods <list>  Package.Class:Method that write data after the previous release is installed
+                         (also --seed)
+  --check-methods <list> Package.Class:Method that must return 1 after the upgrade (also --checks)
+  --declared-changes <x> Package.Class:Method=^Global1,^Global2 per update step, separated by ;
+  --upgrade-globals <list>, --upgrade-exclude-globals <list>
+                         globals to fingerprint / to leave out (^Name or ^Prefix*)
+  --registry <host>      registry to pull a previous version from (default: ghcr.io)
+  --namespace <ns>       registry namespace (owner) a previous version was published under
+  --plain-http           HTTP instead of HTTPS to that registry (a loopback registry only)
+  Registry credentials come from IPM_DB_REGISTRY_USERNAME / IPM_DB_REGISTRY_PASSWORD (or _TOKEN).
 `;
 
 export const runCommand: CliCommand = {
@@ -63,6 +85,7 @@ export const runCommand: CliCommand = {
           keep: { type: 'boolean' },
           verbose: { type: 'boolean' },
           json: { type: 'boolean' },
+          ...UPGRADE_FLAGS,
         },
         allowPositionals: false,
         strict: true,
@@ -89,13 +112,15 @@ export const runCommand: CliCommand = {
         throw new UsageError(`--ready-timeout must be a number of seconds, got "${v['ready-timeout']}".`);
       readyMs = s * 1000;
     }
+    const moduleDir = resolve(io.cwd, v.module);
+    const upgrade = await upgradeStageFromFlags(v, moduleDir, io);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
     const installer = v.ipm ? await parseInstallerSpec(v.ipm, v['ipm-sha256'], io.cwd) : null;
     const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });
     await mkdir(outDir, { recursive: true });
     const report = await runPipeline({
       image: v.image,
-      moduleDir: resolve(io.cwd, v.module),
+      moduleDir,
       outDir,
       installer,
       installerCache: directoryCache(join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers')),
@@ -111,6 +136,7 @@ export const runCommand: CliCommand = {
       ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),
       logger,
       verifyArchive,
+      ...(upgrade ? { stages: [...DEFAULT_STAGES, upgrade] } : {}),
     });
     const reportPath = join(outDir, 'run-report.json');
     await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
@@ -126,6 +152,13 @@ export function summary(report: RunReport, reportPath: string): string {
     lines.push(
       `  ${s.stage.padEnd(8)} ${s.status.padEnd(7)} ${formatMs(s.durationMs).padStart(8)}  ${s.message ?? ''}`,
     );
+  if (report.upgrade.length > 0) {
+    lines.push('upgrade scenarios:');
+    for (const u of report.upgrade)
+      lines.push(
+        `  ${u.scenario.padEnd(21)} ${(u.ok ? 'passed' : 'failed').padEnd(7)} ${formatMs(u.durationMs).padStart(8)}  ${u.message}`,
+      );
+  }
   if (report.archive) lines.push(`archive: ${report.archive.path}`);
   if (report.junitPath) lines.push(`junit:   ${report.junitPath}`);
   lines.push(`report:  ${reportPath}`);

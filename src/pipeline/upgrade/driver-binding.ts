@@ -8,71 +8,41 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IpmDbError } from '../../util/errors.js';
-import { redact } from '../../util/redact.js';
-import { RUN_LABEL, removeRun, startIris, type IrisContainer } from '../../iris/container.js';
-import { parseSessionOutput } from '../../iris/output.js';
-import { IrisSessionRunner, sessionArgs } from '../../iris/session.js';
-import { bootstrapIpm } from '../../ipm/bootstrap.js';
-import { createNamespace } from '../../ipm/namespaces.js';
-import { IpmOperations, type IpmTarget } from '../../ipm/operations.js';
+import { RUN_LABEL, removeRun } from '../../iris/container.js';
+import type { SessionRunner } from '../../iris/session.js';
+import { newPackageNamespace, setUpIpm, startPipelineIris, type DrivenContainer } from '../containers.js';
 import type { PipelineContext } from '../options.js';
 import type { ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
 
 /** Where Durable %SYS keeps the IRIS data directory inside the container. */
 const DURABLE_MOUNT = '/durable';
-const DONE_MARKER = '##IPMDB upgrade-done=1';
 
-/** One session of upgrade-stage lines; it must exit 0 and print the end marker, with no ObjectScript error outside a `try`. */
+/**
+ * One session of upgrade-stage lines (./objectscript.ts) through the driver's session runner,
+ * which judges it (exit status, end marker, ObjectScript errors, time limit) and redacts it;
+ * `doing` names the session in its errors. Returns everything the session printed.
+ */
 export async function runUpgradeLines(
-  container: IrisContainer,
+  sessions: SessionRunner,
   namespace: string,
   lines: string[],
   doing: string,
   timeoutMs: number,
 ): Promise<string> {
-  const input = [...lines, `write "${DONE_MARKER}",!`, 'halt', ''].join('\n');
-  const result = await container.exec(sessionArgs(namespace), { input, timeoutMs });
-  const stdout = redact(result.stdout);
-  const parsed = parseSessionOutput(stdout);
-  const details = [parsed.text, redact(result.stderr.trim())].filter(Boolean).join('\n');
-  if (result.timedOut)
-    throw new IpmDbError('session-timeout', `IRIS session in ${namespace} was stopped while ${doing}.`, { details });
-  if (result.exitCode !== 0)
-    throw new IpmDbError(
-      'session-failed',
-      `IRIS session in ${namespace} failed (exit ${result.exitCode}) while ${doing}.`,
-      { details },
-    );
-  if (parsed.objectScriptErrors.length > 0) {
-    throw new IpmDbError(
-      'objectscript-error',
-      `IRIS reported ${parsed.objectScriptErrors[0]} while ${doing} in ${namespace}.`,
-      { details },
-    );
-  }
-  if (!stdout.includes(DONE_MARKER))
-    throw new IpmDbError('session-ended-early', `IRIS session in ${namespace} ended early while ${doing}.`, {
-      details,
-    });
-  return stdout;
+  const result = await sessions.run({
+    namespace,
+    operations: lines.map((text) => ({ kind: 'surfaceLine', text })),
+    timeoutMs,
+    purpose: doing,
+  });
+  return result.raw;
 }
 
-interface IrisParts {
-  container: IrisContainer;
-  target: IpmTarget;
-  ops: IpmOperations;
-}
-
-function irisOf(ctx: PipelineContext, current: () => IrisParts, homeNamespace: string): UpgradeIris {
+function irisOf(ctx: PipelineContext, current: () => DrivenContainer, homeNamespace: string): UpgradeIris {
   const timeoutMs = ctx.options.timeouts?.shortMs ?? 300_000;
   return {
-    createNamespace: () =>
-      createNamespace(current().target, {
-        homeNamespace,
-        postfix: ctx.nextPostfix('UPG'),
-        enableEnsemble: ctx.options.enableEnsemble ?? false,
-      }),
-    run: (namespace, lines, doing) => runUpgradeLines(current().container, namespace, lines, doing, timeoutMs),
+    createNamespace: () => newPackageNamespace(ctx, current().target, homeNamespace, 'UPG'),
+    run: (namespace, lines, doing) => runUpgradeLines(current().target.sessions, namespace, lines, doing, timeoutMs),
     loadModule: async (namespace, hostDir) => {
       await current().ops.loadModule(namespace, hostDir);
     },
@@ -81,37 +51,15 @@ function irisOf(ctx: PipelineContext, current: () => IrisParts, homeNamespace: s
   };
 }
 
-function partsOf(ctx: PipelineContext, container: IrisContainer): IrisParts {
-  const o = ctx.options;
-  const target: IpmTarget = { sessions: new IrisSessionRunner(container), files: container };
-  const ops = new IpmOperations(target, {
-    ...(o.timeouts ? { timeouts: o.timeouts } : {}),
-    verbose: o.verbose ?? false,
-  });
-  return { container, target, ops };
-}
-
 /** Starts a container of the pipeline's image with its IRIS data directory on `volume`. */
-async function startOnVolume(ctx: PipelineContext, runId: string, volume: string): Promise<IrisContainer> {
-  const o = ctx.options;
-  return startIris(
-    ctx.docker,
-    {
-      image: o.image,
-      runId,
-      // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
-      // containers need none (packages are copied in, previous releases pulled on the host).
-      network: 'none',
-      ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),
-      mounts: [...(o.mounts ?? []), { source: volume, target: DURABLE_MOUNT }],
-      env: { ...(o.env ?? {}), ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` },
-    },
-    {
-      logger: ctx.logger,
-      ...(o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {}),
-      ...(o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}),
-    },
-  );
+function startOnVolume(ctx: PipelineContext, runId: string, volume: string): Promise<DrivenContainer> {
+  return startPipelineIris(ctx, runId, {
+    // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
+    // containers need none (packages are copied in, previous releases pulled on the host).
+    network: 'none',
+    mounts: [{ source: volume, target: DURABLE_MOUNT }],
+    env: { ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` },
+  });
 }
 
 async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
@@ -120,6 +68,7 @@ async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
   const suffix = ctx.nextPostfix('D').toLowerCase();
   const volume = `ipm-db-${ctx.runId}-${suffix}`;
   // Labelled with the run id, so the run's final cleanup (and the action's post step) removes it.
+  ctx.options.onResource?.({ kind: 'volume', name: volume });
   await ctx.docker.check('docker-volume-failed', 'docker volume create', [
     'volume',
     'create',
@@ -152,20 +101,15 @@ async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
   );
   const runIds = [`${ctx.runId}-${suffix}a`, `${ctx.runId}-${suffix}b`];
   let generation = 0;
-  let parts: IrisParts | null = null;
+  let parts: DrivenContainer | null = null;
   const dispose = async () => {
     for (const runId of runIds) await removeRun(ctx.docker, runId).catch(() => undefined);
     await ctx.docker.call(['volume', 'rm', '-f', volume], { timeoutMs: 60_000 }).catch(() => undefined);
   };
   try {
-    const first = partsOf(ctx, await startOnVolume(ctx, runIds[0]!, volume));
+    const first = await startOnVolume(ctx, runIds[0]!, volume);
     parts = first;
-    await bootstrapIpm(first.target, {
-      installer: setup.installedFrom,
-      logger: ctx.logger,
-      homeNamespace: setup.homeNamespace,
-      ...(ctx.options.timeouts?.ipmInstallMs ? { installTimeoutMs: ctx.options.timeouts.ipmInstallMs } : {}),
-    });
+    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
     await dispose();
     throw err;
@@ -181,8 +125,7 @@ async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
       });
       await removeRun(ctx.docker, runIds[generation]!);
       generation++;
-      const next = await startOnVolume(ctx, runIds[generation]!, volume);
-      parts = partsOf(ctx, next);
+      parts = await startOnVolume(ctx, runIds[generation]!, volume);
     },
     dispose,
   };

@@ -4,23 +4,24 @@
  * read by ./parse.ts. Each line is one command line: never a newline inside.
  */
 import { UsageError } from '../../util/errors.js';
+import { quote as quoteLiteral } from '../../iris/objectscript.js';
+import { hasControlCharacter, isValid } from '../../iris/validate.js';
 
 /** IRIS global names: letters, digits and dots after "^" (optionally "%" first). */
 const GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
 /** A class name: package.Class, segments of letters and digits (optionally "%" first). */
 const CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
 const METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
-const MODULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Nodes listed one by one per global (for node-level diffs) before only the totals count. */
 export const DEFAULT_NODE_LIMIT = 500;
 
-/** An ObjectScript string literal; refuses what cannot sit on one command line. */
+/** An ObjectScript string literal (the driver's quoting); refuses what cannot sit on one command line. */
 export function quote(value: string): string {
-  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
+  if (hasControlCharacter(value)) {
     throw new UsageError(`value ${JSON.stringify(value)} contains a control character and cannot be sent to IRIS`);
   }
-  return `"${value.replace(/"/g, '""')}"`;
+  return quoteLiteral(value);
 }
 
 export function assertGlobalName(name: string): string {
@@ -61,7 +62,7 @@ export function formatClassMethod(ref: ClassMethodRef): string {
 }
 
 function assertModuleName(name: string): string {
-  if (!MODULE_NAME.test(name)) throw new UsageError(`"${name}" is not an IPM module name`);
+  if (!isValid('module name', name)) throw new UsageError(`"${name}" is not an IPM module name`);
   return name;
 }
 

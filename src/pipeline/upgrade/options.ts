@@ -159,3 +159,26 @@ export function previousReference(repository: string, version: string, irisMajor
     throw new UsageError(`"${irisMajorMinor}" is not an IRIS major.minor version`);
   return `${repository.replace(/\/+$/, '')}:${version.replace(/\+/g, '_')}_database__${irisMajorMinor}`;
 }
+
+/**
+ * The previous release as the action's `upgrade-from` and the CLI's `--upgrade-from` give it: a
+ * `.tgz` path (made absolute by `resolvePath`), a version pulled from `repository`
+ * (`<registry>/<namespace>/<module>`), or a full reference. parseUpgradeOptions checks the values.
+ */
+export function upgradeFromInputs(
+  raw: string,
+  repository: string | null,
+  resolvePath: (path: string) => string = (path) => path,
+): Pick<UpgradeInputs, 'previousPackage' | 'previousVersion' | 'previousRepository' | 'previousReference'> {
+  const value = raw.trim();
+  if (/\.tgz$/i.test(value)) return { previousPackage: resolvePath(value) };
+  if (/^\d+\.\d+\.\d+/.test(value)) {
+    if (repository === null)
+      throw new UsageError(
+        `upgrade-from "${value}" is a version, but there is no repository to pull it from`,
+        'Name the registry namespace it was published to, or give a full reference or a .tgz path.',
+      );
+    return { previousVersion: value, previousRepository: repository };
+  }
+  return { previousReference: value };
+}

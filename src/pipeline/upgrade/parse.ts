@@ -1,28 +1,19 @@
 /**
- * Reads the `##IPMDB <key>=<value>` lines that ./objectscript.ts makes IRIS print (pure). A line
- * may carry IRIS's prompt before the marker ("NS>##IPMDB ..."): the marker is looked for anywhere.
+ * Reads the `##IPMDB <key>=<value>` lines that ./objectscript.ts makes IRIS print (pure), through
+ * the driver's reader, which finds the marker after a prompt ("NS>##IPMDB ...") or other output.
  */
 import { IpmDbError } from '../../util/errors.js';
+import { parseSessionOutput } from '../../iris/output.js';
 import type { CheckResult, GlobalFingerprint, ModuleState, UpdateStepRow } from './types.js';
-
-const MARKER = '##IPMDB ';
 
 export interface IpmdbLine {
   key: string;
   value: string;
 }
 
+/** Every result line in order, read by the driver's session-output reader (src/iris/output.ts). */
 export function ipmdbLines(output: string): IpmdbLine[] {
-  const lines: IpmdbLine[] = [];
-  for (const raw of output.split(/\r?\n/)) {
-    const at = raw.indexOf(MARKER);
-    if (at < 0) continue;
-    const rest = raw.slice(at + MARKER.length);
-    const eq = rest.indexOf('=');
-    if (eq <= 0) continue;
-    lines.push({ key: rest.slice(0, eq), value: rest.slice(eq + 1) });
-  }
-  return lines;
+  return parseSessionOutput(output).results;
 }
 
 function values(output: string, key: string): string[] {

@@ -2,11 +2,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main.js';
 import { Docker } from '../../../src/iris/docker.js';
 import type { RunReport } from '../../../src/pipeline/types.js';
+import { runCli, type CliRun } from '../../support/cli.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
 
@@ -26,20 +25,8 @@ describeWithDocker('ipm-db run', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (d: Buffer) => (out += d.toString()));
-    stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const status = await main(['run', ...args], {
-      stdout,
-      stderr,
-      env: { ...process.env, DOCKER_HOST: host },
-      cwd: work,
-    });
-    return { status, stdout: out, stderr: err };
+  function cli(args: string[]): Promise<CliRun> {
+    return runCli(['run', ...args], { ...process.env, DOCKER_HOST: host }, work);
   }
 
   it('prints each stage with its time and writes the archive and report', async () => {

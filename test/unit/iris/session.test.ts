@@ -64,6 +64,21 @@ describe('parseSessionOutput', () => {
   });
 });
 
+describe('parseSessionOutput: markers after other output', () => {
+  it('reads a result that follows output without a line break, keeping that output as text', () => {
+    const out = parseSessionOutput('APP>hello from a seed##IPMDB seeded=A.B:C\nAPP>##IPMDB ipmdb.done=1\n');
+    expect(out.results).toEqual([{ key: 'seeded', value: 'A.B:C' }]);
+    expect(out.text).toBe('hello from a seed');
+    expect(out.completed).toBe(true);
+  });
+
+  it("does not take an echoed script line for the runner's own markers", () => {
+    const out = parseSessionOutput('write "##IPMDB ipmdb.done=","1",!\nwrite "##IPMDB ipmdb.step=","7",!\n');
+    expect(out.completed).toBe(false);
+    expect(out.lastStep).toBe(0);
+  });
+});
+
 describe('judge', () => {
   const ops: Operation[] = [
     { kind: 'emit', key: 'zversion', expression: { kind: 'zversion' } },

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IrisContainer } from '../../../src/iris/container.js';
+import { renderScript } from '../../../src/iris/objectscript.js';
 import type { CommandResult } from '../../../src/iris/process.js';
+import { IrisSessionRunner } from '../../../src/iris/session.js';
 import { runUpgradeLines } from '../../../src/pipeline/upgrade/driver-binding.js';
 
-/** A container whose `docker exec` answers with `result` and records what it was sent. */
+/** The driver's session runner on a container whose `docker exec` answers with `result` and records what it was sent. */
 function container(result: Partial<CommandResult>) {
   const sent: { args: string[]; input?: string }[] = [];
   const c = {
@@ -12,20 +14,20 @@ function container(result: Partial<CommandResult>) {
       return { exitCode: 0, stdout: '', stderr: '', timedOut: false, durationMs: 1, ...result };
     },
   };
-  return { c: c as unknown as IrisContainer, sent };
+  return { c: new IrisSessionRunner(c as unknown as IrisContainer), sent };
 }
 
-const DONE = 'APP>##IPMDB upgrade-done=1\n';
+const DONE = 'APP>##IPMDB ipmdb.done=1\n';
 
 describe('upgrade sessions in the container', () => {
-  it('sends the lines, an end marker and halt to iris session in the namespace, and returns the output', async () => {
+  it("sends the lines, the runner's markers and halt to iris session in the namespace, and returns the output", async () => {
     const { c, sent } = container({ stdout: `APP>##IPMDB gname=^A\n${DONE}` });
     const out = await runUpgradeLines(c, 'USER-UPG1', ['write 1,!'], 'listing', 1000);
     expect(out).toContain('##IPMDB gname=^A');
     expect(sent).toEqual([
       {
         args: ['iris', 'session', 'IRIS', '-U', 'USER-UPG1'],
-        input: 'write 1,!\nwrite "##IPMDB upgrade-done=1",!\nhalt\n',
+        input: renderScript([{ kind: 'surfaceLine', text: 'write 1,!' }]).text,
       },
     ]);
   });
@@ -34,7 +36,7 @@ describe('upgrade sessions in the container', () => {
     [{ timedOut: true, stdout: DONE }, /stopped while listing/],
     [{ exitCode: 1, stdout: DONE }, /failed \(exit 1\) while listing/],
     [{ stdout: `APP>\n<UNDEFINED> *x\n${DONE}` }, /IRIS reported <UNDEFINED> \*x while listing in USER-UPG1/],
-    [{ stdout: 'APP>##IPMDB gname=^A\n' }, /ended early while listing/],
+    [{ stdout: 'APP>##IPMDB gname=^A\n' }, /ended before the end of its script, while listing/],
   ])('fails a session that %o', async (result, message) => {
     const { c } = container(result);
     await expect(runUpgradeLines(c, 'USER-UPG1', ['write 1,!'], 'listing', 1000)).rejects.toThrow(message);

@@ -1,0 +1,97 @@
+// `ipm-db run`'s upgrade flags: the action's upgrade input names, mapped onto the upgrade stage's
+// own parser (src/pipeline/upgrade/options.ts) and its registry puller.
+import { resolve } from 'node:path';
+import { readModuleIdentity } from '../ipm/manifest.js';
+import type { Stage } from '../pipeline/options.js';
+import { parseUpgradeOptions, upgradeFromInputs, type UpgradeInputs } from '../pipeline/upgrade/options.js';
+import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
+import { UsageError } from '../util/errors.js';
+import type { CliIo } from './command.js';
+import { registryClient } from './registry-options.js';
+
+export const UPGRADE_FLAGS = {
+  'upgrade-from': { type: 'string' },
+  'upgrade-source': { type: 'string' },
+  'previous-source': { type: 'string' },
+  'upgrade-scenarios': { type: 'string' },
+  'seed-methods': { type: 'string' },
+  seed: { type: 'string' },
+  'check-methods': { type: 'string' },
+  checks: { type: 'string' },
+  'declared-changes': { type: 'string' },
+  'upgrade-globals': { type: 'string' },
+  'upgrade-exclude-globals': { type: 'string' },
+  registry: { type: 'string' },
+  namespace: { type: 'string' },
+  'plain-http': { type: 'boolean' },
+} as const;
+
+type UpgradeFlagValues = {
+  [K in keyof typeof UPGRADE_FLAGS]?: (typeof UPGRADE_FLAGS)[K]['type'] extends 'boolean' ? boolean : string;
+} & {
+  verbose?: boolean;
+};
+
+/** The value of a flag that has a second name; both at once is a usage error. */
+function either(
+  v: UpgradeFlagValues,
+  name: keyof UpgradeFlagValues,
+  alias: keyof UpgradeFlagValues,
+): string | undefined {
+  const a = v[name] as string | undefined;
+  const b = v[alias] as string | undefined;
+  if (a !== undefined && b !== undefined)
+    throw new UsageError(`--${name} and --${alias} are the same option; give one.`);
+  return a ?? b;
+}
+
+/**
+ * The upgrade stage the flags ask for, or null when none of --upgrade-from, --upgrade-source and
+ * --upgrade-scenarios is given (then the other upgrade flags are refused, as the action refuses them).
+ */
+export async function upgradeStageFromFlags(v: UpgradeFlagValues, moduleDir: string, io: CliIo): Promise<Stage | null> {
+  const from = v['upgrade-from']?.trim() || null;
+  const sourceRaw = either(v, 'upgrade-source', 'previous-source')?.trim() || null;
+  const scenarios = v['upgrade-scenarios']?.trim() || null;
+  const seed = either(v, 'seed-methods', 'seed');
+  const checks = either(v, 'check-methods', 'checks');
+  if (!from && !sourceRaw && !scenarios) {
+    const given: Array<[string, unknown]> = [
+      ['seed-methods', seed],
+      ['check-methods', checks],
+      ['declared-changes', v['declared-changes']],
+      ['upgrade-globals', v['upgrade-globals']],
+      ['upgrade-exclude-globals', v['upgrade-exclude-globals']],
+      ['registry', v.registry],
+      ['namespace', v.namespace],
+      ['plain-http', v['plain-http']],
+    ];
+    const stray = given.filter(([, value]) => value !== undefined).map(([name]) => name);
+    if (stray.length > 0)
+      throw new UsageError(
+        `--${stray[0]} is given but no upgrade runs; add --upgrade-from, --upgrade-source or --upgrade-scenarios.`,
+      );
+    return null;
+  }
+  // A version-only --upgrade-from is pulled from <registry>/<namespace>/<module>.
+  const repository = v.namespace
+    ? `${(v.registry ?? 'ghcr.io').replace(/\/+$/, '')}/${v.namespace}/${(await readModuleIdentity(moduleDir)).name}`
+    : null;
+  const inputs: UpgradeInputs = {
+    ...(from ? upgradeFromInputs(from, repository, (path) => resolve(io.cwd, path)) : {}),
+    ...(sourceRaw ? { previousSource: sourceRaw.startsWith('git:') ? sourceRaw : resolve(io.cwd, sourceRaw) } : {}),
+    ...(scenarios ? { scenarios } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(checks !== undefined ? { checks } : {}),
+    ...(v['declared-changes'] !== undefined ? { declaredChanges: v['declared-changes'] } : {}),
+    ...(v['upgrade-globals'] !== undefined ? { globals: v['upgrade-globals'] } : {}),
+    ...(v['upgrade-exclude-globals'] !== undefined ? { excludeGlobals: v['upgrade-exclude-globals'] } : {}),
+  };
+  const options = parseUpgradeOptions(inputs);
+  return upgradeStage(
+    options,
+    registryPuller((registry) =>
+      registryClient(registry, io, { 'plain-http': v['plain-http'] === true, verbose: v.verbose === true }),
+    ),
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * How the pipeline starts and drives an IRIS container, shared by the start stage, the install
+ * and load stages and the upgrade stage's extra containers: one container spec from the
+ * pipeline options, one way to wrap a container in sessions and IPM operations, one way to set
+ * IPM up in it, one way to make a new namespace for a package.
+ */
+import { startIris, type ContainerSpec, type IrisContainer } from '../iris/container.js';
+import { IrisSessionRunner } from '../iris/session.js';
+import { bootstrapIpm, type IpmSetup } from '../ipm/bootstrap.js';
+import type { ResolvedInstaller } from '../ipm/installer.js';
+import { createNamespace } from '../ipm/namespaces.js';
+import { IpmOperations, type IpmTarget } from '../ipm/operations.js';
+import type { PipelineContext } from './options.js';
+
+export interface DrivenContainer {
+  container: IrisContainer;
+  target: IpmTarget;
+  ops: IpmOperations;
+}
+
+/**
+ * Starts a container of the pipeline's image (its network, docker arguments, mounts and
+ * environment, with `extra` mounts and environment added) and waits until IRIS is ready.
+ */
+export async function startPipelineIris(
+  ctx: PipelineContext,
+  runId: string,
+  extra: { network?: string; mounts?: ContainerSpec['mounts']; env?: Record<string, string> } = {},
+): Promise<DrivenContainer> {
+  const o = ctx.options;
+  const network = extra.network ?? o.network;
+  const mounts = [...(o.mounts ?? []), ...(extra.mounts ?? [])];
+  const env = { ...(o.env ?? {}), ...(extra.env ?? {}) };
+  const container = await startIris(
+    ctx.docker,
+    {
+      image: o.image,
+      runId,
+      ...(network ? { network } : {}),
+      ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),
+      ...(mounts.length > 0 ? { mounts } : {}),
+      ...(Object.keys(env).length > 0 ? { env } : {}),
+    },
+    {
+      logger: ctx.logger,
+      ...(o.onResource ? { onResource: o.onResource } : {}),
+      ...(o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {}),
+      ...(o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}),
+    },
+  );
+  return drive(ctx, container);
+}
+
+/** Sessions, file transfer and IPM operations for a running container, with the pipeline's timeouts and verbosity. */
+export function drive(ctx: PipelineContext, container: IrisContainer): DrivenContainer {
+  const o = ctx.options;
+  const target: IpmTarget = { sessions: new IrisSessionRunner(container), files: container };
+  const ops = new IpmOperations(target, {
+    ...(o.timeouts ? { timeouts: o.timeouts } : {}),
+    verbose: o.verbose ?? false,
+  });
+  return { container, target, ops };
+}
+
+/** A fresh namespace `<IPM home>-<prefix><n>` with its own CODE and DATA databases and IPM mapped in. */
+export function newPackageNamespace(
+  ctx: PipelineContext,
+  target: IpmTarget,
+  homeNamespace: string,
+  prefix: string,
+): Promise<string> {
+  return createNamespace(target, {
+    homeNamespace,
+    postfix: ctx.nextPostfix(prefix),
+    enableEnsemble: ctx.options.enableEnsemble ?? false,
+  });
+}
+
+/** Installs (or finds) IPM in `homeNamespace` (default USER) of a container, with the pipeline's install time limit. */
+export function setUpIpm(
+  ctx: PipelineContext,
+  target: IpmTarget,
+  installer: ResolvedInstaller | null,
+  homeNamespace: string | undefined,
+): Promise<IpmSetup> {
+  const limit = ctx.options.timeouts?.ipmInstallMs;
+  return bootstrapIpm(target, {
+    installer,
+    logger: ctx.logger,
+    ...(homeNamespace ? { homeNamespace } : {}),
+    ...(limit ? { installTimeoutMs: limit } : {}),
+  });
+}
