@@ -41,7 +41,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-RWXOSOCA.js";
+} from "./chunks/chunk-LIONMPYV.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient

@@ -251,13 +251,18 @@ export function fakeEnvironment(
   iris: FakeIris,
   durable: () => FakeDurable,
   registry: Record<string, string>,
-): UpgradeEnvironment & { pulls: string[] } {
+): UpgradeEnvironment & { pulls: string[]; removedDirs: string[] } {
   const pulls: string[] = [];
+  const removedDirs: string[] = [];
   return {
     iris,
     pulls,
+    removedDirs,
     startDurable: async () => durable(),
     tempDir: async () => '/tmp/fake-pull',
+    removeTempDir: async (dir) => {
+      removedDirs.push(dir);
+    },
     pull: async (reference) => {
       pulls.push(reference);
       const file = registry[reference];

@@ -4,7 +4,7 @@
  * InitializeNamespace, and for container replacement two containers of the same image on one
  * named volume holding the IRIS data directory (Durable %SYS).
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IpmDbError } from '../../util/errors.js';
@@ -141,5 +141,6 @@ export function driverUpgradeEnvironment(ctx: PipelineContext, pull: UpgradeEnvi
     startDurable: () => startDurable(ctx),
     pull,
     tempDir: () => mkdtemp(join(tmpdir(), 'ipm-db-previous-')),
+    removeTempDir: (dir) => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -47,4 +47,6 @@ export interface UpgradeEnvironment {
   pull(reference: string, dir: string): Promise<string>;
   /** A fresh host directory for downloads. */
   tempDir(): Promise<string>;
+  /** Removes a directory tempDir() made, with everything in it. */
+  removeTempDir(dir: string): Promise<void>;
 }

@@ -278,10 +278,14 @@ export async function runUpgradeScenarios(
     (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
   const reference = prev.packagePath ?? registryReference;
   let pulled: Promise<string> | null = null;
+  let downloadDir: string | null = null;
   const previousPackage = (): Promise<string> => {
     if (prev.packagePath) return Promise.resolve(prev.packagePath);
     if (!registryReference) throw new IpmDbError('upgrade-no-previous', 'no previous database package was given');
-    pulled ??= env.tempDir().then((dir) => env.pull(registryReference, dir));
+    pulled ??= env.tempDir().then((dir) => {
+      downloadDir = dir;
+      return env.pull(registryReference, dir);
+    });
     return pulled;
   };
   const loadPrevious: Install = async (iris, namespace) => {
@@ -302,31 +306,36 @@ export async function runUpgradeScenarios(
   });
 
   const results: UpgradeScenarioResult[] = [];
-  for (const scenario of options.scenarios) {
-    logger.info(`upgrade scenario: ${scenario}`);
-    let result: UpgradeScenarioResult;
-    if (scenario === 'fresh') {
-      const s = new Scenario(scenario, { source: 'none', reference: '', version: null }, options, release);
-      result = await proveFreshInstall(s, env.iris, release).catch((e: unknown) => s.fail(e));
-    } else if (scenario === 'database') {
-      const s = new Scenario(scenario, packageOrigin(), options, release);
-      result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e: unknown) => s.fail(e));
-    } else if (scenario === 'source') {
-      const s = new Scenario(scenario, sourceOrigin(), options, release);
-      result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e: unknown) => s.fail(e));
-    } else {
-      const fromPackage = reference !== null;
-      const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-      result = await proveInReplacedContainer(
-        s,
-        env,
-        fromPackage ? loadPrevious : loadPreviousSource,
-        options,
-        release,
-      ).catch((e: unknown) => s.fail(e));
+  try {
+    for (const scenario of options.scenarios) {
+      logger.info(`upgrade scenario: ${scenario}`);
+      let result: UpgradeScenarioResult;
+      if (scenario === 'fresh') {
+        const s = new Scenario(scenario, { source: 'none', reference: '', version: null }, options, release);
+        result = await proveFreshInstall(s, env.iris, release).catch((e: unknown) => s.fail(e));
+      } else if (scenario === 'database') {
+        const s = new Scenario(scenario, packageOrigin(), options, release);
+        result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e: unknown) => s.fail(e));
+      } else if (scenario === 'source') {
+        const s = new Scenario(scenario, sourceOrigin(), options, release);
+        result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e: unknown) => s.fail(e));
+      } else {
+        const fromPackage = reference !== null;
+        const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+        result = await proveInReplacedContainer(
+          s,
+          env,
+          fromPackage ? loadPrevious : loadPreviousSource,
+          options,
+          release,
+        ).catch((e: unknown) => s.fail(e));
+      }
+      logger.info(`upgrade scenario ${scenario}: ${result.ok ? 'passed' : 'FAILED'}: ${result.message}`);
+      results.push(result);
     }
-    logger.info(`upgrade scenario ${scenario}: ${result.ok ? 'passed' : 'FAILED'}: ${result.message}`);
-    results.push(result);
+  } finally {
+    const dir: string | null = downloadDir;
+    if (dir !== null) await env.removeTempDir(dir).catch(() => undefined);
   }
   return results;
 }

@@ -129,6 +129,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     const database = results[0]!;
     expect(database.previous).toEqual({ source: 'registry', reference: REF, version: '1.0.0' });
     expect(env.pulls).toEqual([REF]); // pulled once, shared by database and container
+    expect(env.removedDirs).toEqual(['/tmp/fake-pull']); // and its download directory removed afterwards
     expect(database.moduleBefore).toEqual({ version: '1.0.0', packaging: 'database' });
     expect(database.moduleAfter).toEqual({ version: '2.0.0', packaging: 'database' });
     expect(database.steps.map((s) => [s.step, s.outcome])).toEqual([
