@@ -32,6 +32,7 @@ import {
 } from "./chunks/chunk-NYYNO6GM.js";
 import {
   DEFAULT_STAGES,
+  classifyUpgradeFrom,
   containerNameFor,
   parseClassMethod,
   parseDeclaredChanges,
@@ -41,7 +42,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-LIONMPYV.js";
+} from "./chunks/chunk-JOYODB7K.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient
@@ -734,17 +735,14 @@ function attempt(problem, input, fn) {
   }
 }
 function parseUpgradeFrom(raw, problem, inWorkspace) {
-  if (/\.tgz$/i.test(raw)) return { kind: "archive", path: inWorkspace("upgrade-from", raw) };
-  if (SEMVER_RE.test(raw)) return { kind: "version", version: raw };
-  const ref = /^([a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+)(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127})|@(sha256:[0-9a-f]{64}))$/.exec(
-    raw
-  );
-  if (ref) return { kind: "reference", reference: raw };
-  problem(
-    "upgrade-from",
-    `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`
-  );
-  return null;
+  let from;
+  try {
+    from = classifyUpgradeFrom(raw);
+  } catch (err) {
+    problem("upgrade-from", `${errorMessage(err)}.`);
+    return null;
+  }
+  return from.kind === "archive" ? { kind: "archive", path: inWorkspace("upgrade-from", from.path) } : from;
 }
 function forkPullRequest(event, repository) {
   if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;

@@ -7,7 +7,13 @@ import { isAbsolute, resolve } from 'node:path';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { parseDeclaredChanges } from '../pipeline/upgrade/declared.js';
 import { parseClassMethod } from '../pipeline/upgrade/objectscript.js';
-import { parseUpgradeOptions, type UpgradeInputs } from '../pipeline/upgrade/options.js';
+import {
+  classifyUpgradeFrom,
+  parseUpgradeOptions,
+  type UpgradeFrom,
+  type UpgradeInputs,
+} from '../pipeline/upgrade/options.js';
+export type { UpgradeFrom } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
@@ -17,9 +23,6 @@ export type IpmSource =
   | { kind: 'image' }
   | { kind: 'version'; version: string; sha256: string; releaseUrl: string }
   | { kind: 'installer'; path: string; sha256: string | null };
-
-export type UpgradeFrom =
-  { kind: 'reference'; reference: string } | { kind: 'version'; version: string } | { kind: 'archive'; path: string };
 
 /** The upgrade stage's inputs, checked here; the previous release's repository is only known once module.xml is read. */
 export interface UpgradeRequest {
@@ -427,18 +430,14 @@ function parseUpgradeFrom(
   problem: (i: string, t: string) => void,
   inWorkspace: (name: string, raw: string) => string,
 ): UpgradeFrom | null {
-  if (/\.tgz$/i.test(raw)) return { kind: 'archive', path: inWorkspace('upgrade-from', raw) };
-  if (SEMVER_RE.test(raw)) return { kind: 'version', version: raw };
-  const ref =
-    /^([a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+)(?::([A-Za-z0-9_][A-Za-z0-9._-]{0,127})|@(sha256:[0-9a-f]{64}))$/.exec(
-      raw,
-    );
-  if (ref) return { kind: 'reference', reference: raw };
-  problem(
-    'upgrade-from',
-    `"${raw}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1).`,
-  );
-  return null;
+  let from: UpgradeFrom;
+  try {
+    from = classifyUpgradeFrom(raw);
+  } catch (err) {
+    problem('upgrade-from', `${errorMessage(err)}.`);
+    return null;
+  }
+  return from.kind === 'archive' ? { kind: 'archive', path: inWorkspace('upgrade-from', from.path) } : from;
 }
 
 /** "a pull request from fork owner/repo" when the event is a pull request whose head is another repository. */

@@ -160,25 +160,51 @@ export function previousReference(repository: string, version: string, irisMajor
   return `${repository.replace(/\/+$/, '')}:${version.replace(/\+/g, '_')}_database__${irisMajorMinor}`;
 }
 
+/** What an upgrade-from value names: a package file, a version to pull, or a full registry reference. */
+export type UpgradeFrom =
+  { kind: 'archive'; path: string } | { kind: 'version'; version: string } | { kind: 'reference'; reference: string };
+
+const REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
+const TAG_OR_DIGEST_RE = /^(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{64})$/;
+
 /**
- * The previous release as the action's `upgrade-from` and the CLI's `--upgrade-from` give it: a
- * `.tgz` path (made absolute by `resolvePath`), a version pulled from `repository`
- * (`<registry>/<namespace>/<module>`), or a full reference. parseUpgradeOptions checks the values.
+ * Classifies an upgrade-from value (the action's input and `ipm-db run --upgrade-from` alike): a `.tgz`
+ * path, a version (pulled later from the module's repository), or a reference with a tag or digest.
  */
+export function classifyUpgradeFrom(raw: string): UpgradeFrom {
+  const value = raw.trim();
+  if (/\.tgz$/i.test(value)) return { kind: 'archive', path: value };
+  if (/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(value))
+    return { kind: 'version', version: value };
+  const cut = value.search(/[:@][^/]*$/);
+  const repository = cut > 0 ? value.slice(0, cut) : value;
+  if (REPOSITORY_RE.test(repository)) {
+    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: 'reference', reference: value };
+    if (cut < 0)
+      throw new UsageError(
+        `upgrade-from "${value}" has no tag`,
+        'Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version.',
+      );
+  }
+  throw new UsageError(
+    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1)`,
+    'Give the previous release as one of those three forms.',
+  );
+}
+
+/** The upgrade stage's inputs for an upgrade-from value; `repository` is where a bare version is pulled from. */
 export function upgradeFromInputs(
   raw: string,
   repository: string | null,
   resolvePath: (path: string) => string = (path) => path,
 ): Pick<UpgradeInputs, 'previousPackage' | 'previousVersion' | 'previousRepository' | 'previousReference'> {
-  const value = raw.trim();
-  if (/\.tgz$/i.test(value)) return { previousPackage: resolvePath(value) };
-  if (/^\d+\.\d+\.\d+/.test(value)) {
-    if (repository === null)
-      throw new UsageError(
-        `upgrade-from "${value}" is a version, but there is no repository to pull it from`,
-        'Name the registry namespace it was published to, or give a full reference or a .tgz path.',
-      );
-    return { previousVersion: value, previousRepository: repository };
-  }
-  return { previousReference: value };
+  const from = classifyUpgradeFrom(raw);
+  if (from.kind === 'archive') return { previousPackage: resolvePath(from.path) };
+  if (from.kind === 'reference') return { previousReference: from.reference };
+  if (repository === null)
+    throw new UsageError(
+      `upgrade-from "${from.version}" is a version, but there is no repository to pull it from`,
+      'Name the registry namespace it was published to, or give a full reference or a .tgz path.',
+    );
+  return { previousVersion: from.version, previousRepository: repository };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUpgradeOptions, upgradeFromInputs } from '../../../src/pipeline/upgrade/options.js';
+import { classifyUpgradeFrom, parseUpgradeOptions, upgradeFromInputs } from '../../../src/pipeline/upgrade/options.js';
 
 describe('upgrade-from', () => {
   it('reads a .tgz as a package path, resolved by the caller', () => {
@@ -22,5 +22,31 @@ describe('upgrade-from', () => {
     expect(parseUpgradeOptions({ ...inputs, scenarios: 'database' }).previous.version).toBe('1.0.0');
     expect(() => parseUpgradeOptions(upgradeFromInputs('ghcr.io/acme/demo-orders', null))).toThrow(/has no tag/);
     expect(() => parseUpgradeOptions(upgradeFromInputs('1.0.0-rc1', 'r.io/a/m'))).toThrow(/not MAJOR.MINOR.PATCH/);
+  });
+});
+
+describe('classifyUpgradeFrom (shared by the action input and ipm-db run)', () => {
+  it.each([
+    ['prev/demo-1.0.0-database.tgz', { kind: 'archive', path: 'prev/demo-1.0.0-database.tgz' }],
+    ['1.2.3', { kind: 'version', version: '1.2.3' }],
+    [
+      'ghcr.io/acme/demo:1.2.3_database__2026.1',
+      { kind: 'reference', reference: 'ghcr.io/acme/demo:1.2.3_database__2026.1' },
+    ],
+    [
+      `127.0.0.1:5000/acme/demo@sha256:${'a'.repeat(64)}`,
+      { kind: 'reference', reference: `127.0.0.1:5000/acme/demo@sha256:${'a'.repeat(64)}` },
+    ],
+  ])('classifies %s', (raw, expected) => {
+    expect(classifyUpgradeFrom(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['ghcr.io/acme/demo', /has no tag/],
+    ['previous release', /neither a \.tgz path, a version .* nor a reference/],
+    ['ghcr.io/Acme/demo:1.0.0', /neither/],
+    ['ghcr.io/acme/demo:bad tag', /neither/],
+  ])('refuses %s', (raw, message) => {
+    expect(() => classifyUpgradeFrom(raw)).toThrow(message);
   });
 });
