@@ -20,7 +20,7 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures/standin-modules');
 const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
 const DOC = join(import.meta.dirname, '../../../docs/action.md');
 const OFFICIAL = 'containers.intersystems.com/intersystems/iris-community';
-const NEVER_READY = 'localhost/iris-never-ready:2025.1';
+const NEVER_READY = 'localhost/iris-never-ready:2026.1';
 
 describeWithDocker('the action, end to end', () => {
   let host = '';
@@ -109,8 +109,8 @@ describeWithDocker('the action, end to end', () => {
     snippet = snippetInputs(await readFile(DOC, 'utf8'), '<!-- tested-snippet -->');
     const ctx = requireDocker();
     host = ctx.dockerHost;
-    await deriveImage(ctx.standinImage, `${OFFICIAL}:2025.1`, {
-      STANDIN_IRIS_VERSION: '2025.1',
+    await deriveImage(ctx.standinImage, `${OFFICIAL}:2026.1`, {
+      STANDIN_IRIS_VERSION: '2026.1',
       STANDIN_START_DELAY_MS: '0',
     });
     await deriveImage(ctx.standinImage, NEVER_READY, { STANDIN_FAULT_NEVER_READY: '1' });
@@ -137,7 +137,7 @@ describeWithDocker('the action, end to end', () => {
     await registry?.stop();
     await results?.close();
     await new Promise<void>((r) => (releases ? releases.close(() => r()) : r()));
-    if (host) await docker(host, ['rmi', '-f', `${OFFICIAL}:2025.1`, NEVER_READY]).catch(() => undefined);
+    if (host) await docker(host, ['rmi', '-f', `${OFFICIAL}:2026.1`, NEVER_READY]).catch(() => undefined);
     if (ws) await rm(ws, { recursive: true, force: true });
   });
 
@@ -147,7 +147,7 @@ describeWithDocker('the action, end to end', () => {
     const o = main.outputs;
     expect(o['module-name']).toBe('demo-app');
     expect(o['module-version']).toBe('1.0.0');
-    expect(JSON.parse(o['iris-versions']!)).toEqual(['2025.1']);
+    expect(JSON.parse(o['iris-versions']!)).toEqual(['2026.1']);
     expect(o.archive).toMatch(/demo-app-1\.0\.0-database\.tgz$/);
     expect(o.sha256).toBe(
       createHash('sha256')
@@ -155,10 +155,10 @@ describeWithDocker('the action, end to end', () => {
         .digest('hex'),
     );
     expect(o['iris-dat-sha256']).toMatch(/^[0-9a-f]{64}$/);
-    const ref = `${proxy.host}/acme/demo-app:1.0.0_database__2025.1`;
+    const ref = `${proxy.host}/acme/demo-app:1.0.0_database__2026.1`;
     expect(JSON.parse(o['published-references']!)).toEqual([ref]);
     const [digest] = JSON.parse(o.digests!) as string[];
-    const res = await fetch(`http://${registry.host}/v2/acme/demo-app/manifests/1.0.0_database__2025.1`, {
+    const res = await fetch(`http://${registry.host}/v2/acme/demo-app/manifests/1.0.0_database__2026.1`, {
       method: 'HEAD',
       headers: {
         accept: 'application/vnd.oci.image.manifest.v1+json',
@@ -171,12 +171,12 @@ describeWithDocker('the action, end to end', () => {
     expect(result[0]?.stages.map((s) => `${s.stage}:${s.status}`)).toContain('publish:passed');
     // One log group per stage, titled with the IRIS version.
     for (const stage of ['start', 'ipm', 'load', 'package', 'verify', 'install'])
-      expect(main.stdout).toContain(`::group::[2025.1] ${stage}`);
+      expect(main.stdout).toContain(`::group::[2026.1] ${stage}`);
     expect(main.summary).toMatch(/^## ✅ demo-app 1\.0\.0/);
     expect(main.summary).toContain(`| published | \`${ref}\` |`);
     expect(main.summary).toContain(`| digest | \`${digest}\` |`);
     // Artifacts and the installer cache went through the real clients.
-    const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-green');
+    const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-green');
     expect(artifact?.finalized).toBe(true);
     expect(artifact?.bytes.includes(Buffer.from('demo-app-1.0.0-database.tgz'))).toBe(true);
     expect(results.caches.some((c) => c.finalized && c.key.startsWith('ipm-db-ipm-installer-0.10.10-'))).toBe(true);
@@ -199,7 +199,7 @@ describeWithDocker('the action, end to end', () => {
       await cp(EXAMPLE, ws2, { recursive: true, dereference: true });
       const v1 = await runAction(inputs({ 'module-path': 'v1' }), { job: 'release-v1', workspace: ws2 });
       expect(v1.main.code, v1.main.stdout).toBe(0);
-      expect(JSON.parse(v1.main.outputs['published-tags']!)).toEqual(['1.0.0_database__2025.1']);
+      expect(JSON.parse(v1.main.outputs['published-tags']!)).toEqual(['1.0.0_database__2026.1']);
       const { main } = await runAction(
         inputs({
           'module-path': 'v2',
@@ -217,18 +217,18 @@ describeWithDocker('the action, end to end', () => {
         { job: 'upgrade', workspace: ws2 },
       );
       expect(main.code, main.stdout).toBe(0);
-      expect(main.stdout).toContain('::group::[2025.1] upgrade');
+      expect(main.stdout).toContain('::group::[2026.1] upgrade');
       const result = JSON.parse(main.outputs.result!) as { stages: { stage: string; status: string }[] }[];
       expect(result[0]?.stages.find((s) => s.stage === 'upgrade')?.status).toBe('passed');
       expect(result[0]?.stages.find((s) => s.stage === 'test')?.status).toBe('passed');
-      const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-upgrade');
+      const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-upgrade');
       expect(artifact?.bytes.includes(Buffer.from('.xml')), 'JUnit XML in the artifact').toBe(true);
       for (const scenario of ['database', 'source', 'fresh', 'container-replacement'])
         expect(main.summary).toMatch(new RegExp(`\\| ${scenario} \\| ✅ \\|`));
       const report = JSON.parse(await readFile(main.outputs.report!, 'utf8')) as {
         upgrade: { previous: { reference: string } }[];
       }[];
-      expect(report[0]?.upgrade[0]?.previous.reference).toBe(`${proxy.host}/acme/demo-orders:1.0.0_database__2025.1`);
+      expect(report[0]?.upgrade[0]?.previous.reference).toBe(`${proxy.host}/acme/demo-orders:1.0.0_database__2026.1`);
     } finally {
       await rm(ws2, { recursive: true, force: true });
     }
@@ -255,9 +255,9 @@ describeWithDocker('the action, end to end', () => {
     const { main } = await runAction(inputs({ 'module-path': 'broken', publish: 'false' }), { job: 'compile' });
     expect(main.code).toBe(1);
     expect(main.stdout).toMatch(
-      /::error title=Compile error in BrokenApp\.Main\.cls \(IRIS 2025\.1\),file=broken\/src\/cls\/BrokenApp\/Main\.cls,line=9::/,
+      /::error title=Compile error in BrokenApp\.Main\.cls \(IRIS 2026\.1\),file=broken\/src\/cls\/BrokenApp\/Main\.cls,line=9::/,
     );
-    expect(main.stdout).toMatch(/::error::IRIS 2025\.1: the load stage failed/);
+    expect(main.stdout).toMatch(/::error::IRIS 2026\.1: the load stage failed/);
     expect(main.summary).toContain('**load failed:**');
     expect(main.summary).toMatch(/<details><summary>IRIS output of the load stage<\/summary>/);
     expect(JSON.parse(main.outputs.result!)[0].stages.find((s: { stage: string }) => s.stage === 'load').status).toBe(
@@ -265,7 +265,7 @@ describeWithDocker('the action, end to end', () => {
     );
     if (process.env.IPM_DB_SAMPLE_SUMMARY)
       await writeFile(`${process.env.IPM_DB_SAMPLE_SUMMARY}.failure`, main.summary);
-    const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2025.1-compile');
+    const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-compile');
     for (const file of ['load-output.log', 'container.log', 'messages.log', 'ipm-db-report.json'])
       expect(artifact?.bytes.includes(Buffer.from(file)), file).toBe(true);
   });
@@ -288,7 +288,7 @@ describeWithDocker('the action, end to end', () => {
       },
     );
     expect(main.code).toBe(1);
-    expect(main.stdout).toMatch(/::error::localhost\/iris-never-ready:2025\.1: the start stage failed: /);
+    expect(main.stdout).toMatch(/::error::localhost\/iris-never-ready:2026\.1: the start stage failed: /);
     expect(main.summary).toMatch(/<details><summary>IRIS output of the start stage<\/summary>/);
     expect(main.summary).toContain('STANDIN_FAULT_NEVER_READY');
   });
@@ -319,10 +319,10 @@ describeWithDocker('the action, end to end', () => {
     try {
       const { main } = await runAction(inputs(), { job: 'storm' });
       expect(main.code).toBe(1);
-      expect(main.stdout).toMatch(/::error::IRIS 2025\.1: the publish stage failed: .*503/);
+      expect(main.stdout).toMatch(/::error::IRIS 2026\.1: the publish stage failed: .*503/);
       expect(JSON.parse(main.outputs['published-references']!)).toEqual([]);
       expect(main.outputs.archive).toMatch(/demo-app-1\.0\.0-database\.tgz$/);
-      expect(main.summary).toMatch(/\| ❌ IRIS 2025\.1/);
+      expect(main.summary).toMatch(/\| ❌ IRIS 2026\.1/);
     } finally {
       proxy.clearFaults();
     }
