@@ -18,7 +18,7 @@ import { ActionHarness, defaultContext, type StepResult } from './action-runner.
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/standin-modules');
 const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
-const DOC = join(import.meta.dirname, '../../../docs/action.md');
+const DOC = join(import.meta.dirname, '../../../README.md');
 const OFFICIAL = 'containers.intersystems.com/intersystems/iris-community';
 const NEVER_READY = 'localhost/iris-never-ready:2026.1';
 

@@ -54,6 +54,18 @@ describe('docs/action.md', () => {
     for (const name of Object.keys(snippet.with)) expect(meta.inputs.map((i) => i.name)).toContain(name);
   });
 
+  it('shows the same tested snippet as the README, which the end-to-end test runs', async () => {
+    const { readFileSync } = await import('node:fs');
+    const block = (file: string) => {
+      const text = readFileSync(file, 'utf8');
+      const at = text.indexOf('<!-- tested-snippet -->');
+      expect(at, `${file} has the tested-snippet marker`).toBeGreaterThanOrEqual(0);
+      return /```ya?ml\n[\s\S]*?```/.exec(text.slice(at))?.[0];
+    };
+    expect(block('docs/action.md')).toBeTruthy();
+    expect(block('README.md')).toBe(block('docs/action.md'));
+  });
+
   it('documents every input and output of action.yml', async () => {
     const { readFileSync } = await import('node:fs');
     const doc = readFileSync('docs/action.md', 'utf8');
