@@ -34,6 +34,7 @@ import {
   DEFAULT_STAGES,
   classifyUpgradeFrom,
   containerNameFor,
+  emptyReport,
   parseClassMethod,
   parseDeclaredChanges,
   parseUpgradeOptions,
@@ -42,7 +43,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-JOYODB7K.js";
+} from "./chunks/chunk-T22MOO4C.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient
@@ -846,24 +847,10 @@ function crashedReport(image, startedAt, err) {
   const details = err instanceof IpmDbError && err.details ? redact(err.details) : void 0;
   const stage = { stage: "start", status: "failed", durationMs: Date.now() - startedAt, message };
   if (details) stage.output = details;
-  return {
-    schema: "ipm-db/run-report@1",
-    image,
-    irisVersion: null,
-    irisBuild: null,
-    ipmVersion: null,
-    module: null,
-    ok: false,
-    stages: [stage],
-    archive: null,
-    verification: null,
-    compileErrors: [],
-    junitPath: null,
-    upgrade: [],
-    published: null,
-    startedAt: new Date(startedAt).toISOString(),
-    durationMs: Date.now() - startedAt
-  };
+  const report = emptyReport(image, new Date(startedAt));
+  report.stages = [stage];
+  report.durationMs = Date.now() - startedAt;
+  return report;
 }
 function setPublishStage(report, result) {
   report.stages = report.stages.filter((s) => s.stage !== "publish");

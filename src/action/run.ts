@@ -6,6 +6,7 @@
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { PublishedPackage, RunReport, StageResult } from '../pipeline/types.js';
+import { emptyReport } from '../pipeline/runner.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { planAnnotations } from './annotations.js';
@@ -62,24 +63,10 @@ function crashedReport(image: string, startedAt: number, err: unknown): RunRepor
   const details = err instanceof IpmDbError && err.details ? redact(err.details) : undefined;
   const stage: StageResult = { stage: 'start', status: 'failed', durationMs: Date.now() - startedAt, message };
   if (details) stage.output = details;
-  return {
-    schema: 'ipm-db/run-report@1',
-    image,
-    irisVersion: null,
-    irisBuild: null,
-    ipmVersion: null,
-    module: null,
-    ok: false,
-    stages: [stage],
-    archive: null,
-    verification: null,
-    compileErrors: [],
-    junitPath: null,
-    upgrade: [],
-    published: null,
-    startedAt: new Date(startedAt).toISOString(),
-    durationMs: Date.now() - startedAt,
-  };
+  const report = emptyReport(image, new Date(startedAt));
+  report.stages = [stage];
+  report.durationMs = Date.now() - startedAt;
+  return report;
 }
 
 function setPublishStage(report: RunReport, result: StageResult): void {
