@@ -476,6 +476,7 @@ export class IpmShell {
     if (verbose) this.out('Computing SHA-256 checksum...');
     this.out(`  Checksum: ${checksum}`);
 
+    if (this.s.env.STANDIN_FAULT_CORRUPT_IRIS_DAT === '1') datBytes[datBytes.length - 1]! ^= 0xff;
     const entries: ArchiveEntry[] = [
       { path: 'IRIS.DAT', data: datBytes },
       { path: 'deps/', type: 'dir' },

@@ -21,6 +21,7 @@ const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
 const DOC = join(import.meta.dirname, '../../../README.md');
 const OFFICIAL = 'containers.intersystems.com/intersystems/iris-community';
 const NEVER_READY = 'localhost/iris-never-ready:2026.1';
+const CORRUPT_DAT = 'localhost/iris-corrupt-dat:2026.1';
 
 describeWithDocker('the action, end to end', () => {
   let host = '';
@@ -114,6 +115,11 @@ describeWithDocker('the action, end to end', () => {
       STANDIN_START_DELAY_MS: '0',
     });
     await deriveImage(ctx.standinImage, NEVER_READY, { STANDIN_FAULT_NEVER_READY: '1' });
+    await deriveImage(ctx.standinImage, CORRUPT_DAT, {
+      STANDIN_IRIS_VERSION: '2026.1',
+      STANDIN_START_DELAY_MS: '0',
+      STANDIN_FAULT_CORRUPT_IRIS_DAT: '1',
+    });
     ws = await mkdtemp(join(tmpdir(), 'ipm-db-e2e-'));
     // The checkout is the module (the snippet's module-path is "."); another module sits beside it.
     // (its .modules/ links to the dependency's fixture: copied as files, as a checkout would hold them).
@@ -137,7 +143,7 @@ describeWithDocker('the action, end to end', () => {
     await registry?.stop();
     await results?.close();
     await new Promise<void>((r) => (releases ? releases.close(() => r()) : r()));
-    if (host) await docker(host, ['rmi', '-f', `${OFFICIAL}:2026.1`, NEVER_READY]).catch(() => undefined);
+    if (host) await docker(host, ['rmi', '-f', `${OFFICIAL}:2026.1`, NEVER_READY, CORRUPT_DAT]).catch(() => undefined);
     if (ws) await rm(ws, { recursive: true, force: true });
   });
 
@@ -278,6 +284,34 @@ describeWithDocker('the action, end to end', () => {
     );
     expect(main.summary).toMatch(/\[!CAUTION\]\n> The IPM installer downloaded from .* has SHA-256/);
     expect(main.outputs.result).toBe('[]');
+  });
+
+  it('archive checksum mismatch: an IRIS.DAT that differs from its <Checksum> stops the run at verify; nothing installed or published', async () => {
+    const { main } = await runAction(
+      inputs({ 'iris-images': CORRUPT_DAT, namespace: 'acme-corrupt', publish: 'true' }),
+      {
+        job: 'corrupt-dat',
+      },
+    );
+    expect(main.code).toBe(1);
+    expect(main.stdout).toMatch(
+      /::error::IRIS 2026\.1: the verify stage failed: IRIS\.DAT in demo-app-1\.0\.0-database\.tgz hashes to [0-9a-f]{64}, but IPM printed [0-9a-f]{64}/,
+    );
+    expect(main.stdout).toMatch(
+      /::error title=Package verification%3A checksum-mismatch \(IRIS 2026\.1\)::IRIS\.DAT: IRIS\.DAT SHA-256 mismatch/,
+    );
+    const result = JSON.parse(main.outputs.result!) as { stages: { stage: string; status: string }[] }[];
+    const status = Object.fromEntries(result[0]!.stages.map((s) => [s.stage, s.status]));
+    expect(status).toMatchObject({ package: 'passed', verify: 'failed' });
+    expect(status.install ?? 'skipped').toBe('skipped');
+    expect(status.publish ?? 'skipped').toBe('skipped');
+    expect(main.summary).toContain('**verify failed:**');
+    const tags = await fetch(`http://${registry.host}/v2/acme-corrupt/demo-app/tags/list`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${registry.credentials.username}:${registry.credentials.password}`).toString('base64')}`,
+      },
+    });
+    expect(tags.status).toBe(404);
   });
 
   it('IRIS never ready: the start stage fails after the startup timeout with the container log', async () => {
