@@ -507,11 +507,6 @@ function parseInputs(source) {
   const interoperability = bool("interoperability", false);
   const exportPythonDeps = bool("export-python-deps", true);
   const runTests = bool("run-tests", false);
-  if (runTests && !dev)
-    problem(
-      "run-tests",
-      "needs dev: true: the tests run against the installed package, which holds test classes only when built with -dev."
-    );
   const upgrade = upgradeRequest(source, problem, inWorkspace);
   const upgradeFrom = upgrade?.from ?? null;
   const publishRaw = source.get("publish").trim();

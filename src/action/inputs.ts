@@ -171,11 +171,6 @@ export function parseInputs(source: InputSource): ActionInputs {
   const interoperability = bool('interoperability', false);
   const exportPythonDeps = bool('export-python-deps', true);
   const runTests = bool('run-tests', false);
-  if (runTests && !dev)
-    problem(
-      'run-tests',
-      'needs dev: true: the tests run against the installed package, which holds test classes only when built with -dev.',
-    );
 
   const upgrade = upgradeRequest(source, problem, inWorkspace);
   const upgradeFrom = upgrade?.from ?? null;

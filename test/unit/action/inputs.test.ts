@@ -91,6 +91,10 @@ describe('parseInputs', () => {
     });
   });
 
+  it('runs module tests without dev (they run in the packaging namespace, after packaging)', () => {
+    expect(parse({ 'run-tests': 'true' })).toMatchObject({ dev: false, runTests: true });
+  });
+
   it('masks the token before anything else and registers it for redaction', () => {
     const { src, masked } = source({ ...base, token: 'ghs_supersecret123', 'iris-versions': '' });
     expect(() => parseInputs(src)).toThrow(/iris-images/);
@@ -159,7 +163,6 @@ describe('parseInputs', () => {
     ['bad flavour', { 'iris-flavour': 'Iris Health' }, /input "iris-flavour"/],
     ['bad boolean', { dev: 'yes' }, /input "dev": "yes" is not a boolean/],
     ['bad boolean 1', { 'run-tests': '1' }, /input "run-tests"/],
-    ['tests without dev', { 'run-tests': 'true' }, /input "run-tests": needs dev: true/],
     ['publish True', { publish: 'True', token: 'tok-1234' }, /input "publish": "True" is not accepted/],
     ['publish yes', { publish: 'yes' }, /input "publish"/],
     ['publish without token', { publish: 'true', token: '' }, /input "token": is empty/],

@@ -90,9 +90,9 @@ describe('the action accepts what the reusable workflow passes it', () => {
     );
   });
 
-  it('is caught passing what the action refuses (run-tests without dev)', () => {
+  it('is caught passing what the action refuses (run-tests that is not a boolean)', () => {
     const caller = wf('.github/workflows/e2e.yml').jobs.find((j) => j.id === 'package')!;
-    const broken = { ...caller, with: { ...caller.with, dev: false } };
+    const broken = { ...caller, with: { ...caller.with, 'run-tests': 'maybe' } };
     expect(() =>
       actionInputsFor(broken, {
         vars: { E2E_IPM_VERSION: '', E2E_IPM_SHA256: SHA },
