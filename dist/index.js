@@ -15,7 +15,7 @@ import {
   resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-PCYE2IRP.js";
+} from "./chunks/chunk-KCDDRG2G.js";
 import {
   debug,
   error,

@@ -6,7 +6,7 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-PCYE2IRP.js";
+} from "./chunks/chunk-KCDDRG2G.js";
 import {
   getState,
   info,

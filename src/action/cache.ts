@@ -143,6 +143,11 @@ function imageTar(dir: string, image: string): string {
   return join(dir, `${cacheKey(image)}.tar`);
 }
 
+/** The one cache key of an IRIS image: what saveImage stores under and restoreImage looks up. */
+function imageCacheKey(image: string): string {
+  return cacheKey('ipm-db', 'image', image);
+}
+
 /** Loads an IRIS image from the cache; true when it is now in the local engine. */
 export async function restoreImage(
   image: string,
@@ -153,7 +158,7 @@ export async function restoreImage(
 ): Promise<boolean> {
   if (!store.available()) return false;
   const tar = imageTar(dir, image);
-  const hit = await store.restore([tar], cacheKey('ipm-db', 'image', image));
+  const hit = await store.restore([tar], imageCacheKey(image));
   if (!hit) return false;
   try {
     await docker(['load', '--input', tar], 600_000);
@@ -180,7 +185,7 @@ export async function saveImage(
     await mkdir(dir, { recursive: true });
     await docker(['image', 'save', '--output', tar, image], 600_000);
     if (!(await stat(tar)).size) return false;
-    return await store.save([tar], cacheKey('ipm-db', 'image', image));
+    return await store.save([tar], imageCacheKey(image));
   } catch (err) {
     warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
     return false;

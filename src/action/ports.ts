@@ -6,7 +6,7 @@
 import type { VerificationReport } from '../archive/report.js';
 import type { PublishedPackage, RunReport } from '../pipeline/types.js';
 import type { Logger } from '../util/log.js';
-import type { UpgradeRequest } from './inputs.js';
+import type { ActionInputs, UpgradeRequest } from './inputs.js';
 import type { CreatedResource } from './cleanup.js';
 
 export interface ImageRunOptions {
@@ -48,16 +48,13 @@ export interface PipelinePort {
   runImage(options: ImageRunOptions, logger: Logger): Promise<ImageRun>;
 }
 
-export interface PublishRequest {
+/** Where and how to publish comes straight from the inputs of the same names. */
+export interface PublishRequest extends Pick<
+  ActionInputs,
+  'registry' | 'namespace' | 'username' | 'token' | 'sourceUrl' | 'force' | 'allowPrerelease'
+> {
   archivePath: string;
   verification: VerificationReport;
-  registry: string;
-  namespace: string;
-  username: string;
-  token: string;
-  sourceUrl: string | null;
-  force: boolean;
-  allowPrerelease: boolean;
   signal: AbortSignal;
 }
 

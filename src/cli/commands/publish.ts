@@ -42,8 +42,8 @@ function printResult(result: PublishResult, write: (s: string) => void): void {
   if (result.dryRun) write(`  manifest         ${canonicalJson(result.manifest)}\n`);
 }
 
-/** `verify` runs when no --report is given (the archive verifier, once wired in). */
-export function publishCommand(verify?: VerifyArchiveFn): CliCommand {
+/** `verify` checks the archive unless --report gives the verifier's JSON for it. */
+export function publishCommand(verify: VerifyArchiveFn): CliCommand {
   return {
     name: 'publish',
     summary: 'publish a verified database package to an OCI registry (GHCR) for IPM',
@@ -77,17 +77,12 @@ export function publishCommand(verify?: VerifyArchiveFn): CliCommand {
         } catch {
           throw new UsageError(`--report ${values.report} is not JSON`, 'Give the output of "ipm-db verify --json".');
         }
-      } else if (!verify) {
-        throw new UsageError(
-          '--report is required',
-          'Run "ipm-db verify <archive> --json > report.json" and pass --report report.json.',
-        );
       }
       const credentials = values['dry-run'] ? undefined : registryCredentialsFromEnv(io.env, values.registry);
       const result = await publishPackage({
         archivePath,
         ...(report ? { report } : {}),
-        ...(verify ? { verify } : {}),
+        verify,
         registry: values.registry,
         namespace: values.namespace,
         ...(values.source ? { source: values.source } : {}),

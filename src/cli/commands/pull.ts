@@ -17,7 +17,7 @@ archive (exit 1 when it does not pass).
 ${REGISTRY_ENV_HELP}
 `;
 
-export function pullCommand(verify?: VerifyArchiveFn): CliCommand {
+export function pullCommand(verify: VerifyArchiveFn): CliCommand {
   return {
     name: 'pull',
     summary: 'download a published package and check its digest',
@@ -32,19 +32,18 @@ export function pullCommand(verify?: VerifyArchiveFn): CliCommand {
       const client = registryClient(ref.registry, io, values);
       const pulled = await pullPackage(client, ref, resolve(io.cwd, values.output ?? '.'));
       const { file } = pulled;
-      const verification = verify ? await verify(file) : null;
+      const verification = await verify(file);
       const result = { ...pulled, verification };
       if (values.json) printJson(io, result);
       else {
         io.stdout.write(
           `pulled ${result.reference} -> ${file} (${pulled.size} bytes, ${pulled.layerDigest} checked)\n`,
         );
-        if (verification)
-          io.stdout.write(
-            `verification: ${verification.valid ? 'valid' : `INVALID (${verification.errors.length} error(s))`}\n`,
-          );
+        io.stdout.write(
+          `verification: ${verification.valid ? 'valid' : `INVALID (${verification.errors.length} error(s))`}\n`,
+        );
       }
-      return verification && !verification.valid ? EXIT.failed : EXIT.ok;
+      return verification.valid ? EXIT.ok : EXIT.failed;
     },
   };
 }
