@@ -1,5 +1,9 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  withCliRegistryHint
+} from "./chunks/chunk-PEV5P7AJ.js";
+import "./chunks/chunk-TPEY4W6V.js";
+import {
   EXIT,
   loadCommand
 } from "./chunks/chunk-GYWSDV3W.js";
@@ -14,11 +18,18 @@ import {
 import "./chunks/chunk-2YR2DOPF.js";
 
 // src/cli/commands/index.ts
+async function archiveVerifier() {
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/verify-3MDM4LYT.js");
+  return {
+    file: (path) => verifyArchive(path),
+    stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
+  };
+}
 var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-VGXB6YQB.js")).runCommand
+    load: async () => (await import("./chunks/run-W6G4EA63.js")).runCommand
   },
   {
     name: "verify",
@@ -28,32 +39,32 @@ var commands = [
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-XHMHXO5W.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-4EHV7U4Y.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-RMD3ZAHM.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-UHPV2N7D.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-YOL6VUCY.js")).inspectCommand
+    load: async () => (await import("./chunks/inspect-2OTBXM72.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-U5LHI2KS.js")).tagsCommand
+    load: async () => (await import("./chunks/tags-HMC5WPQC.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-XIMD7ZKP.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/iris-versions-IPSV72U4.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-C3A6M4AZ.js")).legsCommand
+    load: async () => (await import("./chunks/legs-WBWZHRVD.js")).legsCommand
   }
 ];
 
@@ -93,7 +104,7 @@ ${overview(list)}
   try {
     return await command.run(rest, io);
   } catch (err) {
-    io.stderr.write(`ipm-db ${name}: ${redact(describeError(err))}
+    io.stderr.write(`ipm-db ${name}: ${redact(describeError(withCliRegistryHint(err)))}
 `);
     if (err instanceof UsageError) {
       io.stderr.write(`

@@ -1,7 +1,8 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-ZVXHEOF4.js";
+} from "./chunks/chunk-F7TUJLQP.js";
+import "./chunks/chunk-3WZMUG73.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -43,19 +44,29 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-T22MOO4C.js";
-import "./chunks/chunk-COTTLKH6.js";
+} from "./chunks/chunk-SY4HSR3F.js";
+import "./chunks/chunk-PMEBD7JX.js";
 import {
-  RegistryClient
-} from "./chunks/chunk-EHNJM54D.js";
+  RegistryClient,
+  accessForHost,
+  credentialsOnlyFor,
+  dockerConfigCredentials,
+  firstCredentials,
+  registryAccess
+} from "./chunks/chunk-HNTU2OWH.js";
 import "./chunks/chunk-F2C5E5TJ.js";
+import {
+  RegistryError,
+  registryTrouble
+} from "./chunks/chunk-TPEY4W6V.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,
   registerSecret
 } from "./chunks/chunk-TIJDGYO2.js";
 import {
-  verifyArchive
+  verifyArchive,
+  verifyArchiveStream
 } from "./chunks/chunk-GZD2VCLG.js";
 import {
   IpmDbError,
@@ -272,6 +283,10 @@ function runBlocks(run2) {
   if (run2.published) {
     facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
     facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
+    const proof = run2.published.roundTrip;
+    facts.push(
+      `| round-trip | ${proof.status} \`${cell(proof.digest)}\`${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
+    );
   }
   out.push(fixed(`| | |
 |---|---|
@@ -751,6 +766,46 @@ function forkPullRequest(event, repository) {
   return null;
 }
 
+// src/action/registry.ts
+function splitRegistryInput(registry, namespace) {
+  const [host = "", ...prefix] = registry.split("/").filter((p) => p.length > 0);
+  return { host, namespace: [...prefix, ...namespace.split("/")].filter((p) => p.length > 0).join("/") };
+}
+function actionCredentials(host, token, dockerConfig) {
+  const fromToken = credentialsOnlyFor(
+    host,
+    token.token ? { username: token.username || "token", password: token.token } : void 0
+  );
+  return host.toLowerCase() === "ghcr.io" ? firstCredentials(fromToken, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
+}
+function actionRegistryAccess(inputs, env, onSecret) {
+  const { host, namespace } = splitRegistryInput(inputs.registry, inputs.namespace);
+  return registryAccess({
+    host,
+    namespace,
+    plainHttp: inputs.registryPlainHttp,
+    credentialsFor: actionCredentials(
+      host,
+      { username: inputs.username, token: inputs.token },
+      dockerConfigCredentials(env)
+    ),
+    onSecret
+  });
+}
+var ACTION_HINTS = {
+  "credentials-refused": "The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
+  "credentials-missing": "The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.",
+  forbidden: 'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
+  tls: "The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.",
+  "host-unknown": "Check the registry input (host[:port] and an optional path, no scheme).",
+  unreachable: "Check that the registry is reachable from the runner."
+};
+function withActionRegistryHint(err) {
+  const trouble = registryTrouble(err);
+  if (!trouble || !(err instanceof RegistryError)) return err;
+  return err.withHint(ACTION_HINTS[trouble]);
+}
+
 // src/action/run.ts
 import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { basename, join as join2, relative as relative2 } from "node:path";
@@ -964,12 +1019,6 @@ async function run(inputs, deps) {
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
               upgrade: inputs.upgrade,
-              registry: {
-                host: inputs.registry,
-                namespace: inputs.namespace,
-                username: inputs.username,
-                token: inputs.token
-              },
               timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
               keepContainer: inputs.keepContainer,
               runId: `${deps.runId}-${index + 1}`,
@@ -1022,10 +1071,6 @@ async function run(inputs, deps) {
               {
                 archivePath: archive.path,
                 verification,
-                registry: inputs.registry,
-                namespace: inputs.namespace,
-                username: inputs.username,
-                token: inputs.token,
                 sourceUrl: inputs.sourceUrl,
                 force: inputs.force,
                 allowPrerelease: inputs.allowPrerelease,
@@ -1043,7 +1088,7 @@ async function run(inputs, deps) {
           stage: "publish",
           status: "passed",
           durationMs: Date.now() - t0,
-          message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}`
+          message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}, round-trip: ${published.roundTrip.status}`
         });
       } catch (err) {
         report.ok = false;
@@ -1185,6 +1230,9 @@ function outputsOf(runs, reportPath) {
     "published-tags": JSON.stringify(published.map((p) => p.tag)),
     "published-references": JSON.stringify(published.map((p) => p.reference)),
     digests: JSON.stringify(published.map((p) => p.digest)),
+    "round-trip": JSON.stringify(
+      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
+    ),
     report: reportPath,
     result: JSON.stringify(
       runs.map((r) => ({
@@ -1208,7 +1256,7 @@ function setOutputs(io, runs, reportPath) {
 // src/action/wiring.ts
 import { mkdir as mkdir2, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
-function pipelinePort(wiring = {}) {
+function pipelinePort(wiring) {
   return {
     async runImage(o, logger) {
       const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
@@ -1255,17 +1303,17 @@ function pipelinePort(wiring = {}) {
 }
 async function upgradeStageFor(o, logger, wiring) {
   const request = o.upgrade;
-  const repository = request.from?.kind === "version" ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}` : null;
+  const { host, namespace } = wiring.registry;
+  const repository = request.from?.kind === "version" ? `${host}/${namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}` : null;
   const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
-  const pull = registryPuller(
-    (host) => new RegistryClient({
-      registry: host,
-      plainHttp: host === o.registry.host && (wiring.plainHttp ?? false),
-      logger,
-      ...host === o.registry.host && o.registry.token ? { credentials: { username: o.registry.username || "token", password: o.registry.token } } : {}
-    })
-  );
-  return upgradeStage(options, pull);
+  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
+  return upgradeStage(options, async (reference, dir) => {
+    try {
+      return await pull(reference, dir);
+    } catch (err) {
+      throw withActionRegistryHint(err);
+    }
+  });
 }
 async function saveFailureLogs(outDir, result, container) {
   await mkdir2(outDir, { recursive: true }).catch(() => {
@@ -1279,27 +1327,34 @@ async function saveFailureLogs(outDir, result, container) {
   await container.copyOut(container.messagesLogPath, join3(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
-function publishPort(wiring = {}) {
+function publishPort(wiring) {
   return {
     async publish(r, logger) {
-      const published = await publishPackage({
-        archivePath: r.archivePath,
-        report: r.verification,
-        registry: r.registry,
-        namespace: r.namespace,
-        ...r.sourceUrl ? { source: r.sourceUrl } : {},
-        force: r.force,
-        allowPrerelease: r.allowPrerelease,
-        plainHttp: wiring.plainHttp ?? false,
-        ...r.token ? { credentials: { username: r.username || "token", password: r.token } } : {},
-        logger
-      });
-      return {
-        reference: published.reference,
-        tag: published.tag,
-        digest: published.digest,
-        unchanged: published.unchanged
-      };
+      try {
+        const published = await publishPackage({
+          archivePath: r.archivePath,
+          report: r.verification,
+          verifier: {
+            file: (path) => verifyArchive(path),
+            stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
+          },
+          access: wiring.registry,
+          ...r.sourceUrl ? { source: r.sourceUrl } : {},
+          force: r.force,
+          allowPrerelease: r.allowPrerelease,
+          logger
+        });
+        if (!published.roundTrip) throw new Error("Internal: a publish that was sent has no round trip");
+        return {
+          reference: published.reference,
+          tag: published.tag,
+          digest: published.digest,
+          unchanged: published.unchanged,
+          roundTrip: published.roundTrip
+        };
+      } catch (err) {
+        throw withActionRegistryHint(err);
+      }
     }
   };
 }
@@ -1313,10 +1368,11 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
+  const registry = actionRegistryAccess(inputs, process.env, (value) => setSecret(value));
   const outcome = await run(inputs, {
     io,
-    pipeline: pipelinePort({ plainHttp: inputs.registryPlainHttp }),
-    publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
+    pipeline: pipelinePort({ registry }),
+    publisher: publishPort({ registry }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,

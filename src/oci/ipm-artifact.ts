@@ -4,12 +4,13 @@
 // `ipm-db inspect` reports.
 import { createHash } from 'node:crypto';
 import { IpmDbError } from '../util/errors.js';
+import {
+  IPM_CONFIG_MEDIA_TYPE,
+  IPM_LAYER_MEDIA_TYPE,
+  OCI_MANIFEST_MEDIA_TYPE,
+  TITLE_ANNOTATION,
+} from './media-types.js';
 import { TAG_PATTERN, validatePathComponent, validateTag } from './reference.js';
-
-export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
-export const IPM_CONFIG_MEDIA_TYPE = 'application/vnd.unknown.config.v1+json';
-export const IPM_LAYER_MEDIA_TYPE = 'application/vnd.oci.image.layer.v1.tar';
-export const TITLE_ANNOTATION = 'org.opencontainers.image.title';
 
 /** The empty JSON object IPM's client uses as the config blob. */
 export const EMPTY_CONFIG = Buffer.from('{}', 'utf8');

@@ -1,5 +1,6 @@
 import type { VerificationReport } from '../archive/report.js';
 import type { UpgradeScenarioResult } from './upgrade/types.js';
+import type { PublishedPackage } from '../oci/published.js';
 
 /** The stages of one run against one IRIS image, in order. */
 export const STAGES = ['start', 'ipm', 'load', 'package', 'verify', 'install', 'test', 'upgrade', 'publish'] as const;
@@ -25,16 +26,6 @@ export interface CompileError {
   document: string;
   line: number | null;
   message: string;
-}
-
-export interface PublishedPackage {
-  /** Full reference, "<registry>/<namespace>/<module>:<tag>". */
-  reference: string;
-  tag: string;
-  /** Manifest digest, "sha256:...". */
-  digest: string;
-  /** true when the tag already pointed at this exact manifest and nothing was uploaded. */
-  unchanged: boolean;
 }
 
 /** Everything one run against one IRIS image produced: the JSON report per matrix leg. */
