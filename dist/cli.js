@@ -19,7 +19,7 @@ import "./chunks/chunk-2YR2DOPF.js";
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/verify-3MDM4LYT.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/verify-67CUO2NQ.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -29,42 +29,42 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-W6G4EA63.js")).runCommand
+    load: async () => (await import("./chunks/run-WGOEXAKE.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GWQM4RXU.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-GJ5JUAYZ.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-4EHV7U4Y.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/publish-LRJT4VNY.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-UHPV2N7D.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-DP5NN4CG.js")).pullCommand((await import("./chunks/verify-67CUO2NQ.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-2OTBXM72.js")).inspectCommand
+    load: async () => (await import("./chunks/inspect-YSAA2ZOJ.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-HMC5WPQC.js")).tagsCommand
+    load: async () => (await import("./chunks/tags-S2XY4MV5.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-IPSV72U4.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/iris-versions-HQVFQN5C.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-WBWZHRVD.js")).legsCommand
+    load: async () => (await import("./chunks/legs-BAPC7VFA.js")).legsCommand
   }
 ];
 

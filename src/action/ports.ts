@@ -4,11 +4,11 @@
  * real implementations.
  */
 import type { VerificationReport } from '../archive/report.js';
-import type { PublishedPackage } from '../oci/published.js';
 import type { RunReport } from '../pipeline/types.js';
+import type { PublishedPackage } from '../oci/publish.js';
 import type { Logger } from '../util/log.js';
 import type { ActionInputs, UpgradeRequest } from './inputs.js';
-import type { CreatedResource } from './cleanup.js';
+import type { CreatedResource } from '../iris/container.js';
 
 export interface ImageRunOptions {
   image: string;

@@ -11,6 +11,7 @@ import { verifyArchiveStream } from '../archive/verify.js';
 import { accessForHost, type RegistryAccess } from '../oci/access.js';
 import { publishPackage } from '../oci/publish.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
+import { ipmRepositoryPath } from '../naming/ipm.js';
 import { RegistryClient } from '../oci/client.js';
 import type { PipelineHooks, Stage } from '../pipeline/options.js';
 import { runPipeline } from '../pipeline/runner.js';
@@ -89,7 +90,7 @@ async function upgradeStageFor(o: ImageRunOptions, logger: Logger, wiring: Wirin
   const { host, namespace } = wiring.registry;
   const repository =
     request.from?.kind === 'version'
-      ? `${host}/${namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}`
+      ? `${host}/${ipmRepositoryPath(namespace, (await readModuleIdentity(o.modulePath)).name)}`
       : null;
   const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
   const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));

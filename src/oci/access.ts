@@ -3,7 +3,7 @@
 // does with `auth.Client.Credential(ctx, hostport)`). Built once by the action and once by the
 // CLI; every registry request goes through the origin rules below.
 import { registerSecret } from '../util/redact.js';
-import { validateRegistryHost } from './reference.js';
+import { validateRegistryHost } from '../naming/reference.js';
 import { RegistryError, urlForMessage } from './registry-error.js';
 
 export interface RegistryCredentials {

@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { sha256Digest } from '../naming/grammar.js';
 import { IpmDbError } from '../util/errors.js';
 import type { RegistryAccess } from './access.js';
 import type { Scope } from './auth.js';
@@ -30,10 +31,6 @@ export interface FetchedManifest {
 
 const DEFAULT_MAX_TAGS = 100_000;
 const MAX_TAG_PAGES = 10_000;
-
-function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** The chunks of a blob as they arrive; throws at the end (or as soon as it is too long) when they are not the blob. */
 async function* checkedBlob(source: AsyncIterable<Buffer>, digest: string, size: number): AsyncGenerator<Buffer> {
@@ -119,7 +116,7 @@ export class RegistryClient {
     });
     if (res.status !== 201)
       throw this.http.fail('registry-manifest', `putting manifest ${repository}:${reference} failed`, 'PUT', res);
-    return responseHeader(res, 'docker-content-digest') ?? `sha256:${sha256Hex(bytes)}`;
+    return responseHeader(res, 'docker-content-digest') ?? sha256Digest(bytes);
   }
 
   /**
@@ -141,7 +138,8 @@ export class RegistryClient {
     if (res.status === 404) return undefined;
     if (res.status !== 200)
       throw this.http.fail('registry-manifest', `getting manifest ${repository}:${reference} failed`, 'GET', res);
-    const digest = `sha256:${sha256Hex(res.body)}`;
+    const digest = sha256Digest(res.body);
+    // A tag has no ':'; a reference with one is a digest, and only sha256 ones are read.
     if (reference.includes(':') && reference !== digest) {
       throw new RegistryError(
         'manifest-digest',

@@ -12,6 +12,21 @@ export const IPM_LAYER_MEDIA_TYPE = 'application/vnd.oci.image.layer.v1.tar';
 
 export const TITLE_ANNOTATION = 'org.opencontainers.image.title';
 
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  annotations?: Record<string, string>;
+}
+
+export interface OciManifest {
+  schemaVersion: 2;
+  mediaType: string;
+  config: Descriptor;
+  layers: Descriptor[];
+  annotations?: Record<string, string>;
+}
+
 /** The Accept header for manifest requests: every manifest kind a registry may hold. */
 export const MANIFEST_ACCEPT = [
   OCI_MANIFEST_MEDIA_TYPE,

@@ -14,15 +14,24 @@ import {
   checkModuleVersion,
   EMPTY_CONFIG,
   EMPTY_CONFIG_DIGEST,
-  ipmDatabaseTag,
-  ipmRepository,
   serializeManifest,
   type IpmPackageFacts,
-  type OciManifest,
 } from './ipm-artifact.js';
+import type { OciManifest } from './media-types.js';
 import { pushWithOras } from './oras-cli.js';
-import type { PublishedPackage } from './published.js';
-import { verifyRoundTrip, type VerifyArchiveStreamFn } from './round-trip.js';
+import { ipmDatabaseTag, ipmRepositoryPath } from '../naming/ipm.js';
+import { verifyRoundTrip, type RoundTrip, type VerifyArchiveStreamFn } from './round-trip.js';
+
+export interface PublishedPackage {
+  /** Full reference, "<registry>/<namespace>/<module>:<tag>". */
+  reference: string;
+  tag: string;
+  /** Manifest digest, "sha256:...". */
+  digest: string;
+  /** true when the tag already pointed at this exact manifest and nothing was uploaded. */
+  unchanged: boolean;
+  roundTrip: RoundTrip;
+}
 
 /**
  * Verifies the archive at `path` (src/archive/verify.ts `verifyArchive` fits; close over any
@@ -58,7 +67,7 @@ export interface PublishOptions {
 
 /** roundTrip is null only for a dry run (nothing was sent). */
 export interface PublishResult extends Omit<PublishedPackage, 'roundTrip'> {
-  roundTrip: PublishedPackage['roundTrip'] | null;
+  roundTrip: RoundTrip | null;
   registry: string;
   repository: string;
   dryRun: boolean;
@@ -153,7 +162,7 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
     created: opts.created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     ...(opts.source ? { source: opts.source } : {}),
   });
-  const repository = ipmRepository(access.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat(opts.archivePath)).size;

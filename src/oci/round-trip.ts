@@ -5,9 +5,17 @@
 import type { VerificationReport } from '../archive/report.js';
 import { IpmDbError, errorMessage } from '../util/errors.js';
 import type { RegistryClient } from './client.js';
-import { ipmAcceptanceViolations, type OciManifest } from './ipm-artifact.js';
-import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION } from './media-types.js';
-import type { RoundTrip } from './published.js';
+import { ipmAcceptanceViolations } from './ipm-artifact.js';
+import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './media-types.js';
+
+/** Proof that the registry gives back what was published, read by digest after the push. */
+export interface RoundTrip {
+  status: 'verified';
+  /** The manifest digest that was read back. */
+  digest: string;
+  /** true when the layer was downloaded and verified again; false for an unchanged re-publish (manifest and blob size re-checked). */
+  layerRead: boolean;
+}
 
 /** Verifies an archive arriving as chunks (src/archive/verify.ts `verifyArchiveStream` fits). */
 export type VerifyArchiveStreamFn = (chunks: AsyncIterable<Buffer>, fileName: string) => Promise<VerificationReport>;

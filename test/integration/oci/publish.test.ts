@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../../src/oci/client.js';
-import { ipmAcceptanceViolations, type OciManifest } from '../../../src/oci/ipm-artifact.js';
+import { ipmAcceptanceViolations } from '../../../src/oci/ipm-artifact.js';
+import type { OciManifest } from '../../../src/oci/media-types.js';
 import { publishPackage } from '../../../src/oci/publish.js';
 import {
   startFaultProxy,
