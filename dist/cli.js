@@ -29,7 +29,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-WGOEXAKE.js")).runCommand
+    load: async () => (await import("./chunks/run-YIGLEWKZ.js")).runCommand
   },
   {
     name: "verify",
