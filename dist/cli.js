@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-QCPPQZPC.js")).runCommand
+    load: async () => (await import("./chunks/run-ZQMBVYKA.js")).runCommand
   },
   {
     name: "verify",
@@ -28,7 +28,7 @@ var commands = [
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-O7DX54ZS.js")).publishCommand((await import("./chunks/verify-X5D4FRMC.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-QJIOGIXE.js")).publishCommand((await import("./chunks/verify-X5D4FRMC.js")).verifyArchive)
   },
   {
     name: "pull",

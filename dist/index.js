@@ -1,7 +1,7 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-IHJL6XWG.js";
+} from "./chunks/chunk-AETLDSRR.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -15,7 +15,7 @@ import {
   resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-ZCRN77EX.js";
+} from "./chunks/chunk-4PDWK7EX.js";
 import {
   debug,
   error,
@@ -29,7 +29,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
+} from "./chunks/chunk-2I5PDZ34.js";
 import {
   DEFAULT_STAGES,
   classifyUpgradeFrom,
@@ -43,13 +43,12 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-RBIJSKD4.js";
+} from "./chunks/chunk-NLDVYB2M.js";
 import "./chunks/chunk-MUUL6KP3.js";
 import {
   RegistryClient
 } from "./chunks/chunk-MJBD3IES.js";
 import "./chunks/chunk-OPAOVZZD.js";
-import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,
   registerSecret
@@ -86,7 +85,7 @@ function artifactServiceAvailable(env) {
 function defaultUploader() {
   return {
     async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/artifact-XMGKH7VK.js");
+      const { DefaultArtifactClient } = await import("./chunks/artifact-ZDSHCV6U.js");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, rootDirectory, {});
       return { id: res.id ?? null, size: res.size ?? 0 };

@@ -6,14 +6,13 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-ZCRN77EX.js";
+} from "./chunks/chunk-4PDWK7EX.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
+} from "./chunks/chunk-2I5PDZ34.js";
 import "./chunks/chunk-OPAOVZZD.js";
-import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
 import "./chunks/chunk-IFC2HBFB.js";
 import {
