@@ -95,6 +95,16 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out;
 }
 
+/** The harness's own limits: it kills a step that runs longer (SIGKILL) and returns what it printed. */
+export const MAIN_STEP_LIMIT_MS = 300_000;
+export const POST_STEP_LIMIT_MS = 120_000;
+/**
+ * What a test that runs main then post may take: the harness's limits plus time to read the result.
+ * A test's own timeout must not be shorter, or a slow machine ends it before the harness can report
+ * what the action printed.
+ */
+export const ACTION_RUN_BUDGET_MS = MAIN_STEP_LIMIT_MS + POST_STEP_LIMIT_MS + 30_000;
+
 export class ActionHarness {
   private constructor(
     readonly dir: string,
@@ -208,13 +218,13 @@ export class ActionHarness {
       'dist/index.js',
       this.inputEnv(withInputs),
       `main-${Date.now()}`,
-      opts.timeoutMs ?? 300_000,
+      opts.timeoutMs ?? MAIN_STEP_LIMIT_MS,
       opts.killWhen,
     );
   }
 
   /** The post step, given the state the main step saved (as the runner passes it: STATE_<name>). */
-  post(state: Record<string, string>, timeoutMs = 120_000): Promise<StepResult> {
+  post(state: Record<string, string>, timeoutMs = POST_STEP_LIMIT_MS): Promise<StepResult> {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(state)) env[`STATE_${k}`] = v;
     return this.step('dist/post.js', env, `post-${Date.now()}`, timeoutMs);
