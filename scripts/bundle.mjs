@@ -2,7 +2,8 @@
 // temporary folder and fails when the committed dist/ differs (a JavaScript action
 // runs what is committed, so a stale dist/ is a release bug).
 import { build } from 'esbuild';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { bundledLicenses, renderLicenses } from './licenses.mjs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,8 @@ export const entryPoints = {
 };
 
 export async function bundle(outdir) {
-  await build({
+  const result = await build({
+    metafile: true,
     absWorkingDir: root,
     entryPoints,
     outdir,
@@ -32,6 +34,10 @@ export async function bundle(outdir) {
       js: "import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);",
     },
   });
+  // The licences of every third-party package whose code esbuild put into the bundle.
+  const packages = await bundledLicenses(root, Object.keys(result.metafile.inputs));
+  await writeFile(join(outdir, 'licenses.txt'), renderLicenses(packages));
+  return packages;
 }
 
 async function listFiles(dir, prefix = '') {
