@@ -1,59 +1,56 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   EXIT,
-  loadCommand
-} from "./chunks/chunk-GYWSDV3W.js";
-import {
+  loadCommand,
   redact
-} from "./chunks/chunk-TIJDGYO2.js";
+} from "./chunks/cli/chunk-KHG3NGCP.js";
 import {
   IpmDbError,
   UsageError,
   describeError
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/cli/chunk-3IXPJEFV.js";
 
 // src/cli/commands/index.ts
 var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-VGXB6YQB.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-3WTYZMX7.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GWQM4RXU.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-CA52ATSL.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-XHMHXO5W.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/publish-P3LBVMOM.js")).publishCommand((await import("./chunks/cli/verify-4I46TQTG.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-RMD3ZAHM.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-TXTA2JNX.js")).pullCommand((await import("./chunks/cli/verify-4I46TQTG.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-YOL6VUCY.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-YPXO7OXM.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-U5LHI2KS.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-ZIXWFAH3.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-XIMD7ZKP.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-PPDVJCJA.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-C3A6M4AZ.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-D656P6GA.js")).legsCommand
   }
 ];
 

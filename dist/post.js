@@ -5,20 +5,14 @@ import {
   STATE_RUN_ID,
   cleanup,
   dockerCli,
+  errorMessage,
   parseResources
-} from "./chunks/chunk-KCDDRG2G.js";
+} from "./chunks/action/chunk-MVLJIFBY.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
-import "./chunks/chunk-F2C5E5TJ.js";
-import "./chunks/chunk-W44NYYNB.js";
-import "./chunks/chunk-TIJDGYO2.js";
-import {
-  errorMessage
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/action/chunk-A3FLK2FI.js";
 
 // src/post.ts
 async function post() {

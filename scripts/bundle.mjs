@@ -9,33 +9,40 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const entryPoints = {
-  index: 'src/index.ts',
-  post: 'src/post.ts',
-  cli: 'src/cli/index.ts',
-};
+/**
+ * Two builds, each targeting the Node that runs it: the action's entry points run on the runner's
+ * node24 (action.yml `runs.using`), the ipm-db CLI on any Node from 20 on (package.json engines).
+ */
+export const builds = [
+  { entryPoints: { index: 'src/index.ts', post: 'src/post.ts' }, target: 'node24', chunks: 'action' },
+  { entryPoints: { cli: 'src/cli/index.ts' }, target: 'node20', chunks: 'cli' },
+];
 
 export async function bundle(outdir) {
-  const result = await build({
-    metafile: true,
-    absWorkingDir: root,
-    entryPoints,
-    outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    legalComments: 'none',
-    logLevel: 'warning',
-    // CommonJS dependencies call require(); give the ESM bundle one.
-    banner: {
-      js: "import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);",
-    },
-  });
+  const inputs = new Set();
+  for (const { entryPoints, target, chunks } of builds) {
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints,
+      outdir,
+      metafile: true,
+      bundle: true,
+      platform: 'node',
+      target,
+      format: 'esm',
+      splitting: true,
+      chunkNames: `chunks/${chunks}/[name]-[hash]`,
+      legalComments: 'none',
+      logLevel: 'warning',
+      // CommonJS dependencies call require(); give the ESM bundle one.
+      banner: {
+        js: "import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);",
+      },
+    });
+    for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+  }
   // The licences of every third-party package whose code esbuild put into the bundle.
-  const packages = await bundledLicenses(root, Object.keys(result.metafile.inputs));
+  const packages = await bundledLicenses(root, [...inputs]);
   await writeFile(join(outdir, 'licenses.txt'), renderLicenses(packages));
   return packages;
 }

@@ -1,0 +1,10 @@
+import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
+import {
+  verifyArchive,
+  verifyArchiveStream
+} from "./chunk-XM44BYO3.js";
+import "./chunk-3IXPJEFV.js";
+export {
+  verifyArchive,
+  verifyArchiveStream
+};
