@@ -1,27 +1,39 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  DIGEST_SOURCE,
+  IMAGE_REFERENCE,
   IpmDbError,
+  MODULE_NAME,
   ResourceLedger,
+  SEMVER,
+  SHA256_HEX_SOURCE,
   STATE_KEEP,
   STATE_RUN_ID,
+  TAG_SOURCE,
   UsageError,
   actionsCacheStore,
   actionsInstallerCache,
   describeError,
   dockerCli,
   errorMessage,
-  hasControlCharacter,
-  isValid,
+  imageTag,
+  irisMajorMinor,
+  isDigest,
+  isImageReference,
+  isIrisMajorMinor,
+  isModuleName,
+  isPlainVersion,
+  isSemver,
+  isSha256Hex,
+  isTag,
   redact,
   registerSecret,
   resolveInstaller,
   resolveIpmInstaller,
   restoreImage,
   saveImage,
-  unsafeValue,
-  validate,
-  validateNamespace
-} from "./chunks/action/chunk-MVLJIFBY.js";
+  sha256Digest
+} from "./chunks/action/chunk-RPEZAGCJ.js";
 import {
   __commonJS,
   __toESM,
@@ -329,7 +341,7 @@ var require_saxes = __commonJS({
       end: "endHandler",
       ready: "readyHandler"
     };
-    var SaxesParser3 = class {
+    var SaxesParser2 = class {
       /**
        * @param opt The parser options.
        */
@@ -1944,7 +1956,7 @@ var require_saxes = __commonJS({
         return String.fromCodePoint(num);
       }
     };
-    exports.SaxesParser = SaxesParser3;
+    exports.SaxesParser = SaxesParser2;
   }
 });
 
@@ -2574,6 +2586,50 @@ function diffFingerprints(before, after) {
   return changes;
 }
 
+// src/iris/validate.ts
+var PATTERNS = {
+  "module name": MODULE_NAME,
+  "module version": SEMVER,
+  // %SYS, or letters/digits/'-'/'_' starting with a letter (what InitializeNamespace produces, e.g. USER-PKG).
+  namespace: /^(%SYS|[A-Z][A-Z0-9_-]{0,62})$/,
+  "namespace postfix": /^[A-Z][A-Z0-9]{0,15}$/,
+  // Absolute, no spaces (IPM's shell splits arguments on spaces), no '..' segment.
+  "container path": /^(?=.{1,1024}$)(\/(?!\.\.?(\/|$))[A-Za-z0-9._+@=,-]+)+\/?$/,
+  "class name": /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/,
+  "environment variable name": /^[A-Z_][A-Z0-9_]{0,63}$/,
+  "result key": /^[a-z][A-Za-z0-9_.-]{0,63}$/,
+  variable: /^[a-zA-Z][a-zA-Z0-9]{0,30}(\.[A-Z][A-Za-z0-9]{0,62})?$/,
+  "IPM modifier": /^-[a-z][a-z-]{0,40}$/,
+  "container name": /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/,
+  image: IMAGE_REFERENCE,
+  "label value": /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/
+};
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+function hasControlCharacter(value) {
+  return CONTROL.test(value);
+}
+function preview(value) {
+  const shown = JSON.stringify(value);
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+}
+function unsafeValue(kind, value, why) {
+  return new IpmDbError("unsafe-value", `Refusing ${kind} ${preview(value)}: ${why}.`, {
+    hint: "Nothing was sent to IRIS. Use a value made only of the characters the pattern allows."
+  });
+}
+function validate(kind, value) {
+  if (typeof value !== "string") throw unsafeValue(kind, String(value), "not a string");
+  if (hasControlCharacter(value)) throw unsafeValue(kind, value, "it contains a line break or control character");
+  if (!PATTERNS[kind].test(value)) throw unsafeValue(kind, value, `it does not match ${PATTERNS[kind].source}`);
+  return value;
+}
+function isValid(kind, value) {
+  return typeof value === "string" && !hasControlCharacter(value) && PATTERNS[kind].test(value);
+}
+function validateNamespace(value) {
+  return validate("namespace", typeof value === "string" ? value.toUpperCase() : value);
+}
+
 // src/iris/objectscript.ts
 var RESULT_PREFIX = "##IPMDB ";
 var STEP_KEY = "ipmdb.step";
@@ -2842,6 +2898,125 @@ function undeclaredChangeProblems(changes) {
   });
 }
 
+// src/naming/reference.ts
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+var MAX_NAME_LENGTH = 255;
+function validateRegistryHost(registry) {
+  if (!REGISTRY_HOST.test(registry)) {
+    throw new UsageError(
+      `registry "${registry}" is not a host name with an optional port`,
+      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
+    );
+  }
+  return registry;
+}
+function validatePathComponent(component, what) {
+  if (!PATH_COMPONENT.test(component)) {
+    throw new UsageError(
+      `${what} "${component}" is not a valid repository path component`,
+      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
+    );
+  }
+  return component;
+}
+function validateRepository(repository) {
+  if (repository.length === 0) throw new UsageError("the repository name is empty");
+  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
+  return repository;
+}
+function validateTag(tag) {
+  if (!isTag(tag)) {
+    throw new UsageError(
+      `tag "${tag}" is not a valid OCI tag`,
+      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+    );
+  }
+  return tag;
+}
+function validateDigest(digest) {
+  if (!isDigest(digest)) {
+    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
+  }
+  return digest;
+}
+function parseReference(text, opts = {}) {
+  const input = text.trim().replace(/^oci:\/\//, "");
+  const at = input.indexOf("@");
+  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
+  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
+  const slash = beforeDigest.indexOf("/");
+  if (slash <= 0) {
+    throw new UsageError(
+      `reference "${text}" has no registry`,
+      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2025.1."
+    );
+  }
+  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
+  let path = beforeDigest.slice(slash + 1);
+  let tag;
+  const colon = path.lastIndexOf(":");
+  if (colon >= 0) {
+    tag = validateTag(path.slice(colon + 1));
+    path = path.slice(0, colon);
+  }
+  const repository = validateRepository(path);
+  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
+    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
+  }
+  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
+    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
+  }
+  const ref = { registry, repository };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return ref;
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+
+// src/naming/ipm.ts
+var DATABASE_TAG_SEPARATOR = "_database__";
+var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
+function checkIrisVersion(irisVersion) {
+  if (!isIrisMajorMinor(irisVersion)) {
+    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
+      hint: "The package must name the IRIS release it was built for, e.g. 2025.1 (SystemRequirements/@Version)."
+    });
+  }
+  return irisVersion;
+}
+function ipmDatabaseTag(version2, irisMajorMinor2) {
+  return validateTag(formatDatabaseTag(version2, checkIrisVersion(irisMajorMinor2)));
+}
+function formatDatabaseTag(version2, irisMajorMinor2) {
+  return `${version2.replace(/\+/g, "_")}${DATABASE_TAG_SEPARATOR}${irisMajorMinor2}`;
+}
+function parseDatabaseTag(tag) {
+  const m = DATABASE_TAG.exec(tag);
+  return m ? { version: m[1], irisMajorMinor: m[2] } : null;
+}
+function mentionsDatabaseTag(tag) {
+  return tag.includes(DATABASE_TAG_SEPARATOR);
+}
+function ipmRepositoryPath(namespace, moduleName) {
+  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
+  if (parts.length === 0) {
+    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
+      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
+    });
+  }
+  const module = validatePathComponent(moduleName.toLowerCase(), "module name (lower-cased)");
+  return [...parts, module].join("/");
+}
+function ipmArchiveFileName(moduleName, version2) {
+  return `${moduleName}-${version2}-database.tgz`;
+}
+function isIpmArchiveFileName(fileName) {
+  return /-database\.tgz$/i.test(fileName);
+}
+
 // src/pipeline/upgrade/git-source.ts
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -2908,7 +3083,6 @@ function optional(text) {
   const value = (text ?? "").trim();
   return value === "" ? null : value;
 }
-var VERSION = /^\d+\.\d+\.\d+$/;
 function parseUpgradeOptions(inputs) {
   const previous = {
     version: optional(inputs.previousVersion),
@@ -2917,7 +3091,7 @@ function parseUpgradeOptions(inputs) {
     reference: optional(inputs.previousReference),
     sourceDir: optional(inputs.previousSource)
   };
-  if (previous.version !== null && !VERSION.test(previous.version)) {
+  if (previous.version !== null && !isPlainVersion(previous.version)) {
     throw new UsageError(
       `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
       "IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0."
@@ -2925,14 +3099,15 @@ function parseUpgradeOptions(inputs) {
   }
   if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
   if (previous.reference !== null) {
-    const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
+    const tag = new RegExp(`:(${TAG_SOURCE})$`).exec(previous.reference);
     if (!tag || previous.reference.includes("@")) {
       throw new UsageError(
         `previous reference "${previous.reference}" has no tag`,
         "Write <registry>/<namespace>/<module>:<version>_database__<X.Y>."
       );
     }
-    previous.version ??= /^(\d+\.\d+\.\d+)_database__/.exec(tag[1])?.[1] ?? null;
+    const named = parseDatabaseTag(tag[1])?.version;
+    previous.version ??= named !== void 0 && isPlainVersion(named) ? named : null;
   }
   if (previous.repository !== null && previous.version === null) {
     throw new UsageError(
@@ -2986,17 +3161,14 @@ function missingInputs(scenario, previous) {
   }
 }
 function previousReference(repository, version2, irisMajorMinor2) {
-  if (!/^\d{4}\.\d+$/.test(irisMajorMinor2))
-    throw new UsageError(`"${irisMajorMinor2}" is not an IRIS major.minor version`);
-  return `${repository.replace(/\/+$/, "")}:${version2.replace(/\+/g, "_")}_database__${irisMajorMinor2}`;
+  return `${repository.replace(/\/+$/, "")}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
 }
 var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-var TAG_OR_DIGEST_RE = /^(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{64})$/;
+var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
 function classifyUpgradeFrom(raw) {
   const value = raw.trim();
   if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
-  if (/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(value))
-    return { kind: "version", version: value };
+  if (isSemver(value)) return { kind: "version", version: value };
   const cut = value.search(/[:@][^/]*$/);
   const repository = cut > 0 ? value.slice(0, cut) : value;
   if (REPOSITORY_RE.test(repository)) {
@@ -3017,12 +3189,8 @@ function classifyUpgradeFrom(raw) {
 var UPLOAD_POLICIES = ["always", "failure", "never"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
-var IMAGE_RE = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-var SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-var SHA256_RE = /^[0-9a-fA-F]{64}$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -3183,7 +3351,7 @@ function imageList(source, problem) {
   const images = [];
   if (explicit.length) {
     for (const image of explicit) {
-      if (IMAGE_RE.test(image)) images.push(image);
+      if (isImageReference(image)) images.push(image);
       else
         problem(
           "iris-images",
@@ -3195,8 +3363,8 @@ function imageList(source, problem) {
     const flavour = source.get("iris-flavour").trim() || "iris-community";
     for (const version2 of versions) {
       const image = `${registry}/${flavour}:${version2}`;
-      if (!TAG_RE.test(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2025.1.`);
-      else if (!IMAGE_RE.test(image))
+      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2025.1.`);
+      else if (!isImageReference(image))
         problem(
           "iris-flavour",
           `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
@@ -3214,14 +3382,14 @@ function ipmSource(source, problem, inWorkspace) {
   const installer = source.get("ipm-installer").trim();
   const sha = source.get("ipm-sha256").trim();
   const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
-  if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
   if (sha && !installer && !version2) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
   if (version2 && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
   }
   if (version2) {
-    if (!SEMVER_RE.test(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
+    if (!isSemver(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
       problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version2}.xml from the release.`);
     if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
@@ -3532,15 +3700,8 @@ var DEFAULT_MESSAGES_LOG = "/usr/irissys/mgr/messages.log";
 function newRunId() {
   return `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 }
-function imageTag(image) {
-  const withoutDigest = image.split("@")[0] ?? "";
-  const lastSlash = withoutDigest.lastIndexOf("/");
-  const last = withoutDigest.slice(lastSlash + 1);
-  const colon = last.indexOf(":");
-  return colon < 0 ? "" : last.slice(colon + 1);
-}
 function needsCheckCapsFalse(image) {
-  return /^(2021\.|2022\.1($|[.-]))/.test(imageTag(image));
+  return /^(2021\.|2022\.1($|[.-]))/.test(imageTag(image) ?? "");
 }
 function containerNameFor(runId) {
   return validate("container name", `ipm-db-${validate("label value", runId)}`);
@@ -4067,13 +4228,14 @@ function lastErrorLine(text) {
 }
 
 // src/ipm/output.ts
+var CHECKSUM_LINE = new RegExp(`^\\s*Checksum:\\s*(${SHA256_HEX_SOURCE})\\s*$`);
 function parsePackageOutput(text) {
   const lines = text.split("\n");
   let checksum = null;
   let archivePath = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const c = /^\s*Checksum:\s*([0-9a-fA-F]{64})\s*$/.exec(line);
+    const c = CHECKSUM_LINE.exec(line);
     if (c) checksum = c[1].toLowerCase();
     if (/^\s*Database package generated:\s*$/.test(line)) {
       const next = lines[i + 1];
@@ -4471,52 +4633,196 @@ import { tmpdir as tmpdir4 } from "node:os";
 import { basename as basename3, join as join7 } from "node:path";
 
 // src/ipm/manifest.ts
-var import_saxes = __toESM(require_saxes(), 1);
 import { readFile as readFile3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
-function parseModuleIdentity(xml, where = "module.xml") {
-  const parser = new import_saxes.SaxesParser({ xmlns: false });
+
+// src/archive/xml-reader.ts
+var import_saxes = __toESM(require_saxes(), 1);
+var DoctypeFound = class extends Error {
+};
+function decode(bytes) {
+  if (bytes[0] === 254 && bytes[1] === 255 || bytes[0] === 255 && bytes[1] === 254) {
+    return { code: "xml-unsupported-encoding", detail: "it is UTF-16; IPM writes UTF-8" };
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const declared = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
+    bytes.toString("latin1", start, start + 256)
+  )?.[1];
+  const encoding = (declared ?? "utf-8").toLowerCase();
+  if (encoding === "iso-8859-1" || encoding === "latin1") return { text: bytes.toString("latin1", start) };
+  if (encoding !== "utf-8" && encoding !== "utf8" && encoding !== "us-ascii" && encoding !== "ascii") {
+    return { code: "xml-unsupported-encoding", detail: `it declares encoding "${declared}"; expected UTF-8` };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
+  } catch {
+    return { code: "xml-not-well-formed", detail: "it is not valid UTF-8" };
+  }
+}
+function readXml(bytes, visitor) {
+  const decoded = decode(bytes);
+  if (!("text" in decoded)) return { ok: false, code: decoded.code, detail: decoded.detail };
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   const stack = [];
-  const found = { Name: null, Version: null };
-  let text = "";
+  const texts = [];
+  parser.on("doctype", () => {
+    throw new DoctypeFound();
+  });
   parser.on("opentag", (tag) => {
     stack.push(tag.name);
-    text = "";
+    texts.push("");
+    visitor.open?.(stack.join("/"), tag.attributes);
   });
-  parser.on("text", (t) => text += t);
-  parser.on("cdata", (t) => text += t);
-  parser.on("closetag", (tag) => {
+  const addText = (t) => {
+    if (texts.length) texts[texts.length - 1] += t;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", () => {
     const path = stack.join("/");
-    if ((tag.name === "Name" || tag.name === "Version") && path === `Export/Document/Module/${tag.name}` && found[tag.name] === null)
-      found[tag.name] = text.trim();
     stack.pop();
+    visitor.close?.(path, texts.pop() ?? "");
   });
   try {
-    parser.write(xml).close();
+    parser.write(decoded.text).close();
   } catch (err) {
-    throw new IpmDbError("module-xml-invalid", `${where} is not well-formed XML: ${err.message}`, {
-      cause: err
-    });
+    if (err instanceof DoctypeFound) {
+      return {
+        ok: false,
+        code: "xml-doctype",
+        detail: "it has a DOCTYPE declaration (DTD/entities are refused, never expanded)"
+      };
+    }
+    return { ok: false, code: "xml-not-well-formed", detail: err.message };
   }
-  if (!found.Name || !found.Version)
+  return { ok: true, text: decoded.text };
+}
+
+// src/archive/module-manifest.ts
+var MODULE = "Export/Document/Module";
+var SINGLE = ["Name", "Version", "Description", "Packaging", "Checksum", "SystemRequirements", "UpdatePackage"];
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["Default", "Parameter", "Invoke", "Mapping", "SystemRequirements", "Dependencies"]);
+var RESOURCE_NAME_ATTRIBUTES = ["Name", "Path", "SourcePath", "Url"];
+function resourceFrom(element, attributes) {
+  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes[a] !== void 0);
+  if (key2 === void 0) return null;
+  return {
+    element,
+    name: attributes[key2],
+    processor: element === "Resource" ? attributes.ProcessorClass ?? null : element,
+    scope: attributes.Scope ?? null,
+    attributes
+  };
+}
+function readModuleManifest(bytes) {
+  const m = {
+    name: null,
+    version: null,
+    description: null,
+    packaging: null,
+    checksum: null,
+    systemRequirements: null,
+    updatePackage: null,
+    dependencies: [],
+    resources: [],
+    repeated: [],
+    documentName: null,
+    layoutProblem: null
+  };
+  const seen = /* @__PURE__ */ new Map();
+  let root = null;
+  let documents = 0;
+  let modules = 0;
+  let checksumAlgorithm = null;
+  let reference = null;
+  const count = (what) => {
+    const n = (seen.get(what) ?? 0) + 1;
+    seen.set(what, n);
+    if (n === 2) m.repeated.push(what);
+    return n;
+  };
+  const xml = readXml(bytes, {
+    open(path, attributes) {
+      if (root === null) root = path;
+      if (path === "Export/Document" && ++documents === 1) m.documentName = attributes.name ?? null;
+      if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
+      if (modules > 1) return;
+      if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes.Algorithm ?? null;
+      if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
+        m.systemRequirements = { ...attributes };
+      if (path === `${MODULE}/Dependencies/ModuleReference`) reference = { name: null, version: null };
+      const parts = path.split("/");
+      const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
+      const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
+      if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
+        const resource = resourceFrom(parts[parts.length - 1], attributes);
+        if (resource) m.resources.push(resource);
+      }
+    },
+    close(path, text) {
+      if (modules > 1) return;
+      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Name`) reference.name = text.trim();
+      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Version`) reference.version = text.trim();
+      if (reference && path === `${MODULE}/Dependencies/ModuleReference`) {
+        if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
+        reference = null;
+      }
+      if (!path.startsWith(`${MODULE}/`)) return;
+      const child = path.slice(MODULE.length + 1);
+      if (!SINGLE.includes(child)) return;
+      if (count(child) > 1) return;
+      const value = text.trim();
+      if (child === "Name") m.name = value || null;
+      else if (child === "Version") m.version = value || null;
+      else if (child === "Description") m.description = value;
+      else if (child === "Packaging") m.packaging = value;
+      else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
+      else if (child === "UpdatePackage") m.updatePackage = value || null;
+    }
+  });
+  if (xml.ok) {
+    if (root !== "Export") m.layoutProblem = `the root element is <${root}>, expected <Export>`;
+    else if (documents === 0) m.layoutProblem = "there is no /Export/Document element";
+    else if (modules === 0) m.layoutProblem = "there is no /Export/Document/Module element";
+    if (documents > 1) m.repeated.push("Export/Document");
+  }
+  return { xml, manifest: m };
+}
+function isTestScoped(resource) {
+  const scope = resource.scope?.toLowerCase();
+  return scope === "test" || scope === "verify";
+}
+
+// src/ipm/manifest.ts
+function parseModuleXml(xml, where = "module.xml") {
+  const { xml: result, manifest } = readModuleManifest(Buffer.from(xml, "utf8"));
+  if (!result.ok) {
+    const what = result.code === "xml-not-well-formed" ? "is not well-formed XML" : "is refused";
+    throw new IpmDbError("module-xml-invalid", `${where} ${what}: ${result.detail}`);
+  }
+  return manifest;
+}
+function parseModuleIdentity(xml, where = "module.xml") {
+  const { name, version: version2 } = parseModuleXml(xml, where);
+  if (!name || !version2)
     throw new IpmDbError(
       "module-xml-invalid",
-      `${where} has no /Export/Document/Module/${found.Name ? "Version" : "Name"}.`,
+      `${where} has no /Export/Document/Module/${name ? "Version" : "Name"}.`,
       {
         hint: "The module directory must hold an IPM module.xml."
       }
     );
-  if (!isValid("module name", found.Name))
+  if (!isModuleName(name))
     throw new IpmDbError(
       "module-xml-invalid",
-      `${where}: module name "${found.Name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
+      `${where}: module name "${name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
     );
-  if (!isValid("module version", found.Version))
+  if (!isSemver(version2))
     throw new IpmDbError(
       "module-xml-invalid",
-      `${where}: version "${found.Version}" is not a semantic version (e.g. 1.2.3).`
+      `${where}: version "${version2}" is not a semantic version (e.g. 1.2.3).`
     );
-  return { name: found.Name, version: found.Version };
+  return { name, version: version2 };
 }
 async function readModuleIdentity(moduleDir) {
   const file = join6(moduleDir, "module.xml");
@@ -5114,8 +5420,7 @@ function runLabel2(report) {
 }
 function irisKey(image, report) {
   if (report?.irisVersion) return report.irisVersion;
-  const tag = /:([^/:@]+)(?:@.*)?$/.exec(image)?.[1];
-  return tag ?? basename4(image);
+  return imageTag(image) ?? basename4(image);
 }
 function crashedReport(image, startedAt, err) {
   const message = redact(errorMessage(err));
@@ -5498,11 +5803,11 @@ import { performance } from "node:perf_hooks";
 import { createHash as createHash3 } from "node:crypto";
 
 // src/archive/entry-path.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f]/;
 function normaliseEntryPath(raw) {
   const problems = [];
   if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
-  if (CONTROL.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
+  if (CONTROL2.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
   if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
   if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
     problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
@@ -5518,166 +5823,6 @@ function normaliseEntryPath(raw) {
 }
 function printablePath(raw) {
   return JSON.stringify(raw);
-}
-
-// src/archive/xml-reader.ts
-var import_saxes2 = __toESM(require_saxes(), 1);
-var DoctypeFound = class extends Error {
-};
-function decode(bytes) {
-  if (bytes[0] === 254 && bytes[1] === 255 || bytes[0] === 255 && bytes[1] === 254) {
-    return { code: "xml-unsupported-encoding", detail: "it is UTF-16; IPM writes UTF-8" };
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const declared = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
-    bytes.toString("latin1", start, start + 256)
-  )?.[1];
-  const encoding = (declared ?? "utf-8").toLowerCase();
-  if (encoding === "iso-8859-1" || encoding === "latin1") return { text: bytes.toString("latin1", start) };
-  if (encoding !== "utf-8" && encoding !== "utf8" && encoding !== "us-ascii" && encoding !== "ascii") {
-    return { code: "xml-unsupported-encoding", detail: `it declares encoding "${declared}"; expected UTF-8` };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
-  } catch {
-    return { code: "xml-not-well-formed", detail: "it is not valid UTF-8" };
-  }
-}
-function readXml(bytes, visitor) {
-  const decoded = decode(bytes);
-  if (!("text" in decoded)) return { ok: false, code: decoded.code, detail: decoded.detail };
-  const parser = new import_saxes2.SaxesParser({ xmlns: false, position: true });
-  const stack = [];
-  const texts = [];
-  parser.on("doctype", () => {
-    throw new DoctypeFound();
-  });
-  parser.on("opentag", (tag) => {
-    stack.push(tag.name);
-    texts.push("");
-    visitor.open?.(stack.join("/"), tag.attributes);
-  });
-  const addText = (t) => {
-    if (texts.length) texts[texts.length - 1] += t;
-  };
-  parser.on("text", addText);
-  parser.on("cdata", addText);
-  parser.on("closetag", () => {
-    const path = stack.join("/");
-    stack.pop();
-    visitor.close?.(path, texts.pop() ?? "");
-  });
-  try {
-    parser.write(decoded.text).close();
-  } catch (err) {
-    if (err instanceof DoctypeFound) {
-      return {
-        ok: false,
-        code: "xml-doctype",
-        detail: "it has a DOCTYPE declaration (DTD/entities are refused, never expanded)"
-      };
-    }
-    return { ok: false, code: "xml-not-well-formed", detail: err.message };
-  }
-  return { ok: true, text: decoded.text };
-}
-
-// src/archive/module-manifest.ts
-var MODULE = "Export/Document/Module";
-var SINGLE = ["Name", "Version", "Description", "Packaging", "Checksum", "SystemRequirements", "UpdatePackage"];
-var NOT_RESOURCES = /* @__PURE__ */ new Set(["Default", "Parameter", "Invoke", "Mapping", "SystemRequirements", "Dependencies"]);
-var RESOURCE_NAME_ATTRIBUTES = ["Name", "Path", "SourcePath", "Url"];
-function resourceFrom(element, attributes) {
-  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes[a] !== void 0);
-  if (key2 === void 0) return null;
-  return {
-    element,
-    name: attributes[key2],
-    processor: element === "Resource" ? attributes.ProcessorClass ?? null : element,
-    scope: attributes.Scope ?? null,
-    attributes
-  };
-}
-function readModuleManifest(bytes) {
-  const m = {
-    name: null,
-    version: null,
-    description: null,
-    packaging: null,
-    checksum: null,
-    systemRequirements: null,
-    updatePackage: null,
-    dependencies: [],
-    resources: [],
-    repeated: [],
-    documentName: null,
-    layoutProblem: null
-  };
-  const seen = /* @__PURE__ */ new Map();
-  let root = null;
-  let documents = 0;
-  let modules = 0;
-  let checksumAlgorithm = null;
-  let reference = null;
-  const count = (what) => {
-    const n = (seen.get(what) ?? 0) + 1;
-    seen.set(what, n);
-    if (n === 2) m.repeated.push(what);
-    return n;
-  };
-  const xml = readXml(bytes, {
-    open(path, attributes) {
-      if (root === null) root = path;
-      if (path === "Export/Document" && ++documents === 1) m.documentName = attributes.name ?? null;
-      if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
-      if (modules > 1) return;
-      if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes.Algorithm ?? null;
-      if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
-        m.systemRequirements = { ...attributes };
-      if (path === `${MODULE}/Dependencies/ModuleReference`) reference = { name: null, version: null };
-      const parts = path.split("/");
-      const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
-      const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
-      if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
-        const resource = resourceFrom(parts[parts.length - 1], attributes);
-        if (resource) m.resources.push(resource);
-      }
-    },
-    close(path, text) {
-      if (modules > 1) return;
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Name`) reference.name = text.trim();
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Version`) reference.version = text.trim();
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference`) {
-        if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
-        reference = null;
-      }
-      if (!path.startsWith(`${MODULE}/`)) return;
-      const child = path.slice(MODULE.length + 1);
-      if (!SINGLE.includes(child)) return;
-      if (count(child) > 1) return;
-      const value = text.trim();
-      if (child === "Name") m.name = value || null;
-      else if (child === "Version") m.version = value || null;
-      else if (child === "Description") m.description = value;
-      else if (child === "Packaging") m.packaging = value;
-      else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
-      else if (child === "UpdatePackage") m.updatePackage = value || null;
-    }
-  });
-  if (xml.ok) {
-    if (root !== "Export") m.layoutProblem = `the root element is <${root}>, expected <Export>`;
-    else if (documents === 0) m.layoutProblem = "there is no /Export/Document element";
-    else if (modules === 0) m.layoutProblem = "there is no /Export/Document/Module element";
-    if (documents > 1) m.repeated.push("Export/Document");
-  }
-  return { xml, manifest: m };
-}
-var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-var IRIS_MAJOR_MINOR = /^(\d{4})\.(\d{1,2})$/;
-var SHA256_HEX = /^[0-9a-fA-F]{64}$/;
-function isTestScoped(resource) {
-  const scope = resource.scope?.toLowerCase();
-  return scope === "test" || scope === "verify";
 }
 
 // src/archive/archive-collector.ts
@@ -6583,10 +6728,6 @@ function resolveLimits(partial = {}) {
 }
 
 // src/archive/package-checks.ts
-function irisMajorMinor(version2) {
-  const m = /^(\d{4})\.(\d{1,2})(\.[0-9A-Za-z.]*)?$/.exec(version2.trim());
-  return m ? `${m[1]}.${Number(m[2])}` : null;
-}
 function nestedHint(collected, name) {
   const nested = collected.entries.find(
     (e) => e.path.toLowerCase().endsWith(`/${name.toLowerCase()}`) || e.path !== name && e.path.toLowerCase() === name.toLowerCase()
@@ -6674,7 +6815,7 @@ function checkModuleXml(collected, expected, complete2, findings) {
   }
   if (!m.name) findings.add("module-name-missing", "module.xml has no Module/Name.", "module.xml");
   if (!m.version) findings.add("module-version-missing", "module.xml has no Module/Version.", "module.xml");
-  else if (!SEMVER.test(m.version)) {
+  else if (!isSemver(m.version)) {
     findings.add(
       "module-version-not-semver",
       `Module/Version "${m.version}" is not a semantic version (X.Y.Z); IPM resolves and publishes X.Y.Z versions.`,
@@ -6696,7 +6837,7 @@ function checkModuleXml(collected, expected, complete2, findings) {
       "module.xml has no SystemRequirements/@Version; package-database writes the IRIS major.minor it ran on there.",
       "module.xml"
     );
-  } else if (!IRIS_MAJOR_MINOR.test(irisVersion)) {
+  } else if (!isIrisMajorMinor(irisVersion)) {
     findings.add(
       "iris-version-malformed",
       `SystemRequirements/@Version "${irisVersion}" is not of the form YYYY.N (IRIS major.minor).`,
@@ -6770,7 +6911,7 @@ function checkChecksum(collected, module, findings) {
       "module.xml"
     );
   }
-  if (!SHA256_HEX.test(manifestChecksum.value)) {
+  if (!isSha256Hex(manifestChecksum.value)) {
     findings.add(
       "checksum-malformed",
       `the Checksum "${manifestChecksum.value.slice(0, 80)}" is not 64 hexadecimal digits.`,
@@ -6851,8 +6992,8 @@ function checkDependencies(collected, module, complete2, findings) {
 function checkFileName(fileName, module, findings) {
   const { name, version: version2 } = module.report;
   if (!name || !version2) return;
-  const expectedName = `${name}-${version2}-database.tgz`;
-  if (!/-database\.tgz$/i.test(fileName)) {
+  const expectedName = ipmArchiveFileName(name, version2);
+  if (!isIpmArchiveFileName(fileName)) {
     findings.add(
       "file-name-nonstandard",
       `the file name "${fileName}" does not follow IPM's <name>-<version>-database.tgz pattern (for this module: "${expectedName}").`
@@ -7293,7 +7434,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
 }
 
 // src/oci/publish.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat6 } from "node:fs/promises";
 
@@ -7311,7 +7452,7 @@ var silentLogger = {
 };
 
 // src/oci/client.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { rename, rm as rm4 } from "node:fs/promises";
 import { Transform } from "node:stream";
@@ -7359,89 +7500,6 @@ function parseChallenges(header2) {
 }
 
 // src/oci/ipm-artifact.ts
-import { createHash as createHash5 } from "node:crypto";
-
-// src/oci/reference.ts
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-var TAG_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-var DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-var MAX_NAME_LENGTH = 255;
-function validateRegistryHost(registry) {
-  if (!REGISTRY_HOST.test(registry)) {
-    throw new UsageError(
-      `registry "${registry}" is not a host name with an optional port`,
-      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
-    );
-  }
-  return registry;
-}
-function validatePathComponent(component, what) {
-  if (!PATH_COMPONENT.test(component)) {
-    throw new UsageError(
-      `${what} "${component}" is not a valid repository path component`,
-      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
-    );
-  }
-  return component;
-}
-function validateRepository(repository) {
-  if (repository.length === 0) throw new UsageError("the repository name is empty");
-  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
-  return repository;
-}
-function validateTag(tag) {
-  if (!TAG_PATTERN.test(tag)) {
-    throw new UsageError(
-      `tag "${tag}" is not a valid OCI tag`,
-      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
-    );
-  }
-  return tag;
-}
-function validateDigest(digest) {
-  if (!DIGEST_PATTERN.test(digest)) {
-    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
-  }
-  return digest;
-}
-function parseReference(text, opts = {}) {
-  const input = text.trim().replace(/^oci:\/\//, "");
-  const at = input.indexOf("@");
-  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
-  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
-  const slash = beforeDigest.indexOf("/");
-  if (slash <= 0) {
-    throw new UsageError(
-      `reference "${text}" has no registry`,
-      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2025.1."
-    );
-  }
-  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
-  let path = beforeDigest.slice(slash + 1);
-  let tag;
-  const colon = path.lastIndexOf(":");
-  if (colon >= 0) {
-    tag = validateTag(path.slice(colon + 1));
-    path = path.slice(0, colon);
-  }
-  const repository = validateRepository(path);
-  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
-    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
-  }
-  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
-    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
-  }
-  const ref = { registry, repository };
-  if (tag !== void 0) ref.tag = tag;
-  if (digest !== void 0) ref.digest = digest;
-  return ref;
-}
-function formatReference(ref) {
-  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
-}
-
-// src/oci/ipm-artifact.ts
 var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
 var IPM_CONFIG_MEDIA_TYPE = "application/vnd.unknown.config.v1+json";
 var IPM_LAYER_MEDIA_TYPE = "application/vnd.oci.image.layer.v1.tar";
@@ -7462,16 +7520,10 @@ var IPM_ANNOTATION_KEYS = [
   "com.intersystems.ipm.packaging"
 ];
 var ALLOWED_KEYS = new Set(IPM_ANNOTATION_KEYS);
-var PLAIN_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
-var SEMVER2 = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-var IRIS_MAJOR_MINOR2 = /^\d{4}\.\d{1,2}$/;
-function sha256Digest(bytes) {
-  return `sha256:${createHash5("sha256").update(bytes).digest("hex")}`;
-}
 function checkModuleVersion(version2, allowPrerelease = false) {
-  if (PLAIN_VERSION.test(version2)) return version2;
-  if (allowPrerelease && SEMVER2.test(version2)) return version2;
-  if (SEMVER2.test(version2)) {
+  if (isPlainVersion(version2)) return version2;
+  if (allowPrerelease && isSemver(version2)) return version2;
+  if (isSemver(version2)) {
     throw new IpmDbError("prerelease-version", `module version "${version2}" is a prerelease or build version`, {
       hint: "IPM rebuilds a database package version as major.minor.patch when it pulls, so it cannot install this tag. Publish a plain X.Y.Z version, or pass --allow-prerelease if you know only other tools will read it."
     });
@@ -7479,30 +7531,6 @@ function checkModuleVersion(version2, allowPrerelease = false) {
   throw new IpmDbError("invalid-version", `module version "${version2}" is not a semantic version`, {
     hint: "Set <Version> in module.xml to X.Y.Z (digits, no leading zeros)."
   });
-}
-function checkIrisVersion(irisVersion) {
-  if (!IRIS_MAJOR_MINOR2.test(irisVersion)) {
-    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
-      hint: "The package must name the IRIS release it was built for, e.g. 2025.1 (SystemRequirements/@Version)."
-    });
-  }
-  return irisVersion;
-}
-function ipmRepository(namespace, moduleName) {
-  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
-  if (parts.length === 0) {
-    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
-      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
-    });
-  }
-  const module = validatePathComponent(moduleName.toLowerCase(), "module name (lower-cased)");
-  return [...parts, module].join("/");
-}
-function ipmDatabaseTag(version2, irisVersion) {
-  return validateTag(`${version2.replace(/\+/g, "_")}_database__${checkIrisVersion(irisVersion)}`);
-}
-function ipmLayerTitle(moduleName, version2) {
-  return `${moduleName}-${version2}-database.tgz`;
 }
 function moduleXmlOneLine(xml) {
   return xml.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).join("");
@@ -7544,7 +7572,7 @@ function buildIpmManifest(facts) {
         mediaType: IPM_LAYER_MEDIA_TYPE,
         digest: facts.layer.digest,
         size: facts.layer.size,
-        annotations: { [TITLE_ANNOTATION]: ipmLayerTitle(facts.moduleName, facts.version) }
+        annotations: { [TITLE_ANNOTATION]: ipmArchiveFileName(facts.moduleName, facts.version) }
       }
     ],
     annotations: ipmAnnotations(ipmAnnotationsFor(facts))
@@ -7609,7 +7637,7 @@ function ipmAcceptanceViolations(manifest, tag) {
     add("module-xml", "annotation com.intersystems.ipm.module.v1+xml spans several lines");
   }
   if (typeof version2 !== "string") add("version", "annotation org.opencontainers.image.version is missing");
-  else if (!PLAIN_VERSION.test(version2)) {
+  else if (!isPlainVersion(version2)) {
     add("version", `version "${version2}" is not plain X.Y.Z; IPM rebuilds database versions as major.minor.patch`);
   }
   if (packaging !== "database") {
@@ -7618,20 +7646,20 @@ function ipmAcceptanceViolations(manifest, tag) {
       `annotation com.intersystems.ipm.packaging is ${packaging === void 0 ? "missing" : `"${String(packaging)}"`}, expected "database"`
     );
   }
-  if (typeof platform !== "string" || !IRIS_MAJOR_MINOR2.test(platform)) {
+  if (typeof platform !== "string" || !isIrisMajorMinor(platform)) {
     add(
       "platform-version",
       `annotation com.intersystems.ipm.platformVersion is ${platform === void 0 ? "missing" : `"${String(platform)}"`}, expected IRIS major.minor`
     );
   }
   if (tag !== void 0) {
-    if (!TAG_PATTERN.test(tag)) add("tag", `tag "${tag}" does not match ${TAG_PATTERN.source}`);
-    else if (!/_database__\d{4}\.\d{1,2}$/.test(tag)) {
+    if (!isTag(tag)) add("tag", `tag "${tag}" does not match ^${TAG_SOURCE}$`);
+    else if (parseDatabaseTag(tag) === null) {
       add("tag", `tag "${tag}" is not of the form <version>_database__<IRIS major.minor> IPM looks for`);
     }
     if (typeof version2 === "string" && typeof platform === "string") {
-      const expected = `${version2.replace(/\+/g, "_")}_database__${platform}`;
-      if (tag !== expected && /_database__/.test(tag))
+      const expected = formatDatabaseTag(version2, platform);
+      if (tag !== expected && mentionsDatabaseTag(tag))
         add("tag", `tag "${tag}" should be "${expected}" for this version and platform`);
     }
   }
@@ -8040,7 +8068,7 @@ var RegistryClient = class {
       const res = await this.completeUpload(repository, location, digest, bytes);
       if (res.status !== 201) return { res, location };
       return {
-        result: { bytesSent: bytes.length, sha256: createHash6("sha256").update(bytes).digest("hex"), skipped: false }
+        result: { bytesSent: bytes.length, sha256: createHash5("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
@@ -8074,7 +8102,7 @@ var RegistryClient = class {
     });
     const monolithic = size <= this.monolithicLimit;
     const result = await this.withUploadRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash6("sha256");
+      let accepted = createHash5("sha256");
       let location = await this.startUpload(repository);
       if (!monolithic) {
         for (let start = 0; start < size; start += this.chunkSize) {
@@ -8142,7 +8170,7 @@ var RegistryClient = class {
     });
     if (res.status !== 201)
       throw this.fail("registry-manifest", `putting manifest ${repository}:${reference} failed`, res);
-    return header(res, "docker-content-digest") ?? `sha256:${createHash6("sha256").update(bytes).digest("hex")}`;
+    return header(res, "docker-content-digest") ?? `sha256:${createHash5("sha256").update(bytes).digest("hex")}`;
   }
   /** The manifest, or undefined when the tag or digest does not exist. */
   async getManifest(repository, reference, scope = "pull") {
@@ -8156,7 +8184,7 @@ var RegistryClient = class {
     if (res.status === 404) return void 0;
     if (res.status !== 200)
       throw this.fail("registry-manifest", `getting manifest ${repository}:${reference} failed`, res);
-    const digest = `sha256:${createHash6("sha256").update(res.body).digest("hex")}`;
+    const digest = `sha256:${createHash5("sha256").update(res.body).digest("hex")}`;
     const mediaType = (header(res, "content-type") ?? "").split(";")[0]?.trim() ?? "";
     return { bytes: res.body, digest, mediaType };
   }
@@ -8229,7 +8257,7 @@ var RegistryClient = class {
     if (res.status !== 200 || !res.stream)
       throw this.fail("registry-blob", `downloading ${digest} from ${repository} failed`, res);
     const partial = `${dest}.partial`;
-    const hash = createHash6("sha256");
+    const hash = createHash5("sha256");
     let received = 0;
     try {
       await pipeline(
@@ -8326,7 +8354,7 @@ async function pushWithOras(opts) {
         details: redact(run3.stderr.trim())
       });
     }
-    const digest = /Digest:\s*(sha256:[a-f0-9]{64})/.exec(run3.stdout)?.[1];
+    const digest = new RegExp(`Digest:\\s*(${DIGEST_SOURCE})`).exec(run3.stdout)?.[1];
     if (!digest)
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
@@ -8337,7 +8365,7 @@ async function pushWithOras(opts) {
 
 // src/oci/publish.ts
 async function sha256OfFile(path) {
-  const hash = createHash7("sha256");
+  const hash = createHash6("sha256");
   for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -8418,7 +8446,7 @@ async function publishPackage(opts) {
     created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     ...opts.source ? { source: opts.source } : {}
   });
-  const repository = ipmRepository(opts.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(opts.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat6(opts.archivePath)).size;
@@ -9038,8 +9066,7 @@ async function proveInReplacedContainer(s, env, install, options, release) {
 
 // src/pipeline/upgrade/stage.ts
 function updatePackageOf(moduleXml) {
-  const match = /<UpdatePackage>\s*([^<\s]+)\s*<\/UpdatePackage>/.exec(moduleXml);
-  return match ? match[1] : null;
+  return parseModuleXml(moduleXml).updatePackage;
 }
 function registryPuller(clientFor) {
   return async (reference, dir) => {
@@ -9148,7 +9175,7 @@ function pipelinePort(wiring = {}) {
 }
 async function upgradeStageFor(o, logger, wiring) {
   const request = o.upgrade;
-  const repository = request.from?.kind === "version" ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}` : null;
+  const repository = request.from?.kind === "version" ? `${o.registry.host}/${ipmRepositoryPath(o.registry.namespace, (await readModuleIdentity(o.modulePath)).name)}` : null;
   const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
   const pull = registryPuller(
     (host) => new RegistryClient({

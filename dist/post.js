@@ -7,7 +7,7 @@ import {
   dockerCli,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-MVLJIFBY.js";
+} from "./chunks/action/chunk-RPEZAGCJ.js";
 import {
   getState,
   info,
