@@ -1,59 +1,56 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   EXIT,
-  loadCommand
-} from "./chunks/chunk-GYWSDV3W.js";
-import {
+  loadCommand,
   redact
-} from "./chunks/chunk-TIJDGYO2.js";
+} from "./chunks/cli/chunk-KHG3NGCP.js";
 import {
   IpmDbError,
   UsageError,
   describeError
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/cli/chunk-3IXPJEFV.js";
 
 // src/cli/commands/index.ts
 var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-ZQMBVYKA.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-UXAQKVUR.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-P6E53OGP.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-WEMBAITR.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-QJIOGIXE.js")).publishCommand((await import("./chunks/verify-X5D4FRMC.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/publish-AGGUZE2Y.js")).publishCommand((await import("./chunks/cli/verify-VGOLM2D2.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-UNQ24DQG.js")).pullCommand((await import("./chunks/verify-X5D4FRMC.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-O4RQOGCA.js")).pullCommand((await import("./chunks/cli/verify-VGOLM2D2.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-YK7FVTFM.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-L5GGCZWQ.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-SRU2L4OQ.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-RTOZG377.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-WBPWY4OK.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-ZLP6KV2N.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-MP3SZOTK.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-JEWTDOAN.js")).legsCommand
   }
 ];
 

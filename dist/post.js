@@ -5,20 +5,14 @@ import {
   STATE_RUN_ID,
   cleanup,
   dockerCli,
+  errorMessage,
   parseResources
-} from "./chunks/chunk-4PDWK7EX.js";
+} from "./chunks/action/chunk-6M7656KI.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-2I5PDZ34.js";
-import "./chunks/chunk-OPAOVZZD.js";
-import "./chunks/chunk-TIJDGYO2.js";
-import "./chunks/chunk-IFC2HBFB.js";
-import {
-  errorMessage
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/action/chunk-NLDHSFF3.js";
 
 // src/post.ts
 async function post() {

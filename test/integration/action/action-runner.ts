@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readActionMetadata } from '../../support/action-metadata.js';
+import { actionNode } from '../../support/node-binaries.js';
 
 export interface SimulatedContext {
   workspace: string;
@@ -173,7 +174,7 @@ export class ActionHarness {
       ...env,
     };
     const started = Date.now();
-    const child = spawn(process.execPath, [join(ROOT, entry)], {
+    const child = spawn(actionNode(), [join(ROOT, entry)], {
       cwd: this.ctx.workspace,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
