@@ -15,42 +15,42 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-UXAQKVUR.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-VTQXDSVZ.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-WEMBAITR.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-BYQ6ULFQ.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-AGGUZE2Y.js")).publishCommand((await import("./chunks/cli/verify-VGOLM2D2.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/publish-QDT3AUJ7.js")).publishCommand((await import("./chunks/cli/verify-WQS5ENPM.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-O4RQOGCA.js")).pullCommand((await import("./chunks/cli/verify-VGOLM2D2.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-CHXICS6R.js")).pullCommand((await import("./chunks/cli/verify-WQS5ENPM.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-L5GGCZWQ.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-OVZHC2YI.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-RTOZG377.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-GVFDEDNS.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-ZLP6KV2N.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-ID3KFZV4.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-JEWTDOAN.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-27JQLU5V.js")).legsCommand
   }
 ];
 

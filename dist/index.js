@@ -1,21 +1,22 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   DIGEST_SOURCE,
-  IMAGE_REFERENCE,
+  Docker,
   IpmDbError,
-  MODULE_NAME,
+  RUN_LABEL,
   ResourceLedger,
-  SEMVER,
   SHA256_HEX_SOURCE,
   STATE_KEEP,
   STATE_RUN_ID,
   TAG_SOURCE,
   UsageError,
-  actionsCacheStore,
-  actionsInstallerCache,
+  WORK_DIR,
+  containerNameFor,
   describeError,
-  dockerCli,
+  describeOperation,
+  dockerLogin,
   errorMessage,
+  hasControlCharacter,
   imageTag,
   irisMajorMinor,
   isDigest,
@@ -26,14 +27,20 @@ import {
   isSemver,
   isSha256Hex,
   isTag,
+  isValid,
+  newRunId,
+  parseSessionOutput,
+  quote,
   redact,
   registerSecret,
-  resolveInstaller,
-  resolveIpmInstaller,
-  restoreImage,
-  saveImage,
-  sha256Digest
-} from "./chunks/action/chunk-6M7656KI.js";
+  removeRun,
+  renderScript,
+  seconds,
+  sha256Digest,
+  startIris,
+  validate,
+  validateNamespace
+} from "./chunks/action/chunk-A7TTIZGU.js";
 import {
   __commonJS,
   __toESM,
@@ -1960,7 +1967,7 @@ var require_saxes = __commonJS({
 });
 
 // src/index.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 // src/action/artifacts.ts
 import { createHash } from "node:crypto";
@@ -2005,6 +2012,223 @@ function artifactName(prefix, iris, env, matrixJson) {
 async function uploadRunFiles(uploader, name, files, rootDirectory) {
   const res = await uploader.upload(name, files, rootDirectory);
   return { name, id: res.id, size: res.size, files };
+}
+
+// src/action/cache.ts
+import { execFile } from "node:child_process";
+import { copyFile as copyFile2, mkdir as mkdir2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { dirname, join as join2 } from "node:path";
+import { promisify } from "node:util";
+
+// src/ipm/installer.ts
+import { createHash as createHash2 } from "node:crypto";
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+var KNOWN_INSTALLER_SHA256 = {};
+function installerUrl(version2) {
+  return `https://github.com/intersystems/ipm/releases/download/v${version2}/zpm-${version2}.xml`;
+}
+async function sha256File(path) {
+  return createHash2("sha256").update(await readFile(path)).digest("hex");
+}
+async function resolveInstaller(source, options) {
+  if (source.kind === "path") {
+    const actual2 = await sha256File(source.path);
+    if (source.sha256 && actual2 !== source.sha256)
+      throw new IpmDbError(
+        "installer-checksum-mismatch",
+        `The IPM installer ${source.path} has SHA-256 ${actual2}, not the pinned ${source.sha256}.`,
+        {
+          hint: "Use the installer the checksum was taken from, or update the pinned checksum."
+        }
+      );
+    return { path: source.path, sha256: actual2, version: null, origin: "path", url: null };
+  }
+  const expected = source.sha256 ?? KNOWN_INSTALLER_SHA256[source.version];
+  const url = installerUrl(source.version);
+  if (!expected)
+    throw new UsageError(
+      `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,
+      "Compute it once with: curl -sL <url> | sha256sum"
+    );
+  await mkdir(options.workDir, { recursive: true });
+  const destination = join(options.workDir, `zpm-${source.version}.xml`);
+  const key2 = `ipm-installer-${source.version}-${expected}`;
+  if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
+    const cached = await sha256File(destination).catch(() => "");
+    if (cached === expected)
+      return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
+    await rm(destination, { force: true });
+  }
+  const bytes = await download(url, options);
+  const actual = createHash2("sha256").update(bytes).digest("hex");
+  if (actual !== expected)
+    throw new IpmDbError(
+      "installer-checksum-mismatch",
+      `The IPM installer downloaded from ${url} has SHA-256 ${actual}, not the pinned ${expected}.`,
+      {
+        hint: "The file was not used. Check the pinned checksum against the release."
+      }
+    );
+  const partial = `${destination}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, destination);
+  if (options.cache) await options.cache.save(key2, destination).catch(() => {
+  });
+  return { path: destination, sha256: actual, version: source.version, origin: "download", url };
+}
+async function download(url, options) {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  let response;
+  try {
+    response = await fetchImpl(url, { redirect: "follow", signal: AbortSignal.timeout(options.timeoutMs ?? 12e4) });
+  } catch (err) {
+    throw new IpmDbError(
+      "installer-download-failed",
+      `Could not download the IPM installer from ${url}: ${err.message}.`,
+      {
+        hint: "Check the network, or pass a local installer file with --ipm <path>.",
+        cause: err
+      }
+    );
+  }
+  if (!response.ok)
+    throw new IpmDbError("installer-download-failed", `Downloading ${url} answered HTTP ${response.status}.`, {
+      hint: "Check that the IPM version has a release with a zpm-<version>.xml asset."
+    });
+  const length = Number(response.headers.get("content-length") ?? "0");
+  if (length > maxBytes)
+    throw new IpmDbError("installer-download-failed", `${url} is ${length} bytes, more than the ${maxBytes} accepted.`);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (body.length > maxBytes)
+    throw new IpmDbError(
+      "installer-download-failed",
+      `${url} is ${body.length} bytes, more than the ${maxBytes} accepted.`
+    );
+  return body;
+}
+
+// src/action/cache.ts
+var execFileP = promisify(execFile);
+function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
+  const load = () => import("./chunks/action/cache-P23OHOVJ.js");
+  const bounded = async (what, op, fallback) => {
+    let timer;
+    const late = new Promise((resolve4) => {
+      timer = setTimeout(() => resolve4("late"), budgetMs);
+    });
+    try {
+      const result = await Promise.race([op(), late]);
+      if (result === "late") {
+        warn(
+          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
+        );
+        return fallback;
+      }
+      return result;
+    } catch (err) {
+      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    // Mirrors cache.isFeatureAvailable() without loading the package.
+    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
+    restore: (paths, key2) => bounded(`Cache restore of ${key2}`, async () => await (await load()).restoreCache(paths, key2) ?? null, null),
+    save: (paths, key2) => bounded(`Cache save of ${key2}`, async () => await (await load()).saveCache(paths, key2) !== -1, false)
+  };
+}
+function cacheKey(...parts) {
+  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
+}
+function actionsInstallerCache(store, dir) {
+  const fileFor = (key2) => join2(dir, cacheKey(key2), "zpm.xml");
+  return {
+    async restore(key2, destination) {
+      if (!store.available()) return false;
+      const file = fileFor(key2);
+      if (!await store.restore([dirname(file)], cacheKey("ipm-db", key2))) return false;
+      await copyFile2(file, destination);
+      return true;
+    },
+    async save(key2, source) {
+      if (!store.available()) return;
+      const file = fileFor(key2);
+      await mkdir2(dirname(file), { recursive: true });
+      await copyFile2(source, file);
+      await store.save([dirname(file)], cacheKey("ipm-db", key2));
+    }
+  };
+}
+async function resolveIpmInstaller(ipm, opts) {
+  if (ipm.kind === "installer")
+    return resolveInstaller(
+      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
+      { workDir: opts.workDir }
+    );
+  const official = installerUrl(ipm.version);
+  const wanted = ipm.releaseUrl.replaceAll("{version}", ipm.version);
+  try {
+    return await resolveInstaller(
+      { kind: "version", version: ipm.version, sha256: ipm.sha256 },
+      {
+        workDir: opts.workDir,
+        cache: opts.cache,
+        fetchImpl: (url, init) => fetch(String(url) === official ? wanted : url, init)
+      }
+    );
+  } catch (err) {
+    if (err instanceof IpmDbError && wanted !== official && err.message.includes(official))
+      throw new IpmDbError(err.code, err.message.replaceAll(official, wanted), {
+        ...err.hint ? { hint: err.hint } : {},
+        ...err.details ? { details: err.details } : {},
+        cause: err
+      });
+    throw err;
+  }
+}
+var dockerCli = async (args, timeoutMs) => {
+  const { stdout } = await execFileP("docker", args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  return { stdout };
+};
+function imageTar(dir, image) {
+  return join2(dir, `${cacheKey(image)}.tar`);
+}
+function imageCacheKey(image) {
+  return cacheKey("ipm-db", "image", image);
+}
+async function restoreImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  const hit = await store.restore([tar], imageCacheKey(image));
+  if (!hit) return false;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    return true;
+  } catch (err) {
+    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm2(tar, { force: true });
+  }
+}
+async function saveImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  try {
+    await mkdir2(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, image], 6e5);
+    if (!(await stat2(tar)).size) return false;
+    return await store.save([tar], imageCacheKey(image));
+  } catch (err) {
+    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm2(tar, { force: true });
+  }
 }
 
 // src/pipeline/types.ts
@@ -2146,12 +2370,12 @@ function scenarioSection(result) {
     lines.push("");
   }
   if (result.output) {
-    const tail2 = result.output.split("\n").slice(-OUTPUT_LINES).join("\n").replace(/```/g, "'''");
+    const tail = result.output.split("\n").slice(-OUTPUT_LINES).join("\n").replace(/```/g, "'''");
     lines.push(
       "<details><summary>IRIS output of the failing step</summary>",
       "",
       "```",
-      tail2,
+      tail,
       "```",
       "",
       "</details>",
@@ -2504,7 +2728,7 @@ function readEvent(env) {
 }
 
 // src/action/inputs.ts
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve as resolve2 } from "node:path";
 
 // src/pipeline/upgrade/fingerprint.ts
 var DEFAULT_EXCLUDED_GLOBALS = [
@@ -2583,182 +2807,6 @@ function diffFingerprints(before, after) {
     });
   }
   return changes;
-}
-
-// src/iris/validate.ts
-var PATTERNS = {
-  "module name": MODULE_NAME,
-  "module version": SEMVER,
-  // %SYS, or letters/digits/'-'/'_' starting with a letter (what InitializeNamespace produces, e.g. USER-PKG).
-  namespace: /^(%SYS|[A-Z][A-Z0-9_-]{0,62})$/,
-  "namespace postfix": /^[A-Z][A-Z0-9]{0,15}$/,
-  // Absolute, no spaces (IPM's shell splits arguments on spaces), no '..' segment.
-  "container path": /^(?=.{1,1024}$)(\/(?!\.\.?(\/|$))[A-Za-z0-9._+@=,-]+)+\/?$/,
-  "class name": /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/,
-  "environment variable name": /^[A-Z_][A-Z0-9_]{0,63}$/,
-  "result key": /^[a-z][A-Za-z0-9_.-]{0,63}$/,
-  variable: /^[a-zA-Z][a-zA-Z0-9]{0,30}(\.[A-Z][A-Za-z0-9]{0,62})?$/,
-  "IPM modifier": /^-[a-z][a-z-]{0,40}$/,
-  "container name": /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/,
-  image: IMAGE_REFERENCE,
-  "label value": /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/
-};
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-function hasControlCharacter(value) {
-  return CONTROL.test(value);
-}
-function preview(value) {
-  const shown = JSON.stringify(value);
-  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
-}
-function unsafeValue(kind, value, why) {
-  return new IpmDbError("unsafe-value", `Refusing ${kind} ${preview(value)}: ${why}.`, {
-    hint: "Nothing was sent to IRIS. Use a value made only of the characters the pattern allows."
-  });
-}
-function validate(kind, value) {
-  if (typeof value !== "string") throw unsafeValue(kind, String(value), "not a string");
-  if (hasControlCharacter(value)) throw unsafeValue(kind, value, "it contains a line break or control character");
-  if (!PATTERNS[kind].test(value)) throw unsafeValue(kind, value, `it does not match ${PATTERNS[kind].source}`);
-  return value;
-}
-function isValid(kind, value) {
-  return typeof value === "string" && !hasControlCharacter(value) && PATTERNS[kind].test(value);
-}
-function validateNamespace(value) {
-  return validate("namespace", typeof value === "string" ? value.toUpperCase() : value);
-}
-
-// src/iris/objectscript.ts
-var RESULT_PREFIX = "##IPMDB ";
-var STEP_KEY = "ipmdb.step";
-var DONE_KEY = "ipmdb.done";
-var RESERVED_PREFIX = "ipmdb.";
-function quote(value) {
-  if (hasControlCharacter(value)) throw unsafeValue("string", value, "it contains a line break or control character");
-  return `"${value.replaceAll('"', '""')}"`;
-}
-var FAIL = "if 'sc { do $system.OBJ.DisplayError(sc) do $system.Process.Terminate($job,1) }";
-function renderExpression(e) {
-  switch (e.kind) {
-    case "literal":
-      return quote(e.value);
-    case "integer":
-      if (!Number.isSafeInteger(e.value)) throw unsafeValue("integer", String(e.value), "not a safe integer");
-      return String(e.value);
-    case "zversion":
-      return "$zversion";
-    case "versionMajor":
-      return "$system.Version.GetMajor()";
-    case "versionMinor":
-      return "$system.Version.GetMinor()";
-    case "versionNumber":
-      return "$system.Version.GetNumber()";
-    case "currentNamespace":
-      return "$namespace";
-    case "classExists":
-      return `##class(%Dictionary.CompiledClass).%ExistsId(${quote(validate("class name", e.className))})`;
-    case "ipmVersion":
-      return '##class(%IPM.Main).GetVersionModule("zpm")';
-    case "namespaceExists":
-      return `##class(%SYS.Namespace).Exists(${quote(validateNamespace(e.namespace))})`;
-    case "environment":
-      return `$system.Util.GetEnviron(${quote(validate("environment variable name", e.name))})`;
-    case "variable":
-      return validate("variable", e.name);
-    case "newNamespaceConfig":
-      return "##class(%IPM.Storage.ModuleSetting.NamespaceConfig).%New()";
-  }
-}
-function renderIpmCommand(c) {
-  if (c.words.length === 0) throw new IpmDbError("unsafe-value", "Refusing an empty IPM command.");
-  const parts = [];
-  for (const word of c.words) parts.push(checkIpmToken(word, "IPM argument"));
-  for (const [flag, value] of c.modifiers) {
-    parts.push(validate("IPM modifier", flag));
-    if (value !== void 0) parts.push(checkIpmToken(value, "IPM modifier value"));
-  }
-  return parts.join(" ");
-}
-function checkIpmToken(token, kind) {
-  if (typeof token !== "string" || token.length === 0) throw unsafeValue(kind, String(token), "it is empty");
-  if (hasControlCharacter(token)) throw unsafeValue(kind, token, "it contains a line break or control character");
-  if (!/^[A-Za-z0-9/][A-Za-z0-9._+@=,/:-]*$/.test(token))
-    throw unsafeValue(kind, token, "only letters, digits and . _ + @ = , / : - are allowed, not starting with -");
-  return token;
-}
-function renderOperation(op) {
-  switch (op.kind) {
-    case "emit":
-      return `write ${quote(`${RESULT_PREFIX}${checkKey(op.key)}=`)},${renderExpression(op.expression)},!`;
-    case "set":
-      return `set ${validate("variable", op.variable)}=${renderExpression(op.expression)}`;
-    case "switchNamespace": {
-      const ns = quote(validateNamespace(op.namespace));
-      return `set $namespace=${ns} if $namespace'=${ns} { do $system.Process.Terminate($job,1) }`;
-    }
-    case "loadXml":
-      return `set sc=$system.OBJ.Load(${quote(validate("container path", op.path))},"ck") ${FAIL}`;
-    case "initializeNamespace": {
-      const postfix = quote(validate("namespace postfix", op.postfix));
-      const out = validate("variable", op.resultVariable);
-      const cfg = validate("variable", op.configVariable);
-      return `set sc=##class(%IPM.Utils.Build).InitializeNamespace(${postfix},1,.${out},${cfg}) ${FAIL}`;
-    }
-    case "ipm":
-      return `set sc=##class(%IPM.Main).Shell(${quote(renderIpmCommand(op.command))}) ${FAIL}`;
-    case "surfaceLine":
-      if (op.text.trim() === "") throw unsafeValue("ObjectScript line", op.text, "it is empty");
-      if (hasControlCharacter(op.text))
-        throw unsafeValue("ObjectScript line", op.text, "it contains a line break or control character");
-      if (op.text.includes(`${RESULT_PREFIX}${RESERVED_PREFIX}`))
-        throw unsafeValue(
-          "ObjectScript line",
-          op.text,
-          `it writes the session runner's own ${RESERVED_PREFIX} markers`
-        );
-      return op.text;
-  }
-}
-function checkKey(key2) {
-  validate("result key", key2);
-  return key2;
-}
-function describeOperation(op) {
-  switch (op.kind) {
-    case "emit":
-      return `read ${op.key}`;
-    case "set":
-      return `set ${op.variable}`;
-    case "switchNamespace":
-      return `switch to namespace ${op.namespace}`;
-    case "loadXml":
-      return `load ${op.path}`;
-    case "initializeNamespace":
-      return `create namespace -${op.postfix}`;
-    case "ipm":
-      return `zpm "${renderIpmCommand(op.command)}"`;
-    case "surfaceLine":
-      return op.label ?? `ObjectScript: ${op.text.length > 60 ? `${op.text.slice(0, 57)}...` : op.text}`;
-  }
-}
-function renderScript(operations) {
-  const lines = [];
-  operations.forEach((op, i) => {
-    if (op.kind === "emit" && op.key.startsWith(RESERVED_PREFIX))
-      throw new IpmDbError("unsafe-value", `Result key "${op.key}" is reserved by the session runner.`);
-    lines.push(marker(STEP_KEY, String(i + 1)));
-    lines.push(renderOperation(op));
-  });
-  lines.push(marker(DONE_KEY, "1"));
-  lines.push("halt");
-  for (const line of lines) {
-    if (hasControlCharacter(line)) throw unsafeValue("script line", line, "it contains a control character");
-  }
-  return { text: lines.join("\n") + "\n", lines };
-}
-function marker(key2, value) {
-  return `write ${quote(`${RESULT_PREFIX}${key2}=`)},${quote(value)},!`;
 }
 
 // src/pipeline/upgrade/objectscript.ts
@@ -3017,12 +3065,12 @@ function isIpmArchiveFileName(fileName) {
 }
 
 // src/pipeline/upgrade/git-source.ts
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { execFile as execFile2 } from "node:child_process";
+import { mkdtemp, rm as rm3, stat as stat3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
+import { join as join3, relative, sep } from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run = promisify2(execFile2);
 var GIT_TIMEOUT_MS = 12e4;
 var GIT_SOURCE_PREFIX = "git:";
 function gitRevision(source) {
@@ -3053,15 +3101,15 @@ async function exportModuleAt(moduleDir, revision) {
       hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
     });
   });
-  const dest = await mkdtemp(join(tmpdir(), "ipm-db-previous-source-"));
-  const remove = () => rm(dest, { recursive: true, force: true });
+  const dest = await mkdtemp(join3(tmpdir(), "ipm-db-previous-source-"));
+  const remove = () => rm3(dest, { recursive: true, force: true });
   try {
-    const archive = join(dest, "export.tar");
+    const archive = join3(dest, "export.tar");
     await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
     await run("tar", ["-xf", archive, "-C", dest], { timeout: GIT_TIMEOUT_MS });
-    await rm(archive);
-    const dir = join(dest, path);
-    if (!await stat(join(dir, "module.xml")).catch(() => null)) {
+    await rm3(archive);
+    const dir = join3(dest, path);
+    if (!await stat3(join3(dir, "module.xml")).catch(() => null)) {
       throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
     }
     return { dir, remove };
@@ -3235,7 +3283,7 @@ function parseInputs(source) {
   };
   const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
   const inWorkspace = (name, raw) => {
-    const abs = isAbsolute(raw) ? raw : resolve(workspace, raw);
+    const abs = isAbsolute(raw) ? raw : resolve2(workspace, raw);
     if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
     return abs;
   };
@@ -3491,527 +3539,16 @@ function forkPullRequest(event, repository) {
 }
 
 // src/action/run.ts
-import { copyFile, mkdir as mkdir2, readdir as readdir3, stat as stat5, writeFile } from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir4, readdir as readdir3, stat as stat7, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename4, join as join9, relative as relative4 } from "node:path";
 
-// src/iris/container.ts
-import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp as mkdtemp2, readFile, rm as rm2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
-
-// src/iris/process.ts
-import { spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import { delimiter, join as join2 } from "node:path";
-var KILL_GRACE_SECONDS = 5;
-function findOnPath(name, pathVar = process.env.PATH ?? "") {
-  for (const dir of pathVar.split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join2(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return null;
-}
-function timeoutCommand() {
-  const found = findOnPath("timeout") ?? findOnPath("gtimeout");
-  if (!found)
-    throw new IpmDbError("timeout-command-missing", 'The "timeout" command (GNU coreutils) was not found on PATH.', {
-      hint: "Every docker call runs under a time limit. Install coreutils (macOS: brew install coreutils)."
-    });
-  return found;
-}
-function timeoutArgs(timeoutMs, command, args) {
-  const seconds2 = Math.max(0.1, timeoutMs / 1e3);
-  return ["-k", `${KILL_GRACE_SECONDS}s`, `${seconds2.toFixed(1)}s`, command, ...args];
-}
-var PIPE_CLOSE_GRACE_MS = 1e4;
-function runCommand(command, args, options) {
-  const started = Date.now();
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== void 0) env[k] = v;
-  Object.assign(env, options.env ?? {});
-  const tool = timeoutCommand();
-  return new Promise((resolve3, reject) => {
-    const child = spawn(tool, timeoutArgs(options.timeoutMs, command, args), {
-      env,
-      stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
-    });
-    const out = child.stdout;
-    const err = child.stderr;
-    const stdout = [];
-    const stderr = [];
-    out.on("data", (d) => stdout.push(d));
-    err.on("data", (d) => stderr.push(d));
-    let exitCode = null;
-    let settled = false;
-    let grace;
-    const finish = (code2, signal) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(grace);
-      const durationMs = Date.now() - started;
-      const status = code2 ?? (signal ? 128 + (signalNumber(signal) ?? 0) : 1);
-      const timedOut = (status === 124 || status === 137) && durationMs >= options.timeoutMs - 50;
-      resolve3({
-        exitCode: status,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-        timedOut,
-        durationMs
-      });
-    };
-    child.on("error", (error2) => {
-      if (settled) return;
-      settled = true;
-      reject(error2);
-    });
-    child.on("exit", (code2, signal) => {
-      exitCode = code2 ?? exitCode;
-      grace = setTimeout(() => {
-        out.destroy();
-        err.destroy();
-        finish(code2, signal);
-      }, PIPE_CLOSE_GRACE_MS);
-    });
-    child.on("close", (code2, signal) => finish(code2 ?? exitCode, signal));
-    if (child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(typeof options.input === "string" ? Buffer.from(options.input, "utf8") : options.input);
-    }
-  });
-}
-function signalNumber(signal) {
-  return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal];
-}
-var childProcessRunner = { run: runCommand };
-
-// src/iris/docker.ts
-var Docker = class {
-  host;
-  binary;
-  runner;
-  defaultTimeoutMs;
-  constructor(options = {}) {
-    this.host = options.host;
-    this.binary = options.binary ?? "docker";
-    this.runner = options.runner ?? childProcessRunner;
-    this.defaultTimeoutMs = options.defaultTimeoutMs ?? 6e4;
-  }
-  /** Runs `docker <args>`; never throws for a non-zero exit (see `check`). */
-  async call(args, options = {}) {
-    const env = { ...options.env ?? {} };
-    if (this.host) env.DOCKER_HOST = this.host;
-    const result = await this.runner.run(this.binary, args, {
-      timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs,
-      env,
-      ...options.input === void 0 ? {} : { input: options.input }
-    });
-    if (result.exitCode === 127 && /^timeout: failed to run command/m.test(result.stderr))
-      throw dockerMissing(this.binary);
-    return result;
-  }
-  /** Runs `docker <args>` and throws IpmDbError(code) unless it exits 0. */
-  async check(code2, what, args, options = {}) {
-    const result = await this.call(args, options);
-    if (result.timedOut)
-      throw new IpmDbError(
-        "docker-timeout",
-        `${what}: docker did not answer within ${seconds(options.timeoutMs ?? this.defaultTimeoutMs)}.`,
-        {
-          details: redact(result.stderr.trim())
-        }
-      );
-    if (result.exitCode !== 0) {
-      const stderr = redact(result.stderr.trim());
-      throw daemonProblem(stderr) ?? new IpmDbError(code2, `${what} failed (docker exit ${result.exitCode}): ${firstLine(stderr)}`, {
-        details: stderr
-      });
-    }
-    return result;
-  }
-  /** A clear error when the docker CLI is missing or its daemon is not running. */
-  async assertAvailable() {
-    if (!this.binary.includes("/") && !findOnPath(this.binary)) throw dockerMissing(this.binary);
-    const result = await this.call(["version", "--format", "{{.Server.Version}}"], { timeoutMs: 3e4 });
-    if (result.exitCode !== 0 || result.timedOut) {
-      const stderr = redact(result.stderr.trim());
-      throw daemonProblem(stderr) ?? new IpmDbError(
-        "docker-unavailable",
-        `The Docker daemon did not answer "docker version": ${firstLine(stderr) || "no answer"}.`,
-        {
-          hint: "Start Docker (or set DOCKER_HOST) and try again.",
-          details: stderr
-        }
-      );
-    }
-    return result.stdout.trim();
-  }
-};
-function dockerMissing(binary) {
-  return new IpmDbError("docker-missing", `The docker command ("${binary}") was not found.`, {
-    hint: 'Install Docker (https://docs.docker.com/get-docker/) and make sure "docker" is on PATH.'
-  });
-}
-function daemonProblem(stderr) {
-  if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect|connect: no such file or directory|connection refused/i.test(
-    stderr
-  ))
-    return new IpmDbError("docker-daemon-down", "The Docker daemon is not running or not reachable.", {
-      hint: 'Start Docker (e.g. "sudo systemctl start docker" or Docker Desktop), or point DOCKER_HOST at a running daemon.',
-      details: stderr
-    });
-  if (/permission denied.*docker\.sock/i.test(stderr))
-    return new IpmDbError("docker-permission", "Permission denied talking to the Docker daemon.", {
-      hint: 'Add your user to the "docker" group or run with the rights to use the Docker socket.',
-      details: stderr
-    });
-  return null;
-}
-function firstLine(text) {
-  return text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
-}
-function seconds(ms) {
-  return `${Math.round(ms / 100) / 10} s`;
-}
-
-// src/iris/output.ts
-var PROMPT = /^(?:%?[A-Za-z][A-Za-z0-9_-]*(?: \d+[a-z]\d*)?>)+/;
-var RESULT = new RegExp(`^${RESULT_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([a-z][A-Za-z0-9_.-]*)=(.*)$`);
-var OBJECTSCRIPT_ERROR = /^<[A-Z][A-Z ]{1,40}>(?=$|[ *%A-Za-z0-9^+])/;
-var ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
-function stripPrompt(line) {
-  return line.replace(/\r$/, "").replace(ANSI, "").replace(PROMPT, "");
-}
-function parseSessionOutput(raw) {
-  const values2 = /* @__PURE__ */ new Map();
-  const results = [];
-  let lastStep = 0;
-  let completed = false;
-  const text = [];
-  const objectScriptErrors = [];
-  for (const rawLine of raw.split("\n")) {
-    const line = stripPrompt(rawLine);
-    const at = line.indexOf(RESULT_PREFIX);
-    const m = at < 0 ? null : RESULT.exec(line.slice(at));
-    if (m) {
-      const [, key2, value] = m;
-      if (at > 0) text.push(line.slice(0, at));
-      if (key2 === STEP_KEY) lastStep = /^\d+$/.test(value) ? Number.parseInt(value, 10) : lastStep;
-      else if (key2 === DONE_KEY) completed = completed || value === "1";
-      else {
-        values2.set(key2, value);
-        results.push({ key: key2, value });
-      }
-      continue;
-    }
-    if (OBJECTSCRIPT_ERROR.test(line)) objectScriptErrors.push(line.trim());
-    text.push(line);
-  }
-  return { values: values2, results, lastStep, completed, text: trimBlankLines(text).join("\n"), objectScriptErrors };
-}
-function trimBlankLines(lines) {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && lines[start].trim() === "") start++;
-  while (end > start && lines[end - 1].trim() === "") end--;
-  const out = [];
-  for (const l of lines.slice(start, end)) {
-    if (l.trim() === "" && out.length > 0 && out[out.length - 1].trim() === "") continue;
-    out.push(l);
-  }
-  return out;
-}
-function tail(text, n) {
-  const lines = text.replace(/\s+$/, "").split("\n");
-  return lines.slice(Math.max(0, lines.length - n)).join("\n");
-}
-
-// src/iris/container.ts
-var RUN_LABEL = "ipm-db.run";
-var WORK_DIR = "/tmp/ipm-db";
-var WAIT_READY_SCRIPTS = [
-  "/usr/irissys/dev/Cloud/ICM/waitReady.sh",
-  "/usr/irissys/dev/Container/waitReady.sh"
-];
-var DEFAULT_MESSAGES_LOG = "/usr/irissys/mgr/messages.log";
-function newRunId() {
-  return `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
-}
-function needsCheckCapsFalse(image) {
-  return /^(2021\.|2022\.1($|[.-]))/.test(imageTag(image) ?? "");
-}
-function containerNameFor(runId) {
-  return validate("container name", `ipm-db-${validate("label value", runId)}`);
-}
-function buildRunArgs(spec, name) {
-  validate("image", spec.image);
-  const args = ["run", "-d", "--name", name, "--label", `${RUN_LABEL}=${validate("label value", spec.runId)}`];
-  args.push(`--network=${validate("label value", spec.network ?? "host")}`);
-  for (const m of spec.mounts ?? []) {
-    for (const part of [m.source, m.target]) {
-      if (hasControlCharacter(part) || part.includes(",") || part.includes(":"))
-        throw unsafeValue("mount", part, 'mount paths may not contain ",", ":" or control characters');
-    }
-    validate("container path", m.target);
-    args.push(
-      "--mount",
-      `type=${m.source.startsWith("/") ? "bind" : "volume"},source=${m.source},target=${m.target}${m.readOnly ? ",readonly" : ""}`
-    );
-  }
-  for (const [k, v] of Object.entries(spec.env ?? {})) {
-    validate("environment variable name", k);
-    if (hasControlCharacter(v)) throw unsafeValue("environment value", v, "it contains a control character");
-    args.push("-e", `${k}=${v}`);
-  }
-  for (const a of spec.extraDockerArgs ?? []) {
-    if (hasControlCharacter(a)) throw unsafeValue("docker argument", a, "it contains a control character");
-    args.push(a);
-  }
-  args.push(spec.image);
-  const checkCaps = spec.checkCapsFalse ?? needsCheckCapsFalse(spec.image);
-  if (checkCaps) args.push("--check-caps", "false");
-  for (const a of spec.irisArgs ?? []) {
-    if (hasControlCharacter(a)) throw unsafeValue("IRIS argument", a, "it contains a control character");
-    args.push(a);
-  }
-  return args;
-}
-async function dockerLogin(docker, login) {
-  registerSecret(login.password);
-  if (hasControlCharacter(login.registry) || login.registry.startsWith("-") || !login.registry)
-    throw unsafeValue("registry", login.registry, "not a registry host name");
-  if (hasControlCharacter(login.username) || login.username.startsWith("-") || !login.username)
-    throw unsafeValue("user name", login.username, "not a user name");
-  await docker.check(
-    "docker-login-failed",
-    `docker login ${login.registry}`,
-    ["login", login.registry, "-u", login.username, "--password-stdin"],
-    {
-      input: login.password,
-      timeoutMs: 6e4
-    }
-  );
-}
-function messagesLogFor(spec) {
-  const data = spec.env?.ISC_DATA_DIRECTORY;
-  return data ? `${data.replace(/\/+$/, "")}/mgr/messages.log` : DEFAULT_MESSAGES_LOG;
-}
-async function startIris(docker, spec, options) {
-  const name = spec.name ? validate("container name", spec.name) : containerNameFor(spec.runId);
-  const container = new IrisContainer(docker, name, spec.runId, messagesLogFor(spec));
-  try {
-    const args = buildRunArgs(spec, name);
-    options.onResource?.({ kind: "container", name });
-    options.logger.debug(`docker ${args.join(" ")}`);
-    await docker.check("iris-start-failed", `Starting ${spec.image}`, args, {
-      timeoutMs: options.runTimeoutMs ?? 6e5
-    });
-    await container.waitReady(options);
-  } catch (err) {
-    await container.remove().catch(() => {
-    });
-    throw err;
-  }
-  return container;
-}
-var IrisContainer = class {
-  constructor(docker, name, runId, messagesLogPath) {
-    this.docker = docker;
-    this.name = name;
-    this.runId = runId;
-    this.messagesLogPath = messagesLogPath;
-  }
-  docker;
-  name;
-  runId;
-  messagesLogPath;
-  /** `docker exec [-i] [-e NAME...] <c> <command...>`; values of `secretEnv` travel in the client's environment only. */
-  exec(command, options = {}) {
-    const args = ["exec"];
-    if (options.input !== void 0) args.push("-i");
-    for (const [k, v] of Object.entries(options.secretEnv ?? {})) {
-      validate("environment variable name", k);
-      registerSecret(v);
-      args.push("-e", k);
-    }
-    args.push(this.name, ...command);
-    return this.docker.call(args, {
-      ...options.input === void 0 ? {} : { input: options.input },
-      ...options.secretEnv ? { env: options.secretEnv } : {},
-      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs }
-    });
-  }
-  /**
-   * Creates a directory (its parent must exist) with `docker cp` of an empty mode-0777 directory,
-   * so IRIS (user irisowner) can write into it and the image needs no mkdir. Idempotent.
-   */
-  async mkdir(path) {
-    validate("container path", path);
-    const empty = await mkdtemp2(join3(tmpdir2(), "ipm-db-dir-"));
-    try {
-      await chmod(empty, 511);
-      await this.docker.check("container-file-failed", `Creating ${path} in the container`, [
-        "cp",
-        `${empty}/.`,
-        `${this.name}:${path}`
-      ]);
-    } finally {
-      await rm2(empty, { recursive: true, force: true });
-    }
-  }
-  async copyIn(hostPath, containerPath, timeoutMs = 3e5) {
-    validate("container path", containerPath);
-    await this.docker.check(
-      "container-copy-failed",
-      `Copying ${hostPath} into the container`,
-      ["cp", hostPath, `${this.name}:${containerPath}`],
-      { timeoutMs }
-    );
-  }
-  async copyOut(containerPath, hostPath, timeoutMs = 3e5) {
-    validate("container path", containerPath);
-    await this.docker.check(
-      "container-copy-failed",
-      `Copying ${containerPath} out of the container`,
-      ["cp", `${this.name}:${containerPath}`, hostPath],
-      { timeoutMs }
-    );
-  }
-  /** A text file's content, copied out with `docker cp` (works on images without cat). */
-  async readFile(path) {
-    const dir = await mkdtemp2(join3(tmpdir2(), "ipm-db-read-"));
-    try {
-      const file = join3(dir, "file");
-      await this.copyOut(path, file, 6e4);
-      return await readFile(file, "utf8");
-    } finally {
-      await rm2(dir, { recursive: true, force: true });
-    }
-  }
-  async isRunning() {
-    const r = await this.docker.call(["inspect", "-f", "{{.State.Running}} {{.State.ExitCode}}", this.name], {
-      timeoutMs: 3e4
-    });
-    if (r.exitCode !== 0) return { running: false, exitCode: null };
-    const [running, code2] = r.stdout.trim().split(" ");
-    return { running: running === "true", exitCode: code2 === void 0 ? null : Number(code2) };
-  }
-  /** The last lines of `docker logs` and of messages.log, for error details (never throws). */
-  async diagnostics(lines = 40) {
-    const parts = [];
-    const logs = await this.docker.call(["logs", "--tail", String(lines), this.name], { timeoutMs: 3e4 }).catch(() => null);
-    if (logs)
-      parts.push(
-        `--- docker logs ${this.name} (last ${lines} lines) ---
-${tail(`${logs.stdout}${logs.stderr}`, lines) || "(empty)"}`
-      );
-    const messages = await this.readFile(this.messagesLogPath).catch(() => null);
-    if (messages !== null)
-      parts.push(`--- ${this.messagesLogPath} (last ${lines} lines) ---
-${tail(messages, lines)}`);
-    else parts.push(`--- ${this.messagesLogPath}: not readable ---`);
-    return redact(parts.join("\n"));
-  }
-  /**
-   * Waits until IRIS answers: waitReady.sh at either documented path when the image has
-   * one, otherwise a session that just halts. Bounded by `readyTimeoutMs`.
-   */
-  async waitReady(options) {
-    const limit = options.readyTimeoutMs ?? 3e5;
-    const interval = options.pollIntervalMs ?? 2e3;
-    const deadline = Date.now() + limit;
-    let scripts = [...WAIT_READY_SCRIPTS];
-    let lastProblem = "";
-    for (let attempt2 = 1; Date.now() < deadline && attempt2 <= 1e4; attempt2++) {
-      const state = await this.isRunning();
-      if (!state.running) {
-        throw new IpmDbError(
-          "iris-exited",
-          `The IRIS container ${this.name} stopped before it was ready (exit ${state.exitCode ?? "unknown"}).`,
-          {
-            hint: 'Read the container log below; for 2021.* / 2022.1.* images "--check-caps false" is passed automatically.',
-            details: await this.diagnostics()
-          }
-        );
-      }
-      const remaining = Math.max(1e3, deadline - Date.now());
-      let probe = null;
-      while (scripts.length > 0) {
-        const script = scripts[0];
-        probe = await this.exec([script], { timeoutMs: Math.min(remaining, 12e4) });
-        if (isMissingExecutable(probe)) {
-          scripts = scripts.slice(1);
-          probe = null;
-          continue;
-        }
-        break;
-      }
-      if (!probe)
-        probe = await this.exec(["iris", "session", "IRIS"], {
-          input: "halt\n",
-          timeoutMs: Math.min(remaining, 6e4)
-        });
-      if (probe.exitCode === 0 && !probe.timedOut) {
-        options.logger.debug(`IRIS ready after ${attempt2} probe(s)`);
-        return;
-      }
-      lastProblem = firstLine(redact(`${probe.stderr}
-${probe.stdout}`)) || `exit ${probe.exitCode}`;
-      if (Date.now() + interval >= deadline) break;
-      await sleep(interval);
-    }
-    throw new IpmDbError(
-      "iris-not-ready",
-      `IRIS in container ${this.name} was not ready within ${seconds(limit)} (last probe: ${lastProblem || "none"}).`,
-      {
-        hint: "Raise the readiness timeout, or read the container log and messages.log below for why IRIS did not start.",
-        details: await this.diagnostics()
-      }
-    );
-  }
-  /** Stops and removes the container (and its anonymous volumes); named volumes stay. */
-  async remove() {
-    await this.docker.check("docker-cleanup-failed", `Removing ${this.name}`, ["rm", "-f", "-v", this.name], {
-      timeoutMs: 12e4
-    });
-  }
-};
-function isMissingExecutable(r) {
-  return (r.exitCode === 126 || r.exitCode === 127) && /no such file|not found|executable file not found/i.test(r.stderr);
-}
-function sleep(ms) {
-  return new Promise((resolve3) => setTimeout(resolve3, ms));
-}
-async function removeRun(docker, runId) {
-  validate("label value", runId);
-  const filter = `label=${RUN_LABEL}=${runId}`;
-  const removed = await removeListed(docker, "containers", ["ps", "-aq", "--filter", filter], ["rm", "-f", "-v"]);
-  removed.push(
-    ...await removeListed(docker, "volumes", ["volume", "ls", "-q", "--filter", filter], ["volume", "rm", "-f"])
-  );
-  return removed;
-}
-async function removeListed(docker, what, listArgs, removeArgs) {
-  const listed = await docker.check("docker-cleanup-failed", `Listing ${what}`, listArgs, { timeoutMs: 3e4 });
-  const ids = listed.stdout.split("\n").map((s) => s.trim()).filter(Boolean);
-  if (ids.length > 0)
-    await docker.check("docker-cleanup-failed", `Removing ${what}`, [...removeArgs, ...ids], { timeoutMs: 12e4 });
-  return ids;
-}
-
 // src/ipm/operations.ts
-import { chmod as chmod2, cp, mkdir, mkdtemp as mkdtemp3, readdir as readdir2, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
+import { chmod, cp, mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rm as rm4, stat as stat5 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
 import { basename, join as join5 } from "node:path";
 
 // src/ipm/compile-errors.ts
-import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { readdir, readFile as readFile2, stat as stat4 } from "node:fs/promises";
 import { join as join4, relative as relative2, sep as sep2 } from "node:path";
 var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
 var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
@@ -4168,7 +3705,7 @@ async function readSourceTree(moduleDir, limit = 5e3) {
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(full);
       } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
-        const info2 = await stat2(full);
+        const info2 = await stat4(full);
         if (info2.size <= 2e6)
           tree.set(relative2(moduleDir, full).split(sep2).join("/"), await readFile2(full, "utf8"));
       }
@@ -4424,7 +3961,7 @@ var CompileFailedError = class extends IpmDbError {
 };
 var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
 async function copyModuleIn(files, moduleDir, containerDir) {
-  const staging = await mkdtemp3(join5(tmpdir3(), "ipm-db-module-"));
+  const staging = await mkdtemp2(join5(tmpdir2(), "ipm-db-module-"));
   try {
     const copy = join5(staging, "module");
     await cp(moduleDir, copy, {
@@ -4435,28 +3972,28 @@ async function copyModuleIn(files, moduleDir, containerDir) {
     await makeReadableForIris(copy);
     await files.copyIn(copy, containerDir);
   } finally {
-    await rm3(staging, { recursive: true, force: true });
+    await rm4(staging, { recursive: true, force: true });
   }
 }
 async function makeReadableForIris(path) {
-  const info2 = await stat3(path);
+  const info2 = await stat5(path);
   if (info2.isDirectory()) {
-    await chmod2(path, info2.mode | 493);
+    await chmod(path, info2.mode | 493);
     for (const entry of await readdir2(path)) await makeReadableForIris(join5(path, entry));
   } else {
-    await chmod2(path, info2.mode | 292);
+    await chmod(path, info2.mode | 292);
   }
 }
 async function copyFileIn(files, hostFile, containerPath) {
-  if (((await stat3(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
-  const staging = await mkdtemp3(join5(tmpdir3(), "ipm-db-file-"));
+  if (((await stat5(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp2(join5(tmpdir2(), "ipm-db-file-"));
   try {
     const copy = join5(staging, basename(hostFile));
     await cp(hostFile, copy);
-    await chmod2(copy, 420);
+    await chmod(copy, 420);
     await files.copyIn(copy, containerPath);
   } finally {
-    await rm3(staging, { recursive: true, force: true });
+    await rm4(staging, { recursive: true, force: true });
   }
 }
 function compileFailure(failure, sources) {
@@ -4556,7 +4093,7 @@ var IpmOperations = class {
         { details: result.text }
       );
     const fileName = basename(containerPath);
-    await mkdir(hostOutDir, { recursive: true });
+    await mkdir3(hostOutDir, { recursive: true });
     const hostPath = join5(hostOutDir, fileName);
     await this.target.files.copyOut(containerPath, hostPath);
     return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
@@ -4630,7 +4167,7 @@ var IpmOperations = class {
     const out = await this.workDir("test");
     await this.target.files.mkdir(out);
     const junit = `${out}/junit-${moduleName.toLowerCase()}.xml`;
-    await mkdir(hostOutDir, { recursive: true });
+    await mkdir3(hostOutDir, { recursive: true });
     const hostJunit = join5(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
     const copyJunit = async () => {
       try {
@@ -4670,9 +4207,9 @@ var IpmOperations = class {
 };
 
 // src/pipeline/stages.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
+import { createHash as createHash3 } from "node:crypto";
+import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
 import { basename as basename3, join as join7 } from "node:path";
 
 // src/ipm/manifest.ts
@@ -5107,7 +4644,7 @@ var ipmStage = {
   async run(ctx) {
     const o = ctx.options;
     const installer = o.installer ? await resolveInstaller(o.installer, {
-      workDir: join7(tmpdir4(), "ipm-db-installers"),
+      workDir: join7(tmpdir3(), "ipm-db-installers"),
       ...o.installerCache ? { cache: o.installerCache } : {}
     }) : null;
     const setup = await setUpIpm(ctx, need(ctx.target, "the container"), installer, o.ipmNamespace);
@@ -5152,8 +4689,8 @@ var packageStage = {
     ctx.report.archive = {
       path: archive.hostPath,
       fileName: archive.fileName,
-      size: (await stat4(archive.hostPath)).size,
-      sha256: createHash2("sha256").update(bytes).digest("hex"),
+      size: (await stat6(archive.hostPath)).size,
+      sha256: createHash3("sha256").update(bytes).digest("hex"),
       irisDatSha256: archive.checksum
     };
     return `${archive.fileName} (${bytes.length} bytes, IRIS.DAT sha256 ${archive.checksum ?? "not printed"})`;
@@ -5489,14 +5026,14 @@ async function listFilesIn(dir) {
   return out;
 }
 function withTimeout(work, signal, what) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(
       (v) => {
         signal.removeEventListener("abort", onAbort);
-        resolve3(v);
+        resolve4(v);
       },
       (e) => {
         signal.removeEventListener("abort", onAbort);
@@ -5537,7 +5074,7 @@ async function run2(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat5(join9(inputs.modulePath, "module.xml")).catch(() => {
+    await stat7(join9(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
         `input "module-path": no module.xml in ${relative4(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
@@ -5546,7 +5083,7 @@ async function run2(inputs, deps) {
     const from = inputs.upgrade?.from;
     if (from?.kind === "archive") {
       const path = from.path;
-      await stat5(path).catch(() => {
+      await stat7(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative4(inputs.workspace, path)} does not exist.`,
           "Give the path of a previous .tgz, a version or a registry reference."
@@ -5569,7 +5106,7 @@ async function run2(inputs, deps) {
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
       const outDir = join9(outRoot, sanitiseArtifactName(image));
-      await mkdir2(outDir, { recursive: true });
+      await mkdir4(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
       if (inputs.cacheImages && await restoreImage(image, join9(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
@@ -5697,7 +5234,7 @@ async function run2(inputs, deps) {
     clearTimeout(totalTimer);
   }
   const reportPath = join9(outRoot, REPORT_FILE);
-  await mkdir2(outRoot, { recursive: true }).catch(() => {
+  await mkdir4(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
   for (const [report, { outDir }] of logFiles) await writeJson(join9(outDir, REPORT_FILE), report);
@@ -5759,7 +5296,7 @@ async function collectRunFiles(report, outDir, logFiles) {
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
       const copy = join9(outDir, basename4(p));
-      await copyFile(p, copy);
+      await copyFile3(p, copy);
       files.add(copy);
     }
   }
@@ -5768,7 +5305,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   }
   const present = [];
   for (const f of files)
-    if (await stat5(f).then(
+    if (await stat7(f).then(
       (s) => s.isFile(),
       () => false
     ))
@@ -5776,7 +5313,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   return present;
 }
 async function writeJson(path, value) {
-  await writeFile(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
+  await writeFile2(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
   });
 }
 function describeFirstFailure(report) {
@@ -5834,23 +5371,23 @@ function setOutputs(io, runs, reportPath) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir4, readdir as readdir4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir6, readdir as readdir4, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join14 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { basename as basename5 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // src/archive/entry-path.ts
-var CONTROL2 = /[\u0000-\u001f\u007f-\u009f]/;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 function normaliseEntryPath(raw) {
   const problems = [];
   if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
-  if (CONTROL2.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
+  if (CONTROL.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
   if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
   if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
     problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
@@ -5923,7 +5460,7 @@ var HashSink = class {
   }
   size;
   done;
-  hash = createHash3("sha256");
+  hash = createHash4("sha256");
   seen = 0;
   data(chunk) {
     this.hash.update(chunk);
@@ -6134,7 +5671,7 @@ function printable(flag) {
 }
 
 // src/archive/archive-source.ts
-import { constants as constants2 } from "node:fs";
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 var READ_CHUNK_SIZE = 1024 * 1024;
 function unreadable(path, why, cause) {
@@ -6161,13 +5698,13 @@ function describeOpenError(err) {
 async function openArchiveFile(path) {
   let handle;
   try {
-    handle = await open(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     throw unreadable(path, describeOpenError(err), err);
   }
   try {
-    const stat7 = await handle.stat();
-    if (!stat7.isFile()) throw unreadable(path, stat7.isDirectory() ? "it is a directory" : "it is not a regular file");
+    const stat9 = await handle.stat();
+    if (!stat9.isFile()) throw unreadable(path, stat9.isDirectory() ? "it is a directory" : "it is not a regular file");
     const read = async () => {
       const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
       let result;
@@ -6188,7 +5725,7 @@ async function openArchiveFile(path) {
         yield chunk;
       }
     };
-    return { size: stat7.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
+    return { size: stat9.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
   } catch (err) {
     await handle.close().catch(() => void 0);
     throw err;
@@ -6623,20 +6160,20 @@ var GzipMemberDecoder = class {
         this.onData(out);
       }
     });
-    this.ended = new Promise((resolve3) => {
+    this.ended = new Promise((resolve4) => {
       inflate.once("end", () => {
         this.onDeflateEnd(inflate);
         this.wake?.();
-        resolve3();
+        resolve4();
       });
       inflate.once("error", (err) => {
         this.inflateError = err;
         this.wake?.();
-        resolve3();
+        resolve4();
       });
       inflate.once("close", () => {
         this.wake?.();
-        resolve3();
+        resolve4();
       });
     });
   }
@@ -6649,9 +6186,9 @@ var GzipMemberDecoder = class {
     const inflate = this.inflate;
     this.queue.push(body);
     if (!inflate.write(body)) {
-      await new Promise((resolve3) => {
-        this.wake = resolve3;
-        inflate.once("drain", resolve3);
+      await new Promise((resolve4) => {
+        this.wake = resolve4;
+        inflate.once("drain", resolve4);
       });
       this.wake = null;
       inflate.removeAllListeners("drain");
@@ -7413,7 +6950,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash4("sha256");
+  const fileHash = createHash5("sha256");
   let size = 0;
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
@@ -7477,9 +7014,9 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
 }
 
 // src/oci/publish.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { stat as stat6 } from "node:fs/promises";
+import { stat as stat8 } from "node:fs/promises";
 
 // src/util/log.ts
 var silentLogger = {
@@ -7495,9 +7032,9 @@ var silentLogger = {
 };
 
 // src/oci/client.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { rename, rm as rm4 } from "node:fs/promises";
+import { rename as rename2, rm as rm5 } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -7542,11 +7079,635 @@ function parseChallenges(header2) {
   return out;
 }
 
-// src/oci/ipm-artifact.ts
+// src/oci/media-types.ts
 var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
 var IPM_CONFIG_MEDIA_TYPE = "application/vnd.unknown.config.v1+json";
 var IPM_LAYER_MEDIA_TYPE = "application/vnd.oci.image.layer.v1.tar";
 var TITLE_ANNOTATION = "org.opencontainers.image.title";
+
+// src/oci/retry.ts
+var DEFAULT_RETRY_POLICY = {
+  maxAttempts: 6,
+  maxTotalMs: 12e4,
+  baseDelayMs: 500,
+  maxDelayMs: 2e4
+};
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+var RETRYABLE_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET"
+]);
+function isRetryableStatus(status) {
+  return RETRYABLE_STATUS.has(status);
+}
+function isRetryableNetworkError(err) {
+  const code2 = err?.code;
+  if (typeof code2 === "string" && RETRYABLE_CODES.has(code2)) return true;
+  return err instanceof Error && /socket hang up|aborted/i.test(err.message);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0) return void 0;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  const when = Date.parse(text);
+  if (Number.isNaN(when)) return void 0;
+  return Math.max(0, when - now);
+}
+function nextRetryDelay(policy, attempt2, elapsedMs, retryAfterMs, random = Math.random) {
+  if (attempt2 >= policy.maxAttempts) return void 0;
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
+  const delay = retryAfterMs !== void 0 ? retryAfterMs : Math.round(ceiling / 2 + random() * ceiling / 2);
+  if (elapsedMs + delay > policy.maxTotalMs) return void 0;
+  return delay;
+}
+
+// src/oci/transport.ts
+import http from "node:http";
+import https from "node:https";
+var httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+var httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
+var MAX_BUFFERED_BODY = 16 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function sendOnce(req) {
+  return new Promise((resolve4, reject) => {
+    const mod = req.url.protocol === "https:" ? https : http;
+    const headers = { ...req.headers };
+    if (req.body !== void 0) headers["Content-Length"] = req.body.length;
+    else if (req.method === "PUT" || req.method === "POST" || req.method === "PATCH") headers["Content-Length"] = 0;
+    let settled = false;
+    let bodySent = req.body === void 0 || Buffer.isBuffer(req.body);
+    const outgoing = mod.request(
+      req.url,
+      { method: req.method, headers, agent: req.url.protocol === "https:" ? httpsAgent : httpAgent },
+      (res) => {
+        settled = true;
+        if (!bodySent) res.on("end", () => outgoing.destroy());
+        resolve4(res);
+      }
+    );
+    outgoing.setTimeout(req.idleTimeoutMs ?? 6e4, () => {
+      outgoing.destroy(
+        Object.assign(new Error(`no data from ${req.url.host} for ${req.idleTimeoutMs ?? 6e4} ms`), {
+          code: "ETIMEDOUT"
+        })
+      );
+    });
+    outgoing.on("error", (err) => {
+      if (!settled) {
+        settled = true;
+        reject(err);
+      }
+    });
+    if (req.body === void 0) outgoing.end();
+    else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
+    else {
+      const source = req.body.open();
+      source.on("error", (err) => outgoing.destroy(err));
+      outgoing.on("finish", () => bodySent = true);
+      outgoing.on("close", () => source.destroy());
+      source.pipe(outgoing);
+    }
+  });
+}
+async function readBody(res, limit = MAX_BUFFERED_BODY) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of res) {
+    size += chunk.length;
+    if (size > limit) {
+      res.destroy();
+      throw new IpmDbError(
+        "registry-response-too-large",
+        `the registry sent more than ${limit} bytes where a small document was expected`
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+async function exchange(req, opts = {}) {
+  let current = req;
+  for (let hop = 0; ; hop++) {
+    const res = await sendOnce(current);
+    const location = res.headers.location;
+    const status = res.statusCode ?? 0;
+    if (REDIRECT_STATUS.has(status) && location && (current.method === "GET" || current.method === "HEAD")) {
+      res.resume();
+      if (hop >= MAX_REDIRECTS)
+        throw new IpmDbError("registry-redirects", `more than ${MAX_REDIRECTS} redirects from ${req.url.origin}`);
+      const next = new URL(location, current.url);
+      const headers = { ...current.headers };
+      if (next.origin !== current.url.origin) {
+        for (const name of Object.keys(headers)) if (name.toLowerCase() === "authorization") delete headers[name];
+      }
+      current = { ...current, url: next, headers };
+      continue;
+    }
+    if (opts.stream && status >= 200 && status < 300) {
+      return { status, headers: res.headers, url: current.url, body: Buffer.alloc(0), stream: res };
+    }
+    const body = current.method === "HEAD" ? (res.resume(), Buffer.alloc(0)) : await readBody(res);
+    return { status, headers: res.headers, url: current.url, body };
+  }
+}
+
+// src/oci/client.ts
+var MANIFEST_ACCEPT = [
+  OCI_MANIFEST_MEDIA_TYPE,
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+].join(", ");
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function header(res, name) {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+function registryErrorText(res) {
+  try {
+    const parsed = JSON.parse(res.body.toString("utf8"));
+    const items = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(": "));
+    if (items.length > 0) return items.join("; ");
+  } catch {
+  }
+  return res.body.toString("utf8").slice(0, 200).trim();
+}
+function registryCodes(res) {
+  try {
+    const parsed = JSON.parse(res.body.toString("utf8"));
+    return (parsed.errors ?? []).map((e) => e.code ?? "");
+  } catch {
+    return [];
+  }
+}
+var RegistryClient = class {
+  registry;
+  baseUrl;
+  credentials;
+  logger;
+  policy;
+  monolithicLimit;
+  chunkSize;
+  /** Authorization header value per repository+scope once a challenge was answered. */
+  authorization = /* @__PURE__ */ new Map();
+  basicOnly = false;
+  idleTimeoutMs;
+  constructor(opts) {
+    this.registry = opts.registry;
+    this.baseUrl = new URL(`${opts.plainHttp ? "http" : "https"}://${opts.registry}/`);
+    this.credentials = opts.credentials;
+    if (opts.credentials) {
+      registerSecret(opts.credentials.password);
+      registerSecret(Buffer.from(`${opts.credentials.username}:${opts.credentials.password}`).toString("base64"));
+    }
+    this.logger = opts.logger ?? silentLogger;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+    this.monolithicLimit = opts.monolithicLimit ?? 2 * 1024 * 1024 * 1024;
+    this.chunkSize = opts.chunkSize ?? 64 * 1024 * 1024;
+    this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
+  }
+  basicHeader() {
+    if (!this.credentials) return void 0;
+    return `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64")}`;
+  }
+  fail(code2, what, res, hint) {
+    const text = registryErrorText(res);
+    const defaultHint = res.status === 401 ? "The registry refused the credentials: check IPM_DB_REGISTRY_USERNAME and IPM_DB_REGISTRY_PASSWORD/IPM_DB_REGISTRY_TOKEN (or GITHUB_ACTOR/GITHUB_TOKEN)." : res.status === 403 ? 'The credentials are valid but may not do this: for GHCR the workflow needs "permissions: packages: write" and the package must be linked to the repository.' : void 0;
+    const h = hint ?? defaultHint;
+    return new IpmDbError(code2, redact(`${what}: HTTP ${res.status}${text ? ` (${text})` : ""}`), h ? { hint: h } : {});
+  }
+  /** Answers a challenge; returns false when there is nothing better to send than before. */
+  async authenticate(challenges, key2, repository, scope) {
+    const bearer = challenges.find((c) => c.scheme === "bearer");
+    if (bearer?.params.realm) {
+      const realm = new URL(bearer.params.realm);
+      if (bearer.params.service) realm.searchParams.set("service", bearer.params.service);
+      const wanted = repository ? `repository:${repository}:${scope}` : bearer.params.scope;
+      if (wanted) realm.searchParams.set("scope", wanted);
+      const headers = { Accept: "application/json" };
+      const basic = this.basicHeader();
+      if (basic) headers.Authorization = basic;
+      const res = await this.withRetries(
+        `token request to ${realm.origin}`,
+        () => exchange({ method: "GET", url: realm, headers, idleTimeoutMs: this.idleTimeoutMs })
+      );
+      if (res.status !== 200) {
+        throw this.fail("registry-auth", `getting a token from ${realm.origin}${realm.pathname} failed`, res);
+      }
+      let token;
+      try {
+        const parsed = JSON.parse(res.body.toString("utf8"));
+        token = parsed.token ?? parsed.access_token;
+      } catch {
+        token = void 0;
+      }
+      if (!token) throw new IpmDbError("registry-auth", `the token service at ${realm.origin} sent no token`);
+      registerSecret(token);
+      this.authorization.set(key2, `Bearer ${token}`);
+      return true;
+    }
+    if (challenges.some((c) => c.scheme === "basic")) {
+      const basic = this.basicHeader();
+      if (!basic) {
+        throw new IpmDbError("registry-auth", `${this.registry} requires a user name and password`, {
+          hint: "Set IPM_DB_REGISTRY_USERNAME and IPM_DB_REGISTRY_PASSWORD in the environment."
+        });
+      }
+      if (this.basicOnly) return false;
+      this.basicOnly = true;
+      return true;
+    }
+    return false;
+  }
+  /** TLS and name-resolution failures as errors a user can act on; anything else unchanged. */
+  connectionError(err, what) {
+    const code2 = err?.code;
+    if (typeof code2 !== "string") return err;
+    if (/^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code2)) {
+      return new IpmDbError("registry-tls", `${what}: the TLS connection to ${this.registry} failed (${code2})`, {
+        hint: this.baseUrl.protocol === "https:" ? "If the registry speaks plain HTTP (a local registry), pass --plain-http; otherwise its certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA)." : void 0,
+        cause: err
+      });
+    }
+    if (code2 === "ENOTFOUND") {
+      return new IpmDbError("registry-unreachable", `${what}: the host name of ${this.registry} does not resolve`, {
+        hint: "Check the --registry value (host[:port], no scheme).",
+        cause: err
+      });
+    }
+    return err;
+  }
+  /**
+   * After a failed attempt: the delay before the next one when the error is a broken or refused
+   * connection and the budget allows; otherwise throws (the error itself, or a final IpmDbError).
+   */
+  networkRetryDelay(err, what, code2, attempt2, started) {
+    if (err instanceof IpmDbError) throw err;
+    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what);
+    const reason = err.code ?? "connection closed";
+    const delay = nextRetryDelay(this.policy, attempt2, Date.now() - started, void 0);
+    if (delay === void 0) {
+      throw new IpmDbError(code2, `${what} failed after ${attempt2} attempt(s): ${reason}`, {
+        hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
+        cause: err
+      });
+    }
+    this.logger.warn(
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt2 + 1}/${this.policy.maxAttempts})`
+    );
+    return delay;
+  }
+  async withRetries(what, attemptFn) {
+    const started = Date.now();
+    for (let attempt2 = 1; ; attempt2++) {
+      let res;
+      try {
+        res = await attemptFn();
+      } catch (err) {
+        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt2, started));
+        continue;
+      }
+      if (isRetryableStatus(res.status)) {
+        const delay = nextRetryDelay(
+          this.policy,
+          attempt2,
+          Date.now() - started,
+          parseRetryAfter(header(res, "retry-after"))
+        );
+        if (delay !== void 0) {
+          res.stream?.destroy();
+          this.logger.warn(
+            `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt2 + 1}/${this.policy.maxAttempts})`
+          );
+          await sleep(delay);
+          continue;
+        }
+      }
+      return res;
+    }
+  }
+  /** One request with auth (a 401 re-authenticates once) and, unless disabled, retries. */
+  async send(r) {
+    const key2 = `${r.repository}|${r.scope}`;
+    const url = new URL(r.path, this.baseUrl);
+    const what = `${r.method} ${url.pathname}`;
+    const once = () => {
+      const headers = { "User-Agent": "ipm-db", ...r.headers };
+      const auth = this.authorization.get(key2) ?? (this.basicOnly ? this.basicHeader() : void 0);
+      if (auth) headers.Authorization = auth;
+      const req = {
+        method: r.method,
+        url,
+        headers,
+        idleTimeoutMs: this.idleTimeoutMs,
+        ...r.body !== void 0 ? { body: r.body } : {}
+      };
+      return exchange(req, { stream: r.stream === true });
+    };
+    const attempt2 = () => r.retry === false ? once() : this.withRetries(what, once);
+    let res = await attempt2();
+    if (res.status === 401) {
+      this.authorization.delete(key2);
+      if (await this.authenticate(parseChallenges(header(res, "www-authenticate")), key2, r.repository, r.scope)) {
+        this.logger.debug(`${what}: authenticated, sending again`);
+        res = await attempt2();
+      }
+    }
+    return res;
+  }
+  /** GET /v2/: reachability, and credentials when the registry asks for them. */
+  async ping() {
+    const res = await this.send({ method: "GET", path: "/v2/", repository: "", scope: "pull" });
+    if (res.status !== 200) throw this.fail("registry-ping", `${this.registry} did not accept GET /v2/`, res);
+  }
+  /** Size of the blob when the repository has it, undefined when not. */
+  async blobSize(repository, digest, scope = "pull") {
+    const res = await this.send({ method: "HEAD", path: `/v2/${repository}/blobs/${digest}`, repository, scope });
+    if (res.status === 404) return void 0;
+    if (res.status !== 200) throw this.fail("registry-blob", `checking blob ${digest} in ${repository} failed`, res);
+    const length = header(res, "content-length");
+    return length === void 0 ? -1 : Number(length);
+  }
+  async startUpload(repository) {
+    const res = await this.send({
+      method: "POST",
+      path: `/v2/${repository}/blobs/uploads/`,
+      repository,
+      scope: "pull,push"
+    });
+    const location = header(res, "location");
+    if (res.status !== 202 || !location)
+      throw this.fail("registry-upload", `starting an upload to ${repository} failed`, res);
+    return new URL(location, this.baseUrl);
+  }
+  relative(url) {
+    return url.origin === this.baseUrl.origin ? `${url.pathname}${url.search}` : url.toString();
+  }
+  async cancelUpload(repository, location) {
+    try {
+      const res = await this.send({
+        method: "DELETE",
+        path: this.relative(location),
+        repository,
+        scope: "pull,push",
+        retry: false
+      });
+      this.logger.debug(`cancelled upload session: HTTP ${res.status}`);
+    } catch {
+    }
+  }
+  /** The closing PUT of an upload session, carrying the whole blob (monolithic) or nothing (after PATCHes). */
+  completeUpload(repository, location, digest, body) {
+    const url = new URL(location);
+    url.searchParams.set("digest", digest);
+    return this.send({
+      method: "PUT",
+      path: this.relative(url),
+      repository,
+      scope: "pull,push",
+      headers: { "Content-Type": "application/octet-stream" },
+      ...body !== void 0 ? { body } : {},
+      retry: false
+    });
+  }
+  /** Uploads a blob from a small in-memory buffer (the config). */
+  async uploadBlobBytes(repository, digest, bytes) {
+    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
+      return { bytesSent: 0, sha256: null, skipped: true };
+    return this.withUploadRestarts(`upload of ${digest}`, async () => {
+      const location = await this.startUpload(repository);
+      const res = await this.completeUpload(repository, location, digest, bytes);
+      if (res.status !== 201) return { res, location };
+      return {
+        result: { bytesSent: bytes.length, sha256: createHash6("sha256").update(bytes).digest("hex"), skipped: false }
+      };
+    });
+  }
+  /**
+   * Streams a file into the repository as the blob `digest` unless the repository already has
+   * it. Memory stays constant: the file is read in ranges and hashed on the way out.
+   */
+  async uploadBlobFromFile(repository, file, digest, size) {
+    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
+      return { bytesSent: 0, sha256: null, skipped: true };
+    let bytesSent = 0;
+    const rangeBody = (start, length, hashFor) => ({
+      length,
+      open: () => {
+        const hash = hashFor();
+        const tap = new Transform({
+          transform(chunk, _enc, done2) {
+            hash.update(chunk);
+            bytesSent += chunk.length;
+            done2(null, chunk);
+          }
+        });
+        if (length === 0) {
+          tap.end();
+          return tap;
+        }
+        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
+        source.on("error", (err) => tap.destroy(err));
+        return source.pipe(tap);
+      }
+    });
+    const monolithic = size <= this.monolithicLimit;
+    const result = await this.withUploadRestarts(`upload of ${digest}`, async () => {
+      let accepted = createHash6("sha256");
+      let location = await this.startUpload(repository);
+      if (!monolithic) {
+        for (let start = 0; start < size; start += this.chunkSize) {
+          const length = Math.min(this.chunkSize, size - start);
+          let sending2 = accepted;
+          const res2 = await this.send({
+            method: "PATCH",
+            path: this.relative(location),
+            repository,
+            scope: "pull,push",
+            headers: { "Content-Type": "application/octet-stream", "Content-Range": `${start}-${start + length - 1}` },
+            body: rangeBody(start, length, () => sending2 = accepted.copy()),
+            retry: false
+          });
+          if (res2.status !== 202) return { res: res2, location };
+          accepted = sending2;
+          const next = header(res2, "location");
+          if (next) location = new URL(next, location);
+        }
+      }
+      let sending = accepted;
+      const res = await this.completeUpload(
+        repository,
+        location,
+        digest,
+        monolithic ? rangeBody(0, size, () => sending = accepted.copy()) : void 0
+      );
+      if (res.status !== 201) return { res, location };
+      return { result: { bytesSent: 0, sha256: sending.digest("hex"), skipped: false } };
+    });
+    return { ...result, bytesSent };
+  }
+  /**
+   * Runs a whole upload session; a retryable failure (network error, 408/429/5xx) abandons the
+   * session and starts a new one, within the retry budget.
+   */
+  async withUploadRestarts(what, run3) {
+    const started = Date.now();
+    for (let attempt2 = 1; ; attempt2++) {
+      let outcome2;
+      try {
+        outcome2 = await run3();
+      } catch (err) {
+        await sleep(this.networkRetryDelay(err, `${what} (restarting it)`, "registry-upload", attempt2, started));
+        continue;
+      }
+      if ("result" in outcome2) return outcome2.result;
+      const { res, location } = outcome2;
+      const delay = isRetryableStatus(res.status) ? nextRetryDelay(this.policy, attempt2, Date.now() - started, parseRetryAfter(header(res, "retry-after"))) : void 0;
+      const repository = location.pathname.split("/blobs/")[0]?.replace(/^\/v2\//, "") ?? "";
+      await this.cancelUpload(repository, location);
+      if (delay === void 0) throw this.fail("registry-upload", `${what} failed`, res);
+      this.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
+      await sleep(delay);
+    }
+  }
+  async putManifest(repository, reference, bytes, mediaType = OCI_MANIFEST_MEDIA_TYPE) {
+    const res = await this.send({
+      method: "PUT",
+      path: `/v2/${repository}/manifests/${reference}`,
+      repository,
+      scope: "pull,push",
+      headers: { "Content-Type": mediaType },
+      body: bytes
+    });
+    if (res.status !== 201)
+      throw this.fail("registry-manifest", `putting manifest ${repository}:${reference} failed`, res);
+    return header(res, "docker-content-digest") ?? `sha256:${createHash6("sha256").update(bytes).digest("hex")}`;
+  }
+  /** The manifest, or undefined when the tag or digest does not exist. */
+  async getManifest(repository, reference, scope = "pull") {
+    const res = await this.send({
+      method: "GET",
+      path: `/v2/${repository}/manifests/${reference}`,
+      repository,
+      scope,
+      headers: { Accept: MANIFEST_ACCEPT }
+    });
+    if (res.status === 404) return void 0;
+    if (res.status !== 200)
+      throw this.fail("registry-manifest", `getting manifest ${repository}:${reference} failed`, res);
+    const digest = `sha256:${createHash6("sha256").update(res.body).digest("hex")}`;
+    const mediaType = (header(res, "content-type") ?? "").split(";")[0]?.trim() ?? "";
+    return { bytes: res.body, digest, mediaType };
+  }
+  /** Every tag, following `Link: <...>; rel="next"` pages; empty when the repository does not exist. */
+  async listTags(repository, pageSize = 100) {
+    const tags = [];
+    let path = `/v2/${repository}/tags/list?n=${pageSize}`;
+    for (let page = 0; path !== void 0; page++) {
+      if (page > 1e4) throw new IpmDbError("registry-tags", `tag listing of ${repository} did not end`);
+      const res = await this.send({
+        method: "GET",
+        path,
+        repository,
+        scope: "pull",
+        headers: { Accept: "application/json" }
+      });
+      if (res.status === 404 && page === 0) return [];
+      if (res.status !== 200) throw this.fail("registry-tags", `listing tags of ${repository} failed`, res);
+      const parsed = JSON.parse(res.body.toString("utf8"));
+      tags.push(...parsed.tags ?? []);
+      const link = header(res, "link");
+      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
+      path = next === void 0 ? void 0 : this.relative(new URL(next, this.baseUrl));
+    }
+    return tags;
+  }
+  /** Deletes a manifest by digest; registries that do not allow it give a clear error. */
+  async deleteManifest(repository, digest) {
+    const res = await this.send({
+      method: "DELETE",
+      path: `/v2/${repository}/manifests/${digest}`,
+      repository,
+      scope: "delete"
+    });
+    if (res.status === 202 || res.status === 200) return;
+    if (res.status === 405 || registryCodes(res).includes("UNSUPPORTED")) {
+      throw this.fail(
+        "registry-delete-unsupported",
+        `${this.registry} does not allow deleting manifests`,
+        res,
+        "Delete the package version in the registry's web interface instead (GHCR: the package settings page)."
+      );
+    }
+    throw this.fail("registry-delete", `deleting ${repository}@${digest} failed`, res);
+  }
+  /**
+   * Downloads a blob into `dest` (through a temporary file next to it), checking its size and
+   * digest before the file appears under its name.
+   */
+  async downloadBlob(repository, digest, size, dest) {
+    const started = Date.now();
+    for (let attempt2 = 1; ; attempt2++) {
+      try {
+        return await this.downloadBlobOnce(repository, digest, size, dest);
+      } catch (err) {
+        await sleep(
+          this.networkRetryDelay(err, `download of ${digest} (starting again)`, "registry-blob", attempt2, started)
+        );
+      }
+    }
+  }
+  async downloadBlobOnce(repository, digest, size, dest) {
+    const res = await this.send({
+      method: "GET",
+      path: `/v2/${repository}/blobs/${digest}`,
+      repository,
+      scope: "pull",
+      stream: true
+    });
+    if (res.status !== 200 || !res.stream)
+      throw this.fail("registry-blob", `downloading ${digest} from ${repository} failed`, res);
+    const partial = `${dest}.partial`;
+    const hash = createHash6("sha256");
+    let received = 0;
+    try {
+      await pipeline(
+        res.stream,
+        new Transform({
+          transform(chunk, _enc, done2) {
+            received += chunk.length;
+            if (received > size)
+              return done2(
+                new IpmDbError("blob-size", `blob ${digest} is larger than the ${size} bytes the manifest declares`)
+              );
+            hash.update(chunk);
+            done2(null, chunk);
+          }
+        }),
+        createWriteStream(partial)
+      );
+      if (received !== size)
+        throw new IpmDbError("blob-size", `blob ${digest} has ${received} bytes, the manifest declares ${size}`);
+      const actual = `sha256:${hash.digest("hex")}`;
+      if (actual !== digest)
+        throw new IpmDbError("blob-digest", `downloaded blob has digest ${actual}, the manifest declares ${digest}`);
+      await rename2(partial, dest);
+    } catch (err) {
+      await rm5(partial, { force: true });
+      throw err;
+    }
+  }
+};
+
+// src/oci/ipm-artifact.ts
 var EMPTY_CONFIG = Buffer.from("{}", "utf8");
 var EMPTY_CONFIG_DIGEST = sha256Digest(EMPTY_CONFIG);
 var IPM_ANNOTATION_KEYS = [
@@ -7709,635 +7870,13 @@ function ipmAcceptanceViolations(manifest, tag) {
   return v;
 }
 
-// src/oci/retry.ts
-var DEFAULT_RETRY_POLICY = {
-  maxAttempts: 6,
-  maxTotalMs: 12e4,
-  baseDelayMs: 500,
-  maxDelayMs: 2e4
-};
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-var RETRYABLE_CODES = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET"
-]);
-function isRetryableStatus(status) {
-  return RETRYABLE_STATUS.has(status);
-}
-function isRetryableNetworkError(err) {
-  const code2 = err?.code;
-  if (typeof code2 === "string" && RETRYABLE_CODES.has(code2)) return true;
-  return err instanceof Error && /socket hang up|aborted/i.test(err.message);
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0) return void 0;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const when = Date.parse(text);
-  if (Number.isNaN(when)) return void 0;
-  return Math.max(0, when - now);
-}
-function nextRetryDelay(policy, attempt2, elapsedMs, retryAfterMs, random = Math.random) {
-  if (attempt2 >= policy.maxAttempts) return void 0;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
-  const delay = retryAfterMs !== void 0 ? retryAfterMs : Math.round(ceiling / 2 + random() * ceiling / 2);
-  if (elapsedMs + delay > policy.maxTotalMs) return void 0;
-  return delay;
-}
-
-// src/oci/transport.ts
-import http from "node:http";
-import https from "node:https";
-var httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-var httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
-var MAX_BUFFERED_BODY = 16 * 1024 * 1024;
-var MAX_REDIRECTS = 5;
-var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-function sendOnce(req) {
-  return new Promise((resolve3, reject) => {
-    const mod = req.url.protocol === "https:" ? https : http;
-    const headers = { ...req.headers };
-    if (req.body !== void 0) headers["Content-Length"] = req.body.length;
-    else if (req.method === "PUT" || req.method === "POST" || req.method === "PATCH") headers["Content-Length"] = 0;
-    let settled = false;
-    let bodySent = req.body === void 0 || Buffer.isBuffer(req.body);
-    const outgoing = mod.request(
-      req.url,
-      { method: req.method, headers, agent: req.url.protocol === "https:" ? httpsAgent : httpAgent },
-      (res) => {
-        settled = true;
-        if (!bodySent) res.on("end", () => outgoing.destroy());
-        resolve3(res);
-      }
-    );
-    outgoing.setTimeout(req.idleTimeoutMs ?? 6e4, () => {
-      outgoing.destroy(
-        Object.assign(new Error(`no data from ${req.url.host} for ${req.idleTimeoutMs ?? 6e4} ms`), {
-          code: "ETIMEDOUT"
-        })
-      );
-    });
-    outgoing.on("error", (err) => {
-      if (!settled) {
-        settled = true;
-        reject(err);
-      }
-    });
-    if (req.body === void 0) outgoing.end();
-    else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
-    else {
-      const source = req.body.open();
-      source.on("error", (err) => outgoing.destroy(err));
-      outgoing.on("finish", () => bodySent = true);
-      outgoing.on("close", () => source.destroy());
-      source.pipe(outgoing);
-    }
-  });
-}
-async function readBody(res, limit = MAX_BUFFERED_BODY) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of res) {
-    size += chunk.length;
-    if (size > limit) {
-      res.destroy();
-      throw new IpmDbError(
-        "registry-response-too-large",
-        `the registry sent more than ${limit} bytes where a small document was expected`
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-async function exchange(req, opts = {}) {
-  let current = req;
-  for (let hop = 0; ; hop++) {
-    const res = await sendOnce(current);
-    const location = res.headers.location;
-    const status = res.statusCode ?? 0;
-    if (REDIRECT_STATUS.has(status) && location && (current.method === "GET" || current.method === "HEAD")) {
-      res.resume();
-      if (hop >= MAX_REDIRECTS)
-        throw new IpmDbError("registry-redirects", `more than ${MAX_REDIRECTS} redirects from ${req.url.origin}`);
-      const next = new URL(location, current.url);
-      const headers = { ...current.headers };
-      if (next.origin !== current.url.origin) {
-        for (const name of Object.keys(headers)) if (name.toLowerCase() === "authorization") delete headers[name];
-      }
-      current = { ...current, url: next, headers };
-      continue;
-    }
-    if (opts.stream && status >= 200 && status < 300) {
-      return { status, headers: res.headers, url: current.url, body: Buffer.alloc(0), stream: res };
-    }
-    const body = current.method === "HEAD" ? (res.resume(), Buffer.alloc(0)) : await readBody(res);
-    return { status, headers: res.headers, url: current.url, body };
-  }
-}
-
-// src/oci/client.ts
-var MANIFEST_ACCEPT = [
-  OCI_MANIFEST_MEDIA_TYPE,
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.docker.distribution.manifest.v2+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json"
-].join(", ");
-var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
-function header(res, name) {
-  const v = res.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-function registryErrorText(res) {
-  try {
-    const parsed = JSON.parse(res.body.toString("utf8"));
-    const items = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(": "));
-    if (items.length > 0) return items.join("; ");
-  } catch {
-  }
-  return res.body.toString("utf8").slice(0, 200).trim();
-}
-function registryCodes(res) {
-  try {
-    const parsed = JSON.parse(res.body.toString("utf8"));
-    return (parsed.errors ?? []).map((e) => e.code ?? "");
-  } catch {
-    return [];
-  }
-}
-var RegistryClient = class {
-  registry;
-  baseUrl;
-  credentials;
-  logger;
-  policy;
-  monolithicLimit;
-  chunkSize;
-  /** Authorization header value per repository+scope once a challenge was answered. */
-  authorization = /* @__PURE__ */ new Map();
-  basicOnly = false;
-  idleTimeoutMs;
-  constructor(opts) {
-    this.registry = opts.registry;
-    this.baseUrl = new URL(`${opts.plainHttp ? "http" : "https"}://${opts.registry}/`);
-    this.credentials = opts.credentials;
-    if (opts.credentials) {
-      registerSecret(opts.credentials.password);
-      registerSecret(Buffer.from(`${opts.credentials.username}:${opts.credentials.password}`).toString("base64"));
-    }
-    this.logger = opts.logger ?? silentLogger;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
-    this.monolithicLimit = opts.monolithicLimit ?? 2 * 1024 * 1024 * 1024;
-    this.chunkSize = opts.chunkSize ?? 64 * 1024 * 1024;
-    this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
-  }
-  basicHeader() {
-    if (!this.credentials) return void 0;
-    return `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64")}`;
-  }
-  fail(code2, what, res, hint) {
-    const text = registryErrorText(res);
-    const defaultHint = res.status === 401 ? "The registry refused the credentials: check IPM_DB_REGISTRY_USERNAME and IPM_DB_REGISTRY_PASSWORD/IPM_DB_REGISTRY_TOKEN (or GITHUB_ACTOR/GITHUB_TOKEN)." : res.status === 403 ? 'The credentials are valid but may not do this: for GHCR the workflow needs "permissions: packages: write" and the package must be linked to the repository.' : void 0;
-    const h = hint ?? defaultHint;
-    return new IpmDbError(code2, redact(`${what}: HTTP ${res.status}${text ? ` (${text})` : ""}`), h ? { hint: h } : {});
-  }
-  /** Answers a challenge; returns false when there is nothing better to send than before. */
-  async authenticate(challenges, key2, repository, scope) {
-    const bearer = challenges.find((c) => c.scheme === "bearer");
-    if (bearer?.params.realm) {
-      const realm = new URL(bearer.params.realm);
-      if (bearer.params.service) realm.searchParams.set("service", bearer.params.service);
-      const wanted = repository ? `repository:${repository}:${scope}` : bearer.params.scope;
-      if (wanted) realm.searchParams.set("scope", wanted);
-      const headers = { Accept: "application/json" };
-      const basic = this.basicHeader();
-      if (basic) headers.Authorization = basic;
-      const res = await this.withRetries(
-        `token request to ${realm.origin}`,
-        () => exchange({ method: "GET", url: realm, headers, idleTimeoutMs: this.idleTimeoutMs })
-      );
-      if (res.status !== 200) {
-        throw this.fail("registry-auth", `getting a token from ${realm.origin}${realm.pathname} failed`, res);
-      }
-      let token;
-      try {
-        const parsed = JSON.parse(res.body.toString("utf8"));
-        token = parsed.token ?? parsed.access_token;
-      } catch {
-        token = void 0;
-      }
-      if (!token) throw new IpmDbError("registry-auth", `the token service at ${realm.origin} sent no token`);
-      registerSecret(token);
-      this.authorization.set(key2, `Bearer ${token}`);
-      return true;
-    }
-    if (challenges.some((c) => c.scheme === "basic")) {
-      const basic = this.basicHeader();
-      if (!basic) {
-        throw new IpmDbError("registry-auth", `${this.registry} requires a user name and password`, {
-          hint: "Set IPM_DB_REGISTRY_USERNAME and IPM_DB_REGISTRY_PASSWORD in the environment."
-        });
-      }
-      if (this.basicOnly) return false;
-      this.basicOnly = true;
-      return true;
-    }
-    return false;
-  }
-  /** TLS and name-resolution failures as errors a user can act on; anything else unchanged. */
-  connectionError(err, what) {
-    const code2 = err?.code;
-    if (typeof code2 !== "string") return err;
-    if (/^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code2)) {
-      return new IpmDbError("registry-tls", `${what}: the TLS connection to ${this.registry} failed (${code2})`, {
-        hint: this.baseUrl.protocol === "https:" ? "If the registry speaks plain HTTP (a local registry), pass --plain-http; otherwise its certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA)." : void 0,
-        cause: err
-      });
-    }
-    if (code2 === "ENOTFOUND") {
-      return new IpmDbError("registry-unreachable", `${what}: the host name of ${this.registry} does not resolve`, {
-        hint: "Check the --registry value (host[:port], no scheme).",
-        cause: err
-      });
-    }
-    return err;
-  }
-  /**
-   * After a failed attempt: the delay before the next one when the error is a broken or refused
-   * connection and the budget allows; otherwise throws (the error itself, or a final IpmDbError).
-   */
-  networkRetryDelay(err, what, code2, attempt2, started) {
-    if (err instanceof IpmDbError) throw err;
-    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what);
-    const reason = err.code ?? "connection closed";
-    const delay = nextRetryDelay(this.policy, attempt2, Date.now() - started, void 0);
-    if (delay === void 0) {
-      throw new IpmDbError(code2, `${what} failed after ${attempt2} attempt(s): ${reason}`, {
-        hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
-        cause: err
-      });
-    }
-    this.logger.warn(
-      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt2 + 1}/${this.policy.maxAttempts})`
-    );
-    return delay;
-  }
-  async withRetries(what, attemptFn) {
-    const started = Date.now();
-    for (let attempt2 = 1; ; attempt2++) {
-      let res;
-      try {
-        res = await attemptFn();
-      } catch (err) {
-        await sleep2(this.networkRetryDelay(err, what, "registry-unreachable", attempt2, started));
-        continue;
-      }
-      if (isRetryableStatus(res.status)) {
-        const delay = nextRetryDelay(
-          this.policy,
-          attempt2,
-          Date.now() - started,
-          parseRetryAfter(header(res, "retry-after"))
-        );
-        if (delay !== void 0) {
-          res.stream?.destroy();
-          this.logger.warn(
-            `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt2 + 1}/${this.policy.maxAttempts})`
-          );
-          await sleep2(delay);
-          continue;
-        }
-      }
-      return res;
-    }
-  }
-  /** One request with auth (a 401 re-authenticates once) and, unless disabled, retries. */
-  async send(r) {
-    const key2 = `${r.repository}|${r.scope}`;
-    const url = new URL(r.path, this.baseUrl);
-    const what = `${r.method} ${url.pathname}`;
-    const once = () => {
-      const headers = { "User-Agent": "ipm-db", ...r.headers };
-      const auth = this.authorization.get(key2) ?? (this.basicOnly ? this.basicHeader() : void 0);
-      if (auth) headers.Authorization = auth;
-      const req = {
-        method: r.method,
-        url,
-        headers,
-        idleTimeoutMs: this.idleTimeoutMs,
-        ...r.body !== void 0 ? { body: r.body } : {}
-      };
-      return exchange(req, { stream: r.stream === true });
-    };
-    const attempt2 = () => r.retry === false ? once() : this.withRetries(what, once);
-    let res = await attempt2();
-    if (res.status === 401) {
-      this.authorization.delete(key2);
-      if (await this.authenticate(parseChallenges(header(res, "www-authenticate")), key2, r.repository, r.scope)) {
-        this.logger.debug(`${what}: authenticated, sending again`);
-        res = await attempt2();
-      }
-    }
-    return res;
-  }
-  /** GET /v2/: reachability, and credentials when the registry asks for them. */
-  async ping() {
-    const res = await this.send({ method: "GET", path: "/v2/", repository: "", scope: "pull" });
-    if (res.status !== 200) throw this.fail("registry-ping", `${this.registry} did not accept GET /v2/`, res);
-  }
-  /** Size of the blob when the repository has it, undefined when not. */
-  async blobSize(repository, digest, scope = "pull") {
-    const res = await this.send({ method: "HEAD", path: `/v2/${repository}/blobs/${digest}`, repository, scope });
-    if (res.status === 404) return void 0;
-    if (res.status !== 200) throw this.fail("registry-blob", `checking blob ${digest} in ${repository} failed`, res);
-    const length = header(res, "content-length");
-    return length === void 0 ? -1 : Number(length);
-  }
-  async startUpload(repository) {
-    const res = await this.send({
-      method: "POST",
-      path: `/v2/${repository}/blobs/uploads/`,
-      repository,
-      scope: "pull,push"
-    });
-    const location = header(res, "location");
-    if (res.status !== 202 || !location)
-      throw this.fail("registry-upload", `starting an upload to ${repository} failed`, res);
-    return new URL(location, this.baseUrl);
-  }
-  relative(url) {
-    return url.origin === this.baseUrl.origin ? `${url.pathname}${url.search}` : url.toString();
-  }
-  async cancelUpload(repository, location) {
-    try {
-      const res = await this.send({
-        method: "DELETE",
-        path: this.relative(location),
-        repository,
-        scope: "pull,push",
-        retry: false
-      });
-      this.logger.debug(`cancelled upload session: HTTP ${res.status}`);
-    } catch {
-    }
-  }
-  /** The closing PUT of an upload session, carrying the whole blob (monolithic) or nothing (after PATCHes). */
-  completeUpload(repository, location, digest, body) {
-    const url = new URL(location);
-    url.searchParams.set("digest", digest);
-    return this.send({
-      method: "PUT",
-      path: this.relative(url),
-      repository,
-      scope: "pull,push",
-      headers: { "Content-Type": "application/octet-stream" },
-      ...body !== void 0 ? { body } : {},
-      retry: false
-    });
-  }
-  /** Uploads a blob from a small in-memory buffer (the config). */
-  async uploadBlobBytes(repository, digest, bytes) {
-    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
-      return { bytesSent: 0, sha256: null, skipped: true };
-    return this.withUploadRestarts(`upload of ${digest}`, async () => {
-      const location = await this.startUpload(repository);
-      const res = await this.completeUpload(repository, location, digest, bytes);
-      if (res.status !== 201) return { res, location };
-      return {
-        result: { bytesSent: bytes.length, sha256: createHash5("sha256").update(bytes).digest("hex"), skipped: false }
-      };
-    });
-  }
-  /**
-   * Streams a file into the repository as the blob `digest` unless the repository already has
-   * it. Memory stays constant: the file is read in ranges and hashed on the way out.
-   */
-  async uploadBlobFromFile(repository, file, digest, size) {
-    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
-      return { bytesSent: 0, sha256: null, skipped: true };
-    let bytesSent = 0;
-    const rangeBody = (start, length, hashFor) => ({
-      length,
-      open: () => {
-        const hash = hashFor();
-        const tap = new Transform({
-          transform(chunk, _enc, done2) {
-            hash.update(chunk);
-            bytesSent += chunk.length;
-            done2(null, chunk);
-          }
-        });
-        if (length === 0) {
-          tap.end();
-          return tap;
-        }
-        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
-        source.on("error", (err) => tap.destroy(err));
-        return source.pipe(tap);
-      }
-    });
-    const monolithic = size <= this.monolithicLimit;
-    const result = await this.withUploadRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash5("sha256");
-      let location = await this.startUpload(repository);
-      if (!monolithic) {
-        for (let start = 0; start < size; start += this.chunkSize) {
-          const length = Math.min(this.chunkSize, size - start);
-          let sending2 = accepted;
-          const res2 = await this.send({
-            method: "PATCH",
-            path: this.relative(location),
-            repository,
-            scope: "pull,push",
-            headers: { "Content-Type": "application/octet-stream", "Content-Range": `${start}-${start + length - 1}` },
-            body: rangeBody(start, length, () => sending2 = accepted.copy()),
-            retry: false
-          });
-          if (res2.status !== 202) return { res: res2, location };
-          accepted = sending2;
-          const next = header(res2, "location");
-          if (next) location = new URL(next, location);
-        }
-      }
-      let sending = accepted;
-      const res = await this.completeUpload(
-        repository,
-        location,
-        digest,
-        monolithic ? rangeBody(0, size, () => sending = accepted.copy()) : void 0
-      );
-      if (res.status !== 201) return { res, location };
-      return { result: { bytesSent: 0, sha256: sending.digest("hex"), skipped: false } };
-    });
-    return { ...result, bytesSent };
-  }
-  /**
-   * Runs a whole upload session; a retryable failure (network error, 408/429/5xx) abandons the
-   * session and starts a new one, within the retry budget.
-   */
-  async withUploadRestarts(what, run3) {
-    const started = Date.now();
-    for (let attempt2 = 1; ; attempt2++) {
-      let outcome2;
-      try {
-        outcome2 = await run3();
-      } catch (err) {
-        await sleep2(this.networkRetryDelay(err, `${what} (restarting it)`, "registry-upload", attempt2, started));
-        continue;
-      }
-      if ("result" in outcome2) return outcome2.result;
-      const { res, location } = outcome2;
-      const delay = isRetryableStatus(res.status) ? nextRetryDelay(this.policy, attempt2, Date.now() - started, parseRetryAfter(header(res, "retry-after"))) : void 0;
-      const repository = location.pathname.split("/blobs/")[0]?.replace(/^\/v2\//, "") ?? "";
-      await this.cancelUpload(repository, location);
-      if (delay === void 0) throw this.fail("registry-upload", `${what} failed`, res);
-      this.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
-      await sleep2(delay);
-    }
-  }
-  async putManifest(repository, reference, bytes, mediaType = OCI_MANIFEST_MEDIA_TYPE) {
-    const res = await this.send({
-      method: "PUT",
-      path: `/v2/${repository}/manifests/${reference}`,
-      repository,
-      scope: "pull,push",
-      headers: { "Content-Type": mediaType },
-      body: bytes
-    });
-    if (res.status !== 201)
-      throw this.fail("registry-manifest", `putting manifest ${repository}:${reference} failed`, res);
-    return header(res, "docker-content-digest") ?? `sha256:${createHash5("sha256").update(bytes).digest("hex")}`;
-  }
-  /** The manifest, or undefined when the tag or digest does not exist. */
-  async getManifest(repository, reference, scope = "pull") {
-    const res = await this.send({
-      method: "GET",
-      path: `/v2/${repository}/manifests/${reference}`,
-      repository,
-      scope,
-      headers: { Accept: MANIFEST_ACCEPT }
-    });
-    if (res.status === 404) return void 0;
-    if (res.status !== 200)
-      throw this.fail("registry-manifest", `getting manifest ${repository}:${reference} failed`, res);
-    const digest = `sha256:${createHash5("sha256").update(res.body).digest("hex")}`;
-    const mediaType = (header(res, "content-type") ?? "").split(";")[0]?.trim() ?? "";
-    return { bytes: res.body, digest, mediaType };
-  }
-  /** Every tag, following `Link: <...>; rel="next"` pages; empty when the repository does not exist. */
-  async listTags(repository, pageSize = 100) {
-    const tags = [];
-    let path = `/v2/${repository}/tags/list?n=${pageSize}`;
-    for (let page = 0; path !== void 0; page++) {
-      if (page > 1e4) throw new IpmDbError("registry-tags", `tag listing of ${repository} did not end`);
-      const res = await this.send({
-        method: "GET",
-        path,
-        repository,
-        scope: "pull",
-        headers: { Accept: "application/json" }
-      });
-      if (res.status === 404 && page === 0) return [];
-      if (res.status !== 200) throw this.fail("registry-tags", `listing tags of ${repository} failed`, res);
-      const parsed = JSON.parse(res.body.toString("utf8"));
-      tags.push(...parsed.tags ?? []);
-      const link = header(res, "link");
-      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
-      path = next === void 0 ? void 0 : this.relative(new URL(next, this.baseUrl));
-    }
-    return tags;
-  }
-  /** Deletes a manifest by digest; registries that do not allow it give a clear error. */
-  async deleteManifest(repository, digest) {
-    const res = await this.send({
-      method: "DELETE",
-      path: `/v2/${repository}/manifests/${digest}`,
-      repository,
-      scope: "delete"
-    });
-    if (res.status === 202 || res.status === 200) return;
-    if (res.status === 405 || registryCodes(res).includes("UNSUPPORTED")) {
-      throw this.fail(
-        "registry-delete-unsupported",
-        `${this.registry} does not allow deleting manifests`,
-        res,
-        "Delete the package version in the registry's web interface instead (GHCR: the package settings page)."
-      );
-    }
-    throw this.fail("registry-delete", `deleting ${repository}@${digest} failed`, res);
-  }
-  /**
-   * Downloads a blob into `dest` (through a temporary file next to it), checking its size and
-   * digest before the file appears under its name.
-   */
-  async downloadBlob(repository, digest, size, dest) {
-    const started = Date.now();
-    for (let attempt2 = 1; ; attempt2++) {
-      try {
-        return await this.downloadBlobOnce(repository, digest, size, dest);
-      } catch (err) {
-        await sleep2(
-          this.networkRetryDelay(err, `download of ${digest} (starting again)`, "registry-blob", attempt2, started)
-        );
-      }
-    }
-  }
-  async downloadBlobOnce(repository, digest, size, dest) {
-    const res = await this.send({
-      method: "GET",
-      path: `/v2/${repository}/blobs/${digest}`,
-      repository,
-      scope: "pull",
-      stream: true
-    });
-    if (res.status !== 200 || !res.stream)
-      throw this.fail("registry-blob", `downloading ${digest} from ${repository} failed`, res);
-    const partial = `${dest}.partial`;
-    const hash = createHash5("sha256");
-    let received = 0;
-    try {
-      await pipeline(
-        res.stream,
-        new Transform({
-          transform(chunk, _enc, done2) {
-            received += chunk.length;
-            if (received > size)
-              return done2(
-                new IpmDbError("blob-size", `blob ${digest} is larger than the ${size} bytes the manifest declares`)
-              );
-            hash.update(chunk);
-            done2(null, chunk);
-          }
-        }),
-        createWriteStream(partial)
-      );
-      if (received !== size)
-        throw new IpmDbError("blob-size", `blob ${digest} has ${received} bytes, the manifest declares ${size}`);
-      const actual = `sha256:${hash.digest("hex")}`;
-      if (actual !== digest)
-        throw new IpmDbError("blob-digest", `downloaded blob has digest ${actual}, the manifest declares ${digest}`);
-      await rename(partial, dest);
-    } catch (err) {
-      await rm4(partial, { force: true });
-      throw err;
-    }
-  }
-};
-
 // src/oci/oras-cli.ts
-import { spawn as spawn2 } from "node:child_process";
-import { access, mkdtemp as mkdtemp4, rm as rm5, symlink, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir as tmpdir5 } from "node:os";
-import { delimiter as delimiter2, join as join10, resolve as resolve2 } from "node:path";
+import { spawn } from "node:child_process";
+import { access, mkdtemp as mkdtemp3, rm as rm6, symlink, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { delimiter, join as join10, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
-  for (const dir of (env.PATH ?? "").split(delimiter2)) {
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join10(dir, "oras");
     try {
@@ -8350,7 +7889,7 @@ async function findOras(env = process.env) {
 }
 function runTool(command, args, opts = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn2(command, args, { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => stdout += d.toString());
@@ -8372,11 +7911,11 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp4(join10(tmpdir5(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join10(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve2(opts.archivePath), join10(dir, title));
+    await symlink(resolve3(opts.archivePath), join10(dir, title));
     const annotationFile = join10(dir, "annotations.json");
-    await writeFile2(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
+    await writeFile3(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
       "--image-spec",
@@ -8386,7 +7925,7 @@ async function pushWithOras(opts) {
       "--config",
       `${join10(dir, "config.json")}:application/vnd.unknown.config.v1+json`
     ];
-    await writeFile2(join10(dir, "config.json"), "{}");
+    await writeFile3(join10(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -8404,13 +7943,13 @@ async function pushWithOras(opts) {
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
   } finally {
-    await rm5(dir, { recursive: true, force: true });
+    await rm6(dir, { recursive: true, force: true });
   }
 }
 
 // src/oci/publish.ts
 async function sha256OfFile(path) {
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -8494,7 +8033,7 @@ async function publishPackage(opts) {
   const repository = ipmRepositoryPath(opts.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
-  const size = (await stat6(opts.archivePath)).size;
+  const size = (await stat8(opts.archivePath)).size;
   if (size !== report.archive.size) {
     throw notVerified(
       `${opts.archivePath} is ${size} bytes, ${report.archive.size} when it was verified`,
@@ -8610,7 +8149,7 @@ import { readFile as readFile5 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir3 } from "node:fs/promises";
+import { mkdir as mkdir5 } from "node:fs/promises";
 import { basename as basename6, join as join11 } from "node:path";
 function safeFileName(title, fallback) {
   const name = title === void 0 ? "" : basename6(title.replace(/\\/g, "/"));
@@ -8626,7 +8165,7 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir3(dir, { recursive: true });
+  await mkdir5(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
   const file = join11(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
@@ -8640,8 +8179,8 @@ async function pullPackage(client, ref, dir) {
 }
 
 // src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp5, rm as rm6 } from "node:fs/promises";
-import { tmpdir as tmpdir6 } from "node:os";
+import { mkdtemp as mkdtemp4, rm as rm7 } from "node:fs/promises";
+import { tmpdir as tmpdir5 } from "node:os";
 import { join as join12 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
@@ -8748,8 +8287,8 @@ function driverUpgradeEnvironment(ctx, pull) {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
     startDurable: () => startDurable(ctx),
     pull,
-    tempDir: () => mkdtemp5(join12(tmpdir6(), "ipm-db-previous-")),
-    removeTempDir: (dir) => rm6(dir, { recursive: true, force: true })
+    tempDir: () => mkdtemp4(join12(tmpdir5(), "ipm-db-previous-")),
+    removeTempDir: (dir) => rm7(dir, { recursive: true, force: true })
   };
 }
 
@@ -9233,13 +8772,13 @@ async function upgradeStageFor(o, logger, wiring) {
   return upgradeStage(options, pull);
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir4(outDir, { recursive: true }).catch(() => {
+  await mkdir6(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile3(join14(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile4(join14(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile3(join14(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile4(join14(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
   await container.copyOut(container.messagesLogPath, join14(outDir, "messages.log"), 6e4).catch(() => {
   });
@@ -9286,7 +8825,7 @@ async function main() {
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,
     env: process.env,
-    runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes2(4).toString("hex")}`
+    runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes(4).toString("hex")}`
   });
   if (outcome2.failure) {
     const { message, hint } = outcome2.failure;

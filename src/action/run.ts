@@ -5,7 +5,8 @@
  */
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { PublishedPackage, RunReport, StageResult } from '../pipeline/types.js';
+import type { RunReport, StageResult } from '../pipeline/types.js';
+import type { PublishedPackage } from '../oci/publish.js';
 import { emptyReport } from '../pipeline/runner.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';

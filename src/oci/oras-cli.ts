@@ -9,7 +9,7 @@ import { IpmDbError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { DIGEST_SOURCE } from '../naming/grammar.js';
 import type { RegistryCredentials } from './client.js';
-import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './ipm-artifact.js';
+import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './media-types.js';
 
 /** The oras binary on PATH, or undefined. */
 export async function findOras(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
