@@ -1,25 +1,21 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   withCliRegistryHint
-} from "./chunks/chunk-PEV5P7AJ.js";
-import "./chunks/chunk-TPEY4W6V.js";
+} from "./chunks/cli/chunk-PV5AJG7C.js";
 import {
   EXIT,
-  loadCommand
-} from "./chunks/chunk-GYWSDV3W.js";
-import {
+  loadCommand,
   redact
-} from "./chunks/chunk-TIJDGYO2.js";
+} from "./chunks/cli/chunk-KHG3NGCP.js";
 import {
   IpmDbError,
   UsageError,
   describeError
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/cli/chunk-3IXPJEFV.js";
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/verify-67CUO2NQ.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-5OJD7TCN.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -29,42 +25,42 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-YIGLEWKZ.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-XHDIM67Z.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GJ5JUAYZ.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-2PYFPFPN.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-LRJT4VNY.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-5XAJFBNF.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-DP5NN4CG.js")).pullCommand((await import("./chunks/verify-67CUO2NQ.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-IG3WITPD.js")).pullCommand((await import("./chunks/cli/verify-5OJD7TCN.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-YSAA2ZOJ.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-P6CCXZF5.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-S2XY4MV5.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-RPJJWPWX.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-HQVFQN5C.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-XZAWDWCO.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-BAPC7VFA.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-HFSIRZQX.js")).legsCommand
   }
 ];
 

@@ -26,7 +26,7 @@ import type { ImageRunOptions, PipelinePort, PublishPort } from './ports.js';
 import { withActionRegistryHint } from './registry.js';
 
 export interface WiringOptions {
-  /** Runs every docker command; the default runs them through @actions/exec (tests and the bench wrap it). */
+  /** Runs every docker command; the default runs them through src/iris/process.ts (tests and the bench wrap it). */
   runner?: CommandRunner;
   /** The registry to publish to and pull previous versions from (src/action/registry.ts builds it from the inputs). */
   registry: RegistryAccess;
