@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IrisContainer } from '../../../src/iris/container.js';
-import { renderScript } from '../../../src/iris/objectscript.js';
-import type { CommandResult } from '../../../src/iris/process.js';
-import { IrisSessionRunner } from '../../../src/iris/session.js';
-import { runUpgradeLines } from '../../../src/pipeline/upgrade/driver-binding.js';
+import type { IrisContainer } from '../../../../src/iris/container.js';
+import { renderScript } from '../../../../src/iris/objectscript.js';
+import type { CommandResult } from '../../../../src/iris/process.js';
+import { IrisSessionRunner } from '../../../../src/iris/session.js';
+import { runUpgradeLines } from '../../../../src/pipeline/upgrade/driver-binding.js';
 
 /** The driver's session runner on a container whose `docker exec` answers with `result` and records what it was sent. */
 function container(result: Partial<CommandResult>) {
