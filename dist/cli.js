@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-GZPEWWR3.js")).runCommand
+    load: async () => (await import("./chunks/run-UK44SBIV.js")).runCommand
   },
   {
     name: "verify",
@@ -53,7 +53,7 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-OHYTSEUR.js")).legsCommand
+    load: async () => (await import("./chunks/legs-OLPP64IJ.js")).legsCommand
   }
 ];
 

@@ -10,7 +10,7 @@ import {
   ResourceLedger,
   STATE_KEEP,
   STATE_RUN_ID
-} from "./chunks/chunk-F2X6PU6U.js";
+} from "./chunks/chunk-66LUJYSY.js";
 import {
   debug,
   error,
@@ -39,14 +39,20 @@ import {
   resolveInstaller,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-VFOH2FOA.js";
+} from "./chunks/chunk-UNF7XO26.js";
 import "./chunks/chunk-DZBSWL6X.js";
 import {
   RegistryClient
 } from "./chunks/chunk-LH7H2WY6.js";
 import {
   containerNameFor
-} from "./chunks/chunk-LHRGDUJ4.js";
+} from "./chunks/chunk-LHXMHUW7.js";
+import {
+  escapeHtml,
+  formatDuration,
+  markdownCode,
+  markdownText
+} from "./chunks/chunk-QL34FG25.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,
@@ -252,18 +258,6 @@ async function saveImage(image, dir, store, docker, warn) {
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
 var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const m = Math.floor(ms / 6e4);
-  return `${m} min ${Math.round(ms % 6e4 / 1e3)} s`;
-}
 function formatBytes(n) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
@@ -309,7 +303,7 @@ function listBlock(lines) {
     raw: lines.join("\n"),
     keep: "head",
     cut: 0,
-    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell(l)}`).join("\n") + "\n\n"
+    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${markdownText(l)}`).join("\n") + "\n\n"
   };
 }
 function renderBlock(b) {
@@ -375,7 +369,7 @@ function overviewTable(runs) {
 `;
   const rows = runs.map((r) => {
     const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(r))}<br><sub>${cell(r.image)}</sub>`;
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(r))}<br><sub>${markdownText(r.image)}</sub>`;
     return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
   });
   return `${head}${rows.join("\n")}
@@ -393,20 +387,24 @@ function describeUpgrade(entry) {
   return { name: "upgrade", ok: null, message: String(entry) };
 }
 function runBlocks(run2) {
-  const out = [fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run2))}
+  const out = [
+    fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run2))}
 
-`)];
-  const facts = [`| image | \`${cell(run2.image)}\` |`];
-  if (run2.irisBuild) facts.push(`| IRIS build | ${cell(run2.irisBuild)} |`);
-  if (run2.ipmVersion) facts.push(`| IPM | ${cell(run2.ipmVersion)} |`);
+`)
+  ];
+  const facts = [`| image | ${markdownCode(run2.image)} |`];
+  if (run2.irisBuild) facts.push(`| IRIS build | ${markdownText(run2.irisBuild)} |`);
+  if (run2.ipmVersion) facts.push(`| IPM | ${markdownText(run2.ipmVersion)} |`);
   if (run2.archive) {
-    facts.push(`| archive | \`${cell(run2.archive.fileName)}\` (${formatBytes(run2.archive.size)}) |`);
+    facts.push(`| archive | ${markdownCode(run2.archive.fileName)} (${formatBytes(run2.archive.size)}) |`);
     facts.push(`| sha256 | \`${run2.archive.sha256}\` |`);
     if (run2.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run2.archive.irisDatSha256}\` |`);
   }
   if (run2.published) {
-    facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
+    facts.push(
+      `| published | ${markdownCode(run2.published.reference)}${run2.published.unchanged ? " (unchanged)" : ""} |`
+    );
+    facts.push(`| digest | ${markdownCode(run2.published.digest)} |`);
   }
   out.push(fixed(`| | |
 |---|---|
@@ -414,7 +412,8 @@ ${facts.join("\n")}
 
 `));
   const failed = run2.stages.find((s) => s.status === "failed");
-  if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
+  if (failed)
+    out.push(fixed(`**${markdownText(failed.stage)} failed:** ${markdownText(failed.message ?? "no message")}
 
 `));
   const deps = run2.verification?.dependencies ?? [];
@@ -454,7 +453,7 @@ ${facts.join("\n")}
 | scenario | result | detail |
 |---|---|---|
 ${rows.map(
-          (u) => `| ${cell(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell(u.message)} |`
+          (u) => `| ${markdownText(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`
         ).join("\n")}
 
 `
@@ -472,15 +471,17 @@ ${rows.map(
 function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
   const first = outcome.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
-  const blocks = [fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(title)}
+  const blocks = [
+    fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(title)}
 
-`)];
+`)
+  ];
   const truncationNoteIndex = blocks.length;
   if (outcome.failure) {
     blocks.push(
       fixed(
         `> [!CAUTION]
-> ${cell(outcome.failure.message)}${outcome.failure.hint ? `<br>${cell(outcome.failure.hint)}` : ""}
+> ${markdownText(outcome.failure.message)}${outcome.failure.hint ? `<br>${markdownText(outcome.failure.hint)}` : ""}
 
 `
       )
@@ -488,7 +489,7 @@ function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
     if (outcome.failure.details) blocks.push(detailsBlock("Details", outcome.failure.details, "tail"));
   }
   for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]
-> ${cell(n)}
+> ${markdownText(n)}
 
 `));
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
@@ -504,7 +505,7 @@ function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
       fixed(
         `**Artifacts**
 
-${outcome.artifacts.map((a) => `- \`${cell(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+${outcome.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
 
 `
       )

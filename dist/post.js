@@ -5,7 +5,7 @@ import {
   STATE_RUN_ID,
   cleanup,
   parseResources
-} from "./chunks/chunk-F2X6PU6U.js";
+} from "./chunks/chunk-66LUJYSY.js";
 import {
   getState,
   info,
@@ -13,7 +13,8 @@ import {
 } from "./chunks/chunk-NYYNO6GM.js";
 import {
   Docker
-} from "./chunks/chunk-LHRGDUJ4.js";
+} from "./chunks/chunk-LHXMHUW7.js";
+import "./chunks/chunk-QL34FG25.js";
 import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
 import "./chunks/chunk-IFC2HBFB.js";
