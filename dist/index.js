@@ -376,16 +376,6 @@ function overviewTable(runs) {
 
 `;
 }
-function describeUpgrade(entry) {
-  if (entry && typeof entry === "object") {
-    const e = entry;
-    const name = String(e.scenario ?? e.name ?? "upgrade");
-    const ok = typeof e.ok === "boolean" ? e.ok : e.status === "passed" ? true : e.status === "failed" ? false : null;
-    const message = typeof e.message === "string" ? e.message : "";
-    return { name, ok, message };
-  }
-  return { name: "upgrade", ok: null, message: String(entry) };
-}
 function runBlocks(run2) {
   const out = [
     fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run2))}
@@ -445,15 +435,14 @@ ${facts.join("\n")}
     );
   }
   if (run2.upgrade.length) {
-    const rows = run2.upgrade.map(describeUpgrade);
     out.push(
       fixed(
         `**Upgrade**
 
 | scenario | result | detail |
 |---|---|---|
-${rows.map(
-          (u) => `| ${markdownText(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`
+${run2.upgrade.map(
+          (u) => `| ${markdownText(u.scenario)} | ${u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`
         ).join("\n")}
 
 `

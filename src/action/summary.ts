@@ -149,17 +149,6 @@ function overviewTable(runs: RunReport[]): string {
   return `${head}${rows.join('\n')}\n\n`;
 }
 
-function describeUpgrade(entry: unknown): { name: string; ok: boolean | null; message: string } {
-  if (entry && typeof entry === 'object') {
-    const e = entry as Record<string, unknown>;
-    const name = String(e.scenario ?? e.name ?? 'upgrade');
-    const ok = typeof e.ok === 'boolean' ? e.ok : e.status === 'passed' ? true : e.status === 'failed' ? false : null;
-    const message = typeof e.message === 'string' ? e.message : '';
-    return { name, ok, message };
-  }
-  return { name: 'upgrade', ok: null, message: String(entry) };
-}
-
 function runBlocks(run: RunReport): Block[] {
   const out: Block[] = [
     fixed(`### ${run.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run))}\n\n`),
@@ -208,13 +197,12 @@ function runBlocks(run: RunReport): Block[] {
     );
   }
   if (run.upgrade.length) {
-    const rows = run.upgrade.map(describeUpgrade);
     out.push(
       fixed(
-        `**Upgrade**\n\n| scenario | result | detail |\n|---|---|---|\n${rows
+        `**Upgrade**\n\n| scenario | result | detail |\n|---|---|---|\n${run.upgrade
           .map(
             (u) =>
-              `| ${markdownText(u.name)} | ${u.ok === null ? '' : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`,
+              `| ${markdownText(u.scenario)} | ${u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`,
           )
           .join('\n')}\n\n`,
       ),
