@@ -1,59 +1,56 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   EXIT,
-  loadCommand
-} from "./chunks/chunk-GYWSDV3W.js";
-import {
+  loadCommand,
   redact
-} from "./chunks/chunk-TIJDGYO2.js";
+} from "./chunks/cli/chunk-KHG3NGCP.js";
 import {
   IpmDbError,
   UsageError,
   describeError
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/cli/chunk-3IXPJEFV.js";
 
 // src/cli/commands/index.ts
 var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-UK44SBIV.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-EP6VJMDS.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GJ5JUAYZ.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-BYQ6ULFQ.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-XGHKZCZ2.js")).publishCommand((await import("./chunks/verify-67CUO2NQ.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/publish-QDT3AUJ7.js")).publishCommand((await import("./chunks/cli/verify-WQS5ENPM.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-TASFAJQC.js")).pullCommand((await import("./chunks/verify-67CUO2NQ.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-CHXICS6R.js")).pullCommand((await import("./chunks/cli/verify-WQS5ENPM.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-Z2URH7DJ.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-OVZHC2YI.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-H3EEB2VC.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-GVFDEDNS.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-TK6VE22A.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-ID3KFZV4.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-OLPP64IJ.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-VV2DVGAA.js")).legsCommand
   }
 ];
 
