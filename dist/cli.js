@@ -15,7 +15,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-EP6VJMDS.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-FUOTWSMQ.js")).runCommand
   },
   {
     name: "verify",

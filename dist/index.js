@@ -39,11 +39,12 @@ import {
   registerSecret,
   removeRun,
   renderScript,
+  runCommand,
   sha256Digest,
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-QMVPDGZM.js";
+} from "./chunks/action/chunk-FHZIN4UP.js";
 import {
   __commonJS,
   __toESM,
@@ -3056,12 +3057,9 @@ function isIpmArchiveFileName(fileName) {
 }
 
 // src/pipeline/upgrade/git-source.ts
-import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp, rm as rm3, stat as stat3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join3, relative, sep } from "node:path";
-import { promisify as promisify2 } from "node:util";
-var run = promisify2(execFile2);
 var GIT_TIMEOUT_MS = 12e4;
 var GIT_SOURCE_PREFIX = "git:";
 function gitRevision(source) {
@@ -3072,18 +3070,16 @@ function gitRevision(source) {
   }
   return rev;
 }
-async function git(cwd, args) {
-  try {
-    const { stdout } = await run("git", args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
-    return stdout.trim();
-  } catch (error2) {
-    const stderr = (error2.stderr ?? "").trim();
-    throw new IpmDbError(
-      "upgrade-git-source",
-      `git ${args.join(" ")} failed in ${cwd}: ${stderr || error2.message}`
-    );
-  }
+async function run(command, cwd, args) {
+  const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
+  if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
+  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
+  throw new IpmDbError(
+    "upgrade-git-source",
+    `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
+  );
 }
+var git = (cwd, args) => run("git", cwd, args);
 async function exportModuleAt(moduleDir, revision) {
   const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
   const path = relative(top, moduleDir).split(sep).join("/") || ".";
@@ -3097,7 +3093,7 @@ async function exportModuleAt(moduleDir, revision) {
   try {
     const archive = join3(dest, "export.tar");
     await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
-    await run("tar", ["-xf", archive, "-C", dest], { timeout: GIT_TIMEOUT_MS });
+    await run("tar", dest, ["-xf", archive, "-C", dest]);
     await rm3(archive);
     const dir = join3(dest, path);
     if (!await stat3(join3(dir, "module.xml")).catch(() => null)) {
