@@ -1,5 +1,8 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  withCliRegistryHint
+} from "./chunks/cli/chunk-PV5AJG7C.js";
+import {
   EXIT,
   loadCommand,
   redact
@@ -11,46 +14,53 @@ import {
 } from "./chunks/cli/chunk-3IXPJEFV.js";
 
 // src/cli/commands/index.ts
+async function archiveVerifier() {
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-5OJD7TCN.js");
+  return {
+    file: (path) => verifyArchive(path),
+    stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
+  };
+}
 var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-FUOTWSMQ.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-U6HUXPMQ.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-BYQ6ULFQ.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-2PYFPFPN.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-QDT3AUJ7.js")).publishCommand((await import("./chunks/cli/verify-WQS5ENPM.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/publish-5XAJFBNF.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-CHXICS6R.js")).pullCommand((await import("./chunks/cli/verify-WQS5ENPM.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-IG3WITPD.js")).pullCommand((await import("./chunks/cli/verify-5OJD7TCN.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-OVZHC2YI.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-P6CCXZF5.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-GVFDEDNS.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-RPJJWPWX.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-ID3KFZV4.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-XZAWDWCO.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-VV2DVGAA.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-W2LY3UUC.js")).legsCommand
   }
 ];
 
@@ -90,7 +100,7 @@ ${overview(list)}
   try {
     return await command.run(rest, io);
   } catch (err) {
-    io.stderr.write(`ipm-db ${name}: ${redact(describeError(err))}
+    io.stderr.write(`ipm-db ${name}: ${redact(describeError(withCliRegistryHint(err)))}
 `);
     if (err instanceof UsageError) {
       io.stderr.write(`

@@ -2549,15 +2549,19 @@ function runBlocks(run3) {
       `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""} |`
     );
     facts.push(`| digest | ${markdownCode(run3.published.digest)} |`);
+    const proof = run3.published.roundTrip;
+    facts.push(
+      `| round-trip | ${proof.status} ${markdownCode(proof.digest)}${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
+    );
   }
   out.push(fixed(`| | |
 |---|---|
 ${facts.join("\n")}
 
 `));
-  const failed = run3.stages.find((s) => s.status === "failed");
-  if (failed)
-    out.push(fixed(`**${markdownText(failed.stage)} failed:** ${markdownText(failed.message ?? "no message")}
+  const failed2 = run3.stages.find((s) => s.status === "failed");
+  if (failed2)
+    out.push(fixed(`**${markdownText(failed2.stage)} failed:** ${markdownText(failed2.message ?? "no message")}
 
 `));
   const deps = run3.verification?.dependencies ?? [];
@@ -3525,18 +3529,247 @@ function forkPullRequest(event, repository) {
   return null;
 }
 
+// src/oci/registry-error.ts
+var RegistryError = class _RegistryError extends IpmDbError {
+  method;
+  url;
+  status;
+  codes;
+  constructor(code, message, facts, options = {}) {
+    super(code, redact(message), options);
+    this.name = "RegistryError";
+    this.method = facts.method;
+    this.url = facts.url;
+    this.status = facts.status;
+    this.codes = facts.codes;
+  }
+  get facts() {
+    return { method: this.method, url: this.url, status: this.status, codes: this.codes };
+  }
+  /** The same error with a hint (the caller's words); an existing hint is kept after it. */
+  withHint(hint) {
+    const joined = this.hint ? `${hint} ${this.hint}` : hint;
+    const copy = new _RegistryError(this.code, this.message, this.facts, {
+      hint: joined,
+      ...this.details !== void 0 ? { details: this.details } : {},
+      cause: this.cause
+    });
+    return copy;
+  }
+};
+function urlForMessage(url) {
+  return `${url.origin}${url.pathname}`;
+}
+function parseRegistryErrorCodes(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    if (!Array.isArray(parsed.errors)) return [];
+    return parsed.errors.map((e) => ({
+      code: typeof e?.code === "string" ? e.code : "",
+      message: typeof e?.message === "string" ? e.message : ""
+    }));
+  } catch {
+    return [];
+  }
+}
+function registryResponseError(code, what, response) {
+  const codes = parseRegistryErrorCodes(response.body);
+  const text = codes.length > 0 ? codes.map((c) => [c.code, c.message].filter(Boolean).join(": ")).join("; ") : response.body.toString("utf8").slice(0, 200).trim();
+  return new RegistryError(code, `${what}: HTTP ${response.status}${text ? ` (${text})` : ""}`, {
+    method: response.method,
+    url: urlForMessage(response.url),
+    status: response.status,
+    codes
+  });
+}
+function registryTrouble(err) {
+  if (!(err instanceof RegistryError)) return void 0;
+  if (err.code === "registry-tls") return "tls";
+  if (err.code === "registry-host-unknown") return "host-unknown";
+  if (err.code === "registry-credentials-missing") return "credentials-missing";
+  if (err.code === "registry-insecure-url") return void 0;
+  if (err.status === null) return "unreachable";
+  if (err.status === 401) return "credentials-refused";
+  if (err.status === 403) return "forbidden";
+  return void 0;
+}
+
+// src/oci/access.ts
+var sameHost = (a, b) => a.toLowerCase() === b.toLowerCase();
+function registryAccess(o) {
+  const extra = o.onSecret;
+  const onSecret = (value) => {
+    registerSecret(value);
+    extra?.(value);
+  };
+  const source = o.credentialsFor ?? (() => void 0);
+  return {
+    host: validateRegistryHost(o.host),
+    namespace: o.namespace ?? "",
+    plainHttp: o.plainHttp ?? false,
+    credentialsFor: (host) => {
+      const credentials = source(host);
+      if (credentials) onSecret(credentials.password);
+      return credentials;
+    },
+    onSecret
+  };
+}
+function credentialsOnlyFor(host, credentials) {
+  return (h) => credentials && sameHost(h, host) ? credentials : void 0;
+}
+function firstCredentials(...sources) {
+  return (host) => {
+    for (const source of sources) {
+      const found = source(host);
+      if (found) return found;
+    }
+    return void 0;
+  };
+}
+function accessForHost(access2, host) {
+  if (sameHost(host, access2.host)) return access2;
+  const hostname = (h) => new URL(`http://${h}/`).hostname;
+  return {
+    ...access2,
+    host: validateRegistryHost(host),
+    namespace: "",
+    plainHttp: access2.plainHttp && hostname(host) === hostname(access2.host)
+  };
+}
+var OriginPolicy = class {
+  constructor(access2) {
+    this.access = access2;
+    this.baseUrl = new URL(`${access2.plainHttp ? "http" : "https"}://${access2.host}/`);
+  }
+  access;
+  baseUrl;
+  mayUse(url) {
+    if (url.protocol === "https:") return true;
+    return url.protocol === "http:" && this.access.plainHttp && url.hostname === this.baseUrl.hostname;
+  }
+  mayCarryCredentials(url) {
+    return url.origin === this.baseUrl.origin;
+  }
+  /** Throws when `url` (a Location, a Link page, a token realm, a redirect) may not be used. */
+  check(url, what, method = "GET") {
+    if (this.mayUse(url)) return url;
+    throw new RegistryError(
+      "registry-insecure-url",
+      `${what}: ${this.access.host} sent the client to ${urlForMessage(url)}, which is not https`,
+      { method, url: urlForMessage(url), status: null, codes: [] },
+      {
+        hint: "Nothing was sent there. Plain HTTP is only used for a host it was enabled for."
+      }
+    );
+  }
+};
+
+// src/oci/docker-config.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join4 } from "node:path";
+function dockerConfigPath(env) {
+  return join4(env.DOCKER_CONFIG || join4(env.HOME || homedir(), ".docker"), "config.json");
+}
+function entryHost(key2) {
+  const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
+  return (withoutScheme.split("/")[0] ?? "").toLowerCase();
+}
+function entryCredentials(entry) {
+  if (typeof entry.auth === "string" && entry.auth.length > 0) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0 && colon < decoded.length - 1)
+      return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  if (typeof entry.username === "string" && typeof entry.password === "string" && entry.username && entry.password)
+    return { username: entry.username, password: entry.password };
+  return void 0;
+}
+function parseDockerConfig(text) {
+  const out = /* @__PURE__ */ new Map();
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return out;
+  }
+  const auths = parsed?.auths;
+  if (auths === null || typeof auths !== "object") return out;
+  for (const [key2, entry] of Object.entries(auths)) {
+    const credentials = entry && typeof entry === "object" ? entryCredentials(entry) : void 0;
+    const host = entryHost(key2);
+    if (credentials && host && (!out.has(host) || !/:\/\//.test(key2))) out.set(host, credentials);
+  }
+  return out;
+}
+function dockerConfigCredentials(env) {
+  let entries;
+  return (host) => {
+    if (!entries) {
+      try {
+        entries = parseDockerConfig(readFileSync2(dockerConfigPath(env), "utf8"));
+      } catch {
+        entries = /* @__PURE__ */ new Map();
+      }
+    }
+    return entries.get(host.toLowerCase());
+  };
+}
+
+// src/action/registry.ts
+function splitRegistryInput(registry, namespace) {
+  const [host = "", ...prefix] = registry.split("/").filter((p) => p.length > 0);
+  return { host, namespace: [...prefix, ...namespace.split("/")].filter((p) => p.length > 0).join("/") };
+}
+function actionCredentials(host, token, dockerConfig) {
+  const fromToken = credentialsOnlyFor(
+    host,
+    token.token ? { username: token.username || "token", password: token.token } : void 0
+  );
+  return host.toLowerCase() === "ghcr.io" ? firstCredentials(fromToken, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
+}
+function actionRegistryAccess(inputs, env, onSecret) {
+  const { host, namespace } = splitRegistryInput(inputs.registry, inputs.namespace);
+  return registryAccess({
+    host,
+    namespace,
+    plainHttp: inputs.registryPlainHttp,
+    credentialsFor: actionCredentials(
+      host,
+      { username: inputs.username, token: inputs.token },
+      dockerConfigCredentials(env)
+    ),
+    onSecret
+  });
+}
+var ACTION_HINTS = {
+  "credentials-refused": "The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
+  "credentials-missing": "The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.",
+  forbidden: 'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
+  tls: "The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.",
+  "host-unknown": "Check the registry input (host[:port] and an optional path, no scheme).",
+  unreachable: "Check that the registry is reachable from the runner."
+};
+function withActionRegistryHint(err) {
+  const trouble = registryTrouble(err);
+  if (!trouble || !(err instanceof RegistryError)) return err;
+  return err.withHint(ACTION_HINTS[trouble]);
+}
+
 // src/action/run.ts
 import { copyFile as copyFile3, mkdir as mkdir4, readdir as readdir3, stat as stat7, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename4, join as join9, relative as relative4 } from "node:path";
+import { basename as basename4, join as join10, relative as relative4 } from "node:path";
 
 // src/ipm/operations.ts
 import { chmod, cp, mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rm as rm4, stat as stat5 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename, join as join5 } from "node:path";
+import { basename, join as join6 } from "node:path";
 
 // src/ipm/compile-errors.ts
 import { readdir, readFile as readFile2, stat as stat4 } from "node:fs/promises";
-import { join as join4, relative as relative2, sep as sep2 } from "node:path";
+import { join as join5, relative as relative2, sep as sep2 } from "node:path";
 var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
 var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
 var TEXT = /^\s*TEXT:\s?(.*)$/;
@@ -3645,8 +3878,8 @@ function locateLine(source, document, label, offset, text) {
   let searchFrom = 0;
   if (label !== null) {
     const name = label.replace(/^z/, "");
-    const header2 = isClass ? new RegExp(`^\\s*(?:Class)?Method\\s+(?:${escape(label)}|${escape(name)})\\s*\\(`, "i") : new RegExp(`^${escape(label)}(?![\\w%])`);
-    const at = lines.findIndex((l) => header2.test(l));
+    const header = isClass ? new RegExp(`^\\s*(?:Class)?Method\\s+(?:${escape(label)}|${escape(name)})\\s*\\(`, "i") : new RegExp(`^${escape(label)}(?![\\w%])`);
+    const at = lines.findIndex((l) => header.test(l));
     if (at >= 0) {
       searchFrom = at;
       let anchor = at;
@@ -3688,7 +3921,7 @@ async function readSourceTree(moduleDir, limit = 5e3) {
     if (tree.size >= limit) return;
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      const full = join4(dir, entry.name);
+      const full = join5(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(full);
       } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
@@ -3948,9 +4181,9 @@ var CompileFailedError = class extends IpmDbError {
 };
 var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
 async function copyModuleIn(files, moduleDir, containerDir) {
-  const staging = await mkdtemp2(join5(tmpdir2(), "ipm-db-module-"));
+  const staging = await mkdtemp2(join6(tmpdir2(), "ipm-db-module-"));
   try {
-    const copy = join5(staging, "module");
+    const copy = join6(staging, "module");
     await cp(moduleDir, copy, {
       recursive: true,
       dereference: true,
@@ -3966,16 +4199,16 @@ async function makeReadableForIris(path) {
   const info2 = await stat5(path);
   if (info2.isDirectory()) {
     await chmod(path, info2.mode | 493);
-    for (const entry of await readdir2(path)) await makeReadableForIris(join5(path, entry));
+    for (const entry of await readdir2(path)) await makeReadableForIris(join6(path, entry));
   } else {
     await chmod(path, info2.mode | 292);
   }
 }
 async function copyFileIn(files, hostFile, containerPath) {
   if (((await stat5(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
-  const staging = await mkdtemp2(join5(tmpdir2(), "ipm-db-file-"));
+  const staging = await mkdtemp2(join6(tmpdir2(), "ipm-db-file-"));
   try {
-    const copy = join5(staging, basename(hostFile));
+    const copy = join6(staging, basename(hostFile));
     await cp(hostFile, copy);
     await chmod(copy, 420);
     await files.copyIn(copy, containerPath);
@@ -4081,7 +4314,7 @@ var IpmOperations = class {
       );
     const fileName = basename(containerPath);
     await mkdir3(hostOutDir, { recursive: true });
-    const hostPath = join5(hostOutDir, fileName);
+    const hostPath = join6(hostOutDir, fileName);
     await this.target.files.copyOut(containerPath, hostPath);
     return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
   }
@@ -4155,7 +4388,7 @@ var IpmOperations = class {
     await this.target.files.mkdir(out);
     const junit = `${out}/junit-${moduleName.toLowerCase()}.xml`;
     await mkdir3(hostOutDir, { recursive: true });
-    const hostJunit = join5(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
+    const hostJunit = join6(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
     const copyJunit = async () => {
       try {
         await this.target.files.copyOut(junit, hostJunit);
@@ -4197,11 +4430,11 @@ var IpmOperations = class {
 import { createHash as createHash3 } from "node:crypto";
 import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { basename as basename3, join as join7 } from "node:path";
+import { basename as basename3, join as join8 } from "node:path";
 
 // src/ipm/manifest.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/archive/xml-reader.ts
 var import_saxes = __toESM(require_saxes(), 1);
@@ -4392,7 +4625,7 @@ function parseModuleIdentity(xml, where = "module.xml") {
   return { name, version: version2 };
 }
 async function readModuleIdentity(moduleDir) {
-  const file = join6(moduleDir, "module.xml");
+  const file = join7(moduleDir, "module.xml");
   const xml = await readFile3(file, "utf8").catch((err) => {
     throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
       hint: "Point --module at the directory that holds the module's module.xml."
@@ -4631,7 +4864,7 @@ var ipmStage = {
   async run(ctx) {
     const o = ctx.options;
     const installer = o.installer ? await resolveInstaller(o.installer, {
-      workDir: join7(tmpdir3(), "ipm-db-installers"),
+      workDir: join8(tmpdir3(), "ipm-db-installers"),
       ...o.installerCache ? { cache: o.installerCache } : {}
     }) : null;
     const setup = await setUpIpm(ctx, need(ctx.target, "the container"), installer, o.ipmNamespace);
@@ -4828,15 +5061,15 @@ async function runPipeline(options) {
   const ctx = createContext(options, report);
   const stages = options.stages ?? DEFAULT_STAGES;
   const hooks = options.hooks ?? [];
-  let failed = false;
+  let failed2 = false;
   try {
     for (const stage of stages) {
-      if (failed) {
+      if (failed2) {
         report.stages.push({ stage: stage.name, status: "skipped", durationMs: 0, message: "an earlier stage failed" });
         continue;
       }
       if (options.signal?.aborted) {
-        failed = true;
+        failed2 = true;
         report.stages.push({
           stage: stage.name,
           status: "failed",
@@ -4867,7 +5100,7 @@ async function runPipeline(options) {
           `${stage.name}: passed in ${formatDuration(result.durationMs)}${result.message ? ` - ${result.message}` : ""}`
         );
       } catch (err) {
-        failed = true;
+        failed2 = true;
         result = failedResult(stage, err, Date.now() - t0);
         if (err instanceof CompileFailedError) {
           report.compileErrors = err.compileErrors;
@@ -4886,7 +5119,7 @@ async function runPipeline(options) {
     }
   } finally {
     await cleanUp(ctx);
-    report.ok = !failed && report.stages.every((s) => s.status !== "failed");
+    report.ok = !failed2 && report.stages.every((s) => s.status !== "failed");
     report.durationMs = Date.now() - started.getTime();
   }
   return report;
@@ -4906,13 +5139,13 @@ async function cleanUp(ctx) {
 }
 
 // src/action/annotations.ts
-import { join as join8, relative as relative3, sep as sep3 } from "node:path";
+import { join as join9, relative as relative3, sep as sep3 } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run3) {
   return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative3(roots.workspace, join8(roots.modulePath, moduleRelative));
+  const rel = relative3(roots.workspace, join9(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep3).join("/");
 }
@@ -5003,7 +5236,7 @@ function setPublishStage(report, result) {
 async function listFilesIn(dir) {
   const out = [];
   for (const e of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join9(dir, e.name);
+    const p = join10(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
@@ -5036,8 +5269,8 @@ async function run2(inputs, deps) {
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
   const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join9(inputs.workspace, ".ipm-db");
-  const outRoot = join9(tempRoot, "ipm-db", deps.runId);
+  const tempRoot = deps.env.RUNNER_TEMP || join10(inputs.workspace, ".ipm-db");
+  const outRoot = join10(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
@@ -5058,7 +5291,7 @@ async function run2(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat7(join9(inputs.modulePath, "module.xml")).catch(() => {
+    await stat7(join10(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
         `input "module-path": no module.xml in ${relative4(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
@@ -5081,18 +5314,18 @@ async function run2(inputs, deps) {
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join9(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join9(tempRoot, "ipm-db-cache"))
+        workDir: join10(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join10(tempRoot, "ipm-db-cache"))
       });
       io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
-      const outDir = join9(outRoot, sanitiseArtifactName(image));
+      const outDir = join10(outRoot, sanitiseArtifactName(image));
       await mkdir4(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join9(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
+      if (inputs.cacheImages && await restoreImage(image, join10(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
@@ -5113,12 +5346,6 @@ async function run2(inputs, deps) {
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
               upgrade: inputs.upgrade,
-              registry: {
-                host: inputs.registry,
-                namespace: inputs.namespace,
-                username: inputs.username,
-                token: inputs.token
-              },
               timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
               keepContainer: inputs.keepContainer,
               runId: `${deps.runId}-${index + 1}`,
@@ -5171,10 +5398,6 @@ async function run2(inputs, deps) {
               {
                 archivePath: archive.path,
                 verification,
-                registry: inputs.registry,
-                namespace: inputs.namespace,
-                username: inputs.username,
-                token: inputs.token,
                 sourceUrl: inputs.sourceUrl,
                 force: inputs.force,
                 allowPrerelease: inputs.allowPrerelease,
@@ -5192,7 +5415,7 @@ async function run2(inputs, deps) {
           stage: "publish",
           status: "passed",
           durationMs: Date.now() - t0,
-          message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}`
+          message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}, round-trip: ${published.roundTrip.status}`
         });
       } catch (err) {
         report.ok = false;
@@ -5217,11 +5440,11 @@ async function run2(inputs, deps) {
   } finally {
     clearTimeout(totalTimer);
   }
-  const reportPath = join9(outRoot, REPORT_FILE);
+  const reportPath = join10(outRoot, REPORT_FILE);
   await mkdir4(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join9(outDir, REPORT_FILE), report);
+  for (const [report, { outDir }] of logFiles) await writeJson(join10(outDir, REPORT_FILE), report);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
@@ -5250,7 +5473,7 @@ async function run2(inputs, deps) {
   if (inputs.cacheImages) {
     for (const image of inputs.images)
       if (!restoredImages.has(image))
-        await saveImage(image, join9(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+        await saveImage(image, join10(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
   }
   const outcome2 = {
     runs,
@@ -5271,7 +5494,7 @@ async function run2(inputs, deps) {
   return outcome2;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join9(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join10(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
@@ -5279,7 +5502,7 @@ async function collectRunFiles(report, outDir, logFiles) {
     const rel = relative4(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join9(outDir, basename4(p));
+      const copy = join10(outDir, basename4(p));
       await copyFile3(p, copy);
       files.add(copy);
     }
@@ -5334,6 +5557,9 @@ function outputsOf(runs, reportPath) {
     "published-tags": JSON.stringify(published.map((p) => p.tag)),
     "published-references": JSON.stringify(published.map((p) => p.reference)),
     digests: JSON.stringify(published.map((p) => p.digest)),
+    "round-trip": JSON.stringify(
+      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
+    ),
     report: reportPath,
     result: JSON.stringify(
       runs.map((r) => ({
@@ -5356,7 +5582,7 @@ function setOutputs(io, runs, reportPath) {
 
 // src/action/wiring.ts
 import { mkdir as mkdir6, readdir as readdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/archive/verify.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -6085,11 +6311,11 @@ var GzipMemberDecoder = class {
         return this.takeTrailer(chunk);
       case "header": {
         this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-        const header2 = parseGzipHeader(this.pending);
-        if ("error" in header2)
-          return this.failWith("gzip-invalid-header", `the file is not a gzip archive: ${header2.error}.`);
-        if (!header2.complete) return;
-        const body = this.pending.subarray(header2.length);
+        const header = parseGzipHeader(this.pending);
+        if ("error" in header)
+          return this.failWith("gzip-invalid-header", `the file is not a gzip archive: ${header.error}.`);
+        if (!header.complete) return;
+        const body = this.pending.subarray(header.length);
         this.pending = Buffer.alloc(0);
         this.startInflate();
         this.phase = "body";
@@ -6805,19 +7031,19 @@ var TarStreamParser = class {
       this.fail(parsed.code, `tar header at offset ${offset}: ${parsed.detail}. ${hint}`);
       return;
     }
-    const header2 = parsed.header;
-    switch (header2.type) {
+    const header = parsed.header;
+    switch (header.type) {
       case "pax-header":
       case "pax-global":
       case "gnu-longname":
       case "gnu-longlink":
-        this.startExtension(header2.type, header2.size, offset);
+        this.startExtension(header.type, header.size, offset);
         return;
     }
-    const entry = { ...header2, offset };
+    const entry = { ...header, offset };
     if (this.pendingPath !== null) entry.path = this.pendingPath;
     if (this.pendingLink !== null) entry.linkname = this.pendingLink;
-    if (this.pendingSize !== null && header2.type !== "directory") entry.size = this.pendingSize;
+    if (this.pendingSize !== null && header.type !== "directory") entry.size = this.pendingSize;
     if (this.pendingPath !== null) entry.nameFieldFull = false;
     this.pendingPath = this.pendingLink = this.pendingSize = null;
     this.entries++;
@@ -6998,7 +7224,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
 }
 
 // src/oci/publish.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat8 } from "node:fs/promises";
 
@@ -7016,18 +7242,33 @@ var silentLogger = {
 };
 
 // src/oci/client.ts
-import { createHash as createHash6 } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createHash as createHash7 } from "node:crypto";
+import { createWriteStream } from "node:fs";
 import { rename as rename2, rm as rm5 } from "node:fs/promises";
-import { Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
+// src/oci/media-types.ts
+var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
+var OCI_INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
+var DOCKER_MANIFEST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_MANIFEST_LIST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.list.v2+json";
+var IPM_CONFIG_MEDIA_TYPE = "application/vnd.unknown.config.v1+json";
+var IPM_LAYER_MEDIA_TYPE = "application/vnd.oci.image.layer.v1.tar";
+var TITLE_ANNOTATION = "org.opencontainers.image.title";
+var MANIFEST_ACCEPT = [
+  OCI_MANIFEST_MEDIA_TYPE,
+  OCI_INDEX_MEDIA_TYPE,
+  DOCKER_MANIFEST_MEDIA_TYPE,
+  DOCKER_MANIFEST_LIST_MEDIA_TYPE
+].join(", ");
+
 // src/oci/challenge.ts
-function parseChallenges(header2) {
-  if (!header2) return [];
+function parseChallenges(header) {
+  if (!header) return [];
   const out = [];
   let i = 0;
-  const s = header2;
+  const s = header;
   const skip = () => {
     while (i < s.length && (s[i] === " " || s[i] === "	" || s[i] === ",")) i++;
   };
@@ -7063,11 +7304,112 @@ function parseChallenges(header2) {
   return out;
 }
 
-// src/oci/media-types.ts
-var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
-var IPM_CONFIG_MEDIA_TYPE = "application/vnd.unknown.config.v1+json";
-var IPM_LAYER_MEDIA_TYPE = "application/vnd.oci.image.layer.v1.tar";
-var TITLE_ANNOTATION = "org.opencontainers.image.title";
+// src/oci/auth.ts
+var Authenticator = class {
+  constructor(policy, fetchToken) {
+    this.policy = policy;
+    this.fetchToken = fetchToken;
+    const access2 = policy.access;
+    this.credentials = access2.credentialsFor(access2.host);
+    if (this.credentials) {
+      const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
+      access2.onSecret(this.credentials.password);
+      access2.onSecret(encoded);
+      this.basic = `Basic ${encoded}`;
+    }
+  }
+  policy;
+  fetchToken;
+  credentials;
+  basic;
+  /** Authorization header value per repository+scope once a challenge was answered. */
+  answered = /* @__PURE__ */ new Map();
+  basicOnly = false;
+  get hasCredentials() {
+    return this.credentials !== void 0;
+  }
+  /** The Authorization value for a request to the registry's own origin, if any. */
+  header(repository, scope) {
+    return this.answered.get(`${repository}|${scope}`) ?? (this.basicOnly ? this.basic : void 0);
+  }
+  /** After a 401: answers its challenge; false when there is nothing better to send than before. */
+  async answer(response, repository, scope, method) {
+    const key2 = `${repository}|${scope}`;
+    this.answered.delete(key2);
+    const header = response.headers["www-authenticate"];
+    const challenges = parseChallenges(Array.isArray(header) ? header[0] : header);
+    const bearer = challenges.find((c) => c.scheme === "bearer");
+    if (bearer?.params.realm) {
+      const token = await this.requestToken(bearer.params, repository, scope);
+      this.answered.set(key2, `Bearer ${token}`);
+      return true;
+    }
+    if (challenges.some((c) => c.scheme === "basic")) {
+      if (!this.basic) {
+        throw new RegistryError(
+          "registry-credentials-missing",
+          `${this.policy.access.host} requires a user name and password`,
+          {
+            method,
+            url: urlForMessage(response.url),
+            status: 401,
+            codes: []
+          }
+        );
+      }
+      if (this.basicOnly) return false;
+      this.basicOnly = true;
+      return true;
+    }
+    return false;
+  }
+  async requestToken(params, repository, scope) {
+    let realm;
+    try {
+      realm = new URL(params.realm ?? "");
+    } catch {
+      throw new RegistryError("registry-auth", `${this.policy.access.host} named a token realm that is not a URL`, {
+        method: "GET",
+        url: this.policy.baseUrl.toString(),
+        status: 401,
+        codes: []
+      });
+    }
+    this.policy.check(realm, "token realm");
+    if (params.service) realm.searchParams.set("service", params.service);
+    const wanted = repository ? `repository:${repository}:${scope}` : params.scope;
+    if (wanted) realm.searchParams.set("scope", wanted);
+    const headers = { Accept: "application/json" };
+    if (this.basic) headers.Authorization = this.basic;
+    const res = await this.fetchToken(realm, headers);
+    if (res.status !== 200) {
+      throw registryResponseError("registry-auth", `getting a token from ${urlForMessage(realm)} failed`, {
+        method: "GET",
+        url: realm,
+        status: res.status,
+        body: res.body
+      });
+    }
+    let token;
+    try {
+      const parsed = JSON.parse(res.body.toString("utf8"));
+      const value = parsed.token ?? parsed.access_token;
+      token = typeof value === "string" && value.length > 0 ? value : void 0;
+    } catch {
+      token = void 0;
+    }
+    if (!token) {
+      throw new RegistryError("registry-auth", `the token service at ${realm.origin} sent no token`, {
+        method: "GET",
+        url: urlForMessage(realm),
+        status: res.status,
+        codes: []
+      });
+    }
+    this.policy.access.onSecret(token);
+    return token;
+  }
+};
 
 // src/oci/retry.ts
 var DEFAULT_RETRY_POLICY = {
@@ -7188,6 +7530,7 @@ async function exchange(req, opts = {}) {
       if (hop >= MAX_REDIRECTS)
         throw new IpmDbError("registry-redirects", `more than ${MAX_REDIRECTS} redirects from ${req.url.origin}`);
       const next = new URL(location, current.url);
+      current.checkRedirect?.(next);
       const headers = { ...current.headers };
       if (next.origin !== current.url.origin) {
         for (const name of Object.keys(headers)) if (name.toLowerCase() === "authorization") delete headers[name];
@@ -7203,285 +7546,216 @@ async function exchange(req, opts = {}) {
   }
 }
 
-// src/oci/client.ts
-var MANIFEST_ACCEPT = [
-  OCI_MANIFEST_MEDIA_TYPE,
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.docker.distribution.manifest.v2+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json"
-].join(", ");
+// src/oci/registry-http.ts
 var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function header(res, name) {
+function responseHeader(res, name) {
   const v = res.headers[name];
   return Array.isArray(v) ? v[0] : v;
 }
-function registryErrorText(res) {
-  try {
-    const parsed = JSON.parse(res.body.toString("utf8"));
-    const items = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(": "));
-    if (items.length > 0) return items.join("; ");
-  } catch {
-  }
-  return res.body.toString("utf8").slice(0, 200).trim();
-}
-function registryCodes(res) {
-  try {
-    const parsed = JSON.parse(res.body.toString("utf8"));
-    return (parsed.errors ?? []).map((e) => e.code ?? "");
-  } catch {
-    return [];
-  }
-}
-var RegistryClient = class {
-  registry;
-  baseUrl;
-  credentials;
-  logger;
-  policy;
-  monolithicLimit;
-  chunkSize;
-  /** Authorization header value per repository+scope once a challenge was answered. */
-  authorization = /* @__PURE__ */ new Map();
-  basicOnly = false;
-  idleTimeoutMs;
-  constructor(opts) {
-    this.registry = opts.registry;
-    this.baseUrl = new URL(`${opts.plainHttp ? "http" : "https"}://${opts.registry}/`);
-    this.credentials = opts.credentials;
-    if (opts.credentials) {
-      registerSecret(opts.credentials.password);
-      registerSecret(Buffer.from(`${opts.credentials.username}:${opts.credentials.password}`).toString("base64"));
-    }
+var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
+var RegistryHttp = class {
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.policy = new OriginPolicy(access2);
     this.logger = opts.logger ?? silentLogger;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
-    this.monolithicLimit = opts.monolithicLimit ?? 2 * 1024 * 1024 * 1024;
-    this.chunkSize = opts.chunkSize ?? 64 * 1024 * 1024;
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
+    this.auth = new Authenticator(
+      this.policy,
+      (url, headers) => this.withRetries(
+        `token request to ${url.origin}`,
+        "GET",
+        url,
+        () => exchange({ method: "GET", url, headers, idleTimeoutMs: this.idleTimeoutMs, checkRedirect: this.redirectCheck })
+      )
+    );
   }
-  basicHeader() {
-    if (!this.credentials) return void 0;
-    return `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64")}`;
+  access;
+  policy;
+  logger;
+  retryPolicy;
+  idleTimeoutMs;
+  auth;
+  get baseUrl() {
+    return this.policy.baseUrl;
   }
-  fail(code, what, res, hint) {
-    const text = registryErrorText(res);
-    const defaultHint = res.status === 401 ? "The registry refused the credentials: check IPM_DB_REGISTRY_USERNAME and IPM_DB_REGISTRY_PASSWORD/IPM_DB_REGISTRY_TOKEN (or GITHUB_ACTOR/GITHUB_TOKEN)." : res.status === 403 ? 'The credentials are valid but may not do this: for GHCR the workflow needs "permissions: packages: write" and the package must be linked to the repository.' : void 0;
-    const h = hint ?? defaultHint;
-    return new IpmDbError(code, redact(`${what}: HTTP ${res.status}${text ? ` (${text})` : ""}`), h ? { hint: h } : {});
+  redirectCheck = (next) => void this.policy.check(next, "redirect");
+  /** A failed answer, as a structured error. */
+  fail(code, what, method, res) {
+    return registryResponseError(code, what, { method, url: res.url, status: res.status, body: res.body });
   }
-  /** Answers a challenge; returns false when there is nothing better to send than before. */
-  async authenticate(challenges, key2, repository, scope) {
-    const bearer = challenges.find((c) => c.scheme === "bearer");
-    if (bearer?.params.realm) {
-      const realm = new URL(bearer.params.realm);
-      if (bearer.params.service) realm.searchParams.set("service", bearer.params.service);
-      const wanted = repository ? `repository:${repository}:${scope}` : bearer.params.scope;
-      if (wanted) realm.searchParams.set("scope", wanted);
-      const headers = { Accept: "application/json" };
-      const basic = this.basicHeader();
-      if (basic) headers.Authorization = basic;
-      const res = await this.withRetries(
-        `token request to ${realm.origin}`,
-        () => exchange({ method: "GET", url: realm, headers, idleTimeoutMs: this.idleTimeoutMs })
-      );
-      if (res.status !== 200) {
-        throw this.fail("registry-auth", `getting a token from ${realm.origin}${realm.pathname} failed`, res);
-      }
-      let token;
-      try {
-        const parsed = JSON.parse(res.body.toString("utf8"));
-        token = parsed.token ?? parsed.access_token;
-      } catch {
-        token = void 0;
-      }
-      if (!token) throw new IpmDbError("registry-auth", `the token service at ${realm.origin} sent no token`);
-      registerSecret(token);
-      this.authorization.set(key2, `Bearer ${token}`);
-      return true;
-    }
-    if (challenges.some((c) => c.scheme === "basic")) {
-      const basic = this.basicHeader();
-      if (!basic) {
-        throw new IpmDbError("registry-auth", `${this.registry} requires a user name and password`, {
-          hint: "Set IPM_DB_REGISTRY_USERNAME and IPM_DB_REGISTRY_PASSWORD in the environment."
-        });
-      }
-      if (this.basicOnly) return false;
-      this.basicOnly = true;
-      return true;
-    }
-    return false;
-  }
-  /** TLS and name-resolution failures as errors a user can act on; anything else unchanged. */
-  connectionError(err, what) {
+  /** TLS and name-resolution failures as registry errors; anything else unchanged. */
+  connectionError(err, what, method, url) {
     const code = err?.code;
     if (typeof code !== "string") return err;
-    if (/^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) {
-      return new IpmDbError("registry-tls", `${what}: the TLS connection to ${this.registry} failed (${code})`, {
-        hint: this.baseUrl.protocol === "https:" ? "If the registry speaks plain HTTP (a local registry), pass --plain-http; otherwise its certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA)." : void 0,
-        cause: err
-      });
-    }
-    if (code === "ENOTFOUND") {
-      return new IpmDbError("registry-unreachable", `${what}: the host name of ${this.registry} does not resolve`, {
-        hint: "Check the --registry value (host[:port], no scheme).",
-        cause: err
-      });
-    }
+    const facts = { method, url: urlForMessage(url), status: null, codes: [] };
+    if (TLS_CODE.test(code))
+      return new RegistryError(
+        "registry-tls",
+        `${what}: the TLS connection to ${this.access.host} failed (${code})`,
+        facts,
+        { cause: err }
+      );
+    if (code === "ENOTFOUND")
+      return new RegistryError(
+        "registry-host-unknown",
+        `${what}: the host name of ${url.host} does not resolve`,
+        facts,
+        { cause: err }
+      );
     return err;
   }
   /**
    * After a failed attempt: the delay before the next one when the error is a broken or refused
-   * connection and the budget allows; otherwise throws (the error itself, or a final IpmDbError).
+   * connection and the budget allows; otherwise throws (the error itself, or a final RegistryError).
    */
-  networkRetryDelay(err, what, code, attempt2, started) {
+  networkRetryDelay(err, what, code, attempt2, started, method, url) {
     if (err instanceof IpmDbError) throw err;
-    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what);
+    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what, method, url);
     const reason = err.code ?? "connection closed";
-    const delay = nextRetryDelay(this.policy, attempt2, Date.now() - started, void 0);
+    const delay = nextRetryDelay(this.retryPolicy, attempt2, Date.now() - started, void 0);
     if (delay === void 0) {
-      throw new IpmDbError(code, `${what} failed after ${attempt2} attempt(s): ${reason}`, {
-        hint: `Check that ${this.registry} is reachable (and --plain-http for a registry without TLS).`,
-        cause: err
-      });
+      throw new RegistryError(
+        code,
+        `${what} failed after ${attempt2} attempt(s): ${reason}`,
+        { method, url: urlForMessage(url), status: null, codes: [] },
+        { cause: err }
+      );
     }
     this.logger.warn(
-      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt2 + 1}/${this.policy.maxAttempts})`
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt2 + 1}/${this.retryPolicy.maxAttempts})`
     );
     return delay;
   }
-  async withRetries(what, attemptFn) {
+  /** The delay before restarting after a retryable status, or undefined when out of budget or not retryable. */
+  statusRetryDelay(res, attempt2, started) {
+    if (!isRetryableStatus(res.status)) return void 0;
+    return nextRetryDelay(
+      this.retryPolicy,
+      attempt2,
+      Date.now() - started,
+      parseRetryAfter(responseHeader(res, "retry-after"))
+    );
+  }
+  async withRetries(what, method, url, attemptFn) {
     const started = Date.now();
     for (let attempt2 = 1; ; attempt2++) {
       let res;
       try {
         res = await attemptFn();
       } catch (err) {
-        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt2, started));
+        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt2, started, method, url));
         continue;
       }
-      if (isRetryableStatus(res.status)) {
-        const delay = nextRetryDelay(
-          this.policy,
-          attempt2,
-          Date.now() - started,
-          parseRetryAfter(header(res, "retry-after"))
+      const delay = this.statusRetryDelay(res, attempt2, started);
+      if (delay !== void 0) {
+        res.stream?.destroy();
+        this.logger.warn(
+          `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt2 + 1}/${this.retryPolicy.maxAttempts})`
         );
-        if (delay !== void 0) {
-          res.stream?.destroy();
-          this.logger.warn(
-            `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt2 + 1}/${this.policy.maxAttempts})`
-          );
-          await sleep(delay);
-          continue;
-        }
+        await sleep(delay);
+        continue;
       }
       return res;
     }
   }
-  /** One request with auth (a 401 re-authenticates once) and, unless disabled, retries. */
+  /** One request with auth (a 401 from the registry's origin re-authenticates once) and, unless disabled, retries. */
   async send(r) {
-    const key2 = `${r.repository}|${r.scope}`;
-    const url = new URL(r.path, this.baseUrl);
+    const url = typeof r.target === "string" ? new URL(r.target, this.baseUrl) : r.target;
     const what = `${r.method} ${url.pathname}`;
+    this.policy.check(url, what, r.method);
+    const ownOrigin = this.policy.mayCarryCredentials(url);
     const once = () => {
       const headers = { "User-Agent": "ipm-db", ...r.headers };
-      const auth = this.authorization.get(key2) ?? (this.basicOnly ? this.basicHeader() : void 0);
+      const auth = ownOrigin ? this.auth.header(r.repository, r.scope) : void 0;
       if (auth) headers.Authorization = auth;
       const req = {
         method: r.method,
         url,
         headers,
         idleTimeoutMs: this.idleTimeoutMs,
+        checkRedirect: this.redirectCheck,
         ...r.body !== void 0 ? { body: r.body } : {}
       };
       return exchange(req, { stream: r.stream === true });
     };
-    const attempt2 = () => r.retry === false ? once() : this.withRetries(what, once);
+    const attempt2 = () => r.retry === false ? once() : this.withRetries(what, r.method, url, once);
     let res = await attempt2();
-    if (res.status === 401) {
-      this.authorization.delete(key2);
-      if (await this.authenticate(parseChallenges(header(res, "www-authenticate")), key2, r.repository, r.scope)) {
-        this.logger.debug(`${what}: authenticated, sending again`);
-        res = await attempt2();
-      }
+    if (res.status === 401 && ownOrigin && await this.auth.answer(res, r.repository, r.scope, r.method)) {
+      this.logger.debug(`${what}: authenticated, sending again`);
+      res = await attempt2();
     }
     return res;
   }
-  /** GET /v2/: reachability, and credentials when the registry asks for them. */
-  async ping() {
-    const res = await this.send({ method: "GET", path: "/v2/", repository: "", scope: "pull" });
-    if (res.status !== 200) throw this.fail("registry-ping", `${this.registry} did not accept GET /v2/`, res);
+};
+
+// src/oci/upload.ts
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { Transform } from "node:stream";
+var DEFAULT_UPLOAD_SIZES = {
+  monolithicLimit: 2 * 1024 * 1024 * 1024,
+  chunkSize: 64 * 1024 * 1024
+};
+var UploadSession = class {
+  constructor(http2, repository) {
+    this.http = http2;
+    this.repository = repository;
   }
-  /** Size of the blob when the repository has it, undefined when not. */
-  async blobSize(repository, digest, scope = "pull") {
-    const res = await this.send({ method: "HEAD", path: `/v2/${repository}/blobs/${digest}`, repository, scope });
-    if (res.status === 404) return void 0;
-    if (res.status !== 200) throw this.fail("registry-blob", `checking blob ${digest} in ${repository} failed`, res);
-    const length = header(res, "content-length");
-    return length === void 0 ? -1 : Number(length);
-  }
-  async startUpload(repository) {
-    const res = await this.send({
+  http;
+  repository;
+  async start() {
+    const res = await this.http.send({
       method: "POST",
-      path: `/v2/${repository}/blobs/uploads/`,
-      repository,
+      target: `/v2/${this.repository}/blobs/uploads/`,
+      repository: this.repository,
       scope: "pull,push"
     });
-    const location = header(res, "location");
+    const location = responseHeader(res, "location");
     if (res.status !== 202 || !location)
-      throw this.fail("registry-upload", `starting an upload to ${repository} failed`, res);
-    return new URL(location, this.baseUrl);
+      throw this.http.fail("registry-upload", `starting an upload to ${this.repository} failed`, "POST", res);
+    return this.http.policy.check(new URL(location, this.http.baseUrl), "upload location", "POST");
   }
-  relative(url) {
-    return url.origin === this.baseUrl.origin ? `${url.pathname}${url.search}` : url.toString();
-  }
-  async cancelUpload(repository, location) {
+  async cancel(location) {
     try {
-      const res = await this.send({
+      const res = await this.http.send({
         method: "DELETE",
-        path: this.relative(location),
-        repository,
+        target: location,
+        repository: this.repository,
         scope: "pull,push",
         retry: false
       });
-      this.logger.debug(`cancelled upload session: HTTP ${res.status}`);
+      this.http.logger.debug(`cancelled upload session: HTTP ${res.status}`);
     } catch {
     }
   }
-  /** The closing PUT of an upload session, carrying the whole blob (monolithic) or nothing (after PATCHes). */
-  completeUpload(repository, location, digest, body) {
+  /** The closing PUT, carrying the whole blob (monolithic) or nothing (after PATCHes). */
+  complete(location, digest, body) {
     const url = new URL(location);
     url.searchParams.set("digest", digest);
-    return this.send({
+    return this.http.send({
       method: "PUT",
-      path: this.relative(url),
-      repository,
+      target: url,
+      repository: this.repository,
       scope: "pull,push",
       headers: { "Content-Type": "application/octet-stream" },
       ...body !== void 0 ? { body } : {},
       retry: false
     });
   }
-  /** Uploads a blob from a small in-memory buffer (the config). */
-  async uploadBlobBytes(repository, digest, bytes) {
-    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
-      return { bytesSent: 0, sha256: null, skipped: true };
-    return this.withUploadRestarts(`upload of ${digest}`, async () => {
-      const location = await this.startUpload(repository);
-      const res = await this.completeUpload(repository, location, digest, bytes);
-      if (res.status !== 201) return { res, location };
+  /** Uploads a small in-memory blob (the config). */
+  uploadBytes(digest, bytes) {
+    return this.withRestarts(`upload of ${digest}`, async () => {
+      const location = await this.start();
+      const res = await this.complete(location, digest, bytes);
+      if (res.status !== 201) return { res, location, method: "PUT" };
       return {
         result: { bytesSent: bytes.length, sha256: createHash6("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
-  /**
-   * Streams a file into the repository as the blob `digest` unless the repository already has
-   * it. Memory stays constant: the file is read in ranges and hashed on the way out.
-   */
-  async uploadBlobFromFile(repository, file, digest, size) {
-    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
-      return { bytesSent: 0, sha256: null, skipped: true };
+  /** Streams a file as the blob `digest`; memory stays constant (read in ranges, hashed on the way out). */
+  async uploadFile(file, digest, size, sizes) {
     let bytesSent = 0;
     const rangeBody = (start, length, hashFor) => ({
       length,
@@ -7503,37 +7777,36 @@ var RegistryClient = class {
         return source.pipe(tap);
       }
     });
-    const monolithic = size <= this.monolithicLimit;
-    const result = await this.withUploadRestarts(`upload of ${digest}`, async () => {
+    const monolithic = size <= sizes.monolithicLimit;
+    const result = await this.withRestarts(`upload of ${digest}`, async () => {
       let accepted = createHash6("sha256");
-      let location = await this.startUpload(repository);
+      let location = await this.start();
       if (!monolithic) {
-        for (let start = 0; start < size; start += this.chunkSize) {
-          const length = Math.min(this.chunkSize, size - start);
+        for (let start = 0; start < size; start += sizes.chunkSize) {
+          const length = Math.min(sizes.chunkSize, size - start);
           let sending2 = accepted;
-          const res2 = await this.send({
+          const res2 = await this.http.send({
             method: "PATCH",
-            path: this.relative(location),
-            repository,
+            target: location,
+            repository: this.repository,
             scope: "pull,push",
             headers: { "Content-Type": "application/octet-stream", "Content-Range": `${start}-${start + length - 1}` },
             body: rangeBody(start, length, () => sending2 = accepted.copy()),
             retry: false
           });
-          if (res2.status !== 202) return { res: res2, location };
+          if (res2.status !== 202) return { res: res2, location, method: "PATCH" };
           accepted = sending2;
-          const next = header(res2, "location");
-          if (next) location = new URL(next, location);
+          const next = responseHeader(res2, "location");
+          if (next) location = this.http.policy.check(new URL(next, location), "upload location", "PATCH");
         }
       }
       let sending = accepted;
-      const res = await this.completeUpload(
-        repository,
+      const res = await this.complete(
         location,
         digest,
         monolithic ? rangeBody(0, size, () => sending = accepted.copy()) : void 0
       );
-      if (res.status !== 201) return { res, location };
+      if (res.status !== 201) return { res, location, method: "PUT" };
       return { result: { bytesSent: 0, sha256: sending.digest("hex"), skipped: false } };
     });
     return { ...result, bytesSent };
@@ -7542,152 +7815,214 @@ var RegistryClient = class {
    * Runs a whole upload session; a retryable failure (network error, 408/429/5xx) abandons the
    * session and starts a new one, within the retry budget.
    */
-  async withUploadRestarts(what, run3) {
+  async withRestarts(what, run3) {
     const started = Date.now();
+    const uploads = new URL(`/v2/${this.repository}/blobs/uploads/`, this.http.baseUrl);
     for (let attempt2 = 1; ; attempt2++) {
       let outcome2;
       try {
         outcome2 = await run3();
       } catch (err) {
-        await sleep(this.networkRetryDelay(err, `${what} (restarting it)`, "registry-upload", attempt2, started));
+        const delay2 = this.http.networkRetryDelay(
+          err,
+          `${what} (restarting it)`,
+          "registry-upload",
+          attempt2,
+          started,
+          "PUT",
+          uploads
+        );
+        await sleep(delay2);
         continue;
       }
       if ("result" in outcome2) return outcome2.result;
-      const { res, location } = outcome2;
-      const delay = isRetryableStatus(res.status) ? nextRetryDelay(this.policy, attempt2, Date.now() - started, parseRetryAfter(header(res, "retry-after"))) : void 0;
-      const repository = location.pathname.split("/blobs/")[0]?.replace(/^\/v2\//, "") ?? "";
-      await this.cancelUpload(repository, location);
-      if (delay === void 0) throw this.fail("registry-upload", `${what} failed`, res);
-      this.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
+      const { res, location, method } = outcome2;
+      const delay = this.http.statusRetryDelay(res, attempt2, started);
+      await this.cancel(location);
+      if (delay === void 0) throw this.http.fail("registry-upload", `${what} failed`, method, res);
+      this.http.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
       await sleep(delay);
     }
   }
+};
+
+// src/oci/client.ts
+var DEFAULT_MAX_TAGS = 1e5;
+var MAX_TAG_PAGES = 1e4;
+async function* checkedBlob(source, digest, size) {
+  const hash = createHash7("sha256");
+  let received = 0;
+  for await (const chunk of source) {
+    received += chunk.length;
+    if (received > size)
+      throw new IpmDbError("blob-size", `blob ${digest} is larger than the ${size} bytes the manifest declares`);
+    hash.update(chunk);
+    yield chunk;
+  }
+  if (received !== size)
+    throw new IpmDbError("blob-size", `blob ${digest} has ${received} bytes, the manifest declares ${size}`);
+  const actual = `sha256:${hash.digest("hex")}`;
+  if (actual !== digest)
+    throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
+}
+var RegistryClient = class {
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.http = new RegistryHttp(access2, opts);
+    this.sizes = {
+      monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
+      chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
+    };
+    this.maxTags = opts.maxTags ?? DEFAULT_MAX_TAGS;
+  }
+  access;
+  http;
+  sizes;
+  maxTags;
+  get registry() {
+    return this.access.host;
+  }
+  /** Size of the blob when the repository has it, undefined when not. */
+  async blobSize(repository, digest, scope = "pull") {
+    const res = await this.http.send({
+      method: "HEAD",
+      target: `/v2/${repository}/blobs/${digest}`,
+      repository,
+      scope
+    });
+    if (res.status === 404) return void 0;
+    if (res.status !== 200)
+      throw this.http.fail("registry-blob", `checking blob ${digest} in ${repository} failed`, "HEAD", res);
+    const length = responseHeader(res, "content-length");
+    return length === void 0 ? -1 : Number(length);
+  }
+  /** Uploads a blob from a small in-memory buffer (the config) unless the repository has it. */
+  async uploadBlobBytes(repository, digest, bytes) {
+    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
+      return { bytesSent: 0, sha256: null, skipped: true };
+    return new UploadSession(this.http, repository).uploadBytes(digest, bytes);
+  }
+  /** Streams a file into the repository as the blob `digest` unless the repository has it. */
+  async uploadBlobFromFile(repository, file, digest, size) {
+    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
+      return { bytesSent: 0, sha256: null, skipped: true };
+    return new UploadSession(this.http, repository).uploadFile(file, digest, size, this.sizes);
+  }
   async putManifest(repository, reference, bytes, mediaType = OCI_MANIFEST_MEDIA_TYPE) {
-    const res = await this.send({
+    const res = await this.http.send({
       method: "PUT",
-      path: `/v2/${repository}/manifests/${reference}`,
+      target: `/v2/${repository}/manifests/${reference}`,
       repository,
       scope: "pull,push",
       headers: { "Content-Type": mediaType },
       body: bytes
     });
     if (res.status !== 201)
-      throw this.fail("registry-manifest", `putting manifest ${repository}:${reference} failed`, res);
-    return header(res, "docker-content-digest") ?? `sha256:${createHash6("sha256").update(bytes).digest("hex")}`;
+      throw this.http.fail("registry-manifest", `putting manifest ${repository}:${reference} failed`, "PUT", res);
+    return responseHeader(res, "docker-content-digest") ?? sha256Digest(bytes);
   }
-  /** The manifest, or undefined when the tag or digest does not exist. */
+  /**
+   * The manifest, or undefined when the tag or digest does not exist. Asked for by digest, the
+   * bytes must have that digest: a registry that answers with anything else is an error.
+   */
   async getManifest(repository, reference, scope = "pull") {
-    const res = await this.send({
+    const res = await this.http.send({
       method: "GET",
-      path: `/v2/${repository}/manifests/${reference}`,
+      target: `/v2/${repository}/manifests/${reference}`,
       repository,
       scope,
       headers: { Accept: MANIFEST_ACCEPT }
     });
     if (res.status === 404) return void 0;
     if (res.status !== 200)
-      throw this.fail("registry-manifest", `getting manifest ${repository}:${reference} failed`, res);
-    const digest = `sha256:${createHash6("sha256").update(res.body).digest("hex")}`;
-    const mediaType = (header(res, "content-type") ?? "").split(";")[0]?.trim() ?? "";
+      throw this.http.fail("registry-manifest", `getting manifest ${repository}:${reference} failed`, "GET", res);
+    const digest = sha256Digest(res.body);
+    if (reference.includes(":") && reference !== digest) {
+      throw new RegistryError(
+        "manifest-digest",
+        `${this.registry} answered ${repository}@${reference} with a manifest whose digest is ${digest}`,
+        { method: "GET", url: `${res.url.origin}${res.url.pathname}`, status: res.status, codes: [] },
+        { hint: "The registry or something between it and this runner changed the manifest; nothing was used." }
+      );
+    }
+    const mediaType = (responseHeader(res, "content-type") ?? "").split(";")[0]?.trim() ?? "";
     return { bytes: res.body, digest, mediaType };
   }
-  /** Every tag, following `Link: <...>; rel="next"` pages; empty when the repository does not exist. */
+  /**
+   * Every tag, following `Link: <...>; rel="next"` pages; empty when the repository does not
+   * exist. Fails beyond `maxTags` tags or 10 000 pages.
+   */
   async listTags(repository, pageSize = 100) {
     const tags = [];
-    let path = `/v2/${repository}/tags/list?n=${pageSize}`;
-    for (let page = 0; path !== void 0; page++) {
-      if (page > 1e4) throw new IpmDbError("registry-tags", `tag listing of ${repository} did not end`);
-      const res = await this.send({
+    let target = `/v2/${repository}/tags/list?n=${pageSize}`;
+    for (let page = 0; target !== void 0; page++) {
+      if (page >= MAX_TAG_PAGES)
+        throw new IpmDbError("registry-tags", `tag listing of ${repository} did not end after ${MAX_TAG_PAGES} pages`);
+      const res = await this.http.send({
         method: "GET",
-        path,
+        target,
         repository,
         scope: "pull",
         headers: { Accept: "application/json" }
       });
       if (res.status === 404 && page === 0) return [];
-      if (res.status !== 200) throw this.fail("registry-tags", `listing tags of ${repository} failed`, res);
-      const parsed = JSON.parse(res.body.toString("utf8"));
-      tags.push(...parsed.tags ?? []);
-      const link = header(res, "link");
+      if (res.status !== 200) throw this.http.fail("registry-tags", `listing tags of ${repository} failed`, "GET", res);
+      let pageTags;
+      try {
+        pageTags = JSON.parse(res.body.toString("utf8")).tags ?? [];
+      } catch {
+        pageTags = void 0;
+      }
+      if (!Array.isArray(pageTags))
+        throw new IpmDbError("registry-tags", `the tag list of ${repository} from ${this.registry} is not JSON`);
+      for (const tag of pageTags) {
+        if (tags.length >= this.maxTags) {
+          throw new IpmDbError("registry-tags", `${repository} has more than ${this.maxTags} tags; stopped listing`);
+        }
+        if (typeof tag === "string") tags.push(tag);
+      }
+      const link = responseHeader(res, "link");
       const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
-      path = next === void 0 ? void 0 : this.relative(new URL(next, this.baseUrl));
+      target = next === void 0 ? void 0 : this.http.policy.check(new URL(next, res.url), "tag list page");
     }
     return tags;
   }
-  /** Deletes a manifest by digest; registries that do not allow it give a clear error. */
-  async deleteManifest(repository, digest) {
-    const res = await this.send({
-      method: "DELETE",
-      path: `/v2/${repository}/manifests/${digest}`,
-      repository,
-      scope: "delete"
-    });
-    if (res.status === 202 || res.status === 200) return;
-    if (res.status === 405 || registryCodes(res).includes("UNSUPPORTED")) {
-      throw this.fail(
-        "registry-delete-unsupported",
-        `${this.registry} does not allow deleting manifests`,
-        res,
-        "Delete the package version in the registry's web interface instead (GHCR: the package settings page)."
-      );
+  /**
+   * Hands the blob's bytes to `consume` as they arrive; the chunks end with an error when their
+   * size or digest is not the one asked for. A broken connection starts again (within the
+   * retry budget) with a fresh call of `consume`.
+   */
+  async readBlob(repository, digest, size, consume) {
+    const target = `/v2/${repository}/blobs/${digest}`;
+    const started = Date.now();
+    for (let attempt2 = 1; ; attempt2++) {
+      try {
+        const res = await this.http.send({ method: "GET", target, repository, scope: "pull", stream: true });
+        if (res.status !== 200 || !res.stream)
+          throw this.http.fail("registry-blob", `downloading ${digest} from ${repository} failed`, "GET", res);
+        return await consume(checkedBlob(res.stream, digest, size));
+      } catch (err) {
+        const url = new URL(target, this.http.baseUrl);
+        const what = `download of ${digest} (starting again)`;
+        await sleep(this.http.networkRetryDelay(err, what, "registry-blob", attempt2, started, "GET", url));
+      }
     }
-    throw this.fail("registry-delete", `deleting ${repository}@${digest} failed`, res);
   }
   /**
    * Downloads a blob into `dest` (through a temporary file next to it), checking its size and
    * digest before the file appears under its name.
    */
-  async downloadBlob(repository, digest, size, dest) {
-    const started = Date.now();
-    for (let attempt2 = 1; ; attempt2++) {
+  downloadBlob(repository, digest, size, dest) {
+    return this.readBlob(repository, digest, size, async (chunks) => {
+      const partial = `${dest}.partial`;
       try {
-        return await this.downloadBlobOnce(repository, digest, size, dest);
+        await pipeline(Readable.from(chunks), createWriteStream(partial));
+        await rename2(partial, dest);
       } catch (err) {
-        await sleep(
-          this.networkRetryDelay(err, `download of ${digest} (starting again)`, "registry-blob", attempt2, started)
-        );
+        await rm5(partial, { force: true });
+        throw err;
       }
-    }
-  }
-  async downloadBlobOnce(repository, digest, size, dest) {
-    const res = await this.send({
-      method: "GET",
-      path: `/v2/${repository}/blobs/${digest}`,
-      repository,
-      scope: "pull",
-      stream: true
     });
-    if (res.status !== 200 || !res.stream)
-      throw this.fail("registry-blob", `downloading ${digest} from ${repository} failed`, res);
-    const partial = `${dest}.partial`;
-    const hash = createHash6("sha256");
-    let received = 0;
-    try {
-      await pipeline(
-        res.stream,
-        new Transform({
-          transform(chunk, _enc, done2) {
-            received += chunk.length;
-            if (received > size)
-              return done2(
-                new IpmDbError("blob-size", `blob ${digest} is larger than the ${size} bytes the manifest declares`)
-              );
-            hash.update(chunk);
-            done2(null, chunk);
-          }
-        }),
-        createWriteStream(partial)
-      );
-      if (received !== size)
-        throw new IpmDbError("blob-size", `blob ${digest} has ${received} bytes, the manifest declares ${size}`);
-      const actual = `sha256:${hash.digest("hex")}`;
-      if (actual !== digest)
-        throw new IpmDbError("blob-digest", `downloaded blob has digest ${actual}, the manifest declares ${digest}`);
-      await rename2(partial, dest);
-    } catch (err) {
-      await rm5(partial, { force: true });
-      throw err;
-    }
   }
 };
 
@@ -7858,11 +8193,11 @@ function ipmAcceptanceViolations(manifest, tag) {
 import { spawn } from "node:child_process";
 import { access, mkdtemp as mkdtemp3, rm as rm6, symlink, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join10, resolve as resolve3 } from "node:path";
+import { delimiter, join as join11, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join10(dir, "oras");
+    const candidate = join11(dir, "oras");
     try {
       await access(candidate, 1);
       return candidate;
@@ -7895,10 +8230,10 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join10(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join11(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join10(dir, title));
-    const annotationFile = join10(dir, "annotations.json");
+    await symlink(resolve3(opts.archivePath), join11(dir, title));
+    const annotationFile = join11(dir, "annotations.json");
     await writeFile3(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
@@ -7907,9 +8242,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join10(dir, "config.json")}:application/vnd.unknown.config.v1+json`
+      `${join11(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile3(join10(dir, "config.json"), "{}");
+    await writeFile3(join11(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -7931,9 +8266,88 @@ async function pushWithOras(opts) {
   }
 }
 
+// src/oci/round-trip.ts
+function roundTripDifferences(actual, expected) {
+  const out = [];
+  const a = actual.layers?.[0];
+  const e = expected.layers[0];
+  if (a?.digest !== e?.digest || a?.size !== e?.size)
+    out.push(`layer is ${a?.digest ?? "missing"} (${a?.size ?? "?"} bytes), expected ${e?.digest} (${e?.size} bytes)`);
+  const got = actual.annotations ?? {};
+  const want = expected.annotations ?? {};
+  for (const key2 of /* @__PURE__ */ new Set([...Object.keys(got), ...Object.keys(want)])) {
+    if (got[key2] !== want[key2]) out.push(`annotation ${key2} differs`);
+  }
+  return out;
+}
+function layerReportProblems(report, manifest) {
+  const out = [];
+  const layer = manifest.layers?.[0];
+  const annotations = manifest.annotations ?? {};
+  if (!report.valid) out.push(`the layer does not pass verification (${report.errors.length} error(s))`);
+  if (layer && `sha256:${report.archive.sha256}` !== layer.digest)
+    out.push(`the verifier read bytes with sha256 ${report.archive.sha256}, not ${layer.digest}`);
+  const module = report.module;
+  if (module?.name !== annotations[TITLE_ANNOTATION]) out.push(`the layer holds module ${module?.name ?? "none"}`);
+  if (module?.version !== annotations["org.opencontainers.image.version"])
+    out.push(`the layer holds version ${module?.version ?? "none"}`);
+  if (module?.irisVersion !== annotations["com.intersystems.ipm.platformVersion"])
+    out.push(`the layer is built for IRIS ${module?.irisVersion ?? "none"}`);
+  return out;
+}
+function failed(reference, problems, cause) {
+  return new IpmDbError("round-trip", `reading ${reference} back from the registry failed: ${problems.join("; ")}`, {
+    hint: "The tag now points at this digest, but the registry does not give back what was verified: do not install it; check the registry (or a proxy in front of it) and publish again with --force.",
+    ...cause !== void 0 ? { cause } : {}
+  });
+}
+async function verifyRoundTrip(client, r) {
+  const reference = `${client.registry}/${r.repository}@${r.digest}`;
+  let fetched;
+  try {
+    fetched = await client.getManifest(r.repository, r.digest);
+  } catch (err) {
+    throw failed(reference, [errorMessage(err)], err);
+  }
+  if (!fetched) throw failed(reference, ["the registry has no manifest with this digest"]);
+  let manifest;
+  try {
+    manifest = JSON.parse(fetched.bytes.toString("utf8"));
+  } catch {
+    manifest = null;
+  }
+  const violations = ipmAcceptanceViolations(manifest, r.tag).filter((v) => !r.waivedRules?.includes(v.rule));
+  if (violations.length > 0)
+    throw failed(
+      reference,
+      violations.map((v) => `[${v.rule}] ${v.message}`)
+    );
+  const m = manifest;
+  const differences = roundTripDifferences(m, r.expected);
+  if (differences.length > 0) throw failed(reference, differences);
+  const layer = m.layers?.find((l) => l.mediaType === IPM_LAYER_MEDIA_TYPE);
+  if (!layer) throw failed(reference, ["no IPM layer"]);
+  if (!r.readLayer) {
+    const size = await client.blobSize(r.repository, layer.digest);
+    if (size !== layer.size)
+      throw failed(reference, [`the layer blob is ${size === void 0 ? "missing" : `${size} bytes`}`]);
+    return { status: "verified", digest: fetched.digest, layerRead: false };
+  }
+  let report;
+  try {
+    const title = layer.annotations?.[TITLE_ANNOTATION] ?? "package.tgz";
+    report = await client.readBlob(r.repository, layer.digest, layer.size, (chunks) => r.verifyStream(chunks, title));
+  } catch (err) {
+    throw failed(reference, [errorMessage(err)], err);
+  }
+  const problems = layerReportProblems(report, m);
+  if (problems.length > 0) throw failed(reference, problems);
+  return { status: "verified", digest: fetched.digest, layerRead: true };
+}
+
 // src/oci/publish.ts
 async function sha256OfFile(path) {
-  const hash = createHash7("sha256");
+  const hash = createHash8("sha256");
   for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -7999,22 +8413,15 @@ function manifestDifferences(existing, next) {
 }
 async function publishPackage(opts) {
   const logger = opts.logger ?? silentLogger;
-  const registry = validateRegistryHost(opts.registry);
-  let report = opts.report;
-  if (!report) {
-    if (!opts.verify)
-      throw notVerified(
-        "publish was given neither a verification report nor a verifier",
-        'Pass the report of "ipm-db verify".'
-      );
-    report = await opts.verify(opts.archivePath);
-  }
+  const { access: access2 } = opts;
+  const registry = access2.host;
+  const report = opts.report ?? await opts.verifier.file(opts.archivePath);
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
     created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     ...opts.source ? { source: opts.source } : {}
   });
-  const repository = ipmRepositoryPath(opts.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat8(opts.archivePath)).size;
@@ -8026,14 +8433,15 @@ async function publishPackage(opts) {
   }
   let manifest = buildIpmManifest(facts);
   const serialized = serializeManifest(manifest);
-  const result = (digest2, unchanged, bytesUploaded, uploaded, dryRun = false) => ({
+  const result = (digest2, unchanged, bytesUploaded, uploaded, roundTrip2) => ({
     reference,
     tag,
     digest: digest2,
     unchanged,
+    roundTrip: roundTrip2,
     registry,
     repository,
-    dryRun,
+    dryRun: roundTrip2 === null,
     bytesUploaded,
     layer: { ...facts.layer, uploaded },
     manifest
@@ -8043,18 +8451,24 @@ async function publishPackage(opts) {
       throw notVerified(`${opts.archivePath} changed since it was verified (sha256 differs)`, "Verify it again.");
     }
     logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
-    return result(serialized.digest, false, 0, false, true);
+    return result(serialized.digest, false, 0, false, null);
   }
-  const client = new RegistryClient({
-    registry,
-    plainHttp: opts.plainHttp ?? false,
-    logger,
-    ...opts.credentials ? { credentials: opts.credentials } : {},
-    ...opts.retry ? { retry: opts.retry } : {},
-    ...opts.monolithicLimit !== void 0 ? { monolithicLimit: opts.monolithicLimit } : {},
-    ...opts.chunkSize !== void 0 ? { chunkSize: opts.chunkSize } : {},
-    ...opts.idleTimeoutMs !== void 0 ? { idleTimeoutMs: opts.idleTimeoutMs } : {}
-  });
+  const client = new RegistryClient(access2, { logger, ...opts.clientOptions });
+  const roundTrip = async (digest2, readLayer) => {
+    const proof = await verifyRoundTrip(client, {
+      repository,
+      tag,
+      digest: digest2,
+      expected: manifest,
+      readLayer,
+      verifyStream: opts.verifier.stream,
+      waivedRules: opts.allowPrerelease ? ["version"] : []
+    });
+    logger.info(
+      `round-trip: verified ${reference}@${proof.digest}${readLayer ? "" : " (layer unchanged, not read again)"}`
+    );
+    return proof;
+  };
   const existing = await client.getManifest(repository, tag, "pull,push");
   if (existing) {
     const existingManifest = parseManifest(existing.bytes);
@@ -8064,7 +8478,7 @@ async function publishPackage(opts) {
       if (serializeManifest(same).digest === existing.digest) {
         manifest = same;
         logger.info(`${reference} already holds this package (${existing.digest}); nothing to upload`);
-        return result(existing.digest, true, 0, false);
+        return result(existing.digest, true, 0, false, await roundTrip(existing.digest, false));
       }
     }
     if (!opts.force) {
@@ -8080,21 +8494,15 @@ async function publishPackage(opts) {
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }
   if (opts.client === "oras") {
+    const credentials = access2.credentialsFor(registry);
     const digest2 = await pushWithOras({
       archivePath: opts.archivePath,
       reference,
       manifest,
-      plainHttp: opts.plainHttp ?? false,
-      ...opts.credentials ? { credentials: opts.credentials } : {}
+      plainHttp: access2.plainHttp,
+      ...credentials ? { credentials } : {}
     });
-    const pushed = await client.getManifest(repository, tag);
-    const violations = pushed ? ipmAcceptanceViolations(JSON.parse(pushed.bytes.toString("utf8")), tag) : [];
-    if (!pushed || violations.length > 0) {
-      throw new IpmDbError("oras-push", `oras pushed ${reference} in a form IPM would not accept`, {
-        details: violations.map((v) => `${v.rule}: ${v.message}`).join("\n")
-      });
-    }
-    return result(digest2, false, facts.layer.size, true);
+    return result(digest2, false, facts.layer.size, true, await roundTrip(digest2, true));
   }
   await client.uploadBlobBytes(repository, EMPTY_CONFIG_DIGEST, EMPTY_CONFIG);
   let upload;
@@ -8125,16 +8533,16 @@ async function publishPackage(opts) {
       `the registry stored ${reference} as ${digest}, expected ${serialized.digest}`
     );
   }
-  return result(digest, false, upload.bytesSent, !upload.skipped);
+  return result(digest, false, upload.bytesSent, !upload.skipped, await roundTrip(digest, true));
 }
 
 // src/pipeline/upgrade/stage.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/oci/pull.ts
 import { mkdir as mkdir5 } from "node:fs/promises";
-import { basename as basename6, join as join11 } from "node:path";
+import { basename as basename6, join as join12 } from "node:path";
 function safeFileName(title, fallback) {
   const name = title === void 0 ? "" : basename6(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
@@ -8151,7 +8559,7 @@ async function pullPackage(client, ref, dir) {
   }
   await mkdir5(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join11(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join12(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -8165,7 +8573,7 @@ async function pullPackage(client, ref, dir) {
 // src/pipeline/upgrade/driver-binding.ts
 import { mkdtemp as mkdtemp4, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -8271,7 +8679,7 @@ function driverUpgradeEnvironment(ctx, pull) {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
     startDurable: () => startDurable(ctx),
     pull,
-    tempDir: () => mkdtemp4(join12(tmpdir5(), "ipm-db-previous-")),
+    tempDir: () => mkdtemp4(join13(tmpdir5(), "ipm-db-previous-")),
     removeTempDir: (dir) => rm7(dir, { recursive: true, force: true })
   };
 }
@@ -8655,7 +9063,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join13(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join14(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -8680,11 +9088,11 @@ function upgradeStage(options, pull) {
         await exported?.remove();
       }
       ctx.report.upgrade = results;
-      const failed = results.filter((r) => !r.ok);
-      if (failed.length > 0) {
+      const failed2 = results.filter((r) => !r.ok);
+      if (failed2.length > 0) {
         throw new IpmDbError(
           "upgrade-failed",
-          `${failed.length} of ${results.length} upgrade scenario(s) failed: ${failed.map((r) => `${r.scenario}: ${r.message}`).join("; ")}`,
+          `${failed2.length} of ${results.length} upgrade scenario(s) failed: ${failed2.map((r) => `${r.scenario}: ${r.message}`).join("; ")}`,
           {
             details: renderUpgradeMarkdown(results)
           }
@@ -8696,7 +9104,7 @@ function upgradeStage(options, pull) {
 }
 
 // src/action/wiring.ts
-function pipelinePort(wiring = {}) {
+function pipelinePort(wiring) {
   return {
     async runImage(o, logger) {
       const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
@@ -8736,58 +9144,65 @@ function pipelinePort(wiring = {}) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir4(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join14(o.outDir, f));
+      const logFiles = (await readdir4(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join15(o.outDir, f));
       return { report, logFiles };
     }
   };
 }
 async function upgradeStageFor(o, logger, wiring) {
   const request = o.upgrade;
-  const repository = request.from?.kind === "version" ? `${o.registry.host}/${ipmRepositoryPath(o.registry.namespace, (await readModuleIdentity(o.modulePath)).name)}` : null;
+  const { host, namespace } = wiring.registry;
+  const repository = request.from?.kind === "version" ? `${host}/${ipmRepositoryPath(namespace, (await readModuleIdentity(o.modulePath)).name)}` : null;
   const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
-  const pull = registryPuller(
-    (host) => new RegistryClient({
-      registry: host,
-      plainHttp: host === o.registry.host && (wiring.plainHttp ?? false),
-      logger,
-      ...host === o.registry.host && o.registry.token ? { credentials: { username: o.registry.username || "token", password: o.registry.token } } : {}
-    })
-  );
-  return upgradeStage(options, pull);
+  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
+  return upgradeStage(options, async (reference, dir) => {
+    try {
+      return await pull(reference, dir);
+    } catch (err) {
+      throw withActionRegistryHint(err);
+    }
+  });
 }
 async function saveFailureLogs(outDir, result, container) {
   await mkdir6(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile4(join14(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile4(join15(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile4(join14(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile4(join15(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join14(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join15(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
-function publishPort(wiring = {}) {
+function publishPort(wiring) {
   return {
     async publish(r, logger) {
-      const published = await publishPackage({
-        archivePath: r.archivePath,
-        report: r.verification,
-        registry: r.registry,
-        namespace: r.namespace,
-        ...r.sourceUrl ? { source: r.sourceUrl } : {},
-        force: r.force,
-        allowPrerelease: r.allowPrerelease,
-        plainHttp: wiring.plainHttp ?? false,
-        ...r.token ? { credentials: { username: r.username || "token", password: r.token } } : {},
-        logger
-      });
-      return {
-        reference: published.reference,
-        tag: published.tag,
-        digest: published.digest,
-        unchanged: published.unchanged
-      };
+      try {
+        const published = await publishPackage({
+          archivePath: r.archivePath,
+          report: r.verification,
+          verifier: {
+            file: (path) => verifyArchive(path),
+            stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
+          },
+          access: wiring.registry,
+          ...r.sourceUrl ? { source: r.sourceUrl } : {},
+          force: r.force,
+          allowPrerelease: r.allowPrerelease,
+          logger
+        });
+        if (!published.roundTrip) throw new Error("Internal: a publish that was sent has no round trip");
+        return {
+          reference: published.reference,
+          tag: published.tag,
+          digest: published.digest,
+          unchanged: published.unchanged,
+          roundTrip: published.roundTrip
+        };
+      } catch (err) {
+        throw withActionRegistryHint(err);
+      }
     }
   };
 }
@@ -8801,10 +9216,11 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
+  const registry = actionRegistryAccess(inputs, process.env, (value) => setSecret(value));
   const outcome2 = await run2(inputs, {
     io,
-    pipeline: pipelinePort({ plainHttp: inputs.registryPlainHttp }),
-    publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
+    pipeline: pipelinePort({ registry }),
+    publisher: publishPort({ registry }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,

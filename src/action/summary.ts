@@ -166,6 +166,10 @@ function runBlocks(run: RunReport): Block[] {
       `| published | ${markdownCode(run.published.reference)}${run.published.unchanged ? ' (unchanged)' : ''} |`,
     );
     facts.push(`| digest | ${markdownCode(run.published.digest)} |`);
+    const proof = run.published.roundTrip;
+    facts.push(
+      `| round-trip | ${proof.status} ${markdownCode(proof.digest)}${proof.layerRead ? ' (read back by digest, layer verified again)' : ' (manifest re-checked, layer unchanged)'} |`,
+    );
   }
   out.push(fixed(`| | |\n|---|---|\n${facts.join('\n')}\n\n`));
 
