@@ -25,7 +25,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-XHDIM67Z.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-PWBDK22A.js")).runCommand
   },
   {
     name: "verify",
@@ -60,7 +60,7 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-HFSIRZQX.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-W2LY3UUC.js")).legsCommand
   }
 ];
 

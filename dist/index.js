@@ -16,6 +16,8 @@ import {
   describeOperation,
   dockerLogin,
   errorMessage,
+  escapeHtml,
+  formatDuration,
   hasControlCharacter,
   imageTag,
   irisMajorMinor,
@@ -28,6 +30,8 @@ import {
   isSha256Hex,
   isTag,
   isValid,
+  markdownCode,
+  markdownText,
   newRunId,
   parseSessionOutput,
   quote,
@@ -35,12 +39,12 @@ import {
   registerSecret,
   removeRun,
   renderScript,
-  seconds,
+  runCommand,
   sha256Digest,
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-A7TTIZGU.js";
+} from "./chunks/action/chunk-FHZIN4UP.js";
 import {
   __commonJS,
   __toESM,
@@ -633,13 +637,13 @@ var require_saxes = __commonJS({
         if (i >= chunk.length) {
           return EOC;
         }
-        const code2 = chunk.charCodeAt(i);
+        const code = chunk.charCodeAt(i);
         this.column++;
-        if (code2 < 55296) {
-          if (code2 >= SPACE || code2 === TAB) {
-            return code2;
+        if (code < 55296) {
+          if (code >= SPACE || code === TAB) {
+            return code;
           }
-          switch (code2) {
+          switch (code) {
             case NL:
               this.line++;
               this.column = 0;
@@ -655,16 +659,16 @@ var require_saxes = __commonJS({
               return NL_LIKE;
             default:
               this.fail("disallowed character.");
-              return code2;
+              return code;
           }
         }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
+        if (code > 56319) {
+          if (!(code >= 57344 && code <= 65533)) {
             this.fail("disallowed character.");
           }
-          return code2;
+          return code;
         }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
         this.i = i + 2;
         if (final > 1114111) {
           this.fail("disallowed character.");
@@ -686,13 +690,13 @@ var require_saxes = __commonJS({
         if (i >= chunk.length) {
           return EOC;
         }
-        const code2 = chunk.charCodeAt(i);
+        const code = chunk.charCodeAt(i);
         this.column++;
-        if (code2 < 55296) {
-          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
-            return code2;
+        if (code < 55296) {
+          if (code > 31 && code < 127 || code > 159 && code !== LS || code === TAB) {
+            return code;
           }
-          switch (code2) {
+          switch (code) {
             case NL:
               this.line++;
               this.column = 0;
@@ -714,16 +718,16 @@ var require_saxes = __commonJS({
               return NL_LIKE;
             default:
               this.fail("disallowed character.");
-              return code2;
+              return code;
           }
         }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
+        if (code > 56319) {
+          if (!(code >= 57344 && code <= 65533)) {
             this.fail("disallowed character.");
           }
-          return code2;
+          return code;
         }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
         this.i = i + 2;
         if (final > 1114111) {
           this.fail("disallowed character.");
@@ -1653,8 +1657,8 @@ var require_saxes = __commonJS({
         let nonSpace = false;
         outRootLoop:
           while (true) {
-            const code2 = this.getCode();
-            switch (code2) {
+            const code = this.getCode();
+            switch (code) {
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
@@ -1690,7 +1694,7 @@ var require_saxes = __commonJS({
                 }
                 break outRootLoop;
               default:
-                if (!isS(code2)) {
+                if (!isS(code)) {
                   nonSpace = true;
                 }
             }
@@ -2295,14 +2299,8 @@ var TITLE = {
 };
 var OUTPUT_LINES = 40;
 var NODE_LINES = 10;
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-  return text === "" ? "" : `\`${cell(text).replace(/`/g, "'")}\``;
-}
 function shortHash(hash) {
-  return hash === "" ? "absent" : code(hash.slice(0, 12));
+  return hash === "" ? "absent" : markdownCode(hash.slice(0, 12));
 }
 function version(result) {
   const before = result.moduleBefore ? result.moduleBefore.version : result.previous.version ?? "-";
@@ -2317,7 +2315,7 @@ function summaryRow(result) {
   const checks = result.checks.length === 0 ? "-" : `${result.checks.length - failedChecks}/${result.checks.length}`;
   const undeclared = result.changes.filter((c) => c.declaredBy.length === 0).length;
   const data = result.after === null ? "-" : `${Object.keys(result.after.globals).length} globals, ${result.changes.length} changed${undeclared ? `, **${undeclared} undeclared**` : ""}`;
-  return `| ${TITLE[result.scenario]} | ${result.ok ? "passed" : "**failed**"} | ${cell(version(result))} | ${steps} | ${checks} | ${data} |`;
+  return `| ${TITLE[result.scenario]} | ${result.ok ? "passed" : "**failed**"} | ${markdownText(version(result))} | ${steps} | ${checks} | ${data} |`;
 }
 function fingerprintTable(before, after, changes) {
   const names = [.../* @__PURE__ */ new Set([...Object.keys(before?.globals ?? {}), ...Object.keys(after?.globals ?? {})])].sort();
@@ -2331,26 +2329,31 @@ function fingerprintTable(before, after, changes) {
     const b = before?.globals[name];
     const a = after?.globals[name];
     const change = byGlobal.get(name);
-    const verdict = !change ? "same" : change.declaredBy.length > 0 ? `${change.kind}, declared by ${change.declaredBy.map(code).join(", ")}` : `**${change.kind}, undeclared**`;
+    const verdict = !change ? "same" : change.declaredBy.length > 0 ? `${change.kind}, declared by ${change.declaredBy.map(markdownCode).join(", ")}` : `**${change.kind}, undeclared**`;
     lines.push(
-      `| ${code(name)} | ${b ? b.nodes : "-"} | ${b ? shortHash(b.hash) : "-"} | ${a ? a.nodes : "-"} | ${a ? shortHash(a.hash) : "-"} | ${verdict} |`
+      `| ${markdownCode(name)} | ${b ? b.nodes : "-"} | ${b ? shortHash(b.hash) : "-"} | ${a ? a.nodes : "-"} | ${a ? shortHash(a.hash) : "-"} | ${verdict} |`
     );
   }
   for (const change of changes) {
     if (!change.nodeChanges || change.nodeChanges.length === 0) continue;
-    lines.push("", `${code(change.global)}:`);
-    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${code(node.node)}`);
+    lines.push("", `${markdownCode(change.global)}:`);
+    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${markdownCode(node.node)}`);
     if (change.nodeChanges.length > NODE_LINES) lines.push(`- and ${change.nodeChanges.length - NODE_LINES} more`);
   }
   return lines;
 }
 function scenarioSection(result) {
-  const lines = [`### ${TITLE[result.scenario]}: ${result.ok ? "passed" : "failed"}`, "", cell(result.message), ""];
+  const lines = [
+    `### ${TITLE[result.scenario]}: ${result.ok ? "passed" : "failed"}`,
+    "",
+    markdownText(result.message),
+    ""
+  ];
   if (result.previous.source !== "none")
-    lines.push(`Previous release: ${code(result.previous.reference)} (${result.previous.source})`, "");
-  if (result.namespace) lines.push(`Namespace: ${code(result.namespace)}`, "");
+    lines.push(`Previous release: ${markdownCode(result.previous.reference)} (${result.previous.source})`, "");
+  if (result.namespace) lines.push(`Namespace: ${markdownCode(result.namespace)}`, "");
   if (result.problems.length > 0) {
-    lines.push("Problems:", ...result.problems.map((p) => `- ${cell(p)}`), "");
+    lines.push("Problems:", ...result.problems.map((p) => `- ${markdownText(p)}`), "");
   }
   const data = fingerprintTable(result.before, result.after, result.changes);
   if (data.length > 0) lines.push("Data fingerprints:", "", ...data, "");
@@ -2359,14 +2362,16 @@ function scenarioSection(result) {
     const times = (row) => row ? `${row.timeStampStart || "(seeded)"} / ${row.timeStampEnd || "-"}` : "-";
     for (const step of result.steps) {
       const outcome2 = step.ok ? describeOutcome(step.outcome) : `**${describeOutcome(step.outcome)}**`;
-      lines.push(`| ${code(step.step)} | ${outcome2} | ${times(step.before)} | ${times(step.after)} |`);
+      lines.push(`| ${markdownCode(step.step)} | ${outcome2} | ${times(step.before)} | ${times(step.after)} |`);
     }
     lines.push("");
   }
   if (result.checks.length > 0) {
     lines.push("| check | returned | result |", "|---|---|---|");
     for (const check of result.checks)
-      lines.push(`| ${code(check.check)} | ${code(check.returned) || "(empty)"} | ${check.ok ? "ok" : "**failed**"} |`);
+      lines.push(
+        `| ${markdownCode(check.check)} | ${markdownCode(check.returned) || "(empty)"} | ${check.ok ? "ok" : "**failed**"} |`
+      );
     lines.push("");
   }
   if (result.output) {
@@ -2383,7 +2388,10 @@ function scenarioSection(result) {
     );
   }
   if (result.backup)
-    lines.push(`Swap backup: ${code(result.backup.path)} ${result.backup.exists ? "exists" : "**is missing**"}`, "");
+    lines.push(
+      `Swap backup: ${markdownCode(result.backup.path)} ${result.backup.exists ? "exists" : "**is missing**"}`,
+      ""
+    );
   return lines;
 }
 function renderUpgradeMarkdown(results) {
@@ -2404,18 +2412,6 @@ function renderUpgradeMarkdown(results) {
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
 var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function cell2(text) {
-  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const m = Math.floor(ms / 6e4);
-  return `${m} min ${Math.round(ms % 6e4 / 1e3)} s`;
-}
 function formatBytes(n) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
@@ -2461,7 +2457,7 @@ function listBlock(lines) {
     raw: lines.join("\n"),
     keep: "head",
     cut: 0,
-    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell2(l)}`).join("\n") + "\n\n"
+    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${markdownText(l)}`).join("\n") + "\n\n"
   };
 }
 function renderBlock(b) {
@@ -2527,41 +2523,35 @@ function overviewTable(runs) {
 `;
   const rows = runs.map((r) => {
     const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(r))}<br><sub>${cell2(r.image)}</sub>`;
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(r))}<br><sub>${markdownText(r.image)}</sub>`;
     return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
   });
   return `${head}${rows.join("\n")}
 
 `;
 }
-function describeUpgrade(entry) {
-  if (entry && typeof entry === "object") {
-    const e = entry;
-    const name = String(e.scenario ?? e.name ?? "upgrade");
-    const ok = typeof e.ok === "boolean" ? e.ok : e.status === "passed" ? true : e.status === "failed" ? false : null;
-    const message = typeof e.message === "string" ? e.message : "";
-    return { name, ok, message };
-  }
-  return { name: "upgrade", ok: null, message: String(entry) };
-}
 function runBlocks(run3) {
-  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(run3))}
+  const out = [
+    fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run3))}
 
-`)];
-  const facts = [`| image | \`${cell2(run3.image)}\` |`];
-  if (run3.irisBuild) facts.push(`| IRIS build | ${cell2(run3.irisBuild)} |`);
-  if (run3.ipmVersion) facts.push(`| IPM | ${cell2(run3.ipmVersion)} |`);
+`)
+  ];
+  const facts = [`| image | ${markdownCode(run3.image)} |`];
+  if (run3.irisBuild) facts.push(`| IRIS build | ${markdownText(run3.irisBuild)} |`);
+  if (run3.ipmVersion) facts.push(`| IPM | ${markdownText(run3.ipmVersion)} |`);
   if (run3.archive) {
-    facts.push(`| archive | \`${cell2(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
+    facts.push(`| archive | ${markdownCode(run3.archive.fileName)} (${formatBytes(run3.archive.size)}) |`);
     facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
     if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
   }
   if (run3.published) {
-    facts.push(`| published | \`${cell2(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell2(run3.published.digest)}\` |`);
+    facts.push(
+      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""} |`
+    );
+    facts.push(`| digest | ${markdownCode(run3.published.digest)} |`);
     const proof = run3.published.roundTrip;
     facts.push(
-      `| round-trip | ${proof.status} \`${cell2(proof.digest)}\`${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
+      `| round-trip | ${proof.status} ${markdownCode(proof.digest)}${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
     );
   }
   out.push(fixed(`| | |
@@ -2570,7 +2560,8 @@ ${facts.join("\n")}
 
 `));
   const failed2 = run3.stages.find((s) => s.status === "failed");
-  if (failed2) out.push(fixed(`**${cell2(failed2.stage)} failed:** ${cell2(failed2.message ?? "no message")}
+  if (failed2)
+    out.push(fixed(`**${markdownText(failed2.stage)} failed:** ${markdownText(failed2.message ?? "no message")}
 
 `));
   const deps = run3.verification?.dependencies ?? [];
@@ -2602,15 +2593,14 @@ ${facts.join("\n")}
     );
   }
   if (run3.upgrade.length) {
-    const rows = run3.upgrade.map(describeUpgrade);
     out.push(
       fixed(
         `**Upgrade**
 
 | scenario | result | detail |
 |---|---|---|
-${rows.map(
-          (u) => `| ${cell2(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell2(u.message)} |`
+${run3.upgrade.map(
+          (u) => `| ${markdownText(u.scenario)} | ${u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`
         ).join("\n")}
 
 `
@@ -2628,15 +2618,17 @@ ${rows.map(
 function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
   const first = outcome2.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
-  const blocks = [fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(title)}
+  const blocks = [
+    fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(title)}
 
-`)];
+`)
+  ];
   const truncationNoteIndex = blocks.length;
   if (outcome2.failure) {
     blocks.push(
       fixed(
         `> [!CAUTION]
-> ${cell2(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${cell2(outcome2.failure.hint)}` : ""}
+> ${markdownText(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${markdownText(outcome2.failure.hint)}` : ""}
 
 `
       )
@@ -2644,7 +2636,7 @@ function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
     if (outcome2.failure.details) blocks.push(detailsBlock("Details", outcome2.failure.details, "tail"));
   }
   for (const n of outcome2.notices) blocks.push(fixed(`> [!NOTE]
-> ${cell2(n)}
+> ${markdownText(n)}
 
 `));
   if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
@@ -2660,7 +2652,7 @@ function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
       fixed(
         `**Artifacts**
 
-${outcome2.artifacts.map((a) => `- \`${cell2(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+${outcome2.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
 
 `
       )
@@ -3069,12 +3061,9 @@ function isIpmArchiveFileName(fileName) {
 }
 
 // src/pipeline/upgrade/git-source.ts
-import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp, rm as rm3, stat as stat3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join3, relative, sep } from "node:path";
-import { promisify as promisify2 } from "node:util";
-var run = promisify2(execFile2);
 var GIT_TIMEOUT_MS = 12e4;
 var GIT_SOURCE_PREFIX = "git:";
 function gitRevision(source) {
@@ -3085,18 +3074,16 @@ function gitRevision(source) {
   }
   return rev;
 }
-async function git(cwd, args) {
-  try {
-    const { stdout } = await run("git", args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
-    return stdout.trim();
-  } catch (error2) {
-    const stderr = (error2.stderr ?? "").trim();
-    throw new IpmDbError(
-      "upgrade-git-source",
-      `git ${args.join(" ")} failed in ${cwd}: ${stderr || error2.message}`
-    );
-  }
+async function run(command, cwd, args) {
+  const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
+  if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
+  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
+  throw new IpmDbError(
+    "upgrade-git-source",
+    `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
+  );
 }
+var git = (cwd, args) => run("git", cwd, args);
 async function exportModuleAt(moduleDir, revision) {
   const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
   const path = relative(top, moduleDir).split(sep).join("/") || ".";
@@ -3110,7 +3097,7 @@ async function exportModuleAt(moduleDir, revision) {
   try {
     const archive = join3(dest, "export.tar");
     await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
-    await run("tar", ["-xf", archive, "-C", dest], { timeout: GIT_TIMEOUT_MS });
+    await run("tar", dest, ["-xf", archive, "-C", dest]);
     await rm3(archive);
     const dir = join3(dest, path);
     if (!await stat3(join3(dir, "module.xml")).catch(() => null)) {
@@ -3548,8 +3535,8 @@ var RegistryError = class _RegistryError extends IpmDbError {
   url;
   status;
   codes;
-  constructor(code2, message, facts, options = {}) {
-    super(code2, redact(message), options);
+  constructor(code, message, facts, options = {}) {
+    super(code, redact(message), options);
     this.name = "RegistryError";
     this.method = facts.method;
     this.url = facts.url;
@@ -3585,10 +3572,10 @@ function parseRegistryErrorCodes(body) {
     return [];
   }
 }
-function registryResponseError(code2, what, response) {
+function registryResponseError(code, what, response) {
   const codes = parseRegistryErrorCodes(response.body);
   const text = codes.length > 0 ? codes.map((c) => [c.code, c.message].filter(Boolean).join(": ")).join("; ") : response.body.toString("utf8").slice(0, 200).trim();
-  return new RegistryError(code2, `${what}: HTTP ${response.status}${text ? ` (${text})` : ""}`, {
+  return new RegistryError(code, `${what}: HTTP ${response.status}${text ? ` (${text})` : ""}`, {
     method: response.method,
     url: urlForMessage(response.url),
     status: response.status,
@@ -3814,8 +3801,8 @@ function parseCompileErrors(output) {
     }
     const status = STATUS.exec(line);
     if (status) {
-      const [, code2, message] = status;
-      if (SUMMARY_CODES.has(code2)) {
+      const [, code, message] = status;
+      if (SUMMARY_CODES.has(code)) {
         const inner = /Errors:\s*(ERROR:.*)$/.exec(message);
         const innerLocated = inner ? LOCATED.exec(inner[1]) : null;
         if (innerLocated)
@@ -3833,7 +3820,7 @@ function parseCompileErrors(output) {
               document: `${cls[1]}.cls`,
               label: null,
               offset: null,
-              message: `ERROR #${code2}: ${message}`,
+              message: `ERROR #${code}: ${message}`,
               text: null
             });
         }
@@ -3846,7 +3833,7 @@ function parseCompileErrors(output) {
           document,
           label: null,
           offset: lineNo ? Number(lineNo[1]) : null,
-          message: `ERROR #${code2}: ${message}`,
+          message: `ERROR #${code}: ${message}`,
           text: null
         });
       }
@@ -4002,7 +3989,7 @@ function sessionError(failure, request, namespace, timeoutMs) {
     case "timeout":
       return new IpmDbError(
         "session-timeout",
-        `IRIS session in ${namespace} was stopped while ${doing}, at its ${seconds(timeoutMs)} limit${context}.`,
+        `IRIS session in ${namespace} was stopped while ${doing}, at its ${formatDuration(timeoutMs)} limit${context}.`,
         {
           hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
           details
@@ -4153,7 +4140,7 @@ function ipmFailure(failure, fallbackCode, timeoutMs) {
   if (failure.reason === "timeout")
     return new IpmDbError(
       "session-timeout",
-      `${failure.running} did not finish${timeoutMs ? ` within ${seconds(timeoutMs)}` : ""}; the session was stopped.`,
+      `${failure.running} did not finish${timeoutMs ? ` within ${formatDuration(timeoutMs)}` : ""}; the session was stopped.`,
       {
         hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
         details
@@ -4675,8 +4662,8 @@ function parseIrisVersion(values2) {
     build: build ? build[1] : null
   };
 }
-function ipmSession(target, namespace, operations, timeoutMs, code2) {
-  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code2, timeoutMs) });
+function ipmSession(target, namespace, operations, timeoutMs, code) {
+  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code, timeoutMs) });
 }
 async function detectIris(target, namespace, timeoutMs = 12e4) {
   const result = await target.sessions.run({
@@ -5110,7 +5097,7 @@ async function runPipeline(options) {
           ...message ? { message: redact(message) } : {}
         };
         options.logger.info(
-          `${stage.name}: passed in ${formatMs(result.durationMs)}${result.message ? ` - ${result.message}` : ""}`
+          `${stage.name}: passed in ${formatDuration(result.durationMs)}${result.message ? ` - ${result.message}` : ""}`
         );
       } catch (err) {
         failed2 = true;
@@ -5124,7 +5111,7 @@ async function runPipeline(options) {
               title: `Compile error in ${e.document}`
             });
         }
-        options.logger.error(`${stage.name}: failed after ${formatMs(result.durationMs)} - ${result.message}`);
+        options.logger.error(`${stage.name}: failed after ${formatDuration(result.durationMs)} - ${result.message}`);
         if (result.output) options.logger.info(result.output);
       }
       report.stages.push(result);
@@ -5149,9 +5136,6 @@ async function cleanUp(ctx) {
   } catch (err) {
     ctx.logger.warn(`Could not remove the containers of run ${ctx.runId}: ${errorMessage(err)}`);
   }
-}
-function formatMs(ms) {
-  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
 // src/action/annotations.ts
@@ -5715,8 +5699,8 @@ var ArchiveCollector = class {
   };
   kinds = /* @__PURE__ */ new Map();
   lowerCase = /* @__PURE__ */ new Map();
-  problem(code2, message, entry) {
-    this.findings.add(code2, message, entry);
+  problem(code, message, entry) {
+    this.findings.add(code, message, entry);
   }
   entry(tar) {
     const normalised = normaliseEntryPath(tar.path);
@@ -6093,18 +6077,18 @@ var FINDING_CATALOG = {
   "built-without-test-resources": ["info", "Test-scoped files declared in module.xml are absent: built without -dev."],
   "test-resources-undetermined": ["info", "Whether test resources were packaged cannot be told from the archive."]
 };
-function severityOf(code2) {
-  return FINDING_CATALOG[code2][0];
+function severityOf(code) {
+  return FINDING_CATALOG[code][0];
 }
 var FindingList = class {
   all = [];
-  add(code2, message, entry) {
-    const finding = { code: code2, severity: severityOf(code2), message };
+  add(code, message, entry) {
+    const finding = { code, severity: severityOf(code), message };
     if (entry !== void 0) finding.entry = entry;
     this.all.push(finding);
   }
-  has(code2) {
-    return this.all.some((f) => f.code === code2);
+  has(code) {
+    return this.all.some((f) => f.code === code);
   }
   get hasErrors() {
     return this.all.some((f) => f.severity === "error");
@@ -6493,8 +6477,8 @@ var GzipMemberDecoder = class {
       });
     }
   }
-  failWith(code2, message) {
-    if (this.phase !== "failed") this.problems.push({ code: code2, message });
+  failWith(code, message) {
+    if (this.phase !== "failed") this.problems.push({ code, message });
     this.abandon();
   }
 };
@@ -6559,12 +6543,12 @@ function checkPackage(collected, fileName, expected, complete2, findings) {
   return { module: module?.report ?? null, checksum, dependencies, builtWithTestResources };
 }
 function reportMissing(collected, complete2, findings, name, wrongKind, what) {
-  const code2 = name === "IRIS.DAT" ? "iris-dat-missing" : "module-xml-missing";
+  const code = name === "IRIS.DAT" ? "iris-dat-missing" : "module-xml-missing";
   if (wrongKind) {
-    findings.add(code2, `${name} is a ${wrongKind}, expected a regular file (${what}).`, name);
+    findings.add(code, `${name} is a ${wrongKind}, expected a regular file (${what}).`, name);
   } else if (complete2 && !collected.entries.some((e) => e.path === name && e.role !== "rejected")) {
     findings.add(
-      code2,
+      code,
       `the archive has no ${name}; a database package must hold ${what} at its top level.${nestedHint(collected, name)}`
     );
   }
@@ -6953,8 +6937,8 @@ var TarStreamParser = class {
         }
     }
   }
-  fail(code2, message, entry) {
-    this.visitor.problem(code2, message, entry);
+  fail(code, message, entry) {
+    this.visitor.problem(code, message, entry);
     this.closeSink();
     this.state = "stopped";
   }
@@ -7450,8 +7434,8 @@ function isRetryableStatus(status) {
   return RETRYABLE_STATUS.has(status);
 }
 function isRetryableNetworkError(err) {
-  const code2 = err?.code;
-  if (typeof code2 === "string" && RETRYABLE_CODES.has(code2)) return true;
+  const code = err?.code;
+  if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
   return err instanceof Error && /socket hang up|aborted/i.test(err.message);
 }
 function parseRetryAfter(value, now = Date.now()) {
@@ -7597,22 +7581,22 @@ var RegistryHttp = class {
   }
   redirectCheck = (next) => void this.policy.check(next, "redirect");
   /** A failed answer, as a structured error. */
-  fail(code2, what, method, res) {
-    return registryResponseError(code2, what, { method, url: res.url, status: res.status, body: res.body });
+  fail(code, what, method, res) {
+    return registryResponseError(code, what, { method, url: res.url, status: res.status, body: res.body });
   }
   /** TLS and name-resolution failures as registry errors; anything else unchanged. */
   connectionError(err, what, method, url) {
-    const code2 = err?.code;
-    if (typeof code2 !== "string") return err;
+    const code = err?.code;
+    if (typeof code !== "string") return err;
     const facts = { method, url: urlForMessage(url), status: null, codes: [] };
-    if (TLS_CODE.test(code2))
+    if (TLS_CODE.test(code))
       return new RegistryError(
         "registry-tls",
-        `${what}: the TLS connection to ${this.access.host} failed (${code2})`,
+        `${what}: the TLS connection to ${this.access.host} failed (${code})`,
         facts,
         { cause: err }
       );
-    if (code2 === "ENOTFOUND")
+    if (code === "ENOTFOUND")
       return new RegistryError(
         "registry-host-unknown",
         `${what}: the host name of ${url.host} does not resolve`,
@@ -7625,14 +7609,14 @@ var RegistryHttp = class {
    * After a failed attempt: the delay before the next one when the error is a broken or refused
    * connection and the budget allows; otherwise throws (the error itself, or a final RegistryError).
    */
-  networkRetryDelay(err, what, code2, attempt2, started, method, url) {
+  networkRetryDelay(err, what, code, attempt2, started, method, url) {
     if (err instanceof IpmDbError) throw err;
     if (!isRetryableNetworkError(err)) throw this.connectionError(err, what, method, url);
     const reason = err.code ?? "connection closed";
     const delay = nextRetryDelay(this.retryPolicy, attempt2, Date.now() - started, void 0);
     if (delay === void 0) {
       throw new RegistryError(
-        code2,
+        code,
         `${what} failed after ${attempt2} attempt(s): ${reason}`,
         { method, url: urlForMessage(url), status: null, codes: [] },
         { cause: err }
@@ -8230,7 +8214,7 @@ function runTool(command, args, opts = {}) {
     child.stdout.on("data", (d) => stdout += d.toString());
     child.stderr.on("data", (d) => stderr += d.toString());
     child.on("error", reject);
-    child.on("close", (code2) => resolvePromise({ code: code2 ?? 1, stdout, stderr }));
+    child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
     child.stdin.on("error", () => {
     });
     child.stdin.end(opts.stdin ?? "");

@@ -7,7 +7,7 @@ import { IpmDbError } from '../util/errors.js';
 import { SHA256_HEX_SOURCE } from '../naming/grammar.js';
 import type { SessionFailure } from '../iris/session.js';
 import { lastErrorLine } from '../iris/session.js';
-import { seconds } from '../iris/docker.js';
+import { formatDuration } from '../util/format.js';
 
 export interface PackageOutput {
   checksum: string | null;
@@ -151,7 +151,7 @@ export function ipmFailure(failure: SessionFailure, fallbackCode: string, timeou
   if (failure.reason === 'timeout')
     return new IpmDbError(
       'session-timeout',
-      `${failure.running} did not finish${timeoutMs ? ` within ${seconds(timeoutMs)}` : ''}; the session was stopped.`,
+      `${failure.running} did not finish${timeoutMs ? ` within ${formatDuration(timeoutMs)}` : ''}; the session was stopped.`,
       {
         hint: 'The command hung or needs more time: raise the timeout, or read the IRIS output below.',
         details,

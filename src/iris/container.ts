@@ -12,7 +12,8 @@ import { IpmDbError } from '../util/errors.js';
 import { imageTag } from '../naming/grammar.js';
 import type { Logger } from '../util/log.js';
 import { redact, registerSecret } from '../util/redact.js';
-import { Docker, firstLine, seconds } from './docker.js';
+import { Docker, firstLine } from './docker.js';
+import { formatDuration } from '../util/format.js';
 import { tail } from './output.js';
 import type { CommandResult } from './process.js';
 import { hasControlCharacter, isValid, unsafeValue, validate } from './validate.js';
@@ -318,7 +319,7 @@ export class IrisContainer {
     }
     throw new IpmDbError(
       'iris-not-ready',
-      `IRIS in container ${this.name} was not ready within ${seconds(limit)} (last probe: ${lastProblem || 'none'}).`,
+      `IRIS in container ${this.name} was not ready within ${formatDuration(limit)} (last probe: ${lastProblem || 'none'}).`,
       {
         hint: 'Raise the readiness timeout, or read the container log and messages.log below for why IRIS did not start.',
         details: await this.diagnostics(),

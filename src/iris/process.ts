@@ -21,6 +21,8 @@ export interface CommandOptions {
   input?: string | Buffer;
   /** Added to the current environment for this command only (values never appear in argv). */
   env?: Record<string, string>;
+  /** Working directory; default the current one. */
+  cwd?: string;
 }
 
 export interface CommandResult {
@@ -80,6 +82,7 @@ export function runCommand(command: string, args: string[], options: CommandOpti
   return new Promise((resolve, reject) => {
     const child = spawn(tool, timeoutArgs(options.timeoutMs, command, args), {
       env,
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out = child.stdout as Readable;

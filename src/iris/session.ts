@@ -6,7 +6,7 @@
  */
 import { IpmDbError } from '../util/errors.js';
 import { redact, registerSecret } from '../util/redact.js';
-import { seconds } from './docker.js';
+import { formatDuration } from '../util/format.js';
 import type { IrisContainer } from './container.js';
 import { describeOperation, renderScript, type Operation } from './objectscript.js';
 import { parseSessionOutput, type SessionOutput } from './output.js';
@@ -119,7 +119,7 @@ function sessionError(
     case 'timeout':
       return new IpmDbError(
         'session-timeout',
-        `IRIS session in ${namespace} was stopped while ${doing}, at its ${seconds(timeoutMs)} limit${context}.`,
+        `IRIS session in ${namespace} was stopped while ${doing}, at its ${formatDuration(timeoutMs)} limit${context}.`,
         {
           hint: 'The command hung or needs more time: raise the timeout, or read the IRIS output below.',
           details,

@@ -2,6 +2,7 @@
  * Runs the stages in order against one IRIS image, timing each, stopping at the first
  * failure, and always removing the container (unless keepContainer). Produces the RunReport.
  */
+import { formatDuration } from '../util/format.js';
 import { IpmDbError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { newRunId, removeRun } from '../iris/container.js';
@@ -106,7 +107,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
           ...(message ? { message: redact(message) } : {}),
         };
         options.logger.info(
-          `${stage.name}: passed in ${formatMs(result.durationMs)}${result.message ? ` - ${result.message}` : ''}`,
+          `${stage.name}: passed in ${formatDuration(result.durationMs)}${result.message ? ` - ${result.message}` : ''}`,
         );
       } catch (err) {
         failed = true;
@@ -120,7 +121,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
               title: `Compile error in ${e.document}`,
             });
         }
-        options.logger.error(`${stage.name}: failed after ${formatMs(result.durationMs)} - ${result.message}`);
+        options.logger.error(`${stage.name}: failed after ${formatDuration(result.durationMs)} - ${result.message}`);
         if (result.output) options.logger.info(result.output);
       }
       report.stages.push(result);
@@ -148,8 +149,4 @@ async function cleanUp(ctx: PipelineContext): Promise<void> {
   } catch (err) {
     ctx.logger.warn(`Could not remove the containers of run ${ctx.runId}: ${errorMessage(err)}`);
   }
-}
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -5,6 +5,7 @@
  */
 import { STAGES, type RunReport, type StageResult } from '../pipeline/types.js';
 import { IpmDbError, errorMessage } from '../util/errors.js';
+import { formatDuration, markdownCode, markdownText } from '../util/format.js';
 import { isDigest } from '../naming/grammar.js';
 import { ipmDatabaseTag } from '../naming/ipm.js';
 
@@ -45,13 +46,7 @@ function orderedVersions(legs: readonly Leg[], expected: readonly string[]): str
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const cut = flat.length > MESSAGE_MAX ? `${flat.slice(0, MESSAGE_MAX - 1)}…` : flat;
-  return cut.replace(/\|/g, '\\|').replace(/</g, '&lt;');
-}
-
-function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+  return markdownText(cut);
 }
 
 /** The Markdown summary: one row per IRIS version, one column per stage, then every failure. */
@@ -93,7 +88,7 @@ export function summaryTable(legs: readonly Leg[], expected: readonly string[]):
   const total = versions.reduce((n, v) => n + Math.max(1, byVersion.get(v)?.reports.length ?? 0), 0);
   lines.push('', `${passed} of ${total} IRIS versions passed. ✅ passed, ❌ failed, ⏭️ skipped, — not reached.`);
   const module = legs.flatMap((l) => l.reports).find((r) => r.module)?.module;
-  if (module) lines.push('', `Module \`${oneLine(module.name)}\` ${oneLine(module.version)}.`);
+  if (module) lines.push('', `Module ${markdownCode(module.name)} ${oneLine(module.version)}.`);
   if (failures.length) lines.push('', '### Failures', '', ...failures);
   return lines.join('\n') + '\n';
 }
@@ -204,7 +199,7 @@ export function publishedMarkdown(results: readonly PublishedResult[]): string {
   const lines = ['## Published', '', '| reference | digest | |', '| --- | --- | --- |'];
   for (const r of results)
     lines.push(
-      `| \`${oneLine(r.reference)}\` | \`${oneLine(r.digest)}\` | ${r.unchanged ? 'unchanged (already there)' : 'pushed'} |`,
+      `| ${markdownCode(r.reference)} | ${markdownCode(r.digest)} | ${r.unchanged ? 'unchanged (already there)' : 'pushed'} |`,
     );
   if (results.length === 0) lines.push('| (nothing) | | |');
   return lines.join('\n') + '\n';

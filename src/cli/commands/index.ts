@@ -12,7 +12,7 @@ async function archiveVerifier(): Promise<ArchiveVerifier> {
 
 /**
  * Every ipm-db subcommand, in the order `ipm-db --help` lists them. Each module is imported
- * only when its command runs; test/unit/cli-commands.test.ts checks that every name and
+ * only when its command runs; test/unit/cli/commands.test.ts checks that every name and
  * summary here matches the loaded command.
  */
 export const commands: LazyCliCommand[] = [

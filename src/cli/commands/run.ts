@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { verifyArchive } from '../../archive/verify.js';
 import type { RegistryLogin } from '../../iris/container.js';
 import { directoryCache, parseInstallerSpec } from '../../ipm/installer.js';
-import { formatMs, runPipeline } from '../../pipeline/runner.js';
+import { runPipeline } from '../../pipeline/runner.js';
+import { formatDuration } from '../../util/format.js';
 import { DEFAULT_STAGES } from '../../pipeline/stages.js';
 import type { RunReport } from '../../pipeline/types.js';
 import { UsageError } from '../../util/errors.js';
@@ -147,16 +148,16 @@ export const runCommand: CliCommand = {
 };
 
 export function summary(report: RunReport, reportPath: string): string {
-  const lines = [`${report.ok ? 'PASSED' : 'FAILED'}  ${report.image}  (${formatMs(report.durationMs)})`];
+  const lines = [`${report.ok ? 'PASSED' : 'FAILED'}  ${report.image}  (${formatDuration(report.durationMs)})`];
   for (const s of report.stages)
     lines.push(
-      `  ${s.stage.padEnd(8)} ${s.status.padEnd(7)} ${formatMs(s.durationMs).padStart(8)}  ${s.message ?? ''}`,
+      `  ${s.stage.padEnd(8)} ${s.status.padEnd(7)} ${formatDuration(s.durationMs).padStart(8)}  ${s.message ?? ''}`,
     );
   if (report.upgrade.length > 0) {
     lines.push('upgrade scenarios:');
     for (const u of report.upgrade)
       lines.push(
-        `  ${u.scenario.padEnd(21)} ${(u.ok ? 'passed' : 'failed').padEnd(7)} ${formatMs(u.durationMs).padStart(8)}  ${u.message}`,
+        `  ${u.scenario.padEnd(21)} ${(u.ok ? 'passed' : 'failed').padEnd(7)} ${formatDuration(u.durationMs).padStart(8)}  ${u.message}`,
       );
   }
   if (report.archive) lines.push(`archive: ${report.archive.path}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderUpgradeMarkdown } from '../../../src/pipeline/upgrade/markdown.js';
-import type { UpgradeScenarioResult } from '../../../src/pipeline/upgrade/types.js';
+import { renderUpgradeMarkdown } from '../../../../src/pipeline/upgrade/markdown.js';
+import type { UpgradeScenarioResult } from '../../../../src/pipeline/upgrade/types.js';
 
 const seededInit = {
   className: 'P.U.V1',
@@ -94,7 +94,7 @@ describe('upgrade report Markdown', () => {
       }),
     ]);
     expect(md).toContain(
-      '| database -> database | passed | 1.0.0 -> 2.0.0 (database) | 1 ran, 1 seeded/kept | 1/1 | 2 globals, 1 changed |',
+      '| database -> database | passed | 1.0.0 -&#62; 2.0.0 (database) | 1 ran, 1 seeded/kept | 1/1 | 2 globals, 1 changed |',
     );
     expect(md).toContain('| fresh install | passed | 2.0.0 (database) | - | - | 2 globals, 0 changed |');
     expect(md).toContain('Previous release: `localhost:5000/acme/demo-orders:1.0.0_database__2025.1` (registry)');

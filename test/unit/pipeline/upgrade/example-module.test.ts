@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSubsetStatement, parseUdlClass, type UdlClass } from '../../support/udl.js';
+import { checkSubsetStatement, parseUdlClass, type UdlClass } from '../../../support/udl.js';
 
-const root = join(import.meta.dirname, '../../../examples/example-module');
+const root = join(import.meta.dirname, '../../../../examples/example-module');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IrisContainer } from '../../../src/iris/container.js';
-import { renderScript } from '../../../src/iris/objectscript.js';
-import type { CommandResult } from '../../../src/iris/process.js';
-import { IrisSessionRunner } from '../../../src/iris/session.js';
-import { runUpgradeLines } from '../../../src/pipeline/upgrade/driver-binding.js';
+import type { IrisContainer } from '../../../../src/iris/container.js';
+import type { CommandResult } from '../../../../src/iris/process.js';
+import { IrisSessionRunner } from '../../../../src/iris/session.js';
+import { runUpgradeLines } from '../../../../src/pipeline/upgrade/driver-binding.js';
 
 /** The driver's session runner on a container whose `docker exec` answers with `result` and records what it was sent. */
 function container(result: Partial<CommandResult>) {
@@ -27,7 +26,10 @@ describe('upgrade sessions in the container', () => {
     expect(sent).toEqual([
       {
         args: ['iris', 'session', 'IRIS', '-U', 'USER-UPG1'],
-        input: renderScript([{ kind: 'surfaceLine', text: 'write 1,!' }]).text,
+        // What IRIS reads: the runner's step marker, the line unchanged, the end marker, halt.
+        input: ['write "##IPMDB ipmdb.step=","1",!', 'write 1,!', 'write "##IPMDB ipmdb.done=","1",!', 'halt', ''].join(
+          '\n',
+        ),
       },
     ]);
   });

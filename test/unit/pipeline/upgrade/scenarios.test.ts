@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseUpgradeOptions, type UpgradeInputs } from '../../../src/pipeline/upgrade/options.js';
-import { type NewRelease, runUpgradeScenarios } from '../../../src/pipeline/upgrade/scenarios.js';
-import { silentLogger } from '../../../src/util/log.js';
+import { parseUpgradeOptions, type UpgradeInputs } from '../../../../src/pipeline/upgrade/options.js';
+import { type NewRelease, runUpgradeScenarios } from '../../../../src/pipeline/upgrade/scenarios.js';
+import { silentLogger } from '../../../../src/util/log.js';
 import {
   FakeDurable,
   type FakeIris,
@@ -9,7 +9,7 @@ import {
   type FakeRelease,
   type Faults,
   FakeIris as Iris,
-} from '../../support/fake-upgrade-iris.js';
+} from '../../../support/fake-upgrade-iris.js';
 
 // demo-orders v1 and v2 (examples/example-module), their step, seed and check bodies in TypeScript.
 const S = '^DemoOrders.Settings';

@@ -10,8 +10,8 @@ import {
   parseUpdateSteps,
   reportedErrors,
   throwOnReportedErrors,
-} from '../../../src/pipeline/upgrade/parse.js';
-import { IpmDbError } from '../../../src/util/errors.js';
+} from '../../../../src/pipeline/upgrade/parse.js';
+import { IpmDbError } from '../../../../src/util/errors.js';
 
 describe('##IPMDB output parsing', () => {
   it('finds markers after an IRIS prompt and ignores other output', () => {

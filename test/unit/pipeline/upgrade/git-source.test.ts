@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportModuleAt, gitRevision } from '../../../src/pipeline/upgrade/git-source.js';
+import { exportModuleAt, gitRevision } from '../../../../src/pipeline/upgrade/git-source.js';
 
 describe('previous release from a git revision', () => {
   let repo: string;

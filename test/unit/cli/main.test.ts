@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { CliCommand } from '../../src/cli/command.js';
-import { IpmDbError, UsageError } from '../../src/util/errors.js';
-import { registerSecret } from '../../src/util/redact.js';
+import { main } from '../../../src/cli/main.js';
+import type { CliCommand } from '../../../src/cli/command.js';
+import { IpmDbError, UsageError } from '../../../src/util/errors.js';
+import { registerSecret } from '../../../src/util/redact.js';
 
 function io() {
   const stdout = new PassThrough();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUpgradeFrom, parseUpgradeOptions, upgradeFromInputs } from '../../../src/pipeline/upgrade/options.js';
+import {
+  classifyUpgradeFrom,
+  parseUpgradeOptions,
+  upgradeFromInputs,
+} from '../../../../src/pipeline/upgrade/options.js';
 
 describe('upgrade-from', () => {
   it('reads a .tgz as a package path, resolved by the caller', () => {

@@ -3,15 +3,15 @@ import {
   attributeChanges,
   parseDeclaredChanges,
   undeclaredChangeProblems,
-} from '../../../src/pipeline/upgrade/declared.js';
+} from '../../../../src/pipeline/upgrade/declared.js';
 import {
   DEFAULT_EXCLUDED_GLOBALS,
   diffFingerprints,
   selectGlobals,
   toDataFingerprint,
-} from '../../../src/pipeline/upgrade/fingerprint.js';
-import { judgeSteps, rowsOfPackage, stepProblems, stepsThatRan } from '../../../src/pipeline/upgrade/steps.js';
-import type { GlobalFingerprint, UpdateStepRow } from '../../../src/pipeline/upgrade/types.js';
+} from '../../../../src/pipeline/upgrade/fingerprint.js';
+import { judgeSteps, rowsOfPackage, stepProblems, stepsThatRan } from '../../../../src/pipeline/upgrade/steps.js';
+import type { GlobalFingerprint, UpdateStepRow } from '../../../../src/pipeline/upgrade/types.js';
 
 function global(name: string, nodes: Record<string, string>, limit = Infinity): GlobalFingerprint {
   const entries = Object.entries(nodes);

@@ -10,8 +10,8 @@ import {
   quote,
   seedLine,
   updateStepLines,
-} from '../../../src/pipeline/upgrade/objectscript.js';
-import { UsageError } from '../../../src/util/errors.js';
+} from '../../../../src/pipeline/upgrade/objectscript.js';
+import { UsageError } from '../../../../src/util/errors.js';
 
 /** Counts braces and quotes the way ObjectScript reads them: a line must balance outside strings. */
 function balanced(line: string): boolean {

@@ -44,7 +44,7 @@ describe('summary table', () => {
     const md = summaryTable([leg('2025.3', { ok: false, stages: broken })], ['2025.3', '2026.1']);
     expect(md).toMatch(/\| 2026\.1 \| (— \| ){9}❌ no report \|/);
     expect(md).toContain('the leg left no report');
-    expect(md).toContain('load: a \\| b &lt;script>');
+    expect(md).toContain('load: a \\| b &#60;script&#62;');
     expect(md).toContain('0 of 2 IRIS versions passed.');
   });
 
