@@ -439,6 +439,29 @@ function readEvent(env) {
   }
   return { name, payload };
 }
+function fullName(repo) {
+  return repo && typeof repo.full_name === "string" && repo.full_name ? repo.full_name : null;
+}
+function headRepository(event) {
+  const payload = event.payload ?? {};
+  const repository = fullName(payload.repository);
+  const pr = payload.pull_request;
+  if (pr && typeof pr === "object")
+    return { head: fullName(pr.head?.repo), base: fullName(pr.base?.repo) ?? repository };
+  const run2 = payload.workflow_run;
+  if (run2 && typeof run2 === "object") return { head: fullName(run2.head_repository), base: repository };
+  if (event.name.startsWith("pull_request") || event.name === "workflow_run") return { head: null, base: repository };
+  return void 0;
+}
+function forkPullRequest(event, repository) {
+  if (!event) return null;
+  const found = headRepository(event);
+  if (!found) return null;
+  if (!found.head) return `a ${event.name} event whose head repository is unknown`;
+  const base = found.base ?? repository;
+  if (!base || found.head.toLowerCase() !== base.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
+  return null;
+}
 
 // src/action/inputs.ts
 import { isAbsolute, resolve } from "node:path";
@@ -454,20 +477,19 @@ var SHA256_RE = /^[0-9a-fA-F]{64}$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 2 ** 31 - 1;
 var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 function parseDuration(raw) {
   const text = raw.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) {
-    const ms = Number(text) * 1e3;
-    return ms > 0 ? ms : null;
-  }
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
   let total = 0;
-  for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
-  return total > 0 ? Math.round(total) : null;
+  if (/^\d+(?:\.\d+)?$/.test(text)) total = Number(text) * 1e3;
+  else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
+  else for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
+  const ms = Math.round(total);
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
 }
 function parseInputs(source) {
   const token = source.get("token").trim();
@@ -489,7 +511,10 @@ function parseInputs(source) {
     const raw = source.get(name).trim() || fallback;
     const ms = parseDuration(raw);
     if (ms === null) {
-      problem(name, `"${raw}" is not a duration; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`);
+      problem(
+        name,
+        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`
+      );
       return parseDuration(fallback) ?? 0;
     }
     return ms;
@@ -739,16 +764,6 @@ function parseUpgradeFrom(raw, problem, inWorkspace) {
     return null;
   }
   return from.kind === "archive" ? { kind: "archive", path: inWorkspace("upgrade-from", from.path) } : from;
-}
-function forkPullRequest(event, repository) {
-  if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;
-  const pr = event.payload?.pull_request;
-  const headRepo = pr?.head?.repo;
-  const base = event.payload?.repository?.full_name ?? repository;
-  if (!headRepo?.full_name) return `a ${event.name} event whose head repository is unknown`;
-  if (!base || headRepo.full_name.toLowerCase() !== base.toLowerCase())
-    return `a ${event.name} event from fork ${headRepo.full_name}`;
-  return null;
 }
 
 // src/action/run.ts

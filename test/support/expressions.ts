@@ -1,6 +1,7 @@
 /**
  * A small evaluator for the GitHub Actions expressions the workflows here use (`||`, `&&`, `==`,
- * `!=`, `!`, string/number/boolean literals, `format()`, context paths), so tests can compute what a
+ * `!=`, `!`, string/number/boolean literals, `format()`, `success()` (true: the needs passed), context
+ * paths, nested ones as one flat key of their scope), so tests can compute what a
  * `with:` block really passes. Anything else throws, so a new construct is noticed, not guessed.
  */
 type Value = string | number | boolean | null;
@@ -46,10 +47,16 @@ export function evaluate(expression: string, ctx: Contexts): Value {
       take(')');
       return asString(args[0] ?? '').replace(/\{(\d+)\}/g, (_, n: string) => asString(args[Number(n) + 1] ?? ''));
     }
+    if (tok === 'success' && peek() === '(') {
+      take('(');
+      take(')');
+      return true;
+    }
     const [scope, ...rest] = tok.split('.');
     const values = ctx[scope ?? ''];
-    if (!values || rest.length !== 1) throw new Error(`unsupported reference ${tok} in ${expression}`);
-    const key = rest[0] ?? '';
+    if (!values || rest.length === 0) throw new Error(`unsupported reference ${tok} in ${expression}`);
+    // A nested path (github.event.pull_request.head.repo.full_name) is one flat key of its scope.
+    const key = rest.join('.');
     if (!(key in values)) throw new Error(`${tok} is not in the test contexts`);
     return values[key] ?? null;
   };
