@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-VGXB6YQB.js")).runCommand
+    load: async () => (await import("./chunks/run-CCJNVSZO.js")).runCommand
   },
   {
     name: "verify",
@@ -28,7 +28,7 @@ var commands = [
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-XHMHXO5W.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-3D3R2WMK.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
   },
   {
     name: "pull",

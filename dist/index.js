@@ -1,7 +1,7 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-ZVXHEOF4.js";
+} from "./chunks/chunk-UE4FBFAW.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -15,7 +15,7 @@ import {
   resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-KCDDRG2G.js";
+} from "./chunks/chunk-SKPHQMDS.js";
 import {
   debug,
   error,
@@ -43,12 +43,13 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-T22MOO4C.js";
+} from "./chunks/chunk-LNY73NHX.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient
 } from "./chunks/chunk-EHNJM54D.js";
 import "./chunks/chunk-F2C5E5TJ.js";
+import "./chunks/chunk-7Q5JRKDX.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,

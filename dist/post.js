@@ -6,13 +6,14 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-KCDDRG2G.js";
+} from "./chunks/chunk-SKPHQMDS.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
 import "./chunks/chunk-F2C5E5TJ.js";
+import "./chunks/chunk-7Q5JRKDX.js";
 import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
 import {

@@ -6,6 +6,7 @@
 import * as exec from '@actions/exec';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { childEnvironment } from '../util/child-env.js';
 import { IpmDbError } from '../util/errors.js';
 
 export interface CommandOptions {
@@ -13,7 +14,7 @@ export interface CommandOptions {
   timeoutMs: number;
   /** Bytes written to the command's stdin (then stdin is closed). */
   input?: string | Buffer;
-  /** Added to the current environment for this command only (values never appear in argv). */
+  /** Added to the allow-listed environment (util/child-env.ts) for this command only (values never appear in argv). */
   env?: Record<string, string>;
 }
 
@@ -64,9 +65,7 @@ export function timeoutArgs(timeoutMs: number, command: string, args: string[]):
 export const actionsExecRunner: CommandRunner = {
   async run(command, args, options) {
     const started = Date.now();
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-    Object.assign(env, options.env ?? {});
+    const env = childEnvironment(process.env, options.env);
     const result = await exec.getExecOutput(timeoutCommand(), timeoutArgs(options.timeoutMs, command, args), {
       silent: true,
       ignoreReturnCode: true,

@@ -8,6 +8,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { childEnvironment } from '../../util/child-env.js';
 import { IpmDbError, UsageError } from '../../util/errors.js';
 
 const run = promisify(execFile);
@@ -28,7 +29,12 @@ export function gitRevision(source: string): string | null {
 
 async function git(cwd: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await run('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('git', args, {
+      cwd,
+      env: childEnvironment(),
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return stdout.trim();
   } catch (error) {
     const stderr = ((error as { stderr?: string }).stderr ?? '').trim();
@@ -59,7 +65,7 @@ export async function exportModuleAt(
   try {
     const archive = join(dest, 'export.tar');
     await git(top, ['archive', '--format=tar', `--output=${archive}`, revision, '--', path]);
-    await run('tar', ['-xf', archive, '-C', dest], { timeout: GIT_TIMEOUT_MS });
+    await run('tar', ['-xf', archive, '-C', dest], { env: childEnvironment(), timeout: GIT_TIMEOUT_MS });
     await rm(archive);
     const dir = join(dest, path);
     if (!(await stat(join(dir, 'module.xml')).catch(() => null))) {
