@@ -35,7 +35,7 @@ export interface ContainerSpec {
   image: string;
   /** Groups everything this run creates; also used in the container name. */
   runId: string;
-  /** docker --network; default "host" (a registry on the runner's localhost is reachable). */
+  /** docker --network; default "none" (nothing reachable, no IRIS port opened on the runner). */
   network?: string;
   /** Extra `docker run` arguments, placed before the image. */
   extraDockerArgs?: string[];
@@ -83,7 +83,7 @@ export function containerNameFor(runId: string): string {
 export function buildRunArgs(spec: ContainerSpec, name: string): string[] {
   validate('image', spec.image);
   const args = ['run', '-d', '--name', name, '--label', `${RUN_LABEL}=${validate('label value', spec.runId)}`];
-  args.push(`--network=${validate('label value', spec.network ?? 'host')}`);
+  args.push(`--network=${validate('label value', spec.network ?? 'none')}`);
   for (const m of spec.mounts ?? []) {
     for (const part of [m.source, m.target]) {
       if (hasControlCharacter(part) || part.includes(',') || part.includes(':'))
