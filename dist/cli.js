@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-5ZAXIFJ5.js")).runCommand
+    load: async () => (await import("./chunks/run-OFF6ZMGK.js")).runCommand
   },
   {
     name: "verify",

@@ -43,7 +43,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-5Z3JI6EX.js";
+} from "./chunks/chunk-3WWNHEFD.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient
