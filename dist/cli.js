@@ -4,6 +4,9 @@ import {
   loadCommand
 } from "./chunks/chunk-GYWSDV3W.js";
 import {
+  commandSafeStream
+} from "./chunks/chunk-ZLX7LJLJ.js";
+import {
   redact
 } from "./chunks/chunk-TIJDGYO2.js";
 import {
@@ -18,12 +21,12 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-OFF6ZMGK.js")).runCommand
+    load: async () => (await import("./chunks/run-EKJSEYX7.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GWQM4RXU.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-PEAQVYVI.js")).verifyCommand
   },
   {
     name: "publish",
@@ -71,7 +74,8 @@ function overview(list) {
     `Run "ipm-db <command> --help" for a command's options.`
   ].join("\n");
 }
-async function main(argv, io, list = commands) {
+async function main(argv, given, list = commands) {
+  const io = given.env.GITHUB_ACTIONS === "true" ? { ...given, stderr: commandSafeStream(given.stderr) } : given;
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(overview(list) + "\n");

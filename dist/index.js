@@ -43,7 +43,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-3WWNHEFD.js";
+} from "./chunks/chunk-FZ7QAGBB.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient
@@ -51,6 +51,9 @@ import {
 import "./chunks/chunk-F2C5E5TJ.js";
 import "./chunks/chunk-7Q5JRKDX.js";
 import "./chunks/chunk-W44NYYNB.js";
+import {
+  withoutWorkflowCommands
+} from "./chunks/chunk-ZLX7LJLJ.js";
 import {
   redact,
   registerSecret
@@ -401,7 +404,8 @@ function actionsCore() {
   return {
     setOutput: (n, v) => setOutput(n, v),
     saveState: (n, v) => saveState(n, v),
-    info: (m) => info(redact(m)),
+    // core.info writes the text as it is; the other commands escape their data themselves.
+    info: (m) => info(withoutWorkflowCommands(redact(m))),
     debug: (m) => debug(redact(m)),
     notice: (m) => notice(redact(m)),
     warning: (m) => warning(redact(m)),

@@ -4,6 +4,7 @@
  * (`::add-mask::`, `::error::`, `##[...]`).
  */
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 
 // C0 controls, DEL, C1 controls (U+0085 NEL among them) and the Unicode line/paragraph separators.
 // eslint-disable-next-line no-control-regex
@@ -40,4 +41,15 @@ export function withoutWorkflowCommands(text: string, newToken: () => string = r
 
 function randomToken(): string {
   return `ipm-db-${randomBytes(16).toString('hex')}`;
+}
+
+/** A stream that writes each chunk to `target` through withoutWorkflowCommands (for the CLI's stderr inside Actions). */
+export function commandSafeStream(target: Writable): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      const safe = withoutWorkflowCommands(text.endsWith('\n') ? text.slice(0, -1) : text);
+      target.write(text.endsWith('\n') ? `${safe}\n` : safe, callback);
+    },
+  });
 }
