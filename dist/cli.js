@@ -21,42 +21,42 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-EKJSEYX7.js")).runCommand
+    load: async () => (await import("./chunks/run-OMMTAXB5.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-PEAQVYVI.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-5YHFXKDO.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-3D3R2WMK.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-GF2N4XKC.js")).publishCommand((await import("./chunks/verify-X5D4FRMC.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-RMD3ZAHM.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-UNQ24DQG.js")).pullCommand((await import("./chunks/verify-X5D4FRMC.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-YOL6VUCY.js")).inspectCommand
+    load: async () => (await import("./chunks/inspect-YK7FVTFM.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-U5LHI2KS.js")).tagsCommand
+    load: async () => (await import("./chunks/tags-SRU2L4OQ.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-XIMD7ZKP.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/iris-versions-WBPWY4OK.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-C3A6M4AZ.js")).legsCommand
+    load: async () => (await import("./chunks/legs-MP3SZOTK.js")).legsCommand
   }
 ];
 

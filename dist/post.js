@@ -6,16 +6,17 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-SKPHQMDS.js";
+} from "./chunks/chunk-SP5HWB2X.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
-import "./chunks/chunk-F2C5E5TJ.js";
+import "./chunks/chunk-OPAOVZZD.js";
 import "./chunks/chunk-7Q5JRKDX.js";
 import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
+import "./chunks/chunk-IFC2HBFB.js";
 import {
   errorMessage
 } from "./chunks/chunk-7JDKL6H4.js";

@@ -1,0 +1,136 @@
+import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
+import {
+  isSemver,
+  isSha256Hex
+} from "./chunk-IFC2HBFB.js";
+import {
+  IpmDbError,
+  UsageError
+} from "./chunk-7JDKL6H4.js";
+
+// src/ipm/installer.ts
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+var KNOWN_INSTALLER_SHA256 = {};
+function installerUrl(version) {
+  return `https://github.com/intersystems/ipm/releases/download/v${version}/zpm-${version}.xml`;
+}
+async function parseInstallerSpec(spec, sha256, cwd) {
+  if (sha256 !== void 0 && !isSha256Hex(sha256))
+    throw new UsageError(`--ipm-sha256 must be 64 hexadecimal digits, got "${sha256}".`);
+  const version = spec.replace(/^v/, "");
+  const looksLikePath = spec.endsWith(".xml") || spec.includes("/") || spec.includes("\\");
+  if (!looksLikePath && isSemver(version)) {
+    return { kind: "version", version, ...sha256 ? { sha256: sha256.toLowerCase() } : {} };
+  }
+  const path = resolve(cwd, spec);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile())
+    throw new UsageError(
+      `--ipm "${spec}" is neither an IPM version (e.g. 0.10.10) nor an installer XML file that exists.`
+    );
+  return { kind: "path", path, ...sha256 ? { sha256: sha256.toLowerCase() } : {} };
+}
+async function sha256File(path) {
+  return createHash("sha256").update(await readFile(path)).digest("hex");
+}
+async function resolveInstaller(source, options) {
+  if (source.kind === "path") {
+    const actual2 = await sha256File(source.path);
+    if (source.sha256 && actual2 !== source.sha256)
+      throw new IpmDbError(
+        "installer-checksum-mismatch",
+        `The IPM installer ${source.path} has SHA-256 ${actual2}, not the pinned ${source.sha256}.`,
+        {
+          hint: "Use the installer the checksum was taken from, or update the pinned checksum."
+        }
+      );
+    return { path: source.path, sha256: actual2, version: null, origin: "path", url: null };
+  }
+  const expected = source.sha256 ?? KNOWN_INSTALLER_SHA256[source.version];
+  const url = installerUrl(source.version);
+  if (!expected)
+    throw new UsageError(
+      `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,
+      "Compute it once with: curl -sL <url> | sha256sum"
+    );
+  await mkdir(options.workDir, { recursive: true });
+  const destination = join(options.workDir, `zpm-${source.version}.xml`);
+  const key = `ipm-installer-${source.version}-${expected}`;
+  if (options.cache && await options.cache.restore(key, destination).catch(() => false)) {
+    const cached = await sha256File(destination).catch(() => "");
+    if (cached === expected)
+      return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
+    await rm(destination, { force: true });
+  }
+  const bytes = await download(url, options);
+  const actual = createHash("sha256").update(bytes).digest("hex");
+  if (actual !== expected)
+    throw new IpmDbError(
+      "installer-checksum-mismatch",
+      `The IPM installer downloaded from ${url} has SHA-256 ${actual}, not the pinned ${expected}.`,
+      {
+        hint: "The file was not used. Check the pinned checksum against the release."
+      }
+    );
+  const partial = `${destination}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, destination);
+  if (options.cache) await options.cache.save(key, destination).catch(() => {
+  });
+  return { path: destination, sha256: actual, version: source.version, origin: "download", url };
+}
+async function download(url, options) {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  let response;
+  try {
+    response = await fetchImpl(url, { redirect: "follow", signal: AbortSignal.timeout(options.timeoutMs ?? 12e4) });
+  } catch (err) {
+    throw new IpmDbError(
+      "installer-download-failed",
+      `Could not download the IPM installer from ${url}: ${err.message}.`,
+      {
+        hint: "Check the network, or pass a local installer file with --ipm <path>.",
+        cause: err
+      }
+    );
+  }
+  if (!response.ok)
+    throw new IpmDbError("installer-download-failed", `Downloading ${url} answered HTTP ${response.status}.`, {
+      hint: "Check that the IPM version has a release with a zpm-<version>.xml asset."
+    });
+  const length = Number(response.headers.get("content-length") ?? "0");
+  if (length > maxBytes)
+    throw new IpmDbError("installer-download-failed", `${url} is ${length} bytes, more than the ${maxBytes} accepted.`);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (body.length > maxBytes)
+    throw new IpmDbError(
+      "installer-download-failed",
+      `${url} is ${body.length} bytes, more than the ${maxBytes} accepted.`
+    );
+  return body;
+}
+function directoryCache(dir) {
+  const fileFor = (key) => join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "_")}.xml`);
+  return {
+    async restore(key, destination) {
+      const file = fileFor(key);
+      if (!await stat(file).catch(() => null)) return false;
+      await copyFile(file, destination);
+      return true;
+    },
+    async save(key, source) {
+      await mkdir(dir, { recursive: true });
+      await copyFile(source, fileFor(key));
+    }
+  };
+}
+
+export {
+  installerUrl,
+  parseInstallerSpec,
+  resolveInstaller,
+  directoryCache
+};
