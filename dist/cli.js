@@ -21,7 +21,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-OMMTAXB5.js")).runCommand
+    load: async () => (await import("./chunks/run-RXXJO4IG.js")).runCommand
   },
   {
     name: "verify",
@@ -31,7 +31,7 @@ var commands = [
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-GF2N4XKC.js")).publishCommand((await import("./chunks/verify-X5D4FRMC.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-FHIZM357.js")).publishCommand((await import("./chunks/verify-X5D4FRMC.js")).verifyArchive)
   },
   {
     name: "pull",

@@ -1,7 +1,7 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-HO7KQU6K.js";
+} from "./chunks/chunk-5JEDRSP6.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -15,7 +15,7 @@ import {
   resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-SP5HWB2X.js";
+} from "./chunks/chunk-TC3NO6H2.js";
 import {
   debug,
   error,
@@ -29,7 +29,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
+} from "./chunks/chunk-2I5PDZ34.js";
 import {
   DEFAULT_STAGES,
   classifyUpgradeFrom,
@@ -43,14 +43,13 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-NZS6QG24.js";
+} from "./chunks/chunk-ACOMWF5X.js";
 import "./chunks/chunk-MUUL6KP3.js";
 import {
   RegistryClient
 } from "./chunks/chunk-MJBD3IES.js";
 import "./chunks/chunk-OPAOVZZD.js";
 import "./chunks/chunk-7Q5JRKDX.js";
-import "./chunks/chunk-W44NYYNB.js";
 import {
   withoutWorkflowCommands
 } from "./chunks/chunk-ZLX7LJLJ.js";
@@ -90,7 +89,7 @@ function artifactServiceAvailable(env) {
 function defaultUploader() {
   return {
     async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/artifact-XMGKH7VK.js");
+      const { DefaultArtifactClient } = await import("./chunks/artifact-ZDSHCV6U.js");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, rootDirectory, {});
       return { id: res.id ?? null, size: res.size ?? 0 };

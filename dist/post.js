@@ -6,15 +6,14 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-SP5HWB2X.js";
+} from "./chunks/chunk-TC3NO6H2.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
+} from "./chunks/chunk-2I5PDZ34.js";
 import "./chunks/chunk-OPAOVZZD.js";
 import "./chunks/chunk-7Q5JRKDX.js";
-import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
 import "./chunks/chunk-IFC2HBFB.js";
 import {

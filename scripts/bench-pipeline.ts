@@ -18,7 +18,7 @@ import type { CoreIO } from '../src/action/core-io.js';
 import { parseInputs } from '../src/action/inputs.js';
 import { run } from '../src/action/run.js';
 import { pipelinePort, publishPort } from '../src/action/wiring.js';
-import { actionsExecRunner, type CommandRunner } from '../src/iris/process.js';
+import { childProcessRunner, type CommandRunner } from '../src/iris/process.js';
 import { docker, startDockerEngine } from '../test/support/docker-engine.js';
 import { buildStandinImage } from '../test/standin/image.js';
 import { ipmInstallerXml } from '../test/standin/ipm-installer.js';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
         async run(command, args, options) {
           const t0 = performance.now();
           try {
-            return await actionsExecRunner.run(command, args, options);
+            return await childProcessRunner.run(command, args, options);
           } finally {
             intervals.push([t0, performance.now()]);
           }

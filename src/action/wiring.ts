@@ -23,7 +23,7 @@ import { redact } from '../util/redact.js';
 import type { ImageRunOptions, PipelinePort, PublishPort } from './ports.js';
 
 export interface WiringOptions {
-  /** Runs every docker command; the default runs them through @actions/exec (tests and the bench wrap it). */
+  /** Runs every docker command; the default runs them through src/iris/process.ts (tests and the bench wrap it). */
   runner?: CommandRunner;
   /** Talk HTTP to the registry (a loopback test registry only; inputs refuse it elsewhere). */
   plainHttp?: boolean;

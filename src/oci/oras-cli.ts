@@ -40,6 +40,8 @@ export function runTool(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+    // A child that exits without reading its input must not crash this process (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.stdin ?? '');
   });
 }

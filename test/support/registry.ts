@@ -72,6 +72,8 @@ function run(command: string, args: string[], stdin = ''): Promise<void> {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr}`))));
+    // A child that exits without reading its input must not crash this process (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(stdin);
   });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dockerCli } from '../../../src/action/cache.js';
-import { actionsExecRunner } from '../../../src/iris/process.js';
+import { childProcessRunner } from '../../../src/iris/process.js';
 import { runTool } from '../../../src/oci/oras-cli.js';
 import { exportModuleAt } from '../../../src/pipeline/upgrade/git-source.js';
 import { childEnvironment } from '../../../src/util/child-env.js';
@@ -89,7 +89,7 @@ describe('children started by the action and the CLI', () => {
   });
 
   it('the command runner (docker, timeout) passes no INPUT_TOKEN, only the extra values asked for', async () => {
-    const r = await actionsExecRunner.run('env', [], { timeoutMs: 30_000, env: { IPMDB_PASSWORD: 'explicit' } });
+    const r = await childProcessRunner.run('env', [], { timeoutMs: 30_000, env: { IPMDB_PASSWORD: 'explicit' } });
     expect(r.exitCode).toBe(0);
     expectNoSecret(r.stdout);
     expect(r.stdout).toMatch(/^PATH=/m);
