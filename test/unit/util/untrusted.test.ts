@@ -7,6 +7,7 @@ import type { VerificationReport } from '../../../src/archive/report.js';
 import { actionsCore, coreLogger } from '../../../src/action/core-io.js';
 import { main } from '../../../src/cli/main.js';
 import type { CliCommandListing } from '../../../src/cli/command.js';
+import { parseModuleIdentity } from '../../../src/ipm/manifest.js';
 import { printable, withoutWorkflowCommands } from '../../../src/util/untrusted.js';
 import { executedCommands } from '../../support/runner-commands.js';
 
@@ -127,5 +128,22 @@ describe('the verification report', () => {
     expect(executedCommands(text)).toEqual([]);
     expect(text).toContain('evil\\n::add-mask::x');
     expect(text).toContain('x\\n::error::y: entry "x\\n::error::y" is big');
+  });
+});
+
+describe('a module name refused from module.xml', () => {
+  it('is named on one line', () => {
+    const xml =
+      '<Export><Document name="x.ZPM"><Module><Name>evil&#10;::add-mask::x</Name><Version>1.0.0</Version></Module></Document></Export>';
+    const err = (() => {
+      try {
+        parseModuleIdentity(xml);
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(err?.message).toContain('module name "evil\\n::add-mask::x"');
+    expect(err?.message).not.toContain('\n');
   });
 });
