@@ -21,7 +21,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-RXXJO4IG.js")).runCommand
+    load: async () => (await import("./chunks/run-YMPSDHBC.js")).runCommand
   },
   {
     name: "verify",

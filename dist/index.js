@@ -43,7 +43,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-ACOMWF5X.js";
+} from "./chunks/chunk-I2PY3K6K.js";
 import "./chunks/chunk-MUUL6KP3.js";
 import {
   RegistryClient
