@@ -16,6 +16,7 @@ import type { CacheStore } from '../src/action/cache.js';
 import { dockerCli } from '../src/action/cache.js';
 import type { CoreIO } from '../src/action/core-io.js';
 import { parseInputs } from '../src/action/inputs.js';
+import { actionRegistryAccess } from '../src/action/registry.js';
 import { run } from '../src/action/run.js';
 import { pipelinePort, publishPort } from '../src/action/wiring.js';
 import { childProcessRunner, type CommandRunner } from '../src/iris/process.js';
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
       setSecret: () => {},
     });
 
+    const registry = actionRegistryAccess(inputs, {}, () => {});
     const rows: { wallMs: number; childMs: number; overheadMs: number; commands: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
       const intervals: [number, number][] = [];
@@ -116,8 +118,8 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const outcome = await run(inputs, {
         io: silentIo,
-        pipeline: pipelinePort({ runner }),
-        publisher: publishPort(),
+        pipeline: pipelinePort({ runner, registry }),
+        publisher: publishPort({ registry }),
         uploader: null,
         cache: noCache,
         docker: dockerCli,

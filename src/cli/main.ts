@@ -3,6 +3,7 @@ import { redact } from '../util/redact.js';
 import { commandSafeStream } from '../util/untrusted.js';
 import { EXIT, loadCommand, type CliCommandListing, type CliIo } from './command.js';
 import { commands } from './commands/index.js';
+import { withCliRegistryHint } from './registry-hints.js';
 
 function overview(list: CliCommandListing[]): string {
   const width = Math.max(...list.map((c) => c.name.length));
@@ -40,7 +41,7 @@ export async function main(argv: string[], given: CliIo, list: CliCommandListing
   try {
     return await command.run(rest, io);
   } catch (err) {
-    io.stderr.write(`ipm-db ${name}: ${redact(describeError(err))}\n`);
+    io.stderr.write(`ipm-db ${name}: ${redact(describeError(withCliRegistryHint(err)))}\n`);
     if (err instanceof UsageError) {
       io.stderr.write(`\n${command.usage.trimEnd()}\n`);
       return EXIT.usage;

@@ -9,8 +9,8 @@ import { childEnvironment } from '../util/child-env.js';
 import { IpmDbError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { DIGEST_SOURCE } from '../naming/grammar.js';
-import type { RegistryCredentials } from './client.js';
-import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './ipm-artifact.js';
+import type { RegistryCredentials } from './access.js';
+import { IPM_CONFIG_MEDIA_TYPE, IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './media-types.js';
 
 /** The oras binary on PATH, or undefined. */
 export async function findOras(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
@@ -79,7 +79,7 @@ export async function pushWithOras(opts: OrasPushOptions): Promise<string> {
       '--annotation-file',
       annotationFile,
       '--config',
-      `${join(dir, 'config.json')}:application/vnd.unknown.config.v1+json`,
+      `${join(dir, 'config.json')}:${IPM_CONFIG_MEDIA_TYPE}`,
     ];
     await writeFile(join(dir, 'config.json'), '{}');
     if (opts.plainHttp) args.push('--plain-http');
