@@ -1,5 +1,8 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  commandSafeStream
+} from "./chunks/cli/chunk-RWNQWFBA.js";
+import {
   withCliRegistryHint
 } from "./chunks/cli/chunk-PV5AJG7C.js";
 import {
@@ -25,17 +28,17 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-PWBDK22A.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-CC36KISA.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-2PYFPFPN.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-UQES4ID2.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-5XAJFBNF.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-U7EX6KEC.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
@@ -78,7 +81,8 @@ function overview(list) {
     `Run "ipm-db <command> --help" for a command's options.`
   ].join("\n");
 }
-async function main(argv, io, list = commands) {
+async function main(argv, given, list = commands) {
+  const io = given.env.GITHUB_ACTIONS === "true" ? { ...given, stderr: commandSafeStream(given.stderr) } : given;
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(overview(list) + "\n");

@@ -11,6 +11,7 @@ import {
   TAG_SOURCE,
   UsageError,
   WORK_DIR,
+  childEnvironment,
   containerNameFor,
   describeError,
   describeOperation,
@@ -44,7 +45,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-FHZIN4UP.js";
+} from "./chunks/action/chunk-VLHLRUNX.js";
 import {
   __commonJS,
   __toESM,
@@ -1971,7 +1972,7 @@ var require_saxes = __commonJS({
 });
 
 // src/index.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
 import { createHash } from "node:crypto";
@@ -2195,7 +2196,11 @@ async function resolveIpmInstaller(ipm, opts) {
   }
 }
 var dockerCli = async (args, timeoutMs) => {
-  const { stdout } = await execFileP("docker", args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await execFileP("docker", args, {
+    env: childEnvironment(),
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024
+  });
   return { stdout };
 };
 function imageTar(dir, image) {
@@ -2233,6 +2238,34 @@ async function saveImage(image, dir, store, docker, warn) {
   } finally {
     await rm2(tar, { force: true });
   }
+}
+
+// src/util/untrusted.ts
+import { randomBytes } from "node:crypto";
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function printable(name) {
+  return name.replace(CONTROL, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "	") return "\\t";
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function couldHoldWorkflowCommand(text) {
+  return text.includes("::") || text.includes("##[");
+}
+function withoutWorkflowCommands(text, newToken = randomToken) {
+  if (!couldHoldWorkflowCommand(text)) return text;
+  let token = newToken();
+  for (let i = 0; i < 10 && text.includes(token); i++) token = newToken();
+  if (text.includes(token)) throw new Error("could not choose a stop-commands token absent from the text");
+  return `::stop-commands::${token}
+${text}
+::${token}::`;
+}
+function randomToken() {
+  return `ipm-db-${randomBytes(16).toString("hex")}`;
 }
 
 // src/pipeline/types.ts
@@ -2683,7 +2716,8 @@ function actionsCore() {
   return {
     setOutput: (n, v) => setOutput(n, v),
     saveState: (n, v) => saveState(n, v),
-    info: (m) => info(redact(m)),
+    // core.info writes the text as it is; the other commands escape their data themselves.
+    info: (m) => info(withoutWorkflowCommands(redact(m))),
     debug: (m) => debug(redact(m)),
     notice: (m) => notice(redact(m)),
     warning: (m) => warning(redact(m)),
@@ -2721,6 +2755,29 @@ function readEvent(env) {
     }
   }
   return { name, payload };
+}
+function fullName(repo) {
+  return repo && typeof repo.full_name === "string" && repo.full_name ? repo.full_name : null;
+}
+function headRepository(event) {
+  const payload = event.payload ?? {};
+  const repository = fullName(payload.repository);
+  const pr = payload.pull_request;
+  if (pr && typeof pr === "object")
+    return { head: fullName(pr.head?.repo), base: fullName(pr.base?.repo) ?? repository };
+  const run3 = payload.workflow_run;
+  if (run3 && typeof run3 === "object") return { head: fullName(run3.head_repository), base: repository };
+  if (event.name.startsWith("pull_request") || event.name === "workflow_run") return { head: null, base: repository };
+  return void 0;
+}
+function forkPullRequest(event, repository) {
+  if (!event) return null;
+  const found = headRepository(event);
+  if (!found) return null;
+  if (!found.head) return `a ${event.name} event whose head repository is unknown`;
+  const base = found.base ?? repository;
+  if (!base || found.head.toLowerCase() !== base.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
+  return null;
 }
 
 // src/action/inputs.ts
@@ -3061,9 +3118,92 @@ function isIpmArchiveFileName(fileName) {
 }
 
 // src/pipeline/upgrade/git-source.ts
-import { mkdtemp, rm as rm3, stat as stat3 } from "node:fs/promises";
+import { mkdtemp, rm as rm3, stat as stat4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join3, relative, sep } from "node:path";
+import { join as join4, relative, sep as sep2 } from "node:path";
+
+// src/ipm/module-copy.ts
+import { constants } from "node:fs";
+import { copyFile as copyFile3, lstat, mkdir as mkdir3, readdir, realpath, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname2, join as join3, sep } from "node:path";
+var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
+var DEPENDENCIES_DIR = ".modules";
+var MAX_ENTRIES = 2e5;
+function refused(message) {
+  return new IpmDbError("module-link-refused", message, {
+    hint: `Nothing was copied into IRIS. Replace the link with the file or directory itself, or make it point inside the module (links under ${DEPENDENCIES_DIR}/ may point anywhere inside the repository).`
+  });
+}
+function inside(path, root) {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+async function findRepositoryRoot(dir) {
+  for (let current = dir, i = 0; i < 256; i++) {
+    if (await lstat(join3(current, ".git")).catch(() => null)) return current;
+    const parent = dirname2(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+  return null;
+}
+async function walkModuleTree(moduleDir, destination, options = {}) {
+  const moduleRoot = await realpath(moduleDir);
+  const foundRepository = options.repositoryRoot ?? await findRepositoryRoot(moduleRoot);
+  const repositoryCandidate = foundRepository ? await realpath(foundRepository) : moduleRoot;
+  const repositoryRoot = inside(moduleRoot, repositoryCandidate) ? repositoryCandidate : moduleRoot;
+  const origin = options.origin ?? moduleDir;
+  let entries = 0;
+  const describe = (rel) => `"${printable(rel)}" in the module ${printable(origin)}`;
+  const visit = async (realDir, rel, dest, ancestors) => {
+    if (dest) await mkdir3(dest, { mode: 493 });
+    for (const entry of await readdir(realDir)) {
+      if (NOT_COPIED.has(entry)) continue;
+      if (++entries > MAX_ENTRIES)
+        throw refused(
+          `The module ${printable(origin)} holds more than ${MAX_ENTRIES} files once its links are followed.`
+        );
+      const entryRel = rel ? `${rel}/${entry}` : entry;
+      const path = join3(realDir, entry);
+      const target = dest ? join3(dest, entry) : null;
+      let real = path;
+      let info2 = await lstat(path);
+      if (info2.isSymbolicLink()) {
+        try {
+          real = await realpath(path);
+        } catch (err) {
+          const code = err.code;
+          if (code === "ELOOP") throw refused(`The symbolic link ${describe(entryRel)} loops.`);
+          throw refused(`The symbolic link ${describe(entryRel)} points to nothing (${code ?? "unreadable"}).`);
+        }
+        const underDependencies = entryRel === DEPENDENCIES_DIR || entryRel.startsWith(`${DEPENDENCIES_DIR}/`);
+        const root = underDependencies ? repositoryRoot : moduleRoot;
+        if (!inside(real, root))
+          throw refused(
+            `The symbolic link ${describe(entryRel)} points to ${printable(real)}, outside the ${underDependencies ? "repository" : "module"} (${printable(root)}): refusing to copy it into IRIS.`
+          );
+        info2 = await stat3(real);
+      }
+      if (info2.isDirectory()) {
+        if (ancestors.includes(real))
+          throw refused(`The symbolic link ${describe(entryRel)} points to a directory that contains it: a loop.`);
+        await visit(real, entryRel, target, [...ancestors, real]);
+      } else if (info2.isFile()) {
+        if (target) await copyFile3(real, target, constants.COPYFILE_EXCL);
+      } else {
+        throw refused(`${describe(entryRel)} is neither a regular file nor a directory (a socket, FIFO or device).`);
+      }
+    }
+  };
+  await visit(moduleRoot, "", destination, [moduleRoot]);
+}
+function copyModuleTree(moduleDir, destination, options = {}) {
+  return walkModuleTree(moduleDir, destination, options);
+}
+function checkModuleTree(moduleDir, options = {}) {
+  return walkModuleTree(moduleDir, null, options);
+}
+
+// src/pipeline/upgrade/git-source.ts
 var GIT_TIMEOUT_MS = 12e4;
 var GIT_SOURCE_PREFIX = "git:";
 function gitRevision(source) {
@@ -3086,23 +3226,24 @@ async function run(command, cwd, args) {
 var git = (cwd, args) => run("git", cwd, args);
 async function exportModuleAt(moduleDir, revision) {
   const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
-  const path = relative(top, moduleDir).split(sep).join("/") || ".";
+  const path = relative(top, moduleDir).split(sep2).join("/") || ".";
   await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
     throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
       hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
     });
   });
-  const dest = await mkdtemp(join3(tmpdir(), "ipm-db-previous-source-"));
+  const dest = await mkdtemp(join4(tmpdir(), "ipm-db-previous-source-"));
   const remove = () => rm3(dest, { recursive: true, force: true });
   try {
-    const archive = join3(dest, "export.tar");
+    const archive = join4(dest, "export.tar");
     await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
     await run("tar", dest, ["-xf", archive, "-C", dest]);
     await rm3(archive);
-    const dir = join3(dest, path);
-    if (!await stat3(join3(dir, "module.xml")).catch(() => null)) {
+    const dir = join4(dest, path);
+    if (!await stat4(join4(dir, "module.xml")).catch(() => null)) {
       throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
     }
+    await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
     return { dir, remove };
   } catch (error2) {
     await remove();
@@ -3232,20 +3373,19 @@ var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 2 ** 31 - 1;
 var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 function parseDuration(raw) {
   const text = raw.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) {
-    const ms = Number(text) * 1e3;
-    return ms > 0 ? ms : null;
-  }
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
   let total = 0;
-  for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
-  return total > 0 ? Math.round(total) : null;
+  if (/^\d+(?:\.\d+)?$/.test(text)) total = Number(text) * 1e3;
+  else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
+  else for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
+  const ms = Math.round(total);
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
 }
 function parseInputs(source) {
   const token = source.get("token").trim();
@@ -3267,7 +3407,10 @@ function parseInputs(source) {
     const raw = source.get(name).trim() || fallback;
     const ms = parseDuration(raw);
     if (ms === null) {
-      problem(name, `"${raw}" is not a duration; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`);
+      problem(
+        name,
+        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`
+      );
       return parseDuration(fallback) ?? 0;
     }
     return ms;
@@ -3518,16 +3661,6 @@ function parseUpgradeFrom(raw, problem, inWorkspace) {
   }
   return from.kind === "archive" ? { kind: "archive", path: inWorkspace("upgrade-from", from.path) } : from;
 }
-function forkPullRequest(event, repository) {
-  if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;
-  const pr = event.payload?.pull_request;
-  const headRepo = pr?.head?.repo;
-  const base = event.payload?.repository?.full_name ?? repository;
-  if (!headRepo?.full_name) return `a ${event.name} event whose head repository is unknown`;
-  if (!base || headRepo.full_name.toLowerCase() !== base.toLowerCase())
-    return `a ${event.name} event from fork ${headRepo.full_name}`;
-  return null;
-}
 
 // src/oci/registry-error.ts
 var RegistryError = class _RegistryError extends IpmDbError {
@@ -3668,9 +3801,9 @@ var OriginPolicy = class {
 // src/oci/docker-config.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 function dockerConfigPath(env) {
-  return join4(env.DOCKER_CONFIG || join4(env.HOME || homedir(), ".docker"), "config.json");
+  return join5(env.DOCKER_CONFIG || join5(env.HOME || homedir(), ".docker"), "config.json");
 }
 function entryHost(key2) {
   const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
@@ -3759,17 +3892,17 @@ function withActionRegistryHint(err) {
 }
 
 // src/action/run.ts
-import { copyFile as copyFile3, mkdir as mkdir4, readdir as readdir3, stat as stat7, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename4, join as join10, relative as relative4 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir5, readdir as readdir4, stat as stat9, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename4, join as join12, relative as relative4 } from "node:path";
 
 // src/ipm/operations.ts
-import { chmod, cp, mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rm as rm4, stat as stat5 } from "node:fs/promises";
+import { chmod, cp, mkdir as mkdir4, mkdtemp as mkdtemp2, readdir as readdir3, rm as rm4, stat as stat6 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename, join as join6 } from "node:path";
+import { basename, join as join7 } from "node:path";
 
 // src/ipm/compile-errors.ts
-import { readdir, readFile as readFile2, stat as stat4 } from "node:fs/promises";
-import { join as join5, relative as relative2, sep as sep2 } from "node:path";
+import { readdir as readdir2, readFile as readFile2, stat as stat5 } from "node:fs/promises";
+import { join as join6, relative as relative2, sep as sep3 } from "node:path";
 var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
 var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
 var TEXT = /^\s*TEXT:\s?(.*)$/;
@@ -3919,15 +4052,15 @@ async function readSourceTree(moduleDir, limit = 5e3) {
   const tree = /* @__PURE__ */ new Map();
   const walk = async (dir) => {
     if (tree.size >= limit) return;
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      const full = join5(dir, entry.name);
+      const full = join6(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(full);
       } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
-        const info2 = await stat4(full);
+        const info2 = await stat5(full);
         if (info2.size <= 2e6)
-          tree.set(relative2(moduleDir, full).split(sep2).join("/"), await readFile2(full, "utf8"));
+          tree.set(relative2(moduleDir, full).split(sep3).join("/"), await readFile2(full, "utf8"));
       }
     }
   };
@@ -4179,16 +4312,11 @@ var CompileFailedError = class extends IpmDbError {
     this.compileErrors = compileErrors;
   }
 };
-var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
 async function copyModuleIn(files, moduleDir, containerDir) {
-  const staging = await mkdtemp2(join6(tmpdir2(), "ipm-db-module-"));
+  const staging = await mkdtemp2(join7(tmpdir2(), "ipm-db-module-"));
   try {
-    const copy = join6(staging, "module");
-    await cp(moduleDir, copy, {
-      recursive: true,
-      dereference: true,
-      filter: (source) => !NOT_COPIED.has(basename(source))
-    });
+    const copy = join7(staging, "module");
+    await copyModuleTree(moduleDir, copy);
     await makeReadableForIris(copy);
     await files.copyIn(copy, containerDir);
   } finally {
@@ -4196,19 +4324,19 @@ async function copyModuleIn(files, moduleDir, containerDir) {
   }
 }
 async function makeReadableForIris(path) {
-  const info2 = await stat5(path);
+  const info2 = await stat6(path);
   if (info2.isDirectory()) {
     await chmod(path, info2.mode | 493);
-    for (const entry of await readdir2(path)) await makeReadableForIris(join6(path, entry));
+    for (const entry of await readdir3(path)) await makeReadableForIris(join7(path, entry));
   } else {
     await chmod(path, info2.mode | 292);
   }
 }
 async function copyFileIn(files, hostFile, containerPath) {
-  if (((await stat5(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
-  const staging = await mkdtemp2(join6(tmpdir2(), "ipm-db-file-"));
+  if (((await stat6(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp2(join7(tmpdir2(), "ipm-db-file-"));
   try {
-    const copy = join6(staging, basename(hostFile));
+    const copy = join7(staging, basename(hostFile));
     await cp(hostFile, copy);
     await chmod(copy, 420);
     await files.copyIn(copy, containerPath);
@@ -4313,8 +4441,8 @@ var IpmOperations = class {
         { details: result.text }
       );
     const fileName = basename(containerPath);
-    await mkdir3(hostOutDir, { recursive: true });
-    const hostPath = join6(hostOutDir, fileName);
+    await mkdir4(hostOutDir, { recursive: true });
+    const hostPath = join7(hostOutDir, fileName);
     await this.target.files.copyOut(containerPath, hostPath);
     return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
   }
@@ -4387,8 +4515,8 @@ var IpmOperations = class {
     const out = await this.workDir("test");
     await this.target.files.mkdir(out);
     const junit = `${out}/junit-${moduleName.toLowerCase()}.xml`;
-    await mkdir3(hostOutDir, { recursive: true });
-    const hostJunit = join6(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
+    await mkdir4(hostOutDir, { recursive: true });
+    const hostJunit = join7(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
     const copyJunit = async () => {
       try {
         await this.target.files.copyOut(junit, hostJunit);
@@ -4428,13 +4556,13 @@ var IpmOperations = class {
 
 // src/pipeline/stages.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { readFile as readFile5, stat as stat8 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { basename as basename3, join as join8 } from "node:path";
+import { basename as basename3, join as join10 } from "node:path";
 
 // src/ipm/manifest.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/archive/xml-reader.ts
 var import_saxes = __toESM(require_saxes(), 1);
@@ -4615,17 +4743,17 @@ function parseModuleIdentity(xml, where = "module.xml") {
   if (!isModuleName(name))
     throw new IpmDbError(
       "module-xml-invalid",
-      `${where}: module name "${name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
+      `${where}: module name "${printable(name)}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
     );
   if (!isSemver(version2))
     throw new IpmDbError(
       "module-xml-invalid",
-      `${where}: version "${version2}" is not a semantic version (e.g. 1.2.3).`
+      `${where}: version "${printable(version2)}" is not a semantic version (e.g. 1.2.3).`
     );
   return { name, version: version2 };
 }
 async function readModuleIdentity(moduleDir) {
-  const file = join7(moduleDir, "module.xml");
+  const file = join8(moduleDir, "module.xml");
   const xml = await readFile3(file, "utf8").catch((err) => {
     throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
       hint: "Point --module at the directory that holds the module's module.xml."
@@ -4786,10 +4914,36 @@ async function createNamespace(target, options) {
   return expected;
 }
 
+// src/pipeline/network.ts
+import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+function isLoopbackHost(registry) {
+  const withoutScheme = registry.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const authority = withoutScheme.split("/")[0] ?? "";
+  const host = authority.startsWith("[") ? authority.slice(1, authority.indexOf("]")) : authority.split(":")[0];
+  return /^localhost$/i.test(host) || /^127(?:\.\d{1,3}){3}$/.test(host) || host === "::1";
+}
+function chooseNetwork(needs) {
+  if (needs.requested) return { network: needs.requested, why: "asked for" };
+  if (needs.irisRegistry && isLoopbackHost(needs.irisRegistry))
+    return { network: "host", why: `IRIS must reach the registry ${needs.irisRegistry} on the runner's loopback` };
+  if (needs.outbound) return { network: "bridge", why: "IPM downloads from the internet; no port is published" };
+  return { network: "none", why: "nothing in the container needs the network" };
+}
+async function needsOutbound(moduleDir, exportPythonDeps) {
+  const exists = (name) => stat7(join9(moduleDir, name)).then(
+    () => true,
+    () => false
+  );
+  if (exportPythonDeps && await exists("requirements.txt")) return true;
+  const manifest = await readFile4(join9(moduleDir, "module.xml"), "utf8").catch(() => "");
+  return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
+}
+
 // src/pipeline/containers.ts
 async function startPipelineIris(ctx, runId, extra = {}) {
   const o = ctx.options;
-  const network = extra.network ?? o.network;
+  const network = extra.network ?? o.network ?? await defaultNetwork(ctx);
   const mounts = [...o.mounts ?? [], ...extra.mounts ?? []];
   const env = { ...o.env ?? {}, ...extra.env ?? {} };
   const container = await startIris(
@@ -4797,7 +4951,7 @@ async function startPipelineIris(ctx, runId, extra = {}) {
     {
       image: o.image,
       runId,
-      ...network ? { network } : {},
+      network,
       ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
       ...mounts.length > 0 ? { mounts } : {},
       ...Object.keys(env).length > 0 ? { env } : {}
@@ -4810,6 +4964,12 @@ async function startPipelineIris(ctx, runId, extra = {}) {
     }
   );
   return drive(ctx, container);
+}
+async function defaultNetwork(ctx) {
+  const o = ctx.options;
+  const choice = chooseNetwork({ outbound: await needsOutbound(o.moduleDir, o.exportPythonDeps ?? true) });
+  ctx.logger.info(`IRIS container network: ${choice.network} (${choice.why})`);
+  return choice.network;
 }
 function drive(ctx, container) {
   const o = ctx.options;
@@ -4864,7 +5024,7 @@ var ipmStage = {
   async run(ctx) {
     const o = ctx.options;
     const installer = o.installer ? await resolveInstaller(o.installer, {
-      workDir: join8(tmpdir3(), "ipm-db-installers"),
+      workDir: join10(tmpdir3(), "ipm-db-installers"),
       ...o.installerCache ? { cache: o.installerCache } : {}
     }) : null;
     const setup = await setUpIpm(ctx, need(ctx.target, "the container"), installer, o.ipmNamespace);
@@ -4905,11 +5065,11 @@ var packageStage = {
       }
     );
     ctx.archive = archive;
-    const bytes = await readFile4(archive.hostPath);
+    const bytes = await readFile5(archive.hostPath);
     ctx.report.archive = {
       path: archive.hostPath,
       fileName: archive.fileName,
-      size: (await stat6(archive.hostPath)).size,
+      size: (await stat8(archive.hostPath)).size,
       sha256: createHash3("sha256").update(bytes).digest("hex"),
       irisDatSha256: archive.checksum
     };
@@ -5139,15 +5299,15 @@ async function cleanUp(ctx) {
 }
 
 // src/action/annotations.ts
-import { join as join9, relative as relative3, sep as sep3 } from "node:path";
+import { join as join11, relative as relative3, sep as sep4 } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run3) {
   return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative3(roots.workspace, join9(roots.modulePath, moduleRelative));
+  const rel = relative3(roots.workspace, join11(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
-  return rel.split(sep3).join("/");
+  return rel.split(sep4).join("/");
 }
 function planAnnotations(runs, roots) {
   const all = [];
@@ -5235,8 +5395,8 @@ function setPublishStage(report, result) {
 }
 async function listFilesIn(dir) {
   const out = [];
-  for (const e of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join10(dir, e.name);
+  for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = join12(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
@@ -5269,8 +5429,8 @@ async function run2(inputs, deps) {
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
   const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join10(inputs.workspace, ".ipm-db");
-  const outRoot = join10(tempRoot, "ipm-db", deps.runId);
+  const tempRoot = deps.env.RUNNER_TEMP || join12(inputs.workspace, ".ipm-db");
+  const outRoot = join12(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
@@ -5291,7 +5451,7 @@ async function run2(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat7(join10(inputs.modulePath, "module.xml")).catch(() => {
+    await stat9(join12(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
         `input "module-path": no module.xml in ${relative4(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
@@ -5300,7 +5460,7 @@ async function run2(inputs, deps) {
     const from = inputs.upgrade?.from;
     if (from?.kind === "archive") {
       const path = from.path;
-      await stat7(path).catch(() => {
+      await stat9(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative4(inputs.workspace, path)} does not exist.`,
           "Give the path of a previous .tgz, a version or a registry reference."
@@ -5314,18 +5474,18 @@ async function run2(inputs, deps) {
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join10(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join10(tempRoot, "ipm-db-cache"))
+        workDir: join12(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join12(tempRoot, "ipm-db-cache"))
       });
       io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
-      const outDir = join10(outRoot, sanitiseArtifactName(image));
-      await mkdir4(outDir, { recursive: true });
+      const outDir = join12(outRoot, sanitiseArtifactName(image));
+      await mkdir5(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join10(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
+      if (inputs.cacheImages && await restoreImage(image, join12(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
@@ -5440,11 +5600,11 @@ async function run2(inputs, deps) {
   } finally {
     clearTimeout(totalTimer);
   }
-  const reportPath = join10(outRoot, REPORT_FILE);
-  await mkdir4(outRoot, { recursive: true }).catch(() => {
+  const reportPath = join12(outRoot, REPORT_FILE);
+  await mkdir5(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join10(outDir, REPORT_FILE), report);
+  for (const [report, { outDir }] of logFiles) await writeJson(join12(outDir, REPORT_FILE), report);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
@@ -5473,7 +5633,7 @@ async function run2(inputs, deps) {
   if (inputs.cacheImages) {
     for (const image of inputs.images)
       if (!restoredImages.has(image))
-        await saveImage(image, join10(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+        await saveImage(image, join12(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
   }
   const outcome2 = {
     runs,
@@ -5494,7 +5654,7 @@ async function run2(inputs, deps) {
   return outcome2;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join10(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join12(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
@@ -5502,8 +5662,8 @@ async function collectRunFiles(report, outDir, logFiles) {
     const rel = relative4(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join10(outDir, basename4(p));
-      await copyFile3(p, copy);
+      const copy = join12(outDir, basename4(p));
+      await copyFile4(p, copy);
       files.add(copy);
     }
   }
@@ -5512,7 +5672,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   }
   const present = [];
   for (const f of files)
-    if (await stat7(f).then(
+    if (await stat9(f).then(
       (s) => s.isFile(),
       () => false
     ))
@@ -5581,8 +5741,8 @@ function setOutputs(io, runs, reportPath) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir6, readdir as readdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { mkdir as mkdir7, readdir as readdir5, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join17 } from "node:path";
 
 // src/archive/verify.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -5593,11 +5753,11 @@ import { performance } from "node:perf_hooks";
 import { createHash as createHash4 } from "node:crypto";
 
 // src/archive/entry-path.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f]/;
 function normaliseEntryPath(raw) {
   const problems = [];
   if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
-  if (CONTROL.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
+  if (CONTROL2.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
   if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
   if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
     problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
@@ -5734,7 +5894,7 @@ var ArchiveCollector = class {
     } else if (tar.type === "unsupported") {
       this.problem(
         "entry-unsupported-type",
-        `entry ${shown} has tar type "${printable(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
+        `entry ${shown} has tar type "${printable2(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
         safe ? normalised.path : tar.path
       );
     }
@@ -5876,12 +6036,12 @@ function compareSlashFirst(a, b) {
   }
   return a.length - b.length;
 }
-function printable(flag) {
+function printable2(flag) {
   return JSON.stringify(flag).slice(1, -1);
 }
 
 // src/archive/archive-source.ts
-import { constants } from "node:fs";
+import { constants as constants2 } from "node:fs";
 import { open } from "node:fs/promises";
 var READ_CHUNK_SIZE = 1024 * 1024;
 function unreadable(path, why, cause) {
@@ -5908,13 +6068,13 @@ function describeOpenError(err) {
 async function openArchiveFile(path) {
   let handle;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await open(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
   } catch (err) {
     throw unreadable(path, describeOpenError(err), err);
   }
   try {
-    const stat9 = await handle.stat();
-    if (!stat9.isFile()) throw unreadable(path, stat9.isDirectory() ? "it is a directory" : "it is not a regular file");
+    const stat11 = await handle.stat();
+    if (!stat11.isFile()) throw unreadable(path, stat11.isDirectory() ? "it is a directory" : "it is not a regular file");
     const read = async () => {
       const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
       let result;
@@ -5935,7 +6095,7 @@ async function openArchiveFile(path) {
         yield chunk;
       }
     };
-    return { size: stat9.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
+    return { size: stat11.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
   } catch (err) {
     await handle.close().catch(() => void 0);
     throw err;
@@ -7226,7 +7386,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
 // src/oci/publish.ts
 import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { stat as stat8 } from "node:fs/promises";
+import { stat as stat10 } from "node:fs/promises";
 
 // src/util/log.ts
 var silentLogger = {
@@ -8193,11 +8353,11 @@ function ipmAcceptanceViolations(manifest, tag) {
 import { spawn } from "node:child_process";
 import { access, mkdtemp as mkdtemp3, rm as rm6, symlink, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join11, resolve as resolve3 } from "node:path";
+import { delimiter, join as join13, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join11(dir, "oras");
+    const candidate = join13(dir, "oras");
     try {
       await access(candidate, 1);
       return candidate;
@@ -8208,7 +8368,7 @@ async function findOras(env = process.env) {
 }
 function runTool(command, args, opts = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: opts.cwd, env: childEnvironment(), stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => stdout += d.toString());
@@ -8230,10 +8390,10 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join11(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join13(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join11(dir, title));
-    const annotationFile = join11(dir, "annotations.json");
+    await symlink(resolve3(opts.archivePath), join13(dir, title));
+    const annotationFile = join13(dir, "annotations.json");
     await writeFile3(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
@@ -8242,9 +8402,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join11(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join13(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile3(join11(dir, "config.json"), "{}");
+    await writeFile3(join13(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -8424,7 +8584,7 @@ async function publishPackage(opts) {
   const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
-  const size = (await stat8(opts.archivePath)).size;
+  const size = (await stat10(opts.archivePath)).size;
   if (size !== report.archive.size) {
     throw notVerified(
       `${opts.archivePath} is ${size} bytes, ${report.archive.size} when it was verified`,
@@ -8537,12 +8697,12 @@ async function publishPackage(opts) {
 }
 
 // src/pipeline/upgrade/stage.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join16 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir5 } from "node:fs/promises";
-import { basename as basename6, join as join12 } from "node:path";
+import { mkdir as mkdir6 } from "node:fs/promises";
+import { basename as basename6, join as join14 } from "node:path";
 function safeFileName(title, fallback) {
   const name = title === void 0 ? "" : basename6(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
@@ -8557,9 +8717,9 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir5(dir, { recursive: true });
+  await mkdir6(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join12(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join14(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -8573,7 +8733,7 @@ async function pullPackage(client, ref, dir) {
 // src/pipeline/upgrade/driver-binding.ts
 import { mkdtemp as mkdtemp4, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -8679,7 +8839,7 @@ function driverUpgradeEnvironment(ctx, pull) {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
     startDurable: () => startDurable(ctx),
     pull,
-    tempDir: () => mkdtemp4(join13(tmpdir5(), "ipm-db-previous-")),
+    tempDir: () => mkdtemp4(join15(tmpdir5(), "ipm-db-previous-")),
     removeTempDir: (dir) => rm7(dir, { recursive: true, force: true })
   };
 }
@@ -9063,7 +9223,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join14(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join16(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -9144,7 +9304,7 @@ function pipelinePort(wiring) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir4(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join15(o.outDir, f));
+      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join17(o.outDir, f));
       return { report, logFiles };
     }
   };
@@ -9164,15 +9324,15 @@ async function upgradeStageFor(o, logger, wiring) {
   });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir6(outDir, { recursive: true }).catch(() => {
+  await mkdir7(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile4(join15(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile4(join17(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile4(join15(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile4(join17(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join15(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join17(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {
@@ -9225,7 +9385,7 @@ async function main() {
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,
     env: process.env,
-    runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes(4).toString("hex")}`
+    runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes2(4).toString("hex")}`
   });
   if (outcome2.failure) {
     const { message, hint } = outcome2.failure;

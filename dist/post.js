@@ -7,7 +7,7 @@ import {
   cleanup,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-FHZIN4UP.js";
+} from "./chunks/action/chunk-VLHLRUNX.js";
 import {
   getState,
   info,

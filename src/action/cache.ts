@@ -8,6 +8,7 @@ import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { installerUrl, resolveInstaller, type InstallerCache, type ResolvedInstaller } from '../ipm/installer.js';
+import { childEnvironment } from '../util/child-env.js';
 import { IpmDbError, errorMessage } from '../util/errors.js';
 import type { IpmSource } from './inputs.js';
 import { redact } from '../util/redact.js';
@@ -135,7 +136,11 @@ export async function resolveIpmInstaller(
 export type Docker = (args: string[], timeoutMs: number) => Promise<{ stdout: string }>;
 
 export const dockerCli: Docker = async (args, timeoutMs) => {
-  const { stdout } = await execFileP('docker', args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await execFileP('docker', args, {
+    env: childEnvironment(),
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return { stdout };
 };
 

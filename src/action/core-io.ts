@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import type { Logger } from '../util/log.js';
 import { redact } from '../util/redact.js';
+import { withoutWorkflowCommands } from '../util/untrusted.js';
 import type { Annotation } from './annotations.js';
 import { writeSummary } from './summary.js';
 
@@ -24,7 +25,8 @@ export function actionsCore(): CoreIO {
   return {
     setOutput: (n, v) => core.setOutput(n, v),
     saveState: (n, v) => core.saveState(n, v),
-    info: (m) => core.info(redact(m)),
+    // core.info writes the text as it is; the other commands escape their data themselves.
+    info: (m) => core.info(withoutWorkflowCommands(redact(m))),
     debug: (m) => core.debug(redact(m)),
     notice: (m) => core.notice(redact(m)),
     warning: (m) => core.warning(redact(m)),

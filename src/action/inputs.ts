@@ -16,6 +16,7 @@ import {
 } from '../pipeline/upgrade/options.js';
 export type { UpgradeFrom } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
+import { forkPullRequest } from './event.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
 export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
@@ -76,6 +77,8 @@ export interface ActionInputs {
   keepContainer: boolean;
 }
 
+export { forkPullRequest };
+
 export interface GitHubEvent {
   name: string;
   payload: Record<string, unknown> | null;
@@ -98,6 +101,8 @@ const NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9
 const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** The longest delay a Node.js timer holds (2^31-1 ms, about 596 h); a longer one fires at once. */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
 export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
 
 /** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
@@ -108,17 +113,18 @@ export function parseList(raw: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** "90s", "10m", "1h30m", "500ms", or a bare number of seconds; null when not a positive duration. */
+/**
+ * "90s", "10m", "1h30m", "500ms", or a bare number of seconds; null when not a positive duration
+ * or longer than MAX_DURATION_MS.
+ */
 export function parseDuration(raw: string): number | null {
   const text = raw.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) {
-    const ms = Number(text) * 1000;
-    return ms > 0 ? ms : null;
-  }
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
   let total = 0;
-  for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? 0);
-  return total > 0 ? Math.round(total) : null;
+  if (/^\d+(?:\.\d+)?$/.test(text)) total = Number(text) * 1000;
+  else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
+  else for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? 0);
+  const ms = Math.round(total);
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
 }
 
 /** Reads, validates and normalises every input; throws one UsageError listing every problem. */
@@ -144,7 +150,10 @@ export function parseInputs(source: InputSource): ActionInputs {
     const raw = source.get(name).trim() || fallback;
     const ms = parseDuration(raw);
     if (ms === null) {
-      problem(name, `"${raw}" is not a duration; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`);
+      problem(
+        name,
+        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`,
+      );
       return parseDuration(fallback) ?? 0;
     }
     return ms;
@@ -429,17 +438,4 @@ function parseUpgradeFrom(
     return null;
   }
   return from.kind === 'archive' ? { kind: 'archive', path: inWorkspace('upgrade-from', from.path) } : from;
-}
-
-/** "a pull request from fork owner/repo" when the event is a pull request whose head is another repository. */
-export function forkPullRequest(event: GitHubEvent | null, repository: string | undefined): string | null {
-  if (!event || (event.name !== 'pull_request' && event.name !== 'pull_request_target')) return null;
-  const pr = event.payload?.pull_request as { head?: { repo?: { full_name?: string } | null } } | undefined;
-  const headRepo = pr?.head?.repo;
-  const base = (event.payload?.repository as { full_name?: string } | undefined)?.full_name ?? repository;
-  // A deleted fork leaves head.repo null: treat the unknown head as a fork.
-  if (!headRepo?.full_name) return `a ${event.name} event whose head repository is unknown`;
-  if (!base || headRepo.full_name.toLowerCase() !== base.toLowerCase())
-    return `a ${event.name} event from fork ${headRepo.full_name}`;
-  return null;
 }

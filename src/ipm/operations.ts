@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import type { CompileError } from './compile-errors.js';
 import { WORK_DIR } from '../iris/container.js';
+import { copyModuleTree } from './module-copy.js';
 import type { Expression, IpmCommand, Operation } from '../iris/objectscript.js';
 import type { SessionFailure, SessionResult, SessionRunner } from '../iris/session.js';
 import { validate, validateNamespace } from '../iris/validate.js';
@@ -64,23 +65,16 @@ export class CompileFailedError extends IpmDbError {
   }
 }
 
-/** Directories never sent to IRIS with a module. */
-const NOT_COPIED = new Set(['.git']);
-
 /**
  * Copies a module directory into the container through a host staging copy with symbolic links
- * resolved (docker cp would copy a link such as `.modules/dep -> ../../dep` as a dangling link)
- * and without `.git`.
+ * resolved where they stay inside the module (or the repository, under `.modules/`), without
+ * `.git` (see module-copy.ts).
  */
 export async function copyModuleIn(files: ContainerFiles, moduleDir: string, containerDir: string): Promise<void> {
   const staging = await mkdtemp(join(tmpdir(), 'ipm-db-module-'));
   try {
     const copy = join(staging, 'module');
-    await cp(moduleDir, copy, {
-      recursive: true,
-      dereference: true,
-      filter: (source) => !NOT_COPIED.has(basename(source)),
-    });
+    await copyModuleTree(moduleDir, copy);
     await makeReadableForIris(copy);
     await files.copyIn(copy, containerDir);
   } finally {

@@ -10,6 +10,7 @@ import { bootstrapIpm, type IpmSetup } from '../ipm/bootstrap.js';
 import type { ResolvedInstaller } from '../ipm/installer.js';
 import { createNamespace } from '../ipm/namespaces.js';
 import { IpmOperations, type IpmTarget } from '../ipm/operations.js';
+import { chooseNetwork, needsOutbound } from './network.js';
 import type { PipelineContext } from './options.js';
 
 export interface DrivenContainer {
@@ -28,7 +29,7 @@ export async function startPipelineIris(
   extra: { network?: string; mounts?: ContainerSpec['mounts']; env?: Record<string, string> } = {},
 ): Promise<DrivenContainer> {
   const o = ctx.options;
-  const network = extra.network ?? o.network;
+  const network = extra.network ?? o.network ?? (await defaultNetwork(ctx));
   const mounts = [...(o.mounts ?? []), ...(extra.mounts ?? [])];
   const env = { ...(o.env ?? {}), ...(extra.env ?? {}) };
   const container = await startIris(
@@ -36,7 +37,7 @@ export async function startPipelineIris(
     {
       image: o.image,
       runId,
-      ...(network ? { network } : {}),
+      network,
       ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),
       ...(mounts.length > 0 ? { mounts } : {}),
       ...(Object.keys(env).length > 0 ? { env } : {}),
@@ -49,6 +50,14 @@ export async function startPipelineIris(
     },
   );
   return drive(ctx, container);
+}
+
+/** The network when none was asked for: one that publishes no IRIS port (see network.ts). */
+async function defaultNetwork(ctx: PipelineContext): Promise<string> {
+  const o = ctx.options;
+  const choice = chooseNetwork({ outbound: await needsOutbound(o.moduleDir, o.exportPythonDeps ?? true) });
+  ctx.logger.info(`IRIS container network: ${choice.network} (${choice.why})`);
+  return choice.network;
 }
 
 /** Sessions, file transfer and IPM operations for a running container, with the pipeline's timeouts and verbosity. */

@@ -46,7 +46,7 @@ export interface PipelineOptions {
   /** Run the module's tests (`test <m> -only`) in the packaging namespace, where the source was loaded. */
   runTests?: boolean;
   keepContainer?: boolean;
-  /** docker --network; default "host". */
+  /** docker --network; default: none, or bridge when IPM downloads (pipeline/network.ts); host only when asked. */
   network?: string;
   extraDockerArgs?: string[];
   mounts?: ContainerSpec['mounts'];

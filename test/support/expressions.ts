@@ -5,9 +5,24 @@
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 
 type Value = string | number | boolean | null;
-export type Contexts = Record<string, Record<string, Value>>;
+/** A context's value: a scalar, or an object (an event payload) read with nested paths. */
+export type Tree = Value | { [key: string]: Tree };
+export type Contexts = Record<string, Record<string, Tree>>;
 
-function toData(value: Value): data.ExpressionData {
+/**
+ * Job status functions, which GitHub's runner provides rather than the expression language: the
+ * tests model a job whose `needs` all succeeded.
+ */
+const STATUS_FUNCTIONS = new Map(
+  (['success', 'always'] as const).map((name) => [
+    name,
+    { name, minArgs: 0, maxArgs: 0, call: (): data.ExpressionData => new data.BooleanData(true) },
+  ]),
+);
+
+function toData(value: Tree): data.ExpressionData {
+  if (value !== null && typeof value === 'object')
+    return new data.Dictionary(...Object.entries(value).map(([key, v]) => ({ key, value: toData(v) })));
   if (value === null) return new data.Null();
   if (typeof value === 'string') return new data.StringData(value);
   if (typeof value === 'number') return new data.NumberData(value);
@@ -31,14 +46,14 @@ function fromData(value: data.ExpressionData): Value {
 
 export function evaluate(expression: string, ctx: Contexts): Value {
   const lexed = new Lexer(expression).lex();
-  const parsed = new Parser(lexed.tokens, Object.keys(ctx), []).parse();
+  const parsed = new Parser(lexed.tokens, Object.keys(ctx), [...STATUS_FUNCTIONS.values()]).parse();
   const contexts = new data.Dictionary(
     ...Object.entries(ctx).map(([key, values]) => ({
       key,
       value: new data.Dictionary(...Object.entries(values).map(([k, v]) => ({ key: k, value: toData(v) }))),
     })),
   );
-  return fromData(new Evaluator(parsed, contexts).evaluate());
+  return fromData(new Evaluator(parsed, contexts, STATUS_FUNCTIONS).evaluate());
 }
 
 /** A `with:` value with every `${{ }}` evaluated, as the runner passes it to an action (a string). */

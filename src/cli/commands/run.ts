@@ -28,7 +28,8 @@ Options:
   --out <dir>            where the .tgz, JUnit XML and run-report.json go (default: ./ipm-db-out)
   --dev                  load and package with -dev (packages test resources)
   --tests                run the module's tests (test -only) where it was loaded from source
-  --network <name>       docker network for the IRIS container (default: host)
+  --network <name>       docker network for the IRIS container (default: none, or bridge when
+                         IPM must download; host publishes IRIS's ports on every interface)
   --docker-arg <arg>     extra docker run argument (repeatable)
   --login <registry>     docker login to this registry first (private images); with --login-user,
                          password from the IPM_DB_REGISTRY_PASSWORD environment variable (sent on stdin)

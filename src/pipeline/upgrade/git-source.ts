@@ -6,6 +6,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { checkModuleTree } from '../../ipm/module-copy.js';
 import { IpmDbError, UsageError } from '../../util/errors.js';
 import { runCommand } from '../../iris/process.js';
 
@@ -63,6 +64,8 @@ export async function exportModuleAt(
     if (!(await stat(join(dir, 'module.xml')).catch(() => null))) {
       throw new IpmDbError('upgrade-git-source', `${path}/module.xml does not exist at ${revision}`);
     }
+    // The revision's links are the history's, not the checkout's: none may leave the export.
+    await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
     return { dir, remove };
   } catch (error) {
     await remove();

@@ -127,8 +127,10 @@ describe('copyModuleIn', () => {
     await mkdir(join(root, 'dep/src'), { recursive: true });
     await writeFile(join(root, 'dep/module.xml'), '<dep/>');
     await mkdir(join(root, 'app/.modules'), { recursive: true });
-    await mkdir(join(root, 'app/.git'), { recursive: true });
-    await writeFile(join(root, 'app/.git/HEAD'), 'ref');
+    // The repository (root) holds the dependency the link points to; .git is never copied.
+    await mkdir(join(root, '.git'), { recursive: true });
+    await mkdir(join(root, 'app/src/.git'), { recursive: true });
+    await writeFile(join(root, 'app/src/.git/HEAD'), 'ref');
     await writeFile(join(root, 'app/module.xml'), '<app/>', { mode: 0o600 });
     await symlink('../../dep', join(root, 'app/.modules/dep'));
     const landed = join(root, 'landed');
@@ -140,7 +142,7 @@ describe('copyModuleIn', () => {
     expect((await lstat(join(landed, '.modules/dep'))).isDirectory()).toBe(true);
     expect((await lstat(join(landed, 'module.xml'))).mode & 0o444).toBe(0o444);
     expect(await readFile(join(landed, '.modules/dep/module.xml'), 'utf8')).toBe('<dep/>');
-    await expect(lstat(join(landed, '.git'))).rejects.toThrow();
+    await expect(lstat(join(landed, 'src/.git'))).rejects.toThrow();
   });
 });
 
@@ -209,9 +211,14 @@ describe('IpmOperations', () => {
     expect(fake.sessions[0]!.lines.join('\n')).toContain(
       'Shell("package-database my-app -path /tmp/ipm-db/out-1 -dev")',
     );
+    // Copied out into a fresh directory beside the archive, checked, then moved into place.
     expect(fake.copies).toEqual([
-      { from: 'ipm-db-test:/tmp/ipm-db/out-1/my-app-1.0.0-database.tgz', to: join(out, 'my-app-1.0.0-database.tgz') },
+      {
+        from: 'ipm-db-test:/tmp/ipm-db/out-1/my-app-1.0.0-database.tgz',
+        to: expect.stringMatching(new RegExp(`^${out}/\\.ipm-db-copy-[^/]+/file$`)),
+      },
     ]);
+    expect((await lstat(join(out, 'my-app-1.0.0-database.tgz'))).isFile()).toBe(true);
   });
 
   it('refuses an archive path outside its output directory', async () => {
