@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { normaliseEntryPath, printablePath } from './entry-path.js';
+import { normaliseEntryPath, printablePath, SHOWN_NAME_LENGTH } from './entry-path.js';
+import { clip } from './findings.js';
 import type { FindingCode, FindingList } from './findings.js';
 import type { ArchiveLimits } from './limits.js';
 import { readModuleManifest, type ModuleManifest } from './module-manifest.js';
@@ -109,12 +110,18 @@ export class ArchiveCollector implements TarVisitor {
     uncompressedSize: 0,
   };
   private readonly kinds = new Map<string, EntryKind>();
+  /** Digest of each lower-cased path -> the path: finds case collisions without a second copy of every path. */
   private readonly lowerCase = new Map<string, string>();
+
+  /** Longest path kept in the inventory and on findings for an unsafe or over-long path. */
+  private readonly keptPathLength: number;
 
   constructor(
     private readonly findings: FindingList,
     private readonly limits: ArchiveLimits,
-  ) {}
+  ) {
+    this.keptPathLength = Math.max(limits.maxPathLength, SHOWN_NAME_LENGTH);
+  }
 
   problem(code: FindingCode, message: string, entry?: string): void {
     this.findings.add(code, message, entry);
@@ -131,33 +138,34 @@ export class ArchiveCollector implements TarVisitor {
       this.problem(
         p.code,
         `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
-        tar.path,
+        clip(tar.path, this.keptPathLength),
       );
     }
     if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
       this.problem(
         'limit-path-length',
         `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
-        normalised.path,
+        clip(normalised.path, this.keptPathLength),
       );
       safe = false;
     }
+    // Unsafe paths are kept as given, cut to maxPathLength: they are never looked up, only shown.
+    const path = safe ? normalised.path : clip(tar.path, this.keptPathLength);
     const kindProblem = KIND_PROBLEM[tar.type];
     if (kindProblem) {
       const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : '';
       this.problem(
         kindProblem[0],
         `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
-        safe ? normalised.path : tar.path,
+        path,
       );
     } else if (tar.type === 'unsupported') {
       this.problem(
         'entry-unsupported-type',
         `entry ${shown} has tar type "${printable(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
-        safe ? normalised.path : tar.path,
+        path,
       );
     }
-    const path = safe ? normalised.path : tar.path;
     const accepted = safe && (kind === 'file' || kind === 'directory');
     if (safe && tar.nameFieldFull && tar.format === 'ustar') {
       this.problem(
@@ -167,7 +175,8 @@ export class ArchiveCollector implements TarVisitor {
       );
     }
     const inventory: InventoryEntry = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : 'rejected' };
-    if (tar.linkname && (kind === 'symlink' || kind === 'hardlink')) inventory.linkTarget = tar.linkname;
+    if (tar.linkname && (kind === 'symlink' || kind === 'hardlink'))
+      inventory.linkTarget = clip(tar.linkname, SHOWN_NAME_LENGTH);
     this.result.entries.push(inventory);
     this.result.uncompressedSize += tar.size;
     const firstKind = safe ? this.checkCollisions(path, kind) : kind;
@@ -213,7 +222,8 @@ export class ArchiveCollector implements TarVisitor {
       if (path === 'module.xml' && this.result.moduleXml) return null;
       if (depMatch && this.result.dependencyFiles.has(depMatch[1]!)) return null;
       return new BufferSink(tar.size, (data) => {
-        const parsed = { path, ...readModuleManifest(data) };
+        const role = path === 'module.xml' ? 'module' : 'dependency';
+        const parsed = { path, ...readModuleManifest(data, { maxDepth: this.limits.maxXmlDepth, role }) };
         if (path === 'module.xml') this.result.moduleXml = parsed;
         else this.result.dependencyFiles.set(depMatch![1]!, parsed);
       });
@@ -252,7 +262,7 @@ export class ArchiveCollector implements TarVisitor {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = path.toLowerCase();
+    const lower = createHash('sha1').update(path.toLowerCase()).digest('base64');
     const other = this.lowerCase.get(lower);
     if (other !== undefined) {
       this.problem(

@@ -46,12 +46,18 @@ export async function verifyArchiveStream(
 ): Promise<VerificationReport> {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
-  const findings = new FindingList();
+  const findings = new FindingList(limits);
   const collector = new ArchiveCollector(findings, limits);
   const tar = new TarStreamParser(collector, limits);
   let internalError: unknown = null;
+  let size = 0;
+  let inflated = 0;
   const gzip: GzipMemberDecoder = new GzipMemberDecoder(
     (data) => {
+      inflated += data.length;
+      if (inflated > limits.compressionRatioGraceSize && inflated > limits.maxCompressionRatio * size) {
+        tar.stop('limit-compression-ratio', compressionRatioMessage(inflated, size, limits));
+      }
       try {
         tar.write(data);
       } catch (err) {
@@ -62,7 +68,6 @@ export async function verifyArchiveStream(
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK },
   );
   const fileHash = createHash('sha256');
-  let size = 0;
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -95,6 +100,7 @@ export async function verifyArchiveStream(
   collector.finish();
   const collected = collector.result;
   const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
+  findings.finish();
   return {
     schema: VERIFY_REPORT_SCHEMA,
     valid: !findings.hasErrors,
@@ -122,4 +128,12 @@ export async function verifyArchiveStream(
     limits,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+function compressionRatioMessage(inflated: number, compressed: number, limits: ArchiveLimits): string {
+  return (
+    `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio ` +
+    `(${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. ` +
+    'This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.'
+  );
 }
