@@ -21,8 +21,8 @@ export const HOSTILE_CLASSES: Record<string, { what: string; write: (dest: strin
   'pax-paths': { what: '2,700 files named by 1 MiB pax paths', write: (d) => hostile.writePaxLongPaths(d, 2700) },
   'pax-links': { what: '2,000 symlinks to 1 MiB pax linkpaths', write: (d) => hostile.writePaxLongLinks(d, 2000) },
   'many-findings': {
-    what: '25,000 links + case twins (75k findings)',
-    write: (d) => hostile.writeManyFindings(d, 25_000),
+    what: '24,000 links + case twins (96k findings)',
+    write: (d) => hostile.writeManyFindings(d, 24_000),
   },
   'deps-xml': { what: '100 deps/*.xml of 15 MiB (text)', write: (d) => hostile.writeManyBigDeps(d, 100) },
   'deps-attributes': {

@@ -150,7 +150,7 @@ export class ArchiveCollector implements TarVisitor {
       safe = false;
     }
     // Unsafe paths are kept as given, cut to maxPathLength: they are never looked up, only shown.
-    const path = safe ? normalised.path : clip(tar.path, this.keptPathLength);
+    const path = clip(safe ? normalised.path : tar.path, this.keptPathLength);
     const kindProblem = KIND_PROBLEM[tar.type];
     if (kindProblem) {
       const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : '';

@@ -137,9 +137,17 @@ export interface FindingCaps {
 
 const UNCAPPED: FindingCaps = { maxFindings: Infinity, maxFindingLength: Infinity, maxPathLength: Infinity };
 
-/** `text` cut to `max` characters, marked with "..." when cut. */
+/**
+ * A flat copy of `text`. V8 may represent a slice, trim or split result as a view that keeps the
+ * whole original alive (a 1 MiB pax path, a 15 MiB XML text); whatever outlives parsing is detached.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+/** `text` cut to `max` characters, marked with "..." when cut, detached from the original. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3))}...`;
+  return detach(text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3))}...`);
 }
 
 /**

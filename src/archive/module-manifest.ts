@@ -1,3 +1,4 @@
+import { clip } from './findings.js';
 import { readXml, type XmlResult } from './xml-reader.js';
 
 export interface DeclaredResource {
@@ -46,6 +47,9 @@ function resourceFrom(element: string, attributes: Record<string, string>): Decl
     attributes,
   };
 }
+
+/** Longest name, version or document name kept from a deps/*.xml (longer ones cannot match anyway). */
+const DEPENDENCY_FIELD_LENGTH = 1024;
 
 /** Export/Document/Module/Dependencies/ModuleReference/Name: the deepest element read. */
 const TRACK_DEPTH = 6;
@@ -143,6 +147,13 @@ export function readModuleManifest(
     },
     { maxDepth: options.maxDepth, keepText: full },
   );
+  if (!full) {
+    // Kept for every deps/*.xml: cut, and detached from the document's text.
+    m.name = m.name === null ? null : clip(m.name, DEPENDENCY_FIELD_LENGTH);
+    m.version = m.version === null ? null : clip(m.version, DEPENDENCY_FIELD_LENGTH);
+    m.documentName = m.documentName === null ? null : clip(m.documentName, DEPENDENCY_FIELD_LENGTH);
+    m.packaging = m.packaging === null ? null : clip(m.packaging, DEPENDENCY_FIELD_LENGTH);
+  }
   if (xml.ok) {
     if (root !== 'Export') m.layoutProblem = `the root element is <${root}>, expected <Export>`;
     else if (documents === 0) m.layoutProblem = 'there is no /Export/Document element';
