@@ -1,21 +1,16 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-ZVXHEOF4.js";
+} from "./chunks/chunk-7CQHD2IN.js";
+import "./chunks/chunk-XJ65XYIH.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
 import {
   ResourceLedger,
   STATE_KEEP,
-  STATE_RUN_ID,
-  actionsCacheStore,
-  actionsInstallerCache,
-  dockerCli,
-  resolveIpmInstaller,
-  restoreImage,
-  saveImage
-} from "./chunks/chunk-KCDDRG2G.js";
+  STATE_RUN_ID
+} from "./chunks/chunk-F2X6PU6U.js";
 import {
   debug,
   error,
@@ -33,22 +28,25 @@ import {
 import {
   DEFAULT_STAGES,
   classifyUpgradeFrom,
-  containerNameFor,
   emptyReport,
+  installerUrl,
   parseClassMethod,
   parseDeclaredChanges,
   parseUpgradeOptions,
   readModuleIdentity,
   registryPuller,
   renderUpgradeMarkdown,
+  resolveInstaller,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-T22MOO4C.js";
-import "./chunks/chunk-COTTLKH6.js";
+} from "./chunks/chunk-VFOH2FOA.js";
+import "./chunks/chunk-DZBSWL6X.js";
 import {
   RegistryClient
-} from "./chunks/chunk-EHNJM54D.js";
-import "./chunks/chunk-F2C5E5TJ.js";
+} from "./chunks/chunk-LH7H2WY6.js";
+import {
+  containerNameFor
+} from "./chunks/chunk-LHRGDUJ4.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,
@@ -56,7 +54,18 @@ import {
 } from "./chunks/chunk-TIJDGYO2.js";
 import {
   verifyArchive
-} from "./chunks/chunk-GZD2VCLG.js";
+} from "./chunks/chunk-KFLPFJFS.js";
+import {
+  ipmRepositoryPath
+} from "./chunks/chunk-WXH56NKN.js";
+import "./chunks/chunk-YCJ6GU4O.js";
+import {
+  imageTag,
+  isImageReference,
+  isSemver,
+  isSha256Hex,
+  isTag
+} from "./chunks/chunk-IFC2HBFB.js";
 import {
   IpmDbError,
   UsageError,
@@ -111,6 +120,132 @@ function artifactName(prefix, iris, env, matrixJson) {
 async function uploadRunFiles(uploader, name, files, rootDirectory) {
   const res = await uploader.upload(name, files, rootDirectory);
   return { name, id: res.id, size: res.size, files };
+}
+
+// src/action/cache.ts
+import { execFile } from "node:child_process";
+import { copyFile, mkdir, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+var execFileP = promisify(execFile);
+function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
+  const load = () => import("./chunks/cache-IHLGY2G5.js");
+  const bounded = async (what, op, fallback) => {
+    let timer;
+    const late = new Promise((resolve2) => {
+      timer = setTimeout(() => resolve2("late"), budgetMs);
+    });
+    try {
+      const result = await Promise.race([op(), late]);
+      if (result === "late") {
+        warn(
+          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
+        );
+        return fallback;
+      }
+      return result;
+    } catch (err) {
+      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    // Mirrors cache.isFeatureAvailable() without loading the package.
+    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
+    restore: (paths, key) => bounded(`Cache restore of ${key}`, async () => await (await load()).restoreCache(paths, key) ?? null, null),
+    save: (paths, key) => bounded(`Cache save of ${key}`, async () => await (await load()).saveCache(paths, key) !== -1, false)
+  };
+}
+function cacheKey(...parts) {
+  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
+}
+function actionsInstallerCache(store, dir) {
+  const fileFor = (key) => join(dir, cacheKey(key), "zpm.xml");
+  return {
+    async restore(key, destination) {
+      if (!store.available()) return false;
+      const file = fileFor(key);
+      if (!await store.restore([dirname(file)], cacheKey("ipm-db", key))) return false;
+      await copyFile(file, destination);
+      return true;
+    },
+    async save(key, source) {
+      if (!store.available()) return;
+      const file = fileFor(key);
+      await mkdir(dirname(file), { recursive: true });
+      await copyFile(source, file);
+      await store.save([dirname(file)], cacheKey("ipm-db", key));
+    }
+  };
+}
+async function resolveIpmInstaller(ipm, opts) {
+  if (ipm.kind === "installer")
+    return resolveInstaller(
+      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
+      { workDir: opts.workDir }
+    );
+  const official = installerUrl(ipm.version);
+  const wanted = ipm.releaseUrl.replaceAll("{version}", ipm.version);
+  try {
+    return await resolveInstaller(
+      { kind: "version", version: ipm.version, sha256: ipm.sha256 },
+      {
+        workDir: opts.workDir,
+        cache: opts.cache,
+        fetchImpl: (url, init) => fetch(String(url) === official ? wanted : url, init)
+      }
+    );
+  } catch (err) {
+    if (err instanceof IpmDbError && wanted !== official && err.message.includes(official))
+      throw new IpmDbError(err.code, err.message.replaceAll(official, wanted), {
+        ...err.hint ? { hint: err.hint } : {},
+        ...err.details ? { details: err.details } : {},
+        cause: err
+      });
+    throw err;
+  }
+}
+var dockerCli = async (args, timeoutMs) => {
+  const { stdout } = await execFileP("docker", args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  return { stdout };
+};
+function imageTar(dir, image) {
+  return join(dir, `${cacheKey(image)}.tar`);
+}
+function imageCacheKey(image) {
+  return cacheKey("ipm-db", "image", image);
+}
+async function restoreImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  const hit = await store.restore([tar], imageCacheKey(image));
+  if (!hit) return false;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    return true;
+  } catch (err) {
+    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm(tar, { force: true });
+  }
+}
+async function saveImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  try {
+    await mkdir(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, image], 6e5);
+    if (!(await stat(tar)).size) return false;
+    return await store.save([tar], imageCacheKey(image));
+  } catch (err) {
+    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm(tar, { force: true });
+  }
 }
 
 // src/action/summary.ts
@@ -445,12 +580,8 @@ import { isAbsolute, resolve } from "node:path";
 var UPLOAD_POLICIES = ["always", "failure", "never"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
-var IMAGE_RE = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-var SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-var SHA256_RE = /^[0-9a-fA-F]{64}$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -611,7 +742,7 @@ function imageList(source, problem) {
   const images = [];
   if (explicit.length) {
     for (const image of explicit) {
-      if (IMAGE_RE.test(image)) images.push(image);
+      if (isImageReference(image)) images.push(image);
       else
         problem(
           "iris-images",
@@ -623,8 +754,8 @@ function imageList(source, problem) {
     const flavour = source.get("iris-flavour").trim() || "iris-community";
     for (const version of versions) {
       const image = `${registry}/${flavour}:${version}`;
-      if (!TAG_RE.test(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
-      else if (!IMAGE_RE.test(image))
+      if (!isTag(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
+      else if (!isImageReference(image))
         problem(
           "iris-flavour",
           `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
@@ -642,14 +773,14 @@ function ipmSource(source, problem, inWorkspace) {
   const installer = source.get("ipm-installer").trim();
   const sha = source.get("ipm-sha256").trim();
   const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
-  if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
   if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
   if (version && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
   }
   if (version) {
-    if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
+    if (!isSemver(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
       problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
     if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
@@ -752,17 +883,17 @@ function forkPullRequest(event, repository) {
 }
 
 // src/action/run.ts
-import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
-import { basename, join as join2, relative as relative2 } from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir2, readdir, stat as stat2, writeFile } from "node:fs/promises";
+import { basename, join as join3, relative as relative2 } from "node:path";
 
 // src/action/annotations.ts
-import { join, relative, sep } from "node:path";
+import { join as join2, relative, sep } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run2) {
   return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
+  const rel = relative(roots.workspace, join2(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep).join("/");
 }
@@ -834,8 +965,7 @@ function runLabel2(report) {
 }
 function irisKey(image, report) {
   if (report?.irisVersion) return report.irisVersion;
-  const tag = /:([^/:@]+)(?:@.*)?$/.exec(image)?.[1];
-  return tag ?? basename(image);
+  return imageTag(image) ?? basename(image);
 }
 function crashedReport(image, startedAt, err) {
   const message = redact(errorMessage(err));
@@ -854,7 +984,7 @@ function setPublishStage(report, result) {
 async function listFilesIn(dir) {
   const out = [];
   for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join2(dir, e.name);
+    const p = join3(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
@@ -887,8 +1017,8 @@ async function run(inputs, deps) {
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
   const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join2(inputs.workspace, ".ipm-db");
-  const outRoot = join2(tempRoot, "ipm-db", deps.runId);
+  const tempRoot = deps.env.RUNNER_TEMP || join3(inputs.workspace, ".ipm-db");
+  const outRoot = join3(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
@@ -909,7 +1039,7 @@ async function run(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat(join2(inputs.modulePath, "module.xml")).catch(() => {
+    await stat2(join3(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
         `input "module-path": no module.xml in ${relative2(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
@@ -918,7 +1048,7 @@ async function run(inputs, deps) {
     const from = inputs.upgrade?.from;
     if (from?.kind === "archive") {
       const path = from.path;
-      await stat(path).catch(() => {
+      await stat2(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative2(inputs.workspace, path)} does not exist.`,
           "Give the path of a previous .tgz, a version or a registry reference."
@@ -932,18 +1062,18 @@ async function run(inputs, deps) {
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join2(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
+        workDir: join3(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join3(tempRoot, "ipm-db-cache"))
       });
       io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
       return { path: resolved.path, sha256: resolved.sha256 };
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
-      const outDir = join2(outRoot, sanitiseArtifactName(image));
-      await mkdir(outDir, { recursive: true });
+      const outDir = join3(outRoot, sanitiseArtifactName(image));
+      await mkdir2(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
+      if (inputs.cacheImages && await restoreImage(image, join3(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
@@ -1068,11 +1198,11 @@ async function run(inputs, deps) {
   } finally {
     clearTimeout(totalTimer);
   }
-  const reportPath = join2(outRoot, REPORT_FILE);
-  await mkdir(outRoot, { recursive: true }).catch(() => {
+  const reportPath = join3(outRoot, REPORT_FILE);
+  await mkdir2(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join2(outDir, REPORT_FILE), report);
+  for (const [report, { outDir }] of logFiles) await writeJson(join3(outDir, REPORT_FILE), report);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
@@ -1101,7 +1231,7 @@ async function run(inputs, deps) {
   if (inputs.cacheImages) {
     for (const image of inputs.images)
       if (!restoredImages.has(image))
-        await saveImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+        await saveImage(image, join3(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
   }
   const outcome = {
     runs,
@@ -1122,7 +1252,7 @@ async function run(inputs, deps) {
   return outcome;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join2(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join3(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
@@ -1130,8 +1260,8 @@ async function collectRunFiles(report, outDir, logFiles) {
     const rel = relative2(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join2(outDir, basename(p));
-      await copyFile(p, copy);
+      const copy = join3(outDir, basename(p));
+      await copyFile2(p, copy);
       files.add(copy);
     }
   }
@@ -1140,7 +1270,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   }
   const present = [];
   for (const f of files)
-    if (await stat(f).then(
+    if (await stat2(f).then(
       (s) => s.isFile(),
       () => false
     ))
@@ -1206,8 +1336,8 @@ function setOutputs(io, runs, reportPath) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir2, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { mkdir as mkdir3, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 function pipelinePort(wiring = {}) {
   return {
     async runImage(o, logger) {
@@ -1248,14 +1378,14 @@ function pipelinePort(wiring = {}) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join3(o.outDir, f));
+      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join4(o.outDir, f));
       return { report, logFiles };
     }
   };
 }
 async function upgradeStageFor(o, logger, wiring) {
   const request = o.upgrade;
-  const repository = request.from?.kind === "version" ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}` : null;
+  const repository = request.from?.kind === "version" ? `${o.registry.host}/${ipmRepositoryPath(o.registry.namespace, (await readModuleIdentity(o.modulePath)).name)}` : null;
   const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
   const pull = registryPuller(
     (host) => new RegistryClient({
@@ -1268,15 +1398,15 @@ async function upgradeStageFor(o, logger, wiring) {
   return upgradeStage(options, pull);
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir2(outDir, { recursive: true }).catch(() => {
+  await mkdir3(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile2(join3(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile2(join4(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile2(join3(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile2(join4(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join3(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join4(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring = {}) {

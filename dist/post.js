@@ -4,17 +4,19 @@ import {
   STATE_RESOURCES,
   STATE_RUN_ID,
   cleanup,
-  dockerCli,
   parseResources
-} from "./chunks/chunk-KCDDRG2G.js";
+} from "./chunks/chunk-F2X6PU6U.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
-import "./chunks/chunk-F2C5E5TJ.js";
+import {
+  Docker
+} from "./chunks/chunk-LHRGDUJ4.js";
 import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
+import "./chunks/chunk-IFC2HBFB.js";
 import {
   errorMessage
 } from "./chunks/chunk-7JDKL6H4.js";
@@ -29,7 +31,7 @@ async function post() {
     return;
   }
   if (getState(STATE_KEEP) === "true") info("keep-container was set: the containers stayed up until now.");
-  const result = await cleanup(runId, recorded, dockerCli);
+  const result = await cleanup(runId, recorded, new Docker());
   for (const r of result.removed) info(`Removed ${r.kind} ${r.name}`);
   for (const p of result.problems) warning(p);
   if (result.removed.length === 0 && result.problems.length === 0) info("No containers or volumes were left.");

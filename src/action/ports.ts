@@ -4,10 +4,11 @@
  * real implementations.
  */
 import type { VerificationReport } from '../archive/report.js';
-import type { PublishedPackage, RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/types.js';
+import type { PublishedPackage } from '../oci/publish.js';
 import type { Logger } from '../util/log.js';
 import type { ActionInputs, UpgradeRequest } from './inputs.js';
-import type { CreatedResource } from './cleanup.js';
+import type { CreatedResource } from '../iris/container.js';
 
 export interface ImageRunOptions {
   image: string;

@@ -10,7 +10,7 @@ import { IpmDbError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { redact, registerSecret } from '../util/redact.js';
 import { parseChallenges, type Challenge } from './challenge.js';
-import { OCI_MANIFEST_MEDIA_TYPE } from './ipm-artifact.js';
+import { OCI_MANIFEST_MEDIA_TYPE } from './media-types.js';
 import {
   DEFAULT_RETRY_POLICY,
   isRetryableNetworkError,

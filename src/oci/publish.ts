@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { VerificationReport } from '../archive/report.js';
-import type { PublishedPackage } from '../pipeline/types.js';
 import { IpmDbError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { RegistryClient, type RegistryCredentials } from './client.js';
@@ -14,15 +13,24 @@ import {
   EMPTY_CONFIG,
   EMPTY_CONFIG_DIGEST,
   ipmAcceptanceViolations,
-  ipmDatabaseTag,
-  ipmRepository,
   serializeManifest,
   type IpmPackageFacts,
-  type OciManifest,
 } from './ipm-artifact.js';
+import type { OciManifest } from './media-types.js';
 import { pushWithOras } from './oras-cli.js';
-import { validateRegistryHost } from './reference.js';
+import { ipmDatabaseTag, ipmRepositoryPath } from '../naming/ipm.js';
+import { validateRegistryHost } from '../naming/reference.js';
 import type { RetryPolicy } from './retry.js';
+
+export interface PublishedPackage {
+  /** Full reference, "<registry>/<namespace>/<module>:<tag>". */
+  reference: string;
+  tag: string;
+  /** Manifest digest, "sha256:...". */
+  digest: string;
+  /** true when the tag already pointed at this exact manifest and nothing was uploaded. */
+  unchanged: boolean;
+}
 
 /**
  * Verifies the archive at `path` (src/archive/verify.ts `verifyArchive` fits; close over any
@@ -156,7 +164,7 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
     created: opts.created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     ...(opts.source ? { source: opts.source } : {}),
   });
-  const repository = ipmRepository(opts.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(opts.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat(opts.archivePath)).size;

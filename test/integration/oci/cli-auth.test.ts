@@ -11,12 +11,8 @@ import { main } from '../../../src/cli/main.js';
 import { commands } from '../../../src/cli/commands/index.js';
 import { pullCommand } from '../../../src/cli/commands/pull.js';
 import { RegistryClient } from '../../../src/oci/client.js';
-import {
-  EMPTY_CONFIG,
-  EMPTY_CONFIG_DIGEST,
-  IPM_LAYER_MEDIA_TYPE,
-  OCI_MANIFEST_MEDIA_TYPE,
-} from '../../../src/oci/ipm-artifact.js';
+import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST } from '../../../src/oci/ipm-artifact.js';
+import { IPM_LAYER_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE } from '../../../src/oci/media-types.js';
 import { moduleXml } from '../../../scripts/make-example-archive.js';
 import { writeIpmArchive } from '../../support/ipm-tar.js';
 import { startRegistry, type TestRegistry } from '../../support/registry.js';
