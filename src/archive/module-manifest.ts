@@ -1,4 +1,5 @@
 import { clip } from './findings.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { readXml, type XmlResult } from './xml-reader.js';
 
 export interface DeclaredResource {
@@ -67,7 +68,7 @@ export interface ManifestReadOptions {
 /** Reads the module manifest (module.xml, or the Module inside a deps/<dep>.xml export). */
 export function readModuleManifest(
   bytes: Buffer,
-  options: ManifestReadOptions,
+  options: ManifestReadOptions = { maxDepth: DEFAULT_LIMITS.maxXmlDepth, role: 'module' },
 ): { xml: XmlResult; manifest: ModuleManifest } {
   const full = options.role === 'module';
   const textWanted = new Set(
