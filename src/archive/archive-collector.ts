@@ -1,4 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { InlineHasher, type DatHasher } from './dat-hasher.js';
 import { normaliseEntryPath, printablePath, SHOWN_NAME_LENGTH } from './entry-path.js';
 import { clip } from './findings.js';
 import type { FindingCode, FindingList } from './findings.js';
@@ -82,18 +83,18 @@ class BufferSink implements EntryDataSink {
 }
 
 class HashSink implements EntryDataSink {
-  private readonly hash: Hash = createHash('sha256');
   private seen = 0;
   constructor(
+    private readonly hasher: DatHasher,
     private readonly size: number,
-    private readonly done: (sha256: string) => void,
+    private readonly done: () => void,
   ) {}
   data(chunk: Buffer): void {
-    this.hash.update(chunk);
+    this.hasher.update(chunk);
     this.seen += chunk.length;
   }
   end(): void {
-    if (this.seen === this.size) this.done(this.hash.digest('hex'));
+    if (this.seen === this.size) this.done();
   }
 }
 
@@ -116,9 +117,14 @@ export class ArchiveCollector implements TarVisitor {
   /** Longest path kept in the inventory and on findings for an unsafe or over-long path. */
   private readonly keptPathLength: number;
 
+  /** IRIS.DAT read whole; its digest may still be computing on another thread until settle(). */
+  private datHashed: { size: number; hasher: DatHasher } | null = null;
+  private datHasher: DatHasher | null = null;
+
   constructor(
     private readonly findings: FindingList,
     private readonly limits: ArchiveLimits,
+    private readonly newDatHasher: (size: number) => DatHasher = () => new InlineHasher(),
   ) {
     this.keptPathLength = Math.max(limits.maxPathLength, SHOWN_NAME_LENGTH);
   }
@@ -205,8 +211,10 @@ export class ArchiveCollector implements TarVisitor {
     }
     if (path === 'IRIS.DAT') {
       if (this.result.irisDat || firstKind !== 'file') return null;
-      return new HashSink(tar.size, (sha256) => {
-        this.result.irisDat = { size: tar.size, sha256 };
+      const hasher = this.newDatHasher(tar.size);
+      this.datHasher = hasher;
+      return new HashSink(hasher, tar.size, () => {
+        this.datHashed = { size: tar.size, hasher };
       });
     }
     const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
@@ -274,6 +282,25 @@ export class ArchiveCollector implements TarVisitor {
       this.lowerCase.set(lower, path);
     }
     return kind;
+  }
+
+  /** The hasher of IRIS.DAT, once its entry has started (to be told about every output chunk). */
+  get irisDatHasher(): DatHasher | null {
+    return this.datHasher;
+  }
+
+  /** After decompression has ended: waits for IRIS.DAT's digest (when IRIS.DAT was read whole). */
+  async settle(): Promise<void> {
+    if (this.datHashed) {
+      this.result.irisDat = { size: this.datHashed.size, sha256: await this.datHashed.hasher.digest() };
+    } else {
+      this.close();
+    }
+  }
+
+  /** Releases the IRIS.DAT hasher when verification ends without a digest. */
+  close(): void {
+    this.datHasher?.close();
   }
 
   /**

@@ -5,6 +5,7 @@ import { IpmDbError } from '../util/errors.js';
 import { ArchiveCollector } from './archive-collector.js';
 import { openArchiveFile, withStallTimeout } from './archive-source.js';
 import { FindingList } from './findings.js';
+import { InlineHasher, WorkerHasher } from './dat-hasher.js';
 import { GzipMemberDecoder } from './gzip-member.js';
 import { resolveLimits, type ArchiveLimits } from './limits.js';
 import { checkPackage } from './package-checks.js';
@@ -18,6 +19,9 @@ export interface VerifyOptions {
   expectedModuleVersion?: string;
   limits?: Partial<ArchiveLimits>;
 }
+
+/** IRIS.DAT from this size on is hashed on a worker thread, beside inflating and the archive's hash. */
+const WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 
 /** Zlib output chunk: large enough that hashing on the main thread overlaps the next inflate call. */
 const INFLATE_CHUNK_SIZE = 512 * 1024;
@@ -47,13 +51,21 @@ export async function verifyArchiveStream(
   const started = performance.now();
   const limits = resolveLimits(options.limits);
   const findings = new FindingList(limits);
-  const collector = new ArchiveCollector(findings, limits);
+  let gzip: GzipMemberDecoder | null = null;
+  const collector = new ArchiveCollector(findings, limits, (datSize) => {
+    if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
+    const hasher = new WorkerHasher();
+    hasher.onDrain = () => gzip?.resumeOutput();
+    return hasher;
+  });
   const tar = new TarStreamParser(collector, limits);
   let internalError: unknown = null;
   let size = 0;
   let inflated = 0;
-  const gzip: GzipMemberDecoder = new GzipMemberDecoder(
+  gzip = new GzipMemberDecoder(
     (data) => {
+      const dat = collector.irisDatHasher;
+      if (dat instanceof WorkerHasher) dat.observe(data);
       inflated += data.length;
       if (inflated > limits.compressionRatioGraceSize && inflated > limits.maxCompressionRatio * size) {
         tar.stop('limit-compression-ratio', compressionRatioMessage(inflated, size, limits));
@@ -63,7 +75,8 @@ export async function verifyArchiveStream(
       } catch (err) {
         internalError ??= err;
       }
-      if (tar.stopped || internalError) gzip.abandon();
+      if (tar.stopped || internalError) gzip!.abandon();
+      else if (dat instanceof WorkerHasher && dat.congested) gzip!.pauseOutput();
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK },
   );
@@ -76,10 +89,19 @@ export async function verifyArchiveStream(
     }
   } catch (err) {
     gzip.abandon();
+    collector.close();
     throw err;
   }
   const gz = await gzip.end();
+  if (!internalError) {
+    try {
+      await collector.settle();
+    } catch (err) {
+      internalError = err;
+    }
+  }
   if (internalError) {
+    collector.close();
     throw new IpmDbError(
       'archive-verifier-failed',
       `verifying ${meta.path} failed unexpectedly: ${String(internalError)}`,

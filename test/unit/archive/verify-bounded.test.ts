@@ -173,8 +173,8 @@ describe('every hostile class is judged with a 256 MB heap', () => {
       ['pax-paths', (d) => hostile.writePaxLongPaths(d, 1000), 'limit-path-length'],
       ['pax-links', (d) => hostile.writePaxLongLinks(d, 1000), 'entry-symlink'],
       ['many-findings', (d) => hostile.writeManyFindings(d, 24_000), 'limit-findings'],
-      ['deps-xml', (d) => hostile.writeManyBigDeps(d, 24), 'checksum-missing'],
-      ['deps-attributes', (d) => hostile.writeManyBigDeps(d, 24, 15 * MiB, 'attribute'), 'checksum-missing'],
+      ['deps-xml', (d) => hostile.writeManyBigDeps(d, 12), 'checksum-missing'],
+      ['deps-attributes', (d) => hostile.writeManyBigDeps(d, 12, 15 * MiB, 'attribute'), 'checksum-missing'],
       ['deep-xml', (d) => hostile.writeDeepModuleXml(d, 60_000), 'limit-xml-depth'],
       ['gzip-bomb', (d) => hostile.writeZeroBomb(d, 2048 * MiB), 'limit-compression-ratio'],
     ];
