@@ -18,22 +18,22 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-GZPEWWR3.js")).runCommand
+    load: async () => (await import("./chunks/run-XQ7LZ6IC.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GJ5JUAYZ.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-Q45JWM7Q.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-XGHKZCZ2.js")).publishCommand((await import("./chunks/verify-67CUO2NQ.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-XGHKZCZ2.js")).publishCommand((await import("./chunks/verify-VKG2C4LJ.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-TASFAJQC.js")).pullCommand((await import("./chunks/verify-67CUO2NQ.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-TASFAJQC.js")).pullCommand((await import("./chunks/verify-VKG2C4LJ.js")).verifyArchive)
   },
   {
     name: "inspect",

@@ -39,7 +39,7 @@ import {
   resolveInstaller,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-VFOH2FOA.js";
+} from "./chunks/chunk-USG44SGP.js";
 import "./chunks/chunk-DZBSWL6X.js";
 import {
   RegistryClient
@@ -54,7 +54,7 @@ import {
 } from "./chunks/chunk-TIJDGYO2.js";
 import {
   verifyArchive
-} from "./chunks/chunk-KFLPFJFS.js";
+} from "./chunks/chunk-6KL36U33.js";
 import {
   ipmRepositoryPath
 } from "./chunks/chunk-WXH56NKN.js";
