@@ -168,15 +168,16 @@ describe('compression-ratio limit', () => {
 });
 
 describe('every hostile class is judged with a 256 MB heap', () => {
-  it('a child with --max-old-space-size=256 verifies each full-size class and finds what is wrong', async () => {
+  // Each archive below needs well over 256 MB of heap to verify without the bounds (the bomb, a
+  // question of time rather than memory, is covered above).
+  it('a child with --max-old-space-size=256 verifies each class and finds what is wrong', async () => {
     const classes: [string, (d: string) => Promise<unknown>, string][] = [
-      ['pax-paths', (d) => hostile.writePaxLongPaths(d, 1000), 'limit-path-length'],
-      ['pax-links', (d) => hostile.writePaxLongLinks(d, 1000), 'entry-symlink'],
+      ['pax-paths', (d) => hostile.writePaxLongPaths(d, 400), 'limit-path-length'],
+      ['pax-links', (d) => hostile.writePaxLongLinks(d, 400), 'entry-symlink'],
       ['many-findings', (d) => hostile.writeManyFindings(d, 24_000), 'limit-findings'],
       ['deps-xml', (d) => hostile.writeManyBigDeps(d, 12), 'checksum-missing'],
       ['deps-attributes', (d) => hostile.writeManyBigDeps(d, 12, 15 * MiB, 'attribute'), 'checksum-missing'],
       ['deep-xml', (d) => hostile.writeDeepModuleXml(d, 60_000), 'limit-xml-depth'],
-      ['gzip-bomb', (d) => hostile.writeZeroBomb(d, 2048 * MiB), 'limit-compression-ratio'],
     ];
     const paths: string[] = [];
     for (const [name, write] of classes) {
