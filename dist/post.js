@@ -1,26 +1,18 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  Docker,
   STATE_KEEP,
   STATE_RESOURCES,
   STATE_RUN_ID,
   cleanup,
+  errorMessage,
   parseResources
-} from "./chunks/chunk-F2X6PU6U.js";
+} from "./chunks/action/chunk-A7TTIZGU.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
-import {
-  Docker
-} from "./chunks/chunk-LHRGDUJ4.js";
-import "./chunks/chunk-W44NYYNB.js";
-import "./chunks/chunk-TIJDGYO2.js";
-import "./chunks/chunk-IFC2HBFB.js";
-import {
-  errorMessage
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/action/chunk-NLDHSFF3.js";
 
 // src/post.ts
 async function post() {
