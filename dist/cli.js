@@ -18,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-5OJD7TCN.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-64CXMPCK.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,12 +28,12 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-CC36KISA.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-XFAQESZM.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-UQES4ID2.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-23U7Z2IK.js")).verifyCommand
   },
   {
     name: "publish",
@@ -43,7 +43,7 @@ var commands = [
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-IG3WITPD.js")).pullCommand((await import("./chunks/cli/verify-5OJD7TCN.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-IG3WITPD.js")).pullCommand((await import("./chunks/cli/verify-64CXMPCK.js")).verifyArchive)
   },
   {
     name: "inspect",

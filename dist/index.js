@@ -4555,8 +4555,7 @@ var IpmOperations = class {
 };
 
 // src/pipeline/stages.ts
-import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile5, stat as stat8 } from "node:fs/promises";
+import { stat as stat8 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { basename as basename3, join as join10 } from "node:path";
 
@@ -4564,10 +4563,217 @@ import { basename as basename3, join as join10 } from "node:path";
 import { readFile as readFile3 } from "node:fs/promises";
 import { join as join8 } from "node:path";
 
+// src/archive/findings.ts
+var FINDING_CATALOG = {
+  // gzip layer
+  "gzip-invalid-header": [
+    "error",
+    "The file does not start with a valid gzip header (empty, not gzip, or unsupported flags)."
+  ],
+  "gzip-corrupt": ["error", "The deflate data inside the gzip member is corrupt."],
+  "gzip-truncated": ["error", "The file ends before the gzip member (data or 8-byte trailer) is complete."],
+  "gzip-crc-mismatch": ["error", "The gzip trailer's CRC-32 does not match the decompressed data."],
+  "gzip-size-mismatch": ["error", "The gzip trailer's length (ISIZE) does not match the decompressed data."],
+  "gzip-multiple-members": ["error", "A second gzip member follows the first; IPM writes exactly one."],
+  "gzip-trailing-data": ["error", "Bytes that are not a gzip member follow the gzip member (zero padding or garbage)."],
+  // tar layer
+  "tar-empty": ["error", "The decompressed stream holds no tar entry."],
+  "tar-header-checksum": ["error", "A tar header block fails its checksum; parsing stops there."],
+  "tar-header-invalid": ["error", "A tar header has an unreadable numeric field; parsing stops there."],
+  "tar-extension-invalid": ["error", "A pax extended header or GNU long-name record is malformed."],
+  "tar-truncated": ["error", "The tar stream ends inside a header, an entry or its padding."],
+  "tar-trailing-data": [
+    "error",
+    "Non-zero data follows the end-of-archive zero blocks, or a partial block ends the stream."
+  ],
+  "tar-no-end-marker": ["info", "The tar stream has no end-of-archive zero blocks, as IPM's own writer produces."],
+  // entries
+  "entry-absolute-path": ["error", 'An entry path is absolute (starts with "/", "\\" or a drive letter).'],
+  "entry-parent-traversal": ["error", 'An entry path has a ".." segment.'],
+  "entry-unsafe-characters": ["error", "An entry path holds a backslash, a control character or invalid UTF-8."],
+  "entry-empty-path": ["error", "An entry has an empty path."],
+  "entry-symlink": ["error", "A symbolic link entry."],
+  "entry-hardlink": ["error", "A hard link entry."],
+  "entry-device": ["error", "A character or block device entry."],
+  "entry-fifo": ["error", "A FIFO (named pipe) entry."],
+  "entry-unsupported-type": [
+    "error",
+    "An entry of a tar type the verifier does not accept (sparse, volume label, ...)."
+  ],
+  "entry-duplicate": ["error", "Two entries have the same path after normalisation."],
+  "entry-path-conflict": ["error", "An entry lies below a path that another entry makes a regular file."],
+  "entry-case-collision": ["warning", "Two paths differ only in letter case (they collide on Windows and macOS)."],
+  "entry-name-maybe-truncated": [
+    "warning",
+    "A name fills ustar's 99-byte name field; IPM's writer silently cuts longer names."
+  ],
+  // limits
+  "limit-entry-count": ["error", "More entries than limits.maxEntries; parsing stops."],
+  "limit-total-size": ["error", "The decompressed stream exceeds limits.maxTotalSize; parsing stops."],
+  "limit-entry-size": [
+    "error",
+    "An entry exceeds limits.maxEntrySize (limits.maxIrisDatSize for IRIS.DAT); parsing stops."
+  ],
+  "limit-xml-size": ["error", "module.xml or a deps/*.xml exceeds limits.maxXmlSize; it is not parsed."],
+  "limit-header-extension-size": [
+    "error",
+    "A pax header or GNU long-name record exceeds limits.maxHeaderExtensionSize."
+  ],
+  "limit-path-length": ["error", "An entry path exceeds limits.maxPathLength."],
+  "limit-xml-depth": ["error", "module.xml or a deps/*.xml nests elements deeper than limits.maxXmlDepth."],
+  "limit-compression-ratio": [
+    "error",
+    "The archive decompresses to more than limits.maxCompressionRatio times its size (past the grace size); parsing stops."
+  ],
+  "limit-findings": [
+    "info",
+    "More findings of one severity than limits.maxFindings; the rest are counted, not listed."
+  ],
+  // IRIS.DAT
+  "iris-dat-missing": ["error", "No regular file IRIS.DAT at the top level of the archive."],
+  "iris-dat-empty": ["error", "IRIS.DAT is empty."],
+  "iris-dat-size-unaligned": ["warning", "IRIS.DAT size is not a multiple of 8192 bytes (the IRIS block size)."],
+  // XML
+  "xml-doctype": ["error", "An XML file has a DOCTYPE (DTD or entity declarations); it is rejected, never expanded."],
+  "xml-not-well-formed": ["error", "An XML file is not well-formed (or not valid UTF-8)."],
+  "xml-unsupported-encoding": ["error", "An XML file declares an encoding other than UTF-8, US-ASCII or ISO-8859-1."],
+  // module.xml
+  "module-xml-missing": ["error", "No regular file module.xml at the top level of the archive."],
+  "module-xml-layout": ["error", "module.xml is not laid out as /Export/Document/Module."],
+  "module-element-duplicate": [
+    "error",
+    "module.xml repeats an element that must appear once (Name, Version, Packaging, Checksum, ...)."
+  ],
+  "module-name-missing": ["error", "module.xml has no Module/Name."],
+  "module-version-missing": ["error", "module.xml has no Module/Version."],
+  "module-version-not-semver": ["warning", "Module/Version is not a semantic version (X.Y.Z[-pre][+build])."],
+  "packaging-not-database": ["error", 'Module/Packaging is missing or is not "database".'],
+  "checksum-missing": ["error", "module.xml has no Module/Checksum."],
+  "checksum-algorithm": ["error", 'Checksum/@Algorithm is not "SHA-256".'],
+  "checksum-malformed": ["error", "The Checksum text is not 64 hexadecimal digits."],
+  "checksum-mismatch": ["error", "The SHA-256 of IRIS.DAT differs from the Checksum in module.xml."],
+  "iris-version-missing": ["error", "module.xml has no SystemRequirements/@Version."],
+  "iris-version-malformed": ["error", "SystemRequirements/@Version is not of the form YYYY.N."],
+  "iris-version-mismatch": ["error", "SystemRequirements/@Version differs from the IRIS version the caller expects."],
+  "module-name-mismatch": ["error", "Module/Name differs from the name the caller expects."],
+  "module-version-mismatch": ["error", "Module/Version differs from the version the caller expects."],
+  "file-name-mismatch": [
+    "error",
+    "The file name follows IPM's <name>-<version>-database.tgz pattern but disagrees with module.xml."
+  ],
+  "file-name-nonstandard": ["info", "The file name does not follow IPM's <name>-<version>-database.tgz pattern."],
+  // deps/
+  "deps-missing": ["error", "No deps/ directory (IPM requires it, even empty)."],
+  "deps-unexpected-entry": ["warning", "deps/ holds something other than <dependency>.xml files."],
+  "dependency-layout": ["error", "A deps/<dep>.xml is not an IRIS export /Export/Document[@name]/Module."],
+  "dependency-name-mismatch": [
+    "error",
+    "A deps/<dep>.xml does not export <dep>.ZPM (Document name or Module/Name differ)."
+  ],
+  "dependency-file-missing": ["warning", "module.xml declares a dependency for which deps/ has no <dep>.xml."],
+  // test resources
+  "built-with-test-resources": [
+    "info",
+    'Test-scoped files (Scope="test"/"verify") are in the archive: built with -dev.'
+  ],
+  "built-without-test-resources": ["info", "Test-scoped files declared in module.xml are absent: built without -dev."],
+  "test-resources-undetermined": ["info", "Whether test resources were packaged cannot be told from the archive."]
+};
+function severityOf(code) {
+  return FINDING_CATALOG[code][0];
+}
+var UNCAPPED = { maxFindings: Infinity, maxFindingLength: Infinity, maxPathLength: Infinity };
+function detach(text) {
+  return text.length < 13 ? text : Buffer.from(text, "utf16le").toString("utf16le");
+}
+function clip(text, max) {
+  return detach(text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3))}...`);
+}
+var FindingList = class {
+  constructor(caps = UNCAPPED) {
+    this.caps = caps;
+  }
+  caps;
+  all = [];
+  kept = { error: 0, warning: 0, info: 0 };
+  omitted = { error: 0, warning: 0, info: 0 };
+  codes = /* @__PURE__ */ new Set();
+  add(code, message, entry) {
+    const severity = severityOf(code);
+    this.codes.add(code);
+    if (this.kept[severity] >= this.caps.maxFindings) {
+      this.omitted[severity]++;
+      return;
+    }
+    this.kept[severity]++;
+    const finding = { code, severity, message: clip(message, this.caps.maxFindingLength) };
+    if (entry !== void 0) finding.entry = clip(entry, Math.max(this.caps.maxPathLength, 256));
+    this.all.push(finding);
+  }
+  /** Adds the limit-findings note when findings were left out. */
+  finish() {
+    const { error: error2, warning: warning2, info: info2 } = this.omitted;
+    if (error2 + warning2 + info2 === 0) return;
+    this.all.push({
+      code: "limit-findings",
+      severity: severityOf("limit-findings"),
+      message: `${error2} more errors, ${warning2} more warnings and ${info2} more notes were found but not listed (limits.maxFindings is ${this.caps.maxFindings} per severity). Fix the listed ones, or raise the limit to see the rest.`
+    });
+  }
+  has(code) {
+    return this.codes.has(code);
+  }
+  get hasErrors() {
+    return this.kept.error > 0;
+  }
+  bySeverity(severity) {
+    return this.all.filter((f) => f.severity === severity);
+  }
+};
+
+// src/archive/limits.ts
+var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
+var DEFAULT_LIMITS = Object.freeze({
+  maxEntries: 5e4,
+  maxTotalSize: 64 * GiB,
+  maxIrisDatSize: 64 * GiB,
+  maxEntrySize: 4 * GiB,
+  maxXmlSize: 16 * MiB,
+  maxHeaderExtensionSize: 1 * MiB,
+  maxPathLength: 1024,
+  readStallTimeoutMs: 6e4,
+  maxXmlDepth: 256,
+  maxCompressionRatio: 200,
+  compressionRatioGraceSize: 1 * GiB,
+  maxFindings: 1e3,
+  maxFindingLength: 2e3
+});
+function resolveLimits(partial = {}) {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key2, value] of Object.entries(partial)) {
+    if (value === void 0) continue;
+    if (!(key2 in DEFAULT_LIMITS)) {
+      throw new UsageError(
+        `unknown archive limit "${key2}"`,
+        `Known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}.`
+      );
+    }
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+      throw new UsageError(`archive limit ${key2} must be a positive integer, got ${String(value)}`);
+    }
+    limits[key2] = value;
+  }
+  return limits;
+}
+
 // src/archive/xml-reader.ts
 var import_saxes = __toESM(require_saxes(), 1);
 var DoctypeFound = class extends Error {
 };
+var TooDeep = class extends Error {
+};
+var MAX_TRACKED_PATH = 512;
 function decode(bytes) {
   if (bytes[0] === 254 && bytes[1] === 255 || bytes[0] === 255 && bytes[1] === 254) {
     return { code: "xml-unsupported-encoding", detail: "it is UTF-16; IPM writes UTF-8" };
@@ -4587,29 +4793,38 @@ function decode(bytes) {
     return { code: "xml-not-well-formed", detail: "it is not valid UTF-8" };
   }
 }
-function readXml(bytes, visitor) {
+function readXml(bytes, visitor, options) {
   const decoded = decode(bytes);
   if (!("text" in decoded)) return { ok: false, code: decoded.code, detail: decoded.detail };
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const stack = [];
+  const paths = [];
   const texts = [];
+  let depth = 0;
   parser.on("doctype", () => {
     throw new DoctypeFound();
   });
   parser.on("opentag", (tag) => {
-    stack.push(tag.name);
-    texts.push("");
-    visitor.open?.(stack.join("/"), tag.attributes);
+    depth++;
+    if (depth > options.maxDepth) throw new TooDeep();
+    if (depth > visitor.trackDepth) return;
+    const parent = depth === 1 ? "" : paths[depth - 2];
+    const path = parent === null || parent.length + tag.name.length >= MAX_TRACKED_PATH ? null : depth === 1 ? tag.name : `${parent}/${tag.name}`;
+    paths.push(path);
+    texts.push(path !== null && visitor.wantsText?.(path) ? "" : null);
+    if (path !== null) visitor.open?.(path, tag.attributes);
   });
   const addText = (t) => {
-    if (texts.length) texts[texts.length - 1] += t;
+    if (depth === 0 || depth > visitor.trackDepth) return;
+    const own = texts[depth - 1];
+    if (own !== null && own !== void 0) texts[depth - 1] = own + t;
   };
   parser.on("text", addText);
   parser.on("cdata", addText);
   parser.on("closetag", () => {
-    const path = stack.join("/");
-    stack.pop();
-    visitor.close?.(path, texts.pop() ?? "");
+    if (depth-- > visitor.trackDepth) return;
+    const path = paths.pop();
+    const text = texts.pop() ?? "";
+    if (path !== null) visitor.close?.(path, text);
   });
   try {
     parser.write(decoded.text).close();
@@ -4621,9 +4836,16 @@ function readXml(bytes, visitor) {
         detail: "it has a DOCTYPE declaration (DTD/entities are refused, never expanded)"
       };
     }
+    if (err instanceof TooDeep) {
+      return {
+        ok: false,
+        code: "limit-xml-depth",
+        detail: `it nests elements more than limits.maxXmlDepth (${options.maxDepth}) deep`
+      };
+    }
     return { ok: false, code: "xml-not-well-formed", detail: err.message };
   }
-  return { ok: true, text: decoded.text };
+  return { ok: true, text: options.keepText ? decoded.text : null };
 }
 
 // src/archive/module-manifest.ts
@@ -4642,7 +4864,16 @@ function resourceFrom(element, attributes) {
     attributes
   };
 }
-function readModuleManifest(bytes) {
+var DEPENDENCY_FIELD_LENGTH = 1024;
+var TRACK_DEPTH = 6;
+var REFERENCE = `${MODULE}/Dependencies/ModuleReference`;
+function readModuleManifest(bytes, options = { maxDepth: DEFAULT_LIMITS.maxXmlDepth, role: "module" }) {
+  const full = options.role === "module";
+  const textWanted = new Set(
+    [...SINGLE.filter((c) => full || c !== "Description").map((c) => `${MODULE}/${c}`)].concat(
+      full ? [`${REFERENCE}/Name`, `${REFERENCE}/Version`] : []
+    )
+  );
   const m = {
     name: null,
     version: null,
@@ -4669,45 +4900,58 @@ function readModuleManifest(bytes) {
     if (n === 2) m.repeated.push(what);
     return n;
   };
-  const xml = readXml(bytes, {
-    open(path, attributes) {
-      if (root === null) root = path;
-      if (path === "Export/Document" && ++documents === 1) m.documentName = attributes.name ?? null;
-      if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
-      if (modules > 1) return;
-      if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes.Algorithm ?? null;
-      if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
-        m.systemRequirements = { ...attributes };
-      if (path === `${MODULE}/Dependencies/ModuleReference`) reference = { name: null, version: null };
-      const parts = path.split("/");
-      const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
-      const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
-      if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
-        const resource = resourceFrom(parts[parts.length - 1], attributes);
-        if (resource) m.resources.push(resource);
+  const xml = readXml(
+    bytes,
+    {
+      trackDepth: TRACK_DEPTH,
+      wantsText: (path) => textWanted.has(path),
+      open(path, attributes) {
+        if (root === null) root = path;
+        if (path === "Export/Document" && ++documents === 1) m.documentName = attributes.name ?? null;
+        if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
+        if (modules > 1) return;
+        if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes.Algorithm ?? null;
+        if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
+          m.systemRequirements = { ...attributes };
+        if (!full) return;
+        if (path === REFERENCE) reference = { name: null, version: null };
+        const parts = path.split("/");
+        const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
+        const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
+        if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
+          const resource = resourceFrom(parts[parts.length - 1], attributes);
+          if (resource) m.resources.push(resource);
+        }
+      },
+      close(path, text) {
+        if (modules > 1) return;
+        if (reference && path === `${REFERENCE}/Name`) reference.name = text.trim();
+        if (reference && path === `${REFERENCE}/Version`) reference.version = text.trim();
+        if (reference && path === REFERENCE) {
+          if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
+          reference = null;
+        }
+        if (!path.startsWith(`${MODULE}/`)) return;
+        const child = path.slice(MODULE.length + 1);
+        if (!SINGLE.includes(child)) return;
+        if (count(child) > 1) return;
+        const value = text.trim();
+        if (child === "Name") m.name = value || null;
+        else if (child === "Version") m.version = value || null;
+        else if (child === "Description") m.description = value;
+        else if (child === "Packaging") m.packaging = value;
+        else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
+        else if (child === "UpdatePackage") m.updatePackage = value || null;
       }
     },
-    close(path, text) {
-      if (modules > 1) return;
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Name`) reference.name = text.trim();
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Version`) reference.version = text.trim();
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference`) {
-        if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
-        reference = null;
-      }
-      if (!path.startsWith(`${MODULE}/`)) return;
-      const child = path.slice(MODULE.length + 1);
-      if (!SINGLE.includes(child)) return;
-      if (count(child) > 1) return;
-      const value = text.trim();
-      if (child === "Name") m.name = value || null;
-      else if (child === "Version") m.version = value || null;
-      else if (child === "Description") m.description = value;
-      else if (child === "Packaging") m.packaging = value;
-      else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
-      else if (child === "UpdatePackage") m.updatePackage = value || null;
-    }
-  });
+    { maxDepth: options.maxDepth, keepText: full }
+  );
+  if (!full) {
+    m.name = m.name === null ? null : clip(m.name, DEPENDENCY_FIELD_LENGTH);
+    m.version = m.version === null ? null : clip(m.version, DEPENDENCY_FIELD_LENGTH);
+    m.documentName = m.documentName === null ? null : clip(m.documentName, DEPENDENCY_FIELD_LENGTH);
+    m.packaging = m.packaging === null ? null : clip(m.packaging, DEPENDENCY_FIELD_LENGTH);
+  }
   if (xml.ok) {
     if (root !== "Export") m.layoutProblem = `the root element is <${root}>, expected <Export>`;
     else if (documents === 0) m.layoutProblem = "there is no /Export/Document element";
@@ -5065,15 +5309,15 @@ var packageStage = {
       }
     );
     ctx.archive = archive;
-    const bytes = await readFile5(archive.hostPath);
+    const { size } = await stat8(archive.hostPath);
     ctx.report.archive = {
       path: archive.hostPath,
       fileName: archive.fileName,
-      size: (await stat8(archive.hostPath)).size,
-      sha256: createHash3("sha256").update(bytes).digest("hex"),
+      size,
+      sha256: "",
       irisDatSha256: archive.checksum
     };
-    return `${archive.fileName} (${bytes.length} bytes, IRIS.DAT sha256 ${archive.checksum ?? "not printed"})`;
+    return `${archive.fileName} (${size} bytes, IRIS.DAT sha256 ${archive.checksum ?? "not printed"})`;
   }
 };
 var verifyStage = {
@@ -5087,7 +5331,11 @@ var verifyStage = {
       expectedModuleVersion: module.version
     });
     ctx.report.verification = report;
-    if (ctx.report.archive && report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    if (ctx.report.archive) {
+      ctx.report.archive.sha256 = report.archive.sha256;
+      ctx.report.archive.size = report.archive.size;
+      if (report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    }
     if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
       throw new IpmDbError(
         "checksum-mismatch",
@@ -5752,6 +6000,118 @@ import { performance } from "node:perf_hooks";
 // src/archive/archive-collector.ts
 import { createHash as createHash4 } from "node:crypto";
 
+// src/archive/dat-hasher.ts
+import { createHash as createHash3 } from "node:crypto";
+import { Worker } from "node:worker_threads";
+var InlineHasher = class {
+  hash = createHash3("sha256");
+  update(chunk) {
+    this.hash.update(chunk);
+  }
+  async digest() {
+    return this.hash.digest("hex");
+  }
+  close() {
+  }
+};
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const hash = require('node:crypto').createHash('sha256');
+parentPort.on('message', (m) => {
+  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', hex: hash.digest('hex') });
+  let bytes = 0;
+  const buffers = new Set();
+  for (const [buffer, offset, length] of m.ranges) {
+    hash.update(new Uint8Array(buffer, offset, length));
+    bytes += length;
+    buffers.add(buffer);
+  }
+  parentPort.postMessage({ type: 'ack', bytes }, [...buffers]);
+});
+`;
+var MIN_TRANSFER = 64 * 1024;
+var WorkerHasher = class {
+  constructor(maxInFlight = 8 * 1024 * 1024) {
+    this.maxInFlight = maxInFlight;
+    this.worker.on("message", (m) => {
+      if (m.type === "ack") {
+        const was = this.congested;
+        this.inFlight -= m.bytes;
+        if (was && !this.congested) this.onDrain?.();
+      } else {
+        this.digestWaiter?.resolve(m.hex);
+        void this.worker.terminate();
+      }
+    });
+    this.worker.on("error", (err) => {
+      this.failure = err;
+      this.digestWaiter?.reject(err);
+      this.onDrain?.();
+    });
+  }
+  maxInFlight;
+  worker = new Worker(WORKER_SOURCE, { eval: true });
+  current = null;
+  ranges = [];
+  inFlight = 0;
+  failure = null;
+  digestWaiter = null;
+  onDrain = null;
+  get congested() {
+    return this.failure === null && this.inFlight > this.maxInFlight;
+  }
+  /** Every chunk of decompressed output, in order, before the tar parser sees it. */
+  observe(chunk) {
+    if (chunk.buffer !== this.current) this.send(false);
+  }
+  update(chunk) {
+    if (chunk.buffer !== this.current) {
+      this.send(false);
+      this.current = chunk.buffer;
+    }
+    this.ranges.push([chunk.buffer, chunk.byteOffset, chunk.length]);
+  }
+  /** Sends the ranges held; the buffer is transferred only when zlib is done with it (`retired`). */
+  send(lastBuffer) {
+    const ranges = this.ranges;
+    const buffer = this.current;
+    this.ranges = [];
+    this.current = null;
+    if (ranges.length === 0 || this.failure) return;
+    const bytes = ranges.reduce((n, r) => n + r[2], 0);
+    this.inFlight += bytes;
+    if (lastBuffer || buffer.byteLength < MIN_TRANSFER) {
+      const copies = ranges.map(([b, off, len]) => {
+        const copy = new ArrayBuffer(len);
+        new Uint8Array(copy).set(new Uint8Array(b, off, len));
+        return [copy, 0, len];
+      });
+      this.worker.postMessage(
+        { type: "data", ranges: copies },
+        copies.map((r) => r[0])
+      );
+    } else {
+      this.worker.postMessage({ type: "data", ranges }, [buffer]);
+    }
+  }
+  /**
+   * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
+   * its ranges are copied rather than transferred.
+   */
+  digest() {
+    this.send(true);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => {
+      this.digestWaiter = { resolve: resolve4, reject };
+      this.worker.postMessage({ type: "digest" });
+    });
+  }
+  /** Stops the worker without a digest (verification gave up). */
+  close() {
+    void this.worker.terminate();
+  }
+};
+
 // src/archive/entry-path.ts
 var CONTROL2 = /[\u0000-\u001f\u007f-\u009f]/;
 function normaliseEntryPath(raw) {
@@ -5771,8 +6131,9 @@ function normaliseEntryPath(raw) {
   if (path === "" && !skip && problems.length === 0) problems.push({ code: "entry-empty-path", detail: "is empty" });
   return { path, skip, problems };
 }
-function printablePath(raw) {
-  return JSON.stringify(raw);
+var SHOWN_NAME_LENGTH = 256;
+function printablePath(raw, max = SHOWN_NAME_LENGTH) {
+  return raw.length <= max ? JSON.stringify(raw) : `${JSON.stringify(raw.slice(0, max))}... (${raw.length} characters)`;
 }
 
 // src/archive/archive-collector.ts
@@ -5824,29 +6185,33 @@ var BufferSink = class {
   }
 };
 var HashSink = class {
-  constructor(size, done2) {
+  constructor(hasher, size, done2) {
+    this.hasher = hasher;
     this.size = size;
     this.done = done2;
   }
+  hasher;
   size;
   done;
-  hash = createHash4("sha256");
   seen = 0;
   data(chunk) {
-    this.hash.update(chunk);
+    this.hasher.update(chunk);
     this.seen += chunk.length;
   }
   end() {
-    if (this.seen === this.size) this.done(this.hash.digest("hex"));
+    if (this.seen === this.size) this.done();
   }
 };
 var ArchiveCollector = class {
-  constructor(findings, limits) {
+  constructor(findings, limits, newDatHasher = () => new InlineHasher()) {
     this.findings = findings;
     this.limits = limits;
+    this.newDatHasher = newDatHasher;
+    this.keptPathLength = Math.max(limits.maxPathLength, SHOWN_NAME_LENGTH);
   }
   findings;
   limits;
+  newDatHasher;
   result = {
     entries: [],
     irisDat: null,
@@ -5858,7 +6223,13 @@ var ArchiveCollector = class {
     uncompressedSize: 0
   };
   kinds = /* @__PURE__ */ new Map();
+  /** Digest of each lower-cased path -> the path: finds case collisions without a second copy of every path. */
   lowerCase = /* @__PURE__ */ new Map();
+  /** Longest path kept in the inventory and on findings for an unsafe or over-long path. */
+  keptPathLength;
+  /** IRIS.DAT read whole; its digest may still be computing on another thread until settle(). */
+  datHashed = null;
+  datHasher = null;
   problem(code, message, entry) {
     this.findings.add(code, message, entry);
   }
@@ -5872,33 +6243,33 @@ var ArchiveCollector = class {
       this.problem(
         p.code,
         `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
-        tar.path
+        clip(tar.path, this.keptPathLength)
       );
     }
     if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
       this.problem(
         "limit-path-length",
         `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
-        normalised.path
+        clip(normalised.path, this.keptPathLength)
       );
       safe = false;
     }
+    const path = clip(safe ? normalised.path : tar.path, this.keptPathLength);
     const kindProblem = KIND_PROBLEM[tar.type];
     if (kindProblem) {
       const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : "";
       this.problem(
         kindProblem[0],
         `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
-        safe ? normalised.path : tar.path
+        path
       );
     } else if (tar.type === "unsupported") {
       this.problem(
         "entry-unsupported-type",
         `entry ${shown} has tar type "${printable2(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
-        safe ? normalised.path : tar.path
+        path
       );
     }
-    const path = safe ? normalised.path : tar.path;
     const accepted = safe && (kind === "file" || kind === "directory");
     if (safe && tar.nameFieldFull && tar.format === "ustar") {
       this.problem(
@@ -5908,7 +6279,8 @@ var ArchiveCollector = class {
       );
     }
     const inventory = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : "rejected" };
-    if (tar.linkname && (kind === "symlink" || kind === "hardlink")) inventory.linkTarget = tar.linkname;
+    if (tar.linkname && (kind === "symlink" || kind === "hardlink"))
+      inventory.linkTarget = clip(tar.linkname, SHOWN_NAME_LENGTH);
     this.result.entries.push(inventory);
     this.result.uncompressedSize += tar.size;
     const firstKind = safe ? this.checkCollisions(path, kind) : kind;
@@ -5937,8 +6309,10 @@ var ArchiveCollector = class {
     }
     if (path === "IRIS.DAT") {
       if (this.result.irisDat || firstKind !== "file") return null;
-      return new HashSink(tar.size, (sha256) => {
-        this.result.irisDat = { size: tar.size, sha256 };
+      const hasher = this.newDatHasher(tar.size);
+      this.datHasher = hasher;
+      return new HashSink(hasher, tar.size, () => {
+        this.datHashed = { size: tar.size, hasher };
       });
     }
     const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
@@ -5954,7 +6328,8 @@ var ArchiveCollector = class {
       if (path === "module.xml" && this.result.moduleXml) return null;
       if (depMatch && this.result.dependencyFiles.has(depMatch[1])) return null;
       return new BufferSink(tar.size, (data) => {
-        const parsed = { path, ...readModuleManifest(data) };
+        const role = path === "module.xml" ? "module" : "dependency";
+        const parsed = { path, ...readModuleManifest(data, { maxDepth: this.limits.maxXmlDepth, role }) };
         if (path === "module.xml") this.result.moduleXml = parsed;
         else this.result.dependencyFiles.set(depMatch[1], parsed);
       });
@@ -5991,7 +6366,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = path.toLowerCase();
+    const lower = createHash4("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -6003,6 +6378,22 @@ var ArchiveCollector = class {
       this.lowerCase.set(lower, path);
     }
     return kind;
+  }
+  /** The hasher of IRIS.DAT, once its entry has started (to be told about every output chunk). */
+  get irisDatHasher() {
+    return this.datHasher;
+  }
+  /** After decompression has ended: waits for IRIS.DAT's digest (when IRIS.DAT was read whole). */
+  async settle() {
+    if (this.datHashed) {
+      this.result.irisDat = { size: this.datHashed.size, sha256: await this.datHashed.hasher.digest() };
+    } else {
+      this.close();
+    }
+  }
+  /** Releases the IRIS.DAT hasher when verification ends without a digest. */
+  close() {
+    this.datHasher?.close();
   }
   /**
    * After the last entry: reports entries lying below a path that another entry makes a regular
@@ -6129,134 +6520,6 @@ async function* withStallTimeout(source, timeoutMs, what) {
     void Promise.resolve(iterator.return?.()).catch(() => void 0);
   }
 }
-
-// src/archive/findings.ts
-var FINDING_CATALOG = {
-  // gzip layer
-  "gzip-invalid-header": [
-    "error",
-    "The file does not start with a valid gzip header (empty, not gzip, or unsupported flags)."
-  ],
-  "gzip-corrupt": ["error", "The deflate data inside the gzip member is corrupt."],
-  "gzip-truncated": ["error", "The file ends before the gzip member (data or 8-byte trailer) is complete."],
-  "gzip-crc-mismatch": ["error", "The gzip trailer's CRC-32 does not match the decompressed data."],
-  "gzip-size-mismatch": ["error", "The gzip trailer's length (ISIZE) does not match the decompressed data."],
-  "gzip-multiple-members": ["error", "A second gzip member follows the first; IPM writes exactly one."],
-  "gzip-trailing-data": ["error", "Bytes that are not a gzip member follow the gzip member (zero padding or garbage)."],
-  // tar layer
-  "tar-empty": ["error", "The decompressed stream holds no tar entry."],
-  "tar-header-checksum": ["error", "A tar header block fails its checksum; parsing stops there."],
-  "tar-header-invalid": ["error", "A tar header has an unreadable numeric field; parsing stops there."],
-  "tar-extension-invalid": ["error", "A pax extended header or GNU long-name record is malformed."],
-  "tar-truncated": ["error", "The tar stream ends inside a header, an entry or its padding."],
-  "tar-trailing-data": [
-    "error",
-    "Non-zero data follows the end-of-archive zero blocks, or a partial block ends the stream."
-  ],
-  "tar-no-end-marker": ["info", "The tar stream has no end-of-archive zero blocks, as IPM's own writer produces."],
-  // entries
-  "entry-absolute-path": ["error", 'An entry path is absolute (starts with "/", "\\" or a drive letter).'],
-  "entry-parent-traversal": ["error", 'An entry path has a ".." segment.'],
-  "entry-unsafe-characters": ["error", "An entry path holds a backslash, a control character or invalid UTF-8."],
-  "entry-empty-path": ["error", "An entry has an empty path."],
-  "entry-symlink": ["error", "A symbolic link entry."],
-  "entry-hardlink": ["error", "A hard link entry."],
-  "entry-device": ["error", "A character or block device entry."],
-  "entry-fifo": ["error", "A FIFO (named pipe) entry."],
-  "entry-unsupported-type": [
-    "error",
-    "An entry of a tar type the verifier does not accept (sparse, volume label, ...)."
-  ],
-  "entry-duplicate": ["error", "Two entries have the same path after normalisation."],
-  "entry-path-conflict": ["error", "An entry lies below a path that another entry makes a regular file."],
-  "entry-case-collision": ["warning", "Two paths differ only in letter case (they collide on Windows and macOS)."],
-  "entry-name-maybe-truncated": [
-    "warning",
-    "A name fills ustar's 99-byte name field; IPM's writer silently cuts longer names."
-  ],
-  // limits
-  "limit-entry-count": ["error", "More entries than limits.maxEntries; parsing stops."],
-  "limit-total-size": ["error", "The decompressed stream exceeds limits.maxTotalSize; parsing stops."],
-  "limit-entry-size": [
-    "error",
-    "An entry exceeds limits.maxEntrySize (limits.maxIrisDatSize for IRIS.DAT); parsing stops."
-  ],
-  "limit-xml-size": ["error", "module.xml or a deps/*.xml exceeds limits.maxXmlSize; it is not parsed."],
-  "limit-header-extension-size": [
-    "error",
-    "A pax header or GNU long-name record exceeds limits.maxHeaderExtensionSize."
-  ],
-  "limit-path-length": ["error", "An entry path exceeds limits.maxPathLength."],
-  // IRIS.DAT
-  "iris-dat-missing": ["error", "No regular file IRIS.DAT at the top level of the archive."],
-  "iris-dat-empty": ["error", "IRIS.DAT is empty."],
-  "iris-dat-size-unaligned": ["warning", "IRIS.DAT size is not a multiple of 8192 bytes (the IRIS block size)."],
-  // XML
-  "xml-doctype": ["error", "An XML file has a DOCTYPE (DTD or entity declarations); it is rejected, never expanded."],
-  "xml-not-well-formed": ["error", "An XML file is not well-formed (or not valid UTF-8)."],
-  "xml-unsupported-encoding": ["error", "An XML file declares an encoding other than UTF-8, US-ASCII or ISO-8859-1."],
-  // module.xml
-  "module-xml-missing": ["error", "No regular file module.xml at the top level of the archive."],
-  "module-xml-layout": ["error", "module.xml is not laid out as /Export/Document/Module."],
-  "module-element-duplicate": [
-    "error",
-    "module.xml repeats an element that must appear once (Name, Version, Packaging, Checksum, ...)."
-  ],
-  "module-name-missing": ["error", "module.xml has no Module/Name."],
-  "module-version-missing": ["error", "module.xml has no Module/Version."],
-  "module-version-not-semver": ["warning", "Module/Version is not a semantic version (X.Y.Z[-pre][+build])."],
-  "packaging-not-database": ["error", 'Module/Packaging is missing or is not "database".'],
-  "checksum-missing": ["error", "module.xml has no Module/Checksum."],
-  "checksum-algorithm": ["error", 'Checksum/@Algorithm is not "SHA-256".'],
-  "checksum-malformed": ["error", "The Checksum text is not 64 hexadecimal digits."],
-  "checksum-mismatch": ["error", "The SHA-256 of IRIS.DAT differs from the Checksum in module.xml."],
-  "iris-version-missing": ["error", "module.xml has no SystemRequirements/@Version."],
-  "iris-version-malformed": ["error", "SystemRequirements/@Version is not of the form YYYY.N."],
-  "iris-version-mismatch": ["error", "SystemRequirements/@Version differs from the IRIS version the caller expects."],
-  "module-name-mismatch": ["error", "Module/Name differs from the name the caller expects."],
-  "module-version-mismatch": ["error", "Module/Version differs from the version the caller expects."],
-  "file-name-mismatch": [
-    "error",
-    "The file name follows IPM's <name>-<version>-database.tgz pattern but disagrees with module.xml."
-  ],
-  "file-name-nonstandard": ["info", "The file name does not follow IPM's <name>-<version>-database.tgz pattern."],
-  // deps/
-  "deps-missing": ["error", "No deps/ directory (IPM requires it, even empty)."],
-  "deps-unexpected-entry": ["warning", "deps/ holds something other than <dependency>.xml files."],
-  "dependency-layout": ["error", "A deps/<dep>.xml is not an IRIS export /Export/Document[@name]/Module."],
-  "dependency-name-mismatch": [
-    "error",
-    "A deps/<dep>.xml does not export <dep>.ZPM (Document name or Module/Name differ)."
-  ],
-  "dependency-file-missing": ["warning", "module.xml declares a dependency for which deps/ has no <dep>.xml."],
-  // test resources
-  "built-with-test-resources": [
-    "info",
-    'Test-scoped files (Scope="test"/"verify") are in the archive: built with -dev.'
-  ],
-  "built-without-test-resources": ["info", "Test-scoped files declared in module.xml are absent: built without -dev."],
-  "test-resources-undetermined": ["info", "Whether test resources were packaged cannot be told from the archive."]
-};
-function severityOf(code) {
-  return FINDING_CATALOG[code][0];
-}
-var FindingList = class {
-  all = [];
-  add(code, message, entry) {
-    const finding = { code, severity: severityOf(code), message };
-    if (entry !== void 0) finding.entry = entry;
-    this.all.push(finding);
-  }
-  has(code) {
-    return this.all.some((f) => f.code === code);
-  }
-  get hasErrors() {
-    return this.all.some((f) => f.severity === "error");
-  }
-  bySeverity(severity) {
-    return this.all.filter((f) => f.severity === severity);
-  }
-};
 
 // src/archive/gzip-member.ts
 import * as zlib from "node:zlib";
@@ -6453,6 +6716,13 @@ var GzipMemberDecoder = class {
   get decoding() {
     return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
   }
+  /** Holds decompressed output back (zlib then stops once its buffers are full) until resumeOutput(). */
+  pauseOutput() {
+    this.inflate?.pause();
+  }
+  resumeOutput() {
+    this.inflate?.resume();
+  }
   /** Stops decompressing (e.g. the tar layer gave up); later input is only counted. */
   abandon() {
     if (this.phase === "failed") return;
@@ -6522,13 +6792,10 @@ var GzipMemberDecoder = class {
       highWaterMark: this.options.highWaterMark
     });
     this.inflate = inflate;
-    inflate.on("readable", () => {
-      let out;
-      while ((out = inflate.read()) !== null) {
-        this.crc = crc322(out, this.crc);
-        this.outSize += out.length;
-        this.onData(out);
-      }
+    inflate.on("data", (out) => {
+      this.crc = crc322(out, this.crc);
+      this.outSize += out.length;
+      this.onData(out);
     });
     this.ended = new Promise((resolve4) => {
       inflate.once("end", () => {
@@ -6644,37 +6911,6 @@ var GzipMemberDecoder = class {
 };
 function hex8(n) {
   return n.toString(16).padStart(8, "0");
-}
-
-// src/archive/limits.ts
-var GiB = 1024 ** 3;
-var MiB = 1024 ** 2;
-var DEFAULT_LIMITS = Object.freeze({
-  maxEntries: 5e4,
-  maxTotalSize: 64 * GiB,
-  maxIrisDatSize: 64 * GiB,
-  maxEntrySize: 4 * GiB,
-  maxXmlSize: 16 * MiB,
-  maxHeaderExtensionSize: 1 * MiB,
-  maxPathLength: 1024,
-  readStallTimeoutMs: 6e4
-});
-function resolveLimits(partial = {}) {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const [key2, value] of Object.entries(partial)) {
-    if (value === void 0) continue;
-    if (!(key2 in DEFAULT_LIMITS)) {
-      throw new UsageError(
-        `unknown archive limit "${key2}"`,
-        `Known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}.`
-      );
-    }
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
-      throw new UsageError(`archive limit ${key2} must be a positive integer, got ${String(value)}`);
-    }
-    limits[key2] = value;
-  }
-  return limits;
 }
 
 // src/archive/package-checks.ts
@@ -6830,7 +7066,7 @@ function checkModuleXml(collected, expected, complete2, findings) {
       systemRequirements,
       updatePackage: m.updatePackage,
       testResources,
-      manifestXml: entry.xml.ok ? entry.xml.text : ""
+      manifestXml: entry.xml.ok ? entry.xml.text ?? "" : ""
     },
     resources: m.resources,
     declaredDependencies: m.dependencies
@@ -7097,6 +7333,10 @@ var TarStreamParser = class {
         }
     }
   }
+  /** Stops parsing on a problem found outside the tar layer (e.g. a limit on the gzip layer). */
+  stop(code, message) {
+    if (this.state !== "stopped") this.fail(code, message);
+  }
   fail(code, message, entry) {
     this.visitor.problem(code, message, entry);
     this.closeSink();
@@ -7291,6 +7531,7 @@ var TarStreamParser = class {
 };
 
 // src/archive/verify.ts
+var WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 var INFLATE_CHUNK_SIZE = 512 * 1024;
 var INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
 async function verifyArchive(path, options = {}) {
@@ -7305,23 +7546,37 @@ async function verifyArchive(path, options = {}) {
 async function verifyArchiveStream(chunks, meta, options = {}) {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
-  const findings = new FindingList();
-  const collector = new ArchiveCollector(findings, limits);
+  const findings = new FindingList(limits);
+  let gzip = null;
+  const collector = new ArchiveCollector(findings, limits, (datSize) => {
+    if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
+    const hasher = new WorkerHasher();
+    hasher.onDrain = () => gzip?.resumeOutput();
+    return hasher;
+  });
   const tar = new TarStreamParser(collector, limits);
   let internalError = null;
-  const gzip = new GzipMemberDecoder(
+  let size = 0;
+  let inflated = 0;
+  gzip = new GzipMemberDecoder(
     (data) => {
+      const dat = collector.irisDatHasher;
+      if (dat instanceof WorkerHasher) dat.observe(data);
+      inflated += data.length;
+      if (inflated > limits.compressionRatioGraceSize && inflated > limits.maxCompressionRatio * size) {
+        tar.stop("limit-compression-ratio", compressionRatioMessage(inflated, size, limits));
+      }
       try {
         tar.write(data);
       } catch (err) {
         internalError ??= err;
       }
       if (tar.stopped || internalError) gzip.abandon();
+      else if (dat instanceof WorkerHasher && dat.congested) gzip.pauseOutput();
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
   const fileHash = createHash5("sha256");
-  let size = 0;
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -7330,10 +7585,19 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     }
   } catch (err) {
     gzip.abandon();
+    collector.close();
     throw err;
   }
   const gz = await gzip.end();
+  if (!internalError) {
+    try {
+      await collector.settle();
+    } catch (err) {
+      internalError = err;
+    }
+  }
   if (internalError) {
+    collector.close();
     throw new IpmDbError(
       "archive-verifier-failed",
       `verifying ${meta.path} failed unexpectedly: ${String(internalError)}`,
@@ -7354,6 +7618,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
   collector.finish();
   const collected = collector.result;
   const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
+  findings.finish();
   return {
     schema: VERIFY_REPORT_SCHEMA,
     valid: !findings.hasErrors,
@@ -7381,6 +7646,9 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     limits,
     durationMs: Math.round(performance.now() - started)
   };
+}
+function compressionRatioMessage(inflated, compressed, limits) {
+  return `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio (${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.`;
 }
 
 // src/oci/publish.ts
@@ -8697,7 +8965,7 @@ async function publishPackage(opts) {
 }
 
 // src/pipeline/upgrade/stage.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { join as join16 } from "node:path";
 
 // src/oci/pull.ts
@@ -9223,7 +9491,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join16(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join16(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;

@@ -3,8 +3,7 @@
  * Each one reads and fills the PipelineContext; the runner times them and stops at the
  * first failure.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
@@ -87,15 +86,16 @@ export const packageStage: Stage = {
       },
     );
     ctx.archive = archive;
-    const bytes = await readFile(archive.hostPath);
+    // Never read whole: archives may exceed 2 GiB. The verify stage's streaming pass fills in sha256.
+    const { size } = await stat(archive.hostPath);
     ctx.report.archive = {
       path: archive.hostPath,
       fileName: archive.fileName,
-      size: (await stat(archive.hostPath)).size,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size,
+      sha256: '',
       irisDatSha256: archive.checksum,
     };
-    return `${archive.fileName} (${bytes.length} bytes, IRIS.DAT sha256 ${archive.checksum ?? 'not printed'})`;
+    return `${archive.fileName} (${size} bytes, IRIS.DAT sha256 ${archive.checksum ?? 'not printed'})`;
   },
 };
 
@@ -110,7 +110,11 @@ export const verifyStage: Stage = {
       expectedModuleVersion: module.version,
     });
     ctx.report.verification = report;
-    if (ctx.report.archive && report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    if (ctx.report.archive) {
+      ctx.report.archive.sha256 = report.archive.sha256;
+      ctx.report.archive.size = report.archive.size;
+      if (report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    }
     if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
       throw new IpmDbError(
         'checksum-mismatch',

@@ -30,6 +30,7 @@ export interface RunReport {
   module: { name: string; version: string } | null;
   ok: boolean;
   stages: StageResult[];
+  /** The packaged .tgz; sha256 is "" until the verify stage's streaming pass has hashed it. */
   archive: { path: string; fileName: string; size: number; sha256: string; irisDatSha256: string | null } | null;
   verification: VerificationReport | null;
   compileErrors: CompileError[];
