@@ -52,7 +52,20 @@ export const ipmStage: Stage = {
     ctx.report.irisVersion = setup.iris.majorMinor;
     ctx.report.irisBuild = setup.iris.build;
     ctx.report.ipmVersion = setup.ipmVersion;
-    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${installer ? ` (installed from ${installer.origin})` : ' (from the image)'}`;
+    ctx.report.ipmSource = installer
+      ? {
+          url: installer.url ?? installer.path,
+          sha256: installer.sha256,
+          commit: installer.git?.commit ?? null,
+          repository: installer.git?.repository ?? null,
+        }
+      : null;
+    const from = installer?.git
+      ? ` (installed from commit ${installer.git.commit}, ${installer.origin}, archive sha256 ${installer.sha256})`
+      : installer
+        ? ` (installed from ${installer.origin})`
+        : ' (from the image)';
+    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${from}`;
   },
 };
 

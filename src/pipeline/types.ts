@@ -45,6 +45,11 @@ export interface RunReport {
   irisVersion: string | null;
   irisBuild: string | null;
   ipmVersion: string | null;
+  /**
+   * Where the installed IPM came from, when the run installed one: a release or installer file
+   * (its SHA-256) or a source commit (repository, commit and the source archive's SHA-256).
+   */
+  ipmSource?: { url: string | null; sha256: string; commit: string | null; repository: string | null } | null;
   module: { name: string; version: string } | null;
   ok: boolean;
   stages: StageResult[];
