@@ -18,22 +18,22 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-VGXB6YQB.js")).runCommand
+    load: async () => (await import("./chunks/run-TJB3UONF.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GWQM4RXU.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-P7WZIR5Q.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-XHMHXO5W.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-XHMHXO5W.js")).publishCommand((await import("./chunks/verify-LWTFSBLS.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-RMD3ZAHM.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-RMD3ZAHM.js")).pullCommand((await import("./chunks/verify-LWTFSBLS.js")).verifyArchive)
   },
   {
     name: "inspect",

@@ -15,7 +15,7 @@ import {
   resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-KCDDRG2G.js";
+} from "./chunks/chunk-DFDPM7F4.js";
 import {
   debug,
   error,
@@ -31,6 +31,8 @@ import {
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
 import {
+  DEFAULT_IPM_GIT,
+  DEFAULT_IRIS_IMAGE,
   DEFAULT_STAGES,
   classifyUpgradeFrom,
   containerNameFor,
@@ -43,12 +45,16 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-T22MOO4C.js";
+} from "./chunks/chunk-GKBPJPGI.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient
 } from "./chunks/chunk-EHNJM54D.js";
-import "./chunks/chunk-F2C5E5TJ.js";
+import {
+  parseIpmCommit,
+  parseIpmRepository,
+  pinnedSource
+} from "./chunks/chunk-UICEJUP5.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,
@@ -56,7 +62,8 @@ import {
 } from "./chunks/chunk-TIJDGYO2.js";
 import {
   verifyArchive
-} from "./chunks/chunk-GZD2VCLG.js";
+} from "./chunks/chunk-62O5OK4N.js";
+import "./chunks/chunk-5TNWL7QO.js";
 import {
   IpmDbError,
   UsageError,
@@ -632,7 +639,7 @@ function imageList(source, problem) {
       else images.push(image);
     }
   } else {
-    problem("iris-images", "no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).");
+    images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = /* @__PURE__ */ new Set();
   return images.filter((i) => !seen.has(i) && seen.add(i));
@@ -647,6 +654,28 @@ function ipmSource(source, problem, inWorkspace) {
   if (version && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
+  }
+  const git = source.get("ipm-git").trim();
+  const gitRepository = source.get("ipm-git-repository").trim();
+  if (git && (version || installer)) {
+    problem("ipm-git", `and ${version ? "ipm-version" : "ipm-installer"} are both set; keep only one.`);
+    return { kind: "image" };
+  }
+  if (gitRepository && (!git || git === "none"))
+    problem("ipm-git-repository", "is set but ipm-git does not name a commit.");
+  if (git === "none") return { kind: "image" };
+  if (git || !version && !installer) {
+    if (!git) return { kind: "git", ...DEFAULT_IPM_GIT };
+    try {
+      return {
+        kind: "git",
+        commit: parseIpmCommit(git, "ipm-git"),
+        repository: parseIpmRepository(gitRepository, "ipm-git-repository")
+      };
+    } catch (err) {
+      problem("ipm-git", err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      return { kind: "image" };
+    }
   }
   if (version) {
     if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
@@ -928,15 +957,17 @@ async function run(inputs, deps) {
     const ipmInstallerFile = await io.group("IPM installer", async () => {
       const ipm = inputs.ipm;
       if (ipm.kind === "image") {
-        io.info("No ipm-version or ipm-installer given: using the IPM already in the image.");
+        io.info("ipm-git is none: using the IPM already in the image.");
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
         workDir: join2(tempRoot, "ipm-db-downloads"),
         cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
       });
-      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
-      return { path: resolved.path, sha256: resolved.sha256 };
+      io.info(
+        resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
+      );
+      return pinnedSource(resolved);
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
@@ -1225,7 +1256,7 @@ function pipelinePort(wiring = {}) {
         image: o.image,
         moduleDir: o.modulePath,
         outDir: o.outDir,
-        installer: o.ipmInstaller ? { kind: "path", path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
+        installer: o.ipmInstaller,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
         enableEnsemble: o.interoperability,

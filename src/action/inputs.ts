@@ -15,6 +15,8 @@ import {
 } from '../pipeline/upgrade/options.js';
 export type { UpgradeFrom } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
+import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
+import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../pipeline/defaults.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
 export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
@@ -22,7 +24,8 @@ export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'n
 export type IpmSource =
   | { kind: 'image' }
   | { kind: 'version'; version: string; sha256: string; releaseUrl: string }
-  | { kind: 'installer'; path: string; sha256: string | null };
+  | { kind: 'installer'; path: string; sha256: string | null }
+  | ({ kind: 'git' } & IpmGitPin);
 
 /** The upgrade stage's inputs, checked here; the previous release's repository is only known once module.xml is read. */
 export interface UpgradeRequest {
@@ -305,7 +308,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
       else images.push(image);
     }
   } else {
-    problem('iris-images', 'no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).');
+    images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = new Set<string>();
   return images.filter((i) => !seen.has(i) && seen.add(i));
@@ -325,6 +328,28 @@ function ipmSource(
   if (version && installer) {
     problem('ipm-version', 'and ipm-installer are both set; keep only one.');
     return { kind: 'image' };
+  }
+  const git = source.get('ipm-git').trim();
+  const gitRepository = source.get('ipm-git-repository').trim();
+  if (git && (version || installer)) {
+    problem('ipm-git', `and ${version ? 'ipm-version' : 'ipm-installer'} are both set; keep only one.`);
+    return { kind: 'image' };
+  }
+  if (gitRepository && (!git || git === 'none'))
+    problem('ipm-git-repository', 'is set but ipm-git does not name a commit.');
+  if (git === 'none') return { kind: 'image' };
+  if (git || (!version && !installer)) {
+    if (!git) return { kind: 'git', ...DEFAULT_IPM_GIT };
+    try {
+      return {
+        kind: 'git',
+        commit: parseIpmCommit(git, 'ipm-git'),
+        repository: parseIpmRepository(gitRepository, 'ipm-git-repository'),
+      };
+    } catch (err) {
+      problem('ipm-git', err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      return { kind: 'image' };
+    }
   }
   if (version) {
     if (!SEMVER_RE.test(version)) problem('ipm-version', `"${version}" is not an IPM version; write e.g. 0.10.10.`);

@@ -3,6 +3,7 @@
  * every image passed), then outputs, annotations, artifacts and the summary. Outputs, summary and
  * artifacts are produced whatever failed; the caller turns `outcome.ok === false` into setFailed.
  */
+import { pinnedSource } from '../ipm/installer.js';
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { PublishedPackage, RunReport, StageResult } from '../pipeline/types.js';
@@ -158,15 +159,19 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
     const ipmInstallerFile = await io.group('IPM installer', async () => {
       const ipm = inputs.ipm;
       if (ipm.kind === 'image') {
-        io.info('No ipm-version or ipm-installer given: using the IPM already in the image.');
+        io.info('ipm-git is none: using the IPM already in the image.');
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
         workDir: join(tempRoot, 'ipm-db-downloads'),
         cache: actionsInstallerCache(deps.cache, join(tempRoot, 'ipm-db-cache')),
       });
-      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
-      return { path: resolved.path, sha256: resolved.sha256 };
+      io.info(
+        resolved.git
+          ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})`
+          : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`,
+      );
+      return pinnedSource(resolved);
     });
 
     for (const [index, image] of inputs.images.entries()) {

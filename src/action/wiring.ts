@@ -45,7 +45,7 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
         image: o.image,
         moduleDir: o.modulePath,
         outDir: o.outDir,
-        installer: o.ipmInstaller ? { kind: 'path', path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
+        installer: o.ipmInstaller,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
         enableEnsemble: o.interoperability,

@@ -68,6 +68,7 @@ function inputs(extra: Record<string, string> = {}) {
   const values: Record<string, string> = {
     'module-path': 'mod',
     'iris-images': 'localhost/iris:2024.1\nlocalhost/iris:2025.1',
+    'ipm-git': 'none',
     token: 'tok-secret-1234',
     ...extra,
   };

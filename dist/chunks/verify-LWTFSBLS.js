@@ -1,0 +1,12 @@
+import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
+import {
+  verifyArchive,
+  verifyArchiveStream
+} from "./chunk-62O5OK4N.js";
+import "./chunk-5TNWL7QO.js";
+import "./chunk-7JDKL6H4.js";
+import "./chunk-2YR2DOPF.js";
+export {
+  verifyArchive,
+  verifyArchiveStream
+};
