@@ -18,42 +18,42 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-TJB3UONF.js")).runCommand
+    load: async () => (await import("./chunks/run-IYFPLKYV.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-P7WZIR5Q.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-GLBSVJYM.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-XHMHXO5W.js")).publishCommand((await import("./chunks/verify-LWTFSBLS.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-MJJ64JVP.js")).publishCommand((await import("./chunks/verify-JP523RSZ.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-RMD3ZAHM.js")).pullCommand((await import("./chunks/verify-LWTFSBLS.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-2EVNSMIE.js")).pullCommand((await import("./chunks/verify-JP523RSZ.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-YOL6VUCY.js")).inspectCommand
+    load: async () => (await import("./chunks/inspect-GJ2ICRZV.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-U5LHI2KS.js")).tagsCommand
+    load: async () => (await import("./chunks/tags-66KW7AT2.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-XIMD7ZKP.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/iris-versions-ZGPFZYJZ.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-C3A6M4AZ.js")).legsCommand
+    load: async () => (await import("./chunks/legs-CQGXDXR6.js")).legsCommand
   }
 ];
 

@@ -1,7 +1,7 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-ZVXHEOF4.js";
+} from "./chunks/chunk-LFOCFO7L.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -15,7 +15,7 @@ import {
   resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-DFDPM7F4.js";
+} from "./chunks/chunk-FCF7ZWLA.js";
 import {
   debug,
   error,
@@ -45,16 +45,16 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-GKBPJPGI.js";
-import "./chunks/chunk-COTTLKH6.js";
+} from "./chunks/chunk-CZQODHZN.js";
+import "./chunks/chunk-PNN6TNTT.js";
 import {
   RegistryClient
-} from "./chunks/chunk-EHNJM54D.js";
+} from "./chunks/chunk-UDZPEGS5.js";
 import {
   parseIpmCommit,
   parseIpmRepository,
   pinnedSource
-} from "./chunks/chunk-UICEJUP5.js";
+} from "./chunks/chunk-J2HORJXV.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,
@@ -62,8 +62,18 @@ import {
 } from "./chunks/chunk-TIJDGYO2.js";
 import {
   verifyArchive
-} from "./chunks/chunk-62O5OK4N.js";
+} from "./chunks/chunk-6JAERQWG.js";
+import {
+  ipmRepositoryPath
+} from "./chunks/chunk-AT3L3U3Z.js";
 import "./chunks/chunk-5TNWL7QO.js";
+import {
+  imageTag,
+  isImageReference,
+  isSemver,
+  isSha256Hex,
+  isTag
+} from "./chunks/chunk-Q34BULHY.js";
 import {
   IpmDbError,
   UsageError,
@@ -452,12 +462,8 @@ import { isAbsolute, resolve } from "node:path";
 var UPLOAD_POLICIES = ["always", "failure", "never"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
-var IMAGE_RE = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-var SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-var SHA256_RE = /^[0-9a-fA-F]{64}$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -618,7 +624,7 @@ function imageList(source, problem) {
   const images = [];
   if (explicit.length) {
     for (const image of explicit) {
-      if (IMAGE_RE.test(image)) images.push(image);
+      if (isImageReference(image)) images.push(image);
       else
         problem(
           "iris-images",
@@ -630,8 +636,8 @@ function imageList(source, problem) {
     const flavour = source.get("iris-flavour").trim() || "iris-community";
     for (const version of versions) {
       const image = `${registry}/${flavour}:${version}`;
-      if (!TAG_RE.test(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
-      else if (!IMAGE_RE.test(image))
+      if (!isTag(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
+      else if (!isImageReference(image))
         problem(
           "iris-flavour",
           `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
@@ -649,7 +655,7 @@ function ipmSource(source, problem, inWorkspace) {
   const installer = source.get("ipm-installer").trim();
   const sha = source.get("ipm-sha256").trim();
   const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
-  if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
   if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
   if (version && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
@@ -678,7 +684,7 @@ function ipmSource(source, problem, inWorkspace) {
     }
   }
   if (version) {
-    if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
+    if (!isSemver(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
       problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
     if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
@@ -863,8 +869,7 @@ function runLabel2(report) {
 }
 function irisKey(image, report) {
   if (report?.irisVersion) return report.irisVersion;
-  const tag = /:([^/:@]+)(?:@.*)?$/.exec(image)?.[1];
-  return tag ?? basename(image);
+  return imageTag(image) ?? basename(image);
 }
 function crashedReport(image, startedAt, err) {
   const message = redact(errorMessage(err));
@@ -1286,7 +1291,7 @@ function pipelinePort(wiring = {}) {
 }
 async function upgradeStageFor(o, logger, wiring) {
   const request = o.upgrade;
-  const repository = request.from?.kind === "version" ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}` : null;
+  const repository = request.from?.kind === "version" ? `${o.registry.host}/${ipmRepositoryPath(o.registry.namespace, (await readModuleIdentity(o.modulePath)).name)}` : null;
   const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
   const pull = registryPuller(
     (host) => new RegistryClient({

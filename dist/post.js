@@ -6,16 +6,17 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-DFDPM7F4.js";
+} from "./chunks/chunk-FCF7ZWLA.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
-import "./chunks/chunk-UICEJUP5.js";
+import "./chunks/chunk-J2HORJXV.js";
 import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
 import "./chunks/chunk-5TNWL7QO.js";
+import "./chunks/chunk-Q34BULHY.js";
 import {
   errorMessage
 } from "./chunks/chunk-7JDKL6H4.js";

@@ -10,6 +10,7 @@ import type { PublishedPackage, RunReport, StageResult } from '../pipeline/types
 import { emptyReport } from '../pipeline/runner.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
+import { imageTag } from '../naming/grammar.js';
 import { planAnnotations } from './annotations.js';
 import {
   artifactName,
@@ -54,8 +55,7 @@ function runLabel(report: RunReport): string {
 /** "2025.1" from the report, else the image tag, for names and group titles. */
 function irisKey(image: string, report?: RunReport): string {
   if (report?.irisVersion) return report.irisVersion;
-  const tag = /:([^/:@]+)(?:@.*)?$/.exec(image)?.[1];
-  return tag ?? basename(image);
+  return imageTag(image) ?? basename(image);
 }
 
 /** A report for an image whose run threw instead of reporting (infrastructure failure, timeout). */

@@ -9,6 +9,7 @@ import { containerNameFor, type IrisContainer } from '../iris/container.js';
 import type { CommandRunner } from '../iris/process.js';
 import { publishPackage } from '../oci/publish.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
+import { ipmRepositoryPath } from '../naming/ipm.js';
 import { RegistryClient } from '../oci/client.js';
 import type { PipelineHooks, Stage } from '../pipeline/options.js';
 import { runPipeline } from '../pipeline/runner.js';
@@ -85,7 +86,7 @@ async function upgradeStageFor(o: ImageRunOptions, logger: Logger, wiring: Wirin
   const request = o.upgrade!;
   const repository =
     request.from?.kind === 'version'
-      ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}`
+      ? `${o.registry.host}/${ipmRepositoryPath(o.registry.namespace, (await readModuleIdentity(o.modulePath)).name)}`
       : null;
   const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
   const pull = registryPuller(

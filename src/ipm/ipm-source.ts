@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { normaliseEntryPath, printablePath } from '../archive/entry-path.js';
 import { TarStreamParser } from '../archive/tar-stream.js';
+import { isGitCommit } from '../naming/grammar.js';
 import { IpmDbError, UsageError } from '../util/errors.js';
 
 export const DEFAULT_IPM_REPOSITORY = 'https://github.com/intersystems/ipm';
@@ -26,12 +27,10 @@ export interface IpmGitPin {
   repository: string;
 }
 
-const COMMIT_RE = /^[0-9a-fA-F]{40}$/;
-
 /** A full commit id; anything else (branch, tag, short hash) is refused: a pin must not move. */
 export function parseIpmCommit(raw: string, input = '--ipm-git'): string {
   const text = raw.trim();
-  if (COMMIT_RE.test(text)) return text.toLowerCase();
+  if (isGitCommit(text)) return text.toLowerCase();
   if (/^[0-9a-fA-F]{4,39}$/.test(text))
     throw new UsageError(
       `${input} "${text}" is a short commit hash; a pin must be the full 40-hexadecimal-digit commit.`,
