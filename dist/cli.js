@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-IYFPLKYV.js")).runCommand
+    load: async () => (await import("./chunks/run-ONJ75DI2.js")).runCommand
   },
   {
     name: "verify",
@@ -53,7 +53,7 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-CQGXDXR6.js")).legsCommand
+    load: async () => (await import("./chunks/legs-M34WBPDF.js")).legsCommand
   }
 ];
 

@@ -34,6 +34,7 @@ import {
   DEFAULT_IPM_GIT,
   DEFAULT_IRIS_IMAGE,
   DEFAULT_STAGES,
+  LICENCE_EXPIRED,
   classifyUpgradeFrom,
   containerNameFor,
   emptyReport,
@@ -45,7 +46,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-CZQODHZN.js";
+} from "./chunks/chunk-DG23NO7T.js";
 import "./chunks/chunk-PNN6TNTT.js";
 import {
   RegistryClient
@@ -459,6 +460,21 @@ function readEvent(env) {
 
 // src/action/inputs.ts
 import { isAbsolute, resolve } from "node:path";
+
+// src/action/licence-skip.ts
+var LICENCE_POLICIES = ["fail", "skip"];
+function skipExpiredLicence(report, policy) {
+  if (policy !== "skip" || report.ok) return null;
+  const start = report.stages.find((s) => s.stage === "start");
+  if (start?.status !== "failed" || start.code !== LICENCE_EXPIRED) return null;
+  report.skipped = { code: LICENCE_EXPIRED, reason: start.message ?? "the community licence has expired" };
+  return `${report.image} skipped: its community licence has expired, so IRIS does not start (licence-expired: skip). Drop this version from the list, or add it to skip-versions.`;
+}
+function runCounts(report) {
+  return report.ok || Boolean(report.skipped);
+}
+
+// src/action/inputs.ts
 var UPLOAD_POLICIES = ["always", "failure", "never"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
@@ -570,6 +586,9 @@ function parseInputs(source) {
     totalMs: duration("timeout", "60m")
   };
   const keepContainer = bool("keep-container", false);
+  const licenceRaw = source.get("licence-expired").trim() || "fail";
+  const licenceExpired = LICENCE_POLICIES.includes(licenceRaw) ? licenceRaw : "fail";
+  if (licenceExpired !== licenceRaw) problem("licence-expired", `"${licenceRaw}" is not accepted; use fail or skip.`);
   let publish = publishAsked;
   let publishRefused = null;
   if (publishAsked) {
@@ -614,6 +633,7 @@ function parseInputs(source) {
     artifactName: artifactName2,
     matrixKey,
     cacheImages,
+    licenceExpired,
     timeouts,
     keepContainer
   };
@@ -1024,10 +1044,16 @@ async function run(inputs, deps) {
       }
       runs.push(report);
       logFiles.set(report, { outDir, files });
-      if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
+      const skipped = skipExpiredLicence(report, inputs.licenceExpired);
+      if (skipped) io.warning(skipped);
+      else if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
     }
-    const allOk = runs.length === inputs.images.length && runs.every((r) => r.ok);
+    const allOk = runs.length === inputs.images.length && runs.every(runCounts);
     for (const report of runs) {
+      if (report.skipped) {
+        setPublishStage(report, { stage: "publish", status: "skipped", durationMs: 0, message: report.skipped.reason });
+        continue;
+      }
       if (!inputs.publish) {
         setPublishStage(report, {
           stage: "publish",
@@ -1096,7 +1122,7 @@ async function run(inputs, deps) {
         break;
       }
     }
-    const firstFailed = runs.find((r) => !r.ok);
+    const firstFailed = runs.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
     else if (runs.length < inputs.images.length && total.signal.reason) failure = failureFromError(total.signal.reason);
   } catch (err) {
@@ -1227,6 +1253,7 @@ function outputsOf(runs, reportPath) {
         image: r.image,
         irisVersion: r.irisVersion,
         ok: r.ok,
+        ...r.skipped ? { skipped: r.skipped } : {},
         stages: r.stages.map((s) => ({
           stage: s.stage,
           status: s.status,

@@ -17,6 +17,7 @@ import {
 export type { UpgradeFrom } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
 import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
+import { LICENCE_POLICIES, type LicencePolicy } from './licence-skip.js';
 import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../pipeline/defaults.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
@@ -75,6 +76,8 @@ export interface ActionInputs {
   /** Matrix values (JSON or text) for artifact names; '' outside a matrix. */
   matrixKey: string;
   cacheImages: boolean;
+  /** What a run whose community licence expired does: fail the step, or end as skipped with a warning. */
+  licenceExpired: LicencePolicy;
   timeouts: { startupMs: number; commandMs: number; totalMs: number };
   keepContainer: boolean;
 }
@@ -225,6 +228,11 @@ export function parseInputs(source: InputSource): ActionInputs {
     totalMs: duration('timeout', '60m'),
   };
   const keepContainer = bool('keep-container', false);
+  const licenceRaw = source.get('licence-expired').trim() || 'fail';
+  const licenceExpired: LicencePolicy = (LICENCE_POLICIES as readonly string[]).includes(licenceRaw)
+    ? (licenceRaw as LicencePolicy)
+    : 'fail';
+  if (licenceExpired !== licenceRaw) problem('licence-expired', `"${licenceRaw}" is not accepted; use fail or skip.`);
 
   let publish = publishAsked;
   let publishRefused: string | null = null;
@@ -271,6 +279,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     artifactName,
     matrixKey,
     cacheImages,
+    licenceExpired,
     timeouts,
     keepContainer,
   };

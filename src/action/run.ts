@@ -4,6 +4,7 @@
  * artifacts are produced whatever failed; the caller turns `outcome.ok === false` into setFailed.
  */
 import { pinnedSource } from '../ipm/installer.js';
+import { runCounts, skipExpiredLicence } from './licence-skip.js';
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { PublishedPackage, RunReport, StageResult } from '../pipeline/types.js';
@@ -227,11 +228,17 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       }
       runs.push(report);
       logFiles.set(report, { outDir, files });
-      if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
+      const skipped = skipExpiredLicence(report, inputs.licenceExpired);
+      if (skipped) io.warning(skipped);
+      else if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
     }
 
-    const allOk = runs.length === inputs.images.length && runs.every((r) => r.ok);
+    const allOk = runs.length === inputs.images.length && runs.every(runCounts);
     for (const report of runs) {
+      if (report.skipped) {
+        setPublishStage(report, { stage: 'publish', status: 'skipped', durationMs: 0, message: report.skipped.reason });
+        continue;
+      }
       if (!inputs.publish) {
         setPublishStage(report, {
           stage: 'publish',
@@ -299,7 +306,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         break;
       }
     }
-    const firstFailed = runs.find((r) => !r.ok);
+    const firstFailed = runs.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
     else if (runs.length < inputs.images.length && total.signal.reason) failure = failureFromError(total.signal.reason);
   } catch (err) {
@@ -441,6 +448,7 @@ export function outputsOf(runs: RunReport[], reportPath: string): Record<string,
         image: r.image,
         irisVersion: r.irisVersion,
         ok: r.ok,
+        ...(r.skipped ? { skipped: r.skipped } : {}),
         stages: r.stages.map((s) => ({
           stage: s.stage,
           status: s.status,

@@ -8,7 +8,9 @@ import { isTag, parseIrisMajorMinor } from '../naming/grammar.js';
 
 /**
  * Community tags whose time-limited licence had expired by mid-2026; IPM's own CI skips the same
- * ones (contract section 9). The keyword "default" in a skip list stands for this list.
+ * ones (contract section 9). The keyword "default" in a skip list stands for this list. It is a
+ * starting hint, not the truth: licences keep expiring, so the start stage detects an expired one
+ * (`iris-licence-expired`) and the reusable workflow with "auto" skips that leg with a warning.
  */
 export const EXPIRED_COMMUNITY_TAGS: readonly string[] = ['2023.2', '2023.3', '2024.3', '2025.1', '2025.2'];
 

@@ -186,6 +186,7 @@ describe('parseInputs', () => {
     ['option-like image', { 'iris-images': '--privileged' }, /input "iris-images"/],
     ['bad version tag', { 'iris-versions': '2025.1;rm' }, /input "iris-versions"/],
     ['bad flavour', { 'iris-flavour': 'Iris Health' }, /input "iris-flavour"/],
+    ['bad licence policy', { 'licence-expired': 'ignore' }, /input "licence-expired": "ignore" is not accepted/],
     ['bad boolean', { dev: 'yes' }, /input "dev": "yes" is not a boolean/],
     ['bad boolean 1', { 'run-tests': '1' }, /input "run-tests"/],
     ['publish True', { publish: 'True', token: 'tok-1234' }, /input "publish": "True" is not accepted/],
