@@ -18,42 +18,42 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-ONJ75DI2.js")).runCommand
+    load: async () => (await import("./chunks/run-TEBDP7N6.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GLBSVJYM.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-B3VYRG7W.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-MJJ64JVP.js")).publishCommand((await import("./chunks/verify-JP523RSZ.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-NNEYMMD2.js")).publishCommand((await import("./chunks/verify-XPCSISWJ.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-2EVNSMIE.js")).pullCommand((await import("./chunks/verify-JP523RSZ.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-DIBMY2P7.js")).pullCommand((await import("./chunks/verify-XPCSISWJ.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-GJ2ICRZV.js")).inspectCommand
+    load: async () => (await import("./chunks/inspect-6PBNCM2Z.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-66KW7AT2.js")).tagsCommand
+    load: async () => (await import("./chunks/tags-PGBYBMVW.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-ZGPFZYJZ.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/iris-versions-V6EKGQZQ.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-M34WBPDF.js")).legsCommand
+    load: async () => (await import("./chunks/legs-TPUQX46C.js")).legsCommand
   }
 ];
 

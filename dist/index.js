@@ -1,7 +1,7 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-LFOCFO7L.js";
+} from "./chunks/chunk-HM6EGJXC.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -46,11 +46,11 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-DG23NO7T.js";
-import "./chunks/chunk-PNN6TNTT.js";
+} from "./chunks/chunk-PYFWMMGR.js";
+import "./chunks/chunk-IIGKE2WY.js";
 import {
   RegistryClient
-} from "./chunks/chunk-UDZPEGS5.js";
+} from "./chunks/chunk-KVFPML33.js";
 import {
   parseIpmCommit,
   parseIpmRepository,
@@ -63,10 +63,10 @@ import {
 } from "./chunks/chunk-TIJDGYO2.js";
 import {
   verifyArchive
-} from "./chunks/chunk-6JAERQWG.js";
+} from "./chunks/chunk-LPT4UFCW.js";
 import {
   ipmRepositoryPath
-} from "./chunks/chunk-AT3L3U3Z.js";
+} from "./chunks/chunk-B3WPNRW2.js";
 import "./chunks/chunk-5TNWL7QO.js";
 import {
   imageTag,
@@ -648,7 +648,7 @@ function imageList(source, problem) {
       else
         problem(
           "iris-images",
-          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`
         );
     }
   } else if (versions.length) {
@@ -656,7 +656,7 @@ function imageList(source, problem) {
     const flavour = source.get("iris-flavour").trim() || "iris-community";
     for (const version of versions) {
       const image = `${registry}/${flavour}:${version}`;
-      if (!isTag(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
+      if (!isTag(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2026.1.`);
       else if (!isImageReference(image))
         problem(
           "iris-flavour",

@@ -295,7 +295,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
       else
         problem(
           'iris-images',
-          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`,
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`,
         );
     }
   } else if (versions.length) {
@@ -304,7 +304,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
     const flavour = source.get('iris-flavour').trim() || 'iris-community';
     for (const version of versions) {
       const image = `${registry}/${flavour}:${version}`;
-      if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2025.1.`);
+      if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2026.1.`);
       else if (!isImageReference(image))
         problem(
           'iris-flavour',

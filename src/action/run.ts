@@ -53,7 +53,7 @@ function runLabel(report: RunReport): string {
   return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
 }
 
-/** "2025.1" from the report, else the image tag, for names and group titles. */
+/** "2026.1" from the report, else the image tag, for names and group titles. */
 function irisKey(image: string, report?: RunReport): string {
   if (report?.irisVersion) return report.irisVersion;
   return imageTag(image) ?? basename(image);

@@ -18,9 +18,9 @@ export interface IrisVersion {
   zversion: string;
   major: number;
   minor: number;
-  /** e.g. "2025.1.0.223.0". */
+  /** e.g. "2026.1.0.230.0". */
   number: string;
-  /** "2025.1": what SystemRequirements/@Version and the OCI tag carry. */
+  /** "2026.1": what SystemRequirements/@Version and the OCI tag carry. */
   majorMinor: string;
   /** The build, e.g. "223U", from $zversion. */
   build: string | null;

@@ -100,7 +100,7 @@ export function parseLatest(raw: string): number {
   return Number(text);
 }
 
-/** Year and release number of a release tag ("2025.1", not "2025.1-preview" or builds). */
+/** Year and release number of a release tag ("2026.1", not "2026.2-preview" or builds). */
 function releaseKey(tag: string): [number, number] | null {
   const release = parseIrisMajorMinor(tag);
   return release ? [release.major, release.minor] : null;

@@ -49,7 +49,7 @@ Options:
 
 Upgrade testing (docs/upgrade-testing.md; the action's input names; any of the first three adds the stage):
   --upgrade-from <x>     the previous release as a database package: a .tgz path, a full reference
-                         (ghcr.io/acme/demo-orders:1.0.0_database__2025.1), or a version pulled from
+                         (ghcr.io/acme/demo-orders:1.0.0_database__2026.1), or a version pulled from
                          <registry>/<namespace>/<module> (needs --namespace)
   --upgrade-source <x>   the previous release's module directory, or git:<tag or commit> of the module's
                          own repository (also --previous-source)

@@ -174,7 +174,7 @@ describeWithDocker('IRIS stand-in: installer refusals, exit statuses, faults', (
     ]);
     await refused(
       p,
-      'The module cannot be installed on the current version (2025.1) of the system, version "2024.1" is required',
+      'The module cannot be installed on the current version (2026.1) of the system, version "2024.1" is required',
     );
     // Any maintenance build of the same major.minor is fine; the version comes from STANDIN_IRIS_VERSION.
     const same = await c.session([shellLine(`load ${p} -swap-db`), shellLine('uninstall evil-app'), 'halt'], {
