@@ -15,7 +15,7 @@ import {
   resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-FCF7ZWLA.js";
+} from "./chunks/chunk-PE7I75YR.js";
 import {
   debug,
   error,
@@ -46,7 +46,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-PYFWMMGR.js";
+} from "./chunks/chunk-Y7T5XTZG.js";
 import "./chunks/chunk-IIGKE2WY.js";
 import {
   RegistryClient
@@ -55,7 +55,7 @@ import {
   parseIpmCommit,
   parseIpmRepository,
   pinnedSource
-} from "./chunks/chunk-J2HORJXV.js";
+} from "./chunks/chunk-YBUCAZZC.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,

@@ -6,13 +6,13 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-FCF7ZWLA.js";
+} from "./chunks/chunk-PE7I75YR.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
-import "./chunks/chunk-J2HORJXV.js";
+import "./chunks/chunk-YBUCAZZC.js";
 import "./chunks/chunk-W44NYYNB.js";
 import "./chunks/chunk-TIJDGYO2.js";
 import "./chunks/chunk-5TNWL7QO.js";

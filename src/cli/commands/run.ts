@@ -33,6 +33,8 @@ Options:
   --ipm <path|version>   IPM installer XML to load, or an IPM release version (needs --ipm-sha256),
                          instead of --ipm-git
   --ipm-sha256 <hex>     pinned SHA-256 of the installer
+  --warm-ipm-image       start from a local image with this IRIS image's IPM already installed, and
+                         commit one after a fresh install (keyed by the IRIS image id and the IPM pin)
   --out <dir>            where the .tgz, JUnit XML and run-report.json go (default: ./ipm-db-out)
   --dev                  load and package with -dev (packages test resources)
   --tests                run the module's tests (test -only) where it was loaded from source
@@ -84,6 +86,7 @@ export const runCommand: CliCommand = {
           'ipm-sha256': { type: 'string' },
           'ipm-git': { type: 'string' },
           'ipm-git-repository': { type: 'string' },
+          'warm-ipm-image': { type: 'boolean' },
           out: { type: 'string' },
           dev: { type: 'boolean' },
           tests: { type: 'boolean' },
@@ -137,6 +140,7 @@ export const runCommand: CliCommand = {
       moduleDir,
       outDir,
       installer,
+      warmIpmImage: v['warm-ipm-image'] ?? false,
       installerCache: directoryCache(join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers')),
       dev: v.dev ?? false,
       runTests: v.tests ?? false,
