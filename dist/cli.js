@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-XZ7AQC22.js")).runCommand
+    load: async () => (await import("./chunks/run-JNDYH7Q4.js")).runCommand
   },
   {
     name: "verify",

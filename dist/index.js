@@ -11,11 +11,12 @@ import {
   STATE_RUN_ID,
   actionsCacheStore,
   actionsInstallerCache,
+  cacheKey,
   dockerCli,
   resolveIpmInstaller,
   restoreImage,
   saveImage
-} from "./chunks/chunk-PE7I75YR.js";
+} from "./chunks/chunk-KGOXJXNE.js";
 import {
   debug,
   error,
@@ -45,13 +46,16 @@ import {
   registryPuller,
   renderUpgradeMarkdown,
   runPipeline,
-  upgradeStage
-} from "./chunks/chunk-Y7T5XTZG.js";
+  upgradeStage,
+  warmImageKey,
+  warmImageTag
+} from "./chunks/chunk-R37HZXEJ.js";
 import "./chunks/chunk-IIGKE2WY.js";
 import {
   RegistryClient
 } from "./chunks/chunk-KVFPML33.js";
 import {
+  installerPin,
   parseIpmCommit,
   parseIpmRepository,
   pinnedSource
@@ -580,6 +584,7 @@ function parseInputs(source) {
     problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
   const matrixKey = source.get("matrix-key").trim();
   const cacheImages = bool("cache-images", false);
+  const warmIpmImage = bool("warm-ipm-image", false);
   const timeouts = {
     startupMs: duration("startup-timeout", "5m"),
     commandMs: duration("command-timeout", "15m"),
@@ -633,6 +638,7 @@ function parseInputs(source) {
     artifactName: artifactName2,
     matrixKey,
     cacheImages,
+    warmIpmImage,
     licenceExpired,
     timeouts,
     keepContainer
@@ -806,18 +812,73 @@ function forkPullRequest(event, repository) {
   return null;
 }
 
+// src/action/warm-cache.ts
+import { rm, stat, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+async function imageId(docker, image) {
+  const inspect = async () => (await docker(["image", "inspect", "--format", "{{.Id}}", image], 6e4)).stdout.trim();
+  try {
+    return await inspect();
+  } catch {
+    try {
+      await docker(["pull", image], 6e5);
+      return await inspect();
+    } catch {
+      return null;
+    }
+  }
+}
+async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
+  if (!store.available()) return null;
+  const id = await imageId(docker, image);
+  if (!id) return null;
+  const key = warmImageKey(id, ipmPin, "USER");
+  const entry = { tag: warmImageTag(key), cacheKey: cacheKey("ipm-db", "warm", key), restored: false };
+  const tar = join(dir, `${key}.tar`);
+  if (!await store.restore([tar], entry.cacheKey)) return entry;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    entry.restored = true;
+  } catch (err) {
+    warn(`docker load of the cached warm IPM image ${entry.tag} failed; IPM is installed afresh: ${errorMessage(err)}`);
+  } finally {
+    await rm(tar, { force: true });
+  }
+  return entry;
+}
+async function saveWarmImage(entry, dir, store, docker, warn) {
+  if (entry.restored || !store.available()) return false;
+  const tar = join(dir, `${entry.tag.split(":").pop()}.tar`);
+  try {
+    await docker(["image", "inspect", "--format", "{{.Id}}", entry.tag], 6e4);
+  } catch {
+    return false;
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, entry.tag], 6e5);
+    if (!(await stat(tar)).size) return false;
+    return await store.save([tar], entry.cacheKey);
+  } catch (err) {
+    warn(`Could not cache the warm IPM image ${entry.tag}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm(tar, { force: true });
+  }
+}
+
 // src/action/run.ts
-import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
-import { basename, join as join2, relative as relative2 } from "node:path";
+import { copyFile, mkdir as mkdir2, readdir, stat as stat2, writeFile } from "node:fs/promises";
+import { basename, join as join3, relative as relative2 } from "node:path";
 
 // src/action/annotations.ts
-import { join, relative, sep } from "node:path";
+import { join as join2, relative, sep } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run2) {
   return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
+  const rel = relative(roots.workspace, join2(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep).join("/");
 }
@@ -908,7 +969,7 @@ function setPublishStage(report, result) {
 async function listFilesIn(dir) {
   const out = [];
   for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join2(dir, e.name);
+    const p = join3(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
@@ -941,8 +1002,8 @@ async function run(inputs, deps) {
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
   const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join2(inputs.workspace, ".ipm-db");
-  const outRoot = join2(tempRoot, "ipm-db", deps.runId);
+  const tempRoot = deps.env.RUNNER_TEMP || join3(inputs.workspace, ".ipm-db");
+  const outRoot = join3(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
@@ -963,7 +1024,7 @@ async function run(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat(join2(inputs.modulePath, "module.xml")).catch(() => {
+    await stat2(join3(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
         `input "module-path": no module.xml in ${relative2(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
@@ -972,13 +1033,14 @@ async function run(inputs, deps) {
     const from = inputs.upgrade?.from;
     if (from?.kind === "archive") {
       const path = from.path;
-      await stat(path).catch(() => {
+      await stat2(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative2(inputs.workspace, path)} does not exist.`,
           "Give the path of a previous .tgz, a version or a registry reference."
         );
       });
     }
+    let ipmPin = null;
     const ipmInstallerFile = await io.group("IPM installer", async () => {
       const ipm = inputs.ipm;
       if (ipm.kind === "image") {
@@ -986,23 +1048,27 @@ async function run(inputs, deps) {
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join2(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
+        workDir: join3(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join3(tempRoot, "ipm-db-cache"))
       });
       io.info(
         resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
       );
+      ipmPin = installerPin(resolved);
       return pinnedSource(resolved);
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
-      const outDir = join2(outRoot, sanitiseArtifactName(image));
-      await mkdir(outDir, { recursive: true });
+      const outDir = join3(outRoot, sanitiseArtifactName(image));
+      await mkdir2(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
+      if (inputs.cacheImages && await restoreImage(image, join3(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
+      const warmDir = join3(tempRoot, "ipm-db-warm");
+      const warm = inputs.warmIpmImage && ipmPin ? await restoreWarmImage(image, ipmPin, warmDir, deps.cache, deps.docker, (m) => io.warning(m)) : null;
+      if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
       const t0 = Date.now();
       let report;
       let files = [];
@@ -1015,6 +1081,7 @@ async function run(inputs, deps) {
               modulePath: inputs.modulePath,
               outDir,
               ipmInstaller: ipmInstallerFile,
+              warmIpmImage: inputs.warmIpmImage,
               dev: inputs.dev,
               interoperability: inputs.interoperability,
               exportPythonDeps: inputs.exportPythonDeps,
@@ -1044,6 +1111,7 @@ async function run(inputs, deps) {
       }
       runs.push(report);
       logFiles.set(report, { outDir, files });
+      if (warm) await saveWarmImage(warm, warmDir, deps.cache, deps.docker, (m) => io.warning(m));
       const skipped = skipExpiredLicence(report, inputs.licenceExpired);
       if (skipped) io.warning(skipped);
       else if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
@@ -1130,11 +1198,11 @@ async function run(inputs, deps) {
   } finally {
     clearTimeout(totalTimer);
   }
-  const reportPath = join2(outRoot, REPORT_FILE);
-  await mkdir(outRoot, { recursive: true }).catch(() => {
+  const reportPath = join3(outRoot, REPORT_FILE);
+  await mkdir2(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join2(outDir, REPORT_FILE), report);
+  for (const [report, { outDir }] of logFiles) await writeJson(join3(outDir, REPORT_FILE), report);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
@@ -1163,7 +1231,7 @@ async function run(inputs, deps) {
   if (inputs.cacheImages) {
     for (const image of inputs.images)
       if (!restoredImages.has(image))
-        await saveImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+        await saveImage(image, join3(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
   }
   const outcome = {
     runs,
@@ -1184,7 +1252,7 @@ async function run(inputs, deps) {
   return outcome;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join2(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join3(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
@@ -1192,7 +1260,7 @@ async function collectRunFiles(report, outDir, logFiles) {
     const rel = relative2(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join2(outDir, basename(p));
+      const copy = join3(outDir, basename(p));
       await copyFile(p, copy);
       files.add(copy);
     }
@@ -1202,7 +1270,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   }
   const present = [];
   for (const f of files)
-    if (await stat(f).then(
+    if (await stat2(f).then(
       (s) => s.isFile(),
       () => false
     ))
@@ -1269,8 +1337,8 @@ function setOutputs(io, runs, reportPath) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir2, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { mkdir as mkdir3, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 function pipelinePort(wiring = {}) {
   return {
     async runImage(o, logger) {
@@ -1289,6 +1357,7 @@ function pipelinePort(wiring = {}) {
         moduleDir: o.modulePath,
         outDir: o.outDir,
         installer: o.ipmInstaller,
+        warmIpmImage: o.warmIpmImage,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
         enableEnsemble: o.interoperability,
@@ -1311,7 +1380,7 @@ function pipelinePort(wiring = {}) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join3(o.outDir, f));
+      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join4(o.outDir, f));
       return { report, logFiles };
     }
   };
@@ -1331,15 +1400,15 @@ async function upgradeStageFor(o, logger, wiring) {
   return upgradeStage(options, pull);
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir2(outDir, { recursive: true }).catch(() => {
+  await mkdir3(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile2(join3(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile2(join4(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile2(join3(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile2(join4(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join3(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join4(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring = {}) {

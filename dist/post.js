@@ -6,7 +6,7 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-PE7I75YR.js";
+} from "./chunks/chunk-KGOXJXNE.js";
 import {
   getState,
   info,

@@ -76,6 +76,8 @@ export interface ActionInputs {
   /** Matrix values (JSON or text) for artifact names; '' outside a matrix. */
   matrixKey: string;
   cacheImages: boolean;
+  /** Warm IPM images: start from one, commit one after a fresh install, save/restore it with the Actions cache. */
+  warmIpmImage: boolean;
   /** What a run whose community licence expired does: fail the step, or end as skipped with a warning. */
   licenceExpired: LicencePolicy;
   timeouts: { startupMs: number; commandMs: number; totalMs: number };
@@ -222,6 +224,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     problem('artifact-name', `"${artifactName}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
   const matrixKey = source.get('matrix-key').trim();
   const cacheImages = bool('cache-images', false);
+  const warmIpmImage = bool('warm-ipm-image', false);
   const timeouts = {
     startupMs: duration('startup-timeout', '5m'),
     commandMs: duration('command-timeout', '15m'),
@@ -279,6 +282,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     artifactName,
     matrixKey,
     cacheImages,
+    warmIpmImage,
     licenceExpired,
     timeouts,
     keepContainer,

@@ -19,6 +19,8 @@ export interface ImageRunOptions {
   /** Local installer to load (already downloaded and checked), or null to use the image's IPM. */
   /** The IPM resolved once for every image (a file checked against its SHA-256, or a fetched source archive). */
   ipmInstaller: InstallerSource | null;
+  /** Start from / commit a warm IPM image (src/ipm/warm-image.ts). */
+  warmIpmImage: boolean;
   dev: boolean;
   interoperability: boolean;
   exportPythonDeps: boolean;

@@ -3,7 +3,8 @@
  * every image passed), then outputs, annotations, artifacts and the summary. Outputs, summary and
  * artifacts are produced whatever failed; the caller turns `outcome.ok === false` into setFailed.
  */
-import { pinnedSource } from '../ipm/installer.js';
+import { installerPin, pinnedSource } from '../ipm/installer.js';
+import { restoreWarmImage, saveWarmImage } from './warm-cache.js';
 import { runCounts, skipExpiredLicence } from './licence-skip.js';
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
@@ -157,6 +158,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       });
     }
 
+    let ipmPin: string | null = null;
     const ipmInstallerFile = await io.group('IPM installer', async () => {
       const ipm = inputs.ipm;
       if (ipm.kind === 'image') {
@@ -172,6 +174,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
           ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})`
           : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`,
       );
+      ipmPin = installerPin(resolved);
       return pinnedSource(resolved);
     });
 
@@ -187,6 +190,12 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
+      const warmDir = join(tempRoot, 'ipm-db-warm');
+      const warm =
+        inputs.warmIpmImage && ipmPin
+          ? await restoreWarmImage(image, ipmPin, warmDir, deps.cache, deps.docker, (m) => io.warning(m))
+          : null;
+      if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
       const t0 = Date.now();
       let report: RunReport;
       let files: string[] = [];
@@ -199,6 +208,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               modulePath: inputs.modulePath,
               outDir,
               ipmInstaller: ipmInstallerFile,
+              warmIpmImage: inputs.warmIpmImage,
               dev: inputs.dev,
               interoperability: inputs.interoperability,
               exportPythonDeps: inputs.exportPythonDeps,
@@ -228,6 +238,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       }
       runs.push(report);
       logFiles.set(report, { outDir, files });
+      if (warm) await saveWarmImage(warm, warmDir, deps.cache, deps.docker, (m) => io.warning(m));
       const skipped = skipExpiredLicence(report, inputs.licenceExpired);
       if (skipped) io.warning(skipped);
       else if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);

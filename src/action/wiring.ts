@@ -47,6 +47,7 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
         moduleDir: o.modulePath,
         outDir: o.outDir,
         installer: o.ipmInstaller,
+        warmIpmImage: o.warmIpmImage,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
         enableEnsemble: o.interoperability,
