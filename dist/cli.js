@@ -1,59 +1,66 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
-  EXIT,
-  loadCommand
-} from "./chunks/chunk-GYWSDV3W.js";
+  withCliRegistryHint
+} from "./chunks/cli/chunk-PV5AJG7C.js";
 import {
+  EXIT,
+  loadCommand,
   redact
-} from "./chunks/chunk-TIJDGYO2.js";
+} from "./chunks/cli/chunk-KHG3NGCP.js";
 import {
   IpmDbError,
   UsageError,
   describeError
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/cli/chunk-3IXPJEFV.js";
 
 // src/cli/commands/index.ts
+async function archiveVerifier() {
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-RWTIWAWD.js");
+  return {
+    file: (path) => verifyArchive(path),
+    stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
+  };
+}
 var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-JNDYH7Q4.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-WIH7M6LE.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-B3VYRG7W.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-XLABAINF.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-NNEYMMD2.js")).publishCommand((await import("./chunks/verify-XPCSISWJ.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/publish-2NPNLS3M.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-DIBMY2P7.js")).pullCommand((await import("./chunks/verify-XPCSISWJ.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-YLFHOBHG.js")).pullCommand((await import("./chunks/cli/verify-RWTIWAWD.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-6PBNCM2Z.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-ZQGMO6U5.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-PGBYBMVW.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-DJT22NGZ.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-V6EKGQZQ.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-IE4QXG6O.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-TPUQX46C.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-DJBP455K.js")).legsCommand
   }
 ];
 
@@ -93,7 +100,7 @@ ${overview(list)}
   try {
     return await command.run(rest, io);
   } catch (err) {
-    io.stderr.write(`ipm-db ${name}: ${redact(describeError(err))}
+    io.stderr.write(`ipm-db ${name}: ${redact(describeError(withCliRegistryHint(err)))}
 `);
     if (err instanceof UsageError) {
       io.stderr.write(`
