@@ -16,7 +16,7 @@ const SCANNED = [
   'examples',
   'test/standin',
   'scripts',
-  'workflows',
+  'workflow-templates',
   '.github/workflows',
   'README.md',
   'action.yml',
@@ -25,7 +25,9 @@ const TEXT = /\.(ts|md|yml|yaml|xml|cls|json|mjs|js)$/;
 
 function files(path: string): string[] {
   const abs = join(ROOT, path);
-  if (statSync(abs).isFile()) return [path];
+  const info = statSync(abs, { throwIfNoEntry: false });
+  if (!info) throw new Error(`${path} is gone: update SCANNED`);
+  if (info.isFile()) return [path];
   return readdirSync(abs).flatMap((e) => (e === 'node_modules' ? [] : files(join(path, e))));
 }
 
