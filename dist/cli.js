@@ -25,7 +25,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-WIH7M6LE.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-GUDHCYYJ.js")).runCommand
   },
   {
     name: "verify",
