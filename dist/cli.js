@@ -18,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-64CXMPCK.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-3STGZROW.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,42 +28,42 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-XFAQESZM.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-RQWH4EWP.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-23U7Z2IK.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-CA7BESR3.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-U7EX6KEC.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-4I7PH2DX.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-IG3WITPD.js")).pullCommand((await import("./chunks/cli/verify-64CXMPCK.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-YLFHOBHG.js")).pullCommand((await import("./chunks/cli/verify-3STGZROW.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-P6CCXZF5.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-ZQGMO6U5.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-RPJJWPWX.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-DJT22NGZ.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-XZAWDWCO.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-IE4QXG6O.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-W2LY3UUC.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-KPO4QI4U.js")).legsCommand
   }
 ];
 

@@ -3,6 +3,7 @@ import {
   DIGEST_SOURCE,
   Docker,
   IpmDbError,
+  LICENCE_EXPIRED,
   RUN_LABEL,
   ResourceLedger,
   SHA256_HEX_SOURCE,
@@ -23,6 +24,7 @@ import {
   imageTag,
   irisMajorMinor,
   isDigest,
+  isGitCommit,
   isImageReference,
   isIrisMajorMinor,
   isModuleName,
@@ -33,6 +35,7 @@ import {
   isValid,
   markdownCode,
   markdownText,
+  needsCheckCapsFalse,
   newRunId,
   parseSessionOutput,
   quote,
@@ -45,7 +48,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-VLHLRUNX.js";
+} from "./chunks/action/chunk-HHQN7EDJ.js";
 import {
   __commonJS,
   __toESM,
@@ -2021,22 +2024,696 @@ async function uploadRunFiles(uploader, name, files, rootDirectory) {
 
 // src/action/cache.ts
 import { execFile } from "node:child_process";
-import { copyFile as copyFile2, mkdir as mkdir2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { dirname, join as join2 } from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir3, rm as rm3, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname2, join as join3 } from "node:path";
 import { promisify } from "node:util";
 
 // src/ipm/installer.ts
+import { createHash as createHash3 } from "node:crypto";
+import { copyFile, mkdir as mkdir2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join2, resolve } from "node:path";
+
+// src/ipm/ipm-source.ts
 import { createHash as createHash2 } from "node:crypto";
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { createGunzip } from "node:zlib";
+
+// src/archive/entry-path.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function normaliseEntryPath(raw) {
+  const problems = [];
+  if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
+  if (CONTROL.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
+  if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
+  if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
+    problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
+  }
+  const segments = raw.split("/").filter((s) => s !== "" && s !== ".");
+  if (segments.some((s) => s === ".." || s.includes("\\") && s.split("\\").includes(".."))) {
+    problems.unshift({ code: "entry-parent-traversal", detail: 'has a ".." segment' });
+  }
+  const path = segments.join("/");
+  const skip = path === "" && /^(\.\/?)+$/.test(raw);
+  if (path === "" && !skip && problems.length === 0) problems.push({ code: "entry-empty-path", detail: "is empty" });
+  return { path, skip, problems };
+}
+var SHOWN_NAME_LENGTH = 256;
+function printablePath(raw, max = SHOWN_NAME_LENGTH) {
+  return raw.length <= max ? JSON.stringify(raw) : `${JSON.stringify(raw.slice(0, max))}... (${raw.length} characters)`;
+}
+
+// src/archive/tar-header.ts
+var BLOCK_SIZE = 512;
+var TYPES = {
+  "0": "file",
+  "\0": "file",
+  "7": "file",
+  // contiguous file: an ordinary file to every reader
+  "1": "hardlink",
+  "2": "symlink",
+  "3": "chardev",
+  "4": "blockdev",
+  "5": "directory",
+  "6": "fifo",
+  x: "pax-header",
+  g: "pax-global",
+  L: "gnu-longname",
+  K: "gnu-longlink"
+};
+var ZERO_BLOCK = Buffer.alloc(BLOCK_SIZE);
+function isZeroBlock(block) {
+  return block.equals(ZERO_BLOCK);
+}
+function isAllZero(buf) {
+  for (let off = 0; off < buf.length; off += BLOCK_SIZE) {
+    const part = buf.subarray(off, Math.min(off + BLOCK_SIZE, buf.length));
+    if (!part.equals(ZERO_BLOCK.subarray(0, part.length))) return false;
+  }
+  return true;
+}
+function cString(block, start, length) {
+  const end = block.indexOf(0, start);
+  return block.toString("utf8", start, end < 0 || end > start + length ? start + length : end);
+}
+function parseNumericField(block, start, length) {
+  const first = block[start];
+  if (first & 128) {
+    if (first === 255) return null;
+    let value2 = first & 127;
+    for (let i2 = 1; i2 < length; i2++) {
+      value2 = value2 * 256 + block[start + i2];
+      if (value2 > Number.MAX_SAFE_INTEGER) return null;
+    }
+    return value2;
+  }
+  let i = start;
+  const end = start + length;
+  while (i < end && (block[i] === 32 || block[i] === 0)) i++;
+  let value = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = block[i];
+    if (c === 32 || c === 0) break;
+    if (c < 48 || c > 55) return null;
+    value = value * 8 + (c - 48);
+    digits++;
+  }
+  for (; i < end; i++) if (block[i] !== 32 && block[i] !== 0) return null;
+  return digits === 0 ? 0 : value;
+}
+function checksums(block) {
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK_SIZE; i++) {
+    const b = i >= 148 && i < 156 ? 32 : block[i];
+    unsigned += b;
+    signed += b >= 128 ? b - 256 : b;
+  }
+  return { unsigned, signed };
+}
+function parseTarHeader(block) {
+  const stored = parseNumericField(block, 148, 8);
+  const { unsigned, signed } = checksums(block);
+  if (stored === null || stored !== unsigned && stored !== signed) {
+    return {
+      ok: false,
+      code: "tar-header-checksum",
+      detail: `header checksum field reads ${stored === null ? "unreadable" : stored} but the header sums to ${unsigned}`
+    };
+  }
+  const size = parseNumericField(block, 124, 12);
+  if (size === null) return { ok: false, code: "tar-header-invalid", detail: "the size field is not a number" };
+  const magic = block.toString("latin1", 257, 263);
+  const format = magic === "ustar\0" ? "ustar" : magic === "ustar " ? "gnu" : "v7";
+  const name = cString(block, 0, 100);
+  const prefix = format === "ustar" ? cString(block, 345, 155) : "";
+  const typeflag = String.fromCharCode(block[156]);
+  const type = TYPES[typeflag] ?? "unsupported";
+  return {
+    ok: true,
+    header: {
+      path: prefix === "" ? name : `${prefix}/${name}`,
+      nameFieldFull: Buffer.byteLength(name) >= 99,
+      size: type === "directory" || type === "symlink" || type === "hardlink" ? 0 : size,
+      typeflag,
+      type,
+      linkname: cString(block, 157, 100),
+      format
+    }
+  };
+}
+function parsePaxRecords(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    if (data[pos] === 0) break;
+    const space = data.indexOf(32, pos);
+    if (space < 0 || space - pos > 20) throw new Error(`pax record at byte ${pos} has no length`);
+    const lengthText = data.toString("latin1", pos, space);
+    if (!/^[1-9][0-9]*$/.test(lengthText)) throw new Error(`pax record at byte ${pos} has length "${lengthText}"`);
+    const length = Number(lengthText);
+    const end = pos + length;
+    if (end > data.length || data[end - 1] !== 10) throw new Error(`pax record at byte ${pos} overruns its length`);
+    const record = data.toString("utf8", space + 1, end - 1);
+    const eq = record.indexOf("=");
+    if (eq <= 0) throw new Error(`pax record at byte ${pos} has no key=value`);
+    records.set(record.slice(0, eq), record.slice(eq + 1));
+    pos = end;
+  }
+  return records;
+}
+
+// src/archive/tar-stream.ts
+var TarStreamParser = class {
+  constructor(visitor, limits) {
+    this.visitor = visitor;
+    this.limits = limits;
+  }
+  visitor;
+  limits;
+  state = "header";
+  headerBuf = Buffer.alloc(BLOCK_SIZE);
+  headerFill = 0;
+  remaining = 0;
+  entry = null;
+  sink = null;
+  extension = null;
+  pendingPath = null;
+  pendingLink = null;
+  pendingSize = null;
+  position = 0;
+  entries = 0;
+  zeroBlocks = 0;
+  /** Number of real entries seen so far. */
+  get entryCount() {
+    return this.entries;
+  }
+  /** Bytes of decompressed stream consumed so far. */
+  get bytesSeen() {
+    return this.position;
+  }
+  /** End-of-archive zero blocks seen (0 for IPM's own writer). */
+  get endBlocks() {
+    return this.zeroBlocks;
+  }
+  /** Whether parsing stopped on a fatal problem (the rest of the stream is being ignored). */
+  get stopped() {
+    return this.state === "stopped";
+  }
+  write(chunk) {
+    if (this.state === "stopped") return;
+    if (this.position + chunk.length > this.limits.maxTotalSize) {
+      const allowed = this.limits.maxTotalSize - this.position;
+      this.consume(chunk.subarray(0, allowed));
+      if (!this.stopped) {
+        this.fail(
+          "limit-total-size",
+          `the decompressed archive exceeds limits.maxTotalSize (${this.limits.maxTotalSize} bytes); verification stopped there. A genuine package this large needs a larger maxTotalSize; otherwise this is a decompression bomb.`
+        );
+      }
+      return;
+    }
+    this.consume(chunk);
+  }
+  end() {
+    const at = this.entry?.path;
+    switch (this.state) {
+      case "stopped":
+        return;
+      case "header":
+        if (this.headerFill > 0 && isAllZero(this.headerBuf.subarray(0, this.headerFill))) {
+          this.visitor.problem(
+            "tar-trailing-data",
+            `${this.headerFill} zero bytes, less than a block, follow the last entry. Something padded the archive: rebuild it with IPM.`
+          );
+        } else if (this.headerFill > 0) {
+          this.visitor.problem(
+            "tar-truncated",
+            `the tar stream ends inside a header block (${this.headerFill} of ${BLOCK_SIZE} bytes at offset ${this.position - this.headerFill}). The archive is cut short: rebuild or re-download it.`
+          );
+        } else if (this.entries === 0) {
+          this.visitor.problem("tar-empty", "the archive holds no entries. Expected IRIS.DAT, module.xml and deps/.");
+        } else {
+          this.visitor.problem(
+            "tar-no-end-marker",
+            "the tar stream ends after its last entry without end-of-archive zero blocks, as IPM's own writer does."
+          );
+        }
+        return;
+      case "data":
+      case "padding": {
+        const what = this.state === "data" ? `${this.remaining} bytes of its data` : `${this.remaining} bytes of padding`;
+        this.visitor.problem(
+          "tar-truncated",
+          `the tar stream ends inside entry "${at}": ${what} are missing. The archive is cut short: rebuild or re-download it.`,
+          at
+        );
+        return;
+      }
+      case "extension":
+        this.visitor.problem(
+          "tar-truncated",
+          "the tar stream ends inside a pax or GNU long-name record. The archive is cut short: rebuild or re-download it."
+        );
+        return;
+      case "end":
+        if (this.entries === 0) {
+          this.visitor.problem("tar-empty", "the archive holds no entries. Expected IRIS.DAT, module.xml and deps/.");
+        }
+    }
+  }
+  /** Stops parsing on a problem found outside the tar layer (e.g. a limit on the gzip layer). */
+  stop(code, message) {
+    if (this.state !== "stopped") this.fail(code, message);
+  }
+  fail(code, message, entry) {
+    this.visitor.problem(code, message, entry);
+    this.closeSink();
+    this.state = "stopped";
+  }
+  closeSink() {
+    const sink = this.sink;
+    this.sink = null;
+    sink?.end();
+  }
+  consume(chunk) {
+    let pos = 0;
+    const length = chunk.length;
+    while (pos < length && this.state !== "stopped") {
+      switch (this.state) {
+        case "data": {
+          const n = Math.min(this.remaining, length - pos);
+          this.sink?.data(chunk.subarray(pos, pos + n));
+          pos += n;
+          this.position += n;
+          this.remaining -= n;
+          if (this.remaining === 0) this.finishData();
+          break;
+        }
+        case "padding":
+        case "extension": {
+          const n = Math.min(this.remaining, length - pos);
+          if (this.state === "extension" && this.extension.kind !== "skip") {
+            const ext = this.extension;
+            const take = Math.max(0, Math.min(n, ext.buf.length - ext.fill));
+            chunk.copy(ext.buf, ext.fill, pos, pos + take);
+            ext.fill += take;
+          }
+          pos += n;
+          this.position += n;
+          this.remaining -= n;
+          if (this.remaining === 0) {
+            if (this.state === "extension") this.finishExtension();
+            else this.state = "header";
+          }
+          break;
+        }
+        case "header": {
+          let block;
+          if (this.headerFill === 0 && length - pos >= BLOCK_SIZE) {
+            block = chunk.subarray(pos, pos + BLOCK_SIZE);
+            pos += BLOCK_SIZE;
+          } else {
+            const n = Math.min(BLOCK_SIZE - this.headerFill, length - pos);
+            chunk.copy(this.headerBuf, this.headerFill, pos, pos + n);
+            this.headerFill += n;
+            pos += n;
+            if (this.headerFill < BLOCK_SIZE) {
+              this.position += n;
+              break;
+            }
+            this.position += n - BLOCK_SIZE;
+            block = this.headerBuf;
+          }
+          this.headerFill = 0;
+          const offset = this.position;
+          this.position += BLOCK_SIZE;
+          this.onHeader(block, offset);
+          break;
+        }
+        case "end": {
+          const rest = chunk.subarray(pos);
+          pos = length;
+          this.position += rest.length;
+          if (!isAllZero(rest)) {
+            this.fail(
+              "tar-trailing-data",
+              `non-zero data follows the end-of-archive zero block(s) near offset ${this.position - rest.length}. Something was appended to the archive: rebuild it with IPM.`
+            );
+          } else {
+            this.zeroBlocks += Math.floor(rest.length / BLOCK_SIZE);
+          }
+          break;
+        }
+      }
+    }
+  }
+  onHeader(block, offset) {
+    if (isZeroBlock(block)) {
+      this.zeroBlocks = 1;
+      this.state = "end";
+      return;
+    }
+    const parsed = parseTarHeader(block);
+    if (!parsed.ok) {
+      const hint = parsed.code === "tar-header-checksum" ? "The archive is corrupt or was altered after IPM wrote it: rebuild it." : "The archive is corrupt: rebuild it.";
+      this.fail(parsed.code, `tar header at offset ${offset}: ${parsed.detail}. ${hint}`);
+      return;
+    }
+    const header = parsed.header;
+    switch (header.type) {
+      case "pax-header":
+      case "pax-global":
+      case "gnu-longname":
+      case "gnu-longlink":
+        this.startExtension(header.type, header.size, offset);
+        return;
+    }
+    const entry = { ...header, offset };
+    if (this.pendingPath !== null) entry.path = this.pendingPath;
+    if (this.pendingLink !== null) entry.linkname = this.pendingLink;
+    if (this.pendingSize !== null && header.type !== "directory") entry.size = this.pendingSize;
+    if (this.pendingPath !== null) entry.nameFieldFull = false;
+    this.pendingPath = this.pendingLink = this.pendingSize = null;
+    this.entries++;
+    if (this.entries > this.limits.maxEntries) {
+      this.fail(
+        "limit-entry-count",
+        `the archive holds more than limits.maxEntries (${this.limits.maxEntries}) entries; verification stopped at "${entry.path}". A genuine package this large needs a larger maxEntries.`,
+        entry.path
+      );
+      return;
+    }
+    this.entry = entry;
+    const sink = this.visitor.entry(entry);
+    if (sink === "abort") {
+      this.state = "stopped";
+      return;
+    }
+    this.sink = sink;
+    this.remaining = entry.size;
+    if (entry.size === 0) this.finishData();
+    else this.state = "data";
+  }
+  finishData() {
+    this.closeSink();
+    const pad = (BLOCK_SIZE - this.entry.size % BLOCK_SIZE) % BLOCK_SIZE;
+    this.remaining = pad;
+    this.state = pad === 0 ? "header" : "padding";
+  }
+  startExtension(kind, size, offset) {
+    if (size > this.limits.maxHeaderExtensionSize) {
+      this.fail(
+        "limit-header-extension-size",
+        `the ${kind} record at offset ${offset} is ${size} bytes, over limits.maxHeaderExtensionSize (${this.limits.maxHeaderExtensionSize}). IPM never writes such records: the archive is not from IPM or is hostile.`
+      );
+      return;
+    }
+    const padded = size + (BLOCK_SIZE - size % BLOCK_SIZE) % BLOCK_SIZE;
+    this.extension = {
+      kind: kind === "pax-global" ? "skip" : kind,
+      buf: Buffer.alloc(kind === "pax-global" ? 0 : size),
+      fill: 0
+    };
+    this.remaining = padded;
+    if (padded === 0) this.finishExtension();
+    else this.state = "extension";
+  }
+  finishExtension() {
+    const ext = this.extension;
+    this.extension = null;
+    this.state = "header";
+    if (ext.kind === "skip") return;
+    if (ext.kind === "gnu-longname" || ext.kind === "gnu-longlink") {
+      const nul = ext.buf.indexOf(0);
+      const text = ext.buf.toString("utf8", 0, nul < 0 ? ext.buf.length : nul);
+      if (ext.kind === "gnu-longname") this.pendingPath = text;
+      else this.pendingLink = text;
+      return;
+    }
+    let records;
+    try {
+      records = parsePaxRecords(ext.buf);
+    } catch (err) {
+      this.fail(
+        "tar-extension-invalid",
+        `a pax extended header is malformed (${err.message}); verification stopped there. The archive is corrupt or hostile.`
+      );
+      return;
+    }
+    const path = records.get("path");
+    if (path !== void 0) this.pendingPath = path;
+    const link = records.get("linkpath");
+    if (link !== void 0) this.pendingLink = link;
+    const size = records.get("size");
+    if (size !== void 0) {
+      if (!/^[0-9]{1,16}$/.test(size) || !Number.isSafeInteger(Number(size))) {
+        this.fail(
+          "tar-extension-invalid",
+          `a pax extended header gives size "${size}", not a byte count; verification stopped there.`
+        );
+        return;
+      }
+      this.pendingSize = Number(size);
+    }
+  }
+};
+
+// src/ipm/ipm-source.ts
+var DEFAULT_IPM_REPOSITORY = "https://github.com/intersystems/ipm";
+var IPM_INSTALLER_CLASS_FILE = "preload/cls/IPM/Installer.cls";
+var REQUIRED_FILES = [IPM_INSTALLER_CLASS_FILE, "module.xml"];
+var REQUIRED_DIRS = ["src"];
+function parseIpmCommit(raw, input = "--ipm-git") {
+  const text = raw.trim();
+  if (isGitCommit(text)) return text.toLowerCase();
+  if (/^[0-9a-fA-F]{4,39}$/.test(text))
+    throw new UsageError(
+      `${input} "${text}" is a short commit hash; a pin must be the full 40-hexadecimal-digit commit.`,
+      `Expand it with: git rev-parse ${text} (in a clone of the IPM repository).`
+    );
+  throw new UsageError(
+    `${input} "${text}" is not a commit: a branch or tag name moves, so it cannot pin IPM.`,
+    "Give the full 40-hexadecimal-digit commit, e.g. from: git ls-remote https://github.com/intersystems/ipm <branch>"
+  );
+}
+function parseIpmRepository(raw, input = "--ipm-git-repository") {
+  const text = raw.trim() || DEFAULT_IPM_REPOSITORY;
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${input} "${text}" is not a URL.`, `Write e.g. ${DEFAULT_IPM_REPOSITORY}`);
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
+    throw new UsageError(`${input} "${text}" must be an https URL.`, `Write e.g. ${DEFAULT_IPM_REPOSITORY}`);
+  if (url.username || url.password)
+    throw new UsageError(
+      `${input} must not carry credentials.`,
+      "The source archive of a public repository needs none; use a public mirror."
+    );
+  if (url.search || url.hash)
+    throw new UsageError(
+      `${input} "${text}" must not have a query or fragment.`,
+      `Write e.g. ${DEFAULT_IPM_REPOSITORY}`
+    );
+  const path = url.pathname.replace(/\/+$/, "").replace(/\.git$/, "");
+  if (!/^(\/[A-Za-z0-9._-]+)+$/.test(path))
+    throw new UsageError(
+      `${input} "${text}" does not name a repository (owner/name).`,
+      `Write e.g. ${DEFAULT_IPM_REPOSITORY}`
+    );
+  return `${url.protocol}//${url.host}${path}`;
+}
+function sourceArchiveUrl(pin) {
+  return `${pin.repository}/archive/${pin.commit}.tar.gz`;
+}
+function expectedTopFolder(pin) {
+  return `${pin.repository.split("/").pop()}-${pin.commit}`;
+}
+function sourceCacheKey(pin) {
+  const repo = createHash2("sha256").update(pin.repository).digest("hex").slice(0, 12);
+  return `ipm-source-${repo}-${pin.commit}`;
+}
+var DEFAULT_LIMITS = { maxEntries: 5e4, maxTotalSize: 512 * 1024 * 1024 };
+function invalid(pin, message) {
+  return new IpmDbError("ipm-source-invalid", `The source archive ${sourceArchiveUrl(pin)} ${message}`, {
+    hint: "Check the commit and ipm-git-repository: the archive must be the repository snapshot GitHub serves for that commit."
+  });
+}
+async function unpackSourceArchive(archive, pin, destination, limits = DEFAULT_LIMITS) {
+  const top = expectedTopFolder(pin);
+  const entries = await readEntries(archive, pin, top, limits);
+  const partial = `${destination}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  try {
+    await mkdir(partial, { recursive: true });
+    for (const e of entries) {
+      const target = join(partial, e.path);
+      if (e.kind === "directory") await mkdir(target, { recursive: true, mode: 511 });
+      else {
+        await mkdir(dirname(target), { recursive: true, mode: 511 });
+        await writeFile(target, Buffer.concat(e.data));
+        await chmod(target, 438);
+      }
+    }
+    await makeDirectoriesWritable(partial, entries);
+    const root = join(partial, top);
+    for (const f of REQUIRED_FILES)
+      if (!(await stat(join(root, f)).catch(() => null))?.isFile())
+        throw invalid(pin, `has no ${top}/${f}: it is not an IPM source tree IPM's installer can set up.`);
+    for (const d of REQUIRED_DIRS)
+      if (!(await stat(join(root, d)).catch(() => null))?.isDirectory())
+        throw invalid(pin, `has no ${top}/${d}/ folder: it is not an IPM source tree.`);
+    await rm(destination, { recursive: true, force: true });
+    await rename(partial, destination);
+  } catch (err) {
+    await rm(partial, { recursive: true, force: true });
+    throw err;
+  }
+  return join(destination, top);
+}
+async function makeDirectoriesWritable(root, entries) {
+  const dirs = /* @__PURE__ */ new Set();
+  for (const e of entries) {
+    const parts = e.path.split("/");
+    for (let i = 1; i <= (e.kind === "directory" ? parts.length : parts.length - 1); i++)
+      dirs.add(parts.slice(0, i).join("/"));
+  }
+  for (const d of dirs) await chmod(join(root, d), 511);
+}
+async function readEntries(archive, pin, top, limits) {
+  const entries = [];
+  const problems = [];
+  let total = 0;
+  const parser = new TarStreamParser(
+    {
+      entry(header) {
+        const name = normaliseEntryPath(header.path);
+        if (name.skip) return null;
+        if (name.problems.length > 0) {
+          problems.push(`entry ${printablePath(header.path)} ${name.problems[0].detail}`);
+          return "abort";
+        }
+        if (name.path !== top && !name.path.startsWith(`${top}/`)) {
+          problems.push(`entry ${printablePath(header.path)} is not under ${top}/`);
+          return "abort";
+        }
+        if (header.type !== "file" && header.type !== "directory") {
+          problems.push(`entry ${printablePath(header.path)} is a ${header.type}; only files and folders are expected`);
+          return "abort";
+        }
+        const entry = { path: name.path, kind: header.type, data: [] };
+        entries.push(entry);
+        if (header.type === "directory") return null;
+        total += header.size;
+        return { data: (chunk) => entry.data.push(Buffer.from(chunk)), end: () => {
+        } };
+      },
+      problem(code, message) {
+        if (code !== "tar-no-end-marker" && code !== "tar-trailing-data") problems.push(message);
+      }
+    },
+    { maxEntries: limits.maxEntries, maxTotalSize: limits.maxTotalSize, maxHeaderExtensionSize: 1024 * 1024 }
+  );
+  try {
+    await new Promise((resolve4, reject) => {
+      const gunzip = createGunzip();
+      gunzip.on("data", (chunk) => parser.write(chunk));
+      gunzip.on("end", () => resolve4());
+      gunzip.on("error", reject);
+      gunzip.end(archive);
+    });
+  } catch (err) {
+    throw invalid(pin, `is not a gzip file: ${err.message}.`);
+  }
+  parser.end();
+  if (problems.length > 0) throw invalid(pin, `cannot be used: ${problems[0]}.`);
+  if (entries.length === 0) throw invalid(pin, "is empty.");
+  if (total > limits.maxTotalSize) throw invalid(pin, `unpacks to more than ${limits.maxTotalSize} bytes.`);
+  return entries;
+}
+async function resolveIpmSource(pin, local, options) {
+  await mkdir(options.workDir, { recursive: true });
+  const url = sourceArchiveUrl(pin);
+  const tree = join(options.workDir, `ipm-source-${pin.commit}`);
+  if (local) {
+    const bytes2 = await readFile(local.path);
+    const sha2 = createHash2("sha256").update(bytes2).digest("hex");
+    if (sha2 !== local.sha256)
+      throw new IpmDbError(
+        "installer-checksum-mismatch",
+        `The IPM source archive ${local.path} has SHA-256 ${sha2}, not the ${local.sha256} recorded when it was fetched.`
+      );
+    const root2 = await unpackSourceArchive(bytes2, pin, tree);
+    return { root: root2, archiveSha256: sha2, archivePath: local.path, url, origin: "path" };
+  }
+  const archivePath = join(options.workDir, `${sourceCacheKey(pin)}.tar.gz`);
+  const key2 = sourceCacheKey(pin);
+  if (options.cache && await options.cache.restore(key2, archivePath).catch(() => false)) {
+    const bytes2 = await readFile(archivePath).catch(() => null);
+    if (bytes2) {
+      try {
+        const root2 = await unpackSourceArchive(bytes2, pin, tree);
+        const sha2 = createHash2("sha256").update(bytes2).digest("hex");
+        return { root: root2, archiveSha256: sha2, archivePath, url, origin: "cache" };
+      } catch {
+      }
+    }
+    await rm(archivePath, { force: true });
+  }
+  const bytes = await options.download(url);
+  const root = await unpackSourceArchive(bytes, pin, tree);
+  const partial = `${archivePath}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, archivePath);
+  if (options.cache) await options.cache.save(key2, archivePath).catch(() => {
+  });
+  const sha = createHash2("sha256").update(bytes).digest("hex");
+  return { root, archiveSha256: sha, archivePath, url, origin: "download" };
+}
+
+// src/ipm/installer.ts
+function pinnedSource(resolved) {
+  if (resolved.git)
+    return {
+      kind: "git",
+      commit: resolved.git.commit,
+      repository: resolved.git.repository,
+      archive: { path: resolved.git.archivePath, sha256: resolved.sha256 }
+    };
+  return { kind: "path", path: resolved.path, sha256: resolved.sha256 };
+}
+function installerPin(resolved) {
+  if (resolved.git) return `git-${resolved.git.commit}`;
+  return `${resolved.version ?? "xml"}-${resolved.sha256}`;
+}
 var KNOWN_INSTALLER_SHA256 = {};
 function installerUrl(version2) {
   return `https://github.com/intersystems/ipm/releases/download/v${version2}/zpm-${version2}.xml`;
 }
 async function sha256File(path) {
-  return createHash2("sha256").update(await readFile(path)).digest("hex");
+  return createHash3("sha256").update(await readFile2(path)).digest("hex");
 }
 async function resolveInstaller(source, options) {
+  if (source.kind === "git") {
+    const pin = { commit: source.commit, repository: source.repository };
+    const tree = await resolveIpmSource(pin, source.archive, {
+      workDir: options.workDir,
+      ...options.cache ? { cache: options.cache } : {},
+      download: (url2) => downloadBytes(url2, { ...options, maxBytes: options.maxBytes ?? 256 * 1024 * 1024 }, "the IPM source archive")
+    });
+    return {
+      path: tree.root,
+      sha256: tree.archiveSha256,
+      version: null,
+      origin: tree.origin,
+      url: tree.url,
+      git: { ...pin, archivePath: tree.archivePath }
+    };
+  }
   if (source.kind === "path") {
     const actual2 = await sha256File(source.path);
     if (source.sha256 && actual2 !== source.sha256)
@@ -2056,17 +2733,17 @@ async function resolveInstaller(source, options) {
       `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,
       "Compute it once with: curl -sL <url> | sha256sum"
     );
-  await mkdir(options.workDir, { recursive: true });
-  const destination = join(options.workDir, `zpm-${source.version}.xml`);
+  await mkdir2(options.workDir, { recursive: true });
+  const destination = join2(options.workDir, `zpm-${source.version}.xml`);
   const key2 = `ipm-installer-${source.version}-${expected}`;
   if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
     const cached = await sha256File(destination).catch(() => "");
     if (cached === expected)
       return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
-    await rm(destination, { force: true });
+    await rm2(destination, { force: true });
   }
-  const bytes = await download(url, options);
-  const actual = createHash2("sha256").update(bytes).digest("hex");
+  const bytes = await downloadBytes(url, options, "the IPM installer");
+  const actual = createHash3("sha256").update(bytes).digest("hex");
   if (actual !== expected)
     throw new IpmDbError(
       "installer-checksum-mismatch",
@@ -2076,13 +2753,13 @@ async function resolveInstaller(source, options) {
       }
     );
   const partial = `${destination}.partial`;
-  await writeFile(partial, bytes);
-  await rename(partial, destination);
+  await writeFile2(partial, bytes);
+  await rename2(partial, destination);
   if (options.cache) await options.cache.save(key2, destination).catch(() => {
   });
   return { path: destination, sha256: actual, version: source.version, origin: "download", url };
 }
-async function download(url, options) {
+async function downloadBytes(url, options, what) {
   const fetchImpl = options.fetchImpl ?? fetch;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   let response;
@@ -2091,7 +2768,7 @@ async function download(url, options) {
   } catch (err) {
     throw new IpmDbError(
       "installer-download-failed",
-      `Could not download the IPM installer from ${url}: ${err.message}.`,
+      `Could not download ${what} from ${url}: ${err.message}.`,
       {
         hint: "Check the network, or pass a local installer file with --ipm <path>.",
         cause: err
@@ -2100,7 +2777,7 @@ async function download(url, options) {
   }
   if (!response.ok)
     throw new IpmDbError("installer-download-failed", `Downloading ${url} answered HTTP ${response.status}.`, {
-      hint: "Check that the IPM version has a release with a zpm-<version>.xml asset."
+      hint: "Check that the IPM version has a release with a zpm-<version>.xml asset, or that the commit exists in the repository."
     });
   const length = Number(response.headers.get("content-length") ?? "0");
   if (length > maxBytes)
@@ -2150,25 +2827,30 @@ function cacheKey(...parts) {
   return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
 }
 function actionsInstallerCache(store, dir) {
-  const fileFor = (key2) => join2(dir, cacheKey(key2), "zpm.xml");
+  const fileFor = (key2) => join3(dir, cacheKey(key2), "zpm.xml");
   return {
     async restore(key2, destination) {
       if (!store.available()) return false;
       const file = fileFor(key2);
-      if (!await store.restore([dirname(file)], cacheKey("ipm-db", key2))) return false;
+      if (!await store.restore([dirname2(file)], cacheKey("ipm-db", key2))) return false;
       await copyFile2(file, destination);
       return true;
     },
     async save(key2, source) {
       if (!store.available()) return;
       const file = fileFor(key2);
-      await mkdir2(dirname(file), { recursive: true });
+      await mkdir3(dirname2(file), { recursive: true });
       await copyFile2(source, file);
-      await store.save([dirname(file)], cacheKey("ipm-db", key2));
+      await store.save([dirname2(file)], cacheKey("ipm-db", key2));
     }
   };
 }
 async function resolveIpmInstaller(ipm, opts) {
+  if (ipm.kind === "git")
+    return resolveInstaller(
+      { kind: "git", commit: ipm.commit, repository: ipm.repository },
+      { workDir: opts.workDir, cache: opts.cache }
+    );
   if (ipm.kind === "installer")
     return resolveInstaller(
       { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
@@ -2204,7 +2886,7 @@ var dockerCli = async (args, timeoutMs) => {
   return { stdout };
 };
 function imageTar(dir, image) {
-  return join2(dir, `${cacheKey(image)}.tar`);
+  return join3(dir, `${cacheKey(image)}.tar`);
 }
 function imageCacheKey(image) {
   return cacheKey("ipm-db", "image", image);
@@ -2221,30 +2903,30 @@ async function restoreImage(image, dir, store, docker, warn) {
     warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
     return false;
   } finally {
-    await rm2(tar, { force: true });
+    await rm3(tar, { force: true });
   }
 }
 async function saveImage(image, dir, store, docker, warn) {
   if (!store.available()) return false;
   const tar = imageTar(dir, image);
   try {
-    await mkdir2(dir, { recursive: true });
+    await mkdir3(dir, { recursive: true });
     await docker(["image", "save", "--output", tar, image], 6e5);
-    if (!(await stat2(tar)).size) return false;
+    if (!(await stat3(tar)).size) return false;
     return await store.save([tar], imageCacheKey(image));
   } catch (err) {
     warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
     return false;
   } finally {
-    await rm2(tar, { force: true });
+    await rm3(tar, { force: true });
   }
 }
 
 // src/util/untrusted.ts
 import { randomBytes } from "node:crypto";
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 function printable(name) {
-  return name.replace(CONTROL, (c) => {
+  return name.replace(CONTROL2, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\r") return "\\r";
     if (c === "	") return "\\t";
@@ -3049,7 +3731,7 @@ function parseReference(text, opts = {}) {
   if (slash <= 0) {
     throw new UsageError(
       `reference "${text}" has no registry`,
-      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2025.1."
+      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1."
     );
   }
   const registry = validateRegistryHost(beforeDigest.slice(0, slash));
@@ -3082,7 +3764,7 @@ var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
 function checkIrisVersion(irisVersion) {
   if (!isIrisMajorMinor(irisVersion)) {
     throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
-      hint: "The package must name the IRIS release it was built for, e.g. 2025.1 (SystemRequirements/@Version)."
+      hint: "The package must name the IRIS release it was built for, e.g. 2026.1 (SystemRequirements/@Version)."
     });
   }
   return irisVersion;
@@ -3118,14 +3800,14 @@ function isIpmArchiveFileName(fileName) {
 }
 
 // src/pipeline/upgrade/git-source.ts
-import { mkdtemp, rm as rm3, stat as stat4 } from "node:fs/promises";
+import { mkdtemp, rm as rm4, stat as stat5 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4, relative, sep as sep2 } from "node:path";
+import { join as join5, relative, sep as sep2 } from "node:path";
 
 // src/ipm/module-copy.ts
 import { constants } from "node:fs";
-import { copyFile as copyFile3, lstat, mkdir as mkdir3, readdir, realpath, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname2, join as join3, sep } from "node:path";
+import { copyFile as copyFile3, lstat, mkdir as mkdir4, readdir, realpath, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname3, join as join4, sep } from "node:path";
 var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
 var DEPENDENCIES_DIR = ".modules";
 var MAX_ENTRIES = 2e5;
@@ -3139,8 +3821,8 @@ function inside(path, root) {
 }
 async function findRepositoryRoot(dir) {
   for (let current = dir, i = 0; i < 256; i++) {
-    if (await lstat(join3(current, ".git")).catch(() => null)) return current;
-    const parent = dirname2(current);
+    if (await lstat(join4(current, ".git")).catch(() => null)) return current;
+    const parent = dirname3(current);
     if (parent === current) return null;
     current = parent;
   }
@@ -3155,7 +3837,7 @@ async function walkModuleTree(moduleDir, destination, options = {}) {
   let entries = 0;
   const describe = (rel) => `"${printable(rel)}" in the module ${printable(origin)}`;
   const visit = async (realDir, rel, dest, ancestors) => {
-    if (dest) await mkdir3(dest, { mode: 493 });
+    if (dest) await mkdir4(dest, { mode: 493 });
     for (const entry of await readdir(realDir)) {
       if (NOT_COPIED.has(entry)) continue;
       if (++entries > MAX_ENTRIES)
@@ -3163,8 +3845,8 @@ async function walkModuleTree(moduleDir, destination, options = {}) {
           `The module ${printable(origin)} holds more than ${MAX_ENTRIES} files once its links are followed.`
         );
       const entryRel = rel ? `${rel}/${entry}` : entry;
-      const path = join3(realDir, entry);
-      const target = dest ? join3(dest, entry) : null;
+      const path = join4(realDir, entry);
+      const target = dest ? join4(dest, entry) : null;
       let real = path;
       let info2 = await lstat(path);
       if (info2.isSymbolicLink()) {
@@ -3181,7 +3863,7 @@ async function walkModuleTree(moduleDir, destination, options = {}) {
           throw refused(
             `The symbolic link ${describe(entryRel)} points to ${printable(real)}, outside the ${underDependencies ? "repository" : "module"} (${printable(root)}): refusing to copy it into IRIS.`
           );
-        info2 = await stat3(real);
+        info2 = await stat4(real);
       }
       if (info2.isDirectory()) {
         if (ancestors.includes(real))
@@ -3232,15 +3914,15 @@ async function exportModuleAt(moduleDir, revision) {
       hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
     });
   });
-  const dest = await mkdtemp(join4(tmpdir(), "ipm-db-previous-source-"));
-  const remove = () => rm3(dest, { recursive: true, force: true });
+  const dest = await mkdtemp(join5(tmpdir(), "ipm-db-previous-source-"));
+  const remove = () => rm4(dest, { recursive: true, force: true });
   try {
-    const archive = join4(dest, "export.tar");
+    const archive = join5(dest, "export.tar");
     await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
     await run("tar", dest, ["-xf", archive, "-C", dest]);
-    await rm3(archive);
-    const dir = join4(dest, path);
-    if (!await stat4(join4(dir, "module.xml")).catch(() => null)) {
+    await rm4(archive);
+    const dir = join5(dest, path);
+    if (!await stat5(join5(dir, "module.xml")).catch(() => null)) {
       throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
     }
     await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
@@ -3359,10 +4041,30 @@ function classifyUpgradeFrom(raw) {
       );
   }
   throw new UsageError(
-    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1)`,
+    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
     "Give the previous release as one of those three forms."
   );
 }
+
+// src/action/licence-skip.ts
+var LICENCE_POLICIES = ["fail", "skip"];
+function skipExpiredLicence(report, policy) {
+  if (policy !== "skip" || report.ok) return null;
+  const start = report.stages.find((s) => s.stage === "start");
+  if (start?.status !== "failed" || start.code !== LICENCE_EXPIRED) return null;
+  report.skipped = { code: LICENCE_EXPIRED, reason: start.message ?? "the community licence has expired" };
+  return `${report.image} skipped: its community licence has expired, so IRIS does not start (licence-expired: skip). Drop this version from the list, or add it to skip-versions.`;
+}
+function runCounts(report) {
+  return report.ok || Boolean(report.skipped);
+}
+
+// src/pipeline/defaults.ts
+var DEFAULT_IRIS_IMAGE = "containers.intersystems.com/intersystems/iris-community:2026.1";
+var DEFAULT_IPM_GIT = {
+  commit: "1193db1ca91e1c5116230a69f1a28e63bbee30d6",
+  repository: DEFAULT_IPM_REPOSITORY
+};
 
 // src/action/inputs.ts
 var UPLOAD_POLICIES = ["always", "failure", "never"];
@@ -3472,12 +4174,16 @@ function parseInputs(source) {
     problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
   const matrixKey = source.get("matrix-key").trim();
   const cacheImages = bool("cache-images", false);
+  const warmIpmImage = bool("warm-ipm-image", false);
   const timeouts = {
     startupMs: duration("startup-timeout", "5m"),
     commandMs: duration("command-timeout", "15m"),
     totalMs: duration("timeout", "60m")
   };
   const keepContainer = bool("keep-container", false);
+  const licenceRaw = source.get("licence-expired").trim() || "fail";
+  const licenceExpired = LICENCE_POLICIES.includes(licenceRaw) ? licenceRaw : "fail";
+  if (licenceExpired !== licenceRaw) problem("licence-expired", `"${licenceRaw}" is not accepted; use fail or skip.`);
   let publish = publishAsked;
   let publishRefused = null;
   if (publishAsked) {
@@ -3522,6 +4228,8 @@ function parseInputs(source) {
     artifactName: artifactName2,
     matrixKey,
     cacheImages,
+    warmIpmImage,
+    licenceExpired,
     timeouts,
     keepContainer
   };
@@ -3536,7 +4244,7 @@ function imageList(source, problem) {
       else
         problem(
           "iris-images",
-          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`
         );
     }
   } else if (versions.length) {
@@ -3544,7 +4252,7 @@ function imageList(source, problem) {
     const flavour = source.get("iris-flavour").trim() || "iris-community";
     for (const version2 of versions) {
       const image = `${registry}/${flavour}:${version2}`;
-      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2025.1.`);
+      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2026.1.`);
       else if (!isImageReference(image))
         problem(
           "iris-flavour",
@@ -3553,7 +4261,7 @@ function imageList(source, problem) {
       else images.push(image);
     }
   } else {
-    problem("iris-images", "no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).");
+    images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = /* @__PURE__ */ new Set();
   return images.filter((i) => !seen.has(i) && seen.add(i));
@@ -3568,6 +4276,28 @@ function ipmSource(source, problem, inWorkspace) {
   if (version2 && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
+  }
+  const git2 = source.get("ipm-git").trim();
+  const gitRepository = source.get("ipm-git-repository").trim();
+  if (git2 && (version2 || installer)) {
+    problem("ipm-git", `and ${version2 ? "ipm-version" : "ipm-installer"} are both set; keep only one.`);
+    return { kind: "image" };
+  }
+  if (gitRepository && (!git2 || git2 === "none"))
+    problem("ipm-git-repository", "is set but ipm-git does not name a commit.");
+  if (git2 === "none") return { kind: "image" };
+  if (git2 || !version2 && !installer) {
+    if (!git2) return { kind: "git", ...DEFAULT_IPM_GIT };
+    try {
+      return {
+        kind: "git",
+        commit: parseIpmCommit(git2, "ipm-git"),
+        repository: parseIpmRepository(gitRepository, "ipm-git-repository")
+      };
+    } catch (err) {
+      problem("ipm-git", err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      return { kind: "image" };
+    }
   }
   if (version2) {
     if (!isSemver(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
@@ -3801,9 +4531,9 @@ var OriginPolicy = class {
 // src/oci/docker-config.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function dockerConfigPath(env) {
-  return join5(env.DOCKER_CONFIG || join5(env.HOME || homedir(), ".docker"), "config.json");
+  return join6(env.DOCKER_CONFIG || join6(env.HOME || homedir(), ".docker"), "config.json");
 }
 function entryHost(key2) {
   const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
@@ -3891,18 +4621,130 @@ function withActionRegistryHint(err) {
   return err.withHint(ACTION_HINTS[trouble]);
 }
 
+// src/action/warm-cache.ts
+import { rm as rm5, stat as stat6, mkdir as mkdir5 } from "node:fs/promises";
+import { join as join7 } from "node:path";
+
+// src/ipm/warm-image.ts
+import { createHash as createHash4 } from "node:crypto";
+var WARM_REPOSITORY = "ipm-db-warm";
+var WARM_LABEL = "ipm-db.warm";
+function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
+  return createHash4("sha256").update(`${baseImageId2}
+${ipmPin}
+${homeNamespace}`).digest("hex").slice(0, 32);
+}
+function warmImageTag(key2) {
+  return `${WARM_REPOSITORY}:${key2}`;
+}
+async function baseImageId(docker, image) {
+  const inspect = () => docker.call(["image", "inspect", "--format", "{{.Id}}", image], { timeoutMs: 6e4 });
+  let r = await inspect();
+  if (r.exitCode !== 0) {
+    const pull = await docker.call(["pull", image], { timeoutMs: 6e5 });
+    if (pull.exitCode !== 0) return null;
+    r = await inspect();
+  }
+  const id = r.stdout.trim();
+  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+}
+async function warmImageExists(docker, tag) {
+  const r = await docker.call(["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 6e4 });
+  return r.exitCode === 0;
+}
+async function dropWarmImage(docker, tag) {
+  await docker.call(["rmi", "-f", tag], { timeoutMs: 12e4 }).catch(() => void 0);
+}
+async function commitWarmImage(container, tag, key2, options) {
+  const docker = container.docker;
+  await docker.check(
+    "warm-image-failed",
+    `Stopping ${container.name} to commit it`,
+    ["stop", "-t", "300", container.name],
+    {
+      timeoutMs: 33e4
+    }
+  );
+  try {
+    await docker.check(
+      "warm-image-failed",
+      `Committing ${container.name} as ${tag}`,
+      ["commit", "--change", `LABEL ${WARM_LABEL}=${key2}`, container.name, tag],
+      { timeoutMs: 6e5 }
+    );
+  } finally {
+    await docker.check("warm-image-failed", `Starting ${container.name} again`, ["start", container.name], {
+      timeoutMs: 12e4
+    });
+    await container.waitReady(options);
+  }
+}
+
+// src/action/warm-cache.ts
+async function imageId(docker, image) {
+  const inspect = async () => (await docker(["image", "inspect", "--format", "{{.Id}}", image], 6e4)).stdout.trim();
+  try {
+    return await inspect();
+  } catch {
+    try {
+      await docker(["pull", image], 6e5);
+      return await inspect();
+    } catch {
+      return null;
+    }
+  }
+}
+async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
+  if (!store.available()) return null;
+  const id = await imageId(docker, image);
+  if (!id) return null;
+  const key2 = warmImageKey(id, ipmPin, "USER");
+  const entry = { tag: warmImageTag(key2), cacheKey: cacheKey("ipm-db", "warm", key2), restored: false };
+  const tar = join7(dir, `${key2}.tar`);
+  if (!await store.restore([tar], entry.cacheKey)) return entry;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    entry.restored = true;
+  } catch (err) {
+    warn(`docker load of the cached warm IPM image ${entry.tag} failed; IPM is installed afresh: ${errorMessage(err)}`);
+  } finally {
+    await rm5(tar, { force: true });
+  }
+  return entry;
+}
+async function saveWarmImage(entry, dir, store, docker, warn) {
+  if (entry.restored || !store.available()) return false;
+  const tar = join7(dir, `${entry.tag.split(":").pop()}.tar`);
+  try {
+    await docker(["image", "inspect", "--format", "{{.Id}}", entry.tag], 6e4);
+  } catch {
+    return false;
+  }
+  try {
+    await mkdir5(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, entry.tag], 6e5);
+    if (!(await stat6(tar)).size) return false;
+    return await store.save([tar], entry.cacheKey);
+  } catch (err) {
+    warn(`Could not cache the warm IPM image ${entry.tag}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm5(tar, { force: true });
+  }
+}
+
 // src/action/run.ts
-import { copyFile as copyFile4, mkdir as mkdir5, readdir as readdir4, stat as stat9, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename4, join as join12, relative as relative4 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir7, readdir as readdir4, stat as stat11, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename4, join as join14, relative as relative4 } from "node:path";
 
 // src/ipm/operations.ts
-import { chmod, cp, mkdir as mkdir4, mkdtemp as mkdtemp2, readdir as readdir3, rm as rm4, stat as stat6 } from "node:fs/promises";
+import { chmod as chmod2, cp, mkdir as mkdir6, mkdtemp as mkdtemp2, readdir as readdir3, rm as rm6, stat as stat8 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename, join as join7 } from "node:path";
+import { basename, join as join9 } from "node:path";
 
 // src/ipm/compile-errors.ts
-import { readdir as readdir2, readFile as readFile2, stat as stat5 } from "node:fs/promises";
-import { join as join6, relative as relative2, sep as sep3 } from "node:path";
+import { readdir as readdir2, readFile as readFile3, stat as stat7 } from "node:fs/promises";
+import { join as join8, relative as relative2, sep as sep3 } from "node:path";
 var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
 var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
 var TEXT = /^\s*TEXT:\s?(.*)$/;
@@ -4054,13 +4896,13 @@ async function readSourceTree(moduleDir, limit = 5e3) {
     if (tree.size >= limit) return;
     const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      const full = join6(dir, entry.name);
+      const full = join8(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(full);
       } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
-        const info2 = await stat5(full);
+        const info2 = await stat7(full);
         if (info2.size <= 2e6)
-          tree.set(relative2(moduleDir, full).split(sep3).join("/"), await readFile2(full, "utf8"));
+          tree.set(relative2(moduleDir, full).split(sep3).join("/"), await readFile3(full, "utf8"));
       }
     }
   };
@@ -4313,35 +5155,35 @@ var CompileFailedError = class extends IpmDbError {
   }
 };
 async function copyModuleIn(files, moduleDir, containerDir) {
-  const staging = await mkdtemp2(join7(tmpdir2(), "ipm-db-module-"));
+  const staging = await mkdtemp2(join9(tmpdir2(), "ipm-db-module-"));
   try {
-    const copy = join7(staging, "module");
+    const copy = join9(staging, "module");
     await copyModuleTree(moduleDir, copy);
     await makeReadableForIris(copy);
     await files.copyIn(copy, containerDir);
   } finally {
-    await rm4(staging, { recursive: true, force: true });
+    await rm6(staging, { recursive: true, force: true });
   }
 }
 async function makeReadableForIris(path) {
-  const info2 = await stat6(path);
+  const info2 = await stat8(path);
   if (info2.isDirectory()) {
-    await chmod(path, info2.mode | 493);
-    for (const entry of await readdir3(path)) await makeReadableForIris(join7(path, entry));
+    await chmod2(path, info2.mode | 493);
+    for (const entry of await readdir3(path)) await makeReadableForIris(join9(path, entry));
   } else {
-    await chmod(path, info2.mode | 292);
+    await chmod2(path, info2.mode | 292);
   }
 }
 async function copyFileIn(files, hostFile, containerPath) {
-  if (((await stat6(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
-  const staging = await mkdtemp2(join7(tmpdir2(), "ipm-db-file-"));
+  if (((await stat8(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp2(join9(tmpdir2(), "ipm-db-file-"));
   try {
-    const copy = join7(staging, basename(hostFile));
+    const copy = join9(staging, basename(hostFile));
     await cp(hostFile, copy);
-    await chmod(copy, 420);
+    await chmod2(copy, 420);
     await files.copyIn(copy, containerPath);
   } finally {
-    await rm4(staging, { recursive: true, force: true });
+    await rm6(staging, { recursive: true, force: true });
   }
 }
 function compileFailure(failure, sources) {
@@ -4441,8 +5283,8 @@ var IpmOperations = class {
         { details: result.text }
       );
     const fileName = basename(containerPath);
-    await mkdir4(hostOutDir, { recursive: true });
-    const hostPath = join7(hostOutDir, fileName);
+    await mkdir6(hostOutDir, { recursive: true });
+    const hostPath = join9(hostOutDir, fileName);
     await this.target.files.copyOut(containerPath, hostPath);
     return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
   }
@@ -4515,8 +5357,8 @@ var IpmOperations = class {
     const out = await this.workDir("test");
     await this.target.files.mkdir(out);
     const junit = `${out}/junit-${moduleName.toLowerCase()}.xml`;
-    await mkdir4(hostOutDir, { recursive: true });
-    const hostJunit = join7(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
+    await mkdir6(hostOutDir, { recursive: true });
+    const hostJunit = join9(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
     const copyJunit = async () => {
       try {
         await this.target.files.copyOut(junit, hostJunit);
@@ -4555,13 +5397,12 @@ var IpmOperations = class {
 };
 
 // src/pipeline/stages.ts
-import { stat as stat8 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { basename as basename3, join as join10 } from "node:path";
+import { stat as stat10 } from "node:fs/promises";
+import { basename as basename3 } from "node:path";
 
 // src/ipm/manifest.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 
 // src/archive/findings.ts
 var FINDING_CATALOG = {
@@ -4734,7 +5575,7 @@ var FindingList = class {
 // src/archive/limits.ts
 var GiB = 1024 ** 3;
 var MiB = 1024 ** 2;
-var DEFAULT_LIMITS = Object.freeze({
+var DEFAULT_LIMITS2 = Object.freeze({
   maxEntries: 5e4,
   maxTotalSize: 64 * GiB,
   maxIrisDatSize: 64 * GiB,
@@ -4750,13 +5591,13 @@ var DEFAULT_LIMITS = Object.freeze({
   maxFindingLength: 2e3
 });
 function resolveLimits(partial = {}) {
-  const limits = { ...DEFAULT_LIMITS };
+  const limits = { ...DEFAULT_LIMITS2 };
   for (const [key2, value] of Object.entries(partial)) {
     if (value === void 0) continue;
-    if (!(key2 in DEFAULT_LIMITS)) {
+    if (!(key2 in DEFAULT_LIMITS2)) {
       throw new UsageError(
         `unknown archive limit "${key2}"`,
-        `Known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}.`
+        `Known limits: ${Object.keys(DEFAULT_LIMITS2).join(", ")}.`
       );
     }
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
@@ -4867,7 +5708,7 @@ function resourceFrom(element, attributes) {
 var DEPENDENCY_FIELD_LENGTH = 1024;
 var TRACK_DEPTH = 6;
 var REFERENCE = `${MODULE}/Dependencies/ModuleReference`;
-function readModuleManifest(bytes, options = { maxDepth: DEFAULT_LIMITS.maxXmlDepth, role: "module" }) {
+function readModuleManifest(bytes, options = { maxDepth: DEFAULT_LIMITS2.maxXmlDepth, role: "module" }) {
   const full = options.role === "module";
   const textWanted = new Set(
     [...SINGLE.filter((c) => full || c !== "Description").map((c) => `${MODULE}/${c}`)].concat(
@@ -4997,8 +5838,8 @@ function parseModuleIdentity(xml, where = "module.xml") {
   return { name, version: version2 };
 }
 async function readModuleIdentity(moduleDir) {
-  const file = join8(moduleDir, "module.xml");
-  const xml = await readFile3(file, "utf8").catch((err) => {
+  const file = join10(moduleDir, "module.xml");
+  const xml = await readFile4(file, "utf8").catch((err) => {
     throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
       hint: "Point --module at the directory that holds the module's module.xml."
     });
@@ -5006,8 +5847,42 @@ async function readModuleIdentity(moduleDir) {
   return parseModuleIdentity(xml, file);
 }
 
-// src/ipm/bootstrap.ts
+// src/ipm/ipm-install.ts
 import { basename as basename2 } from "node:path";
+var IPM_DIR = `${WORK_DIR}/ipm`;
+var IPM_SOURCE_ROOT = `${IPM_DIR}/source/`;
+function sourceInstallOperations(root = IPM_SOURCE_ROOT) {
+  return [
+    { kind: "loadXml", path: `${root}${IPM_INSTALLER_CLASS_FILE}` },
+    { kind: "ipmInstallerSetup", root }
+  ];
+}
+async function installIpm(target, installer, namespace, logger, timeoutMs) {
+  await target.files.mkdir(IPM_DIR);
+  let operations;
+  if (installer.git) {
+    await target.files.copyIn(installer.path, IPM_SOURCE_ROOT.replace(/\/$/, ""));
+    logger.info(
+      `Installing IPM from ${installer.git.repository} commit ${installer.git.commit} (source archive sha256 ${installer.sha256}) into ${namespace}`
+    );
+    operations = sourceInstallOperations();
+  } else {
+    const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename2(installer.path)) ? basename2(installer.path) : "ipm-installer.xml";
+    await copyFileIn(target.files, installer.path, `${IPM_DIR}/${fileName}`);
+    logger.info(
+      `Installing IPM from ${installer.url ?? installer.path} (sha256 ${installer.sha256}) into ${namespace}`
+    );
+    operations = [{ kind: "loadXml", path: `${IPM_DIR}/${fileName}` }];
+  }
+  await target.sessions.run({
+    namespace,
+    operations,
+    timeoutMs,
+    classify: (f) => ipmFailure(f, "ipm-install-failed", timeoutMs)
+  });
+}
+
+// src/ipm/bootstrap.ts
 var CONFIGURE_IPM = [
   { words: ["config", "set", "ColorScheme", "none"], modifiers: [] },
   { words: ["config", "set", "analytics", "0"], modifiers: [] }
@@ -5058,36 +5933,23 @@ async function bootstrapIpm(target, options) {
   let previousIpmVersion = "";
   if (hasIpm) previousIpmVersion = (await readIpm(target, home)).version;
   if (options.installer) {
-    const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename2(options.installer.path)) ? basename2(options.installer.path) : "ipm-installer.xml";
-    const dir = `${WORK_DIR}/ipm`;
-    await target.files.mkdir(dir);
-    await copyFileIn(target.files, options.installer.path, `${dir}/${fileName}`);
-    options.logger.info(
-      `Installing IPM from ${options.installer.url ?? options.installer.path} (sha256 ${options.installer.sha256}) into ${home}`
-    );
-    await ipmSession(
-      target,
-      home,
-      [{ kind: "loadXml", path: `${dir}/${fileName}` }],
-      options.installTimeoutMs ?? 9e5,
-      "ipm-install-failed"
-    );
+    await installIpm(target, options.installer, home, options.logger, options.installTimeoutMs ?? 9e5);
   } else if (!hasIpm) {
     throw new IpmDbError("ipm-missing", `The image has no IPM in ${home} and no IPM installer was given.`, {
-      hint: "Pass --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-version / ipm-installer)."
+      hint: "Pass --ipm-git <commit>, --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-git / ipm-version / ipm-installer)."
     });
   }
   const ipm = await readIpm(target, home);
   if (!ipm.version)
     throw new IpmDbError("ipm-missing", `IPM is not usable in ${home} after installation (no zpm module found).`, {
-      hint: "Check that the installer is an IPM release installer (zpm-<version>.xml)."
+      hint: "Check that the installer is an IPM release installer (zpm-<version>.xml), or the commit an IPM source tree."
     });
   if (!ipm.databasePackaging)
     throw new IpmDbError(
       "ipm-lacks-database-packaging",
       `IPM ${ipm.version} in ${home} has no database packaging (%IPM.Lifecycle.Database does not exist), so package-database cannot run.`,
       {
-        hint: "Install an IPM build with database packaging: --ipm <version after 0.10.9> or an installer built from the db-packaging branch."
+        hint: "Install an IPM build with database packaging: --ipm-git <commit of a tree that has it> (the default pin does), or an installer of a release that has it."
       }
     );
   await ipmSession(
@@ -5159,8 +6021,8 @@ async function createNamespace(target, options) {
 }
 
 // src/pipeline/network.ts
-import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { readFile as readFile5, stat as stat9 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 function isLoopbackHost(registry) {
   const withoutScheme = registry.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
   const authority = withoutScheme.split("/")[0] ?? "";
@@ -5175,12 +6037,12 @@ function chooseNetwork(needs) {
   return { network: "none", why: "nothing in the container needs the network" };
 }
 async function needsOutbound(moduleDir, exportPythonDeps) {
-  const exists = (name) => stat7(join9(moduleDir, name)).then(
+  const exists = (name) => stat9(join11(moduleDir, name)).then(
     () => true,
     () => false
   );
   if (exportPythonDeps && await exists("requirements.txt")) return true;
-  const manifest = await readFile4(join9(moduleDir, "module.xml"), "utf8").catch(() => "");
+  const manifest = await readFile5(join11(moduleDir, "module.xml"), "utf8").catch(() => "");
   return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
 }
 
@@ -5193,8 +6055,9 @@ async function startPipelineIris(ctx, runId, extra = {}) {
   const container = await startIris(
     ctx.docker,
     {
-      image: o.image,
+      image: extra.image ?? o.image,
       runId,
+      ...extra.checkCapsFalse !== void 0 ? { checkCapsFalse: extra.checkCapsFalse } : {},
       network,
       ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
       ...mounts.length > 0 ? { mounts } : {},
@@ -5241,6 +6104,93 @@ function setUpIpm(ctx, target, installer, homeNamespace) {
   });
 }
 
+// src/pipeline/warm.ts
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join12 } from "node:path";
+var installers = /* @__PURE__ */ new WeakMap();
+var warmStates = /* @__PURE__ */ new WeakMap();
+function pipelineInstaller(ctx) {
+  let p = installers.get(ctx);
+  if (!p) {
+    const o = ctx.options;
+    p = o.installer ? resolveInstaller(o.installer, {
+      workDir: join12(tmpdir3(), "ipm-db-installers"),
+      ...o.installerCache ? { cache: o.installerCache } : {}
+    }) : Promise.resolve(null);
+    installers.set(ctx, p);
+  }
+  return p;
+}
+function warmState(ctx) {
+  return warmStates.get(ctx) ?? null;
+}
+async function startWithWarmImage(ctx) {
+  const o = ctx.options;
+  if (!o.warmIpmImage || !o.installer) return startPipelineIris(ctx, ctx.runId);
+  const installer = await pipelineInstaller(ctx);
+  const baseId = installer ? await baseImageId(ctx.docker, o.image) : null;
+  if (!installer || !baseId) {
+    ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
+    return startPipelineIris(ctx, ctx.runId);
+  }
+  const key2 = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? "USER");
+  const tag = warmImageTag(key2);
+  const state = { key: key2, tag, used: false };
+  warmStates.set(ctx, state);
+  if (!await warmImageExists(ctx.docker, tag)) return startPipelineIris(ctx, ctx.runId);
+  try {
+    const driven = await startPipelineIris(ctx, ctx.runId, {
+      image: tag,
+      checkCapsFalse: needsCheckCapsFalse(o.image)
+    });
+    state.used = true;
+    ctx.logger.info(`Started from the warm IPM image ${tag}`);
+    return driven;
+  } catch (err) {
+    ctx.logger.warn(
+      `The warm IPM image ${tag} did not start (${errorMessage(err)}); starting ${o.image} and installing IPM afresh.`
+    );
+    await dropWarmImage(ctx.docker, tag);
+    return startPipelineIris(ctx, ctx.runId);
+  }
+}
+async function setUpIpmWarm(ctx, installer) {
+  const o = ctx.options;
+  const state = warmState(ctx);
+  if (state?.used) {
+    try {
+      const setup2 = await setUpIpm(ctx, ctx.target, null, o.ipmNamespace);
+      return { ...setup2, installedFrom: installer };
+    } catch (err) {
+      ctx.logger.warn(
+        `The warm IPM image ${state.tag} failed the IPM check (${errorMessage(err)}); installing IPM afresh in a new container.`
+      );
+      state.used = false;
+      await dropWarmImage(ctx.docker, state.tag);
+      await ctx.container.remove();
+      const driven = await startPipelineIris(ctx, ctx.runId);
+      ctx.container = driven.container;
+      ctx.target = driven.target;
+      ctx.ops = driven.ops;
+    }
+  }
+  const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
+  if (state && o.warmIpmImage) {
+    try {
+      await commitWarmImage(ctx.container, state.tag, state.key, {
+        logger: ctx.logger,
+        ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {},
+        image: o.image
+      });
+      ctx.logger.info(`Committed the warm IPM image ${state.tag}`);
+    } catch (err) {
+      if (!(await ctx.container.isRunning()).running) throw err;
+      ctx.logger.warn(`Could not commit the warm IPM image ${state.tag}: ${errorMessage(err)}`);
+    }
+  }
+  return setup;
+}
+
 // src/pipeline/stages.ts
 function need(value, what) {
   if (value === null)
@@ -5255,7 +6205,7 @@ var startStage = {
     ctx.report.module = { ...ctx.module };
     await ctx.docker.assertAvailable();
     if (o.login) await dockerLogin(ctx.docker, o.login);
-    const driven = await startPipelineIris(ctx, ctx.runId);
+    const driven = await startWithWarmImage(ctx);
     const container = driven.container;
     ctx.container = container;
     ctx.target = driven.target;
@@ -5266,17 +6216,22 @@ var startStage = {
 var ipmStage = {
   name: "ipm",
   async run(ctx) {
-    const o = ctx.options;
-    const installer = o.installer ? await resolveInstaller(o.installer, {
-      workDir: join10(tmpdir3(), "ipm-db-installers"),
-      ...o.installerCache ? { cache: o.installerCache } : {}
-    }) : null;
-    const setup = await setUpIpm(ctx, need(ctx.target, "the container"), installer, o.ipmNamespace);
+    need(ctx.target, "the container");
+    const installer = await pipelineInstaller(ctx);
+    const setup = await setUpIpmWarm(ctx, installer);
+    const warm = warmState(ctx);
     ctx.setup = setup;
     ctx.report.irisVersion = setup.iris.majorMinor;
     ctx.report.irisBuild = setup.iris.build;
     ctx.report.ipmVersion = setup.ipmVersion;
-    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${installer ? ` (installed from ${installer.origin})` : " (from the image)"}`;
+    ctx.report.ipmSource = installer ? {
+      url: installer.url ?? installer.path,
+      sha256: installer.sha256,
+      commit: installer.git?.commit ?? null,
+      repository: installer.git?.repository ?? null
+    } : null;
+    const from = warm?.used ? ` (warm image ${warm.tag}, IPM checked)` : installer?.git ? ` (installed from commit ${installer.git.commit}, ${installer.origin}, archive sha256 ${installer.sha256})` : installer ? ` (installed from ${installer.origin})` : " (from the image)";
+    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${from}`;
   }
 };
 var loadStage = {
@@ -5309,7 +6264,7 @@ var packageStage = {
       }
     );
     ctx.archive = archive;
-    const { size } = await stat8(archive.hostPath);
+    const { size } = await stat10(archive.hostPath);
     ctx.report.archive = {
       path: archive.hostPath,
       fileName: archive.fileName,
@@ -5461,7 +6416,15 @@ function createContext(options, report) {
 function failedResult(stage, err, durationMs) {
   const message = redact(errorMessage(err)) + (err instanceof IpmDbError && err.hint ? ` (${redact(err.hint)})` : "");
   const output = err instanceof IpmDbError && err.details ? redact(err.details) : void 0;
-  return { stage: stage.name, status: "failed", durationMs, message, ...output ? { output } : {} };
+  const code = err instanceof IpmDbError ? err.code : void 0;
+  return {
+    stage: stage.name,
+    status: "failed",
+    durationMs,
+    message,
+    ...code ? { code } : {},
+    ...output ? { output } : {}
+  };
 }
 async function runPipeline(options) {
   const started = /* @__PURE__ */ new Date();
@@ -5547,13 +6510,13 @@ async function cleanUp(ctx) {
 }
 
 // src/action/annotations.ts
-import { join as join11, relative as relative3, sep as sep4 } from "node:path";
+import { join as join13, relative as relative3, sep as sep4 } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run3) {
   return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative3(roots.workspace, join11(roots.modulePath, moduleRelative));
+  const rel = relative3(roots.workspace, join13(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep4).join("/");
 }
@@ -5644,7 +6607,7 @@ function setPublishStage(report, result) {
 async function listFilesIn(dir) {
   const out = [];
   for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join12(dir, e.name);
+    const p = join14(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
@@ -5677,8 +6640,8 @@ async function run2(inputs, deps) {
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
   const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join12(inputs.workspace, ".ipm-db");
-  const outRoot = join12(tempRoot, "ipm-db", deps.runId);
+  const tempRoot = deps.env.RUNNER_TEMP || join14(inputs.workspace, ".ipm-db");
+  const outRoot = join14(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
@@ -5699,7 +6662,7 @@ async function run2(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat9(join12(inputs.modulePath, "module.xml")).catch(() => {
+    await stat11(join14(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
         `input "module-path": no module.xml in ${relative4(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
@@ -5708,35 +6671,42 @@ async function run2(inputs, deps) {
     const from = inputs.upgrade?.from;
     if (from?.kind === "archive") {
       const path = from.path;
-      await stat9(path).catch(() => {
+      await stat11(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative4(inputs.workspace, path)} does not exist.`,
           "Give the path of a previous .tgz, a version or a registry reference."
         );
       });
     }
+    let ipmPin = null;
     const ipmInstallerFile = await io.group("IPM installer", async () => {
       const ipm = inputs.ipm;
       if (ipm.kind === "image") {
-        io.info("No ipm-version or ipm-installer given: using the IPM already in the image.");
+        io.info("ipm-git is none: using the IPM already in the image.");
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join12(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join12(tempRoot, "ipm-db-cache"))
+        workDir: join14(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join14(tempRoot, "ipm-db-cache"))
       });
-      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
-      return { path: resolved.path, sha256: resolved.sha256 };
+      io.info(
+        resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
+      );
+      ipmPin = installerPin(resolved);
+      return pinnedSource(resolved);
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
-      const outDir = join12(outRoot, sanitiseArtifactName(image));
-      await mkdir5(outDir, { recursive: true });
+      const outDir = join14(outRoot, sanitiseArtifactName(image));
+      await mkdir7(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join12(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
+      if (inputs.cacheImages && await restoreImage(image, join14(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
+      const warmDir = join14(tempRoot, "ipm-db-warm");
+      const warm = inputs.warmIpmImage && ipmPin ? await restoreWarmImage(image, ipmPin, warmDir, deps.cache, deps.docker, (m) => io.warning(m)) : null;
+      if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
       const t0 = Date.now();
       let report;
       let files = [];
@@ -5749,6 +6719,7 @@ async function run2(inputs, deps) {
               modulePath: inputs.modulePath,
               outDir,
               ipmInstaller: ipmInstallerFile,
+              warmIpmImage: inputs.warmIpmImage,
               dev: inputs.dev,
               interoperability: inputs.interoperability,
               exportPythonDeps: inputs.exportPythonDeps,
@@ -5772,10 +6743,17 @@ async function run2(inputs, deps) {
       }
       runs.push(report);
       logFiles.set(report, { outDir, files });
-      if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
+      if (warm) await saveWarmImage(warm, warmDir, deps.cache, deps.docker, (m) => io.warning(m));
+      const skipped = skipExpiredLicence(report, inputs.licenceExpired);
+      if (skipped) io.warning(skipped);
+      else if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
     }
-    const allOk = runs.length === inputs.images.length && runs.every((r) => r.ok);
+    const allOk = runs.length === inputs.images.length && runs.every(runCounts);
     for (const report of runs) {
+      if (report.skipped) {
+        setPublishStage(report, { stage: "publish", status: "skipped", durationMs: 0, message: report.skipped.reason });
+        continue;
+      }
       if (!inputs.publish) {
         setPublishStage(report, {
           stage: "publish",
@@ -5840,7 +6818,7 @@ async function run2(inputs, deps) {
         break;
       }
     }
-    const firstFailed = runs.find((r) => !r.ok);
+    const firstFailed = runs.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
     else if (runs.length < inputs.images.length && total.signal.reason) failure = failureFromError(total.signal.reason);
   } catch (err) {
@@ -5848,11 +6826,11 @@ async function run2(inputs, deps) {
   } finally {
     clearTimeout(totalTimer);
   }
-  const reportPath = join12(outRoot, REPORT_FILE);
-  await mkdir5(outRoot, { recursive: true }).catch(() => {
+  const reportPath = join14(outRoot, REPORT_FILE);
+  await mkdir7(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join12(outDir, REPORT_FILE), report);
+  for (const [report, { outDir }] of logFiles) await writeJson(join14(outDir, REPORT_FILE), report);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
@@ -5881,7 +6859,7 @@ async function run2(inputs, deps) {
   if (inputs.cacheImages) {
     for (const image of inputs.images)
       if (!restoredImages.has(image))
-        await saveImage(image, join12(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+        await saveImage(image, join14(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
   }
   const outcome2 = {
     runs,
@@ -5902,7 +6880,7 @@ async function run2(inputs, deps) {
   return outcome2;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join12(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join14(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
@@ -5910,7 +6888,7 @@ async function collectRunFiles(report, outDir, logFiles) {
     const rel = relative4(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join12(outDir, basename4(p));
+      const copy = join14(outDir, basename4(p));
       await copyFile4(p, copy);
       files.add(copy);
     }
@@ -5920,7 +6898,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   }
   const present = [];
   for (const f of files)
-    if (await stat9(f).then(
+    if (await stat11(f).then(
       (s) => s.isFile(),
       () => false
     ))
@@ -5928,7 +6906,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   return present;
 }
 async function writeJson(path, value) {
-  await writeFile2(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
+  await writeFile3(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
   });
 }
 function describeFirstFailure(report) {
@@ -5974,6 +6952,7 @@ function outputsOf(runs, reportPath) {
         image: r.image,
         irisVersion: r.irisVersion,
         ok: r.ok,
+        ...r.skipped ? { skipped: r.skipped } : {},
         stages: r.stages.map((s) => ({
           stage: s.stage,
           status: s.status,
@@ -5989,22 +6968,22 @@ function setOutputs(io, runs, reportPath) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir7, readdir as readdir5, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { mkdir as mkdir9, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join19 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { basename as basename5 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/archive/dat-hasher.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { Worker } from "node:worker_threads";
 var InlineHasher = class {
-  hash = createHash3("sha256");
+  hash = createHash5("sha256");
   update(chunk) {
     this.hash.update(chunk);
   }
@@ -6111,30 +7090,6 @@ var WorkerHasher = class {
     void this.worker.terminate();
   }
 };
-
-// src/archive/entry-path.ts
-var CONTROL2 = /[\u0000-\u001f\u007f-\u009f]/;
-function normaliseEntryPath(raw) {
-  const problems = [];
-  if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
-  if (CONTROL2.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
-  if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
-  if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
-    problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
-  }
-  const segments = raw.split("/").filter((s) => s !== "" && s !== ".");
-  if (segments.some((s) => s === ".." || s.includes("\\") && s.split("\\").includes(".."))) {
-    problems.unshift({ code: "entry-parent-traversal", detail: 'has a ".." segment' });
-  }
-  const path = segments.join("/");
-  const skip = path === "" && /^(\.\/?)+$/.test(raw);
-  if (path === "" && !skip && problems.length === 0) problems.push({ code: "entry-empty-path", detail: "is empty" });
-  return { path, skip, problems };
-}
-var SHOWN_NAME_LENGTH = 256;
-function printablePath(raw, max = SHOWN_NAME_LENGTH) {
-  return raw.length <= max ? JSON.stringify(raw) : `${JSON.stringify(raw.slice(0, max))}... (${raw.length} characters)`;
-}
 
 // src/archive/archive-collector.ts
 var KIND = {
@@ -6366,7 +7321,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash4("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash6("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -6464,8 +7419,8 @@ async function openArchiveFile(path) {
     throw unreadable(path, describeOpenError(err), err);
   }
   try {
-    const stat11 = await handle.stat();
-    if (!stat11.isFile()) throw unreadable(path, stat11.isDirectory() ? "it is a directory" : "it is not a regular file");
+    const stat13 = await handle.stat();
+    if (!stat13.isFile()) throw unreadable(path, stat13.isDirectory() ? "it is a directory" : "it is not a regular file");
     const read = async () => {
       const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
       let result;
@@ -6486,7 +7441,7 @@ async function openArchiveFile(path) {
         yield chunk;
       }
     };
-    return { size: stat11.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
+    return { size: stat13.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
   } catch (err) {
     await handle.close().catch(() => void 0);
     throw err;
@@ -6523,129 +7478,6 @@ async function* withStallTimeout(source, timeoutMs, what) {
 
 // src/archive/gzip-member.ts
 import * as zlib from "node:zlib";
-
-// src/archive/tar-header.ts
-var BLOCK_SIZE = 512;
-var TYPES = {
-  "0": "file",
-  "\0": "file",
-  "7": "file",
-  // contiguous file: an ordinary file to every reader
-  "1": "hardlink",
-  "2": "symlink",
-  "3": "chardev",
-  "4": "blockdev",
-  "5": "directory",
-  "6": "fifo",
-  x: "pax-header",
-  g: "pax-global",
-  L: "gnu-longname",
-  K: "gnu-longlink"
-};
-var ZERO_BLOCK = Buffer.alloc(BLOCK_SIZE);
-function isZeroBlock(block) {
-  return block.equals(ZERO_BLOCK);
-}
-function isAllZero(buf) {
-  for (let off = 0; off < buf.length; off += BLOCK_SIZE) {
-    const part = buf.subarray(off, Math.min(off + BLOCK_SIZE, buf.length));
-    if (!part.equals(ZERO_BLOCK.subarray(0, part.length))) return false;
-  }
-  return true;
-}
-function cString(block, start, length) {
-  const end = block.indexOf(0, start);
-  return block.toString("utf8", start, end < 0 || end > start + length ? start + length : end);
-}
-function parseNumericField(block, start, length) {
-  const first = block[start];
-  if (first & 128) {
-    if (first === 255) return null;
-    let value2 = first & 127;
-    for (let i2 = 1; i2 < length; i2++) {
-      value2 = value2 * 256 + block[start + i2];
-      if (value2 > Number.MAX_SAFE_INTEGER) return null;
-    }
-    return value2;
-  }
-  let i = start;
-  const end = start + length;
-  while (i < end && (block[i] === 32 || block[i] === 0)) i++;
-  let value = 0;
-  let digits = 0;
-  for (; i < end; i++) {
-    const c = block[i];
-    if (c === 32 || c === 0) break;
-    if (c < 48 || c > 55) return null;
-    value = value * 8 + (c - 48);
-    digits++;
-  }
-  for (; i < end; i++) if (block[i] !== 32 && block[i] !== 0) return null;
-  return digits === 0 ? 0 : value;
-}
-function checksums(block) {
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < BLOCK_SIZE; i++) {
-    const b = i >= 148 && i < 156 ? 32 : block[i];
-    unsigned += b;
-    signed += b >= 128 ? b - 256 : b;
-  }
-  return { unsigned, signed };
-}
-function parseTarHeader(block) {
-  const stored = parseNumericField(block, 148, 8);
-  const { unsigned, signed } = checksums(block);
-  if (stored === null || stored !== unsigned && stored !== signed) {
-    return {
-      ok: false,
-      code: "tar-header-checksum",
-      detail: `header checksum field reads ${stored === null ? "unreadable" : stored} but the header sums to ${unsigned}`
-    };
-  }
-  const size = parseNumericField(block, 124, 12);
-  if (size === null) return { ok: false, code: "tar-header-invalid", detail: "the size field is not a number" };
-  const magic = block.toString("latin1", 257, 263);
-  const format = magic === "ustar\0" ? "ustar" : magic === "ustar " ? "gnu" : "v7";
-  const name = cString(block, 0, 100);
-  const prefix = format === "ustar" ? cString(block, 345, 155) : "";
-  const typeflag = String.fromCharCode(block[156]);
-  const type = TYPES[typeflag] ?? "unsupported";
-  return {
-    ok: true,
-    header: {
-      path: prefix === "" ? name : `${prefix}/${name}`,
-      nameFieldFull: Buffer.byteLength(name) >= 99,
-      size: type === "directory" || type === "symlink" || type === "hardlink" ? 0 : size,
-      typeflag,
-      type,
-      linkname: cString(block, 157, 100),
-      format
-    }
-  };
-}
-function parsePaxRecords(data) {
-  const records = /* @__PURE__ */ new Map();
-  let pos = 0;
-  while (pos < data.length) {
-    if (data[pos] === 0) break;
-    const space = data.indexOf(32, pos);
-    if (space < 0 || space - pos > 20) throw new Error(`pax record at byte ${pos} has no length`);
-    const lengthText = data.toString("latin1", pos, space);
-    if (!/^[1-9][0-9]*$/.test(lengthText)) throw new Error(`pax record at byte ${pos} has length "${lengthText}"`);
-    const length = Number(lengthText);
-    const end = pos + length;
-    if (end > data.length || data[end - 1] !== 10) throw new Error(`pax record at byte ${pos} overruns its length`);
-    const record = data.toString("utf8", space + 1, end - 1);
-    const eq = record.indexOf("=");
-    if (eq <= 0) throw new Error(`pax record at byte ${pos} has no key=value`);
-    records.set(record.slice(0, eq), record.slice(eq + 1));
-    pos = end;
-  }
-  return records;
-}
-
-// src/archive/gzip-member.ts
 var FHCRC = 2;
 var FEXTRA = 4;
 var FNAME = 8;
@@ -7234,302 +8066,6 @@ function judgeTestResources(collected, module, findings) {
 // src/archive/report.ts
 var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
 
-// src/archive/tar-stream.ts
-var TarStreamParser = class {
-  constructor(visitor, limits) {
-    this.visitor = visitor;
-    this.limits = limits;
-  }
-  visitor;
-  limits;
-  state = "header";
-  headerBuf = Buffer.alloc(BLOCK_SIZE);
-  headerFill = 0;
-  remaining = 0;
-  entry = null;
-  sink = null;
-  extension = null;
-  pendingPath = null;
-  pendingLink = null;
-  pendingSize = null;
-  position = 0;
-  entries = 0;
-  zeroBlocks = 0;
-  /** Number of real entries seen so far. */
-  get entryCount() {
-    return this.entries;
-  }
-  /** Bytes of decompressed stream consumed so far. */
-  get bytesSeen() {
-    return this.position;
-  }
-  /** End-of-archive zero blocks seen (0 for IPM's own writer). */
-  get endBlocks() {
-    return this.zeroBlocks;
-  }
-  /** Whether parsing stopped on a fatal problem (the rest of the stream is being ignored). */
-  get stopped() {
-    return this.state === "stopped";
-  }
-  write(chunk) {
-    if (this.state === "stopped") return;
-    if (this.position + chunk.length > this.limits.maxTotalSize) {
-      const allowed = this.limits.maxTotalSize - this.position;
-      this.consume(chunk.subarray(0, allowed));
-      if (!this.stopped) {
-        this.fail(
-          "limit-total-size",
-          `the decompressed archive exceeds limits.maxTotalSize (${this.limits.maxTotalSize} bytes); verification stopped there. A genuine package this large needs a larger maxTotalSize; otherwise this is a decompression bomb.`
-        );
-      }
-      return;
-    }
-    this.consume(chunk);
-  }
-  end() {
-    const at = this.entry?.path;
-    switch (this.state) {
-      case "stopped":
-        return;
-      case "header":
-        if (this.headerFill > 0 && isAllZero(this.headerBuf.subarray(0, this.headerFill))) {
-          this.visitor.problem(
-            "tar-trailing-data",
-            `${this.headerFill} zero bytes, less than a block, follow the last entry. Something padded the archive: rebuild it with IPM.`
-          );
-        } else if (this.headerFill > 0) {
-          this.visitor.problem(
-            "tar-truncated",
-            `the tar stream ends inside a header block (${this.headerFill} of ${BLOCK_SIZE} bytes at offset ${this.position - this.headerFill}). The archive is cut short: rebuild or re-download it.`
-          );
-        } else if (this.entries === 0) {
-          this.visitor.problem("tar-empty", "the archive holds no entries. Expected IRIS.DAT, module.xml and deps/.");
-        } else {
-          this.visitor.problem(
-            "tar-no-end-marker",
-            "the tar stream ends after its last entry without end-of-archive zero blocks, as IPM's own writer does."
-          );
-        }
-        return;
-      case "data":
-      case "padding": {
-        const what = this.state === "data" ? `${this.remaining} bytes of its data` : `${this.remaining} bytes of padding`;
-        this.visitor.problem(
-          "tar-truncated",
-          `the tar stream ends inside entry "${at}": ${what} are missing. The archive is cut short: rebuild or re-download it.`,
-          at
-        );
-        return;
-      }
-      case "extension":
-        this.visitor.problem(
-          "tar-truncated",
-          "the tar stream ends inside a pax or GNU long-name record. The archive is cut short: rebuild or re-download it."
-        );
-        return;
-      case "end":
-        if (this.entries === 0) {
-          this.visitor.problem("tar-empty", "the archive holds no entries. Expected IRIS.DAT, module.xml and deps/.");
-        }
-    }
-  }
-  /** Stops parsing on a problem found outside the tar layer (e.g. a limit on the gzip layer). */
-  stop(code, message) {
-    if (this.state !== "stopped") this.fail(code, message);
-  }
-  fail(code, message, entry) {
-    this.visitor.problem(code, message, entry);
-    this.closeSink();
-    this.state = "stopped";
-  }
-  closeSink() {
-    const sink = this.sink;
-    this.sink = null;
-    sink?.end();
-  }
-  consume(chunk) {
-    let pos = 0;
-    const length = chunk.length;
-    while (pos < length && this.state !== "stopped") {
-      switch (this.state) {
-        case "data": {
-          const n = Math.min(this.remaining, length - pos);
-          this.sink?.data(chunk.subarray(pos, pos + n));
-          pos += n;
-          this.position += n;
-          this.remaining -= n;
-          if (this.remaining === 0) this.finishData();
-          break;
-        }
-        case "padding":
-        case "extension": {
-          const n = Math.min(this.remaining, length - pos);
-          if (this.state === "extension" && this.extension.kind !== "skip") {
-            const ext = this.extension;
-            const take = Math.max(0, Math.min(n, ext.buf.length - ext.fill));
-            chunk.copy(ext.buf, ext.fill, pos, pos + take);
-            ext.fill += take;
-          }
-          pos += n;
-          this.position += n;
-          this.remaining -= n;
-          if (this.remaining === 0) {
-            if (this.state === "extension") this.finishExtension();
-            else this.state = "header";
-          }
-          break;
-        }
-        case "header": {
-          let block;
-          if (this.headerFill === 0 && length - pos >= BLOCK_SIZE) {
-            block = chunk.subarray(pos, pos + BLOCK_SIZE);
-            pos += BLOCK_SIZE;
-          } else {
-            const n = Math.min(BLOCK_SIZE - this.headerFill, length - pos);
-            chunk.copy(this.headerBuf, this.headerFill, pos, pos + n);
-            this.headerFill += n;
-            pos += n;
-            if (this.headerFill < BLOCK_SIZE) {
-              this.position += n;
-              break;
-            }
-            this.position += n - BLOCK_SIZE;
-            block = this.headerBuf;
-          }
-          this.headerFill = 0;
-          const offset = this.position;
-          this.position += BLOCK_SIZE;
-          this.onHeader(block, offset);
-          break;
-        }
-        case "end": {
-          const rest = chunk.subarray(pos);
-          pos = length;
-          this.position += rest.length;
-          if (!isAllZero(rest)) {
-            this.fail(
-              "tar-trailing-data",
-              `non-zero data follows the end-of-archive zero block(s) near offset ${this.position - rest.length}. Something was appended to the archive: rebuild it with IPM.`
-            );
-          } else {
-            this.zeroBlocks += Math.floor(rest.length / BLOCK_SIZE);
-          }
-          break;
-        }
-      }
-    }
-  }
-  onHeader(block, offset) {
-    if (isZeroBlock(block)) {
-      this.zeroBlocks = 1;
-      this.state = "end";
-      return;
-    }
-    const parsed = parseTarHeader(block);
-    if (!parsed.ok) {
-      const hint = parsed.code === "tar-header-checksum" ? "The archive is corrupt or was altered after IPM wrote it: rebuild it." : "The archive is corrupt: rebuild it.";
-      this.fail(parsed.code, `tar header at offset ${offset}: ${parsed.detail}. ${hint}`);
-      return;
-    }
-    const header = parsed.header;
-    switch (header.type) {
-      case "pax-header":
-      case "pax-global":
-      case "gnu-longname":
-      case "gnu-longlink":
-        this.startExtension(header.type, header.size, offset);
-        return;
-    }
-    const entry = { ...header, offset };
-    if (this.pendingPath !== null) entry.path = this.pendingPath;
-    if (this.pendingLink !== null) entry.linkname = this.pendingLink;
-    if (this.pendingSize !== null && header.type !== "directory") entry.size = this.pendingSize;
-    if (this.pendingPath !== null) entry.nameFieldFull = false;
-    this.pendingPath = this.pendingLink = this.pendingSize = null;
-    this.entries++;
-    if (this.entries > this.limits.maxEntries) {
-      this.fail(
-        "limit-entry-count",
-        `the archive holds more than limits.maxEntries (${this.limits.maxEntries}) entries; verification stopped at "${entry.path}". A genuine package this large needs a larger maxEntries.`,
-        entry.path
-      );
-      return;
-    }
-    this.entry = entry;
-    const sink = this.visitor.entry(entry);
-    if (sink === "abort") {
-      this.state = "stopped";
-      return;
-    }
-    this.sink = sink;
-    this.remaining = entry.size;
-    if (entry.size === 0) this.finishData();
-    else this.state = "data";
-  }
-  finishData() {
-    this.closeSink();
-    const pad = (BLOCK_SIZE - this.entry.size % BLOCK_SIZE) % BLOCK_SIZE;
-    this.remaining = pad;
-    this.state = pad === 0 ? "header" : "padding";
-  }
-  startExtension(kind, size, offset) {
-    if (size > this.limits.maxHeaderExtensionSize) {
-      this.fail(
-        "limit-header-extension-size",
-        `the ${kind} record at offset ${offset} is ${size} bytes, over limits.maxHeaderExtensionSize (${this.limits.maxHeaderExtensionSize}). IPM never writes such records: the archive is not from IPM or is hostile.`
-      );
-      return;
-    }
-    const padded = size + (BLOCK_SIZE - size % BLOCK_SIZE) % BLOCK_SIZE;
-    this.extension = {
-      kind: kind === "pax-global" ? "skip" : kind,
-      buf: Buffer.alloc(kind === "pax-global" ? 0 : size),
-      fill: 0
-    };
-    this.remaining = padded;
-    if (padded === 0) this.finishExtension();
-    else this.state = "extension";
-  }
-  finishExtension() {
-    const ext = this.extension;
-    this.extension = null;
-    this.state = "header";
-    if (ext.kind === "skip") return;
-    if (ext.kind === "gnu-longname" || ext.kind === "gnu-longlink") {
-      const nul = ext.buf.indexOf(0);
-      const text = ext.buf.toString("utf8", 0, nul < 0 ? ext.buf.length : nul);
-      if (ext.kind === "gnu-longname") this.pendingPath = text;
-      else this.pendingLink = text;
-      return;
-    }
-    let records;
-    try {
-      records = parsePaxRecords(ext.buf);
-    } catch (err) {
-      this.fail(
-        "tar-extension-invalid",
-        `a pax extended header is malformed (${err.message}); verification stopped there. The archive is corrupt or hostile.`
-      );
-      return;
-    }
-    const path = records.get("path");
-    if (path !== void 0) this.pendingPath = path;
-    const link = records.get("linkpath");
-    if (link !== void 0) this.pendingLink = link;
-    const size = records.get("size");
-    if (size !== void 0) {
-      if (!/^[0-9]{1,16}$/.test(size) || !Number.isSafeInteger(Number(size))) {
-        this.fail(
-          "tar-extension-invalid",
-          `a pax extended header gives size "${size}", not a byte count; verification stopped there.`
-        );
-        return;
-      }
-      this.pendingSize = Number(size);
-    }
-  }
-};
-
 // src/archive/verify.ts
 var WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 var INFLATE_CHUNK_SIZE = 512 * 1024;
@@ -7576,7 +8112,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash5("sha256");
+  const fileHash = createHash7("sha256");
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -7652,9 +8188,9 @@ function compressionRatioMessage(inflated, compressed, limits) {
 }
 
 // src/oci/publish.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { stat as stat10 } from "node:fs/promises";
+import { stat as stat12 } from "node:fs/promises";
 
 // src/util/log.ts
 var silentLogger = {
@@ -7670,9 +8206,9 @@ var silentLogger = {
 };
 
 // src/oci/client.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rename as rename2, rm as rm5 } from "node:fs/promises";
+import { rename as rename3, rm as rm7 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -8118,7 +8654,7 @@ var RegistryHttp = class {
 };
 
 // src/oci/upload.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { Transform } from "node:stream";
 var DEFAULT_UPLOAD_SIZES = {
@@ -8178,7 +8714,7 @@ var UploadSession = class {
       const res = await this.complete(location, digest, bytes);
       if (res.status !== 201) return { res, location, method: "PUT" };
       return {
-        result: { bytesSent: bytes.length, sha256: createHash6("sha256").update(bytes).digest("hex"), skipped: false }
+        result: { bytesSent: bytes.length, sha256: createHash8("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
@@ -8207,7 +8743,7 @@ var UploadSession = class {
     });
     const monolithic = size <= sizes.monolithicLimit;
     const result = await this.withRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash6("sha256");
+      let accepted = createHash8("sha256");
       let location = await this.start();
       if (!monolithic) {
         for (let start = 0; start < size; start += sizes.chunkSize) {
@@ -8278,7 +8814,7 @@ var UploadSession = class {
 var DEFAULT_MAX_TAGS = 1e5;
 var MAX_TAG_PAGES = 1e4;
 async function* checkedBlob(source, digest, size) {
-  const hash = createHash7("sha256");
+  const hash = createHash9("sha256");
   let received = 0;
   for await (const chunk of source) {
     received += chunk.length;
@@ -8445,9 +8981,9 @@ var RegistryClient = class {
       const partial = `${dest}.partial`;
       try {
         await pipeline(Readable.from(chunks), createWriteStream(partial));
-        await rename2(partial, dest);
+        await rename3(partial, dest);
       } catch (err) {
-        await rm5(partial, { force: true });
+        await rm7(partial, { force: true });
         throw err;
       }
     });
@@ -8619,13 +9155,13 @@ function ipmAcceptanceViolations(manifest, tag) {
 
 // src/oci/oras-cli.ts
 import { spawn } from "node:child_process";
-import { access, mkdtemp as mkdtemp3, rm as rm6, symlink, writeFile as writeFile3 } from "node:fs/promises";
+import { access, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join13, resolve as resolve3 } from "node:path";
+import { delimiter, join as join15, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join13(dir, "oras");
+    const candidate = join15(dir, "oras");
     try {
       await access(candidate, 1);
       return candidate;
@@ -8658,11 +9194,11 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join13(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join15(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join13(dir, title));
-    const annotationFile = join13(dir, "annotations.json");
-    await writeFile3(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
+    await symlink(resolve3(opts.archivePath), join15(dir, title));
+    const annotationFile = join15(dir, "annotations.json");
+    await writeFile4(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
       "--image-spec",
@@ -8670,9 +9206,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join13(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join15(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile3(join13(dir, "config.json"), "{}");
+    await writeFile4(join15(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -8690,7 +9226,7 @@ async function pushWithOras(opts) {
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
   } finally {
-    await rm6(dir, { recursive: true, force: true });
+    await rm8(dir, { recursive: true, force: true });
   }
 }
 
@@ -8775,7 +9311,7 @@ async function verifyRoundTrip(client, r) {
 
 // src/oci/publish.ts
 async function sha256OfFile(path) {
-  const hash = createHash8("sha256");
+  const hash = createHash10("sha256");
   for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -8852,7 +9388,7 @@ async function publishPackage(opts) {
   const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
-  const size = (await stat10(opts.archivePath)).size;
+  const size = (await stat12(opts.archivePath)).size;
   if (size !== report.archive.size) {
     throw notVerified(
       `${opts.archivePath} is ${size} bytes, ${report.archive.size} when it was verified`,
@@ -8965,12 +9501,12 @@ async function publishPackage(opts) {
 }
 
 // src/pipeline/upgrade/stage.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir6 } from "node:fs/promises";
-import { basename as basename6, join as join14 } from "node:path";
+import { mkdir as mkdir8 } from "node:fs/promises";
+import { basename as basename6, join as join16 } from "node:path";
 function safeFileName(title, fallback) {
   const name = title === void 0 ? "" : basename6(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
@@ -8985,9 +9521,9 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir6(dir, { recursive: true });
+  await mkdir8(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join14(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join16(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -8999,9 +9535,9 @@ async function pullPackage(client, ref, dir) {
 }
 
 // src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp4, rm as rm7 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, rm as rm9 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join17 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -9107,8 +9643,8 @@ function driverUpgradeEnvironment(ctx, pull) {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
     startDurable: () => startDurable(ctx),
     pull,
-    tempDir: () => mkdtemp4(join15(tmpdir5(), "ipm-db-previous-")),
-    removeTempDir: (dir) => rm7(dir, { recursive: true, force: true })
+    tempDir: () => mkdtemp4(join17(tmpdir5(), "ipm-db-previous-")),
+    removeTempDir: (dir) => rm9(dir, { recursive: true, force: true })
   };
 }
 
@@ -9491,7 +10027,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join16(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join18(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -9549,7 +10085,8 @@ function pipelinePort(wiring) {
         image: o.image,
         moduleDir: o.modulePath,
         outDir: o.outDir,
-        installer: o.ipmInstaller ? { kind: "path", path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
+        installer: o.ipmInstaller,
+        warmIpmImage: o.warmIpmImage,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
         enableEnsemble: o.interoperability,
@@ -9572,7 +10109,7 @@ function pipelinePort(wiring) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join17(o.outDir, f));
+      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join19(o.outDir, f));
       return { report, logFiles };
     }
   };
@@ -9592,15 +10129,15 @@ async function upgradeStageFor(o, logger, wiring) {
   });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir7(outDir, { recursive: true }).catch(() => {
+  await mkdir9(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile4(join17(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile5(join19(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile4(join17(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile5(join19(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join17(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join19(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {

@@ -7,7 +7,7 @@ import {
   cleanup,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-VLHLRUNX.js";
+} from "./chunks/action/chunk-HHQN7EDJ.js";
 import {
   getState,
   info,

@@ -26,7 +26,7 @@ import { ipmInstallerXml } from '../test/standin/ipm-installer.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.IPM_DB_BENCH_RUNS ?? 3);
-const VERSIONS = ['2024.1', '2025.1'];
+const VERSIONS = ['2025.3', '2026.1'];
 const TARGET_OVERHEAD_MS = 3000;
 const TARGET_START_MS = 500;
 

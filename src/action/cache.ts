@@ -105,6 +105,11 @@ export async function resolveIpmInstaller(
   ipm: Exclude<IpmSource, { kind: 'image' }>,
   opts: { workDir: string; cache: InstallerCache },
 ): Promise<ResolvedInstaller> {
+  if (ipm.kind === 'git')
+    return resolveInstaller(
+      { kind: 'git', commit: ipm.commit, repository: ipm.repository },
+      { workDir: opts.workDir, cache: opts.cache },
+    );
   if (ipm.kind === 'installer')
     return resolveInstaller(
       { kind: 'path', path: ipm.path, ...(ipm.sha256 ? { sha256: ipm.sha256 } : {}) },

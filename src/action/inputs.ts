@@ -17,6 +17,9 @@ import {
 export type { UpgradeFrom } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
 import { forkPullRequest } from './event.js';
+import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
+import { LICENCE_POLICIES, type LicencePolicy } from './licence-skip.js';
+import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../pipeline/defaults.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
 export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
@@ -24,7 +27,8 @@ export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'n
 export type IpmSource =
   | { kind: 'image' }
   | { kind: 'version'; version: string; sha256: string; releaseUrl: string }
-  | { kind: 'installer'; path: string; sha256: string | null };
+  | { kind: 'installer'; path: string; sha256: string | null }
+  | ({ kind: 'git' } & IpmGitPin);
 
 /** The upgrade stage's inputs, checked here; the previous release's repository is only known once module.xml is read. */
 export interface UpgradeRequest {
@@ -73,6 +77,10 @@ export interface ActionInputs {
   /** Matrix values (JSON or text) for artifact names; '' outside a matrix. */
   matrixKey: string;
   cacheImages: boolean;
+  /** Warm IPM images: start from one, commit one after a fresh install, save/restore it with the Actions cache. */
+  warmIpmImage: boolean;
+  /** What a run whose community licence expired does: fail the step, or end as skipped with a warning. */
+  licenceExpired: LicencePolicy;
   timeouts: { startupMs: number; commandMs: number; totalMs: number };
   keepContainer: boolean;
 }
@@ -225,12 +233,18 @@ export function parseInputs(source: InputSource): ActionInputs {
     problem('artifact-name', `"${artifactName}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
   const matrixKey = source.get('matrix-key').trim();
   const cacheImages = bool('cache-images', false);
+  const warmIpmImage = bool('warm-ipm-image', false);
   const timeouts = {
     startupMs: duration('startup-timeout', '5m'),
     commandMs: duration('command-timeout', '15m'),
     totalMs: duration('timeout', '60m'),
   };
   const keepContainer = bool('keep-container', false);
+  const licenceRaw = source.get('licence-expired').trim() || 'fail';
+  const licenceExpired: LicencePolicy = (LICENCE_POLICIES as readonly string[]).includes(licenceRaw)
+    ? (licenceRaw as LicencePolicy)
+    : 'fail';
+  if (licenceExpired !== licenceRaw) problem('licence-expired', `"${licenceRaw}" is not accepted; use fail or skip.`);
 
   let publish = publishAsked;
   let publishRefused: string | null = null;
@@ -277,6 +291,8 @@ export function parseInputs(source: InputSource): ActionInputs {
     artifactName,
     matrixKey,
     cacheImages,
+    warmIpmImage,
+    licenceExpired,
     timeouts,
     keepContainer,
   };
@@ -292,7 +308,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
       else
         problem(
           'iris-images',
-          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`,
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`,
         );
     }
   } else if (versions.length) {
@@ -301,7 +317,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
     const flavour = source.get('iris-flavour').trim() || 'iris-community';
     for (const version of versions) {
       const image = `${registry}/${flavour}:${version}`;
-      if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2025.1.`);
+      if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2026.1.`);
       else if (!isImageReference(image))
         problem(
           'iris-flavour',
@@ -310,7 +326,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
       else images.push(image);
     }
   } else {
-    problem('iris-images', 'no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).');
+    images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = new Set<string>();
   return images.filter((i) => !seen.has(i) && seen.add(i));
@@ -330,6 +346,28 @@ function ipmSource(
   if (version && installer) {
     problem('ipm-version', 'and ipm-installer are both set; keep only one.');
     return { kind: 'image' };
+  }
+  const git = source.get('ipm-git').trim();
+  const gitRepository = source.get('ipm-git-repository').trim();
+  if (git && (version || installer)) {
+    problem('ipm-git', `and ${version ? 'ipm-version' : 'ipm-installer'} are both set; keep only one.`);
+    return { kind: 'image' };
+  }
+  if (gitRepository && (!git || git === 'none'))
+    problem('ipm-git-repository', 'is set but ipm-git does not name a commit.');
+  if (git === 'none') return { kind: 'image' };
+  if (git || (!version && !installer)) {
+    if (!git) return { kind: 'git', ...DEFAULT_IPM_GIT };
+    try {
+      return {
+        kind: 'git',
+        commit: parseIpmCommit(git, 'ipm-git'),
+        repository: parseIpmRepository(gitRepository, 'ipm-git-repository'),
+      };
+    } catch (err) {
+      problem('ipm-git', err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      return { kind: 'image' };
+    }
   }
   if (version) {
     if (!isSemver(version)) problem('ipm-version', `"${version}" is not an IPM version; write e.g. 0.10.10.`);

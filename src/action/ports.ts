@@ -3,6 +3,7 @@
  * interfaces: run.ts is written and tested against these; src/action/wiring.ts binds them to the
  * real implementations.
  */
+import type { InstallerSource } from '../ipm/installer.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { RunReport } from '../pipeline/types.js';
 import type { PublishedPackage } from '../oci/publish.js';
@@ -17,7 +18,10 @@ export interface ImageRunOptions {
   /** Directory for this image's archive, report, JUnit and logs (created by the caller). */
   outDir: string;
   /** Local installer to load (already downloaded and checked), or null to use the image's IPM. */
-  ipmInstaller: { path: string; sha256: string } | null;
+  /** The IPM resolved once for every image (a file checked against its SHA-256, or a fetched source archive). */
+  ipmInstaller: InstallerSource | null;
+  /** Start from / commit a warm IPM image (src/ipm/warm-image.ts). */
+  warmIpmImage: boolean;
   dev: boolean;
   interoperability: boolean;
   exportPythonDeps: boolean;

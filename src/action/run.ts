@@ -3,6 +3,9 @@
  * every image passed), then outputs, annotations, artifacts and the summary. Outputs, summary and
  * artifacts are produced whatever failed; the caller turns `outcome.ok === false` into setFailed.
  */
+import { installerPin, pinnedSource } from '../ipm/installer.js';
+import { restoreWarmImage, saveWarmImage } from './warm-cache.js';
+import { runCounts, skipExpiredLicence } from './licence-skip.js';
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { RunReport, StageResult } from '../pipeline/types.js';
@@ -52,7 +55,7 @@ function runLabel(report: RunReport): string {
   return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
 }
 
-/** "2025.1" from the report, else the image tag, for names and group titles. */
+/** "2026.1" from the report, else the image tag, for names and group titles. */
 function irisKey(image: string, report?: RunReport): string {
   if (report?.irisVersion) return report.irisVersion;
   return imageTag(image) ?? basename(image);
@@ -156,18 +159,24 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       });
     }
 
+    let ipmPin: string | null = null;
     const ipmInstallerFile = await io.group('IPM installer', async () => {
       const ipm = inputs.ipm;
       if (ipm.kind === 'image') {
-        io.info('No ipm-version or ipm-installer given: using the IPM already in the image.');
+        io.info('ipm-git is none: using the IPM already in the image.');
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
         workDir: join(tempRoot, 'ipm-db-downloads'),
         cache: actionsInstallerCache(deps.cache, join(tempRoot, 'ipm-db-cache')),
       });
-      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
-      return { path: resolved.path, sha256: resolved.sha256 };
+      io.info(
+        resolved.git
+          ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})`
+          : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`,
+      );
+      ipmPin = installerPin(resolved);
+      return pinnedSource(resolved);
     });
 
     for (const [index, image] of inputs.images.entries()) {
@@ -182,6 +191,12 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
+      const warmDir = join(tempRoot, 'ipm-db-warm');
+      const warm =
+        inputs.warmIpmImage && ipmPin
+          ? await restoreWarmImage(image, ipmPin, warmDir, deps.cache, deps.docker, (m) => io.warning(m))
+          : null;
+      if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
       const t0 = Date.now();
       let report: RunReport;
       let files: string[] = [];
@@ -194,6 +209,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               modulePath: inputs.modulePath,
               outDir,
               ipmInstaller: ipmInstallerFile,
+              warmIpmImage: inputs.warmIpmImage,
               dev: inputs.dev,
               interoperability: inputs.interoperability,
               exportPythonDeps: inputs.exportPythonDeps,
@@ -217,11 +233,18 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       }
       runs.push(report);
       logFiles.set(report, { outDir, files });
-      if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
+      if (warm) await saveWarmImage(warm, warmDir, deps.cache, deps.docker, (m) => io.warning(m));
+      const skipped = skipExpiredLicence(report, inputs.licenceExpired);
+      if (skipped) io.warning(skipped);
+      else if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
     }
 
-    const allOk = runs.length === inputs.images.length && runs.every((r) => r.ok);
+    const allOk = runs.length === inputs.images.length && runs.every(runCounts);
     for (const report of runs) {
+      if (report.skipped) {
+        setPublishStage(report, { stage: 'publish', status: 'skipped', durationMs: 0, message: report.skipped.reason });
+        continue;
+      }
       if (!inputs.publish) {
         setPublishStage(report, {
           stage: 'publish',
@@ -285,7 +308,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         break;
       }
     }
-    const firstFailed = runs.find((r) => !r.ok);
+    const firstFailed = runs.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
     else if (runs.length < inputs.images.length && total.signal.reason) failure = failureFromError(total.signal.reason);
   } catch (err) {
@@ -430,6 +453,7 @@ export function outputsOf(runs: RunReport[], reportPath: string): Record<string,
         image: r.image,
         irisVersion: r.irisVersion,
         ok: r.ok,
+        ...(r.skipped ? { skipped: r.skipped } : {}),
         stages: r.stages.map((s) => ({
           stage: s.stage,
           status: s.status,

@@ -16,6 +16,7 @@ import { redact, registerSecret } from '../util/redact.js';
 import { Docker, firstLine } from './docker.js';
 import { formatDuration } from '../util/format.js';
 import { tail } from './output.js';
+import { licenceFailure } from './startup.js';
 import type { CommandResult } from './process.js';
 import { hasControlCharacter, isValid, unsafeValue, validate } from './validate.js';
 
@@ -140,6 +141,8 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** Pause between readiness probes; default 2 s. */
   pollIntervalMs?: number;
+  /** The image, for messages (startIris sets it). */
+  image?: string;
 }
 
 /** Where IRIS writes messages.log: `$ISC_DATA_DIRECTORY/mgr` with Durable %SYS, else the install's mgr. */
@@ -158,7 +161,7 @@ export async function startIris(docker: Docker, spec: ContainerSpec, options: St
     await docker.check('iris-start-failed', `Starting ${spec.image}`, args, {
       timeoutMs: options.runTimeoutMs ?? 600_000,
     });
-    await container.waitReady(options);
+    await container.waitReady({ ...options, image: spec.image });
   } catch (err) {
     await container.remove().catch(() => {});
     throw err;
@@ -303,13 +306,17 @@ export class IrisContainer {
     for (let attempt = 1; Date.now() < deadline && attempt <= 10_000; attempt++) {
       const state = await this.isRunning();
       if (!state.running) {
-        throw new IpmDbError(
-          'iris-exited',
-          `The IRIS container ${this.name} stopped before it was ready (exit ${state.exitCode ?? 'unknown'}).`,
-          {
-            hint: 'Read the container log below; for 2021.* / 2022.1.* images "--check-caps false" is passed automatically.',
-            details: await this.diagnostics(),
-          },
+        const details = await this.diagnostics();
+        throw (
+          licenceFailure(options.image ?? this.name, details, details) ??
+          new IpmDbError(
+            'iris-exited',
+            `The IRIS container ${this.name} stopped before it was ready (exit ${state.exitCode ?? 'unknown'}).`,
+            {
+              hint: 'Read the container log below; for 2021.* / 2022.1.* images "--check-caps false" is passed automatically.',
+              details,
+            },
+          )
         );
       }
       const remaining = Math.max(1_000, deadline - Date.now());
@@ -337,13 +344,17 @@ export class IrisContainer {
       if (Date.now() + interval >= deadline) break;
       await sleep(interval);
     }
-    throw new IpmDbError(
-      'iris-not-ready',
-      `IRIS in container ${this.name} was not ready within ${formatDuration(limit)} (last probe: ${lastProblem || 'none'}).`,
-      {
-        hint: 'Raise the readiness timeout, or read the container log and messages.log below for why IRIS did not start.',
-        details: await this.diagnostics(),
-      },
+    const details = await this.diagnostics();
+    throw (
+      licenceFailure(options.image ?? this.name, details, details) ??
+      new IpmDbError(
+        'iris-not-ready',
+        `IRIS in container ${this.name} was not ready within ${formatDuration(limit)} (last probe: ${lastProblem || 'none'}).`,
+        {
+          hint: 'Raise the readiness timeout, or read the container log and messages.log below for why IRIS did not start.',
+          details,
+        },
+      )
     );
   }
 

@@ -26,7 +26,14 @@ export interface DrivenContainer {
 export async function startPipelineIris(
   ctx: PipelineContext,
   runId: string,
-  extra: { network?: string; mounts?: ContainerSpec['mounts']; env?: Record<string, string> } = {},
+  extra: {
+    network?: string;
+    mounts?: ContainerSpec['mounts'];
+    env?: Record<string, string>;
+    /** Another image than the pipeline's (its warm IPM image). */
+    image?: string;
+    checkCapsFalse?: boolean;
+  } = {},
 ): Promise<DrivenContainer> {
   const o = ctx.options;
   const network = extra.network ?? o.network ?? (await defaultNetwork(ctx));
@@ -35,8 +42,9 @@ export async function startPipelineIris(
   const container = await startIris(
     ctx.docker,
     {
-      image: o.image,
+      image: extra.image ?? o.image,
       runId,
+      ...(extra.checkCapsFalse !== undefined ? { checkCapsFalse: extra.checkCapsFalse } : {}),
       network,
       ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),
       ...(mounts.length > 0 ? { mounts } : {}),

@@ -35,6 +35,11 @@ export interface PipelineOptions {
   /** IPM to install; null/undefined uses the IPM already in the image. */
   installer?: InstallerSource | null;
   installerCache?: InstallerCache;
+  /**
+   * Start from a local warm IPM image of this IRIS image and IPM pin when there is one, and commit
+   * one after a fresh install (src/ipm/warm-image.ts).
+   */
+  warmIpmImage?: boolean;
   /** false adds -no-export-python-deps to package-database. */
   exportPythonDeps?: boolean;
   /** Told about each container/volume before it is created (the action's post step removes them). */

@@ -62,7 +62,15 @@ export function createContext(options: PipelineOptions, report: RunReport): Pipe
 export function failedResult(stage: Stage, err: unknown, durationMs: number): StageResult {
   const message = redact(errorMessage(err)) + (err instanceof IpmDbError && err.hint ? ` (${redact(err.hint)})` : '');
   const output = err instanceof IpmDbError && err.details ? redact(err.details) : undefined;
-  return { stage: stage.name, status: 'failed', durationMs, message, ...(output ? { output } : {}) };
+  const code = err instanceof IpmDbError ? err.code : undefined;
+  return {
+    stage: stage.name,
+    status: 'failed',
+    durationMs,
+    message,
+    ...(code ? { code } : {}),
+    ...(output ? { output } : {}),
+  };
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<RunReport> {

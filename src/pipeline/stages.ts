@@ -4,13 +4,12 @@
  * first failure.
  */
 import { stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import { dockerLogin } from '../iris/container.js';
-import { resolveInstaller } from '../ipm/installer.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
-import { newPackageNamespace, setUpIpm, startPipelineIris } from './containers.js';
+import { newPackageNamespace } from './containers.js';
+import { pipelineInstaller, setUpIpmWarm, startWithWarmImage, warmState } from './warm.js';
 import type { Stage } from './options.js';
 
 function need<T>(value: T | null, what: string): T {
@@ -27,7 +26,7 @@ export const startStage: Stage = {
     ctx.report.module = { ...ctx.module };
     await ctx.docker.assertAvailable();
     if (o.login) await dockerLogin(ctx.docker, o.login);
-    const driven = await startPipelineIris(ctx, ctx.runId);
+    const driven = await startWithWarmImage(ctx);
     const container = driven.container;
     ctx.container = container;
     ctx.target = driven.target;
@@ -39,19 +38,30 @@ export const startStage: Stage = {
 export const ipmStage: Stage = {
   name: 'ipm',
   async run(ctx) {
-    const o = ctx.options;
-    const installer = o.installer
-      ? await resolveInstaller(o.installer, {
-          workDir: join(tmpdir(), 'ipm-db-installers'),
-          ...(o.installerCache ? { cache: o.installerCache } : {}),
-        })
-      : null;
-    const setup = await setUpIpm(ctx, need(ctx.target, 'the container'), installer, o.ipmNamespace);
+    need(ctx.target, 'the container');
+    const installer = await pipelineInstaller(ctx);
+    const setup = await setUpIpmWarm(ctx, installer);
+    const warm = warmState(ctx);
     ctx.setup = setup;
     ctx.report.irisVersion = setup.iris.majorMinor;
     ctx.report.irisBuild = setup.iris.build;
     ctx.report.ipmVersion = setup.ipmVersion;
-    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${installer ? ` (installed from ${installer.origin})` : ' (from the image)'}`;
+    ctx.report.ipmSource = installer
+      ? {
+          url: installer.url ?? installer.path,
+          sha256: installer.sha256,
+          commit: installer.git?.commit ?? null,
+          repository: installer.git?.repository ?? null,
+        }
+      : null;
+    const from = warm?.used
+      ? ` (warm image ${warm.tag}, IPM checked)`
+      : installer?.git
+        ? ` (installed from commit ${installer.git.commit}, ${installer.origin}, archive sha256 ${installer.sha256})`
+        : installer
+          ? ` (installed from ${installer.origin})`
+          : ' (from the image)';
+    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${from}`;
   },
 };
 

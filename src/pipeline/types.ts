@@ -15,6 +15,8 @@ export interface StageResult {
   durationMs: number;
   /** One line: why it failed or was skipped, or what it produced. */
   message?: string;
+  /** The error code of a failure (e.g. iris-licence-expired), when it had one. */
+  code?: string;
   /** IRIS/IPM/registry output that explains a failure (already redacted). */
   output?: string;
 }
@@ -27,6 +29,11 @@ export interface RunReport {
   irisVersion: string | null;
   irisBuild: string | null;
   ipmVersion: string | null;
+  /**
+   * Where the installed IPM came from, when the run installed one: a release or installer file
+   * (its SHA-256) or a source commit (repository, commit and the source archive's SHA-256).
+   */
+  ipmSource?: { url: string | null; sha256: string; commit: string | null; repository: string | null } | null;
   module: { name: string; version: string } | null;
   ok: boolean;
   stages: StageResult[];
@@ -39,6 +46,11 @@ export interface RunReport {
   /** Results of the upgrade scenarios, one per scenario run (see docs/upgrade-testing.md). */
   upgrade: UpgradeScenarioResult[];
   published: PublishedPackage | null;
+  /**
+   * Set when the run did not count: its IRIS could not start for a reason that is not the module's
+   * (an expired community licence, with licence-expired: skip). Such a run is neither passed nor failed.
+   */
+  skipped?: { code: string; reason: string } | null;
   startedAt: string;
   durationMs: number;
 }

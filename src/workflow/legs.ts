@@ -59,6 +59,7 @@ export function summaryTable(legs: readonly Leg[], expected: readonly string[]):
     `| --- | ${STAGES.map(() => ':-:').join(' | ')} | --- | --- |`,
   ];
   const failures: string[] = [];
+  const skippedNotes: string[] = [];
   let passed = 0;
   const versions = orderedVersions(legs, expected);
   for (const version of versions) {
@@ -77,18 +78,20 @@ export function summaryTable(legs: readonly Leg[], expected: readonly string[]):
         return s ? STATUS_MARK[s.status] : '—';
       });
       if (r.ok) passed++;
-      lines.push(
-        `| ${oneLine(label)} | ${cells.join(' | ')} | ${r.ok ? '✅ passed' : '❌ failed'} | ${formatDuration(r.durationMs)} |`,
-      );
-      for (const s of r.stages)
-        if (s.status === 'failed')
-          failures.push(`- **${oneLine(label)}**, ${s.stage}: ${oneLine(s.message ?? 'failed')}`);
+      const result = r.ok ? '✅ passed' : r.skipped ? '⏭️ skipped (licence expired)' : '❌ failed';
+      lines.push(`| ${oneLine(label)} | ${cells.join(' | ')} | ${result} | ${formatDuration(r.durationMs)} |`);
+      if (r.skipped) skippedNotes.push(`- **${oneLine(label)}**: ${oneLine(r.skipped.reason)}`);
+      else
+        for (const s of r.stages)
+          if (s.status === 'failed')
+            failures.push(`- **${oneLine(label)}**, ${s.stage}: ${oneLine(s.message ?? 'failed')}`);
     }
   }
   const total = versions.reduce((n, v) => n + Math.max(1, byVersion.get(v)?.reports.length ?? 0), 0);
   lines.push('', `${passed} of ${total} IRIS versions passed. ✅ passed, ❌ failed, ⏭️ skipped, — not reached.`);
   const module = legs.flatMap((l) => l.reports).find((r) => r.module)?.module;
   if (module) lines.push('', `Module ${markdownCode(module.name)} ${oneLine(module.version)}.`);
+  if (skippedNotes.length) lines.push('', '### Skipped', '', ...skippedNotes);
   if (failures.length) lines.push('', '### Failures', '', ...failures);
   return lines.join('\n') + '\n';
 }
@@ -122,6 +125,7 @@ export function publishPlan(legs: readonly Leg[], expected: readonly string[]): 
       problems.push(`IRIS ${version}: the leg holds ${leg.reports.length} run reports; one was expected.`);
       continue;
     }
+    if (report.skipped) continue;
     if (!report.ok) {
       problems.push(`IRIS ${version}: the leg failed; nothing is published unless every version passed.`);
       continue;
@@ -169,6 +173,8 @@ export function publishPlan(legs: readonly Leg[], expected: readonly string[]): 
       problems.push(`IRIS ${other} and ${item.version} would both publish tag ${item.tag} (same IRIS major.minor).`);
     else seen.set(item.tag, item.version);
   }
+  if (items.length === 0 && problems.length === 0 && expected.length > 0)
+    problems.push('every IRIS version was skipped (expired community licences); no package was built.');
   if (problems.length)
     throw new IpmDbError('publish-plan', `Nothing was published:\n  - ${problems.join('\n  - ')}`, {
       hint: 'Publishing needs every IRIS version green; fix the failing legs and re-run the workflow.',

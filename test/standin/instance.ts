@@ -26,16 +26,16 @@ export function managerDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function irisVersion(env: NodeJS.ProcessEnv = process.env): { major: string; minor: string; number: string } {
-  const v = env.STANDIN_IRIS_VERSION || '2025.1';
+  const v = env.STANDIN_IRIS_VERSION || '2026.1';
   const m = /^(\d{4})\.(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
-  if (!m) throw new Error(`STANDIN_IRIS_VERSION must look like 2025.1, got ${v}`);
+  if (!m) throw new Error(`STANDIN_IRIS_VERSION must look like 2026.1, got ${v}`);
   return { major: m[1]!, minor: m[2]!, number: `${m[1]}.${m[2]}.${m[3] ?? '0'}.${m[4] ?? '223'}.0` };
 }
 
 export function zversion(env: NodeJS.ProcessEnv = process.env): string {
   const v = irisVersion(env);
   const build = v.number.split('.')[3];
-  return `IRIS for UNIX (Ubuntu Server LTS for x86-64 Containers) ${v.major}.${v.minor} (Build ${build}U) Tue Mar 11 2025 18:23:39 EDT`;
+  return `IRIS for UNIX (Ubuntu Server LTS for x86-64 Containers) ${v.major}.${v.minor} (Build ${build}U) Thu Mar 12 2026 18:23:39 EDT`;
 }
 
 export class Instance {

@@ -4,7 +4,7 @@
 // module document with its version. Real installers hold the class bodies; these hold names.
 import { writeFileSync } from 'node:fs';
 
-const BASE_CLASSES = [
+export const BASE_CLASSES = [
   '%IPM.Main',
   '%IPM.Utils.Build',
   '%IPM.Storage.Module',

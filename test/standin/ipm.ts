@@ -379,13 +379,7 @@ export class IpmShell {
       this.inst.update(db, (content) => list.forEach((c) => (content.classes[c.name] = c.rec)));
   }
 
-  private registerModule(
-    m: Manifest,
-    root: string,
-    packaging: 'module' | 'database',
-    manifestXml: string,
-    dev: boolean,
-  ): void {
+  registerModule(m: Manifest, root: string, packaging: 'module' | 'database', manifestXml: string, dev: boolean): void {
     this.inst.update(this.s.globalsDb(), (c) => {
       c.modules[m.name.toLowerCase()] = {
         name: m.name.toLowerCase(),

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Instance, INSTALL_DIR, irisVersion } from './instance.js';
 import { Session } from './session.js';
 import { IpmShell } from './ipm.js';
+import { abortForLicence } from './licence.js';
 
 function qlist(inst: Instance): number {
   const v = irisVersion(inst.env);
@@ -62,6 +63,7 @@ function entrypoint(inst: Instance): void {
   rmSync(inst.readyFile, { force: true });
   inst.ensureCreated();
   inst.log(`Starting IRIS (stand-in), version ${irisVersion(inst.env).number}, data in ${inst.mgr}`);
+  if (abortForLicence(inst)) return;
   const delay = Number(inst.env.STANDIN_START_DELAY_MS ?? '1000');
   const stop = (): void => {
     rmSync(inst.readyFile, { force: true });

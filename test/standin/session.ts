@@ -29,6 +29,7 @@ import { type Ref, dataOf, formatRef, globalNames, orderNext, queryNext } from '
 import { sqlQuery } from './sql.js';
 import { bytesOf, listBuild } from './lists.js';
 import type { IpmShell } from './ipm.js';
+import { installerSetup, loadClassFile } from './ipm-source-install.js';
 
 export interface Frame {
   locals: Map<string, Value>;
@@ -519,6 +520,7 @@ export class Session {
         return OK;
       }
       case 'obj.load':
+        if (/\.cls$/i.test(str(arg(0)))) return loadClassFile(this, str(arg(0)));
         return this.ipm.loadExport(str(arg(0)), str(arg(1)));
       case 'encryption.sha1hash':
         return createHash('sha1')
@@ -578,6 +580,7 @@ export class Session {
       if (!this.instance.classExists(this.namespace, cls)) throw new IrisError('CLASS DOES NOT EXIST', cls);
       return this.ipm.classMethod(cls, method, args, frame);
     }
+    if (cls === 'IPM.Installer' && m === 'setup') return installerSetup(this, this.evalAll(args, frame));
     return this.userClassMethod(cls, method, this.evalAll(args, frame));
   }
 

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from '../../archive/verify.js';
 import type { RegistryLogin } from '../../iris/container.js';
-import { directoryCache, parseInstallerSpec } from '../../ipm/installer.js';
+import { directoryCache, parseInstallerSpec, type InstallerSource } from '../../ipm/installer.js';
+import { DEFAULT_IPM_REPOSITORY, parseIpmCommit, parseIpmRepository } from '../../ipm/ipm-source.js';
+import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../../pipeline/defaults.js';
 import { runPipeline } from '../../pipeline/runner.js';
 import { formatDuration } from '../../util/format.js';
 import { DEFAULT_STAGES } from '../../pipeline/stages.js';
@@ -14,7 +16,7 @@ import { consoleLogger } from '../../util/log.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { UPGRADE_FLAGS, upgradeStageFromFlags } from '../upgrade-flags.js';
 
-const USAGE = `Usage: ipm-db run --module <dir> --image <image> [options]
+const USAGE = `Usage: ipm-db run --module <dir> [--image <image>] [options]
 
 Starts IRIS in Docker, installs IPM, loads and compiles the module, packages it with
 package-database, verifies the archive, installs it into a fresh namespace and (with
@@ -22,9 +24,18 @@ package-database, verifies the archive, installs it into a fresh namespace and (
 
 Options:
   --module <dir>         directory holding the module's module.xml (required)
-  --image <image>        IRIS image, e.g. containers.intersystems.com/intersystems/iris-community:2025.1 (required)
-  --ipm <path|version>   IPM installer XML to load, or an IPM release version (needs --ipm-sha256)
+  --image <image>        IRIS image (default: ${DEFAULT_IRIS_IMAGE})
+  --ipm-git <commit>     install IPM from the source tree of this full 40-hex commit, as IPM's CI does
+                         (default: ${DEFAULT_IPM_GIT.commit}, database packaging's pull request);
+                         "none" uses the IPM already in the image
+  --ipm-git-repository <url>
+                         repository (or mirror) serving <url>/archive/<commit>.tar.gz
+                         (default: ${DEFAULT_IPM_REPOSITORY})
+  --ipm <path|version>   IPM installer XML to load, or an IPM release version (needs --ipm-sha256),
+                         instead of --ipm-git
   --ipm-sha256 <hex>     pinned SHA-256 of the installer
+  --warm-ipm-image       start from a local image with this IRIS image's IPM already installed, and
+                         commit one after a fresh install (keyed by the IRIS image id and the IPM pin)
   --out <dir>            where the .tgz, JUnit XML and run-report.json go (default: ./ipm-db-out)
   --dev                  load and package with -dev (packages test resources)
   --tests                run the module's tests (test -only) where it was loaded from source
@@ -42,7 +53,7 @@ Options:
 
 Upgrade testing (docs/upgrade-testing.md; the action's input names; any of the first three adds the stage):
   --upgrade-from <x>     the previous release as a database package: a .tgz path, a full reference
-                         (ghcr.io/acme/demo-orders:1.0.0_database__2025.1), or a version pulled from
+                         (ghcr.io/acme/demo-orders:1.0.0_database__2026.1), or a version pulled from
                          <registry>/<namespace>/<module> (needs --namespace)
   --upgrade-source <x>   the previous release's module directory, or git:<tag or commit> of the module's
                          own repository (also --previous-source)
@@ -75,6 +86,9 @@ export const runCommand: CliCommand = {
           image: { type: 'string' },
           ipm: { type: 'string' },
           'ipm-sha256': { type: 'string' },
+          'ipm-git': { type: 'string' },
+          'ipm-git-repository': { type: 'string' },
+          'warm-ipm-image': { type: 'boolean' },
           out: { type: 'string' },
           dev: { type: 'boolean' },
           tests: { type: 'boolean' },
@@ -97,7 +111,6 @@ export const runCommand: CliCommand = {
     }
     const v = parsed.values;
     if (!v.module) throw new UsageError('--module <dir> is required.');
-    if (!v.image) throw new UsageError('--image <image> is required.');
     if (v['ipm-sha256'] && !v.ipm) throw new UsageError('--ipm-sha256 needs --ipm.');
     let login: RegistryLogin | undefined;
     if (v.login || v['login-user']) {
@@ -117,14 +130,19 @@ export const runCommand: CliCommand = {
     const moduleDir = resolve(io.cwd, v.module);
     const upgrade = await upgradeStageFromFlags(v, moduleDir, io);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
-    const installer = v.ipm ? await parseInstallerSpec(v.ipm, v['ipm-sha256'], io.cwd) : null;
+    const installer = v.ipm
+      ? await parseInstallerSpec(v.ipm, v['ipm-sha256'], io.cwd)
+      : ipmGitSource(v['ipm-git'], v['ipm-git-repository']);
+    if (v.ipm && (v['ipm-git'] !== undefined || v['ipm-git-repository'] !== undefined))
+      throw new UsageError('--ipm and --ipm-git are alternatives; give one.');
     const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });
     await mkdir(outDir, { recursive: true });
     const report = await runPipeline({
-      image: v.image,
+      image: v.image ?? DEFAULT_IRIS_IMAGE,
       moduleDir,
       outDir,
       installer,
+      warmIpmImage: v['warm-ipm-image'] ?? false,
       installerCache: directoryCache(join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers')),
       dev: v.dev ?? false,
       runTests: v.tests ?? false,
@@ -147,6 +165,23 @@ export const runCommand: CliCommand = {
     return report.ok ? EXIT.ok : EXIT.failed;
   },
 };
+
+/** --ipm-git / --ipm-git-repository: the pinned commit (the default pin when absent), or null for "none". */
+export function ipmGitSource(commit: string | undefined, repository: string | undefined): InstallerSource | null {
+  if (commit === undefined) {
+    if (repository !== undefined) throw new UsageError('--ipm-git-repository needs --ipm-git <commit>.');
+    return { kind: 'git', ...DEFAULT_IPM_GIT };
+  }
+  if (commit.trim() === 'none') {
+    if (repository !== undefined) throw new UsageError('--ipm-git-repository does not go with --ipm-git none.');
+    return null;
+  }
+  return {
+    kind: 'git',
+    commit: parseIpmCommit(commit),
+    repository: parseIpmRepository(repository ?? DEFAULT_IPM_REPOSITORY),
+  };
+}
 
 export function summary(report: RunReport, reportPath: string): string {
   const lines = [`${report.ok ? 'PASSED' : 'FAILED'}  ${report.image}  (${formatDuration(report.durationMs)})`];

@@ -185,7 +185,7 @@ export function classifyUpgradeFrom(raw: string): UpgradeFrom {
       );
   }
   throw new UsageError(
-    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1)`,
+    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
     'Give the previous release as one of those three forms.',
   );
 }

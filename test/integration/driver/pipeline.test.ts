@@ -136,14 +136,14 @@ describeWithDocker('IRIS driver against the stand-in', () => {
     ]);
     expect(report.ok).toBe(true);
     expect(report).toMatchObject({
-      irisVersion: '2025.1',
+      irisVersion: '2026.1',
       ipmVersion: '0.10.10',
       module: { name: 'demo-app', version: '1.0.0' },
     });
     expect(report.archive!.fileName).toBe('demo-app-1.0.0-database.tgz');
     expect(report.archive!.irisDatSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.verification!.valid).toBe(true);
-    expect(report.verification!.module!.irisVersion).toBe('2025.1');
+    expect(report.verification!.module!.irisVersion).toBe('2026.1');
     expect(stage(report, 'install').message).toContain('demo-app 1.0.0 installed in USER-INST');
     expect(await readFile(report.junitPath!, 'utf8')).toMatch(/<testcase [^>]*name="/);
     expect(report.stages.every((s) => Number.isInteger(s.durationMs))).toBe(true);
@@ -303,15 +303,15 @@ describeWithDocker('IRIS driver against the stand-in', () => {
 
     it('refuses a package built on another IRIS version', async () => {
       expect(otherPkg, 'needs the package from the previous test').toBeTruthy();
-      const other = await standin({ env: { STANDIN_IRIS_VERSION: '2026.1' } });
+      const other = await standin({ env: { STANDIN_IRIS_VERSION: '2025.3' } });
       try {
         const { target: t, setup: s } = await withIpm(other);
-        expect(s.iris.majorMinor).toBe('2026.1');
+        expect(s.iris.majorMinor).toBe('2025.3');
         const ns = await createNamespace(t, { homeNamespace: s.homeNamespace, postfix: 'INST' });
         await expectRefusal(
           new IpmOperations(t).loadPackage(ns, otherPkg),
           'iris-version-mismatch',
-          /version "2025.1" is required/,
+          /version "2026.1" is required/,
         );
       } finally {
         await other.remove();

@@ -114,7 +114,7 @@ describeWithDocker('IRIS stand-in: load -> package -> install -> update', () => 
     expect(m.packaging).toBe('database');
     expect(m.checksum).toBe(checksum);
     expect(xml).toMatch(
-      /<Version>1\.0\.0<\/Version>\n {6}<Packaging>database<\/Packaging>\n {6}<Checksum Algorithm="SHA-256">[0-9a-f]{64}<\/Checksum>\n {6}<SystemRequirements Version="2025\.1" Interoperability="disabled"\/>/,
+      /<Version>1\.0\.0<\/Version>\n {6}<Packaging>database<\/Packaging>\n {6}<Checksum Algorithm="SHA-256">[0-9a-f]{64}<\/Checksum>\n {6}<SystemRequirements Version="2026\.1" Interoperability="disabled"\/>/,
     );
     expect(xml.match(/<Packaging>/g)).toHaveLength(1);
     expect(xml.match(/<SystemRequirements/g)).toHaveLength(1);

@@ -174,7 +174,7 @@ describeWithDocker('IRIS stand-in: installer refusals, exit statuses, faults', (
     ]);
     await refused(
       p,
-      'The module cannot be installed on the current version (2025.1) of the system, version "2024.1" is required',
+      'The module cannot be installed on the current version (2026.1) of the system, version "2024.1" is required',
     );
     // Any maintenance build of the same major.minor is fine; the version comes from STANDIN_IRIS_VERSION.
     const same = await c.session([shellLine(`load ${p} -swap-db`), shellLine('uninstall evil-app'), 'halt'], {
@@ -274,11 +274,11 @@ describeWithDocker('IRIS stand-in: installer refusals, exit statuses, faults', (
     expect(early.code).toBe(1);
     const session = await slow.session(['halt']);
     expect(session.code).toBe(1);
-    expect((await slow.exec(['iris', 'qlist'])).stdout).toMatch(/^IRIS\^\/usr\/irissys\^2025\.1\.0\.223\^down\^/);
+    expect((await slow.exec(['iris', 'qlist'])).stdout).toMatch(/^IRIS\^\/usr\/irissys\^2026\.1\.0\.223\^down\^/);
     expect((await slow.exec(['touch', '/tmp/standin-release'])).code).toBe(0);
     expect((await slow.waitReady(30)).code).toBe(0);
     expect((await slow.exec(['iris', 'qlist'])).stdout).toMatch(
-      /^IRIS\^\/usr\/irissys\^2025\.1\.0\.223\^running, since .+\^iris\.cpf\^1972\^52773\^0\^ok\^IRIS\^\^\^\/usr\/irissys\n$/,
+      /^IRIS\^\/usr\/irissys\^2026\.1\.0\.223\^running, since .+\^iris\.cpf\^1972\^52773\^0\^ok\^IRIS\^\^\^\/usr\/irissys\n$/,
     );
     expect((await slow.exec(['cat', '/usr/irissys/mgr/messages.log'])).stdout).toContain('Startup complete');
     const never = await StandinContainer.run(host, image, `standin-ref-${id}-never`, {

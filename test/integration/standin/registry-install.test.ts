@@ -93,7 +93,7 @@ describeWithDocker('IRIS stand-in: install -swap-db from an OCI registry', () =>
     expect(build.code, build.stdout).toBe(0);
     await c.copyOut(`${W}/out/demo-app-1.0.0-database.tgz`, join(work, 'pkg.tgz'));
     const auth = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
-    await pushPackage(base, 'acme/demo-app', '1.0.0_database__2025.1', readFileSync(join(work, 'pkg.tgz')), auth);
+    await pushPackage(base, 'acme/demo-app', '1.0.0_database__2026.1', readFileSync(join(work, 'pkg.tgz')), auth);
   });
 
   afterAll(async () => {

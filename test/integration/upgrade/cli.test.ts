@@ -144,7 +144,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
       const report = JSON.parse(await readFile(join(work, 'v2-pulled', 'run-report.json'), 'utf8')) as RunReport;
       expect(report.upgrade[0]!.previous).toEqual({
         source: 'registry',
-        reference: `${registry.host}/acme/demo-orders:1.0.0_database__2025.1`,
+        reference: `${registry.host}/acme/demo-orders:1.0.0_database__2026.1`,
         version: '1.0.0',
       });
     } finally {

@@ -113,7 +113,7 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
         '    kill ^DemoOrders.Settings("currency")\n    kill ^DemoOrders.CustomerOrderD',
       ),
     );
-    await build({ v1: join(EXAMPLE, 'v1'), leakyV1, rerunV2, dropV2 }, 'build-2025.1');
+    await build({ v1: join(EXAMPLE, 'v1'), leakyV1, rerunV2, dropV2 }, 'build-2026.1');
     await build({ v1For2024: join(EXAMPLE, 'v1') }, 'build-2024.1', { STANDIN_IRIS_VERSION: '2024.1' });
     registry = await startRegistry({ auth: 'none' });
     await publishPackage({
@@ -171,7 +171,7 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
       ];
       expect(database.previous).toEqual({
         source: 'registry',
-        reference: `${registry.host}/acme/${MODULE}:1.0.0_database__2025.1`,
+        reference: `${registry.host}/acme/${MODULE}:1.0.0_database__2026.1`,
         version: '1.0.0',
       });
       for (const r of [database, source, container]) {
@@ -260,13 +260,13 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
 
       const other = results['other IRIS version']!;
       expect(other.ok).toBe(false);
-      expect(other.message).toContain('The module cannot be installed on the current version (2025.1');
+      expect(other.message).toContain('The module cannot be installed on the current version (2026.1');
       expect(other.message).toContain('version "2024.1" is required');
       expect(other.output).toMatch(/ERROR! The module cannot be installed on the current version/);
 
       const missing = results['missing release']!;
       expect(missing.ok).toBe(false);
-      expect(missing.message).toBe(`${registry.host}/acme/${MODULE}:9.9.9_database__2025.1 does not exist`);
+      expect(missing.message).toBe(`${registry.host}/acme/${MODULE}:9.9.9_database__2026.1 does not exist`);
     },
     RUN_TIMEOUT,
   );

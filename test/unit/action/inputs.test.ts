@@ -69,6 +69,32 @@ describe('parseInputs', () => {
     expect(i.timeouts).toEqual({ startupMs: 300_000, commandMs: 900_000, totalMs: 3_600_000 });
   });
 
+  it('defaults to the newest valid community image and the pinned IPM commit', () => {
+    const i = parse({ 'iris-versions': '', 'ipm-version': '', 'ipm-sha256': '' });
+    expect(i.images).toEqual(['containers.intersystems.com/intersystems/iris-community:2026.1']);
+    expect(i.ipm).toEqual({
+      kind: 'git',
+      commit: '1193db1ca91e1c5116230a69f1a28e63bbee30d6',
+      repository: 'https://github.com/intersystems/ipm',
+    });
+  });
+
+  it('reads ipm-git and ipm-git-repository; "none" keeps the image\'s IPM', () => {
+    const noVersion = { 'ipm-version': '', 'ipm-sha256': '' };
+    expect(
+      parse({ ...noVersion, 'ipm-git': 'A'.repeat(40), 'ipm-git-repository': 'https://github.com/me/ipm.git' }).ipm,
+    ).toEqual({ kind: 'git', commit: 'a'.repeat(40), repository: 'https://github.com/me/ipm' });
+    expect(parse({ ...noVersion, 'ipm-git': 'none' }).ipm).toEqual({ kind: 'image' });
+    expect(() => parse({ ...noVersion, 'ipm-git': 'db-packaging' })).toThrow(
+      /input "ipm-git": .*branch or tag name moves/,
+    );
+    expect(() => parse({ ...noVersion, 'ipm-git': '1193db1' })).toThrow(/input "ipm-git": .*short commit hash/);
+    expect(() => parse({ 'ipm-git': 'a'.repeat(40) })).toThrow(/input "ipm-git": and ipm-version are both set/);
+    expect(() => parse({ ...noVersion, 'ipm-git-repository': 'https://github.com/me/ipm' })).toThrow(
+      /input "ipm-git-repository": is set but ipm-git does not name a commit/,
+    );
+  });
+
   it('prefers iris-images, splits on newlines and commas, drops duplicates', () => {
     const i = parse({ 'iris-images': 'localhost:5000/iris:1\n  localhost:5000/iris:2,localhost:5000/iris:1\n' });
     expect(i.images).toEqual(['localhost:5000/iris:1', 'localhost:5000/iris:2']);
@@ -96,7 +122,7 @@ describe('parseInputs', () => {
   });
 
   it('masks the token before anything else and registers it for redaction', () => {
-    const { src, masked } = source({ ...base, token: 'ghs_supersecret123', 'iris-versions': '' });
+    const { src, masked } = source({ ...base, token: 'ghs_supersecret123', 'iris-images': 'not an image' });
     expect(() => parseInputs(src)).toThrow(/iris-images/);
     expect(masked).toEqual(['ghs_supersecret123']);
     expect(redact('token ghs_supersecret123 here')).toBe('token *** here');
@@ -155,12 +181,12 @@ describe('parseInputs', () => {
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [
-    ['no image', { 'iris-versions': '' }, /input "iris-images": no IRIS image/],
     ['image with space', { 'iris-images': 'iris community:1' }, /input "iris-images": "iris community:1"/],
     ['image with uppercase repo', { 'iris-images': 'Intersystems/IRIS:1' }, /input "iris-images"/],
     ['option-like image', { 'iris-images': '--privileged' }, /input "iris-images"/],
     ['bad version tag', { 'iris-versions': '2025.1;rm' }, /input "iris-versions"/],
     ['bad flavour', { 'iris-flavour': 'Iris Health' }, /input "iris-flavour"/],
+    ['bad licence policy', { 'licence-expired': 'ignore' }, /input "licence-expired": "ignore" is not accepted/],
     ['bad boolean', { dev: 'yes' }, /input "dev": "yes" is not a boolean/],
     ['bad boolean 1', { 'run-tests': '1' }, /input "run-tests"/],
     ['publish True', { publish: 'True', token: 'tok-1234' }, /input "publish": "True" is not accepted/],

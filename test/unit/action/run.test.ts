@@ -68,6 +68,7 @@ function inputs(extra: Record<string, string> = {}) {
   const values: Record<string, string> = {
     'module-path': 'mod',
     'iris-images': 'localhost/iris:2024.1\nlocalhost/iris:2025.1',
+    'ipm-git': 'none',
     token: 'tok-secret-1234',
     ...extra,
   };
@@ -201,6 +202,52 @@ describe('run()', () => {
       expect.objectContaining({ level: 'error', file: 'mod/src/Demo/A.cls', startLine: 4 }),
     );
     expect(rec.summary).toContain('IRIS output of the load stage');
+  });
+
+  it('with licence-expired: skip, an expired licence skips its image with a warning and publishes the others', async () => {
+    const expired = (o: ImageRunOptions) =>
+      o.image.endsWith('2025.1')
+        ? runReport({
+            image: o.image,
+            ok: false,
+            irisVersion: null,
+            stages: stages('start').map((s) => (s.stage === 'start' ? { ...s, code: 'iris-licence-expired' } : s)),
+            archive: null,
+            published: null,
+            verification: null,
+          })
+        : green(o);
+    const rec = recorder();
+    const publisher = publisherOf();
+    const outcome = await run(
+      inputs({ publish: 'true', 'licence-expired': 'skip' }),
+      deps(rec, pipelineOf(expired), publisher),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(publisher.requests.map((r) => r.archivePath)).toEqual(['/out/2024.1/demo-1.2.3-database.tgz']);
+    expect(rec.warnings.join('\n')).toMatch(/localhost\/iris:2025\.1 skipped: its community licence has expired/);
+    const reports = JSON.parse(rec.outputs.result!) as {
+      skipped?: { code: string };
+      stages: { stage: string; status: string }[];
+    }[];
+    expect(reports[1]!.skipped).toMatchObject({ code: 'iris-licence-expired' });
+    expect(reports[1]!.stages.find((s) => s.stage === 'publish')!.status).toBe('skipped');
+
+    const strict = recorder();
+    const failing = await run(inputs({ publish: 'true' }), deps(strict, pipelineOf(expired), publisherOf()));
+    expect(failing.ok).toBe(false);
+    expect(strict.warnings).toEqual([]);
+
+    const coreLimit = (o: ImageRunOptions) => {
+      const r = expired(o);
+      r.stages = r.stages.map((s) => (s.code ? { ...s, code: 'iris-licence-core-limit' } : s));
+      return r;
+    };
+    const cores = await run(
+      inputs({ 'licence-expired': 'skip' }),
+      deps(recorder(), pipelineOf(coreLimit), publisherOf()),
+    );
+    expect(cores.ok).toBe(false);
   });
 
   it('turns a publish failure into a failed publish stage with the cause, outputs still set', async () => {

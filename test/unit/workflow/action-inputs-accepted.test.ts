@@ -93,6 +93,22 @@ describe('the action accepts what the reusable workflow passes it', () => {
     );
   });
 
+  it('skips a leg whose community licence expired only when the versions came from "auto"', () => {
+    const expr = String(actionStep.with?.['licence-expired'])
+      .trim()
+      .replace(/^\$\{\{|\}\}$/g, '');
+    expect(evaluate(expr, { inputs: { 'iris-versions': 'auto' } })).toBe('skip');
+    expect(evaluate(expr, { inputs: { 'iris-versions': '' } })).toBe('skip');
+    expect(evaluate(expr, { inputs: { 'iris-versions': '["2025.3", "2026.1"]' } })).toBe('fail');
+    const caller = wf('.github/workflows/e2e.yml').jobs.find((j) => j.id === 'package')!;
+    const inputs = actionInputsFor(caller, {
+      vars: { E2E_IPM_VERSION: '', E2E_IPM_SHA256: SHA },
+      github: { repository_owner: 'Acme', ref: 'refs/heads/main', event_name: 'push' },
+      matrix: { version: '2026.1' },
+    });
+    expect(['skip', 'fail']).toContain(inputs.licenceExpired);
+  });
+
   it('is caught passing what the action refuses (run-tests that is not a boolean)', () => {
     const caller = wf('.github/workflows/e2e.yml').jobs.find((j) => j.id === 'package')!;
     const broken = { ...caller, with: { ...caller.with, 'run-tests': 'maybe' } };

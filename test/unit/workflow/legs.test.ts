@@ -83,6 +83,33 @@ describe('publish plan', () => {
   });
 });
 
+describe('a leg skipped for an expired community licence', () => {
+  const expired = (version: string) =>
+    leg(version, {
+      ok: false,
+      irisVersion: null,
+      archive: null,
+      verification: null,
+      module: null,
+      stages: stages('start'),
+      skipped: { code: 'iris-licence-expired', reason: 'The community licence of iris-community:2025.2 has expired' },
+    });
+
+  it('does not block publishing the other versions', () => {
+    const plan = publishPlan([expired('2025.2'), leg('2026.1')], ['2025.2', '2026.1']);
+    expect(plan.map((p) => p.version)).toEqual(['2026.1']);
+    expect(() => publishPlan([expired('2025.2')], ['2025.2'])).toThrow(/every IRIS version was skipped/);
+  });
+
+  it('shows as skipped in the summary, not as a failure', () => {
+    const md = summaryTable([expired('2025.2'), leg('2026.1')], ['2025.2', '2026.1']);
+    expect(md).toMatch(/^\| 2025\.2 \| ❌ \|.*\| ⏭️ skipped \(licence expired\) \|/m);
+    expect(md).toContain('### Skipped');
+    expect(md).toContain('- **2025.2**: The community licence of iris-community:2025.2 has expired');
+    expect(md).not.toContain('### Failures');
+  });
+});
+
 describe('publish outputs', () => {
   it('become the workflow outputs as one-line JSON', () => {
     const a = {
