@@ -53,7 +53,12 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-C3A6M4AZ.js")).legsCommand
+    load: async () => (await import("./chunks/legs-5DV5LO2I.js")).legsCommand
+  },
+  {
+    name: "attest-predicate",
+    summary: "write the test-result attestation predicate and subjects of what was published",
+    load: async () => (await import("./chunks/attest-predicate-THVIXL6Y.js")).attestPredicateCommand
   }
 ];
 

@@ -47,4 +47,9 @@ export const commands: LazyCliCommand[] = [
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
     load: async () => (await import('./legs.js')).legsCommand,
   },
+  {
+    name: 'attest-predicate',
+    summary: 'write the test-result attestation predicate and subjects of what was published',
+    load: async () => (await import('./attest-predicate.js')).attestPredicateCommand,
+  },
 ];

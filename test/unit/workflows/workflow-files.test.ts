@@ -10,6 +10,7 @@ import {
   callInputs,
   parseActionText,
   parseWorkflowText,
+  attestationProblems,
   permissionProblems,
   pinProblems,
   pullRequestPublishProblems,
@@ -130,6 +131,32 @@ describe('the reusable workflow', () => {
     expect(permissionProblems(leaky)).toEqual(['job package has packages: write']);
     const top = parseWorkflowText(brokenReusable('permissions: {}\n', 'permissions:\n  contents: read\n'));
     expect(permissionProblems(top)).toEqual(['the top-level permissions are not {}']);
+  });
+
+  it('attests every published digest from the publish job only, never into the package repository', () => {
+    expect(attestationProblems(reusable)).toEqual([]);
+    const publish = reusable.jobs.find((j) => j.id === 'publish')!;
+    const uses = publish.steps.map((s) => (s.uses ?? '').split('@')[0]);
+    expect(uses).toEqual(expect.arrayContaining(['actions/attest-build-provenance', 'actions/attest']));
+    const attest = publish.steps.find((s) => s.uses?.startsWith('actions/attest@'))!;
+    expect(attest.with?.['predicate-type']).toBe('https://in-toto.io/attestation/test-result/v0.1');
+    for (const file of workflowFiles) expect(attestationProblems(parseWorkflowText(read(file))), file).toEqual([]);
+    const pushing = parseWorkflowText(reusable.text.replace(/push-to-registry: false/g, 'push-to-registry: true'));
+    expect(attestationProblems(pushing)).toEqual([
+      'job publish: actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32 does not set push-to-registry: false',
+      'job publish: actions/attest@1e69f48acb82d1966a394da916b4c1698aa569d6 does not set push-to-registry: false',
+    ]);
+    const leaky = parseWorkflowText(
+      brokenReusable(
+        '      contents: read\n      packages: read\n',
+        '      contents: read\n      packages: read\n      id-token: write\n',
+      ),
+    );
+    expect(attestationProblems(leaky)).toEqual(['job package has id-token or attestations write without publishing']);
+    const ungranted = parseWorkflowText(read('workflows/release.yml').replace(/\s+id-token: write/, ''));
+    expect(attestationProblems(ungranted)).toEqual([
+      'job ipm-database attests but lacks id-token: write and attestations: write',
+    ]);
   });
 
   it('never publishes for a pull request', () => {
