@@ -43,7 +43,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-T22MOO4C.js";
+} from "./chunks/chunk-4GJTVT57.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient

@@ -824,6 +824,19 @@ export class IpmShell {
       }
       return '';
     }
+    // Utils/Module.cls AddGlobalMapping(pNamespace, pMapping, pFrom): Config.MapGlobals.Create, then activated.
+    if (cls === '%IPM.Utils.Module' && m === 'addglobalmapping') {
+      const ns = this.inst.canonicalNamespace(str(arg(0)));
+      const mapping = str(arg(1));
+      const from = str(arg(2));
+      if (!ns) return StatusError.general(`Namespace ${str(arg(0))} does not exist`);
+      if (!(from in this.inst.config().databases)) return StatusError.general(`Database ${from} does not exist`);
+      const config = this.inst.config();
+      const target = config.namespaces[ns]!;
+      target.globalMappings = { ...(target.globalMappings ?? {}), [mapping.replace(/^\^/, '')]: from };
+      this.inst.saveConfig(config);
+      return OK;
+    }
     if (cls === '%IPM.Storage.ModuleSetting.NamespaceConfig' && m === '%new') {
       return { className: cls, props: { EnableEnsemble: '0', EnableHealthShare: '0' } };
     }

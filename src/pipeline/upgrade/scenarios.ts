@@ -32,6 +32,14 @@ import {
   throwOnReportedErrors,
 } from './parse.js';
 import type { SwapInfo, UpgradeEnvironment, UpgradeIris } from './ports.js';
+import {
+  type LostGlobal,
+  lostGlobalProblems,
+  parseLostGlobals,
+  parseRoutinesGlobals,
+  routinesGlobalNodesLine,
+  routinesGlobalsLine,
+} from './swap-loss.js';
 import { judgeSteps, rowsOfPackage, stepProblems, stepsThatRan } from './steps.js';
 import type {
   CheckResult,
@@ -118,6 +126,25 @@ class Scenario {
     }
     const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
     return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+
+  /** Globals of the routines database the swap would destroy: recorded and each one a problem. */
+  async checkSwapLoss(iris: UpgradeIris, namespace: string): Promise<void> {
+    const listing = await iris.run(namespace, [routinesGlobalsLine()], 'listing the routines database globals');
+    throwOnReportedErrors(listing, 'Listing the globals of the routines database');
+    const { directory, candidates } = parseRoutinesGlobals(listing);
+    let globals: LostGlobal[] = [];
+    if (candidates.length > 0) {
+      const output = await iris.run(
+        namespace,
+        candidates.map((g) => routinesGlobalNodesLine(g)),
+        'counting the routines database globals',
+      );
+      throwOnReportedErrors(output, 'Counting the globals of the routines database');
+      globals = parseLostGlobals(output);
+    }
+    this.result.swapLoss = { routinesDatabase: directory, globals };
+    this.result.problems.push(...lostGlobalProblems(globals, directory));
   }
 
   async seed(iris: UpgradeIris, namespace: string): Promise<void> {
@@ -220,6 +247,7 @@ async function proveUpgrade(
   r.moduleBefore = before.module;
   r.before = before.fingerprint;
   if (options.previous.version) s.checkModule(before.module, options.previous.version, null, 'before the upgrade');
+  await s.checkSwapLoss(iris, namespace);
   if (betweenHook) await betweenHook();
   const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
   const after = await s.snapshot(iris, namespace, before.globals, 'after the upgrade');

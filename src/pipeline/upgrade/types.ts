@@ -116,9 +116,21 @@ export interface UpgradeScenarioResult {
   checks: CheckResult[];
   /** Backup file the swap reported (`  Backup: <path>`) and whether it exists afterwards. */
   backup: { path: string; exists: boolean } | null;
+  /**
+   * What the swap would destroy, looked at just before it (upgrade scenarios): globals stored in the
+   * routines database other than code and IPM's records, and module classes changed since install.
+   */
+  swapLoss?: SwapLoss;
   /** Every problem found; empty when ok. */
   problems: string[];
   /** IRIS/IPM output of the step that failed the scenario, when it failed on an error (already redacted). */
   output?: string;
   durationMs: number;
+}
+
+export interface SwapLoss {
+  /** Directory of the namespace's routines database, as IRIS reported it. */
+  routinesDatabase: string;
+  /** Globals in it holding data (node count, first nodes). */
+  globals: { name: string; nodes: number; sample: string[] }[];
 }

@@ -57,7 +57,7 @@ describe('the test-result predicate', () => {
       '1.2.3_database__2025.3: iris-upgrade 2025.1 -> 2025.3: package for 2025.1 refused on 2025.3',
     );
     expect(predicate.passedTests.some((t) => t.includes('stage publish'))).toBe(false);
-    const roles = predicate.configuration.map((c) => `${c.annotations?.role} ${c.digest?.sha256.slice(0, 1)}`);
+    const roles = predicate.configuration.map((c) => `${c.annotations?.role} ${c.digest?.sha256?.slice(0, 1)}`);
     expect(roles).toEqual([
       'published package c',
       'archive a',
