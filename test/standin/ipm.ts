@@ -36,6 +36,7 @@ import {
   serialize,
   text,
 } from './manifest.js';
+import { timeStamp } from './dictionary.js';
 import { declaredCompileErrors, parseUdl } from './udl.js';
 import { extractTgz } from './tar-read.js';
 import { type OrasRepo, OrasError, listTags, pickTag, pullDatabasePackage } from './oras.js';
@@ -372,7 +373,9 @@ export class IpmShell {
     for (const c of classes) {
       const db = this.inst.classDatabase(this.s.namespace, c.name);
       const list = byDb.get(db) ?? [];
-      list.push({ name: c.name, rec: { source: c.source, module, ...(c.testScoped ? { testScoped: true } : {}) } });
+      const rec: ClassRecord = { source: c.source, module, timeChanged: timeStamp() };
+      if (c.testScoped) rec.testScoped = true;
+      list.push({ name: c.name, rec });
       byDb.set(db, list);
     }
     for (const [db, list] of byDb)

@@ -25,6 +25,7 @@ import {
 import { type Instance, irisVersion, zversion } from './instance.js';
 import { LineReader, Terminal, sleepSync } from './io.js';
 import { parseUdl } from './udl.js';
+import { invokeDictionary, openDictionary } from './dictionary.js';
 import { CODE_GLOBALS_OF_CLASSES, extendedPrefix, globalDatabase } from './global-routing.js';
 import { type Ref, dataOf, formatRef, globalNames, orderNext, queryNext } from './globals.js';
 import { sqlQuery } from './sql.js';
@@ -285,7 +286,13 @@ export class Session {
   }
 
   private variableKeys(v: VarRef, frame: Frame): Iterable<string> {
-    return v.global ? Object.keys(this.instance.read(v.db ?? this.globalsDb()).globals) : frame.locals.keys();
+    if (!v.global) return frame.locals.keys();
+    const content = this.instance.read(v.db ?? this.globalsDb());
+    const keys = Object.keys(content.globals);
+    // ^oddDEF(<class>): one node per class defined in the database (the stand-in keeps classes as records).
+    if (v.ref.name === '^oddDEF')
+      keys.push(...Object.keys(content.classes).map((c) => formatRef({ name: '^oddDEF', subs: [c] })));
+    return keys;
   }
 
   private readVar(v: VarRef, frame: Frame): Value | undefined {
@@ -568,7 +575,11 @@ export class Session {
     switch (cls) {
       case '%Dictionary.CompiledClass':
       case '%Dictionary.ClassDefinition':
-        if (m === '%existsid') return bool(this.instance.classExists(this.namespace, str(arg(0))));
+      case '%Dictionary.XDataDefinition':
+        if (m === '%existsid' && cls !== '%Dictionary.XDataDefinition')
+          return bool(this.instance.classExists(this.namespace, str(arg(0))));
+        if (m === '%openid' && cls !== '%Dictionary.CompiledClass')
+          return openDictionary(this.instance, this.namespace, cls, str(arg(0)));
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%SYS.Namespace':
         if (m === 'exists') return bool(this.instance.canonicalNamespace(str(arg(0))) !== undefined);
@@ -667,6 +678,8 @@ export class Session {
         return key === undefined ? '' : row[key]!;
       }
     }
+    const dictionary = invokeDictionary(this.instance, obj, m, this.evalAll(_args, _frame));
+    if (dictionary !== undefined) return dictionary;
     if (m === 'asstatus' && obj.className.startsWith('%Exception')) return obj.props.__status ?? OK;
     if (m === 'displaystring' && obj.className.startsWith('%Exception')) return str(obj.props.Name ?? '');
     throw new IrisError('METHOD DOES NOT EXIST', `${name},${obj.className}`);

@@ -207,6 +207,9 @@ export class FakeIris implements UpgradeIris {
       // The fake's routines databases hold code only.
       emit('rdb', '/fake/mgr/CODE/');
       for (const name of ['^oddCOM', '^oddDEF', '^rINDEXCLASS', '^rOBJ']) emit('rglobal', name);
+    } else if (line.includes('$order(^|d|oddDEF(c))')) {
+      // The fake's classes never change after install.
+      for (const cls of Object.keys(ns.release?.steps ?? {}).sort()) emit('classdef', `${cls}|66000,1.000|`);
     } else if (line.includes('.NameOpen(')) {
       emit('module', ns.module ? `${ns.module.version}|${ns.module.packaging}` : '');
     } else if (line.includes('%IPM_Storage_UpdateStep.AnyMember")')) {

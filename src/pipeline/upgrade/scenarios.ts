@@ -33,6 +33,13 @@ import {
 } from './parse.js';
 import type { SwapInfo, UpgradeEnvironment, UpgradeIris } from './ports.js';
 import {
+  type ClassState,
+  changedClasses,
+  changedClassProblems,
+  parseClassStates,
+  routinesClassesLine,
+} from './class-drift.js';
+import {
   type LostGlobal,
   lostGlobalProblems,
   parseLostGlobals,
@@ -128,8 +135,18 @@ class Scenario {
     return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
   }
 
-  /** Globals of the routines database the swap would destroy: recorded and each one a problem. */
-  async checkSwapLoss(iris: UpgradeIris, namespace: string): Promise<void> {
+  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
+  async classStates(iris: UpgradeIris, namespace: string, when: string): Promise<Map<string, ClassState>> {
+    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
+    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
+    return parseClassStates(output);
+  }
+
+  /**
+   * What the swap would destroy: globals of the routines database and classes changed since
+   * `installed` (the class states right after install); recorded, each one a problem.
+   */
+  async checkSwapLoss(iris: UpgradeIris, namespace: string, installed: Map<string, ClassState>): Promise<void> {
     const listing = await iris.run(namespace, [routinesGlobalsLine()], 'listing the routines database globals');
     throwOnReportedErrors(listing, 'Listing the globals of the routines database');
     const { directory, candidates } = parseRoutinesGlobals(listing);
@@ -143,8 +160,9 @@ class Scenario {
       throwOnReportedErrors(output, 'Counting the globals of the routines database');
       globals = parseLostGlobals(output);
     }
-    this.result.swapLoss = { routinesDatabase: directory, globals };
-    this.result.problems.push(...lostGlobalProblems(globals, directory));
+    const changed = changedClasses(installed, await this.classStates(iris, namespace, 'before the swap'));
+    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
+    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
   }
 
   async seed(iris: UpgradeIris, namespace: string): Promise<void> {
@@ -241,13 +259,14 @@ async function proveUpgrade(
   const namespace = await iris.createNamespace();
   r.namespace = namespace;
   await install(iris, namespace);
+  const installedClasses = await s.classStates(iris, namespace, 'after the install');
   await s.seed(iris, namespace);
   const previousSteps = await s.expectedSteps(iris, namespace);
   const before = await s.snapshot(iris, namespace, [], 'before the upgrade');
   r.moduleBefore = before.module;
   r.before = before.fingerprint;
   if (options.previous.version) s.checkModule(before.module, options.previous.version, null, 'before the upgrade');
-  await s.checkSwapLoss(iris, namespace);
+  await s.checkSwapLoss(iris, namespace, installedClasses);
   if (betweenHook) await betweenHook();
   const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
   const after = await s.snapshot(iris, namespace, before.globals, 'after the upgrade');

@@ -133,4 +133,11 @@ export interface SwapLoss {
   routinesDatabase: string;
   /** Globals in it holding data (node count, first nodes). */
   globals: { name: string; nodes: number; sample: string[] }[];
+  /** Classes of the routines database changed between install and the swap (productions: the settings that differ). */
+  changedClasses: {
+    className: string;
+    timeChangedAtInstall: string;
+    timeChangedBeforeSwap: string;
+    settings: string[];
+  }[];
 }

@@ -88,12 +88,37 @@ describeWithDocker('swap-loss check against the IRIS stand-in (demo-prod 1.0.0 -
   );
 
   it(
+    'fails the upgrade on production settings edited after install, naming each setting that differs',
+    async () => {
+      const { upgrade } = await upgradeWithSeed(
+        'DemoProd.Setup:KeepSettingsInData, DemoProd.Setup:EditProductionSettings',
+        'edited-production',
+      );
+      expect(upgrade.ok).toBe(false);
+      expect(upgrade.swapLoss?.globals).toEqual([]);
+      expect(upgrade.swapLoss?.changedClasses.map((c) => [c.className, c.settings])).toEqual([
+        [
+          'DemoProd.Production',
+          ['OrdersIn Adapter FilePath: "/data/in/" -> "/site/inbox/"', 'production ActorPoolSize: "2" -> "1"'],
+        ],
+      ]);
+      expect(upgrade.problems).toEqual([
+        expect.stringMatching(
+          /^production DemoProd\.Production was changed after install \(OrdersIn Adapter FilePath: .*\); the swap replaces it .* System Default Settings/,
+        ),
+      ]);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
     'passes the same upgrade when the settings global is mapped to the data database',
     async () => {
       const { report, upgrade } = await upgradeWithSeed('DemoProd.Setup:KeepSettingsInData', 'in-data');
       expect(upgrade.problems).toEqual([]);
       expect(report.stages.find((s) => s.stage === 'upgrade')?.status).toBe('passed');
       expect(upgrade.swapLoss?.globals).toEqual([]);
+      expect(upgrade.swapLoss?.changedClasses).toEqual([]);
       // ...and the data fingerprint shows the settings kept across the swap.
       expect(upgrade.before?.globals['^DemoProd.Settings']?.nodes).toBe(3);
       expect(upgrade.after?.globals['^DemoProd.Settings']).toEqual(upgrade.before?.globals['^DemoProd.Settings']);
