@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-GC5M7KIZ.js")).runCommand
+    load: async () => (await import("./chunks/run-ESYI7WER.js")).runCommand
   },
   {
     name: "verify",

@@ -43,7 +43,7 @@ import {
   renderUpgradeMarkdown,
   runPipeline,
   upgradeStage
-} from "./chunks/chunk-6IF4SP72.js";
+} from "./chunks/chunk-VQMWV3AE.js";
 import "./chunks/chunk-COTTLKH6.js";
 import {
   RegistryClient

@@ -25,7 +25,7 @@ export interface DrivenContainer {
 export async function startPipelineIris(
   ctx: PipelineContext,
   runId: string,
-  extra: { network?: string; mounts?: ContainerSpec['mounts']; env?: Record<string, string> } = {},
+  extra: { network?: string; mounts?: ContainerSpec['mounts']; env?: Record<string, string>; image?: string } = {},
 ): Promise<DrivenContainer> {
   const o = ctx.options;
   const network = extra.network ?? o.network;
@@ -34,7 +34,7 @@ export async function startPipelineIris(
   const container = await startIris(
     ctx.docker,
     {
-      image: o.image,
+      image: extra.image ?? o.image,
       runId,
       ...(network ? { network } : {}),
       ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),

@@ -814,7 +814,16 @@ export class IpmShell {
       if (!rec) return '';
       return {
         className: cls,
-        props: { Name: rec.name, VersionString: rec.version, Packaging: rec.packaging, Root: rec.root },
+        props: {
+          Name: rec.name,
+          VersionString: rec.version,
+          Packaging: rec.packaging,
+          Root: rec.root,
+          SystemRequirements: {
+            className: '%IPM.Storage.SystemRequirements',
+            props: { VersionString: readManifest(rec.manifest).systemRequirementsVersion },
+          },
+        },
       };
     }
     if (cls === '%IPM.General.Update.VersionBase' && m === 'getupdatepackageclasslist') {

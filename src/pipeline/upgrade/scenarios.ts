@@ -48,14 +48,7 @@ import {
   routinesGlobalsLine,
 } from './swap-loss.js';
 import { judgeSteps, rowsOfPackage, stepProblems, stepsThatRan } from './steps.js';
-import type {
-  CheckResult,
-  DataFingerprint,
-  ModuleState,
-  UpdateStepRow,
-  UpgradeScenario,
-  UpgradeScenarioResult,
-} from './types.js';
+import type { CheckResult, DataFingerprint, ModuleState, UpdateStepRow, UpgradeScenarioResult } from './types.js';
 
 /** The release under test: the package the pipeline just built and verified. */
 export interface NewRelease {
@@ -75,12 +68,12 @@ interface Snapshot {
   globals: string[];
 }
 
-class Scenario {
+export class Scenario {
   readonly result: UpgradeScenarioResult;
   private readonly started = Date.now();
 
   constructor(
-    scenario: UpgradeScenario,
+    scenario: UpgradeScenarioResult['scenario'],
     previous: UpgradeScenarioResult['previous'],
     private readonly options: UpgradeOptions,
     private readonly release: NewRelease,
@@ -244,10 +237,10 @@ class Scenario {
   }
 }
 
-type Install = (iris: UpgradeIris, namespace: string) => Promise<void>;
+export type Install = (iris: UpgradeIris, namespace: string) => Promise<void>;
 
 /** Previous release installed, data written, upgraded: everything judged. */
-async function proveUpgrade(
+export async function proveUpgrade(
   s: Scenario,
   iris: UpgradeIris,
   install: Install,

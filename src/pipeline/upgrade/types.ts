@@ -99,7 +99,8 @@ export interface ModuleState {
 }
 
 export interface UpgradeScenarioResult {
-  scenario: UpgradeScenario;
+  /** One of UPGRADE_SCENARIOS, or `iris-upgrade` (./iris-upgrade.ts: across IRIS versions, two images). */
+  scenario: UpgradeScenario | 'iris-upgrade';
   ok: boolean;
   /** One line: what failed first, or what was proven. */
   message: string;
