@@ -48,6 +48,11 @@ export const commands: LazyCliCommand[] = [
     load: async () => (await import('./legs.js')).legsCommand,
   },
   {
+    name: 'iris-upgrade',
+    summary: 'upgrade-test a package across two IRIS versions on a durable volume (from two archives)',
+    load: async () => (await import('./iris-upgrade.js')).irisUpgradeCommand,
+  },
+  {
     name: 'attest-predicate',
     summary: 'write the test-result attestation predicate and subjects of what was published',
     load: async () => (await import('./attest-predicate.js')).attestPredicateCommand,

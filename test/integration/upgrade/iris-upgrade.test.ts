@@ -18,6 +18,9 @@ import { parseUpgradeOptions } from '../../../src/pipeline/upgrade/options.js';
 import { silentLogger } from '../../../src/util/log.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { docker } from '../../support/docker-engine.js';
+import { readFileSync } from 'node:fs';
+import { parseIrisUpgradeReport } from '../../../src/workflow/iris-upgrade-files.js';
+import { runCli } from '../../support/cli.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
 
 const V2 = join(import.meta.dirname, '../../../examples/example-module/v2');
@@ -131,6 +134,44 @@ describeWithDocker('iris-upgrade scenario against the IRIS stand-in (demo-orders
       expect(s.steps.map((v) => v.outcome)).toEqual(['kept', 'kept']);
       expect(s.before!.globals['^DemoOrders.CustomerOrderD']!.nodes).toBe(4);
       expect(s.backup?.path).toMatch(/^\/durable\/iris\/mgr\//);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'ipm-db iris-upgrade runs it from the two archives and writes the report the publish job attests',
+    async () => {
+      const reportFile = join(work, 'reports', 'iris-upgrade-2025.1-2025.3.json');
+      const run = await runCli(
+        [
+          'iris-upgrade',
+          '--from-archive',
+          packages['for2025.1']!,
+          '--from-image',
+          imageN,
+          '--to-archive',
+          packages['for2025.3']!,
+          '--to-image',
+          imageN1,
+          '--ipm',
+          join(work, 'zpm-0.10.10.xml'),
+          '--seed',
+          'DemoOrders.Setup:SeedData',
+          '--checks',
+          'DemoOrders.Checks:OrdersKept',
+          '--report',
+          reportFile,
+        ],
+        { ...process.env, DOCKER_HOST: dockerHost },
+        work,
+      );
+      expect(run.stdout + run.stderr).toMatch(/PASSED {2}iris-upgrade 2025\.1 -> 2025\.3/);
+      expect(run.status).toBe(0);
+      expect(parseIrisUpgradeReport(readFileSync(reportFile, 'utf8'), reportFile)).toMatchObject({
+        fromIrisVersion: '2025.1',
+        toIrisVersion: '2025.3',
+        ok: true,
+      });
     },
     RUN_TIMEOUT,
   );
