@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-ESYI7WER.js")).runCommand
+    load: async () => (await import("./chunks/run-EAI6DK7O.js")).runCommand
   },
   {
     name: "verify",
@@ -56,9 +56,14 @@ var commands = [
     load: async () => (await import("./chunks/legs-5DV5LO2I.js")).legsCommand
   },
   {
+    name: "iris-upgrade",
+    summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
+    load: async () => (await import("./chunks/iris-upgrade-HXM2AGKC.js")).irisUpgradeCommand
+  },
+  {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/attest-predicate-THVIXL6Y.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/attest-predicate-GJG2YORB.js")).attestPredicateCommand
   }
 ];
 

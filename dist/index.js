@@ -31,6 +31,12 @@ import {
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
 import {
+  registryPuller,
+  renderUpgradeMarkdown,
+  upgradeStage
+} from "./chunks/chunk-WJYEBOFG.js";
+import "./chunks/chunk-COTTLKH6.js";
+import {
   DEFAULT_STAGES,
   classifyUpgradeFrom,
   containerNameFor,
@@ -39,12 +45,8 @@ import {
   parseDeclaredChanges,
   parseUpgradeOptions,
   readModuleIdentity,
-  registryPuller,
-  renderUpgradeMarkdown,
-  runPipeline,
-  upgradeStage
-} from "./chunks/chunk-VQMWV3AE.js";
-import "./chunks/chunk-COTTLKH6.js";
+  runPipeline
+} from "./chunks/chunk-NVJ62KWG.js";
 import {
   RegistryClient
 } from "./chunks/chunk-EHNJM54D.js";

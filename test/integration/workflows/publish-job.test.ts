@@ -196,6 +196,25 @@ describe('the publish job', () => {
     expect(published.map((p) => p.unchanged)).toEqual([true, false]);
   });
 
+  it('the iris-upgrade pairs step pairs consecutive IRIS versions, and none for one version', async () => {
+    const wf = parse(await readFile(join(root, '.github/workflows/ipm-database.yml'), 'utf8')) as {
+      jobs: { 'upgrade-pairs': { steps: WorkflowStep[] } };
+    };
+    const step = wf.jobs['upgrade-pairs'].steps[0]!;
+    const pairs = async (versions: string[]) => {
+      const out = join(dir, `pairs-${versions.length}`);
+      await writeFile(out, '');
+      await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: out, VERSIONS: JSON.stringify(versions) },
+      });
+      return readFile(out, 'utf8');
+    };
+    expect(await pairs(['2025.1', '2025.3', '2026.1'])).toBe(
+      'pairs=[{"from":"2025.1","to":"2025.3"},{"from":"2025.3","to":"2026.1"}]\n',
+    );
+    expect(await pairs(['2026.1'])).toBe('pairs=[]\n');
+  });
+
   it("the report job's summary step writes one table of every leg to the job summary", async () => {
     const wf = parse(await readFile(join(root, '.github/workflows/ipm-database.yml'), 'utf8')) as {
       jobs: { report: { steps: WorkflowStep[] } };
