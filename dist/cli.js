@@ -25,7 +25,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-YOGLLBCJ.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-ZT44PFKV.js")).runCommand
   },
   {
     name: "verify",
@@ -65,12 +65,12 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-XXCZJPEB.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-FSOYPMY4.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-AVKD3E3G.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-U5WMNCS2.js")).attestPredicateCommand
   }
 ];
 

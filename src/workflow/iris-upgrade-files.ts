@@ -4,10 +4,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { IRIS_UPGRADE_REPORT_SCHEMA } from '../pipeline/upgrade/types.js';
 import { IpmDbError } from '../util/errors.js';
 import type { IrisUpgradeVerdict } from './test-attestation.js';
 
-export const IRIS_UPGRADE_REPORT_SCHEMA = 'ipm-db/iris-upgrade-report@1';
+export { IRIS_UPGRADE_REPORT_SCHEMA };
 
 export function parseIrisUpgradeReport(text: string, source: string): IrisUpgradeVerdict {
   let parsed: unknown;

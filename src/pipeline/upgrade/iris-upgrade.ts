@@ -9,13 +9,12 @@
  */
 import { describeError } from '../../util/errors.js';
 import type { Logger } from '../../util/log.js';
-import { IRIS_UPGRADE_REPORT_SCHEMA } from '../../workflow/iris-upgrade-files.js';
 import type { UpgradeOptions } from './options.js';
 import { ipmdbLines, throwOnReportedErrors } from './parse.js';
 import type { UpgradeEnvironment } from './ports.js';
 import { type NewRelease, Scenario, proveUpgrade } from './scenarios.js';
 import { quote } from './objectscript.js';
-import type { UpgradeScenarioResult } from './types.js';
+import { IRIS_UPGRADE_REPORT_SCHEMA, type UpgradeScenarioResult } from './types.js';
 
 /** One side of the upgrade: an IRIS image, its major.minor, and the package built on it. */
 export interface IrisSide {

@@ -129,6 +129,9 @@ export interface UpgradeScenarioResult {
   durationMs: number;
 }
 
+/** Schema of the iris-upgrade report (./iris-upgrade.ts), read back by the publish job's attestation. */
+export const IRIS_UPGRADE_REPORT_SCHEMA = 'ipm-db/iris-upgrade-report@1';
+
 export interface SwapLoss {
   /** Directory of the namespace's routines database, as IRIS reported it. */
   routinesDatabase: string;

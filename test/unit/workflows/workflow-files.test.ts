@@ -160,7 +160,9 @@ describe('the reusable workflow', () => {
       ),
     );
     expect(attestationProblems(leaky)).toEqual(['job package has id-token or attestations write without publishing']);
-    const ungranted = parseWorkflowText(read('workflow-templates/ipm-database-release.yml').replace(/\s+id-token: write/, ''));
+    const ungranted = parseWorkflowText(
+      read('workflow-templates/ipm-database-release.yml').replace(/\s+id-token: write/, ''),
+    );
     expect(attestationProblems(ungranted)).toEqual([
       'job ipm-database attests but lacks id-token: write and attestations: write',
     ]);
