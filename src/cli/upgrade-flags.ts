@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { readModuleIdentity } from '../ipm/manifest.js';
 import type { Stage } from '../pipeline/options.js';
 import { parseUpgradeOptions, upgradeFromInputs, type UpgradeInputs } from '../pipeline/upgrade/options.js';
+import type { UpgradeEnvironment } from '../pipeline/upgrade/ports.js';
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './command.js';
@@ -89,15 +90,21 @@ export async function upgradeStageFromFlags(v: UpgradeFlagValues, moduleDir: str
     ...(v['upgrade-globals'] !== undefined ? { globals: v['upgrade-globals'] } : {}),
     ...(v['upgrade-exclude-globals'] !== undefined ? { excludeGlobals: v['upgrade-exclude-globals'] } : {}),
   };
-  const options = parseUpgradeOptions(inputs);
-  // The environment's credentials go to --registry only; a reference on another host is pulled
-  // with that host's docker login, or anonymously.
+  return upgradeStage(parseUpgradeOptions(inputs), cliUpgradePuller(v, io));
+}
+
+/**
+ * Pulls a previous release for `ipm-db run`: the environment's credentials go to --registry
+ * only; a reference on another host is pulled with that host's docker login, or anonymously,
+ * and plain HTTP only to --registry's host.
+ */
+export function cliUpgradePuller(
+  v: { registry?: string | undefined; 'plain-http'?: boolean | undefined; verbose?: boolean | undefined },
+  io: CliIo,
+): UpgradeEnvironment['pull'] {
   const access = cliRegistryAccess(io, (v.registry ?? 'ghcr.io').replace(/\/+$/, ''), {
     plainHttp: v['plain-http'] === true,
   });
   const logger = cliLogger(io, v.verbose === true);
-  return upgradeStage(
-    options,
-    registryPuller((host) => new RegistryClient(accessForHost(access, host), { logger })),
-  );
+  return registryPuller((host) => new RegistryClient(accessForHost(access, host), { logger }));
 }
