@@ -1836,7 +1836,7 @@ var require_saxes = __commonJS({
         if (attribList.length === 0) {
           return;
         }
-        const { attributes } = tag;
+        const { attributes: attributes2 } = tag;
         const seen = /* @__PURE__ */ new Set();
         for (const attr of attribList) {
           const { name, prefix, local } = attr;
@@ -1858,18 +1858,18 @@ var require_saxes = __commonJS({
           }
           seen.add(eqname);
           attr.uri = uri;
-          attributes[name] = attr;
+          attributes2[name] = attr;
         }
         this.attribList = [];
       }
       processAttribsPlain() {
         const { attribList } = this;
-        const attributes = this.tag.attributes;
+        const attributes2 = this.tag.attributes;
         for (const { name, value } of attribList) {
-          if (attributes[name] !== void 0) {
+          if (attributes2[name] !== void 0) {
             this.fail(`duplicate attribute: ${name}.`);
           }
-          attributes[name] = value;
+          attributes2[name] = value;
         }
         this.attribList = [];
       }
@@ -3010,7 +3010,8 @@ var TITLE = {
   database: "database -> database",
   source: "source -> database",
   fresh: "fresh install",
-  "container-replacement": "container replacement (Durable %SYS)"
+  "container-replacement": "container replacement (Durable %SYS)",
+  "iris-upgrade": "IRIS version upgrade (Durable %SYS, new IRIS image)"
 };
 var OUTPUT_LINES = 40;
 var NODE_LINES = 10;
@@ -5694,15 +5695,15 @@ var MODULE = "Export/Document/Module";
 var SINGLE = ["Name", "Version", "Description", "Packaging", "Checksum", "SystemRequirements", "UpdatePackage"];
 var NOT_RESOURCES = /* @__PURE__ */ new Set(["Default", "Parameter", "Invoke", "Mapping", "SystemRequirements", "Dependencies"]);
 var RESOURCE_NAME_ATTRIBUTES = ["Name", "Path", "SourcePath", "Url"];
-function resourceFrom(element, attributes) {
-  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes[a] !== void 0);
+function resourceFrom(element, attributes2) {
+  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes2[a] !== void 0);
   if (key2 === void 0) return null;
   return {
     element,
-    name: attributes[key2],
-    processor: element === "Resource" ? attributes.ProcessorClass ?? null : element,
-    scope: attributes.Scope ?? null,
-    attributes
+    name: attributes2[key2],
+    processor: element === "Resource" ? attributes2.ProcessorClass ?? null : element,
+    scope: attributes2.Scope ?? null,
+    attributes: attributes2
   };
 }
 var DEPENDENCY_FIELD_LENGTH = 1024;
@@ -5746,21 +5747,21 @@ function readModuleManifest(bytes, options = { maxDepth: DEFAULT_LIMITS2.maxXmlD
     {
       trackDepth: TRACK_DEPTH,
       wantsText: (path) => textWanted.has(path),
-      open(path, attributes) {
+      open(path, attributes2) {
         if (root === null) root = path;
-        if (path === "Export/Document" && ++documents === 1) m.documentName = attributes.name ?? null;
+        if (path === "Export/Document" && ++documents === 1) m.documentName = attributes2.name ?? null;
         if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
         if (modules > 1) return;
-        if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes.Algorithm ?? null;
+        if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes2.Algorithm ?? null;
         if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
-          m.systemRequirements = { ...attributes };
+          m.systemRequirements = { ...attributes2 };
         if (!full) return;
         if (path === REFERENCE) reference = { name: null, version: null };
         const parts = path.split("/");
         const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
         const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
         if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
-          const resource = resourceFrom(parts[parts.length - 1], attributes);
+          const resource = resourceFrom(parts[parts.length - 1], attributes2);
           if (resource) m.resources.push(resource);
         }
       },
@@ -9560,8 +9561,9 @@ function irisOf(ctx, current, homeNamespace) {
     updateModule: (namespace, moduleName, hostTgz) => current().ops.updateModule(namespace, moduleName, hostTgz)
   };
 }
-function startOnVolume(ctx, runId, volume) {
+function startOnVolume(ctx, runId, volume, image) {
   return startPipelineIris(ctx, runId, {
+    ...image ? { image } : {},
     // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
     // containers need none (packages are copied in, previous releases pulled on the host).
     network: "none",
@@ -9569,7 +9571,7 @@ function startOnVolume(ctx, runId, volume) {
     env: { ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
   });
 }
-async function startDurable(ctx) {
+async function startDurable(ctx, image) {
   const setup = ctx.setup;
   if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
   const suffix = ctx.nextPostfix("D").toLowerCase();
@@ -9598,7 +9600,7 @@ async function startDurable(ctx) {
       `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
       "--entrypoint",
       "/bin/sh",
-      ctx.options.image,
+      image ?? ctx.options.image,
       "-c",
       `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
     ],
@@ -9612,7 +9614,7 @@ async function startDurable(ctx) {
     await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
   };
   try {
-    const first = await startOnVolume(ctx, runIds[0], volume);
+    const first = await startOnVolume(ctx, runIds[0], volume, image);
     parts = first;
     await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
@@ -9622,14 +9624,14 @@ async function startDurable(ctx) {
   const current = () => parts;
   return {
     ...irisOf(ctx, current, setup.homeNamespace),
-    async replace() {
+    async replace(nextImage) {
       const old = current().container;
       await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
         timeoutMs: 18e4
       });
       await removeRun(ctx.docker, runIds[generation]);
       generation++;
-      parts = await startOnVolume(ctx, runIds[generation], volume);
+      parts = await startOnVolume(ctx, runIds[generation], volume, nextImage ?? image);
     },
     dispose
   };
@@ -9641,7 +9643,7 @@ function driverUpgradeEnvironment(ctx, pull) {
   }
   return {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
-    startDurable: () => startDurable(ctx),
+    startDurable: (image) => startDurable(ctx, image),
     pull,
     tempDir: () => mkdtemp4(join17(tmpdir5(), "ipm-db-previous-")),
     removeTempDir: (dir) => rm9(dir, { recursive: true, force: true })
@@ -9755,6 +9757,131 @@ function parseFileExists(output) {
   return result;
 }
 
+// src/pipeline/upgrade/class-drift.ts
+function routinesClassesLine() {
+  const xdata = '##class(%Dictionary.XDataDefinition).%OpenId(c_"||ProductionDefinition")';
+  return `try { set d="^"_##class(%SYS.Namespace).GetRoutineDest(),c="" for { set c=$order(^|d|oddDEF(c)) quit:c=""  set k=##class(%Dictionary.ClassDefinition).%OpenId(c),x=${xdata} write "##IPMDB classdef=",c,"|",$select($isobject(k):k.TimeChanged,1:""),"|",$select($isobject(x):$system.Encryption.Base64Encode($zconvert(x.Data.Read(3000000),"O","UTF8"),1),1:""),! } } catch e { write "##IPMDB error=routines database classes|",e.DisplayString(),! }`;
+}
+function parseClassStates(output) {
+  const states = /* @__PURE__ */ new Map();
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    if (key2 !== "classdef") continue;
+    const [className, timeChanged, production] = value.split("|");
+    if (!className || className.startsWith("%")) continue;
+    states.set(className, {
+      timeChanged: timeChanged ?? "",
+      production: production ? Buffer.from(production, "base64").toString("utf8") : null
+    });
+  }
+  return states;
+}
+function decode2(text) {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+function attributes(tag) {
+  const out = {};
+  for (const m of tag.matchAll(/([A-Za-z][\w.-]*)\s*=\s*"([^"]*)"/g)) out[m[1]] = decode2(m[2]);
+  return out;
+}
+function productionSettings(xml) {
+  const settings = /* @__PURE__ */ new Map();
+  const setting = (scope, body) => {
+    for (const m of body.matchAll(/<Setting\b([^>]*)>([\s\S]*?)<\/Setting>/g)) {
+      const a = attributes(m[1]);
+      settings.set(`${scope} ${a.Target ?? ""} ${a.Name ?? ""}`.replace(/\s+/g, " "), decode2(m[2]));
+    }
+  };
+  const production = /<Production\b([^>]*)>/.exec(xml);
+  for (const [k, v] of Object.entries(attributes(production?.[1] ?? ""))) settings.set(`production @${k}`, v);
+  const items = [...xml.matchAll(/<Item\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Item>)/g)];
+  let outside = xml;
+  for (const item of items) {
+    outside = outside.replace(item[0], "");
+    const a = attributes(item[1]);
+    const name = a.Name ?? "?";
+    for (const [k, v] of Object.entries(a)) if (k !== "Name") settings.set(`${name} @${k}`, v);
+    setting(name, item[2] ?? "");
+  }
+  setting("production", outside);
+  for (const m of outside.matchAll(/<(ActorPoolSize|Description)>([\s\S]*?)<\/\1>/g))
+    settings.set(`production ${m[1]}`, decode2(m[2]));
+  return settings;
+}
+function settingDifferences(atInstall, now) {
+  const before = productionSettings(atInstall);
+  const after = productionSettings(now);
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const show = (v) => v === void 0 ? "(none)" : JSON.stringify(v);
+  return keys.filter((k) => before.get(k) !== after.get(k)).map((k) => `${k}: ${show(before.get(k))} -> ${show(after.get(k))}`);
+}
+function changedClasses(atInstall, beforeSwap) {
+  const changed = [];
+  for (const [className, now] of [...beforeSwap].sort(([a], [b]) => a.localeCompare(b))) {
+    const then = atInstall.get(className);
+    if (!then || then.timeChanged === now.timeChanged && then.production === now.production) continue;
+    changed.push({
+      className,
+      timeChangedAtInstall: then.timeChanged,
+      timeChangedBeforeSwap: now.timeChanged,
+      settings: then.production !== null && now.production !== null ? settingDifferences(then.production, now.production) : []
+    });
+  }
+  return changed;
+}
+var CLASS_DRIFT_HINT = "Settings a site changes belong in the data database: move them to interoperability System Default Settings (Ens.Config.DefaultSettings; a production setting left empty in the class takes its default from there).";
+function changedClassProblems(changed) {
+  return changed.map(
+    (c) => c.settings.length > 0 ? `production ${c.className} was changed after install (${c.settings.join("; ")}); the swap replaces it with the package's definition and these settings are lost. ${CLASS_DRIFT_HINT}` : `class ${c.className} was changed after install (TimeChanged ${c.timeChangedAtInstall} -> ${c.timeChangedBeforeSwap}); the swap replaces it with the package's definition and the change is lost. ${CLASS_DRIFT_HINT}`
+  );
+}
+
+// src/pipeline/upgrade/swap-loss.ts
+var CODE_GLOBALS = ["^odd*", "^rINDEX*", "^rOBJ", "^rMAC", "^rINC", "^rMAP", "^ROUTINE"];
+var BOOKKEEPING_GLOBALS = ["^IPM.*", "^%*", "^IRIS.*", "^ISC.*", "^CacheTemp*"];
+var SWAP_LOSS_SAMPLE = 5;
+var ROUTINES_ENV = 'set d="^"_##class(%SYS.Namespace).GetRoutineDest()';
+function routinesGlobalsLine() {
+  return `try { ${ROUTINES_ENV},g="" write "##IPMDB rdb=",$piece(d,"^",3),! for { set g=$order(^$|d|GLOBAL(g)) quit:g=""  write "##IPMDB rglobal=",g,! } } catch e { write "##IPMDB error=routines database globals|",e.DisplayString(),! }`;
+}
+function routinesGlobalNodesLine(name, sample = SWAP_LOSS_SAMPLE) {
+  assertGlobalName(name);
+  const bare = name.slice(1);
+  return `try { ${ROUTINES_ENV},r=${quote2('^|"')}_d_${quote2(`"|${bare}`)},n=0,t=$data(@r)#2 for { if 't { set r=$query(@r) quit:r="" } set t=0,n=n+1 write:n'>${sample} "##IPMDB rnode=",${quote2(name)},"|",r,! } write "##IPMDB rcount=",${quote2(name)},"|",n,! } catch e { write "##IPMDB error=",${quote2(`routines database ${name}`)},"|",e.DisplayString(),! }`;
+}
+function parseRoutinesGlobals(output) {
+  const lines = ipmdbLines(output);
+  const directory = lines.find((l) => l.key === "rdb")?.value ?? "";
+  const names = lines.filter((l) => l.key === "rglobal").map((l) => l.value.startsWith("^") ? l.value : `^${l.value}`);
+  const ignored = [...CODE_GLOBALS, ...BOOKKEEPING_GLOBALS];
+  const candidates = [...new Set(names)].filter((n) => !ignored.some((p) => matchesGlobal(p, n))).sort();
+  return { directory, candidates };
+}
+function withoutEnvironment(ref) {
+  return ref.replace(/^\^\|"(?:[^"]|"")*"\|/, "^");
+}
+function parseLostGlobals(output) {
+  const byName = /* @__PURE__ */ new Map();
+  const entry = (name) => {
+    let g = byName.get(name);
+    if (!g) byName.set(name, g = { name, nodes: 0, sample: [] });
+    return g;
+  };
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    const bar = value.indexOf("|");
+    if (bar < 0) continue;
+    const name = value.slice(0, bar);
+    if (key2 === "rnode") entry(name).sample.push(withoutEnvironment(value.slice(bar + 1)));
+    else if (key2 === "rcount") entry(name).nodes = Number(value.slice(bar + 1)) || 0;
+  }
+  return [...byName.values()].filter((g) => g.nodes > 0).sort((a, b) => a.name.localeCompare(b.name));
+}
+var SWAP_LOSS_HINT = 'Keep data out of the routines database: map the global to the data database (a global mapping of the namespace, e.g. %IPM.Utils.Module:AddGlobalMapping(<namespace>, "<global>", "<namespace>-DATA")), or keep settings as interoperability System Default Settings (Ens.Config.DefaultSettings), which live in the data database.';
+function lostGlobalProblems(lost, directory) {
+  return lost.map(
+    (g) => `${g.name} (${g.nodes} node${g.nodes === 1 ? "" : "s"}, e.g. ${g.sample.slice(0, 3).join(", ")}) lives in the routines database${directory ? ` ${directory}` : ""} and is destroyed when -swap-db replaces it. ${SWAP_LOSS_HINT}`
+  );
+}
+
 // src/pipeline/upgrade/scenarios.ts
 var Scenario = class {
   constructor(scenario, previous, options, release) {
@@ -9806,6 +9933,34 @@ var Scenario = class {
     }
     const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
     return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
+  async classStates(iris, namespace, when) {
+    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
+    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
+    return parseClassStates(output);
+  }
+  /**
+   * What the swap would destroy: globals of the routines database and classes changed since
+   * `installed` (the class states right after install); recorded, each one a problem.
+   */
+  async checkSwapLoss(iris, namespace, installed) {
+    const listing = await iris.run(namespace, [routinesGlobalsLine()], "listing the routines database globals");
+    throwOnReportedErrors(listing, "Listing the globals of the routines database");
+    const { directory, candidates } = parseRoutinesGlobals(listing);
+    let globals = [];
+    if (candidates.length > 0) {
+      const output = await iris.run(
+        namespace,
+        candidates.map((g) => routinesGlobalNodesLine(g)),
+        "counting the routines database globals"
+      );
+      throwOnReportedErrors(output, "Counting the globals of the routines database");
+      globals = parseLostGlobals(output);
+    }
+    const changed = changedClasses(installed, await this.classStates(iris, namespace, "before the swap"));
+    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
+    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
   }
   async seed(iris, namespace) {
     if (this.options.seed.length === 0) return;
@@ -9884,12 +10039,14 @@ async function proveUpgrade(s, iris, install, options, release, betweenHook) {
   const namespace = await iris.createNamespace();
   r.namespace = namespace;
   await install(iris, namespace);
+  const installedClasses = await s.classStates(iris, namespace, "after the install");
   await s.seed(iris, namespace);
   const previousSteps = await s.expectedSteps(iris, namespace);
   const before = await s.snapshot(iris, namespace, [], "before the upgrade");
   r.moduleBefore = before.module;
   r.before = before.fingerprint;
   if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
+  await s.checkSwapLoss(iris, namespace, installedClasses);
   if (betweenHook) await betweenHook();
   const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
   const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");

@@ -16,6 +16,8 @@ export interface ClassRecord {
   module: string;
   /** Test-scoped resource (left out of a package unless -dev). */
   testScoped?: boolean;
+  /** %Dictionary.ClassDefinition TimeChanged ($horolog form): when the definition was last saved. */
+  timeChanged?: string;
 }
 
 export interface ModuleRecord {

@@ -11,6 +11,8 @@ export interface NamespaceConfig {
   globals: string;
   /** Package name -> database it is mapped from (e.g. "%IPM" -> "USER"). */
   packageMappings: Record<string, string>;
+  /** Global mappings (Config.MapGlobals): global name without "^", or Prefix*, -> database (global-routing.ts). */
+  globalMappings?: Record<string, string>;
   interoperability?: boolean;
 }
 

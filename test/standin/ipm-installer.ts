@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 export const BASE_CLASSES = [
   '%IPM.Main',
   '%IPM.Utils.Build',
+  '%IPM.Utils.Module',
   '%IPM.Storage.Module',
   '%IPM.Storage.ModuleSetting.NamespaceConfig',
   '%IPM.General.Update.VersionBase',

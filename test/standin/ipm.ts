@@ -36,6 +36,7 @@ import {
   serialize,
   text,
 } from './manifest.js';
+import { timeStamp } from './dictionary.js';
 import { declaredCompileErrors, parseUdl } from './udl.js';
 import { extractTgz } from './tar-read.js';
 import { type OrasRepo, OrasError, listTags, pickTag, pullDatabasePackage } from './oras.js';
@@ -372,7 +373,9 @@ export class IpmShell {
     for (const c of classes) {
       const db = this.inst.classDatabase(this.s.namespace, c.name);
       const list = byDb.get(db) ?? [];
-      list.push({ name: c.name, rec: { source: c.source, module, ...(c.testScoped ? { testScoped: true } : {}) } });
+      const rec: ClassRecord = { source: c.source, module, timeChanged: timeStamp() };
+      if (c.testScoped) rec.testScoped = true;
+      list.push({ name: c.name, rec });
       byDb.set(db, list);
     }
     for (const [db, list] of byDb)
@@ -805,7 +808,16 @@ export class IpmShell {
       if (!rec) return '';
       return {
         className: cls,
-        props: { Name: rec.name, VersionString: rec.version, Packaging: rec.packaging, Root: rec.root },
+        props: {
+          Name: rec.name,
+          VersionString: rec.version,
+          Packaging: rec.packaging,
+          Root: rec.root,
+          SystemRequirements: {
+            className: '%IPM.Storage.SystemRequirements',
+            props: { VersionString: readManifest(rec.manifest).systemRequirementsVersion },
+          },
+        },
       };
     }
     if (cls === '%IPM.General.Update.VersionBase' && m === 'getupdatepackageclasslist') {
@@ -817,6 +829,19 @@ export class IpmShell {
         frame.locals.set(`${target.name}(${Number(c.split('.').pop()!.replace(/\D/g, '') || '0')})`, c);
       }
       return '';
+    }
+    // Utils/Module.cls AddGlobalMapping(pNamespace, pMapping, pFrom): Config.MapGlobals.Create, then activated.
+    if (cls === '%IPM.Utils.Module' && m === 'addglobalmapping') {
+      const ns = this.inst.canonicalNamespace(str(arg(0)));
+      const mapping = str(arg(1));
+      const from = str(arg(2));
+      if (!ns) return StatusError.general(`Namespace ${str(arg(0))} does not exist`);
+      if (!(from in this.inst.config().databases)) return StatusError.general(`Database ${from} does not exist`);
+      const config = this.inst.config();
+      const target = config.namespaces[ns]!;
+      target.globalMappings = { ...(target.globalMappings ?? {}), [mapping.replace(/^\^/, '')]: from };
+      this.inst.saveConfig(config);
+      return OK;
     }
     if (cls === '%IPM.Storage.ModuleSetting.NamespaceConfig' && m === '%new') {
       return { className: cls, props: { EnableEnsemble: '0', EnableHealthShare: '0' } };

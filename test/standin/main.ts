@@ -3,6 +3,7 @@
 //   iris qlist [IRIS]               the instance line IRIS prints
 //   iris standin-main [args...]     the container entrypoint: "starts IRIS" after
 //                                   STANDIN_START_DELAY_MS, unless STANDIN_FAULT_NEVER_READY=1
+import { checkInstanceVersion } from './instance-upgrade.js';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Instance, INSTALL_DIR, irisVersion } from './instance.js';
 import { Session } from './session.js';
@@ -64,6 +65,13 @@ function entrypoint(inst: Instance): void {
   inst.ensureCreated();
   inst.log(`Starting IRIS (stand-in), version ${irisVersion(inst.env).number}, data in ${inst.mgr}`);
   if (abortForLicence(inst)) return;
+  const version = checkInstanceVersion(inst);
+  if (version.kind === 'refused') {
+    const text = `Cannot start: the instance data in ${inst.mgr} belongs to IRIS ${version.recorded}; this is IRIS ${version.version} (downgrades are not supported)`;
+    inst.log(text);
+    process.stderr.write(`${text}\n`);
+    process.exit(1);
+  }
   const delay = Number(inst.env.STANDIN_START_DELAY_MS ?? '1000');
   const stop = (): void => {
     rmSync(inst.readyFile, { force: true });

@@ -25,12 +25,22 @@ import {
 import { type Instance, irisVersion, zversion } from './instance.js';
 import { LineReader, Terminal, sleepSync } from './io.js';
 import { parseUdl } from './udl.js';
+import { invokeDictionary, openDictionary } from './dictionary.js';
+import { CODE_GLOBALS_OF_CLASSES, extendedPrefix, globalDatabase } from './global-routing.js';
 import { type Ref, dataOf, formatRef, globalNames, orderNext, queryNext } from './globals.js';
 import { sqlQuery } from './sql.js';
 import { bytesOf, listBuild } from './lists.js';
 import type { IpmShell } from './ipm.js';
 import { installerSetup, loadClassFile } from './ipm-source-install.js';
 
+/** A local or global variable; a global carries the database it reaches (global-routing.ts). */
+interface VarRef {
+  global: boolean;
+  ref: Ref;
+  db?: string;
+  /** Extended reference environment, e.g. "^^/usr/irissys/mgr/user/". */
+  env?: string;
+}
 export interface Frame {
   locals: Map<string, Value>;
   /** The class whose method runs (for ..Method() calls). */
@@ -255,7 +265,7 @@ export class Session {
   }
 
   /** The variable a local/global/indirect expression names. */
-  resolveRef(e: Expr | Target, frame: Frame): { global: boolean; ref: Ref } {
+  resolveRef(e: Expr | Target, frame: Frame): VarRef {
     if (e.k === 'indirect') {
       const text = str(this.eval(e.e, frame));
       let target: Target;
@@ -267,23 +277,34 @@ export class Session {
       return this.resolveRef(target, frame);
     }
     if (e.k === 'local') return { global: false, ref: { name: e.name, subs: this.evalAll(e.subs, frame).map(str) } };
-    if (e.k === 'global')
-      return { global: true, ref: { name: `^${e.name}`, subs: this.evalAll(e.subs, frame).map(str) } };
+    if (e.k === 'global') {
+      const env = e.env ? str(this.eval(e.env, frame)) : undefined;
+      const name = `^${e.name}`;
+      const db = globalDatabase(this.instance, this.namespace, name, env);
+      const ref = { name, subs: this.evalAll(e.subs, frame).map(str) };
+      return env === undefined ? { global: true, ref, db } : { global: true, ref, db, env };
+    }
     throw new IrisError('SYNTAX');
   }
 
-  private variableKeys(global: boolean, frame: Frame): Iterable<string> {
-    return global ? Object.keys(this.instance.read(this.globalsDb()).globals) : frame.locals.keys();
+  private variableKeys(v: VarRef, frame: Frame): Iterable<string> {
+    if (!v.global) return frame.locals.keys();
+    const content = this.instance.read(v.db ?? this.globalsDb());
+    const keys = Object.keys(content.globals);
+    // ^oddDEF(<class>): one node per class defined in the database (the stand-in keeps classes as records).
+    if (v.ref.name === '^oddDEF')
+      keys.push(...Object.keys(content.classes).map((c) => formatRef({ name: '^oddDEF', subs: [c] })));
+    return keys;
   }
 
-  private readVar(v: { global: boolean; ref: Ref }, frame: Frame): Value | undefined {
+  private readVar(v: VarRef, frame: Frame): Value | undefined {
     const key = formatRef(v.ref);
-    return v.global ? this.instance.read(this.globalsDb()).globals[key] : frame.locals.get(key);
+    return v.global ? this.instance.read(v.db ?? this.globalsDb()).globals[key] : frame.locals.get(key);
   }
 
-  private writeVar(v: { global: boolean; ref: Ref }, value: Value, frame: Frame): void {
+  private writeVar(v: VarRef, value: Value, frame: Frame): void {
     const key = formatRef(v.ref);
-    if (v.global) this.instance.update(this.globalsDb(), (c) => void (c.globals[key] = str(value)));
+    if (v.global) this.instance.update(v.db ?? this.globalsDb(), (c) => void (c.globals[key] = str(value)));
     else frame.locals.set(key, value);
   }
 
@@ -312,7 +333,7 @@ export class Session {
     const prefix = key.endsWith(')') ? key.slice(0, -1) + ',' : key + '(';
     const doomed = (k: string): boolean => k === key || k.startsWith(prefix);
     if (v.global) {
-      this.instance.update(this.globalsDb(), (c) => {
+      this.instance.update(v.db ?? this.globalsDb(), (c) => {
         for (const k of Object.keys(c.globals)) if (doomed(k)) delete c.globals[k];
       });
     } else for (const k of [...frame.locals.keys()]) if (doomed(k)) frame.locals.delete(k);
@@ -428,7 +449,7 @@ export class Session {
       case 'data':
       case 'd': {
         const v = this.resolveRef(args[0] ?? { k: 'omit' }, frame);
-        return String(dataOf(this.variableKeys(v.global, frame), v.ref));
+        return String(dataOf(this.variableKeys(v, frame), v.ref));
       }
       case 'increment':
       case 'i': {
@@ -443,17 +464,24 @@ export class Session {
         const target = args[0];
         if (target?.k === 'sysglobal') {
           const from = str(this.eval(target.subs[0] ?? { k: 'str', v: '' }, frame));
-          const names = globalNames(Object.keys(this.instance.read(this.globalsDb()).globals));
+          const db = target.env
+            ? globalDatabase(this.instance, this.namespace, '^', str(this.eval(target.env, frame)))
+            : this.globalsDb();
+          const content = this.instance.read(db);
+          const code = Object.keys(content.classes).length > 0 ? CODE_GLOBALS_OF_CLASSES : [];
+          const names = [...new Set([...globalNames(Object.keys(content.globals)), ...code])].sort();
           if (dir === -1) names.reverse();
           return names.find((n) => (from === '' ? true : dir === 1 ? n > from : n < from)) ?? '';
         }
         const v = this.resolveRef(target ?? { k: 'omit' }, frame);
-        return orderNext(this.variableKeys(v.global, frame), v.ref, dir);
+        return orderNext(this.variableKeys(v, frame), v.ref, dir);
       }
       case 'query':
       case 'q': {
         const v = this.resolveRef(args[0] ?? { k: 'omit' }, frame);
-        return queryNext(this.variableKeys(v.global, frame), v.ref);
+        const next = queryNext(this.variableKeys(v, frame), v.ref);
+        // $QUERY of an extended reference returns extended references.
+        return next === '' ? '' : `^${extendedPrefix(v.env).slice(1)}${next.slice(1)}`;
       }
       case 'fnumber':
       case 'fn': {
@@ -550,10 +578,26 @@ export class Session {
     switch (cls) {
       case '%Dictionary.CompiledClass':
       case '%Dictionary.ClassDefinition':
-        if (m === '%existsid') return bool(this.instance.classExists(this.namespace, str(arg(0))));
+      case '%Dictionary.XDataDefinition':
+        if (m === '%existsid' && cls !== '%Dictionary.XDataDefinition')
+          return bool(this.instance.classExists(this.namespace, str(arg(0))));
+        if (m === '%openid' && cls !== '%Dictionary.CompiledClass')
+          return openDictionary(this.instance, this.namespace, cls, str(arg(0)));
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%SYS.Namespace':
         if (m === 'exists') return bool(this.instance.canonicalNamespace(str(arg(0))) !== undefined);
+        // "<system>^<directory>" (IPM's Utils/Build.cls reads the directory from the second ^-piece).
+        if (m === 'getroutinedest' || m === 'getglobaldest') {
+          const ns = args[0] && args[0].k !== 'omit' ? str(arg(0)) : this.namespace;
+          const cfg = this.instance.namespace(ns);
+          if (!cfg) throw new IrisError('NAMESPACE', ns);
+          const name = args[1] && args[1].k !== 'omit' ? str(arg(1)) : '';
+          const db =
+            m === 'getroutinedest'
+              ? cfg.routines
+              : globalDatabase(this.instance, ns, name.startsWith('^') ? name : `^${name}`);
+          return `^${this.instance.databaseDir(db)}`;
+        }
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Exception.SQL':
         if (m === 'createfromsqlcode') {
@@ -638,6 +682,8 @@ export class Session {
         return key === undefined ? '' : row[key]!;
       }
     }
+    const dictionary = invokeDictionary(this.instance, obj, m, this.evalAll(_args, _frame));
+    if (dictionary !== undefined) return dictionary;
     if (m === 'asstatus' && obj.className.startsWith('%Exception')) return obj.props.__status ?? OK;
     if (m === 'displaystring' && obj.className.startsWith('%Exception')) return str(obj.props.Name ?? '');
     throw new IrisError('METHOD DOES NOT EXIST', `${name},${obj.className}`);

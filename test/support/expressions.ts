@@ -14,9 +14,16 @@ export type Contexts = Record<string, Record<string, Tree>>;
  * tests model a job whose `needs` all succeeded.
  */
 const STATUS_FUNCTIONS = new Map(
-  (['success', 'always'] as const).map((name) => [
+  (
+    [
+      ['success', true],
+      ['always', true],
+      ['cancelled', false],
+      ['failure', false],
+    ] as const
+  ).map(([name, value]) => [
     name,
-    { name, minArgs: 0, maxArgs: 0, call: (): data.ExpressionData => new data.BooleanData(true) },
+    { name, minArgs: 0, maxArgs: 0, call: (): data.ExpressionData => new data.BooleanData(value) },
   ]),
 );
 

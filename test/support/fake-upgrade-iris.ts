@@ -203,6 +203,13 @@ export class FakeIris implements UpgradeIris {
         if (i + 1 <= Number(limit)) emit('node', `${ref}|${createHash('sha1').update(value).digest('base64')}`);
       });
       emit('global', `${name}|${nodes.length}|${nodes.length ? h.toString('base64') : ''}`);
+    } else if (line.includes('$order(^$|d|GLOBAL(g))')) {
+      // The fake's routines databases hold code only.
+      emit('rdb', '/fake/mgr/CODE/');
+      for (const name of ['^oddCOM', '^oddDEF', '^rINDEXCLASS', '^rOBJ']) emit('rglobal', name);
+    } else if (line.includes('$order(^|d|oddDEF(c))')) {
+      // The fake's classes never change after install.
+      for (const cls of Object.keys(ns.release?.steps ?? {}).sort()) emit('classdef', `${cls}|66000,1.000|`);
     } else if (line.includes('.NameOpen(')) {
       emit('module', ns.module ? `${ns.module.version}|${ns.module.packaging}` : '');
     } else if (line.includes('%IPM_Storage_UpdateStep.AnyMember")')) {

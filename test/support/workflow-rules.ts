@@ -127,6 +127,33 @@ export function permissionProblems(wf: Workflow): string[] {
   return problems;
 }
 
+const ATTEST_ACTIONS = ['actions/attest-build-provenance', 'actions/attest'];
+
+/**
+ * Attestations: id-token and attestations write only where a package is published (the reusable
+ * workflow's `publish` job, or a caller of a publishing reusable workflow, which must grant both);
+ * every attest step keeps attestations out of the package repository (push-to-registry: false).
+ */
+export function attestationProblems(wf: Workflow): string[] {
+  const problems: string[] = [];
+  for (const job of wf.jobs) {
+    const p = asDict(job.permissions);
+    const signs = p['id-token'] === 'write' || p.attestations === 'write' || job.permissions === 'write-all';
+    const publishingCaller = job.uses !== undefined && job.with?.publish !== undefined && job.with.publish !== false;
+    const attests = job.steps.some((s) => ATTEST_ACTIONS.includes((s.uses ?? '').split('@')[0]!));
+    if (signs && job.id !== 'publish' && !publishingCaller)
+      problems.push(`job ${job.id} has id-token or attestations write without publishing`);
+    if ((publishingCaller || attests) && (p['id-token'] !== 'write' || p.attestations !== 'write'))
+      problems.push(`job ${job.id} attests but lacks id-token: write and attestations: write`);
+    for (const step of job.steps) {
+      if (!ATTEST_ACTIONS.includes((step.uses ?? '').split('@')[0]!)) continue;
+      if (String(step.with?.['push-to-registry']) !== 'false')
+        problems.push(`job ${job.id}: ${step.uses} does not set push-to-registry: false`);
+    }
+  }
+  return problems;
+}
+
 const PR_EVENTS = ['pull_request', 'pull_request_target'];
 
 /** The condition names every pull-request event that can trigger the workflow as excluded. */

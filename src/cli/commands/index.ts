@@ -56,4 +56,14 @@ export const commands: LazyCliCommand[] = [
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
     load: async () => (await import('./legs.js')).legsCommand,
   },
+  {
+    name: 'iris-upgrade',
+    summary: 'upgrade-test a package across two IRIS versions on a durable volume (from two archives)',
+    load: async () => (await import('./iris-upgrade.js')).irisUpgradeCommand,
+  },
+  {
+    name: 'attest-predicate',
+    summary: 'write the test-result attestation predicate and subjects of what was published',
+    load: async () => (await import('./attest-predicate.js')).attestPredicateCommand,
+  },
 ];

@@ -8,6 +8,7 @@ const TITLE: Record<UpgradeScenarioResult['scenario'], string> = {
   source: 'source -> database',
   fresh: 'fresh install',
   'container-replacement': 'container replacement (Durable %SYS)',
+  'iris-upgrade': 'IRIS version upgrade (Durable %SYS, new IRIS image)',
 };
 
 /** Last lines of a failing step's IRIS output shown in the summary. */

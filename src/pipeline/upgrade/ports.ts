@@ -30,10 +30,11 @@ export interface UpgradeIris {
 /** An IRIS container whose data directory is a durable volume (Durable %SYS). */
 export interface ReplaceableIris extends UpgradeIris {
   /**
-   * Stops and removes this container, then starts another of the same image on the same volume
-   * and waits until it is ready; from then on every method talks to the new container.
+   * Stops this container cleanly and removes it, then starts another on the same volume (of `image`,
+   * default the same image: a newer IRIS upgrades the instance) and waits until it is ready; from
+   * then on every method talks to the new container.
    */
-  replace(): Promise<void>;
+  replace(image?: string): Promise<void>;
   /** Removes the current container and the volume. */
   dispose(): Promise<void>;
 }
@@ -41,8 +42,8 @@ export interface ReplaceableIris extends UpgradeIris {
 export interface UpgradeEnvironment {
   /** The pipeline's IRIS (fresh, database and source scenarios). */
   iris: UpgradeIris;
-  /** Starts a separate durable container with IPM ready (container scenario). */
-  startDurable(): Promise<ReplaceableIris>;
+  /** Starts a separate durable container (of `image`, default the pipeline's) with IPM ready. */
+  startDurable(image?: string): Promise<ReplaceableIris>;
   /** Downloads `reference` into `dir`; returns the file. Throws naming the reference when it does not exist. */
   pull(reference: string, dir: string): Promise<string>;
   /** A fresh host directory for downloads. */

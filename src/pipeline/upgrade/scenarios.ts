@@ -32,15 +32,23 @@ import {
   throwOnReportedErrors,
 } from './parse.js';
 import type { SwapInfo, UpgradeEnvironment, UpgradeIris } from './ports.js';
+import {
+  type ClassState,
+  changedClasses,
+  changedClassProblems,
+  parseClassStates,
+  routinesClassesLine,
+} from './class-drift.js';
+import {
+  type LostGlobal,
+  lostGlobalProblems,
+  parseLostGlobals,
+  parseRoutinesGlobals,
+  routinesGlobalNodesLine,
+  routinesGlobalsLine,
+} from './swap-loss.js';
 import { judgeSteps, rowsOfPackage, stepProblems, stepsThatRan } from './steps.js';
-import type {
-  CheckResult,
-  DataFingerprint,
-  ModuleState,
-  UpdateStepRow,
-  UpgradeScenario,
-  UpgradeScenarioResult,
-} from './types.js';
+import type { CheckResult, DataFingerprint, ModuleState, UpdateStepRow, UpgradeScenarioResult } from './types.js';
 
 /** The release under test: the package the pipeline just built and verified. */
 export interface NewRelease {
@@ -60,12 +68,12 @@ interface Snapshot {
   globals: string[];
 }
 
-class Scenario {
+export class Scenario {
   readonly result: UpgradeScenarioResult;
   private readonly started = Date.now();
 
   constructor(
-    scenario: UpgradeScenario,
+    scenario: UpgradeScenarioResult['scenario'],
     previous: UpgradeScenarioResult['previous'],
     private readonly options: UpgradeOptions,
     private readonly release: NewRelease,
@@ -118,6 +126,36 @@ class Scenario {
     }
     const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
     return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+
+  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
+  async classStates(iris: UpgradeIris, namespace: string, when: string): Promise<Map<string, ClassState>> {
+    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
+    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
+    return parseClassStates(output);
+  }
+
+  /**
+   * What the swap would destroy: globals of the routines database and classes changed since
+   * `installed` (the class states right after install); recorded, each one a problem.
+   */
+  async checkSwapLoss(iris: UpgradeIris, namespace: string, installed: Map<string, ClassState>): Promise<void> {
+    const listing = await iris.run(namespace, [routinesGlobalsLine()], 'listing the routines database globals');
+    throwOnReportedErrors(listing, 'Listing the globals of the routines database');
+    const { directory, candidates } = parseRoutinesGlobals(listing);
+    let globals: LostGlobal[] = [];
+    if (candidates.length > 0) {
+      const output = await iris.run(
+        namespace,
+        candidates.map((g) => routinesGlobalNodesLine(g)),
+        'counting the routines database globals',
+      );
+      throwOnReportedErrors(output, 'Counting the globals of the routines database');
+      globals = parseLostGlobals(output);
+    }
+    const changed = changedClasses(installed, await this.classStates(iris, namespace, 'before the swap'));
+    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
+    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
   }
 
   async seed(iris: UpgradeIris, namespace: string): Promise<void> {
@@ -199,10 +237,10 @@ class Scenario {
   }
 }
 
-type Install = (iris: UpgradeIris, namespace: string) => Promise<void>;
+export type Install = (iris: UpgradeIris, namespace: string) => Promise<void>;
 
 /** Previous release installed, data written, upgraded: everything judged. */
-async function proveUpgrade(
+export async function proveUpgrade(
   s: Scenario,
   iris: UpgradeIris,
   install: Install,
@@ -214,12 +252,14 @@ async function proveUpgrade(
   const namespace = await iris.createNamespace();
   r.namespace = namespace;
   await install(iris, namespace);
+  const installedClasses = await s.classStates(iris, namespace, 'after the install');
   await s.seed(iris, namespace);
   const previousSteps = await s.expectedSteps(iris, namespace);
   const before = await s.snapshot(iris, namespace, [], 'before the upgrade');
   r.moduleBefore = before.module;
   r.before = before.fingerprint;
   if (options.previous.version) s.checkModule(before.module, options.previous.version, null, 'before the upgrade');
+  await s.checkSwapLoss(iris, namespace, installedClasses);
   if (betweenHook) await betweenHook();
   const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
   const after = await s.snapshot(iris, namespace, before.globals, 'after the upgrade');

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestPackage } from '../../support/oci-package.js';
+import { predicateSchemaErrors } from '../../support/predicate-schema.js';
 import { startRegistry, type TestRegistry } from '../../support/registry.js';
 import { run as runReport } from '../../unit/action/fixtures.js';
 
@@ -19,6 +20,7 @@ const STEP_NAMES = [
   'Check that every version passed with a verified archive',
   'Publish every package',
   'Set the outputs',
+  "Write the test attestation's predicate and subjects",
 ];
 
 interface WorkflowStep {
@@ -88,6 +90,10 @@ describe('the publish job', () => {
           RUNNER_TEMP: runnerTemp,
           GITHUB_OUTPUT: githubOutput,
           GITHUB_STEP_SUMMARY: stepSummary,
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_REPOSITORY: 'acme/demo',
+          GITHUB_RUN_ID: '4242',
+          GITHUB_RUN_ATTEMPT: '1',
           ...stepEnv,
         },
       });
@@ -149,6 +155,26 @@ describe('the publish job', () => {
     expect(first.log).not.toContain(reg.credentials.password);
     expect(first.summary).toContain(`| \`${references[0]}\` | \`${digests[0]}\` | pushed |`);
 
+    // What the attest steps sign: one subject per digest, named by the repository, and a predicate
+    // that passes the documented schema and names every digest's tests.
+    const subjects = await readFile(join(runnerTemp, 'ipm-db-attest', 'subjects.txt'), 'utf8');
+    expect(subjects).toBe(digests.map((d, i) => `${d.slice(7)}  ${references[i]!.replace(/:[^:/]+$/, '')}\n`).join(''));
+    const predicate = JSON.parse(await readFile(join(runnerTemp, 'ipm-db-attest', 'test-result.json'), 'utf8')) as {
+      result: string;
+      url: string;
+      passedTests: string[];
+      configuration: { digest: { sha256: string }; annotations: { role: string } }[];
+    };
+    expect(predicateSchemaErrors(predicate)).toEqual([]);
+    expect(predicate.result).toBe('PASSED');
+    expect(predicate.url).toBe('https://github.com/acme/demo/actions/runs/4242/attempts/1');
+    expect(predicate.passedTests).toContain('1.2.3_database__2026.1 on IRIS 2026.1: stage install');
+    expect(
+      predicate.configuration
+        .filter((c) => c.annotations.role === 'published package')
+        .map((c) => `sha256:${c.digest.sha256}`),
+    ).toEqual(digests);
+
     const again = await runJob();
     expect(again.summary).toContain('| unchanged (already there) |');
     expect(JSON.parse(again.outputs.digests!)).toEqual(digests);
@@ -168,6 +194,25 @@ describe('the publish job', () => {
     const forced = await runJob({ FORCE: 'true' });
     const published = JSON.parse(forced.outputs.published!) as { unchanged: boolean }[];
     expect(published.map((p) => p.unchanged)).toEqual([true, false]);
+  });
+
+  it('the iris-upgrade pairs step pairs consecutive IRIS versions, and none for one version', async () => {
+    const wf = parse(await readFile(join(root, '.github/workflows/ipm-database.yml'), 'utf8')) as {
+      jobs: { 'upgrade-pairs': { steps: WorkflowStep[] } };
+    };
+    const step = wf.jobs['upgrade-pairs'].steps[0]!;
+    const pairs = async (versions: string[]) => {
+      const out = join(dir, `pairs-${versions.length}`);
+      await writeFile(out, '');
+      await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: out, VERSIONS: JSON.stringify(versions) },
+      });
+      return readFile(out, 'utf8');
+    };
+    expect(await pairs(['2025.1', '2025.3', '2026.1'])).toBe(
+      'pairs=[{"from":"2025.1","to":"2025.3"},{"from":"2025.3","to":"2026.1"}]\n',
+    );
+    expect(await pairs(['2026.1'])).toBe('pairs=[]\n');
   });
 
   it("the report job's summary step writes one table of every leg to the job summary", async () => {

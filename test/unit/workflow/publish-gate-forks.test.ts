@@ -20,6 +20,7 @@ interface EventShape {
 function contexts(e: EventShape): Contexts {
   return {
     inputs: { publish: true },
+    needs: { package: { result: 'success' }, 'iris-upgrade': { result: 'skipped' } },
     github: {
       event_name: e.name,
       repository: 'acme/app',

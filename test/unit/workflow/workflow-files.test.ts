@@ -10,6 +10,7 @@ import {
   callInputs,
   parseActionText,
   parseWorkflowText,
+  attestationProblems,
   permissionProblems,
   pinProblems,
   pullRequestPublishProblems,
@@ -93,7 +94,12 @@ describe('the reusable workflow', () => {
     expect(actionInputProblems(reusable, required)).toEqual([
       "job package: the action's required input licence-key is not given",
     ]);
-    const undeclared = parseWorkflowText(brokenReusable('${{ inputs.check-methods }}', '${{ inputs.check-method }}'));
+    const undeclared = parseWorkflowText(
+      read('.github/workflows/ipm-database.yml').replaceAll(
+        '${{ inputs.check-methods }}',
+        '${{ inputs.check-method }}',
+      ),
+    );
     expect(actionInputProblems(undeclared, action)).toEqual([
       'inputs.check-method is used but not declared under workflow_call.inputs',
       'workflow_call input check-methods is declared but never used',
@@ -134,6 +140,34 @@ describe('the reusable workflow', () => {
     expect(permissionProblems(top)).toEqual(['the top-level permissions are not {}']);
   });
 
+  it('attests every published digest from the publish job only, never into the package repository', () => {
+    expect(attestationProblems(reusable)).toEqual([]);
+    const publish = reusable.jobs.find((j) => j.id === 'publish')!;
+    const uses = publish.steps.map((s) => (s.uses ?? '').split('@')[0]);
+    expect(uses).toEqual(expect.arrayContaining(['actions/attest-build-provenance', 'actions/attest']));
+    const attest = publish.steps.find((s) => s.uses?.startsWith('actions/attest@'))!;
+    expect(attest.with?.['predicate-type']).toBe('https://in-toto.io/attestation/test-result/v0.1');
+    for (const file of workflowFiles) expect(attestationProblems(parseWorkflowText(read(file))), file).toEqual([]);
+    const pushing = parseWorkflowText(reusable.text.replace(/push-to-registry: false/g, 'push-to-registry: true'));
+    expect(attestationProblems(pushing)).toEqual([
+      'job publish: actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32 does not set push-to-registry: false',
+      'job publish: actions/attest@1e69f48acb82d1966a394da916b4c1698aa569d6 does not set push-to-registry: false',
+    ]);
+    const leaky = parseWorkflowText(
+      brokenReusable(
+        '      contents: read\n      packages: read\n',
+        '      contents: read\n      packages: read\n      id-token: write\n',
+      ),
+    );
+    expect(attestationProblems(leaky)).toEqual(['job package has id-token or attestations write without publishing']);
+    const ungranted = parseWorkflowText(
+      read('workflow-templates/ipm-database-release.yml').replace(/\s+id-token: write/, ''),
+    );
+    expect(attestationProblems(ungranted)).toEqual([
+      'job ipm-database attests but lacks id-token: write and attestations: write',
+    ]);
+  });
+
   it('never publishes for a pull request', () => {
     expect(pullRequestPublishProblems(reusable)).toEqual([]);
     const unguarded = parseWorkflowText(
@@ -145,9 +179,7 @@ describe('the reusable workflow', () => {
     expect(pullRequestPublishProblems(unguarded)).toEqual([
       'job publish can publish but its if: does not exclude pull_request and pull_request_target',
     ]);
-    const disjunction = parseWorkflowText(
-      brokenReusable('success() && inputs.publish', 'success() && inputs.publish || true'),
-    );
+    const disjunction = parseWorkflowText(brokenReusable('&& inputs.publish\n', '&& inputs.publish || true\n'));
     expect(pullRequestPublishProblems(disjunction)).toHaveLength(1);
     const actionPublishes = parseWorkflowText(
       brokenReusable("          publish: 'false'", '          publish: ${{ inputs.publish }}'),
