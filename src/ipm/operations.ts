@@ -12,14 +12,8 @@ import type { Expression, IpmCommand, Operation } from '../iris/objectscript.js'
 import type { SessionFailure, SessionResult, SessionRunner } from '../iris/session.js';
 import { validate, validateNamespace } from '../iris/validate.js';
 import { parseCompileErrors, readSourceTree, resolveCompileErrors, type SourceTree } from './compile-errors.js';
-import {
-  ipmFailure,
-  parseListOutput,
-  parsePackageOutput,
-  parseSwapOutput,
-  type ListedModule,
-  type SwapOutput,
-} from './output.js';
+import { moduleStateLine, parseModuleState, throwOnGuardedError, type ModuleState } from './installed.js';
+import { ipmFailure, parsePackageOutput, parseSwapOutput, type SwapOutput } from './output.js';
 
 /** File transfer into and out of the container (IrisContainer implements it). */
 export interface ContainerFiles {
@@ -311,14 +305,19 @@ export class IpmOperations {
     return { ...parseSwapOutput(result.text), output: result.text };
   }
 
-  async list(namespace: string): Promise<ListedModule[]> {
-    const result = await this.ipm(
-      namespace,
-      [{ words: ['list'], modifiers: [] }],
-      this.timeouts.shortMs,
-      'list-failed',
-    );
-    return parseListOutput(result.text);
+  /**
+   * The module as IPM's `%IPM.Storage.Module` records it in a namespace (version and packaging),
+   * or null when it is not installed. Read from the object, not from `list` text.
+   */
+  async installedModule(namespace: string, moduleName: string): Promise<ModuleState | null> {
+    validate('module name', moduleName);
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: [{ kind: 'surfaceLine', text: moduleStateLine(moduleName), label: `read module ${moduleName}` }],
+      timeoutMs: this.timeouts.shortMs,
+    });
+    throwOnGuardedError(result.raw, `Reading module ${moduleName} in ${namespace}`);
+    return parseModuleState(result.raw);
   }
 
   async uninstall(namespace: string, moduleName: string): Promise<string> {
@@ -382,4 +381,3 @@ export class IpmOperations {
   }
 }
 
-export type { ListedModule };

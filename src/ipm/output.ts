@@ -40,26 +40,6 @@ export function parseSwapOutput(text: string): SwapOutput {
   return { namespace: ns ? ns[1]! : null, backupPath: backup ? backup[1]! : null };
 }
 
-export interface ListedModule {
-  name: string;
-  version: string;
-  /** The rest of the line (e.g. "(database)", mapping notes), trimmed. */
-  extra: string;
-}
-
-/** `list` lines: `<name> <version> [...]`; anything else is ignored. */
-export function parseListOutput(text: string): ListedModule[] {
-  const out: ListedModule[] = [];
-  for (const line of text.split('\n')) {
-    const m =
-      /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s+v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?:\s+(.*))?$/.exec(
-        line,
-      );
-    if (m) out.push({ name: m[1]!, version: m[2]!, extra: (m[3] ?? '').trim() });
-  }
-  return out;
-}
-
 /** IPM/installer messages (contract section 4 table and Main.cls) and their stable codes. */
 export const IPM_ERRORS: Array<{ code: string; pattern: RegExp; hint: string }> = [
   {

@@ -144,22 +144,25 @@ export const installStage: Stage = {
       'INST',
     );
     const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
-    const listed = await ops.list(ctx.installNamespace);
-    const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());
-    if (!entry)
+    const installed = await ops.installedModule(ctx.installNamespace, module.name);
+    if (!installed)
       throw new IpmDbError(
         'install-not-listed',
-        `${module.name} is not listed by "list" in ${ctx.installNamespace} after installing ${basename(archive.hostPath)}.`,
-        {
-          details: swap.output,
-        },
+        `IPM has no record of ${module.name} in ${ctx.installNamespace} after installing ${basename(archive.hostPath)}.`,
+        { details: swap.output },
       );
-    if (entry.version !== module.version)
+    if (installed.version !== module.version)
       throw new IpmDbError(
         'install-wrong-version',
-        `${ctx.installNamespace} lists ${module.name} ${entry.version} after installing ${module.version}.`,
+        `IPM records ${module.name} ${installed.version} in ${ctx.installNamespace} after installing ${module.version}.`,
       );
-    return `${module.name} ${entry.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ''}`;
+    if (installed.packaging !== 'database')
+      throw new IpmDbError(
+        'install-not-database',
+        `IPM records ${module.name} in ${ctx.installNamespace} with packaging "${installed.packaging}", not "database", after installing ${basename(archive.hostPath)}.`,
+        { details: swap.output },
+      );
+    return `${module.name} ${installed.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ''}`;
   },
 };
 

@@ -21,7 +21,7 @@ export function ipmInstallerXml(version: string, opts: { databasePackaging: bool
     '<Export generator="IRIS" version="26">',
     ...classes.map((c) => `<Class name="${c}">\n<Super>%RegisteredObject</Super>\n</Class>`),
     '<Document name="zpm.ZPM">',
-    `<Module>\n<Name>zpm</Name>\n<Version>${version}</Version>\n<Packaging>module</Packaging>\n</Module>`,
+    `<Module>\n<Name>zpm</Name>\n<ExternalName>IPM</ExternalName>\n<Version>${version}</Version>\n<Packaging>module</Packaging>\n</Module>`,
     '</Document>',
     '</Export>',
     '',

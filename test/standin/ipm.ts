@@ -389,6 +389,7 @@ export class IpmShell {
     this.inst.update(this.s.globalsDb(), (c) => {
       c.modules[m.name.toLowerCase()] = {
         name: m.name.toLowerCase(),
+        externalName: m.externalName,
         version: m.version,
         packaging,
         root: root.endsWith('/') ? root : root + '/',
@@ -724,8 +725,14 @@ export class IpmShell {
   private list(): void {
     const ipm = this.inst.ipm(this.s.namespace);
     const mods = Object.values(this.installedModules()).sort((a, b) => a.name.localeCompare(b.name));
-    const rows = mods.map((r) => ({ name: r.name, version: r.version, dev: r.developerMode }));
-    const ipmRow = rows.findIndex((r) => r.name === 'zpm');
+    // Main.cls ListInstalled: a module with an ExternalName is shown as "ExternalName (name)".
+    const rows = mods.map((r) => ({
+      key: r.name,
+      name: r.externalName ? `${r.externalName} (${r.name})` : r.name,
+      version: r.version,
+      dev: r.developerMode,
+    }));
+    const ipmRow = rows.findIndex((r) => r.key === 'zpm');
     if (ipmRow > 0) rows.unshift(...rows.splice(ipmRow, 1));
     if (ipm && ipmRow < 0 && rows.length === 0) {
       this.out('');
@@ -811,7 +818,13 @@ export class IpmShell {
       if (!rec) return '';
       return {
         className: cls,
-        props: { Name: rec.name, VersionString: rec.version, Packaging: rec.packaging, Root: rec.root },
+        props: {
+          Name: rec.name,
+          ExternalName: rec.externalName ?? '',
+          VersionString: rec.version,
+          Packaging: rec.packaging,
+          Root: rec.root,
+        },
       };
     }
     if (cls === '%IPM.General.Update.VersionBase' && m === 'getupdatepackageclasslist') {

@@ -507,6 +507,8 @@ export class Session {
         return irisVersion(this.env).number;
       case 'util.getenviron':
         return this.env[str(arg(0))] ?? '';
+      case 'cls.ismthd':
+        return bool(this.isMethod(str(arg(0)), str(arg(1))));
       case 'process.terminate':
         this.term.freshLine();
         throw new SessionEnd(args[1] ? toNum(arg(1)) : 0);
@@ -587,17 +589,24 @@ export class Session {
     if (!found) throw new IrisError('CLASS DOES NOT EXIST', cls);
     const udl = parseUdl(found.source, `${cls}.cls`);
     const def = udl.methods.get(method.toLowerCase());
-    if (!def) {
-      // Inherited from %IPM.General.Update.VersionBase: abstract, returns nothing.
-      const inherited = ['getorderedmethods', 'getorderedmethodsprimaryonly'].includes(method.toLowerCase());
-      if (inherited && udl.superclasses.some((c) => c === '%IPM.General.Update.VersionBase')) return '';
-      throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
-    }
+    // GetOrderedMethods/GetOrderedMethodsPrimaryOnly are [Abstract] in %IPM.General.Update.VersionBase:
+    // a step class that does not override one has no runnable method of that name.
+    if (!def) throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
     const frame: Frame = { locals: new Map(), cls };
     def.params.forEach((p, i) => {
       if (i < args.length) frame.locals.set(p, args[i]!);
     });
     return this.runBody(this.expandMacros(def.body, udl.includes), `z${def.name}+1^${cls}.1`, frame);
+  }
+
+  /**
+   * $system.CLS.IsMthd(class, method): 1 when the class has a runnable method of that name (its own
+   * body; an abstract method inherited without an override is not one, Storage/Module.cls relies on it).
+   */
+  isMethod(cls: string, method: string): boolean {
+    const found = this.instance.findClass(this.namespace, cls);
+    if (!found) return false;
+    return parseUdl(found.source, `${cls}.cls`).methods.has(method.toLowerCase());
   }
 
   /** Replaces $$$Name of the class's include files' argumentless #define lines (the preprocessor's job). */

@@ -11,10 +11,8 @@ import { IpmFailure, zdatetime3 } from './ipm.js';
 import type { UpdateStepRecord } from './database.js';
 
 function orderedMethods(s: Session, cls: string, method: string): string[] | undefined {
-  const found = s.instance.findClass(s.namespace, cls);
-  if (!found) return undefined;
-  const udl = parseUdl(found.source, `${cls}.cls`);
-  if (!udl.methods.has(method.toLowerCase())) return undefined;
+  // HandleAllUpdateSteps calls each list method only when $system.CLS.IsMthd says it exists.
+  if (!s.isMethod(cls, method)) return undefined;
   const v: Value = s.userClassMethod(cls, method);
   if (!isObject(v) || !('items' in v)) throw IpmFailure.general(`${cls}:${method}() did not return a %DynamicArray`);
   return ((v as unknown as { items: unknown[] }).items ?? []).map(String);

@@ -259,16 +259,16 @@ describeWithDocker('IRIS driver against the stand-in', () => {
         const ns = await freshNamespace();
         const swap = await ops.loadPackage(ns, demoV1);
         expect(swap.namespace).toBe(ns);
-        expect((await ops.list(ns)).find((m) => m.name === 'demo-app')?.version).toBe('1.0.0');
+        expect(await ops.installedModule(ns, 'demo-app')).toEqual({ version: '1.0.0', packaging: 'database' });
         const updated = await ops.updateModule(ns, 'demo-app', demoV2);
         expect(updated.namespace).toBe(ns);
-        expect((await ops.list(ns)).find((m) => m.name === 'demo-app')?.version).toBe('2.0.0');
+        expect(await ops.installedModule(ns, 'demo-app')).toEqual({ version: '2.0.0', packaging: 'database' });
         // Tests run where the source was loaded (IPM finds UnitTest directories under the module root).
         const tests = await ops.test(v2Source, 'demo-app', join(work, 'junit'));
         expect(tests.passed).toBe(true);
         expect(await readFile(tests.junitPath!, 'utf8')).toMatch(/<testcase [^>]*name="/);
         await ops.uninstall(ns, 'demo-app');
-        expect((await ops.list(ns)).some((m) => m.name === 'demo-app')).toBe(false);
+        expect(await ops.installedModule(ns, 'demo-app')).toBeNull();
 
         // A second database package in the same namespace is refused.
         const second = await freshNamespace();

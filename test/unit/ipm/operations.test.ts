@@ -272,9 +272,20 @@ describe('IpmOperations', () => {
     );
   });
 
-  it('lists modules and reports a hang as a timeout', async () => {
-    const fake = new FakeDocker(({ lines }) => ({ stdout: completed(lines, 'my-app 1.0.0\nzpm    0.10.10') }));
-    expect((await new IpmOperations(fake.target()).list('USER-INST')).map((m) => m.name)).toEqual(['my-app', 'zpm']);
+  it('reads an installed module from its %IPM.Storage.Module object, not from list text', async () => {
+    const fake = new FakeDocker(({ lines }) => ({
+      stdout: completed(lines, 'Demo App (my-app) 1.0.0\n##IPMDB module=1.0.0|database'),
+    }));
+    expect(await new IpmOperations(fake.target()).installedModule('USER-INST', 'my-app')).toEqual({
+      version: '1.0.0',
+      packaging: 'database',
+    });
+    expect(fake.sessions[0]!.lines.join('\n')).toContain('%IPM.Storage.Module).NameOpen("my-app")');
+    const absent = new FakeDocker(({ lines }) => ({ stdout: completed(lines, '##IPMDB module=') }));
+    expect(await new IpmOperations(absent.target()).installedModule('USER-INST', 'my-app')).toBeNull();
+  });
+
+  it('reports a hang as a timeout', async () => {
     const hung = new FakeDocker(() => ({ stdout: 'USER>##IPMDB ipmdb.step=1\n', exitCode: 124, timedOut: true }));
     await expect(
       new IpmOperations(hung.target(), { timeouts: { shortMs: 1000 } }).uninstall('USER-INST', 'my-app'),
