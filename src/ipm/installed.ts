@@ -56,5 +56,6 @@ export function guardedErrors(output: string): string[] {
 
 export function throwOnGuardedError(output: string, doing: string, code = 'objectscript-error'): void {
   const errors = guardedErrors(output);
-  if (errors.length > 0) throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join('; ')}`, { details: output });
+  if (errors.length > 0)
+    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join('; ')}`, { details: output });
 }

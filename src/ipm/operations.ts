@@ -12,6 +12,12 @@ import type { Expression, IpmCommand, Operation } from '../iris/objectscript.js'
 import type { SessionFailure, SessionResult, SessionRunner } from '../iris/session.js';
 import { validate, validateNamespace } from '../iris/validate.js';
 import { parseCompileErrors, readSourceTree, resolveCompileErrors, type SourceTree } from './compile-errors.js';
+import {
+  dependencyCheckLine,
+  parseDependencyStates,
+  superclassNotPackaged,
+  type DependencyState,
+} from './dependencies.js';
 import { moduleStateLine, parseModuleState, throwOnGuardedError, type ModuleState } from './installed.js';
 import { ipmFailure, parsePackageOutput, parseSwapOutput, type SwapOutput } from './output.js';
 
@@ -233,6 +239,7 @@ export class IpmOperations {
       [{ words: ['package-database', moduleName], modifiers }],
       this.timeouts.packageMs,
       'package-failed',
+      (failure) => (failure.reason === 'timeout' ? null : superclassNotPackaged(failure.output.text, moduleName)),
     );
     const parsed = parsePackageOutput(result.text);
     if (!parsed.archivePath)
@@ -320,6 +327,22 @@ export class IpmOperations {
     return parseModuleState(result.raw);
   }
 
+  /** Each dependency's module record and whether the code of its resources exists in the namespace. */
+  async dependencyStates(namespace: string, names: string[]): Promise<DependencyState[]> {
+    if (names.length === 0) return [];
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: names.map((name) => ({
+        kind: 'surfaceLine' as const,
+        text: dependencyCheckLine(name),
+        label: `check dependency ${name}`,
+      })),
+      timeoutMs: this.timeouts.shortMs,
+    });
+    throwOnGuardedError(result.raw, `Checking the dependencies in ${namespace}`);
+    return parseDependencyStates(result.raw);
+  }
+
   async uninstall(namespace: string, moduleName: string): Promise<string> {
     validate('module name', moduleName);
     const result = await this.ipm(
@@ -380,4 +403,3 @@ export class IpmOperations {
     return result.values;
   }
 }
-

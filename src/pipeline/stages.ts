@@ -11,6 +11,7 @@ import { IpmDbError } from '../util/errors.js';
 import { dockerLogin } from '../iris/container.js';
 import { resolveInstaller } from '../ipm/installer.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
+import { dependencyProblems, missingDependencyError } from '../ipm/dependencies.js';
 import { newPackageNamespace, setUpIpm, startPipelineIris } from './containers.js';
 import type { Stage } from './options.js';
 
@@ -162,6 +163,10 @@ export const installStage: Stage = {
         `IPM records ${module.name} in ${ctx.installNamespace} with packaging "${installed.packaging}", not "database", after installing ${basename(archive.hostPath)}.`,
         { details: swap.output },
       );
+    // package-database ships dependencies as manifests only: check their code really arrived.
+    const dependencies = (ctx.report.verification?.dependencies ?? []).map((d) => d.name);
+    const problems = dependencyProblems(await ops.dependencyStates(ctx.installNamespace, dependencies), dependencies);
+    if (problems.length > 0) throw missingDependencyError(problems, module.name, ctx.installNamespace);
     return `${module.name} ${installed.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ''}`;
   },
 };

@@ -20,6 +20,7 @@ import {
   statusText,
   str,
   truthy,
+  type IrisObject,
 } from './values.js';
 import type { Frame, Session } from './session.js';
 import { irisVersion } from './instance.js';
@@ -42,6 +43,7 @@ import { type OrasRepo, OrasError, listTags, pickTag, pullDatabasePackage } from
 import { compareVersions, satisfiesSystemVersion } from './versions.js';
 import { runUnitTests } from './unit-tests.js';
 import { handleUpdateSteps, updateStepClasses } from './update-steps.js';
+import { DEPENDENCY_CODE_MARKER } from './ipm-installer.js';
 
 /** An IPM command failure: shown as `ERROR! <text>`, returned as the Shell status. */
 export class IpmFailure extends Error {
@@ -455,8 +457,18 @@ export class IpmShell {
     if (verbose) this.out(`Starting database packaging: ${mod.name} v${mod.version}`);
     if (verbose) this.out('Validating IPM mapping...');
 
-    const owners = new Set([name, ...this.transitiveDependencies(m).map((d) => d.toLowerCase())]);
+    // Database.cls %Package: RemapRoutinesDB points the namespace at a fresh temporary routines
+    // database and LoadResourcesIntoDatabase loads only this module's resources into it, so the
+    // dependencies' code never enters IRIS.DAT and their classes are not visible while compiling.
+    // (ipm-installer.ts DEPENDENCY_CODE_MARKER: a hypothetical build that packages them too.)
+    const withDependencies = this.inst.classExists(this.s.namespace, DEPENDENCY_CODE_MARKER);
+    const owners = new Set([name, ...(withDependencies ? this.transitiveDependencies(m) : [])]);
     const routines = this.inst.read(this.s.routinesDb());
+    this.compileInTempDatabase(
+      Object.entries(routines.classes)
+        .filter(([, rec]) => owners.has(rec.module) && (dev || !rec.testScoped))
+        .map(([cls, rec]) => ({ name: cls, source: rec.source })),
+    );
     const packaged: DatabaseContent = {
       classes: {},
       globals: {},
@@ -512,6 +524,35 @@ export class IpmShell {
     writeIpmArchiveSync(packageFile, entries);
     this.out('Database package generated:');
     this.out(`\t${packageFile}`);
+  }
+
+  /**
+   * Compiling in the temporary database: a superclass must be one of the module's own classes or a
+   * system (%) class mapped in; anything else fails as the class compiler reports it.
+   */
+  private compileInTempDatabase(classes: { name: string; source: string }[]): void {
+    const own = new Set(classes.map((c) => c.name));
+    const missing = classes
+      .filter((c) => !c.name.endsWith('.INC'))
+      .flatMap((c) =>
+        parseUdl(c.source, `${c.name}.cls`)
+          .superclasses.filter((sup) => !sup.startsWith('%') && !own.has(sup))
+          .map((sup) => ({ cls: c.name, sup })),
+      );
+    if (missing.length === 0) return;
+    const t = this.s.term;
+    t.line(`Compilation started on ${new Date().toLocaleString('en-US')} with qualifiers 'ck'`);
+    for (const { cls, sup } of missing) {
+      t.line(`Compiling class ${cls}`);
+      t.line(`ERROR #5373: Class '${sup}', used by '${cls}:super', does not exist`);
+      t.line(`  > ERROR #5030: An error occurred while compiling class '${cls}'`);
+    }
+    t.line(`Detected ${missing.length} errors during compilation in 0.012s.`);
+    throw new IpmFailure(
+      new StatusError(
+        missing.map(({ cls, sup }) => ({ code: 5373, text: `Class '${sup}', used by '${cls}:super', does not exist` })),
+      ),
+    );
   }
 
   private transitiveDependencies(m: Manifest): string[] {
@@ -824,6 +865,14 @@ export class IpmShell {
           VersionString: rec.version,
           Packaging: rec.packaging,
           Root: rec.root,
+          // relationship Resources As %IPM.Storage.ResourceReference (Count(), GetAt(i), .Name)
+          Resources: {
+            className: '%RelationshipObject',
+            props: {},
+            elements: readManifest(rec.manifest)
+              .resources.filter((r) => r.kind === 'Resource')
+              .map((r) => ({ className: '%IPM.Storage.ResourceReference', props: { Name: r.name } })),
+          } as IrisObject,
         },
       };
     }

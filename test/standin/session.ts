@@ -25,7 +25,7 @@ import {
 import { type Instance, irisVersion, zversion } from './instance.js';
 import { LineReader, Terminal, sleepSync } from './io.js';
 import { parseUdl } from './udl.js';
-import { type Ref, dataOf, formatRef, globalNames, orderNext, queryNext } from './globals.js';
+import { type Ref, dataOf, formatRef, formatSubscript, globalNames, orderNext, queryNext } from './globals.js';
 import { sqlQuery } from './sql.js';
 import { bytesOf, listBuild } from './lists.js';
 import type { IpmShell } from './ipm.js';
@@ -473,7 +473,15 @@ export class Session {
         return listBuild(args.map((_, i) => str(arg(i))));
       case 'length':
       case 'l':
+        if (args[1]) return String(str(arg(0)).split(str(arg(1))).length);
         return String(str(arg(0)).length);
+      case 'extract':
+      case 'e': {
+        const v = str(arg(0));
+        const from = args[1] ? toNum(arg(1)) : 1;
+        const to = args[2] ? toNum(arg(2)) : from;
+        return v.slice(Math.max(from, 1) - 1, Math.max(to, 0));
+      }
       case 'char':
       case 'c':
         return args.map((_, i) => String.fromCharCode(toNum(arg(i)))).join('');
@@ -520,6 +528,16 @@ export class Session {
         }
         return OK;
       }
+      case 'obj.getpackagelist': {
+        // $system.OBJ.GetPackageList(.list, package): list(<class>)="" for the package's classes.
+        const target = args[0];
+        if (!target || target.k !== 'byref') throw new IrisError('PARAMETER');
+        const pkg = str(arg(1));
+        for (const cls of this.instance.classesInNamespace(this.namespace))
+          if (cls.toLowerCase().startsWith(pkg.toLowerCase() + '.') && !cls.endsWith('.INC'))
+            frame.locals.set(`${target.name}(${formatSubscript(cls)})`, '');
+        return OK;
+      }
       case 'obj.load':
         return this.ipm.loadExport(str(arg(0)), str(arg(1)));
       case 'encryption.sha1hash':
@@ -564,6 +582,9 @@ export class Session {
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Exception.General':
         if (m === '%new') return exceptionObject(StatusError.general(str(arg(0))));
+        throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
+      case '%Library.RoutineMgr':
+        if (m === 'exists') return bool(this.instance.classExists(this.namespace, str(arg(0))));
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Library.File':
         if (m === 'exists') return bool(existsSync(str(arg(0))));
@@ -632,6 +653,12 @@ export class Session {
       if (m === '%size') return String(items.length);
       if (m === '%get') return String(items[toNum(this.eval(_args[0]!, _frame))] ?? '');
       if (m === '%tojson') return JSON.stringify(items);
+    }
+    if ('elements' in obj && Array.isArray((obj as { elements: unknown }).elements)) {
+      // A relationship or list collection (%RelationshipObject, %ListOfObjects): Count(), GetAt(1-based).
+      const elements = (obj as unknown as { elements: Value[] }).elements;
+      if (m === 'count') return String(elements.length);
+      if (m === 'getat') return elements[toNum(this.eval(_args[0]!, _frame)) - 1] ?? '';
     }
     if ('rows' in obj) {
       const rs = obj as unknown as { rows: Record<string, Value>[]; at: number };

@@ -43,7 +43,9 @@ describeWithDocker('IRIS driver against the stand-in', () => {
     work = await mkdtemp(join(tmpdir(), 'ipm-db-driver-'));
     installer = join(work, 'zpm-0.10.10.xml');
     installerNoDb = join(work, 'zpm-0.9.2.xml');
-    writeIpmInstaller(installer, '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(installer, '0.10.10', { databasePackaging: true, dependencyCode: true });
     writeIpmInstaller(installerNoDb, '0.9.2', { databasePackaging: false });
   });
 
