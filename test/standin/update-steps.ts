@@ -5,7 +5,6 @@
 // failed) and runs it and every later step of that class. Records live in the globals database.
 // The stand-in runs a step by interpreting its method body (see README: the ObjectScript subset).
 import type { Session } from './session.js';
-import { parseUdl } from './udl.js';
 import { IrisError, IrisException, isObject, statusText, type Value } from './values.js';
 import { IpmFailure, zdatetime3 } from './ipm.js';
 import type { UpdateStepRecord } from './database.js';

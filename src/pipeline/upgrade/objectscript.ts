@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../../util/errors.js';
 import { quote as quoteLiteral } from '../../iris/objectscript.js';
-import { hasControlCharacter, isValid } from '../../iris/validate.js';
+import { hasControlCharacter } from '../../iris/validate.js';
 import { guardedLine } from '../../ipm/installed.js';
 
 /** IRIS global names: letters, digits and dots after "^" (optionally "%" first). */
@@ -60,11 +60,6 @@ export function parseClassMethod(text: string, what: string): ClassMethodRef {
 
 export function formatClassMethod(ref: ClassMethodRef): string {
   return `${ref.className}:${ref.methodName}`;
-}
-
-function assertModuleName(name: string): string {
-  if (!isValid('module name', name)) throw new UsageError(`"${name}" is not an IPM module name`);
-  return name;
 }
 
 export function assertClassName(name: string, what: string): string {

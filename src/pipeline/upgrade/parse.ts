@@ -5,7 +5,7 @@
 import { IpmDbError } from '../../util/errors.js';
 import { parseSessionOutput } from '../../iris/output.js';
 import { throwOnGuardedError } from '../../ipm/installed.js';
-import type { CheckResult, GlobalFingerprint, ModuleState, UpdateStepRow } from './types.js';
+import type { CheckResult, GlobalFingerprint, UpdateStepRow } from './types.js';
 
 export interface IpmdbLine {
   key: string;
