@@ -108,6 +108,8 @@ export async function bootstrapIpm(target: IpmTarget, options: BootstrapOptions)
       ? basename(options.installer.path)
       : 'ipm-installer.xml';
     const dir = `${WORK_DIR}/ipm`;
+    // Images pre-create nothing for the driver: the work directory first, then its child.
+    await target.files.mkdir(WORK_DIR);
     await target.files.mkdir(dir);
     await copyFileIn(target.files, options.installer.path, `${dir}/${fileName}`);
     options.logger.info(

@@ -18,6 +18,7 @@ import {
   superclassNotPackaged,
   type DependencyState,
 } from './dependencies.js';
+import { notWritableError, parseWritable, writableLine } from './writable.js';
 import { moduleStateLine, parseModuleState, throwOnGuardedError, type ModuleState } from './installed.js';
 import { ipmFailure, parsePackageOutput, parseSwapOutput, type SwapOutput } from './output.js';
 
@@ -89,13 +90,15 @@ export async function copyModuleIn(files: ContainerFiles, moduleDir: string, con
 }
 
 /**
- * docker cp keeps host modes and IRIS runs as irisowner, not as the files' owner: directories
- * need o+rx and files o+r (a checkout made under umask 077 would otherwise be unreadable).
+ * docker cp keeps host modes and makes root the owner, while IRIS runs as another user (irisowner,
+ * uid 51773, in the official images): files need o+r (a checkout made under umask 077 would
+ * otherwise be unreadable) and directories o+rwx, because IPM writes into the module root
+ * (package-database's `pip download ... -d <root>/wheels`).
  */
 export async function makeReadableForIris(path: string): Promise<void> {
   const info = await stat(path);
   if (info.isDirectory()) {
-    await chmod(path, info.mode | 0o755);
+    await chmod(path, info.mode | 0o777);
     for (const entry of await readdir(path)) await makeReadableForIris(join(path, entry));
   } else {
     await chmod(path, info.mode | 0o444);
@@ -208,6 +211,7 @@ export class IpmOperations {
   ): Promise<{ output: string; containerPath: string }> {
     const dir = await this.workDir('module');
     await copyModuleIn(this.target.files, moduleDir, dir);
+    await this.checkWritable(namespace, [dir]);
     const command: IpmCommand = {
       words: ['load', dir],
       modifiers: [...(options.dev ? [['-dev'] as [string]] : []), ...this.verboseFlag()],
@@ -230,6 +234,7 @@ export class IpmOperations {
     validate('module name', moduleName);
     const out = await this.workDir('out');
     await this.target.files.mkdir(out);
+    await this.checkWritable(namespace, [out]);
     const modifiers: IpmCommand['modifiers'] = [['-path', out]];
     if (options.dev) modifiers.push(['-dev']);
     if (options.exportPythonDeps === false) modifiers.push(['-no-export-python-deps']);
@@ -310,6 +315,24 @@ export class IpmOperations {
       'update-failed',
     );
     return { ...parseSwapOutput(result.text), output: result.text };
+  }
+
+  /**
+   * Fails unless IRIS, as the user it runs as, can create an entry in each directory (checked by
+   * making and removing a subdirectory from inside IRIS, not assumed from who copied the files).
+   */
+  async checkWritable(namespace: string, dirs: string[]): Promise<void> {
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: dirs.map((dir) => ({ kind: 'surfaceLine' as const, text: writableLine(dir), label: `check ${dir}` })),
+      timeoutMs: this.timeouts.shortMs,
+    });
+    const refused = parseWritable(result.raw).filter((d) => !d.writable);
+    if (refused.length > 0)
+      throw notWritableError(
+        refused.map((d) => d.dir),
+        result.raw,
+      );
   }
 
   /**

@@ -11,6 +11,7 @@ import { IpmDbError } from '../util/errors.js';
 import { dockerLogin } from '../iris/container.js';
 import { resolveInstaller } from '../ipm/installer.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
+import { hasRequirementsTxt, networkMode, pythonDepsWithoutNetwork } from './python-deps.js';
 import { dependencyProblems, missingDependencyError } from '../ipm/dependencies.js';
 import { newPackageNamespace, setUpIpm, startPipelineIris } from './containers.js';
 import type { Stage } from './options.js';
@@ -78,6 +79,16 @@ export const packageStage: Stage = {
   async run(ctx) {
     const ops = need(ctx.ops, 'IPM');
     const module = need(ctx.module, 'the module');
+    const exportPythonDeps = ctx.options.exportPythonDeps !== false;
+    if (exportPythonDeps && (await hasRequirementsTxt(ctx.options.moduleDir))) {
+      const refusal = pythonDepsWithoutNetwork(
+        module.name,
+        true,
+        exportPythonDeps,
+        await networkMode(need(ctx.container, 'the container')),
+      );
+      if (refusal) throw refusal;
+    }
     const archive = await ops.packageDatabase(
       need(ctx.packagingNamespace, 'the packaging namespace'),
       module.name,

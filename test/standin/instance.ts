@@ -52,7 +52,7 @@ export class Instance {
   }
   /** Container-local (never on the durable volume): a replaced container starts not ready. */
   get readyFile(): string {
-    return this.env.STANDIN_READY_FILE || `${INSTALL_DIR}/standin-running`;
+    return this.env.STANDIN_READY_FILE || `${INSTALL_DIR}/mgr/standin-running`;
   }
 
   log(line: string): void {

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { type ArchiveEntry, ipmTarBufferSync, orderLikeIpm } from '../support/ipm-tar.js';
 import { gzipSync } from 'node:zlib';
 import { type Expr } from './parser.js';
@@ -490,6 +490,7 @@ export class IpmShell {
     this.out(`  Checksum: ${checksum}`);
 
     if (this.s.env.STANDIN_FAULT_CORRUPT_IRIS_DAT === '1') datBytes[datBytes.length - 1]! ^= 0xff;
+    const wheels = mods.flags.has('no-export-python-deps') ? [] : this.exportPythonDependencies(mod, verbose);
     const entries: ArchiveEntry[] = [
       { path: 'IRIS.DAT', data: datBytes },
       { path: 'deps/', type: 'dir' },
@@ -501,6 +502,7 @@ export class IpmShell {
       const files = statSync(src).isDirectory() ? listFiles(src, '') : [src];
       for (const f of files) entries.push({ path: relative(mod.root, f).split('\\').join('/'), data: readFileSync(f) });
     }
+    for (const wheel of wheels) entries.push({ path: `wheels/${basename(wheel)}`, data: readFileSync(wheel) });
     const v = irisVersion(this.s.env);
     const existing = m.systemRequirementsVersion;
     const current = `${v.major}.${v.minor}`;
@@ -524,6 +526,49 @@ export class IpmShell {
     writeIpmArchiveSync(packageFile, entries);
     this.out('Database package generated:');
     this.out(`\t${packageFile}`);
+  }
+
+  /**
+   * Lifecycle/Base.cls ExportPythonDependencies via InstallOrDownloadPythonRequirements: with a
+   * requirements.txt in the module root, `pip download -r requirements.txt -d <root>wheels` runs in
+   * the root as the IRIS user, so it needs network and a root that user can write. The wheels are
+   * placeholders named after each requirement (no pip in the stand-in).
+   */
+  private exportPythonDependencies(mod: ModuleRecord, verbose: boolean): string[] {
+    const requirements = join(mod.root, 'requirements.txt');
+    if (!existsSync(requirements)) return [];
+    const wheels = join(mod.root, 'wheels');
+    const command = `${PIP_CALLER} download -r requirements.txt -d ${wheels} --python-version 3.12.3 --only-binary=:all:`;
+    this.out(`[${this.s.namespace}|${mod.name}]\tDownload Python wheels START`);
+    const fail = (pipOutput: string): never => {
+      this.out(pipOutput);
+      this.out(`[${this.s.namespace}|${mod.name}]\tDownload Python wheels FAILURE`);
+      throw IpmFailure.general(`Running os command '${command}' failed with return code: 1`);
+    };
+    const lines = readFileSync(requirements, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    if (!hasNetwork())
+      fail(
+        `ERROR: Could not find a version that satisfies the requirement ${lines[0] ?? ''} (from versions: none)\nERROR: No matching distribution found for ${lines[0] ?? ''}`,
+      );
+    try {
+      mkdirSync(wheels, { recursive: true });
+    } catch (e) {
+      fail(
+        `ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '${wheels}'\n${(e as Error).message}`,
+      );
+    }
+    if (verbose) this.out(`Running ${command}`);
+    const files = lines.map((req) => {
+      const [pkg, version] = req.split('==');
+      const file = join(wheels, `${(pkg ?? req).replace(/[^A-Za-z0-9.]/g, '_')}-${version ?? '0'}-py3-none-any.whl`);
+      writeFileSync(file, `placeholder wheel for ${req}\n`);
+      return file;
+    });
+    this.out(`[${this.s.namespace}|${mod.name}]\tDownload Python wheels SUCCESS`);
+    return files;
   }
 
   /**
@@ -939,6 +984,13 @@ export class IpmShell {
     this.inst.saveConfig(after);
     return { ns, status: OK };
   }
+}
+
+const PIP_CALLER = '/usr/irissys/bin/irispip';
+
+/** Whether the container has any network interface besides loopback (`--network none` has only lo). */
+function hasNetwork(): boolean {
+  return Object.values(networkInterfaces()).some((list) => (list ?? []).some((i) => !i.internal));
 }
 
 function writeIpmArchiveSync(dest: string, entries: ArchiveEntry[]): void {

@@ -2,7 +2,7 @@
 // printing the "<NS>>" prompt as IRIS does in a piped session, surviving runtime errors (which it
 // prints as <NAME> *detail) and ending on halt, end of input, or $system.Process.Terminate.
 import { hostname } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { type Cmd, type Expr, type Target, parseLine, Parser } from './parser.js';
 import {
@@ -588,6 +588,16 @@ export class Session {
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Library.File':
         if (m === 'exists') return bool(existsSync(str(arg(0))));
+        // CreateDirectory/RemoveDirectory: 1 on success, 0 otherwise, as the process's own user.
+        if (m === 'createdirectory' || m === 'removedirectory') {
+          try {
+            if (m === 'createdirectory') mkdirSync(str(arg(0)));
+            else rmdirSync(str(arg(0)));
+            return '1';
+          } catch {
+            return '0';
+          }
+        }
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%SQL.Statement':
         if (m === '%execdirect') return sqlQuery(this, str(arg(1)));

@@ -39,6 +39,7 @@ describeWithDocker('IRIS stand-in: load -> package -> install -> update', () => 
     await docker(host, ['volume', 'create', volume]);
     c = await StandinContainer.run(host, image, `standin-life-${id}`, { volume });
     expect((await c.waitReady(30)).code).toBe(0);
+    await c.makeDir(W);
     await c.copyIn(join(work, 'zpm-0.10.10.xml'), `${W}/zpm-0.10.10.xml`);
     await c.copyIn(FIXTURES, `${W}/modules`);
   });

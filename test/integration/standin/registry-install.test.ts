@@ -79,6 +79,7 @@ describeWithDocker('IRIS stand-in: install -swap-db from an OCI registry', () =>
     writeIpmInstaller(join(work, 'zpm.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     c = await StandinContainer.run(dockerHost, standinImage, `standin-reg-${id}`, { network: 'host' });
     expect((await c.waitReady(30)).code).toBe(0);
+    await c.makeDir(W);
     await c.copyIn(join(work, 'zpm.xml'), `${W}/zpm.xml`);
     await c.copyIn(FIXTURES, `${W}/modules`);
     const build = await c.session([
