@@ -14,7 +14,10 @@ import { readModuleIdentity } from '../ipm/manifest.js';
 import { hasRequirementsTxt, networkMode, pythonDepsWithoutNetwork } from './python-deps.js';
 import { dependencyProblems, missingDependencyError } from '../ipm/dependencies.js';
 import { newPackageNamespace, setUpIpm, startPipelineIris } from './containers.js';
-import type { Stage } from './options.js';
+import type { PipelineContext, Stage } from './options.js';
+import { probeAssumptions, type ProbeResult } from '../iris/assumptions.js';
+import { sessionArgs } from '../iris/session.js';
+import type { IrisContainer } from '../iris/container.js';
 
 function need<T>(value: T | null, what: string): T {
   if (value === null)
@@ -35,9 +38,25 @@ export const startStage: Stage = {
     ctx.container = container;
     ctx.target = driven.target;
     ctx.ops = driven.ops;
+    await probeStart(ctx, container);
     return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
   },
 };
+
+/** Probes the unverified IRIS behaviours (docs/iris-surface.md, "Assumptions") before anything relies on them. */
+async function probeStart(ctx: PipelineContext, container: IrisContainer): Promise<void> {
+  const exec = async (namespace: string, script: string[]) => {
+    const r = await container.exec(sessionArgs(namespace), { input: script.join('\n') + '\n', timeoutMs: 60_000 });
+    return { stdout: r.stdout, exitCode: r.exitCode };
+  };
+  try {
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? 'USER');
+  } catch (err) {
+    const probes = (err as { probes?: ProbeResult[] }).probes;
+    if (probes) ctx.report.assumptions = probes;
+    throw err;
+  }
+}
 
 export const ipmStage: Stage = {
   name: 'ipm',

@@ -1,3 +1,4 @@
+import type { ProbeResult } from '../iris/assumptions.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { UpgradeScenarioResult } from './upgrade/types.js';
 
@@ -56,6 +57,8 @@ export interface RunReport {
   /** Results of the upgrade scenarios, one per scenario run (see docs/upgrade-testing.md). */
   upgrade: UpgradeScenarioResult[];
   published: PublishedPackage | null;
+  /** The IRIS assumptions probed at start (src/iris/assumptions.ts), holding or not. */
+  assumptions?: ProbeResult[];
   startedAt: string;
   durationMs: number;
 }

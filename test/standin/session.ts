@@ -88,6 +88,7 @@ export class Session {
         this.term.freshLine();
         return 0;
       }
+      if (this.breaks('piped-session-no-echo')) this.term.write(`${line}\n`);
       if (exitAfter > 0 && this.input.linesRead > exitAfter) {
         this.instance.log(`Session ${process.pid} killed (STANDIN_FAULT_EXIT_AFTER_LINES=${exitAfter})`);
         process.kill(process.pid, 'SIGKILL');
@@ -118,10 +119,16 @@ export class Session {
     }
   }
 
+  /** STANDIN_FAULT_ASSUMPTION=<name>: behave against that named assumption (docs/iris-surface.md). */
+  breaks(assumption: string): boolean {
+    return this.env.STANDIN_FAULT_ASSUMPTION === assumption;
+  }
+
   reportError(e: unknown): void {
     if (e instanceof IrisError) {
       this.term.freshLine();
-      this.term.write(`${e.message}\n`);
+      if (this.breaks('direct-mode-error-format')) this.term.write(`ERROR: ${e.message.replace(/^<([^>]*)>/, '$1')}\n`);
+      else this.term.write(`${e.message}\n`);
     } else if (e instanceof IrisException) {
       this.term.freshLine();
       this.term.write(`<THROW> *%Exception.StatusException ${statusText(e.status)}\n`);
@@ -441,6 +448,7 @@ export class Session {
         const dir = args[1] && toNum(arg(1)) === -1 ? -1 : 1;
         const target = args[0];
         if (target?.k === 'sysglobal') {
+          if (this.breaks('global-directory')) return '';
           const from = str(this.eval(target.subs[0] ?? { k: 'str', v: '' }, frame));
           const names = globalNames(Object.keys(this.instance.read(this.globalsDb()).globals));
           if (dir === -1) names.reverse();
@@ -519,7 +527,7 @@ export class Session {
         return bool(this.isMethod(str(arg(0)), str(arg(1))));
       case 'process.terminate':
         this.term.freshLine();
-        throw new SessionEnd(args[1] ? toNum(arg(1)) : 0);
+        throw new SessionEnd(this.breaks('exit-status-terminate') ? 0 : args[1] ? toNum(arg(1)) : 0);
       case 'obj.displayerror': {
         const sc = arg(0);
         if (isStatusError(sc)) {
