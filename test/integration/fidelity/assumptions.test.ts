@@ -30,5 +30,5 @@ describeWithDocker('assumption probes at start', () => {
     expect(failed.output).toContain('--- terminate probe (exit 0) ---');
     expect(report.assumptions?.map((a) => `${a.name}:${a.holds}`)).toContain('exit-status-terminate:false');
     expect(report.assumptions).toHaveLength(7);
-  });
+  }, 240_000);
 });

@@ -46,7 +46,7 @@ describeWithDocker('files IRIS must write', () => {
       await c.remove();
       await rm(empty, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 
   it('stops before packaging a module with requirements.txt when the container has no network', async () => {
     const report = await runPipeline(h.options(join(FIXTURES, 'py-app'), { network: 'none' }));
@@ -56,10 +56,10 @@ describeWithDocker('files IRIS must write', () => {
     expect(failed.message).toContain('no network (--network none)');
     expect(failed.message).toContain('export-python-deps: false');
     expect(failed.output ?? '').not.toContain('Download Python wheels');
-  });
+  }, 240_000);
 
   it('packages and installs it without the wheels when export-python-deps is false', async () => {
     const report = await runPipeline(h.options(join(FIXTURES, 'py-app'), { network: 'none', exportPythonDeps: false }));
     expect(stageLine(report), JSON.stringify(failure(report))).toContain('install:passed');
-  });
+  }, 240_000);
 });

@@ -25,7 +25,7 @@ describeWithDocker('modules as IPM source handles them', () => {
       'test:skipped',
     ]);
     expect(report.stages.find((s) => s.stage === 'install')?.message).toMatch(/^ext-app 1\.2\.0 installed in /);
-  });
+  }, 240_000);
 
   it("stops at install when a dependency's code did not come with the package, naming it and what is missing", async () => {
     const report = await runPipeline(h.options(join(FIXTURES, 'demo-app')));
@@ -35,7 +35,7 @@ describeWithDocker('modules as IPM source handles them', () => {
       'dependency demo-dep 1.0.0 is registered but its code is missing: DemoDep.Util.CLS not found',
     );
     expect(message).toContain('compiles only the module');
-  });
+  }, 240_000);
 
   it('installs the same module when the IPM build packages dependency code', async () => {
     const installer = h.installer({ databasePackaging: true, dependencyCode: true });
@@ -47,7 +47,7 @@ describeWithDocker('modules as IPM source handles them', () => {
       'install:passed',
       'test:skipped',
     ]);
-  });
+  }, 240_000);
 
   it("fails packaging with the reason when a class extends a dependency's class", async () => {
     const report = await runPipeline(h.options(join(FIXTURES, 'extends-app')));
@@ -57,7 +57,7 @@ describeWithDocker('modules as IPM source handles them', () => {
       'package-database extends-app could not compile ExtendsApp.Greeter: its superclass DemoDep.Util is not part of the module.',
     );
     expect(message).toContain('RemapRoutinesDB');
-  });
+  }, 240_000);
 
   it("packages and installs a class extending a dependency's class when the IPM build packages dependency code", async () => {
     const installer = h.installer({ databasePackaging: true, dependencyCode: true });
@@ -69,5 +69,5 @@ describeWithDocker('modules as IPM source handles them', () => {
       'install:passed',
       'test:skipped',
     ]);
-  });
+  }, 240_000);
 });
