@@ -108,11 +108,24 @@ export const IPM_ERRORS: Array<{ code: string; pattern: RegExp; hint: string }> 
     hint: 'Pass -swap-db (the driver always does).',
   },
   { code: 'only-database-package', pattern: /is only available as a database package/i, hint: 'Re-run with -swap-db.' },
+  {
+    // Later pull-request code (ReportPostSwapFailure): a failure after the swap, then a rollback.
+    code: 'install-rolled-back',
+    pattern: /Attempting to roll back system state/i,
+    hint: 'IPM failed after swapping the database and tried to restore the previous state: read the error above the rollback lines.',
+  },
 ];
 
-/** The IPM error text of a failed session: `ERROR! ...` first, then `ERROR #n: ...`. */
+/**
+ * The IPM error text of a failed session: `ERROR! ...` first, then the text after a later IPM's
+ * `ERROR: encountered an error:`, then `ERROR #n: ...`.
+ */
 export function ipmErrorText(text: string): string | null {
-  return lastErrorLine(text);
+  const ipm = lastErrorLine(text);
+  if (ipm && !/^ERROR #\d+:/.test(ipm)) return ipm;
+  const encountered = /ERROR: encountered an error:\s*(.*)$/m.exec(text);
+  if (encountered && encountered[1]!.trim()) return encountered[1]!.trim();
+  return ipm;
 }
 
 /** The stable code for IPM's error text, or null. */
@@ -135,7 +148,7 @@ export function ipmFailure(failure: SessionFailure, fallbackCode: string, timeou
       },
     );
   const error = ipmErrorText(text);
-  const known = classifyIpmMessage(error ?? text);
+  const known = classifyIpmMessage(error ?? text) ?? classifyIpmMessage(text);
   if (failure.reason === 'ended-early' && !error)
     return new IpmDbError('session-ended-early', `The IRIS session ended before ${failure.running} finished.`, {
       hint: 'IRIS stopped or the session was cut off; read the IRIS output below.',

@@ -712,6 +712,7 @@ export class IpmShell {
       this.registerDependencies(dir);
       this.registerModule(m!, dir, 'database', xml, false);
       if (cmd !== 'update') handleUpdateSteps(this.s, name, m!.updatePackage, true, mods.flags.has('v'));
+      if (this.s.env.STANDIN_FAULT_POST_SWAP_FAILURE === '1') this.postSwapFailure(backup);
       this.out(`Database swap complete for namespace ${this.s.namespace}`);
       this.out(`  Backup: ${backup}`);
     } catch (e) {
@@ -760,6 +761,19 @@ export class IpmShell {
     if (answer === undefined || !/^(y|yes)$/i.test(answer.trim())) {
       throw IpmFailure.general('Database swap cancelled by user.');
     }
+  }
+
+  /**
+   * The later pull-request messages (contract 10, ReportPostSwapFailure): an error after the swap,
+   * then the rollback, which puts the old routines database back.
+   */
+  private postSwapFailure(backup: string): never {
+    const text = 'Post-swap step failed (STANDIN_FAULT_POST_SWAP_FAILURE)';
+    this.out(`ERROR: encountered an error: ${text}`);
+    this.out('Attempting to roll back system state...');
+    const dbDir = this.inst.databaseDir(this.s.routinesDb());
+    renameSync(backup, `${dbDir}IRIS.DAT`);
+    throw IpmFailure.general(text);
   }
 
   /** Renames the routines IRIS.DAT to IRIS_<db>_<yyyymmddhhmmss>[_n].DAT and moves the packaged one in. */

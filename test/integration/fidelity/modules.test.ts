@@ -70,4 +70,18 @@ describeWithDocker('modules as IPM source handles them', () => {
       'test:skipped',
     ]);
   }, 240_000);
+  it("maps a later IPM's post-swap failure and rollback messages", async () => {
+    // ReportPostSwapFailure (later pull-request code): "ERROR: encountered an error: <text>", then
+    // "Attempting to roll back system state...".
+    const report = await runPipeline(
+      h.options(join(FIXTURES, 'ext-app'), {
+        env: { STANDIN_START_DELAY_MS: '200', STANDIN_FAULT_POST_SWAP_FAILURE: '1' },
+      }),
+    );
+    expect(stageLine(report)).toEqual([...UP_TO_INSTALL, 'install:failed', 'test:skipped']);
+    const failed = failure(report)!;
+    expect(failed.message).toContain('failed: Post-swap step failed (STANDIN_FAULT_POST_SWAP_FAILURE)');
+    expect(failed.message).toContain('tried to restore the previous state');
+    expect(failed.output).toContain('Attempting to roll back system state...');
+  }, 240_000);
 });
