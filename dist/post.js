@@ -1,24 +1,18 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  Docker,
   STATE_KEEP,
   STATE_RESOURCES,
   STATE_RUN_ID,
   cleanup,
-  dockerCli,
+  errorMessage,
   parseResources
-} from "./chunks/chunk-KCDDRG2G.js";
+} from "./chunks/action/chunk-A7TTIZGU.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
-import "./chunks/chunk-F2C5E5TJ.js";
-import "./chunks/chunk-W44NYYNB.js";
-import "./chunks/chunk-TIJDGYO2.js";
-import {
-  errorMessage
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/action/chunk-NLDHSFF3.js";
 
 // src/post.ts
 async function post() {
@@ -29,7 +23,7 @@ async function post() {
     return;
   }
   if (getState(STATE_KEEP) === "true") info("keep-container was set: the containers stayed up until now.");
-  const result = await cleanup(runId, recorded, dockerCli);
+  const result = await cleanup(runId, recorded, new Docker());
   for (const r of result.removed) info(`Removed ${r.kind} ${r.name}`);
   for (const p of result.problems) warning(p);
   if (result.removed.length === 0 && result.problems.length === 0) info("No containers or volumes were left.");

@@ -4,10 +4,11 @@
  * real implementations.
  */
 import type { VerificationReport } from '../archive/report.js';
-import type { PublishedPackage, RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/types.js';
+import type { PublishedPackage } from '../oci/publish.js';
 import type { Logger } from '../util/log.js';
 import type { ActionInputs, UpgradeRequest } from './inputs.js';
-import type { CreatedResource } from './cleanup.js';
+import type { CreatedResource } from '../iris/container.js';
 
 export interface ImageRunOptions {
   image: string;
@@ -23,8 +24,6 @@ export interface ImageRunOptions {
   runTests: boolean;
   /** The upgrade stage's request; null when no upgrade scenario runs. */
   upgrade: UpgradeRequest | null;
-  /** Registry settings for upgrade-from versions/references. */
-  registry: { host: string; namespace: string; username: string; token: string };
   timeouts: { startupMs: number; commandMs: number };
   keepContainer: boolean;
   /**
@@ -48,11 +47,8 @@ export interface PipelinePort {
   runImage(options: ImageRunOptions, logger: Logger): Promise<ImageRun>;
 }
 
-/** Where and how to publish comes straight from the inputs of the same names. */
-export interface PublishRequest extends Pick<
-  ActionInputs,
-  'registry' | 'namespace' | 'username' | 'token' | 'sourceUrl' | 'force' | 'allowPrerelease'
-> {
+/** How to publish comes straight from the inputs of the same names; where to, from the port's registry access. */
+export interface PublishRequest extends Pick<ActionInputs, 'sourceUrl' | 'force' | 'allowPrerelease'> {
   archivePath: string;
   verification: VerificationReport;
   signal: AbortSignal;

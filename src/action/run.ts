@@ -5,10 +5,12 @@
  */
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { PublishedPackage, RunReport, StageResult } from '../pipeline/types.js';
+import type { RunReport, StageResult } from '../pipeline/types.js';
+import type { PublishedPackage } from '../oci/publish.js';
 import { emptyReport } from '../pipeline/runner.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
+import { imageTag } from '../naming/grammar.js';
 import { planAnnotations } from './annotations.js';
 import {
   artifactName,
@@ -53,8 +55,7 @@ function runLabel(report: RunReport): string {
 /** "2025.1" from the report, else the image tag, for names and group titles. */
 function irisKey(image: string, report?: RunReport): string {
   if (report?.irisVersion) return report.irisVersion;
-  const tag = /:([^/:@]+)(?:@.*)?$/.exec(image)?.[1];
-  return tag ?? basename(image);
+  return imageTag(image) ?? basename(image);
 }
 
 /** A report for an image whose run threw instead of reporting (infrastructure failure, timeout). */
@@ -198,12 +199,6 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               exportPythonDeps: inputs.exportPythonDeps,
               runTests: inputs.runTests,
               upgrade: inputs.upgrade,
-              registry: {
-                host: inputs.registry,
-                namespace: inputs.namespace,
-                username: inputs.username,
-                token: inputs.token,
-              },
               timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
               keepContainer: inputs.keepContainer,
               runId: `${deps.runId}-${index + 1}`,
@@ -256,10 +251,6 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
               {
                 archivePath: archive.path,
                 verification,
-                registry: inputs.registry,
-                namespace: inputs.namespace,
-                username: inputs.username,
-                token: inputs.token,
                 sourceUrl: inputs.sourceUrl,
                 force: inputs.force,
                 allowPrerelease: inputs.allowPrerelease,
@@ -277,7 +268,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
           stage: 'publish',
           status: 'passed',
           durationMs: Date.now() - t0,
-          message: `${published.reference}${published.unchanged ? ' (unchanged)' : ''}`,
+          message: `${published.reference}${published.unchanged ? ' (unchanged)' : ''}, round-trip: ${published.roundTrip.status}`,
         });
       } catch (err) {
         report.ok = false;
@@ -430,6 +421,9 @@ export function outputsOf(runs: RunReport[], reportPath: string): Record<string,
     'published-tags': JSON.stringify(published.map((p) => p.tag)),
     'published-references': JSON.stringify(published.map((p) => p.reference)),
     digests: JSON.stringify(published.map((p) => p.digest)),
+    'round-trip': JSON.stringify(
+      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status })),
+    ),
     report: reportPath,
     result: JSON.stringify(
       runs.map((r) => ({

@@ -7,8 +7,11 @@ import { join } from 'node:path';
 import { verifyArchive } from '../archive/verify.js';
 import { containerNameFor, type IrisContainer } from '../iris/container.js';
 import type { CommandRunner } from '../iris/process.js';
+import { verifyArchiveStream } from '../archive/verify.js';
+import { accessForHost, type RegistryAccess } from '../oci/access.js';
 import { publishPackage } from '../oci/publish.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
+import { ipmRepositoryPath } from '../naming/ipm.js';
 import { RegistryClient } from '../oci/client.js';
 import type { PipelineHooks, Stage } from '../pipeline/options.js';
 import { runPipeline } from '../pipeline/runner.js';
@@ -20,15 +23,16 @@ import { upgradeInputsFor } from './inputs.js';
 import type { StageResult } from '../pipeline/types.js';
 import { redact } from '../util/redact.js';
 import type { ImageRunOptions, PipelinePort, PublishPort } from './ports.js';
+import { withActionRegistryHint } from './registry.js';
 
 export interface WiringOptions {
-  /** Runs every docker command; the default runs them through @actions/exec (tests and the bench wrap it). */
+  /** Runs every docker command; the default runs them through src/iris/process.ts (tests and the bench wrap it). */
   runner?: CommandRunner;
-  /** Talk HTTP to the registry (a loopback test registry only; inputs refuse it elsewhere). */
-  plainHttp?: boolean;
+  /** The registry to publish to and pull previous versions from (src/action/registry.ts builds it from the inputs). */
+  registry: RegistryAccess;
 }
 
-export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
+export function pipelinePort(wiring: WiringOptions): PipelinePort {
   return {
     async runImage(o, logger) {
       const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
@@ -78,28 +82,25 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
 
 /**
  * The upgrade stage for this request. A version-only upgrade-from is pulled from
- * <registry>/<namespace>/<module> (the module name read from module.xml), with the action's token
- * for that registry and anonymously from any other.
+ * <registry>/<namespace>/<module> (the module name read from module.xml); a reference on another
+ * host gets only what the registry access gives that host (a docker login entry, or nothing).
  */
 async function upgradeStageFor(o: ImageRunOptions, logger: Logger, wiring: WiringOptions): Promise<Stage> {
   const request = o.upgrade!;
+  const { host, namespace } = wiring.registry;
   const repository =
     request.from?.kind === 'version'
-      ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}`
+      ? `${host}/${ipmRepositoryPath(namespace, (await readModuleIdentity(o.modulePath)).name)}`
       : null;
   const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
-  const pull = registryPuller(
-    (host) =>
-      new RegistryClient({
-        registry: host,
-        plainHttp: host === o.registry.host && (wiring.plainHttp ?? false),
-        logger,
-        ...(host === o.registry.host && o.registry.token
-          ? { credentials: { username: o.registry.username || 'token', password: o.registry.token } }
-          : {}),
-      }),
-  );
-  return upgradeStage(options, pull);
+  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
+  return upgradeStage(options, async (reference, dir) => {
+    try {
+      return await pull(reference, dir);
+    } catch (err) {
+      throw withActionRegistryHint(err);
+    }
+  });
 }
 
 /**
@@ -115,27 +116,34 @@ async function saveFailureLogs(outDir: string, result: StageResult, container: I
   await container.copyOut(container.messagesLogPath, join(outDir, 'messages.log'), 60_000).catch(() => {});
 }
 
-export function publishPort(wiring: WiringOptions = {}): PublishPort {
+export function publishPort(wiring: WiringOptions): PublishPort {
   return {
     async publish(r, logger) {
-      const published = await publishPackage({
-        archivePath: r.archivePath,
-        report: r.verification,
-        registry: r.registry,
-        namespace: r.namespace,
-        ...(r.sourceUrl ? { source: r.sourceUrl } : {}),
-        force: r.force,
-        allowPrerelease: r.allowPrerelease,
-        plainHttp: wiring.plainHttp ?? false,
-        ...(r.token ? { credentials: { username: r.username || 'token', password: r.token } } : {}),
-        logger,
-      });
-      return {
-        reference: published.reference,
-        tag: published.tag,
-        digest: published.digest,
-        unchanged: published.unchanged,
-      };
+      try {
+        const published = await publishPackage({
+          archivePath: r.archivePath,
+          report: r.verification,
+          verifier: {
+            file: (path) => verifyArchive(path),
+            stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName }),
+          },
+          access: wiring.registry,
+          ...(r.sourceUrl ? { source: r.sourceUrl } : {}),
+          force: r.force,
+          allowPrerelease: r.allowPrerelease,
+          logger,
+        });
+        if (!published.roundTrip) throw new Error('Internal: a publish that was sent has no round trip');
+        return {
+          reference: published.reference,
+          tag: published.tag,
+          digest: published.digest,
+          unchanged: published.unchanged,
+          roundTrip: published.roundTrip,
+        };
+      } catch (err) {
+        throw withActionRegistryHint(err);
+      }
     },
   };
 }

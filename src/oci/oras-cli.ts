@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
-import type { RegistryCredentials } from './client.js';
-import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './ipm-artifact.js';
+import { DIGEST_SOURCE } from '../naming/grammar.js';
+import type { RegistryCredentials } from './access.js';
+import { IPM_CONFIG_MEDIA_TYPE, IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './media-types.js';
 
 /** The oras binary on PATH, or undefined. */
 export async function findOras(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
@@ -38,6 +39,8 @@ export function runTool(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+    // A child that exits without reading its input must not crash this process (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.stdin ?? '');
   });
 }
@@ -75,7 +78,7 @@ export async function pushWithOras(opts: OrasPushOptions): Promise<string> {
       '--annotation-file',
       annotationFile,
       '--config',
-      `${join(dir, 'config.json')}:application/vnd.unknown.config.v1+json`,
+      `${join(dir, 'config.json')}:${IPM_CONFIG_MEDIA_TYPE}`,
     ];
     await writeFile(join(dir, 'config.json'), '{}');
     if (opts.plainHttp) args.push('--plain-http');
@@ -90,7 +93,7 @@ export async function pushWithOras(opts: OrasPushOptions): Promise<string> {
         details: redact(run.stderr.trim()),
       });
     }
-    const digest = /Digest:\s*(sha256:[a-f0-9]{64})/.exec(run.stdout)?.[1];
+    const digest = new RegExp(`Digest:\\s*(${DIGEST_SOURCE})`).exec(run.stdout)?.[1];
     if (!digest)
       throw new IpmDbError('oras-push', 'oras push printed no manifest digest', { details: redact(run.stdout) });
     return digest;

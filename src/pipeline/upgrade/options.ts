@@ -1,5 +1,7 @@
 /** What the upgrade stage is asked to do, and which scenarios those inputs allow (pure). */
 import { UsageError } from '../../util/errors.js';
+import { DIGEST_SOURCE, TAG_SOURCE, isPlainVersion, isSemver } from '../../naming/grammar.js';
+import { ipmDatabaseTag, parseDatabaseTag } from '../../naming/ipm.js';
 import { type DeclaredChange, parseDeclaredChanges } from './declared.js';
 import { DEFAULT_EXCLUDED_GLOBALS, type GlobalSelection } from './fingerprint.js';
 import { gitRevision } from './git-source.js';
@@ -62,8 +64,6 @@ function optional(text: string | undefined): string | null {
   return value === '' ? null : value;
 }
 
-const VERSION = /^\d+\.\d+\.\d+$/;
-
 /**
  * Parses and checks the inputs. `scenarios` "all" (or empty) means every scenario the inputs
  * allow; naming one explicitly whose inputs are missing is an error that says what to add.
@@ -76,7 +76,7 @@ export function parseUpgradeOptions(inputs: UpgradeInputs): UpgradeOptions {
     reference: optional(inputs.previousReference),
     sourceDir: optional(inputs.previousSource),
   };
-  if (previous.version !== null && !VERSION.test(previous.version)) {
+  if (previous.version !== null && !isPlainVersion(previous.version)) {
     throw new UsageError(
       `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
       'IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.',
@@ -84,14 +84,15 @@ export function parseUpgradeOptions(inputs: UpgradeInputs): UpgradeOptions {
   }
   if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
   if (previous.reference !== null) {
-    const tag = /:([A-Za-z0-9_][A-Za-z0-9._-]{0,127})$/.exec(previous.reference);
+    const tag = new RegExp(`:(${TAG_SOURCE})$`).exec(previous.reference);
     if (!tag || previous.reference.includes('@')) {
       throw new UsageError(
         `previous reference "${previous.reference}" has no tag`,
         'Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.',
       );
     }
-    previous.version ??= /^(\d+\.\d+\.\d+)_database__/.exec(tag[1]!)?.[1] ?? null;
+    const named = parseDatabaseTag(tag[1]!)?.version;
+    previous.version ??= named !== undefined && isPlainVersion(named) ? named : null;
   }
   if (previous.repository !== null && previous.version === null) {
     throw new UsageError(
@@ -155,9 +156,7 @@ export function missingInputs(scenario: UpgradeScenario, previous: PreviousRelea
 
 /** `<repository>:<version with + as _>_database__<X.Y>`: the tag IPM publishes and pulls (contract section 8). */
 export function previousReference(repository: string, version: string, irisMajorMinor: string): string {
-  if (!/^\d{4}\.\d+$/.test(irisMajorMinor))
-    throw new UsageError(`"${irisMajorMinor}" is not an IRIS major.minor version`);
-  return `${repository.replace(/\/+$/, '')}:${version.replace(/\+/g, '_')}_database__${irisMajorMinor}`;
+  return `${repository.replace(/\/+$/, '')}:${ipmDatabaseTag(version, irisMajorMinor)}`;
 }
 
 /** What an upgrade-from value names: a package file, a version to pull, or a full registry reference. */
@@ -165,7 +164,7 @@ export type UpgradeFrom =
   { kind: 'archive'; path: string } | { kind: 'version'; version: string } | { kind: 'reference'; reference: string };
 
 const REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-const TAG_OR_DIGEST_RE = /^(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{64})$/;
+const TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
 
 /**
  * Classifies an upgrade-from value (the action's input and `ipm-db run --upgrade-from` alike): a `.tgz`
@@ -174,8 +173,7 @@ const TAG_OR_DIGEST_RE = /^(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f
 export function classifyUpgradeFrom(raw: string): UpgradeFrom {
   const value = raw.trim();
   if (/\.tgz$/i.test(value)) return { kind: 'archive', path: value };
-  if (/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(value))
-    return { kind: 'version', version: value };
+  if (isSemver(value)) return { kind: 'version', version: value };
   const cut = value.search(/[:@][^/]*$/);
   const repository = cut > 0 ? value.slice(0, cut) : value;
   if (REPOSITORY_RE.test(repository)) {

@@ -5,13 +5,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { verifyArchive } from '../../../src/archive/verify.js';
 import { publishPackage } from '../../../src/oci/publish.js';
 import type { RunReport } from '../../../src/pipeline/types.js';
 import { runCli, type CliRun } from '../../support/cli.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { docker } from '../../support/docker-engine.js';
-import { startRegistry } from '../../support/registry.js';
+import { startRegistry, testAccess } from '../../support/registry.js';
+import { testVerifier } from '../../support/oci-package.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
@@ -120,10 +120,8 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
     try {
       await publishPackage({
         archivePath: join(work, 'v1', 'demo-orders-1.0.0-database.tgz'),
-        verify: (p) => verifyArchive(p),
-        registry: registry.host,
-        namespace: 'acme',
-        plainHttp: true,
+        verifier: testVerifier,
+        access: testAccess(registry.host),
       });
       const r = await cli([
         '--module',

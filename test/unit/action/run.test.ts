@@ -102,10 +102,11 @@ function publisherOf(fail?: Error): PublishPort & { requests: PublishRequest[] }
       if (fail) throw fail;
       const tag = `1.2.3_database__${r.archivePath.includes('2024') ? '2024.1' : '2025.1'}`;
       return {
-        reference: `${r.registry}/${r.namespace}/demo:${tag}`,
+        reference: `ghcr.io/acme/demo:${tag}`,
         tag,
         digest: `sha256:${'d'.repeat(64)}`,
         unchanged: false,
+        roundTrip: { status: 'verified' as const, digest: `sha256:${'d'.repeat(64)}`, layerRead: true },
       };
     },
   };
@@ -149,7 +150,14 @@ describe('run()', () => {
     expect(outcome.ok).toBe(true);
     expect(pipeline.seen.map((o) => o.image)).toEqual(['localhost/iris:2024.1', 'localhost/iris:2025.1']);
     expect(pipeline.seen.map((o) => o.runId)).toEqual(['run-1-1', 'run-1-2']);
-    expect(publisher.requests.map((r) => r.token)).toEqual(['tok-secret-1234', 'tok-secret-1234']);
+    expect(publisher.requests.map((r) => r.archivePath)).toEqual([
+      '/out/2024.1/demo-1.2.3-database.tgz',
+      '/out/2025.1/demo-1.2.3-database.tgz',
+    ]);
+    expect(JSON.parse(rec.outputs['round-trip']!)).toEqual([
+      { reference: 'ghcr.io/acme/demo:1.2.3_database__2024.1', digest: `sha256:${'d'.repeat(64)}`, status: 'verified' },
+      { reference: 'ghcr.io/acme/demo:1.2.3_database__2025.1', digest: `sha256:${'d'.repeat(64)}`, status: 'verified' },
+    ]);
     expect(JSON.parse(rec.outputs['published-tags']!)).toEqual(['1.2.3_database__2024.1', '1.2.3_database__2025.1']);
     expect(rec.outputs.sha256).toBe('1'.repeat(64));
     expect(JSON.parse(rec.outputs.archives!)).toHaveLength(2);
