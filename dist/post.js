@@ -7,7 +7,7 @@ import {
   cleanup,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-A7TTIZGU.js";
+} from "./chunks/action/chunk-G4THTM6U.js";
 import {
   getState,
   info,
