@@ -25,7 +25,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-TWR72QZU.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-AWGT5JE2.js")).runCommand
   },
   {
     name: "verify",

@@ -5163,6 +5163,16 @@ function assumptionError(results, main2, terminate) {
 async function probeAssumptions(exec, namespace) {
   const main2 = await exec(namespace, MAIN_PROBE_SCRIPT);
   const terminate = await exec(namespace, TERMINATE_PROBE_SCRIPT);
+  for (const [what, s] of [
+    ["probe session", main2],
+    ["terminate probe", terminate]
+  ])
+    if (s.exitCode !== 0 && s.exitCode !== 1)
+      throw new IpmDbError(
+        "session-ended-early",
+        `The IRIS ${what} in ${namespace} ended before the end of its script (exit ${s.exitCode}).`,
+        { hint: "IRIS stopped or the session was cut off; read the IRIS output below.", details: s.stdout }
+      );
   const results = judgeProbes(main2, terminate);
   const error2 = assumptionError(results, main2, terminate);
   if (error2) throw Object.assign(error2, { probes: results });

@@ -120,6 +120,17 @@ export async function probeAssumptions(
 ): Promise<ProbeResult[]> {
   const main = await exec(namespace, MAIN_PROBE_SCRIPT);
   const terminate = await exec(namespace, TERMINATE_PROBE_SCRIPT);
+  // Killed or crashed (not 0/1): the session died, which says nothing about the assumptions.
+  for (const [what, s] of [
+    ['probe session', main],
+    ['terminate probe', terminate],
+  ] as const)
+    if (s.exitCode !== 0 && s.exitCode !== 1)
+      throw new IpmDbError(
+        'session-ended-early',
+        `The IRIS ${what} in ${namespace} ended before the end of its script (exit ${s.exitCode}).`,
+        { hint: 'IRIS stopped or the session was cut off; read the IRIS output below.', details: s.stdout },
+      );
   const results = judgeProbes(main, terminate);
   const error = assumptionError(results, main, terminate);
   if (error) throw Object.assign(error, { probes: results });

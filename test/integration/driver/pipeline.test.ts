@@ -181,9 +181,10 @@ describeWithDocker('IRIS driver against the stand-in', () => {
     const report = await runPipeline(
       pipeline(join(FIXTURES, 'other-app'), { env: { ...FAST_START, STANDIN_FAULT_EXIT_AFTER_LINES: '3' } }),
     );
-    const ipm = stage(report, 'ipm');
-    expect(ipm.status).toBe('failed');
-    expect(ipm.message).toMatch(/ended before the end of its script, while running read/);
+    // The first session of a run is the start stage's assumption probe (src/iris/assumptions.ts).
+    const start = stage(report, 'start');
+    expect(start.status).toBe('failed');
+    expect(start.message).toMatch(/The IRIS probe session in USER ended before the end of its script \(exit 137\)/);
   });
 
   it('stops a command that hangs past its time limit', async () => {
