@@ -48,7 +48,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-HHQN7EDJ.js";
+} from "./chunks/action/chunk-RARDGDNA.js";
 import {
   __commonJS,
   __toESM,
@@ -2001,15 +2001,15 @@ function sanitiseArtifactName(raw) {
 function artifactName(prefix, iris, env, matrixJson) {
   const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
   if (matrixJson && matrixJson !== "null") {
-    let values2 = [];
+    let values3 = [];
     try {
       const parsed = JSON.parse(matrixJson);
       if (parsed && typeof parsed === "object")
-        values2 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
+        values3 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
     } catch {
-      values2 = [matrixJson];
+      values3 = [matrixJson];
     }
-    const joined = sanitiseArtifactName(values2.join("-"));
+    const joined = sanitiseArtifactName(values3.join("-"));
     if (joined.length > 60)
       parts.push(`${joined.slice(0, 40)}-${createHash("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
@@ -3545,6 +3545,42 @@ function diffFingerprints(before, after) {
   return changes;
 }
 
+// src/ipm/installed.ts
+function moduleName(name) {
+  if (!isValid("module name", name)) throw new IpmDbError("unsafe-value", `"${name}" is not an IPM module name`);
+  return name;
+}
+function guardedLine(label, body) {
+  return `try { ${body} } catch e { write "##IPMDB error=",${quote(label)},"|",e.DisplayString(),! }`;
+}
+function moduleStateLine(name) {
+  return guardedLine(
+    `module ${name}`,
+    `set m=##class(%IPM.Storage.Module).NameOpen(${quote(moduleName(name))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
+  );
+}
+function values(output, key2) {
+  return parseSessionOutput(output).results.filter((line) => line.key === key2).map((line) => line.value);
+}
+function parseModuleState(output) {
+  const [value] = values(output, "module");
+  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
+  if (value === "") return null;
+  const bar = value.lastIndexOf("|");
+  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
+}
+function guardedErrors(output) {
+  return values(output, "error").map((value) => {
+    const bar = value.indexOf("|");
+    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
+  });
+}
+function throwOnGuardedError(output, doing, code = "objectscript-error") {
+  const errors = guardedErrors(output);
+  if (errors.length > 0)
+    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output });
+}
+
 // src/pipeline/upgrade/objectscript.ts
 var GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
 var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
@@ -3578,17 +3614,11 @@ function parseClassMethod(text, what) {
 function formatClassMethod(ref) {
   return `${ref.className}:${ref.methodName}`;
 }
-function assertModuleName(name) {
-  if (!isValid("module name", name)) throw new UsageError(`"${name}" is not an IPM module name`);
-  return name;
-}
 function assertClassName(name, what) {
   if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
   return name;
 }
-function guarded(label, body) {
-  return `try { ${body} } catch e { write "##IPMDB error=",${quote2(label)},"|",e.DisplayString(),! }`;
-}
+var guarded = guardedLine;
 function listGlobalsLine() {
   return guarded("list globals", 'set g="" for { set g=$order(^$GLOBAL(g)) quit:g=""  write "##IPMDB gname=",g,! }');
 }
@@ -3601,12 +3631,6 @@ function fingerprintGlobalLine(name, nodeLimit = DEFAULT_NODE_LIMIT) {
   return guarded(
     `fingerprint ${name}`,
     `set g=${quote2(name)},n=0,h="",r=g,d=$data(@g)#2 for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`
-  );
-}
-function moduleStateLine(moduleName) {
-  return guarded(
-    `module ${moduleName}`,
-    `set m=##class(%IPM.Storage.Module).NameOpen(${quote2(assertModuleName(moduleName))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
   );
 }
 var STEP_TABLES = [
@@ -3625,7 +3649,7 @@ function expectedStepsLine(updatePackage) {
   const json = (v) => `$select($isobject(${v}):${v}.%ToJSON(),1:"[]")`;
   return guarded(
     `update package ${updatePackage}`,
-    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote2(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$classmethod(l(k),"GetOrderedMethods"),p=$classmethod(l(k),"GetOrderedMethodsPrimaryOnly") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
+    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote2(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$select($system.CLS.IsMthd(l(k),"GetOrderedMethods"):$classmethod(l(k),"GetOrderedMethods"),1:""),p=$select($system.CLS.IsMthd(l(k),"GetOrderedMethodsPrimaryOnly"):$classmethod(l(k),"GetOrderedMethodsPrimaryOnly"),1:"") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
   );
 }
 function seedLine(ref) {
@@ -3783,18 +3807,18 @@ function parseDatabaseTag(tag) {
 function mentionsDatabaseTag(tag) {
   return tag.includes(DATABASE_TAG_SEPARATOR);
 }
-function ipmRepositoryPath(namespace, moduleName) {
+function ipmRepositoryPath(namespace, moduleName2) {
   const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
   if (parts.length === 0) {
     throw new IpmDbError("invalid-namespace", "the namespace is empty", {
       hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
     });
   }
-  const module = validatePathComponent(moduleName.toLowerCase(), "module name (lower-cased)");
+  const module = validatePathComponent(moduleName2.toLowerCase(), "module name (lower-cased)");
   return [...parts, module].join("/");
 }
-function ipmArchiveFileName(moduleName, version2) {
-  return `${moduleName}-${version2}-database.tgz`;
+function ipmArchiveFileName(moduleName2, version2) {
+  return `${moduleName2}-${version2}-database.tgz`;
 }
 function isIpmArchiveFileName(fileName) {
   return /-database\.tgz$/i.test(fileName);
@@ -4491,20 +4515,20 @@ function firstCredentials(...sources) {
     return void 0;
   };
 }
-function accessForHost(access2, host) {
-  if (sameHost(host, access2.host)) return access2;
+function accessForHost(access3, host) {
+  if (sameHost(host, access3.host)) return access3;
   const hostname = (h) => new URL(`http://${h}/`).hostname;
   return {
-    ...access2,
+    ...access3,
     host: validateRegistryHost(host),
     namespace: "",
-    plainHttp: access2.plainHttp && hostname(host) === hostname(access2.host)
+    plainHttp: access3.plainHttp && hostname(host) === hostname(access3.host)
   };
 }
 var OriginPolicy = class {
-  constructor(access2) {
-    this.access = access2;
-    this.baseUrl = new URL(`${access2.plainHttp ? "http" : "https"}://${access2.host}/`);
+  constructor(access3) {
+    this.access = access3;
+    this.baseUrl = new URL(`${access3.plainHttp ? "http" : "https"}://${access3.host}/`);
   }
   access;
   baseUrl;
@@ -4735,8 +4759,8 @@ async function saveWarmImage(entry, dir, store, docker, warn) {
 }
 
 // src/action/run.ts
-import { copyFile as copyFile4, mkdir as mkdir7, readdir as readdir4, stat as stat11, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename4, join as join14, relative as relative4 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir8, readdir as readdir4, stat as stat11, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename4, join as join17, relative as relative4 } from "node:path";
 
 // src/ipm/operations.ts
 import { chmod as chmod2, cp, mkdir as mkdir6, mkdtemp as mkdtemp2, readdir as readdir3, rm as rm6, stat as stat8 } from "node:fs/promises";
@@ -4911,6 +4935,94 @@ async function readSourceTree(moduleDir, limit = 5e3) {
   return tree;
 }
 
+// src/ipm/dependencies.ts
+function dependencyCheckLine(name) {
+  if (!isValid("module name", name)) throw new IpmDbError("unsafe-value", `"${name}" is not an IPM module name`);
+  const q = quote(name);
+  const each = `set n=m.Resources.GetAt(i).Name,t=$zconvert($extract(n,$length(n)-3,$length(n)),"U"),b=$extract(n,1,$length(n)-4) if t=".CLS" { write "##IPMDB depres=",${q},"|",n,"|",##class(%Dictionary.CompiledClass).%ExistsId(b),! } elseif t=".PKG" { kill c set sc=$system.OBJ.GetPackageList(.c,b) write "##IPMDB depres=",${q},"|",n,"|",$data(c)\\10,! } elseif t=".INC" { write "##IPMDB depres=",${q},"|",n,"|",##class(%Library.RoutineMgr).Exists(n),! }`;
+  return guardedLine(
+    `dependency ${name}`,
+    `set m=##class(%IPM.Storage.Module).NameOpen(${q}) write "##IPMDB dep=",${q},"|",$select($isobject(m):m.VersionString,1:""),! if $isobject(m) { for i=1:1:m.Resources.Count() { ${each} } }`
+  );
+}
+function parseDependencyStates(output) {
+  const states = /* @__PURE__ */ new Map();
+  for (const { key: key2, value } of parseSessionOutput(output).results) {
+    if (key2 === "dep") {
+      const bar = value.indexOf("|");
+      const name = value.slice(0, bar);
+      const version2 = value.slice(bar + 1);
+      states.set(name, { name, version: version2 === "" ? null : version2, resources: [] });
+    } else if (key2 === "depres") {
+      const [name, resource, present] = value.split("|");
+      const state = states.get(name ?? "");
+      if (state && resource) state.resources.push({ name: resource, present: present === "1" });
+    }
+  }
+  return [...states.values()];
+}
+function dependencyProblems(states, expected) {
+  const problems = [];
+  for (const name of expected) {
+    const state = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!state || state.version === null) {
+      problems.push(`dependency ${name} is not installed (IPM has no module record for it)`);
+      continue;
+    }
+    const missing = state.resources.filter((r) => !r.present).map((r) => r.name);
+    if (missing.length > 0)
+      problems.push(
+        `dependency ${name} ${state.version} is registered but its code is missing: ${missing.join(", ")} not found`
+      );
+  }
+  return problems;
+}
+function missingDependencyError(problems, module, namespace) {
+  return new IpmDbError(
+    "dependency-code-missing",
+    `After installing ${module} into ${namespace}: ${problems.join("; ")}.`,
+    {
+      hint: "IPM's package-database (pull request #1121) compiles only the module's own resources into IRIS.DAT and ships dependencies as manifests in deps/, so their code is not installed with the package. Use an IPM build that packages dependency code, or install the dependencies into a database mapped into the namespace."
+    }
+  );
+}
+function superclassNotPackaged(text, module) {
+  const m = /#5373: Class '([^']+)', used by '([^':]+):super', does not exist/.exec(text);
+  if (!m) return null;
+  return new IpmDbError(
+    "superclass-not-packaged",
+    `package-database ${module} could not compile ${m[2]}: its superclass ${m[1]} is not part of the module.`,
+    {
+      hint: `IPM's package-database compiles only the module's own resources, in a fresh routines database where the dependencies' classes are not visible (Lifecycle/Database.cls RemapRoutinesDB, LoadResourcesIntoDatabase). Move ${m[1]} into the module or stop extending it, or use an IPM build that packages dependency code.`,
+      details: text
+    }
+  );
+}
+
+// src/ipm/writable.ts
+var PROBE = ".ipm-db-write-check";
+function writableLine(dir) {
+  const q = quote(validate("container path", dir));
+  const probe2 = quote(`${dir}/${PROBE}`);
+  return `set ok=##class(%Library.File).CreateDirectory(${probe2}) if ok { set ok=##class(%Library.File).RemoveDirectory(${probe2}) } write "##IPMDB writable=",${q},"|",ok,!`;
+}
+function parseWritable(output) {
+  return parseSessionOutput(output).results.filter((r) => r.key === "writable").map((r) => {
+    const bar = r.value.lastIndexOf("|");
+    return { dir: r.value.slice(0, bar), writable: r.value.slice(bar + 1) === "1" };
+  });
+}
+function notWritableError(dirs, output) {
+  return new IpmDbError(
+    "iris-cannot-write",
+    `IRIS cannot write into ${dirs.join(", ")} in the container: the user IRIS runs as may not create files there.`,
+    {
+      hint: "docker cp makes root the owner of what it copies and keeps the host modes; IRIS runs as its own user (irisowner, uid 51773, in the official images). Check the image user and the modes of the copied directories.",
+      details: output
+    }
+  );
+}
+
 // src/iris/session.ts
 var DEFAULT_SESSION_TIMEOUT_MS = 6e5;
 function sessionArgs(namespace) {
@@ -5025,16 +5137,6 @@ function parseSwapOutput(text) {
   const backup = /^\s*Backup:\s*(\S.*?)\s*$/m.exec(text);
   return { namespace: ns ? ns[1] : null, backupPath: backup ? backup[1] : null };
 }
-function parseListOutput(text) {
-  const out = [];
-  for (const line of text.split("\n")) {
-    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s+v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?:\s+(.*))?$/.exec(
-      line
-    );
-    if (m) out.push({ name: m[1], version: m[2], extra: (m[3] ?? "").trim() });
-  }
-  return out;
-}
 var IPM_ERRORS = [
   {
     code: "package-missing-iris-dat",
@@ -5101,10 +5203,20 @@ var IPM_ERRORS = [
     pattern: /Database swap cancelled by user/i,
     hint: "Pass -swap-db (the driver always does)."
   },
-  { code: "only-database-package", pattern: /is only available as a database package/i, hint: "Re-run with -swap-db." }
+  { code: "only-database-package", pattern: /is only available as a database package/i, hint: "Re-run with -swap-db." },
+  {
+    // Later pull-request code (ReportPostSwapFailure): a failure after the swap, then a rollback.
+    code: "install-rolled-back",
+    pattern: /Attempting to roll back system state/i,
+    hint: "IPM failed after swapping the database and tried to restore the previous state: read the error above the rollback lines."
+  }
 ];
 function ipmErrorText(text) {
-  return lastErrorLine(text);
+  const ipm = lastErrorLine(text);
+  if (ipm && !/^ERROR #\d+:/.test(ipm)) return ipm;
+  const encountered = /ERROR: encountered an error:\s*(.*)$/m.exec(text);
+  if (encountered && encountered[1].trim()) return encountered[1].trim();
+  return ipm;
 }
 function classifyIpmMessage(text) {
   for (const e of IPM_ERRORS) if (e.pattern.test(text)) return { code: e.code, hint: e.hint };
@@ -5123,7 +5235,7 @@ function ipmFailure(failure, fallbackCode, timeoutMs) {
       }
     );
   const error2 = ipmErrorText(text);
-  const known = classifyIpmMessage(error2 ?? text);
+  const known = classifyIpmMessage(error2 ?? text) ?? classifyIpmMessage(text);
   if (failure.reason === "ended-early" && !error2)
     return new IpmDbError("session-ended-early", `The IRIS session ended before ${failure.running} finished.`, {
       hint: "IRIS stopped or the session was cut off; read the IRIS output below.",
@@ -5169,7 +5281,7 @@ async function copyModuleIn(files, moduleDir, containerDir) {
 async function makeReadableForIris(path) {
   const info2 = await stat8(path);
   if (info2.isDirectory()) {
-    await chmod2(path, info2.mode | 493);
+    await chmod2(path, info2.mode | 511);
     for (const entry of await readdir3(path)) await makeReadableForIris(join9(path, entry));
   } else {
     await chmod2(path, info2.mode | 292);
@@ -5237,6 +5349,7 @@ var IpmOperations = class {
   async loadModule(namespace, moduleDir, options = {}) {
     const dir = await this.workDir("module");
     await copyModuleIn(this.target.files, moduleDir, dir);
+    await this.checkWritable(namespace, [dir]);
     const command = {
       words: ["load", dir],
       modifiers: [...options.dev ? [["-dev"]] : [], ...this.verboseFlag()]
@@ -5252,25 +5365,27 @@ var IpmOperations = class {
     return { output: result.text, containerPath: dir };
   }
   /** `package-database <m> -path <dir>`; the archive is copied to `hostOutDir`. */
-  async packageDatabase(namespace, moduleName, hostOutDir, options = {}) {
-    validate("module name", moduleName);
+  async packageDatabase(namespace, moduleName2, hostOutDir, options = {}) {
+    validate("module name", moduleName2);
     const out = await this.workDir("out");
     await this.target.files.mkdir(out);
+    await this.checkWritable(namespace, [out]);
     const modifiers = [["-path", out]];
     if (options.dev) modifiers.push(["-dev"]);
     if (options.exportPythonDeps === false) modifiers.push(["-no-export-python-deps"]);
     modifiers.push(...this.verboseFlag());
     const result = await this.ipm(
       namespace,
-      [{ words: ["package-database", moduleName], modifiers }],
+      [{ words: ["package-database", moduleName2], modifiers }],
       this.timeouts.packageMs,
-      "package-failed"
+      "package-failed",
+      (failure) => failure.reason === "timeout" ? null : superclassNotPackaged(failure.output.text, moduleName2)
     );
     const parsed = parsePackageOutput(result.text);
     if (!parsed.archivePath)
       throw new IpmDbError(
         "package-output-unrecognised",
-        `package-database ${moduleName} succeeded but did not print "Database package generated:" with the archive path.`,
+        `package-database ${moduleName2} succeeded but did not print "Database package generated:" with the archive path.`,
         {
           hint: "The IPM in use prints something else; report this with the output below.",
           details: result.text
@@ -5322,44 +5437,81 @@ var IpmOperations = class {
     return { ...parseSwapOutput(result.text), output: result.text };
   }
   /** `update <m> -path <tgz> -swap-db`: upgrades an installed module to a database package. */
-  async updateModule(namespace, moduleName, hostTgz) {
-    validate("module name", moduleName);
+  async updateModule(namespace, moduleName2, hostTgz) {
+    validate("module name", moduleName2);
     const tgz = await this.copyPackageIn(hostTgz);
     const result = await this.ipm(
       namespace,
-      [{ words: ["update", moduleName], modifiers: [["-path", tgz], ["-swap-db"], ...this.verboseFlag()] }],
+      [{ words: ["update", moduleName2], modifiers: [["-path", tgz], ["-swap-db"], ...this.verboseFlag()] }],
       this.timeouts.installMs,
       "update-failed"
     );
     return { ...parseSwapOutput(result.text), output: result.text };
   }
-  async list(namespace) {
-    const result = await this.ipm(
-      namespace,
-      [{ words: ["list"], modifiers: [] }],
-      this.timeouts.shortMs,
-      "list-failed"
-    );
-    return parseListOutput(result.text);
+  /**
+   * Fails unless IRIS, as the user it runs as, can create an entry in each directory (checked by
+   * making and removing a subdirectory from inside IRIS, not assumed from who copied the files).
+   */
+  async checkWritable(namespace, dirs) {
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: dirs.map((dir) => ({ kind: "surfaceLine", text: writableLine(dir), label: `check ${dir}` })),
+      timeoutMs: this.timeouts.shortMs
+    });
+    const refused2 = parseWritable(result.raw).filter((d) => !d.writable);
+    if (refused2.length > 0)
+      throw notWritableError(
+        refused2.map((d) => d.dir),
+        result.raw
+      );
   }
-  async uninstall(namespace, moduleName) {
-    validate("module name", moduleName);
+  /**
+   * The module as IPM's `%IPM.Storage.Module` records it in a namespace (version and packaging),
+   * or null when it is not installed. Read from the object, not from `list` text.
+   */
+  async installedModule(namespace, moduleName2) {
+    validate("module name", moduleName2);
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: [{ kind: "surfaceLine", text: moduleStateLine(moduleName2), label: `read module ${moduleName2}` }],
+      timeoutMs: this.timeouts.shortMs
+    });
+    throwOnGuardedError(result.raw, `Reading module ${moduleName2} in ${namespace}`);
+    return parseModuleState(result.raw);
+  }
+  /** Each dependency's module record and whether the code of its resources exists in the namespace. */
+  async dependencyStates(namespace, names) {
+    if (names.length === 0) return [];
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: names.map((name) => ({
+        kind: "surfaceLine",
+        text: dependencyCheckLine(name),
+        label: `check dependency ${name}`
+      })),
+      timeoutMs: this.timeouts.shortMs
+    });
+    throwOnGuardedError(result.raw, `Checking the dependencies in ${namespace}`);
+    return parseDependencyStates(result.raw);
+  }
+  async uninstall(namespace, moduleName2) {
+    validate("module name", moduleName2);
     const result = await this.ipm(
       namespace,
-      [{ words: ["uninstall", moduleName], modifiers: [] }],
+      [{ words: ["uninstall", moduleName2], modifiers: [] }],
       this.timeouts.shortMs,
       "uninstall-failed"
     );
     return result.text;
   }
   /** `test <m> -only -output-file <xml>`; the JUnit file is copied out even when tests fail. */
-  async test(namespace, moduleName, hostOutDir) {
-    validate("module name", moduleName);
+  async test(namespace, moduleName2, hostOutDir) {
+    validate("module name", moduleName2);
     const out = await this.workDir("test");
     await this.target.files.mkdir(out);
-    const junit = `${out}/junit-${moduleName.toLowerCase()}.xml`;
+    const junit = `${out}/junit-${moduleName2.toLowerCase()}.xml`;
     await mkdir6(hostOutDir, { recursive: true });
-    const hostJunit = join9(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
+    const hostJunit = join9(hostOutDir, `junit-${moduleName2.toLowerCase()}.xml`);
     const copyJunit = async () => {
       try {
         await this.target.files.copyOut(junit, hostJunit);
@@ -5371,7 +5523,7 @@ var IpmOperations = class {
     try {
       const result = await this.ipm(
         namespace,
-        [{ words: ["test", moduleName], modifiers: [["-only"], ["-output-file", junit]] }],
+        [{ words: ["test", moduleName2], modifiers: [["-only"], ["-output-file", junit]] }],
         this.timeouts.testMs,
         "tests-failed"
       );
@@ -5386,10 +5538,10 @@ var IpmOperations = class {
    * Reads values in a namespace (`##IPMDB key=value`), e.g. for the upgrade stage's
    * update-step state queries once their expressions are in docs/iris-surface.md.
    */
-  async query(namespace, values2, secretEnv) {
+  async query(namespace, values3, secretEnv) {
     const result = await this.target.sessions.run({
       namespace: validateNamespace(namespace),
-      operations: values2.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
+      operations: values3.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
       timeoutMs: this.timeouts.shortMs,
       ...secretEnv ? { secretEnv } : {}
     });
@@ -5848,6 +6000,83 @@ async function readModuleIdentity(moduleDir) {
   return parseModuleIdentity(xml, file);
 }
 
+// src/pipeline/python-deps.ts
+import { access } from "node:fs/promises";
+import { join as join11 } from "node:path";
+async function hasRequirementsTxt(moduleDir) {
+  try {
+    await access(join11(moduleDir, "requirements.txt"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function networkMode(container) {
+  const r = await container.docker.check("docker-inspect-failed", `Inspecting ${container.name}`, [
+    "inspect",
+    "--format",
+    "{{.HostConfig.NetworkMode}}",
+    container.name
+  ]);
+  return r.stdout.trim();
+}
+function pythonDepsWithoutNetwork(moduleName2, requirements, exportPythonDeps, mode) {
+  if (!requirements || !exportPythonDeps || mode !== "none") return null;
+  return new IpmDbError(
+    "python-deps-need-network",
+    `${moduleName2} has a requirements.txt, and package-database downloads its Python dependencies with pip into the package (wheels/), but the IRIS container has no network (--network none).`,
+    {
+      hint: "Run the container with a network that reaches your Python package index, or set export-python-deps: false (--no-export-python-deps) to package without the wheels (then install them yourself where the package is installed)."
+    }
+  );
+}
+
+// src/pipeline/containers.ts
+import { join as join14 } from "node:path";
+
+// src/iris/transcript.ts
+import { appendFile, cp as cp2, mkdir as mkdir7 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+var TRANSCRIPT_FILE = "transcript.jsonl";
+function recordTranscript(container, dir) {
+  let seq = 0;
+  let chain = mkdir7(join12(dir, "files"), { recursive: true }).then(() => void 0);
+  const append = (event) => {
+    chain = chain.then(() => appendFile(join12(dir, TRANSCRIPT_FILE), JSON.stringify(event) + "\n"));
+    return chain;
+  };
+  const exec = container.exec.bind(container);
+  const mkdirIn = container.mkdir.bind(container);
+  const copyIn = container.copyIn.bind(container);
+  container.exec = async (command, options = {}) => {
+    const result = await exec(command, options);
+    if (command[0] === "iris" && command[1] === "session")
+      await append({
+        seq: ++seq,
+        kind: "session",
+        args: command,
+        input: redact(options.input ?? ""),
+        stdout: redact(result.stdout),
+        exitCode: result.exitCode,
+        secretNames: Object.keys(options.secretEnv ?? {})
+      });
+    return result;
+  };
+  container.mkdir = async (path) => {
+    await mkdirIn(path);
+    await append({ seq: ++seq, kind: "mkdir", path });
+  };
+  container.copyIn = async (hostPath, containerPath, timeoutMs) => {
+    await copyIn(hostPath, containerPath, timeoutMs);
+    const n = ++seq;
+    const file = join12("files", String(n).padStart(4, "0"));
+    await chain;
+    await cp2(hostPath, join12(dir, file), { recursive: true });
+    await append({ seq: n, kind: "copyIn", path: containerPath, file });
+  };
+  return container;
+}
+
 // src/ipm/ipm-install.ts
 import { basename as basename2 } from "node:path";
 var IPM_DIR = `${WORK_DIR}/ipm`;
@@ -5859,6 +6088,7 @@ function sourceInstallOperations(root = IPM_SOURCE_ROOT) {
   ];
 }
 async function installIpm(target, installer, namespace, logger, timeoutMs) {
+  await target.files.mkdir(WORK_DIR);
   await target.files.mkdir(IPM_DIR);
   let operations;
   if (installer.git) {
@@ -5888,14 +6118,14 @@ var CONFIGURE_IPM = [
   { words: ["config", "set", "ColorScheme", "none"], modifiers: [] },
   { words: ["config", "set", "analytics", "0"], modifiers: [] }
 ];
-function parseIrisVersion(values2) {
-  const zversion = values2.get("zversion") ?? "";
-  const major = Number(values2.get("major"));
-  const minor = Number(values2.get("minor"));
+function parseIrisVersion(values3) {
+  const zversion = values3.get("zversion") ?? "";
+  const major = Number(values3.get("major"));
+  const minor = Number(values3.get("minor"));
   if (!Number.isInteger(major) || !Number.isInteger(minor) || major <= 0)
     throw new IpmDbError(
       "iris-version-unknown",
-      `Could not read the IRIS version (got major "${values2.get("major") ?? ""}", minor "${values2.get("minor") ?? ""}").`,
+      `Could not read the IRIS version (got major "${values3.get("major") ?? ""}", minor "${values3.get("minor") ?? ""}").`,
       {
         details: zversion
       }
@@ -5905,7 +6135,7 @@ function parseIrisVersion(values2) {
     zversion,
     major,
     minor,
-    number: values2.get("number") ?? "",
+    number: values3.get("number") ?? "",
     majorMinor: `${major}.${minor}`,
     build: build ? build[1] : null
   };
@@ -6023,7 +6253,7 @@ async function createNamespace(target, options) {
 
 // src/pipeline/network.ts
 import { readFile as readFile5, stat as stat9 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 function isLoopbackHost(registry) {
   const withoutScheme = registry.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
   const authority = withoutScheme.split("/")[0] ?? "";
@@ -6038,12 +6268,12 @@ function chooseNetwork(needs) {
   return { network: "none", why: "nothing in the container needs the network" };
 }
 async function needsOutbound(moduleDir, exportPythonDeps) {
-  const exists = (name) => stat9(join11(moduleDir, name)).then(
+  const exists = (name) => stat9(join13(moduleDir, name)).then(
     () => true,
     () => false
   );
   if (exportPythonDeps && await exists("requirements.txt")) return true;
-  const manifest = await readFile5(join11(moduleDir, "module.xml"), "utf8").catch(() => "");
+  const manifest = await readFile5(join13(moduleDir, "module.xml"), "utf8").catch(() => "");
   return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
 }
 
@@ -6081,6 +6311,7 @@ async function defaultNetwork(ctx) {
 }
 function drive(ctx, container) {
   const o = ctx.options;
+  if (o.recordTranscripts) recordTranscript(container, join14(o.outDir, "transcripts", container.name));
   const target = { sessions: new IrisSessionRunner(container), files: container };
   const ops = new IpmOperations(target, {
     ...o.timeouts ? { timeouts: o.timeouts } : {},
@@ -6107,7 +6338,7 @@ function setUpIpm(ctx, target, installer, homeNamespace) {
 
 // src/pipeline/warm.ts
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join15 } from "node:path";
 var installers = /* @__PURE__ */ new WeakMap();
 var warmStates = /* @__PURE__ */ new WeakMap();
 function pipelineInstaller(ctx) {
@@ -6115,7 +6346,7 @@ function pipelineInstaller(ctx) {
   if (!p) {
     const o = ctx.options;
     p = o.installer ? resolveInstaller(o.installer, {
-      workDir: join12(tmpdir3(), "ipm-db-installers"),
+      workDir: join15(tmpdir3(), "ipm-db-installers"),
       ...o.installerCache ? { cache: o.installerCache } : {}
     }) : Promise.resolve(null);
     installers.set(ctx, p);
@@ -6192,6 +6423,104 @@ async function setUpIpmWarm(ctx, installer) {
   return setup;
 }
 
+// src/iris/assumptions.ts
+var PROBE_GLOBAL = "^IPMDBProbe";
+var MAIN_PROBE_SCRIPT = [
+  'write "##IPMDB probe.sum=",1+1,!',
+  "set x=1/0",
+  'write "##IPMDB probe.after-error=1",!',
+  `set ${PROBE_GLOBAL}=1 write "##IPMDB probe.global=",$order(^$GLOBAL("^IPMDBProbd")),! kill ${PROBE_GLOBAL}`,
+  "halt"
+];
+var TERMINATE_PROBE_SCRIPT = [
+  "do $system.Process.Terminate($job,1)",
+  'write "##IPMDB probe.after-terminate=1",!'
+];
+function probe(name, holds, expected, saw) {
+  return { name, holds, expected, saw };
+}
+function judgeProbes(main2, terminate) {
+  const out = parseSessionOutput(main2.stdout);
+  const sum = out.values.get("probe.sum");
+  const echoed = main2.stdout.includes('"##IPMDB probe.sum="');
+  const global = out.values.get("probe.global");
+  const after = parseSessionOutput(terminate.stdout).values.get("probe.after-terminate");
+  return [
+    probe(
+      "piped-session-output",
+      sum === "2",
+      'a "##IPMDB probe.sum=2" line (after the namespace prompt) for `write "##IPMDB probe.sum=",1+1,!`',
+      sum === void 0 ? "no such line" : `probe.sum=${sum}`
+    ),
+    probe(
+      "piped-session-no-echo",
+      !echoed,
+      "the script lines are not echoed back",
+      echoed ? 'the input line `write "##IPMDB probe.sum=",...` in the output' : "no echo"
+    ),
+    probe(
+      "direct-mode-error-format",
+      out.objectScriptErrors.some((e) => e.startsWith("<DIVIDE>")),
+      'a line starting "<DIVIDE>" for `set x=1/0`',
+      out.objectScriptErrors.length > 0 ? out.objectScriptErrors.join(" / ") : "no line of the form <NAME> ..."
+    ),
+    probe(
+      "error-continues-session",
+      out.values.get("probe.after-error") === "1",
+      "the line after a direct-mode error still runs",
+      out.values.get("probe.after-error") === "1" ? "it ran" : "it did not run"
+    ),
+    probe(
+      "global-directory",
+      global === PROBE_GLOBAL || global === PROBE_GLOBAL.slice(1),
+      `$order(^$GLOBAL("^IPMDBProbd")) returning "${PROBE_GLOBAL}" (with or without ^) once it is set`,
+      global === void 0 ? "no probe.global line" : `probe.global=${global}`
+    ),
+    probe("exit-status-halt", main2.exitCode === 0, "exit status 0 after halt", `exit status ${main2.exitCode}`),
+    probe(
+      "exit-status-terminate",
+      terminate.exitCode === 1 && after === void 0,
+      "exit status 1 after $system.Process.Terminate($job,1), and nothing after it runs",
+      `exit status ${terminate.exitCode}${after === void 0 ? "" : ", and the next line ran"}`
+    )
+  ];
+}
+function assumptionError(results, main2, terminate) {
+  const broken = results.find((r) => !r.holds);
+  if (!broken) return null;
+  return new IpmDbError(
+    "assumption-failed",
+    `assumption ${broken.name} does not hold: expected ${broken.expected}, saw ${broken.saw}`,
+    {
+      hint: 'This IRIS behaves differently from what the driver was built against (docs/iris-surface.md, "Assumptions"). Report it with the output below.',
+      details: [
+        `--- probe session (exit ${main2.exitCode}) ---`,
+        main2.stdout,
+        `--- terminate probe (exit ${terminate.exitCode}) ---`,
+        terminate.stdout
+      ].join("\n")
+    }
+  );
+}
+async function probeAssumptions(exec, namespace) {
+  const main2 = await exec(namespace, MAIN_PROBE_SCRIPT);
+  const terminate = await exec(namespace, TERMINATE_PROBE_SCRIPT);
+  for (const [what, s] of [
+    ["probe session", main2],
+    ["terminate probe", terminate]
+  ])
+    if (s.exitCode !== 0 && s.exitCode !== 1)
+      throw new IpmDbError(
+        "session-ended-early",
+        `The IRIS ${what} in ${namespace} ended before the end of its script (exit ${s.exitCode}).`,
+        { hint: "IRIS stopped or the session was cut off; read the IRIS output below.", details: s.stdout }
+      );
+  const results = judgeProbes(main2, terminate);
+  const error2 = assumptionError(results, main2, terminate);
+  if (error2) throw Object.assign(error2, { probes: results });
+  return results;
+}
+
 // src/pipeline/stages.ts
 function need(value, what) {
   if (value === null)
@@ -6211,9 +6540,23 @@ var startStage = {
     ctx.container = container;
     ctx.target = driven.target;
     ctx.ops = driven.ops;
+    await probeStart(ctx, container);
     return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
   }
 };
+async function probeStart(ctx, container) {
+  const exec = async (namespace, script) => {
+    const r = await container.exec(sessionArgs(namespace), { input: script.join("\n") + "\n", timeoutMs: 6e4 });
+    return { stdout: r.stdout, exitCode: r.exitCode };
+  };
+  try {
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? "USER");
+  } catch (err) {
+    const probes = err.probes;
+    if (probes) ctx.report.assumptions = probes;
+    throw err;
+  }
+}
 var ipmStage = {
   name: "ipm",
   async run(ctx) {
@@ -6255,6 +6598,16 @@ var packageStage = {
   async run(ctx) {
     const ops = need(ctx.ops, "IPM");
     const module = need(ctx.module, "the module");
+    const exportPythonDeps = ctx.options.exportPythonDeps !== false;
+    if (exportPythonDeps && await hasRequirementsTxt(ctx.options.moduleDir)) {
+      const refusal = pythonDepsWithoutNetwork(
+        module.name,
+        true,
+        exportPythonDeps,
+        await networkMode(need(ctx.container, "the container"))
+      );
+      if (refusal) throw refusal;
+    }
     const archive = await ops.packageDatabase(
       need(ctx.packagingNamespace, "the packaging namespace"),
       module.name,
@@ -6324,22 +6677,28 @@ var installStage = {
       "INST"
     );
     const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
-    const listed = await ops.list(ctx.installNamespace);
-    const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());
-    if (!entry)
+    const installed = await ops.installedModule(ctx.installNamespace, module.name);
+    if (!installed)
       throw new IpmDbError(
         "install-not-listed",
-        `${module.name} is not listed by "list" in ${ctx.installNamespace} after installing ${basename3(archive.hostPath)}.`,
-        {
-          details: swap.output
-        }
+        `IPM has no record of ${module.name} in ${ctx.installNamespace} after installing ${basename3(archive.hostPath)}.`,
+        { details: swap.output }
       );
-    if (entry.version !== module.version)
+    if (installed.version !== module.version)
       throw new IpmDbError(
         "install-wrong-version",
-        `${ctx.installNamespace} lists ${module.name} ${entry.version} after installing ${module.version}.`
+        `IPM records ${module.name} ${installed.version} in ${ctx.installNamespace} after installing ${module.version}.`
       );
-    return `${module.name} ${entry.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ""}`;
+    if (installed.packaging !== "database")
+      throw new IpmDbError(
+        "install-not-database",
+        `IPM records ${module.name} in ${ctx.installNamespace} with packaging "${installed.packaging}", not "database", after installing ${basename3(archive.hostPath)}.`,
+        { details: swap.output }
+      );
+    const dependencies = (ctx.report.verification?.dependencies ?? []).map((d) => d.name);
+    const problems = dependencyProblems(await ops.dependencyStates(ctx.installNamespace, dependencies), dependencies);
+    if (problems.length > 0) throw missingDependencyError(problems, module.name, ctx.installNamespace);
+    return `${module.name} ${installed.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ""}`;
   }
 };
 var testStage = {
@@ -6511,13 +6870,13 @@ async function cleanUp(ctx) {
 }
 
 // src/action/annotations.ts
-import { join as join13, relative as relative3, sep as sep4 } from "node:path";
+import { join as join16, relative as relative3, sep as sep4 } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run3) {
   return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative3(roots.workspace, join13(roots.modulePath, moduleRelative));
+  const rel = relative3(roots.workspace, join16(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep4).join("/");
 }
@@ -6608,7 +6967,7 @@ function setPublishStage(report, result) {
 async function listFilesIn(dir) {
   const out = [];
   for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join14(dir, e.name);
+    const p = join17(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
@@ -6641,8 +7000,8 @@ async function run2(inputs, deps) {
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
   const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join14(inputs.workspace, ".ipm-db");
-  const outRoot = join14(tempRoot, "ipm-db", deps.runId);
+  const tempRoot = deps.env.RUNNER_TEMP || join17(inputs.workspace, ".ipm-db");
+  const outRoot = join17(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
@@ -6663,7 +7022,7 @@ async function run2(inputs, deps) {
   );
   const restoredImages = /* @__PURE__ */ new Set();
   try {
-    await stat11(join14(inputs.modulePath, "module.xml")).catch(() => {
+    await stat11(join17(inputs.modulePath, "module.xml")).catch(() => {
       throw new UsageError(
         `input "module-path": no module.xml in ${relative4(inputs.workspace, inputs.modulePath) || "."}.`,
         "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
@@ -6687,8 +7046,8 @@ async function run2(inputs, deps) {
         return null;
       }
       const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join14(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join14(tempRoot, "ipm-db-cache"))
+        workDir: join17(tempRoot, "ipm-db-downloads"),
+        cache: actionsInstallerCache(deps.cache, join17(tempRoot, "ipm-db-cache"))
       });
       io.info(
         resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
@@ -6698,14 +7057,14 @@ async function run2(inputs, deps) {
     });
     for (const [index, image] of inputs.images.entries()) {
       if (total.signal.aborted) break;
-      const outDir = join14(outRoot, sanitiseArtifactName(image));
-      await mkdir7(outDir, { recursive: true });
+      const outDir = join17(outRoot, sanitiseArtifactName(image));
+      await mkdir8(outDir, { recursive: true });
       const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join14(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
+      if (inputs.cacheImages && await restoreImage(image, join17(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
         restoredImages.add(image);
         io.info(`${prefix}image restored from the cache`);
       }
-      const warmDir = join14(tempRoot, "ipm-db-warm");
+      const warmDir = join17(tempRoot, "ipm-db-warm");
       const warm = inputs.warmIpmImage && ipmPin ? await restoreWarmImage(image, ipmPin, warmDir, deps.cache, deps.docker, (m) => io.warning(m)) : null;
       if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
       const t0 = Date.now();
@@ -6827,11 +7186,11 @@ async function run2(inputs, deps) {
   } finally {
     clearTimeout(totalTimer);
   }
-  const reportPath = join14(outRoot, REPORT_FILE);
-  await mkdir7(outRoot, { recursive: true }).catch(() => {
+  const reportPath = join17(outRoot, REPORT_FILE);
+  await mkdir8(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join14(outDir, REPORT_FILE), report);
+  for (const [report, { outDir }] of logFiles) await writeJson(join17(outDir, REPORT_FILE), report);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
@@ -6860,7 +7219,7 @@ async function run2(inputs, deps) {
   if (inputs.cacheImages) {
     for (const image of inputs.images)
       if (!restoredImages.has(image))
-        await saveImage(image, join14(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+        await saveImage(image, join17(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
   }
   const outcome2 = {
     runs,
@@ -6881,7 +7240,7 @@ async function run2(inputs, deps) {
   return outcome2;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join14(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join17(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
@@ -6889,7 +7248,7 @@ async function collectRunFiles(report, outDir, logFiles) {
     const rel = relative4(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join14(outDir, basename4(p));
+      const copy = join17(outDir, basename4(p));
       await copyFile4(p, copy);
       files.add(copy);
     }
@@ -6969,8 +7328,8 @@ function setOutputs(io, runs, reportPath) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir9, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { mkdir as mkdir10, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join22 } from "node:path";
 
 // src/archive/verify.ts
 import { createHash as createHash7 } from "node:crypto";
@@ -8274,12 +8633,12 @@ var Authenticator = class {
   constructor(policy, fetchToken) {
     this.policy = policy;
     this.fetchToken = fetchToken;
-    const access2 = policy.access;
-    this.credentials = access2.credentialsFor(access2.host);
+    const access3 = policy.access;
+    this.credentials = access3.credentialsFor(access3.host);
     if (this.credentials) {
       const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
-      access2.onSecret(this.credentials.password);
-      access2.onSecret(encoded);
+      access3.onSecret(this.credentials.password);
+      access3.onSecret(encoded);
       this.basic = `Basic ${encoded}`;
     }
   }
@@ -8519,9 +8878,9 @@ function responseHeader(res, name) {
 }
 var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
 var RegistryHttp = class {
-  constructor(access2, opts = {}) {
-    this.access = access2;
-    this.policy = new OriginPolicy(access2);
+  constructor(access3, opts = {}) {
+    this.access = access3;
+    this.policy = new OriginPolicy(access3);
     this.logger = opts.logger ?? silentLogger;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
@@ -8831,9 +9190,9 @@ async function* checkedBlob(source, digest, size) {
     throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
 }
 var RegistryClient = class {
-  constructor(access2, opts = {}) {
-    this.access = access2;
-    this.http = new RegistryHttp(access2, opts);
+  constructor(access3, opts = {}) {
+    this.access = access3;
+    this.http = new RegistryHttp(access3, opts);
     this.sizes = {
       monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
       chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
@@ -9023,9 +9382,9 @@ function checkModuleVersion(version2, allowPrerelease = false) {
 function moduleXmlOneLine(xml) {
   return xml.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).join("");
 }
-function ipmAnnotations(values2) {
+function ipmAnnotations(values3) {
   const out = {};
-  for (const [key2, value] of Object.entries(values2)) {
+  for (const [key2, value] of Object.entries(values3)) {
     if (!ALLOWED_KEYS.has(key2)) {
       throw new IpmDbError("annotation-not-allowed", `annotation "${key2}" is not one IPM accepts`, {
         hint: `IPM rejects manifests with annotations other than: ${IPM_ANNOTATION_KEYS.join(", ")}.`
@@ -9156,15 +9515,15 @@ function ipmAcceptanceViolations(manifest, tag) {
 
 // src/oci/oras-cli.ts
 import { spawn } from "node:child_process";
-import { access, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
+import { access as access2, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join15, resolve as resolve3 } from "node:path";
+import { delimiter, join as join18, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join15(dir, "oras");
+    const candidate = join18(dir, "oras");
     try {
-      await access(candidate, 1);
+      await access2(candidate, 1);
       return candidate;
     } catch {
     }
@@ -9195,10 +9554,10 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join15(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join18(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join15(dir, title));
-    const annotationFile = join15(dir, "annotations.json");
+    await symlink(resolve3(opts.archivePath), join18(dir, title));
+    const annotationFile = join18(dir, "annotations.json");
     await writeFile4(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
@@ -9207,9 +9566,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join15(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join18(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile4(join15(dir, "config.json"), "{}");
+    await writeFile4(join18(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -9378,15 +9737,15 @@ function manifestDifferences(existing, next) {
 }
 async function publishPackage(opts) {
   const logger = opts.logger ?? silentLogger;
-  const { access: access2 } = opts;
-  const registry = access2.host;
+  const { access: access3 } = opts;
+  const registry = access3.host;
   const report = opts.report ?? await opts.verifier.file(opts.archivePath);
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
     created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     ...opts.source ? { source: opts.source } : {}
   });
-  const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access3.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat12(opts.archivePath)).size;
@@ -9418,7 +9777,7 @@ async function publishPackage(opts) {
     logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
     return result(serialized.digest, false, 0, false, null);
   }
-  const client = new RegistryClient(access2, { logger, ...opts.clientOptions });
+  const client = new RegistryClient(access3, { logger, ...opts.clientOptions });
   const roundTrip = async (digest2, readLayer) => {
     const proof = await verifyRoundTrip(client, {
       repository,
@@ -9459,12 +9818,12 @@ async function publishPackage(opts) {
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }
   if (opts.client === "oras") {
-    const credentials = access2.credentialsFor(registry);
+    const credentials = access3.credentialsFor(registry);
     const digest2 = await pushWithOras({
       archivePath: opts.archivePath,
       reference,
       manifest,
-      plainHttp: access2.plainHttp,
+      plainHttp: access3.plainHttp,
       ...credentials ? { credentials } : {}
     });
     return result(digest2, false, facts.layer.size, true, await roundTrip(digest2, true));
@@ -9503,11 +9862,11 @@ async function publishPackage(opts) {
 
 // src/pipeline/upgrade/stage.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir8 } from "node:fs/promises";
-import { basename as basename6, join as join16 } from "node:path";
+import { mkdir as mkdir9 } from "node:fs/promises";
+import { basename as basename6, join as join19 } from "node:path";
 function safeFileName(title, fallback) {
   const name = title === void 0 ? "" : basename6(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
@@ -9522,9 +9881,9 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir8(dir, { recursive: true });
+  await mkdir9(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join16(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join19(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -9538,7 +9897,7 @@ async function pullPackage(client, ref, dir) {
 // src/pipeline/upgrade/driver-binding.ts
 import { mkdtemp as mkdtemp4, rm as rm9 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join17 } from "node:path";
+import { join as join20 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -9558,7 +9917,7 @@ function irisOf(ctx, current, homeNamespace) {
       await current().ops.loadModule(namespace, hostDir);
     },
     loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
-    updateModule: (namespace, moduleName, hostTgz) => current().ops.updateModule(namespace, moduleName, hostTgz)
+    updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
   };
 }
 function startOnVolume(ctx, runId, volume, image) {
@@ -9645,7 +10004,7 @@ function driverUpgradeEnvironment(ctx, pull) {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
     startDurable: (image) => startDurable(ctx, image),
     pull,
-    tempDir: () => mkdtemp4(join17(tmpdir5(), "ipm-db-previous-")),
+    tempDir: () => mkdtemp4(join20(tmpdir5(), "ipm-db-previous-")),
     removeTempDir: (dir) => rm9(dir, { recursive: true, force: true })
   };
 }
@@ -9654,23 +10013,14 @@ function driverUpgradeEnvironment(ctx, pull) {
 function ipmdbLines(output) {
   return parseSessionOutput(output).results;
 }
-function values(output, key2) {
+function values2(output, key2) {
   return ipmdbLines(output).filter((line) => line.key === key2).map((line) => line.value);
 }
-function reportedErrors(output) {
-  return values(output, "error").map((value) => {
-    const bar = value.indexOf("|");
-    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
-  });
-}
 function throwOnReportedErrors(output, doing) {
-  const errors = reportedErrors(output);
-  if (errors.length > 0) {
-    throw new IpmDbError("upgrade-objectscript", `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output });
-  }
+  throwOnGuardedError(output, doing, "upgrade-objectscript");
 }
 function parseGlobalNames(output) {
-  const names = values(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
+  const names = values2(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
   return [...new Set(names)].sort();
 }
 function parseFingerprints(output) {
@@ -9692,15 +10042,8 @@ function parseFingerprints(output) {
   }
   return result;
 }
-function parseModuleState(output) {
-  const [value] = values(output, "module");
-  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
-  if (value === "") return null;
-  const bar = value.lastIndexOf("|");
-  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
-}
 function parseUpdateSteps(output) {
-  return values(output, "step").map((value) => {
+  return values2(output, "step").map((value) => {
     const fields = value.split("|");
     if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
       throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
@@ -9718,7 +10061,7 @@ function parseUpdateSteps(output) {
 }
 function parseExpectedSteps(output) {
   const steps = [];
-  for (const value of values(output, "expected")) {
+  for (const value of values2(output, "expected")) {
     const [className, ordered, primaryOnly, extra] = value.split("|");
     for (const list2 of [ordered, primaryOnly]) {
       let methods;
@@ -9739,10 +10082,10 @@ function parseExpectedSteps(output) {
   return steps;
 }
 function parseSeeded(output) {
-  return values(output, "seeded");
+  return values2(output, "seeded");
 }
 function parseChecks(output) {
-  return values(output, "check").map((value) => {
+  return values2(output, "check").map((value) => {
     const bar = value.indexOf("|");
     const returned = bar < 0 ? "" : value.slice(bar + 1);
     return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
@@ -9750,7 +10093,7 @@ function parseChecks(output) {
 }
 function parseFileExists(output) {
   const result = {};
-  for (const value of values(output, "exists")) {
+  for (const value of values2(output, "exists")) {
     const bar = value.lastIndexOf("|");
     result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
   }
@@ -9987,7 +10330,7 @@ var Scenario = class {
     if (this.options.checks.length === 0) return [];
     const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
     const returned = parseChecks(output);
-    const errors = reportedErrors(output);
+    const errors = guardedErrors(output);
     return this.options.checks.map(formatClassMethod).map((check) => {
       const found = returned.find((r) => r.check === check);
       if (found) return found;
@@ -10184,7 +10527,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join18(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join21(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -10266,7 +10609,7 @@ function pipelinePort(wiring) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join19(o.outDir, f));
+      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join22(o.outDir, f));
       return { report, logFiles };
     }
   };
@@ -10286,15 +10629,15 @@ async function upgradeStageFor(o, logger, wiring) {
   });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir9(outDir, { recursive: true }).catch(() => {
+  await mkdir10(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile5(join19(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile5(join22(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile5(join19(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile5(join22(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join19(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join22(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {

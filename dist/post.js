@@ -7,7 +7,7 @@ import {
   cleanup,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-HHQN7EDJ.js";
+} from "./chunks/action/chunk-RARDGDNA.js";
 import {
   getState,
   info,

@@ -32,6 +32,8 @@ export async function installIpm(
   logger: Logger,
   timeoutMs: number,
 ): Promise<void> {
+  // Images pre-create nothing for the driver: the work directory first, then its child.
+  await target.files.mkdir(WORK_DIR);
   await target.files.mkdir(IPM_DIR);
   let operations: Operation[];
   if (installer.git) {

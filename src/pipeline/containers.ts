@@ -5,7 +5,9 @@
  * IPM up in it, one way to make a new namespace for a package.
  */
 import { startIris, type ContainerSpec, type IrisContainer } from '../iris/container.js';
+import { join } from 'node:path';
 import { IrisSessionRunner } from '../iris/session.js';
+import { recordTranscript } from '../iris/transcript.js';
 import { bootstrapIpm, type IpmSetup } from '../ipm/bootstrap.js';
 import type { ResolvedInstaller } from '../ipm/installer.js';
 import { createNamespace } from '../ipm/namespaces.js';
@@ -71,6 +73,7 @@ async function defaultNetwork(ctx: PipelineContext): Promise<string> {
 /** Sessions, file transfer and IPM operations for a running container, with the pipeline's timeouts and verbosity. */
 export function drive(ctx: PipelineContext, container: IrisContainer): DrivenContainer {
   const o = ctx.options;
+  if (o.recordTranscripts) recordTranscript(container, join(o.outDir, 'transcripts', container.name));
   const target: IpmTarget = { sessions: new IrisSessionRunner(container), files: container };
   const ops = new IpmOperations(target, {
     ...(o.timeouts ? { timeouts: o.timeouts } : {}),

@@ -65,6 +65,8 @@ export interface PipelineOptions {
   timeouts?: PipelineTimeouts;
   /** IPM's -v on every command. */
   verbose?: boolean;
+  /** Record every IRIS session and file sent in under `<outDir>/transcripts/<container>/` (src/iris/transcript.ts). */
+  recordTranscripts?: boolean;
   runId?: string;
   logger: Logger;
   verifyArchive: VerifyArchive;

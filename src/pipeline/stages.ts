@@ -8,9 +8,14 @@ import { basename } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import { dockerLogin } from '../iris/container.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
+import { hasRequirementsTxt, networkMode, pythonDepsWithoutNetwork } from './python-deps.js';
+import { dependencyProblems, missingDependencyError } from '../ipm/dependencies.js';
 import { newPackageNamespace } from './containers.js';
 import { pipelineInstaller, setUpIpmWarm, startWithWarmImage, warmState } from './warm.js';
-import type { Stage } from './options.js';
+import type { PipelineContext, Stage } from './options.js';
+import { probeAssumptions, type ProbeResult } from '../iris/assumptions.js';
+import { sessionArgs } from '../iris/session.js';
+import type { IrisContainer } from '../iris/container.js';
 
 function need<T>(value: T | null, what: string): T {
   if (value === null)
@@ -31,9 +36,25 @@ export const startStage: Stage = {
     ctx.container = container;
     ctx.target = driven.target;
     ctx.ops = driven.ops;
+    await probeStart(ctx, container);
     return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
   },
 };
+
+/** Probes the unverified IRIS behaviours (docs/iris-surface.md, "Assumptions") before anything relies on them. */
+async function probeStart(ctx: PipelineContext, container: IrisContainer): Promise<void> {
+  const exec = async (namespace: string, script: string[]) => {
+    const r = await container.exec(sessionArgs(namespace), { input: script.join('\n') + '\n', timeoutMs: 60_000 });
+    return { stdout: r.stdout, exitCode: r.exitCode };
+  };
+  try {
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? 'USER');
+  } catch (err) {
+    const probes = (err as { probes?: ProbeResult[] }).probes;
+    if (probes) ctx.report.assumptions = probes;
+    throw err;
+  }
+}
 
 export const ipmStage: Stage = {
   name: 'ipm',
@@ -86,6 +107,16 @@ export const packageStage: Stage = {
   async run(ctx) {
     const ops = need(ctx.ops, 'IPM');
     const module = need(ctx.module, 'the module');
+    const exportPythonDeps = ctx.options.exportPythonDeps !== false;
+    if (exportPythonDeps && (await hasRequirementsTxt(ctx.options.moduleDir))) {
+      const refusal = pythonDepsWithoutNetwork(
+        module.name,
+        true,
+        exportPythonDeps,
+        await networkMode(need(ctx.container, 'the container')),
+      );
+      if (refusal) throw refusal;
+    }
     const archive = await ops.packageDatabase(
       need(ctx.packagingNamespace, 'the packaging namespace'),
       module.name,
@@ -158,22 +189,29 @@ export const installStage: Stage = {
       'INST',
     );
     const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
-    const listed = await ops.list(ctx.installNamespace);
-    const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());
-    if (!entry)
+    const installed = await ops.installedModule(ctx.installNamespace, module.name);
+    if (!installed)
       throw new IpmDbError(
         'install-not-listed',
-        `${module.name} is not listed by "list" in ${ctx.installNamespace} after installing ${basename(archive.hostPath)}.`,
-        {
-          details: swap.output,
-        },
+        `IPM has no record of ${module.name} in ${ctx.installNamespace} after installing ${basename(archive.hostPath)}.`,
+        { details: swap.output },
       );
-    if (entry.version !== module.version)
+    if (installed.version !== module.version)
       throw new IpmDbError(
         'install-wrong-version',
-        `${ctx.installNamespace} lists ${module.name} ${entry.version} after installing ${module.version}.`,
+        `IPM records ${module.name} ${installed.version} in ${ctx.installNamespace} after installing ${module.version}.`,
       );
-    return `${module.name} ${entry.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ''}`;
+    if (installed.packaging !== 'database')
+      throw new IpmDbError(
+        'install-not-database',
+        `IPM records ${module.name} in ${ctx.installNamespace} with packaging "${installed.packaging}", not "database", after installing ${basename(archive.hostPath)}.`,
+        { details: swap.output },
+      );
+    // package-database ships dependencies as manifests only: check their code really arrived.
+    const dependencies = (ctx.report.verification?.dependencies ?? []).map((d) => d.name);
+    const problems = dependencyProblems(await ops.dependencyStates(ctx.installNamespace, dependencies), dependencies);
+    if (problems.length > 0) throw missingDependencyError(problems, module.name, ctx.installNamespace);
+    return `${module.name} ${installed.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ''}`;
   },
 };
 

@@ -1,3 +1,4 @@
+import type { ProbeResult } from '../iris/assumptions.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { CompileError } from '../ipm/compile-errors.js';
 import type { PublishedPackage } from '../oci/publish.js';
@@ -51,6 +52,8 @@ export interface RunReport {
    * (an expired community licence, with licence-expired: skip). Such a run is neither passed nor failed.
    */
   skipped?: { code: string; reason: string } | null;
+  /** The IRIS assumptions probed at start (src/iris/assumptions.ts), holding or not. */
+  assumptions?: ProbeResult[];
   startedAt: string;
   durationMs: number;
 }

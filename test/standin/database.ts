@@ -22,6 +22,8 @@ export interface ClassRecord {
 
 export interface ModuleRecord {
   name: string;
+  /** <ExternalName>, '' when none. */
+  externalName?: string;
   version: string;
   packaging: 'module' | 'database';
   root: string;

@@ -54,7 +54,7 @@ export class Instance {
   }
   /** Container-local (never on the durable volume): a replaced container starts not ready. */
   get readyFile(): string {
-    return this.env.STANDIN_READY_FILE || `${INSTALL_DIR}/standin-running`;
+    return this.env.STANDIN_READY_FILE || `${INSTALL_DIR}/mgr/standin-running`;
   }
 
   log(line: string): void {
@@ -141,6 +141,16 @@ export class Instance {
       if ((className === pkg || className.startsWith(pkg + '.')) && pkg.length > best.length) best = pkg;
     }
     return best ? nsConfig.packageMappings[best]! : nsConfig.routines;
+  }
+
+  /** Every class name visible in `ns` (routines database and package mappings). */
+  classesInNamespace(ns: string): string[] {
+    const nsConfig = this.namespace(ns);
+    if (!nsConfig) throw new Error(`namespace ${ns} does not exist`);
+    const names = new Set<string>();
+    for (const db of new Set([nsConfig.routines, ...Object.values(nsConfig.packageMappings)]))
+      for (const cls of Object.keys(this.read(db).classes)) if (this.classDatabase(ns, cls) === db) names.add(cls);
+    return [...names].sort();
   }
 
   classExists(ns: string, className: string): boolean {

@@ -2,7 +2,7 @@
 // printing the "<NS>>" prompt as IRIS does in a piped session, surviving runtime errors (which it
 // prints as <NAME> *detail) and ending on halt, end of input, or $system.Process.Terminate.
 import { hostname } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { type Cmd, type Expr, type Target, parseLine, Parser } from './parser.js';
 import {
@@ -27,7 +27,7 @@ import { LineReader, Terminal, sleepSync } from './io.js';
 import { parseUdl } from './udl.js';
 import { invokeDictionary, openDictionary } from './dictionary.js';
 import { CODE_GLOBALS_OF_CLASSES, extendedPrefix, globalDatabase } from './global-routing.js';
-import { type Ref, dataOf, formatRef, globalNames, orderNext, queryNext } from './globals.js';
+import { type Ref, dataOf, formatRef, formatSubscript, globalNames, orderNext, queryNext } from './globals.js';
 import { sqlQuery } from './sql.js';
 import { bytesOf, listBuild } from './lists.js';
 import type { IpmShell } from './ipm.js';
@@ -99,6 +99,7 @@ export class Session {
         this.term.freshLine();
         return 0;
       }
+      if (this.breaks('piped-session-no-echo')) this.term.write(`${line}\n`);
       if (exitAfter > 0 && this.input.linesRead > exitAfter) {
         this.instance.log(`Session ${process.pid} killed (STANDIN_FAULT_EXIT_AFTER_LINES=${exitAfter})`);
         process.kill(process.pid, 'SIGKILL');
@@ -129,10 +130,16 @@ export class Session {
     }
   }
 
+  /** STANDIN_FAULT_ASSUMPTION=<name>: behave against that named assumption (docs/iris-surface.md). */
+  breaks(assumption: string): boolean {
+    return this.env.STANDIN_FAULT_ASSUMPTION === assumption;
+  }
+
   reportError(e: unknown): void {
     if (e instanceof IrisError) {
       this.term.freshLine();
-      this.term.write(`${e.message}\n`);
+      if (this.breaks('direct-mode-error-format')) this.term.write(`ERROR: ${e.message.replace(/^<([^>]*)>/, '$1')}\n`);
+      else this.term.write(`${e.message}\n`);
     } else if (e instanceof IrisException) {
       this.term.freshLine();
       this.term.write(`<THROW> *%Exception.StatusException ${statusText(e.status)}\n`);
@@ -463,6 +470,7 @@ export class Session {
         const dir = args[1] && toNum(arg(1)) === -1 ? -1 : 1;
         const target = args[0];
         if (target?.k === 'sysglobal') {
+          if (this.breaks('global-directory')) return '';
           const from = str(this.eval(target.subs[0] ?? { k: 'str', v: '' }, frame));
           const db = target.env
             ? globalDatabase(this.instance, this.namespace, '^', str(this.eval(target.env, frame)))
@@ -502,7 +510,15 @@ export class Session {
         return listBuild(args.map((_, i) => str(arg(i))));
       case 'length':
       case 'l':
+        if (args[1]) return String(str(arg(0)).split(str(arg(1))).length);
         return String(str(arg(0)).length);
+      case 'extract':
+      case 'e': {
+        const v = str(arg(0));
+        const from = args[1] ? toNum(arg(1)) : 1;
+        const to = args[2] ? toNum(arg(2)) : from;
+        return v.slice(Math.max(from, 1) - 1, Math.max(to, 0));
+      }
       case 'char':
       case 'c':
         return args.map((_, i) => String.fromCharCode(toNum(arg(i)))).join('');
@@ -536,15 +552,27 @@ export class Session {
         return irisVersion(this.env).number;
       case 'util.getenviron':
         return this.env[str(arg(0))] ?? '';
+      case 'cls.ismthd':
+        return bool(this.isMethod(str(arg(0)), str(arg(1))));
       case 'process.terminate':
         this.term.freshLine();
-        throw new SessionEnd(args[1] ? toNum(arg(1)) : 0);
+        throw new SessionEnd(this.breaks('exit-status-terminate') ? 0 : args[1] ? toNum(arg(1)) : 0);
       case 'obj.displayerror': {
         const sc = arg(0);
         if (isStatusError(sc)) {
           this.term.freshLine();
           for (const err of sc.errors) this.term.write(`ERROR #${err.code}: ${err.text}\n`);
         }
+        return OK;
+      }
+      case 'obj.getpackagelist': {
+        // $system.OBJ.GetPackageList(.list, package): list(<class>)="" for the package's classes.
+        const target = args[0];
+        if (!target || target.k !== 'byref') throw new IrisError('PARAMETER');
+        const pkg = str(arg(1));
+        for (const cls of this.instance.classesInNamespace(this.namespace))
+          if (cls.toLowerCase().startsWith(pkg.toLowerCase() + '.') && !cls.endsWith('.INC'))
+            frame.locals.set(`${target.name}(${formatSubscript(cls)})`, '');
         return OK;
       }
       case 'obj.load':
@@ -609,8 +637,21 @@ export class Session {
       case '%Exception.General':
         if (m === '%new') return exceptionObject(StatusError.general(str(arg(0))));
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
+      case '%Library.RoutineMgr':
+        if (m === 'exists') return bool(this.instance.classExists(this.namespace, str(arg(0))));
+        throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Library.File':
         if (m === 'exists') return bool(existsSync(str(arg(0))));
+        // CreateDirectory/RemoveDirectory: 1 on success, 0 otherwise, as the process's own user.
+        if (m === 'createdirectory' || m === 'removedirectory') {
+          try {
+            if (m === 'createdirectory') mkdirSync(str(arg(0)));
+            else rmdirSync(str(arg(0)));
+            return '1';
+          } catch {
+            return '0';
+          }
+        }
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%SQL.Statement':
         if (m === '%execdirect') return sqlQuery(this, str(arg(1)));
@@ -634,17 +675,24 @@ export class Session {
     if (!found) throw new IrisError('CLASS DOES NOT EXIST', cls);
     const udl = parseUdl(found.source, `${cls}.cls`);
     const def = udl.methods.get(method.toLowerCase());
-    if (!def) {
-      // Inherited from %IPM.General.Update.VersionBase: abstract, returns nothing.
-      const inherited = ['getorderedmethods', 'getorderedmethodsprimaryonly'].includes(method.toLowerCase());
-      if (inherited && udl.superclasses.some((c) => c === '%IPM.General.Update.VersionBase')) return '';
-      throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
-    }
+    // GetOrderedMethods/GetOrderedMethodsPrimaryOnly are [Abstract] in %IPM.General.Update.VersionBase:
+    // a step class that does not override one has no runnable method of that name.
+    if (!def) throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
     const frame: Frame = { locals: new Map(), cls };
     def.params.forEach((p, i) => {
       if (i < args.length) frame.locals.set(p, args[i]!);
     });
     return this.runBody(this.expandMacros(def.body, udl.includes), `z${def.name}+1^${cls}.1`, frame);
+  }
+
+  /**
+   * $system.CLS.IsMthd(class, method): 1 when the class has a runnable method of that name (its own
+   * body; an abstract method inherited without an override is not one, Storage/Module.cls relies on it).
+   */
+  isMethod(cls: string, method: string): boolean {
+    const found = this.instance.findClass(this.namespace, cls);
+    if (!found) return false;
+    return parseUdl(found.source, `${cls}.cls`).methods.has(method.toLowerCase());
   }
 
   /** Replaces $$$Name of the class's include files' argumentless #define lines (the preprocessor's job). */
@@ -670,6 +718,12 @@ export class Session {
       if (m === '%size') return String(items.length);
       if (m === '%get') return String(items[toNum(this.eval(_args[0]!, _frame))] ?? '');
       if (m === '%tojson') return JSON.stringify(items);
+    }
+    if ('elements' in obj && Array.isArray((obj as { elements: unknown }).elements)) {
+      // A relationship or list collection (%RelationshipObject, %ListOfObjects): Count(), GetAt(1-based).
+      const elements = (obj as unknown as { elements: Value[] }).elements;
+      if (m === 'count') return String(elements.length);
+      if (m === 'getat') return elements[toNum(this.eval(_args[0]!, _frame)) - 1] ?? '';
     }
     if ('rows' in obj) {
       const rs = obj as unknown as { rows: Record<string, Value>[]; at: number };

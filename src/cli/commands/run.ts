@@ -49,6 +49,10 @@ Options:
   --ready-timeout <s>    seconds to wait for IRIS to start (default: 300)
   --keep                 keep the container afterwards (for debugging)
   --verbose              IPM -v on every command, and debug output
+  --no-export-python-deps
+                         package-database -no-export-python-deps: no requirements.txt wheels (needed without network)
+  --record-transcripts   record every IRIS session and file sent in under <out>/transcripts/
+                         (replay against the stand-in: npm run standin:replay <dir>)
   --json                 print the run report as JSON on stdout (upgrade scenarios in "upgrade")
 
 Upgrade testing (docs/upgrade-testing.md; the action's input names; any of the first three adds the stage):
@@ -100,6 +104,8 @@ export const runCommand: CliCommand = {
           'ready-timeout': { type: 'string' },
           keep: { type: 'boolean' },
           verbose: { type: 'boolean' },
+          'no-export-python-deps': { type: 'boolean' },
+          'record-transcripts': { type: 'boolean' },
           json: { type: 'boolean' },
           ...UPGRADE_FLAGS,
         },
@@ -152,6 +158,8 @@ export const runCommand: CliCommand = {
       enableEnsemble: v.ensemble ?? false,
       ...(login ? { login } : {}),
       verbose: v.verbose ?? false,
+      ...(v['no-export-python-deps'] ? { exportPythonDeps: false } : {}),
+      ...(v['record-transcripts'] ? { recordTranscripts: true } : {}),
       ...(readyMs ? { timeouts: { readyMs } } : {}),
       ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),
       logger,

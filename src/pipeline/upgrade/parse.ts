@@ -4,7 +4,8 @@
  */
 import { IpmDbError } from '../../util/errors.js';
 import { parseSessionOutput } from '../../iris/output.js';
-import type { CheckResult, GlobalFingerprint, ModuleState, UpdateStepRow } from './types.js';
+import { throwOnGuardedError } from '../../ipm/installed.js';
+import type { CheckResult, GlobalFingerprint, UpdateStepRow } from './types.js';
 
 export interface IpmdbLine {
   key: string;
@@ -22,20 +23,11 @@ function values(output: string, key: string): string[] {
     .map((line) => line.value);
 }
 
-/** Errors the guarded lines reported (`##IPMDB error=<what>|<text>`). */
-export function reportedErrors(output: string): string[] {
-  return values(output, 'error').map((value) => {
-    const bar = value.indexOf('|');
-    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
-  });
-}
+export { guardedErrors as reportedErrors } from '../../ipm/installed.js';
 
 /** Throws when a guarded line reported an ObjectScript error. */
 export function throwOnReportedErrors(output: string, doing: string): void {
-  const errors = reportedErrors(output);
-  if (errors.length > 0) {
-    throw new IpmDbError('upgrade-objectscript', `${doing} failed in IRIS: ${errors.join('; ')}`, { details: output });
-  }
+  throwOnGuardedError(output, doing, 'upgrade-objectscript');
 }
 
 /** Global names from `gname` lines, normalised to "^Name", sorted, unique. */
@@ -65,13 +57,7 @@ export function parseFingerprints(output: string): GlobalFingerprint[] {
   return result;
 }
 
-export function parseModuleState(output: string): ModuleState | null {
-  const [value] = values(output, 'module');
-  if (value === undefined) throw new IpmDbError('upgrade-parse', 'IRIS printed no module state line');
-  if (value === '') return null;
-  const bar = value.lastIndexOf('|');
-  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
-}
+export { parseModuleState } from '../../ipm/installed.js';
 
 export function parseUpdateSteps(output: string): UpdateStepRow[] {
   return values(output, 'step').map((value) => {

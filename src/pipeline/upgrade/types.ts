@@ -93,10 +93,8 @@ export interface CheckResult {
   ok: boolean;
 }
 
-export interface ModuleState {
-  version: string;
-  packaging: string;
-}
+import type { ModuleState } from '../../ipm/installed.js';
+export type { ModuleState };
 
 export interface UpgradeScenarioResult {
   /** One of UPGRADE_SCENARIOS, or `iris-upgrade` (./iris-upgrade.ts: across IRIS versions, two images). */

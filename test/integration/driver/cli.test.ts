@@ -19,7 +19,9 @@ describeWithDocker('ipm-db run', () => {
   beforeAll(async () => {
     ({ dockerHost: host, standinImage: image } = requireDocker());
     work = await mkdtemp(join(tmpdir(), 'ipm-db-cli-'));
-    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
   });
   afterAll(async () => {
     await rm(work, { recursive: true, force: true });

@@ -43,7 +43,9 @@ describeWithDocker('IRIS driver against the stand-in', () => {
     work = await mkdtemp(join(tmpdir(), 'ipm-db-driver-'));
     installer = join(work, 'zpm-0.10.10.xml');
     installerNoDb = join(work, 'zpm-0.9.2.xml');
-    writeIpmInstaller(installer, '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(installer, '0.10.10', { databasePackaging: true, dependencyCode: true });
     writeIpmInstaller(installerNoDb, '0.9.2', { databasePackaging: false });
   });
 
@@ -179,9 +181,10 @@ describeWithDocker('IRIS driver against the stand-in', () => {
     const report = await runPipeline(
       pipeline(join(FIXTURES, 'other-app'), { env: { ...FAST_START, STANDIN_FAULT_EXIT_AFTER_LINES: '3' } }),
     );
-    const ipm = stage(report, 'ipm');
-    expect(ipm.status).toBe('failed');
-    expect(ipm.message).toMatch(/ended before the end of its script, while running read/);
+    // The first session of a run is the start stage's assumption probe (src/iris/assumptions.ts).
+    const start = stage(report, 'start');
+    expect(start.status).toBe('failed');
+    expect(start.message).toMatch(/The IRIS probe session in USER ended before the end of its script \(exit 137\)/);
   });
 
   it('stops a command that hangs past its time limit', async () => {
@@ -259,16 +262,16 @@ describeWithDocker('IRIS driver against the stand-in', () => {
         const ns = await freshNamespace();
         const swap = await ops.loadPackage(ns, demoV1);
         expect(swap.namespace).toBe(ns);
-        expect((await ops.list(ns)).find((m) => m.name === 'demo-app')?.version).toBe('1.0.0');
+        expect(await ops.installedModule(ns, 'demo-app')).toEqual({ version: '1.0.0', packaging: 'database' });
         const updated = await ops.updateModule(ns, 'demo-app', demoV2);
         expect(updated.namespace).toBe(ns);
-        expect((await ops.list(ns)).find((m) => m.name === 'demo-app')?.version).toBe('2.0.0');
+        expect(await ops.installedModule(ns, 'demo-app')).toEqual({ version: '2.0.0', packaging: 'database' });
         // Tests run where the source was loaded (IPM finds UnitTest directories under the module root).
         const tests = await ops.test(v2Source, 'demo-app', join(work, 'junit'));
         expect(tests.passed).toBe(true);
         expect(await readFile(tests.junitPath!, 'utf8')).toMatch(/<testcase [^>]*name="/);
         await ops.uninstall(ns, 'demo-app');
-        expect((await ops.list(ns)).some((m) => m.name === 'demo-app')).toBe(false);
+        expect(await ops.installedModule(ns, 'demo-app')).toBeNull();
 
         // A second database package in the same namespace is refused.
         const second = await freshNamespace();

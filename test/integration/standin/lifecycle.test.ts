@@ -33,10 +33,13 @@ describeWithDocker('IRIS stand-in: load -> package -> install -> update', () => 
   beforeAll(async () => {
     ({ dockerHost: host, standinImage: image } = requireDocker());
     work = mkdtempSync(join(tmpdir(), 'standin-life-'));
-    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     await docker(host, ['volume', 'create', volume]);
     c = await StandinContainer.run(host, image, `standin-life-${id}`, { volume });
     expect((await c.waitReady(30)).code).toBe(0);
+    await c.makeDir(W);
     await c.copyIn(join(work, 'zpm-0.10.10.xml'), `${W}/zpm-0.10.10.xml`);
     await c.copyIn(FIXTURES, `${W}/modules`);
   });

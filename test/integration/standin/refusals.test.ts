@@ -58,6 +58,7 @@ describeWithDocker('IRIS stand-in: installer refusals, exit statuses, faults', (
     writeIpmInstaller(join(work, 'zpm-old.xml'), '0.10.9', { databasePackaging: false });
     c = await StandinContainer.run(host, image, `standin-ref-${id}`);
     expect((await c.waitReady(30)).code).toBe(0);
+    await c.makeDir(W);
     await c.exec(['mkdir', '-p', `${W}/pkgs`]);
     for (const f of ['zpm-db.xml', 'zpm-old.xml']) await c.copyIn(join(work, f), `${W}/${f}`);
     await c.copyIn(FIXTURES, `${W}/modules`);

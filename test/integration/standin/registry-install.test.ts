@@ -74,9 +74,12 @@ describeWithDocker('IRIS stand-in: install -swap-db from an OCI registry', () =>
     base = `http://${registry.host}`;
     ({ username: USER, password: PASSWORD } = registry.credentials);
 
-    writeIpmInstaller(join(work, 'zpm.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     c = await StandinContainer.run(dockerHost, standinImage, `standin-reg-${id}`, { network: 'host' });
     expect((await c.waitReady(30)).code).toBe(0);
+    await c.makeDir(W);
     await c.copyIn(join(work, 'zpm.xml'), `${W}/zpm.xml`);
     await c.copyIn(FIXTURES, `${W}/modules`);
     const build = await c.session([

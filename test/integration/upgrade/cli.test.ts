@@ -24,7 +24,9 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
   beforeAll(async () => {
     ({ dockerHost: host, standinImage: image } = requireDocker());
     work = await mkdtemp(join(tmpdir(), 'ipm-db-cli-upgrade-'));
-    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     // The previous release, built into a database package by `ipm-db run` itself.
     const v1 = await cli(['--module', join(EXAMPLE, 'v1'), '--out', 'v1']);
     expect(v1.status, v1.stderr).toBe(0);

@@ -93,7 +93,9 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
   beforeAll(async () => {
     ({ standinImage: image, dockerHost } = requireDocker());
     work = mkdtempSync(join(tmpdir(), 'ipm-db-upgrade-it-'));
-    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     const leakyV1 = variant(work, 'v1-ships-v2-step', 'v1', (dir) =>
       cpSync(join(EXAMPLE, 'v2/src/cls/DemoOrders/Update/V2.cls'), join(dir, 'src/cls/DemoOrders/Update/V2.cls')),
     );
