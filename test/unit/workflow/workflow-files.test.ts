@@ -11,6 +11,7 @@ import {
   parseActionText,
   parseWorkflowText,
   attestationProblems,
+  callerGrantProblems,
   permissionProblems,
   pinProblems,
   pullRequestPublishProblems,
@@ -259,6 +260,21 @@ describe('the starter workflows', () => {
     const pr = read('workflow-templates/ipm-database-pull-request.yml');
     expect(pr).toContain('branches: [$default-branch]');
     expect(pr).not.toMatch(/branches: \[main\]/);
+  });
+
+  it('every caller of the reusable workflow grants what its jobs request (GitHub refuses to start it otherwise)', () => {
+    const callers = workflowFiles.filter((f) => /uses: .*ipm-database\.yml/.test(read(f)));
+    expect(callers.length).toBeGreaterThanOrEqual(3);
+    for (const file of callers) expect(callerGrantProblems(parseWorkflowText(read(file)), reusable), file).toEqual([]);
+    const narrow = parseWorkflowText(
+      read('workflow-templates/ipm-database-pull-request.yml').replace(
+        '      packages: write\n',
+        '      packages: read\n',
+      ),
+    );
+    expect(callerGrantProblems(narrow, reusable)).toEqual([
+      'job ipm-database grants packages: read, but the reusable workflow requests packages: write',
+    ]);
   });
 
   it('a starter that publishes on pull requests is caught', () => {
