@@ -2,6 +2,7 @@
 // (the e2e workflow, the starters), is accepted by the action's own input parser.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_IPM_GIT } from '../../../src/pipeline/defaults.js';
 import { describe, expect, it } from 'vitest';
 import { parseInputs, type ActionInputs } from '../../../src/action/inputs.js';
 import { evaluate, interpolate, type Contexts } from '../../support/expressions.js';
@@ -74,7 +75,8 @@ describe('the action accepts what the reusable workflow passes it', () => {
     it(`for ${starter}`, () => {
       const inputs = actionInputsFor(wf(starter).jobs[0]!, { vars: { IPM_SHA256: SHA } });
       expect(inputs.images).toEqual(['containers.intersystems.com/intersystems/iris-community:2026.1']);
-      expect(inputs.ipm).toMatchObject({ kind: 'version', version: '0.10.10' });
+      // No IPM input: the pinned default commit with database packaging.
+      expect(inputs.ipm).toEqual({ kind: 'git', ...DEFAULT_IPM_GIT });
       expect(inputs.namespace).toBe('acme');
     });
 
