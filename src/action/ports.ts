@@ -6,7 +6,8 @@
 import type { VerificationReport } from '../archive/report.js';
 import type { PublishedPackage, RunReport } from '../pipeline/types.js';
 import type { Logger } from '../util/log.js';
-import type { ActionInputs, UpgradeRequest } from './inputs.js';
+import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
+import type { ActionInputs } from './inputs.js';
 import type { CreatedResource } from './cleanup.js';
 
 export interface ImageRunOptions {
@@ -21,9 +22,9 @@ export interface ImageRunOptions {
   interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
-  /** The upgrade stage's request; null when no upgrade scenario runs. */
-  upgrade: UpgradeRequest | null;
-  /** Registry settings for upgrade-from versions/references. */
+  /** The upgrade stage's settings; null when no upgrade scenario runs. */
+  upgrade: UpgradeOptions | null;
+  /** The registry the action's token is for: previous releases pulled from it use the token. */
   registry: { host: string; namespace: string; username: string; token: string };
   timeouts: { startupMs: number; commandMs: number };
   keepContainer: boolean;

@@ -144,9 +144,8 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
         'Point module-path at the folder holding module.xml, and run actions/checkout before this step.',
       );
     });
-    const from = inputs.upgrade?.from;
-    if (from?.kind === 'archive') {
-      const path = from.path;
+    const path = inputs.upgrade?.previous.packagePath;
+    if (path) {
       await stat(path).catch(() => {
         throw new UsageError(
           `input "upgrade-from": ${relative(inputs.workspace, path)} does not exist.`,

@@ -8,15 +8,13 @@ import { verifyArchive } from '../archive/verify.js';
 import { containerNameFor, type IrisContainer } from '../iris/container.js';
 import type { CommandRunner } from '../iris/process.js';
 import { publishPackage } from '../oci/publish.js';
-import { readModuleIdentity } from '../ipm/manifest.js';
 import { RegistryClient } from '../oci/client.js';
 import type { PipelineHooks, Stage } from '../pipeline/options.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { DEFAULT_STAGES } from '../pipeline/stages.js';
-import { parseUpgradeOptions } from '../pipeline/upgrade/options.js';
+import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import type { Logger } from '../util/log.js';
-import { upgradeInputsFor } from './inputs.js';
 import type { StageResult } from '../pipeline/types.js';
 import { redact } from '../util/redact.js';
 import type { ImageRunOptions, PipelinePort, PublishPort } from './ports.js';
@@ -31,7 +29,7 @@ export interface WiringOptions {
 export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
   return {
     async runImage(o, logger) {
-      const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
+      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o, o.upgrade, logger, wiring)] : DEFAULT_STAGES;
       const record: PipelineHooks = {
         // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
@@ -77,17 +75,10 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
 }
 
 /**
- * The upgrade stage for this request. A version-only upgrade-from is pulled from
- * <registry>/<namespace>/<module> (the module name read from module.xml), with the action's token
- * for that registry and anonymously from any other.
+ * The upgrade stage: a previous release is pulled with the action's token from the action's
+ * registry, anonymously from any other.
  */
-async function upgradeStageFor(o: ImageRunOptions, logger: Logger, wiring: WiringOptions): Promise<Stage> {
-  const request = o.upgrade!;
-  const repository =
-    request.from?.kind === 'version'
-      ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}`
-      : null;
-  const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
+function upgradeStageFor(o: ImageRunOptions, upgrade: UpgradeOptions, logger: Logger, wiring: WiringOptions): Stage {
   const pull = registryPuller(
     (host) =>
       new RegistryClient({
@@ -99,7 +90,7 @@ async function upgradeStageFor(o: ImageRunOptions, logger: Logger, wiring: Wirin
           : {}),
       }),
   );
-  return upgradeStage(options, pull);
+  return upgradeStage(upgrade, pull);
 }
 
 /**

@@ -3,7 +3,14 @@
 // does) and keeps per-namespace globals, module state and IPM's update-step table. IPM's
 // update-step behaviour follows %IPM.Storage.Module:HandleAllUpdateSteps; faults can be injected.
 import { createHash } from 'node:crypto';
-import type { ReplaceableIris, SwapInfo, UpgradeEnvironment, UpgradeIris } from '../../src/pipeline/upgrade/ports.js';
+import { parseSessionOutput } from '../../src/iris/output.js';
+import type {
+  LinesOutput,
+  ReplaceableIris,
+  SwapInfo,
+  UpgradeEnvironment,
+  UpgradeIris,
+} from '../../src/pipeline/upgrade/ports.js';
 import { IpmDbError } from '../../src/util/errors.js';
 
 type Globals = Map<string, Map<string, string>>;
@@ -178,10 +185,12 @@ export class FakeIris implements UpgradeIris {
     return info;
   }
 
-  async run(namespace: string, lines: string[], doing: string): Promise<string> {
+  async run(namespace: string, lines: string[], doing: string): Promise<LinesOutput> {
     this.calls.push(`run ${doing} in ${namespace}`);
     const ns = this.ns(namespace);
-    return lines.map((line) => this.answer(ns, line)).join('');
+    // Read by the driver's own session-output reader, as the session runner reads real output.
+    const raw = lines.map((line) => this.answer(ns, line)).join('');
+    return { results: parseSessionOutput(raw).results, raw };
   }
 
   private answer(ns: Namespace, line: string): string {

@@ -113,7 +113,7 @@ export const runCommand: CliCommand = {
       readyMs = s * 1000;
     }
     const moduleDir = resolve(io.cwd, v.module);
-    const upgrade = await upgradeStageFromFlags(v, moduleDir, io);
+    const upgrade = upgradeStageFromFlags(v, io);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
     const installer = v.ipm ? await parseInstallerSpec(v.ipm, v['ipm-sha256'], io.cwd) : null;
     const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });

@@ -113,7 +113,7 @@ class Scenario {
       throw new IpmDbError(
         'upgrade-fingerprint-incomplete',
         `IRIS printed no fingerprint for ${missing.join(', ')} ${when}`,
-        { details: output },
+        { details: output.raw },
       );
     }
     const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
@@ -128,7 +128,7 @@ class Scenario {
     const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
     if (notRun.length > 0)
       throw new IpmDbError('upgrade-seed-failed', `seed method(s) ${notRun.join(', ')} did not return`, {
-        details: output,
+        details: output.raw,
       });
   }
 
@@ -275,7 +275,9 @@ export async function runUpgradeScenarios(
   const prev = options.previous;
   const registryReference =
     prev.reference ??
-    (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
+    (prev.pullFrom && prev.version
+      ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor)
+      : null);
   const reference = prev.packagePath ?? registryReference;
   let pulled: Promise<string> | null = null;
   let downloadDir: string | null = null;
