@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-VGXB6YQB.js")).runCommand
+    load: async () => (await import("./chunks/run-SV72UBYO.js")).runCommand
   },
   {
     name: "verify",
@@ -28,32 +28,32 @@ var commands = [
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-XHMHXO5W.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-TBWG72XI.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-RMD3ZAHM.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-QQUV6USI.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-YOL6VUCY.js")).inspectCommand
+    load: async () => (await import("./chunks/inspect-IFEVQPN5.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-U5LHI2KS.js")).tagsCommand
+    load: async () => (await import("./chunks/tags-H6DP5NHC.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-XIMD7ZKP.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/iris-versions-YRZUJ2P2.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-C3A6M4AZ.js")).legsCommand
+    load: async () => (await import("./chunks/legs-KPYSOTGV.js")).legsCommand
   }
 ];
 

@@ -1,7 +1,7 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-ZVXHEOF4.js";
+} from "./chunks/chunk-R5GC536R.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -9,13 +9,8 @@ import {
   ResourceLedger,
   STATE_KEEP,
   STATE_RUN_ID,
-  actionsCacheStore,
-  actionsInstallerCache,
-  dockerCli,
-  resolveIpmInstaller,
-  restoreImage,
-  saveImage
-} from "./chunks/chunk-KCDDRG2G.js";
+  dockerCli
+} from "./chunks/chunk-V3VXLJAV.js";
 import {
   debug,
   error,
@@ -32,23 +27,24 @@ import {
 } from "./chunks/chunk-NYYNO6GM.js";
 import {
   DEFAULT_STAGES,
-  classifyUpgradeFrom,
+  IPM_RELEASE_URL,
+  UPGRADE_FIELDS,
   containerNameFor,
   emptyReport,
-  parseClassMethod,
-  parseDeclaredChanges,
-  parseUpgradeOptions,
-  readModuleIdentity,
+  firstFailure,
+  readUpgradeOptions,
   registryPuller,
   renderUpgradeMarkdown,
+  resolveInstaller,
   runPipeline,
+  stageFailure,
+  stageSkipped,
   upgradeStage
-} from "./chunks/chunk-T22MOO4C.js";
-import "./chunks/chunk-COTTLKH6.js";
+} from "./chunks/chunk-FXSFIZQ6.js";
+import "./chunks/chunk-OAJYEIWU.js";
 import {
   RegistryClient
-} from "./chunks/chunk-EHNJM54D.js";
-import "./chunks/chunk-F2C5E5TJ.js";
+} from "./chunks/chunk-IJSASKNT.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,
@@ -70,47 +66,30 @@ import { randomBytes } from "node:crypto";
 
 // src/action/artifacts.ts
 import { createHash } from "node:crypto";
-function artifactServiceAvailable(env) {
-  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
-}
-function defaultUploader() {
-  return {
-    async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/artifact-XMGKH7VK.js");
-      const client = new DefaultArtifactClient();
-      const res = await client.uploadArtifact(name, files, rootDirectory, {});
-      return { id: res.id ?? null, size: res.size ?? 0 };
-    }
-  };
-}
-function shouldUpload(policy, runOk) {
-  return policy === "always" || policy === "failure" && !runOk;
-}
-function sanitiseArtifactName(raw) {
-  return raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
-}
-function artifactName(prefix, iris, env, matrixJson) {
-  const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
-  if (matrixJson && matrixJson !== "null") {
-    let values = [];
-    try {
-      const parsed = JSON.parse(matrixJson);
-      if (parsed && typeof parsed === "object")
-        values = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
-    } catch {
-      values = [matrixJson];
-    }
-    const joined = sanitiseArtifactName(values.join("-"));
-    if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
-    else if (joined) parts.push(joined);
-  }
-  if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
-  return sanitiseArtifactName(parts.join("-"));
-}
-async function uploadRunFiles(uploader, name, files, rootDirectory) {
-  const res = await uploader.upload(name, files, rootDirectory);
-  return { name, id: res.id, size: res.size, files };
+import { copyFile as copyFile2, readdir, stat as stat2 } from "node:fs/promises";
+import { basename as basename2, join as join5, relative } from "node:path";
+
+// src/action/image-runs.ts
+import { mkdir as mkdir3 } from "node:fs/promises";
+import { basename, join as join3 } from "node:path";
+
+// src/util/abort.ts
+function untilAborted(work, signal, what) {
+  return new Promise((resolve2, reject) => {
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve2(v);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      }
+    );
+  });
 }
 
 // src/action/summary.ts
@@ -424,6 +403,332 @@ function coreLogger(io, prefix) {
   };
 }
 
+// src/action/image-cache.ts
+import { mkdir as mkdir2, rm, stat } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/action/cache-store.ts
+import { copyFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
+  const load = () => import("./chunks/cache-5OSAJXNE.js");
+  const bounded = async (what, op, fallback) => {
+    let timer;
+    const late = new Promise((resolve2) => {
+      timer = setTimeout(() => resolve2("late"), budgetMs);
+    });
+    try {
+      const result = await Promise.race([op(), late]);
+      if (result === "late") {
+        warn(
+          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
+        );
+        return fallback;
+      }
+      return result;
+    } catch (err) {
+      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    // Mirrors cache.isFeatureAvailable() without loading the package.
+    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
+    restore: (paths, key) => bounded(`Cache restore of ${key}`, async () => await (await load()).restoreCache(paths, key) ?? null, null),
+    save: (paths, key) => bounded(`Cache save of ${key}`, async () => await (await load()).saveCache(paths, key) !== -1, false)
+  };
+}
+function cacheKey(...parts) {
+  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
+}
+function actionsInstallerCache(store, dir) {
+  const fileFor = (key) => join(dir, cacheKey(key), "zpm.xml");
+  return {
+    async restore(key, destination) {
+      if (!store.available()) return false;
+      const file = fileFor(key);
+      if (!await store.restore([dirname(file)], cacheKey("ipm-db", key))) return false;
+      await copyFile(file, destination);
+      return true;
+    },
+    async save(key, source) {
+      if (!store.available()) return;
+      const file = fileFor(key);
+      await mkdir(dirname(file), { recursive: true });
+      await copyFile(source, file);
+      await store.save([dirname(file)], cacheKey("ipm-db", key));
+    }
+  };
+}
+
+// src/action/image-cache.ts
+function imageTar(dir, image) {
+  return join2(dir, `${cacheKey(image)}.tar`);
+}
+function imageCacheKey(image) {
+  return cacheKey("ipm-db", "image", image);
+}
+async function restoreImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  const hit = await store.restore([tar], imageCacheKey(image));
+  if (!hit) return false;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    return true;
+  } catch (err) {
+    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm(tar, { force: true });
+  }
+}
+async function saveImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  try {
+    await mkdir2(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, image], 6e5);
+    if (!(await stat(tar)).size) return false;
+    return await store.save([tar], imageCacheKey(image));
+  } catch (err) {
+    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm(tar, { force: true });
+  }
+}
+
+// src/action/image-runs.ts
+function irisKey(image, report) {
+  if (report?.irisVersion) return report.irisVersion;
+  const tag = /:([^/:@]+)(?:@.*)?$/.exec(image)?.[1];
+  return tag ?? basename(image);
+}
+function crashedReport(image, startedAt, stage, err) {
+  const report = emptyReport(image, new Date(startedAt));
+  report.durationMs = Date.now() - startedAt;
+  report.stages = [stageFailure(stage, err, report.durationMs)];
+  return report;
+}
+async function runImages(ctx) {
+  const outcomes = [];
+  for (const [index, image] of ctx.inputs.images.entries()) {
+    if (ctx.signal.aborted) break;
+    outcomes.push(await runImage(ctx, image, index));
+  }
+  return outcomes;
+}
+async function runImage(ctx, image, index) {
+  const { inputs, deps } = ctx;
+  const { io } = deps;
+  const outDir = join3(ctx.outRoot, sanitiseArtifactName(image));
+  await mkdir3(outDir, { recursive: true });
+  const prefix = `[${irisKey(image)}] `;
+  const restoredFromCache = inputs.cacheImages && await restoreImage(image, ctx.imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  if (restoredFromCache) io.info(`${prefix}image restored from the cache`);
+  const startedAt = Date.now();
+  let stage = "start";
+  let outcome;
+  try {
+    const result = await untilAborted(
+      deps.pipeline.runImage(
+        {
+          image,
+          workspace: inputs.workspace,
+          modulePath: inputs.modulePath,
+          outDir,
+          ipmInstaller: ctx.ipmInstaller,
+          dev: inputs.dev,
+          interoperability: inputs.interoperability,
+          exportPythonDeps: inputs.exportPythonDeps,
+          runTests: inputs.runTests,
+          upgrade: inputs.upgrade,
+          registry: {
+            host: inputs.registry,
+            namespace: inputs.namespace,
+            username: inputs.username,
+            token: inputs.token
+          },
+          timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
+          keepContainer: inputs.keepContainer,
+          runId: `${deps.runId}-${index + 1}`,
+          onResource: (r) => ctx.ledger.record(r),
+          onStage: (name) => stage = name,
+          signal: ctx.signal
+        },
+        coreLogger(io, prefix)
+      ),
+      ctx.signal,
+      `the run on ${image}`
+    );
+    outcome = { image, report: result.report, outDir, logFiles: result.logFiles, restoredFromCache };
+  } catch (err) {
+    outcome = { image, report: crashedReport(image, startedAt, stage, err), outDir, logFiles: [], restoredFromCache };
+  }
+  const failed = outcome.report.stages.find((s) => s.status === "failed");
+  if (failed) io.info(`${prefix}failed: ${failed.stage}: ${failed.message ?? "failed"}`);
+  return outcome;
+}
+
+// src/action/outputs.ts
+import { mkdir as mkdir4, writeFile } from "node:fs/promises";
+import { join as join4 } from "node:path";
+var REPORT_FILE = "ipm-db-report.json";
+function outputsOf(runs, reportPath) {
+  const first = runs.find((r) => r.archive);
+  const mod = runs.find((r) => r.module)?.module;
+  const published = runs.map((r) => r.published).filter((p) => p !== null);
+  return {
+    archive: first?.archive?.path ?? "",
+    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
+    sha256: first?.archive?.sha256 ?? "",
+    "iris-dat-sha256": first?.archive?.irisDatSha256 ?? "",
+    "module-name": mod?.name ?? "",
+    "module-version": mod?.version ?? "",
+    "iris-versions": JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
+    "published-tags": JSON.stringify(published.map((p) => p.tag)),
+    "published-references": JSON.stringify(published.map((p) => p.reference)),
+    digests: JSON.stringify(published.map((p) => p.digest)),
+    report: reportPath,
+    result: JSON.stringify(
+      runs.map((r) => ({
+        image: r.image,
+        irisVersion: r.irisVersion,
+        ok: r.ok,
+        stages: r.stages.map((s) => ({
+          stage: s.stage,
+          status: s.status,
+          durationMs: s.durationMs,
+          message: s.message ?? null
+        }))
+      }))
+    )
+  };
+}
+function setOutputs(io, runs, reportPath) {
+  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
+}
+async function writeReports(outRoot, outcomes) {
+  const reportPath = join4(outRoot, REPORT_FILE);
+  await mkdir4(outRoot, { recursive: true }).catch(() => {
+  });
+  await writeJson(
+    reportPath,
+    outcomes.map((o) => o.report)
+  );
+  for (const { report, outDir } of outcomes) await writeJson(join4(outDir, REPORT_FILE), report);
+  return reportPath;
+}
+async function writeJson(path, value) {
+  await writeFile(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
+  });
+}
+
+// src/action/artifacts.ts
+function artifactServiceAvailable(env) {
+  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+function defaultUploader() {
+  return {
+    async upload(name, files, rootDirectory) {
+      const { DefaultArtifactClient } = await import("./chunks/artifact-J4BLDVMN.js");
+      const client = new DefaultArtifactClient();
+      const res = await client.uploadArtifact(name, files, rootDirectory, {});
+      return { id: res.id ?? null, size: res.size ?? 0 };
+    }
+  };
+}
+function shouldUpload(policy, runOk) {
+  return policy === "always" || policy === "failure" && !runOk;
+}
+function sanitiseArtifactName(raw) {
+  return raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
+}
+function artifactName(prefix, iris, env, matrixJson) {
+  const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
+  if (matrixJson && matrixJson !== "null") {
+    let values = [];
+    try {
+      const parsed = JSON.parse(matrixJson);
+      if (parsed && typeof parsed === "object")
+        values = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
+    } catch {
+      values = [matrixJson];
+    }
+    const joined = sanitiseArtifactName(values.join("-"));
+    if (joined.length > 60)
+      parts.push(`${joined.slice(0, 40)}-${createHash("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+    else if (joined) parts.push(joined);
+  }
+  if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
+  return sanitiseArtifactName(parts.join("-"));
+}
+async function uploadRunFiles(uploader, name, files, rootDirectory) {
+  const res = await uploader.upload(name, files, rootDirectory);
+  return { name, id: res.id, size: res.size, files };
+}
+async function listFilesIn(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = join5(dir, e.name);
+    if (e.isDirectory()) out.push(...await listFilesIn(p));
+    else out.push(p);
+  }
+  return out;
+}
+async function collectRunFiles(report, outDir, logFiles) {
+  const files = /* @__PURE__ */ new Set([join5(outDir, REPORT_FILE)]);
+  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
+    (p) => Boolean(p)
+  );
+  for (const p of wanted) {
+    const rel = relative(outDir, p);
+    if (!rel.startsWith("..") && rel !== "") files.add(p);
+    else {
+      const copy = join5(outDir, basename2(p));
+      await copyFile2(p, copy);
+      files.add(copy);
+    }
+  }
+  if (!report.ok) {
+    for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
+  }
+  const present = [];
+  for (const f of files)
+    if (await stat2(f).then(
+      (s) => s.isFile(),
+      () => false
+    ))
+      present.push(f);
+  return present;
+}
+async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
+  const artifacts = [];
+  const wanted = outcomes.filter((o) => shouldUpload(inputs.uploadArtifacts, o.report.ok));
+  if (wanted.length === 0) return artifacts;
+  if (!uploader) {
+    notice2("Artifact upload skipped: not running in GitHub Actions (no results service).");
+    return artifacts;
+  }
+  await io.group("Upload artifacts", async () => {
+    for (const { report, outDir, logFiles } of wanted) {
+      const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
+      try {
+        const files = await collectRunFiles(report, outDir, logFiles);
+        const up = await uploadRunFiles(uploader, name, files, outDir);
+        io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
+        artifacts.push(up);
+      } catch (err) {
+        io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
+      }
+    }
+  });
+  return artifacts;
+}
+
 // src/action/event.ts
 import { readFileSync } from "node:fs";
 function readEvent(env) {
@@ -454,7 +759,6 @@ var SHA256_RE = /^[0-9a-fA-F]{64}$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -507,8 +811,6 @@ function parseInputs(source) {
   const interoperability = bool("interoperability", false);
   const exportPythonDeps = bool("export-python-deps", true);
   const runTests = bool("run-tests", false);
-  const upgrade = upgradeRequest(source, problem, inWorkspace);
-  const upgradeFrom = upgrade?.from ?? null;
   const publishRaw = source.get("publish").trim();
   let publishAsked = false;
   if (publishRaw === "true") publishAsked = true;
@@ -525,12 +827,12 @@ function parseInputs(source) {
     );
   const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
   const namespace = namespaceRaw.toLowerCase();
-  if (publishAsked || upgradeFrom?.kind === "version") {
-    if (!namespace)
-      problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
-    else if (!NAMESPACE_RE.test(namespace))
-      problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
-  }
+  const namespaceOk = namespace !== "" && NAMESPACE_RE.test(namespace);
+  if (publishAsked && !namespace)
+    problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
+  if (namespace && !namespaceOk)
+    problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+  const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
   const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
   const sourceUrlRaw = source.get("source-url").trim();
   let sourceUrl = null;
@@ -543,8 +845,8 @@ function parseInputs(source) {
   const allowPrerelease = bool("allow-prerelease", false);
   const summary2 = bool("summary", true);
   const uploadRaw = source.get("upload-artifacts").trim() || "always";
-  let uploadArtifacts = "always";
-  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts = uploadRaw;
+  let uploadArtifacts2 = "always";
+  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts2 = uploadRaw;
   else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
   const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
   if (!ARTIFACT_NAME_RE.test(artifactName2))
@@ -597,7 +899,7 @@ function parseInputs(source) {
     force,
     allowPrerelease,
     summary: summary2,
-    uploadArtifacts,
+    uploadArtifacts: uploadArtifacts2,
     artifactName: artifactName2,
     matrixKey,
     cacheImages,
@@ -663,82 +965,14 @@ function ipmSource(source, problem, inWorkspace) {
   }
   return { kind: "image" };
 }
-function upgradeRequest(source, problem, inWorkspace) {
-  const fromRaw = source.get("upgrade-from").trim();
-  const sourceRaw = source.get("upgrade-source").trim();
-  const request = {
-    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
-    // "git:<rev>" (the module directory at that revision) passes through; anything else is a path.
-    sourceDir: sourceRaw ? sourceRaw.startsWith("git:") ? sourceRaw : inWorkspace("upgrade-source", sourceRaw) : null,
-    scenarios: parseList(source.get("upgrade-scenarios")).join(","),
-    seed: source.get("seed-methods"),
-    checks: source.get("check-methods"),
-    globals: source.get("upgrade-globals"),
-    excludeGlobals: source.get("upgrade-exclude-globals"),
-    declaredChanges: source.get("declared-changes")
-  };
-  const named = [
-    ["seed-methods", request.seed],
-    ["check-methods", request.checks]
-  ];
-  let ok = true;
-  for (const [input, text] of named)
-    for (const entry of text.split(/[\s,;]+/).map((l) => l.trim()).filter(Boolean))
-      ok = attempt(problem, input, () => parseClassMethod(entry, "class method")) && ok;
-  ok = attempt(problem, "declared-changes", () => parseDeclaredChanges(request.declaredChanges)) && ok;
-  if (!request.from && !request.sourceDir && !request.scenarios) {
-    for (const [input, text] of [...named, ["declared-changes", request.declaredChanges]])
-      if (text.trim())
-        problem(input, "is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.");
-    return null;
-  }
-  if (!ok) return request;
-  attempt(
-    problem,
-    "upgrade-scenarios",
-    () => parseUpgradeOptions(
-      upgradeInputsFor(request, request.from?.kind === "version" ? "registry.invalid/ns/module" : null)
-    )
-  );
-  return request;
-}
-function upgradeInputsFor(request, repository) {
-  const from = request.from;
-  const inputs = {
-    scenarios: request.scenarios,
-    seed: request.seed,
-    checks: request.checks,
-    globals: request.globals,
-    declaredChanges: request.declaredChanges
-  };
-  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
-  if (request.sourceDir) inputs.previousSource = request.sourceDir;
-  if (from?.kind === "archive") inputs.previousPackage = from.path;
-  if (from?.kind === "reference") inputs.previousReference = from.reference;
-  if (from?.kind === "version") {
-    inputs.previousVersion = from.version;
-    if (repository) inputs.previousRepository = repository;
-  }
-  return inputs;
-}
-function attempt(problem, input, fn) {
-  try {
-    fn();
-    return true;
-  } catch (err) {
-    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
-    return false;
-  }
-}
-function parseUpgradeFrom(raw, problem, inWorkspace) {
-  let from;
-  try {
-    from = classifyUpgradeFrom(raw);
-  } catch (err) {
-    problem("upgrade-from", `${errorMessage(err)}.`);
-    return null;
-  }
-  return from.kind === "archive" ? { kind: "archive", path: inWorkspace("upgrade-from", from.path) } : from;
+function upgradeOptions(source, problem, inWorkspace, pullFrom) {
+  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, source.get(field)]));
+  const { options, problems } = readUpgradeOptions(text, {
+    resolvePath: (path, field) => inWorkspace(field, path),
+    pullFrom
+  });
+  for (const p of problems) problem(p.field, p.message);
+  return options;
 }
 function forkPullRequest(event, repository) {
   if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;
@@ -752,17 +986,17 @@ function forkPullRequest(event, repository) {
 }
 
 // src/action/run.ts
-import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
-import { basename, join as join2, relative as relative2 } from "node:path";
+import { stat as stat3 } from "node:fs/promises";
+import { join as join8, relative as relative3 } from "node:path";
 
 // src/action/annotations.ts
-import { join, relative, sep } from "node:path";
+import { join as join6, relative as relative2, sep } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run2) {
   return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
+  const rel = relative2(roots.workspace, join6(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep).join("/");
 }
@@ -827,281 +1061,174 @@ function withEntry(message, entry) {
   return entry ? `${entry}: ${message}` : message;
 }
 
-// src/action/run.ts
-var REPORT_FILE = "ipm-db-report.json";
-function runLabel2(report) {
-  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
+// src/action/ipm-installer.ts
+import { join as join7 } from "node:path";
+function resolveIpmInstaller(ipm, opts) {
+  if (ipm.kind === "installer")
+    return resolveInstaller(
+      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
+      { workDir: opts.workDir }
+    );
+  return resolveInstaller(
+    { kind: "version", version: ipm.version, sha256: ipm.sha256 },
+    { workDir: opts.workDir, cache: opts.cache, releaseUrl: ipm.releaseUrl }
+  );
 }
-function irisKey(image, report) {
-  if (report?.irisVersion) return report.irisVersion;
-  const tag = /:([^/:@]+)(?:@.*)?$/.exec(image)?.[1];
-  return tag ?? basename(image);
+function installerStep(ipm, io, cache, tempRoot) {
+  return io.group("IPM installer", async () => {
+    if (ipm.kind === "image") {
+      io.info("No ipm-version or ipm-installer given: using the IPM already in the image.");
+      return null;
+    }
+    const resolved = await resolveIpmInstaller(ipm, {
+      workDir: join7(tempRoot, "ipm-db-downloads"),
+      cache: actionsInstallerCache(cache, join7(tempRoot, "ipm-db-cache"))
+    });
+    io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
+    return { path: resolved.path, sha256: resolved.sha256 };
+  });
 }
-function crashedReport(image, startedAt, err) {
-  const message = redact(errorMessage(err));
-  const details = err instanceof IpmDbError && err.details ? redact(err.details) : void 0;
-  const stage = { stage: "start", status: "failed", durationMs: Date.now() - startedAt, message };
-  if (details) stage.output = details;
-  const report = emptyReport(image, new Date(startedAt));
-  report.stages = [stage];
-  report.durationMs = Date.now() - startedAt;
-  return report;
-}
+
+// src/action/publish-step.ts
 function setPublishStage(report, result) {
   report.stages = report.stages.filter((s) => s.stage !== "publish");
   report.stages.push(result);
 }
-async function listFilesIn(dir) {
-  const out = [];
-  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join2(dir, e.name);
-    if (e.isDirectory()) out.push(...await listFilesIn(p));
-    else out.push(p);
+async function publishStep(runs, allRan, inputs, publisher, io, signal) {
+  const allOk = allRan && runs.every((r) => r.ok);
+  for (const report of runs) {
+    if (!inputs.publish) {
+      setPublishStage(report, stageSkipped("publish", inputs.publishRefused ?? "publish is not true"));
+      continue;
+    }
+    if (!allOk) {
+      setPublishStage(report, stageSkipped("publish", "not every IRIS version passed; nothing is published"));
+      continue;
+    }
+    const t0 = Date.now();
+    const key = irisKey(report.image, report);
+    try {
+      const { archive, verification } = report;
+      if (!archive || !verification)
+        throw new IpmDbError("publish", `IRIS ${key} produced no verified archive to publish.`);
+      const published = await io.group(
+        `[${key}] publish`,
+        () => untilAborted(
+          publisher.publish(
+            {
+              archivePath: archive.path,
+              verification,
+              registry: inputs.registry,
+              namespace: inputs.namespace,
+              username: inputs.username,
+              token: inputs.token,
+              sourceUrl: inputs.sourceUrl,
+              force: inputs.force,
+              allowPrerelease: inputs.allowPrerelease,
+              signal
+            },
+            coreLogger(io, `[${key}] `)
+          ),
+          signal,
+          "publishing"
+        )
+      );
+      report.published = published;
+      setPublishStage(report, {
+        stage: "publish",
+        status: "passed",
+        durationMs: Date.now() - t0,
+        message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}`
+      });
+    } catch (err) {
+      report.ok = false;
+      setPublishStage(report, stageFailure("publish", err, Date.now() - t0));
+      break;
+    } finally {
+      report.durationMs += Date.now() - t0;
+    }
   }
-  return out;
 }
-function withTimeout(work, signal, what) {
-  return new Promise((resolve2, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve2(v);
-      },
-      (e) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      }
+
+// src/action/run.ts
+function totalTimeout(totalMs) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(
+      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
+        hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
+      })
+    ),
+    totalMs
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+async function checkWorkspace(inputs) {
+  await stat3(join8(inputs.modulePath, "module.xml")).catch(() => {
+    throw new UsageError(
+      `input "module-path": no module.xml in ${relative3(inputs.workspace, inputs.modulePath) || "."}.`,
+      "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
     );
   });
+  const previous = inputs.upgrade?.previous.packagePath;
+  if (previous)
+    await stat3(previous).catch(() => {
+      throw new UsageError(
+        `input "upgrade-from": ${relative3(inputs.workspace, previous)} does not exist.`,
+        "Give the path of a previous .tgz, a version or a registry reference."
+      );
+    });
 }
 async function run(inputs, deps) {
   const started = Date.now();
   const { io } = deps;
   const notices = [];
-  const runs = [];
-  const logFiles = /* @__PURE__ */ new Map();
-  let failure = null;
-  io.saveState(STATE_RUN_ID, deps.runId);
-  io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join2(inputs.workspace, ".ipm-db");
-  const outRoot = join2(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
   };
+  io.saveState(STATE_RUN_ID, deps.runId);
+  io.saveState(STATE_KEEP, String(inputs.keepContainer));
+  const tempRoot = deps.env.RUNNER_TEMP || join8(inputs.workspace, ".ipm-db");
+  const outRoot = join8(tempRoot, "ipm-db", deps.runId);
+  const imageCacheDir = join8(tempRoot, "ipm-db-images");
   if (inputs.publishRefused) notice2(inputs.publishRefused);
-  const total = new AbortController();
-  const totalTimer = setTimeout(
-    () => total.abort(
-      new IpmDbError(
-        "timeout",
-        `The whole run exceeded the timeout input (${Math.round(inputs.timeouts.totalMs / 1e3)} s).`,
-        {
-          hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
-        }
-      )
-    ),
-    inputs.timeouts.totalMs
-  );
-  const restoredImages = /* @__PURE__ */ new Set();
+  const total = totalTimeout(inputs.timeouts.totalMs);
+  let outcomes = [];
+  let failure = null;
   try {
-    await stat(join2(inputs.modulePath, "module.xml")).catch(() => {
-      throw new UsageError(
-        `input "module-path": no module.xml in ${relative2(inputs.workspace, inputs.modulePath) || "."}.`,
-        "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
-      );
+    await checkWorkspace(inputs);
+    const ipmInstaller = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
+    outcomes = await runImages({
+      inputs,
+      deps,
+      outRoot,
+      imageCacheDir,
+      ipmInstaller,
+      ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
+      signal: total.signal
     });
-    const from = inputs.upgrade?.from;
-    if (from?.kind === "archive") {
-      const path = from.path;
-      await stat(path).catch(() => {
-        throw new UsageError(
-          `input "upgrade-from": ${relative2(inputs.workspace, path)} does not exist.`,
-          "Give the path of a previous .tgz, a version or a registry reference."
-        );
-      });
-    }
-    const ipmInstallerFile = await io.group("IPM installer", async () => {
-      const ipm = inputs.ipm;
-      if (ipm.kind === "image") {
-        io.info("No ipm-version or ipm-installer given: using the IPM already in the image.");
-        return null;
-      }
-      const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join2(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join2(tempRoot, "ipm-db-cache"))
-      });
-      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
-      return { path: resolved.path, sha256: resolved.sha256 };
-    });
-    for (const [index, image] of inputs.images.entries()) {
-      if (total.signal.aborted) break;
-      const outDir = join2(outRoot, sanitiseArtifactName(image));
-      await mkdir(outDir, { recursive: true });
-      const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
-        restoredImages.add(image);
-        io.info(`${prefix}image restored from the cache`);
-      }
-      const t0 = Date.now();
-      let report;
-      let files = [];
-      try {
-        const result = await withTimeout(
-          deps.pipeline.runImage(
-            {
-              image,
-              workspace: inputs.workspace,
-              modulePath: inputs.modulePath,
-              outDir,
-              ipmInstaller: ipmInstallerFile,
-              dev: inputs.dev,
-              interoperability: inputs.interoperability,
-              exportPythonDeps: inputs.exportPythonDeps,
-              runTests: inputs.runTests,
-              upgrade: inputs.upgrade,
-              registry: {
-                host: inputs.registry,
-                namespace: inputs.namespace,
-                username: inputs.username,
-                token: inputs.token
-              },
-              timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
-              keepContainer: inputs.keepContainer,
-              runId: `${deps.runId}-${index + 1}`,
-              onResource: (r) => ledger.record(r),
-              signal: total.signal
-            },
-            coreLogger(io, prefix)
-          ),
-          total.signal,
-          `the run on ${image}`
-        );
-        report = result.report;
-        files = result.logFiles;
-      } catch (err) {
-        report = crashedReport(image, t0, err);
-      }
-      runs.push(report);
-      logFiles.set(report, { outDir, files });
-      if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
-    }
-    const allOk = runs.length === inputs.images.length && runs.every((r) => r.ok);
-    for (const report of runs) {
-      if (!inputs.publish) {
-        setPublishStage(report, {
-          stage: "publish",
-          status: "skipped",
-          durationMs: 0,
-          message: inputs.publishRefused ?? "publish is not true"
-        });
-        continue;
-      }
-      if (!allOk) {
-        setPublishStage(report, {
-          stage: "publish",
-          status: "skipped",
-          durationMs: 0,
-          message: "not every IRIS version passed; nothing is published"
-        });
-        continue;
-      }
-      const t0 = Date.now();
-      try {
-        const { archive, verification } = report;
-        if (!archive || !verification)
-          throw new IpmDbError("publish", `${runLabel2(report)} produced no verified archive to publish.`);
-        const published = await io.group(
-          `[${irisKey(report.image, report)}] publish`,
-          () => withTimeout(
-            deps.publisher.publish(
-              {
-                archivePath: archive.path,
-                verification,
-                registry: inputs.registry,
-                namespace: inputs.namespace,
-                username: inputs.username,
-                token: inputs.token,
-                sourceUrl: inputs.sourceUrl,
-                force: inputs.force,
-                allowPrerelease: inputs.allowPrerelease,
-                signal: total.signal
-              },
-              coreLogger(io, `[${irisKey(report.image, report)}] `)
-            ),
-            total.signal,
-            "publishing"
-          )
-        );
-        report.published = published;
-        report.durationMs += Date.now() - t0;
-        setPublishStage(report, {
-          stage: "publish",
-          status: "passed",
-          durationMs: Date.now() - t0,
-          message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}`
-        });
-      } catch (err) {
-        report.ok = false;
-        report.durationMs += Date.now() - t0;
-        const stage = {
-          stage: "publish",
-          status: "failed",
-          durationMs: Date.now() - t0,
-          message: redact(errorMessage(err))
-        };
-        if (err instanceof IpmDbError && err.details) stage.output = redact(err.details);
-        setPublishStage(report, stage);
-        if (err instanceof IpmDbError && err.hint) stage.message = `${stage.message} ${err.hint}`;
-        break;
-      }
-    }
-    const firstFailed = runs.find((r) => !r.ok);
+    const runs2 = outcomes.map((o) => o.report);
+    const allRan = runs2.length === inputs.images.length;
+    await publishStep(runs2, allRan, inputs, deps.publisher, io, total.signal);
+    const firstFailed = runs2.find((r) => !r.ok);
     if (firstFailed) failure = failureOf(firstFailed);
-    else if (runs.length < inputs.images.length && total.signal.reason) failure = failureFromError(total.signal.reason);
+    else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
   } catch (err) {
     failure = failureFromError(err);
   } finally {
-    clearTimeout(totalTimer);
+    total.clear();
   }
-  const reportPath = join2(outRoot, REPORT_FILE);
-  await mkdir(outRoot, { recursive: true }).catch(() => {
-  });
-  await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join2(outDir, REPORT_FILE), report);
+  const runs = outcomes.map((o) => o.report);
+  const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
-  const artifacts = [];
-  if (inputs.uploadArtifacts !== "never") {
-    if (!deps.uploader) {
-      if (runs.some((r) => shouldUpload(inputs.uploadArtifacts, r.ok)))
-        notice2("Artifact upload skipped: not running in GitHub Actions (no results service).");
-    } else {
-      await io.group("Upload artifacts", async () => {
-        for (const [report, { outDir, files }] of logFiles) {
-          if (!shouldUpload(inputs.uploadArtifacts, report.ok)) continue;
-          const name = artifactName(inputs.artifactName, irisKey(report.image, report), deps.env, inputs.matrixKey);
-          try {
-            const toUpload = await collectRunFiles(report, outDir, files);
-            const up = await uploadRunFiles(deps.uploader, name, toUpload, outDir);
-            io.info(`Uploaded ${name} (${up.size} bytes, ${toUpload.length} files)`);
-            artifacts.push(up);
-          } catch (err) {
-            io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
-          }
-        }
-      });
-    }
-  }
+  const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
   if (inputs.cacheImages) {
+    const restored = new Set(outcomes.filter((o) => o.restoredFromCache).map((o) => o.image));
     for (const image of inputs.images)
-      if (!restoredImages.has(image))
-        await saveImage(image, join2(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+      if (!restored.has(image)) await saveImage(image, imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
   }
   const outcome = {
     runs,
@@ -1121,42 +1248,11 @@ async function run(inputs, deps) {
   }
   return outcome;
 }
-async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join2(outDir, REPORT_FILE)]);
-  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
-    (p) => Boolean(p)
-  );
-  for (const p of wanted) {
-    const rel = relative2(outDir, p);
-    if (!rel.startsWith("..") && rel !== "") files.add(p);
-    else {
-      const copy = join2(outDir, basename(p));
-      await copyFile(p, copy);
-      files.add(copy);
-    }
-  }
-  if (!report.ok) {
-    for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
-  }
-  const present = [];
-  for (const f of files)
-    if (await stat(f).then(
-      (s) => s.isFile(),
-      () => false
-    ))
-      present.push(f);
-  return present;
-}
-async function writeJson(path, value) {
-  await writeFile(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
-  });
-}
-function describeFirstFailure(report) {
-  const s = report.stages.find((x) => x.status === "failed");
-  return s ? `${s.stage}: ${s.message ?? "failed"}` : "failed";
+function runLabel2(report) {
+  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
 }
 function failureOf(report) {
-  const s = report.stages.find((x) => x.status === "failed");
+  const s = firstFailure(report.stages);
   return {
     message: `${runLabel2(report)}: ${s ? `the ${s.stage} stage failed: ${s.message ?? ""}` : "failed"}`.trim(),
     hint: null,
@@ -1170,51 +1266,18 @@ function failureFromError(err) {
     details: err instanceof IpmDbError && err.details ? redact(err.details) : null
   };
 }
-function outputsOf(runs, reportPath) {
-  const first = runs.find((r) => r.archive);
-  const mod = runs.find((r) => r.module)?.module;
-  const published = runs.map((r) => r.published).filter((p) => p !== null);
-  return {
-    archive: first?.archive?.path ?? "",
-    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
-    sha256: first?.archive?.sha256 ?? "",
-    "iris-dat-sha256": first?.archive?.irisDatSha256 ?? "",
-    "module-name": mod?.name ?? "",
-    "module-version": mod?.version ?? "",
-    "iris-versions": JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
-    "published-tags": JSON.stringify(published.map((p) => p.tag)),
-    "published-references": JSON.stringify(published.map((p) => p.reference)),
-    digests: JSON.stringify(published.map((p) => p.digest)),
-    report: reportPath,
-    result: JSON.stringify(
-      runs.map((r) => ({
-        image: r.image,
-        irisVersion: r.irisVersion,
-        ok: r.ok,
-        stages: r.stages.map((s) => ({
-          stage: s.stage,
-          status: s.status,
-          durationMs: s.durationMs,
-          message: s.message ?? null
-        }))
-      }))
-    )
-  };
-}
-function setOutputs(io, runs, reportPath) {
-  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
-}
 
 // src/action/wiring.ts
-import { mkdir as mkdir2, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { mkdir as mkdir5, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 function pipelinePort(wiring = {}) {
   return {
     async runImage(o, logger) {
-      const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
+      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o, o.upgrade, logger, wiring)] : DEFAULT_STAGES;
       const record = {
         // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
+          o.onStage(stage);
           if (stage === "start") o.onResource({ kind: "container", name: containerNameFor(ctx.runId) });
         },
         afterStage: async (result, ctx) => {
@@ -1248,15 +1311,12 @@ function pipelinePort(wiring = {}) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join3(o.outDir, f));
+      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join9(o.outDir, f));
       return { report, logFiles };
     }
   };
 }
-async function upgradeStageFor(o, logger, wiring) {
-  const request = o.upgrade;
-  const repository = request.from?.kind === "version" ? `${o.registry.host}/${o.registry.namespace}/${(await readModuleIdentity(o.modulePath)).name.toLowerCase()}` : null;
-  const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
+function upgradeStageFor(o, upgrade, logger, wiring) {
   const pull = registryPuller(
     (host) => new RegistryClient({
       registry: host,
@@ -1265,18 +1325,18 @@ async function upgradeStageFor(o, logger, wiring) {
       ...host === o.registry.host && o.registry.token ? { credentials: { username: o.registry.username || "token", password: o.registry.token } } : {}
     })
   );
-  return upgradeStage(options, pull);
+  return upgradeStage(upgrade, pull);
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir2(outDir, { recursive: true }).catch(() => {
+  await mkdir5(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile2(join3(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile2(join9(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile2(join3(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile2(join9(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join3(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join9(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring = {}) {

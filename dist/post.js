@@ -6,15 +6,13 @@ import {
   cleanup,
   dockerCli,
   parseResources
-} from "./chunks/chunk-KCDDRG2G.js";
+} from "./chunks/chunk-V3VXLJAV.js";
 import {
   getState,
   info,
   warning
 } from "./chunks/chunk-NYYNO6GM.js";
-import "./chunks/chunk-F2C5E5TJ.js";
 import "./chunks/chunk-W44NYYNB.js";
-import "./chunks/chunk-TIJDGYO2.js";
 import {
   errorMessage
 } from "./chunks/chunk-7JDKL6H4.js";

@@ -1,7 +1,7 @@
 // GitHub Action entry point (post step): removes every container and volume the main step
 // created, whatever happened to it. Only ever warns.
 import * as core from '@actions/core';
-import { dockerCli } from './action/cache.js';
+import { dockerCli } from './action/docker-cli.js';
 import { STATE_KEEP, STATE_RESOURCES, STATE_RUN_ID, cleanup, parseResources } from './action/cleanup.js';
 import { errorMessage } from './util/errors.js';
 

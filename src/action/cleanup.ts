@@ -4,7 +4,7 @@
  * one and recording it still leaves it findable.
  */
 import { errorMessage } from '../util/errors.js';
-import type { Docker } from './cache.js';
+import type { Docker } from './docker-cli.js';
 
 export const RUN_LABEL = 'ipm-db.run';
 export const STATE_RUN_ID = 'ipm-db-run-id';

@@ -4,6 +4,7 @@
  * the whole table of bad values is unit-tested without a runner.
  */
 import { isAbsolute, resolve } from 'node:path';
+import { IPM_RELEASE_URL } from '../ipm/installer.js';
 import { UsageError } from '../util/errors.js';
 import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
@@ -80,7 +81,6 @@ const SHA256_RE = /^[0-9a-fA-F]{64}$/;
 const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
 
 /** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
 export function parseList(raw: string): string[] {

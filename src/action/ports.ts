@@ -4,7 +4,7 @@
  * real implementations.
  */
 import type { VerificationReport } from '../archive/report.js';
-import type { PublishedPackage, RunReport } from '../pipeline/types.js';
+import type { PublishedPackage, RunReport, StageName } from '../pipeline/types.js';
 import type { Logger } from '../util/log.js';
 import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
 import type { ActionInputs } from './inputs.js';
@@ -35,6 +35,8 @@ export interface ImageRunOptions {
   runId: string;
   /** Called as soon as a container or volume exists, before it is used. */
   onResource: (resource: CreatedResource) => void;
+  /** Called as each stage starts: a run that crashes or is cut off is reported at that stage. */
+  onStage: (stage: StageName) => void;
   signal: AbortSignal;
 }
 

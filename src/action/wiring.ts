@@ -33,6 +33,7 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
       const record: PipelineHooks = {
         // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
+          o.onStage(stage);
           if (stage === 'start') o.onResource({ kind: 'container', name: containerNameFor(ctx.runId) });
         },
         afterStage: async (result, ctx) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanup, parseResources, ResourceLedger, STATE_RESOURCES } from '../../../src/action/cleanup.js';
-import type { Docker } from '../../../src/action/cache.js';
+import type { Docker } from '../../../src/action/docker-cli.js';
 
 /** A docker CLI double holding named containers/volumes with run labels; records every call. */
 function engine(containers: Record<string, string>, volumes: Record<string, string>, failRm: string[] = []) {

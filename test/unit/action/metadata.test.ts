@@ -2,7 +2,7 @@
 // action.yml does not declare (or the reverse) fails here.
 import { describe, expect, it } from 'vitest';
 import { parseInputs } from '../../../src/action/inputs.js';
-import { outputsOf } from '../../../src/action/run.js';
+import { outputsOf } from '../../../src/action/outputs.js';
 import { readActionMetadata } from '../../support/action-metadata.js';
 import { run } from './fixtures.js';
 

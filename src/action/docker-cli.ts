@@ -1,0 +1,15 @@
+/**
+ * The docker CLI for the action's own housekeeping outside the pipeline: saving and loading
+ * cached images, and the post step's cleanup. The pipeline drives Docker through src/iris/docker.ts.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileP = promisify(execFile);
+
+export type Docker = (args: string[], timeoutMs: number) => Promise<{ stdout: string }>;
+
+export const dockerCli: Docker = async (args, timeoutMs) => {
+  const { stdout } = await execFileP('docker', args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  return { stdout };
+};
