@@ -18,42 +18,42 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-SV72UBYO.js")).runCommand
+    load: async () => (await import("./chunks/run-V52QIEUV.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-GWQM4RXU.js")).verifyCommand
+    load: async () => (await import("./chunks/verify-E7WWWOEY.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-TBWG72XI.js")).publishCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/publish-RXK4M3K4.js")).publishCommand((await import("./chunks/verify-Z6WQ5SYX.js")).verifyArchive)
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-QQUV6USI.js")).pullCommand((await import("./chunks/verify-3MDM4LYT.js")).verifyArchive)
+    load: async () => (await import("./chunks/pull-4F5BGLK7.js")).pullCommand((await import("./chunks/verify-Z6WQ5SYX.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-IFEVQPN5.js")).inspectCommand
+    load: async () => (await import("./chunks/inspect-4TN4JZ2R.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-H6DP5NHC.js")).tagsCommand
+    load: async () => (await import("./chunks/tags-2NGD3FZ5.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-YRZUJ2P2.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/iris-versions-DXZ7ZPLW.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-KPYSOTGV.js")).legsCommand
+    load: async () => (await import("./chunks/legs-FORWMAX5.js")).legsCommand
   }
 ];
 

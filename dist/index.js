@@ -1,7 +1,7 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
   publishPackage
-} from "./chunks/chunk-R5GC536R.js";
+} from "./chunks/chunk-FKDHF6XQ.js";
 import {
   STAGES
 } from "./chunks/chunk-XUGW6E7R.js";
@@ -40,11 +40,11 @@ import {
   stageFailure,
   stageSkipped,
   upgradeStage
-} from "./chunks/chunk-FXSFIZQ6.js";
-import "./chunks/chunk-OAJYEIWU.js";
+} from "./chunks/chunk-RAQFXJKB.js";
+import "./chunks/chunk-5IQT2QSC.js";
 import {
   RegistryClient
-} from "./chunks/chunk-IJSASKNT.js";
+} from "./chunks/chunk-NC66LQRX.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   redact,
@@ -52,7 +52,13 @@ import {
 } from "./chunks/chunk-TIJDGYO2.js";
 import {
   verifyArchive
-} from "./chunks/chunk-GZD2VCLG.js";
+} from "./chunks/chunk-NJUY4LB6.js";
+import {
+  isImageReference,
+  isSemver,
+  isSha256Hex,
+  isTag
+} from "./chunks/chunk-JM3CD6EF.js";
 import {
   IpmDbError,
   UsageError,
@@ -750,12 +756,8 @@ import { isAbsolute, resolve } from "node:path";
 var UPLOAD_POLICIES = ["always", "failure", "never"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
-var IMAGE_RE = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-var SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-var SHA256_RE = /^[0-9a-fA-F]{64}$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -913,7 +915,7 @@ function imageList(source, problem) {
   const images = [];
   if (explicit.length) {
     for (const image of explicit) {
-      if (IMAGE_RE.test(image)) images.push(image);
+      if (isImageReference(image)) images.push(image);
       else
         problem(
           "iris-images",
@@ -925,8 +927,8 @@ function imageList(source, problem) {
     const flavour = source.get("iris-flavour").trim() || "iris-community";
     for (const version of versions) {
       const image = `${registry}/${flavour}:${version}`;
-      if (!TAG_RE.test(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
-      else if (!IMAGE_RE.test(image))
+      if (!isTag(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
+      else if (!isImageReference(image))
         problem(
           "iris-flavour",
           `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
@@ -944,14 +946,14 @@ function ipmSource(source, problem, inWorkspace) {
   const installer = source.get("ipm-installer").trim();
   const sha = source.get("ipm-sha256").trim();
   const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
-  if (sha && !SHA256_RE.test(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
   if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
   if (version && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
   }
   if (version) {
-    if (!SEMVER_RE.test(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
+    if (!isSemver(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
       problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
     if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))

@@ -5,6 +5,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { IPM_RELEASE_URL } from '../ipm/installer.js';
+import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
 import { UsageError } from '../util/errors.js';
 import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
@@ -71,13 +72,8 @@ export interface InputSource {
 const TRUE_FORMS = ['true', 'True', 'TRUE'];
 const FALSE_FORMS = ['false', 'False', 'FALSE'];
 
-const IMAGE_RE =
-  /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 const NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-const SEMVER_RE = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-const SHA256_RE = /^[0-9a-fA-F]{64}$/;
 const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -258,7 +254,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
   const images: string[] = [];
   if (explicit.length) {
     for (const image of explicit) {
-      if (IMAGE_RE.test(image)) images.push(image);
+      if (isImageReference(image)) images.push(image);
       else
         problem(
           'iris-images',
@@ -271,8 +267,8 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
     const flavour = source.get('iris-flavour').trim() || 'iris-community';
     for (const version of versions) {
       const image = `${registry}/${flavour}:${version}`;
-      if (!TAG_RE.test(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2025.1.`);
-      else if (!IMAGE_RE.test(image))
+      if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2025.1.`);
+      else if (!isImageReference(image))
         problem(
           'iris-flavour',
           `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`,
@@ -295,14 +291,14 @@ function ipmSource(
   const installer = source.get('ipm-installer').trim();
   const sha = source.get('ipm-sha256').trim();
   const releaseUrl = source.get('ipm-release-url').trim() || IPM_RELEASE_URL;
-  if (sha && !SHA256_RE.test(sha)) problem('ipm-sha256', 'must be 64 hexadecimal digits (the output of sha256sum).');
+  if (sha && !isSha256Hex(sha)) problem('ipm-sha256', 'must be 64 hexadecimal digits (the output of sha256sum).');
   if (sha && !installer && !version) problem('ipm-sha256', 'is set but neither ipm-installer nor ipm-version is.');
   if (version && installer) {
     problem('ipm-version', 'and ipm-installer are both set; keep only one.');
     return { kind: 'image' };
   }
   if (version) {
-    if (!SEMVER_RE.test(version)) problem('ipm-version', `"${version}" is not an IPM version; write e.g. 0.10.10.`);
+    if (!isSemver(version)) problem('ipm-version', `"${version}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
       problem('ipm-sha256', `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
     if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes('{version}'))

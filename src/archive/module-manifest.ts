@@ -123,10 +123,6 @@ export function readModuleManifest(bytes: Buffer): { xml: XmlResult; manifest: M
   return { xml, manifest: m };
 }
 
-export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-export const IRIS_MAJOR_MINOR = /^(\d{4})\.(\d{1,2})$/;
-export const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
-
 export function isTestScoped(resource: DeclaredResource): boolean {
   const scope = resource.scope?.toLowerCase();
   return scope === 'test' || scope === 'verify';

@@ -1,6 +1,8 @@
 import type { CollectedArchive, ParsedXmlEntry } from './archive-collector.js';
 import type { FindingList } from './findings.js';
-import { IRIS_MAJOR_MINOR, SEMVER, SHA256_HEX, isTestScoped, type DeclaredResource } from './module-manifest.js';
+import { irisMajorMinor, isIrisMajorMinor, isSemver, isSha256Hex } from '../naming/grammar.js';
+import { ipmArchiveFileName, isIpmArchiveFileName } from '../naming/ipm.js';
+import { isTestScoped, type DeclaredResource } from './module-manifest.js';
 import type { DependencyReport, ModuleReport, VerificationReport } from './report.js';
 
 export interface Expectations {
@@ -14,12 +16,6 @@ export interface PackageFacts {
   checksum: VerificationReport['checksum'];
   dependencies: DependencyReport[];
   builtWithTestResources: boolean | null;
-}
-
-/** "2026.1", "2026.1.0.227.0" -> "2026.1"; null when not a version. */
-export function irisMajorMinor(version: string): string | null {
-  const m = /^(\d{4})\.(\d{1,2})(\.[0-9A-Za-z.]*)?$/.exec(version.trim());
-  return m ? `${m[1]}.${Number(m[2])}` : null;
 }
 
 function nestedHint(collected: CollectedArchive, name: string): string {
@@ -148,7 +144,7 @@ function checkModuleXml(
   }
   if (!m.name) findings.add('module-name-missing', 'module.xml has no Module/Name.', 'module.xml');
   if (!m.version) findings.add('module-version-missing', 'module.xml has no Module/Version.', 'module.xml');
-  else if (!SEMVER.test(m.version)) {
+  else if (!isSemver(m.version)) {
     findings.add(
       'module-version-not-semver',
       `Module/Version "${m.version}" is not a semantic version (X.Y.Z); IPM resolves and publishes X.Y.Z versions.`,
@@ -170,7 +166,7 @@ function checkModuleXml(
       'module.xml has no SystemRequirements/@Version; package-database writes the IRIS major.minor it ran on there.',
       'module.xml',
     );
-  } else if (!IRIS_MAJOR_MINOR.test(irisVersion)) {
+  } else if (!isIrisMajorMinor(irisVersion)) {
     findings.add(
       'iris-version-malformed',
       `SystemRequirements/@Version "${irisVersion}" is not of the form YYYY.N (IRIS major.minor).`,
@@ -253,7 +249,7 @@ function checkChecksum(
       'module.xml',
     );
   }
-  if (!SHA256_HEX.test(manifestChecksum.value)) {
+  if (!isSha256Hex(manifestChecksum.value)) {
     findings.add(
       'checksum-malformed',
       `the Checksum "${manifestChecksum.value.slice(0, 80)}" is not 64 hexadecimal digits.`,
@@ -344,8 +340,8 @@ function checkDependencies(
 function checkFileName(fileName: string, module: ModuleFacts, findings: FindingList): void {
   const { name, version } = module.report;
   if (!name || !version) return;
-  const expectedName = `${name}-${version}-database.tgz`;
-  if (!/-database\.tgz$/i.test(fileName)) {
+  const expectedName = ipmArchiveFileName(name, version);
+  if (!isIpmArchiveFileName(fileName)) {
     findings.add(
       'file-name-nonstandard',
       `the file name "${fileName}" does not follow IPM's <name>-<version>-database.tgz pattern (for this module: "${expectedName}").`,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { IpmDbError, UsageError } from '../util/errors.js';
-import { isValid } from '../iris/validate.js';
+import { isSemver, isSha256Hex } from '../naming/grammar.js';
 
 export type InstallerSource =
   { kind: 'path'; path: string; sha256?: string } | { kind: 'version'; version: string; sha256?: string };
@@ -43,19 +43,17 @@ export function installerUrl(version: string, releaseUrl: string = IPM_RELEASE_U
   return releaseUrl.replaceAll('{version}', version);
 }
 
-const SHA256 = /^[0-9a-fA-F]{64}$/;
-
 /** `--ipm` value: a path to an XML file, or a version ("0.10.10" or "v0.10.10"). */
 export async function parseInstallerSpec(
   spec: string,
   sha256: string | undefined,
   cwd: string,
 ): Promise<InstallerSource> {
-  if (sha256 !== undefined && !SHA256.test(sha256))
+  if (sha256 !== undefined && !isSha256Hex(sha256))
     throw new UsageError(`--ipm-sha256 must be 64 hexadecimal digits, got "${sha256}".`);
   const version = spec.replace(/^v/, '');
   const looksLikePath = spec.endsWith('.xml') || spec.includes('/') || spec.includes('\\');
-  if (!looksLikePath && isValid('module version', version)) {
+  if (!looksLikePath && isSemver(version)) {
     return { kind: 'version', version, ...(sha256 ? { sha256: sha256.toLowerCase() } : {}) };
   }
   const path = resolve(cwd, spec);

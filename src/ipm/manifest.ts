@@ -1,65 +1,51 @@
 /**
  * The name and version of the module in a module directory's module.xml
  * (`/Export/Document/Module/Name` and `/Version`), validated for use in IPM commands.
+ * Read with the archive verifier's parser, so a module directory and a package are held to
+ * the same XML rules (no DOCTYPE, UTF-8, first occurrence wins).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SaxesParser } from 'saxes';
 import { IpmDbError } from '../util/errors.js';
-import { isValid } from '../iris/validate.js';
+import { readModuleManifest, type ModuleManifest } from '../archive/module-manifest.js';
+import { isModuleName, isSemver } from '../naming/grammar.js';
 
 export interface ModuleIdentity {
   name: string;
   version: string;
 }
 
-export function parseModuleIdentity(xml: string, where = 'module.xml'): ModuleIdentity {
-  const parser = new SaxesParser({ xmlns: false });
-  const stack: string[] = [];
-  const found: Record<'Name' | 'Version', string | null> = { Name: null, Version: null };
-  let text = '';
-  parser.on('opentag', (tag) => {
-    stack.push(tag.name);
-    text = '';
-  });
-  parser.on('text', (t) => (text += t));
-  parser.on('cdata', (t) => (text += t));
-  parser.on('closetag', (tag) => {
-    const path = stack.join('/');
-    if (
-      (tag.name === 'Name' || tag.name === 'Version') &&
-      path === `Export/Document/Module/${tag.name}` &&
-      found[tag.name] === null
-    )
-      found[tag.name] = text.trim();
-    stack.pop();
-  });
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    throw new IpmDbError('module-xml-invalid', `${where} is not well-formed XML: ${(err as Error).message}`, {
-      cause: err,
-    });
+/** The whole manifest of a module.xml text; throws when the XML is refused. */
+export function parseModuleXml(xml: string, where = 'module.xml'): ModuleManifest {
+  const { xml: result, manifest } = readModuleManifest(Buffer.from(xml, 'utf8'));
+  if (!result.ok) {
+    const what = result.code === 'xml-not-well-formed' ? 'is not well-formed XML' : 'is refused';
+    throw new IpmDbError('module-xml-invalid', `${where} ${what}: ${result.detail}`);
   }
-  if (!found.Name || !found.Version)
+  return manifest;
+}
+
+export function parseModuleIdentity(xml: string, where = 'module.xml'): ModuleIdentity {
+  const { name, version } = parseModuleXml(xml, where);
+  if (!name || !version)
     throw new IpmDbError(
       'module-xml-invalid',
-      `${where} has no /Export/Document/Module/${found.Name ? 'Version' : 'Name'}.`,
+      `${where} has no /Export/Document/Module/${name ? 'Version' : 'Name'}.`,
       {
         hint: 'The module directory must hold an IPM module.xml.',
       },
     );
-  if (!isValid('module name', found.Name))
+  if (!isModuleName(name))
     throw new IpmDbError(
       'module-xml-invalid',
-      `${where}: module name "${found.Name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`,
+      `${where}: module name "${name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`,
     );
-  if (!isValid('module version', found.Version))
+  if (!isSemver(version))
     throw new IpmDbError(
       'module-xml-invalid',
-      `${where}: version "${found.Version}" is not a semantic version (e.g. 1.2.3).`,
+      `${where}: version "${version}" is not a semantic version (e.g. 1.2.3).`,
     );
-  return { name: found.Name, version: found.Version };
+  return { name, version };
 }
 
 export async function readModuleIdentity(moduleDir: string): Promise<ModuleIdentity> {

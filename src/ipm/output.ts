@@ -4,6 +4,7 @@
  * never by this text; these functions only extract values and explain failures.
  */
 import { IpmDbError } from '../util/errors.js';
+import { SHA256_HEX_SOURCE } from '../naming/grammar.js';
 import type { SessionFailure } from '../iris/session.js';
 import { lastErrorLine } from '../iris/session.js';
 import { seconds } from '../iris/docker.js';
@@ -13,13 +14,15 @@ export interface PackageOutput {
   archivePath: string | null;
 }
 
+const CHECKSUM_LINE = new RegExp(`^\\s*Checksum:\\s*(${SHA256_HEX_SOURCE})\\s*$`);
+
 export function parsePackageOutput(text: string): PackageOutput {
   const lines = text.split('\n');
   let checksum: string | null = null;
   let archivePath: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const c = /^\s*Checksum:\s*([0-9a-fA-F]{64})\s*$/.exec(line);
+    const c = CHECKSUM_LINE.exec(line);
     if (c) checksum = c[1]!.toLowerCase();
     if (/^\s*Database package generated:\s*$/.test(line)) {
       const next = lines[i + 1];

@@ -9,6 +9,7 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
+import { imageTag } from '../naming/grammar.js';
 import type { Logger } from '../util/log.js';
 import { redact, registerSecret } from '../util/redact.js';
 import { Docker, firstLine, seconds } from './docker.js';
@@ -61,18 +62,9 @@ export function newRunId(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-/** The tag of an image reference ("" when none), ignoring a registry port and a digest. */
-export function imageTag(image: string): string {
-  const withoutDigest = image.split('@')[0] ?? '';
-  const lastSlash = withoutDigest.lastIndexOf('/');
-  const last = withoutDigest.slice(lastSlash + 1);
-  const colon = last.indexOf(':');
-  return colon < 0 ? '' : last.slice(colon + 1);
-}
-
 /** IRIS 2021.* and 2022.1.* images need `--check-caps false` (contract section 5). */
 export function needsCheckCapsFalse(image: string): boolean {
-  return /^(2021\.|2022\.1($|[.-]))/.test(imageTag(image));
+  return /^(2021\.|2022\.1($|[.-]))/.test(imageTag(image) ?? '');
 }
 
 export function containerNameFor(runId: string): string {

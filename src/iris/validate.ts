@@ -1,4 +1,5 @@
 import { IpmDbError } from '../util/errors.js';
+import { IMAGE_REFERENCE, MODULE_NAME, SEMVER } from '../naming/grammar.js';
 
 /**
  * Strict patterns for every value the driver interpolates into an ObjectScript script or a
@@ -21,11 +22,8 @@ export type ValueKind =
   | 'label value';
 
 const PATTERNS: Record<ValueKind, RegExp> = {
-  // IPM module names: letters, digits, '.', '-', '_' (IPM lower-cases them for file names).
-  'module name': /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
-  // Semantic versioning 2.0.0 (IPM's %IPM.General.SemanticVersion).
-  'module version':
-    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/,
+  'module name': MODULE_NAME,
+  'module version': SEMVER,
   // %SYS, or letters/digits/'-'/'_' starting with a letter (what InitializeNamespace produces, e.g. USER-PKG).
   namespace: /^(%SYS|[A-Z][A-Z0-9_-]{0,62})$/,
   'namespace postfix': /^[A-Z][A-Z0-9]{0,15}$/,
@@ -37,8 +35,7 @@ const PATTERNS: Record<ValueKind, RegExp> = {
   variable: /^[a-zA-Z][a-zA-Z0-9]{0,30}(\.[A-Z][A-Za-z0-9]{0,62})?$/,
   'IPM modifier': /^-[a-z][a-z-]{0,40}$/,
   'container name': /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/,
-  // registry/repository[:tag][@sha256:digest]; never starts with '-' so it can't become a docker flag.
-  image: /^[a-z0-9][a-z0-9._/-]*(:[0-9]+\/[a-z0-9._/-]+)?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[0-9a-f]{64})?$/,
+  image: IMAGE_REFERENCE,
   'label value': /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/,
 };
 

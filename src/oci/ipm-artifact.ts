@@ -2,9 +2,9 @@
 // (docs/publishing.md, contract section 8). Everything here is pure: names, the tag, the
 // manifest with its allow-listed annotations, its canonical bytes, and the acceptance rules
 // `ipm-db inspect` reports.
-import { createHash } from 'node:crypto';
 import { IpmDbError } from '../util/errors.js';
-import { TAG_PATTERN, validatePathComponent, validateTag } from './reference.js';
+import { TAG_SOURCE, isIrisMajorMinor, isPlainVersion, isSemver, isTag, sha256Digest } from '../naming/grammar.js';
+import { formatDatabaseTag, ipmArchiveFileName, mentionsDatabaseTag, parseDatabaseTag } from '../naming/ipm.js';
 
 export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
 export const IPM_CONFIG_MEDIA_TYPE = 'application/vnd.unknown.config.v1+json';
@@ -51,20 +51,11 @@ export interface OciManifest {
   annotations?: Record<string, string>;
 }
 
-const PLAIN_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
-const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-const IRIS_MAJOR_MINOR = /^\d{4}\.\d{1,2}$/;
-
-export function sha256Digest(bytes: Buffer | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
 /** Checks the module version IPM will be able to pull back; returns it unchanged. */
 export function checkModuleVersion(version: string, allowPrerelease = false): string {
-  if (PLAIN_VERSION.test(version)) return version;
-  if (allowPrerelease && SEMVER.test(version)) return version;
-  if (SEMVER.test(version)) {
+  if (isPlainVersion(version)) return version;
+  if (allowPrerelease && isSemver(version)) return version;
+  if (isSemver(version)) {
     throw new IpmDbError('prerelease-version', `module version "${version}" is a prerelease or build version`, {
       hint:
         'IPM rebuilds a database package version as major.minor.patch when it pulls, so it cannot install this tag. ' +
@@ -74,43 +65,6 @@ export function checkModuleVersion(version: string, allowPrerelease = false): st
   throw new IpmDbError('invalid-version', `module version "${version}" is not a semantic version`, {
     hint: 'Set <Version> in module.xml to X.Y.Z (digits, no leading zeros).',
   });
-}
-
-export function checkIrisVersion(irisVersion: string): string {
-  if (!IRIS_MAJOR_MINOR.test(irisVersion)) {
-    throw new IpmDbError('invalid-iris-version', `IRIS version "${irisVersion}" is not a major.minor release`, {
-      hint: 'The package must name the IRIS release it was built for, e.g. 2025.1 (SystemRequirements/@Version).',
-    });
-  }
-  return irisVersion;
-}
-
-/**
- * `<namespace>/<module>`, both lower-cased (GHCR requires it; GitHub owners are case-insensitive),
- * each component checked against the distribution grammar.
- */
-export function ipmRepository(namespace: string, moduleName: string): string {
-  const parts = namespace
-    .toLowerCase()
-    .split('/')
-    .filter((p) => p.length > 0)
-    .map((p) => validatePathComponent(p, 'namespace component'));
-  if (parts.length === 0) {
-    throw new IpmDbError('invalid-namespace', 'the namespace is empty', {
-      hint: 'Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case.',
-    });
-  }
-  const module = validatePathComponent(moduleName.toLowerCase(), 'module name (lower-cased)');
-  return [...parts, module].join('/');
-}
-
-/** `<version, "+" -> "_">_database__<IRIS major.minor>`. */
-export function ipmDatabaseTag(version: string, irisVersion: string): string {
-  return validateTag(`${version.replace(/\+/g, '_')}_database__${checkIrisVersion(irisVersion)}`);
-}
-
-export function ipmLayerTitle(moduleName: string, version: string): string {
-  return `${moduleName}-${version}-database.tgz`;
 }
 
 /**
@@ -176,7 +130,7 @@ export function buildIpmManifest(facts: IpmPackageFacts): OciManifest {
         mediaType: IPM_LAYER_MEDIA_TYPE,
         digest: facts.layer.digest,
         size: facts.layer.size,
-        annotations: { [TITLE_ANNOTATION]: ipmLayerTitle(facts.moduleName, facts.version) },
+        annotations: { [TITLE_ANNOTATION]: ipmArchiveFileName(facts.moduleName, facts.version) },
       },
     ],
     annotations: ipmAnnotations(ipmAnnotationsFor(facts)),
@@ -256,7 +210,7 @@ export function ipmAcceptanceViolations(manifest: unknown, tag: string | undefin
     add('module-xml', 'annotation com.intersystems.ipm.module.v1+xml spans several lines');
   }
   if (typeof version !== 'string') add('version', 'annotation org.opencontainers.image.version is missing');
-  else if (!PLAIN_VERSION.test(version)) {
+  else if (!isPlainVersion(version)) {
     add('version', `version "${version}" is not plain X.Y.Z; IPM rebuilds database versions as major.minor.patch`);
   }
   if (packaging !== 'database') {
@@ -265,20 +219,20 @@ export function ipmAcceptanceViolations(manifest: unknown, tag: string | undefin
       `annotation com.intersystems.ipm.packaging is ${packaging === undefined ? 'missing' : `"${String(packaging)}"`}, expected "database"`,
     );
   }
-  if (typeof platform !== 'string' || !IRIS_MAJOR_MINOR.test(platform)) {
+  if (typeof platform !== 'string' || !isIrisMajorMinor(platform)) {
     add(
       'platform-version',
       `annotation com.intersystems.ipm.platformVersion is ${platform === undefined ? 'missing' : `"${String(platform)}"`}, expected IRIS major.minor`,
     );
   }
   if (tag !== undefined) {
-    if (!TAG_PATTERN.test(tag)) add('tag', `tag "${tag}" does not match ${TAG_PATTERN.source}`);
-    else if (!/_database__\d{4}\.\d{1,2}$/.test(tag)) {
+    if (!isTag(tag)) add('tag', `tag "${tag}" does not match ^${TAG_SOURCE}$`);
+    else if (parseDatabaseTag(tag) === null) {
       add('tag', `tag "${tag}" is not of the form <version>_database__<IRIS major.minor> IPM looks for`);
     }
     if (typeof version === 'string' && typeof platform === 'string') {
-      const expected = `${version.replace(/\+/g, '_')}_database__${platform}`;
-      if (tag !== expected && /_database__/.test(tag))
+      const expected = formatDatabaseTag(version, platform);
+      if (tag !== expected && mentionsDatabaseTag(tag))
         add('tag', `tag "${tag}" should be "${expected}" for this version and platform`);
     }
   }

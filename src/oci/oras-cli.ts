@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
+import { DIGEST_SOURCE } from '../naming/grammar.js';
 import type { RegistryCredentials } from './client.js';
 import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './ipm-artifact.js';
 
@@ -90,7 +91,7 @@ export async function pushWithOras(opts: OrasPushOptions): Promise<string> {
         details: redact(run.stderr.trim()),
       });
     }
-    const digest = /Digest:\s*(sha256:[a-f0-9]{64})/.exec(run.stdout)?.[1];
+    const digest = new RegExp(`Digest:\\s*(${DIGEST_SOURCE})`).exec(run.stdout)?.[1];
     if (!digest)
       throw new IpmDbError('oras-push', 'oras push printed no manifest digest', { details: redact(run.stdout) });
     return digest;

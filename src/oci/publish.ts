@@ -14,14 +14,13 @@ import {
   EMPTY_CONFIG,
   EMPTY_CONFIG_DIGEST,
   ipmAcceptanceViolations,
-  ipmDatabaseTag,
-  ipmRepository,
   serializeManifest,
   type IpmPackageFacts,
   type OciManifest,
 } from './ipm-artifact.js';
 import { pushWithOras } from './oras-cli.js';
-import { validateRegistryHost } from './reference.js';
+import { ipmDatabaseTag, ipmRepositoryPath } from '../naming/ipm.js';
+import { validateRegistryHost } from '../naming/reference.js';
 import type { RetryPolicy } from './retry.js';
 
 /**
@@ -156,7 +155,7 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
     created: opts.created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     ...(opts.source ? { source: opts.source } : {}),
   });
-  const repository = ipmRepository(opts.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(opts.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat(opts.archivePath)).size;

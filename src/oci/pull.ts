@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import type { RegistryClient } from './client.js';
 import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './ipm-artifact.js';
-import { formatReference, type Reference } from './reference.js';
+import { formatReference, type Reference } from '../naming/reference.js';
 
 export interface PulledPackage {
   reference: string;

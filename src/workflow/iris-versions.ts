@@ -4,6 +4,7 @@
  * argument, so every rule is tested on recorded lists without a network.
  */
 import { IpmDbError, UsageError } from '../util/errors.js';
+import { isTag, parseIrisMajorMinor } from '../naming/grammar.js';
 
 /**
  * Community tags whose time-limited licence had expired by mid-2026; IPM's own CI skips the same
@@ -13,11 +14,6 @@ export const EXPIRED_COMMUNITY_TAGS: readonly string[] = ['2023.2', '2023.3', '2
 
 /** How many of the newest versions "auto" keeps when the caller does not say. */
 export const DEFAULT_LATEST = 2;
-
-/** A release tag: year and release number, nothing else ("2025.1", not "2025.1-preview" or builds). */
-const RELEASE_TAG_RE = /^(\d{4})\.(\d{1,2})$/;
-/** What the action accepts as one image tag. */
-const IMAGE_TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 
 export type VersionsRequest = { kind: 'auto' } | { kind: 'list'; versions: string[] };
 
@@ -53,7 +49,7 @@ export function parseVersionsRequest(raw: string): VersionsRequest {
   const versions: string[] = [];
   for (const entry of parsed) {
     const tag = typeof entry === 'number' ? String(entry) : entry;
-    if (typeof tag !== 'string' || !IMAGE_TAG_RE.test(tag.trim()))
+    if (typeof tag !== 'string' || !isTag(tag.trim()))
       throw new UsageError(
         `iris-versions entry ${JSON.stringify(entry)} is not an image tag.`,
         'Each entry is a tag of the IRIS image, e.g. "2025.3" (quote it: 2025.10 as a number would lose its 0).',
@@ -76,7 +72,7 @@ export function parseSkipList(raw: string, flavour: string): string[] {
       if (isCommunityFlavour(flavour)) for (const t of EXPIRED_COMMUNITY_TAGS) if (!out.includes(t)) out.push(t);
       continue;
     }
-    if (!IMAGE_TAG_RE.test(token))
+    if (!isTag(token))
       throw new UsageError(
         `skip-versions entry "${token}" is not an image tag.`,
         'Write tags such as 2025.1, separated by commas; "default" adds the expired community tags, "none" skips nothing.',
@@ -102,9 +98,10 @@ export function parseLatest(raw: string): number {
   return Number(text);
 }
 
+/** Year and release number of a release tag ("2025.1", not "2025.1-preview" or builds). */
 function releaseKey(tag: string): [number, number] | null {
-  const m = RELEASE_TAG_RE.exec(tag);
-  return m ? [Number(m[1]), Number(m[2])] : null;
+  const release = parseIrisMajorMinor(tag);
+  return release ? [release.major, release.minor] : null;
 }
 
 /** Release tags only ("YYYY.N"), de-duplicated, newest first. */

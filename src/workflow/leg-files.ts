@@ -8,6 +8,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
+import { imageTag } from '../naming/grammar.js';
 import { parsePublishResult, parseReportFile, type Leg, type PublishedResult } from './legs.js';
 
 export const LEG_REPORT_FILE = 'ipm-db-report.json';
@@ -39,11 +40,6 @@ export async function readLegs(root: string, prefix: string): Promise<Leg[]> {
     if (image) legs.push({ ...single, version: imageTag(image) ?? single.reports[0]?.irisVersion ?? image });
   }
   return legs.sort((a, b) => a.version.localeCompare(b.version));
-}
-
-/** "2025.3" of "containers.intersystems.com/intersystems/iris-community:2025.3". */
-export function imageTag(image: string): string | null {
-  return /:([A-Za-z0-9_][A-Za-z0-9._-]*)(?:@sha256:[0-9a-f]{64})?$/.exec(image)?.[1] ?? null;
 }
 
 async function readLeg(dir: string, version: string): Promise<Leg> {

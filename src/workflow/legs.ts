@@ -4,7 +4,9 @@
  * of what to push. Pure: legs are data, the file scanning lives in leg-files.ts.
  */
 import { STAGES, type RunReport, type StageResult } from '../pipeline/types.js';
-import { IpmDbError } from '../util/errors.js';
+import { IpmDbError, errorMessage } from '../util/errors.js';
+import { isDigest } from '../naming/grammar.js';
+import { ipmDatabaseTag } from '../naming/ipm.js';
 
 export interface Leg {
   /** The matrix value (image tag) the leg ran for. */
@@ -147,12 +149,14 @@ export function publishPlan(legs: readonly Leg[], expected: readonly string[]): 
       problems.push(`IRIS ${version}: ${archive.fileName} is ${file.size} bytes; the report says ${archive.size}.`);
       continue;
     }
-    items.push({
-      version,
-      archivePath: file.path,
-      verification,
-      tag: `${module.version.replace(/\+/g, '_')}_database__${irisVersion}`,
-    });
+    let tag: string;
+    try {
+      tag = ipmDatabaseTag(module.version, irisVersion);
+    } catch (err) {
+      problems.push(`IRIS ${version}: ${errorMessage(err)}.`);
+      continue;
+    }
+    items.push({ version, archivePath: file.path, verification, tag });
   }
   for (const extra of legs)
     if (!expected.includes(extra.version)) problems.push(`IRIS ${extra.version}: not in the matrix.`);
@@ -219,7 +223,7 @@ export function parsePublishResult(text: string, source: string): PublishedResul
     typeof r.reference !== 'string' ||
     typeof r.tag !== 'string' ||
     typeof r.digest !== 'string' ||
-    !/^sha256:[0-9a-f]{64}$/.test(r.digest)
+    !isDigest(r.digest)
   )
     throw new IpmDbError('publish-result', `${source} is not the JSON of "ipm-db publish --json".`);
   return { reference: r.reference, tag: r.tag, digest: r.digest, unchanged: r.unchanged === true };

@@ -1,5 +1,5 @@
 import { ipmAcceptanceViolations, type OciManifest } from '../../oci/ipm-artifact.js';
-import { formatReference, parseReference } from '../../oci/reference.js';
+import { formatReference, parseReference } from '../../naming/reference.js';
 import { IpmDbError, UsageError } from '../../util/errors.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { parseCommandArgs, printJson, REGISTRY_ENV_HELP, registryClient, registryFlags } from '../registry-options.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { VerifyArchiveFn } from '../../oci/publish.js';
 import { pullPackage } from '../../oci/pull.js';
-import { parseReference } from '../../oci/reference.js';
+import { parseReference } from '../../naming/reference.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { parseCommandArgs, printJson, REGISTRY_ENV_HELP, registryClient, registryFlags } from '../registry-options.js';

@@ -1,4 +1,4 @@
-import { parseReference } from '../../oci/reference.js';
+import { parseReference } from '../../naming/reference.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { parseCommandArgs, printJson, REGISTRY_ENV_HELP, registryClient, registryFlags } from '../registry-options.js';

@@ -1,3 +1,4 @@
+import { irisMajorMinor } from '../../naming/grammar.js';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { renderReport } from '../../archive/render-report.js';
@@ -48,7 +49,7 @@ export const verifyCommand: CliCommand = {
       );
     }
     const irisVersion = values['iris-version'];
-    if (irisVersion !== undefined && !/^\d{4}\.\d{1,2}(\.[0-9A-Za-z.]*)?$/.test(irisVersion)) {
+    if (irisVersion !== undefined && irisMajorMinor(irisVersion) === null) {
       throw new UsageError(
         `--iris-version "${irisVersion}" is not an IRIS version`,
         'Give major.minor, e.g. --iris-version 2026.1.',

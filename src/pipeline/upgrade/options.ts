@@ -1,5 +1,6 @@
 /** What the upgrade stage is asked to do, and which scenarios those inputs allow (pure). */
-import { ipmDatabaseTag, ipmRepository } from '../../oci/ipm-artifact.js';
+import { DIGEST_SOURCE, TAG_SOURCE, isPlainVersion, isSemver } from '../../naming/grammar.js';
+import { ipmDatabaseTag, ipmRepositoryPath, parseDatabaseTag } from '../../naming/ipm.js';
 import { IpmDbError, UsageError, errorMessage } from '../../util/errors.js';
 import { type DeclaredChange, parseDeclaredChanges } from './declared.js';
 import { DEFAULT_EXCLUDED_GLOBALS, type GlobalSelection } from './fingerprint.js';
@@ -83,8 +84,6 @@ function optional(text: string | undefined): string | null {
   return value === '' ? null : value;
 }
 
-const VERSION = /^\d+\.\d+\.\d+$/;
-
 /** Every field given (non-blank) in `text`, in UPGRADE_FIELDS order. */
 function givenFields(text: UpgradeText): UpgradeField[] {
   return UPGRADE_FIELDS.filter((f) => optional(text[f]) !== null);
@@ -147,10 +146,11 @@ export function readUpgradeOptions(
     });
   else if (from?.kind === 'reference') {
     previous.reference = from.reference;
-    previous.version = /:(\d+\.\d+\.\d+)_database__[^:/]*$/.exec(from.reference)?.[1] ?? null;
+    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(':') + 1))?.version;
+    previous.version = named !== undefined && isPlainVersion(named) ? named : null;
   }
   if (from?.kind === 'version') {
-    if (!VERSION.test(from.version))
+    if (!isPlainVersion(from.version))
       problems.push({
         field: 'upgrade-from',
         message: `previous version "${from.version}" is not MAJOR.MINOR.PATCH. IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.`,
@@ -256,7 +256,7 @@ export function previousReference(
   version: string,
   irisMajorMinor: string,
 ): string {
-  return `${pullFrom.registry.replace(/\/+$/, '')}/${ipmRepository(pullFrom.namespace, moduleName)}:${ipmDatabaseTag(version, irisMajorMinor)}`;
+  return `${pullFrom.registry.replace(/\/+$/, '')}/${ipmRepositoryPath(pullFrom.namespace, moduleName)}:${ipmDatabaseTag(version, irisMajorMinor)}`;
 }
 
 /** What an upgrade-from value names: a package file, a version to pull, or a full registry reference. */
@@ -264,7 +264,7 @@ export type UpgradeFrom =
   { kind: 'archive'; path: string } | { kind: 'version'; version: string } | { kind: 'reference'; reference: string };
 
 const REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-const TAG_OR_DIGEST_RE = /^(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f]{64})$/;
+const TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
 
 /**
  * Classifies an upgrade-from value (the action's input and `ipm-db run --upgrade-from` alike): a `.tgz`
@@ -273,8 +273,7 @@ const TAG_OR_DIGEST_RE = /^(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[0-9a-f
 export function classifyUpgradeFrom(raw: string): UpgradeFrom {
   const value = raw.trim();
   if (/\.tgz$/i.test(value)) return { kind: 'archive', path: value };
-  if (/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(value))
-    return { kind: 'version', version: value };
+  if (isSemver(value)) return { kind: 'version', version: value };
   const cut = value.search(/[:@][^/]*$/);
   const repository = cut > 0 ? value.slice(0, cut) : value;
   if (REPOSITORY_RE.test(repository)) {

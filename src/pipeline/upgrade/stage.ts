@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RegistryClient } from '../../oci/client.js';
 import { pullPackage } from '../../oci/pull.js';
-import { parseReference } from '../../oci/reference.js';
+import { parseReference } from '../../naming/reference.js';
 import { IpmDbError } from '../../util/errors.js';
+import { parseModuleXml } from '../../ipm/manifest.js';
 import type { Stage } from '../options.js';
 import { driverUpgradeEnvironment } from './driver-binding.js';
 import { exportModuleAt, gitRevision } from './git-source.js';
@@ -17,10 +18,9 @@ import type { UpgradeOptions } from './options.js';
 import type { UpgradeEnvironment } from './ports.js';
 import { runUpgradeScenarios } from './scenarios.js';
 
-/** `<UpdatePackage>` of a module.xml text, or null. */
+/** `/Export/Document/Module/UpdatePackage` of a module.xml text, or null. */
 export function updatePackageOf(moduleXml: string): string | null {
-  const match = /<UpdatePackage>\s*([^<\s]+)\s*<\/UpdatePackage>/.exec(moduleXml);
-  return match ? match[1]! : null;
+  return parseModuleXml(moduleXml).updatePackage;
 }
 
 /** Pulls previous releases with the OCI client; `clientFor` gives a client (with credentials) per registry host. */

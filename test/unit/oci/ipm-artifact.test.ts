@@ -7,14 +7,12 @@ import {
   IPM_ANNOTATION_KEYS,
   ipmAcceptanceViolations,
   ipmAnnotations,
-  ipmDatabaseTag,
-  ipmRepository,
   moduleXmlOneLine,
   serializeManifest,
-  sha256Digest,
   type IpmAnnotations,
   type IpmPackageFacts,
 } from '../../../src/oci/ipm-artifact.js';
+import { sha256Digest } from '../../../src/naming/grammar.js';
 import { IpmDbError } from '../../../src/util/errors.js';
 
 const facts: IpmPackageFacts = {
@@ -28,27 +26,7 @@ const facts: IpmPackageFacts = {
   layer: { digest: `sha256:${'a'.repeat(64)}`, size: 1234 },
 };
 
-describe('IPM names', () => {
-  it('builds the repository from namespace and lower-cased module name', () => {
-    expect(ipmRepository('acme', 'DemoModule')).toBe('acme/demomodule');
-    expect(ipmRepository('acme/team/', 'a-b.c_d')).toBe('acme/team/a-b.c_d');
-  });
-
-  it('rejects path components outside the distribution grammar', () => {
-    expect(ipmRepository('Acme-Org', 'x')).toBe('acme-org/x');
-    expect(() => ipmRepository('acme_', 'x')).toThrow(/namespace component "acme_"/);
-    expect(() => ipmRepository('acme', 'bad..name')).toThrow(/module name/);
-    expect(() => ipmRepository('acme', '-x')).toThrow();
-    expect(() => ipmRepository('', 'x')).toThrow(/namespace is empty/);
-  });
-
-  it('makes the database tag and validates it', () => {
-    expect(ipmDatabaseTag('1.2.3', '2025.1')).toBe('1.2.3_database__2025.1');
-    expect(ipmDatabaseTag('1.2.3+build.5', '2024.3')).toBe('1.2.3_build.5_database__2024.3');
-    expect(() => ipmDatabaseTag('1.2.3', '25.1')).toThrow(/IRIS version "25.1"/);
-    expect(() => ipmDatabaseTag(`1.2.3-${'x'.repeat(130)}`, '2025.1')).toThrow(/not a valid OCI tag/);
-  });
-
+describe('IPM module versions', () => {
   it('refuses prerelease and build versions unless allowed', () => {
     expect(checkModuleVersion('10.0.1')).toBe('10.0.1');
     for (const v of ['1.2.3-beta.1', '1.2.3+build']) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChallenges } from '../../../src/oci/challenge.js';
 import { registryCredentialsFromEnv } from '../../../src/oci/credentials.js';
-import { formatReference, parseReference } from '../../../src/oci/reference.js';
+import { formatReference, parseReference } from '../../../src/naming/reference.js';
 import {
   isRetryableNetworkError,
   isRetryableStatus,

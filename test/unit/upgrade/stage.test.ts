@@ -5,8 +5,12 @@ import type { PipelineContext } from '../../../src/pipeline/options.js';
 
 describe('upgrade stage', () => {
   it('reads <UpdatePackage> from a module.xml', () => {
-    expect(updatePackageOf('<Module><UpdatePackage> My.Upd </UpdatePackage></Module>')).toBe('My.Upd');
-    expect(updatePackageOf('<Module><Name>x</Name></Module>')).toBeNull();
+    const module = (body: string) => `<Export><Document name="x.ZPM"><Module>${body}</Module></Document></Export>`;
+    expect(updatePackageOf(module('<Name>x</Name><UpdatePackage> My.Upd </UpdatePackage>'))).toBe('My.Upd');
+    expect(updatePackageOf(module('<Name>x</Name>'))).toBeNull();
+    // Only the module's own element counts, not text that looks like it in a comment or elsewhere.
+    expect(updatePackageOf(module('<!-- <UpdatePackage>Old.Upd</UpdatePackage> --><Name>x</Name>'))).toBeNull();
+    expect(updatePackageOf('<Export><UpdatePackage>Stray.Upd</UpdatePackage></Export>')).toBeNull();
   });
 
   it('is skipped when no scenario is requested and refuses to run without a built package', async () => {

@@ -1,14 +1,13 @@
 // Registry references ("<registry>/<path>[:tag][@digest]") and the distribution grammar
 // that repository names and tags must follow. Pure functions.
 import { UsageError } from '../util/errors.js';
+import { isDigest, isTag } from './grammar.js';
 
 /** One path component of a repository name (distribution reference grammar). */
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 /** host[:port]: DNS labels, an IPv4 address, or a bracketed IPv6 address, then an optional port. */
 const REGISTRY_HOST =
   /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-export const TAG_PATTERN = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-export const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
 const MAX_NAME_LENGTH = 255;
 
 export interface Reference {
@@ -47,7 +46,7 @@ export function validateRepository(repository: string): string {
 }
 
 export function validateTag(tag: string): string {
-  if (!TAG_PATTERN.test(tag)) {
+  if (!isTag(tag)) {
     throw new UsageError(
       `tag "${tag}" is not a valid OCI tag`,
       'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".',
@@ -57,7 +56,7 @@ export function validateTag(tag: string): string {
 }
 
 export function validateDigest(digest: string): string {
-  if (!DIGEST_PATTERN.test(digest)) {
+  if (!isDigest(digest)) {
     throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
   }
   return digest;
