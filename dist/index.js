@@ -13,6 +13,7 @@ import {
 } from "./chunks/chunk-V3VXLJAV.js";
 import {
   debug,
+  endGroup,
   error,
   getInput,
   group,
@@ -22,16 +23,19 @@ import {
   setFailed,
   setOutput,
   setSecret,
+  startGroup,
   summary,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
+} from "./chunks/chunk-HIWFSZRN.js";
 import {
   DEFAULT_STAGES,
   IPM_RELEASE_URL,
+  Limiter,
   UPGRADE_FIELDS,
   containerNameFor,
   emptyReport,
   firstFailure,
+  mapBounded,
   readUpgradeOptions,
   registryPuller,
   renderUpgradeMarkdown,
@@ -40,7 +44,7 @@ import {
   stageFailure,
   stageSkipped,
   upgradeStage
-} from "./chunks/chunk-RAQFXJKB.js";
+} from "./chunks/chunk-LCIBK7Q5.js";
 import "./chunks/chunk-5IQT2QSC.js";
 import {
   RegistryClient
@@ -79,6 +83,21 @@ import { basename as basename2, join as join5, relative } from "node:path";
 import { mkdir as mkdir3 } from "node:fs/promises";
 import { basename, join as join3 } from "node:path";
 
+// src/pipeline/parallel.ts
+import { availableParallelism, totalmem } from "node:os";
+var IRIS_CONTAINER_BYTES = 2 * 1024 ** 3;
+var RUNNER_RESERVE_BYTES = 1024 ** 3;
+function defaultParallel(machine) {
+  const byMemory = Math.floor((machine.memoryBytes - RUNNER_RESERVE_BYTES) / IRIS_CONTAINER_BYTES);
+  return Math.max(1, Math.min(machine.cores, byMemory));
+}
+function thisMachine() {
+  return { memoryBytes: totalmem(), cores: availableParallelism() };
+}
+function containerSlots(parallel) {
+  return new Limiter(parallel);
+}
+
 // src/util/abort.ts
 function untilAborted(work, signal, what) {
   return new Promise((resolve2, reject) => {
@@ -96,6 +115,38 @@ function untilAborted(work, signal, what) {
       }
     );
   });
+}
+
+// src/util/grouped-log.ts
+function located(message, where) {
+  return where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ${message}` : message;
+}
+function groupedLogger(sink, prefix) {
+  let open = null;
+  const emit = (line) => {
+    if (open) open.push(line);
+    else sink.line({ ...line, text: `${prefix}${line.text}` });
+  };
+  return {
+    info: (m) => emit({ level: "info", text: m }),
+    warn: (m, w) => emit({ level: "info", text: `warning: ${located(m, w)}` }),
+    error: (m, w) => emit({ level: "info", text: `error: ${located(m, w)}` }),
+    debug: (m) => emit({ level: "debug", text: m }),
+    async group(title, fn) {
+      if (open) {
+        open.push({ level: "info", text: `-- ${title}` });
+        return fn();
+      }
+      const lines = [];
+      open = lines;
+      try {
+        return await fn();
+      } finally {
+        open = null;
+        sink.block(`${prefix}${title}`, lines);
+      }
+    }
+  };
 }
 
 // src/action/summary.ts
@@ -396,17 +447,22 @@ function actionsCore() {
       (a.level === "error" ? error : warning)(redact(a.message), props);
     },
     group: (title, fn) => group(redact(title), fn),
+    writeBlock: (title, lines) => {
+      startGroup(redact(title));
+      for (const l of lines) (l.level === "debug" ? debug : info)(redact(l.text));
+      endGroup();
+    },
     writeSummary
   };
 }
 function coreLogger(io, prefix) {
-  return {
-    info: (m) => io.info(m),
-    debug: (m) => io.debug(m),
-    warn: (m) => io.info(`warning: ${m}`),
-    error: (m) => io.info(`error: ${m}`),
-    group: (title, fn) => io.group(`${prefix}${title}`, fn)
-  };
+  return groupedLogger(
+    {
+      block: (title, lines) => io.writeBlock(title, lines),
+      line: (l) => l.level === "debug" ? io.debug(l.text) : io.info(l.text)
+    },
+    prefix
+  );
 }
 
 // src/action/image-cache.ts
@@ -417,7 +473,7 @@ import { join as join2 } from "node:path";
 import { copyFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
-  const load = () => import("./chunks/cache-5OSAJXNE.js");
+  const load = () => import("./chunks/cache-6SEWVG46.js");
   const bounded = async (what, op, fallback) => {
     let timer;
     const late = new Promise((resolve2) => {
@@ -520,14 +576,16 @@ function crashedReport(image, startedAt, stage, err) {
   return report;
 }
 async function runImages(ctx) {
-  const outcomes = [];
-  for (const [index, image] of ctx.inputs.images.entries()) {
-    if (ctx.signal.aborted) break;
-    outcomes.push(await runImage(ctx, image, index));
-  }
-  return outcomes;
+  const slots = containerSlots(ctx.inputs.parallel);
+  const outcomes = await mapBounded(
+    ctx.inputs.images,
+    slots,
+    (image, index) => runImage(ctx, slots, image, index),
+    () => !ctx.signal.aborted
+  );
+  return outcomes.filter((o) => o !== void 0);
 }
-async function runImage(ctx, image, index) {
+async function runImage(ctx, slots, image, index) {
   const { inputs, deps } = ctx;
   const { io } = deps;
   const outDir = join3(ctx.outRoot, sanitiseArtifactName(image));
@@ -563,6 +621,7 @@ async function runImage(ctx, image, index) {
           runId: `${deps.runId}-${index + 1}`,
           onResource: (r) => ctx.ledger.record(r),
           onStage: (name) => stage = name,
+          containerSlots: slots,
           signal: ctx.signal
         },
         coreLogger(io, prefix)
@@ -640,7 +699,7 @@ function artifactServiceAvailable(env) {
 function defaultUploader() {
   return {
     async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/artifact-J4BLDVMN.js");
+      const { DefaultArtifactClient } = await import("./chunks/artifact-ANKFOMOB.js");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, rootDirectory, {});
       return { id: res.id ?? null, size: res.size ?? 0 };
@@ -860,6 +919,13 @@ function parseInputs(source) {
     commandMs: duration("command-timeout", "15m"),
     totalMs: duration("timeout", "60m")
   };
+  const parallelRaw = source.get("parallel").trim();
+  let parallel = defaultParallel(source.machine ?? thisMachine());
+  if (parallelRaw) {
+    if (/^[1-9]\d{0,2}$/.test(parallelRaw)) parallel = Number(parallelRaw);
+    else
+      problem("parallel", `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
+  }
   const keepContainer = bool("keep-container", false);
   let publish = publishAsked;
   let publishRefused = null;
@@ -906,6 +972,7 @@ function parseInputs(source) {
     matrixKey,
     cacheImages,
     timeouts,
+    parallel,
     keepContainer
   };
 }

@@ -11,7 +11,7 @@ import {
   getState,
   info,
   warning
-} from "./chunks/chunk-NYYNO6GM.js";
+} from "./chunks/chunk-HIWFSZRN.js";
 import "./chunks/chunk-W44NYYNB.js";
 import {
   errorMessage

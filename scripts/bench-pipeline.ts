@@ -55,6 +55,7 @@ const silentIo: CoreIO = {
   warning: (m) => console.error(`warning: ${m}`),
   annotate: () => {},
   group: (_t, fn) => fn(),
+  writeBlock: () => {},
   writeSummary: async () => false,
 };
 const noCache: CacheStore = { available: () => false, restore: async () => null, save: async () => false };

@@ -1,14 +1,16 @@
 /**
- * The pipeline on each IRIS image of the action's inputs: its output directory, the image cache,
- * the total timeout, and a report for a run that crashed or was cut off, naming the stage it was
- * in (the one stageFailure of src/pipeline/stage-result.ts).
+ * The pipeline on each IRIS image of the action's inputs, concurrently up to the parallel input:
+ * its output directory, the image cache, the total timeout, and a report for a run that crashed or
+ * was cut off, naming the stage it was in (the one stageFailure of src/pipeline/stage-result.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { containerSlots } from '../pipeline/parallel.js';
 import { emptyReport } from '../pipeline/runner.js';
 import { stageFailure } from '../pipeline/stage-result.js';
 import type { RunReport, StageName } from '../pipeline/types.js';
 import { untilAborted } from '../util/abort.js';
+import { mapBounded, type Limiter } from '../util/limiter.js';
 import { sanitiseArtifactName } from './artifacts.js';
 import type { ResourceLedger } from './cleanup.js';
 import { coreLogger } from './core-io.js';
@@ -55,17 +57,23 @@ export function crashedReport(image: string, startedAt: number, stage: StageName
   return report;
 }
 
-/** Runs every image in order; stops starting new ones once the signal aborts. */
+/**
+ * Runs the images concurrently, each holding one of the `parallel` container slots (started in
+ * input order as slots free up); stops starting new ones once the signal aborts. Outcomes come
+ * back in input order, one per image that started.
+ */
 export async function runImages(ctx: ImageRunsContext): Promise<ImageOutcome[]> {
-  const outcomes: ImageOutcome[] = [];
-  for (const [index, image] of ctx.inputs.images.entries()) {
-    if (ctx.signal.aborted) break;
-    outcomes.push(await runImage(ctx, image, index));
-  }
-  return outcomes;
+  const slots = containerSlots(ctx.inputs.parallel);
+  const outcomes = await mapBounded(
+    ctx.inputs.images,
+    slots,
+    (image, index) => runImage(ctx, slots, image, index),
+    () => !ctx.signal.aborted,
+  );
+  return outcomes.filter((o): o is ImageOutcome => o !== undefined);
 }
 
-async function runImage(ctx: ImageRunsContext, image: string, index: number): Promise<ImageOutcome> {
+async function runImage(ctx: ImageRunsContext, slots: Limiter, image: string, index: number): Promise<ImageOutcome> {
   const { inputs, deps } = ctx;
   const { io } = deps;
   const outDir = join(ctx.outRoot, sanitiseArtifactName(image));
@@ -102,6 +110,7 @@ async function runImage(ctx: ImageRunsContext, image: string, index: number): Pr
           runId: `${deps.runId}-${index + 1}`,
           onResource: (r) => ctx.ledger.record(r),
           onStage: (name) => (stage = name),
+          containerSlots: slots,
           signal: ctx.signal,
         },
         coreLogger(io, prefix),

@@ -5,6 +5,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { IPM_RELEASE_URL } from '../ipm/installer.js';
+import { defaultParallel, thisMachine } from '../pipeline/parallel.js';
 import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
 import { UsageError } from '../util/errors.js';
 import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/options.js';
@@ -52,6 +53,8 @@ export interface ActionInputs {
   matrixKey: string;
   cacheImages: boolean;
   timeouts: { startupMs: number; commandMs: number; totalMs: number };
+  /** IRIS containers at once; from the machine when the input is empty. */
+  parallel: number;
   keepContainer: boolean;
 }
 
@@ -67,6 +70,8 @@ export interface InputSource {
   event: GitHubEvent | null;
   /** Masks a value in the runner's log (core.setSecret). */
   setSecret(value: string): void;
+  /** Memory and cores for the `parallel` default; this machine's when absent. */
+  machine?: { memoryBytes: number; cores: number };
 }
 
 const TRUE_FORMS = ['true', 'True', 'TRUE'];
@@ -196,6 +201,13 @@ export function parseInputs(source: InputSource): ActionInputs {
     commandMs: duration('command-timeout', '15m'),
     totalMs: duration('timeout', '60m'),
   };
+  const parallelRaw = source.get('parallel').trim();
+  let parallel = defaultParallel(source.machine ?? thisMachine());
+  if (parallelRaw) {
+    if (/^[1-9]\d{0,2}$/.test(parallelRaw)) parallel = Number(parallelRaw);
+    else
+      problem('parallel', `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
+  }
   const keepContainer = bool('keep-container', false);
 
   let publish = publishAsked;
@@ -244,6 +256,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     matrixKey,
     cacheImages,
     timeouts,
+    parallel,
     keepContainer,
   };
 }

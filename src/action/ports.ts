@@ -5,6 +5,7 @@
  */
 import type { VerificationReport } from '../archive/report.js';
 import type { PublishedPackage, RunReport, StageName } from '../pipeline/types.js';
+import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
 import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
 import type { ActionInputs } from './inputs.js';
@@ -37,6 +38,8 @@ export interface ImageRunOptions {
   onResource: (resource: CreatedResource) => void;
   /** Called as each stage starts: a run that crashes or is cut off is reported at that stage. */
   onStage: (stage: StageName) => void;
+  /** IRIS container slots shared by every image of the step; this run holds one already. */
+  containerSlots: Limiter;
   signal: AbortSignal;
 }
 

@@ -139,6 +139,10 @@ export function driverUpgradeEnvironment(ctx: PipelineContext, pull: UpgradeEnvi
   return {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
     startDurable: () => startDurable(ctx),
+    reserveContainer: () => {
+      const slots = ctx.options.containerSlots;
+      return slots?.tryAcquire() ? () => slots.release() : null;
+    },
     pull,
     tempDir: () => mkdtemp(join(tmpdir(), 'ipm-db-previous-')),
     removeTempDir: (dir) => rm(dir, { recursive: true, force: true }),

@@ -51,6 +51,11 @@ export interface UpgradeEnvironment {
   iris: UpgradeIris;
   /** Starts a separate durable container with IPM ready (container scenario). */
   startDurable(): Promise<ReplaceableIris>;
+  /**
+   * Takes a container slot when one is free now, for a scenario with its own container to run
+   * beside the others; returns its release, or null (then it runs after them, as before).
+   */
+  reserveContainer(): (() => void) | null;
   /** Downloads `reference` into `dir`; returns the file. Throws naming the reference when it does not exist. */
   pull(reference: string, dir: string): Promise<string>;
   /** A fresh host directory for downloads. */

@@ -307,39 +307,51 @@ export async function runUpgradeScenarios(
     version: prev.version,
   });
 
-  const results: UpgradeScenarioResult[] = [];
+  const runScenario = (scenario: UpgradeScenario): Promise<UpgradeScenarioResult> => {
+    if (scenario === 'fresh') {
+      const s = new Scenario(scenario, { source: 'none', reference: '', version: null }, options, release);
+      return proveFreshInstall(s, env.iris, release).catch((e: unknown) => s.fail(e));
+    }
+    if (scenario === 'database') {
+      const s = new Scenario(scenario, packageOrigin(), options, release);
+      return proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e: unknown) => s.fail(e));
+    }
+    if (scenario === 'source') {
+      const s = new Scenario(scenario, sourceOrigin(), options, release);
+      return proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e: unknown) => s.fail(e));
+    }
+    const fromPackage = reference !== null;
+    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
+      (e: unknown) => s.fail(e),
+    );
+  };
+  const logged = async (scenario: UpgradeScenario, how: string): Promise<UpgradeScenarioResult> => {
+    logger.info(`upgrade scenario: ${scenario}${how}`);
+    const result = await runScenario(scenario);
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? 'passed' : 'FAILED'}: ${result.message}`);
+    return result;
+  };
+
+  const byScenario = new Map<UpgradeScenario, UpgradeScenarioResult>();
   try {
-    for (const scenario of options.scenarios) {
-      logger.info(`upgrade scenario: ${scenario}`);
-      let result: UpgradeScenarioResult;
-      if (scenario === 'fresh') {
-        const s = new Scenario(scenario, { source: 'none', reference: '', version: null }, options, release);
-        result = await proveFreshInstall(s, env.iris, release).catch((e: unknown) => s.fail(e));
-      } else if (scenario === 'database') {
-        const s = new Scenario(scenario, packageOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e: unknown) => s.fail(e));
-      } else if (scenario === 'source') {
-        const s = new Scenario(scenario, sourceOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e: unknown) => s.fail(e));
-      } else {
-        const fromPackage = reference !== null;
-        const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-        result = await proveInReplacedContainer(
-          s,
-          env,
-          fromPackage ? loadPrevious : loadPreviousSource,
-          options,
-          release,
-        ).catch((e: unknown) => s.fail(e));
-      }
-      logger.info(`upgrade scenario ${scenario}: ${result.ok ? 'passed' : 'FAILED'}: ${result.message}`);
-      results.push(result);
+    // A scenario with its own container starts first, beside the others, when a container slot is free.
+    const own: UpgradeScenario[] = options.scenarios.filter((s) => s === 'container-replacement');
+    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
+    const beside = freeSlot
+      ? Promise.all(own.map((s) => logged(s, ' (its own container, beside the others)'))).finally(freeSlot)
+      : null;
+    try {
+      for (const scenario of options.scenarios)
+        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ''));
+    } finally {
+      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
     }
   } finally {
     const dir: string | null = downloadDir;
     if (dir !== null) await env.removeTempDir(dir).catch(() => undefined);
   }
-  return results;
+  return options.scenarios.map((s) => byScenario.get(s)!);
 }
 
 async function proveInReplacedContainer(

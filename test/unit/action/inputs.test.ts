@@ -130,6 +130,19 @@ describe('parseInputs', () => {
     });
   });
 
+  it('takes parallel from the input, else from the memory and cores of the machine (about 2 GB per IRIS)', () => {
+    const withMachine = (inputs: Record<string, string>, memoryGiB: number, cores: number) =>
+      parseInputs({ ...source({ ...base, ...inputs }).src, machine: { memoryBytes: memoryGiB * 1024 ** 3, cores } })
+        .parallel;
+    expect(withMachine({}, 7, 2)).toBe(2); // GitHub's Linux runner for private repositories
+    expect(withMachine({}, 16, 4)).toBe(4); // for public repositories
+    expect(withMachine({}, 4, 8)).toBe(1); // memory decides
+    expect(withMachine({}, 1, 2)).toBe(1); // never below one
+    expect(withMachine({ parallel: '3' }, 7, 2)).toBe(3);
+    expect(() => parse({ parallel: '0' })).toThrow(/input "parallel": "0" is not a number of IRIS containers/);
+    expect(() => parse({ parallel: 'auto' })).toThrow(/input "parallel"/);
+  });
+
   it('publishes only on exactly true, with a token, and never from a fork', () => {
     expect(parse({ publish: 'true', token: 'tok-1234' }).publish).toBe(true);
     expect(parse({ publish: 'false' }).publish).toBe(false);

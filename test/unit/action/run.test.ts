@@ -34,11 +34,13 @@ function recorder() {
   const notices: string[] = [];
   const warnings: string[] = [];
   const groups: string[] = [];
+  /** Everything written to the log, in order: single lines, and each block as its title then its lines. */
+  const log: string[] = [];
   let summary = '';
   const io: CoreIO = {
     setOutput: (n, v) => void (outputs[n] = v),
     saveState: (n, v) => void (state[n] = v),
-    info: () => {},
+    info: (m) => void log.push(m),
     debug: () => {},
     notice: (m) => void notices.push(m),
     warning: (m) => void warnings.push(m),
@@ -47,6 +49,7 @@ function recorder() {
       groups.push(t);
       return fn();
     },
+    writeBlock: (title, lines) => void log.push(`== ${title}`, ...lines.map((l) => `   ${l.text}`)),
     writeSummary: async (md) => {
       summary = md;
       return true;
@@ -60,6 +63,7 @@ function recorder() {
     notices,
     warnings,
     groups,
+    log,
     get summary() {
       return summary;
     },
@@ -290,7 +294,7 @@ describe('run()', () => {
         return new Promise(() => {});
       },
     };
-    const outcome = await run(inputs({ timeout: '300ms' }), deps(rec, hanging, publisherOf({})));
+    const outcome = await run(inputs({ timeout: '300ms', parallel: '1' }), deps(rec, hanging, publisherOf({})));
     expect(outcome.ok).toBe(false);
     expect(hanging.images).toEqual(['localhost/iris:2024.1']);
     expect(outcome.runs).toHaveLength(1);
@@ -374,6 +378,87 @@ describe('run()', () => {
       ['image', 'localhost/iris:2025.1'],
     ]);
     expect(saved).toEqual([expect.stringContaining('localhost_iris:2025.1')]);
+  });
+
+  it('runs the IRIS versions concurrently, never more at once than the parallel input', async () => {
+    const rec = recorder();
+    let open = 0;
+    let most = 0;
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    let onStart: (() => void) | null = null;
+    const pipeline: PipelinePort = {
+      runImage: async (o) => {
+        open++;
+        most = Math.max(most, open);
+        started.push(o.image);
+        onStart?.();
+        await new Promise<void>((resolve) => finish.set(o.image, resolve));
+        open--;
+        return { report: green(o), logFiles: [] };
+      },
+    };
+    const startedCount = (n: number) =>
+      new Promise<void>((resolve) => {
+        onStart = () => started.length >= n && resolve();
+        onStart();
+      });
+    const images = ['localhost/iris:2023.1', 'localhost/iris:2024.1', 'localhost/iris:2025.1'];
+    const done = run(inputs({ 'iris-images': images.join('\n'), parallel: '2' }), deps(rec, pipeline, publisherOf({})));
+    await startedCount(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(images.slice(0, 2));
+    finish.get(images[1]!)!();
+    await startedCount(3);
+    expect(started).toEqual(images);
+    finish.get(images[0]!)!();
+    finish.get(images[2]!)!();
+    const outcome = await done;
+    expect(most).toBe(2);
+    // Reports stay in input order, whatever order the runs ended in.
+    expect(outcome.runs.map((r) => r.image)).toEqual(images);
+  });
+
+  it("writes each IRIS version's stage as one whole group, never interleaving two versions line by line", async () => {
+    const rec = recorder();
+    // The two versions log in turns inside their load stage: A1, B1, A2, B2.
+    const gate = () => {
+      let open!: () => void;
+      return { passed: new Promise<void>((resolve) => (open = resolve)), open: () => open() };
+    };
+    const b1Written = gate();
+    const a2Written = gate();
+    const pipeline: PipelinePort = {
+      runImage: async (o, logger) => {
+        const v = o.image.endsWith('2024.1') ? 'A' : 'B';
+        await logger.group('load', async () => {
+          logger.info(`${v}1`);
+          if (v === 'A') {
+            await b1Written.passed;
+            logger.info('A2');
+            a2Written.open();
+          } else {
+            b1Written.open();
+            await a2Written.passed;
+            logger.info('B2');
+          }
+        });
+        logger.info(`${v} done`);
+        return { report: green(o), logFiles: [] };
+      },
+    };
+    await run(inputs({ parallel: '2' }), deps(rec, pipeline, publisherOf({})));
+    const blocks = rec.log.filter((l) => l.startsWith('== ['));
+    expect(blocks.sort()).toEqual(['== [2024.1] load', '== [2025.1] load']);
+    for (const [title, v] of [
+      ['== [2024.1] load', 'A'],
+      ['== [2025.1] load', 'B'],
+    ] as const) {
+      const at = rec.log.indexOf(title);
+      expect(rec.log.slice(at + 1, at + 3)).toEqual([`   ${v}1`, `   ${v}2`]);
+    }
+    expect(rec.log).toContain('[2024.1] A done');
+    expect(rec.log).toContain('[2025.1] B done');
   });
 
   it('fails before any container when module.xml is missing, naming the input', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseUpgradeOptions, type UpgradeText } from '../../../src/pipeline/upgrade/options.js';
+import { Limiter } from '../../../src/util/limiter.js';
 import { type NewRelease, runUpgradeScenarios } from '../../../src/pipeline/upgrade/scenarios.js';
 import { silentLogger } from '../../../src/util/log.js';
 import {
@@ -101,7 +102,7 @@ const optionsOf = (text: UpgradeText) => parseUpgradeOptions(text, { pullFrom })
 async function run(
   overrides: UpgradeText = {},
   faults: Faults = {},
-  setup: { pkgs?: Record<string, FakeRelease>; registry?: Record<string, string> } = {},
+  setup: { pkgs?: Record<string, FakeRelease>; registry?: Record<string, string>; slots?: Limiter } = {},
 ) {
   const pkgs = setup.pkgs ?? packages;
   const iris: FakeIris = new Iris('2025.1', pkgs, faults);
@@ -110,6 +111,7 @@ async function run(
     iris,
     () => (durables[durables.length] = new FakeDurable('2025.1', pkgs, faults)),
     setup.registry ?? { [REF]: '/pulled/demo-orders-1.0.0-database.tgz' },
+    setup.slots ?? null,
   );
   const results = await runUpgradeScenarios(env, optionsOf({ ...inputs, ...overrides }), release, silentLogger);
   return { results, iris, durables, env };
@@ -263,6 +265,39 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     expect(results[0]!.problems).toEqual([
       'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown',
     ]);
+  });
+});
+
+describe('the container scenario beside the others', () => {
+  const inIris = (timeline: string[]) => timeline.filter((c) => c.startsWith('iris: '));
+  const inDurable = (timeline: string[]) => timeline.filter((c) => c.startsWith('durable: '));
+
+  it('runs in its own container while the others run, when a container slot is free, and gives the slot back', async () => {
+    const slots = new Limiter(2);
+    await slots.acquire(); // the pipeline's own container
+    const { results, iris } = await run({}, {}, { slots });
+    expect(results.map((r) => [r.scenario, r.ok])).toEqual([
+      ['database', true],
+      ['source', true],
+      ['fresh', true],
+      ['container-replacement', true],
+    ]);
+    const t = iris.timeline;
+    // The durable container was at work before the pipeline's IRIS finished its first scenario.
+    const firstUpdateInIris = t.findIndex((c) => c.startsWith('iris: update '));
+    expect(t.findIndex((c) => c.startsWith('durable: '))).toBeLessThan(firstUpdateInIris);
+    expect(t.findIndex((c) => c.startsWith('durable: update '))).toBeLessThan(t.lastIndexOf(inIris(t).at(-1)!));
+    expect(slots.inUse).toBe(1);
+  });
+
+  it('runs after the others when every slot is taken', async () => {
+    const slots = new Limiter(1);
+    await slots.acquire();
+    const { results, iris } = await run({}, {}, { slots });
+    expect(results.every((r) => r.ok)).toBe(true);
+    const t = iris.timeline;
+    expect(t.indexOf(inDurable(t)[0]!)).toBeGreaterThan(t.lastIndexOf(inIris(t).at(-1)!));
+    expect(slots.inUse).toBe(1);
   });
 });
 
