@@ -18,7 +18,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-QYWAILC4.js")).runCommand
+    load: async () => (await import("./chunks/run-I3ULNV42.js")).runCommand
   },
   {
     name: "verify",

@@ -30,11 +30,13 @@ import {
 import {
   DEFAULT_STAGES,
   IPM_RELEASE_URL,
-  Limiter,
   UPGRADE_FIELDS,
   containerNameFor,
+  containerSlots,
+  defaultParallel,
   emptyReport,
   firstFailure,
+  groupedLogger,
   mapBounded,
   readUpgradeOptions,
   registryPuller,
@@ -43,8 +45,9 @@ import {
   runPipeline,
   stageFailure,
   stageSkipped,
+  thisMachine,
   upgradeStage
-} from "./chunks/chunk-LCIBK7Q5.js";
+} from "./chunks/chunk-TNOIXBUP.js";
 import "./chunks/chunk-5IQT2QSC.js";
 import {
   RegistryClient
@@ -83,21 +86,6 @@ import { basename as basename2, join as join5, relative } from "node:path";
 import { mkdir as mkdir3 } from "node:fs/promises";
 import { basename, join as join3 } from "node:path";
 
-// src/pipeline/parallel.ts
-import { availableParallelism, totalmem } from "node:os";
-var IRIS_CONTAINER_BYTES = 2 * 1024 ** 3;
-var RUNNER_RESERVE_BYTES = 1024 ** 3;
-function defaultParallel(machine) {
-  const byMemory = Math.floor((machine.memoryBytes - RUNNER_RESERVE_BYTES) / IRIS_CONTAINER_BYTES);
-  return Math.max(1, Math.min(machine.cores, byMemory));
-}
-function thisMachine() {
-  return { memoryBytes: totalmem(), cores: availableParallelism() };
-}
-function containerSlots(parallel) {
-  return new Limiter(parallel);
-}
-
 // src/util/abort.ts
 function untilAborted(work, signal, what) {
   return new Promise((resolve2, reject) => {
@@ -115,38 +103,6 @@ function untilAborted(work, signal, what) {
       }
     );
   });
-}
-
-// src/util/grouped-log.ts
-function located(message, where) {
-  return where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ${message}` : message;
-}
-function groupedLogger(sink, prefix) {
-  let open = null;
-  const emit = (line) => {
-    if (open) open.push(line);
-    else sink.line({ ...line, text: `${prefix}${line.text}` });
-  };
-  return {
-    info: (m) => emit({ level: "info", text: m }),
-    warn: (m, w) => emit({ level: "info", text: `warning: ${located(m, w)}` }),
-    error: (m, w) => emit({ level: "info", text: `error: ${located(m, w)}` }),
-    debug: (m) => emit({ level: "debug", text: m }),
-    async group(title, fn) {
-      if (open) {
-        open.push({ level: "info", text: `-- ${title}` });
-        return fn();
-      }
-      const lines = [];
-      open = lines;
-      try {
-        return await fn();
-      } finally {
-        open = null;
-        sink.block(`${prefix}${title}`, lines);
-      }
-    }
-  };
 }
 
 // src/action/summary.ts

@@ -42,6 +42,7 @@ import { type OrasRepo, OrasError, listTags, pickTag, pullDatabasePackage } from
 import { compareVersions, satisfiesSystemVersion } from './versions.js';
 import { runUnitTests } from './unit-tests.js';
 import { handleUpdateSteps, updateStepClasses } from './update-steps.js';
+import { operationOfCommand, pauseFor } from './latency.js';
 
 /** An IPM command failure: shown as `ERROR! <text>`, returned as the Shell status. */
 export class IpmFailure extends Error {
@@ -148,6 +149,8 @@ export class IpmShell {
   private dispatch(line: string): void {
     const { command, mods } = parseCommandLine(line);
     const ipm = this.inst.ipm(this.s.namespace)!;
+    const operation = operationOfCommand(command, mods.positional[0]);
+    if (operation) pauseFor(operation, this.inst.env);
     switch (command) {
       case 'config':
         return this.config(mods);
@@ -768,6 +771,7 @@ export class IpmShell {
     const classNames = elements(root, 'Class').map((c) => c.attrs.name ?? '');
     const documents = elements(root, 'Document');
     const ipmDoc = documents.find((d) => /^zpm\.zpm$/i.test(d.attrs.name ?? ''));
+    if (ipmDoc) pauseFor('ipm-install', this.inst.env);
     if (classNames.length) {
       const records: Record<string, ClassRecord> = {};
       for (const cls of classNames) {

@@ -5,6 +5,8 @@
 //                                   STANDIN_START_DELAY_MS, unless STANDIN_FAULT_NEVER_READY=1
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Instance, INSTALL_DIR, irisVersion } from './instance.js';
+import { dirname, join } from 'node:path';
+import { claimLicenceUnit } from './licence.js';
 import { Session } from './session.js';
 import { IpmShell } from './ipm.js';
 
@@ -36,9 +38,18 @@ function session(inst: Instance, args: string[]): number {
     process.stdout.write(`\n<NAMESPACE> *${requested}\n`);
     return 1;
   }
-  const s = new Session(inst, ns);
-  s.ipm = new IpmShell(s);
-  return s.run();
+  const release = claimLicenceUnit(join(dirname(inst.readyFile), 'standin-licence'));
+  if (!release) {
+    process.stdout.write(`\n<LICENSE LIMIT EXCEEDED>\n`);
+    return 1;
+  }
+  try {
+    const s = new Session(inst, ns);
+    s.ipm = new IpmShell(s);
+    return s.run();
+  } finally {
+    release();
+  }
 }
 
 /** waitReady.sh: polls until the instance runs; exit 1 after the timeout (seconds, arg 1). */
