@@ -1,59 +1,66 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
-  EXIT,
-  loadCommand
-} from "./chunks/chunk-GYWSDV3W.js";
+  withCliRegistryHint
+} from "./chunks/cli/chunk-PV5AJG7C.js";
 import {
+  EXIT,
+  loadCommand,
   redact
-} from "./chunks/chunk-TIJDGYO2.js";
+} from "./chunks/cli/chunk-KHG3NGCP.js";
 import {
   IpmDbError,
   UsageError,
   describeError
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/cli/chunk-3IXPJEFV.js";
 
 // src/cli/commands/index.ts
+async function archiveVerifier() {
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-5OJD7TCN.js");
+  return {
+    file: (path) => verifyArchive(path),
+    stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
+  };
+}
 var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/run-I3ULNV42.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-IC4ZHTYX.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/verify-E7WWWOEY.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-2PYFPFPN.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/publish-RXK4M3K4.js")).publishCommand((await import("./chunks/verify-Z6WQ5SYX.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/publish-5XAJFBNF.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/pull-4F5BGLK7.js")).pullCommand((await import("./chunks/verify-Z6WQ5SYX.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-IG3WITPD.js")).pullCommand((await import("./chunks/cli/verify-5OJD7TCN.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/inspect-4TN4JZ2R.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-P6CCXZF5.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/tags-2NGD3FZ5.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-RPJJWPWX.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/iris-versions-DXZ7ZPLW.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-XZAWDWCO.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/legs-FORWMAX5.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-HFSIRZQX.js")).legsCommand
   }
 ];
 
@@ -93,7 +100,7 @@ ${overview(list)}
   try {
     return await command.run(rest, io);
   } catch (err) {
-    io.stderr.write(`ipm-db ${name}: ${redact(describeError(err))}
+    io.stderr.write(`ipm-db ${name}: ${redact(describeError(withCliRegistryHint(err)))}
 `);
     if (err instanceof UsageError) {
       io.stderr.write(`

@@ -1,17 +1,48 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
-  publishPackage
-} from "./chunks/chunk-FKDHF6XQ.js";
-import {
-  STAGES
-} from "./chunks/chunk-XUGW6E7R.js";
-import {
+  DIGEST_SOURCE,
+  Docker,
+  IpmDbError,
+  RUN_LABEL,
   ResourceLedger,
+  SHA256_HEX_SOURCE,
   STATE_KEEP,
   STATE_RUN_ID,
-  dockerCli
-} from "./chunks/chunk-V3VXLJAV.js";
+  TAG_SOURCE,
+  UsageError,
+  WORK_DIR,
+  containerNameFor,
+  describeError,
+  describeOperation,
+  dockerLogin,
+  errorMessage,
+  hasControlCharacter,
+  irisMajorMinor,
+  isDigest,
+  isImageReference,
+  isIrisMajorMinor,
+  isModuleName,
+  isPlainVersion,
+  isSemver,
+  isSha256Hex,
+  isTag,
+  isValid,
+  newRunId,
+  parseSessionOutput,
+  quote,
+  redact,
+  registerSecret,
+  removeRun,
+  renderScript,
+  seconds,
+  sha256Digest,
+  startIris,
+  validate,
+  validateNamespace
+} from "./chunks/action/chunk-RYAGSLKS.js";
 import {
+  __commonJS,
+  __toESM,
   debug,
   endGroup,
   error,
@@ -26,76 +57,3501 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunks/chunk-HIWFSZRN.js";
-import {
-  DEFAULT_STAGES,
-  IPM_RELEASE_URL,
-  UPGRADE_FIELDS,
-  containerNameFor,
-  containerSlots,
-  defaultParallel,
-  emptyReport,
-  firstFailure,
-  groupedLogger,
-  mapBounded,
-  readUpgradeOptions,
-  registryPuller,
-  renderUpgradeMarkdown,
-  resolveInstaller,
-  runPipeline,
-  stageFailure,
-  stageSkipped,
-  thisMachine,
-  upgradeStage
-} from "./chunks/chunk-TNOIXBUP.js";
-import "./chunks/chunk-5IQT2QSC.js";
-import {
-  RegistryClient
-} from "./chunks/chunk-NC66LQRX.js";
-import "./chunks/chunk-W44NYYNB.js";
-import {
-  redact,
-  registerSecret
-} from "./chunks/chunk-TIJDGYO2.js";
-import {
-  verifyArchive
-} from "./chunks/chunk-NJUY4LB6.js";
-import {
-  isImageReference,
-  isSemver,
-  isSha256Hex,
-  isTag
-} from "./chunks/chunk-JM3CD6EF.js";
-import {
-  IpmDbError,
-  UsageError,
-  describeError,
-  errorMessage
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/action/chunk-Z5FDQRV5.js";
+
+// node_modules/xmlchars/xml/1.0/ed5.js
+var require_ed5 = __commonJS({
+  "node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports.S = " 	\r\n";
+    exports.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
+    exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
+    exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
+    exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
+    exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
+    exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE = 32;
+    exports.S_LIST = [SPACE, NL, CR, TAB];
+    function isChar(c) {
+      return c >= SPACE && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports.isChar = isChar;
+    function isS(c) {
+      return c === SPACE || c === NL || c === CR || c === TAB;
+    }
+    exports.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports.isNameStartChar = isNameStartChar;
+    function isNameChar(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports.isNameChar = isNameChar;
+  }
+});
+
+// node_modules/xmlchars/xml/1.1/ed2.js
+var require_ed2 = __commonJS({
+  "node_modules/xmlchars/xml/1.1/ed2.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
+    exports.RESTRICTED_CHAR = "-\b\v\f-\x7F-\x84\x86-\x9F";
+    exports.S = " 	\r\n";
+    exports.NAME_START_CHAR = ":A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports.NAME_CHAR = "-" + exports.NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports.CHAR_RE = new RegExp("^[" + exports.CHAR + "]$", "u");
+    exports.RESTRICTED_CHAR_RE = new RegExp("^[" + exports.RESTRICTED_CHAR + "]$", "u");
+    exports.S_RE = new RegExp("^[" + exports.S + "]+$", "u");
+    exports.NAME_START_CHAR_RE = new RegExp("^[" + exports.NAME_START_CHAR + "]$", "u");
+    exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
+    exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
+    exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE = 32;
+    exports.S_LIST = [SPACE, NL, CR, TAB];
+    function isChar(c) {
+      return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports.isChar = isChar;
+    function isRestrictedChar(c) {
+      return c >= 1 && c <= 8 || c === 11 || c === 12 || c >= 14 && c <= 31 || c >= 127 && c <= 132 || c >= 134 && c <= 159;
+    }
+    exports.isRestrictedChar = isRestrictedChar;
+    function isCharAndNotRestricted(c) {
+      return c === 9 || c === 10 || c === 13 || c > 31 && c < 127 || c === 133 || c > 159 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+    }
+    exports.isCharAndNotRestricted = isCharAndNotRestricted;
+    function isS(c) {
+      return c === SPACE || c === NL || c === CR || c === TAB;
+    }
+    exports.isS = isS;
+    function isNameStartChar(c) {
+      return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 58 || c === 95 || c === 8204 || c === 8205 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports.isNameStartChar = isNameStartChar;
+    function isNameChar(c) {
+      return isNameStartChar(c) || c >= 48 && c <= 57 || c === 45 || c === 46 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256;
+    }
+    exports.isNameChar = isNameChar;
+  }
+});
+
+// node_modules/xmlchars/xmlns/1.0/ed3.js
+var require_ed3 = __commonJS({
+  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
+    exports.NC_NAME_CHAR = "-" + exports.NC_NAME_START_CHAR + ".0-9\xB7\u0300-\u036F\u203F-\u2040";
+    exports.NC_NAME_START_CHAR_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "]$", "u");
+    exports.NC_NAME_CHAR_RE = new RegExp("^[" + exports.NC_NAME_CHAR + "]$", "u");
+    exports.NC_NAME_RE = new RegExp("^[" + exports.NC_NAME_START_CHAR + "][" + exports.NC_NAME_CHAR + "]*$", "u");
+    function isNCNameStartChar(c) {
+      return c >= 65 && c <= 90 || c === 95 || c >= 97 && c <= 122 || c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c >= 8204 && c <= 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 55295 || c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533 || c >= 65536 && c <= 983039;
+    }
+    exports.isNCNameStartChar = isNCNameStartChar;
+    function isNCNameChar(c) {
+      return isNCNameStartChar(c) || (c === 45 || c === 46 || c >= 48 && c <= 57 || c === 183 || c >= 768 && c <= 879 || c >= 8255 && c <= 8256);
+    }
+    exports.isNCNameChar = isNCNameChar;
+  }
+});
+
+// node_modules/saxes/saxes.js
+var require_saxes = __commonJS({
+  "node_modules/saxes/saxes.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SaxesParser = exports.EVENTS = void 0;
+    var ed5 = require_ed5();
+    var ed2 = require_ed2();
+    var NSed3 = require_ed3();
+    var isS = ed5.isS;
+    var isChar10 = ed5.isChar;
+    var isNameStartChar = ed5.isNameStartChar;
+    var isNameChar = ed5.isNameChar;
+    var S_LIST = ed5.S_LIST;
+    var NAME_RE = ed5.NAME_RE;
+    var isChar11 = ed2.isChar;
+    var isNCNameStartChar = NSed3.isNCNameStartChar;
+    var isNCNameChar = NSed3.isNCNameChar;
+    var NC_NAME_RE = NSed3.NC_NAME_RE;
+    var XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    var XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+    var rootNS = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      xml: XML_NAMESPACE,
+      xmlns: XMLNS_NAMESPACE
+    };
+    var XML_ENTITIES = {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment
+      __proto__: null,
+      amp: "&",
+      gt: ">",
+      lt: "<",
+      quot: '"',
+      apos: "'"
+    };
+    var EOC = -1;
+    var NL_LIKE = -2;
+    var S_BEGIN = 0;
+    var S_BEGIN_WHITESPACE = 1;
+    var S_DOCTYPE = 2;
+    var S_DOCTYPE_QUOTE = 3;
+    var S_DTD = 4;
+    var S_DTD_QUOTED = 5;
+    var S_DTD_OPEN_WAKA = 6;
+    var S_DTD_OPEN_WAKA_BANG = 7;
+    var S_DTD_COMMENT = 8;
+    var S_DTD_COMMENT_ENDING = 9;
+    var S_DTD_COMMENT_ENDED = 10;
+    var S_DTD_PI = 11;
+    var S_DTD_PI_ENDING = 12;
+    var S_TEXT = 13;
+    var S_ENTITY = 14;
+    var S_OPEN_WAKA = 15;
+    var S_OPEN_WAKA_BANG = 16;
+    var S_COMMENT = 17;
+    var S_COMMENT_ENDING = 18;
+    var S_COMMENT_ENDED = 19;
+    var S_CDATA = 20;
+    var S_CDATA_ENDING = 21;
+    var S_CDATA_ENDING_2 = 22;
+    var S_PI_FIRST_CHAR = 23;
+    var S_PI_REST = 24;
+    var S_PI_BODY = 25;
+    var S_PI_ENDING = 26;
+    var S_XML_DECL_NAME_START = 27;
+    var S_XML_DECL_NAME = 28;
+    var S_XML_DECL_EQ = 29;
+    var S_XML_DECL_VALUE_START = 30;
+    var S_XML_DECL_VALUE = 31;
+    var S_XML_DECL_SEPARATOR = 32;
+    var S_XML_DECL_ENDING = 33;
+    var S_OPEN_TAG = 34;
+    var S_OPEN_TAG_SLASH = 35;
+    var S_ATTRIB = 36;
+    var S_ATTRIB_NAME = 37;
+    var S_ATTRIB_NAME_SAW_WHITE = 38;
+    var S_ATTRIB_VALUE = 39;
+    var S_ATTRIB_VALUE_QUOTED = 40;
+    var S_ATTRIB_VALUE_CLOSED = 41;
+    var S_ATTRIB_VALUE_UNQUOTED = 42;
+    var S_CLOSE_TAG = 43;
+    var S_CLOSE_TAG_SAW_WHITE = 44;
+    var TAB = 9;
+    var NL = 10;
+    var CR = 13;
+    var SPACE = 32;
+    var BANG = 33;
+    var DQUOTE = 34;
+    var AMP = 38;
+    var SQUOTE = 39;
+    var MINUS = 45;
+    var FORWARD_SLASH = 47;
+    var SEMICOLON = 59;
+    var LESS = 60;
+    var EQUAL = 61;
+    var GREATER = 62;
+    var QUESTION = 63;
+    var OPEN_BRACKET = 91;
+    var CLOSE_BRACKET = 93;
+    var NEL = 133;
+    var LS = 8232;
+    var isQuote = (c) => c === DQUOTE || c === SQUOTE;
+    var QUOTES = [DQUOTE, SQUOTE];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
+    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+    var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
+    function nsPairCheck(parser, prefix, uri) {
+      switch (prefix) {
+        case "xml":
+          if (uri !== XML_NAMESPACE) {
+            parser.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+          }
+          break;
+        case "xmlns":
+          if (uri !== XMLNS_NAMESPACE) {
+            parser.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+          }
+          break;
+        default:
+      }
+      switch (uri) {
+        case XMLNS_NAMESPACE:
+          parser.fail(prefix === "" ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+          break;
+        case XML_NAMESPACE:
+          switch (prefix) {
+            case "xml":
+              break;
+            case "":
+              parser.fail(`the default namespace may not be set to ${uri}.`);
+              break;
+            default:
+              parser.fail("may not assign the xml namespace to another prefix.");
+          }
+          break;
+        default:
+      }
+    }
+    function nsMappingCheck(parser, mapping) {
+      for (const local of Object.keys(mapping)) {
+        nsPairCheck(parser, local, mapping[local]);
+      }
+    }
+    var isNCName = (name) => NC_NAME_RE.test(name);
+    var isName = (name) => NAME_RE.test(name);
+    var FORBIDDEN_START = 0;
+    var FORBIDDEN_BRACKET = 1;
+    var FORBIDDEN_BRACKET_BRACKET = 2;
+    exports.EVENTS = [
+      "xmldecl",
+      "text",
+      "processinginstruction",
+      "doctype",
+      "comment",
+      "opentagstart",
+      "attribute",
+      "opentag",
+      "closetag",
+      "cdata",
+      "error",
+      "end",
+      "ready"
+    ];
+    var EVENT_NAME_TO_HANDLER_NAME = {
+      xmldecl: "xmldeclHandler",
+      text: "textHandler",
+      processinginstruction: "piHandler",
+      doctype: "doctypeHandler",
+      comment: "commentHandler",
+      opentagstart: "openTagStartHandler",
+      attribute: "attributeHandler",
+      opentag: "openTagHandler",
+      closetag: "closeTagHandler",
+      cdata: "cdataHandler",
+      error: "errorHandler",
+      end: "endHandler",
+      ready: "readyHandler"
+    };
+    var SaxesParser2 = class {
+      /**
+       * @param opt The parser options.
+       */
+      constructor(opt) {
+        this.opt = opt !== null && opt !== void 0 ? opt : {};
+        this.fragmentOpt = !!this.opt.fragment;
+        const xmlnsOpt = this.xmlnsOpt = !!this.opt.xmlns;
+        this.trackPosition = this.opt.position !== false;
+        this.fileName = this.opt.fileName;
+        if (xmlnsOpt) {
+          this.nameStartCheck = isNCNameStartChar;
+          this.nameCheck = isNCNameChar;
+          this.isName = isNCName;
+          this.processAttribs = this.processAttribsNS;
+          this.pushAttrib = this.pushAttribNS;
+          this.ns = Object.assign({ __proto__: null }, rootNS);
+          const additional = this.opt.additionalNamespaces;
+          if (additional != null) {
+            nsMappingCheck(this, additional);
+            Object.assign(this.ns, additional);
+          }
+        } else {
+          this.nameStartCheck = isNameStartChar;
+          this.nameCheck = isNameChar;
+          this.isName = isName;
+          this.processAttribs = this.processAttribsPlain;
+          this.pushAttrib = this.pushAttribPlain;
+        }
+        this.stateTable = [
+          /* eslint-disable @typescript-eslint/unbound-method */
+          this.sBegin,
+          this.sBeginWhitespace,
+          this.sDoctype,
+          this.sDoctypeQuote,
+          this.sDTD,
+          this.sDTDQuoted,
+          this.sDTDOpenWaka,
+          this.sDTDOpenWakaBang,
+          this.sDTDComment,
+          this.sDTDCommentEnding,
+          this.sDTDCommentEnded,
+          this.sDTDPI,
+          this.sDTDPIEnding,
+          this.sText,
+          this.sEntity,
+          this.sOpenWaka,
+          this.sOpenWakaBang,
+          this.sComment,
+          this.sCommentEnding,
+          this.sCommentEnded,
+          this.sCData,
+          this.sCDataEnding,
+          this.sCDataEnding2,
+          this.sPIFirstChar,
+          this.sPIRest,
+          this.sPIBody,
+          this.sPIEnding,
+          this.sXMLDeclNameStart,
+          this.sXMLDeclName,
+          this.sXMLDeclEq,
+          this.sXMLDeclValueStart,
+          this.sXMLDeclValue,
+          this.sXMLDeclSeparator,
+          this.sXMLDeclEnding,
+          this.sOpenTag,
+          this.sOpenTagSlash,
+          this.sAttrib,
+          this.sAttribName,
+          this.sAttribNameSawWhite,
+          this.sAttribValue,
+          this.sAttribValueQuoted,
+          this.sAttribValueClosed,
+          this.sAttribValueUnquoted,
+          this.sCloseTag,
+          this.sCloseTagSawWhite
+          /* eslint-enable @typescript-eslint/unbound-method */
+        ];
+        this._init();
+      }
+      /**
+       * Indicates whether or not the parser is closed. If ``true``, wait for
+       * the ``ready`` event to write again.
+       */
+      get closed() {
+        return this._closed;
+      }
+      _init() {
+        var _a;
+        this.openWakaBang = "";
+        this.text = "";
+        this.name = "";
+        this.piTarget = "";
+        this.entity = "";
+        this.q = null;
+        this.tags = [];
+        this.tag = null;
+        this.topNS = null;
+        this.chunk = "";
+        this.chunkPosition = 0;
+        this.i = 0;
+        this.prevI = 0;
+        this.carriedFromPrevious = void 0;
+        this.forbiddenState = FORBIDDEN_START;
+        this.attribList = [];
+        const { fragmentOpt } = this;
+        this.state = fragmentOpt ? S_TEXT : S_BEGIN;
+        this.reportedTextBeforeRoot = this.reportedTextAfterRoot = this.closedRoot = this.sawRoot = fragmentOpt;
+        this.xmlDeclPossible = !fragmentOpt;
+        this.xmlDeclExpects = ["version"];
+        this.entityReturnState = void 0;
+        let { defaultXMLVersion } = this.opt;
+        if (defaultXMLVersion === void 0) {
+          if (this.opt.forceXMLVersion === true) {
+            throw new Error("forceXMLVersion set but defaultXMLVersion is not set");
+          }
+          defaultXMLVersion = "1.0";
+        }
+        this.setXMLVersion(defaultXMLVersion);
+        this.positionAtNewLine = 0;
+        this.doctype = false;
+        this._closed = false;
+        this.xmlDecl = {
+          version: void 0,
+          encoding: void 0,
+          standalone: void 0
+        };
+        this.line = 1;
+        this.column = 0;
+        this.ENTITIES = Object.create(XML_ENTITIES);
+        (_a = this.readyHandler) === null || _a === void 0 ? void 0 : _a.call(this);
+      }
+      /**
+       * The stream position the parser is currently looking at. This field is
+       * zero-based.
+       *
+       * This field is not based on counting Unicode characters but is to be
+       * interpreted as a plain index into a JavaScript string.
+       */
+      get position() {
+        return this.chunkPosition + this.i;
+      }
+      /**
+       * The column number of the next character to be read by the parser.  *
+       * This field is zero-based. (The first column in a line is 0.)
+       *
+       * This field reports the index at which the next character would be in the
+       * line if the line were represented as a JavaScript string.  Note that this
+       * *can* be different to a count based on the number of *Unicode characters*
+       * due to how JavaScript handles astral plane characters.
+       *
+       * See [[column]] for a number that corresponds to a count of Unicode
+       * characters.
+       */
+      get columnIndex() {
+        return this.position - this.positionAtNewLine;
+      }
+      /**
+       * Set an event listener on an event. The parser supports one handler per
+       * event type. If you try to set an event handler over an existing handler,
+       * the old handler is silently overwritten.
+       *
+       * @param name The event to listen to.
+       *
+       * @param handler The handler to set.
+       */
+      on(name, handler) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler;
+      }
+      /**
+       * Unset an event handler.
+       *
+       * @parma name The event to stop listening to.
+       */
+      off(name) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
+      }
+      /**
+       * Make an error object. The error object will have a message that contains
+       * the ``fileName`` option passed at the creation of the parser. If position
+       * tracking was turned on, it will also have line and column number
+       * information.
+       *
+       * @param message The message describing the error to report.
+       *
+       * @returns An error object with a properly formatted message.
+       */
+      makeError(message) {
+        var _a;
+        let msg = (_a = this.fileName) !== null && _a !== void 0 ? _a : "";
+        if (this.trackPosition) {
+          if (msg.length > 0) {
+            msg += ":";
+          }
+          msg += `${this.line}:${this.column}`;
+        }
+        if (msg.length > 0) {
+          msg += ": ";
+        }
+        return new Error(msg + message);
+      }
+      /**
+       * Report a parsing error. This method is made public so that client code may
+       * check for issues that are outside the scope of this project and can report
+       * errors.
+       *
+       * @param message The error to report.
+       *
+       * @returns this
+       */
+      fail(message) {
+        const err = this.makeError(message);
+        const handler = this.errorHandler;
+        if (handler === void 0) {
+          throw err;
+        } else {
+          handler(err);
+        }
+        return this;
+      }
+      /**
+       * Write a XML data to the parser.
+       *
+       * @param chunk The XML data to write.
+       *
+       * @returns this
+       */
+      // We do need object for the type here. Yes, it often causes problems
+      // but not in this case.
+      write(chunk) {
+        if (this.closed) {
+          return this.fail("cannot write after close; assign an onready handler.");
+        }
+        let end = false;
+        if (chunk === null) {
+          end = true;
+          chunk = "";
+        } else if (typeof chunk === "object") {
+          chunk = chunk.toString();
+        }
+        if (this.carriedFromPrevious !== void 0) {
+          chunk = `${this.carriedFromPrevious}${chunk}`;
+          this.carriedFromPrevious = void 0;
+        }
+        let limit = chunk.length;
+        const lastCode = chunk.charCodeAt(limit - 1);
+        if (!end && // A trailing CR or surrogate must be carried over to the next
+        // chunk.
+        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+          this.carriedFromPrevious = chunk[limit - 1];
+          limit--;
+          chunk = chunk.slice(0, limit);
+        }
+        const { stateTable } = this;
+        this.chunk = chunk;
+        this.i = 0;
+        while (this.i < limit) {
+          stateTable[this.state].call(this);
+        }
+        this.chunkPosition += limit;
+        return end ? this.end() : this;
+      }
+      /**
+       * Close the current stream. Perform final well-formedness checks and reset
+       * the parser tstate.
+       *
+       * @returns this
+       */
+      close() {
+        return this.write(null);
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.0.
+       *
+       * @returns The character read.
+       */
+      getCode10() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        this.i = i + 1;
+        if (i >= chunk.length) {
+          return EOC;
+        }
+        const code2 = chunk.charCodeAt(i);
+        this.column++;
+        if (code2 < 55296) {
+          if (code2 >= SPACE || code2 === TAB) {
+            return code2;
+          }
+          switch (code2) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR:
+              if (chunk.charCodeAt(i + 1) === NL) {
+                this.i = i + 2;
+              }
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code2;
+          }
+        }
+        if (code2 > 56319) {
+          if (!(code2 >= 57344 && code2 <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code2;
+        }
+        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        this.i = i + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Get a single code point out of the current chunk. This updates the current
+       * position if we do position tracking.
+       *
+       * This is the algorithm to use for XML 1.1.
+       *
+       * @returns {number} The character read.
+       */
+      getCode11() {
+        const { chunk, i } = this;
+        this.prevI = i;
+        this.i = i + 1;
+        if (i >= chunk.length) {
+          return EOC;
+        }
+        const code2 = chunk.charCodeAt(i);
+        this.column++;
+        if (code2 < 55296) {
+          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
+            return code2;
+          }
+          switch (code2) {
+            case NL:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL;
+            case CR: {
+              const next = chunk.charCodeAt(i + 1);
+              if (next === NL || next === NEL) {
+                this.i = i + 2;
+              }
+            }
+            /* yes, fall through */
+            case NEL:
+            // 0x85
+            case LS:
+              this.line++;
+              this.column = 0;
+              this.positionAtNewLine = this.position;
+              return NL_LIKE;
+            default:
+              this.fail("disallowed character.");
+              return code2;
+          }
+        }
+        if (code2 > 56319) {
+          if (!(code2 >= 57344 && code2 <= 65533)) {
+            this.fail("disallowed character.");
+          }
+          return code2;
+        }
+        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        this.i = i + 2;
+        if (final > 1114111) {
+          this.fail("disallowed character.");
+        }
+        return final;
+      }
+      /**
+       * Like ``getCode`` but with the return value normalized so that ``NL`` is
+       * returned for ``NL_LIKE``.
+       */
+      getCodeNorm() {
+        const c = this.getCode();
+        return c === NL_LIKE ? NL : c;
+      }
+      unget() {
+        this.i = this.prevI;
+        this.column--;
+      }
+      /**
+       * Capture characters into a buffer until encountering one of a set of
+       * characters.
+       *
+       * @param chars An array of codepoints. Encountering a character in the array
+       * ends the capture. (``chars`` may safely contain ``NL``.)
+       *
+       * @return The character code that made the capture end, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureTo(chars) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          const c = this.getCode();
+          const isNLLike = c === NL_LIKE;
+          const final = isNLLike ? NL : c;
+          if (final === EOC || chars.includes(final)) {
+            this.text += chunk.slice(start, this.prevI);
+            return final;
+          }
+          if (isNLLike) {
+            this.text += `${chunk.slice(start, this.prevI)}
+`;
+            start = this.i;
+          }
+        }
+      }
+      /**
+       * Capture characters into a buffer until encountering a character.
+       *
+       * @param char The codepoint that ends the capture. **NOTE ``char`` MAY NOT
+       * CONTAIN ``NL``.** Passing ``NL`` will result in buggy behavior.
+       *
+       * @return ``true`` if we ran into the character. Otherwise, we ran into the
+       * end of the current chunk.
+       */
+      captureToChar(char) {
+        let { i: start } = this;
+        const { chunk } = this;
+        while (true) {
+          let c = this.getCode();
+          switch (c) {
+            case NL_LIKE:
+              this.text += `${chunk.slice(start, this.prevI)}
+`;
+              start = this.i;
+              c = NL;
+              break;
+            case EOC:
+              this.text += chunk.slice(start);
+              return false;
+            default:
+          }
+          if (c === char) {
+            this.text += chunk.slice(start, this.prevI);
+            return true;
+          }
+        }
+      }
+      /**
+       * Capture characters that satisfy ``isNameChar`` into the ``name`` field of
+       * this parser.
+       *
+       * @return The character code that made the test fail, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      captureNameChars() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCode();
+          if (c === EOC) {
+            this.name += chunk.slice(start);
+            return EOC;
+          }
+          if (!isNameChar(c)) {
+            this.name += chunk.slice(start, this.prevI);
+            return c === NL_LIKE ? NL : c;
+          }
+        }
+      }
+      /**
+       * Skip white spaces.
+       *
+       * @return The character that ended the skip, or ``EOC`` if we hit
+       * the end of the chunk. The return value cannot be NL_LIKE: NL is returned
+       * instead.
+       */
+      skipSpaces() {
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC || !isS(c)) {
+            return c;
+          }
+        }
+      }
+      setXMLVersion(version2) {
+        this.currentXMLVersion = version2;
+        if (version2 === "1.0") {
+          this.isChar = isChar10;
+          this.getCode = this.getCode10;
+        } else {
+          this.isChar = isChar11;
+          this.getCode = this.getCode11;
+        }
+      }
+      // STATE ENGINE METHODS
+      // This needs to be a state separate from S_BEGIN_WHITESPACE because we want
+      // to be sure never to come back to this state later.
+      sBegin() {
+        if (this.chunk.charCodeAt(0) === 65279) {
+          this.i++;
+          this.column++;
+        }
+        this.state = S_BEGIN_WHITESPACE;
+      }
+      sBeginWhitespace() {
+        const iBefore = this.i;
+        const c = this.skipSpaces();
+        if (this.prevI !== iBefore) {
+          this.xmlDeclPossible = false;
+        }
+        switch (c) {
+          case LESS:
+            this.state = S_OPEN_WAKA;
+            if (this.text.length !== 0) {
+              throw new Error("no-empty text at start");
+            }
+            break;
+          case EOC:
+            break;
+          default:
+            this.unget();
+            this.state = S_TEXT;
+            this.xmlDeclPossible = false;
+        }
+      }
+      sDoctype() {
+        var _a;
+        const c = this.captureTo(DOCTYPE_TERMINATOR);
+        switch (c) {
+          case GREATER: {
+            (_a = this.doctypeHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            this.doctype = true;
+            break;
+          }
+          case EOC:
+            break;
+          default:
+            this.text += String.fromCodePoint(c);
+            if (c === OPEN_BRACKET) {
+              this.state = S_DTD;
+            } else if (isQuote(c)) {
+              this.state = S_DOCTYPE_QUOTE;
+              this.q = c;
+            }
+        }
+      }
+      sDoctypeQuote() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.q = null;
+          this.state = S_DOCTYPE;
+        }
+      }
+      sDTD() {
+        const c = this.captureTo(DTD_TERMINATOR);
+        if (c === EOC) {
+          return;
+        }
+        this.text += String.fromCodePoint(c);
+        if (c === CLOSE_BRACKET) {
+          this.state = S_DOCTYPE;
+        } else if (c === LESS) {
+          this.state = S_DTD_OPEN_WAKA;
+        } else if (isQuote(c)) {
+          this.state = S_DTD_QUOTED;
+          this.q = c;
+        }
+      }
+      sDTDQuoted() {
+        const q = this.q;
+        if (this.captureToChar(q)) {
+          this.text += String.fromCodePoint(q);
+          this.state = S_DTD;
+          this.q = null;
+        }
+      }
+      sDTDOpenWaka() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        switch (c) {
+          case BANG:
+            this.state = S_DTD_OPEN_WAKA_BANG;
+            this.openWakaBang = "";
+            break;
+          case QUESTION:
+            this.state = S_DTD_PI;
+            break;
+          default:
+            this.state = S_DTD;
+        }
+      }
+      sDTDOpenWakaBang() {
+        const char = String.fromCodePoint(this.getCodeNorm());
+        const owb = this.openWakaBang += char;
+        this.text += char;
+        if (owb !== "-") {
+          this.state = owb === "--" ? S_DTD_COMMENT : S_DTD;
+          this.openWakaBang = "";
+        }
+      }
+      sDTDComment() {
+        if (this.captureToChar(MINUS)) {
+          this.text += "-";
+          this.state = S_DTD_COMMENT_ENDING;
+        }
+      }
+      sDTDCommentEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+      }
+      sDTDCommentEnded() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        } else {
+          this.fail("malformed comment.");
+          this.state = S_DTD_COMMENT;
+        }
+      }
+      sDTDPI() {
+        if (this.captureToChar(QUESTION)) {
+          this.text += "?";
+          this.state = S_DTD_PI_ENDING;
+        }
+      }
+      sDTDPIEnding() {
+        const c = this.getCodeNorm();
+        this.text += String.fromCodePoint(c);
+        if (c === GREATER) {
+          this.state = S_DTD;
+        }
+      }
+      sText() {
+        if (this.tags.length !== 0) {
+          this.handleTextInRoot();
+        } else {
+          this.handleTextOutsideRoot();
+        }
+      }
+      sEntity() {
+        let { i: start } = this;
+        const { chunk } = this;
+        loop:
+          while (true) {
+            switch (this.getCode()) {
+              case NL_LIKE:
+                this.entity += `${chunk.slice(start, this.prevI)}
+`;
+                start = this.i;
+                break;
+              case SEMICOLON: {
+                const { entityReturnState } = this;
+                const entity = this.entity + chunk.slice(start, this.prevI);
+                this.state = entityReturnState;
+                let parsed;
+                if (entity === "") {
+                  this.fail("empty entity name.");
+                  parsed = "&;";
+                } else {
+                  parsed = this.parseEntity(entity);
+                  this.entity = "";
+                }
+                if (entityReturnState !== S_TEXT || this.textHandler !== void 0) {
+                  this.text += parsed;
+                }
+                break loop;
+              }
+              case EOC:
+                this.entity += chunk.slice(start);
+                break loop;
+              default:
+            }
+          }
+      }
+      sOpenWaka() {
+        const c = this.getCode();
+        if (isNameStartChar(c)) {
+          this.state = S_OPEN_TAG;
+          this.unget();
+          this.xmlDeclPossible = false;
+        } else {
+          switch (c) {
+            case FORWARD_SLASH:
+              this.state = S_CLOSE_TAG;
+              this.xmlDeclPossible = false;
+              break;
+            case BANG:
+              this.state = S_OPEN_WAKA_BANG;
+              this.openWakaBang = "";
+              this.xmlDeclPossible = false;
+              break;
+            case QUESTION:
+              this.state = S_PI_FIRST_CHAR;
+              break;
+            default:
+              this.fail("disallowed character in tag name");
+              this.state = S_TEXT;
+              this.xmlDeclPossible = false;
+          }
+        }
+      }
+      sOpenWakaBang() {
+        this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
+        switch (this.openWakaBang) {
+          case "[CDATA[":
+            if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextBeforeRoot = true;
+            }
+            if (this.closedRoot && !this.reportedTextAfterRoot) {
+              this.fail("text data outside of root node.");
+              this.reportedTextAfterRoot = true;
+            }
+            this.state = S_CDATA;
+            this.openWakaBang = "";
+            break;
+          case "--":
+            this.state = S_COMMENT;
+            this.openWakaBang = "";
+            break;
+          case "DOCTYPE":
+            this.state = S_DOCTYPE;
+            if (this.doctype || this.sawRoot) {
+              this.fail("inappropriately located doctype declaration.");
+            }
+            this.openWakaBang = "";
+            break;
+          default:
+            if (this.openWakaBang.length >= 7) {
+              this.fail("incorrect syntax.");
+            }
+        }
+      }
+      sComment() {
+        if (this.captureToChar(MINUS)) {
+          this.state = S_COMMENT_ENDING;
+        }
+      }
+      sCommentEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === MINUS) {
+          this.state = S_COMMENT_ENDED;
+          (_a = this.commentHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+          this.text = "";
+        } else {
+          this.text += `-${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        }
+      }
+      sCommentEnded() {
+        const c = this.getCodeNorm();
+        if (c !== GREATER) {
+          this.fail("malformed comment.");
+          this.text += `--${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        } else {
+          this.state = S_TEXT;
+        }
+      }
+      sCData() {
+        if (this.captureToChar(CLOSE_BRACKET)) {
+          this.state = S_CDATA_ENDING;
+        }
+      }
+      sCDataEnding() {
+        const c = this.getCodeNorm();
+        if (c === CLOSE_BRACKET) {
+          this.state = S_CDATA_ENDING_2;
+        } else {
+          this.text += `]${String.fromCodePoint(c)}`;
+          this.state = S_CDATA;
+        }
+      }
+      sCDataEnding2() {
+        var _a;
+        const c = this.getCodeNorm();
+        switch (c) {
+          case GREATER: {
+            (_a = this.cdataHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.text);
+            this.text = "";
+            this.state = S_TEXT;
+            break;
+          }
+          case CLOSE_BRACKET:
+            this.text += "]";
+            break;
+          default:
+            this.text += `]]${String.fromCodePoint(c)}`;
+            this.state = S_CDATA;
+        }
+      }
+      // We need this separate state to check the first character fo the pi target
+      // with this.nameStartCheck which allows less characters than this.nameCheck.
+      sPIFirstChar() {
+        const c = this.getCodeNorm();
+        if (this.nameStartCheck(c)) {
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        } else if (c === QUESTION || isS(c)) {
+          this.fail("processing instruction without a target.");
+          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+        } else {
+          this.fail("disallowed character in processing instruction name.");
+          this.piTarget += String.fromCodePoint(c);
+          this.state = S_PI_REST;
+        }
+      }
+      sPIRest() {
+        const { chunk, i: start } = this;
+        while (true) {
+          const c = this.getCodeNorm();
+          if (c === EOC) {
+            this.piTarget += chunk.slice(start);
+            return;
+          }
+          if (!this.nameCheck(c)) {
+            this.piTarget += chunk.slice(start, this.prevI);
+            const isQuestion = c === QUESTION;
+            if (isQuestion || isS(c)) {
+              if (this.piTarget === "xml") {
+                if (!this.xmlDeclPossible) {
+                  this.fail("an XML declaration must be at the start of the document.");
+                }
+                this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
+              } else {
+                this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
+              }
+            } else {
+              this.fail("disallowed character in processing instruction name.");
+              this.piTarget += String.fromCodePoint(c);
+            }
+            break;
+          }
+        }
+      }
+      sPIBody() {
+        if (this.text.length === 0) {
+          const c = this.getCodeNorm();
+          if (c === QUESTION) {
+            this.state = S_PI_ENDING;
+          } else if (!isS(c)) {
+            this.text = String.fromCodePoint(c);
+          }
+        } else if (this.captureToChar(QUESTION)) {
+          this.state = S_PI_ENDING;
+        }
+      }
+      sPIEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          const { piTarget } = this;
+          if (piTarget.toLowerCase() === "xml") {
+            this.fail("the XML declaration must appear at the start of the document.");
+          }
+          (_a = this.piHandler) === null || _a === void 0 ? void 0 : _a.call(this, {
+            target: piTarget,
+            body: this.text
+          });
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else if (c === QUESTION) {
+          this.text += "?";
+        } else {
+          this.text += `?${String.fromCodePoint(c)}`;
+          this.state = S_PI_BODY;
+        }
+        this.xmlDeclPossible = false;
+      }
+      sXMLDeclNameStart() {
+        const c = this.skipSpaces();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (c !== EOC) {
+          this.state = S_XML_DECL_NAME;
+          this.name = String.fromCodePoint(c);
+        }
+      }
+      sXMLDeclName() {
+        const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.name += this.text;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (!(isS(c) || c === EQUAL)) {
+          return;
+        }
+        this.name += this.text;
+        this.text = "";
+        if (!this.xmlDeclExpects.includes(this.name)) {
+          switch (this.name.length) {
+            case 0:
+              this.fail("did not expect any more name/value pairs.");
+              break;
+            case 1:
+              this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
+              break;
+            default:
+              this.fail(`expected one of ${this.xmlDeclExpects.join(", ")}`);
+          }
+        }
+        this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
+      }
+      sXMLDeclEq() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (c !== EQUAL) {
+          this.fail("value required.");
+        }
+        this.state = S_XML_DECL_VALUE_START;
+      }
+      sXMLDeclValueStart() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (isS(c)) {
+          return;
+        }
+        if (!isQuote(c)) {
+          this.fail("value must be quoted.");
+          this.q = SPACE;
+        } else {
+          this.q = c;
+        }
+        this.state = S_XML_DECL_VALUE;
+      }
+      sXMLDeclValue() {
+        const c = this.captureTo([this.q, QUESTION]);
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          this.text = "";
+          this.fail("XML declaration is incomplete.");
+          return;
+        }
+        if (c === EOC) {
+          return;
+        }
+        const value = this.text;
+        this.text = "";
+        switch (this.name) {
+          case "version": {
+            this.xmlDeclExpects = ["encoding", "standalone"];
+            const version2 = value;
+            this.xmlDecl.version = version2;
+            if (!/^1\.[0-9]+$/.test(version2)) {
+              this.fail("version number must match /^1\\.[0-9]+$/.");
+            } else if (!this.opt.forceXMLVersion) {
+              this.setXMLVersion(version2);
+            }
+            break;
+          }
+          case "encoding":
+            if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) {
+              this.fail("encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.");
+            }
+            this.xmlDeclExpects = ["standalone"];
+            this.xmlDecl.encoding = value;
+            break;
+          case "standalone":
+            if (value !== "yes" && value !== "no") {
+              this.fail('standalone value must match "yes" or "no".');
+            }
+            this.xmlDeclExpects = [];
+            this.xmlDecl.standalone = value;
+            break;
+          default:
+        }
+        this.name = "";
+        this.state = S_XML_DECL_SEPARATOR;
+      }
+      sXMLDeclSeparator() {
+        const c = this.getCodeNorm();
+        if (c === QUESTION) {
+          this.state = S_XML_DECL_ENDING;
+          return;
+        }
+        if (!isS(c)) {
+          this.fail("whitespace required.");
+          this.unget();
+        }
+        this.state = S_XML_DECL_NAME_START;
+      }
+      sXMLDeclEnding() {
+        var _a;
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          if (this.piTarget !== "xml") {
+            this.fail("processing instructions are not allowed before root.");
+          } else if (this.name !== "version" && this.xmlDeclExpects.includes("version")) {
+            this.fail("XML declaration must contain a version.");
+          }
+          (_a = this.xmldeclHandler) === null || _a === void 0 ? void 0 : _a.call(this, this.xmlDecl);
+          this.name = "";
+          this.piTarget = this.text = "";
+          this.state = S_TEXT;
+        } else {
+          this.fail("The character ? is disallowed anywhere in XML declarations.");
+        }
+        this.xmlDeclPossible = false;
+      }
+      sOpenTag() {
+        var _a;
+        const c = this.captureNameChars();
+        if (c === EOC) {
+          return;
+        }
+        const tag = this.tag = {
+          name: this.name,
+          attributes: /* @__PURE__ */ Object.create(null)
+        };
+        this.name = "";
+        if (this.xmlnsOpt) {
+          this.topNS = tag.ns = /* @__PURE__ */ Object.create(null);
+        }
+        (_a = this.openTagStartHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        this.sawRoot = true;
+        if (!this.fragmentOpt && this.closedRoot) {
+          this.fail("documents may contain only one root.");
+        }
+        switch (c) {
+          case GREATER:
+            this.openTag();
+            break;
+          case FORWARD_SLASH:
+            this.state = S_OPEN_TAG_SLASH;
+            break;
+          default:
+            if (!isS(c)) {
+              this.fail("disallowed character in tag name.");
+            }
+            this.state = S_ATTRIB;
+        }
+      }
+      sOpenTagSlash() {
+        if (this.getCode() === GREATER) {
+          this.openSelfClosingTag();
+        } else {
+          this.fail("forward-slash in opening tag not followed by >.");
+          this.state = S_ATTRIB;
+        }
+      }
+      sAttrib() {
+        const c = this.skipSpaces();
+        if (c === EOC) {
+          return;
+        }
+        if (isNameStartChar(c)) {
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribName() {
+        const c = this.captureNameChars();
+        if (c === EQUAL) {
+          this.state = S_ATTRIB_VALUE;
+        } else if (isS(c)) {
+          this.state = S_ATTRIB_NAME_SAW_WHITE;
+        } else if (c === GREATER) {
+          this.fail("attribute without value.");
+          this.pushAttrib(this.name, this.name);
+          this.name = this.text = "";
+          this.openTag();
+        } else if (c !== EOC) {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribNameSawWhite() {
+        const c = this.skipSpaces();
+        switch (c) {
+          case EOC:
+            return;
+          case EQUAL:
+            this.state = S_ATTRIB_VALUE;
+            break;
+          default:
+            this.fail("attribute without value.");
+            this.text = "";
+            this.name = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else if (isNameStartChar(c)) {
+              this.unget();
+              this.state = S_ATTRIB_NAME;
+            } else {
+              this.fail("disallowed character in attribute name.");
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sAttribValue() {
+        const c = this.getCodeNorm();
+        if (isQuote(c)) {
+          this.q = c;
+          this.state = S_ATTRIB_VALUE_QUOTED;
+        } else if (!isS(c)) {
+          this.fail("unquoted attribute value.");
+          this.state = S_ATTRIB_VALUE_UNQUOTED;
+          this.unget();
+        }
+      }
+      sAttribValueQuoted() {
+        const { q, chunk } = this;
+        let { i: start } = this;
+        while (true) {
+          switch (this.getCode()) {
+            case q:
+              this.pushAttrib(this.name, this.text + chunk.slice(start, this.prevI));
+              this.name = this.text = "";
+              this.q = null;
+              this.state = S_ATTRIB_VALUE_CLOSED;
+              return;
+            case AMP:
+              this.text += chunk.slice(start, this.prevI);
+              this.state = S_ENTITY;
+              this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
+              return;
+            case NL:
+            case NL_LIKE:
+            case TAB:
+              this.text += `${chunk.slice(start, this.prevI)} `;
+              start = this.i;
+              break;
+            case LESS:
+              this.text += chunk.slice(start, this.prevI);
+              this.fail("disallowed character.");
+              return;
+            case EOC:
+              this.text += chunk.slice(start);
+              return;
+            default:
+          }
+        }
+      }
+      sAttribValueClosed() {
+        const c = this.getCodeNorm();
+        if (isS(c)) {
+          this.state = S_ATTRIB;
+        } else if (c === GREATER) {
+          this.openTag();
+        } else if (c === FORWARD_SLASH) {
+          this.state = S_OPEN_TAG_SLASH;
+        } else if (isNameStartChar(c)) {
+          this.fail("no whitespace between attributes.");
+          this.unget();
+          this.state = S_ATTRIB_NAME;
+        } else {
+          this.fail("disallowed character in attribute name.");
+        }
+      }
+      sAttribValueUnquoted() {
+        const c = this.captureTo(ATTRIB_VALUE_UNQUOTED_TERMINATOR);
+        switch (c) {
+          case AMP:
+            this.state = S_ENTITY;
+            this.entityReturnState = S_ATTRIB_VALUE_UNQUOTED;
+            break;
+          case LESS:
+            this.fail("disallowed character.");
+            break;
+          case EOC:
+            break;
+          default:
+            if (this.text.includes("]]>")) {
+              this.fail('the string "]]>" is disallowed in char data.');
+            }
+            this.pushAttrib(this.name, this.text);
+            this.name = this.text = "";
+            if (c === GREATER) {
+              this.openTag();
+            } else {
+              this.state = S_ATTRIB;
+            }
+        }
+      }
+      sCloseTag() {
+        const c = this.captureNameChars();
+        if (c === GREATER) {
+          this.closeTag();
+        } else if (isS(c)) {
+          this.state = S_CLOSE_TAG_SAW_WHITE;
+        } else if (c !== EOC) {
+          this.fail("disallowed character in closing tag.");
+        }
+      }
+      sCloseTagSawWhite() {
+        switch (this.skipSpaces()) {
+          case GREATER:
+            this.closeTag();
+            break;
+          case EOC:
+            break;
+          default:
+            this.fail("disallowed character in closing tag.");
+        }
+      }
+      // END OF STATE ENGINE METHODS
+      handleTextInRoot() {
+        let { i: start, forbiddenState } = this;
+        const { chunk, textHandler: handler } = this;
+        scanLoop:
+          while (true) {
+            switch (this.getCode()) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler !== void 0) {
+                  const { text } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text.length !== 0) {
+                    handler(text + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler(slice);
+                  }
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              }
+              case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_TEXT;
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                forbiddenState = FORBIDDEN_START;
+                break scanLoop;
+              case CLOSE_BRACKET:
+                switch (forbiddenState) {
+                  case FORBIDDEN_START:
+                    forbiddenState = FORBIDDEN_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET:
+                    forbiddenState = FORBIDDEN_BRACKET_BRACKET;
+                    break;
+                  case FORBIDDEN_BRACKET_BRACKET:
+                    break;
+                  default:
+                    throw new Error("impossible state");
+                }
+                break;
+              case GREATER:
+                if (forbiddenState === FORBIDDEN_BRACKET_BRACKET) {
+                  this.fail('the string "]]>" is disallowed in char data.');
+                }
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case NL_LIKE:
+                if (handler !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                forbiddenState = FORBIDDEN_START;
+                break;
+              case EOC:
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break scanLoop;
+              default:
+                forbiddenState = FORBIDDEN_START;
+            }
+          }
+        this.forbiddenState = forbiddenState;
+      }
+      handleTextOutsideRoot() {
+        let { i: start } = this;
+        const { chunk, textHandler: handler } = this;
+        let nonSpace = false;
+        outRootLoop:
+          while (true) {
+            const code2 = this.getCode();
+            switch (code2) {
+              case LESS: {
+                this.state = S_OPEN_WAKA;
+                if (handler !== void 0) {
+                  const { text } = this;
+                  const slice = chunk.slice(start, this.prevI);
+                  if (text.length !== 0) {
+                    handler(text + slice);
+                    this.text = "";
+                  } else if (slice.length !== 0) {
+                    handler(slice);
+                  }
+                }
+                break outRootLoop;
+              }
+              case AMP:
+                this.state = S_ENTITY;
+                this.entityReturnState = S_TEXT;
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start, this.prevI);
+                }
+                nonSpace = true;
+                break outRootLoop;
+              case NL_LIKE:
+                if (handler !== void 0) {
+                  this.text += `${chunk.slice(start, this.prevI)}
+`;
+                }
+                start = this.i;
+                break;
+              case EOC:
+                if (handler !== void 0) {
+                  this.text += chunk.slice(start);
+                }
+                break outRootLoop;
+              default:
+                if (!isS(code2)) {
+                  nonSpace = true;
+                }
+            }
+          }
+        if (!nonSpace) {
+          return;
+        }
+        if (!this.sawRoot && !this.reportedTextBeforeRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextBeforeRoot = true;
+        }
+        if (this.closedRoot && !this.reportedTextAfterRoot) {
+          this.fail("text data outside of root node.");
+          this.reportedTextAfterRoot = true;
+        }
+      }
+      pushAttribNS(name, value) {
+        var _a;
+        const { prefix, local } = this.qname(name);
+        const attr = { name, prefix, local, value };
+        this.attribList.push(attr);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+        if (prefix === "xmlns") {
+          const trimmed = value.trim();
+          if (this.currentXMLVersion === "1.0" && trimmed === "") {
+            this.fail("invalid attempt to undefine prefix in XML 1.0");
+          }
+          this.topNS[local] = trimmed;
+          nsPairCheck(this, local, trimmed);
+        } else if (name === "xmlns") {
+          const trimmed = value.trim();
+          this.topNS[""] = trimmed;
+          nsPairCheck(this, "", trimmed);
+        }
+      }
+      pushAttribPlain(name, value) {
+        var _a;
+        const attr = { name, value };
+        this.attribList.push(attr);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+      }
+      /**
+       * End parsing. This performs final well-formedness checks and resets the
+       * parser to a clean state.
+       *
+       * @returns this
+       */
+      end() {
+        var _a, _b;
+        if (!this.sawRoot) {
+          this.fail("document must contain a root element.");
+        }
+        const { tags } = this;
+        while (tags.length > 0) {
+          const tag = tags.pop();
+          this.fail(`unclosed tag: ${tag.name}`);
+        }
+        if (this.state !== S_BEGIN && this.state !== S_TEXT) {
+          this.fail("unexpected end.");
+        }
+        const { text } = this;
+        if (text.length !== 0) {
+          (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text);
+          this.text = "";
+        }
+        this._closed = true;
+        (_b = this.endHandler) === null || _b === void 0 ? void 0 : _b.call(this);
+        this._init();
+        return this;
+      }
+      /**
+       * Resolve a namespace prefix.
+       *
+       * @param prefix The prefix to resolve.
+       *
+       * @returns The namespace URI or ``undefined`` if the prefix is not defined.
+       */
+      resolve(prefix) {
+        var _a, _b;
+        let uri = this.topNS[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        const { tags } = this;
+        for (let index = tags.length - 1; index >= 0; index--) {
+          uri = tags[index].ns[prefix];
+          if (uri !== void 0) {
+            return uri;
+          }
+        }
+        uri = this.ns[prefix];
+        if (uri !== void 0) {
+          return uri;
+        }
+        return (_b = (_a = this.opt).resolvePrefix) === null || _b === void 0 ? void 0 : _b.call(_a, prefix);
+      }
+      /**
+       * Parse a qname into its prefix and local name parts.
+       *
+       * @param name The name to parse
+       *
+       * @returns
+       */
+      qname(name) {
+        const colon = name.indexOf(":");
+        if (colon === -1) {
+          return { prefix: "", local: name };
+        }
+        const local = name.slice(colon + 1);
+        const prefix = name.slice(0, colon);
+        if (prefix === "" || local === "" || local.includes(":")) {
+          this.fail(`malformed name: ${name}.`);
+        }
+        return { prefix, local };
+      }
+      processAttribsNS() {
+        var _a;
+        const { attribList } = this;
+        const tag = this.tag;
+        {
+          const { prefix, local } = this.qname(tag.name);
+          tag.prefix = prefix;
+          tag.local = local;
+          const uri = tag.uri = (_a = this.resolve(prefix)) !== null && _a !== void 0 ? _a : "";
+          if (prefix !== "") {
+            if (prefix === "xmlns") {
+              this.fail('tags may not have "xmlns" as prefix.');
+            }
+            if (uri === "") {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              tag.uri = prefix;
+            }
+          }
+        }
+        if (attribList.length === 0) {
+          return;
+        }
+        const { attributes } = tag;
+        const seen = /* @__PURE__ */ new Set();
+        for (const attr of attribList) {
+          const { name, prefix, local } = attr;
+          let uri;
+          let eqname;
+          if (prefix === "") {
+            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
+            eqname = name;
+          } else {
+            uri = this.resolve(prefix);
+            if (uri === void 0) {
+              this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+              uri = prefix;
+            }
+            eqname = `{${uri}}${local}`;
+          }
+          if (seen.has(eqname)) {
+            this.fail(`duplicate attribute: ${eqname}.`);
+          }
+          seen.add(eqname);
+          attr.uri = uri;
+          attributes[name] = attr;
+        }
+        this.attribList = [];
+      }
+      processAttribsPlain() {
+        const { attribList } = this;
+        const attributes = this.tag.attributes;
+        for (const { name, value } of attribList) {
+          if (attributes[name] !== void 0) {
+            this.fail(`duplicate attribute: ${name}.`);
+          }
+          attributes[name] = value;
+        }
+        this.attribList = [];
+      }
+      /**
+       * Handle a complete open tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag``.
+       */
+      openTag() {
+        var _a;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = false;
+        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        tags.push(tag);
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete self-closing tag. This parser code calls this once it has
+       * seen the whole tag. This method checks for well-formeness and then emits
+       * ``onopentag`` and ``onclosetag``.
+       */
+      openSelfClosingTag() {
+        var _a, _b, _c;
+        this.processAttribs();
+        const { tags } = this;
+        const tag = this.tag;
+        tag.isSelfClosing = true;
+        (_a = this.openTagHandler) === null || _a === void 0 ? void 0 : _a.call(this, tag);
+        (_b = this.closeTagHandler) === null || _b === void 0 ? void 0 : _b.call(this, tag);
+        const top = this.tag = (_c = tags[tags.length - 1]) !== null && _c !== void 0 ? _c : null;
+        if (top === null) {
+          this.closedRoot = true;
+        }
+        this.state = S_TEXT;
+        this.name = "";
+      }
+      /**
+       * Handle a complete close tag. This parser code calls this once it has seen
+       * the whole tag. This method checks for well-formeness and then emits
+       * ``onclosetag``.
+       */
+      closeTag() {
+        const { tags, name } = this;
+        this.state = S_TEXT;
+        this.name = "";
+        if (name === "") {
+          this.fail("weird empty close tag.");
+          this.text += "</>";
+          return;
+        }
+        const handler = this.closeTagHandler;
+        let l = tags.length;
+        while (l-- > 0) {
+          const tag = this.tag = tags.pop();
+          this.topNS = tag.ns;
+          handler === null || handler === void 0 ? void 0 : handler(tag);
+          if (tag.name === name) {
+            break;
+          }
+          this.fail("unexpected close tag.");
+        }
+        if (l === 0) {
+          this.closedRoot = true;
+        } else if (l < 0) {
+          this.fail(`unmatched closing tag: ${name}.`);
+          this.text += `</${name}>`;
+        }
+      }
+      /**
+       * Resolves an entity. Makes any necessary well-formedness checks.
+       *
+       * @param entity The entity to resolve.
+       *
+       * @returns The parsed entity.
+       */
+      parseEntity(entity) {
+        if (entity[0] !== "#") {
+          const defined = this.ENTITIES[entity];
+          if (defined !== void 0) {
+            return defined;
+          }
+          this.fail(this.isName(entity) ? "undefined entity." : "disallowed character in entity name.");
+          return `&${entity};`;
+        }
+        let num = NaN;
+        if (entity[1] === "x" && /^#x[0-9a-f]+$/i.test(entity)) {
+          num = parseInt(entity.slice(2), 16);
+        } else if (/^#[0-9]+$/.test(entity)) {
+          num = parseInt(entity.slice(1), 10);
+        }
+        if (!this.isChar(num)) {
+          this.fail("malformed character entity.");
+          return `&${entity};`;
+        }
+        return String.fromCodePoint(num);
+      }
+    };
+    exports.SaxesParser = SaxesParser2;
+  }
+});
 
 // src/index.ts
 import { randomBytes } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash } from "node:crypto";
-import { copyFile as copyFile2, readdir, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, join as join5, relative } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { copyFile as copyFile3, readdir as readdir3, stat as stat6 } from "node:fs/promises";
+import { basename as basename5, join as join10, relative as relative2 } from "node:path";
 
 // src/action/image-runs.ts
-import { mkdir as mkdir3 } from "node:fs/promises";
-import { basename, join as join3 } from "node:path";
+import { mkdir as mkdir5 } from "node:fs/promises";
+import { basename as basename4, join as join8 } from "node:path";
+
+// src/pipeline/parallel.ts
+import { availableParallelism, totalmem } from "node:os";
+
+// src/util/limiter.ts
+var Limiter = class {
+  constructor(limit) {
+    this.limit = limit;
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`a limit must be a whole number >= 1, not ${limit}`);
+  }
+  limit;
+  active = 0;
+  waiting = [];
+  /** How many hold a slot now. */
+  get inUse() {
+    return this.active;
+  }
+  /** Waits for a slot; the caller must release() it. */
+  acquire() {
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve4) => this.waiting.push(resolve4));
+  }
+  /** Takes a slot only when one is free now. */
+  tryAcquire() {
+    if (this.active >= this.limit) return false;
+    this.active++;
+    return true;
+  }
+  release() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+  /** Runs `work` holding a slot. */
+  async run(work) {
+    await this.acquire();
+    try {
+      return await work();
+    } finally {
+      this.release();
+    }
+  }
+};
+async function mapBounded(items, slots, work, shouldStart = () => true) {
+  const results = new Array(items.length).fill(void 0);
+  await Promise.all(
+    items.map(
+      (item, index) => slots.run(async () => {
+        if (!shouldStart()) return;
+        results[index] = await work(item, index);
+      })
+    )
+  );
+  return results;
+}
+
+// src/pipeline/parallel.ts
+var IRIS_CONTAINER_BYTES = 2 * 1024 ** 3;
+var RUNNER_RESERVE_BYTES = 1024 ** 3;
+function defaultParallel(machine) {
+  const byMemory = Math.floor((machine.memoryBytes - RUNNER_RESERVE_BYTES) / IRIS_CONTAINER_BYTES);
+  return Math.max(1, Math.min(machine.cores, byMemory));
+}
+function thisMachine() {
+  return { memoryBytes: totalmem(), cores: availableParallelism() };
+}
+function containerSlots(parallel) {
+  return new Limiter(parallel);
+}
+
+// src/ipm/operations.ts
+import { chmod, cp, mkdir, mkdtemp, readdir as readdir2, rm, stat as stat2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join as join2 } from "node:path";
+
+// src/ipm/compile-errors.ts
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
+var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
+var TEXT = /^\s*TEXT:\s?(.*)$/;
+var SUMMARY_CODES = /* @__PURE__ */ new Set(["5475", "5030"]);
+function parseCompileErrors(output) {
+  const lines = output.split("\n");
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (e) => {
+    const key2 = `${e.document}|${e.label}|${e.offset}|${e.message}`;
+    if (!seen.has(key2)) {
+      seen.add(key2);
+      found.push(e);
+    }
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    const located2 = LOCATED.exec(line);
+    if (located2) {
+      const next = TEXT.exec(lines[i + 1] ?? "");
+      add({
+        document: located2[1],
+        label: located2[2] ?? null,
+        offset: located2[3] === void 0 ? null : Number(located2[3]),
+        message: cleanMessage(located2[4] ?? ""),
+        text: next ? next[1].trim() : null
+      });
+      continue;
+    }
+    const status = STATUS.exec(line);
+    if (status) {
+      const [, code2, message] = status;
+      if (SUMMARY_CODES.has(code2)) {
+        const inner = /Errors:\s*(ERROR:.*)$/.exec(message);
+        const innerLocated = inner ? LOCATED.exec(inner[1]) : null;
+        if (innerLocated)
+          add({
+            document: innerLocated[1],
+            label: innerLocated[2] ?? null,
+            offset: innerLocated[3] === void 0 ? null : Number(innerLocated[3]),
+            message: cleanMessage(innerLocated[4] ?? ""),
+            text: null
+          });
+        else {
+          const cls = /class '([^']+)'/.exec(message);
+          if (cls && !found.some((f) => f.document === `${cls[1]}.cls`))
+            add({
+              document: `${cls[1]}.cls`,
+              label: null,
+              offset: null,
+              message: `ERROR #${code2}: ${message}`,
+              text: null
+            });
+        }
+        continue;
+      }
+      const document = documentOf(message);
+      if (document) {
+        const lineNo = /\bline (\d+)\b/i.exec(message);
+        add({
+          document,
+          label: null,
+          offset: lineNo ? Number(lineNo[1]) : null,
+          message: `ERROR #${code2}: ${message}`,
+          text: null
+        });
+      }
+    }
+  }
+  return found.filter(
+    (e) => !(e.label === null && e.offset === null && e.message.startsWith("ERROR #5030") && found.some((f) => f !== e && f.document === e.document))
+  );
+}
+function cleanMessage(message) {
+  return message.replace(/\s*\[[^\]]*\^[^\]]*\]\s*$/, "").trim();
+}
+function documentOf(message) {
+  const usedBy = /used by '([%\w.]+?)(?::[^']*)?'/.exec(message);
+  if (usedBy) return `${usedBy[1]}.cls`;
+  const cls = /class (?:definition )?'([%\w.]+)'/i.exec(message);
+  if (cls) return `${cls[1]}.cls`;
+  const doc = /'([%\w.]+\.(?:cls|mac|inc|int))'/i.exec(message);
+  if (doc) return doc[1];
+  return null;
+}
+function findDocument(document, files) {
+  const dot = document.lastIndexOf(".");
+  const ext = document.slice(dot + 1).toLowerCase();
+  const name = document.slice(0, dot);
+  const nested = `${name.replace(/^%/, "_").split(".").join("/")}.${ext}`.toLowerCase();
+  const nestedPercent = `${name.split(".").join("/")}.${ext}`.toLowerCase();
+  const flat = `${name}.${ext}`.toLowerCase();
+  const matches = [];
+  for (const f of files) {
+    const lower = f.toLowerCase();
+    if (lower === nested || lower.endsWith(`/${nested}`) || lower === nestedPercent || lower.endsWith(`/${nestedPercent}`) || lower === flat || lower.endsWith(`/${flat}`))
+      matches.push(f);
+  }
+  matches.sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return matches[0] ?? null;
+}
+function locateLine(source, document, label, offset, text) {
+  const lines = source.split(/\r?\n/);
+  const isClass = document.toLowerCase().endsWith(".cls");
+  let line = null;
+  let searchFrom = 0;
+  if (label !== null) {
+    const name = label.replace(/^z/, "");
+    const header = isClass ? new RegExp(`^\\s*(?:Class)?Method\\s+(?:${escape(label)}|${escape(name)})\\s*\\(`, "i") : new RegExp(`^${escape(label)}(?![\\w%])`);
+    const at = lines.findIndex((l) => header.test(l));
+    if (at >= 0) {
+      searchFrom = at;
+      let anchor = at;
+      if (isClass) {
+        const brace = lines.findIndex((l, i) => i >= at && l.includes("{"));
+        anchor = brace >= 0 ? brace : at;
+      }
+      line = anchor + 1 + (offset ?? 0);
+    }
+  } else if (offset !== null) {
+    line = offset;
+  }
+  if (text) {
+    const wanted = text.trim();
+    if (line === null || lines[line - 1]?.trim() !== wanted) {
+      const idx = lines.findIndex((l, i) => i >= searchFrom && l.trim() === wanted);
+      if (idx >= 0) line = idx + 1;
+    }
+  }
+  if (line !== null && (line < 1 || line > lines.length)) return null;
+  return line;
+}
+function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\%]/g, "\\$&");
+}
+function resolveCompileErrors(raw, tree) {
+  return raw.map((e) => {
+    const file = findDocument(e.document, tree.keys());
+    const source = file ? tree.get(file) : void 0;
+    const line = source !== void 0 ? locateLine(source, e.document, e.label, e.offset, e.text) : null;
+    return { file, document: e.document, line, message: e.message };
+  });
+}
+var SOURCE_EXT = /\.(cls|mac|inc|int)$/i;
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".github", ".vscode"]);
+async function readSourceTree(moduleDir, limit = 5e3) {
+  const tree = /* @__PURE__ */ new Map();
+  const walk = async (dir) => {
+    if (tree.size >= limit) return;
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) await walk(full);
+      } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
+        const info2 = await stat(full);
+        if (info2.size <= 2e6)
+          tree.set(relative(moduleDir, full).split(sep).join("/"), await readFile(full, "utf8"));
+      }
+    }
+  };
+  await walk(moduleDir);
+  return tree;
+}
+
+// src/iris/session.ts
+var DEFAULT_SESSION_TIMEOUT_MS = 6e5;
+var COMMUNITY_LICENCE_UNITS = 5;
+var MAX_CONCURRENT_SESSIONS = COMMUNITY_LICENCE_UNITS - 1;
+function sessionArgs(namespace) {
+  return ["iris", "session", "IRIS", "-U", validateNamespace(namespace)];
+}
+var IrisSessionRunner = class {
+  constructor(container, maxConcurrent = MAX_CONCURRENT_SESSIONS) {
+    this.container = container;
+    this.slots = new Limiter(maxConcurrent);
+  }
+  container;
+  slots;
+  run(request) {
+    return this.slots.run(() => this.runNow(request));
+  }
+  async runNow(request) {
+    const namespace = validateNamespace(request.namespace);
+    const secretEnv = request.secretEnv ?? {};
+    for (const [name, value] of Object.entries(secretEnv)) {
+      validate("environment variable name", name);
+      registerSecret(value);
+    }
+    const script = renderScript(request.operations);
+    const timeoutMs = request.timeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    const result = await this.container.exec(sessionArgs(namespace), {
+      input: script.text,
+      secretEnv,
+      timeoutMs
+    });
+    const raw = redact(result.stdout);
+    const output = parseSessionOutput(raw);
+    const stderr = redact(result.stderr.trim());
+    const failure = judge(result.exitCode, result.timedOut, output, request.operations, stderr);
+    if (failure) throw sessionError(failure, request, namespace, timeoutMs);
+    return { ...output, raw, exitCode: result.exitCode, durationMs: result.durationMs };
+  }
+};
+function judge(exitCode, timedOut, output, operations, stderr = "") {
+  const operation = output.lastStep > 0 ? operations[output.lastStep - 1] ?? null : null;
+  const running = operation ? describeOperation(operation) : "session start";
+  const base = { exitCode, output, operation, running, stderr };
+  if (timedOut) return { reason: "timeout", ...base };
+  if (exitCode !== 0 && exitCode !== 1 && !output.completed) return { reason: "ended-early", ...base };
+  if (exitCode !== 0) return { reason: "exit-status", ...base };
+  if (output.objectScriptErrors.length > 0) return { reason: "objectscript-error", ...base };
+  if (!output.completed) return { reason: "ended-early", ...base };
+  return null;
+}
+function sessionError(failure, request, namespace, timeoutMs) {
+  const specific = request.classify?.(failure);
+  if (specific) return specific;
+  const details = [failure.output.text, failure.stderr].filter(Boolean).join("\n");
+  const step = failure.output.lastStep > 0 ? `step ${failure.output.lastStep} of ${request.operations.length}` : null;
+  const doing = request.purpose ?? `running ${failure.running}`;
+  const context = request.purpose ? step ? ` (${step}: ${failure.running})` : "" : step ? ` (${step})` : "";
+  switch (failure.reason) {
+    case "timeout":
+      return new IpmDbError(
+        "session-timeout",
+        `IRIS session in ${namespace} was stopped while ${doing}, at its ${seconds(timeoutMs)} limit${context}.`,
+        {
+          hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
+          details
+        }
+      );
+    case "exit-status":
+      return new IpmDbError(
+        "session-failed",
+        `IRIS session in ${namespace} failed (exit ${failure.exitCode}) while ${doing}${context}: ${lastErrorLine(failure.output.text) ?? "no error text"}`,
+        { details }
+      );
+    case "objectscript-error":
+      return new IpmDbError(
+        "objectscript-error",
+        `IRIS reported ${failure.output.objectScriptErrors[0]} while ${doing} in ${namespace}${context}.`,
+        { details }
+      );
+    case "ended-early":
+      return new IpmDbError(
+        "session-ended-early",
+        `IRIS session in ${namespace} ended before the end of its script, while ${doing}${context}.`,
+        {
+          hint: "IRIS stopped or the session was cut off; read the IRIS output below.",
+          details
+        }
+      );
+  }
+}
+function lastErrorLine(text) {
+  const lines = text.split("\n").map((l) => l.trim());
+  const ipm = lines.filter((l) => l.startsWith("ERROR! "));
+  if (ipm.length > 0) return ipm[ipm.length - 1].slice("ERROR! ".length).trim();
+  const status = lines.filter((l) => /^ERROR #\d+:/.test(l));
+  if (status.length > 0) return status[status.length - 1];
+  return null;
+}
+
+// src/ipm/output.ts
+var CHECKSUM_LINE = new RegExp(`^\\s*Checksum:\\s*(${SHA256_HEX_SOURCE})\\s*$`);
+function parsePackageOutput(text) {
+  const lines = text.split("\n");
+  let checksum = null;
+  let archivePath = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const c = CHECKSUM_LINE.exec(line);
+    if (c) checksum = c[1].toLowerCase();
+    if (/^\s*Database package generated:\s*$/.test(line)) {
+      const next = lines[i + 1];
+      if (next !== void 0 && next.trim() !== "") archivePath = next.trim();
+    }
+  }
+  return { checksum, archivePath };
+}
+function parseSwapOutput(text) {
+  const ns = /Database swap complete for namespace (\S+)/.exec(text);
+  const backup = /^\s*Backup:\s*(\S.*?)\s*$/m.exec(text);
+  return { namespace: ns ? ns[1] : null, backupPath: backup ? backup[1] : null };
+}
+function parseListOutput(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s+v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?:\s+(.*))?$/.exec(
+      line
+    );
+    if (m) out.push({ name: m[1], version: m[2], extra: (m[3] ?? "").trim() });
+  }
+  return out;
+}
+var IPM_ERRORS = [
+  {
+    code: "package-missing-iris-dat",
+    pattern: /Database package is missing IRIS\.DAT/i,
+    hint: "The archive is incomplete: rebuild it with package-database."
+  },
+  {
+    code: "package-missing-module-xml",
+    pattern: /Database package is missing module\.xml/i,
+    hint: "The archive is incomplete: rebuild it with package-database."
+  },
+  {
+    code: "not-a-database-package",
+    pattern: /does not declare <Packaging>database<\/Packaging>/i,
+    hint: "Install a .tgz written by package-database, not a source package."
+  },
+  {
+    code: "package-missing-deps",
+    pattern: /Database package is missing deps\/ directory/i,
+    hint: "The archive is incomplete: rebuild it with package-database."
+  },
+  {
+    code: "package-missing-checksum",
+    pattern: /module\.xml is missing <Checksum> element/i,
+    hint: "The module.xml was not written by package-database; rebuild the archive."
+  },
+  {
+    code: "checksum-mismatch",
+    pattern: /IRIS\.DAT SHA-256 mismatch/i,
+    hint: "IRIS.DAT changed after packaging: the archive is corrupt or was tampered with."
+  },
+  {
+    code: "iris-version-mismatch",
+    pattern: /cannot be installed on the current version/i,
+    hint: "A database package installs only on the IRIS major.minor it was built on: build one per IRIS version."
+  },
+  {
+    code: "second-database-package",
+    pattern: /A database package \(.*\) is already installed in this namespace/i,
+    hint: "Only one database package per namespace: install into a fresh namespace."
+  },
+  {
+    code: "ipm-not-mapped",
+    pattern: /IPM must be mapped from another namespace/i,
+    hint: "Install IPM in its own namespace and map it (the driver does this); do not install IPM into the target routines database."
+  },
+  {
+    code: "mirrored-database",
+    pattern: /not currently supported for mirrored databases/i,
+    hint: "Use a namespace whose routines database is not mirrored."
+  },
+  {
+    code: "dev-mode-install",
+    pattern: /Database packages cannot be installed in developer mode/i,
+    hint: "Install without -dev."
+  },
+  {
+    code: "use-update",
+    pattern: /Please use the 'update' command instead/i,
+    hint: 'The module has update steps: upgrade it with "update <module> -path <tgz> -swap-db".'
+  },
+  {
+    code: "swap-cancelled",
+    pattern: /Database swap cancelled by user/i,
+    hint: "Pass -swap-db (the driver always does)."
+  },
+  { code: "only-database-package", pattern: /is only available as a database package/i, hint: "Re-run with -swap-db." }
+];
+function ipmErrorText(text) {
+  return lastErrorLine(text);
+}
+function classifyIpmMessage(text) {
+  for (const e of IPM_ERRORS) if (e.pattern.test(text)) return { code: e.code, hint: e.hint };
+  return null;
+}
+function ipmFailure(failure, fallbackCode, timeoutMs) {
+  const text = failure.output.text;
+  const details = [text, failure.stderr].filter(Boolean).join("\n");
+  if (failure.reason === "timeout")
+    return new IpmDbError(
+      "session-timeout",
+      `${failure.running} did not finish${timeoutMs ? ` within ${seconds(timeoutMs)}` : ""}; the session was stopped.`,
+      {
+        hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
+        details
+      }
+    );
+  const error2 = ipmErrorText(text);
+  const known = classifyIpmMessage(error2 ?? text);
+  if (failure.reason === "ended-early" && !error2)
+    return new IpmDbError("session-ended-early", `The IRIS session ended before ${failure.running} finished.`, {
+      hint: "IRIS stopped or the session was cut off; read the IRIS output below.",
+      details
+    });
+  if (failure.reason === "objectscript-error" && !error2)
+    return new IpmDbError(
+      "objectscript-error",
+      `IRIS reported ${failure.output.objectScriptErrors[0]} while running ${failure.running}.`,
+      { details }
+    );
+  const message = error2 ? `${failure.running} failed: ${error2}` : `${failure.running} failed (exit ${failure.exitCode}) without an error message.`;
+  return new IpmDbError(known?.code ?? fallbackCode, message, { ...known ? { hint: known.hint } : {}, details });
+}
+
+// src/ipm/operations.ts
+var DEFAULTS = {
+  loadMs: 12e5,
+  packageMs: 12e5,
+  installMs: 12e5,
+  testMs: 18e5,
+  shortMs: 3e5
+};
+var CompileFailedError = class extends IpmDbError {
+  compileErrors;
+  constructor(message, compileErrors, details) {
+    super("compile-error", message, { hint: "Fix the compile errors listed above and run again.", details });
+    this.name = "CompileFailedError";
+    this.compileErrors = compileErrors;
+  }
+};
+var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
+async function copyModuleIn(files, moduleDir, containerDir) {
+  const staging = await mkdtemp(join2(tmpdir(), "ipm-db-module-"));
+  try {
+    const copy = join2(staging, "module");
+    await cp(moduleDir, copy, {
+      recursive: true,
+      dereference: true,
+      filter: (source) => !NOT_COPIED.has(basename(source))
+    });
+    await makeReadableForIris(copy);
+    await files.copyIn(copy, containerDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+async function makeReadableForIris(path) {
+  const info2 = await stat2(path);
+  if (info2.isDirectory()) {
+    await chmod(path, info2.mode | 493);
+    for (const entry of await readdir2(path)) await makeReadableForIris(join2(path, entry));
+  } else {
+    await chmod(path, info2.mode | 292);
+  }
+}
+async function copyFileIn(files, hostFile, containerPath) {
+  if (((await stat2(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp(join2(tmpdir(), "ipm-db-file-"));
+  try {
+    const copy = join2(staging, basename(hostFile));
+    await cp(hostFile, copy);
+    await chmod(copy, 420);
+    await files.copyIn(copy, containerPath);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+function compileFailure(failure, sources) {
+  if (failure.reason === "timeout") return null;
+  const raw = parseCompileErrors(failure.output.text);
+  if (raw.length === 0) return null;
+  const errors = resolveCompileErrors(raw, sources);
+  const first = errors[0];
+  const where = first.file ? `${first.file}${first.line ? `:${first.line}` : ""}` : first.document;
+  return new CompileFailedError(
+    `The module did not compile: ${errors.length} error(s); first at ${where}: ${first.message}`,
+    errors,
+    failure.output.text
+  );
+}
+var IpmOperations = class {
+  constructor(target, options = {}) {
+    this.target = target;
+    this.timeouts = { ...DEFAULTS, ...options.timeouts ?? {} };
+    this.verbose = options.verbose ?? false;
+  }
+  target;
+  timeouts;
+  verbose;
+  counter = 0;
+  /** A fresh work directory in the container, e.g. /tmp/ipm-db/module-3. */
+  async workDir(kind) {
+    this.counter++;
+    const dir = `${WORK_DIR}/${kind}-${this.counter}`;
+    await this.target.files.mkdir(WORK_DIR);
+    return dir;
+  }
+  verboseFlag() {
+    return this.verbose ? [["-v"]] : [];
+  }
+  /** Runs IPM commands in a namespace; a failure becomes IPM's own error text. */
+  async ipm(namespace, commands, timeoutMs, fallbackCode, classify) {
+    const operations = commands.map((command) => ({ kind: "ipm", command }));
+    return this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations,
+      timeoutMs,
+      classify: (failure) => classify?.(failure) ?? ipmFailure(failure, fallbackCode, timeoutMs)
+    });
+  }
+  /**
+   * Copies a module directory into the container and runs `load <dir>`. On failure, compile
+   * errors are parsed and located in `moduleDir` (CompileFailedError).
+   */
+  async loadModule(namespace, moduleDir, options = {}) {
+    const dir = await this.workDir("module");
+    await copyModuleIn(this.target.files, moduleDir, dir);
+    const command = {
+      words: ["load", dir],
+      modifiers: [...options.dev ? [["-dev"]] : [], ...this.verboseFlag()]
+    };
+    const sources = await readSourceTree(moduleDir);
+    const result = await this.ipm(
+      namespace,
+      [command],
+      this.timeouts.loadMs,
+      "load-failed",
+      (failure) => compileFailure(failure, sources)
+    );
+    return { output: result.text, containerPath: dir };
+  }
+  /** `package-database <m> -path <dir>`; the archive is copied to `hostOutDir`. */
+  async packageDatabase(namespace, moduleName, hostOutDir, options = {}) {
+    validate("module name", moduleName);
+    const out = await this.workDir("out");
+    await this.target.files.mkdir(out);
+    const modifiers = [["-path", out]];
+    if (options.dev) modifiers.push(["-dev"]);
+    if (options.exportPythonDeps === false) modifiers.push(["-no-export-python-deps"]);
+    modifiers.push(...this.verboseFlag());
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["package-database", moduleName], modifiers }],
+      this.timeouts.packageMs,
+      "package-failed"
+    );
+    const parsed = parsePackageOutput(result.text);
+    if (!parsed.archivePath)
+      throw new IpmDbError(
+        "package-output-unrecognised",
+        `package-database ${moduleName} succeeded but did not print "Database package generated:" with the archive path.`,
+        {
+          hint: "The IPM in use prints something else; report this with the output below.",
+          details: result.text
+        }
+      );
+    const containerPath = validate("container path", parsed.archivePath);
+    if (!containerPath.startsWith(`${out}/`) || !containerPath.endsWith(".tgz"))
+      throw new IpmDbError(
+        "package-output-unrecognised",
+        `package-database wrote ${containerPath}, not a .tgz under ${out}.`,
+        { details: result.text }
+      );
+    const fileName = basename(containerPath);
+    await mkdir(hostOutDir, { recursive: true });
+    const hostPath = join2(hostOutDir, fileName);
+    await this.target.files.copyOut(containerPath, hostPath);
+    return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
+  }
+  async copyPackageIn(hostTgz) {
+    const fileName = basename(hostTgz);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*\.tgz$/.test(fileName))
+      throw new IpmDbError(
+        "unsafe-value",
+        `Refusing package file name ${JSON.stringify(fileName)}: use letters, digits, ".", "_", "+", "-" and end in .tgz.`
+      );
+    const dir = await this.workDir("pkg");
+    await this.target.files.mkdir(dir);
+    const containerPath = `${dir}/${fileName}`;
+    await copyFileIn(this.target.files, hostTgz, containerPath);
+    return containerPath;
+  }
+  /**
+   * `load <tgz> -swap-db`: installs a local database package (a fresh install). `dev` adds
+   * `-dev`, which IPM refuses for database packages (for negative tests).
+   */
+  async loadPackage(namespace, hostTgz, options = {}) {
+    const tgz = await this.copyPackageIn(hostTgz);
+    const modifiers = [
+      ["-swap-db"],
+      ...options.dev ? [["-dev"]] : [],
+      ...this.verboseFlag()
+    ];
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["load", tgz], modifiers }],
+      this.timeouts.installMs,
+      "install-failed"
+    );
+    return { ...parseSwapOutput(result.text), output: result.text };
+  }
+  /** `update <m> -path <tgz> -swap-db`: upgrades an installed module to a database package. */
+  async updateModule(namespace, moduleName, hostTgz) {
+    validate("module name", moduleName);
+    const tgz = await this.copyPackageIn(hostTgz);
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["update", moduleName], modifiers: [["-path", tgz], ["-swap-db"], ...this.verboseFlag()] }],
+      this.timeouts.installMs,
+      "update-failed"
+    );
+    return { ...parseSwapOutput(result.text), output: result.text };
+  }
+  async list(namespace) {
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["list"], modifiers: [] }],
+      this.timeouts.shortMs,
+      "list-failed"
+    );
+    return parseListOutput(result.text);
+  }
+  async uninstall(namespace, moduleName) {
+    validate("module name", moduleName);
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["uninstall", moduleName], modifiers: [] }],
+      this.timeouts.shortMs,
+      "uninstall-failed"
+    );
+    return result.text;
+  }
+  /** `test <m> -only -output-file <xml>`; the JUnit file is copied out even when tests fail. */
+  async test(namespace, moduleName, hostOutDir) {
+    validate("module name", moduleName);
+    const out = await this.workDir("test");
+    await this.target.files.mkdir(out);
+    const junit = `${out}/junit-${moduleName.toLowerCase()}.xml`;
+    await mkdir(hostOutDir, { recursive: true });
+    const hostJunit = join2(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
+    const copyJunit = async () => {
+      try {
+        await this.target.files.copyOut(junit, hostJunit);
+        return hostJunit;
+      } catch {
+        return null;
+      }
+    };
+    try {
+      const result = await this.ipm(
+        namespace,
+        [{ words: ["test", moduleName], modifiers: [["-only"], ["-output-file", junit]] }],
+        this.timeouts.testMs,
+        "tests-failed"
+      );
+      return { passed: true, junitPath: await copyJunit(), output: result.text, error: null };
+    } catch (err) {
+      if (!(err instanceof IpmDbError) || err.code === "session-timeout" || err.code === "session-ended-early")
+        throw err;
+      return { passed: false, junitPath: await copyJunit(), output: err.details ?? "", error: err.message };
+    }
+  }
+  /**
+   * Reads values in a namespace (`##IPMDB key=value`), e.g. for the upgrade stage's
+   * update-step state queries once their expressions are in docs/iris-surface.md.
+   */
+  async query(namespace, values2, secretEnv) {
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: values2.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
+      timeoutMs: this.timeouts.shortMs,
+      ...secretEnv ? { secretEnv } : {}
+    });
+    return result.values;
+  }
+};
+
+// src/pipeline/stage-result.ts
+function stageFailure(stage, error2, durationMs) {
+  const hint = error2 instanceof IpmDbError && error2.hint ? ` (${redact(error2.hint)})` : "";
+  const output = error2 instanceof IpmDbError && error2.details ? redact(error2.details) : void 0;
+  return {
+    stage,
+    status: "failed",
+    durationMs,
+    message: redact(errorMessage(error2)) + hint,
+    ...output ? { output } : {}
+  };
+}
+function stageSkipped(stage, why) {
+  return { stage, status: "skipped", durationMs: 0, message: why };
+}
+function firstFailure(stages) {
+  return stages.find((s) => s.status === "failed") ?? null;
+}
+
+// src/pipeline/stages.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename3, join as join5 } from "node:path";
+
+// src/ipm/installer.ts
+import { createHash } from "node:crypto";
+import { copyFile, mkdir as mkdir2, readFile as readFile2, rename, rm as rm2, stat as stat3, writeFile } from "node:fs/promises";
+import { join as join3, resolve } from "node:path";
+var KNOWN_INSTALLER_SHA256 = {};
+var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
+function installerUrl(version2, releaseUrl = IPM_RELEASE_URL) {
+  return releaseUrl.replaceAll("{version}", version2);
+}
+async function sha256File(path) {
+  return createHash("sha256").update(await readFile2(path)).digest("hex");
+}
+async function resolveInstaller(source, options) {
+  if (source.kind === "path") {
+    const actual2 = await sha256File(source.path);
+    if (source.sha256 && actual2 !== source.sha256)
+      throw new IpmDbError(
+        "installer-checksum-mismatch",
+        `The IPM installer ${source.path} has SHA-256 ${actual2}, not the pinned ${source.sha256}.`,
+        {
+          hint: "Use the installer the checksum was taken from, or update the pinned checksum."
+        }
+      );
+    return { path: source.path, sha256: actual2, version: null, origin: "path", url: null };
+  }
+  const expected = source.sha256 ?? KNOWN_INSTALLER_SHA256[source.version];
+  const url = installerUrl(source.version, options.releaseUrl);
+  if (!expected)
+    throw new UsageError(
+      `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,
+      "Compute it once with: curl -sL <url> | sha256sum"
+    );
+  await mkdir2(options.workDir, { recursive: true });
+  const destination = join3(options.workDir, `zpm-${source.version}.xml`);
+  const key2 = `ipm-installer-${source.version}-${expected}`;
+  if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
+    const cached = await sha256File(destination).catch(() => "");
+    if (cached === expected)
+      return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
+    await rm2(destination, { force: true });
+  }
+  const bytes = await download(url, options);
+  const actual = createHash("sha256").update(bytes).digest("hex");
+  if (actual !== expected)
+    throw new IpmDbError(
+      "installer-checksum-mismatch",
+      `The IPM installer downloaded from ${url} has SHA-256 ${actual}, not the pinned ${expected}.`,
+      {
+        hint: "The file was not used. Check the pinned checksum against the release."
+      }
+    );
+  const partial = `${destination}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, destination);
+  if (options.cache) await options.cache.save(key2, destination).catch(() => {
+  });
+  return { path: destination, sha256: actual, version: source.version, origin: "download", url };
+}
+async function download(url, options) {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  let response;
+  try {
+    response = await fetchImpl(url, { redirect: "follow", signal: AbortSignal.timeout(options.timeoutMs ?? 12e4) });
+  } catch (err) {
+    throw new IpmDbError(
+      "installer-download-failed",
+      `Could not download the IPM installer from ${url}: ${err.message}.`,
+      {
+        hint: "Check the network, or pass a local installer file with --ipm <path>.",
+        cause: err
+      }
+    );
+  }
+  if (!response.ok)
+    throw new IpmDbError("installer-download-failed", `Downloading ${url} answered HTTP ${response.status}.`, {
+      hint: "Check that the IPM version has a release with a zpm-<version>.xml asset."
+    });
+  const length = Number(response.headers.get("content-length") ?? "0");
+  if (length > maxBytes)
+    throw new IpmDbError("installer-download-failed", `${url} is ${length} bytes, more than the ${maxBytes} accepted.`);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (body.length > maxBytes)
+    throw new IpmDbError(
+      "installer-download-failed",
+      `${url} is ${body.length} bytes, more than the ${maxBytes} accepted.`
+    );
+  return body;
+}
+
+// src/ipm/manifest.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// src/archive/xml-reader.ts
+var import_saxes = __toESM(require_saxes(), 1);
+var DoctypeFound = class extends Error {
+};
+function decode(bytes) {
+  if (bytes[0] === 254 && bytes[1] === 255 || bytes[0] === 255 && bytes[1] === 254) {
+    return { code: "xml-unsupported-encoding", detail: "it is UTF-16; IPM writes UTF-8" };
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const declared = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
+    bytes.toString("latin1", start, start + 256)
+  )?.[1];
+  const encoding = (declared ?? "utf-8").toLowerCase();
+  if (encoding === "iso-8859-1" || encoding === "latin1") return { text: bytes.toString("latin1", start) };
+  if (encoding !== "utf-8" && encoding !== "utf8" && encoding !== "us-ascii" && encoding !== "ascii") {
+    return { code: "xml-unsupported-encoding", detail: `it declares encoding "${declared}"; expected UTF-8` };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
+  } catch {
+    return { code: "xml-not-well-formed", detail: "it is not valid UTF-8" };
+  }
+}
+function readXml(bytes, visitor) {
+  const decoded = decode(bytes);
+  if (!("text" in decoded)) return { ok: false, code: decoded.code, detail: decoded.detail };
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  const stack = [];
+  const texts = [];
+  parser.on("doctype", () => {
+    throw new DoctypeFound();
+  });
+  parser.on("opentag", (tag) => {
+    stack.push(tag.name);
+    texts.push("");
+    visitor.open?.(stack.join("/"), tag.attributes);
+  });
+  const addText = (t) => {
+    if (texts.length) texts[texts.length - 1] += t;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", () => {
+    const path = stack.join("/");
+    stack.pop();
+    visitor.close?.(path, texts.pop() ?? "");
+  });
+  try {
+    parser.write(decoded.text).close();
+  } catch (err) {
+    if (err instanceof DoctypeFound) {
+      return {
+        ok: false,
+        code: "xml-doctype",
+        detail: "it has a DOCTYPE declaration (DTD/entities are refused, never expanded)"
+      };
+    }
+    return { ok: false, code: "xml-not-well-formed", detail: err.message };
+  }
+  return { ok: true, text: decoded.text };
+}
+
+// src/archive/module-manifest.ts
+var MODULE = "Export/Document/Module";
+var SINGLE = ["Name", "Version", "Description", "Packaging", "Checksum", "SystemRequirements", "UpdatePackage"];
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["Default", "Parameter", "Invoke", "Mapping", "SystemRequirements", "Dependencies"]);
+var RESOURCE_NAME_ATTRIBUTES = ["Name", "Path", "SourcePath", "Url"];
+function resourceFrom(element, attributes) {
+  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes[a] !== void 0);
+  if (key2 === void 0) return null;
+  return {
+    element,
+    name: attributes[key2],
+    processor: element === "Resource" ? attributes.ProcessorClass ?? null : element,
+    scope: attributes.Scope ?? null,
+    attributes
+  };
+}
+function readModuleManifest(bytes) {
+  const m = {
+    name: null,
+    version: null,
+    description: null,
+    packaging: null,
+    checksum: null,
+    systemRequirements: null,
+    updatePackage: null,
+    dependencies: [],
+    resources: [],
+    repeated: [],
+    documentName: null,
+    layoutProblem: null
+  };
+  const seen = /* @__PURE__ */ new Map();
+  let root = null;
+  let documents = 0;
+  let modules = 0;
+  let checksumAlgorithm = null;
+  let reference = null;
+  const count = (what) => {
+    const n = (seen.get(what) ?? 0) + 1;
+    seen.set(what, n);
+    if (n === 2) m.repeated.push(what);
+    return n;
+  };
+  const xml = readXml(bytes, {
+    open(path, attributes) {
+      if (root === null) root = path;
+      if (path === "Export/Document" && ++documents === 1) m.documentName = attributes.name ?? null;
+      if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
+      if (modules > 1) return;
+      if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes.Algorithm ?? null;
+      if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
+        m.systemRequirements = { ...attributes };
+      if (path === `${MODULE}/Dependencies/ModuleReference`) reference = { name: null, version: null };
+      const parts = path.split("/");
+      const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
+      const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
+      if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
+        const resource = resourceFrom(parts[parts.length - 1], attributes);
+        if (resource) m.resources.push(resource);
+      }
+    },
+    close(path, text) {
+      if (modules > 1) return;
+      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Name`) reference.name = text.trim();
+      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Version`) reference.version = text.trim();
+      if (reference && path === `${MODULE}/Dependencies/ModuleReference`) {
+        if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
+        reference = null;
+      }
+      if (!path.startsWith(`${MODULE}/`)) return;
+      const child = path.slice(MODULE.length + 1);
+      if (!SINGLE.includes(child)) return;
+      if (count(child) > 1) return;
+      const value = text.trim();
+      if (child === "Name") m.name = value || null;
+      else if (child === "Version") m.version = value || null;
+      else if (child === "Description") m.description = value;
+      else if (child === "Packaging") m.packaging = value;
+      else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
+      else if (child === "UpdatePackage") m.updatePackage = value || null;
+    }
+  });
+  if (xml.ok) {
+    if (root !== "Export") m.layoutProblem = `the root element is <${root}>, expected <Export>`;
+    else if (documents === 0) m.layoutProblem = "there is no /Export/Document element";
+    else if (modules === 0) m.layoutProblem = "there is no /Export/Document/Module element";
+    if (documents > 1) m.repeated.push("Export/Document");
+  }
+  return { xml, manifest: m };
+}
+function isTestScoped(resource) {
+  const scope = resource.scope?.toLowerCase();
+  return scope === "test" || scope === "verify";
+}
+
+// src/ipm/manifest.ts
+function parseModuleXml(xml, where = "module.xml") {
+  const { xml: result, manifest } = readModuleManifest(Buffer.from(xml, "utf8"));
+  if (!result.ok) {
+    const what = result.code === "xml-not-well-formed" ? "is not well-formed XML" : "is refused";
+    throw new IpmDbError("module-xml-invalid", `${where} ${what}: ${result.detail}`);
+  }
+  return manifest;
+}
+function parseModuleIdentity(xml, where = "module.xml") {
+  const { name, version: version2 } = parseModuleXml(xml, where);
+  if (!name || !version2)
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where} has no /Export/Document/Module/${name ? "Version" : "Name"}.`,
+      {
+        hint: "The module directory must hold an IPM module.xml."
+      }
+    );
+  if (!isModuleName(name))
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where}: module name "${name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
+    );
+  if (!isSemver(version2))
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where}: version "${version2}" is not a semantic version (e.g. 1.2.3).`
+    );
+  return { name, version: version2 };
+}
+async function readModuleIdentity(moduleDir) {
+  const file = join4(moduleDir, "module.xml");
+  const xml = await readFile3(file, "utf8").catch((err) => {
+    throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
+      hint: "Point --module at the directory that holds the module's module.xml."
+    });
+  });
+  return parseModuleIdentity(xml, file);
+}
+
+// src/ipm/bootstrap.ts
+import { basename as basename2 } from "node:path";
+var CONFIGURE_IPM = [
+  { words: ["config", "set", "ColorScheme", "none"], modifiers: [] },
+  { words: ["config", "set", "analytics", "0"], modifiers: [] }
+];
+function parseIrisVersion(values2) {
+  const zversion = values2.get("zversion") ?? "";
+  const major = Number(values2.get("major"));
+  const minor = Number(values2.get("minor"));
+  if (!Number.isInteger(major) || !Number.isInteger(minor) || major <= 0)
+    throw new IpmDbError(
+      "iris-version-unknown",
+      `Could not read the IRIS version (got major "${values2.get("major") ?? ""}", minor "${values2.get("minor") ?? ""}").`,
+      {
+        details: zversion
+      }
+    );
+  const build = /\(Build ([^)]+)\)/.exec(zversion);
+  return {
+    zversion,
+    major,
+    minor,
+    number: values2.get("number") ?? "",
+    majorMinor: `${major}.${minor}`,
+    build: build ? build[1] : null
+  };
+}
+function ipmSession(target, namespace, operations, timeoutMs, code2) {
+  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code2, timeoutMs) });
+}
+async function detectIris(target, namespace, timeoutMs = 12e4) {
+  const result = await target.sessions.run({
+    namespace,
+    timeoutMs,
+    operations: [
+      { kind: "emit", key: "zversion", expression: { kind: "zversion" } },
+      { kind: "emit", key: "major", expression: { kind: "versionMajor" } },
+      { kind: "emit", key: "minor", expression: { kind: "versionMinor" } },
+      { kind: "emit", key: "number", expression: { kind: "versionNumber" } },
+      { kind: "emit", key: "ipm", expression: { kind: "classExists", className: "%IPM.Main" } }
+    ]
+  });
+  return { iris: parseIrisVersion(result.values), hasIpm: result.values.get("ipm") === "1" };
+}
+async function bootstrapIpm(target, options) {
+  const home = validateNamespace(options.homeNamespace ?? "USER");
+  const { iris, hasIpm } = await detectIris(target, home);
+  options.logger.info(`IRIS ${iris.number || iris.majorMinor}${iris.build ? ` (build ${iris.build})` : ""}`);
+  let previousIpmVersion = "";
+  if (hasIpm) previousIpmVersion = (await readIpm(target, home)).version;
+  if (options.installer) {
+    const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename2(options.installer.path)) ? basename2(options.installer.path) : "ipm-installer.xml";
+    const dir = `${WORK_DIR}/ipm`;
+    await target.files.mkdir(dir);
+    await copyFileIn(target.files, options.installer.path, `${dir}/${fileName}`);
+    options.logger.info(
+      `Installing IPM from ${options.installer.url ?? options.installer.path} (sha256 ${options.installer.sha256}) into ${home}`
+    );
+    await ipmSession(
+      target,
+      home,
+      [{ kind: "loadXml", path: `${dir}/${fileName}` }],
+      options.installTimeoutMs ?? 9e5,
+      "ipm-install-failed"
+    );
+  } else if (!hasIpm) {
+    throw new IpmDbError("ipm-missing", `The image has no IPM in ${home} and no IPM installer was given.`, {
+      hint: "Pass --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-version / ipm-installer)."
+    });
+  }
+  const ipm = await readIpm(target, home);
+  if (!ipm.version)
+    throw new IpmDbError("ipm-missing", `IPM is not usable in ${home} after installation (no zpm module found).`, {
+      hint: "Check that the installer is an IPM release installer (zpm-<version>.xml)."
+    });
+  if (!ipm.databasePackaging)
+    throw new IpmDbError(
+      "ipm-lacks-database-packaging",
+      `IPM ${ipm.version} in ${home} has no database packaging (%IPM.Lifecycle.Database does not exist), so package-database cannot run.`,
+      {
+        hint: "Install an IPM build with database packaging: --ipm <version after 0.10.9> or an installer built from the db-packaging branch."
+      }
+    );
+  await ipmSession(
+    target,
+    home,
+    CONFIGURE_IPM.map((command) => ({ kind: "ipm", command })),
+    12e4,
+    "ipm-config-failed"
+  );
+  options.logger.info(
+    `IPM ${ipm.version} in ${home}${previousIpmVersion && previousIpmVersion !== ipm.version ? ` (was ${previousIpmVersion})` : ""}`
+  );
+  return {
+    iris,
+    ipmVersion: ipm.version,
+    previousIpmVersion,
+    homeNamespace: home,
+    installedFrom: options.installer ?? null
+  };
+}
+async function readIpm(target, namespace) {
+  const result = await target.sessions.run({
+    namespace,
+    timeoutMs: 12e4,
+    operations: [
+      { kind: "emit", key: "ipmversion", expression: { kind: "ipmVersion" } },
+      { kind: "emit", key: "dbpackaging", expression: { kind: "classExists", className: "%IPM.Lifecycle.Database" } }
+    ]
+  });
+  return {
+    version: (result.values.get("ipmversion") ?? "").trim(),
+    databasePackaging: result.values.get("dbpackaging") === "1"
+  };
+}
+
+// src/ipm/namespaces.ts
+function namespaceName(homeNamespace, postfix) {
+  const home = validateNamespace(homeNamespace);
+  return validateNamespace(`${home === "%SYS" ? "USER" : home}-${validate("namespace postfix", postfix)}`);
+}
+function createNamespaceOperations(options) {
+  const name = namespaceName(options.homeNamespace, options.postfix);
+  const ops = [{ kind: "set", variable: "cfg", expression: { kind: "newNamespaceConfig" } }];
+  if (options.enableEnsemble)
+    ops.push({ kind: "set", variable: "cfg.EnableEnsemble", expression: { kind: "integer", value: 1 } });
+  ops.push({ kind: "initializeNamespace", postfix: options.postfix, resultVariable: "ns", configVariable: "cfg" });
+  ops.push({ kind: "emit", key: "namespace", expression: { kind: "variable", name: "ns" } });
+  ops.push({ kind: "switchNamespace", namespace: name });
+  for (const command of CONFIGURE_IPM) ops.push({ kind: "ipm", command });
+  return ops;
+}
+async function createNamespace(target, options) {
+  const expected = namespaceName(options.homeNamespace, options.postfix);
+  const timeoutMs = options.timeoutMs ?? 3e5;
+  const result = await target.sessions.run({
+    namespace: options.homeNamespace,
+    operations: createNamespaceOperations(options),
+    timeoutMs,
+    classify: (f) => ipmFailure(f, "namespace-create-failed", timeoutMs)
+  });
+  const created = (result.values.get("namespace") ?? "").toUpperCase();
+  if (created !== expected)
+    throw new IpmDbError(
+      "namespace-create-failed",
+      `InitializeNamespace created "${created}", expected "${expected}".`,
+      { details: result.text }
+    );
+  return expected;
+}
+
+// src/pipeline/containers.ts
+async function startPipelineIris(ctx, runId, extra = {}) {
+  const o = ctx.options;
+  const network = extra.network ?? o.network;
+  const mounts = [...o.mounts ?? [], ...extra.mounts ?? []];
+  const env = { ...o.env ?? {}, ...extra.env ?? {} };
+  const container = await startIris(
+    ctx.docker,
+    {
+      image: o.image,
+      runId,
+      ...network ? { network } : {},
+      ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
+      ...mounts.length > 0 ? { mounts } : {},
+      ...Object.keys(env).length > 0 ? { env } : {}
+    },
+    {
+      logger: ctx.logger,
+      ...o.onResource ? { onResource: o.onResource } : {},
+      ...o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {},
+      ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}
+    }
+  );
+  return drive(ctx, container);
+}
+function drive(ctx, container) {
+  const o = ctx.options;
+  const target = { sessions: new IrisSessionRunner(container), files: container };
+  const ops = new IpmOperations(target, {
+    ...o.timeouts ? { timeouts: o.timeouts } : {},
+    verbose: o.verbose ?? false
+  });
+  return { container, target, ops };
+}
+function newPackageNamespace(ctx, target, homeNamespace, prefix) {
+  return createNamespace(target, {
+    homeNamespace,
+    postfix: ctx.nextPostfix(prefix),
+    enableEnsemble: ctx.options.enableEnsemble ?? false
+  });
+}
+function setUpIpm(ctx, target, installer, homeNamespace) {
+  const limit = ctx.options.timeouts?.ipmInstallMs;
+  return bootstrapIpm(target, {
+    installer,
+    logger: ctx.logger,
+    ...homeNamespace ? { homeNamespace } : {},
+    ...limit ? { installTimeoutMs: limit } : {}
+  });
+}
+
+// src/pipeline/stages.ts
+function need(value, what) {
+  if (value === null)
+    throw new IpmDbError("pipeline-order", `Internal: ${what} is not available; a stage it depends on did not run.`);
+  return value;
+}
+var startStage = {
+  name: "start",
+  async run(ctx) {
+    const o = ctx.options;
+    ctx.module = await readModuleIdentity(o.moduleDir);
+    ctx.report.module = { ...ctx.module };
+    await ctx.docker.assertAvailable();
+    if (o.login) await dockerLogin(ctx.docker, o.login);
+    const driven = await startPipelineIris(ctx, ctx.runId);
+    const container = driven.container;
+    ctx.container = container;
+    ctx.target = driven.target;
+    ctx.ops = driven.ops;
+    return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
+  }
+};
+var ipmStage = {
+  name: "ipm",
+  async run(ctx) {
+    const o = ctx.options;
+    const installer = o.installer ? await resolveInstaller(o.installer, {
+      workDir: join5(tmpdir2(), "ipm-db-installers"),
+      ...o.installerCache ? { cache: o.installerCache } : {}
+    }) : null;
+    const setup = await setUpIpm(ctx, need(ctx.target, "the container"), installer, o.ipmNamespace);
+    ctx.setup = setup;
+    ctx.report.irisVersion = setup.iris.majorMinor;
+    ctx.report.irisBuild = setup.iris.build;
+    ctx.report.ipmVersion = setup.ipmVersion;
+    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${installer ? ` (installed from ${installer.origin})` : " (from the image)"}`;
+  }
+};
+var loadStage = {
+  name: "load",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const setup = need(ctx.setup, "IPM");
+    ctx.packagingNamespace = await newPackageNamespace(
+      ctx,
+      need(ctx.target, "the container"),
+      setup.homeNamespace,
+      "PKG"
+    );
+    await ops.loadModule(ctx.packagingNamespace, ctx.options.moduleDir, { dev: ctx.options.dev ?? false });
+    return `loaded and compiled in ${ctx.packagingNamespace}`;
+  }
+};
+var packageStage = {
+  name: "package",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const module = need(ctx.module, "the module");
+    const archive = await ops.packageDatabase(
+      need(ctx.packagingNamespace, "the packaging namespace"),
+      module.name,
+      ctx.options.outDir,
+      {
+        dev: ctx.options.dev ?? false,
+        ...ctx.options.exportPythonDeps === false ? { exportPythonDeps: false } : {}
+      }
+    );
+    ctx.archive = archive;
+    const bytes = await readFile4(archive.hostPath);
+    ctx.report.archive = {
+      path: archive.hostPath,
+      fileName: archive.fileName,
+      size: (await stat4(archive.hostPath)).size,
+      sha256: createHash2("sha256").update(bytes).digest("hex"),
+      irisDatSha256: archive.checksum
+    };
+    return `${archive.fileName} (${bytes.length} bytes, IRIS.DAT sha256 ${archive.checksum ?? "not printed"})`;
+  }
+};
+var verifyStage = {
+  name: "verify",
+  async run(ctx) {
+    const archive = need(ctx.archive, "the archive");
+    const module = need(ctx.module, "the module");
+    const report = await ctx.options.verifyArchive(archive.hostPath, {
+      ...ctx.setup ? { expectedIrisVersion: ctx.setup.iris.majorMinor } : {},
+      expectedModuleName: module.name,
+      expectedModuleVersion: module.version
+    });
+    ctx.report.verification = report;
+    if (ctx.report.archive && report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
+      throw new IpmDbError(
+        "checksum-mismatch",
+        `IRIS.DAT in ${archive.fileName} hashes to ${report.irisDat.sha256}, but IPM printed ${archive.checksum}.`
+      );
+    if (!report.valid) {
+      const first = report.errors[0];
+      throw new IpmDbError(
+        "archive-invalid",
+        `${archive.fileName} failed verification: ${report.errors.length} error(s)${first ? `; first: ${first.message}` : ""}`,
+        {
+          details: report.errors.map((e) => `${e.code}${e.entry ? ` (${e.entry})` : ""}: ${e.message}`).join("\n")
+        }
+      );
+    }
+    return `${archive.fileName}: valid, ${report.warnings.length} warning(s)`;
+  }
+};
+var installStage = {
+  name: "install",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const setup = need(ctx.setup, "IPM");
+    const module = need(ctx.module, "the module");
+    const archive = need(ctx.archive, "the archive");
+    ctx.installNamespace = await newPackageNamespace(
+      ctx,
+      need(ctx.target, "the container"),
+      setup.homeNamespace,
+      "INST"
+    );
+    const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
+    const listed = await ops.list(ctx.installNamespace);
+    const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());
+    if (!entry)
+      throw new IpmDbError(
+        "install-not-listed",
+        `${module.name} is not listed by "list" in ${ctx.installNamespace} after installing ${basename3(archive.hostPath)}.`,
+        {
+          details: swap.output
+        }
+      );
+    if (entry.version !== module.version)
+      throw new IpmDbError(
+        "install-wrong-version",
+        `${ctx.installNamespace} lists ${module.name} ${entry.version} after installing ${module.version}.`
+      );
+    return `${module.name} ${entry.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ""}`;
+  }
+};
+var testStage = {
+  name: "test",
+  skip(ctx) {
+    if (!ctx.options.runTests) return "tests not requested";
+    return null;
+  },
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const module = need(ctx.module, "the module");
+    const namespace = need(ctx.packagingNamespace, "the packaging namespace");
+    const run3 = await ops.test(namespace, module.name, ctx.options.outDir);
+    ctx.report.junitPath = run3.junitPath;
+    if (!run3.passed)
+      throw new IpmDbError("tests-failed", run3.error ?? `The tests of ${module.name} failed.`, { details: run3.output });
+    return `tests passed in ${namespace}${run3.junitPath ? `; JUnit at ${run3.junitPath}` : ""}`;
+  }
+};
+var DEFAULT_STAGES = [
+  startStage,
+  ipmStage,
+  loadStage,
+  packageStage,
+  verifyStage,
+  installStage,
+  testStage
+];
+
+// src/pipeline/runner.ts
+function emptyReport(image, startedAt) {
+  return {
+    schema: "ipm-db/run-report@1",
+    image,
+    irisVersion: null,
+    irisBuild: null,
+    ipmVersion: null,
+    module: null,
+    ok: false,
+    stages: [],
+    archive: null,
+    verification: null,
+    compileErrors: [],
+    junitPath: null,
+    upgrade: [],
+    published: null,
+    startedAt: startedAt.toISOString(),
+    durationMs: 0
+  };
+}
+function createContext(options, report) {
+  const used = /* @__PURE__ */ new Set();
+  return {
+    options,
+    report,
+    logger: options.logger,
+    docker: new Docker(options.docker ?? {}),
+    runId: options.runId ?? newRunId(),
+    container: null,
+    target: null,
+    ops: null,
+    setup: null,
+    module: null,
+    packagingNamespace: null,
+    installNamespace: null,
+    archive: null,
+    nextPostfix(prefix) {
+      let candidate = prefix;
+      for (let n = 2; used.has(candidate); n++) candidate = `${prefix}${n}`;
+      used.add(candidate);
+      return candidate;
+    }
+  };
+}
+async function runPipeline(options) {
+  const started = /* @__PURE__ */ new Date();
+  const report = emptyReport(options.image, started);
+  const ctx = createContext(options, report);
+  const stages = options.stages ?? DEFAULT_STAGES;
+  const hooks = options.hooks ?? [];
+  let failed2 = false;
+  try {
+    for (const stage of stages) {
+      if (failed2) {
+        report.stages.push(stageSkipped(stage.name, "an earlier stage failed"));
+        continue;
+      }
+      if (options.signal?.aborted) {
+        failed2 = true;
+        report.stages.push({
+          stage: stage.name,
+          status: "failed",
+          durationMs: 0,
+          message: "cancelled before this stage started"
+        });
+        options.logger.error(`${stage.name}: cancelled`);
+        continue;
+      }
+      const skip = stage.skip?.(ctx) ?? null;
+      if (skip !== null) {
+        report.stages.push(stageSkipped(stage.name, skip));
+        options.logger.info(`${stage.name}: skipped (${skip})`);
+        continue;
+      }
+      for (const h of hooks) await h.beforeStage?.(stage.name, ctx);
+      const t0 = Date.now();
+      let result;
+      try {
+        const message = await options.logger.group(stage.name, () => stage.run(ctx));
+        result = {
+          stage: stage.name,
+          status: "passed",
+          durationMs: Date.now() - t0,
+          ...message ? { message: redact(message) } : {}
+        };
+        options.logger.info(
+          `${stage.name}: passed in ${formatMs(result.durationMs)}${result.message ? ` - ${result.message}` : ""}`
+        );
+      } catch (err) {
+        failed2 = true;
+        result = stageFailure(stage.name, err, Date.now() - t0);
+        if (err instanceof CompileFailedError) {
+          report.compileErrors = err.compileErrors;
+          for (const e of err.compileErrors)
+            options.logger.error(e.message, {
+              ...e.file ? { file: e.file } : {},
+              ...e.line ? { line: e.line } : {},
+              title: `Compile error in ${e.document}`
+            });
+        }
+        options.logger.error(`${stage.name}: failed after ${formatMs(result.durationMs)} - ${result.message}`);
+        if (result.output) options.logger.info(result.output);
+      }
+      report.stages.push(result);
+      for (const h of hooks) await h.afterStage?.(result, ctx);
+    }
+  } finally {
+    await cleanUp(ctx);
+    report.ok = !failed2 && report.stages.every((s) => s.status !== "failed");
+    report.durationMs = Date.now() - started.getTime();
+  }
+  return report;
+}
+async function cleanUp(ctx) {
+  if (!ctx.container) return;
+  if (ctx.options.keepContainer && ctx.container) {
+    ctx.logger.info(`Keeping container ${ctx.container.name} (remove it with: docker rm -f -v ${ctx.container.name})`);
+    return;
+  }
+  try {
+    const removed = await removeRun(ctx.docker, ctx.runId);
+    if (removed.length > 0) ctx.logger.debug(`Removed ${removed.join(", ")}`);
+  } catch (err) {
+    ctx.logger.warn(`Could not remove the containers of run ${ctx.runId}: ${errorMessage(err)}`);
+  }
+}
+function formatMs(ms) {
+  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
 
 // src/util/abort.ts
 function untilAborted(work, signal, what) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve4, reject) => {
     const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(
       (v) => {
         signal.removeEventListener("abort", onAbort);
-        resolve2(v);
+        resolve4(v);
       },
       (e) => {
         signal.removeEventListener("abort", onAbort);
@@ -105,6 +3561,207 @@ function untilAborted(work, signal, what) {
   });
 }
 
+// src/util/grouped-log.ts
+function located(message, where) {
+  return where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ${message}` : message;
+}
+function groupedLogger(sink, prefix) {
+  let open2 = null;
+  const emit = (line) => {
+    if (open2) open2.push(line);
+    else sink.line({ ...line, text: `${prefix}${line.text}` });
+  };
+  return {
+    info: (m) => emit({ level: "info", text: m }),
+    warn: (m, w) => emit({ level: "info", text: `warning: ${located(m, w)}` }),
+    error: (m, w) => emit({ level: "info", text: `error: ${located(m, w)}` }),
+    debug: (m) => emit({ level: "debug", text: m }),
+    async group(title, fn) {
+      if (open2) {
+        open2.push({ level: "info", text: `-- ${title}` });
+        return fn();
+      }
+      const lines = [];
+      open2 = lines;
+      try {
+        return await fn();
+      } finally {
+        open2 = null;
+        sink.block(`${prefix}${title}`, lines);
+      }
+    }
+  };
+}
+
+// src/pipeline/types.ts
+var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
+
+// src/pipeline/upgrade/steps.ts
+var key = (row) => `${row.className}:${row.methodName}`;
+function rowsOfPackage(rows, updatePackage) {
+  const prefix = `${updatePackage}.V`;
+  return rows.filter((row) => row.className.startsWith(prefix));
+}
+function done(row) {
+  return row !== null && row.timeStampEnd !== "" && row.statusOk;
+}
+function outcome(mode, before, after, newInRelease) {
+  if (after === null || after.timeStampEnd === "") return "missing";
+  if (!after.statusOk) return "failed";
+  if (mode === "fresh") return after.timeStampStart === "" ? "seeded" : "ran-on-fresh-install";
+  if (done(before)) {
+    const untouched = after.timeStampStart === before.timeStampStart && after.timeStampEnd === before.timeStampEnd;
+    if (!untouched) return "ran-again";
+    return newInRelease ? "done-before-release" : "kept";
+  }
+  return after.timeStampStart === "" ? "seeded-not-run" : "ran";
+}
+var GOOD = { fresh: ["seeded"], upgrade: ["ran", "kept"] };
+function judgeSteps(mode, expected, before, after, previousSteps = null) {
+  const beforeByKey = new Map(before.map((row) => [key(row), row]));
+  const afterByKey = new Map(after.map((row) => [key(row), row]));
+  return expected.map((step) => {
+    const b = beforeByKey.get(step) ?? null;
+    const a = afterByKey.get(step) ?? null;
+    const result = outcome(mode, b, a, previousSteps !== null && !previousSteps.includes(step));
+    return { step, outcome: result, ok: GOOD[mode].includes(result), before: b, after: a };
+  });
+}
+var EXPLANATION = {
+  seeded: "was seeded",
+  ran: "ran once",
+  kept: "was done before and not run again",
+  "ran-again": "had already run (or been seeded) before the upgrade and ran again",
+  "ran-on-fresh-install": "ran on a fresh install, where IPM must only seed it",
+  "seeded-not-run": "is new in this upgrade but was only seeded: its migration never ran",
+  "done-before-release": "is new in this release but was already marked done before the upgrade (an earlier install seeded it), so its migration never ran",
+  missing: "is declared by the installed step classes but IPM never recorded it as done",
+  failed: "ended with an error status"
+};
+function stepProblems(verdicts) {
+  return verdicts.filter((v) => !v.ok).map((v) => `update step ${v.step} ${EXPLANATION[v.outcome]}`);
+}
+function stepsThatRan(verdicts) {
+  return verdicts.filter((v) => v.outcome === "ran" || v.outcome === "ran-again" || v.outcome === "ran-on-fresh-install").map((v) => v.step);
+}
+function describeOutcome(value) {
+  return EXPLANATION[value];
+}
+
+// src/pipeline/upgrade/markdown.ts
+var TITLE = {
+  database: "database -> database",
+  source: "source -> database",
+  fresh: "fresh install",
+  "container-replacement": "container replacement (Durable %SYS)"
+};
+var OUTPUT_LINES = 40;
+var NODE_LINES = 10;
+function cell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function code(text) {
+  return text === "" ? "" : `\`${cell(text).replace(/`/g, "'")}\``;
+}
+function shortHash(hash) {
+  return hash === "" ? "absent" : code(hash.slice(0, 12));
+}
+function version(result) {
+  const before = result.moduleBefore ? result.moduleBefore.version : result.previous.version ?? "-";
+  const after = result.moduleAfter ? `${result.moduleAfter.version} (${result.moduleAfter.packaging})` : "-";
+  return result.scenario === "fresh" ? after : `${before} -> ${after}`;
+}
+function summaryRow(result) {
+  const ranSteps = result.steps.filter((s) => s.outcome === "ran").length;
+  const badSteps = result.steps.filter((s) => !s.ok).length;
+  const steps = result.steps.length === 0 ? "-" : `${ranSteps} ran, ${result.steps.length - ranSteps - badSteps} seeded/kept${badSteps ? `, **${badSteps} wrong**` : ""}`;
+  const failedChecks = result.checks.filter((c) => !c.ok).length;
+  const checks = result.checks.length === 0 ? "-" : `${result.checks.length - failedChecks}/${result.checks.length}`;
+  const undeclared = result.changes.filter((c) => c.declaredBy.length === 0).length;
+  const data = result.after === null ? "-" : `${Object.keys(result.after.globals).length} globals, ${result.changes.length} changed${undeclared ? `, **${undeclared} undeclared**` : ""}`;
+  return `| ${TITLE[result.scenario]} | ${result.ok ? "passed" : "**failed**"} | ${cell(version(result))} | ${steps} | ${checks} | ${data} |`;
+}
+function fingerprintTable(before, after, changes) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(before?.globals ?? {}), ...Object.keys(after?.globals ?? {})])].sort();
+  if (names.length === 0) return [];
+  const byGlobal = new Map(changes.map((c) => [c.global, c]));
+  const lines = [
+    "| global | nodes before | hash before | nodes after | hash after | change |",
+    "|---|---:|---|---:|---|---|"
+  ];
+  for (const name of names) {
+    const b = before?.globals[name];
+    const a = after?.globals[name];
+    const change = byGlobal.get(name);
+    const verdict = !change ? "same" : change.declaredBy.length > 0 ? `${change.kind}, declared by ${change.declaredBy.map(code).join(", ")}` : `**${change.kind}, undeclared**`;
+    lines.push(
+      `| ${code(name)} | ${b ? b.nodes : "-"} | ${b ? shortHash(b.hash) : "-"} | ${a ? a.nodes : "-"} | ${a ? shortHash(a.hash) : "-"} | ${verdict} |`
+    );
+  }
+  for (const change of changes) {
+    if (!change.nodeChanges || change.nodeChanges.length === 0) continue;
+    lines.push("", `${code(change.global)}:`);
+    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${code(node.node)}`);
+    if (change.nodeChanges.length > NODE_LINES) lines.push(`- and ${change.nodeChanges.length - NODE_LINES} more`);
+  }
+  return lines;
+}
+function scenarioSection(result) {
+  const lines = [`### ${TITLE[result.scenario]}: ${result.ok ? "passed" : "failed"}`, "", cell(result.message), ""];
+  if (result.previous.source !== "none")
+    lines.push(`Previous release: ${code(result.previous.reference)} (${result.previous.source})`, "");
+  if (result.namespace) lines.push(`Namespace: ${code(result.namespace)}`, "");
+  if (result.problems.length > 0) {
+    lines.push("Problems:", ...result.problems.map((p) => `- ${cell(p)}`), "");
+  }
+  const data = fingerprintTable(result.before, result.after, result.changes);
+  if (data.length > 0) lines.push("Data fingerprints:", "", ...data, "");
+  if (result.steps.length > 0) {
+    lines.push("| update step | outcome | before (start / end) | after (start / end) |", "|---|---|---|---|");
+    const times = (row) => row ? `${row.timeStampStart || "(seeded)"} / ${row.timeStampEnd || "-"}` : "-";
+    for (const step of result.steps) {
+      const outcome2 = step.ok ? describeOutcome(step.outcome) : `**${describeOutcome(step.outcome)}**`;
+      lines.push(`| ${code(step.step)} | ${outcome2} | ${times(step.before)} | ${times(step.after)} |`);
+    }
+    lines.push("");
+  }
+  if (result.checks.length > 0) {
+    lines.push("| check | returned | result |", "|---|---|---|");
+    for (const check of result.checks)
+      lines.push(`| ${code(check.check)} | ${code(check.returned) || "(empty)"} | ${check.ok ? "ok" : "**failed**"} |`);
+    lines.push("");
+  }
+  if (result.output) {
+    const tail = result.output.split("\n").slice(-OUTPUT_LINES).join("\n").replace(/```/g, "'''");
+    lines.push(
+      "<details><summary>IRIS output of the failing step</summary>",
+      "",
+      "```",
+      tail,
+      "```",
+      "",
+      "</details>",
+      ""
+    );
+  }
+  if (result.backup)
+    lines.push(`Swap backup: ${code(result.backup.path)} ${result.backup.exists ? "exists" : "**is missing**"}`, "");
+  return lines;
+}
+function renderUpgradeMarkdown(results) {
+  if (results.length === 0) return "## Upgrade tests\n\nNo upgrade scenario ran.\n";
+  const lines = [
+    "## Upgrade tests",
+    "",
+    "| scenario | result | module | update steps | checks | data |",
+    "|---|---|---|---|---|---|",
+    ...results.map(summaryRow),
+    ""
+  ];
+  for (const result of results) lines.push(...scenarioSection(result));
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
@@ -112,7 +3769,7 @@ var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" 
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-function cell(text) {
+function cell2(text) {
   return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function formatDuration(ms) {
@@ -166,7 +3823,7 @@ function listBlock(lines) {
     raw: lines.join("\n"),
     keep: "head",
     cut: 0,
-    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell(l)}`).join("\n") + "\n\n"
+    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell2(l)}`).join("\n") + "\n\n"
   };
 }
 function renderBlock(b) {
@@ -222,8 +3879,8 @@ function stageCell(s) {
   if (!s) return "";
   return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
 }
-function runLabel(run2) {
-  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
+function runLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function overviewTable(runs) {
   const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
@@ -232,7 +3889,7 @@ function overviewTable(runs) {
 `;
   const rows = runs.map((r) => {
     const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(r))}<br><sub>${cell(r.image)}</sub>`;
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(r))}<br><sub>${cell2(r.image)}</sub>`;
     return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
   });
   return `${head}${rows.join("\n")}
@@ -249,32 +3906,36 @@ function describeUpgrade(entry) {
   }
   return { name: "upgrade", ok: null, message: String(entry) };
 }
-function runBlocks(run2) {
-  const out = [fixed(`### ${run2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run2))}
+function runBlocks(run3) {
+  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(run3))}
 
 `)];
-  const facts = [`| image | \`${cell(run2.image)}\` |`];
-  if (run2.irisBuild) facts.push(`| IRIS build | ${cell(run2.irisBuild)} |`);
-  if (run2.ipmVersion) facts.push(`| IPM | ${cell(run2.ipmVersion)} |`);
-  if (run2.archive) {
-    facts.push(`| archive | \`${cell(run2.archive.fileName)}\` (${formatBytes(run2.archive.size)}) |`);
-    facts.push(`| sha256 | \`${run2.archive.sha256}\` |`);
-    if (run2.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run2.archive.irisDatSha256}\` |`);
+  const facts = [`| image | \`${cell2(run3.image)}\` |`];
+  if (run3.irisBuild) facts.push(`| IRIS build | ${cell2(run3.irisBuild)} |`);
+  if (run3.ipmVersion) facts.push(`| IPM | ${cell2(run3.ipmVersion)} |`);
+  if (run3.archive) {
+    facts.push(`| archive | \`${cell2(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
+    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
+    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
   }
-  if (run2.published) {
-    facts.push(`| published | \`${cell(run2.published.reference)}\`${run2.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell(run2.published.digest)}\` |`);
+  if (run3.published) {
+    facts.push(`| published | \`${cell2(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
+    facts.push(`| digest | \`${cell2(run3.published.digest)}\` |`);
+    const proof = run3.published.roundTrip;
+    facts.push(
+      `| round-trip | ${proof.status} \`${cell2(proof.digest)}\`${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
+    );
   }
   out.push(fixed(`| | |
 |---|---|
 ${facts.join("\n")}
 
 `));
-  const failed = run2.stages.find((s) => s.status === "failed");
-  if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? "no message")}
+  const failed2 = run3.stages.find((s) => s.status === "failed");
+  if (failed2) out.push(fixed(`**${cell2(failed2.stage)} failed:** ${cell2(failed2.message ?? "no message")}
 
 `));
-  const deps = run2.verification?.dependencies ?? [];
+  const deps = run3.verification?.dependencies ?? [];
   if (deps.length) {
     out.push(fixed(`**Dependencies (${deps.length})**
 
@@ -287,23 +3948,23 @@ ${facts.join("\n")}
       )
     );
   }
-  const findings = [...run2.verification?.errors ?? [], ...run2.verification?.warnings ?? []];
+  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
   if (findings.length) {
     out.push(fixed(`**Verification findings (${findings.length})**
 
 `));
     out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
   }
-  if (run2.compileErrors.length) {
-    out.push(fixed(`**Compile errors (${run2.compileErrors.length})**
+  if (run3.compileErrors.length) {
+    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
 
 `));
     out.push(
-      listBlock(run2.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
+      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
     );
   }
-  if (run2.upgrade.length) {
-    const rows = run2.upgrade.map(describeUpgrade);
+  if (run3.upgrade.length) {
+    const rows = run3.upgrade.map(describeUpgrade);
     out.push(
       fixed(
         `**Upgrade**
@@ -311,63 +3972,63 @@ ${facts.join("\n")}
 | scenario | result | detail |
 |---|---|---|
 ${rows.map(
-          (u) => `| ${cell(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell(u.message)} |`
+          (u) => `| ${cell2(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell2(u.message)} |`
         ).join("\n")}
 
 `
       )
     );
-    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run2.upgrade)));
+    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run3.upgrade)));
   }
-  for (const s of run2.stages) {
-    if (s.stage === "upgrade" && run2.upgrade.length) continue;
+  for (const s of run3.stages) {
+    if (s.stage === "upgrade" && run3.upgrade.length) continue;
     if (s.status === "failed" && s.output)
       out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
   }
   return out;
 }
-function buildSummary(outcome, limit = SUMMARY_LIMIT_BYTES) {
-  const first = outcome.runs.find((r) => r.module)?.module;
+function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
+  const first = outcome2.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
-  const blocks = [fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(title)}
+  const blocks = [fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(title)}
 
 `)];
   const truncationNoteIndex = blocks.length;
-  if (outcome.failure) {
+  if (outcome2.failure) {
     blocks.push(
       fixed(
         `> [!CAUTION]
-> ${cell(outcome.failure.message)}${outcome.failure.hint ? `<br>${cell(outcome.failure.hint)}` : ""}
+> ${cell2(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${cell2(outcome2.failure.hint)}` : ""}
 
 `
       )
     );
-    if (outcome.failure.details) blocks.push(detailsBlock("Details", outcome.failure.details, "tail"));
+    if (outcome2.failure.details) blocks.push(detailsBlock("Details", outcome2.failure.details, "tail"));
   }
-  for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]
-> ${cell(n)}
+  for (const n of outcome2.notices) blocks.push(fixed(`> [!NOTE]
+> ${cell2(n)}
 
 `));
-  if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
-  for (const run2 of outcome.runs) blocks.push(...runBlocks(run2));
-  if (outcome.annotationOverflow.length) {
-    blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**
+  if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
+  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
+  if (outcome2.annotationOverflow.length) {
+    blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
 
 `));
-    blocks.push(listBlock(outcome.annotationOverflow));
+    blocks.push(listBlock(outcome2.annotationOverflow));
   }
-  if (outcome.artifacts.length) {
+  if (outcome2.artifacts.length) {
     blocks.push(
       fixed(
         `**Artifacts**
 
-${outcome.artifacts.map((a) => `- \`${cell(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+${outcome2.artifacts.map((a) => `- \`${cell2(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
 
 `
       )
     );
   }
-  blocks.push(fixed(`<sub>Total ${formatDuration(outcome.durationMs)}</sub>
+  blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
 `));
   const note = `> [!WARNING]
 > Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
@@ -422,18 +4083,18 @@ function coreLogger(io, prefix) {
 }
 
 // src/action/image-cache.ts
-import { mkdir as mkdir2, rm, stat } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { mkdir as mkdir4, rm as rm3, stat as stat5 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 
 // src/action/cache-store.ts
-import { copyFile, mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir3 } from "node:fs/promises";
+import { dirname, join as join6 } from "node:path";
 function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
-  const load = () => import("./chunks/cache-6SEWVG46.js");
+  const load = () => import("./chunks/action/cache-U6RRITDO.js");
   const bounded = async (what, op, fallback) => {
     let timer;
-    const late = new Promise((resolve2) => {
-      timer = setTimeout(() => resolve2("late"), budgetMs);
+    const late = new Promise((resolve4) => {
+      timer = setTimeout(() => resolve4("late"), budgetMs);
     });
     try {
       const result = await Promise.race([op(), late]);
@@ -454,36 +4115,36 @@ function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
   return {
     // Mirrors cache.isFeatureAvailable() without loading the package.
     available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
-    restore: (paths, key) => bounded(`Cache restore of ${key}`, async () => await (await load()).restoreCache(paths, key) ?? null, null),
-    save: (paths, key) => bounded(`Cache save of ${key}`, async () => await (await load()).saveCache(paths, key) !== -1, false)
+    restore: (paths, key2) => bounded(`Cache restore of ${key2}`, async () => await (await load()).restoreCache(paths, key2) ?? null, null),
+    save: (paths, key2) => bounded(`Cache save of ${key2}`, async () => await (await load()).saveCache(paths, key2) !== -1, false)
   };
 }
 function cacheKey(...parts) {
   return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
 }
 function actionsInstallerCache(store, dir) {
-  const fileFor = (key) => join(dir, cacheKey(key), "zpm.xml");
+  const fileFor = (key2) => join6(dir, cacheKey(key2), "zpm.xml");
   return {
-    async restore(key, destination) {
+    async restore(key2, destination) {
       if (!store.available()) return false;
-      const file = fileFor(key);
-      if (!await store.restore([dirname(file)], cacheKey("ipm-db", key))) return false;
-      await copyFile(file, destination);
+      const file = fileFor(key2);
+      if (!await store.restore([dirname(file)], cacheKey("ipm-db", key2))) return false;
+      await copyFile2(file, destination);
       return true;
     },
-    async save(key, source) {
+    async save(key2, source) {
       if (!store.available()) return;
-      const file = fileFor(key);
-      await mkdir(dirname(file), { recursive: true });
-      await copyFile(source, file);
-      await store.save([dirname(file)], cacheKey("ipm-db", key));
+      const file = fileFor(key2);
+      await mkdir3(dirname(file), { recursive: true });
+      await copyFile2(source, file);
+      await store.save([dirname(file)], cacheKey("ipm-db", key2));
     }
   };
 }
 
 // src/action/image-cache.ts
 function imageTar(dir, image) {
-  return join2(dir, `${cacheKey(image)}.tar`);
+  return join7(dir, `${cacheKey(image)}.tar`);
 }
 function imageCacheKey(image) {
   return cacheKey("ipm-db", "image", image);
@@ -500,22 +4161,22 @@ async function restoreImage(image, dir, store, docker, warn) {
     warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
     return false;
   } finally {
-    await rm(tar, { force: true });
+    await rm3(tar, { force: true });
   }
 }
 async function saveImage(image, dir, store, docker, warn) {
   if (!store.available()) return false;
   const tar = imageTar(dir, image);
   try {
-    await mkdir2(dir, { recursive: true });
+    await mkdir4(dir, { recursive: true });
     await docker(["image", "save", "--output", tar, image], 6e5);
-    if (!(await stat(tar)).size) return false;
+    if (!(await stat5(tar)).size) return false;
     return await store.save([tar], imageCacheKey(image));
   } catch (err) {
     warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
     return false;
   } finally {
-    await rm(tar, { force: true });
+    await rm3(tar, { force: true });
   }
 }
 
@@ -523,7 +4184,7 @@ async function saveImage(image, dir, store, docker, warn) {
 function irisKey(image, report) {
   if (report?.irisVersion) return report.irisVersion;
   const tag = /:([^/:@]+)(?:@.*)?$/.exec(image)?.[1];
-  return tag ?? basename(image);
+  return tag ?? basename4(image);
 }
 function crashedReport(image, startedAt, stage, err) {
   const report = emptyReport(image, new Date(startedAt));
@@ -544,14 +4205,14 @@ async function runImages(ctx) {
 async function runImage(ctx, slots, image, index) {
   const { inputs, deps } = ctx;
   const { io } = deps;
-  const outDir = join3(ctx.outRoot, sanitiseArtifactName(image));
-  await mkdir3(outDir, { recursive: true });
+  const outDir = join8(ctx.outRoot, sanitiseArtifactName(image));
+  await mkdir5(outDir, { recursive: true });
   const prefix = `[${irisKey(image)}] `;
   const restoredFromCache = inputs.cacheImages && await restoreImage(image, ctx.imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
   if (restoredFromCache) io.info(`${prefix}image restored from the cache`);
   const startedAt = Date.now();
   let stage = "start";
-  let outcome;
+  let outcome2;
   try {
     const result = await untilAborted(
       deps.pipeline.runImage(
@@ -566,12 +4227,6 @@ async function runImage(ctx, slots, image, index) {
           exportPythonDeps: inputs.exportPythonDeps,
           runTests: inputs.runTests,
           upgrade: inputs.upgrade,
-          registry: {
-            host: inputs.registry,
-            namespace: inputs.namespace,
-            username: inputs.username,
-            token: inputs.token
-          },
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
           runId: `${deps.runId}-${index + 1}`,
@@ -585,18 +4240,18 @@ async function runImage(ctx, slots, image, index) {
       ctx.signal,
       `the run on ${image}`
     );
-    outcome = { image, report: result.report, outDir, logFiles: result.logFiles, restoredFromCache };
+    outcome2 = { image, report: result.report, outDir, logFiles: result.logFiles, restoredFromCache };
   } catch (err) {
-    outcome = { image, report: crashedReport(image, startedAt, stage, err), outDir, logFiles: [], restoredFromCache };
+    outcome2 = { image, report: crashedReport(image, startedAt, stage, err), outDir, logFiles: [], restoredFromCache };
   }
-  const failed = outcome.report.stages.find((s) => s.status === "failed");
-  if (failed) io.info(`${prefix}failed: ${failed.stage}: ${failed.message ?? "failed"}`);
-  return outcome;
+  const failed2 = outcome2.report.stages.find((s) => s.status === "failed");
+  if (failed2) io.info(`${prefix}failed: ${failed2.stage}: ${failed2.message ?? "failed"}`);
+  return outcome2;
 }
 
 // src/action/outputs.ts
-import { mkdir as mkdir4, writeFile } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 var REPORT_FILE = "ipm-db-report.json";
 function outputsOf(runs, reportPath) {
   const first = runs.find((r) => r.archive);
@@ -613,6 +4268,9 @@ function outputsOf(runs, reportPath) {
     "published-tags": JSON.stringify(published.map((p) => p.tag)),
     "published-references": JSON.stringify(published.map((p) => p.reference)),
     digests: JSON.stringify(published.map((p) => p.digest)),
+    "round-trip": JSON.stringify(
+      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
+    ),
     report: reportPath,
     result: JSON.stringify(
       runs.map((r) => ({
@@ -633,18 +4291,18 @@ function setOutputs(io, runs, reportPath) {
   for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
 }
 async function writeReports(outRoot, outcomes) {
-  const reportPath = join4(outRoot, REPORT_FILE);
-  await mkdir4(outRoot, { recursive: true }).catch(() => {
+  const reportPath = join9(outRoot, REPORT_FILE);
+  await mkdir6(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(
     reportPath,
     outcomes.map((o) => o.report)
   );
-  for (const { report, outDir } of outcomes) await writeJson(join4(outDir, REPORT_FILE), report);
+  for (const { report, outDir } of outcomes) await writeJson(join9(outDir, REPORT_FILE), report);
   return reportPath;
 }
 async function writeJson(path, value) {
-  await writeFile(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
+  await writeFile2(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
   });
 }
 
@@ -655,7 +4313,7 @@ function artifactServiceAvailable(env) {
 function defaultUploader() {
   return {
     async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/artifact-ANKFOMOB.js");
+      const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, rootDirectory, {});
       return { id: res.id ?? null, size: res.size ?? 0 };
@@ -671,17 +4329,17 @@ function sanitiseArtifactName(raw) {
 function artifactName(prefix, iris, env, matrixJson) {
   const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
   if (matrixJson && matrixJson !== "null") {
-    let values = [];
+    let values2 = [];
     try {
       const parsed = JSON.parse(matrixJson);
       if (parsed && typeof parsed === "object")
-        values = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
+        values2 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
     } catch {
-      values = [matrixJson];
+      values2 = [matrixJson];
     }
-    const joined = sanitiseArtifactName(values.join("-"));
+    const joined = sanitiseArtifactName(values2.join("-"));
     if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+      parts.push(`${joined.slice(0, 40)}-${createHash3("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
   }
   if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
@@ -693,24 +4351,24 @@ async function uploadRunFiles(uploader, name, files, rootDirectory) {
 }
 async function listFilesIn(dir) {
   const out = [];
-  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join5(dir, e.name);
+  for (const e of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = join10(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
   return out;
 }
 async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join5(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join10(outDir, REPORT_FILE)]);
   const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
     (p) => Boolean(p)
   );
   for (const p of wanted) {
-    const rel = relative(outDir, p);
+    const rel = relative2(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join5(outDir, basename2(p));
-      await copyFile2(p, copy);
+      const copy = join10(outDir, basename5(p));
+      await copyFile3(p, copy);
       files.add(copy);
     }
   }
@@ -719,7 +4377,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   }
   const present = [];
   for (const f of files)
-    if (await stat2(f).then(
+    if (await stat6(f).then(
       (s) => s.isFile(),
       () => false
     ))
@@ -750,6 +4408,15 @@ async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
   return artifacts;
 }
 
+// src/action/docker-cli.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var execFileP = promisify(execFile);
+var dockerCli = async (args, timeoutMs) => {
+  const { stdout } = await execFileP("docker", args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  return { stdout };
+};
+
 // src/action/event.ts
 import { readFileSync } from "node:fs";
 function readEvent(env) {
@@ -767,7 +4434,566 @@ function readEvent(env) {
 }
 
 // src/action/inputs.ts
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve as resolve2 } from "node:path";
+
+// src/naming/reference.ts
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+var MAX_NAME_LENGTH = 255;
+function validateRegistryHost(registry) {
+  if (!REGISTRY_HOST.test(registry)) {
+    throw new UsageError(
+      `registry "${registry}" is not a host name with an optional port`,
+      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
+    );
+  }
+  return registry;
+}
+function validatePathComponent(component, what) {
+  if (!PATH_COMPONENT.test(component)) {
+    throw new UsageError(
+      `${what} "${component}" is not a valid repository path component`,
+      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
+    );
+  }
+  return component;
+}
+function validateRepository(repository) {
+  if (repository.length === 0) throw new UsageError("the repository name is empty");
+  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
+  return repository;
+}
+function validateTag(tag) {
+  if (!isTag(tag)) {
+    throw new UsageError(
+      `tag "${tag}" is not a valid OCI tag`,
+      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+    );
+  }
+  return tag;
+}
+function validateDigest(digest) {
+  if (!isDigest(digest)) {
+    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
+  }
+  return digest;
+}
+function parseReference(text, opts = {}) {
+  const input = text.trim().replace(/^oci:\/\//, "");
+  const at = input.indexOf("@");
+  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
+  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
+  const slash = beforeDigest.indexOf("/");
+  if (slash <= 0) {
+    throw new UsageError(
+      `reference "${text}" has no registry`,
+      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2025.1."
+    );
+  }
+  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
+  let path = beforeDigest.slice(slash + 1);
+  let tag;
+  const colon = path.lastIndexOf(":");
+  if (colon >= 0) {
+    tag = validateTag(path.slice(colon + 1));
+    path = path.slice(0, colon);
+  }
+  const repository = validateRepository(path);
+  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
+    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
+  }
+  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
+    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
+  }
+  const ref = { registry, repository };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return ref;
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+
+// src/naming/ipm.ts
+var DATABASE_TAG_SEPARATOR = "_database__";
+var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
+function checkIrisVersion(irisVersion) {
+  if (!isIrisMajorMinor(irisVersion)) {
+    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
+      hint: "The package must name the IRIS release it was built for, e.g. 2025.1 (SystemRequirements/@Version)."
+    });
+  }
+  return irisVersion;
+}
+function ipmDatabaseTag(version2, irisMajorMinor2) {
+  return validateTag(formatDatabaseTag(version2, checkIrisVersion(irisMajorMinor2)));
+}
+function formatDatabaseTag(version2, irisMajorMinor2) {
+  return `${version2.replace(/\+/g, "_")}${DATABASE_TAG_SEPARATOR}${irisMajorMinor2}`;
+}
+function parseDatabaseTag(tag) {
+  const m = DATABASE_TAG.exec(tag);
+  return m ? { version: m[1], irisMajorMinor: m[2] } : null;
+}
+function mentionsDatabaseTag(tag) {
+  return tag.includes(DATABASE_TAG_SEPARATOR);
+}
+function ipmRepositoryPath(namespace, moduleName) {
+  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
+  if (parts.length === 0) {
+    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
+      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
+    });
+  }
+  const module = validatePathComponent(moduleName.toLowerCase(), "module name (lower-cased)");
+  return [...parts, module].join("/");
+}
+function ipmArchiveFileName(moduleName, version2) {
+  return `${moduleName}-${version2}-database.tgz`;
+}
+function isIpmArchiveFileName(fileName) {
+  return /-database\.tgz$/i.test(fileName);
+}
+
+// src/pipeline/upgrade/fingerprint.ts
+var DEFAULT_EXCLUDED_GLOBALS = [
+  "^IPM.*",
+  "^%*",
+  "^IRIS.*",
+  "^ISC.*",
+  "^CacheTemp*",
+  "^UnitTest*",
+  "^ERRORS",
+  "^SPOOL",
+  "^odd*",
+  "^rOBJ",
+  "^rMAC",
+  "^rINC",
+  "^rINDEX*",
+  "^ROUTINE"
+];
+var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
+function assertGlobalPattern(pattern) {
+  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
+    throw new UsageError(
+      `"${pattern}" is not a global name or pattern`,
+      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
+    );
+  }
+  return pattern;
+}
+function matchesGlobal(pattern, name) {
+  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+function selectGlobals(present, selection) {
+  selection.include.forEach(assertGlobalPattern);
+  selection.exclude.forEach(assertGlobalPattern);
+  const included = (name) => selection.include.length === 0 || selection.include.some((p) => matchesGlobal(p, name));
+  const excluded = (name) => selection.exclude.some((p) => matchesGlobal(p, name));
+  const exact = selection.include.filter((p) => !p.endsWith("*"));
+  return [.../* @__PURE__ */ new Set([...present.filter(included), ...exact])].filter((name) => !excluded(name)).sort();
+}
+function toDataFingerprint(globals) {
+  return { globals: Object.fromEntries(globals.map((g) => [g.name, g])) };
+}
+var ABSENT = (name) => ({ name, nodes: 0, hash: "", nodeHashes: {} });
+function complete(g) {
+  return Object.keys(g.nodeHashes).length === g.nodes;
+}
+function nodeChanges(before, after) {
+  if (!complete(before) || !complete(after)) return null;
+  const changes = [];
+  for (const [node, hash] of Object.entries(before.nodeHashes)) {
+    const now = after.nodeHashes[node];
+    if (now === void 0) changes.push({ kind: "removed", node });
+    else if (now !== hash) changes.push({ kind: "changed", node });
+  }
+  for (const node of Object.keys(after.nodeHashes)) {
+    if (!(node in before.nodeHashes)) changes.push({ kind: "added", node });
+  }
+  return changes;
+}
+function diffFingerprints(before, after) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(before.globals), ...Object.keys(after.globals)])].sort();
+  const changes = [];
+  for (const name of names) {
+    const b = before.globals[name] ?? ABSENT(name);
+    const a = after.globals[name] ?? ABSENT(name);
+    if (b.nodes === a.nodes && b.hash === a.hash) continue;
+    changes.push({
+      global: name,
+      kind: b.nodes === 0 ? "added" : a.nodes === 0 ? "removed" : "changed",
+      nodesBefore: b.nodes,
+      nodesAfter: a.nodes,
+      hashBefore: b.hash,
+      hashAfter: a.hash,
+      nodeChanges: nodeChanges(b, a),
+      declaredBy: []
+    });
+  }
+  return changes;
+}
+
+// src/pipeline/upgrade/objectscript.ts
+var GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
+var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
+var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
+var DEFAULT_NODE_LIMIT = 500;
+function quote2(value) {
+  if (hasControlCharacter(value)) {
+    throw new UsageError(`value ${JSON.stringify(value)} contains a control character and cannot be sent to IRIS`);
+  }
+  return quote(value);
+}
+function assertGlobalName(name) {
+  if (!GLOBAL_NAME.test(name)) {
+    throw new UsageError(
+      `"${name}" is not a global name`,
+      "Write globals as ^Name (letters, digits and dots), e.g. ^MyApp.DataD; patterns may end in *."
+    );
+  }
+  return name;
+}
+function parseClassMethod(text, what) {
+  const [className, methodName, extra] = text.trim().split(":");
+  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
+    throw new UsageError(
+      `${what} "${text}" is not of the form Package.Class:Method`,
+      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
+    );
+  }
+  return { className, methodName };
+}
+function formatClassMethod(ref) {
+  return `${ref.className}:${ref.methodName}`;
+}
+function assertModuleName(name) {
+  if (!isValid("module name", name)) throw new UsageError(`"${name}" is not an IPM module name`);
+  return name;
+}
+function assertClassName(name, what) {
+  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
+  return name;
+}
+function guarded(label, body) {
+  return `try { ${body} } catch e { write "##IPMDB error=",${quote2(label)},"|",e.DisplayString(),! }`;
+}
+function listGlobalsLine() {
+  return guarded("list globals", 'set g="" for { set g=$order(^$GLOBAL(g)) quit:g=""  write "##IPMDB gname=",g,! }');
+}
+function fingerprintGlobalLine(name, nodeLimit = DEFAULT_NODE_LIMIT) {
+  assertGlobalName(name);
+  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
+    throw new UsageError(`node limit must be a whole number >= 0, not ${nodeLimit}`);
+  const b64 = "$system.Encryption.Base64Encode";
+  const sha1 = "$system.Encryption.SHA1Hash";
+  return guarded(
+    `fingerprint ${name}`,
+    `set g=${quote2(name)},n=0,h="",r=g,d=$data(@g)#2 for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`
+  );
+}
+function moduleStateLine(moduleName) {
+  return guarded(
+    `module ${moduleName}`,
+    `set m=##class(%IPM.Storage.Module).NameOpen(${quote2(assertModuleName(moduleName))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
+  );
+}
+var STEP_TABLES = [
+  ["any", "%IPM_Storage_UpdateStep.AnyMember"],
+  ["primary", "%IPM_Storage_UpdateStep.PrimaryOnly"]
+];
+function updateStepLines() {
+  return STEP_TABLES.map(
+    ([kind, table]) => guarded(
+      `update steps ${table}`,
+      `set rs=##class(%SQL.Statement).%ExecDirect(,"SELECT ClassName,MethodName,TimeStampStart,TimeStampEnd,Status FROM ${table}") if rs.%SQLCODE<0 { write "##IPMDB error=",${quote2(table)},"|",rs.%Message,! } while rs.%Next() { write "##IPMDB step=${kind}|",rs.%Get("ClassName"),"|",rs.%Get("MethodName"),"|",rs.%Get("TimeStampStart"),"|",rs.%Get("TimeStampEnd"),"|",$system.Status.IsOK(rs.%Get("Status")),! }`
+    )
+  );
+}
+function expectedStepsLine(updatePackage) {
+  const json = (v) => `$select($isobject(${v}):${v}.%ToJSON(),1:"[]")`;
+  return guarded(
+    `update package ${updatePackage}`,
+    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote2(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$classmethod(l(k),"GetOrderedMethods"),p=$classmethod(l(k),"GetOrderedMethodsPrimaryOnly") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
+  );
+}
+function seedLine(ref) {
+  const name = formatClassMethod(ref);
+  return guarded(name, `do ##class(${ref.className}).${ref.methodName}() write "##IPMDB seeded=",${quote2(name)},!`);
+}
+function checkLine(ref) {
+  const name = formatClassMethod(ref);
+  return guarded(
+    name,
+    `set r=##class(${ref.className}).${ref.methodName}() write "##IPMDB check=",${quote2(name)},"|",r,!`
+  );
+}
+function fileExistsLine(path) {
+  return `write "##IPMDB exists=",${quote2(path)},"|",##class(%Library.File).Exists(${quote2(path)}),!`;
+}
+
+// src/pipeline/upgrade/declared.ts
+function parseDeclaredChanges(text) {
+  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
+  return entries.map((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) {
+      throw new UsageError(
+        `declared change "${entry}" has no "="`,
+        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
+      );
+    }
+    const step = entry.slice(0, eq).trim();
+    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
+    else parseClassMethod(step, "declared-change step");
+    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
+    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
+    globals.forEach(assertGlobalPattern);
+    return { step, globals };
+  });
+}
+function declares(declaration, step, global) {
+  const stepMatches = declaration.step.endsWith(":*") ? step.startsWith(declaration.step.slice(0, -1)) : declaration.step === step;
+  return stepMatches && declaration.globals.some((pattern) => matchesGlobal(pattern, global));
+}
+function attributeChanges(changes, stepsThatRan2, declarations) {
+  return changes.map((change) => ({
+    ...change,
+    declaredBy: stepsThatRan2.filter((step) => declarations.some((d) => declares(d, step, change.global)))
+  }));
+}
+function undeclaredChangeProblems(changes) {
+  return changes.filter((change) => change.declaredBy.length === 0).map((change) => {
+    const what = change.kind === "removed" ? `disappeared (${change.nodesBefore} nodes before)` : change.kind === "added" ? `appeared (${change.nodesAfter} nodes)` : `changed (${change.nodesBefore} -> ${change.nodesAfter} nodes)`;
+    const nodes = change.nodeChanges && change.nodeChanges.length > 0 ? `: ${change.nodeChanges.slice(0, 5).map((n) => `${n.kind} ${n.node}`).join(", ")}${change.nodeChanges.length > 5 ? `, and ${change.nodeChanges.length - 5} more` : ""}` : "";
+    return `${change.global} ${what} but no update step that ran declared it${nodes}`;
+  });
+}
+
+// src/pipeline/upgrade/git-source.ts
+import { execFile as execFile2 } from "node:child_process";
+import { mkdtemp as mkdtemp2, rm as rm4, stat as stat7 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join11, relative as relative3, sep as sep2 } from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run = promisify2(execFile2);
+var GIT_TIMEOUT_MS = 12e4;
+var GIT_SOURCE_PREFIX = "git:";
+function gitRevision(source) {
+  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
+  const rev = source.slice(GIT_SOURCE_PREFIX.length);
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
+    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
+  }
+  return rev;
+}
+async function git(cwd, args) {
+  try {
+    const { stdout } = await run("git", args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
+    return stdout.trim();
+  } catch (error2) {
+    const stderr = (error2.stderr ?? "").trim();
+    throw new IpmDbError(
+      "upgrade-git-source",
+      `git ${args.join(" ")} failed in ${cwd}: ${stderr || error2.message}`
+    );
+  }
+}
+async function exportModuleAt(moduleDir, revision) {
+  const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
+  const path = relative3(top, moduleDir).split(sep2).join("/") || ".";
+  await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
+    throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
+      hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
+    });
+  });
+  const dest = await mkdtemp2(join11(tmpdir3(), "ipm-db-previous-source-"));
+  const remove = () => rm4(dest, { recursive: true, force: true });
+  try {
+    const archive = join11(dest, "export.tar");
+    await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
+    await run("tar", ["-xf", archive, "-C", dest], { timeout: GIT_TIMEOUT_MS });
+    await rm4(archive);
+    const dir = join11(dest, path);
+    if (!await stat7(join11(dir, "module.xml")).catch(() => null)) {
+      throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
+    }
+    return { dir, remove };
+  } catch (error2) {
+    await remove();
+    throw error2;
+  }
+}
+
+// src/pipeline/upgrade/types.ts
+var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
+
+// src/pipeline/upgrade/options.ts
+var UPGRADE_FIELDS = [
+  "upgrade-from",
+  "upgrade-source",
+  "upgrade-scenarios",
+  "seed-methods",
+  "check-methods",
+  "declared-changes",
+  "upgrade-globals",
+  "upgrade-exclude-globals"
+];
+function list(text) {
+  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+}
+function optional(text) {
+  const value = (text ?? "").trim();
+  return value === "" ? null : value;
+}
+function givenFields(text) {
+  return UPGRADE_FIELDS.filter((f) => optional(text[f]) !== null);
+}
+function readUpgradeOptions(text, context = {}) {
+  const name = context.name ?? ((f) => f);
+  const problems = [];
+  const problem = (field, err) => problems.push({
+    field,
+    message: err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err)
+  });
+  const attempt = (field, fn) => {
+    try {
+      return fn();
+    } catch (err) {
+      problem(field, err);
+      return null;
+    }
+  };
+  const resolvePath = context.resolvePath ?? ((path) => path);
+  const fromRaw = optional(text["upgrade-from"]);
+  const sourceRaw = optional(text["upgrade-source"]);
+  const scenariosRaw = optional(text["upgrade-scenarios"]);
+  if (fromRaw === null && sourceRaw === null && scenariosRaw === null) {
+    for (const field of givenFields(text))
+      problems.push({
+        field,
+        message: `is set but no upgrade runs; add ${name("upgrade-from")}, ${name("upgrade-source")} or ${name("upgrade-scenarios")}.`
+      });
+    return { options: null, problems };
+  }
+  const previous = {
+    version: null,
+    packagePath: null,
+    pullFrom: null,
+    reference: null,
+    sourceDir: null
+  };
+  const from = fromRaw === null ? null : attempt("upgrade-from", () => classifyUpgradeFrom(fromRaw));
+  if (from?.kind === "archive") previous.packagePath = resolvePath(from.path, "upgrade-from");
+  if (from?.kind === "reference" && from.reference.includes("@"))
+    problems.push({
+      field: "upgrade-from",
+      message: `previous reference "${from.reference}" has no tag. Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.`
+    });
+  else if (from?.kind === "reference") {
+    previous.reference = from.reference;
+    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
+    previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
+  }
+  if (from?.kind === "version") {
+    if (!isPlainVersion(from.version))
+      problems.push({
+        field: "upgrade-from",
+        message: `previous version "${from.version}" is not MAJOR.MINOR.PATCH. IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.`
+      });
+    else if (!context.pullFrom)
+      problems.push({
+        field: "upgrade-from",
+        message: `"${from.version}" is a version, but there is no repository to pull it from. Name the registry namespace it was published to, or give a full reference or a .tgz path.`
+      });
+    else {
+      previous.version = from.version;
+      previous.pullFrom = context.pullFrom;
+    }
+  }
+  if (sourceRaw !== null && attempt("upgrade-source", () => (gitRevision(sourceRaw), true)))
+    previous.sourceDir = sourceRaw.startsWith("git:") ? sourceRaw : resolvePath(sourceRaw, "upgrade-source");
+  const seed = list(text["seed-methods"]).map((s) => attempt("seed-methods", () => parseClassMethod(s, "seed method")));
+  const checks = list(text["check-methods"]).map(
+    (s) => attempt("check-methods", () => parseClassMethod(s, "check method"))
+  );
+  const declared = attempt("declared-changes", () => parseDeclaredChanges(text["declared-changes"] ?? ""));
+  const scenarios = problems.length === 0 ? attempt("upgrade-scenarios", () => selectScenarios(scenariosRaw, previous)) : null;
+  if (problems.length > 0 || scenarios === null || declared === null) return { options: null, problems };
+  const exclude = optional(text["upgrade-exclude-globals"]);
+  return {
+    options: {
+      scenarios,
+      previous,
+      seed,
+      checks,
+      globals: {
+        include: list(text["upgrade-globals"]),
+        exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
+      },
+      declared,
+      nodeLimit: DEFAULT_NODE_LIMIT
+    },
+    problems
+  };
+}
+function selectScenarios(raw, previous) {
+  const requested = list(raw ?? "");
+  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
+  for (const name of all ? [] : requested) {
+    if (!UPGRADE_SCENARIOS.includes(name)) {
+      throw new UsageError(
+        `unknown upgrade scenario "${name}"`,
+        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
+      );
+    }
+  }
+  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
+  for (const scenario of scenarios) {
+    const missing = missingInputs(scenario, previous);
+    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
+  }
+  return scenarios;
+}
+function missingInputs(scenario, previous) {
+  const hasPackage = previous.packagePath !== null || previous.pullFrom !== null || previous.reference !== null;
+  switch (scenario) {
+    case "fresh":
+      return null;
+    case "database":
+      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
+    case "source":
+      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
+    case "container-replacement":
+      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
+  }
+}
+function previousReference(pullFrom, moduleName, version2, irisMajorMinor2) {
+  return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
+}
+var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
+var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
+function classifyUpgradeFrom(raw) {
+  const value = raw.trim();
+  if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
+  if (isSemver(value)) return { kind: "version", version: value };
+  const cut = value.search(/[:@][^/]*$/);
+  const repository = cut > 0 ? value.slice(0, cut) : value;
+  if (REPOSITORY_RE.test(repository)) {
+    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
+    if (cut < 0)
+      throw new UsageError(
+        `upgrade-from "${value}" has no tag`,
+        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
+      );
+  }
+  throw new UsageError(
+    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1)`,
+    "Give the previous release as one of those three forms."
+  );
+}
+
+// src/action/inputs.ts
 var UPLOAD_POLICIES = ["always", "failure", "never"];
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
@@ -817,7 +5043,7 @@ function parseInputs(source) {
   };
   const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
   const inWorkspace = (name, raw) => {
-    const abs = isAbsolute(raw) ? raw : resolve(workspace, raw);
+    const abs = isAbsolute(raw) ? raw : resolve2(workspace, raw);
     if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
     return abs;
   };
@@ -948,9 +5174,9 @@ function imageList(source, problem) {
   } else if (versions.length) {
     const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
     const flavour = source.get("iris-flavour").trim() || "iris-community";
-    for (const version of versions) {
-      const image = `${registry}/${flavour}:${version}`;
-      if (!isTag(version)) problem("iris-versions", `"${version}" is not an image tag; write e.g. 2025.1.`);
+    for (const version2 of versions) {
+      const image = `${registry}/${flavour}:${version2}`;
+      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2025.1.`);
       else if (!isImageReference(image))
         problem(
           "iris-flavour",
@@ -965,23 +5191,23 @@ function imageList(source, problem) {
   return images.filter((i) => !seen.has(i) && seen.add(i));
 }
 function ipmSource(source, problem, inWorkspace) {
-  const version = source.get("ipm-version").trim();
+  const version2 = source.get("ipm-version").trim();
   const installer = source.get("ipm-installer").trim();
   const sha = source.get("ipm-sha256").trim();
   const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
   if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
-  if (sha && !installer && !version) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
-  if (version && installer) {
+  if (sha && !installer && !version2) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
+  if (version2 && installer) {
     problem("ipm-version", "and ipm-installer are both set; keep only one.");
     return { kind: "image" };
   }
-  if (version) {
-    if (!isSemver(version)) problem("ipm-version", `"${version}" is not an IPM version; write e.g. 0.10.10.`);
+  if (version2) {
+    if (!isSemver(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
-      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version}.xml from the release.`);
+      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version2}.xml from the release.`);
     if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
       problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
-    return { kind: "version", version, sha256: sha.toLowerCase(), releaseUrl };
+    return { kind: "version", version: version2, sha256: sha.toLowerCase(), releaseUrl };
   }
   if (installer) {
     if (!/\.xml$/i.test(installer))
@@ -1010,38 +5236,267 @@ function forkPullRequest(event, repository) {
   return null;
 }
 
+// src/oci/registry-error.ts
+var RegistryError = class _RegistryError extends IpmDbError {
+  method;
+  url;
+  status;
+  codes;
+  constructor(code2, message, facts, options = {}) {
+    super(code2, redact(message), options);
+    this.name = "RegistryError";
+    this.method = facts.method;
+    this.url = facts.url;
+    this.status = facts.status;
+    this.codes = facts.codes;
+  }
+  get facts() {
+    return { method: this.method, url: this.url, status: this.status, codes: this.codes };
+  }
+  /** The same error with a hint (the caller's words); an existing hint is kept after it. */
+  withHint(hint) {
+    const joined = this.hint ? `${hint} ${this.hint}` : hint;
+    const copy = new _RegistryError(this.code, this.message, this.facts, {
+      hint: joined,
+      ...this.details !== void 0 ? { details: this.details } : {},
+      cause: this.cause
+    });
+    return copy;
+  }
+};
+function urlForMessage(url) {
+  return `${url.origin}${url.pathname}`;
+}
+function parseRegistryErrorCodes(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    if (!Array.isArray(parsed.errors)) return [];
+    return parsed.errors.map((e) => ({
+      code: typeof e?.code === "string" ? e.code : "",
+      message: typeof e?.message === "string" ? e.message : ""
+    }));
+  } catch {
+    return [];
+  }
+}
+function registryResponseError(code2, what, response) {
+  const codes = parseRegistryErrorCodes(response.body);
+  const text = codes.length > 0 ? codes.map((c) => [c.code, c.message].filter(Boolean).join(": ")).join("; ") : response.body.toString("utf8").slice(0, 200).trim();
+  return new RegistryError(code2, `${what}: HTTP ${response.status}${text ? ` (${text})` : ""}`, {
+    method: response.method,
+    url: urlForMessage(response.url),
+    status: response.status,
+    codes
+  });
+}
+function registryTrouble(err) {
+  if (!(err instanceof RegistryError)) return void 0;
+  if (err.code === "registry-tls") return "tls";
+  if (err.code === "registry-host-unknown") return "host-unknown";
+  if (err.code === "registry-credentials-missing") return "credentials-missing";
+  if (err.code === "registry-insecure-url") return void 0;
+  if (err.status === null) return "unreachable";
+  if (err.status === 401) return "credentials-refused";
+  if (err.status === 403) return "forbidden";
+  return void 0;
+}
+
+// src/oci/access.ts
+var sameHost = (a, b) => a.toLowerCase() === b.toLowerCase();
+function registryAccess(o) {
+  const extra = o.onSecret;
+  const onSecret = (value) => {
+    registerSecret(value);
+    extra?.(value);
+  };
+  const source = o.credentialsFor ?? (() => void 0);
+  return {
+    host: validateRegistryHost(o.host),
+    namespace: o.namespace ?? "",
+    plainHttp: o.plainHttp ?? false,
+    credentialsFor: (host) => {
+      const credentials = source(host);
+      if (credentials) onSecret(credentials.password);
+      return credentials;
+    },
+    onSecret
+  };
+}
+function credentialsOnlyFor(host, credentials) {
+  return (h) => credentials && sameHost(h, host) ? credentials : void 0;
+}
+function firstCredentials(...sources) {
+  return (host) => {
+    for (const source of sources) {
+      const found = source(host);
+      if (found) return found;
+    }
+    return void 0;
+  };
+}
+function accessForHost(access2, host) {
+  if (sameHost(host, access2.host)) return access2;
+  const hostname = (h) => new URL(`http://${h}/`).hostname;
+  return {
+    ...access2,
+    host: validateRegistryHost(host),
+    namespace: "",
+    plainHttp: access2.plainHttp && hostname(host) === hostname(access2.host)
+  };
+}
+var OriginPolicy = class {
+  constructor(access2) {
+    this.access = access2;
+    this.baseUrl = new URL(`${access2.plainHttp ? "http" : "https"}://${access2.host}/`);
+  }
+  access;
+  baseUrl;
+  mayUse(url) {
+    if (url.protocol === "https:") return true;
+    return url.protocol === "http:" && this.access.plainHttp && url.hostname === this.baseUrl.hostname;
+  }
+  mayCarryCredentials(url) {
+    return url.origin === this.baseUrl.origin;
+  }
+  /** Throws when `url` (a Location, a Link page, a token realm, a redirect) may not be used. */
+  check(url, what, method = "GET") {
+    if (this.mayUse(url)) return url;
+    throw new RegistryError(
+      "registry-insecure-url",
+      `${what}: ${this.access.host} sent the client to ${urlForMessage(url)}, which is not https`,
+      { method, url: urlForMessage(url), status: null, codes: [] },
+      {
+        hint: "Nothing was sent there. Plain HTTP is only used for a host it was enabled for."
+      }
+    );
+  }
+};
+
+// src/oci/docker-config.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join12 } from "node:path";
+function dockerConfigPath(env) {
+  return join12(env.DOCKER_CONFIG || join12(env.HOME || homedir(), ".docker"), "config.json");
+}
+function entryHost(key2) {
+  const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
+  return (withoutScheme.split("/")[0] ?? "").toLowerCase();
+}
+function entryCredentials(entry) {
+  if (typeof entry.auth === "string" && entry.auth.length > 0) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0 && colon < decoded.length - 1)
+      return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  if (typeof entry.username === "string" && typeof entry.password === "string" && entry.username && entry.password)
+    return { username: entry.username, password: entry.password };
+  return void 0;
+}
+function parseDockerConfig(text) {
+  const out = /* @__PURE__ */ new Map();
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return out;
+  }
+  const auths = parsed?.auths;
+  if (auths === null || typeof auths !== "object") return out;
+  for (const [key2, entry] of Object.entries(auths)) {
+    const credentials = entry && typeof entry === "object" ? entryCredentials(entry) : void 0;
+    const host = entryHost(key2);
+    if (credentials && host && (!out.has(host) || !/:\/\//.test(key2))) out.set(host, credentials);
+  }
+  return out;
+}
+function dockerConfigCredentials(env) {
+  let entries;
+  return (host) => {
+    if (!entries) {
+      try {
+        entries = parseDockerConfig(readFileSync2(dockerConfigPath(env), "utf8"));
+      } catch {
+        entries = /* @__PURE__ */ new Map();
+      }
+    }
+    return entries.get(host.toLowerCase());
+  };
+}
+
+// src/action/registry.ts
+function splitRegistryInput(registry, namespace) {
+  const [host = "", ...prefix] = registry.split("/").filter((p) => p.length > 0);
+  return { host, namespace: [...prefix, ...namespace.split("/")].filter((p) => p.length > 0).join("/") };
+}
+function actionCredentials(host, token, dockerConfig) {
+  const fromToken = credentialsOnlyFor(
+    host,
+    token.token ? { username: token.username || "token", password: token.token } : void 0
+  );
+  return host.toLowerCase() === "ghcr.io" ? firstCredentials(fromToken, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
+}
+function actionRegistryAccess(inputs, env, onSecret) {
+  const { host, namespace } = splitRegistryInput(inputs.registry, inputs.namespace);
+  return registryAccess({
+    host,
+    namespace,
+    plainHttp: inputs.registryPlainHttp,
+    credentialsFor: actionCredentials(
+      host,
+      { username: inputs.username, token: inputs.token },
+      dockerConfigCredentials(env)
+    ),
+    onSecret
+  });
+}
+var ACTION_HINTS = {
+  "credentials-refused": "The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
+  "credentials-missing": "The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.",
+  forbidden: 'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
+  tls: "The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.",
+  "host-unknown": "Check the registry input (host[:port] and an optional path, no scheme).",
+  unreachable: "Check that the registry is reachable from the runner."
+};
+function withActionRegistryHint(err) {
+  const trouble = registryTrouble(err);
+  if (!trouble || !(err instanceof RegistryError)) return err;
+  return err.withHint(ACTION_HINTS[trouble]);
+}
+
 // src/action/run.ts
-import { stat as stat3 } from "node:fs/promises";
-import { join as join8, relative as relative3 } from "node:path";
+import { stat as stat8 } from "node:fs/promises";
+import { join as join15, relative as relative5 } from "node:path";
 
 // src/action/annotations.ts
-import { join as join6, relative as relative2, sep } from "node:path";
+import { join as join13, relative as relative4, sep as sep3 } from "node:path";
 var MAX_PER_LEVEL = 10;
-function irisLabel(run2) {
-  return run2.irisVersion ? `IRIS ${run2.irisVersion}` : run2.image;
+function irisLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative2(roots.workspace, join6(roots.modulePath, moduleRelative));
+  const rel = relative4(roots.workspace, join13(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
-  return rel.split(sep).join("/");
+  return rel.split(sep3).join("/");
 }
 function planAnnotations(runs, roots) {
   const all = [];
   const seen = /* @__PURE__ */ new Map();
   const add = (a, where) => {
-    const key = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
-    const existing = seen.get(key);
+    const key2 = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
+    const existing = seen.get(key2);
     if (existing) {
       if (!existing.where.includes(where)) existing.where.push(where);
       return;
     }
     const entry = { annotation: a, where: [where] };
-    seen.set(key, entry);
+    seen.set(key2, entry);
     all.push(entry);
   };
-  for (const run2 of runs) {
-    const where = irisLabel(run2);
-    for (const ce of run2.compileErrors) {
+  for (const run3 of runs) {
+    const where = irisLabel(run3);
+    for (const ce of run3.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
       const text = ce.message.replace(/^[\s:]+/, "");
       const a = {
@@ -1053,7 +5508,7 @@ function planAnnotations(runs, roots) {
       if (file && ce.line) a.startLine = ce.line;
       add(a, where);
     }
-    const v = run2.verification;
+    const v = run3.verification;
     if (v) {
       for (const f of v.errors)
         add(
@@ -1087,7 +5542,7 @@ function withEntry(message, entry) {
 }
 
 // src/action/ipm-installer.ts
-import { join as join7 } from "node:path";
+import { join as join14 } from "node:path";
 function resolveIpmInstaller(ipm, opts) {
   if (ipm.kind === "installer")
     return resolveInstaller(
@@ -1106,8 +5561,8 @@ function installerStep(ipm, io, cache, tempRoot) {
       return null;
     }
     const resolved = await resolveIpmInstaller(ipm, {
-      workDir: join7(tempRoot, "ipm-db-downloads"),
-      cache: actionsInstallerCache(cache, join7(tempRoot, "ipm-db-cache"))
+      workDir: join14(tempRoot, "ipm-db-downloads"),
+      cache: actionsInstallerCache(cache, join14(tempRoot, "ipm-db-cache"))
     });
     io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
     return { path: resolved.path, sha256: resolved.sha256 };
@@ -1131,28 +5586,24 @@ async function publishStep(runs, allRan, inputs, publisher, io, signal) {
       continue;
     }
     const t0 = Date.now();
-    const key = irisKey(report.image, report);
+    const key2 = irisKey(report.image, report);
     try {
       const { archive, verification } = report;
       if (!archive || !verification)
-        throw new IpmDbError("publish", `IRIS ${key} produced no verified archive to publish.`);
+        throw new IpmDbError("publish", `IRIS ${key2} produced no verified archive to publish.`);
       const published = await io.group(
-        `[${key}] publish`,
+        `[${key2}] publish`,
         () => untilAborted(
           publisher.publish(
             {
               archivePath: archive.path,
               verification,
-              registry: inputs.registry,
-              namespace: inputs.namespace,
-              username: inputs.username,
-              token: inputs.token,
               sourceUrl: inputs.sourceUrl,
               force: inputs.force,
               allowPrerelease: inputs.allowPrerelease,
               signal
             },
-            coreLogger(io, `[${key}] `)
+            coreLogger(io, `[${key2}] `)
           ),
           signal,
           "publishing"
@@ -1189,22 +5640,22 @@ function totalTimeout(totalMs) {
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 async function checkWorkspace(inputs) {
-  await stat3(join8(inputs.modulePath, "module.xml")).catch(() => {
+  await stat8(join15(inputs.modulePath, "module.xml")).catch(() => {
     throw new UsageError(
-      `input "module-path": no module.xml in ${relative3(inputs.workspace, inputs.modulePath) || "."}.`,
+      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.modulePath) || "."}.`,
       "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
     );
   });
   const previous = inputs.upgrade?.previous.packagePath;
   if (previous)
-    await stat3(previous).catch(() => {
+    await stat8(previous).catch(() => {
       throw new UsageError(
-        `input "upgrade-from": ${relative3(inputs.workspace, previous)} does not exist.`,
+        `input "upgrade-from": ${relative5(inputs.workspace, previous)} does not exist.`,
         "Give the path of a previous .tgz, a version or a registry reference."
       );
     });
 }
-async function run(inputs, deps) {
+async function run2(inputs, deps) {
   const started = Date.now();
   const { io } = deps;
   const notices = [];
@@ -1214,9 +5665,9 @@ async function run(inputs, deps) {
   };
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const tempRoot = deps.env.RUNNER_TEMP || join8(inputs.workspace, ".ipm-db");
-  const outRoot = join8(tempRoot, "ipm-db", deps.runId);
-  const imageCacheDir = join8(tempRoot, "ipm-db-images");
+  const tempRoot = deps.env.RUNNER_TEMP || join15(inputs.workspace, ".ipm-db");
+  const outRoot = join15(tempRoot, "ipm-db", deps.runId);
+  const imageCacheDir = join15(tempRoot, "ipm-db-images");
   if (inputs.publishRefused) notice2(inputs.publishRefused);
   const total = totalTimeout(inputs.timeouts.totalMs);
   let outcomes = [];
@@ -1255,7 +5706,7 @@ async function run(inputs, deps) {
     for (const image of inputs.images)
       if (!restored.has(image)) await saveImage(image, imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
   }
-  const outcome = {
+  const outcome2 = {
     runs,
     ok: failure === null,
     failure,
@@ -1266,12 +5717,12 @@ async function run(inputs, deps) {
   };
   if (inputs.summary) {
     try {
-      await io.writeSummary(buildSummary(outcome));
+      await io.writeSummary(buildSummary(outcome2));
     } catch (err) {
       io.warning(`Writing the job summary failed: ${errorMessage(err)}`);
     }
   }
-  return outcome;
+  return outcome2;
 }
 function runLabel2(report) {
   return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
@@ -1293,12 +5744,3544 @@ function failureFromError(err) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir5, readdir as readdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join9 } from "node:path";
-function pipelinePort(wiring = {}) {
+import { mkdir as mkdir8, readdir as readdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join20 } from "node:path";
+
+// src/archive/verify.ts
+import { createHash as createHash5 } from "node:crypto";
+import { basename as basename6 } from "node:path";
+import { performance } from "node:perf_hooks";
+
+// src/archive/archive-collector.ts
+import { createHash as createHash4 } from "node:crypto";
+
+// src/archive/entry-path.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function normaliseEntryPath(raw) {
+  const problems = [];
+  if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
+  if (CONTROL.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
+  if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
+  if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
+    problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
+  }
+  const segments = raw.split("/").filter((s) => s !== "" && s !== ".");
+  if (segments.some((s) => s === ".." || s.includes("\\") && s.split("\\").includes(".."))) {
+    problems.unshift({ code: "entry-parent-traversal", detail: 'has a ".." segment' });
+  }
+  const path = segments.join("/");
+  const skip = path === "" && /^(\.\/?)+$/.test(raw);
+  if (path === "" && !skip && problems.length === 0) problems.push({ code: "entry-empty-path", detail: "is empty" });
+  return { path, skip, problems };
+}
+function printablePath(raw) {
+  return JSON.stringify(raw);
+}
+
+// src/archive/archive-collector.ts
+var KIND = {
+  file: "file",
+  directory: "directory",
+  symlink: "symlink",
+  hardlink: "hardlink",
+  chardev: "device",
+  blockdev: "device",
+  fifo: "fifo",
+  "pax-header": "other",
+  "pax-global": "other",
+  "gnu-longname": "other",
+  "gnu-longlink": "other",
+  unsupported: "other"
+};
+var KIND_PROBLEM = {
+  symlink: ["entry-symlink", "is a symbolic link"],
+  hardlink: ["entry-hardlink", "is a hard link"],
+  chardev: ["entry-device", "is a character device"],
+  blockdev: ["entry-device", "is a block device"],
+  fifo: ["entry-fifo", "is a FIFO (named pipe)"]
+};
+function roleOf(path, kind) {
+  if (kind === "directory") return "directory";
+  if (path === "IRIS.DAT") return "iris-dat";
+  if (path === "module.xml") return "module-xml";
+  if (/^deps\/[^/]+\.xml$/i.test(path)) return "dependency";
+  if (path.startsWith("deps-files/")) return "dependency-file";
+  if (/\.whl$/i.test(path)) return "wheel";
+  if (/\.cpf$/i.test(path)) return "cpf";
+  return "resource";
+}
+var BufferSink = class {
+  constructor(size, done2) {
+    this.done = done2;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  done;
+  buf;
+  fill = 0;
+  data(chunk) {
+    chunk.copy(this.buf, this.fill);
+    this.fill += chunk.length;
+  }
+  end() {
+    if (this.fill === this.buf.length) this.done(this.buf);
+  }
+};
+var HashSink = class {
+  constructor(size, done2) {
+    this.size = size;
+    this.done = done2;
+  }
+  size;
+  done;
+  hash = createHash4("sha256");
+  seen = 0;
+  data(chunk) {
+    this.hash.update(chunk);
+    this.seen += chunk.length;
+  }
+  end() {
+    if (this.seen === this.size) this.done(this.hash.digest("hex"));
+  }
+};
+var ArchiveCollector = class {
+  constructor(findings, limits) {
+    this.findings = findings;
+    this.limits = limits;
+  }
+  findings;
+  limits;
+  result = {
+    entries: [],
+    irisDat: null,
+    irisDatWrongKind: null,
+    moduleXml: null,
+    moduleXmlWrongKind: null,
+    dependencyFiles: /* @__PURE__ */ new Map(),
+    deps: null,
+    uncompressedSize: 0
+  };
+  kinds = /* @__PURE__ */ new Map();
+  lowerCase = /* @__PURE__ */ new Map();
+  problem(code2, message, entry) {
+    this.findings.add(code2, message, entry);
+  }
+  entry(tar) {
+    const normalised = normaliseEntryPath(tar.path);
+    if (normalised.skip) return null;
+    const kind = tar.type === "file" && tar.size === 0 && tar.path.endsWith("/") ? "directory" : KIND[tar.type];
+    const shown = printablePath(tar.path);
+    let safe = normalised.problems.length === 0;
+    for (const p of normalised.problems) {
+      this.problem(
+        p.code,
+        `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
+        tar.path
+      );
+    }
+    if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
+      this.problem(
+        "limit-path-length",
+        `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
+        normalised.path
+      );
+      safe = false;
+    }
+    const kindProblem = KIND_PROBLEM[tar.type];
+    if (kindProblem) {
+      const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : "";
+      this.problem(
+        kindProblem[0],
+        `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
+        safe ? normalised.path : tar.path
+      );
+    } else if (tar.type === "unsupported") {
+      this.problem(
+        "entry-unsupported-type",
+        `entry ${shown} has tar type "${printable(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
+        safe ? normalised.path : tar.path
+      );
+    }
+    const path = safe ? normalised.path : tar.path;
+    const accepted = safe && (kind === "file" || kind === "directory");
+    if (safe && tar.nameFieldFull && tar.format === "ustar") {
+      this.problem(
+        "entry-name-maybe-truncated",
+        `entry "${path}" fills the 99-byte ustar name field; IPM's writer cuts longer names there, so the name may be cut short. Keep packaged file names under 99 bytes.`,
+        path
+      );
+    }
+    const inventory = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : "rejected" };
+    if (tar.linkname && (kind === "symlink" || kind === "hardlink")) inventory.linkTarget = tar.linkname;
+    this.result.entries.push(inventory);
+    this.result.uncompressedSize += tar.size;
+    const firstKind = safe ? this.checkCollisions(path, kind) : kind;
+    if (safe && kind !== "file") {
+      if (path === "IRIS.DAT") this.result.irisDatWrongKind = kind;
+      if (path === "module.xml") this.result.moduleXmlWrongKind = kind;
+    }
+    if (!accepted) {
+      if (safe && path === "deps") this.result.deps = "file";
+      return this.skip(tar, path);
+    }
+    if (path === "deps" || path.startsWith("deps/")) {
+      if (path === "deps" && kind === "file") this.result.deps = this.result.deps ?? "file";
+      else this.result.deps = "directory";
+    }
+    if (kind === "directory") return null;
+    const limit = path === "IRIS.DAT" ? this.limits.maxIrisDatSize : this.limits.maxEntrySize;
+    if (tar.size > limit) {
+      const which = path === "IRIS.DAT" ? "maxIrisDatSize" : "maxEntrySize";
+      this.problem(
+        "limit-entry-size",
+        `entry "${path}" is ${tar.size} bytes, over limits.${which} (${limit}); verification stopped there. Raise the limit if this package is genuine.`,
+        path
+      );
+      return "abort";
+    }
+    if (path === "IRIS.DAT") {
+      if (this.result.irisDat || firstKind !== "file") return null;
+      return new HashSink(tar.size, (sha256) => {
+        this.result.irisDat = { size: tar.size, sha256 };
+      });
+    }
+    const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
+    if (path === "module.xml" || depMatch) {
+      if (tar.size > this.limits.maxXmlSize) {
+        this.problem(
+          "limit-xml-size",
+          `"${path}" is ${tar.size} bytes, over limits.maxXmlSize (${this.limits.maxXmlSize}); it was not parsed.`,
+          path
+        );
+        return null;
+      }
+      if (path === "module.xml" && this.result.moduleXml) return null;
+      if (depMatch && this.result.dependencyFiles.has(depMatch[1])) return null;
+      return new BufferSink(tar.size, (data) => {
+        const parsed = { path, ...readModuleManifest(data) };
+        if (path === "module.xml") this.result.moduleXml = parsed;
+        else this.result.dependencyFiles.set(depMatch[1], parsed);
+      });
+    }
+    if (path.startsWith("deps/")) {
+      this.problem(
+        "deps-unexpected-entry",
+        `"${path}" is in deps/, which should hold only <dependency>.xml files (IRIS exports of each dependency's module).`,
+        path
+      );
+    }
+    return null;
+  }
+  skip(tar, path) {
+    if (tar.size > this.limits.maxEntrySize) {
+      this.problem(
+        "limit-entry-size",
+        `entry "${path}" is ${tar.size} bytes, over limits.maxEntrySize (${this.limits.maxEntrySize}); verification stopped there.`,
+        path
+      );
+      return "abort";
+    }
+    return null;
+  }
+  /** Records `path`, reports a duplicate or a case collision; returns the kind first recorded at `path`. */
+  checkCollisions(path, kind) {
+    const previous = this.kinds.get(path);
+    if (previous !== void 0) {
+      this.problem(
+        "entry-duplicate",
+        `"${path}" appears more than once in the archive (as ${previous}, then as ${kind}); an extractor would silently keep one of them. Rebuild the archive with IPM.`,
+        path
+      );
+      return previous;
+    }
+    this.kinds.set(path, kind);
+    const lower = path.toLowerCase();
+    const other = this.lowerCase.get(lower);
+    if (other !== void 0) {
+      this.problem(
+        "entry-case-collision",
+        `"${path}" and "${other}" differ only in letter case; on Windows or macOS one overwrites the other.`,
+        path
+      );
+    } else {
+      this.lowerCase.set(lower, path);
+    }
+    return kind;
+  }
+  /**
+   * After the last entry: reports entries lying below a path that another entry makes a regular
+   * file (or link...). Sorting with "/" as the lowest character puts every path's descendants right
+   * after it, so this costs one sort however deep the paths are, and no memory per path segment.
+   */
+  finish() {
+    const items = [...this.kinds];
+    items.sort(([a], [b]) => compareSlashFirst(a, b));
+    for (let i = 0; i + 1 < items.length; i++) {
+      const [path, kind] = items[i];
+      const [next] = items[i + 1];
+      const below = next.length > path.length && next.charCodeAt(path.length) === SLASH && next.startsWith(path);
+      if (kind !== "directory" && below) {
+        this.problem(
+          "entry-path-conflict",
+          `"${next}" lies below "${path}", which the archive makes a ${kind}; an extractor would fail or replace one with the other.`,
+          next
+        );
+      }
+    }
+  }
+};
+var SLASH = 47;
+function compareSlashFirst(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (x === SLASH ? -1 : x) - (y === SLASH ? -1 : y);
+  }
+  return a.length - b.length;
+}
+function printable(flag) {
+  return JSON.stringify(flag).slice(1, -1);
+}
+
+// src/archive/archive-source.ts
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+var READ_CHUNK_SIZE = 1024 * 1024;
+function unreadable(path, why, cause) {
+  return new IpmDbError("archive-unreadable", `cannot read archive ${path}: ${why}`, {
+    hint: "Give the path of a readable .tgz file written by IPM package-database.",
+    cause
+  });
+}
+function describeOpenError(err) {
+  switch (err.code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory";
+    case "ELOOP":
+      return "too many symbolic links";
+    default:
+      return err.message;
+  }
+}
+async function openArchiveFile(path) {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw unreadable(path, describeOpenError(err), err);
+  }
+  try {
+    const stat10 = await handle.stat();
+    if (!stat10.isFile()) throw unreadable(path, stat10.isDirectory() ? "it is a directory" : "it is not a regular file");
+    const read = async () => {
+      const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
+      let result;
+      try {
+        result = await handle.read(buffer, 0, buffer.length, null);
+      } catch (err) {
+        throw unreadable(path, describeOpenError(err), err);
+      }
+      return result.bytesRead === 0 ? null : buffer.subarray(0, result.bytesRead);
+    };
+    const chunks = async function* () {
+      let next = read();
+      for (; ; ) {
+        const chunk = await next;
+        if (chunk === null) return;
+        next = read();
+        next.catch(() => void 0);
+        yield chunk;
+      }
+    };
+    return { size: stat10.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
+  } catch (err) {
+    await handle.close().catch(() => void 0);
+    throw err;
+  }
+}
+async function* withStallTimeout(source, timeoutMs, what) {
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    for (; ; ) {
+      let timer;
+      const stalled = new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(
+            new IpmDbError("archive-unreadable", `reading ${what} stalled: no data for ${timeoutMs} ms`, {
+              hint: "Check the file system or network the archive is on, or copy the archive to a local disk."
+            })
+          ),
+          timeoutMs
+        );
+      });
+      let step;
+      try {
+        step = await Promise.race([iterator.next(), stalled]);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (step.done) return;
+      yield step.value;
+    }
+  } finally {
+    void Promise.resolve(iterator.return?.()).catch(() => void 0);
+  }
+}
+
+// src/archive/findings.ts
+var FINDING_CATALOG = {
+  // gzip layer
+  "gzip-invalid-header": [
+    "error",
+    "The file does not start with a valid gzip header (empty, not gzip, or unsupported flags)."
+  ],
+  "gzip-corrupt": ["error", "The deflate data inside the gzip member is corrupt."],
+  "gzip-truncated": ["error", "The file ends before the gzip member (data or 8-byte trailer) is complete."],
+  "gzip-crc-mismatch": ["error", "The gzip trailer's CRC-32 does not match the decompressed data."],
+  "gzip-size-mismatch": ["error", "The gzip trailer's length (ISIZE) does not match the decompressed data."],
+  "gzip-multiple-members": ["error", "A second gzip member follows the first; IPM writes exactly one."],
+  "gzip-trailing-data": ["error", "Bytes that are not a gzip member follow the gzip member (zero padding or garbage)."],
+  // tar layer
+  "tar-empty": ["error", "The decompressed stream holds no tar entry."],
+  "tar-header-checksum": ["error", "A tar header block fails its checksum; parsing stops there."],
+  "tar-header-invalid": ["error", "A tar header has an unreadable numeric field; parsing stops there."],
+  "tar-extension-invalid": ["error", "A pax extended header or GNU long-name record is malformed."],
+  "tar-truncated": ["error", "The tar stream ends inside a header, an entry or its padding."],
+  "tar-trailing-data": [
+    "error",
+    "Non-zero data follows the end-of-archive zero blocks, or a partial block ends the stream."
+  ],
+  "tar-no-end-marker": ["info", "The tar stream has no end-of-archive zero blocks, as IPM's own writer produces."],
+  // entries
+  "entry-absolute-path": ["error", 'An entry path is absolute (starts with "/", "\\" or a drive letter).'],
+  "entry-parent-traversal": ["error", 'An entry path has a ".." segment.'],
+  "entry-unsafe-characters": ["error", "An entry path holds a backslash, a control character or invalid UTF-8."],
+  "entry-empty-path": ["error", "An entry has an empty path."],
+  "entry-symlink": ["error", "A symbolic link entry."],
+  "entry-hardlink": ["error", "A hard link entry."],
+  "entry-device": ["error", "A character or block device entry."],
+  "entry-fifo": ["error", "A FIFO (named pipe) entry."],
+  "entry-unsupported-type": [
+    "error",
+    "An entry of a tar type the verifier does not accept (sparse, volume label, ...)."
+  ],
+  "entry-duplicate": ["error", "Two entries have the same path after normalisation."],
+  "entry-path-conflict": ["error", "An entry lies below a path that another entry makes a regular file."],
+  "entry-case-collision": ["warning", "Two paths differ only in letter case (they collide on Windows and macOS)."],
+  "entry-name-maybe-truncated": [
+    "warning",
+    "A name fills ustar's 99-byte name field; IPM's writer silently cuts longer names."
+  ],
+  // limits
+  "limit-entry-count": ["error", "More entries than limits.maxEntries; parsing stops."],
+  "limit-total-size": ["error", "The decompressed stream exceeds limits.maxTotalSize; parsing stops."],
+  "limit-entry-size": [
+    "error",
+    "An entry exceeds limits.maxEntrySize (limits.maxIrisDatSize for IRIS.DAT); parsing stops."
+  ],
+  "limit-xml-size": ["error", "module.xml or a deps/*.xml exceeds limits.maxXmlSize; it is not parsed."],
+  "limit-header-extension-size": [
+    "error",
+    "A pax header or GNU long-name record exceeds limits.maxHeaderExtensionSize."
+  ],
+  "limit-path-length": ["error", "An entry path exceeds limits.maxPathLength."],
+  // IRIS.DAT
+  "iris-dat-missing": ["error", "No regular file IRIS.DAT at the top level of the archive."],
+  "iris-dat-empty": ["error", "IRIS.DAT is empty."],
+  "iris-dat-size-unaligned": ["warning", "IRIS.DAT size is not a multiple of 8192 bytes (the IRIS block size)."],
+  // XML
+  "xml-doctype": ["error", "An XML file has a DOCTYPE (DTD or entity declarations); it is rejected, never expanded."],
+  "xml-not-well-formed": ["error", "An XML file is not well-formed (or not valid UTF-8)."],
+  "xml-unsupported-encoding": ["error", "An XML file declares an encoding other than UTF-8, US-ASCII or ISO-8859-1."],
+  // module.xml
+  "module-xml-missing": ["error", "No regular file module.xml at the top level of the archive."],
+  "module-xml-layout": ["error", "module.xml is not laid out as /Export/Document/Module."],
+  "module-element-duplicate": [
+    "error",
+    "module.xml repeats an element that must appear once (Name, Version, Packaging, Checksum, ...)."
+  ],
+  "module-name-missing": ["error", "module.xml has no Module/Name."],
+  "module-version-missing": ["error", "module.xml has no Module/Version."],
+  "module-version-not-semver": ["warning", "Module/Version is not a semantic version (X.Y.Z[-pre][+build])."],
+  "packaging-not-database": ["error", 'Module/Packaging is missing or is not "database".'],
+  "checksum-missing": ["error", "module.xml has no Module/Checksum."],
+  "checksum-algorithm": ["error", 'Checksum/@Algorithm is not "SHA-256".'],
+  "checksum-malformed": ["error", "The Checksum text is not 64 hexadecimal digits."],
+  "checksum-mismatch": ["error", "The SHA-256 of IRIS.DAT differs from the Checksum in module.xml."],
+  "iris-version-missing": ["error", "module.xml has no SystemRequirements/@Version."],
+  "iris-version-malformed": ["error", "SystemRequirements/@Version is not of the form YYYY.N."],
+  "iris-version-mismatch": ["error", "SystemRequirements/@Version differs from the IRIS version the caller expects."],
+  "module-name-mismatch": ["error", "Module/Name differs from the name the caller expects."],
+  "module-version-mismatch": ["error", "Module/Version differs from the version the caller expects."],
+  "file-name-mismatch": [
+    "error",
+    "The file name follows IPM's <name>-<version>-database.tgz pattern but disagrees with module.xml."
+  ],
+  "file-name-nonstandard": ["info", "The file name does not follow IPM's <name>-<version>-database.tgz pattern."],
+  // deps/
+  "deps-missing": ["error", "No deps/ directory (IPM requires it, even empty)."],
+  "deps-unexpected-entry": ["warning", "deps/ holds something other than <dependency>.xml files."],
+  "dependency-layout": ["error", "A deps/<dep>.xml is not an IRIS export /Export/Document[@name]/Module."],
+  "dependency-name-mismatch": [
+    "error",
+    "A deps/<dep>.xml does not export <dep>.ZPM (Document name or Module/Name differ)."
+  ],
+  "dependency-file-missing": ["warning", "module.xml declares a dependency for which deps/ has no <dep>.xml."],
+  // test resources
+  "built-with-test-resources": [
+    "info",
+    'Test-scoped files (Scope="test"/"verify") are in the archive: built with -dev.'
+  ],
+  "built-without-test-resources": ["info", "Test-scoped files declared in module.xml are absent: built without -dev."],
+  "test-resources-undetermined": ["info", "Whether test resources were packaged cannot be told from the archive."]
+};
+function severityOf(code2) {
+  return FINDING_CATALOG[code2][0];
+}
+var FindingList = class {
+  all = [];
+  add(code2, message, entry) {
+    const finding = { code: code2, severity: severityOf(code2), message };
+    if (entry !== void 0) finding.entry = entry;
+    this.all.push(finding);
+  }
+  has(code2) {
+    return this.all.some((f) => f.code === code2);
+  }
+  get hasErrors() {
+    return this.all.some((f) => f.severity === "error");
+  }
+  bySeverity(severity) {
+    return this.all.filter((f) => f.severity === severity);
+  }
+};
+
+// src/archive/gzip-member.ts
+import * as zlib from "node:zlib";
+
+// src/archive/tar-header.ts
+var BLOCK_SIZE = 512;
+var TYPES = {
+  "0": "file",
+  "\0": "file",
+  "7": "file",
+  // contiguous file: an ordinary file to every reader
+  "1": "hardlink",
+  "2": "symlink",
+  "3": "chardev",
+  "4": "blockdev",
+  "5": "directory",
+  "6": "fifo",
+  x: "pax-header",
+  g: "pax-global",
+  L: "gnu-longname",
+  K: "gnu-longlink"
+};
+var ZERO_BLOCK = Buffer.alloc(BLOCK_SIZE);
+function isZeroBlock(block) {
+  return block.equals(ZERO_BLOCK);
+}
+function isAllZero(buf) {
+  for (let off = 0; off < buf.length; off += BLOCK_SIZE) {
+    const part = buf.subarray(off, Math.min(off + BLOCK_SIZE, buf.length));
+    if (!part.equals(ZERO_BLOCK.subarray(0, part.length))) return false;
+  }
+  return true;
+}
+function cString(block, start, length) {
+  const end = block.indexOf(0, start);
+  return block.toString("utf8", start, end < 0 || end > start + length ? start + length : end);
+}
+function parseNumericField(block, start, length) {
+  const first = block[start];
+  if (first & 128) {
+    if (first === 255) return null;
+    let value2 = first & 127;
+    for (let i2 = 1; i2 < length; i2++) {
+      value2 = value2 * 256 + block[start + i2];
+      if (value2 > Number.MAX_SAFE_INTEGER) return null;
+    }
+    return value2;
+  }
+  let i = start;
+  const end = start + length;
+  while (i < end && (block[i] === 32 || block[i] === 0)) i++;
+  let value = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = block[i];
+    if (c === 32 || c === 0) break;
+    if (c < 48 || c > 55) return null;
+    value = value * 8 + (c - 48);
+    digits++;
+  }
+  for (; i < end; i++) if (block[i] !== 32 && block[i] !== 0) return null;
+  return digits === 0 ? 0 : value;
+}
+function checksums(block) {
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK_SIZE; i++) {
+    const b = i >= 148 && i < 156 ? 32 : block[i];
+    unsigned += b;
+    signed += b >= 128 ? b - 256 : b;
+  }
+  return { unsigned, signed };
+}
+function parseTarHeader(block) {
+  const stored = parseNumericField(block, 148, 8);
+  const { unsigned, signed } = checksums(block);
+  if (stored === null || stored !== unsigned && stored !== signed) {
+    return {
+      ok: false,
+      code: "tar-header-checksum",
+      detail: `header checksum field reads ${stored === null ? "unreadable" : stored} but the header sums to ${unsigned}`
+    };
+  }
+  const size = parseNumericField(block, 124, 12);
+  if (size === null) return { ok: false, code: "tar-header-invalid", detail: "the size field is not a number" };
+  const magic = block.toString("latin1", 257, 263);
+  const format = magic === "ustar\0" ? "ustar" : magic === "ustar " ? "gnu" : "v7";
+  const name = cString(block, 0, 100);
+  const prefix = format === "ustar" ? cString(block, 345, 155) : "";
+  const typeflag = String.fromCharCode(block[156]);
+  const type = TYPES[typeflag] ?? "unsupported";
+  return {
+    ok: true,
+    header: {
+      path: prefix === "" ? name : `${prefix}/${name}`,
+      nameFieldFull: Buffer.byteLength(name) >= 99,
+      size: type === "directory" || type === "symlink" || type === "hardlink" ? 0 : size,
+      typeflag,
+      type,
+      linkname: cString(block, 157, 100),
+      format
+    }
+  };
+}
+function parsePaxRecords(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    if (data[pos] === 0) break;
+    const space = data.indexOf(32, pos);
+    if (space < 0 || space - pos > 20) throw new Error(`pax record at byte ${pos} has no length`);
+    const lengthText = data.toString("latin1", pos, space);
+    if (!/^[1-9][0-9]*$/.test(lengthText)) throw new Error(`pax record at byte ${pos} has length "${lengthText}"`);
+    const length = Number(lengthText);
+    const end = pos + length;
+    if (end > data.length || data[end - 1] !== 10) throw new Error(`pax record at byte ${pos} overruns its length`);
+    const record = data.toString("utf8", space + 1, end - 1);
+    const eq = record.indexOf("=");
+    if (eq <= 0) throw new Error(`pax record at byte ${pos} has no key=value`);
+    records.set(record.slice(0, eq), record.slice(eq + 1));
+    pos = end;
+  }
+  return records;
+}
+
+// src/archive/gzip-member.ts
+var FHCRC = 2;
+var FEXTRA = 4;
+var FNAME = 8;
+var FCOMMENT = 16;
+var RESERVED = 224;
+var MAX_HEADER = 64 * 1024;
+function parseGzipHeader(buf) {
+  if (buf.length >= 1 && buf[0] !== 31) return { error: "it does not start with the gzip magic bytes 1f 8b" };
+  if (buf.length >= 2 && buf[1] !== 139) return { error: "it does not start with the gzip magic bytes 1f 8b" };
+  if (buf.length >= 3 && buf[2] !== 8) return { error: `compression method ${buf[2]} is not deflate (8)` };
+  if (buf.length >= 4 && buf[3] & RESERVED) return { error: "reserved gzip header flag bits are set" };
+  if (buf.length < 10) return { complete: false };
+  const flags = buf[3];
+  let pos = 10;
+  if (flags & FEXTRA) {
+    if (buf.length < pos + 2) return { complete: false };
+    pos += 2 + buf.readUInt16LE(pos);
+  }
+  for (const flag of [FNAME, FCOMMENT]) {
+    if (!(flags & flag)) continue;
+    const nul = buf.indexOf(0, pos);
+    if (nul < 0)
+      return buf.length > MAX_HEADER ? { error: "the gzip header name/comment never ends" } : { complete: false };
+    pos = nul + 1;
+  }
+  if (flags & FHCRC) pos += 2;
+  if (pos > MAX_HEADER) return { error: "the gzip header is implausibly long" };
+  return buf.length < pos ? { complete: false } : { complete: true, length: pos };
+}
+var crcTable = null;
+function crc32Fallback(data, crc) {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c2 = n;
+      for (let k = 0; k < 8; k++) c2 = c2 & 1 ? 3988292384 ^ c2 >>> 1 : c2 >>> 1;
+      crcTable[n] = c2;
+    }
+  }
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 255] ^ c >>> 8;
+  return ~c >>> 0;
+}
+var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : crc32Fallback;
+var GzipMemberDecoder = class {
+  constructor(onData, options) {
+    this.onData = onData;
+    this.options = options;
+  }
+  onData;
+  options;
+  phase = "header";
+  pending = Buffer.alloc(0);
+  inflate = null;
+  queue = [];
+  queueStart = 0;
+  crc = 0;
+  outSize = 0;
+  inflateError = null;
+  ended = null;
+  afterCount = 0;
+  afterHead = Buffer.alloc(0);
+  afterAllZero = true;
+  problems = [];
+  memberComplete = false;
+  wake = null;
+  /** Whether the decoder still wants input beyond counting trailing bytes. */
+  get decoding() {
+    return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
+  }
+  /** Stops decompressing (e.g. the tar layer gave up); later input is only counted. */
+  abandon() {
+    if (this.phase === "failed") return;
+    this.inflate?.destroy();
+    this.inflate = null;
+    this.phase = "failed";
+  }
+  async write(chunk) {
+    switch (this.phase) {
+      case "failed":
+        return;
+      case "after":
+        this.noteAfter(chunk);
+        return;
+      case "trailer":
+        return this.takeTrailer(chunk);
+      case "header": {
+        this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        const header = parseGzipHeader(this.pending);
+        if ("error" in header)
+          return this.failWith("gzip-invalid-header", `the file is not a gzip archive: ${header.error}.`);
+        if (!header.complete) return;
+        const body = this.pending.subarray(header.length);
+        this.pending = Buffer.alloc(0);
+        this.startInflate();
+        this.phase = "body";
+        if (body.length) await this.feed(body);
+        return;
+      }
+      case "body":
+        return this.feed(chunk);
+    }
+  }
+  /** Call once at the end of input; resolves when everything is decided. */
+  async end() {
+    if (this.phase === "header") {
+      const what = this.pending.length === 0 ? "the file is empty" : `the file ends inside the gzip header (${this.pending.length} bytes)`;
+      this.failWith("gzip-invalid-header", `${what}; expected a gzip-compressed tar archive.`);
+    } else if (this.phase === "body") {
+      this.inflate.end();
+      await this.ended;
+      if (this.phase === "body") {
+        const cut = !this.inflateError || this.inflateError.code === "Z_BUF_ERROR";
+        if (cut) {
+          const where = this.inflateError ? "inside the compressed data" : "before the gzip trailer (CRC-32 and length)";
+          this.failWith(
+            "gzip-truncated",
+            `the file ends ${where}. The archive is cut short: rebuild or re-download it.`
+          );
+        } else {
+          this.reportInflateError();
+        }
+      }
+    }
+    if (this.phase === "trailer") {
+      this.failWith(
+        "gzip-truncated",
+        `the file ends inside the 8-byte gzip trailer (${this.pending.length} bytes present). The archive is cut short: rebuild or re-download it.`
+      );
+    }
+    if (this.afterCount > 0) this.reportAfter();
+    return { problems: this.problems, memberComplete: this.memberComplete, trailingBytes: this.afterCount };
+  }
+  startInflate() {
+    const inflate = zlib.createInflateRaw({
+      chunkSize: this.options.chunkSize,
+      highWaterMark: this.options.highWaterMark
+    });
+    this.inflate = inflate;
+    inflate.on("readable", () => {
+      let out;
+      while ((out = inflate.read()) !== null) {
+        this.crc = crc322(out, this.crc);
+        this.outSize += out.length;
+        this.onData(out);
+      }
+    });
+    this.ended = new Promise((resolve4) => {
+      inflate.once("end", () => {
+        this.onDeflateEnd(inflate);
+        this.wake?.();
+        resolve4();
+      });
+      inflate.once("error", (err) => {
+        this.inflateError = err;
+        this.wake?.();
+        resolve4();
+      });
+      inflate.once("close", () => {
+        this.wake?.();
+        resolve4();
+      });
+    });
+  }
+  /**
+   * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
+   * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
+   * ends the bytes after it (trailer, then anything else) can be recovered exactly.
+   */
+  async feed(body) {
+    const inflate = this.inflate;
+    this.queue.push(body);
+    if (!inflate.write(body)) {
+      await new Promise((resolve4) => {
+        this.wake = resolve4;
+        inflate.once("drain", resolve4);
+      });
+      this.wake = null;
+      inflate.removeAllListeners("drain");
+    }
+    if (this.phase !== "body") return;
+    if (this.inflateError) return this.reportInflateError();
+    while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
+      this.queueStart += this.queue.shift().length;
+    }
+  }
+  /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
+  onDeflateEnd(inflate) {
+    if (this.phase !== "body") return;
+    let consumed = inflate.bytesWritten - this.queueStart;
+    const rest = [];
+    for (const chunk of this.queue) {
+      if (consumed >= chunk.length) consumed -= chunk.length;
+      else {
+        rest.push(chunk.subarray(consumed));
+        consumed = 0;
+      }
+    }
+    this.queue = [];
+    this.inflate = null;
+    inflate.destroy();
+    this.phase = "trailer";
+    for (const chunk of rest) {
+      if (this.phase === "trailer") this.takeTrailer(chunk);
+      else this.noteAfter(chunk);
+    }
+  }
+  reportInflateError() {
+    const message = this.inflateError?.message ?? "decompression stopped";
+    this.failWith("gzip-corrupt", `the compressed data is corrupt (${message}). Rebuild or re-download the archive.`);
+  }
+  takeTrailer(chunk) {
+    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    if (this.pending.length < 8) return;
+    const storedCrc = this.pending.readUInt32LE(0);
+    const storedSize = this.pending.readUInt32LE(4);
+    const rest = this.pending.subarray(8);
+    this.pending = Buffer.alloc(0);
+    this.phase = "after";
+    if (storedCrc !== this.crc) {
+      this.problems.push({
+        code: "gzip-crc-mismatch",
+        message: `the gzip trailer records CRC-32 ${hex8(storedCrc)} but the decompressed data has ${hex8(this.crc)}. The archive is corrupt: rebuild or re-download it.`
+      });
+    } else if (storedSize !== this.outSize % 2 ** 32) {
+      this.problems.push({
+        code: "gzip-size-mismatch",
+        message: `the gzip trailer records ${storedSize} bytes (mod 2^32) but ${this.outSize} were decompressed. The archive is corrupt: rebuild or re-download it.`
+      });
+    } else {
+      this.memberComplete = true;
+    }
+    if (rest.length) this.noteAfter(rest);
+  }
+  noteAfter(chunk) {
+    if (this.afterHead.length < 2)
+      this.afterHead = Buffer.concat([this.afterHead, chunk.subarray(0, 2 - this.afterHead.length)]);
+    if (this.afterAllZero && !isAllZero(chunk)) this.afterAllZero = false;
+    this.afterCount += chunk.length;
+  }
+  reportAfter() {
+    if (this.afterHead[0] === 31 && this.afterHead[1] === 139) {
+      this.problems.push({
+        code: "gzip-multiple-members",
+        message: `a second gzip member (${this.afterCount} bytes) follows the first. IPM writes one member and readers disagree on the rest: rebuild the archive with IPM instead of concatenating.`
+      });
+    } else {
+      const what = this.afterAllZero ? `${this.afterCount} zero bytes` : `${this.afterCount} bytes of non-gzip data`;
+      this.problems.push({
+        code: "gzip-trailing-data",
+        message: `${what} follow the gzip member. IPM writes nothing after it: the file was padded or altered, rebuild it.`
+      });
+    }
+  }
+  failWith(code2, message) {
+    if (this.phase !== "failed") this.problems.push({ code: code2, message });
+    this.abandon();
+  }
+};
+function hex8(n) {
+  return n.toString(16).padStart(8, "0");
+}
+
+// src/archive/limits.ts
+var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
+var DEFAULT_LIMITS = Object.freeze({
+  maxEntries: 5e4,
+  maxTotalSize: 64 * GiB,
+  maxIrisDatSize: 64 * GiB,
+  maxEntrySize: 4 * GiB,
+  maxXmlSize: 16 * MiB,
+  maxHeaderExtensionSize: 1 * MiB,
+  maxPathLength: 1024,
+  readStallTimeoutMs: 6e4
+});
+function resolveLimits(partial = {}) {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key2, value] of Object.entries(partial)) {
+    if (value === void 0) continue;
+    if (!(key2 in DEFAULT_LIMITS)) {
+      throw new UsageError(
+        `unknown archive limit "${key2}"`,
+        `Known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}.`
+      );
+    }
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+      throw new UsageError(`archive limit ${key2} must be a positive integer, got ${String(value)}`);
+    }
+    limits[key2] = value;
+  }
+  return limits;
+}
+
+// src/archive/package-checks.ts
+function nestedHint(collected, name) {
+  const nested = collected.entries.find(
+    (e) => e.path.toLowerCase().endsWith(`/${name.toLowerCase()}`) || e.path !== name && e.path.toLowerCase() === name.toLowerCase()
+  );
+  return nested ? ` Found "${nested.path}" instead: IPM expects "${name}" at the top level of the archive, exactly so named.` : "";
+}
+function xmlProblem(findings, entry) {
+  if (entry.xml.ok) return false;
+  findings.add(
+    entry.xml.code,
+    `"${entry.path}" is rejected: ${entry.xml.detail}. Rebuild the package with IPM.`,
+    entry.path
+  );
+  return true;
+}
+function checkPackage(collected, fileName, expected, complete2, findings) {
+  checkIrisDat(collected, complete2, findings);
+  const module = checkModuleXml(collected, expected, complete2, findings);
+  const checksum = checkChecksum(collected, module, findings);
+  const dependencies = checkDependencies(collected, module, complete2, findings);
+  if (module) checkFileName(fileName, module, findings);
+  const builtWithTestResources = module ? judgeTestResources(collected, module, findings) : null;
+  return { module: module?.report ?? null, checksum, dependencies, builtWithTestResources };
+}
+function reportMissing(collected, complete2, findings, name, wrongKind, what) {
+  const code2 = name === "IRIS.DAT" ? "iris-dat-missing" : "module-xml-missing";
+  if (wrongKind) {
+    findings.add(code2, `${name} is a ${wrongKind}, expected a regular file (${what}).`, name);
+  } else if (complete2 && !collected.entries.some((e) => e.path === name && e.role !== "rejected")) {
+    findings.add(
+      code2,
+      `the archive has no ${name}; a database package must hold ${what} at its top level.${nestedHint(collected, name)}`
+    );
+  }
+}
+function checkIrisDat(collected, complete2, findings) {
+  const dat = collected.irisDat;
+  if (!dat) {
+    reportMissing(collected, complete2, findings, "IRIS.DAT", collected.irisDatWrongKind, "the routines database");
+    return;
+  }
+  if (dat.size === 0) {
+    findings.add(
+      "iris-dat-empty",
+      "IRIS.DAT is empty (0 bytes); expected the routines database. Re-run package-database.",
+      "IRIS.DAT"
+    );
+  } else if (dat.size % 8192 !== 0) {
+    findings.add(
+      "iris-dat-size-unaligned",
+      `IRIS.DAT is ${dat.size} bytes, not a multiple of the 8192-byte IRIS block; it may be cut short or not an IRIS database.`,
+      "IRIS.DAT"
+    );
+  }
+}
+function checkModuleXml(collected, expected, complete2, findings) {
+  const entry = collected.moduleXml;
+  if (!entry) {
+    reportMissing(
+      collected,
+      complete2,
+      findings,
+      "module.xml",
+      collected.moduleXmlWrongKind,
+      "the enriched module manifest"
+    );
+    return null;
+  }
+  if (xmlProblem(findings, entry)) return null;
+  const m = entry.manifest;
+  if (m.layoutProblem) {
+    findings.add(
+      "module-xml-layout",
+      `module.xml is not an IPM module manifest: ${m.layoutProblem}. Expected /Export/Document/Module.`,
+      "module.xml"
+    );
+    return null;
+  }
+  for (const element of m.repeated) {
+    findings.add(
+      "module-element-duplicate",
+      `module.xml has more than one <${element}>; IPM writes each once and readers would disagree on which counts. Rebuild the package.`,
+      "module.xml"
+    );
+  }
+  if (!m.name) findings.add("module-name-missing", "module.xml has no Module/Name.", "module.xml");
+  if (!m.version) findings.add("module-version-missing", "module.xml has no Module/Version.", "module.xml");
+  else if (!isSemver(m.version)) {
+    findings.add(
+      "module-version-not-semver",
+      `Module/Version "${m.version}" is not a semantic version (X.Y.Z); IPM resolves and publishes X.Y.Z versions.`,
+      "module.xml"
+    );
+  }
+  if (m.packaging !== "database") {
+    findings.add(
+      "packaging-not-database",
+      `module.xml does not declare <Packaging>database</Packaging> (got ${m.packaging === null ? "no Packaging element" : `"${m.packaging}"`}); this is not a database package. Build it with package-database.`,
+      "module.xml"
+    );
+  }
+  const sysreq = m.systemRequirements;
+  const irisVersion = sysreq?.Version?.trim() || null;
+  if (!irisVersion) {
+    findings.add(
+      "iris-version-missing",
+      "module.xml has no SystemRequirements/@Version; package-database writes the IRIS major.minor it ran on there.",
+      "module.xml"
+    );
+  } else if (!isIrisMajorMinor(irisVersion)) {
+    findings.add(
+      "iris-version-malformed",
+      `SystemRequirements/@Version "${irisVersion}" is not of the form YYYY.N (IRIS major.minor).`,
+      "module.xml"
+    );
+  } else if (expected.expectedIrisVersion !== void 0) {
+    const want = irisMajorMinor(expected.expectedIrisVersion) ?? expected.expectedIrisVersion;
+    if (irisMajorMinor(irisVersion) !== want) {
+      findings.add(
+        "iris-version-mismatch",
+        `the package installs only on IRIS ${irisVersion} (SystemRequirements/@Version), but IRIS ${want} was expected. Package it on an IRIS ${want} instance.`,
+        "module.xml"
+      );
+    }
+  }
+  if (expected.expectedModuleName !== void 0 && m.name && m.name.toLowerCase() !== expected.expectedModuleName.toLowerCase()) {
+    findings.add(
+      "module-name-mismatch",
+      `module.xml names module "${m.name}", but "${expected.expectedModuleName}" was expected.`,
+      "module.xml"
+    );
+  }
+  if (expected.expectedModuleVersion !== void 0 && m.version && m.version !== expected.expectedModuleVersion) {
+    findings.add(
+      "module-version-mismatch",
+      `module.xml gives version "${m.version}", but "${expected.expectedModuleVersion}" was expected.`,
+      "module.xml"
+    );
+  }
+  const testResources = m.resources.filter(isTestScoped).map((r) => r.name);
+  const systemRequirements = { ...sysreq ?? {} };
+  delete systemRequirements.Version;
+  return {
+    report: {
+      name: m.name ?? "",
+      version: m.version ?? "",
+      description: m.description,
+      packaging: m.packaging,
+      irisVersion,
+      systemRequirements,
+      updatePackage: m.updatePackage,
+      testResources,
+      manifestXml: entry.xml.ok ? entry.xml.text : ""
+    },
+    resources: m.resources,
+    declaredDependencies: m.dependencies
+  };
+}
+function checkChecksum(collected, module, findings) {
+  const manifestChecksum = collected.moduleXml?.manifest.checksum ?? null;
+  const actual = collected.irisDat?.sha256 ?? null;
+  const result = {
+    algorithm: manifestChecksum?.algorithm ?? null,
+    expected: manifestChecksum?.value ?? null,
+    actual,
+    match: false
+  };
+  if (!module) return result;
+  if (!manifestChecksum) {
+    findings.add(
+      "checksum-missing",
+      'module.xml is missing the <Checksum Algorithm="SHA-256"> element that package-database writes; IPM refuses to install without it.',
+      "module.xml"
+    );
+    return result;
+  }
+  if (manifestChecksum.algorithm !== "SHA-256") {
+    findings.add(
+      "checksum-algorithm",
+      `Checksum/@Algorithm is ${manifestChecksum.algorithm === null ? "missing" : `"${manifestChecksum.algorithm}"`}, expected "SHA-256".`,
+      "module.xml"
+    );
+  }
+  if (!isSha256Hex(manifestChecksum.value)) {
+    findings.add(
+      "checksum-malformed",
+      `the Checksum "${manifestChecksum.value.slice(0, 80)}" is not 64 hexadecimal digits.`,
+      "module.xml"
+    );
+    return result;
+  }
+  if (actual === null) return result;
+  result.match = actual === manifestChecksum.value.toLowerCase();
+  if (!result.match) {
+    findings.add(
+      "checksum-mismatch",
+      `IRIS.DAT SHA-256 mismatch. Expected: ${manifestChecksum.value} (module.xml) Actual: ${actual}. IRIS.DAT was altered or swapped after packaging: do not install it, rebuild the package.`,
+      "IRIS.DAT"
+    );
+  }
+  return result;
+}
+function checkDependencies(collected, module, complete2, findings) {
+  if (collected.deps === "file") {
+    findings.add(
+      "deps-missing",
+      '"deps" is not a directory; IPM requires a deps/ directory (possibly empty) holding one <dependency>.xml per dependency.',
+      "deps"
+    );
+  } else if (collected.deps === null && complete2) {
+    findings.add(
+      "deps-missing",
+      "the archive has no deps/ directory; IPM refuses a database package without it (it may be empty)."
+    );
+  }
+  const reports = /* @__PURE__ */ new Map();
+  for (const [dep, entry] of collected.dependencyFiles) {
+    const report = { name: dep, declaredVersion: null, packagedVersion: null, depsFile: entry.path };
+    reports.set(dep.toLowerCase(), report);
+    if (xmlProblem(findings, entry)) continue;
+    const m = entry.manifest;
+    if (m.layoutProblem || m.documentName === null) {
+      findings.add(
+        "dependency-layout",
+        `"${entry.path}" is not an IRIS export of a module: ${m.layoutProblem ?? "Export/Document has no name attribute"}. Expected /Export/Document[@name="${dep}.ZPM"]/Module.`,
+        entry.path
+      );
+      continue;
+    }
+    report.packagedVersion = m.version;
+    const wantDocument = `${dep}.ZPM`;
+    if (m.documentName.toLowerCase() !== wantDocument.toLowerCase() || (m.name ?? "").toLowerCase() !== dep.toLowerCase()) {
+      findings.add(
+        "dependency-name-mismatch",
+        `"${entry.path}" exports Document "${m.documentName}" with Module/Name "${m.name ?? ""}", expected "${wantDocument}" and "${dep}".`,
+        entry.path
+      );
+    }
+  }
+  for (const declared of module?.declaredDependencies ?? []) {
+    const existing = reports.get(declared.name.toLowerCase());
+    if (existing) {
+      existing.declaredVersion = declared.version;
+      continue;
+    }
+    reports.set(declared.name.toLowerCase(), {
+      name: declared.name,
+      declaredVersion: declared.version,
+      packagedVersion: null,
+      depsFile: null
+    });
+    if (collected.deps === "directory" || complete2) {
+      findings.add(
+        "dependency-file-missing",
+        `module.xml declares dependency "${declared.name}" but the archive has no deps/${declared.name}.xml; the installing instance must already have it or get it from a registry.`,
+        `deps/${declared.name}.xml`
+      );
+    }
+  }
+  return [...reports.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+function checkFileName(fileName, module, findings) {
+  const { name, version: version2 } = module.report;
+  if (!name || !version2) return;
+  const expectedName = ipmArchiveFileName(name, version2);
+  if (!isIpmArchiveFileName(fileName)) {
+    findings.add(
+      "file-name-nonstandard",
+      `the file name "${fileName}" does not follow IPM's <name>-<version>-database.tgz pattern (for this module: "${expectedName}").`
+    );
+  } else if (fileName.toLowerCase() !== expectedName.toLowerCase()) {
+    findings.add(
+      "file-name-mismatch",
+      `the file name "${fileName}" follows IPM's pattern but module.xml says "${name}" version "${version2}" (expected "${expectedName}"). The file was renamed or holds another module: check which it is.`
+    );
+  }
+}
+var FILE_PROCESSORS = ["filecopy", "pythonwheel", "cpf"];
+function judgeTestResources(collected, module, findings) {
+  const testScoped = module.resources.filter(isTestScoped);
+  if (testScoped.length === 0) {
+    findings.add(
+      "test-resources-undetermined",
+      'module.xml declares no test-scoped resources (Scope="test" or "verify"), so there is nothing to tell.'
+    );
+    return null;
+  }
+  const fileResources = testScoped.filter(
+    (r) => FILE_PROCESSORS.includes((r.processor ?? "").split(".").pop().toLowerCase())
+  );
+  if (fileResources.length === 0) {
+    findings.add(
+      "test-resources-undetermined",
+      `module.xml declares test-scoped resources (${testScoped.map((r) => r.name).join(", ")}) that are compiled into IRIS.DAT, whose contents cannot be inspected here.`
+    );
+    return null;
+  }
+  const paths = collected.entries.filter((e) => e.role !== "rejected").map((e) => e.path);
+  const present = fileResources.filter((r) => {
+    const clean = r.name.replace(/^\/+|\/+$/g, "");
+    const base = clean.split("/").pop();
+    return paths.some((p) => p === clean || p.startsWith(`${clean}/`) || p === base || p.endsWith(`/${base}`));
+  });
+  if (present.length > 0) {
+    findings.add(
+      "built-with-test-resources",
+      `test-scoped files are packaged (${present.map((r) => r.name).join(", ")}): the package was built with -dev. Do not ship it to production.`
+    );
+    return true;
+  }
+  findings.add(
+    "built-without-test-resources",
+    `test-scoped files declared in module.xml (${fileResources.map((r) => r.name).join(", ")}) are not packaged: the package was built without -dev.`
+  );
+  return false;
+}
+
+// src/archive/report.ts
+var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
+
+// src/archive/tar-stream.ts
+var TarStreamParser = class {
+  constructor(visitor, limits) {
+    this.visitor = visitor;
+    this.limits = limits;
+  }
+  visitor;
+  limits;
+  state = "header";
+  headerBuf = Buffer.alloc(BLOCK_SIZE);
+  headerFill = 0;
+  remaining = 0;
+  entry = null;
+  sink = null;
+  extension = null;
+  pendingPath = null;
+  pendingLink = null;
+  pendingSize = null;
+  position = 0;
+  entries = 0;
+  zeroBlocks = 0;
+  /** Number of real entries seen so far. */
+  get entryCount() {
+    return this.entries;
+  }
+  /** Bytes of decompressed stream consumed so far. */
+  get bytesSeen() {
+    return this.position;
+  }
+  /** End-of-archive zero blocks seen (0 for IPM's own writer). */
+  get endBlocks() {
+    return this.zeroBlocks;
+  }
+  /** Whether parsing stopped on a fatal problem (the rest of the stream is being ignored). */
+  get stopped() {
+    return this.state === "stopped";
+  }
+  write(chunk) {
+    if (this.state === "stopped") return;
+    if (this.position + chunk.length > this.limits.maxTotalSize) {
+      const allowed = this.limits.maxTotalSize - this.position;
+      this.consume(chunk.subarray(0, allowed));
+      if (!this.stopped) {
+        this.fail(
+          "limit-total-size",
+          `the decompressed archive exceeds limits.maxTotalSize (${this.limits.maxTotalSize} bytes); verification stopped there. A genuine package this large needs a larger maxTotalSize; otherwise this is a decompression bomb.`
+        );
+      }
+      return;
+    }
+    this.consume(chunk);
+  }
+  end() {
+    const at = this.entry?.path;
+    switch (this.state) {
+      case "stopped":
+        return;
+      case "header":
+        if (this.headerFill > 0 && isAllZero(this.headerBuf.subarray(0, this.headerFill))) {
+          this.visitor.problem(
+            "tar-trailing-data",
+            `${this.headerFill} zero bytes, less than a block, follow the last entry. Something padded the archive: rebuild it with IPM.`
+          );
+        } else if (this.headerFill > 0) {
+          this.visitor.problem(
+            "tar-truncated",
+            `the tar stream ends inside a header block (${this.headerFill} of ${BLOCK_SIZE} bytes at offset ${this.position - this.headerFill}). The archive is cut short: rebuild or re-download it.`
+          );
+        } else if (this.entries === 0) {
+          this.visitor.problem("tar-empty", "the archive holds no entries. Expected IRIS.DAT, module.xml and deps/.");
+        } else {
+          this.visitor.problem(
+            "tar-no-end-marker",
+            "the tar stream ends after its last entry without end-of-archive zero blocks, as IPM's own writer does."
+          );
+        }
+        return;
+      case "data":
+      case "padding": {
+        const what = this.state === "data" ? `${this.remaining} bytes of its data` : `${this.remaining} bytes of padding`;
+        this.visitor.problem(
+          "tar-truncated",
+          `the tar stream ends inside entry "${at}": ${what} are missing. The archive is cut short: rebuild or re-download it.`,
+          at
+        );
+        return;
+      }
+      case "extension":
+        this.visitor.problem(
+          "tar-truncated",
+          "the tar stream ends inside a pax or GNU long-name record. The archive is cut short: rebuild or re-download it."
+        );
+        return;
+      case "end":
+        if (this.entries === 0) {
+          this.visitor.problem("tar-empty", "the archive holds no entries. Expected IRIS.DAT, module.xml and deps/.");
+        }
+    }
+  }
+  fail(code2, message, entry) {
+    this.visitor.problem(code2, message, entry);
+    this.closeSink();
+    this.state = "stopped";
+  }
+  closeSink() {
+    const sink = this.sink;
+    this.sink = null;
+    sink?.end();
+  }
+  consume(chunk) {
+    let pos = 0;
+    const length = chunk.length;
+    while (pos < length && this.state !== "stopped") {
+      switch (this.state) {
+        case "data": {
+          const n = Math.min(this.remaining, length - pos);
+          this.sink?.data(chunk.subarray(pos, pos + n));
+          pos += n;
+          this.position += n;
+          this.remaining -= n;
+          if (this.remaining === 0) this.finishData();
+          break;
+        }
+        case "padding":
+        case "extension": {
+          const n = Math.min(this.remaining, length - pos);
+          if (this.state === "extension" && this.extension.kind !== "skip") {
+            const ext = this.extension;
+            const take = Math.max(0, Math.min(n, ext.buf.length - ext.fill));
+            chunk.copy(ext.buf, ext.fill, pos, pos + take);
+            ext.fill += take;
+          }
+          pos += n;
+          this.position += n;
+          this.remaining -= n;
+          if (this.remaining === 0) {
+            if (this.state === "extension") this.finishExtension();
+            else this.state = "header";
+          }
+          break;
+        }
+        case "header": {
+          let block;
+          if (this.headerFill === 0 && length - pos >= BLOCK_SIZE) {
+            block = chunk.subarray(pos, pos + BLOCK_SIZE);
+            pos += BLOCK_SIZE;
+          } else {
+            const n = Math.min(BLOCK_SIZE - this.headerFill, length - pos);
+            chunk.copy(this.headerBuf, this.headerFill, pos, pos + n);
+            this.headerFill += n;
+            pos += n;
+            if (this.headerFill < BLOCK_SIZE) {
+              this.position += n;
+              break;
+            }
+            this.position += n - BLOCK_SIZE;
+            block = this.headerBuf;
+          }
+          this.headerFill = 0;
+          const offset = this.position;
+          this.position += BLOCK_SIZE;
+          this.onHeader(block, offset);
+          break;
+        }
+        case "end": {
+          const rest = chunk.subarray(pos);
+          pos = length;
+          this.position += rest.length;
+          if (!isAllZero(rest)) {
+            this.fail(
+              "tar-trailing-data",
+              `non-zero data follows the end-of-archive zero block(s) near offset ${this.position - rest.length}. Something was appended to the archive: rebuild it with IPM.`
+            );
+          } else {
+            this.zeroBlocks += Math.floor(rest.length / BLOCK_SIZE);
+          }
+          break;
+        }
+      }
+    }
+  }
+  onHeader(block, offset) {
+    if (isZeroBlock(block)) {
+      this.zeroBlocks = 1;
+      this.state = "end";
+      return;
+    }
+    const parsed = parseTarHeader(block);
+    if (!parsed.ok) {
+      const hint = parsed.code === "tar-header-checksum" ? "The archive is corrupt or was altered after IPM wrote it: rebuild it." : "The archive is corrupt: rebuild it.";
+      this.fail(parsed.code, `tar header at offset ${offset}: ${parsed.detail}. ${hint}`);
+      return;
+    }
+    const header = parsed.header;
+    switch (header.type) {
+      case "pax-header":
+      case "pax-global":
+      case "gnu-longname":
+      case "gnu-longlink":
+        this.startExtension(header.type, header.size, offset);
+        return;
+    }
+    const entry = { ...header, offset };
+    if (this.pendingPath !== null) entry.path = this.pendingPath;
+    if (this.pendingLink !== null) entry.linkname = this.pendingLink;
+    if (this.pendingSize !== null && header.type !== "directory") entry.size = this.pendingSize;
+    if (this.pendingPath !== null) entry.nameFieldFull = false;
+    this.pendingPath = this.pendingLink = this.pendingSize = null;
+    this.entries++;
+    if (this.entries > this.limits.maxEntries) {
+      this.fail(
+        "limit-entry-count",
+        `the archive holds more than limits.maxEntries (${this.limits.maxEntries}) entries; verification stopped at "${entry.path}". A genuine package this large needs a larger maxEntries.`,
+        entry.path
+      );
+      return;
+    }
+    this.entry = entry;
+    const sink = this.visitor.entry(entry);
+    if (sink === "abort") {
+      this.state = "stopped";
+      return;
+    }
+    this.sink = sink;
+    this.remaining = entry.size;
+    if (entry.size === 0) this.finishData();
+    else this.state = "data";
+  }
+  finishData() {
+    this.closeSink();
+    const pad = (BLOCK_SIZE - this.entry.size % BLOCK_SIZE) % BLOCK_SIZE;
+    this.remaining = pad;
+    this.state = pad === 0 ? "header" : "padding";
+  }
+  startExtension(kind, size, offset) {
+    if (size > this.limits.maxHeaderExtensionSize) {
+      this.fail(
+        "limit-header-extension-size",
+        `the ${kind} record at offset ${offset} is ${size} bytes, over limits.maxHeaderExtensionSize (${this.limits.maxHeaderExtensionSize}). IPM never writes such records: the archive is not from IPM or is hostile.`
+      );
+      return;
+    }
+    const padded = size + (BLOCK_SIZE - size % BLOCK_SIZE) % BLOCK_SIZE;
+    this.extension = {
+      kind: kind === "pax-global" ? "skip" : kind,
+      buf: Buffer.alloc(kind === "pax-global" ? 0 : size),
+      fill: 0
+    };
+    this.remaining = padded;
+    if (padded === 0) this.finishExtension();
+    else this.state = "extension";
+  }
+  finishExtension() {
+    const ext = this.extension;
+    this.extension = null;
+    this.state = "header";
+    if (ext.kind === "skip") return;
+    if (ext.kind === "gnu-longname" || ext.kind === "gnu-longlink") {
+      const nul = ext.buf.indexOf(0);
+      const text = ext.buf.toString("utf8", 0, nul < 0 ? ext.buf.length : nul);
+      if (ext.kind === "gnu-longname") this.pendingPath = text;
+      else this.pendingLink = text;
+      return;
+    }
+    let records;
+    try {
+      records = parsePaxRecords(ext.buf);
+    } catch (err) {
+      this.fail(
+        "tar-extension-invalid",
+        `a pax extended header is malformed (${err.message}); verification stopped there. The archive is corrupt or hostile.`
+      );
+      return;
+    }
+    const path = records.get("path");
+    if (path !== void 0) this.pendingPath = path;
+    const link = records.get("linkpath");
+    if (link !== void 0) this.pendingLink = link;
+    const size = records.get("size");
+    if (size !== void 0) {
+      if (!/^[0-9]{1,16}$/.test(size) || !Number.isSafeInteger(Number(size))) {
+        this.fail(
+          "tar-extension-invalid",
+          `a pax extended header gives size "${size}", not a byte count; verification stopped there.`
+        );
+        return;
+      }
+      this.pendingSize = Number(size);
+    }
+  }
+};
+
+// src/archive/verify.ts
+var INFLATE_CHUNK_SIZE = 512 * 1024;
+var INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
+async function verifyArchive(path, options = {}) {
+  const limits = resolveLimits(options.limits);
+  const source = await openArchiveFile(path);
+  try {
+    return await verifyArchiveStream(source.chunks, { path, fileName: basename6(path) }, { ...options, limits });
+  } finally {
+    await source.close();
+  }
+}
+async function verifyArchiveStream(chunks, meta, options = {}) {
+  const started = performance.now();
+  const limits = resolveLimits(options.limits);
+  const findings = new FindingList();
+  const collector = new ArchiveCollector(findings, limits);
+  const tar = new TarStreamParser(collector, limits);
+  let internalError = null;
+  const gzip = new GzipMemberDecoder(
+    (data) => {
+      try {
+        tar.write(data);
+      } catch (err) {
+        internalError ??= err;
+      }
+      if (tar.stopped || internalError) gzip.abandon();
+    },
+    { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
+  );
+  const fileHash = createHash5("sha256");
+  let size = 0;
+  try {
+    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
+      fileHash.update(chunk);
+      size += chunk.length;
+      await gzip.write(chunk);
+    }
+  } catch (err) {
+    gzip.abandon();
+    throw err;
+  }
+  const gz = await gzip.end();
+  if (internalError) {
+    throw new IpmDbError(
+      "archive-verifier-failed",
+      `verifying ${meta.path} failed unexpectedly: ${String(internalError)}`,
+      {
+        hint: "This is a bug in ipm-db; please report it with the archive if you can share it.",
+        cause: internalError
+      }
+    );
+  }
+  for (const p of gz.problems) findings.add(p.code, p.message);
+  if (gz.memberComplete && !tar.stopped) tar.end();
+  const fullyRead = gz.memberComplete && !tar.stopped;
+  const expected = {
+    ...options.expectedIrisVersion !== void 0 && { irisVersion: options.expectedIrisVersion },
+    ...options.expectedModuleName !== void 0 && { moduleName: options.expectedModuleName },
+    ...options.expectedModuleVersion !== void 0 && { moduleVersion: options.expectedModuleVersion }
+  };
+  collector.finish();
+  const collected = collector.result;
+  const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
+  return {
+    schema: VERIFY_REPORT_SCHEMA,
+    valid: !findings.hasErrors,
+    archive: {
+      path: meta.path,
+      fileName: meta.fileName,
+      size,
+      sha256: fileHash.digest("hex"),
+      uncompressedSize: collected.uncompressedSize,
+      entryCount: collected.entries.length,
+      trailingBytes: gz.trailingBytes,
+      endOfArchiveBlocks: tar.endBlocks,
+      fullyRead
+    },
+    module: facts.module,
+    irisDat: collected.irisDat,
+    checksum: facts.checksum,
+    dependencies: facts.dependencies,
+    builtWithTestResources: facts.builtWithTestResources,
+    entries: collected.entries,
+    errors: findings.bySeverity("error"),
+    warnings: findings.bySeverity("warning"),
+    infos: findings.bySeverity("info"),
+    expected,
+    limits,
+    durationMs: Math.round(performance.now() - started)
+  };
+}
+
+// src/oci/publish.ts
+import { createHash as createHash8 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { stat as stat9 } from "node:fs/promises";
+
+// src/util/log.ts
+var silentLogger = {
+  info: () => {
+  },
+  warn: () => {
+  },
+  error: () => {
+  },
+  debug: () => {
+  },
+  group: (_title, fn) => fn()
+};
+
+// src/oci/client.ts
+import { createHash as createHash7 } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename as rename2, rm as rm5 } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/oci/media-types.ts
+var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
+var OCI_INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
+var DOCKER_MANIFEST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_MANIFEST_LIST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.list.v2+json";
+var IPM_CONFIG_MEDIA_TYPE = "application/vnd.unknown.config.v1+json";
+var IPM_LAYER_MEDIA_TYPE = "application/vnd.oci.image.layer.v1.tar";
+var TITLE_ANNOTATION = "org.opencontainers.image.title";
+var MANIFEST_ACCEPT = [
+  OCI_MANIFEST_MEDIA_TYPE,
+  OCI_INDEX_MEDIA_TYPE,
+  DOCKER_MANIFEST_MEDIA_TYPE,
+  DOCKER_MANIFEST_LIST_MEDIA_TYPE
+].join(", ");
+
+// src/oci/challenge.ts
+function parseChallenges(header) {
+  if (!header) return [];
+  const out = [];
+  let i = 0;
+  const s = header;
+  const skip = () => {
+    while (i < s.length && (s[i] === " " || s[i] === "	" || s[i] === ",")) i++;
+  };
+  while (i < s.length) {
+    skip();
+    const schemeMatch = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+/.exec(s.slice(i));
+    if (!schemeMatch) break;
+    const challenge = { scheme: schemeMatch[0].toLowerCase(), params: {} };
+    i += schemeMatch[0].length;
+    out.push(challenge);
+    for (; ; ) {
+      skip();
+      const param = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*/.exec(s.slice(i));
+      if (!param || !param[1]) break;
+      i += param[0].length;
+      let value = "";
+      if (s[i] === '"') {
+        i++;
+        while (i < s.length && s[i] !== '"') {
+          if (s[i] === "\\" && i + 1 < s.length) i++;
+          value += s[i];
+          i++;
+        }
+        i++;
+      } else {
+        const token = /^[^,\s]*/.exec(s.slice(i));
+        value = token ? token[0] : "";
+        i += value.length;
+      }
+      challenge.params[param[1].toLowerCase()] = value;
+    }
+  }
+  return out;
+}
+
+// src/oci/auth.ts
+var Authenticator = class {
+  constructor(policy, fetchToken) {
+    this.policy = policy;
+    this.fetchToken = fetchToken;
+    const access2 = policy.access;
+    this.credentials = access2.credentialsFor(access2.host);
+    if (this.credentials) {
+      const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
+      access2.onSecret(this.credentials.password);
+      access2.onSecret(encoded);
+      this.basic = `Basic ${encoded}`;
+    }
+  }
+  policy;
+  fetchToken;
+  credentials;
+  basic;
+  /** Authorization header value per repository+scope once a challenge was answered. */
+  answered = /* @__PURE__ */ new Map();
+  basicOnly = false;
+  get hasCredentials() {
+    return this.credentials !== void 0;
+  }
+  /** The Authorization value for a request to the registry's own origin, if any. */
+  header(repository, scope) {
+    return this.answered.get(`${repository}|${scope}`) ?? (this.basicOnly ? this.basic : void 0);
+  }
+  /** After a 401: answers its challenge; false when there is nothing better to send than before. */
+  async answer(response, repository, scope, method) {
+    const key2 = `${repository}|${scope}`;
+    this.answered.delete(key2);
+    const header = response.headers["www-authenticate"];
+    const challenges = parseChallenges(Array.isArray(header) ? header[0] : header);
+    const bearer = challenges.find((c) => c.scheme === "bearer");
+    if (bearer?.params.realm) {
+      const token = await this.requestToken(bearer.params, repository, scope);
+      this.answered.set(key2, `Bearer ${token}`);
+      return true;
+    }
+    if (challenges.some((c) => c.scheme === "basic")) {
+      if (!this.basic) {
+        throw new RegistryError(
+          "registry-credentials-missing",
+          `${this.policy.access.host} requires a user name and password`,
+          {
+            method,
+            url: urlForMessage(response.url),
+            status: 401,
+            codes: []
+          }
+        );
+      }
+      if (this.basicOnly) return false;
+      this.basicOnly = true;
+      return true;
+    }
+    return false;
+  }
+  async requestToken(params, repository, scope) {
+    let realm;
+    try {
+      realm = new URL(params.realm ?? "");
+    } catch {
+      throw new RegistryError("registry-auth", `${this.policy.access.host} named a token realm that is not a URL`, {
+        method: "GET",
+        url: this.policy.baseUrl.toString(),
+        status: 401,
+        codes: []
+      });
+    }
+    this.policy.check(realm, "token realm");
+    if (params.service) realm.searchParams.set("service", params.service);
+    const wanted = repository ? `repository:${repository}:${scope}` : params.scope;
+    if (wanted) realm.searchParams.set("scope", wanted);
+    const headers = { Accept: "application/json" };
+    if (this.basic) headers.Authorization = this.basic;
+    const res = await this.fetchToken(realm, headers);
+    if (res.status !== 200) {
+      throw registryResponseError("registry-auth", `getting a token from ${urlForMessage(realm)} failed`, {
+        method: "GET",
+        url: realm,
+        status: res.status,
+        body: res.body
+      });
+    }
+    let token;
+    try {
+      const parsed = JSON.parse(res.body.toString("utf8"));
+      const value = parsed.token ?? parsed.access_token;
+      token = typeof value === "string" && value.length > 0 ? value : void 0;
+    } catch {
+      token = void 0;
+    }
+    if (!token) {
+      throw new RegistryError("registry-auth", `the token service at ${realm.origin} sent no token`, {
+        method: "GET",
+        url: urlForMessage(realm),
+        status: res.status,
+        codes: []
+      });
+    }
+    this.policy.access.onSecret(token);
+    return token;
+  }
+};
+
+// src/oci/retry.ts
+var DEFAULT_RETRY_POLICY = {
+  maxAttempts: 6,
+  maxTotalMs: 12e4,
+  baseDelayMs: 500,
+  maxDelayMs: 2e4
+};
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+var RETRYABLE_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET"
+]);
+function isRetryableStatus(status) {
+  return RETRYABLE_STATUS.has(status);
+}
+function isRetryableNetworkError(err) {
+  const code2 = err?.code;
+  if (typeof code2 === "string" && RETRYABLE_CODES.has(code2)) return true;
+  return err instanceof Error && /socket hang up|aborted/i.test(err.message);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0) return void 0;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  const when = Date.parse(text);
+  if (Number.isNaN(when)) return void 0;
+  return Math.max(0, when - now);
+}
+function nextRetryDelay(policy, attempt, elapsedMs, retryAfterMs, random = Math.random) {
+  if (attempt >= policy.maxAttempts) return void 0;
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const delay = retryAfterMs !== void 0 ? retryAfterMs : Math.round(ceiling / 2 + random() * ceiling / 2);
+  if (elapsedMs + delay > policy.maxTotalMs) return void 0;
+  return delay;
+}
+
+// src/oci/transport.ts
+import http from "node:http";
+import https from "node:https";
+var httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+var httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
+var MAX_BUFFERED_BODY = 16 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function sendOnce(req) {
+  return new Promise((resolve4, reject) => {
+    const mod = req.url.protocol === "https:" ? https : http;
+    const headers = { ...req.headers };
+    if (req.body !== void 0) headers["Content-Length"] = req.body.length;
+    else if (req.method === "PUT" || req.method === "POST" || req.method === "PATCH") headers["Content-Length"] = 0;
+    let settled = false;
+    let bodySent = req.body === void 0 || Buffer.isBuffer(req.body);
+    const outgoing = mod.request(
+      req.url,
+      { method: req.method, headers, agent: req.url.protocol === "https:" ? httpsAgent : httpAgent },
+      (res) => {
+        settled = true;
+        if (!bodySent) res.on("end", () => outgoing.destroy());
+        resolve4(res);
+      }
+    );
+    outgoing.setTimeout(req.idleTimeoutMs ?? 6e4, () => {
+      outgoing.destroy(
+        Object.assign(new Error(`no data from ${req.url.host} for ${req.idleTimeoutMs ?? 6e4} ms`), {
+          code: "ETIMEDOUT"
+        })
+      );
+    });
+    outgoing.on("error", (err) => {
+      if (!settled) {
+        settled = true;
+        reject(err);
+      }
+    });
+    if (req.body === void 0) outgoing.end();
+    else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
+    else {
+      const source = req.body.open();
+      source.on("error", (err) => outgoing.destroy(err));
+      outgoing.on("finish", () => bodySent = true);
+      outgoing.on("close", () => source.destroy());
+      source.pipe(outgoing);
+    }
+  });
+}
+async function readBody(res, limit = MAX_BUFFERED_BODY) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of res) {
+    size += chunk.length;
+    if (size > limit) {
+      res.destroy();
+      throw new IpmDbError(
+        "registry-response-too-large",
+        `the registry sent more than ${limit} bytes where a small document was expected`
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+async function exchange(req, opts = {}) {
+  let current = req;
+  for (let hop = 0; ; hop++) {
+    const res = await sendOnce(current);
+    const location = res.headers.location;
+    const status = res.statusCode ?? 0;
+    if (REDIRECT_STATUS.has(status) && location && (current.method === "GET" || current.method === "HEAD")) {
+      res.resume();
+      if (hop >= MAX_REDIRECTS)
+        throw new IpmDbError("registry-redirects", `more than ${MAX_REDIRECTS} redirects from ${req.url.origin}`);
+      const next = new URL(location, current.url);
+      current.checkRedirect?.(next);
+      const headers = { ...current.headers };
+      if (next.origin !== current.url.origin) {
+        for (const name of Object.keys(headers)) if (name.toLowerCase() === "authorization") delete headers[name];
+      }
+      current = { ...current, url: next, headers };
+      continue;
+    }
+    if (opts.stream && status >= 200 && status < 300) {
+      return { status, headers: res.headers, url: current.url, body: Buffer.alloc(0), stream: res };
+    }
+    const body = current.method === "HEAD" ? (res.resume(), Buffer.alloc(0)) : await readBody(res);
+    return { status, headers: res.headers, url: current.url, body };
+  }
+}
+
+// src/oci/registry-http.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function responseHeader(res, name) {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
+var RegistryHttp = class {
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.policy = new OriginPolicy(access2);
+    this.logger = opts.logger ?? silentLogger;
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+    this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
+    this.auth = new Authenticator(
+      this.policy,
+      (url, headers) => this.withRetries(
+        `token request to ${url.origin}`,
+        "GET",
+        url,
+        () => exchange({ method: "GET", url, headers, idleTimeoutMs: this.idleTimeoutMs, checkRedirect: this.redirectCheck })
+      )
+    );
+  }
+  access;
+  policy;
+  logger;
+  retryPolicy;
+  idleTimeoutMs;
+  auth;
+  get baseUrl() {
+    return this.policy.baseUrl;
+  }
+  redirectCheck = (next) => void this.policy.check(next, "redirect");
+  /** A failed answer, as a structured error. */
+  fail(code2, what, method, res) {
+    return registryResponseError(code2, what, { method, url: res.url, status: res.status, body: res.body });
+  }
+  /** TLS and name-resolution failures as registry errors; anything else unchanged. */
+  connectionError(err, what, method, url) {
+    const code2 = err?.code;
+    if (typeof code2 !== "string") return err;
+    const facts = { method, url: urlForMessage(url), status: null, codes: [] };
+    if (TLS_CODE.test(code2))
+      return new RegistryError(
+        "registry-tls",
+        `${what}: the TLS connection to ${this.access.host} failed (${code2})`,
+        facts,
+        { cause: err }
+      );
+    if (code2 === "ENOTFOUND")
+      return new RegistryError(
+        "registry-host-unknown",
+        `${what}: the host name of ${url.host} does not resolve`,
+        facts,
+        { cause: err }
+      );
+    return err;
+  }
+  /**
+   * After a failed attempt: the delay before the next one when the error is a broken or refused
+   * connection and the budget allows; otherwise throws (the error itself, or a final RegistryError).
+   */
+  networkRetryDelay(err, what, code2, attempt, started, method, url) {
+    if (err instanceof IpmDbError) throw err;
+    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what, method, url);
+    const reason = err.code ?? "connection closed";
+    const delay = nextRetryDelay(this.retryPolicy, attempt, Date.now() - started, void 0);
+    if (delay === void 0) {
+      throw new RegistryError(
+        code2,
+        `${what} failed after ${attempt} attempt(s): ${reason}`,
+        { method, url: urlForMessage(url), status: null, codes: [] },
+        { cause: err }
+      );
+    }
+    this.logger.warn(
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
+    );
+    return delay;
+  }
+  /** The delay before restarting after a retryable status, or undefined when out of budget or not retryable. */
+  statusRetryDelay(res, attempt, started) {
+    if (!isRetryableStatus(res.status)) return void 0;
+    return nextRetryDelay(
+      this.retryPolicy,
+      attempt,
+      Date.now() - started,
+      parseRetryAfter(responseHeader(res, "retry-after"))
+    );
+  }
+  async withRetries(what, method, url, attemptFn) {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      let res;
+      try {
+        res = await attemptFn();
+      } catch (err) {
+        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt, started, method, url));
+        continue;
+      }
+      const delay = this.statusRetryDelay(res, attempt, started);
+      if (delay !== void 0) {
+        res.stream?.destroy();
+        this.logger.warn(
+          `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
+        );
+        await sleep(delay);
+        continue;
+      }
+      return res;
+    }
+  }
+  /** One request with auth (a 401 from the registry's origin re-authenticates once) and, unless disabled, retries. */
+  async send(r) {
+    const url = typeof r.target === "string" ? new URL(r.target, this.baseUrl) : r.target;
+    const what = `${r.method} ${url.pathname}`;
+    this.policy.check(url, what, r.method);
+    const ownOrigin = this.policy.mayCarryCredentials(url);
+    const once = () => {
+      const headers = { "User-Agent": "ipm-db", ...r.headers };
+      const auth = ownOrigin ? this.auth.header(r.repository, r.scope) : void 0;
+      if (auth) headers.Authorization = auth;
+      const req = {
+        method: r.method,
+        url,
+        headers,
+        idleTimeoutMs: this.idleTimeoutMs,
+        checkRedirect: this.redirectCheck,
+        ...r.body !== void 0 ? { body: r.body } : {}
+      };
+      return exchange(req, { stream: r.stream === true });
+    };
+    const attempt = () => r.retry === false ? once() : this.withRetries(what, r.method, url, once);
+    let res = await attempt();
+    if (res.status === 401 && ownOrigin && await this.auth.answer(res, r.repository, r.scope, r.method)) {
+      this.logger.debug(`${what}: authenticated, sending again`);
+      res = await attempt();
+    }
+    return res;
+  }
+};
+
+// src/oci/upload.ts
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { Transform } from "node:stream";
+var DEFAULT_UPLOAD_SIZES = {
+  monolithicLimit: 2 * 1024 * 1024 * 1024,
+  chunkSize: 64 * 1024 * 1024
+};
+var UploadSession = class {
+  constructor(http2, repository) {
+    this.http = http2;
+    this.repository = repository;
+  }
+  http;
+  repository;
+  async start() {
+    const res = await this.http.send({
+      method: "POST",
+      target: `/v2/${this.repository}/blobs/uploads/`,
+      repository: this.repository,
+      scope: "pull,push"
+    });
+    const location = responseHeader(res, "location");
+    if (res.status !== 202 || !location)
+      throw this.http.fail("registry-upload", `starting an upload to ${this.repository} failed`, "POST", res);
+    return this.http.policy.check(new URL(location, this.http.baseUrl), "upload location", "POST");
+  }
+  async cancel(location) {
+    try {
+      const res = await this.http.send({
+        method: "DELETE",
+        target: location,
+        repository: this.repository,
+        scope: "pull,push",
+        retry: false
+      });
+      this.http.logger.debug(`cancelled upload session: HTTP ${res.status}`);
+    } catch {
+    }
+  }
+  /** The closing PUT, carrying the whole blob (monolithic) or nothing (after PATCHes). */
+  complete(location, digest, body) {
+    const url = new URL(location);
+    url.searchParams.set("digest", digest);
+    return this.http.send({
+      method: "PUT",
+      target: url,
+      repository: this.repository,
+      scope: "pull,push",
+      headers: { "Content-Type": "application/octet-stream" },
+      ...body !== void 0 ? { body } : {},
+      retry: false
+    });
+  }
+  /** Uploads a small in-memory blob (the config). */
+  uploadBytes(digest, bytes) {
+    return this.withRestarts(`upload of ${digest}`, async () => {
+      const location = await this.start();
+      const res = await this.complete(location, digest, bytes);
+      if (res.status !== 201) return { res, location, method: "PUT" };
+      return {
+        result: { bytesSent: bytes.length, sha256: createHash6("sha256").update(bytes).digest("hex"), skipped: false }
+      };
+    });
+  }
+  /** Streams a file as the blob `digest`; memory stays constant (read in ranges, hashed on the way out). */
+  async uploadFile(file, digest, size, sizes) {
+    let bytesSent = 0;
+    const rangeBody = (start, length, hashFor) => ({
+      length,
+      open: () => {
+        const hash = hashFor();
+        const tap = new Transform({
+          transform(chunk, _enc, done2) {
+            hash.update(chunk);
+            bytesSent += chunk.length;
+            done2(null, chunk);
+          }
+        });
+        if (length === 0) {
+          tap.end();
+          return tap;
+        }
+        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
+        source.on("error", (err) => tap.destroy(err));
+        return source.pipe(tap);
+      }
+    });
+    const monolithic = size <= sizes.monolithicLimit;
+    const result = await this.withRestarts(`upload of ${digest}`, async () => {
+      let accepted = createHash6("sha256");
+      let location = await this.start();
+      if (!monolithic) {
+        for (let start = 0; start < size; start += sizes.chunkSize) {
+          const length = Math.min(sizes.chunkSize, size - start);
+          let sending2 = accepted;
+          const res2 = await this.http.send({
+            method: "PATCH",
+            target: location,
+            repository: this.repository,
+            scope: "pull,push",
+            headers: { "Content-Type": "application/octet-stream", "Content-Range": `${start}-${start + length - 1}` },
+            body: rangeBody(start, length, () => sending2 = accepted.copy()),
+            retry: false
+          });
+          if (res2.status !== 202) return { res: res2, location, method: "PATCH" };
+          accepted = sending2;
+          const next = responseHeader(res2, "location");
+          if (next) location = this.http.policy.check(new URL(next, location), "upload location", "PATCH");
+        }
+      }
+      let sending = accepted;
+      const res = await this.complete(
+        location,
+        digest,
+        monolithic ? rangeBody(0, size, () => sending = accepted.copy()) : void 0
+      );
+      if (res.status !== 201) return { res, location, method: "PUT" };
+      return { result: { bytesSent: 0, sha256: sending.digest("hex"), skipped: false } };
+    });
+    return { ...result, bytesSent };
+  }
+  /**
+   * Runs a whole upload session; a retryable failure (network error, 408/429/5xx) abandons the
+   * session and starts a new one, within the retry budget.
+   */
+  async withRestarts(what, run3) {
+    const started = Date.now();
+    const uploads = new URL(`/v2/${this.repository}/blobs/uploads/`, this.http.baseUrl);
+    for (let attempt = 1; ; attempt++) {
+      let outcome2;
+      try {
+        outcome2 = await run3();
+      } catch (err) {
+        const delay2 = this.http.networkRetryDelay(
+          err,
+          `${what} (restarting it)`,
+          "registry-upload",
+          attempt,
+          started,
+          "PUT",
+          uploads
+        );
+        await sleep(delay2);
+        continue;
+      }
+      if ("result" in outcome2) return outcome2.result;
+      const { res, location, method } = outcome2;
+      const delay = this.http.statusRetryDelay(res, attempt, started);
+      await this.cancel(location);
+      if (delay === void 0) throw this.http.fail("registry-upload", `${what} failed`, method, res);
+      this.http.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
+      await sleep(delay);
+    }
+  }
+};
+
+// src/oci/client.ts
+var DEFAULT_MAX_TAGS = 1e5;
+var MAX_TAG_PAGES = 1e4;
+async function* checkedBlob(source, digest, size) {
+  const hash = createHash7("sha256");
+  let received = 0;
+  for await (const chunk of source) {
+    received += chunk.length;
+    if (received > size)
+      throw new IpmDbError("blob-size", `blob ${digest} is larger than the ${size} bytes the manifest declares`);
+    hash.update(chunk);
+    yield chunk;
+  }
+  if (received !== size)
+    throw new IpmDbError("blob-size", `blob ${digest} has ${received} bytes, the manifest declares ${size}`);
+  const actual = `sha256:${hash.digest("hex")}`;
+  if (actual !== digest)
+    throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
+}
+var RegistryClient = class {
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.http = new RegistryHttp(access2, opts);
+    this.sizes = {
+      monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
+      chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
+    };
+    this.maxTags = opts.maxTags ?? DEFAULT_MAX_TAGS;
+  }
+  access;
+  http;
+  sizes;
+  maxTags;
+  get registry() {
+    return this.access.host;
+  }
+  /** Size of the blob when the repository has it, undefined when not. */
+  async blobSize(repository, digest, scope = "pull") {
+    const res = await this.http.send({
+      method: "HEAD",
+      target: `/v2/${repository}/blobs/${digest}`,
+      repository,
+      scope
+    });
+    if (res.status === 404) return void 0;
+    if (res.status !== 200)
+      throw this.http.fail("registry-blob", `checking blob ${digest} in ${repository} failed`, "HEAD", res);
+    const length = responseHeader(res, "content-length");
+    return length === void 0 ? -1 : Number(length);
+  }
+  /** Uploads a blob from a small in-memory buffer (the config) unless the repository has it. */
+  async uploadBlobBytes(repository, digest, bytes) {
+    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
+      return { bytesSent: 0, sha256: null, skipped: true };
+    return new UploadSession(this.http, repository).uploadBytes(digest, bytes);
+  }
+  /** Streams a file into the repository as the blob `digest` unless the repository has it. */
+  async uploadBlobFromFile(repository, file, digest, size) {
+    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
+      return { bytesSent: 0, sha256: null, skipped: true };
+    return new UploadSession(this.http, repository).uploadFile(file, digest, size, this.sizes);
+  }
+  async putManifest(repository, reference, bytes, mediaType = OCI_MANIFEST_MEDIA_TYPE) {
+    const res = await this.http.send({
+      method: "PUT",
+      target: `/v2/${repository}/manifests/${reference}`,
+      repository,
+      scope: "pull,push",
+      headers: { "Content-Type": mediaType },
+      body: bytes
+    });
+    if (res.status !== 201)
+      throw this.http.fail("registry-manifest", `putting manifest ${repository}:${reference} failed`, "PUT", res);
+    return responseHeader(res, "docker-content-digest") ?? sha256Digest(bytes);
+  }
+  /**
+   * The manifest, or undefined when the tag or digest does not exist. Asked for by digest, the
+   * bytes must have that digest: a registry that answers with anything else is an error.
+   */
+  async getManifest(repository, reference, scope = "pull") {
+    const res = await this.http.send({
+      method: "GET",
+      target: `/v2/${repository}/manifests/${reference}`,
+      repository,
+      scope,
+      headers: { Accept: MANIFEST_ACCEPT }
+    });
+    if (res.status === 404) return void 0;
+    if (res.status !== 200)
+      throw this.http.fail("registry-manifest", `getting manifest ${repository}:${reference} failed`, "GET", res);
+    const digest = sha256Digest(res.body);
+    if (reference.includes(":") && reference !== digest) {
+      throw new RegistryError(
+        "manifest-digest",
+        `${this.registry} answered ${repository}@${reference} with a manifest whose digest is ${digest}`,
+        { method: "GET", url: `${res.url.origin}${res.url.pathname}`, status: res.status, codes: [] },
+        { hint: "The registry or something between it and this runner changed the manifest; nothing was used." }
+      );
+    }
+    const mediaType = (responseHeader(res, "content-type") ?? "").split(";")[0]?.trim() ?? "";
+    return { bytes: res.body, digest, mediaType };
+  }
+  /**
+   * Every tag, following `Link: <...>; rel="next"` pages; empty when the repository does not
+   * exist. Fails beyond `maxTags` tags or 10 000 pages.
+   */
+  async listTags(repository, pageSize = 100) {
+    const tags = [];
+    let target = `/v2/${repository}/tags/list?n=${pageSize}`;
+    for (let page = 0; target !== void 0; page++) {
+      if (page >= MAX_TAG_PAGES)
+        throw new IpmDbError("registry-tags", `tag listing of ${repository} did not end after ${MAX_TAG_PAGES} pages`);
+      const res = await this.http.send({
+        method: "GET",
+        target,
+        repository,
+        scope: "pull",
+        headers: { Accept: "application/json" }
+      });
+      if (res.status === 404 && page === 0) return [];
+      if (res.status !== 200) throw this.http.fail("registry-tags", `listing tags of ${repository} failed`, "GET", res);
+      let pageTags;
+      try {
+        pageTags = JSON.parse(res.body.toString("utf8")).tags ?? [];
+      } catch {
+        pageTags = void 0;
+      }
+      if (!Array.isArray(pageTags))
+        throw new IpmDbError("registry-tags", `the tag list of ${repository} from ${this.registry} is not JSON`);
+      for (const tag of pageTags) {
+        if (tags.length >= this.maxTags) {
+          throw new IpmDbError("registry-tags", `${repository} has more than ${this.maxTags} tags; stopped listing`);
+        }
+        if (typeof tag === "string") tags.push(tag);
+      }
+      const link = responseHeader(res, "link");
+      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
+      target = next === void 0 ? void 0 : this.http.policy.check(new URL(next, res.url), "tag list page");
+    }
+    return tags;
+  }
+  /**
+   * Hands the blob's bytes to `consume` as they arrive; the chunks end with an error when their
+   * size or digest is not the one asked for. A broken connection starts again (within the
+   * retry budget) with a fresh call of `consume`.
+   */
+  async readBlob(repository, digest, size, consume) {
+    const target = `/v2/${repository}/blobs/${digest}`;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await this.http.send({ method: "GET", target, repository, scope: "pull", stream: true });
+        if (res.status !== 200 || !res.stream)
+          throw this.http.fail("registry-blob", `downloading ${digest} from ${repository} failed`, "GET", res);
+        return await consume(checkedBlob(res.stream, digest, size));
+      } catch (err) {
+        const url = new URL(target, this.http.baseUrl);
+        const what = `download of ${digest} (starting again)`;
+        await sleep(this.http.networkRetryDelay(err, what, "registry-blob", attempt, started, "GET", url));
+      }
+    }
+  }
+  /**
+   * Downloads a blob into `dest` (through a temporary file next to it), checking its size and
+   * digest before the file appears under its name.
+   */
+  downloadBlob(repository, digest, size, dest) {
+    return this.readBlob(repository, digest, size, async (chunks) => {
+      const partial = `${dest}.partial`;
+      try {
+        await pipeline(Readable.from(chunks), createWriteStream(partial));
+        await rename2(partial, dest);
+      } catch (err) {
+        await rm5(partial, { force: true });
+        throw err;
+      }
+    });
+  }
+};
+
+// src/oci/ipm-artifact.ts
+var EMPTY_CONFIG = Buffer.from("{}", "utf8");
+var EMPTY_CONFIG_DIGEST = sha256Digest(EMPTY_CONFIG);
+var IPM_ANNOTATION_KEYS = [
+  "org.opencontainers.image.title",
+  "org.opencontainers.image.description",
+  "org.opencontainers.image.version",
+  "org.opencontainers.image.source",
+  "org.opencontainers.image.created",
+  "com.intersystems.ipm.allVersions",
+  "com.intersystems.ipm.origin",
+  "com.intersystems.ipm.deployed",
+  "com.intersystems.ipm.module.v1+xml",
+  "com.intersystems.ipm.platformVersion",
+  "com.intersystems.ipm.packaging"
+];
+var ALLOWED_KEYS = new Set(IPM_ANNOTATION_KEYS);
+function checkModuleVersion(version2, allowPrerelease = false) {
+  if (isPlainVersion(version2)) return version2;
+  if (allowPrerelease && isSemver(version2)) return version2;
+  if (isSemver(version2)) {
+    throw new IpmDbError("prerelease-version", `module version "${version2}" is a prerelease or build version`, {
+      hint: "IPM rebuilds a database package version as major.minor.patch when it pulls, so it cannot install this tag. Publish a plain X.Y.Z version, or pass --allow-prerelease if you know only other tools will read it."
+    });
+  }
+  throw new IpmDbError("invalid-version", `module version "${version2}" is not a semantic version`, {
+    hint: "Set <Version> in module.xml to X.Y.Z (digits, no leading zeros)."
+  });
+}
+function moduleXmlOneLine(xml) {
+  return xml.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).join("");
+}
+function ipmAnnotations(values2) {
+  const out = {};
+  for (const [key2, value] of Object.entries(values2)) {
+    if (!ALLOWED_KEYS.has(key2)) {
+      throw new IpmDbError("annotation-not-allowed", `annotation "${key2}" is not one IPM accepts`, {
+        hint: `IPM rejects manifests with annotations other than: ${IPM_ANNOTATION_KEYS.join(", ")}.`
+      });
+    }
+    if (value === void 0) continue;
+    if (typeof value !== "string") throw new IpmDbError("annotation-not-string", `annotation "${key2}" is not a string`);
+    out[key2] = value;
+  }
+  return out;
+}
+function ipmAnnotationsFor(facts) {
+  const a = {
+    "org.opencontainers.image.title": facts.moduleName,
+    "org.opencontainers.image.version": facts.version,
+    "org.opencontainers.image.created": facts.created,
+    "com.intersystems.ipm.platformVersion": facts.irisVersion,
+    "com.intersystems.ipm.packaging": "database",
+    "com.intersystems.ipm.module.v1+xml": moduleXmlOneLine(facts.moduleXml)
+  };
+  if (facts.description) a["org.opencontainers.image.description"] = facts.description;
+  if (facts.source) a["org.opencontainers.image.source"] = facts.source;
+  return a;
+}
+function buildIpmManifest(facts) {
+  return {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST_MEDIA_TYPE,
+    config: { mediaType: IPM_CONFIG_MEDIA_TYPE, digest: EMPTY_CONFIG_DIGEST, size: EMPTY_CONFIG.length },
+    layers: [
+      {
+        mediaType: IPM_LAYER_MEDIA_TYPE,
+        digest: facts.layer.digest,
+        size: facts.layer.size,
+        annotations: { [TITLE_ANNOTATION]: ipmArchiveFileName(facts.moduleName, facts.version) }
+      }
+    ],
+    annotations: ipmAnnotations(ipmAnnotationsFor(facts))
+  };
+}
+function canonicalJson(value) {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+function serializeManifest(manifest) {
+  const bytes = Buffer.from(canonicalJson(manifest), "utf8");
+  return { bytes, digest: sha256Digest(bytes) };
+}
+function ipmAcceptanceViolations(manifest, tag) {
+  const v = [];
+  const add = (rule, message) => v.push({ rule, message });
+  if (manifest === null || typeof manifest !== "object" || Array.isArray(manifest)) {
+    add("manifest-json", "the manifest is not a JSON object");
+    return v;
+  }
+  const m = manifest;
+  if (m.schemaVersion !== 2) add("schema-version", `schemaVersion is ${String(m.schemaVersion)}, expected 2`);
+  if (m.mediaType !== OCI_MANIFEST_MEDIA_TYPE) {
+    add("manifest-media-type", `mediaType is "${String(m.mediaType)}", expected "${OCI_MANIFEST_MEDIA_TYPE}"`);
+  }
+  if (m.config?.mediaType !== IPM_CONFIG_MEDIA_TYPE) {
+    add(
+      "config-media-type",
+      `config mediaType is "${String(m.config?.mediaType)}", expected "${IPM_CONFIG_MEDIA_TYPE}"`
+    );
+  }
+  const layers = Array.isArray(m.layers) ? m.layers : [];
+  const tarLayers = layers.filter((l) => l?.mediaType === IPM_LAYER_MEDIA_TYPE);
+  if (layers.length !== 1) add("one-layer", `the manifest has ${layers.length} layers, IPM expects exactly one`);
+  if (tarLayers.length === 0) {
+    add("layer-media-type", `no layer has mediaType "${IPM_LAYER_MEDIA_TYPE}" (IPM ignores +gzip and other types)`);
+  }
+  const title = tarLayers[0]?.annotations?.[TITLE_ANNOTATION];
+  if (tarLayers[0] && !(typeof title === "string" && title.endsWith(".tgz"))) {
+    add(
+      "layer-title",
+      `the layer title is ${title === void 0 ? "missing" : `"${title}"`}; IPM looks for a *.tgz file`
+    );
+  }
+  const annotations = m.annotations ?? {};
+  for (const key2 of Object.keys(annotations)) {
+    if (!ALLOWED_KEYS.has(key2)) add("annotation-key", `annotation "${key2}" is not one of IPM's eleven keys`);
+  }
+  for (const [key2, value] of Object.entries(annotations)) {
+    if (typeof value !== "string") add("annotation-value", `annotation "${key2}" is not a string`);
+  }
+  const version2 = annotations["org.opencontainers.image.version"];
+  const packaging = annotations["com.intersystems.ipm.packaging"];
+  const platform = annotations["com.intersystems.ipm.platformVersion"];
+  if (typeof annotations[TITLE_ANNOTATION] !== "string")
+    add("title", "annotation org.opencontainers.image.title (the module name) is missing");
+  if (typeof annotations["com.intersystems.ipm.module.v1+xml"] !== "string") {
+    add("module-xml", "annotation com.intersystems.ipm.module.v1+xml (the module manifest) is missing");
+  } else if (/[\r\n]/.test(annotations["com.intersystems.ipm.module.v1+xml"])) {
+    add("module-xml", "annotation com.intersystems.ipm.module.v1+xml spans several lines");
+  }
+  if (typeof version2 !== "string") add("version", "annotation org.opencontainers.image.version is missing");
+  else if (!isPlainVersion(version2)) {
+    add("version", `version "${version2}" is not plain X.Y.Z; IPM rebuilds database versions as major.minor.patch`);
+  }
+  if (packaging !== "database") {
+    add(
+      "packaging",
+      `annotation com.intersystems.ipm.packaging is ${packaging === void 0 ? "missing" : `"${String(packaging)}"`}, expected "database"`
+    );
+  }
+  if (typeof platform !== "string" || !isIrisMajorMinor(platform)) {
+    add(
+      "platform-version",
+      `annotation com.intersystems.ipm.platformVersion is ${platform === void 0 ? "missing" : `"${String(platform)}"`}, expected IRIS major.minor`
+    );
+  }
+  if (tag !== void 0) {
+    if (!isTag(tag)) add("tag", `tag "${tag}" does not match ^${TAG_SOURCE}$`);
+    else if (parseDatabaseTag(tag) === null) {
+      add("tag", `tag "${tag}" is not of the form <version>_database__<IRIS major.minor> IPM looks for`);
+    }
+    if (typeof version2 === "string" && typeof platform === "string") {
+      const expected = formatDatabaseTag(version2, platform);
+      if (tag !== expected && mentionsDatabaseTag(tag))
+        add("tag", `tag "${tag}" should be "${expected}" for this version and platform`);
+    }
+  }
+  return v;
+}
+
+// src/oci/oras-cli.ts
+import { spawn } from "node:child_process";
+import { access, mkdtemp as mkdtemp3, rm as rm6, symlink, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { delimiter, join as join16, resolve as resolve3 } from "node:path";
+async function findOras(env = process.env) {
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join16(dir, "oras");
+    try {
+      await access(candidate, 1);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function runTool(command, args, opts = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => stdout += d.toString());
+    child.stderr.on("data", (d) => stderr += d.toString());
+    child.on("error", reject);
+    child.on("close", (code2) => resolvePromise({ code: code2 ?? 1, stdout, stderr }));
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(opts.stdin ?? "");
+  });
+}
+async function pushWithOras(opts) {
+  const oras = opts.orasPath ?? await findOras();
+  if (!oras) {
+    throw new IpmDbError("oras-missing", "no oras binary on PATH", {
+      hint: "Install the ORAS CLI (https://oras.land) or publish with the built-in client (omit --client oras)."
+    });
+  }
+  const layer = opts.manifest.layers[0];
+  const title = layer?.annotations?.[TITLE_ANNOTATION];
+  if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
+  const dir = await mkdtemp3(join16(tmpdir4(), "ipm-db-oras-"));
+  try {
+    await symlink(resolve3(opts.archivePath), join16(dir, title));
+    const annotationFile = join16(dir, "annotations.json");
+    await writeFile3(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
+    const args = [
+      "push",
+      "--image-spec",
+      "v1.0",
+      "--annotation-file",
+      annotationFile,
+      "--config",
+      `${join16(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+    ];
+    await writeFile3(join16(dir, "config.json"), "{}");
+    if (opts.plainHttp) args.push("--plain-http");
+    if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
+    args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
+    const run3 = await runTool(oras, args, {
+      cwd: dir,
+      ...opts.credentials ? { stdin: opts.credentials.password } : {}
+    });
+    if (run3.code !== 0) {
+      throw new IpmDbError("oras-push", `oras push ${opts.reference} failed (exit ${run3.code})`, {
+        details: redact(run3.stderr.trim())
+      });
+    }
+    const digest = new RegExp(`Digest:\\s*(${DIGEST_SOURCE})`).exec(run3.stdout)?.[1];
+    if (!digest)
+      throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
+    return digest;
+  } finally {
+    await rm6(dir, { recursive: true, force: true });
+  }
+}
+
+// src/oci/round-trip.ts
+function roundTripDifferences(actual, expected) {
+  const out = [];
+  const a = actual.layers?.[0];
+  const e = expected.layers[0];
+  if (a?.digest !== e?.digest || a?.size !== e?.size)
+    out.push(`layer is ${a?.digest ?? "missing"} (${a?.size ?? "?"} bytes), expected ${e?.digest} (${e?.size} bytes)`);
+  const got = actual.annotations ?? {};
+  const want = expected.annotations ?? {};
+  for (const key2 of /* @__PURE__ */ new Set([...Object.keys(got), ...Object.keys(want)])) {
+    if (got[key2] !== want[key2]) out.push(`annotation ${key2} differs`);
+  }
+  return out;
+}
+function layerReportProblems(report, manifest) {
+  const out = [];
+  const layer = manifest.layers?.[0];
+  const annotations = manifest.annotations ?? {};
+  if (!report.valid) out.push(`the layer does not pass verification (${report.errors.length} error(s))`);
+  if (layer && `sha256:${report.archive.sha256}` !== layer.digest)
+    out.push(`the verifier read bytes with sha256 ${report.archive.sha256}, not ${layer.digest}`);
+  const module = report.module;
+  if (module?.name !== annotations[TITLE_ANNOTATION]) out.push(`the layer holds module ${module?.name ?? "none"}`);
+  if (module?.version !== annotations["org.opencontainers.image.version"])
+    out.push(`the layer holds version ${module?.version ?? "none"}`);
+  if (module?.irisVersion !== annotations["com.intersystems.ipm.platformVersion"])
+    out.push(`the layer is built for IRIS ${module?.irisVersion ?? "none"}`);
+  return out;
+}
+function failed(reference, problems, cause) {
+  return new IpmDbError("round-trip", `reading ${reference} back from the registry failed: ${problems.join("; ")}`, {
+    hint: "The tag now points at this digest, but the registry does not give back what was verified: do not install it; check the registry (or a proxy in front of it) and publish again with --force.",
+    ...cause !== void 0 ? { cause } : {}
+  });
+}
+async function verifyRoundTrip(client, r) {
+  const reference = `${client.registry}/${r.repository}@${r.digest}`;
+  let fetched;
+  try {
+    fetched = await client.getManifest(r.repository, r.digest);
+  } catch (err) {
+    throw failed(reference, [errorMessage(err)], err);
+  }
+  if (!fetched) throw failed(reference, ["the registry has no manifest with this digest"]);
+  let manifest;
+  try {
+    manifest = JSON.parse(fetched.bytes.toString("utf8"));
+  } catch {
+    manifest = null;
+  }
+  const violations = ipmAcceptanceViolations(manifest, r.tag).filter((v) => !r.waivedRules?.includes(v.rule));
+  if (violations.length > 0)
+    throw failed(
+      reference,
+      violations.map((v) => `[${v.rule}] ${v.message}`)
+    );
+  const m = manifest;
+  const differences = roundTripDifferences(m, r.expected);
+  if (differences.length > 0) throw failed(reference, differences);
+  const layer = m.layers?.find((l) => l.mediaType === IPM_LAYER_MEDIA_TYPE);
+  if (!layer) throw failed(reference, ["no IPM layer"]);
+  if (!r.readLayer) {
+    const size = await client.blobSize(r.repository, layer.digest);
+    if (size !== layer.size)
+      throw failed(reference, [`the layer blob is ${size === void 0 ? "missing" : `${size} bytes`}`]);
+    return { status: "verified", digest: fetched.digest, layerRead: false };
+  }
+  let report;
+  try {
+    const title = layer.annotations?.[TITLE_ANNOTATION] ?? "package.tgz";
+    report = await client.readBlob(r.repository, layer.digest, layer.size, (chunks) => r.verifyStream(chunks, title));
+  } catch (err) {
+    throw failed(reference, [errorMessage(err)], err);
+  }
+  const problems = layerReportProblems(report, m);
+  if (problems.length > 0) throw failed(reference, problems);
+  return { status: "verified", digest: fetched.digest, layerRead: true };
+}
+
+// src/oci/publish.ts
+async function sha256OfFile(path) {
+  const hash = createHash8("sha256");
+  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
+  return hash.digest("hex");
+}
+function notVerified(message, hint) {
+  return new IpmDbError("not-verified", message, { hint });
+}
+function packageFacts(report, opts) {
+  if (!report.valid) {
+    const first = report.errors[0];
+    throw notVerified(
+      `the archive did not pass verification (${report.errors.length} error(s)${first ? `, first: ${first.message}` : ""})`,
+      'Fix the package and verify it again with "ipm-db verify"; only a valid archive is published.'
+    );
+  }
+  const module = report.module;
+  if (!module) throw notVerified("the verification report names no module", "Verify the archive again.");
+  if (module.packaging !== "database") {
+    throw notVerified(
+      `module ${module.name} is not a database package (Packaging is "${module.packaging ?? ""}")`,
+      "Build it with IPM's package-database."
+    );
+  }
+  if (!module.irisVersion) {
+    throw notVerified(
+      `module ${module.name} names no IRIS version (SystemRequirements/@Version)`,
+      "IPM needs it to build the tag; package it with IPM's package-database."
+    );
+  }
+  checkModuleVersion(module.version, opts.allowPrerelease);
+  const facts = {
+    moduleName: module.name,
+    version: module.version,
+    irisVersion: module.irisVersion,
+    description: module.description,
+    moduleXml: module.manifestXml,
+    created: opts.created,
+    layer: { digest: `sha256:${report.archive.sha256}`, size: report.archive.size }
+  };
+  if (opts.source) facts.source = opts.source;
+  return facts;
+}
+function parseManifest(bytes) {
+  try {
+    const parsed = JSON.parse(bytes.toString("utf8"));
+    return parsed !== null && typeof parsed === "object" ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function manifestDifferences(existing, next) {
+  if (!existing) return "the existing manifest is not JSON";
+  const out = [];
+  const layer = existing.layers?.[0]?.digest;
+  if (layer !== next.layers[0]?.digest) out.push(`layer ${layer ?? "missing"} there, ${next.layers[0]?.digest} here`);
+  const a = existing.annotations ?? {};
+  const b = next.annotations ?? {};
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (k) => k !== "org.opencontainers.image.created" && a[k] !== b[k]
+  );
+  if (keys.length > 0) out.push(`annotations differ: ${keys.sort().join(", ")}`);
+  if (out.length === 0) out.push("manifest structure differs");
+  return out.join("; ");
+}
+async function publishPackage(opts) {
+  const logger = opts.logger ?? silentLogger;
+  const { access: access2 } = opts;
+  const registry = access2.host;
+  const report = opts.report ?? await opts.verifier.file(opts.archivePath);
+  const facts = packageFacts(report, {
+    allowPrerelease: opts.allowPrerelease ?? false,
+    created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    ...opts.source ? { source: opts.source } : {}
+  });
+  const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
+  const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
+  const reference = `${registry}/${repository}:${tag}`;
+  const size = (await stat9(opts.archivePath)).size;
+  if (size !== report.archive.size) {
+    throw notVerified(
+      `${opts.archivePath} is ${size} bytes, ${report.archive.size} when it was verified`,
+      "The file changed after verification: verify it again."
+    );
+  }
+  let manifest = buildIpmManifest(facts);
+  const serialized = serializeManifest(manifest);
+  const result = (digest2, unchanged, bytesUploaded, uploaded, roundTrip2) => ({
+    reference,
+    tag,
+    digest: digest2,
+    unchanged,
+    roundTrip: roundTrip2,
+    registry,
+    repository,
+    dryRun: roundTrip2 === null,
+    bytesUploaded,
+    layer: { ...facts.layer, uploaded },
+    manifest
+  });
+  if (opts.dryRun) {
+    if (await sha256OfFile(opts.archivePath) !== report.archive.sha256) {
+      throw notVerified(`${opts.archivePath} changed since it was verified (sha256 differs)`, "Verify it again.");
+    }
+    logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
+    return result(serialized.digest, false, 0, false, null);
+  }
+  const client = new RegistryClient(access2, { logger, ...opts.clientOptions });
+  const roundTrip = async (digest2, readLayer) => {
+    const proof = await verifyRoundTrip(client, {
+      repository,
+      tag,
+      digest: digest2,
+      expected: manifest,
+      readLayer,
+      verifyStream: opts.verifier.stream,
+      waivedRules: opts.allowPrerelease ? ["version"] : []
+    });
+    logger.info(
+      `round-trip: verified ${reference}@${proof.digest}${readLayer ? "" : " (layer unchanged, not read again)"}`
+    );
+    return proof;
+  };
+  const existing = await client.getManifest(repository, tag, "pull,push");
+  if (existing) {
+    const existingManifest = parseManifest(existing.bytes);
+    const existingCreated = existingManifest?.annotations?.["org.opencontainers.image.created"];
+    if (existingCreated !== void 0) {
+      const same = buildIpmManifest({ ...facts, created: existingCreated });
+      if (serializeManifest(same).digest === existing.digest) {
+        manifest = same;
+        logger.info(`${reference} already holds this package (${existing.digest}); nothing to upload`);
+        return result(existing.digest, true, 0, false, await roundTrip(existing.digest, false));
+      }
+    }
+    if (!opts.force) {
+      const differences = manifestDifferences(existingManifest, manifest);
+      throw new IpmDbError(
+        "tag-exists",
+        `${reference} already exists with different content (${existing.digest}): ${differences}`,
+        {
+          hint: "Released versions are immutable: bump the module version, or pass --force to overwrite the tag."
+        }
+      );
+    }
+    logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
+  }
+  if (opts.client === "oras") {
+    const credentials = access2.credentialsFor(registry);
+    const digest2 = await pushWithOras({
+      archivePath: opts.archivePath,
+      reference,
+      manifest,
+      plainHttp: access2.plainHttp,
+      ...credentials ? { credentials } : {}
+    });
+    return result(digest2, false, facts.layer.size, true, await roundTrip(digest2, true));
+  }
+  await client.uploadBlobBytes(repository, EMPTY_CONFIG_DIGEST, EMPTY_CONFIG);
+  let upload;
+  try {
+    upload = await client.uploadBlobFromFile(repository, opts.archivePath, facts.layer.digest, facts.layer.size);
+  } catch (err) {
+    if (await sha256OfFile(opts.archivePath) !== report.archive.sha256) {
+      throw notVerified(
+        `${opts.archivePath} changed since it was verified (sha256 differs)`,
+        "Verify it again; nothing was tagged."
+      );
+    }
+    throw err;
+  }
+  if (upload.sha256 !== null && upload.sha256 !== report.archive.sha256) {
+    throw notVerified(
+      `the bytes uploaded from ${opts.archivePath} are not the ones verified`,
+      "Verify it again; nothing was tagged."
+    );
+  }
+  logger.info(
+    upload.skipped ? `layer ${facts.layer.digest} already in ${repository}` : `uploaded ${upload.bytesSent} bytes of ${facts.layer.digest}`
+  );
+  const digest = await client.putManifest(repository, tag, serialized.bytes);
+  if (digest !== serialized.digest) {
+    throw new IpmDbError(
+      "registry-manifest",
+      `the registry stored ${reference} as ${digest}, expected ${serialized.digest}`
+    );
+  }
+  return result(digest, false, upload.bytesSent, !upload.skipped, await roundTrip(digest, true));
+}
+
+// src/pipeline/upgrade/stage.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+
+// src/oci/pull.ts
+import { mkdir as mkdir7 } from "node:fs/promises";
+import { basename as basename7, join as join17 } from "node:path";
+function safeFileName(title, fallback) {
+  const name = title === void 0 ? "" : basename7(title.replace(/\\/g, "/"));
+  return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
+}
+async function pullPackage(client, ref, dir) {
+  const fetched = await client.getManifest(ref.repository, ref.digest ?? ref.tag);
+  if (!fetched) throw new IpmDbError("not-found", `${formatReference(ref)} does not exist`);
+  const manifest = JSON.parse(fetched.bytes.toString("utf8"));
+  const layer = (manifest.layers ?? []).find((l) => l.mediaType === IPM_LAYER_MEDIA_TYPE);
+  if (!layer) {
+    throw new IpmDbError("not-an-ipm-package", `${formatReference(ref)} has no ${IPM_LAYER_MEDIA_TYPE} layer`, {
+      hint: 'Check it with "ipm-db inspect".'
+    });
+  }
+  await mkdir7(dir, { recursive: true });
+  const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
+  const file = join17(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
+  return {
+    reference: formatReference(ref),
+    manifestDigest: fetched.digest,
+    file,
+    size: layer.size,
+    layerDigest: layer.digest
+  };
+}
+
+// src/pipeline/upgrade/driver-binding.ts
+import { mkdtemp as mkdtemp4, rm as rm7 } from "node:fs/promises";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join18 } from "node:path";
+var DURABLE_MOUNT = "/durable";
+async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
+  const result = await sessions.run({
+    namespace,
+    operations: lines.map((text) => ({ kind: "surfaceLine", text })),
+    timeoutMs,
+    purpose: doing
+  });
+  return { results: result.results, raw: result.raw };
+}
+function irisOf(ctx, current, homeNamespace) {
+  const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
+  return {
+    createNamespace: () => newPackageNamespace(ctx, current().target, homeNamespace, "UPG"),
+    run: (namespace, lines, doing) => runUpgradeLines(current().target.sessions, namespace, lines, doing, timeoutMs),
+    loadModule: async (namespace, hostDir) => {
+      await current().ops.loadModule(namespace, hostDir);
+    },
+    loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
+    updateModule: (namespace, moduleName, hostTgz) => current().ops.updateModule(namespace, moduleName, hostTgz)
+  };
+}
+function startOnVolume(ctx, runId, volume) {
+  return startPipelineIris(ctx, runId, {
+    // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
+    // containers need none (packages are copied in, previous releases pulled on the host).
+    network: "none",
+    mounts: [{ source: volume, target: DURABLE_MOUNT }],
+    env: { ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
+  });
+}
+async function startDurable(ctx) {
+  const setup = ctx.setup;
+  if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
+  const suffix = ctx.nextPostfix("D").toLowerCase();
+  const volume = `ipm-db-${ctx.runId}-${suffix}`;
+  ctx.options.onResource?.({ kind: "volume", name: volume });
+  await ctx.docker.check("docker-volume-failed", "docker volume create", [
+    "volume",
+    "create",
+    "--label",
+    `${RUN_LABEL}=${ctx.runId}`,
+    volume
+  ]);
+  await ctx.docker.check(
+    "docker-volume-failed",
+    "Giving the durable volume to irisowner",
+    [
+      "run",
+      "--rm",
+      "--network",
+      "none",
+      "--user",
+      "root",
+      "--label",
+      `${RUN_LABEL}=${ctx.runId}`,
+      "--mount",
+      `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
+      "--entrypoint",
+      "/bin/sh",
+      ctx.options.image,
+      "-c",
+      `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
+    ],
+    { timeoutMs: 12e4 }
+  );
+  const runIds = [`${ctx.runId}-${suffix}a`, `${ctx.runId}-${suffix}b`];
+  let generation = 0;
+  let parts = null;
+  const dispose = async () => {
+    for (const runId of runIds) await removeRun(ctx.docker, runId).catch(() => void 0);
+    await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
+  };
+  try {
+    const first = await startOnVolume(ctx, runIds[0], volume);
+    parts = first;
+    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  const current = () => parts;
+  return {
+    ...irisOf(ctx, current, setup.homeNamespace),
+    async replace() {
+      const old = current().container;
+      await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
+        timeoutMs: 18e4
+      });
+      await removeRun(ctx.docker, runIds[generation]);
+      generation++;
+      parts = await startOnVolume(ctx, runIds[generation], volume);
+    },
+    dispose
+  };
+}
+function driverUpgradeEnvironment(ctx, pull) {
+  const { container, target, ops, setup } = ctx;
+  if (!container || !target || !ops || !setup) {
+    throw new IpmDbError("pipeline-order", "Internal: the container is not ready; an earlier stage did not run.");
+  }
+  return {
+    iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
+    startDurable: () => startDurable(ctx),
+    reserveContainer: () => {
+      const slots = ctx.options.containerSlots;
+      return slots?.tryAcquire() ? () => slots.release() : null;
+    },
+    pull,
+    tempDir: () => mkdtemp4(join18(tmpdir5(), "ipm-db-previous-")),
+    removeTempDir: (dir) => rm7(dir, { recursive: true, force: true })
+  };
+}
+
+// src/pipeline/upgrade/parse.ts
+function values(output, key2) {
+  return output.results.filter((line) => line.key === key2).map((line) => line.value);
+}
+function reportedErrors(output) {
+  return values(output, "error").map((value) => {
+    const bar = value.indexOf("|");
+    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
+  });
+}
+function throwOnReportedErrors(output, doing) {
+  const errors = reportedErrors(output);
+  if (errors.length > 0) {
+    throw new IpmDbError("upgrade-objectscript", `${doing} failed in IRIS: ${errors.join("; ")}`, {
+      details: output.raw
+    });
+  }
+}
+function parseGlobalNames(output) {
+  const names = values(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
+  return [...new Set(names)].sort();
+}
+function parseFingerprints(output) {
+  const result = [];
+  let nodes = {};
+  for (const { key: key2, value } of output.results) {
+    if (key2 === "node") {
+      const bar = value.lastIndexOf("|");
+      if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
+    } else if (key2 === "global") {
+      const [name, count, hash, extra] = value.split("|");
+      const nodeCount = Number(count);
+      if (!name || extra !== void 0 || hash === void 0 || !Number.isInteger(nodeCount) || nodeCount < 0) {
+        throw new IpmDbError("upgrade-parse", `unreadable fingerprint line "##IPMDB global=${value}"`);
+      }
+      result.push({ name, nodes: nodeCount, hash, nodeHashes: nodes });
+      nodes = {};
+    }
+  }
+  return result;
+}
+function parseModuleState(output) {
+  const [value] = values(output, "module");
+  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
+  if (value === "") return null;
+  const bar = value.lastIndexOf("|");
+  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
+}
+function parseUpdateSteps(output) {
+  return values(output, "step").map((value) => {
+    const fields = value.split("|");
+    if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
+      throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
+    }
+    const [kind, className, methodName, timeStampStart, timeStampEnd, ok] = fields;
+    return {
+      className,
+      methodName,
+      primaryOnly: kind === "primary",
+      timeStampStart,
+      timeStampEnd,
+      statusOk: ok === "1"
+    };
+  });
+}
+function parseExpectedSteps(output) {
+  const steps = [];
+  for (const value of values(output, "expected")) {
+    const [className, ordered, primaryOnly, extra] = value.split("|");
+    for (const list2 of [ordered, primaryOnly]) {
+      let methods;
+      try {
+        methods = JSON.parse(list2 ?? "");
+      } catch {
+        methods = null;
+      }
+      if (extra !== void 0 || !Array.isArray(methods) || !methods.every((m) => typeof m === "string")) {
+        throw new IpmDbError(
+          "upgrade-parse",
+          `step class ${className}: GetOrderedMethods did not return a JSON array of names ("${value}")`
+        );
+      }
+      for (const method of methods) steps.push(`${className}:${method}`);
+    }
+  }
+  return steps;
+}
+function parseSeeded(output) {
+  return values(output, "seeded");
+}
+function parseChecks(output) {
+  return values(output, "check").map((value) => {
+    const bar = value.indexOf("|");
+    const returned = bar < 0 ? "" : value.slice(bar + 1);
+    return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
+  });
+}
+function parseFileExists(output) {
+  const result = {};
+  for (const value of values(output, "exists")) {
+    const bar = value.lastIndexOf("|");
+    result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
+  }
+  return result;
+}
+
+// src/pipeline/upgrade/scenarios.ts
+var Scenario = class {
+  constructor(scenario, previous, options, release) {
+    this.options = options;
+    this.release = release;
+    this.result = {
+      scenario,
+      ok: false,
+      message: "",
+      previous,
+      namespace: null,
+      moduleBefore: null,
+      moduleAfter: null,
+      before: null,
+      after: null,
+      changes: [],
+      steps: [],
+      checks: [],
+      backup: null,
+      problems: [],
+      durationMs: 0
+    };
+  }
+  options;
+  release;
+  result;
+  started = Date.now();
+  async snapshot(iris, namespace, alsoGlobals, when) {
+    const listing = await iris.run(namespace, [listGlobalsLine()], `listing the globals ${when}`);
+    throwOnReportedErrors(listing, `Listing the globals ${when}`);
+    const globals = [
+      .../* @__PURE__ */ new Set([...selectGlobals(parseGlobalNames(listing), this.options.globals), ...alsoGlobals])
+    ].sort();
+    const lines = [
+      moduleStateLine(this.release.moduleName),
+      ...updateStepLines(),
+      ...globals.map((g) => fingerprintGlobalLine(g, this.options.nodeLimit))
+    ];
+    const output = await iris.run(namespace, lines, `fingerprinting the data ${when}`);
+    throwOnReportedErrors(output, `Fingerprinting the data ${when}`);
+    const fingerprints = parseFingerprints(output);
+    const missing = globals.filter((g) => !fingerprints.some((f) => f.name === g));
+    if (missing.length > 0) {
+      throw new IpmDbError(
+        "upgrade-fingerprint-incomplete",
+        `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
+        { details: output.raw }
+      );
+    }
+    const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
+    return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+  async seed(iris, namespace) {
+    if (this.options.seed.length === 0) return;
+    const output = await iris.run(namespace, this.options.seed.map(seedLine), "writing data");
+    throwOnReportedErrors(output, "Writing data with the seed methods");
+    const seeded = parseSeeded(output);
+    const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
+    if (notRun.length > 0)
+      throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
+        details: output.raw
+      });
+  }
+  async expectedSteps(iris, namespace) {
+    if (!this.release.updatePackage) return [];
+    const output = await iris.run(
+      namespace,
+      [expectedStepsLine(this.release.updatePackage)],
+      "reading the update step classes"
+    );
+    throwOnReportedErrors(output, `Reading the update step classes of ${this.release.updatePackage}`);
+    return parseExpectedSteps(output);
+  }
+  async runChecks(iris, namespace) {
+    if (this.options.checks.length === 0) return [];
+    const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
+    const returned = parseChecks(output);
+    const errors = reportedErrors(output);
+    return this.options.checks.map(formatClassMethod).map((check) => {
+      const found = returned.find((r) => r.check === check);
+      if (found) return found;
+      const error2 = errors.find((e) => e.startsWith(`${check}: `));
+      return { check, returned: error2 ? error2.slice(check.length + 2) : "(no result printed)", ok: false };
+    });
+  }
+  async checkBackup(iris, namespace, swap) {
+    if (!swap.backupPath) {
+      this.result.problems.push(
+        'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown'
+      );
+      return;
+    }
+    const output = await iris.run(namespace, [fileExistsLine(swap.backupPath)], "checking the swap backup");
+    const exists = parseFileExists(output)[swap.backupPath] === true;
+    this.result.backup = { path: swap.backupPath, exists };
+    if (!exists) this.result.problems.push(`the swap backup ${swap.backupPath} does not exist after the upgrade`);
+  }
+  checkModule(state, version2, packaging, when) {
+    if (!state) {
+      this.result.problems.push(`${this.release.moduleName} is not installed ${when}`);
+      return;
+    }
+    if (state.version !== version2)
+      this.result.problems.push(
+        `${this.release.moduleName} is at version ${state.version} ${when}, expected ${version2}`
+      );
+    if (packaging !== null && state.packaging !== packaging) {
+      this.result.problems.push(
+        `${this.release.moduleName} has Packaging "${state.packaging}" ${when}, expected "${packaging}"`
+      );
+    }
+  }
+  finish(success) {
+    this.result.ok = this.result.problems.length === 0;
+    this.result.message = this.result.ok ? success : this.result.problems[0];
+    this.result.durationMs = Date.now() - this.started;
+    return this.result;
+  }
+  fail(error2) {
+    this.result.problems.push(describeError(error2).replace(/\n\s*/g, " "));
+    if (error2 instanceof IpmDbError && error2.details) this.result.output = error2.details;
+    return this.finish("");
+  }
+};
+async function proveUpgrade(s, iris, install, options, release, betweenHook) {
+  const r = s.result;
+  const namespace = await iris.createNamespace();
+  r.namespace = namespace;
+  await install(iris, namespace);
+  await s.seed(iris, namespace);
+  const previousSteps = await s.expectedSteps(iris, namespace);
+  const before = await s.snapshot(iris, namespace, [], "before the upgrade");
+  r.moduleBefore = before.module;
+  r.before = before.fingerprint;
+  if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
+  if (betweenHook) await betweenHook();
+  const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
+  const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");
+  r.moduleAfter = after.module;
+  r.after = after.fingerprint;
+  s.checkModule(after.module, release.version, "database", "after the upgrade");
+  r.steps = judgeSteps("upgrade", await s.expectedSteps(iris, namespace), before.steps, after.steps, previousSteps);
+  r.problems.push(...stepProblems(r.steps));
+  r.changes = attributeChanges(
+    diffFingerprints(before.fingerprint, after.fingerprint),
+    stepsThatRan(r.steps),
+    options.declared
+  );
+  r.problems.push(...undeclaredChangeProblems(r.changes));
+  r.checks = await s.runChecks(iris, namespace);
+  r.problems.push(
+    ...r.checks.filter((c) => !c.ok).map((c) => `check ${c.check} returned ${c.returned === "" ? "nothing" : `"${c.returned}"`}, not 1`)
+  );
+  await s.checkBackup(iris, namespace, swap);
+  const ran = r.steps.filter((v) => v.outcome === "ran").length;
+  return s.finish(
+    `${release.moduleName} ${before.module?.version ?? "?"} -> ${release.version}: ${after.globals.length} global(s) fingerprinted, ${r.changes.length} changed (all declared), ${ran} update step(s) ran once, ${r.checks.length} check(s) returned 1`
+  );
+}
+async function proveFreshInstall(s, iris, release) {
+  const r = s.result;
+  const namespace = await iris.createNamespace();
+  r.namespace = namespace;
+  const swap = await iris.loadPackage(namespace, release.packagePath);
+  const after = await s.snapshot(iris, namespace, [], "after the install");
+  r.moduleAfter = after.module;
+  r.after = after.fingerprint;
+  s.checkModule(after.module, release.version, "database", "after the install");
+  r.steps = judgeSteps("fresh", await s.expectedSteps(iris, namespace), [], after.steps);
+  r.problems.push(...stepProblems(r.steps));
+  await s.checkBackup(iris, namespace, swap);
+  return s.finish(
+    `${release.moduleName} ${release.version} installed into an empty namespace: ${r.steps.length} update step(s) seeded, none run`
+  );
+}
+async function runUpgradeScenarios(env, options, release, logger) {
+  const prev = options.previous;
+  const registryReference = prev.reference ?? (prev.pullFrom && prev.version ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor) : null);
+  const reference = prev.packagePath ?? registryReference;
+  let pulled = null;
+  let downloadDir = null;
+  const previousPackage = () => {
+    if (prev.packagePath) return Promise.resolve(prev.packagePath);
+    if (!registryReference) throw new IpmDbError("upgrade-no-previous", "no previous database package was given");
+    pulled ??= env.tempDir().then((dir) => {
+      downloadDir = dir;
+      return env.pull(registryReference, dir);
+    });
+    return pulled;
+  };
+  const loadPrevious = async (iris, namespace) => {
+    await iris.loadPackage(namespace, await previousPackage());
+  };
+  const loadPreviousSource = async (iris, namespace) => {
+    await iris.loadModule(namespace, prev.sourceDir);
+  };
+  const packageOrigin = () => ({
+    source: prev.packagePath ? "path" : "registry",
+    reference: reference ?? "",
+    version: prev.version
+  });
+  const sourceOrigin = () => ({
+    source: "source-directory",
+    reference: prev.sourceLabel ?? prev.sourceDir ?? "",
+    version: prev.version
+  });
+  const runScenario = (scenario) => {
+    if (scenario === "fresh") {
+      const s2 = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
+      return proveFreshInstall(s2, env.iris, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "database") {
+      const s2 = new Scenario(scenario, packageOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPrevious, options, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "source") {
+      const s2 = new Scenario(scenario, sourceOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPreviousSource, options, release).catch((e) => s2.fail(e));
+    }
+    const fromPackage = reference !== null;
+    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
+      (e) => s.fail(e)
+    );
+  };
+  const logged = async (scenario, how) => {
+    logger.info(`upgrade scenario: ${scenario}${how}`);
+    const result = await runScenario(scenario);
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
+    return result;
+  };
+  const byScenario = /* @__PURE__ */ new Map();
+  try {
+    const own = options.scenarios.filter((s) => s === "container-replacement");
+    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
+    const beside = freeSlot ? Promise.all(own.map((s) => logged(s, " (its own container, beside the others)"))).finally(freeSlot) : null;
+    try {
+      for (const scenario of options.scenarios)
+        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ""));
+    } finally {
+      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
+    }
+  } finally {
+    const dir = downloadDir;
+    if (dir !== null) await env.removeTempDir(dir).catch(() => void 0);
+  }
+  return options.scenarios.map((s) => byScenario.get(s));
+}
+async function proveInReplacedContainer(s, env, install, options, release) {
+  const iris = await env.startDurable();
+  try {
+    return await proveUpgrade(s, iris, install, options, release, () => iris.replace());
+  } finally {
+    await iris.dispose();
+  }
+}
+
+// src/pipeline/upgrade/stage.ts
+function updatePackageOf(moduleXml) {
+  return parseModuleXml(moduleXml).updatePackage;
+}
+function registryPuller(clientFor) {
+  return async (reference, dir) => {
+    const ref = parseReference(reference, { requireTagOrDigest: true });
+    return (await pullPackage(clientFor(ref.registry), ref, dir)).file;
+  };
+}
+function upgradeStage(options, pull) {
+  return {
+    name: "upgrade",
+    skip: () => options.scenarios.length === 0 ? "no upgrade scenario requested" : null,
+    async run(ctx) {
+      const module = ctx.module;
+      const archive = ctx.archive;
+      const setup = ctx.setup;
+      if (!module || !archive || !setup)
+        throw new IpmDbError(
+          "pipeline-order",
+          "Internal: the upgrade stage needs a built package; an earlier stage did not run."
+        );
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join19(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
+      const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
+      let results;
+      try {
+        const resolved = exported ? {
+          ...options,
+          previous: { ...options.previous, sourceDir: exported.dir, sourceLabel: options.previous.sourceDir }
+        } : options;
+        results = await runUpgradeScenarios(
+          driverUpgradeEnvironment(ctx, pull),
+          resolved,
+          {
+            moduleName: module.name,
+            version: module.version,
+            packagePath: archive.hostPath,
+            updatePackage,
+            irisMajorMinor: setup.iris.majorMinor
+          },
+          ctx.logger
+        );
+      } finally {
+        await exported?.remove();
+      }
+      ctx.report.upgrade = results;
+      const failed2 = results.filter((r) => !r.ok);
+      if (failed2.length > 0) {
+        throw new IpmDbError(
+          "upgrade-failed",
+          `${failed2.length} of ${results.length} upgrade scenario(s) failed: ${failed2.map((r) => `${r.scenario}: ${r.message}`).join("; ")}`,
+          {
+            details: renderUpgradeMarkdown(results)
+          }
+        );
+      }
+      return `${results.length} upgrade scenario(s) passed: ${results.map((r) => r.scenario).join(", ")}`;
+    }
+  };
+}
+
+// src/action/wiring.ts
+function pipelinePort(wiring) {
   return {
     async runImage(o, logger) {
-      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o, o.upgrade, logger, wiring)] : DEFAULT_STAGES;
+      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o.upgrade, logger, wiring)] : DEFAULT_STAGES;
       const record = {
         // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
@@ -1336,55 +9319,61 @@ function pipelinePort(wiring = {}) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir2(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join9(o.outDir, f));
+      const logFiles = (await readdir4(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join20(o.outDir, f));
       return { report, logFiles };
     }
   };
 }
-function upgradeStageFor(o, upgrade, logger, wiring) {
-  const pull = registryPuller(
-    (host) => new RegistryClient({
-      registry: host,
-      plainHttp: host === o.registry.host && (wiring.plainHttp ?? false),
-      logger,
-      ...host === o.registry.host && o.registry.token ? { credentials: { username: o.registry.username || "token", password: o.registry.token } } : {}
-    })
-  );
-  return upgradeStage(upgrade, pull);
+function upgradeStageFor(upgrade, logger, wiring) {
+  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
+  return upgradeStage(upgrade, async (reference, dir) => {
+    try {
+      return await pull(reference, dir);
+    } catch (err) {
+      throw withActionRegistryHint(err);
+    }
+  });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir5(outDir, { recursive: true }).catch(() => {
+  await mkdir8(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile2(join9(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile4(join20(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile2(join9(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile4(join20(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join9(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join20(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
-function publishPort(wiring = {}) {
+function publishPort(wiring) {
   return {
     async publish(r, logger) {
-      const published = await publishPackage({
-        archivePath: r.archivePath,
-        report: r.verification,
-        registry: r.registry,
-        namespace: r.namespace,
-        ...r.sourceUrl ? { source: r.sourceUrl } : {},
-        force: r.force,
-        allowPrerelease: r.allowPrerelease,
-        plainHttp: wiring.plainHttp ?? false,
-        ...r.token ? { credentials: { username: r.username || "token", password: r.token } } : {},
-        logger
-      });
-      return {
-        reference: published.reference,
-        tag: published.tag,
-        digest: published.digest,
-        unchanged: published.unchanged
-      };
+      try {
+        const published = await publishPackage({
+          archivePath: r.archivePath,
+          report: r.verification,
+          verifier: {
+            file: (path) => verifyArchive(path),
+            stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
+          },
+          access: wiring.registry,
+          ...r.sourceUrl ? { source: r.sourceUrl } : {},
+          force: r.force,
+          allowPrerelease: r.allowPrerelease,
+          logger
+        });
+        if (!published.roundTrip) throw new Error("Internal: a publish that was sent has no round trip");
+        return {
+          reference: published.reference,
+          tag: published.tag,
+          digest: published.digest,
+          unchanged: published.unchanged,
+          roundTrip: published.roundTrip
+        };
+      } catch (err) {
+        throw withActionRegistryHint(err);
+      }
     }
   };
 }
@@ -1398,18 +9387,19 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
-  const outcome = await run(inputs, {
+  const registry = actionRegistryAccess(inputs, process.env, (value) => setSecret(value));
+  const outcome2 = await run2(inputs, {
     io,
-    pipeline: pipelinePort({ plainHttp: inputs.registryPlainHttp }),
-    publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
+    pipeline: pipelinePort({ registry }),
+    publisher: publishPort({ registry }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,
     env: process.env,
     runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes(4).toString("hex")}`
   });
-  if (outcome.failure) {
-    const { message, hint } = outcome.failure;
+  if (outcome2.failure) {
+    const { message, hint } = outcome2.failure;
     setFailed(hint ? `${message}
 ${hint}` : message);
   }

@@ -1,22 +1,18 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  Docker,
   STATE_KEEP,
   STATE_RESOURCES,
   STATE_RUN_ID,
   cleanup,
-  dockerCli,
+  errorMessage,
   parseResources
-} from "./chunks/chunk-V3VXLJAV.js";
+} from "./chunks/action/chunk-RYAGSLKS.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-HIWFSZRN.js";
-import "./chunks/chunk-W44NYYNB.js";
-import {
-  errorMessage
-} from "./chunks/chunk-7JDKL6H4.js";
-import "./chunks/chunk-2YR2DOPF.js";
+} from "./chunks/action/chunk-Z5FDQRV5.js";
 
 // src/post.ts
 async function post() {
@@ -27,7 +23,7 @@ async function post() {
     return;
   }
   if (getState(STATE_KEEP) === "true") info("keep-container was set: the containers stayed up until now.");
-  const result = await cleanup(runId, recorded, dockerCli);
+  const result = await cleanup(runId, recorded, new Docker());
   for (const r of result.removed) info(`Removed ${r.kind} ${r.name}`);
   for (const p of result.problems) warning(p);
   if (result.removed.length === 0 && result.problems.length === 0) info("No containers or volumes were left.");

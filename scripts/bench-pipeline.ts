@@ -16,9 +16,10 @@ import type { CacheStore } from '../src/action/cache-store.js';
 import { dockerCli } from '../src/action/docker-cli.js';
 import type { CoreIO } from '../src/action/core-io.js';
 import { parseInputs } from '../src/action/inputs.js';
+import { actionRegistryAccess } from '../src/action/registry.js';
 import { run } from '../src/action/run.js';
 import { pipelinePort, publishPort } from '../src/action/wiring.js';
-import { actionsExecRunner, type CommandRunner } from '../src/iris/process.js';
+import { childProcessRunner, type CommandRunner } from '../src/iris/process.js';
 import { docker, startDockerEngine } from '../test/support/docker-engine.js';
 import { buildStandinImage } from '../test/standin/image.js';
 import { ipmInstallerXml } from '../test/standin/ipm-installer.js';
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
       setSecret: () => {},
     });
 
+    const registry = actionRegistryAccess(inputs, {}, () => {});
     const rows: { wallMs: number; childMs: number; overheadMs: number; commands: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
       const intervals: [number, number][] = [];
@@ -108,7 +110,7 @@ async function main(): Promise<void> {
         async run(command, args, options) {
           const t0 = performance.now();
           try {
-            return await actionsExecRunner.run(command, args, options);
+            return await childProcessRunner.run(command, args, options);
           } finally {
             intervals.push([t0, performance.now()]);
           }
@@ -117,8 +119,8 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const outcome = await run(inputs, {
         io: silentIo,
-        pipeline: pipelinePort({ runner }),
-        publisher: publishPort(),
+        pipeline: pipelinePort({ runner, registry }),
+        publisher: publishPort({ registry }),
         uploader: null,
         cache: noCache,
         docker: dockerCli,

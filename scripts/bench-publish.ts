@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import type { VerificationReport } from '../src/archive/report.js';
 import { publishPackage } from '../src/oci/publish.js';
-import { startRegistry } from '../test/support/registry.js';
-import { writeTestPackage } from '../test/support/oci-package.js';
+import { startRegistry, testAccess } from '../test/support/registry.js';
+import { testVerifier, writeTestPackage } from '../test/support/oci-package.js';
 
 const exec = promisify(execFile);
 
@@ -43,11 +43,10 @@ async function child(args: string[]): Promise<void> {
   const result = await publishPackage({
     archivePath: values.archive!,
     report,
-    registry: values.registry!,
-    namespace: values.namespace!,
-    plainHttp: true,
+    verifier: testVerifier,
+    access: testAccess(values.registry!, { namespace: values.namespace! }),
     created: '2026-01-01T00:00:00Z',
-    ...chunking,
+    clientOptions: chunking,
   });
   const ms = performance.now() - started;
   const out: ChildResult = {

@@ -2,36 +2,49 @@
 // temporary folder and fails when the committed dist/ differs (a JavaScript action
 // runs what is committed, so a stale dist/ is a release bug).
 import { build } from 'esbuild';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { bundledLicenses, renderLicenses } from './licenses.mjs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const entryPoints = {
-  index: 'src/index.ts',
-  post: 'src/post.ts',
-  cli: 'src/cli/index.ts',
-};
+/**
+ * Two builds, each targeting the Node that runs it: the action's entry points run on the runner's
+ * node24 (action.yml `runs.using`), the ipm-db CLI on any Node from 20 on (package.json engines).
+ */
+export const builds = [
+  { entryPoints: { index: 'src/index.ts', post: 'src/post.ts' }, target: 'node24', chunks: 'action' },
+  { entryPoints: { cli: 'src/cli/index.ts' }, target: 'node20', chunks: 'cli' },
+];
 
 export async function bundle(outdir) {
-  await build({
-    absWorkingDir: root,
-    entryPoints,
-    outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    legalComments: 'none',
-    logLevel: 'warning',
-    // CommonJS dependencies call require(); give the ESM bundle one.
-    banner: {
-      js: "import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);",
-    },
-  });
+  const inputs = new Set();
+  for (const { entryPoints, target, chunks } of builds) {
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints,
+      outdir,
+      metafile: true,
+      bundle: true,
+      platform: 'node',
+      target,
+      format: 'esm',
+      splitting: true,
+      chunkNames: `chunks/${chunks}/[name]-[hash]`,
+      legalComments: 'none',
+      logLevel: 'warning',
+      // CommonJS dependencies call require(); give the ESM bundle one.
+      banner: {
+        js: "import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);",
+      },
+    });
+    for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+  }
+  // The licences of every third-party package whose code esbuild put into the bundle.
+  const packages = await bundledLicenses(root, [...inputs]);
+  await writeFile(join(outdir, 'licenses.txt'), renderLicenses(packages));
+  return packages;
 }
 
 async function listFiles(dir, prefix = '') {

@@ -7,6 +7,7 @@ import { dockerCli } from './action/docker-cli.js';
 import { actionsCore } from './action/core-io.js';
 import { readEvent } from './action/event.js';
 import { parseInputs } from './action/inputs.js';
+import { actionRegistryAccess } from './action/registry.js';
 import { run } from './action/run.js';
 import { pipelinePort, publishPort } from './action/wiring.js';
 import { describeError } from './util/errors.js';
@@ -20,10 +21,11 @@ async function main(): Promise<void> {
     setSecret: (value) => core.setSecret(value),
   });
   const io = actionsCore();
+  const registry = actionRegistryAccess(inputs, process.env, (value) => core.setSecret(value));
   const outcome = await run(inputs, {
     io,
-    pipeline: pipelinePort({ plainHttp: inputs.registryPlainHttp }),
-    publisher: publishPort({ plainHttp: inputs.registryPlainHttp }),
+    pipeline: pipelinePort({ registry }),
+    publisher: publishPort({ registry }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,

@@ -1,8 +1,8 @@
 // GitHub Action entry point (post step): removes every container and volume the main step
 // created, whatever happened to it. Only ever warns.
 import * as core from '@actions/core';
-import { dockerCli } from './action/docker-cli.js';
 import { STATE_KEEP, STATE_RESOURCES, STATE_RUN_ID, cleanup, parseResources } from './action/cleanup.js';
+import { Docker } from './iris/docker.js';
 import { errorMessage } from './util/errors.js';
 
 async function post(): Promise<void> {
@@ -13,7 +13,7 @@ async function post(): Promise<void> {
     return;
   }
   if (core.getState(STATE_KEEP) === 'true') core.info('keep-container was set: the containers stayed up until now.');
-  const result = await cleanup(runId, recorded, dockerCli);
+  const result = await cleanup(runId, recorded, new Docker());
   for (const r of result.removed) core.info(`Removed ${r.kind} ${r.name}`);
   for (const p of result.problems) core.warning(p);
   if (result.removed.length === 0 && result.problems.length === 0) core.info('No containers or volumes were left.');

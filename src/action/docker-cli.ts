@@ -1,6 +1,6 @@
 /**
- * The docker CLI for the action's own housekeeping outside the pipeline: saving and loading
- * cached images, and the post step's cleanup. The pipeline drives Docker through src/iris/docker.ts.
+ * The docker CLI for the image cache (docker image save / load of large tarballs). The pipeline
+ * and the post step drive Docker through src/iris/docker.ts.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

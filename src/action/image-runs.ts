@@ -99,12 +99,6 @@ async function runImage(ctx: ImageRunsContext, slots: Limiter, image: string, in
           exportPythonDeps: inputs.exportPythonDeps,
           runTests: inputs.runTests,
           upgrade: inputs.upgrade,
-          registry: {
-            host: inputs.registry,
-            namespace: inputs.namespace,
-            username: inputs.username,
-            token: inputs.token,
-          },
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
           runId: `${deps.runId}-${index + 1}`,

@@ -1,7 +1,8 @@
 /** The action's outputs and JSON reports, computed from the run reports (pure apart from writing them). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PublishedPackage, RunReport } from '../pipeline/types.js';
+import type { PublishedPackage } from '../oci/publish.js';
+import type { RunReport } from '../pipeline/types.js';
 import { redact } from '../util/redact.js';
 import type { CoreIO } from './core-io.js';
 import type { ImageOutcome } from './image-runs.js';
@@ -24,6 +25,9 @@ export function outputsOf(runs: RunReport[], reportPath: string): Record<string,
     'published-tags': JSON.stringify(published.map((p) => p.tag)),
     'published-references': JSON.stringify(published.map((p) => p.reference)),
     digests: JSON.stringify(published.map((p) => p.digest)),
+    'round-trip': JSON.stringify(
+      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status })),
+    ),
     report: reportPath,
     result: JSON.stringify(
       runs.map((r) => ({

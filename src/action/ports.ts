@@ -4,12 +4,13 @@
  * real implementations.
  */
 import type { VerificationReport } from '../archive/report.js';
-import type { PublishedPackage, RunReport, StageName } from '../pipeline/types.js';
+import type { PublishedPackage } from '../oci/publish.js';
+import type { RunReport, StageName } from '../pipeline/types.js';
+import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
 import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
-import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
 import type { ActionInputs } from './inputs.js';
-import type { CreatedResource } from './cleanup.js';
+import type { CreatedResource } from '../iris/container.js';
 
 export interface ImageRunOptions {
   image: string;
@@ -25,8 +26,6 @@ export interface ImageRunOptions {
   runTests: boolean;
   /** The upgrade stage's settings; null when no upgrade scenario runs. */
   upgrade: UpgradeOptions | null;
-  /** The registry the action's token is for: previous releases pulled from it use the token. */
-  registry: { host: string; namespace: string; username: string; token: string };
   timeouts: { startupMs: number; commandMs: number };
   keepContainer: boolean;
   /**
@@ -54,11 +53,8 @@ export interface PipelinePort {
   runImage(options: ImageRunOptions, logger: Logger): Promise<ImageRun>;
 }
 
-/** Where and how to publish comes straight from the inputs of the same names. */
-export interface PublishRequest extends Pick<
-  ActionInputs,
-  'registry' | 'namespace' | 'username' | 'token' | 'sourceUrl' | 'force' | 'allowPrerelease'
-> {
+/** How to publish comes straight from the inputs of the same names; where to, from the port's registry access. */
+export interface PublishRequest extends Pick<ActionInputs, 'sourceUrl' | 'force' | 'allowPrerelease'> {
   archivePath: string;
   verification: VerificationReport;
   signal: AbortSignal;

@@ -48,10 +48,6 @@ export async function publishStep(
             {
               archivePath: archive.path,
               verification,
-              registry: inputs.registry,
-              namespace: inputs.namespace,
-              username: inputs.username,
-              token: inputs.token,
               sourceUrl: inputs.sourceUrl,
               force: inputs.force,
               allowPrerelease: inputs.allowPrerelease,

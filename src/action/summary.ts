@@ -188,6 +188,10 @@ function runBlocks(run: RunReport): Block[] {
   if (run.published) {
     facts.push(`| published | \`${cell(run.published.reference)}\`${run.published.unchanged ? ' (unchanged)' : ''} |`);
     facts.push(`| digest | \`${cell(run.published.digest)}\` |`);
+    const proof = run.published.roundTrip;
+    facts.push(
+      `| round-trip | ${proof.status} \`${cell(proof.digest)}\`${proof.layerRead ? ' (read back by digest, layer verified again)' : ' (manifest re-checked, layer unchanged)'} |`,
+    );
   }
   out.push(fixed(`| | |\n|---|---|\n${facts.join('\n')}\n\n`));
 

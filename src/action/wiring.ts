@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { verifyArchive } from '../archive/verify.js';
 import { containerNameFor, type IrisContainer } from '../iris/container.js';
 import type { CommandRunner } from '../iris/process.js';
+import { verifyArchiveStream } from '../archive/verify.js';
+import { accessForHost, type RegistryAccess } from '../oci/access.js';
 import { publishPackage } from '../oci/publish.js';
 import { RegistryClient } from '../oci/client.js';
 import type { PipelineHooks, Stage } from '../pipeline/options.js';
@@ -17,19 +19,20 @@ import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import type { Logger } from '../util/log.js';
 import type { StageResult } from '../pipeline/types.js';
 import { redact } from '../util/redact.js';
-import type { ImageRunOptions, PipelinePort, PublishPort } from './ports.js';
+import type { PipelinePort, PublishPort } from './ports.js';
+import { withActionRegistryHint } from './registry.js';
 
 export interface WiringOptions {
-  /** Runs every docker command; the default runs them through @actions/exec (tests and the bench wrap it). */
+  /** Runs every docker command; the default runs them through src/iris/process.ts (tests and the bench wrap it). */
   runner?: CommandRunner;
-  /** Talk HTTP to the registry (a loopback test registry only; inputs refuse it elsewhere). */
-  plainHttp?: boolean;
+  /** The registry to publish to and pull previous versions from (src/action/registry.ts builds it from the inputs). */
+  registry: RegistryAccess;
 }
 
-export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
+export function pipelinePort(wiring: WiringOptions): PipelinePort {
   return {
     async runImage(o, logger) {
-      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o, o.upgrade, logger, wiring)] : DEFAULT_STAGES;
+      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o.upgrade, logger, wiring)] : DEFAULT_STAGES;
       const record: PipelineHooks = {
         // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
@@ -76,22 +79,18 @@ export function pipelinePort(wiring: WiringOptions = {}): PipelinePort {
 }
 
 /**
- * The upgrade stage: a previous release is pulled with the action's token from the action's
- * registry, anonymously from any other.
+ * The upgrade stage: a previous release is pulled with what the registry access gives its host
+ * (the action's token for the action's registry; a docker login entry, or nothing, elsewhere).
  */
-function upgradeStageFor(o: ImageRunOptions, upgrade: UpgradeOptions, logger: Logger, wiring: WiringOptions): Stage {
-  const pull = registryPuller(
-    (host) =>
-      new RegistryClient({
-        registry: host,
-        plainHttp: host === o.registry.host && (wiring.plainHttp ?? false),
-        logger,
-        ...(host === o.registry.host && o.registry.token
-          ? { credentials: { username: o.registry.username || 'token', password: o.registry.token } }
-          : {}),
-      }),
-  );
-  return upgradeStage(upgrade, pull);
+function upgradeStageFor(upgrade: UpgradeOptions, logger: Logger, wiring: WiringOptions): Stage {
+  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
+  return upgradeStage(upgrade, async (reference, dir) => {
+    try {
+      return await pull(reference, dir);
+    } catch (err) {
+      throw withActionRegistryHint(err);
+    }
+  });
 }
 
 /**
@@ -107,27 +106,34 @@ async function saveFailureLogs(outDir: string, result: StageResult, container: I
   await container.copyOut(container.messagesLogPath, join(outDir, 'messages.log'), 60_000).catch(() => {});
 }
 
-export function publishPort(wiring: WiringOptions = {}): PublishPort {
+export function publishPort(wiring: WiringOptions): PublishPort {
   return {
     async publish(r, logger) {
-      const published = await publishPackage({
-        archivePath: r.archivePath,
-        report: r.verification,
-        registry: r.registry,
-        namespace: r.namespace,
-        ...(r.sourceUrl ? { source: r.sourceUrl } : {}),
-        force: r.force,
-        allowPrerelease: r.allowPrerelease,
-        plainHttp: wiring.plainHttp ?? false,
-        ...(r.token ? { credentials: { username: r.username || 'token', password: r.token } } : {}),
-        logger,
-      });
-      return {
-        reference: published.reference,
-        tag: published.tag,
-        digest: published.digest,
-        unchanged: published.unchanged,
-      };
+      try {
+        const published = await publishPackage({
+          archivePath: r.archivePath,
+          report: r.verification,
+          verifier: {
+            file: (path) => verifyArchive(path),
+            stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName }),
+          },
+          access: wiring.registry,
+          ...(r.sourceUrl ? { source: r.sourceUrl } : {}),
+          force: r.force,
+          allowPrerelease: r.allowPrerelease,
+          logger,
+        });
+        if (!published.roundTrip) throw new Error('Internal: a publish that was sent has no round trip');
+        return {
+          reference: published.reference,
+          tag: published.tag,
+          digest: published.digest,
+          unchanged: published.unchanged,
+          roundTrip: published.roundTrip,
+        };
+      } catch (err) {
+        throw withActionRegistryHint(err);
+      }
     },
   };
 }

@@ -2,6 +2,7 @@ import { IpmDbError, UsageError, describeError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { EXIT, loadCommand, type CliCommandListing, type CliIo } from './command.js';
 import { commands } from './commands/index.js';
+import { withCliRegistryHint } from './registry-hints.js';
 
 function overview(list: CliCommandListing[]): string {
   const width = Math.max(...list.map((c) => c.name.length));
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CliIo, list: CliCommandListing[] 
   try {
     return await command.run(rest, io);
   } catch (err) {
-    io.stderr.write(`ipm-db ${name}: ${redact(describeError(err))}\n`);
+    io.stderr.write(`ipm-db ${name}: ${redact(describeError(withCliRegistryHint(err)))}\n`);
     if (err instanceof UsageError) {
       io.stderr.write(`\n${command.usage.trimEnd()}\n`);
       return EXIT.usage;

@@ -6,7 +6,9 @@ import { parseUpgradeOptions, type UpgradeText } from '../pipeline/upgrade/optio
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './command.js';
-import { registryClient } from './registry-options.js';
+import { accessForHost } from '../oci/access.js';
+import { RegistryClient } from '../oci/client.js';
+import { cliLogger, cliRegistryAccess } from './registry-options.js';
 
 export const UPGRADE_FLAGS = {
   'upgrade-from': { type: 'string' },
@@ -73,10 +75,14 @@ export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo): Stage | 
       );
     return null;
   }
+  // The environment's credentials go to --registry only; a reference on another host is pulled
+  // with that host's docker login, or anonymously.
+  const access = cliRegistryAccess(io, (v.registry ?? 'ghcr.io').replace(/\/+$/, ''), {
+    plainHttp: v['plain-http'] === true,
+  });
+  const logger = cliLogger(io, v.verbose === true);
   return upgradeStage(
     options,
-    registryPuller((registry) =>
-      registryClient(registry, io, { 'plain-http': v['plain-http'] === true, verbose: v.verbose === true }),
-    ),
+    registryPuller((host) => new RegistryClient(accessForHost(access, host), { logger })),
   );
 }

@@ -13,7 +13,16 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { CompileError } from '../pipeline/types.js';
+
+/** An ObjectScript compile error, located in the module's source tree for annotations. */
+export interface CompileError {
+  /** Path relative to the module directory (e.g. "src/MyApp/Foo.cls"), when it could be found. */
+  file: string | null;
+  /** Class or routine name as IRIS reported it (e.g. "MyApp.Foo.cls"). */
+  document: string;
+  line: number | null;
+  message: string;
+}
 
 export interface RawCompileError {
   document: string;

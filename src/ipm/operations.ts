@@ -6,7 +6,7 @@ import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
-import type { CompileError } from '../pipeline/types.js';
+import type { CompileError } from './compile-errors.js';
 import { WORK_DIR } from '../iris/container.js';
 import type { Expression, IpmCommand, Operation } from '../iris/objectscript.js';
 import type { SessionFailure, SessionResult, SessionRunner } from '../iris/session.js';

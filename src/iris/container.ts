@@ -15,7 +15,7 @@ import { redact, registerSecret } from '../util/redact.js';
 import { Docker, firstLine, seconds } from './docker.js';
 import { tail } from './output.js';
 import type { CommandResult } from './process.js';
-import { hasControlCharacter, unsafeValue, validate } from './validate.js';
+import { hasControlCharacter, isValid, unsafeValue, validate } from './validate.js';
 
 export const RUN_LABEL = 'ipm-db.run';
 export const WORK_DIR = '/tmp/ipm-db';
@@ -344,28 +344,66 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/**
- * Removes every container and volume labelled with this run id (what the action's post
- * step calls after a cancelled job). Returns the names removed.
- */
-export async function removeRun(docker: Docker, runId: string): Promise<string[]> {
-  validate('label value', runId);
-  const filter = `label=${RUN_LABEL}=${runId}`;
-  const removed = await removeListed(docker, 'containers', ['ps', '-aq', '--filter', filter], ['rm', '-f', '-v']);
-  removed.push(
-    ...(await removeListed(docker, 'volumes', ['volume', 'ls', '-q', '--filter', filter], ['volume', 'rm', '-f'])),
-  );
-  return removed;
+export interface RemovedResources {
+  removed: CreatedResource[];
+  /** One message per listing or removal that failed. */
+  problems: string[];
 }
 
-/** Lists ids with `listArgs`, then removes them with `removeArgs <ids...>`. */
-async function removeListed(docker: Docker, what: string, listArgs: string[], removeArgs: string[]): Promise<string[]> {
-  const listed = await docker.check('docker-cleanup-failed', `Listing ${what}`, listArgs, { timeoutMs: 30_000 });
-  const ids = listed.stdout
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (ids.length > 0)
-    await docker.check('docker-cleanup-failed', `Removing ${what}`, [...removeArgs, ...ids], { timeoutMs: 120_000 });
-  return ids;
+/**
+ * Removes the containers, then the volumes (a volume in use cannot go), of run `runId`: those
+ * labelled with it (with `family`, also `<runId>-<n>`: each IRIS image of an action run gets
+ * its own) and the `recorded` ones. Each failure is collected, never thrown; a run id that is
+ * not a plain label value is never passed to docker (only the recorded names are removed).
+ */
+export async function removeRunResources(
+  docker: Docker,
+  runId: string,
+  opts: { recorded?: readonly CreatedResource[]; family?: boolean } = {},
+): Promise<RemovedResources> {
+  const problems: string[] = [];
+  const removed: CreatedResource[] = [];
+  const recorded = opts.recorded ?? [];
+  const containers = new Set(recorded.filter((r) => r.kind === 'container').map((r) => r.name));
+  const volumes = new Set(recorded.filter((r) => r.kind === 'volume').map((r) => r.name));
+  if (isValid('label value', runId)) {
+    const ours = (value: string | undefined) =>
+      value === runId || (opts.family === true && Boolean(value?.startsWith(`${runId}-`)));
+    const format = (field: string) => `{{${field}}}\t{{.Label "${RUN_LABEL}"}}`;
+    const listed = async (what: string, args: string[], into: Set<string>) => {
+      const result = await docker.call(args, { timeoutMs: 30_000 });
+      if (result.exitCode !== 0 || result.timedOut) {
+        problems.push(`Listing the run's ${what} failed: ${firstLine(result.stderr) || `exit ${result.exitCode}`}`);
+        return;
+      }
+      for (const line of result.stdout.split('\n')) {
+        const [name, value] = line.trim().split('\t');
+        if (name && ours(value)) into.add(name);
+      }
+    };
+    await listed(
+      'containers',
+      ['ps', '--all', '--filter', `label=${RUN_LABEL}`, '--format', format('.Names')],
+      containers,
+    );
+    await listed('volumes', ['volume', 'ls', '--filter', `label=${RUN_LABEL}`, '--format', format('.Name')], volumes);
+  }
+  const remove = async (kind: CreatedResource['kind'], name: string, args: string[], gone: RegExp) => {
+    const result = await docker.call(args, { timeoutMs: 120_000 });
+    if (result.exitCode === 0 && !result.timedOut) removed.push({ kind, name });
+    else if (!gone.test(result.stderr))
+      problems.push(`Removing ${kind} ${name} failed: ${firstLine(result.stderr) || `exit ${result.exitCode}`}`);
+  };
+  for (const name of containers)
+    await remove('container', name, ['rm', '--force', '--volumes', name], /No such container/i);
+  for (const name of volumes) await remove('volume', name, ['volume', 'rm', '--force', name], /no such volume/i);
+  return { removed, problems };
+}
+
+/** Removes every container and volume labelled with exactly this run id; throws when any removal failed. */
+export async function removeRun(docker: Docker, runId: string): Promise<string[]> {
+  validate('label value', runId);
+  const { removed, problems } = await removeRunResources(docker, runId);
+  if (problems.length > 0) throw new IpmDbError('docker-cleanup-failed', problems.join('\n'));
+  return removed.map((r) => r.name);
 }

@@ -3,7 +3,7 @@
  */
 import { IpmDbError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
-import { actionsExecRunner, findOnPath, type CommandResult, type CommandRunner } from './process.js';
+import { childProcessRunner, findOnPath, type CommandResult, type CommandRunner } from './process.js';
 
 export interface DockerOptions {
   /** DOCKER_HOST for every call (e.g. "unix:///tmp/x/docker.sock"); default: the environment's. */
@@ -31,7 +31,7 @@ export class Docker {
   constructor(options: DockerOptions = {}) {
     this.host = options.host;
     this.binary = options.binary ?? 'docker';
-    this.runner = options.runner ?? actionsExecRunner;
+    this.runner = options.runner ?? childProcessRunner;
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 60_000;
   }
 

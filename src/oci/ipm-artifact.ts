@@ -4,12 +4,14 @@
 // `ipm-db inspect` reports.
 import { IpmDbError } from '../util/errors.js';
 import { TAG_SOURCE, isIrisMajorMinor, isPlainVersion, isSemver, isTag, sha256Digest } from '../naming/grammar.js';
+import {
+  IPM_CONFIG_MEDIA_TYPE,
+  IPM_LAYER_MEDIA_TYPE,
+  OCI_MANIFEST_MEDIA_TYPE,
+  TITLE_ANNOTATION,
+  type OciManifest,
+} from './media-types.js';
 import { formatDatabaseTag, ipmArchiveFileName, mentionsDatabaseTag, parseDatabaseTag } from '../naming/ipm.js';
-
-export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
-export const IPM_CONFIG_MEDIA_TYPE = 'application/vnd.unknown.config.v1+json';
-export const IPM_LAYER_MEDIA_TYPE = 'application/vnd.oci.image.layer.v1.tar';
-export const TITLE_ANNOTATION = 'org.opencontainers.image.title';
 
 /** The empty JSON object IPM's client uses as the config blob. */
 export const EMPTY_CONFIG = Buffer.from('{}', 'utf8');
@@ -35,21 +37,6 @@ export const IPM_ANNOTATION_KEYS = [
 export type IpmAnnotationKey = (typeof IPM_ANNOTATION_KEYS)[number];
 export type IpmAnnotations = Partial<Record<IpmAnnotationKey, string>>;
 const ALLOWED_KEYS: ReadonlySet<string> = new Set(IPM_ANNOTATION_KEYS);
-
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  annotations?: Record<string, string>;
-}
-
-export interface OciManifest {
-  schemaVersion: 2;
-  mediaType: string;
-  config: Descriptor;
-  layers: Descriptor[];
-  annotations?: Record<string, string>;
-}
 
 /** Checks the module version IPM will be able to pull back; returns it unchanged. */
 export function checkModuleVersion(version: string, allowPrerelease = false): string {

@@ -8,8 +8,8 @@ import { delimiter, join, resolve } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { DIGEST_SOURCE } from '../naming/grammar.js';
-import type { RegistryCredentials } from './client.js';
-import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './ipm-artifact.js';
+import type { RegistryCredentials } from './access.js';
+import { IPM_CONFIG_MEDIA_TYPE, IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './media-types.js';
 
 /** The oras binary on PATH, or undefined. */
 export async function findOras(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
@@ -39,6 +39,8 @@ export function runTool(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+    // A child that exits without reading its input must not crash this process (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.stdin ?? '');
   });
 }
@@ -76,7 +78,7 @@ export async function pushWithOras(opts: OrasPushOptions): Promise<string> {
       '--annotation-file',
       annotationFile,
       '--config',
-      `${join(dir, 'config.json')}:application/vnd.unknown.config.v1+json`,
+      `${join(dir, 'config.json')}:${IPM_CONFIG_MEDIA_TYPE}`,
     ];
     await writeFile(join(dir, 'config.json'), '{}');
     if (opts.plainHttp) args.push('--plain-http');

@@ -1,27 +1,37 @@
 // Publishes one verified database package in IPM's OCI form. Blobs go first and the
-// manifest last, so a failure never leaves the tag pointing at a partial artifact.
+// manifest last, so a failure never leaves the tag pointing at a partial artifact; then the
+// package is read back by digest and checked (src/oci/round-trip.ts).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { VerificationReport } from '../archive/report.js';
-import type { PublishedPackage } from '../pipeline/types.js';
 import { IpmDbError } from '../util/errors.js';
 import { silentLogger, type Logger } from '../util/log.js';
-import { RegistryClient, type RegistryCredentials } from './client.js';
+import type { RegistryAccess } from './access.js';
+import { RegistryClient, type RegistryClientOptions } from './client.js';
 import {
   buildIpmManifest,
   checkModuleVersion,
   EMPTY_CONFIG,
   EMPTY_CONFIG_DIGEST,
-  ipmAcceptanceViolations,
   serializeManifest,
   type IpmPackageFacts,
-  type OciManifest,
 } from './ipm-artifact.js';
+import type { OciManifest } from './media-types.js';
 import { pushWithOras } from './oras-cli.js';
 import { ipmDatabaseTag, ipmRepositoryPath } from '../naming/ipm.js';
-import { validateRegistryHost } from '../naming/reference.js';
-import type { RetryPolicy } from './retry.js';
+import { verifyRoundTrip, type RoundTrip, type VerifyArchiveStreamFn } from './round-trip.js';
+
+export interface PublishedPackage {
+  /** Full reference, "<registry>/<namespace>/<module>:<tag>". */
+  reference: string;
+  tag: string;
+  /** Manifest digest, "sha256:...". */
+  digest: string;
+  /** true when the tag already pointed at this exact manifest and nothing was uploaded. */
+  unchanged: boolean;
+  roundTrip: RoundTrip;
+}
 
 /**
  * Verifies the archive at `path` (src/archive/verify.ts `verifyArchive` fits; close over any
@@ -29,31 +39,35 @@ import type { RetryPolicy } from './retry.js';
  */
 export type VerifyArchiveFn = (path: string) => Promise<VerificationReport>;
 
+/** The archive verifier, for a file before publishing and for the layer read back after. */
+export interface ArchiveVerifier {
+  file: VerifyArchiveFn;
+  stream: VerifyArchiveStreamFn;
+}
+
 export interface PublishOptions {
   archivePath: string;
-  /** A report from verifying this archive, or a verifier publish runs itself. */
+  /** A report from verifying this archive; without it, publish runs the verifier on the file. */
   report?: VerificationReport;
-  verify?: VerifyArchiveFn;
-  registry: string;
-  namespace: string;
+  verifier: ArchiveVerifier;
+  /** The registry host, the namespace to publish under, plain HTTP and credentials. */
+  access: RegistryAccess;
   source?: string;
   force?: boolean;
   dryRun?: boolean;
-  plainHttp?: boolean;
   allowPrerelease?: boolean;
-  credentials?: RegistryCredentials;
   /** "oras" pushes through the oras CLI (must be on PATH); the default is this client. */
   client?: 'native' | 'oras';
   /** RFC 3339; defaults to now (a re-publish of identical content keeps the existing value). */
   created?: string;
   logger?: Logger;
-  retry?: Partial<RetryPolicy>;
-  monolithicLimit?: number;
-  chunkSize?: number;
-  idleTimeoutMs?: number;
+  /** Retry budget, upload chunking and idle timeout of the registry client. */
+  clientOptions?: RegistryClientOptions;
 }
 
-export interface PublishResult extends PublishedPackage {
+/** roundTrip is null only for a dry run (nothing was sent). */
+export interface PublishResult extends Omit<PublishedPackage, 'roundTrip'> {
+  roundTrip: RoundTrip | null;
   registry: string;
   repository: string;
   dryRun: boolean;
@@ -140,22 +154,15 @@ export function manifestDifferences(existing: Partial<OciManifest> | undefined, 
 
 export async function publishPackage(opts: PublishOptions): Promise<PublishResult> {
   const logger = opts.logger ?? silentLogger;
-  const registry = validateRegistryHost(opts.registry);
-  let report = opts.report;
-  if (!report) {
-    if (!opts.verify)
-      throw notVerified(
-        'publish was given neither a verification report nor a verifier',
-        'Pass the report of "ipm-db verify".',
-      );
-    report = await opts.verify(opts.archivePath);
-  }
+  const { access } = opts;
+  const registry = access.host;
+  const report = opts.report ?? (await opts.verifier.file(opts.archivePath));
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
     created: opts.created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     ...(opts.source ? { source: opts.source } : {}),
   });
-  const repository = ipmRepositoryPath(opts.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat(opts.archivePath)).size;
@@ -172,15 +179,16 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
     unchanged: boolean,
     bytesUploaded: number,
     uploaded: boolean,
-    dryRun = false,
+    roundTrip: PublishResult['roundTrip'],
   ): PublishResult => ({
     reference,
     tag,
     digest,
     unchanged,
+    roundTrip,
     registry,
     repository,
-    dryRun,
+    dryRun: roundTrip === null,
     bytesUploaded,
     layer: { ...facts.layer, uploaded },
     manifest,
@@ -191,19 +199,25 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
       throw notVerified(`${opts.archivePath} changed since it was verified (sha256 differs)`, 'Verify it again.');
     }
     logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
-    return result(serialized.digest, false, 0, false, true);
+    return result(serialized.digest, false, 0, false, null);
   }
 
-  const client = new RegistryClient({
-    registry,
-    plainHttp: opts.plainHttp ?? false,
-    logger,
-    ...(opts.credentials ? { credentials: opts.credentials } : {}),
-    ...(opts.retry ? { retry: opts.retry } : {}),
-    ...(opts.monolithicLimit !== undefined ? { monolithicLimit: opts.monolithicLimit } : {}),
-    ...(opts.chunkSize !== undefined ? { chunkSize: opts.chunkSize } : {}),
-    ...(opts.idleTimeoutMs !== undefined ? { idleTimeoutMs: opts.idleTimeoutMs } : {}),
-  });
+  const client = new RegistryClient(access, { logger, ...opts.clientOptions });
+  const roundTrip = async (digest: string, readLayer: boolean) => {
+    const proof = await verifyRoundTrip(client, {
+      repository,
+      tag,
+      digest,
+      expected: manifest,
+      readLayer,
+      verifyStream: opts.verifier.stream,
+      waivedRules: opts.allowPrerelease ? ['version'] : [],
+    });
+    logger.info(
+      `round-trip: verified ${reference}@${proof.digest}${readLayer ? '' : ' (layer unchanged, not read again)'}`,
+    );
+    return proof;
+  };
 
   const existing = await client.getManifest(repository, tag, 'pull,push');
   if (existing) {
@@ -214,7 +228,7 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
       if (serializeManifest(same).digest === existing.digest) {
         manifest = same;
         logger.info(`${reference} already holds this package (${existing.digest}); nothing to upload`);
-        return result(existing.digest, true, 0, false);
+        return result(existing.digest, true, 0, false, await roundTrip(existing.digest, false));
       }
     }
     if (!opts.force) {
@@ -231,21 +245,15 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
   }
 
   if (opts.client === 'oras') {
+    const credentials = access.credentialsFor(registry);
     const digest = await pushWithOras({
       archivePath: opts.archivePath,
       reference,
       manifest,
-      plainHttp: opts.plainHttp ?? false,
-      ...(opts.credentials ? { credentials: opts.credentials } : {}),
+      plainHttp: access.plainHttp,
+      ...(credentials ? { credentials } : {}),
     });
-    const pushed = await client.getManifest(repository, tag);
-    const violations = pushed ? ipmAcceptanceViolations(JSON.parse(pushed.bytes.toString('utf8')), tag) : [];
-    if (!pushed || violations.length > 0) {
-      throw new IpmDbError('oras-push', `oras pushed ${reference} in a form IPM would not accept`, {
-        details: violations.map((v) => `${v.rule}: ${v.message}`).join('\n'),
-      });
-    }
-    return result(digest, false, facts.layer.size, true);
+    return result(digest, false, facts.layer.size, true, await roundTrip(digest, true));
   }
 
   await client.uploadBlobBytes(repository, EMPTY_CONFIG_DIGEST, EMPTY_CONFIG);
@@ -280,5 +288,5 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
       `the registry stored ${reference} as ${digest}, expected ${serialized.digest}`,
     );
   }
-  return result(digest, false, upload.bytesSent, !upload.skipped);
+  return result(digest, false, upload.bytesSent, !upload.skipped, await roundTrip(digest, true));
 }

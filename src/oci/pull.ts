@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import type { RegistryClient } from './client.js';
-import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './ipm-artifact.js';
+import { IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './media-types.js';
 import { formatReference, type Reference } from '../naming/reference.js';
 
 export interface PulledPackage {

@@ -15,6 +15,8 @@ export interface RawRequest {
   body?: RequestBody;
   /** Abort with ETIMEDOUT when the connection is silent this long (default 60 s). */
   idleTimeoutMs?: number;
+  /** Called with each redirect target before it is followed; throws to refuse it. */
+  checkRedirect?: (next: URL) => void;
 }
 
 export interface RawResponse {
@@ -108,6 +110,7 @@ export async function exchange(req: RawRequest, opts: { stream?: boolean } = {})
       if (hop >= MAX_REDIRECTS)
         throw new IpmDbError('registry-redirects', `more than ${MAX_REDIRECTS} redirects from ${req.url.origin}`);
       const next = new URL(location, current.url);
+      current.checkRedirect?.(next);
       const headers = { ...current.headers };
       if (next.origin !== current.url.origin) {
         for (const name of Object.keys(headers)) if (name.toLowerCase() === 'authorization') delete headers[name];

@@ -1,4 +1,6 @@
 import type { VerificationReport } from '../archive/report.js';
+import type { CompileError } from '../ipm/compile-errors.js';
+import type { PublishedPackage } from '../oci/publish.js';
 import type { UpgradeScenarioResult } from './upgrade/types.js';
 
 /** The stages of one run against one IRIS image, in order. */
@@ -15,26 +17,6 @@ export interface StageResult {
   message?: string;
   /** IRIS/IPM/registry output that explains a failure (already redacted). */
   output?: string;
-}
-
-/** An ObjectScript compile error, located in the module's source tree for annotations. */
-export interface CompileError {
-  /** Path relative to the module directory (e.g. "src/MyApp/Foo.cls"), when it could be found. */
-  file: string | null;
-  /** Class or routine name as IRIS reported it (e.g. "MyApp.Foo.cls"). */
-  document: string;
-  line: number | null;
-  message: string;
-}
-
-export interface PublishedPackage {
-  /** Full reference, "<registry>/<namespace>/<module>:<tag>". */
-  reference: string;
-  tag: string;
-  /** Manifest digest, "sha256:...". */
-  digest: string;
-  /** true when the tag already pointed at this exact manifest and nothing was uploaded. */
-  unchanged: boolean;
 }
 
 /** Everything one run against one IRIS image produced: the JSON report per matrix leg. */

@@ -38,6 +38,8 @@ export function execWithInput(
       resolve({ code: code ?? (signal ? 128 + 9 : -1), stdout, stderr });
     });
     child.stdin.on('error', () => undefined);
+    // A child that exits without reading its input must not crash this process (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(input);
   });
 }

@@ -186,6 +186,8 @@ async function dockerImport(dockerHost: string, tarball: Buffer, tag: string): P
     child.on('close', (code) =>
       code === 0 ? resolve() : reject(new Error(`docker import exited ${code}: ${stderr.trim()}`)),
     );
+    // A child that exits without reading its input must not crash this process (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(tarball);
   });
 }

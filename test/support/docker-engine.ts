@@ -49,6 +49,8 @@ export async function docker(
       if (code === 0) resolve({ stdout, stderr });
       else reject(new Error(`docker ${args.join(' ')} exited ${code}: ${stderr.trim()}`));
     });
+    // A child that exits without reading its input must not crash this process (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.input);
   });
 }

@@ -8,7 +8,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { VerificationReport } from '../../src/archive/report.js';
-import { verifyArchive } from '../../src/archive/verify.js';
+import { verifyArchive, verifyArchiveStream } from '../../src/archive/verify.js';
+import type { ArchiveVerifier } from '../../src/oci/publish.js';
 import { IpmDbError } from '../../src/util/errors.js';
 import { moduleXml } from '../../scripts/make-example-archive.js';
 import { writeIpmArchive } from './ipm-tar.js';
@@ -85,3 +86,9 @@ export async function ipmDbRejection(p: Promise<unknown>): Promise<IpmDbError> {
   }
   throw new Error('expected an IpmDbError, but the call succeeded');
 }
+
+/** The real streaming verifier, for a file and for a layer read back from a registry. */
+export const testVerifier: ArchiveVerifier = {
+  file: (path) => verifyArchive(path),
+  stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName }),
+};

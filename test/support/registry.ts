@@ -30,6 +30,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  credentialsOnlyFor,
+  registryAccess,
+  type RegistryAccess,
+  type RegistryCredentials,
+} from '../../src/oci/access.js';
 
 export const REGISTRY_BINARY = '/usr/bin/docker-registry';
 
@@ -72,6 +78,8 @@ function run(command: string, args: string[], stdin = ''): Promise<void> {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr}`))));
+    // A child that exits without reading its input must not crash this process (EPIPE).
+    child.stdin.on('error', () => {});
     child.stdin.end(stdin);
   });
 }
@@ -352,4 +360,17 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         server.close(() => r());
       }),
   };
+}
+
+/** Access to a test registry: plain HTTP unless told otherwise, credentials for that host only. */
+export function testAccess(
+  host: string,
+  opts: { credentials?: RegistryCredentials; namespace?: string; plainHttp?: boolean } = {},
+): RegistryAccess {
+  return registryAccess({
+    host,
+    plainHttp: opts.plainHttp ?? true,
+    namespace: opts.namespace ?? 'acme',
+    credentialsFor: credentialsOnlyFor(host, opts.credentials),
+  });
 }

@@ -1,4 +1,14 @@
 import type { LazyCliCommand } from '../command.js';
+import type { ArchiveVerifier } from '../../oci/publish.js';
+
+/** The streaming verifier, for a file and for a layer read back from the registry. */
+async function archiveVerifier(): Promise<ArchiveVerifier> {
+  const { verifyArchive, verifyArchiveStream } = await import('../../archive/verify.js');
+  return {
+    file: (path) => verifyArchive(path),
+    stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName }),
+  };
+}
 
 /**
  * Every ipm-db subcommand, in the order `ipm-db --help` lists them. Each module is imported
@@ -19,8 +29,7 @@ export const commands: LazyCliCommand[] = [
   {
     name: 'publish',
     summary: 'publish a verified database package to an OCI registry (GHCR) for IPM',
-    load: async () =>
-      (await import('./publish.js')).publishCommand((await import('../../archive/verify.js')).verifyArchive),
+    load: async () => (await import('./publish.js')).publishCommand(await archiveVerifier()),
   },
   {
     name: 'pull',

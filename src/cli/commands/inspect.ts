@@ -1,4 +1,5 @@
-import { ipmAcceptanceViolations, type OciManifest } from '../../oci/ipm-artifact.js';
+import { ipmAcceptanceViolations } from '../../oci/ipm-artifact.js';
+import type { OciManifest } from '../../oci/media-types.js';
 import { formatReference, parseReference } from '../../naming/reference.js';
 import { IpmDbError, UsageError } from '../../util/errors.js';
 import { EXIT, type CliCommand } from '../command.js';

@@ -7,6 +7,7 @@ import {
   parseVersionsRequest,
   resolveVersions,
 } from '../../workflow/iris-versions.js';
+import { credentialsOnlyFor, registryAccess } from '../../oci/access.js';
 import { RegistryClient } from '../../oci/client.js';
 import { appendGithubOutput } from '../github-output.js';
 import { parseCommandArgs } from '../registry-options.js';
@@ -74,11 +75,13 @@ export const irisVersionsCommand: CliCommand = {
       const { registry, repository } = splitImageRegistry(values['image-registry'], values.flavour);
       const username = io.env.IPM_DB_IRIS_REGISTRY_USERNAME ?? '';
       const password = io.env.IPM_DB_IRIS_REGISTRY_PASSWORD ?? '';
-      const client = new RegistryClient({
-        registry,
-        plainHttp: values['plain-http'] === true,
-        ...(username || password ? { credentials: { username, password } } : {}),
-      });
+      const client = new RegistryClient(
+        registryAccess({
+          host: registry,
+          plainHttp: values['plain-http'] === true,
+          credentialsFor: credentialsOnlyFor(registry, username || password ? { username, password } : undefined),
+        }),
+      );
       try {
         tags = await client.listTags(repository, 1000);
       } catch (err) {

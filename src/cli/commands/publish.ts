@@ -1,12 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { VerificationReport } from '../../archive/report.js';
-import { registryCredentialsFromEnv } from '../../oci/credentials.js';
 import { canonicalJson } from '../../oci/ipm-artifact.js';
-import { publishPackage, type PublishResult, type VerifyArchiveFn } from '../../oci/publish.js';
+import { registryAccess } from '../../oci/access.js';
+import { publishPackage, type ArchiveVerifier, type PublishResult } from '../../oci/publish.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { cliLogger, parseCommandArgs, printJson, REGISTRY_ENV_HELP, registryFlags } from '../registry-options.js';
+import {
+  cliLogger,
+  cliRegistryAccess,
+  parseCommandArgs,
+  printJson,
+  REGISTRY_ENV_HELP,
+  registryFlags,
+} from '../registry-options.js';
 
 const usage = `Usage: ipm-db publish <archive.tgz> --registry <host[:port]> --namespace <owner> [options]
 
@@ -39,11 +46,15 @@ function printResult(result: PublishResult, write: (s: string) => void): void {
     `  layer            ${result.layer.digest} (${result.layer.size} bytes${result.layer.uploaded ? ', uploaded' : ''})\n`,
   );
   write(`  blob bytes sent  ${result.bytesUploaded}\n`);
+  if (result.roundTrip)
+    write(
+      `  round-trip: verified ${result.roundTrip.digest}${result.roundTrip.layerRead ? '' : ' (manifest re-checked, layer unchanged)'}\n`,
+    );
   if (result.dryRun) write(`  manifest         ${canonicalJson(result.manifest)}\n`);
 }
 
-/** `verify` checks the archive unless --report gives the verifier's JSON for it. */
-export function publishCommand(verify: VerifyArchiveFn): CliCommand {
+/** `verifier.file` checks the archive unless --report gives the verifier's JSON for it; `verifier.stream` checks the layer read back. */
+export function publishCommand(verifier: ArchiveVerifier): CliCommand {
   return {
     name: 'publish',
     summary: 'publish a verified database package to an OCI registry (GHCR) for IPM',
@@ -78,20 +89,20 @@ export function publishCommand(verify: VerifyArchiveFn): CliCommand {
           throw new UsageError(`--report ${values.report} is not JSON`, 'Give the output of "ipm-db verify --json".');
         }
       }
-      const credentials = values['dry-run'] ? undefined : registryCredentialsFromEnv(io.env, values.registry);
+      const where = { plainHttp: values['plain-http'] === true, namespace: values.namespace };
+      const access = values['dry-run']
+        ? registryAccess({ host: values.registry, ...where })
+        : cliRegistryAccess(io, values.registry, where);
       const result = await publishPackage({
         archivePath,
         ...(report ? { report } : {}),
-        verify,
-        registry: values.registry,
-        namespace: values.namespace,
+        verifier,
+        access,
         ...(values.source ? { source: values.source } : {}),
         force: values.force === true,
         dryRun: values['dry-run'] === true,
-        plainHttp: values['plain-http'] === true,
         allowPrerelease: values['allow-prerelease'] === true,
         client: values.client === 'oras' ? 'oras' : 'native',
-        ...(credentials ? { credentials } : {}),
         logger: cliLogger(io, values.verbose === true),
       });
       if (values.json) printJson(io, result);

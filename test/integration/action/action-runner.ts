@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readActionMetadata } from '../../support/action-metadata.js';
+import { actionNode } from '../../support/node-binaries.js';
 
 export interface SimulatedContext {
   workspace: string;
@@ -95,6 +96,16 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out;
 }
 
+/** The harness's own limits: it kills a step that runs longer (SIGKILL) and returns what it printed. */
+export const MAIN_STEP_LIMIT_MS = 300_000;
+export const POST_STEP_LIMIT_MS = 120_000;
+/**
+ * What a test that runs main then post may take: the harness's limits plus time to read the result.
+ * A test's own timeout must not be shorter, or a slow machine ends it before the harness can report
+ * what the action printed.
+ */
+export const ACTION_RUN_BUDGET_MS = MAIN_STEP_LIMIT_MS + POST_STEP_LIMIT_MS + 30_000;
+
 export class ActionHarness {
   private constructor(
     readonly dir: string,
@@ -163,7 +174,7 @@ export class ActionHarness {
       ...env,
     };
     const started = Date.now();
-    const child = spawn(process.execPath, [join(ROOT, entry)], {
+    const child = spawn(actionNode(), [join(ROOT, entry)], {
       cwd: this.ctx.workspace,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -208,13 +219,13 @@ export class ActionHarness {
       'dist/index.js',
       this.inputEnv(withInputs),
       `main-${Date.now()}`,
-      opts.timeoutMs ?? 300_000,
+      opts.timeoutMs ?? MAIN_STEP_LIMIT_MS,
       opts.killWhen,
     );
   }
 
   /** The post step, given the state the main step saved (as the runner passes it: STATE_<name>). */
-  post(state: Record<string, string>, timeoutMs = 120_000): Promise<StepResult> {
+  post(state: Record<string, string>, timeoutMs = POST_STEP_LIMIT_MS): Promise<StepResult> {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(state)) env[`STATE_${k}`] = v;
     return this.step('dist/post.js', env, `post-${Date.now()}`, timeoutMs);

@@ -7,14 +7,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { docker } from '../../support/docker-engine.js';
 import { startFaultProxy, startRegistry, type FaultProxy, type TestRegistry } from '../../support/registry.js';
 import { startResultsService, type ResultsService } from '../../support/actions-results-service.js';
 import { snippetInputs } from '../../support/action-metadata.js';
 import { ipmInstallerXml } from '../../standin/ipm-installer.js';
-import { ActionHarness, defaultContext, type StepResult } from './action-runner.js';
+import { ACTION_RUN_BUDGET_MS, ActionHarness, defaultContext, type StepResult } from './action-runner.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/standin-modules');
 const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
@@ -24,6 +24,8 @@ const NEVER_READY = 'localhost/iris-never-ready:2026.1';
 const CORRUPT_DAT = 'localhost/iris-corrupt-dat:2026.1';
 
 describeWithDocker('the action, end to end', () => {
+  // Each test runs the action (main, then post) once unless it says otherwise.
+  vi.setConfig({ testTimeout: ACTION_RUN_BUDGET_MS });
   let host = '';
   let ws = '';
   let registry: TestRegistry;
@@ -199,46 +201,50 @@ describeWithDocker('the action, end to end', () => {
     if (process.env.IPM_DB_SAMPLE_SUMMARY) await writeFile(process.env.IPM_DB_SAMPLE_SUMMARY, main.summary);
   });
 
-  it('upgrade: v1 released by the action, then v2 upgraded from it (pulled by version) in every scenario', async () => {
-    const ws2 = await mkdtemp(join(tmpdir(), 'ipm-db-e2e-upgrade-'));
-    try {
-      await cp(EXAMPLE, ws2, { recursive: true, dereference: true });
-      const v1 = await runAction(inputs({ 'module-path': 'v1' }), { job: 'release-v1', workspace: ws2 });
-      expect(v1.main.code, v1.main.stdout).toBe(0);
-      expect(JSON.parse(v1.main.outputs['published-tags']!)).toEqual(['1.0.0_database__2026.1']);
-      const { main } = await runAction(
-        inputs({
-          'module-path': 'v2',
-          publish: 'false',
-          dev: 'true',
-          'run-tests': 'true',
-          'upgrade-from': '1.0.0',
-          'upgrade-source': 'v1',
-          'upgrade-scenarios': 'all',
-          'seed-methods': 'DemoOrders.Setup:SeedData',
-          'check-methods':
-            'DemoOrders.Checks:SettingsMigrated\nDemoOrders.Checks:OrdersKept\nDemoOrders.Checks:MigrationRanAtMostOnce',
-          'declared-changes': 'DemoOrders.Update.V2:MoveBillingSettings=^DemoOrders.Settings,^DemoOrders.StepRuns',
-        }),
-        { job: 'upgrade', workspace: ws2 },
-      );
-      expect(main.code, main.stdout).toBe(0);
-      expect(main.stdout).toContain('::group::[2026.1] upgrade');
-      const result = JSON.parse(main.outputs.result!) as { stages: { stage: string; status: string }[] }[];
-      expect(result[0]?.stages.find((s) => s.stage === 'upgrade')?.status).toBe('passed');
-      expect(result[0]?.stages.find((s) => s.stage === 'test')?.status).toBe('passed');
-      const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-upgrade');
-      expect(artifact?.bytes.includes(Buffer.from('.xml')), 'JUnit XML in the artifact').toBe(true);
-      for (const scenario of ['database', 'source', 'fresh', 'container-replacement'])
-        expect(main.summary).toMatch(new RegExp(`\\| ${scenario} \\| ✅ \\|`));
-      const report = JSON.parse(await readFile(main.outputs.report!, 'utf8')) as {
-        upgrade: { previous: { reference: string } }[];
-      }[];
-      expect(report[0]?.upgrade[0]?.previous.reference).toBe(`${proxy.host}/acme/demo-orders:1.0.0_database__2026.1`);
-    } finally {
-      await rm(ws2, { recursive: true, force: true });
-    }
-  }, 300_000);
+  it(
+    'upgrade: v1 released by the action, then v2 upgraded from it (pulled by version) in every scenario',
+    async () => {
+      const ws2 = await mkdtemp(join(tmpdir(), 'ipm-db-e2e-upgrade-'));
+      try {
+        await cp(EXAMPLE, ws2, { recursive: true, dereference: true });
+        const v1 = await runAction(inputs({ 'module-path': 'v1' }), { job: 'release-v1', workspace: ws2 });
+        expect(v1.main.code, v1.main.stdout).toBe(0);
+        expect(JSON.parse(v1.main.outputs['published-tags']!)).toEqual(['1.0.0_database__2026.1']);
+        const { main } = await runAction(
+          inputs({
+            'module-path': 'v2',
+            publish: 'false',
+            dev: 'true',
+            'run-tests': 'true',
+            'upgrade-from': '1.0.0',
+            'upgrade-source': 'v1',
+            'upgrade-scenarios': 'all',
+            'seed-methods': 'DemoOrders.Setup:SeedData',
+            'check-methods':
+              'DemoOrders.Checks:SettingsMigrated\nDemoOrders.Checks:OrdersKept\nDemoOrders.Checks:MigrationRanAtMostOnce',
+            'declared-changes': 'DemoOrders.Update.V2:MoveBillingSettings=^DemoOrders.Settings,^DemoOrders.StepRuns',
+          }),
+          { job: 'upgrade', workspace: ws2 },
+        );
+        expect(main.code, main.stdout).toBe(0);
+        expect(main.stdout).toContain('::group::[2026.1] upgrade');
+        const result = JSON.parse(main.outputs.result!) as { stages: { stage: string; status: string }[] }[];
+        expect(result[0]?.stages.find((s) => s.stage === 'upgrade')?.status).toBe('passed');
+        expect(result[0]?.stages.find((s) => s.stage === 'test')?.status).toBe('passed');
+        const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-upgrade');
+        expect(artifact?.bytes.includes(Buffer.from('.xml')), 'JUnit XML in the artifact').toBe(true);
+        for (const scenario of ['database', 'source', 'fresh', 'container-replacement'])
+          expect(main.summary).toMatch(new RegExp(`\\| ${scenario} \\| ✅ \\|`));
+        const report = JSON.parse(await readFile(main.outputs.report!, 'utf8')) as {
+          upgrade: { previous: { reference: string } }[];
+        }[];
+        expect(report[0]?.upgrade[0]?.previous.reference).toBe(`${proxy.host}/acme/demo-orders:1.0.0_database__2026.1`);
+      } finally {
+        await rm(ws2, { recursive: true, force: true });
+      }
+    },
+    2 * ACTION_RUN_BUDGET_MS,
+  );
 
   it('fork pull request: publish true is refused with a notice; the rest runs and passes', async () => {
     const before = proxy.requests.length;
@@ -360,5 +366,5 @@ describeWithDocker('the action, end to end', () => {
     } finally {
       proxy.clearFaults();
     }
-  }, 240_000);
+  });
 });

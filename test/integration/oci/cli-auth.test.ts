@@ -11,15 +11,11 @@ import { main } from '../../../src/cli/main.js';
 import { commands } from '../../../src/cli/commands/index.js';
 import { pullCommand } from '../../../src/cli/commands/pull.js';
 import { RegistryClient } from '../../../src/oci/client.js';
-import {
-  EMPTY_CONFIG,
-  EMPTY_CONFIG_DIGEST,
-  IPM_LAYER_MEDIA_TYPE,
-  OCI_MANIFEST_MEDIA_TYPE,
-} from '../../../src/oci/ipm-artifact.js';
+import { EMPTY_CONFIG, EMPTY_CONFIG_DIGEST } from '../../../src/oci/ipm-artifact.js';
+import { IPM_LAYER_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE } from '../../../src/oci/media-types.js';
 import { moduleXml } from '../../../scripts/make-example-archive.js';
 import { writeIpmArchive } from '../../support/ipm-tar.js';
-import { startRegistry, type TestRegistry } from '../../support/registry.js';
+import { startRegistry, testAccess, type TestRegistry } from '../../support/registry.js';
 import { fileSha256, writeTestPackage } from '../../support/oci-package.js';
 
 const exec = promisify(execFile);
@@ -207,7 +203,7 @@ for (const auth of ['htpasswd', 'token'] as const) {
     );
 
     it('inspect lists every rule a foreign artifact breaks', async () => {
-      const client = new RegistryClient({ registry: reg.host, plainHttp: true, credentials: reg.credentials });
+      const client = new RegistryClient(testAccess(reg.host, { credentials: reg.credentials }));
       const file = join(dir, 'foreign.tgz');
       await writeFile(file, 'foreign');
       const { createHash } = await import('node:crypto');

@@ -1,5 +1,5 @@
 // Distribution protocol details against a real registry: manifest Accept, tag pagination,
-// deletes (allowed and refused), and redirects to another origin.
+// downloads that break or lie, and redirects to another origin.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCliRegistryHint } from '../../../src/cli/registry-hints.js';
 import { RegistryClient } from '../../../src/oci/client.js';
+import { RegistryError } from '../../../src/oci/registry-error.js';
 import {
   buildIpmManifest,
   EMPTY_CONFIG,
@@ -15,7 +17,13 @@ import {
   serializeManifest,
 } from '../../../src/oci/ipm-artifact.js';
 import { ipmDbRejection } from '../../support/oci-package.js';
-import { startFaultProxy, startRegistry, type FaultProxy, type TestRegistry } from '../../support/registry.js';
+import {
+  startFaultProxy,
+  startRegistry,
+  testAccess,
+  type FaultProxy,
+  type TestRegistry,
+} from '../../support/registry.js';
 
 const layer = Buffer.from('not really a tgz, but bytes all the same');
 const layerDigest = `sha256:${createHash('sha256').update(layer).digest('hex')}`;
@@ -56,7 +64,7 @@ describe('against an open registry with deletes enabled', () => {
   beforeAll(async () => {
     reg = await startRegistry();
     proxy = await startFaultProxy(reg.host);
-    client = new RegistryClient({ registry: proxy.host, plainHttp: true });
+    client = new RegistryClient(testAccess(proxy.host));
   });
   afterAll(async () => {
     await proxy?.stop();
@@ -114,12 +122,6 @@ describe('against an open registry with deletes enabled', () => {
     ]);
   });
 
-  it('deletes a manifest by digest', async () => {
-    const digest = await pushSample(client, 'acme/deleted', ['gone'], dir);
-    await client.deleteManifest('acme/deleted', digest);
-    expect(await client.getManifest('acme/deleted', 'gone')).toBeUndefined();
-  });
-
   it('drops Authorization when a blob GET is redirected to another origin', async () => {
     const seen: (string | undefined)[] = [];
     const storage = http.createServer((req, res) => {
@@ -130,11 +132,9 @@ describe('against an open registry with deletes enabled', () => {
     try {
       await pushSample(client, 'acme/redirected', ['r'], dir);
       const port = (storage.address() as AddressInfo).port;
-      const withAuth = new RegistryClient({
-        registry: proxy.host,
-        plainHttp: true,
-        credentials: { username: 'u', password: 'redirect-secret' },
-      });
+      const withAuth = new RegistryClient(
+        testAccess(proxy.host, { credentials: { username: 'u', password: 'redirect-secret' } }),
+      );
       // A Basic challenge first, so the client sends Authorization to the registry origin.
       proxy.inject({
         method: 'GET',
@@ -163,11 +163,7 @@ describe('against an open registry with deletes enabled', () => {
 
   it('starts a download again when the connection breaks mid-body', async () => {
     await pushSample(client, 'acme/flaky', ['f'], dir);
-    const retrying = new RegistryClient({
-      registry: proxy.host,
-      plainHttp: true,
-      retry: { baseDelayMs: 10, maxDelayMs: 50 },
-    });
+    const retrying = new RegistryClient(testAccess(proxy.host), { retry: { baseDelayMs: 10, maxDelayMs: 50 } });
     proxy.inject({ method: 'GET', path: /\/blobs\//, resetResponseAfterBytes: 10 });
     const since = proxy.requests.length;
     const dest = join(dir, 'flaky.bin');
@@ -177,11 +173,19 @@ describe('against an open registry with deletes enabled', () => {
     expect(gets.map((r) => r.status)).toEqual([200, 'reset', 200]);
   });
 
-  it('explains a TLS failure against a plain-HTTP registry', async () => {
-    const https = new RegistryClient({ registry: reg.host, retry: { maxAttempts: 1 } });
-    const err = await ipmDbRejection(https.ping());
+  it('reports a TLS failure against a plain-HTTP registry as data; the CLI adds its hint', async () => {
+    const https = new RegistryClient(testAccess(reg.host, { plainHttp: false }), { retry: { maxAttempts: 1 } });
+    const err = await ipmDbRejection(https.getManifest('acme/sample', 't1'));
+    expect(err).toBeInstanceOf(RegistryError);
+    expect((err as RegistryError).facts).toEqual({
+      method: 'GET',
+      url: `https://${reg.host}/v2/acme/sample/manifests/t1`,
+      status: null,
+      codes: [],
+    });
     expect(err.code).toBe('registry-tls');
-    expect(err.hint).toMatch(/--plain-http/);
+    expect(err.hint).toBeUndefined();
+    expect((withCliRegistryHint(err) as RegistryError).hint).toMatch(/--plain-http/);
   });
 
   it('refuses a blob whose bytes do not match the digest, leaving no file', async () => {
@@ -191,21 +195,5 @@ describe('against an open registry with deletes enabled', () => {
     expect(wrongSize.code).toBe('blob-size');
     await expect(readFile(dest)).rejects.toThrow(/ENOENT/);
     await expect(readFile(`${dest}.partial`)).rejects.toThrow(/ENOENT/);
-  });
-});
-
-describe('against a registry with deletes disabled', () => {
-  it('explains that the registry does not allow deletes', async () => {
-    const reg = await startRegistry({ deleteEnabled: false });
-    try {
-      const client = new RegistryClient({ registry: reg.host, plainHttp: true });
-      const digest = await pushSample(client, 'acme/kept', ['k'], dir);
-      const err = await ipmDbRejection(client.deleteManifest('acme/kept', digest));
-      expect(err.code).toBe('registry-delete-unsupported');
-      expect(err.message).toMatch(/does not allow deleting manifests: HTTP 405/);
-      expect((await client.getManifest('acme/kept', 'k'))?.digest).toBe(digest);
-    } finally {
-      await reg.stop();
-    }
   });
 });

@@ -5,11 +5,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../../src/oci/client.js';
+import { withActionRegistryHint } from '../../../src/action/registry.js';
+import { withCliRegistryHint } from '../../../src/cli/registry-hints.js';
+import { RegistryClient, type RegistryClientOptions } from '../../../src/oci/client.js';
+import { RegistryError } from '../../../src/oci/registry-error.js';
 import { publishPackage, type PublishOptions } from '../../../src/oci/publish.js';
 import type { Logger } from '../../../src/util/log.js';
-import { startFaultProxy, startRegistry, type FaultProxy, type TestRegistry } from '../../support/registry.js';
-import { writeTestPackage, ipmDbRejection } from '../../support/oci-package.js';
+import {
+  startFaultProxy,
+  startRegistry,
+  testAccess,
+  type FaultProxy,
+  type TestRegistry,
+} from '../../support/registry.js';
+import { ipmDbRejection, testVerifier, writeTestPackage } from '../../support/oci-package.js';
 
 const fast = { maxAttempts: 4, maxTotalMs: 10_000, baseDelayMs: 20, maxDelayMs: 200 };
 const chunked = { monolithicLimit: 64 * 1024, chunkSize: 128 * 1024 };
@@ -34,7 +43,7 @@ describe('faults against an open registry', () => {
   beforeAll(async () => {
     reg = await startRegistry();
     proxy = await startFaultProxy(reg.host);
-    direct = new RegistryClient({ registry: reg.host, plainHttp: true });
+    direct = new RegistryClient(testAccess(reg.host));
   });
   afterEach(() => proxy.clearFaults());
   afterAll(async () => {
@@ -42,16 +51,19 @@ describe('faults against an open registry', () => {
     await reg?.stop();
   });
 
-  const publish = async (name: string, extra: Partial<PublishOptions> = {}) => {
+  const publish = async (
+    name: string,
+    clientOptions: RegistryClientOptions = {},
+    extra: Partial<PublishOptions> = {},
+  ) => {
     const pkg = await writeTestPackage(dir, { name, datBytes: 400 * 1024 });
     const since = proxy.requests.length;
     const run = publishPackage({
       archivePath: pkg.path,
       report: pkg.report,
-      registry: proxy.host,
-      namespace: 'acme',
-      plainHttp: true,
-      retry: fast,
+      verifier: testVerifier,
+      access: testAccess(proxy.host),
+      clientOptions: { retry: fast, ...clientOptions },
       ...extra,
     });
     return { pkg, run, seen: () => proxy.requests.slice(since) };
@@ -107,7 +119,7 @@ describe('faults against an open registry', () => {
   it('restarts a chunked upload cleanly after a connection reset mid-chunk', async () => {
     proxy.inject({ method: 'PATCH', times: 1, resetAfterBytes: 32 * 1024 });
     const lines: string[] = [];
-    const { pkg, run, seen } = await publish('Reset', { ...chunked, logger: recordingLogger(lines) });
+    const { pkg, run, seen } = await publish('Reset', chunked, { logger: recordingLogger(lines) });
     const result = await run;
     const requests = seen();
     expect(requests.some((r) => r.status === 'reset')).toBe(true);
@@ -167,19 +179,16 @@ describe('a 401 during a long upload against a token registry', () => {
     const result = await publishPackage({
       archivePath: pkg.path,
       report: pkg.report,
-      registry: proxy.host,
-      namespace: 'acme',
-      plainHttp: true,
-      credentials: reg.credentials,
-      retry: fast,
-      ...chunked,
+      verifier: testVerifier,
+      access: testAccess(proxy.host, { credentials: reg.credentials }),
+      clientOptions: { retry: fast, ...chunked },
     });
     const patchStatuses = proxy.requests.filter((r) => r.method === 'PATCH').map((r) => r.status);
     expect(patchStatuses.filter((s) => s === 401)).toHaveLength(1);
     expect(patchStatuses.filter((s) => s === 202)).toHaveLength(Math.ceil(pkg.report.archive.size / chunked.chunkSize));
     const issued = reg.tokenServer!.requests.slice(tokensBefore);
     expect(issued.every((t) => t.user === reg.credentials.username)).toBe(true);
-    const client = new RegistryClient({ registry: reg.host, plainHttp: true });
+    const client = new RegistryClient(testAccess(reg.host));
     expect((await client.getManifest('acme/expiring', result.tag))?.digest).toBe(result.digest);
     // One token for the scope at first, one refresh after the 401.
     expect(issued.filter((t) => t.scope === 'repository:acme/expiring:pull,push')).toHaveLength(2);
@@ -192,18 +201,20 @@ describe('a 401 during a long upload against a token registry', () => {
       publishPackage({
         archivePath: pkg.path,
         report: pkg.report,
-        registry: proxy.host,
-        namespace: 'acme',
-        plainHttp: true,
-        credentials: reg.credentials,
-        retry: fast,
-        ...chunked,
+        verifier: testVerifier,
+        access: testAccess(proxy.host, { credentials: reg.credentials }),
+        clientOptions: { retry: fast, ...chunked },
       }),
     );
     expect(err.message).toMatch(/HTTP 401/);
-    expect(err.hint).toMatch(/IPM_DB_REGISTRY_USERNAME/);
+    expect(err).toBeInstanceOf(RegistryError);
+    expect((err as RegistryError).status).toBe(401);
+    expect((err as RegistryError).codes).toEqual([{ code: 'UNAUTHORIZED', message: 'token expired' }]);
+    expect(err.hint).toBeUndefined();
+    expect((withCliRegistryHint(err) as RegistryError).hint).toMatch(/IPM_DB_REGISTRY_USERNAME/);
+    expect((withActionRegistryHint(err) as RegistryError).hint).toMatch(/token and username inputs/);
     expect(`${err.message}${err.hint}`).not.toContain(reg.credentials.password);
-    const client = new RegistryClient({ registry: reg.host, plainHttp: true });
+    const client = new RegistryClient(testAccess(reg.host));
     expect(await client.listTags('acme/revoked')).toEqual([]);
   });
 });

@@ -9,8 +9,8 @@ import { RegistryClient } from '../../../src/oci/client.js';
 import { ipmAcceptanceViolations } from '../../../src/oci/ipm-artifact.js';
 import { findOras, runTool } from '../../../src/oci/oras-cli.js';
 import { publishPackage } from '../../../src/oci/publish.js';
-import { startRegistry, type TestRegistry } from '../../support/registry.js';
-import { fileSha256, writeTestPackage } from '../../support/oci-package.js';
+import { startRegistry, testAccess, type TestRegistry } from '../../support/registry.js';
+import { fileSha256, testVerifier, writeTestPackage } from '../../support/oci-package.js';
 
 const oras = await findOras();
 if (!oras) console.log('ORAS interop tests skipped: no "oras" binary on PATH (install the ORAS CLI to run them).');
@@ -32,10 +32,8 @@ describe.skipIf(!oras)('ORAS CLI interop', () => {
     const result = await publishPackage({
       archivePath: pkg.path,
       report: pkg.report,
-      registry: reg.host,
-      namespace: 'acme',
-      plainHttp: true,
-      credentials: reg.credentials,
+      verifier: testVerifier,
+      access: testAccess(reg.host, { credentials: reg.credentials }),
     });
     const out = join(dir, 'pulled');
     const run = await runTool(
@@ -52,13 +50,11 @@ describe.skipIf(!oras)('ORAS CLI interop', () => {
     const result = await publishPackage({
       archivePath: pkg.path,
       report: pkg.report,
-      registry: reg.host,
-      namespace: 'acme',
-      plainHttp: true,
-      credentials: reg.credentials,
+      verifier: testVerifier,
+      access: testAccess(reg.host, { credentials: reg.credentials }),
       client: 'oras',
     });
-    const client = new RegistryClient({ registry: reg.host, plainHttp: true, credentials: reg.credentials });
+    const client = new RegistryClient(testAccess(reg.host, { credentials: reg.credentials }));
     const fetched = await client.getManifest('acme/oraspush', result.tag);
     expect(fetched?.digest).toBe(result.digest);
     expect(ipmAcceptanceViolations(JSON.parse(fetched!.bytes.toString('utf8')), result.tag)).toEqual([]);

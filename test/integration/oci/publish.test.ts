@@ -7,10 +7,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../../src/oci/client.js';
-import { ipmAcceptanceViolations, type OciManifest } from '../../../src/oci/ipm-artifact.js';
+import { ipmAcceptanceViolations } from '../../../src/oci/ipm-artifact.js';
+import type { OciManifest } from '../../../src/oci/media-types.js';
 import { publishPackage } from '../../../src/oci/publish.js';
-import { startFaultProxy, startRegistry, type FaultProxy, type TestRegistry } from '../../support/registry.js';
-import { fileSha256, writeTestPackage, ipmDbRejection } from '../../support/oci-package.js';
+import {
+  startFaultProxy,
+  startRegistry,
+  testAccess,
+  type FaultProxy,
+  type TestRegistry,
+} from '../../support/registry.js';
+import { fileSha256, ipmDbRejection, testVerifier, writeTestPackage } from '../../support/oci-package.js';
 
 const exec = promisify(execFile);
 const fast = { maxAttempts: 3, maxTotalMs: 5_000, baseDelayMs: 20, maxDelayMs: 100 };
@@ -36,9 +43,8 @@ describe('publishPackage', () => {
     const result = await publishPackage({
       archivePath: pkg.path,
       report: pkg.report,
-      registry: reg.host,
-      namespace: 'acme',
-      plainHttp: true,
+      verifier: testVerifier,
+      access: testAccess(reg.host),
       source: 'https://github.com/acme/demo',
     });
     expect(result.reference).toBe(`${reg.host}/acme/demomodule:1.0.0_database__2025.1`);
@@ -62,9 +68,8 @@ describe('publishPackage', () => {
     const again = await publishPackage({
       archivePath: pkg.path,
       report: pkg.report,
-      registry: reg.host,
-      namespace: 'acme',
-      plainHttp: true,
+      verifier: testVerifier,
+      access: testAccess(reg.host),
       source: 'https://github.com/acme/demo',
     });
     expect(again).toMatchObject({ unchanged: true, bytesUploaded: 0, digest: result.digest });
@@ -73,7 +78,7 @@ describe('publishPackage', () => {
   it('refuses to move an existing tag to different content unless forced', async () => {
     const first = await writeTestPackage(dir, { name: 'Immutable', version: '2.0.0' });
     const second = await writeTestPackage(dir, { name: 'Immutable', version: '2.0.0' });
-    const base = { registry: reg.host, namespace: 'acme', plainHttp: true };
+    const base = { verifier: testVerifier, access: testAccess(reg.host) };
     const published = await publishPackage({ ...base, archivePath: first.path, report: first.report });
     const err = await ipmDbRejection(publishPackage({ ...base, archivePath: second.path, report: second.report }));
     expect(err.code).toBe('tag-exists');
@@ -85,7 +90,7 @@ describe('publishPackage', () => {
       publishPackage({ ...base, archivePath: first.path, report: first.report, source: 'https://example.com/other' }),
     );
     expect(relinked.message).toMatch(/annotations differ: org.opencontainers.image.source$/);
-    const client = new RegistryClient({ registry: reg.host, plainHttp: true });
+    const client = new RegistryClient(testAccess(reg.host));
     expect((await client.getManifest('acme/immutable', published.tag))?.digest).toBe(published.digest);
     const forced = await publishPackage({ ...base, archivePath: second.path, report: second.report, force: true });
     expect(forced.digest).not.toBe(published.digest);
@@ -94,7 +99,7 @@ describe('publishPackage', () => {
 
   it('refuses unverified, changed, prerelease and non-database archives without touching the registry', async () => {
     const pkg = await writeTestPackage(dir, { name: 'Refused', version: '1.0.0' });
-    const base = { registry: proxy.host, namespace: 'acme', plainHttp: true, archivePath: pkg.path };
+    const base = { verifier: testVerifier, access: testAccess(proxy.host), archivePath: pkg.path };
     const before = proxy.requests.length;
     const invalid = {
       ...pkg.report,
@@ -108,11 +113,12 @@ describe('publishPackage', () => {
     expect((await ipmDbRejection(publishPackage({ ...base, report: notDb }))).code).toBe('not-verified');
     const pre = { ...pkg.report, module: { ...pkg.report.module!, version: '1.0.0-rc.1' } };
     expect((await ipmDbRejection(publishPackage({ ...base, report: pre }))).code).toBe('prerelease-version');
-    expect((await ipmDbRejection(publishPackage({ ...base }))).code).toBe('not-verified');
+    const rejecting = { ...testVerifier, file: async () => invalid };
+    expect((await ipmDbRejection(publishPackage({ ...base, verifier: rejecting }))).code).toBe('not-verified');
     expect(proxy.requests.length).toBe(before);
 
-    const verifier = async () => pkg.report;
-    const dry = await publishPackage({ ...base, verify: verifier, dryRun: true });
+    const verifier = { ...testVerifier, file: async () => pkg.report };
+    const dry = await publishPackage({ ...base, verifier, dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, bytesUploaded: 0, tag: '1.0.0_database__2025.1' });
     expect(proxy.requests.length).toBe(before);
 
@@ -120,26 +126,28 @@ describe('publishPackage', () => {
     const bytes = await readFile(pkg.path);
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     await writeFile(pkg.path, bytes);
-    const changed = await ipmDbRejection(publishPackage({ ...base, report: pkg.report, retry: fast }));
+    const changed = await ipmDbRejection(
+      publishPackage({ ...base, report: pkg.report, clientOptions: { retry: fast } }),
+    );
     expect(changed.code).toBe('not-verified');
     expect(changed.message).toMatch(/changed since it was verified/);
     await appendFile(pkg.path, 'x');
     expect((await ipmDbRejection(publishPackage({ ...base, report: pkg.report }))).message).toMatch(
       /bytes, .* when it was verified/,
     );
-    const client = new RegistryClient({ registry: reg.host, plainHttp: true });
+    const client = new RegistryClient(testAccess(reg.host));
     expect(await client.listTags('acme/refused')).toEqual([]);
   });
 
   it('publishes a prerelease version only when allowed', async () => {
     const pkg = await writeTestPackage(dir, { name: 'Preview', version: '2.0.0-rc.1' });
-    const base = { archivePath: pkg.path, report: pkg.report, registry: reg.host, namespace: 'acme', plainHttp: true };
+    const base = { archivePath: pkg.path, report: pkg.report, verifier: testVerifier, access: testAccess(reg.host) };
     const refused = await ipmDbRejection(publishPackage(base));
     expect(refused.code).toBe('prerelease-version');
     expect(refused.hint).toMatch(/--allow-prerelease/);
     const result = await publishPackage({ ...base, allowPrerelease: true });
     expect(result.tag).toBe('2.0.0-rc.1_database__2025.1');
-    const client = new RegistryClient({ registry: reg.host, plainHttp: true });
+    const client = new RegistryClient(testAccess(reg.host));
     expect(await client.listTags('acme/preview')).toEqual(['2.0.0-rc.1_database__2025.1']);
   });
 
@@ -149,11 +157,9 @@ describe('publishPackage', () => {
     const result = await publishPackage({
       archivePath: pkg.path,
       report: pkg.report,
-      registry: proxy.host,
-      namespace: 'acme',
-      plainHttp: true,
-      monolithicLimit: 64 * 1024,
-      chunkSize: 256 * 1024,
+      verifier: testVerifier,
+      access: testAccess(proxy.host),
+      clientOptions: { monolithicLimit: 64 * 1024, chunkSize: 256 * 1024 },
     });
     const patches = proxy.requests.slice(before).filter((r) => r.method === 'PATCH');
     expect(patches.length).toBe(Math.ceil(pkg.report.archive.size / (256 * 1024)));
@@ -165,7 +171,7 @@ describe('publishPackage', () => {
       `docker://${reg.host}/acme/chunky:${result.tag}`,
     ]);
     expect((JSON.parse(stdout) as OciManifest).layers[0]?.size).toBe(pkg.report.archive.size);
-    const client = new RegistryClient({ registry: reg.host, plainHttp: true });
+    const client = new RegistryClient(testAccess(reg.host));
     const back = join(dir, 'chunky-back.tgz');
     await client.downloadBlob('acme/chunky', `sha256:${pkg.report.archive.sha256}`, pkg.report.archive.size, back);
     expect(await fileSha256(back)).toBe(pkg.report.archive.sha256);

@@ -5,13 +5,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { verifyArchive } from '../../../src/archive/verify.js';
 import { publishPackage } from '../../../src/oci/publish.js';
 import type { RunReport } from '../../../src/pipeline/types.js';
 import { runCli, type CliRun } from '../../support/cli.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { docker } from '../../support/docker-engine.js';
-import { startRegistry } from '../../support/registry.js';
+import { startRegistry, testAccess } from '../../support/registry.js';
+import { testVerifier } from '../../support/oci-package.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
@@ -118,10 +118,8 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
     try {
       await publishPackage({
         archivePath: join(work, 'v1', 'demo-orders-1.0.0-database.tgz'),
-        verify: (p) => verifyArchive(p),
-        registry: registry.host,
-        namespace: 'acme',
-        plainHttp: true,
+        verifier: testVerifier,
+        access: testAccess(registry.host),
       });
       const r = await cli([
         '--module',
@@ -175,10 +173,8 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
       expect(v1.status, v1.stdout + v1.stderr).toBe(0);
       await publishPackage({
         archivePath: join(work, 'caps-v1', 'demoorders-1.0.0-database.tgz'),
-        verify: (p) => verifyArchive(p),
-        registry: registry.host,
-        namespace: 'acme',
-        plainHttp: true,
+        verifier: testVerifier,
+        access: testAccess(registry.host),
       });
       const r = await cli([
         '--module',

@@ -22,7 +22,8 @@ import type { UpgradeScenarioResult } from '../../../src/pipeline/upgrade/types.
 import { silentLogger } from '../../../src/util/log.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { docker } from '../../support/docker-engine.js';
-import { startRegistry, type TestRegistry } from '../../support/registry.js';
+import { startRegistry, testAccess, type TestRegistry } from '../../support/registry.js';
+import { testVerifier } from '../../support/oci-package.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
@@ -117,10 +118,8 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
     registry = await startRegistry({ auth: 'none' });
     await publishPackage({
       archivePath: packages.v1!,
-      verify: (p) => verifyArchive(p),
-      registry: registry.host,
-      namespace: 'acme',
-      plainHttp: true,
+      verifier: testVerifier,
+      access: testAccess(registry.host),
     });
   }, RUN_TIMEOUT);
 
@@ -129,7 +128,7 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const pull = () => registryPuller((host) => new RegistryClient({ registry: host, plainHttp: true }));
+  const pull = () => registryPuller((host) => new RegistryClient(testAccess(host)));
 
   it(
     'passes every scenario: previous release pulled from the registry, from source, fresh install, replaced container',

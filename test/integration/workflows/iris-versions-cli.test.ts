@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { RegistryClient } from '../../../src/oci/client.js';
-import { startRegistry, type TestRegistry } from '../../support/registry.js';
+import { startRegistry, testAccess, type TestRegistry } from '../../support/registry.js';
 
 const TAGS = [
   '2024.1',
@@ -25,7 +25,7 @@ const TAGS = [
 const REPOSITORY = 'intersystems/iris-community';
 
 async function seed(reg: TestRegistry): Promise<void> {
-  const client = new RegistryClient({ registry: reg.host, plainHttp: true, credentials: reg.credentials });
+  const client = new RegistryClient(testAccess(reg.host, { credentials: reg.credentials }));
   const config = Buffer.from('{}');
   const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
   await client.uploadBlobBytes(REPOSITORY, configDigest, config);

@@ -1,35 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanup, parseResources, ResourceLedger, STATE_RESOURCES } from '../../../src/action/cleanup.js';
-import type { Docker } from '../../../src/action/docker-cli.js';
-
-/** A docker CLI double holding named containers/volumes with run labels; records every call. */
-function engine(containers: Record<string, string>, volumes: Record<string, string>, failRm: string[] = []) {
-  const calls: string[][] = [];
-  const docker: Docker = async (args) => {
-    calls.push(args);
-    if (args[0] === 'ps')
-      return {
-        stdout:
-          Object.entries(containers)
-            .map(([n, l]) => `${n}\t${l}`)
-            .join('\n') + '\n',
-      };
-    if (args[0] === 'volume' && args[1] === 'ls')
-      return {
-        stdout: Object.entries(volumes)
-          .map(([n, l]) => `${n}\t${l}`)
-          .join('\n'),
-      };
-    const name = args[args.length - 1]!;
-    if (failRm.includes(name)) throw new Error(`Error response from daemon: ${name} is busy`);
-    if (args[0] === 'rm') {
-      if (!(name in containers)) throw new Error(`Error: No such container: ${name}`);
-      delete containers[name];
-    } else if (args[0] === 'volume' && args[1] === 'rm') delete volumes[name];
-    return { stdout: '' };
-  };
-  return { docker, calls, containers, volumes };
-}
+import { labelledEngine as engine } from '../../support/labelled-engine.js';
 
 describe('cleanup', () => {
   it('removes the recorded and labelled containers and volumes of this run only', async () => {

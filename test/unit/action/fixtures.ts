@@ -83,6 +83,7 @@ export function run(overrides: Partial<RunReport> = {}): RunReport {
       tag: '1.2.3_database__2025.1',
       digest: 'sha256:' + 'c'.repeat(64),
       unchanged: false,
+      roundTrip: { status: 'verified', digest: 'sha256:' + 'c'.repeat(64), layerRead: true },
     },
     startedAt: '2026-01-01T00:00:00.000Z',
     durationMs: 45_000,

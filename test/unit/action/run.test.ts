@@ -13,7 +13,8 @@ import type { Docker } from '../../../src/action/docker-cli.js';
 import { parseInputs } from '../../../src/action/inputs.js';
 import type { ImageRunOptions, PipelinePort, PublishPort, PublishRequest } from '../../../src/action/ports.js';
 import { run, type ActionDeps } from '../../../src/action/run.js';
-import type { PublishedPackage, RunReport } from '../../../src/pipeline/types.js';
+import type { PublishedPackage } from '../../../src/oci/publish.js';
+import type { RunReport } from '../../../src/pipeline/types.js';
 import { IpmDbError } from '../../../src/util/errors.js';
 import { run as runReport, stages } from './fixtures.js';
 
@@ -123,6 +124,7 @@ const published = (n: number): PublishedPackage => ({
   tag: `published-${n}`,
   digest: `sha256:${String(n).repeat(64)}`,
   unchanged: false,
+  roundTrip: { status: 'verified', digest: `sha256:${String(n).repeat(64)}`, layerRead: true },
 });
 const bothPublished = {
   '/out/2024.1/demo-1.2.3-database.tgz': published(1),
@@ -185,9 +187,9 @@ describe('run()', () => {
     expect(outcome.ok).toBe(true);
     expect(pipeline.seen.map((o) => o.image)).toEqual(['localhost/iris:2024.1', 'localhost/iris:2025.1']);
     expect(pipeline.seen.map((o) => o.runId)).toEqual(['run-1-1', 'run-1-2']);
-    expect(publisher.requests.map((r) => [r.archivePath, r.token])).toEqual([
-      ['/out/2024.1/demo-1.2.3-database.tgz', 'tok-secret-1234'],
-      ['/out/2025.1/demo-1.2.3-database.tgz', 'tok-secret-1234'],
+    expect(publisher.requests.map((r) => r.archivePath)).toEqual([
+      '/out/2024.1/demo-1.2.3-database.tgz',
+      '/out/2025.1/demo-1.2.3-database.tgz',
     ]);
     // The outputs carry what the publisher answered, in image order.
     expect(JSON.parse(rec.outputs['published-tags']!)).toEqual(['published-1', 'published-2']);
@@ -196,6 +198,10 @@ describe('run()', () => {
       'registry.test/acme/demo:published-2',
     ]);
     expect(JSON.parse(rec.outputs.digests!)).toEqual([`sha256:${'1'.repeat(64)}`, `sha256:${'2'.repeat(64)}`]);
+    expect(JSON.parse(rec.outputs['round-trip']!)).toEqual([
+      { reference: 'registry.test/acme/demo:published-1', digest: `sha256:${'1'.repeat(64)}`, status: 'verified' },
+      { reference: 'registry.test/acme/demo:published-2', digest: `sha256:${'2'.repeat(64)}`, status: 'verified' },
+    ]);
     expect(rec.outputs.sha256).toBe('1'.repeat(64));
     expect(JSON.parse(rec.outputs.archives!)).toHaveLength(2);
     expect(JSON.parse(rec.outputs['iris-versions']!)).toEqual(['2024.1', '2025.1']);

@@ -13,6 +13,7 @@ import {
 import { Docker } from '../../../src/iris/docker.js';
 import type { CommandOptions, CommandResult, CommandRunner } from '../../../src/iris/process.js';
 import { timeoutArgs } from '../../../src/iris/process.js';
+import { labelledEngine } from '../../support/labelled-engine.js';
 
 class FakeRunner implements CommandRunner {
   calls: Array<{ args: string[]; options: CommandOptions }> = [];
@@ -180,18 +181,21 @@ describe('messages.log', () => {
 });
 
 describe('removeRun', () => {
-  it('removes containers and volumes by label', async () => {
-    const runner = new FakeRunner((args) => {
-      if (args[0] === 'ps') return { stdout: 'abc123\n' };
-      if (args[0] === 'volume' && args[1] === 'ls') return { stdout: 'ipm-db-r-durable\n' };
-      return {};
-    });
-    expect(await removeRun(new Docker({ runner }), 'r')).toEqual(['abc123', 'ipm-db-r-durable']);
-    expect(runner.calls.map((c) => c.args.join(' '))).toEqual([
-      'ps -aq --filter label=ipm-db.run=r',
-      'rm -f -v abc123',
-      'volume ls -q --filter label=ipm-db.run=r',
-      'volume rm -f ipm-db-r-durable',
-    ]);
+  it("removes exactly this run's containers, then its volumes, and returns their names", async () => {
+    const e = labelledEngine(
+      { 'ipm-db-r': 'r', 'ipm-db-r-1a': 'r-1a', 'ipm-db-rx': 'rx', foreign: '' },
+      { 'ipm-db-r-durable': 'r', 'ipm-db-rx-durable': 'rx' },
+    );
+    expect(await removeRun(e.docker, 'r')).toEqual(['ipm-db-r', 'ipm-db-r-durable']);
+    expect(Object.keys(e.containers).sort()).toEqual(['foreign', 'ipm-db-r-1a', 'ipm-db-rx']);
+    expect(Object.keys(e.volumes)).toEqual(['ipm-db-rx-durable']);
+    const removals = e.calls.filter((c) => c.includes('rm'));
+    expect(removals.map((c) => c[0])).toEqual(['rm', 'volume']);
+  });
+
+  it('throws with every failure and refuses a run id that is not a label value', async () => {
+    const e = labelledEngine({ 'ipm-db-r': 'r' }, {}, ['ipm-db-r']);
+    await expect(removeRun(e.docker, 'r')).rejects.toThrow(/Removing container ipm-db-r failed: .*busy/);
+    await expect(removeRun(e.docker, 'r --all')).rejects.toThrow(IpmDbError);
   });
 });

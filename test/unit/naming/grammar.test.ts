@@ -37,7 +37,8 @@ describe('sha256 and digests', () => {
 
 describe('versions', () => {
   it('follows Semantic Versioning 2.0.0', () => {
-    for (const v of ['1.2.3', '0.0.0', '1.2.3-beta.1', '1.2.3+build.5', '1.2.3-rc-1+b.2']) expect(isSemver(v)).toBe(true);
+    for (const v of ['1.2.3', '0.0.0', '1.2.3-beta.1', '1.2.3+build.5', '1.2.3-rc-1+b.2'])
+      expect(isSemver(v)).toBe(true);
     for (const v of ['01.2.3', '1.2', '1.2.3-', '1.2.3-a..b', 'v1.2.3', '1.2.3+']) expect(isSemver(v)).toBe(false);
     expect(isPlainVersion('1.2.3')).toBe(true);
     expect(isPlainVersion('1.2.3-beta')).toBe(false);

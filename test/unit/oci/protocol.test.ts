@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseChallenges } from '../../../src/oci/challenge.js';
-import { registryCredentialsFromEnv } from '../../../src/oci/credentials.js';
+import { cliRegistryAccess, registryCredentialsFromEnv } from '../../../src/cli/registry-options.js';
 import { formatReference, parseReference } from '../../../src/naming/reference.js';
 import {
   isRetryableNetworkError,
@@ -85,7 +85,7 @@ describe('references', () => {
 });
 
 describe('credentials from the environment', () => {
-  it('prefers IPM_DB_REGISTRY_*, falls back to GITHUB_TOKEN for ghcr.io only, and registers the secret', () => {
+  it('prefers IPM_DB_REGISTRY_*, falls back to GITHUB_TOKEN for ghcr.io only', () => {
     expect(
       registryCredentialsFromEnv({ IPM_DB_REGISTRY_USERNAME: 'u', IPM_DB_REGISTRY_PASSWORD: 'pw-one-1' }, 'r.example'),
     ).toEqual({ username: 'u', password: 'pw-one-1' });
@@ -97,6 +97,20 @@ describe('credentials from the environment', () => {
       password: 'ghs_three3',
     });
     expect(registryCredentialsFromEnv({ GITHUB_TOKEN: 'ghs_three3' }, 'r.example')).toBeUndefined();
-    expect(redact('a pw-one-1 b tok-two-2 c ghs_three3')).toBe('a *** b *** c ***');
+  });
+
+  it('gives them to the registry the command names only, and registers them as secrets when handed out', () => {
+    const io = {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      cwd: '/',
+      env: { IPM_DB_REGISTRY_USERNAME: 'u', IPM_DB_REGISTRY_PASSWORD: 'pw-four-4', DOCKER_CONFIG: '/nonexistent' },
+    };
+    const access = cliRegistryAccess(io, 'r.example:5000', { plainHttp: false });
+    expect(access.credentialsFor('other.example')).toBeUndefined();
+    expect(access.credentialsFor('r.example')).toBeUndefined();
+    expect(redact('x pw-four-4')).toBe('x pw-four-4');
+    expect(access.credentialsFor('R.example:5000')).toEqual({ username: 'u', password: 'pw-four-4' });
+    expect(redact('x pw-four-4')).toBe('x ***');
   });
 });

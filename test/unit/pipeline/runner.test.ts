@@ -3,20 +3,16 @@ import { IpmDbError } from '../../../src/util/errors.js';
 import type { Logger } from '../../../src/util/log.js';
 import { silentLogger } from '../../../src/util/log.js';
 import { IrisContainer } from '../../../src/iris/container.js';
-import { Docker } from '../../../src/iris/docker.js';
-import type { CommandOptions, CommandResult, CommandRunner } from '../../../src/iris/process.js';
 import { CompileFailedError } from '../../../src/ipm/operations.js';
 import type { PipelineOptions, Stage } from '../../../src/pipeline/options.js';
 import { runPipeline } from '../../../src/pipeline/runner.js';
 import { DEFAULT_STAGES } from '../../../src/pipeline/stages.js';
 import { STAGES } from '../../../src/pipeline/types.js';
+import { labelledEngine } from '../../support/labelled-engine.js';
 
-class CleanupRunner implements CommandRunner {
-  calls: string[] = [];
-  async run(_c: string, args: string[], _o: CommandOptions): Promise<CommandResult> {
-    this.calls.push(args.join(' '));
-    return { exitCode: 0, stdout: args[0] === 'ps' ? 'cid1\n' : '', stderr: '', timedOut: false, durationMs: 1 };
-  }
+/** An engine holding the run's container (label unit1) and another run's, to see what cleanup removes. */
+function engine() {
+  return labelledEngine({ 'ipm-db-unit1': 'unit1', 'ipm-db-other': 'other1' }, { 'ipm-db-unit1-d': 'unit1' });
 }
 
 function recordingLogger(): Logger & { lines: string[] } {
@@ -49,11 +45,11 @@ function options(stages: Stage[], extra: Partial<PipelineOptions> = {}): Pipelin
   };
 }
 
-function starting(runner: CleanupRunner): Stage {
+function starting(e: ReturnType<typeof engine>): Stage {
   return {
     name: 'start',
     async run(ctx) {
-      ctx.docker = new Docker({ runner });
+      ctx.docker = e.docker;
       ctx.container = new IrisContainer(ctx.docker, 'ipm-db-unit1', 'unit1', '/m');
       return 'started';
     },
@@ -66,27 +62,25 @@ describe('runPipeline', () => {
   });
 
   it('times each stage, groups its log, and removes the container', async () => {
-    const runner = new CleanupRunner();
+    const e = engine();
     const logger = recordingLogger();
-    const report = await runPipeline(
-      options([starting(runner), { name: 'ipm', run: async () => 'ipm ok' }], { logger }),
-    );
+    const report = await runPipeline(options([starting(e), { name: 'ipm', run: async () => 'ipm ok' }], { logger }));
     expect(report.ok).toBe(true);
     expect(report.stages.map((s) => [s.stage, s.status, s.message])).toEqual([
       ['start', 'passed', 'started'],
       ['ipm', 'passed', 'ipm ok'],
     ]);
-    expect(report.stages.every((s) => s.durationMs >= 0)).toBe(true);
+    expect(report.stages.every((s) => Number.isInteger(s.durationMs))).toBe(true);
     expect(logger.lines).toContain('group start');
-    expect(runner.calls).toContain('ps -aq --filter label=ipm-db.run=unit1');
-    expect(runner.calls).toContain('rm -f -v cid1');
+    expect(Object.keys(e.containers)).toEqual(['ipm-db-other']);
+    expect(Object.keys(e.volumes)).toEqual([]);
   });
 
   it('stops at the first failure with its cause and output, skipping the rest', async () => {
-    const runner = new CleanupRunner();
+    const e = engine();
     const report = await runPipeline(
       options([
-        starting(runner),
+        starting(e),
         {
           name: 'install',
           run: async () => {
@@ -107,13 +101,14 @@ describe('runPipeline', () => {
     });
     expect(report.stages[1]!.message).toContain('SHA-256 mismatch');
     expect(report.stages[2]).toMatchObject({ stage: 'test', status: 'skipped', message: 'an earlier stage failed' });
-    expect(runner.calls).toContain('rm -f -v cid1');
+    expect(Object.keys(e.containers)).toEqual(['ipm-db-other']);
   });
 
   it('keeps the container when asked', async () => {
-    const runner = new CleanupRunner();
-    await runPipeline(options([starting(runner)], { keepContainer: true }));
-    expect(runner.calls).toEqual([]);
+    const e = engine();
+    await runPipeline(options([starting(e)], { keepContainer: true }));
+    expect(e.calls).toEqual([]);
+    expect(Object.keys(e.containers)).toContain('ipm-db-unit1');
   });
 
   it('puts compile errors in the report and annotates them', async () => {
@@ -121,7 +116,7 @@ describe('runPipeline', () => {
     const report = await runPipeline(
       options(
         [
-          starting(new CleanupRunner()),
+          starting(engine()),
           {
             name: 'load',
             run: async () => {
@@ -165,15 +160,11 @@ describe('runPipeline', () => {
   });
 
   it('stops before the next stage when cancelled, and still cleans up', async () => {
-    const runner = new CleanupRunner();
+    const e = engine();
     const abort = new AbortController();
     const report = await runPipeline(
       options(
-        [
-          starting(runner),
-          { name: 'ipm', run: async () => void abort.abort() },
-          { name: 'load', run: async () => 'never' },
-        ],
+        [starting(e), { name: 'ipm', run: async () => void abort.abort() }, { name: 'load', run: async () => 'never' }],
         {
           signal: abort.signal,
         },
@@ -181,7 +172,7 @@ describe('runPipeline', () => {
     );
     expect(report.stages.map((s) => `${s.stage}:${s.status}`)).toEqual(['start:passed', 'ipm:passed', 'load:failed']);
     expect(report.stages[2]!.message).toBe('cancelled before this stage started');
-    expect(runner.calls).toContain('rm -f -v cid1');
+    expect(Object.keys(e.containers)).toEqual(['ipm-db-other']);
   });
 
   it('fails the start stage clearly when the module has no module.xml, before touching docker', async () => {

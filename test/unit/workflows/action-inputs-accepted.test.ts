@@ -67,7 +67,10 @@ describe('the action accepts what the reusable workflow passes it', () => {
     expect(inputs.artifactName).toBe('ipm-db-e2e-2026.1');
   });
 
-  for (const starter of ['workflows/pull-request.yml', 'workflows/release.yml'])
+  for (const starter of [
+    'workflow-templates/ipm-database-pull-request.yml',
+    'workflow-templates/ipm-database-release.yml',
+  ])
     it(`for ${starter}`, () => {
       const inputs = actionInputsFor(wf(starter).jobs[0]!, { vars: { IPM_SHA256: SHA } });
       expect(inputs.images).toEqual(['containers.intersystems.com/intersystems/iris-community:2026.1']);

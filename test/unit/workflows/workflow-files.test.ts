@@ -18,7 +18,7 @@ import {
 
 const root = join(import.meta.dirname, '../../..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
-const workflowFiles = ['.github/workflows', 'workflows'].flatMap((dir) =>
+const workflowFiles = ['.github/workflows', 'workflow-templates'].flatMap((dir) =>
   readdirSync(join(root, dir))
     .filter((f) => /\.ya?ml$/.test(f))
     .map((f) => `${dir}/${f}`),
@@ -38,10 +38,12 @@ describe('workflow files', () => {
   it('are all here: the reusable workflow, CI, end to end, and the two starters', () => {
     expect(workflowFiles.sort()).toEqual([
       '.github/workflows/ci.yml',
+      '.github/workflows/codeql.yml',
       '.github/workflows/e2e.yml',
       '.github/workflows/ipm-database.yml',
-      'workflows/pull-request.yml',
-      'workflows/release.yml',
+      '.github/workflows/release.yml',
+      'workflow-templates/ipm-database-pull-request.yml',
+      'workflow-templates/ipm-database-release.yml',
     ]);
   });
 
@@ -196,8 +198,8 @@ describe('the reusable workflow', () => {
 
 describe('the starter workflows', () => {
   it('call the reusable workflow by its release reference, verify on pull requests, publish only on v* tags', () => {
-    const pr = parseWorkflowText(read('workflows/pull-request.yml'));
-    const release = parseWorkflowText(read('workflows/release.yml'));
+    const pr = parseWorkflowText(read('workflow-templates/ipm-database-pull-request.yml'));
+    const release = parseWorkflowText(read('workflow-templates/ipm-database-release.yml'));
     for (const wf of [pr, release]) {
       expect(wf.jobs).toHaveLength(1);
       expect(wf.jobs[0]?.uses).toBe(STARTER_WORKFLOW_REFERENCE);
@@ -208,9 +210,31 @@ describe('the starter workflows', () => {
     expect(release.jobs[0]?.with?.publish).toBe(true);
   });
 
+  it('are starter workflows as GitHub reads them: a properties file each, offered where a module.xml is', () => {
+    const templates = readdirSync(join(root, 'workflow-templates')).filter((f) => f.endsWith('.yml'));
+    expect(templates.length).toBe(2);
+    for (const file of templates) {
+      const props = JSON.parse(read(`workflow-templates/${file.replace(/\.yml$/, '.properties.json')}`)) as Record<
+        string,
+        unknown
+      >;
+      expect(Object.keys(props).sort()).toEqual(['categories', 'description', 'filePatterns', 'iconName', 'name']);
+      expect(props.filePatterns).toEqual(['module.xml$']);
+      expect(props.iconName).toMatch(/^octicon [a-z-]+$/);
+      expect(String(props.description).length).toBeGreaterThan(20);
+    }
+    // A starter names the branch through GitHub's placeholder, never a guessed "main".
+    const pr = read('workflow-templates/ipm-database-pull-request.yml');
+    expect(pr).toContain('branches: [$default-branch]');
+    expect(pr).not.toMatch(/branches: \[main\]/);
+  });
+
   it('a starter that publishes on pull requests is caught', () => {
     const bad = parseWorkflowText(
-      read('workflows/release.yml').replace("    tags: ['v*']", "    tags: ['v*']\n  pull_request:"),
+      read('workflow-templates/ipm-database-release.yml').replace(
+        "    tags: ['v*']",
+        "    tags: ['v*']\n  pull_request:",
+      ),
     );
     expect(pullRequestPublishProblems(bad)).toEqual([
       'job ipm-database passes publish: true on a workflow triggered by pull requests',
