@@ -54,6 +54,7 @@ export function pipelinePort(wiring: WiringOptions): PipelinePort {
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,
+        containerSlots: o.containerSlots,
         keepContainer: o.keepContainer,
         runId: o.runId,
         logger,
