@@ -25,7 +25,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-IC4ZHTYX.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-U6Y6MFC2.js")).runCommand
   },
   {
     name: "verify",

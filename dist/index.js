@@ -9303,6 +9303,7 @@ function pipelinePort(wiring) {
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,
+        containerSlots: o.containerSlots,
         keepContainer: o.keepContainer,
         runId: o.runId,
         logger,

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { Stage } from '../pipeline/options.js';
 import { parseUpgradeOptions, type UpgradeText } from '../pipeline/upgrade/options.js';
+import type { UpgradeEnvironment } from '../pipeline/upgrade/ports.js';
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './command.js';
@@ -75,14 +76,21 @@ export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo): Stage | 
       );
     return null;
   }
-  // The environment's credentials go to --registry only; a reference on another host is pulled
-  // with that host's docker login, or anonymously.
+  return upgradeStage(options, cliUpgradePuller(v, io));
+}
+
+/**
+ * Pulls a previous release for `ipm-db run`: the environment's credentials go to --registry
+ * only; a reference on another host is pulled with that host's docker login, or anonymously,
+ * and plain HTTP only to --registry's host.
+ */
+export function cliUpgradePuller(
+  v: { registry?: string | undefined; 'plain-http'?: boolean | undefined; verbose?: boolean | undefined },
+  io: CliIo,
+): UpgradeEnvironment['pull'] {
   const access = cliRegistryAccess(io, (v.registry ?? 'ghcr.io').replace(/\/+$/, ''), {
     plainHttp: v['plain-http'] === true,
   });
   const logger = cliLogger(io, v.verbose === true);
-  return upgradeStage(
-    options,
-    registryPuller((host) => new RegistryClient(accessForHost(access, host), { logger })),
-  );
+  return registryPuller((host) => new RegistryClient(accessForHost(access, host), { logger }));
 }

@@ -83,11 +83,19 @@ function entrypoint(inst: Instance): void {
   process.on('SIGINT', stop);
   if (inst.env.STANDIN_FAULT_NEVER_READY === '1') inst.log('STANDIN_FAULT_NEVER_READY=1: startup will never complete');
   else {
-    setTimeout(() => {
+    const complete = (): void => {
       writeFileSync(inst.readyFile, new Date().toUTCString() + '\n');
       inst.log('Startup complete');
       process.stdout.write('Startup complete\n');
-    }, delay);
+    };
+    // STANDIN_START_HOLD_FILE: startup completes only once that file exists (a test's gate, so that
+    // "not ready yet" is observed for certain, however slow the machine).
+    const hold = inst.env.STANDIN_START_HOLD_FILE;
+    const whenReleased = (): void => {
+      if (!hold || existsSync(hold)) complete();
+      else setTimeout(whenReleased, 100);
+    };
+    setTimeout(whenReleased, delay);
   }
   setInterval(() => {}, 1 << 30);
 }

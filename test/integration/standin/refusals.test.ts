@@ -265,13 +265,17 @@ describeWithDocker('IRIS stand-in: installer refusals, exit statuses, faults', (
   });
 
   it('is not ready before its start delay, and never with STANDIN_FAULT_NEVER_READY', async () => {
-    const slow = await StandinContainer.run(host, image, `standin-ref-${id}-slow`, { startDelayMs: 2500 });
+    const slow = await StandinContainer.run(host, image, `standin-ref-${id}-slow`, {
+      startDelayMs: 0,
+      env: { STANDIN_START_HOLD_FILE: '/tmp/standin-release' },
+    });
     extra.push(slow);
     const early = await slow.exec(['/usr/irissys/dev/Cloud/ICM/waitReady.sh', '0']);
     expect(early.code).toBe(1);
     const session = await slow.session(['halt']);
     expect(session.code).toBe(1);
     expect((await slow.exec(['iris', 'qlist'])).stdout).toMatch(/^IRIS\^\/usr\/irissys\^2025\.1\.0\.223\^down\^/);
+    expect((await slow.exec(['touch', '/tmp/standin-release'])).code).toBe(0);
     expect((await slow.waitReady(30)).code).toBe(0);
     expect((await slow.exec(['iris', 'qlist'])).stdout).toMatch(
       /^IRIS\^\/usr\/irissys\^2025\.1\.0\.223\^running, since .+\^iris\.cpf\^1972\^52773\^0\^ok\^IRIS\^\^\^\/usr\/irissys\n$/,

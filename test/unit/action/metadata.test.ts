@@ -1,6 +1,9 @@
 // action.yml, the input reader and the outputs stay in step: an input the code reads but
 // action.yml does not declare (or the reverse) fails here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { parseInputs } from '../../../src/action/inputs.js';
 import { outputsOf } from '../../../src/action/outputs.js';
 import { readActionMetadata } from '../../support/action-metadata.js';
@@ -9,6 +12,14 @@ import { run } from './fixtures.js';
 const meta = readActionMetadata(process.cwd());
 
 describe('action.yml', () => {
+  it('has a name and a one-line description the Marketplace accepts (under 125 characters)', () => {
+    const doc = parse(readFileSync(join(process.cwd(), 'action.yml'), 'utf8')) as { name: string; description: string };
+    expect(doc.name.length).toBeGreaterThan(0);
+    expect(doc.description.length).toBeGreaterThan(40);
+    expect(doc.description.length).toBeLessThan(125);
+    expect(doc.description).not.toContain('\n');
+  });
+
   it('declares exactly the inputs the action reads, each described', () => {
     const read = new Set<string>();
     parseInputs({

@@ -22,6 +22,9 @@ describe('buildSummary', () => {
     expect(md).toContain('- warning iris-dat-size: IRIS.DAT: not a multiple of 8192 bytes');
     expect(md).toContain('| published | `ghcr.io/acme/demo:1.2.3_database__2025.1` |');
     expect(md).toContain(`| digest | \`sha256:${'c'.repeat(64)}\` |`);
+    expect(md).toContain(
+      `| round-trip | verified \`sha256:${'c'.repeat(64)}\` (read back by digest, layer verified again) |`,
+    );
     expect(md).not.toContain('<details>');
   });
 
