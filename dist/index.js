@@ -48,11 +48,12 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-RARDGDNA.js";
+} from "./chunks/action/chunk-KYL7TFT3.js";
 import {
   __commonJS,
   __toESM,
   debug,
+  endGroup,
   error,
   getInput,
   group,
@@ -62,9 +63,10 @@ import {
   setFailed,
   setOutput,
   setSecret,
+  startGroup,
   summary,
   warning
-} from "./chunks/action/chunk-NLDHSFF3.js";
+} from "./chunks/action/chunk-Z5FDQRV5.js";
 
 // node_modules/xmlchars/xml/1.0/ed5.js
 var require_ed5 = __commonJS({
@@ -1978,73 +1980,1592 @@ var require_saxes = __commonJS({
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash } from "node:crypto";
-function artifactServiceAvailable(env) {
-  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+import { createHash as createHash4 } from "node:crypto";
+import { copyFile as copyFile4, readdir as readdir4, stat as stat10 } from "node:fs/promises";
+import { basename as basename5, join as join17, relative as relative2 } from "node:path";
+
+// src/action/image-runs.ts
+import { mkdir as mkdir9 } from "node:fs/promises";
+import { basename as basename4, join as join15 } from "node:path";
+
+// src/pipeline/parallel.ts
+import { availableParallelism, totalmem } from "node:os";
+
+// src/util/limiter.ts
+var Limiter = class {
+  constructor(limit) {
+    this.limit = limit;
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`a limit must be a whole number >= 1, not ${limit}`);
+  }
+  limit;
+  active = 0;
+  waiting = [];
+  /** How many hold a slot now. */
+  get inUse() {
+    return this.active;
+  }
+  /** Waits for a slot; the caller must release() it. */
+  acquire() {
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve4) => this.waiting.push(resolve4));
+  }
+  /** Takes a slot only when one is free now. */
+  tryAcquire() {
+    if (this.active >= this.limit) return false;
+    this.active++;
+    return true;
+  }
+  release() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+  /** Runs `work` holding a slot. */
+  async run(work) {
+    await this.acquire();
+    try {
+      return await work();
+    } finally {
+      this.release();
+    }
+  }
+};
+async function mapBounded(items, slots, work, shouldStart = () => true) {
+  const results = new Array(items.length).fill(void 0);
+  await Promise.all(
+    items.map(
+      (item, index) => slots.run(async () => {
+        if (!shouldStart()) return;
+        results[index] = await work(item, index);
+      })
+    )
+  );
+  return results;
 }
-function defaultUploader() {
-  return {
-    async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/action/artifact-ZYHQ7MDT.js");
-      const client = new DefaultArtifactClient();
-      const res = await client.uploadArtifact(name, files, rootDirectory, {});
-      return { id: res.id ?? null, size: res.size ?? 0 };
+
+// src/pipeline/parallel.ts
+var IRIS_CONTAINER_BYTES = 2 * 1024 ** 3;
+var RUNNER_RESERVE_BYTES = 1024 ** 3;
+function defaultParallel(machine) {
+  const byMemory = Math.floor((machine.memoryBytes - RUNNER_RESERVE_BYTES) / IRIS_CONTAINER_BYTES);
+  return Math.max(1, Math.min(machine.cores, byMemory));
+}
+function thisMachine() {
+  return { memoryBytes: totalmem(), cores: availableParallelism() };
+}
+function containerSlots(parallel) {
+  return new Limiter(parallel);
+}
+
+// src/ipm/operations.ts
+import { chmod, cp, mkdir as mkdir2, mkdtemp, readdir as readdir3, rm, stat as stat3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join as join3 } from "node:path";
+
+// src/ipm/module-copy.ts
+import { constants } from "node:fs";
+import { copyFile, lstat, mkdir, readdir, realpath, stat } from "node:fs/promises";
+import { dirname, join, sep } from "node:path";
+
+// src/util/untrusted.ts
+import { randomBytes } from "node:crypto";
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function printable(name) {
+  return name.replace(CONTROL, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "	") return "\\t";
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function couldHoldWorkflowCommand(text) {
+  return text.includes("::") || text.includes("##[");
+}
+function withoutWorkflowCommands(text, newToken = randomToken) {
+  if (!couldHoldWorkflowCommand(text)) return text;
+  let token = newToken();
+  for (let i = 0; i < 10 && text.includes(token); i++) token = newToken();
+  if (text.includes(token)) throw new Error("could not choose a stop-commands token absent from the text");
+  return `::stop-commands::${token}
+${text}
+::${token}::`;
+}
+function randomToken() {
+  return `ipm-db-${randomBytes(16).toString("hex")}`;
+}
+
+// src/ipm/module-copy.ts
+var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
+var DEPENDENCIES_DIR = ".modules";
+var MAX_ENTRIES = 2e5;
+function refused(message) {
+  return new IpmDbError("module-link-refused", message, {
+    hint: `Nothing was copied into IRIS. Replace the link with the file or directory itself, or make it point inside the module (links under ${DEPENDENCIES_DIR}/ may point anywhere inside the repository).`
+  });
+}
+function inside(path, root) {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+async function findRepositoryRoot(dir) {
+  for (let current = dir, i = 0; i < 256; i++) {
+    if (await lstat(join(current, ".git")).catch(() => null)) return current;
+    const parent = dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+  return null;
+}
+async function walkModuleTree(moduleDir, destination, options = {}) {
+  const moduleRoot = await realpath(moduleDir);
+  const foundRepository = options.repositoryRoot ?? await findRepositoryRoot(moduleRoot);
+  const repositoryCandidate = foundRepository ? await realpath(foundRepository) : moduleRoot;
+  const repositoryRoot = inside(moduleRoot, repositoryCandidate) ? repositoryCandidate : moduleRoot;
+  const origin = options.origin ?? moduleDir;
+  let entries = 0;
+  const describe = (rel) => `"${printable(rel)}" in the module ${printable(origin)}`;
+  const visit = async (realDir, rel, dest, ancestors) => {
+    if (dest) await mkdir(dest, { mode: 493 });
+    for (const entry of await readdir(realDir)) {
+      if (NOT_COPIED.has(entry)) continue;
+      if (++entries > MAX_ENTRIES)
+        throw refused(
+          `The module ${printable(origin)} holds more than ${MAX_ENTRIES} files once its links are followed.`
+        );
+      const entryRel = rel ? `${rel}/${entry}` : entry;
+      const path = join(realDir, entry);
+      const target = dest ? join(dest, entry) : null;
+      let real = path;
+      let info2 = await lstat(path);
+      if (info2.isSymbolicLink()) {
+        try {
+          real = await realpath(path);
+        } catch (err) {
+          const code = err.code;
+          if (code === "ELOOP") throw refused(`The symbolic link ${describe(entryRel)} loops.`);
+          throw refused(`The symbolic link ${describe(entryRel)} points to nothing (${code ?? "unreadable"}).`);
+        }
+        const underDependencies = entryRel === DEPENDENCIES_DIR || entryRel.startsWith(`${DEPENDENCIES_DIR}/`);
+        const root = underDependencies ? repositoryRoot : moduleRoot;
+        if (!inside(real, root))
+          throw refused(
+            `The symbolic link ${describe(entryRel)} points to ${printable(real)}, outside the ${underDependencies ? "repository" : "module"} (${printable(root)}): refusing to copy it into IRIS.`
+          );
+        info2 = await stat(real);
+      }
+      if (info2.isDirectory()) {
+        if (ancestors.includes(real))
+          throw refused(`The symbolic link ${describe(entryRel)} points to a directory that contains it: a loop.`);
+        await visit(real, entryRel, target, [...ancestors, real]);
+      } else if (info2.isFile()) {
+        if (target) await copyFile(real, target, constants.COPYFILE_EXCL);
+      } else {
+        throw refused(`${describe(entryRel)} is neither a regular file nor a directory (a socket, FIFO or device).`);
+      }
     }
   };
+  await visit(moduleRoot, "", destination, [moduleRoot]);
 }
-function shouldUpload(policy, runOk) {
-  return policy === "always" || policy === "failure" && !runOk;
+function copyModuleTree(moduleDir, destination, options = {}) {
+  return walkModuleTree(moduleDir, destination, options);
 }
-function sanitiseArtifactName(raw) {
-  return raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
+function checkModuleTree(moduleDir, options = {}) {
+  return walkModuleTree(moduleDir, null, options);
 }
-function artifactName(prefix, iris, env, matrixJson) {
-  const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
-  if (matrixJson && matrixJson !== "null") {
-    let values3 = [];
-    try {
-      const parsed = JSON.parse(matrixJson);
-      if (parsed && typeof parsed === "object")
-        values3 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
-    } catch {
-      values3 = [matrixJson];
+
+// src/ipm/compile-errors.ts
+import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { join as join2, relative, sep as sep2 } from "node:path";
+var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
+var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
+var TEXT = /^\s*TEXT:\s?(.*)$/;
+var SUMMARY_CODES = /* @__PURE__ */ new Set(["5475", "5030"]);
+function parseCompileErrors(output) {
+  const lines = output.split("\n");
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (e) => {
+    const key2 = `${e.document}|${e.label}|${e.offset}|${e.message}`;
+    if (!seen.has(key2)) {
+      seen.add(key2);
+      found.push(e);
     }
-    const joined = sanitiseArtifactName(values3.join("-"));
-    if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
-    else if (joined) parts.push(joined);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    const located2 = LOCATED.exec(line);
+    if (located2) {
+      const next = TEXT.exec(lines[i + 1] ?? "");
+      add({
+        document: located2[1],
+        label: located2[2] ?? null,
+        offset: located2[3] === void 0 ? null : Number(located2[3]),
+        message: cleanMessage(located2[4] ?? ""),
+        text: next ? next[1].trim() : null
+      });
+      continue;
+    }
+    const status = STATUS.exec(line);
+    if (status) {
+      const [, code, message] = status;
+      if (SUMMARY_CODES.has(code)) {
+        const inner = /Errors:\s*(ERROR:.*)$/.exec(message);
+        const innerLocated = inner ? LOCATED.exec(inner[1]) : null;
+        if (innerLocated)
+          add({
+            document: innerLocated[1],
+            label: innerLocated[2] ?? null,
+            offset: innerLocated[3] === void 0 ? null : Number(innerLocated[3]),
+            message: cleanMessage(innerLocated[4] ?? ""),
+            text: null
+          });
+        else {
+          const cls = /class '([^']+)'/.exec(message);
+          if (cls && !found.some((f) => f.document === `${cls[1]}.cls`))
+            add({
+              document: `${cls[1]}.cls`,
+              label: null,
+              offset: null,
+              message: `ERROR #${code}: ${message}`,
+              text: null
+            });
+        }
+        continue;
+      }
+      const document = documentOf(message);
+      if (document) {
+        const lineNo = /\bline (\d+)\b/i.exec(message);
+        add({
+          document,
+          label: null,
+          offset: lineNo ? Number(lineNo[1]) : null,
+          message: `ERROR #${code}: ${message}`,
+          text: null
+        });
+      }
+    }
   }
-  if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
-  return sanitiseArtifactName(parts.join("-"));
+  return found.filter(
+    (e) => !(e.label === null && e.offset === null && e.message.startsWith("ERROR #5030") && found.some((f) => f !== e && f.document === e.document))
+  );
 }
-async function uploadRunFiles(uploader, name, files, rootDirectory) {
-  const res = await uploader.upload(name, files, rootDirectory);
-  return { name, id: res.id, size: res.size, files };
+function cleanMessage(message) {
+  return message.replace(/\s*\[[^\]]*\^[^\]]*\]\s*$/, "").trim();
+}
+function documentOf(message) {
+  const usedBy = /used by '([%\w.]+?)(?::[^']*)?'/.exec(message);
+  if (usedBy) return `${usedBy[1]}.cls`;
+  const cls = /class (?:definition )?'([%\w.]+)'/i.exec(message);
+  if (cls) return `${cls[1]}.cls`;
+  const doc = /'([%\w.]+\.(?:cls|mac|inc|int))'/i.exec(message);
+  if (doc) return doc[1];
+  return null;
+}
+function findDocument(document, files) {
+  const dot = document.lastIndexOf(".");
+  const ext = document.slice(dot + 1).toLowerCase();
+  const name = document.slice(0, dot);
+  const nested = `${name.replace(/^%/, "_").split(".").join("/")}.${ext}`.toLowerCase();
+  const nestedPercent = `${name.split(".").join("/")}.${ext}`.toLowerCase();
+  const flat = `${name}.${ext}`.toLowerCase();
+  const matches = [];
+  for (const f of files) {
+    const lower = f.toLowerCase();
+    if (lower === nested || lower.endsWith(`/${nested}`) || lower === nestedPercent || lower.endsWith(`/${nestedPercent}`) || lower === flat || lower.endsWith(`/${flat}`))
+      matches.push(f);
+  }
+  matches.sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return matches[0] ?? null;
+}
+function locateLine(source, document, label, offset, text) {
+  const lines = source.split(/\r?\n/);
+  const isClass = document.toLowerCase().endsWith(".cls");
+  let line = null;
+  let searchFrom = 0;
+  if (label !== null) {
+    const name = label.replace(/^z/, "");
+    const header = isClass ? new RegExp(`^\\s*(?:Class)?Method\\s+(?:${escape(label)}|${escape(name)})\\s*\\(`, "i") : new RegExp(`^${escape(label)}(?![\\w%])`);
+    const at = lines.findIndex((l) => header.test(l));
+    if (at >= 0) {
+      searchFrom = at;
+      let anchor = at;
+      if (isClass) {
+        const brace = lines.findIndex((l, i) => i >= at && l.includes("{"));
+        anchor = brace >= 0 ? brace : at;
+      }
+      line = anchor + 1 + (offset ?? 0);
+    }
+  } else if (offset !== null) {
+    line = offset;
+  }
+  if (text) {
+    const wanted = text.trim();
+    if (line === null || lines[line - 1]?.trim() !== wanted) {
+      const idx = lines.findIndex((l, i) => i >= searchFrom && l.trim() === wanted);
+      if (idx >= 0) line = idx + 1;
+    }
+  }
+  if (line !== null && (line < 1 || line > lines.length)) return null;
+  return line;
+}
+function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\%]/g, "\\$&");
+}
+function resolveCompileErrors(raw, tree) {
+  return raw.map((e) => {
+    const file = findDocument(e.document, tree.keys());
+    const source = file ? tree.get(file) : void 0;
+    const line = source !== void 0 ? locateLine(source, e.document, e.label, e.offset, e.text) : null;
+    return { file, document: e.document, line, message: e.message };
+  });
+}
+var SOURCE_EXT = /\.(cls|mac|inc|int)$/i;
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".github", ".vscode"]);
+async function readSourceTree(moduleDir, limit = 5e3) {
+  const tree = /* @__PURE__ */ new Map();
+  const walk = async (dir) => {
+    if (tree.size >= limit) return;
+    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = join2(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) await walk(full);
+      } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
+        const info2 = await stat2(full);
+        if (info2.size <= 2e6)
+          tree.set(relative(moduleDir, full).split(sep2).join("/"), await readFile(full, "utf8"));
+      }
+    }
+  };
+  await walk(moduleDir);
+  return tree;
 }
 
-// src/action/cache.ts
-import { execFile } from "node:child_process";
-import { copyFile as copyFile2, mkdir as mkdir3, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname2, join as join3 } from "node:path";
-import { promisify } from "node:util";
+// src/ipm/installed.ts
+function moduleName(name) {
+  if (!isValid("module name", name)) throw new IpmDbError("unsafe-value", `"${name}" is not an IPM module name`);
+  return name;
+}
+function guardedLine(label, body) {
+  return `try { ${body} } catch e { write "##IPMDB error=",${quote(label)},"|",e.DisplayString(),! }`;
+}
+function moduleStateLine(name) {
+  return guardedLine(
+    `module ${name}`,
+    `set m=##class(%IPM.Storage.Module).NameOpen(${quote(moduleName(name))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
+  );
+}
+function values(output, key2) {
+  return parseSessionOutput(output).results.filter((line) => line.key === key2).map((line) => line.value);
+}
+function parseModuleState(output) {
+  const [value] = values(output, "module");
+  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
+  if (value === "") return null;
+  const bar = value.lastIndexOf("|");
+  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
+}
+function guardedErrors(output) {
+  return values(output, "error").map((value) => {
+    const bar = value.indexOf("|");
+    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
+  });
+}
+function throwOnGuardedError(output, doing, code = "objectscript-error") {
+  const errors = guardedErrors(output);
+  if (errors.length > 0)
+    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output });
+}
 
-// src/ipm/installer.ts
-import { createHash as createHash3 } from "node:crypto";
-import { copyFile, mkdir as mkdir2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2, resolve } from "node:path";
+// src/ipm/dependencies.ts
+function dependencyCheckLine(name) {
+  if (!isValid("module name", name)) throw new IpmDbError("unsafe-value", `"${name}" is not an IPM module name`);
+  const q = quote(name);
+  const each = `set n=m.Resources.GetAt(i).Name,t=$zconvert($extract(n,$length(n)-3,$length(n)),"U"),b=$extract(n,1,$length(n)-4) if t=".CLS" { write "##IPMDB depres=",${q},"|",n,"|",##class(%Dictionary.CompiledClass).%ExistsId(b),! } elseif t=".PKG" { kill c set sc=$system.OBJ.GetPackageList(.c,b) write "##IPMDB depres=",${q},"|",n,"|",$data(c)\\10,! } elseif t=".INC" { write "##IPMDB depres=",${q},"|",n,"|",##class(%Library.RoutineMgr).Exists(n),! }`;
+  return guardedLine(
+    `dependency ${name}`,
+    `set m=##class(%IPM.Storage.Module).NameOpen(${q}) write "##IPMDB dep=",${q},"|",$select($isobject(m):m.VersionString,1:""),! if $isobject(m) { for i=1:1:m.Resources.Count() { ${each} } }`
+  );
+}
+function parseDependencyStates(output) {
+  const states = /* @__PURE__ */ new Map();
+  for (const { key: key2, value } of parseSessionOutput(output).results) {
+    if (key2 === "dep") {
+      const bar = value.indexOf("|");
+      const name = value.slice(0, bar);
+      const version2 = value.slice(bar + 1);
+      states.set(name, { name, version: version2 === "" ? null : version2, resources: [] });
+    } else if (key2 === "depres") {
+      const [name, resource, present] = value.split("|");
+      const state = states.get(name ?? "");
+      if (state && resource) state.resources.push({ name: resource, present: present === "1" });
+    }
+  }
+  return [...states.values()];
+}
+function dependencyProblems(states, expected) {
+  const problems = [];
+  for (const name of expected) {
+    const state = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!state || state.version === null) {
+      problems.push(`dependency ${name} is not installed (IPM has no module record for it)`);
+      continue;
+    }
+    const missing = state.resources.filter((r) => !r.present).map((r) => r.name);
+    if (missing.length > 0)
+      problems.push(
+        `dependency ${name} ${state.version} is registered but its code is missing: ${missing.join(", ")} not found`
+      );
+  }
+  return problems;
+}
+function missingDependencyError(problems, module, namespace) {
+  return new IpmDbError(
+    "dependency-code-missing",
+    `After installing ${module} into ${namespace}: ${problems.join("; ")}.`,
+    {
+      hint: "IPM's package-database (pull request #1121) compiles only the module's own resources into IRIS.DAT and ships dependencies as manifests in deps/, so their code is not installed with the package. Use an IPM build that packages dependency code, or install the dependencies into a database mapped into the namespace."
+    }
+  );
+}
+function superclassNotPackaged(text, module) {
+  const m = /#5373: Class '([^']+)', used by '([^':]+):super', does not exist/.exec(text);
+  if (!m) return null;
+  return new IpmDbError(
+    "superclass-not-packaged",
+    `package-database ${module} could not compile ${m[2]}: its superclass ${m[1]} is not part of the module.`,
+    {
+      hint: `IPM's package-database compiles only the module's own resources, in a fresh routines database where the dependencies' classes are not visible (Lifecycle/Database.cls RemapRoutinesDB, LoadResourcesIntoDatabase). Move ${m[1]} into the module or stop extending it, or use an IPM build that packages dependency code.`,
+      details: text
+    }
+  );
+}
+
+// src/ipm/writable.ts
+var PROBE = ".ipm-db-write-check";
+function writableLine(dir) {
+  const q = quote(validate("container path", dir));
+  const probe2 = quote(`${dir}/${PROBE}`);
+  return `set ok=##class(%Library.File).CreateDirectory(${probe2}) if ok { set ok=##class(%Library.File).RemoveDirectory(${probe2}) } write "##IPMDB writable=",${q},"|",ok,!`;
+}
+function parseWritable(output) {
+  return parseSessionOutput(output).results.filter((r) => r.key === "writable").map((r) => {
+    const bar = r.value.lastIndexOf("|");
+    return { dir: r.value.slice(0, bar), writable: r.value.slice(bar + 1) === "1" };
+  });
+}
+function notWritableError(dirs, output) {
+  return new IpmDbError(
+    "iris-cannot-write",
+    `IRIS cannot write into ${dirs.join(", ")} in the container: the user IRIS runs as may not create files there.`,
+    {
+      hint: "docker cp makes root the owner of what it copies and keeps the host modes; IRIS runs as its own user (irisowner, uid 51773, in the official images). Check the image user and the modes of the copied directories.",
+      details: output
+    }
+  );
+}
+
+// src/iris/session.ts
+var DEFAULT_SESSION_TIMEOUT_MS = 6e5;
+var COMMUNITY_LICENCE_UNITS = 5;
+var MAX_CONCURRENT_SESSIONS = COMMUNITY_LICENCE_UNITS - 1;
+function sessionArgs(namespace) {
+  return ["iris", "session", "IRIS", "-U", validateNamespace(namespace)];
+}
+var IrisSessionRunner = class {
+  constructor(container, maxConcurrent = MAX_CONCURRENT_SESSIONS) {
+    this.container = container;
+    this.slots = new Limiter(maxConcurrent);
+  }
+  container;
+  slots;
+  run(request) {
+    return this.slots.run(() => this.runNow(request));
+  }
+  async runNow(request) {
+    const namespace = validateNamespace(request.namespace);
+    const secretEnv = request.secretEnv ?? {};
+    for (const [name, value] of Object.entries(secretEnv)) {
+      validate("environment variable name", name);
+      registerSecret(value);
+    }
+    const script = renderScript(request.operations);
+    const timeoutMs = request.timeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    const result = await this.container.exec(sessionArgs(namespace), {
+      input: script.text,
+      secretEnv,
+      timeoutMs
+    });
+    const raw = redact(result.stdout);
+    const output = parseSessionOutput(raw);
+    const stderr = redact(result.stderr.trim());
+    const failure = judge(result.exitCode, result.timedOut, output, request.operations, stderr);
+    if (failure) throw sessionError(failure, request, namespace, timeoutMs);
+    return { ...output, raw, exitCode: result.exitCode, durationMs: result.durationMs };
+  }
+};
+function judge(exitCode, timedOut, output, operations, stderr = "") {
+  const operation = output.lastStep > 0 ? operations[output.lastStep - 1] ?? null : null;
+  const running = operation ? describeOperation(operation) : "session start";
+  const base = { exitCode, output, operation, running, stderr };
+  if (timedOut) return { reason: "timeout", ...base };
+  if (exitCode !== 0 && exitCode !== 1 && !output.completed) return { reason: "ended-early", ...base };
+  if (exitCode !== 0) return { reason: "exit-status", ...base };
+  if (output.objectScriptErrors.length > 0) return { reason: "objectscript-error", ...base };
+  if (!output.completed) return { reason: "ended-early", ...base };
+  return null;
+}
+function sessionError(failure, request, namespace, timeoutMs) {
+  const specific = request.classify?.(failure);
+  if (specific) return specific;
+  const details = [failure.output.text, failure.stderr].filter(Boolean).join("\n");
+  const step = failure.output.lastStep > 0 ? `step ${failure.output.lastStep} of ${request.operations.length}` : null;
+  const doing = request.purpose ?? `running ${failure.running}`;
+  const context = request.purpose ? step ? ` (${step}: ${failure.running})` : "" : step ? ` (${step})` : "";
+  switch (failure.reason) {
+    case "timeout":
+      return new IpmDbError(
+        "session-timeout",
+        `IRIS session in ${namespace} was stopped while ${doing}, at its ${formatDuration(timeoutMs)} limit${context}.`,
+        {
+          hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
+          details
+        }
+      );
+    case "exit-status":
+      return new IpmDbError(
+        "session-failed",
+        `IRIS session in ${namespace} failed (exit ${failure.exitCode}) while ${doing}${context}: ${lastErrorLine(failure.output.text) ?? "no error text"}`,
+        { details }
+      );
+    case "objectscript-error":
+      return new IpmDbError(
+        "objectscript-error",
+        `IRIS reported ${failure.output.objectScriptErrors[0]} while ${doing} in ${namespace}${context}.`,
+        { details }
+      );
+    case "ended-early":
+      return new IpmDbError(
+        "session-ended-early",
+        `IRIS session in ${namespace} ended before the end of its script, while ${doing}${context}.`,
+        {
+          hint: "IRIS stopped or the session was cut off; read the IRIS output below.",
+          details
+        }
+      );
+  }
+}
+function lastErrorLine(text) {
+  const lines = text.split("\n").map((l) => l.trim());
+  const ipm = lines.filter((l) => l.startsWith("ERROR! "));
+  if (ipm.length > 0) return ipm[ipm.length - 1].slice("ERROR! ".length).trim();
+  const status = lines.filter((l) => /^ERROR #\d+:/.test(l));
+  if (status.length > 0) return status[status.length - 1];
+  return null;
+}
+
+// src/ipm/output.ts
+var CHECKSUM_LINE = new RegExp(`^\\s*Checksum:\\s*(${SHA256_HEX_SOURCE})\\s*$`);
+function parsePackageOutput(text) {
+  const lines = text.split("\n");
+  let checksum = null;
+  let archivePath = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const c = CHECKSUM_LINE.exec(line);
+    if (c) checksum = c[1].toLowerCase();
+    if (/^\s*Database package generated:\s*$/.test(line)) {
+      const next = lines[i + 1];
+      if (next !== void 0 && next.trim() !== "") archivePath = next.trim();
+    }
+  }
+  return { checksum, archivePath };
+}
+function parseSwapOutput(text) {
+  const ns = /Database swap complete for namespace (\S+)/.exec(text);
+  const backup = /^\s*Backup:\s*(\S.*?)\s*$/m.exec(text);
+  return { namespace: ns ? ns[1] : null, backupPath: backup ? backup[1] : null };
+}
+var IPM_ERRORS = [
+  {
+    code: "package-missing-iris-dat",
+    pattern: /Database package is missing IRIS\.DAT/i,
+    hint: "The archive is incomplete: rebuild it with package-database."
+  },
+  {
+    code: "package-missing-module-xml",
+    pattern: /Database package is missing module\.xml/i,
+    hint: "The archive is incomplete: rebuild it with package-database."
+  },
+  {
+    code: "not-a-database-package",
+    pattern: /does not declare <Packaging>database<\/Packaging>/i,
+    hint: "Install a .tgz written by package-database, not a source package."
+  },
+  {
+    code: "package-missing-deps",
+    pattern: /Database package is missing deps\/ directory/i,
+    hint: "The archive is incomplete: rebuild it with package-database."
+  },
+  {
+    code: "package-missing-checksum",
+    pattern: /module\.xml is missing <Checksum> element/i,
+    hint: "The module.xml was not written by package-database; rebuild the archive."
+  },
+  {
+    code: "checksum-mismatch",
+    pattern: /IRIS\.DAT SHA-256 mismatch/i,
+    hint: "IRIS.DAT changed after packaging: the archive is corrupt or was tampered with."
+  },
+  {
+    code: "iris-version-mismatch",
+    pattern: /cannot be installed on the current version/i,
+    hint: "A database package installs only on the IRIS major.minor it was built on: build one per IRIS version."
+  },
+  {
+    code: "second-database-package",
+    pattern: /A database package \(.*\) is already installed in this namespace/i,
+    hint: "Only one database package per namespace: install into a fresh namespace."
+  },
+  {
+    code: "ipm-not-mapped",
+    pattern: /IPM must be mapped from another namespace/i,
+    hint: "Install IPM in its own namespace and map it (the driver does this); do not install IPM into the target routines database."
+  },
+  {
+    code: "mirrored-database",
+    pattern: /not currently supported for mirrored databases/i,
+    hint: "Use a namespace whose routines database is not mirrored."
+  },
+  {
+    code: "dev-mode-install",
+    pattern: /Database packages cannot be installed in developer mode/i,
+    hint: "Install without -dev."
+  },
+  {
+    code: "use-update",
+    pattern: /Please use the 'update' command instead/i,
+    hint: 'The module has update steps: upgrade it with "update <module> -path <tgz> -swap-db".'
+  },
+  {
+    code: "swap-cancelled",
+    pattern: /Database swap cancelled by user/i,
+    hint: "Pass -swap-db (the driver always does)."
+  },
+  { code: "only-database-package", pattern: /is only available as a database package/i, hint: "Re-run with -swap-db." },
+  {
+    // Later pull-request code (ReportPostSwapFailure): a failure after the swap, then a rollback.
+    code: "install-rolled-back",
+    pattern: /Attempting to roll back system state/i,
+    hint: "IPM failed after swapping the database and tried to restore the previous state: read the error above the rollback lines."
+  }
+];
+function ipmErrorText(text) {
+  const ipm = lastErrorLine(text);
+  if (ipm && !/^ERROR #\d+:/.test(ipm)) return ipm;
+  const encountered = /ERROR: encountered an error:\s*(.*)$/m.exec(text);
+  if (encountered && encountered[1].trim()) return encountered[1].trim();
+  return ipm;
+}
+function classifyIpmMessage(text) {
+  for (const e of IPM_ERRORS) if (e.pattern.test(text)) return { code: e.code, hint: e.hint };
+  return null;
+}
+function ipmFailure(failure, fallbackCode, timeoutMs) {
+  const text = failure.output.text;
+  const details = [text, failure.stderr].filter(Boolean).join("\n");
+  if (failure.reason === "timeout")
+    return new IpmDbError(
+      "session-timeout",
+      `${failure.running} did not finish${timeoutMs ? ` within ${formatDuration(timeoutMs)}` : ""}; the session was stopped.`,
+      {
+        hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
+        details
+      }
+    );
+  const error2 = ipmErrorText(text);
+  const known = classifyIpmMessage(error2 ?? text) ?? classifyIpmMessage(text);
+  if (failure.reason === "ended-early" && !error2)
+    return new IpmDbError("session-ended-early", `The IRIS session ended before ${failure.running} finished.`, {
+      hint: "IRIS stopped or the session was cut off; read the IRIS output below.",
+      details
+    });
+  if (failure.reason === "objectscript-error" && !error2)
+    return new IpmDbError(
+      "objectscript-error",
+      `IRIS reported ${failure.output.objectScriptErrors[0]} while running ${failure.running}.`,
+      { details }
+    );
+  const message = error2 ? `${failure.running} failed: ${error2}` : `${failure.running} failed (exit ${failure.exitCode}) without an error message.`;
+  return new IpmDbError(known?.code ?? fallbackCode, message, { ...known ? { hint: known.hint } : {}, details });
+}
+
+// src/ipm/operations.ts
+var DEFAULTS = {
+  loadMs: 12e5,
+  packageMs: 12e5,
+  installMs: 12e5,
+  testMs: 18e5,
+  shortMs: 3e5
+};
+var CompileFailedError = class extends IpmDbError {
+  compileErrors;
+  constructor(message, compileErrors, details) {
+    super("compile-error", message, { hint: "Fix the compile errors listed above and run again.", details });
+    this.name = "CompileFailedError";
+    this.compileErrors = compileErrors;
+  }
+};
+async function copyModuleIn(files, moduleDir, containerDir) {
+  const staging = await mkdtemp(join3(tmpdir(), "ipm-db-module-"));
+  try {
+    const copy = join3(staging, "module");
+    await copyModuleTree(moduleDir, copy);
+    await makeReadableForIris(copy);
+    await files.copyIn(copy, containerDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+async function makeReadableForIris(path) {
+  const info2 = await stat3(path);
+  if (info2.isDirectory()) {
+    await chmod(path, info2.mode | 511);
+    for (const entry of await readdir3(path)) await makeReadableForIris(join3(path, entry));
+  } else {
+    await chmod(path, info2.mode | 292);
+  }
+}
+async function copyFileIn(files, hostFile, containerPath) {
+  if (((await stat3(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp(join3(tmpdir(), "ipm-db-file-"));
+  try {
+    const copy = join3(staging, basename(hostFile));
+    await cp(hostFile, copy);
+    await chmod(copy, 420);
+    await files.copyIn(copy, containerPath);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+function compileFailure(failure, sources) {
+  if (failure.reason === "timeout") return null;
+  const raw = parseCompileErrors(failure.output.text);
+  if (raw.length === 0) return null;
+  const errors = resolveCompileErrors(raw, sources);
+  const first = errors[0];
+  const where = first.file ? `${first.file}${first.line ? `:${first.line}` : ""}` : first.document;
+  return new CompileFailedError(
+    `The module did not compile: ${errors.length} error(s); first at ${where}: ${first.message}`,
+    errors,
+    failure.output.text
+  );
+}
+var IpmOperations = class {
+  constructor(target, options = {}) {
+    this.target = target;
+    this.timeouts = { ...DEFAULTS, ...options.timeouts ?? {} };
+    this.verbose = options.verbose ?? false;
+  }
+  target;
+  timeouts;
+  verbose;
+  counter = 0;
+  /** A fresh work directory in the container, e.g. /tmp/ipm-db/module-3. */
+  async workDir(kind) {
+    this.counter++;
+    const dir = `${WORK_DIR}/${kind}-${this.counter}`;
+    await this.target.files.mkdir(WORK_DIR);
+    return dir;
+  }
+  verboseFlag() {
+    return this.verbose ? [["-v"]] : [];
+  }
+  /** Runs IPM commands in a namespace; a failure becomes IPM's own error text. */
+  async ipm(namespace, commands, timeoutMs, fallbackCode, classify) {
+    const operations = commands.map((command) => ({ kind: "ipm", command }));
+    return this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations,
+      timeoutMs,
+      classify: (failure) => classify?.(failure) ?? ipmFailure(failure, fallbackCode, timeoutMs)
+    });
+  }
+  /**
+   * Copies a module directory into the container and runs `load <dir>`. On failure, compile
+   * errors are parsed and located in `moduleDir` (CompileFailedError).
+   */
+  async loadModule(namespace, moduleDir, options = {}) {
+    const dir = await this.workDir("module");
+    await copyModuleIn(this.target.files, moduleDir, dir);
+    await this.checkWritable(namespace, [dir]);
+    const command = {
+      words: ["load", dir],
+      modifiers: [...options.dev ? [["-dev"]] : [], ...this.verboseFlag()]
+    };
+    const sources = await readSourceTree(moduleDir);
+    const result = await this.ipm(
+      namespace,
+      [command],
+      this.timeouts.loadMs,
+      "load-failed",
+      (failure) => compileFailure(failure, sources)
+    );
+    return { output: result.text, containerPath: dir };
+  }
+  /** `package-database <m> -path <dir>`; the archive is copied to `hostOutDir`. */
+  async packageDatabase(namespace, moduleName2, hostOutDir, options = {}) {
+    validate("module name", moduleName2);
+    const out = await this.workDir("out");
+    await this.target.files.mkdir(out);
+    await this.checkWritable(namespace, [out]);
+    const modifiers = [["-path", out]];
+    if (options.dev) modifiers.push(["-dev"]);
+    if (options.exportPythonDeps === false) modifiers.push(["-no-export-python-deps"]);
+    modifiers.push(...this.verboseFlag());
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["package-database", moduleName2], modifiers }],
+      this.timeouts.packageMs,
+      "package-failed",
+      (failure) => failure.reason === "timeout" ? null : superclassNotPackaged(failure.output.text, moduleName2)
+    );
+    const parsed = parsePackageOutput(result.text);
+    if (!parsed.archivePath)
+      throw new IpmDbError(
+        "package-output-unrecognised",
+        `package-database ${moduleName2} succeeded but did not print "Database package generated:" with the archive path.`,
+        {
+          hint: "The IPM in use prints something else; report this with the output below.",
+          details: result.text
+        }
+      );
+    const containerPath = validate("container path", parsed.archivePath);
+    if (!containerPath.startsWith(`${out}/`) || !containerPath.endsWith(".tgz"))
+      throw new IpmDbError(
+        "package-output-unrecognised",
+        `package-database wrote ${containerPath}, not a .tgz under ${out}.`,
+        { details: result.text }
+      );
+    const fileName = basename(containerPath);
+    await mkdir2(hostOutDir, { recursive: true });
+    const hostPath = join3(hostOutDir, fileName);
+    await this.target.files.copyOut(containerPath, hostPath);
+    return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
+  }
+  async copyPackageIn(hostTgz) {
+    const fileName = basename(hostTgz);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*\.tgz$/.test(fileName))
+      throw new IpmDbError(
+        "unsafe-value",
+        `Refusing package file name ${JSON.stringify(fileName)}: use letters, digits, ".", "_", "+", "-" and end in .tgz.`
+      );
+    const dir = await this.workDir("pkg");
+    await this.target.files.mkdir(dir);
+    const containerPath = `${dir}/${fileName}`;
+    await copyFileIn(this.target.files, hostTgz, containerPath);
+    return containerPath;
+  }
+  /**
+   * `load <tgz> -swap-db`: installs a local database package (a fresh install). `dev` adds
+   * `-dev`, which IPM refuses for database packages (for negative tests).
+   */
+  async loadPackage(namespace, hostTgz, options = {}) {
+    const tgz = await this.copyPackageIn(hostTgz);
+    const modifiers = [
+      ["-swap-db"],
+      ...options.dev ? [["-dev"]] : [],
+      ...this.verboseFlag()
+    ];
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["load", tgz], modifiers }],
+      this.timeouts.installMs,
+      "install-failed"
+    );
+    return { ...parseSwapOutput(result.text), output: result.text };
+  }
+  /** `update <m> -path <tgz> -swap-db`: upgrades an installed module to a database package. */
+  async updateModule(namespace, moduleName2, hostTgz) {
+    validate("module name", moduleName2);
+    const tgz = await this.copyPackageIn(hostTgz);
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["update", moduleName2], modifiers: [["-path", tgz], ["-swap-db"], ...this.verboseFlag()] }],
+      this.timeouts.installMs,
+      "update-failed"
+    );
+    return { ...parseSwapOutput(result.text), output: result.text };
+  }
+  /**
+   * Fails unless IRIS, as the user it runs as, can create an entry in each directory (checked by
+   * making and removing a subdirectory from inside IRIS, not assumed from who copied the files).
+   */
+  async checkWritable(namespace, dirs) {
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: dirs.map((dir) => ({ kind: "surfaceLine", text: writableLine(dir), label: `check ${dir}` })),
+      timeoutMs: this.timeouts.shortMs
+    });
+    const refused2 = parseWritable(result.raw).filter((d) => !d.writable);
+    if (refused2.length > 0)
+      throw notWritableError(
+        refused2.map((d) => d.dir),
+        result.raw
+      );
+  }
+  /**
+   * The module as IPM's `%IPM.Storage.Module` records it in a namespace (version and packaging),
+   * or null when it is not installed. Read from the object, not from `list` text.
+   */
+  async installedModule(namespace, moduleName2) {
+    validate("module name", moduleName2);
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: [{ kind: "surfaceLine", text: moduleStateLine(moduleName2), label: `read module ${moduleName2}` }],
+      timeoutMs: this.timeouts.shortMs
+    });
+    throwOnGuardedError(result.raw, `Reading module ${moduleName2} in ${namespace}`);
+    return parseModuleState(result.raw);
+  }
+  /** Each dependency's module record and whether the code of its resources exists in the namespace. */
+  async dependencyStates(namespace, names) {
+    if (names.length === 0) return [];
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: names.map((name) => ({
+        kind: "surfaceLine",
+        text: dependencyCheckLine(name),
+        label: `check dependency ${name}`
+      })),
+      timeoutMs: this.timeouts.shortMs
+    });
+    throwOnGuardedError(result.raw, `Checking the dependencies in ${namespace}`);
+    return parseDependencyStates(result.raw);
+  }
+  async uninstall(namespace, moduleName2) {
+    validate("module name", moduleName2);
+    const result = await this.ipm(
+      namespace,
+      [{ words: ["uninstall", moduleName2], modifiers: [] }],
+      this.timeouts.shortMs,
+      "uninstall-failed"
+    );
+    return result.text;
+  }
+  /** `test <m> -only -output-file <xml>`; the JUnit file is copied out even when tests fail. */
+  async test(namespace, moduleName2, hostOutDir) {
+    validate("module name", moduleName2);
+    const out = await this.workDir("test");
+    await this.target.files.mkdir(out);
+    const junit = `${out}/junit-${moduleName2.toLowerCase()}.xml`;
+    await mkdir2(hostOutDir, { recursive: true });
+    const hostJunit = join3(hostOutDir, `junit-${moduleName2.toLowerCase()}.xml`);
+    const copyJunit = async () => {
+      try {
+        await this.target.files.copyOut(junit, hostJunit);
+        return hostJunit;
+      } catch {
+        return null;
+      }
+    };
+    try {
+      const result = await this.ipm(
+        namespace,
+        [{ words: ["test", moduleName2], modifiers: [["-only"], ["-output-file", junit]] }],
+        this.timeouts.testMs,
+        "tests-failed"
+      );
+      return { passed: true, junitPath: await copyJunit(), output: result.text, error: null };
+    } catch (err) {
+      if (!(err instanceof IpmDbError) || err.code === "session-timeout" || err.code === "session-ended-early")
+        throw err;
+      return { passed: false, junitPath: await copyJunit(), output: err.details ?? "", error: err.message };
+    }
+  }
+  /**
+   * Reads values in a namespace (`##IPMDB key=value`), e.g. for the upgrade stage's
+   * update-step state queries once their expressions are in docs/iris-surface.md.
+   */
+  async query(namespace, values3, secretEnv) {
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: values3.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
+      timeoutMs: this.timeouts.shortMs,
+      ...secretEnv ? { secretEnv } : {}
+    });
+    return result.values;
+  }
+};
+
+// src/pipeline/stage-result.ts
+function stageFailure(stage, error2, durationMs) {
+  const hint = error2 instanceof IpmDbError && error2.hint ? ` (${redact(error2.hint)})` : "";
+  const output = error2 instanceof IpmDbError && error2.details ? redact(error2.details) : void 0;
+  const code = error2 instanceof IpmDbError ? error2.code : void 0;
+  return {
+    stage,
+    status: "failed",
+    durationMs,
+    message: redact(errorMessage(error2)) + hint,
+    ...code ? { code } : {},
+    ...output ? { output } : {}
+  };
+}
+function stageSkipped(stage, why) {
+  return { stage, status: "skipped", durationMs: 0, message: why };
+}
+function firstFailure(stages) {
+  return stages.find((s) => s.status === "failed") ?? null;
+}
+
+// src/pipeline/stages.ts
+import { stat as stat7 } from "node:fs/promises";
+import { basename as basename3 } from "node:path";
+
+// src/ipm/manifest.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// src/archive/findings.ts
+var FINDING_CATALOG = {
+  // gzip layer
+  "gzip-invalid-header": [
+    "error",
+    "The file does not start with a valid gzip header (empty, not gzip, or unsupported flags)."
+  ],
+  "gzip-corrupt": ["error", "The deflate data inside the gzip member is corrupt."],
+  "gzip-truncated": ["error", "The file ends before the gzip member (data or 8-byte trailer) is complete."],
+  "gzip-crc-mismatch": ["error", "The gzip trailer's CRC-32 does not match the decompressed data."],
+  "gzip-size-mismatch": ["error", "The gzip trailer's length (ISIZE) does not match the decompressed data."],
+  "gzip-multiple-members": ["error", "A second gzip member follows the first; IPM writes exactly one."],
+  "gzip-trailing-data": ["error", "Bytes that are not a gzip member follow the gzip member (zero padding or garbage)."],
+  // tar layer
+  "tar-empty": ["error", "The decompressed stream holds no tar entry."],
+  "tar-header-checksum": ["error", "A tar header block fails its checksum; parsing stops there."],
+  "tar-header-invalid": ["error", "A tar header has an unreadable numeric field; parsing stops there."],
+  "tar-extension-invalid": ["error", "A pax extended header or GNU long-name record is malformed."],
+  "tar-truncated": ["error", "The tar stream ends inside a header, an entry or its padding."],
+  "tar-trailing-data": [
+    "error",
+    "Non-zero data follows the end-of-archive zero blocks, or a partial block ends the stream."
+  ],
+  "tar-no-end-marker": ["info", "The tar stream has no end-of-archive zero blocks, as IPM's own writer produces."],
+  // entries
+  "entry-absolute-path": ["error", 'An entry path is absolute (starts with "/", "\\" or a drive letter).'],
+  "entry-parent-traversal": ["error", 'An entry path has a ".." segment.'],
+  "entry-unsafe-characters": ["error", "An entry path holds a backslash, a control character or invalid UTF-8."],
+  "entry-empty-path": ["error", "An entry has an empty path."],
+  "entry-symlink": ["error", "A symbolic link entry."],
+  "entry-hardlink": ["error", "A hard link entry."],
+  "entry-device": ["error", "A character or block device entry."],
+  "entry-fifo": ["error", "A FIFO (named pipe) entry."],
+  "entry-unsupported-type": [
+    "error",
+    "An entry of a tar type the verifier does not accept (sparse, volume label, ...)."
+  ],
+  "entry-duplicate": ["error", "Two entries have the same path after normalisation."],
+  "entry-path-conflict": ["error", "An entry lies below a path that another entry makes a regular file."],
+  "entry-case-collision": ["warning", "Two paths differ only in letter case (they collide on Windows and macOS)."],
+  "entry-name-maybe-truncated": [
+    "warning",
+    "A name fills ustar's 99-byte name field; IPM's writer silently cuts longer names."
+  ],
+  // limits
+  "limit-entry-count": ["error", "More entries than limits.maxEntries; parsing stops."],
+  "limit-total-size": ["error", "The decompressed stream exceeds limits.maxTotalSize; parsing stops."],
+  "limit-entry-size": [
+    "error",
+    "An entry exceeds limits.maxEntrySize (limits.maxIrisDatSize for IRIS.DAT); parsing stops."
+  ],
+  "limit-xml-size": ["error", "module.xml or a deps/*.xml exceeds limits.maxXmlSize; it is not parsed."],
+  "limit-header-extension-size": [
+    "error",
+    "A pax header or GNU long-name record exceeds limits.maxHeaderExtensionSize."
+  ],
+  "limit-path-length": ["error", "An entry path exceeds limits.maxPathLength."],
+  "limit-xml-depth": ["error", "module.xml or a deps/*.xml nests elements deeper than limits.maxXmlDepth."],
+  "limit-compression-ratio": [
+    "error",
+    "The archive decompresses to more than limits.maxCompressionRatio times its size (past the grace size); parsing stops."
+  ],
+  "limit-findings": [
+    "info",
+    "More findings of one severity than limits.maxFindings; the rest are counted, not listed."
+  ],
+  // IRIS.DAT
+  "iris-dat-missing": ["error", "No regular file IRIS.DAT at the top level of the archive."],
+  "iris-dat-empty": ["error", "IRIS.DAT is empty."],
+  "iris-dat-size-unaligned": ["warning", "IRIS.DAT size is not a multiple of 8192 bytes (the IRIS block size)."],
+  // XML
+  "xml-doctype": ["error", "An XML file has a DOCTYPE (DTD or entity declarations); it is rejected, never expanded."],
+  "xml-not-well-formed": ["error", "An XML file is not well-formed (or not valid UTF-8)."],
+  "xml-unsupported-encoding": ["error", "An XML file declares an encoding other than UTF-8, US-ASCII or ISO-8859-1."],
+  // module.xml
+  "module-xml-missing": ["error", "No regular file module.xml at the top level of the archive."],
+  "module-xml-layout": ["error", "module.xml is not laid out as /Export/Document/Module."],
+  "module-element-duplicate": [
+    "error",
+    "module.xml repeats an element that must appear once (Name, Version, Packaging, Checksum, ...)."
+  ],
+  "module-name-missing": ["error", "module.xml has no Module/Name."],
+  "module-version-missing": ["error", "module.xml has no Module/Version."],
+  "module-version-not-semver": ["warning", "Module/Version is not a semantic version (X.Y.Z[-pre][+build])."],
+  "packaging-not-database": ["error", 'Module/Packaging is missing or is not "database".'],
+  "checksum-missing": ["error", "module.xml has no Module/Checksum."],
+  "checksum-algorithm": ["error", 'Checksum/@Algorithm is not "SHA-256".'],
+  "checksum-malformed": ["error", "The Checksum text is not 64 hexadecimal digits."],
+  "checksum-mismatch": ["error", "The SHA-256 of IRIS.DAT differs from the Checksum in module.xml."],
+  "iris-version-missing": ["error", "module.xml has no SystemRequirements/@Version."],
+  "iris-version-malformed": ["error", "SystemRequirements/@Version is not of the form YYYY.N."],
+  "iris-version-mismatch": ["error", "SystemRequirements/@Version differs from the IRIS version the caller expects."],
+  "module-name-mismatch": ["error", "Module/Name differs from the name the caller expects."],
+  "module-version-mismatch": ["error", "Module/Version differs from the version the caller expects."],
+  "file-name-mismatch": [
+    "error",
+    "The file name follows IPM's <name>-<version>-database.tgz pattern but disagrees with module.xml."
+  ],
+  "file-name-nonstandard": ["info", "The file name does not follow IPM's <name>-<version>-database.tgz pattern."],
+  // deps/
+  "deps-missing": ["error", "No deps/ directory (IPM requires it, even empty)."],
+  "deps-unexpected-entry": ["warning", "deps/ holds something other than <dependency>.xml files."],
+  "dependency-layout": ["error", "A deps/<dep>.xml is not an IRIS export /Export/Document[@name]/Module."],
+  "dependency-name-mismatch": [
+    "error",
+    "A deps/<dep>.xml does not export <dep>.ZPM (Document name or Module/Name differ)."
+  ],
+  "dependency-file-missing": ["warning", "module.xml declares a dependency for which deps/ has no <dep>.xml."],
+  // test resources
+  "built-with-test-resources": [
+    "info",
+    'Test-scoped files (Scope="test"/"verify") are in the archive: built with -dev.'
+  ],
+  "built-without-test-resources": ["info", "Test-scoped files declared in module.xml are absent: built without -dev."],
+  "test-resources-undetermined": ["info", "Whether test resources were packaged cannot be told from the archive."]
+};
+function severityOf(code) {
+  return FINDING_CATALOG[code][0];
+}
+var UNCAPPED = { maxFindings: Infinity, maxFindingLength: Infinity, maxPathLength: Infinity };
+function detach(text) {
+  return text.length < 13 ? text : Buffer.from(text, "utf16le").toString("utf16le");
+}
+function clip(text, max) {
+  return detach(text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3))}...`);
+}
+var FindingList = class {
+  constructor(caps = UNCAPPED) {
+    this.caps = caps;
+  }
+  caps;
+  all = [];
+  kept = { error: 0, warning: 0, info: 0 };
+  omitted = { error: 0, warning: 0, info: 0 };
+  codes = /* @__PURE__ */ new Set();
+  add(code, message, entry) {
+    const severity = severityOf(code);
+    this.codes.add(code);
+    if (this.kept[severity] >= this.caps.maxFindings) {
+      this.omitted[severity]++;
+      return;
+    }
+    this.kept[severity]++;
+    const finding = { code, severity, message: clip(message, this.caps.maxFindingLength) };
+    if (entry !== void 0) finding.entry = clip(entry, Math.max(this.caps.maxPathLength, 256));
+    this.all.push(finding);
+  }
+  /** Adds the limit-findings note when findings were left out. */
+  finish() {
+    const { error: error2, warning: warning2, info: info2 } = this.omitted;
+    if (error2 + warning2 + info2 === 0) return;
+    this.all.push({
+      code: "limit-findings",
+      severity: severityOf("limit-findings"),
+      message: `${error2} more errors, ${warning2} more warnings and ${info2} more notes were found but not listed (limits.maxFindings is ${this.caps.maxFindings} per severity). Fix the listed ones, or raise the limit to see the rest.`
+    });
+  }
+  has(code) {
+    return this.codes.has(code);
+  }
+  get hasErrors() {
+    return this.kept.error > 0;
+  }
+  bySeverity(severity) {
+    return this.all.filter((f) => f.severity === severity);
+  }
+};
+
+// src/archive/limits.ts
+var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
+var DEFAULT_LIMITS = Object.freeze({
+  maxEntries: 5e4,
+  maxTotalSize: 64 * GiB,
+  maxIrisDatSize: 64 * GiB,
+  maxEntrySize: 4 * GiB,
+  maxXmlSize: 16 * MiB,
+  maxHeaderExtensionSize: 1 * MiB,
+  maxPathLength: 1024,
+  readStallTimeoutMs: 6e4,
+  maxXmlDepth: 256,
+  maxCompressionRatio: 200,
+  compressionRatioGraceSize: 1 * GiB,
+  maxFindings: 1e3,
+  maxFindingLength: 2e3
+});
+function resolveLimits(partial = {}) {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key2, value] of Object.entries(partial)) {
+    if (value === void 0) continue;
+    if (!(key2 in DEFAULT_LIMITS)) {
+      throw new UsageError(
+        `unknown archive limit "${key2}"`,
+        `Known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}.`
+      );
+    }
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+      throw new UsageError(`archive limit ${key2} must be a positive integer, got ${String(value)}`);
+    }
+    limits[key2] = value;
+  }
+  return limits;
+}
+
+// src/archive/xml-reader.ts
+var import_saxes = __toESM(require_saxes(), 1);
+var DoctypeFound = class extends Error {
+};
+var TooDeep = class extends Error {
+};
+var MAX_TRACKED_PATH = 512;
+function decode(bytes) {
+  if (bytes[0] === 254 && bytes[1] === 255 || bytes[0] === 255 && bytes[1] === 254) {
+    return { code: "xml-unsupported-encoding", detail: "it is UTF-16; IPM writes UTF-8" };
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const declared = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
+    bytes.toString("latin1", start, start + 256)
+  )?.[1];
+  const encoding = (declared ?? "utf-8").toLowerCase();
+  if (encoding === "iso-8859-1" || encoding === "latin1") return { text: bytes.toString("latin1", start) };
+  if (encoding !== "utf-8" && encoding !== "utf8" && encoding !== "us-ascii" && encoding !== "ascii") {
+    return { code: "xml-unsupported-encoding", detail: `it declares encoding "${declared}"; expected UTF-8` };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
+  } catch {
+    return { code: "xml-not-well-formed", detail: "it is not valid UTF-8" };
+  }
+}
+function readXml(bytes, visitor, options) {
+  const decoded = decode(bytes);
+  if (!("text" in decoded)) return { ok: false, code: decoded.code, detail: decoded.detail };
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  const paths = [];
+  const texts = [];
+  let depth = 0;
+  parser.on("doctype", () => {
+    throw new DoctypeFound();
+  });
+  parser.on("opentag", (tag) => {
+    depth++;
+    if (depth > options.maxDepth) throw new TooDeep();
+    if (depth > visitor.trackDepth) return;
+    const parent = depth === 1 ? "" : paths[depth - 2];
+    const path = parent === null || parent.length + tag.name.length >= MAX_TRACKED_PATH ? null : depth === 1 ? tag.name : `${parent}/${tag.name}`;
+    paths.push(path);
+    texts.push(path !== null && visitor.wantsText?.(path) ? "" : null);
+    if (path !== null) visitor.open?.(path, tag.attributes);
+  });
+  const addText = (t) => {
+    if (depth === 0 || depth > visitor.trackDepth) return;
+    const own = texts[depth - 1];
+    if (own !== null && own !== void 0) texts[depth - 1] = own + t;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", () => {
+    if (depth-- > visitor.trackDepth) return;
+    const path = paths.pop();
+    const text = texts.pop() ?? "";
+    if (path !== null) visitor.close?.(path, text);
+  });
+  try {
+    parser.write(decoded.text).close();
+  } catch (err) {
+    if (err instanceof DoctypeFound) {
+      return {
+        ok: false,
+        code: "xml-doctype",
+        detail: "it has a DOCTYPE declaration (DTD/entities are refused, never expanded)"
+      };
+    }
+    if (err instanceof TooDeep) {
+      return {
+        ok: false,
+        code: "limit-xml-depth",
+        detail: `it nests elements more than limits.maxXmlDepth (${options.maxDepth}) deep`
+      };
+    }
+    return { ok: false, code: "xml-not-well-formed", detail: err.message };
+  }
+  return { ok: true, text: options.keepText ? decoded.text : null };
+}
+
+// src/archive/module-manifest.ts
+var MODULE = "Export/Document/Module";
+var SINGLE = ["Name", "Version", "Description", "Packaging", "Checksum", "SystemRequirements", "UpdatePackage"];
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["Default", "Parameter", "Invoke", "Mapping", "SystemRequirements", "Dependencies"]);
+var RESOURCE_NAME_ATTRIBUTES = ["Name", "Path", "SourcePath", "Url"];
+function resourceFrom(element, attributes2) {
+  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes2[a] !== void 0);
+  if (key2 === void 0) return null;
+  return {
+    element,
+    name: attributes2[key2],
+    processor: element === "Resource" ? attributes2.ProcessorClass ?? null : element,
+    scope: attributes2.Scope ?? null,
+    attributes: attributes2
+  };
+}
+var DEPENDENCY_FIELD_LENGTH = 1024;
+var TRACK_DEPTH = 6;
+var REFERENCE = `${MODULE}/Dependencies/ModuleReference`;
+function readModuleManifest(bytes, options = { maxDepth: DEFAULT_LIMITS.maxXmlDepth, role: "module" }) {
+  const full = options.role === "module";
+  const textWanted = new Set(
+    [...SINGLE.filter((c) => full || c !== "Description").map((c) => `${MODULE}/${c}`)].concat(
+      full ? [`${REFERENCE}/Name`, `${REFERENCE}/Version`] : []
+    )
+  );
+  const m = {
+    name: null,
+    version: null,
+    description: null,
+    packaging: null,
+    checksum: null,
+    systemRequirements: null,
+    updatePackage: null,
+    dependencies: [],
+    resources: [],
+    repeated: [],
+    documentName: null,
+    layoutProblem: null
+  };
+  const seen = /* @__PURE__ */ new Map();
+  let root = null;
+  let documents = 0;
+  let modules = 0;
+  let checksumAlgorithm = null;
+  let reference = null;
+  const count = (what) => {
+    const n = (seen.get(what) ?? 0) + 1;
+    seen.set(what, n);
+    if (n === 2) m.repeated.push(what);
+    return n;
+  };
+  const xml = readXml(
+    bytes,
+    {
+      trackDepth: TRACK_DEPTH,
+      wantsText: (path) => textWanted.has(path),
+      open(path, attributes2) {
+        if (root === null) root = path;
+        if (path === "Export/Document" && ++documents === 1) m.documentName = attributes2.name ?? null;
+        if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
+        if (modules > 1) return;
+        if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes2.Algorithm ?? null;
+        if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
+          m.systemRequirements = { ...attributes2 };
+        if (!full) return;
+        if (path === REFERENCE) reference = { name: null, version: null };
+        const parts = path.split("/");
+        const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
+        const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
+        if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
+          const resource = resourceFrom(parts[parts.length - 1], attributes2);
+          if (resource) m.resources.push(resource);
+        }
+      },
+      close(path, text) {
+        if (modules > 1) return;
+        if (reference && path === `${REFERENCE}/Name`) reference.name = text.trim();
+        if (reference && path === `${REFERENCE}/Version`) reference.version = text.trim();
+        if (reference && path === REFERENCE) {
+          if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
+          reference = null;
+        }
+        if (!path.startsWith(`${MODULE}/`)) return;
+        const child = path.slice(MODULE.length + 1);
+        if (!SINGLE.includes(child)) return;
+        if (count(child) > 1) return;
+        const value = text.trim();
+        if (child === "Name") m.name = value || null;
+        else if (child === "Version") m.version = value || null;
+        else if (child === "Description") m.description = value;
+        else if (child === "Packaging") m.packaging = value;
+        else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
+        else if (child === "UpdatePackage") m.updatePackage = value || null;
+      }
+    },
+    { maxDepth: options.maxDepth, keepText: full }
+  );
+  if (!full) {
+    m.name = m.name === null ? null : clip(m.name, DEPENDENCY_FIELD_LENGTH);
+    m.version = m.version === null ? null : clip(m.version, DEPENDENCY_FIELD_LENGTH);
+    m.documentName = m.documentName === null ? null : clip(m.documentName, DEPENDENCY_FIELD_LENGTH);
+    m.packaging = m.packaging === null ? null : clip(m.packaging, DEPENDENCY_FIELD_LENGTH);
+  }
+  if (xml.ok) {
+    if (root !== "Export") m.layoutProblem = `the root element is <${root}>, expected <Export>`;
+    else if (documents === 0) m.layoutProblem = "there is no /Export/Document element";
+    else if (modules === 0) m.layoutProblem = "there is no /Export/Document/Module element";
+    if (documents > 1) m.repeated.push("Export/Document");
+  }
+  return { xml, manifest: m };
+}
+function isTestScoped(resource) {
+  const scope = resource.scope?.toLowerCase();
+  return scope === "test" || scope === "verify";
+}
+
+// src/ipm/manifest.ts
+function parseModuleXml(xml, where = "module.xml") {
+  const { xml: result, manifest } = readModuleManifest(Buffer.from(xml, "utf8"));
+  if (!result.ok) {
+    const what = result.code === "xml-not-well-formed" ? "is not well-formed XML" : "is refused";
+    throw new IpmDbError("module-xml-invalid", `${where} ${what}: ${result.detail}`);
+  }
+  return manifest;
+}
+function parseModuleIdentity(xml, where = "module.xml") {
+  const { name, version: version2 } = parseModuleXml(xml, where);
+  if (!name || !version2)
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where} has no /Export/Document/Module/${name ? "Version" : "Name"}.`,
+      {
+        hint: "The module directory must hold an IPM module.xml."
+      }
+    );
+  if (!isModuleName(name))
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where}: module name "${printable(name)}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
+    );
+  if (!isSemver(version2))
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where}: version "${printable(version2)}" is not a semantic version (e.g. 1.2.3).`
+    );
+  return { name, version: version2 };
+}
+async function readModuleIdentity(moduleDir) {
+  const file = join4(moduleDir, "module.xml");
+  const xml = await readFile2(file, "utf8").catch((err) => {
+    throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
+      hint: "Point --module at the directory that holds the module's module.xml."
+    });
+  });
+  return parseModuleIdentity(xml, file);
+}
+
+// src/pipeline/python-deps.ts
+import { access } from "node:fs/promises";
+import { join as join5 } from "node:path";
+async function hasRequirementsTxt(moduleDir) {
+  try {
+    await access(join5(moduleDir, "requirements.txt"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function networkMode(container) {
+  const r = await container.docker.check("docker-inspect-failed", `Inspecting ${container.name}`, [
+    "inspect",
+    "--format",
+    "{{.HostConfig.NetworkMode}}",
+    container.name
+  ]);
+  return r.stdout.trim();
+}
+function pythonDepsWithoutNetwork(moduleName2, requirements, exportPythonDeps, mode) {
+  if (!requirements || !exportPythonDeps || mode !== "none") return null;
+  return new IpmDbError(
+    "python-deps-need-network",
+    `${moduleName2} has a requirements.txt, and package-database downloads its Python dependencies with pip into the package (wheels/), but the IRIS container has no network (--network none).`,
+    {
+      hint: "Run the container with a network that reaches your Python package index, or set export-python-deps: false (--no-export-python-deps) to package without the wheels (then install them yourself where the package is installed)."
+    }
+  );
+}
+
+// src/pipeline/containers.ts
+import { join as join9 } from "node:path";
+
+// src/iris/transcript.ts
+import { appendFile, cp as cp2, mkdir as mkdir3 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+var TRANSCRIPT_FILE = "transcript.jsonl";
+function recordTranscript(container, dir) {
+  let seq = 0;
+  let chain = mkdir3(join6(dir, "files"), { recursive: true }).then(() => void 0);
+  const append = (event) => {
+    chain = chain.then(() => appendFile(join6(dir, TRANSCRIPT_FILE), JSON.stringify(event) + "\n"));
+    return chain;
+  };
+  const exec = container.exec.bind(container);
+  const mkdirIn = container.mkdir.bind(container);
+  const copyIn = container.copyIn.bind(container);
+  container.exec = async (command, options = {}) => {
+    const result = await exec(command, options);
+    if (command[0] === "iris" && command[1] === "session")
+      await append({
+        seq: ++seq,
+        kind: "session",
+        args: command,
+        input: redact(options.input ?? ""),
+        stdout: redact(result.stdout),
+        exitCode: result.exitCode,
+        secretNames: Object.keys(options.secretEnv ?? {})
+      });
+    return result;
+  };
+  container.mkdir = async (path) => {
+    await mkdirIn(path);
+    await append({ seq: ++seq, kind: "mkdir", path });
+  };
+  container.copyIn = async (hostPath, containerPath, timeoutMs) => {
+    await copyIn(hostPath, containerPath, timeoutMs);
+    const n = ++seq;
+    const file = join6("files", String(n).padStart(4, "0"));
+    await chain;
+    await cp2(hostPath, join6(dir, file), { recursive: true });
+    await append({ seq: n, kind: "copyIn", path: containerPath, file });
+  };
+  return container;
+}
+
+// src/ipm/ipm-install.ts
+import { basename as basename2 } from "node:path";
 
 // src/ipm/ipm-source.ts
-import { createHash as createHash2 } from "node:crypto";
-import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { chmod as chmod2, mkdir as mkdir4, readFile as readFile3, rename, rm as rm2, stat as stat4, writeFile } from "node:fs/promises";
+import { dirname as dirname2, join as join7 } from "node:path";
 import { createGunzip } from "node:zlib";
 
 // src/archive/entry-path.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f]/;
 function normaliseEntryPath(raw) {
   const problems = [];
   if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
-  if (CONTROL.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
+  if (CONTROL2.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
   if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
   if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
     problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
@@ -2534,46 +4055,46 @@ function expectedTopFolder(pin) {
   return `${pin.repository.split("/").pop()}-${pin.commit}`;
 }
 function sourceCacheKey(pin) {
-  const repo = createHash2("sha256").update(pin.repository).digest("hex").slice(0, 12);
+  const repo = createHash("sha256").update(pin.repository).digest("hex").slice(0, 12);
   return `ipm-source-${repo}-${pin.commit}`;
 }
-var DEFAULT_LIMITS = { maxEntries: 5e4, maxTotalSize: 512 * 1024 * 1024 };
+var DEFAULT_LIMITS2 = { maxEntries: 5e4, maxTotalSize: 512 * 1024 * 1024 };
 function invalid(pin, message) {
   return new IpmDbError("ipm-source-invalid", `The source archive ${sourceArchiveUrl(pin)} ${message}`, {
     hint: "Check the commit and ipm-git-repository: the archive must be the repository snapshot GitHub serves for that commit."
   });
 }
-async function unpackSourceArchive(archive, pin, destination, limits = DEFAULT_LIMITS) {
+async function unpackSourceArchive(archive, pin, destination, limits = DEFAULT_LIMITS2) {
   const top = expectedTopFolder(pin);
   const entries = await readEntries(archive, pin, top, limits);
   const partial = `${destination}.partial-${process.pid}`;
-  await rm(partial, { recursive: true, force: true });
+  await rm2(partial, { recursive: true, force: true });
   try {
-    await mkdir(partial, { recursive: true });
+    await mkdir4(partial, { recursive: true });
     for (const e of entries) {
-      const target = join(partial, e.path);
-      if (e.kind === "directory") await mkdir(target, { recursive: true, mode: 511 });
+      const target = join7(partial, e.path);
+      if (e.kind === "directory") await mkdir4(target, { recursive: true, mode: 511 });
       else {
-        await mkdir(dirname(target), { recursive: true, mode: 511 });
+        await mkdir4(dirname2(target), { recursive: true, mode: 511 });
         await writeFile(target, Buffer.concat(e.data));
-        await chmod(target, 438);
+        await chmod2(target, 438);
       }
     }
     await makeDirectoriesWritable(partial, entries);
-    const root = join(partial, top);
+    const root = join7(partial, top);
     for (const f of REQUIRED_FILES)
-      if (!(await stat(join(root, f)).catch(() => null))?.isFile())
+      if (!(await stat4(join7(root, f)).catch(() => null))?.isFile())
         throw invalid(pin, `has no ${top}/${f}: it is not an IPM source tree IPM's installer can set up.`);
     for (const d of REQUIRED_DIRS)
-      if (!(await stat(join(root, d)).catch(() => null))?.isDirectory())
+      if (!(await stat4(join7(root, d)).catch(() => null))?.isDirectory())
         throw invalid(pin, `has no ${top}/${d}/ folder: it is not an IPM source tree.`);
-    await rm(destination, { recursive: true, force: true });
+    await rm2(destination, { recursive: true, force: true });
     await rename(partial, destination);
   } catch (err) {
-    await rm(partial, { recursive: true, force: true });
+    await rm2(partial, { recursive: true, force: true });
     throw err;
   }
-  return join(destination, top);
+  return join7(destination, top);
 }
 async function makeDirectoriesWritable(root, entries) {
   const dirs = /* @__PURE__ */ new Set();
@@ -2582,7 +4103,7 @@ async function makeDirectoriesWritable(root, entries) {
     for (let i = 1; i <= (e.kind === "directory" ? parts.length : parts.length - 1); i++)
       dirs.add(parts.slice(0, i).join("/"));
   }
-  for (const d of dirs) await chmod(join(root, d), 511);
+  for (const d of dirs) await chmod2(join7(root, d), 511);
 }
 async function readEntries(archive, pin, top, limits) {
   const entries = [];
@@ -2636,12 +4157,12 @@ async function readEntries(archive, pin, top, limits) {
   return entries;
 }
 async function resolveIpmSource(pin, local, options) {
-  await mkdir(options.workDir, { recursive: true });
+  await mkdir4(options.workDir, { recursive: true });
   const url = sourceArchiveUrl(pin);
-  const tree = join(options.workDir, `ipm-source-${pin.commit}`);
+  const tree = join7(options.workDir, `ipm-source-${pin.commit}`);
   if (local) {
-    const bytes2 = await readFile(local.path);
-    const sha2 = createHash2("sha256").update(bytes2).digest("hex");
+    const bytes2 = await readFile3(local.path);
+    const sha2 = createHash("sha256").update(bytes2).digest("hex");
     if (sha2 !== local.sha256)
       throw new IpmDbError(
         "installer-checksum-mismatch",
@@ -2650,19 +4171,19 @@ async function resolveIpmSource(pin, local, options) {
     const root2 = await unpackSourceArchive(bytes2, pin, tree);
     return { root: root2, archiveSha256: sha2, archivePath: local.path, url, origin: "path" };
   }
-  const archivePath = join(options.workDir, `${sourceCacheKey(pin)}.tar.gz`);
+  const archivePath = join7(options.workDir, `${sourceCacheKey(pin)}.tar.gz`);
   const key2 = sourceCacheKey(pin);
   if (options.cache && await options.cache.restore(key2, archivePath).catch(() => false)) {
-    const bytes2 = await readFile(archivePath).catch(() => null);
+    const bytes2 = await readFile3(archivePath).catch(() => null);
     if (bytes2) {
       try {
         const root2 = await unpackSourceArchive(bytes2, pin, tree);
-        const sha2 = createHash2("sha256").update(bytes2).digest("hex");
+        const sha2 = createHash("sha256").update(bytes2).digest("hex");
         return { root: root2, archiveSha256: sha2, archivePath, url, origin: "cache" };
       } catch {
       }
     }
-    await rm(archivePath, { force: true });
+    await rm2(archivePath, { force: true });
   }
   const bytes = await options.download(url);
   const root = await unpackSourceArchive(bytes, pin, tree);
@@ -2671,11 +4192,272 @@ async function resolveIpmSource(pin, local, options) {
   await rename(partial, archivePath);
   if (options.cache) await options.cache.save(key2, archivePath).catch(() => {
   });
-  const sha = createHash2("sha256").update(bytes).digest("hex");
+  const sha = createHash("sha256").update(bytes).digest("hex");
   return { root, archiveSha256: sha, archivePath, url, origin: "download" };
 }
 
+// src/ipm/ipm-install.ts
+var IPM_DIR = `${WORK_DIR}/ipm`;
+var IPM_SOURCE_ROOT = `${IPM_DIR}/source/`;
+function sourceInstallOperations(root = IPM_SOURCE_ROOT) {
+  return [
+    { kind: "loadXml", path: `${root}${IPM_INSTALLER_CLASS_FILE}` },
+    { kind: "ipmInstallerSetup", root }
+  ];
+}
+async function installIpm(target, installer, namespace, logger, timeoutMs) {
+  await target.files.mkdir(WORK_DIR);
+  await target.files.mkdir(IPM_DIR);
+  let operations;
+  if (installer.git) {
+    await target.files.copyIn(installer.path, IPM_SOURCE_ROOT.replace(/\/$/, ""));
+    logger.info(
+      `Installing IPM from ${installer.git.repository} commit ${installer.git.commit} (source archive sha256 ${installer.sha256}) into ${namespace}`
+    );
+    operations = sourceInstallOperations();
+  } else {
+    const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename2(installer.path)) ? basename2(installer.path) : "ipm-installer.xml";
+    await copyFileIn(target.files, installer.path, `${IPM_DIR}/${fileName}`);
+    logger.info(
+      `Installing IPM from ${installer.url ?? installer.path} (sha256 ${installer.sha256}) into ${namespace}`
+    );
+    operations = [{ kind: "loadXml", path: `${IPM_DIR}/${fileName}` }];
+  }
+  await target.sessions.run({
+    namespace,
+    operations,
+    timeoutMs,
+    classify: (f) => ipmFailure(f, "ipm-install-failed", timeoutMs)
+  });
+}
+
+// src/ipm/bootstrap.ts
+var CONFIGURE_IPM = [
+  { words: ["config", "set", "ColorScheme", "none"], modifiers: [] },
+  { words: ["config", "set", "analytics", "0"], modifiers: [] }
+];
+function parseIrisVersion(values3) {
+  const zversion = values3.get("zversion") ?? "";
+  const major = Number(values3.get("major"));
+  const minor = Number(values3.get("minor"));
+  if (!Number.isInteger(major) || !Number.isInteger(minor) || major <= 0)
+    throw new IpmDbError(
+      "iris-version-unknown",
+      `Could not read the IRIS version (got major "${values3.get("major") ?? ""}", minor "${values3.get("minor") ?? ""}").`,
+      {
+        details: zversion
+      }
+    );
+  const build = /\(Build ([^)]+)\)/.exec(zversion);
+  return {
+    zversion,
+    major,
+    minor,
+    number: values3.get("number") ?? "",
+    majorMinor: `${major}.${minor}`,
+    build: build ? build[1] : null
+  };
+}
+function ipmSession(target, namespace, operations, timeoutMs, code) {
+  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code, timeoutMs) });
+}
+async function detectIris(target, namespace, timeoutMs = 12e4) {
+  const result = await target.sessions.run({
+    namespace,
+    timeoutMs,
+    operations: [
+      { kind: "emit", key: "zversion", expression: { kind: "zversion" } },
+      { kind: "emit", key: "major", expression: { kind: "versionMajor" } },
+      { kind: "emit", key: "minor", expression: { kind: "versionMinor" } },
+      { kind: "emit", key: "number", expression: { kind: "versionNumber" } },
+      { kind: "emit", key: "ipm", expression: { kind: "classExists", className: "%IPM.Main" } }
+    ]
+  });
+  return { iris: parseIrisVersion(result.values), hasIpm: result.values.get("ipm") === "1" };
+}
+async function bootstrapIpm(target, options) {
+  const home = validateNamespace(options.homeNamespace ?? "USER");
+  const { iris, hasIpm } = await detectIris(target, home);
+  options.logger.info(`IRIS ${iris.number || iris.majorMinor}${iris.build ? ` (build ${iris.build})` : ""}`);
+  let previousIpmVersion = "";
+  if (hasIpm) previousIpmVersion = (await readIpm(target, home)).version;
+  if (options.installer) {
+    await installIpm(target, options.installer, home, options.logger, options.installTimeoutMs ?? 9e5);
+  } else if (!hasIpm) {
+    throw new IpmDbError("ipm-missing", `The image has no IPM in ${home} and no IPM installer was given.`, {
+      hint: "Pass --ipm-git <commit>, --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-git / ipm-version / ipm-installer)."
+    });
+  }
+  const ipm = await readIpm(target, home);
+  if (!ipm.version)
+    throw new IpmDbError("ipm-missing", `IPM is not usable in ${home} after installation (no zpm module found).`, {
+      hint: "Check that the installer is an IPM release installer (zpm-<version>.xml), or the commit an IPM source tree."
+    });
+  if (!ipm.databasePackaging)
+    throw new IpmDbError(
+      "ipm-lacks-database-packaging",
+      `IPM ${ipm.version} in ${home} has no database packaging (%IPM.Lifecycle.Database does not exist), so package-database cannot run.`,
+      {
+        hint: "Install an IPM build with database packaging: --ipm-git <commit of a tree that has it> (the default pin does), or an installer of a release that has it."
+      }
+    );
+  await ipmSession(
+    target,
+    home,
+    CONFIGURE_IPM.map((command) => ({ kind: "ipm", command })),
+    12e4,
+    "ipm-config-failed"
+  );
+  options.logger.info(
+    `IPM ${ipm.version} in ${home}${previousIpmVersion && previousIpmVersion !== ipm.version ? ` (was ${previousIpmVersion})` : ""}`
+  );
+  return {
+    iris,
+    ipmVersion: ipm.version,
+    previousIpmVersion,
+    homeNamespace: home,
+    installedFrom: options.installer ?? null
+  };
+}
+async function readIpm(target, namespace) {
+  const result = await target.sessions.run({
+    namespace,
+    timeoutMs: 12e4,
+    operations: [
+      { kind: "emit", key: "ipmversion", expression: { kind: "ipmVersion" } },
+      { kind: "emit", key: "dbpackaging", expression: { kind: "classExists", className: "%IPM.Lifecycle.Database" } }
+    ]
+  });
+  return {
+    version: (result.values.get("ipmversion") ?? "").trim(),
+    databasePackaging: result.values.get("dbpackaging") === "1"
+  };
+}
+
+// src/ipm/namespaces.ts
+function namespaceName(homeNamespace, postfix) {
+  const home = validateNamespace(homeNamespace);
+  return validateNamespace(`${home === "%SYS" ? "USER" : home}-${validate("namespace postfix", postfix)}`);
+}
+function createNamespaceOperations(options) {
+  const name = namespaceName(options.homeNamespace, options.postfix);
+  const ops = [{ kind: "set", variable: "cfg", expression: { kind: "newNamespaceConfig" } }];
+  if (options.enableEnsemble)
+    ops.push({ kind: "set", variable: "cfg.EnableEnsemble", expression: { kind: "integer", value: 1 } });
+  ops.push({ kind: "initializeNamespace", postfix: options.postfix, resultVariable: "ns", configVariable: "cfg" });
+  ops.push({ kind: "emit", key: "namespace", expression: { kind: "variable", name: "ns" } });
+  ops.push({ kind: "switchNamespace", namespace: name });
+  for (const command of CONFIGURE_IPM) ops.push({ kind: "ipm", command });
+  return ops;
+}
+async function createNamespace(target, options) {
+  const expected = namespaceName(options.homeNamespace, options.postfix);
+  const timeoutMs = options.timeoutMs ?? 3e5;
+  const result = await target.sessions.run({
+    namespace: options.homeNamespace,
+    operations: createNamespaceOperations(options),
+    timeoutMs,
+    classify: (f) => ipmFailure(f, "namespace-create-failed", timeoutMs)
+  });
+  const created = (result.values.get("namespace") ?? "").toUpperCase();
+  if (created !== expected)
+    throw new IpmDbError(
+      "namespace-create-failed",
+      `InitializeNamespace created "${created}", expected "${expected}".`,
+      { details: result.text }
+    );
+  return expected;
+}
+
+// src/pipeline/network.ts
+import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+function isLoopbackHost(registry) {
+  const withoutScheme = registry.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const authority = withoutScheme.split("/")[0] ?? "";
+  const host = authority.startsWith("[") ? authority.slice(1, authority.indexOf("]")) : authority.split(":")[0];
+  return /^localhost$/i.test(host) || /^127(?:\.\d{1,3}){3}$/.test(host) || host === "::1";
+}
+function chooseNetwork(needs) {
+  if (needs.requested) return { network: needs.requested, why: "asked for" };
+  if (needs.irisRegistry && isLoopbackHost(needs.irisRegistry))
+    return { network: "host", why: `IRIS must reach the registry ${needs.irisRegistry} on the runner's loopback` };
+  if (needs.outbound) return { network: "bridge", why: "IPM downloads from the internet; no port is published" };
+  return { network: "none", why: "nothing in the container needs the network" };
+}
+async function needsOutbound(moduleDir, exportPythonDeps) {
+  const exists = (name) => stat5(join8(moduleDir, name)).then(
+    () => true,
+    () => false
+  );
+  if (exportPythonDeps && await exists("requirements.txt")) return true;
+  const manifest = await readFile4(join8(moduleDir, "module.xml"), "utf8").catch(() => "");
+  return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
+}
+
+// src/pipeline/containers.ts
+async function startPipelineIris(ctx, runId, extra = {}) {
+  const o = ctx.options;
+  const network = extra.network ?? o.network ?? await defaultNetwork(ctx);
+  const mounts = [...o.mounts ?? [], ...extra.mounts ?? []];
+  const env = { ...o.env ?? {}, ...extra.env ?? {} };
+  const container = await startIris(
+    ctx.docker,
+    {
+      image: extra.image ?? o.image,
+      runId,
+      ...extra.checkCapsFalse !== void 0 ? { checkCapsFalse: extra.checkCapsFalse } : {},
+      network,
+      ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
+      ...mounts.length > 0 ? { mounts } : {},
+      ...Object.keys(env).length > 0 ? { env } : {}
+    },
+    {
+      logger: ctx.logger,
+      ...o.onResource ? { onResource: o.onResource } : {},
+      ...o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {},
+      ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}
+    }
+  );
+  return drive(ctx, container);
+}
+async function defaultNetwork(ctx) {
+  const o = ctx.options;
+  const choice = chooseNetwork({ outbound: await needsOutbound(o.moduleDir, o.exportPythonDeps ?? true) });
+  ctx.logger.info(`IRIS container network: ${choice.network} (${choice.why})`);
+  return choice.network;
+}
+function drive(ctx, container) {
+  const o = ctx.options;
+  if (o.recordTranscripts) recordTranscript(container, join9(o.outDir, "transcripts", container.name));
+  const target = { sessions: new IrisSessionRunner(container), files: container };
+  const ops = new IpmOperations(target, {
+    ...o.timeouts ? { timeouts: o.timeouts } : {},
+    verbose: o.verbose ?? false
+  });
+  return { container, target, ops };
+}
+function newPackageNamespace(ctx, target, homeNamespace, prefix) {
+  return createNamespace(target, {
+    homeNamespace,
+    postfix: ctx.nextPostfix(prefix),
+    enableEnsemble: ctx.options.enableEnsemble ?? false
+  });
+}
+function setUpIpm(ctx, target, installer, homeNamespace) {
+  const limit = ctx.options.timeouts?.ipmInstallMs;
+  return bootstrapIpm(target, {
+    installer,
+    logger: ctx.logger,
+    ...homeNamespace ? { homeNamespace } : {},
+    ...limit ? { installTimeoutMs: limit } : {}
+  });
+}
+
 // src/ipm/installer.ts
+import { createHash as createHash2 } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join10, resolve } from "node:path";
 function pinnedSource(resolved) {
   if (resolved.git)
     return {
@@ -2691,11 +4473,12 @@ function installerPin(resolved) {
   return `${resolved.version ?? "xml"}-${resolved.sha256}`;
 }
 var KNOWN_INSTALLER_SHA256 = {};
-function installerUrl(version2) {
-  return `https://github.com/intersystems/ipm/releases/download/v${version2}/zpm-${version2}.xml`;
+var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
+function installerUrl(version2, releaseUrl = IPM_RELEASE_URL) {
+  return releaseUrl.replaceAll("{version}", version2);
 }
 async function sha256File(path) {
-  return createHash3("sha256").update(await readFile2(path)).digest("hex");
+  return createHash2("sha256").update(await readFile5(path)).digest("hex");
 }
 async function resolveInstaller(source, options) {
   if (source.kind === "git") {
@@ -2727,23 +4510,23 @@ async function resolveInstaller(source, options) {
     return { path: source.path, sha256: actual2, version: null, origin: "path", url: null };
   }
   const expected = source.sha256 ?? KNOWN_INSTALLER_SHA256[source.version];
-  const url = installerUrl(source.version);
+  const url = installerUrl(source.version, options.releaseUrl);
   if (!expected)
     throw new UsageError(
       `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,
       "Compute it once with: curl -sL <url> | sha256sum"
     );
-  await mkdir2(options.workDir, { recursive: true });
-  const destination = join2(options.workDir, `zpm-${source.version}.xml`);
+  await mkdir5(options.workDir, { recursive: true });
+  const destination = join10(options.workDir, `zpm-${source.version}.xml`);
   const key2 = `ipm-installer-${source.version}-${expected}`;
   if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
     const cached = await sha256File(destination).catch(() => "");
     if (cached === expected)
       return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
-    await rm2(destination, { force: true });
+    await rm3(destination, { force: true });
   }
   const bytes = await downloadBytes(url, options, "the IPM installer");
-  const actual = createHash3("sha256").update(bytes).digest("hex");
+  const actual = createHash2("sha256").update(bytes).digest("hex");
   if (actual !== expected)
     throw new IpmDbError(
       "installer-checksum-mismatch",
@@ -2791,163 +4574,632 @@ async function downloadBytes(url, options, what) {
   return body;
 }
 
-// src/action/cache.ts
-var execFileP = promisify(execFile);
-function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
-  const load = () => import("./chunks/action/cache-P23OHOVJ.js");
-  const bounded = async (what, op, fallback) => {
-    let timer;
-    const late = new Promise((resolve4) => {
-      timer = setTimeout(() => resolve4("late"), budgetMs);
+// src/pipeline/warm.ts
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join11 } from "node:path";
+
+// src/ipm/warm-image.ts
+import { createHash as createHash3 } from "node:crypto";
+var WARM_REPOSITORY = "ipm-db-warm";
+var WARM_LABEL = "ipm-db.warm";
+function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
+  return createHash3("sha256").update(`${baseImageId2}
+${ipmPin}
+${homeNamespace}`).digest("hex").slice(0, 32);
+}
+function warmImageTag(key2) {
+  return `${WARM_REPOSITORY}:${key2}`;
+}
+async function baseImageId(docker, image) {
+  const inspect = () => docker.call(["image", "inspect", "--format", "{{.Id}}", image], { timeoutMs: 6e4 });
+  let r = await inspect();
+  if (r.exitCode !== 0) {
+    const pull = await docker.call(["pull", image], { timeoutMs: 6e5 });
+    if (pull.exitCode !== 0) return null;
+    r = await inspect();
+  }
+  const id = r.stdout.trim();
+  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+}
+async function warmImageExists(docker, tag) {
+  const r = await docker.call(["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 6e4 });
+  return r.exitCode === 0;
+}
+async function dropWarmImage(docker, tag) {
+  await docker.call(["rmi", "-f", tag], { timeoutMs: 12e4 }).catch(() => void 0);
+}
+async function commitWarmImage(container, tag, key2, options) {
+  const docker = container.docker;
+  await docker.check(
+    "warm-image-failed",
+    `Stopping ${container.name} to commit it`,
+    ["stop", "-t", "300", container.name],
+    {
+      timeoutMs: 33e4
+    }
+  );
+  try {
+    await docker.check(
+      "warm-image-failed",
+      `Committing ${container.name} as ${tag}`,
+      ["commit", "--change", `LABEL ${WARM_LABEL}=${key2}`, container.name, tag],
+      { timeoutMs: 6e5 }
+    );
+  } finally {
+    await docker.check("warm-image-failed", `Starting ${container.name} again`, ["start", container.name], {
+      timeoutMs: 12e4
     });
-    try {
-      const result = await Promise.race([op(), late]);
-      if (result === "late") {
-        warn(
-          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
-        );
-        return fallback;
-      }
-      return result;
-    } catch (err) {
-      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
-      return fallback;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  return {
-    // Mirrors cache.isFeatureAvailable() without loading the package.
-    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
-    restore: (paths, key2) => bounded(`Cache restore of ${key2}`, async () => await (await load()).restoreCache(paths, key2) ?? null, null),
-    save: (paths, key2) => bounded(`Cache save of ${key2}`, async () => await (await load()).saveCache(paths, key2) !== -1, false)
-  };
-}
-function cacheKey(...parts) {
-  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
-}
-function actionsInstallerCache(store, dir) {
-  const fileFor = (key2) => join3(dir, cacheKey(key2), "zpm.xml");
-  return {
-    async restore(key2, destination) {
-      if (!store.available()) return false;
-      const file = fileFor(key2);
-      if (!await store.restore([dirname2(file)], cacheKey("ipm-db", key2))) return false;
-      await copyFile2(file, destination);
-      return true;
-    },
-    async save(key2, source) {
-      if (!store.available()) return;
-      const file = fileFor(key2);
-      await mkdir3(dirname2(file), { recursive: true });
-      await copyFile2(source, file);
-      await store.save([dirname2(file)], cacheKey("ipm-db", key2));
-    }
-  };
-}
-async function resolveIpmInstaller(ipm, opts) {
-  if (ipm.kind === "git")
-    return resolveInstaller(
-      { kind: "git", commit: ipm.commit, repository: ipm.repository },
-      { workDir: opts.workDir, cache: opts.cache }
-    );
-  if (ipm.kind === "installer")
-    return resolveInstaller(
-      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
-      { workDir: opts.workDir }
-    );
-  const official = installerUrl(ipm.version);
-  const wanted = ipm.releaseUrl.replaceAll("{version}", ipm.version);
-  try {
-    return await resolveInstaller(
-      { kind: "version", version: ipm.version, sha256: ipm.sha256 },
-      {
-        workDir: opts.workDir,
-        cache: opts.cache,
-        fetchImpl: (url, init) => fetch(String(url) === official ? wanted : url, init)
-      }
-    );
-  } catch (err) {
-    if (err instanceof IpmDbError && wanted !== official && err.message.includes(official))
-      throw new IpmDbError(err.code, err.message.replaceAll(official, wanted), {
-        ...err.hint ? { hint: err.hint } : {},
-        ...err.details ? { details: err.details } : {},
-        cause: err
-      });
-    throw err;
-  }
-}
-var dockerCli = async (args, timeoutMs) => {
-  const { stdout } = await execFileP("docker", args, {
-    env: childEnvironment(),
-    timeout: timeoutMs,
-    maxBuffer: 16 * 1024 * 1024
-  });
-  return { stdout };
-};
-function imageTar(dir, image) {
-  return join3(dir, `${cacheKey(image)}.tar`);
-}
-function imageCacheKey(image) {
-  return cacheKey("ipm-db", "image", image);
-}
-async function restoreImage(image, dir, store, docker, warn) {
-  if (!store.available()) return false;
-  const tar = imageTar(dir, image);
-  const hit = await store.restore([tar], imageCacheKey(image));
-  if (!hit) return false;
-  try {
-    await docker(["load", "--input", tar], 6e5);
-    return true;
-  } catch (err) {
-    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
-    return false;
-  } finally {
-    await rm3(tar, { force: true });
-  }
-}
-async function saveImage(image, dir, store, docker, warn) {
-  if (!store.available()) return false;
-  const tar = imageTar(dir, image);
-  try {
-    await mkdir3(dir, { recursive: true });
-    await docker(["image", "save", "--output", tar, image], 6e5);
-    if (!(await stat3(tar)).size) return false;
-    return await store.save([tar], imageCacheKey(image));
-  } catch (err) {
-    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
-    return false;
-  } finally {
-    await rm3(tar, { force: true });
+    await container.waitReady(options);
   }
 }
 
-// src/util/untrusted.ts
-import { randomBytes } from "node:crypto";
-var CONTROL2 = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function printable(name) {
-  return name.replace(CONTROL2, (c) => {
-    if (c === "\n") return "\\n";
-    if (c === "\r") return "\\r";
-    if (c === "	") return "\\t";
-    const code = c.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+// src/pipeline/warm.ts
+var installers = /* @__PURE__ */ new WeakMap();
+var warmStates = /* @__PURE__ */ new WeakMap();
+function pipelineInstaller(ctx) {
+  let p = installers.get(ctx);
+  if (!p) {
+    const o = ctx.options;
+    p = o.installer ? resolveInstaller(o.installer, {
+      workDir: join11(tmpdir2(), "ipm-db-installers"),
+      ...o.installerCache ? { cache: o.installerCache } : {}
+    }) : Promise.resolve(null);
+    installers.set(ctx, p);
+  }
+  return p;
+}
+function warmState(ctx) {
+  return warmStates.get(ctx) ?? null;
+}
+async function startWithWarmImage(ctx) {
+  const o = ctx.options;
+  if (!o.warmIpmImage || !o.installer) return startPipelineIris(ctx, ctx.runId);
+  const installer = await pipelineInstaller(ctx);
+  const baseId = installer ? await baseImageId(ctx.docker, o.image) : null;
+  if (!installer || !baseId) {
+    ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
+    return startPipelineIris(ctx, ctx.runId);
+  }
+  const key2 = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? "USER");
+  const tag = warmImageTag(key2);
+  const state = { key: key2, tag, used: false };
+  warmStates.set(ctx, state);
+  if (!await warmImageExists(ctx.docker, tag)) return startPipelineIris(ctx, ctx.runId);
+  try {
+    const driven = await startPipelineIris(ctx, ctx.runId, {
+      image: tag,
+      checkCapsFalse: needsCheckCapsFalse(o.image)
+    });
+    state.used = true;
+    ctx.logger.info(`Started from the warm IPM image ${tag}`);
+    return driven;
+  } catch (err) {
+    ctx.logger.warn(
+      `The warm IPM image ${tag} did not start (${errorMessage(err)}); starting ${o.image} and installing IPM afresh.`
+    );
+    await dropWarmImage(ctx.docker, tag);
+    return startPipelineIris(ctx, ctx.runId);
+  }
+}
+async function setUpIpmWarm(ctx, installer) {
+  const o = ctx.options;
+  const state = warmState(ctx);
+  if (state?.used) {
+    try {
+      const setup2 = await setUpIpm(ctx, ctx.target, null, o.ipmNamespace);
+      return { ...setup2, installedFrom: installer };
+    } catch (err) {
+      ctx.logger.warn(
+        `The warm IPM image ${state.tag} failed the IPM check (${errorMessage(err)}); installing IPM afresh in a new container.`
+      );
+      state.used = false;
+      await dropWarmImage(ctx.docker, state.tag);
+      await ctx.container.remove();
+      const driven = await startPipelineIris(ctx, ctx.runId);
+      ctx.container = driven.container;
+      ctx.target = driven.target;
+      ctx.ops = driven.ops;
+    }
+  }
+  const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
+  if (state && o.warmIpmImage) {
+    try {
+      await commitWarmImage(ctx.container, state.tag, state.key, {
+        logger: ctx.logger,
+        ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {},
+        image: o.image
+      });
+      ctx.logger.info(`Committed the warm IPM image ${state.tag}`);
+    } catch (err) {
+      if (!(await ctx.container.isRunning()).running) throw err;
+      ctx.logger.warn(`Could not commit the warm IPM image ${state.tag}: ${errorMessage(err)}`);
+    }
+  }
+  return setup;
+}
+
+// src/iris/assumptions.ts
+var PROBE_GLOBAL = "^IPMDBProbe";
+var MAIN_PROBE_SCRIPT = [
+  'write "##IPMDB probe.sum=",1+1,!',
+  "set x=1/0",
+  'write "##IPMDB probe.after-error=1",!',
+  `set ${PROBE_GLOBAL}=1 write "##IPMDB probe.global=",$order(^$GLOBAL("^IPMDBProbd")),! kill ${PROBE_GLOBAL}`,
+  "halt"
+];
+var TERMINATE_PROBE_SCRIPT = [
+  "do $system.Process.Terminate($job,1)",
+  'write "##IPMDB probe.after-terminate=1",!'
+];
+function probe(name, holds, expected, saw) {
+  return { name, holds, expected, saw };
+}
+function judgeProbes(main2, terminate) {
+  const out = parseSessionOutput(main2.stdout);
+  const sum = out.values.get("probe.sum");
+  const echoed = main2.stdout.includes('"##IPMDB probe.sum="');
+  const global = out.values.get("probe.global");
+  const after = parseSessionOutput(terminate.stdout).values.get("probe.after-terminate");
+  return [
+    probe(
+      "piped-session-output",
+      sum === "2",
+      'a "##IPMDB probe.sum=2" line (after the namespace prompt) for `write "##IPMDB probe.sum=",1+1,!`',
+      sum === void 0 ? "no such line" : `probe.sum=${sum}`
+    ),
+    probe(
+      "piped-session-no-echo",
+      !echoed,
+      "the script lines are not echoed back",
+      echoed ? 'the input line `write "##IPMDB probe.sum=",...` in the output' : "no echo"
+    ),
+    probe(
+      "direct-mode-error-format",
+      out.objectScriptErrors.some((e) => e.startsWith("<DIVIDE>")),
+      'a line starting "<DIVIDE>" for `set x=1/0`',
+      out.objectScriptErrors.length > 0 ? out.objectScriptErrors.join(" / ") : "no line of the form <NAME> ..."
+    ),
+    probe(
+      "error-continues-session",
+      out.values.get("probe.after-error") === "1",
+      "the line after a direct-mode error still runs",
+      out.values.get("probe.after-error") === "1" ? "it ran" : "it did not run"
+    ),
+    probe(
+      "global-directory",
+      global === PROBE_GLOBAL || global === PROBE_GLOBAL.slice(1),
+      `$order(^$GLOBAL("^IPMDBProbd")) returning "${PROBE_GLOBAL}" (with or without ^) once it is set`,
+      global === void 0 ? "no probe.global line" : `probe.global=${global}`
+    ),
+    probe("exit-status-halt", main2.exitCode === 0, "exit status 0 after halt", `exit status ${main2.exitCode}`),
+    probe(
+      "exit-status-terminate",
+      terminate.exitCode === 1 && after === void 0,
+      "exit status 1 after $system.Process.Terminate($job,1), and nothing after it runs",
+      `exit status ${terminate.exitCode}${after === void 0 ? "" : ", and the next line ran"}`
+    )
+  ];
+}
+function assumptionError(results, main2, terminate) {
+  const broken = results.find((r) => !r.holds);
+  if (!broken) return null;
+  return new IpmDbError(
+    "assumption-failed",
+    `assumption ${broken.name} does not hold: expected ${broken.expected}, saw ${broken.saw}`,
+    {
+      hint: 'This IRIS behaves differently from what the driver was built against (docs/iris-surface.md, "Assumptions"). Report it with the output below.',
+      details: [
+        `--- probe session (exit ${main2.exitCode}) ---`,
+        main2.stdout,
+        `--- terminate probe (exit ${terminate.exitCode}) ---`,
+        terminate.stdout
+      ].join("\n")
+    }
+  );
+}
+async function probeAssumptions(exec, namespace) {
+  const main2 = await exec(namespace, MAIN_PROBE_SCRIPT);
+  const terminate = await exec(namespace, TERMINATE_PROBE_SCRIPT);
+  for (const [what, s] of [
+    ["probe session", main2],
+    ["terminate probe", terminate]
+  ])
+    if (s.exitCode !== 0 && s.exitCode !== 1)
+      throw new IpmDbError(
+        "session-ended-early",
+        `The IRIS ${what} in ${namespace} ended before the end of its script (exit ${s.exitCode}).`,
+        { hint: "IRIS stopped or the session was cut off; read the IRIS output below.", details: s.stdout }
+      );
+  const results = judgeProbes(main2, terminate);
+  const error2 = assumptionError(results, main2, terminate);
+  if (error2) throw Object.assign(error2, { probes: results });
+  return results;
+}
+
+// src/pipeline/stages.ts
+function need(value, what) {
+  if (value === null)
+    throw new IpmDbError("pipeline-order", `Internal: ${what} is not available; a stage it depends on did not run.`);
+  return value;
+}
+var startStage = {
+  name: "start",
+  async run(ctx) {
+    const o = ctx.options;
+    ctx.module = await readModuleIdentity(o.moduleDir);
+    ctx.report.module = { ...ctx.module };
+    await ctx.docker.assertAvailable();
+    if (o.login) await dockerLogin(ctx.docker, o.login);
+    const driven = await startWithWarmImage(ctx);
+    const container = driven.container;
+    ctx.container = container;
+    ctx.target = driven.target;
+    ctx.ops = driven.ops;
+    await probeStart(ctx, container);
+    return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
+  }
+};
+async function probeStart(ctx, container) {
+  const exec = async (namespace, script) => {
+    const r = await container.exec(sessionArgs(namespace), { input: script.join("\n") + "\n", timeoutMs: 6e4 });
+    return { stdout: r.stdout, exitCode: r.exitCode };
+  };
+  try {
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? "USER");
+  } catch (err) {
+    const probes = err.probes;
+    if (probes) ctx.report.assumptions = probes;
+    throw err;
+  }
+}
+var ipmStage = {
+  name: "ipm",
+  async run(ctx) {
+    need(ctx.target, "the container");
+    const installer = await pipelineInstaller(ctx);
+    const setup = await setUpIpmWarm(ctx, installer);
+    const warm = warmState(ctx);
+    ctx.setup = setup;
+    ctx.report.irisVersion = setup.iris.majorMinor;
+    ctx.report.irisBuild = setup.iris.build;
+    ctx.report.ipmVersion = setup.ipmVersion;
+    ctx.report.ipmSource = installer ? {
+      url: installer.url ?? installer.path,
+      sha256: installer.sha256,
+      commit: installer.git?.commit ?? null,
+      repository: installer.git?.repository ?? null
+    } : null;
+    const from = warm?.used ? ` (warm image ${warm.tag}, IPM checked)` : installer?.git ? ` (installed from commit ${installer.git.commit}, ${installer.origin}, archive sha256 ${installer.sha256})` : installer ? ` (installed from ${installer.origin})` : " (from the image)";
+    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${from}`;
+  }
+};
+var loadStage = {
+  name: "load",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const setup = need(ctx.setup, "IPM");
+    ctx.packagingNamespace = await newPackageNamespace(
+      ctx,
+      need(ctx.target, "the container"),
+      setup.homeNamespace,
+      "PKG"
+    );
+    await ops.loadModule(ctx.packagingNamespace, ctx.options.moduleDir, { dev: ctx.options.dev ?? false });
+    return `loaded and compiled in ${ctx.packagingNamespace}`;
+  }
+};
+var packageStage = {
+  name: "package",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const module = need(ctx.module, "the module");
+    const exportPythonDeps = ctx.options.exportPythonDeps !== false;
+    if (exportPythonDeps && await hasRequirementsTxt(ctx.options.moduleDir)) {
+      const refusal = pythonDepsWithoutNetwork(
+        module.name,
+        true,
+        exportPythonDeps,
+        await networkMode(need(ctx.container, "the container"))
+      );
+      if (refusal) throw refusal;
+    }
+    const archive = await ops.packageDatabase(
+      need(ctx.packagingNamespace, "the packaging namespace"),
+      module.name,
+      ctx.options.outDir,
+      {
+        dev: ctx.options.dev ?? false,
+        ...ctx.options.exportPythonDeps === false ? { exportPythonDeps: false } : {}
+      }
+    );
+    ctx.archive = archive;
+    const { size } = await stat7(archive.hostPath);
+    ctx.report.archive = {
+      path: archive.hostPath,
+      fileName: archive.fileName,
+      size,
+      sha256: "",
+      irisDatSha256: archive.checksum
+    };
+    return `${archive.fileName} (${size} bytes, IRIS.DAT sha256 ${archive.checksum ?? "not printed"})`;
+  }
+};
+var verifyStage = {
+  name: "verify",
+  async run(ctx) {
+    const archive = need(ctx.archive, "the archive");
+    const module = need(ctx.module, "the module");
+    const report = await ctx.options.verifyArchive(archive.hostPath, {
+      ...ctx.setup ? { expectedIrisVersion: ctx.setup.iris.majorMinor } : {},
+      expectedModuleName: module.name,
+      expectedModuleVersion: module.version
+    });
+    ctx.report.verification = report;
+    if (ctx.report.archive) {
+      ctx.report.archive.sha256 = report.archive.sha256;
+      ctx.report.archive.size = report.archive.size;
+      if (report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    }
+    if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
+      throw new IpmDbError(
+        "checksum-mismatch",
+        `IRIS.DAT in ${archive.fileName} hashes to ${report.irisDat.sha256}, but IPM printed ${archive.checksum}.`
+      );
+    if (!report.valid) {
+      const first = report.errors[0];
+      throw new IpmDbError(
+        "archive-invalid",
+        `${archive.fileName} failed verification: ${report.errors.length} error(s)${first ? `; first: ${first.message}` : ""}`,
+        {
+          details: report.errors.map((e) => `${e.code}${e.entry ? ` (${e.entry})` : ""}: ${e.message}`).join("\n")
+        }
+      );
+    }
+    return `${archive.fileName}: valid, ${report.warnings.length} warning(s)`;
+  }
+};
+var installStage = {
+  name: "install",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const setup = need(ctx.setup, "IPM");
+    const module = need(ctx.module, "the module");
+    const archive = need(ctx.archive, "the archive");
+    ctx.installNamespace = await newPackageNamespace(
+      ctx,
+      need(ctx.target, "the container"),
+      setup.homeNamespace,
+      "INST"
+    );
+    const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
+    const installed = await ops.installedModule(ctx.installNamespace, module.name);
+    if (!installed)
+      throw new IpmDbError(
+        "install-not-listed",
+        `IPM has no record of ${module.name} in ${ctx.installNamespace} after installing ${basename3(archive.hostPath)}.`,
+        { details: swap.output }
+      );
+    if (installed.version !== module.version)
+      throw new IpmDbError(
+        "install-wrong-version",
+        `IPM records ${module.name} ${installed.version} in ${ctx.installNamespace} after installing ${module.version}.`
+      );
+    if (installed.packaging !== "database")
+      throw new IpmDbError(
+        "install-not-database",
+        `IPM records ${module.name} in ${ctx.installNamespace} with packaging "${installed.packaging}", not "database", after installing ${basename3(archive.hostPath)}.`,
+        { details: swap.output }
+      );
+    const dependencies = (ctx.report.verification?.dependencies ?? []).map((d) => d.name);
+    const problems = dependencyProblems(await ops.dependencyStates(ctx.installNamespace, dependencies), dependencies);
+    if (problems.length > 0) throw missingDependencyError(problems, module.name, ctx.installNamespace);
+    return `${module.name} ${installed.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ""}`;
+  }
+};
+var testStage = {
+  name: "test",
+  skip(ctx) {
+    if (!ctx.options.runTests) return "tests not requested";
+    return null;
+  },
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const module = need(ctx.module, "the module");
+    const namespace = need(ctx.packagingNamespace, "the packaging namespace");
+    const run3 = await ops.test(namespace, module.name, ctx.options.outDir);
+    ctx.report.junitPath = run3.junitPath;
+    if (!run3.passed)
+      throw new IpmDbError("tests-failed", run3.error ?? `The tests of ${module.name} failed.`, { details: run3.output });
+    return `tests passed in ${namespace}${run3.junitPath ? `; JUnit at ${run3.junitPath}` : ""}`;
+  }
+};
+var DEFAULT_STAGES = [
+  startStage,
+  ipmStage,
+  loadStage,
+  packageStage,
+  verifyStage,
+  installStage,
+  testStage
+];
+
+// src/pipeline/runner.ts
+function emptyReport(image, startedAt) {
+  return {
+    schema: "ipm-db/run-report@1",
+    image,
+    irisVersion: null,
+    irisBuild: null,
+    ipmVersion: null,
+    module: null,
+    ok: false,
+    stages: [],
+    archive: null,
+    verification: null,
+    compileErrors: [],
+    junitPath: null,
+    upgrade: [],
+    published: null,
+    startedAt: startedAt.toISOString(),
+    durationMs: 0
+  };
+}
+function createContext(options, report) {
+  const used = /* @__PURE__ */ new Set();
+  return {
+    options,
+    report,
+    logger: options.logger,
+    docker: new Docker(options.docker ?? {}),
+    runId: options.runId ?? newRunId(),
+    container: null,
+    target: null,
+    ops: null,
+    setup: null,
+    module: null,
+    packagingNamespace: null,
+    installNamespace: null,
+    archive: null,
+    nextPostfix(prefix) {
+      let candidate = prefix;
+      for (let n = 2; used.has(candidate); n++) candidate = `${prefix}${n}`;
+      used.add(candidate);
+      return candidate;
+    }
+  };
+}
+async function runPipeline(options) {
+  const started = /* @__PURE__ */ new Date();
+  const report = emptyReport(options.image, started);
+  const ctx = createContext(options, report);
+  const stages = options.stages ?? DEFAULT_STAGES;
+  const hooks = options.hooks ?? [];
+  let failed2 = false;
+  try {
+    for (const stage of stages) {
+      if (failed2) {
+        report.stages.push(stageSkipped(stage.name, "an earlier stage failed"));
+        continue;
+      }
+      if (options.signal?.aborted) {
+        failed2 = true;
+        report.stages.push({
+          stage: stage.name,
+          status: "failed",
+          durationMs: 0,
+          message: "cancelled before this stage started"
+        });
+        options.logger.error(`${stage.name}: cancelled`);
+        continue;
+      }
+      const skip = stage.skip?.(ctx) ?? null;
+      if (skip !== null) {
+        report.stages.push(stageSkipped(stage.name, skip));
+        options.logger.info(`${stage.name}: skipped (${skip})`);
+        continue;
+      }
+      for (const h of hooks) await h.beforeStage?.(stage.name, ctx);
+      const t0 = Date.now();
+      let result;
+      try {
+        const message = await options.logger.group(stage.name, () => stage.run(ctx));
+        result = {
+          stage: stage.name,
+          status: "passed",
+          durationMs: Date.now() - t0,
+          ...message ? { message: redact(message) } : {}
+        };
+        options.logger.info(
+          `${stage.name}: passed in ${formatDuration(result.durationMs)}${result.message ? ` - ${result.message}` : ""}`
+        );
+      } catch (err) {
+        failed2 = true;
+        result = stageFailure(stage.name, err, Date.now() - t0);
+        if (err instanceof CompileFailedError) {
+          report.compileErrors = err.compileErrors;
+          for (const e of err.compileErrors)
+            options.logger.error(e.message, {
+              ...e.file ? { file: e.file } : {},
+              ...e.line ? { line: e.line } : {},
+              title: `Compile error in ${e.document}`
+            });
+        }
+        options.logger.error(`${stage.name}: failed after ${formatDuration(result.durationMs)} - ${result.message}`);
+        if (result.output) options.logger.info(result.output);
+      }
+      report.stages.push(result);
+      for (const h of hooks) await h.afterStage?.(result, ctx);
+    }
+  } finally {
+    await cleanUp(ctx);
+    report.ok = !failed2 && report.stages.every((s) => s.status !== "failed");
+    report.durationMs = Date.now() - started.getTime();
+  }
+  return report;
+}
+async function cleanUp(ctx) {
+  if (!ctx.container) return;
+  if (ctx.options.keepContainer && ctx.container) {
+    ctx.logger.info(`Keeping container ${ctx.container.name} (remove it with: docker rm -f -v ${ctx.container.name})`);
+    return;
+  }
+  try {
+    const removed = await removeRun(ctx.docker, ctx.runId);
+    if (removed.length > 0) ctx.logger.debug(`Removed ${removed.join(", ")}`);
+  } catch (err) {
+    ctx.logger.warn(`Could not remove the containers of run ${ctx.runId}: ${errorMessage(err)}`);
+  }
+}
+
+// src/util/abort.ts
+function untilAborted(work, signal, what) {
+  return new Promise((resolve4, reject) => {
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve4(v);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      }
+    );
   });
 }
-function couldHoldWorkflowCommand(text) {
-  return text.includes("::") || text.includes("##[");
+
+// src/util/grouped-log.ts
+function located(message, where) {
+  return where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ${message}` : message;
 }
-function withoutWorkflowCommands(text, newToken = randomToken) {
-  if (!couldHoldWorkflowCommand(text)) return text;
-  let token = newToken();
-  for (let i = 0; i < 10 && text.includes(token); i++) token = newToken();
-  if (text.includes(token)) throw new Error("could not choose a stop-commands token absent from the text");
-  return `::stop-commands::${token}
-${text}
-::${token}::`;
-}
-function randomToken() {
-  return `ipm-db-${randomBytes(16).toString("hex")}`;
+function groupedLogger(sink, prefix) {
+  let open2 = null;
+  const emit = (line) => {
+    if (open2) open2.push(line);
+    else sink.line({ ...line, text: `${prefix}${line.text}` });
+  };
+  return {
+    info: (m) => emit({ level: "info", text: m }),
+    warn: (m, w) => emit({ level: "info", text: `warning: ${located(m, w)}` }),
+    error: (m, w) => emit({ level: "info", text: `error: ${located(m, w)}` }),
+    debug: (m) => emit({ level: "debug", text: m }),
+    async group(title, fn) {
+      if (open2) {
+        open2.push({ level: "info", text: `-- ${title}` });
+        return fn();
+      }
+      const lines = [];
+      open2 = lines;
+      try {
+        return await fn();
+      } finally {
+        open2 = null;
+        sink.block(`${prefix}${title}`, lines);
+      }
+    }
+  };
 }
 
 // src/pipeline/types.ts
@@ -3411,18 +5663,421 @@ function actionsCore() {
       (a.level === "error" ? error : warning)(redact(a.message), props);
     },
     group: (title, fn) => group(redact(title), fn),
+    writeBlock: (title, lines) => {
+      startGroup(redact(title));
+      for (const l of lines) (l.level === "debug" ? debug : info)(redact(l.text));
+      endGroup();
+    },
     writeSummary
   };
 }
 function coreLogger(io, prefix) {
+  return groupedLogger(
+    {
+      block: (title, lines) => io.writeBlock(title, lines),
+      line: (l) => l.level === "debug" ? io.debug(l.text) : io.info(l.text)
+    },
+    prefix
+  );
+}
+
+// src/action/image-cache.ts
+import { mkdir as mkdir7, rm as rm4, stat as stat8 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+
+// src/action/cache-store.ts
+import { copyFile as copyFile3, mkdir as mkdir6 } from "node:fs/promises";
+import { dirname as dirname3, join as join12 } from "node:path";
+function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
+  const load = () => import("./chunks/action/cache-U6RRITDO.js");
+  const bounded = async (what, op, fallback) => {
+    let timer;
+    const late = new Promise((resolve4) => {
+      timer = setTimeout(() => resolve4("late"), budgetMs);
+    });
+    try {
+      const result = await Promise.race([op(), late]);
+      if (result === "late") {
+        warn(
+          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
+        );
+        return fallback;
+      }
+      return result;
+    } catch (err) {
+      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
-    info: (m) => io.info(m),
-    debug: (m) => io.debug(m),
-    warn: (m) => io.info(`warning: ${m}`),
-    error: (m) => io.info(`error: ${m}`),
-    group: (title, fn) => io.group(`${prefix}${title}`, fn)
+    // Mirrors cache.isFeatureAvailable() without loading the package.
+    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
+    restore: (paths, key2) => bounded(`Cache restore of ${key2}`, async () => await (await load()).restoreCache(paths, key2) ?? null, null),
+    save: (paths, key2) => bounded(`Cache save of ${key2}`, async () => await (await load()).saveCache(paths, key2) !== -1, false)
   };
 }
+function cacheKey(...parts) {
+  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
+}
+function actionsInstallerCache(store, dir) {
+  const fileFor = (key2) => join12(dir, cacheKey(key2), "zpm.xml");
+  return {
+    async restore(key2, destination) {
+      if (!store.available()) return false;
+      const file = fileFor(key2);
+      if (!await store.restore([dirname3(file)], cacheKey("ipm-db", key2))) return false;
+      await copyFile3(file, destination);
+      return true;
+    },
+    async save(key2, source) {
+      if (!store.available()) return;
+      const file = fileFor(key2);
+      await mkdir6(dirname3(file), { recursive: true });
+      await copyFile3(source, file);
+      await store.save([dirname3(file)], cacheKey("ipm-db", key2));
+    }
+  };
+}
+
+// src/action/image-cache.ts
+function imageTar(dir, image) {
+  return join13(dir, `${cacheKey(image)}.tar`);
+}
+function imageCacheKey(image) {
+  return cacheKey("ipm-db", "image", image);
+}
+async function restoreImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  const hit = await store.restore([tar], imageCacheKey(image));
+  if (!hit) return false;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    return true;
+  } catch (err) {
+    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm4(tar, { force: true });
+  }
+}
+async function saveImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  try {
+    await mkdir7(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, image], 6e5);
+    if (!(await stat8(tar)).size) return false;
+    return await store.save([tar], imageCacheKey(image));
+  } catch (err) {
+    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm4(tar, { force: true });
+  }
+}
+
+// src/action/warm-cache.ts
+import { rm as rm5, stat as stat9, mkdir as mkdir8 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+async function imageId(docker, image) {
+  const inspect = async () => (await docker(["image", "inspect", "--format", "{{.Id}}", image], 6e4)).stdout.trim();
+  try {
+    return await inspect();
+  } catch {
+    try {
+      await docker(["pull", image], 6e5);
+      return await inspect();
+    } catch {
+      return null;
+    }
+  }
+}
+async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
+  if (!store.available()) return null;
+  const id = await imageId(docker, image);
+  if (!id) return null;
+  const key2 = warmImageKey(id, ipmPin, "USER");
+  const entry = { tag: warmImageTag(key2), cacheKey: cacheKey("ipm-db", "warm", key2), restored: false };
+  const tar = join14(dir, `${key2}.tar`);
+  if (!await store.restore([tar], entry.cacheKey)) return entry;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    entry.restored = true;
+  } catch (err) {
+    warn(`docker load of the cached warm IPM image ${entry.tag} failed; IPM is installed afresh: ${errorMessage(err)}`);
+  } finally {
+    await rm5(tar, { force: true });
+  }
+  return entry;
+}
+async function saveWarmImage(entry, dir, store, docker, warn) {
+  if (entry.restored || !store.available()) return false;
+  const tar = join14(dir, `${entry.tag.split(":").pop()}.tar`);
+  try {
+    await docker(["image", "inspect", "--format", "{{.Id}}", entry.tag], 6e4);
+  } catch {
+    return false;
+  }
+  try {
+    await mkdir8(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, entry.tag], 6e5);
+    if (!(await stat9(tar)).size) return false;
+    return await store.save([tar], entry.cacheKey);
+  } catch (err) {
+    warn(`Could not cache the warm IPM image ${entry.tag}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm5(tar, { force: true });
+  }
+}
+
+// src/action/image-runs.ts
+function irisKey(image, report) {
+  if (report?.irisVersion) return report.irisVersion;
+  return imageTag(image) ?? basename4(image);
+}
+function crashedReport(image, startedAt, stage, err) {
+  const report = emptyReport(image, new Date(startedAt));
+  report.durationMs = Date.now() - startedAt;
+  report.stages = [stageFailure(stage, err, report.durationMs)];
+  return report;
+}
+async function runImages(ctx) {
+  const slots = containerSlots(ctx.inputs.parallel);
+  const outcomes = await mapBounded(
+    ctx.inputs.images,
+    slots,
+    (image, index) => runImage(ctx, slots, image, index),
+    () => !ctx.signal.aborted
+  );
+  return outcomes.filter((o) => o !== void 0);
+}
+async function runImage(ctx, slots, image, index) {
+  const { inputs, deps } = ctx;
+  const { io } = deps;
+  const outDir = join15(ctx.outRoot, sanitiseArtifactName(image));
+  await mkdir9(outDir, { recursive: true });
+  const prefix = `[${irisKey(image)}] `;
+  const restoredFromCache = inputs.cacheImages && await restoreImage(image, ctx.imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  if (restoredFromCache) io.info(`${prefix}image restored from the cache`);
+  const warm = inputs.warmIpmImage && ctx.ipmPin ? await restoreWarmImage(image, ctx.ipmPin, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m)) : null;
+  if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
+  const startedAt = Date.now();
+  let stage = "start";
+  let outcome2;
+  try {
+    const result = await untilAborted(
+      deps.pipeline.runImage(
+        {
+          image,
+          workspace: inputs.workspace,
+          modulePath: inputs.modulePath,
+          outDir,
+          ipmInstaller: ctx.ipmInstaller,
+          warmIpmImage: inputs.warmIpmImage,
+          dev: inputs.dev,
+          interoperability: inputs.interoperability,
+          exportPythonDeps: inputs.exportPythonDeps,
+          runTests: inputs.runTests,
+          upgrade: inputs.upgrade,
+          timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
+          keepContainer: inputs.keepContainer,
+          runId: `${deps.runId}-${index + 1}`,
+          onResource: (r) => ctx.ledger.record(r),
+          onStage: (name) => stage = name,
+          containerSlots: slots,
+          signal: ctx.signal
+        },
+        coreLogger(io, prefix)
+      ),
+      ctx.signal,
+      `the run on ${image}`
+    );
+    outcome2 = { image, report: result.report, outDir, logFiles: result.logFiles, restoredFromCache };
+  } catch (err) {
+    outcome2 = { image, report: crashedReport(image, startedAt, stage, err), outDir, logFiles: [], restoredFromCache };
+  }
+  if (warm) await saveWarmImage(warm, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  const failed2 = outcome2.report.stages.find((s) => s.status === "failed");
+  if (failed2) io.info(`${prefix}failed: ${failed2.stage}: ${failed2.message ?? "failed"}`);
+  return outcome2;
+}
+
+// src/action/outputs.ts
+import { mkdir as mkdir10, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+var REPORT_FILE = "ipm-db-report.json";
+function outputsOf(runs, reportPath) {
+  const first = runs.find((r) => r.archive);
+  const mod = runs.find((r) => r.module)?.module;
+  const published = runs.map((r) => r.published).filter((p) => p !== null);
+  return {
+    archive: first?.archive?.path ?? "",
+    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
+    sha256: first?.archive?.sha256 ?? "",
+    "iris-dat-sha256": first?.archive?.irisDatSha256 ?? "",
+    "module-name": mod?.name ?? "",
+    "module-version": mod?.version ?? "",
+    "iris-versions": JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
+    "published-tags": JSON.stringify(published.map((p) => p.tag)),
+    "published-references": JSON.stringify(published.map((p) => p.reference)),
+    digests: JSON.stringify(published.map((p) => p.digest)),
+    "round-trip": JSON.stringify(
+      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
+    ),
+    report: reportPath,
+    result: JSON.stringify(
+      runs.map((r) => ({
+        image: r.image,
+        irisVersion: r.irisVersion,
+        ok: r.ok,
+        ...r.skipped ? { skipped: r.skipped } : {},
+        stages: r.stages.map((s) => ({
+          stage: s.stage,
+          status: s.status,
+          durationMs: s.durationMs,
+          message: s.message ?? null
+        }))
+      }))
+    )
+  };
+}
+function setOutputs(io, runs, reportPath) {
+  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
+}
+async function writeReports(outRoot, outcomes) {
+  const reportPath = join16(outRoot, REPORT_FILE);
+  await mkdir10(outRoot, { recursive: true }).catch(() => {
+  });
+  await writeJson(
+    reportPath,
+    outcomes.map((o) => o.report)
+  );
+  for (const { report, outDir } of outcomes) await writeJson(join16(outDir, REPORT_FILE), report);
+  return reportPath;
+}
+async function writeJson(path, value) {
+  await writeFile3(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
+  });
+}
+
+// src/action/artifacts.ts
+function artifactServiceAvailable(env) {
+  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+function defaultUploader() {
+  return {
+    async upload(name, files, rootDirectory) {
+      const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
+      const client = new DefaultArtifactClient();
+      const res = await client.uploadArtifact(name, files, rootDirectory, {});
+      return { id: res.id ?? null, size: res.size ?? 0 };
+    }
+  };
+}
+function shouldUpload(policy, runOk) {
+  return policy === "always" || policy === "failure" && !runOk;
+}
+function sanitiseArtifactName(raw) {
+  return raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
+}
+function artifactName(prefix, iris, env, matrixJson) {
+  const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
+  if (matrixJson && matrixJson !== "null") {
+    let values3 = [];
+    try {
+      const parsed = JSON.parse(matrixJson);
+      if (parsed && typeof parsed === "object")
+        values3 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
+    } catch {
+      values3 = [matrixJson];
+    }
+    const joined = sanitiseArtifactName(values3.join("-"));
+    if (joined.length > 60)
+      parts.push(`${joined.slice(0, 40)}-${createHash4("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+    else if (joined) parts.push(joined);
+  }
+  if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
+  return sanitiseArtifactName(parts.join("-"));
+}
+async function uploadRunFiles(uploader, name, files, rootDirectory) {
+  const res = await uploader.upload(name, files, rootDirectory);
+  return { name, id: res.id, size: res.size, files };
+}
+async function listFilesIn(dir) {
+  const out = [];
+  for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = join17(dir, e.name);
+    if (e.isDirectory()) out.push(...await listFilesIn(p));
+    else out.push(p);
+  }
+  return out;
+}
+async function collectRunFiles(report, outDir, logFiles) {
+  const files = /* @__PURE__ */ new Set([join17(outDir, REPORT_FILE)]);
+  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
+    (p) => Boolean(p)
+  );
+  for (const p of wanted) {
+    const rel = relative2(outDir, p);
+    if (!rel.startsWith("..") && rel !== "") files.add(p);
+    else {
+      const copy = join17(outDir, basename5(p));
+      await copyFile4(p, copy);
+      files.add(copy);
+    }
+  }
+  if (!report.ok) {
+    for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
+  }
+  const present = [];
+  for (const f of files)
+    if (await stat10(f).then(
+      (s) => s.isFile(),
+      () => false
+    ))
+      present.push(f);
+  return present;
+}
+async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
+  const artifacts = [];
+  const wanted = outcomes.filter((o) => shouldUpload(inputs.uploadArtifacts, o.report.ok));
+  if (wanted.length === 0) return artifacts;
+  if (!uploader) {
+    notice2("Artifact upload skipped: not running in GitHub Actions (no results service).");
+    return artifacts;
+  }
+  await io.group("Upload artifacts", async () => {
+    for (const { report, outDir, logFiles } of wanted) {
+      const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
+      try {
+        const files = await collectRunFiles(report, outDir, logFiles);
+        const up = await uploadRunFiles(uploader, name, files, outDir);
+        io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
+        artifacts.push(up);
+      } catch (err) {
+        io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
+      }
+    }
+  });
+  return artifacts;
+}
+
+// src/action/docker-cli.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var execFileP = promisify(execFile);
+var dockerCli = async (args, timeoutMs) => {
+  const { stdout } = await execFileP("docker", args, {
+    env: childEnvironment(),
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024
+  });
+  return { stdout };
+};
 
 // src/action/event.ts
 import { readFileSync } from "node:fs";
@@ -3465,6 +6120,125 @@ function forkPullRequest(event, repository) {
 
 // src/action/inputs.ts
 import { isAbsolute, resolve as resolve2 } from "node:path";
+
+// src/naming/reference.ts
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+var MAX_NAME_LENGTH = 255;
+function validateRegistryHost(registry) {
+  if (!REGISTRY_HOST.test(registry)) {
+    throw new UsageError(
+      `registry "${registry}" is not a host name with an optional port`,
+      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
+    );
+  }
+  return registry;
+}
+function validatePathComponent(component, what) {
+  if (!PATH_COMPONENT.test(component)) {
+    throw new UsageError(
+      `${what} "${component}" is not a valid repository path component`,
+      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
+    );
+  }
+  return component;
+}
+function validateRepository(repository) {
+  if (repository.length === 0) throw new UsageError("the repository name is empty");
+  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
+  return repository;
+}
+function validateTag(tag) {
+  if (!isTag(tag)) {
+    throw new UsageError(
+      `tag "${tag}" is not a valid OCI tag`,
+      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+    );
+  }
+  return tag;
+}
+function validateDigest(digest) {
+  if (!isDigest(digest)) {
+    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
+  }
+  return digest;
+}
+function parseReference(text, opts = {}) {
+  const input = text.trim().replace(/^oci:\/\//, "");
+  const at = input.indexOf("@");
+  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
+  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
+  const slash = beforeDigest.indexOf("/");
+  if (slash <= 0) {
+    throw new UsageError(
+      `reference "${text}" has no registry`,
+      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1."
+    );
+  }
+  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
+  let path = beforeDigest.slice(slash + 1);
+  let tag;
+  const colon = path.lastIndexOf(":");
+  if (colon >= 0) {
+    tag = validateTag(path.slice(colon + 1));
+    path = path.slice(0, colon);
+  }
+  const repository = validateRepository(path);
+  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
+    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
+  }
+  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
+    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
+  }
+  const ref = { registry, repository };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return ref;
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+
+// src/naming/ipm.ts
+var DATABASE_TAG_SEPARATOR = "_database__";
+var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
+function checkIrisVersion(irisVersion) {
+  if (!isIrisMajorMinor(irisVersion)) {
+    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
+      hint: "The package must name the IRIS release it was built for, e.g. 2026.1 (SystemRequirements/@Version)."
+    });
+  }
+  return irisVersion;
+}
+function ipmDatabaseTag(version2, irisMajorMinor2) {
+  return validateTag(formatDatabaseTag(version2, checkIrisVersion(irisMajorMinor2)));
+}
+function formatDatabaseTag(version2, irisMajorMinor2) {
+  return `${version2.replace(/\+/g, "_")}${DATABASE_TAG_SEPARATOR}${irisMajorMinor2}`;
+}
+function parseDatabaseTag(tag) {
+  const m = DATABASE_TAG.exec(tag);
+  return m ? { version: m[1], irisMajorMinor: m[2] } : null;
+}
+function mentionsDatabaseTag(tag) {
+  return tag.includes(DATABASE_TAG_SEPARATOR);
+}
+function ipmRepositoryPath(namespace, moduleName2) {
+  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
+  if (parts.length === 0) {
+    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
+      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
+    });
+  }
+  const module = validatePathComponent(moduleName2.toLowerCase(), "module name (lower-cased)");
+  return [...parts, module].join("/");
+}
+function ipmArchiveFileName(moduleName2, version2) {
+  return `${moduleName2}-${version2}-database.tgz`;
+}
+function isIpmArchiveFileName(fileName) {
+  return /-database\.tgz$/i.test(fileName);
+}
 
 // src/pipeline/upgrade/fingerprint.ts
 var DEFAULT_EXCLUDED_GLOBALS = [
@@ -3543,42 +6317,6 @@ function diffFingerprints(before, after) {
     });
   }
   return changes;
-}
-
-// src/ipm/installed.ts
-function moduleName(name) {
-  if (!isValid("module name", name)) throw new IpmDbError("unsafe-value", `"${name}" is not an IPM module name`);
-  return name;
-}
-function guardedLine(label, body) {
-  return `try { ${body} } catch e { write "##IPMDB error=",${quote(label)},"|",e.DisplayString(),! }`;
-}
-function moduleStateLine(name) {
-  return guardedLine(
-    `module ${name}`,
-    `set m=##class(%IPM.Storage.Module).NameOpen(${quote(moduleName(name))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
-  );
-}
-function values(output, key2) {
-  return parseSessionOutput(output).results.filter((line) => line.key === key2).map((line) => line.value);
-}
-function parseModuleState(output) {
-  const [value] = values(output, "module");
-  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
-  if (value === "") return null;
-  const bar = value.lastIndexOf("|");
-  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
-}
-function guardedErrors(output) {
-  return values(output, "error").map((value) => {
-    const bar = value.indexOf("|");
-    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
-  });
-}
-function throwOnGuardedError(output, doing, code = "objectscript-error") {
-  const errors = guardedErrors(output);
-  if (errors.length > 0)
-    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output });
 }
 
 // src/pipeline/upgrade/objectscript.ts
@@ -3705,212 +6443,10 @@ function undeclaredChangeProblems(changes) {
   });
 }
 
-// src/naming/reference.ts
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-var MAX_NAME_LENGTH = 255;
-function validateRegistryHost(registry) {
-  if (!REGISTRY_HOST.test(registry)) {
-    throw new UsageError(
-      `registry "${registry}" is not a host name with an optional port`,
-      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
-    );
-  }
-  return registry;
-}
-function validatePathComponent(component, what) {
-  if (!PATH_COMPONENT.test(component)) {
-    throw new UsageError(
-      `${what} "${component}" is not a valid repository path component`,
-      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
-    );
-  }
-  return component;
-}
-function validateRepository(repository) {
-  if (repository.length === 0) throw new UsageError("the repository name is empty");
-  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
-  return repository;
-}
-function validateTag(tag) {
-  if (!isTag(tag)) {
-    throw new UsageError(
-      `tag "${tag}" is not a valid OCI tag`,
-      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
-    );
-  }
-  return tag;
-}
-function validateDigest(digest) {
-  if (!isDigest(digest)) {
-    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
-  }
-  return digest;
-}
-function parseReference(text, opts = {}) {
-  const input = text.trim().replace(/^oci:\/\//, "");
-  const at = input.indexOf("@");
-  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
-  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
-  const slash = beforeDigest.indexOf("/");
-  if (slash <= 0) {
-    throw new UsageError(
-      `reference "${text}" has no registry`,
-      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1."
-    );
-  }
-  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
-  let path = beforeDigest.slice(slash + 1);
-  let tag;
-  const colon = path.lastIndexOf(":");
-  if (colon >= 0) {
-    tag = validateTag(path.slice(colon + 1));
-    path = path.slice(0, colon);
-  }
-  const repository = validateRepository(path);
-  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
-    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
-  }
-  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
-    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
-  }
-  const ref = { registry, repository };
-  if (tag !== void 0) ref.tag = tag;
-  if (digest !== void 0) ref.digest = digest;
-  return ref;
-}
-function formatReference(ref) {
-  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
-}
-
-// src/naming/ipm.ts
-var DATABASE_TAG_SEPARATOR = "_database__";
-var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
-function checkIrisVersion(irisVersion) {
-  if (!isIrisMajorMinor(irisVersion)) {
-    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
-      hint: "The package must name the IRIS release it was built for, e.g. 2026.1 (SystemRequirements/@Version)."
-    });
-  }
-  return irisVersion;
-}
-function ipmDatabaseTag(version2, irisMajorMinor2) {
-  return validateTag(formatDatabaseTag(version2, checkIrisVersion(irisMajorMinor2)));
-}
-function formatDatabaseTag(version2, irisMajorMinor2) {
-  return `${version2.replace(/\+/g, "_")}${DATABASE_TAG_SEPARATOR}${irisMajorMinor2}`;
-}
-function parseDatabaseTag(tag) {
-  const m = DATABASE_TAG.exec(tag);
-  return m ? { version: m[1], irisMajorMinor: m[2] } : null;
-}
-function mentionsDatabaseTag(tag) {
-  return tag.includes(DATABASE_TAG_SEPARATOR);
-}
-function ipmRepositoryPath(namespace, moduleName2) {
-  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
-  if (parts.length === 0) {
-    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
-      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
-    });
-  }
-  const module = validatePathComponent(moduleName2.toLowerCase(), "module name (lower-cased)");
-  return [...parts, module].join("/");
-}
-function ipmArchiveFileName(moduleName2, version2) {
-  return `${moduleName2}-${version2}-database.tgz`;
-}
-function isIpmArchiveFileName(fileName) {
-  return /-database\.tgz$/i.test(fileName);
-}
-
 // src/pipeline/upgrade/git-source.ts
-import { mkdtemp, rm as rm4, stat as stat5 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join5, relative, sep as sep2 } from "node:path";
-
-// src/ipm/module-copy.ts
-import { constants } from "node:fs";
-import { copyFile as copyFile3, lstat, mkdir as mkdir4, readdir, realpath, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname3, join as join4, sep } from "node:path";
-var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
-var DEPENDENCIES_DIR = ".modules";
-var MAX_ENTRIES = 2e5;
-function refused(message) {
-  return new IpmDbError("module-link-refused", message, {
-    hint: `Nothing was copied into IRIS. Replace the link with the file or directory itself, or make it point inside the module (links under ${DEPENDENCIES_DIR}/ may point anywhere inside the repository).`
-  });
-}
-function inside(path, root) {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
-}
-async function findRepositoryRoot(dir) {
-  for (let current = dir, i = 0; i < 256; i++) {
-    if (await lstat(join4(current, ".git")).catch(() => null)) return current;
-    const parent = dirname3(current);
-    if (parent === current) return null;
-    current = parent;
-  }
-  return null;
-}
-async function walkModuleTree(moduleDir, destination, options = {}) {
-  const moduleRoot = await realpath(moduleDir);
-  const foundRepository = options.repositoryRoot ?? await findRepositoryRoot(moduleRoot);
-  const repositoryCandidate = foundRepository ? await realpath(foundRepository) : moduleRoot;
-  const repositoryRoot = inside(moduleRoot, repositoryCandidate) ? repositoryCandidate : moduleRoot;
-  const origin = options.origin ?? moduleDir;
-  let entries = 0;
-  const describe = (rel) => `"${printable(rel)}" in the module ${printable(origin)}`;
-  const visit = async (realDir, rel, dest, ancestors) => {
-    if (dest) await mkdir4(dest, { mode: 493 });
-    for (const entry of await readdir(realDir)) {
-      if (NOT_COPIED.has(entry)) continue;
-      if (++entries > MAX_ENTRIES)
-        throw refused(
-          `The module ${printable(origin)} holds more than ${MAX_ENTRIES} files once its links are followed.`
-        );
-      const entryRel = rel ? `${rel}/${entry}` : entry;
-      const path = join4(realDir, entry);
-      const target = dest ? join4(dest, entry) : null;
-      let real = path;
-      let info2 = await lstat(path);
-      if (info2.isSymbolicLink()) {
-        try {
-          real = await realpath(path);
-        } catch (err) {
-          const code = err.code;
-          if (code === "ELOOP") throw refused(`The symbolic link ${describe(entryRel)} loops.`);
-          throw refused(`The symbolic link ${describe(entryRel)} points to nothing (${code ?? "unreadable"}).`);
-        }
-        const underDependencies = entryRel === DEPENDENCIES_DIR || entryRel.startsWith(`${DEPENDENCIES_DIR}/`);
-        const root = underDependencies ? repositoryRoot : moduleRoot;
-        if (!inside(real, root))
-          throw refused(
-            `The symbolic link ${describe(entryRel)} points to ${printable(real)}, outside the ${underDependencies ? "repository" : "module"} (${printable(root)}): refusing to copy it into IRIS.`
-          );
-        info2 = await stat4(real);
-      }
-      if (info2.isDirectory()) {
-        if (ancestors.includes(real))
-          throw refused(`The symbolic link ${describe(entryRel)} points to a directory that contains it: a loop.`);
-        await visit(real, entryRel, target, [...ancestors, real]);
-      } else if (info2.isFile()) {
-        if (target) await copyFile3(real, target, constants.COPYFILE_EXCL);
-      } else {
-        throw refused(`${describe(entryRel)} is neither a regular file nor a directory (a socket, FIFO or device).`);
-      }
-    }
-  };
-  await visit(moduleRoot, "", destination, [moduleRoot]);
-}
-function copyModuleTree(moduleDir, destination, options = {}) {
-  return walkModuleTree(moduleDir, destination, options);
-}
-function checkModuleTree(moduleDir, options = {}) {
-  return walkModuleTree(moduleDir, null, options);
-}
-
-// src/pipeline/upgrade/git-source.ts
+import { mkdtemp as mkdtemp2, rm as rm6, stat as stat11 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join18, relative as relative3, sep as sep3 } from "node:path";
 var GIT_TIMEOUT_MS = 12e4;
 var GIT_SOURCE_PREFIX = "git:";
 function gitRevision(source) {
@@ -3933,21 +6469,21 @@ async function run(command, cwd, args) {
 var git = (cwd, args) => run("git", cwd, args);
 async function exportModuleAt(moduleDir, revision) {
   const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
-  const path = relative(top, moduleDir).split(sep2).join("/") || ".";
+  const path = relative3(top, moduleDir).split(sep3).join("/") || ".";
   await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
     throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
       hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
     });
   });
-  const dest = await mkdtemp(join5(tmpdir(), "ipm-db-previous-source-"));
-  const remove = () => rm4(dest, { recursive: true, force: true });
+  const dest = await mkdtemp2(join18(tmpdir3(), "ipm-db-previous-source-"));
+  const remove = () => rm6(dest, { recursive: true, force: true });
   try {
-    const archive = join5(dest, "export.tar");
+    const archive = join18(dest, "export.tar");
     await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
     await run("tar", dest, ["-xf", archive, "-C", dest]);
-    await rm4(archive);
-    const dir = join5(dest, path);
-    if (!await stat5(join5(dir, "module.xml")).catch(() => null)) {
+    await rm6(archive);
+    const dir = join18(dest, path);
+    if (!await stat11(join18(dir, "module.xml")).catch(() => null)) {
       throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
     }
     await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
@@ -3962,6 +6498,16 @@ async function exportModuleAt(moduleDir, revision) {
 var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
 
 // src/pipeline/upgrade/options.ts
+var UPGRADE_FIELDS = [
+  "upgrade-from",
+  "upgrade-source",
+  "upgrade-scenarios",
+  "seed-methods",
+  "check-methods",
+  "declared-changes",
+  "upgrade-globals",
+  "upgrade-exclude-globals"
+];
 function list(text) {
   return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
 }
@@ -3969,39 +6515,99 @@ function optional(text) {
   const value = (text ?? "").trim();
   return value === "" ? null : value;
 }
-function parseUpgradeOptions(inputs) {
-  const previous = {
-    version: optional(inputs.previousVersion),
-    packagePath: optional(inputs.previousPackage),
-    repository: optional(inputs.previousRepository),
-    reference: optional(inputs.previousReference),
-    sourceDir: optional(inputs.previousSource)
-  };
-  if (previous.version !== null && !isPlainVersion(previous.version)) {
-    throw new UsageError(
-      `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
-      "IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0."
-    );
-  }
-  if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
-  if (previous.reference !== null) {
-    const tag = new RegExp(`:(${TAG_SOURCE})$`).exec(previous.reference);
-    if (!tag || previous.reference.includes("@")) {
-      throw new UsageError(
-        `previous reference "${previous.reference}" has no tag`,
-        "Write <registry>/<namespace>/<module>:<version>_database__<X.Y>."
-      );
+function givenFields(text) {
+  return UPGRADE_FIELDS.filter((f) => optional(text[f]) !== null);
+}
+function readUpgradeOptions(text, context = {}) {
+  const name = context.name ?? ((f) => f);
+  const problems = [];
+  const problem = (field, err) => problems.push({
+    field,
+    message: err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err)
+  });
+  const attempt = (field, fn) => {
+    try {
+      return fn();
+    } catch (err) {
+      problem(field, err);
+      return null;
     }
-    const named = parseDatabaseTag(tag[1])?.version;
-    previous.version ??= named !== void 0 && isPlainVersion(named) ? named : null;
+  };
+  const resolvePath = context.resolvePath ?? ((path) => path);
+  const fromRaw = optional(text["upgrade-from"]);
+  const sourceRaw = optional(text["upgrade-source"]);
+  const scenariosRaw = optional(text["upgrade-scenarios"]);
+  if (fromRaw === null && sourceRaw === null && scenariosRaw === null) {
+    for (const field of givenFields(text))
+      problems.push({
+        field,
+        message: `is set but no upgrade runs; add ${name("upgrade-from")}, ${name("upgrade-source")} or ${name("upgrade-scenarios")}.`
+      });
+    return { options: null, problems };
   }
-  if (previous.repository !== null && previous.version === null) {
-    throw new UsageError(
-      "a previous-release repository needs the previous version",
-      "Add the version to pull, e.g. 1.0.0."
-    );
+  const previous = {
+    version: null,
+    packagePath: null,
+    pullFrom: null,
+    reference: null,
+    sourceDir: null
+  };
+  const from = fromRaw === null ? null : attempt("upgrade-from", () => classifyUpgradeFrom(fromRaw));
+  if (from?.kind === "archive") previous.packagePath = resolvePath(from.path, "upgrade-from");
+  if (from?.kind === "reference" && from.reference.includes("@"))
+    problems.push({
+      field: "upgrade-from",
+      message: `previous reference "${from.reference}" has no tag. Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.`
+    });
+  else if (from?.kind === "reference") {
+    previous.reference = from.reference;
+    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
+    previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
   }
-  const requested = list(inputs.scenarios);
+  if (from?.kind === "version") {
+    if (!isPlainVersion(from.version))
+      problems.push({
+        field: "upgrade-from",
+        message: `previous version "${from.version}" is not MAJOR.MINOR.PATCH. IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.`
+      });
+    else if (!context.pullFrom)
+      problems.push({
+        field: "upgrade-from",
+        message: `"${from.version}" is a version, but there is no repository to pull it from. Name the registry namespace it was published to, or give a full reference or a .tgz path.`
+      });
+    else {
+      previous.version = from.version;
+      previous.pullFrom = context.pullFrom;
+    }
+  }
+  if (sourceRaw !== null && attempt("upgrade-source", () => (gitRevision(sourceRaw), true)))
+    previous.sourceDir = sourceRaw.startsWith("git:") ? sourceRaw : resolvePath(sourceRaw, "upgrade-source");
+  const seed = list(text["seed-methods"]).map((s) => attempt("seed-methods", () => parseClassMethod(s, "seed method")));
+  const checks = list(text["check-methods"]).map(
+    (s) => attempt("check-methods", () => parseClassMethod(s, "check method"))
+  );
+  const declared = attempt("declared-changes", () => parseDeclaredChanges(text["declared-changes"] ?? ""));
+  const scenarios = problems.length === 0 ? attempt("upgrade-scenarios", () => selectScenarios(scenariosRaw, previous)) : null;
+  if (problems.length > 0 || scenarios === null || declared === null) return { options: null, problems };
+  const exclude = optional(text["upgrade-exclude-globals"]);
+  return {
+    options: {
+      scenarios,
+      previous,
+      seed,
+      checks,
+      globals: {
+        include: list(text["upgrade-globals"]),
+        exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
+      },
+      declared,
+      nodeLimit: DEFAULT_NODE_LIMIT
+    },
+    problems
+  };
+}
+function selectScenarios(raw, previous) {
+  const requested = list(raw ?? "");
   const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
   for (const name of all ? [] : requested) {
     if (!UPGRADE_SCENARIOS.includes(name)) {
@@ -4016,25 +6622,10 @@ function parseUpgradeOptions(inputs) {
     const missing = missingInputs(scenario, previous);
     if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
   }
-  const nodeLimit = inputs.nodeLimit?.trim() ? Number(inputs.nodeLimit) : DEFAULT_NODE_LIMIT;
-  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
-    throw new UsageError(`node limit "${inputs.nodeLimit}" is not a whole number >= 0`);
-  const exclude = optional(inputs.excludeGlobals);
-  return {
-    scenarios,
-    previous,
-    seed: list(inputs.seed).map((s) => parseClassMethod(s, "seed method")),
-    checks: list(inputs.checks).map((s) => parseClassMethod(s, "check method")),
-    globals: {
-      include: list(inputs.globals),
-      exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
-    },
-    declared: parseDeclaredChanges(inputs.declaredChanges ?? ""),
-    nodeLimit
-  };
+  return scenarios;
 }
 function missingInputs(scenario, previous) {
-  const hasPackage = previous.packagePath !== null || previous.repository !== null || previous.reference !== null;
+  const hasPackage = previous.packagePath !== null || previous.pullFrom !== null || previous.reference !== null;
   switch (scenario) {
     case "fresh":
       return null;
@@ -4046,8 +6637,8 @@ function missingInputs(scenario, previous) {
       return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
   }
 }
-function previousReference(repository, version2, irisMajorMinor2) {
-  return `${repository.replace(/\/+$/, "")}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
+function previousReference(pullFrom, moduleName2, version2, irisMajorMinor2) {
+  return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName2)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
 }
 var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
 var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
@@ -4101,7 +6692,6 @@ var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var MAX_DURATION_MS = 2 ** 31 - 1;
-var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -4155,8 +6745,6 @@ function parseInputs(source) {
   const interoperability = bool("interoperability", false);
   const exportPythonDeps = bool("export-python-deps", true);
   const runTests = bool("run-tests", false);
-  const upgrade = upgradeRequest(source, problem, inWorkspace);
-  const upgradeFrom = upgrade?.from ?? null;
   const publishRaw = source.get("publish").trim();
   let publishAsked = false;
   if (publishRaw === "true") publishAsked = true;
@@ -4173,12 +6761,12 @@ function parseInputs(source) {
     );
   const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
   const namespace = namespaceRaw.toLowerCase();
-  if (publishAsked || upgradeFrom?.kind === "version") {
-    if (!namespace)
-      problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
-    else if (!NAMESPACE_RE.test(namespace))
-      problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
-  }
+  const namespaceOk = namespace !== "" && NAMESPACE_RE.test(namespace);
+  if (publishAsked && !namespace)
+    problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
+  if (namespace && !namespaceOk)
+    problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+  const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
   const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
   const sourceUrlRaw = source.get("source-url").trim();
   let sourceUrl = null;
@@ -4191,8 +6779,8 @@ function parseInputs(source) {
   const allowPrerelease = bool("allow-prerelease", false);
   const summary2 = bool("summary", true);
   const uploadRaw = source.get("upload-artifacts").trim() || "always";
-  let uploadArtifacts = "always";
-  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts = uploadRaw;
+  let uploadArtifacts2 = "always";
+  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts2 = uploadRaw;
   else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
   const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
   if (!ARTIFACT_NAME_RE.test(artifactName2))
@@ -4205,6 +6793,13 @@ function parseInputs(source) {
     commandMs: duration("command-timeout", "15m"),
     totalMs: duration("timeout", "60m")
   };
+  const parallelRaw = source.get("parallel").trim();
+  let parallel = defaultParallel(source.machine ?? thisMachine());
+  if (parallelRaw) {
+    if (/^[1-9]\d{0,2}$/.test(parallelRaw)) parallel = Number(parallelRaw);
+    else
+      problem("parallel", `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
+  }
   const keepContainer = bool("keep-container", false);
   const licenceRaw = source.get("licence-expired").trim() || "fail";
   const licenceExpired = LICENCE_POLICIES.includes(licenceRaw) ? licenceRaw : "fail";
@@ -4249,13 +6844,14 @@ function parseInputs(source) {
     force,
     allowPrerelease,
     summary: summary2,
-    uploadArtifacts,
+    uploadArtifacts: uploadArtifacts2,
     artifactName: artifactName2,
     matrixKey,
     cacheImages,
     warmIpmImage,
     licenceExpired,
     timeouts,
+    parallel,
     keepContainer
   };
 }
@@ -4339,82 +6935,14 @@ function ipmSource(source, problem, inWorkspace) {
   }
   return { kind: "image" };
 }
-function upgradeRequest(source, problem, inWorkspace) {
-  const fromRaw = source.get("upgrade-from").trim();
-  const sourceRaw = source.get("upgrade-source").trim();
-  const request = {
-    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
-    // "git:<rev>" (the module directory at that revision) passes through; anything else is a path.
-    sourceDir: sourceRaw ? sourceRaw.startsWith("git:") ? sourceRaw : inWorkspace("upgrade-source", sourceRaw) : null,
-    scenarios: parseList(source.get("upgrade-scenarios")).join(","),
-    seed: source.get("seed-methods"),
-    checks: source.get("check-methods"),
-    globals: source.get("upgrade-globals"),
-    excludeGlobals: source.get("upgrade-exclude-globals"),
-    declaredChanges: source.get("declared-changes")
-  };
-  const named = [
-    ["seed-methods", request.seed],
-    ["check-methods", request.checks]
-  ];
-  let ok = true;
-  for (const [input, text] of named)
-    for (const entry of text.split(/[\s,;]+/).map((l) => l.trim()).filter(Boolean))
-      ok = attempt(problem, input, () => parseClassMethod(entry, "class method")) && ok;
-  ok = attempt(problem, "declared-changes", () => parseDeclaredChanges(request.declaredChanges)) && ok;
-  if (!request.from && !request.sourceDir && !request.scenarios) {
-    for (const [input, text] of [...named, ["declared-changes", request.declaredChanges]])
-      if (text.trim())
-        problem(input, "is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.");
-    return null;
-  }
-  if (!ok) return request;
-  attempt(
-    problem,
-    "upgrade-scenarios",
-    () => parseUpgradeOptions(
-      upgradeInputsFor(request, request.from?.kind === "version" ? "registry.invalid/ns/module" : null)
-    )
-  );
-  return request;
-}
-function upgradeInputsFor(request, repository) {
-  const from = request.from;
-  const inputs = {
-    scenarios: request.scenarios,
-    seed: request.seed,
-    checks: request.checks,
-    globals: request.globals,
-    declaredChanges: request.declaredChanges
-  };
-  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
-  if (request.sourceDir) inputs.previousSource = request.sourceDir;
-  if (from?.kind === "archive") inputs.previousPackage = from.path;
-  if (from?.kind === "reference") inputs.previousReference = from.reference;
-  if (from?.kind === "version") {
-    inputs.previousVersion = from.version;
-    if (repository) inputs.previousRepository = repository;
-  }
-  return inputs;
-}
-function attempt(problem, input, fn) {
-  try {
-    fn();
-    return true;
-  } catch (err) {
-    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
-    return false;
-  }
-}
-function parseUpgradeFrom(raw, problem, inWorkspace) {
-  let from;
-  try {
-    from = classifyUpgradeFrom(raw);
-  } catch (err) {
-    problem("upgrade-from", `${errorMessage(err)}.`);
-    return null;
-  }
-  return from.kind === "archive" ? { kind: "archive", path: inWorkspace("upgrade-from", from.path) } : from;
+function upgradeOptions(source, problem, inWorkspace, pullFrom) {
+  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, source.get(field)]));
+  const { options, problems } = readUpgradeOptions(text, {
+    resolvePath: (path, field) => inWorkspace(field, path),
+    pullFrom
+  });
+  for (const p of problems) problem(p.field, p.message);
+  return options;
 }
 
 // src/oci/registry-error.ts
@@ -4556,9 +7084,9 @@ var OriginPolicy = class {
 // src/oci/docker-config.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join19 } from "node:path";
 function dockerConfigPath(env) {
-  return join6(env.DOCKER_CONFIG || join6(env.HOME || homedir(), ".docker"), "config.json");
+  return join19(env.DOCKER_CONFIG || join19(env.HOME || homedir(), ".docker"), "config.json");
 }
 function entryHost(key2) {
   const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
@@ -4646,2237 +7174,18 @@ function withActionRegistryHint(err) {
   return err.withHint(ACTION_HINTS[trouble]);
 }
 
-// src/action/warm-cache.ts
-import { rm as rm5, stat as stat6, mkdir as mkdir5 } from "node:fs/promises";
-import { join as join7 } from "node:path";
-
-// src/ipm/warm-image.ts
-import { createHash as createHash4 } from "node:crypto";
-var WARM_REPOSITORY = "ipm-db-warm";
-var WARM_LABEL = "ipm-db.warm";
-function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
-  return createHash4("sha256").update(`${baseImageId2}
-${ipmPin}
-${homeNamespace}`).digest("hex").slice(0, 32);
-}
-function warmImageTag(key2) {
-  return `${WARM_REPOSITORY}:${key2}`;
-}
-async function baseImageId(docker, image) {
-  const inspect = () => docker.call(["image", "inspect", "--format", "{{.Id}}", image], { timeoutMs: 6e4 });
-  let r = await inspect();
-  if (r.exitCode !== 0) {
-    const pull = await docker.call(["pull", image], { timeoutMs: 6e5 });
-    if (pull.exitCode !== 0) return null;
-    r = await inspect();
-  }
-  const id = r.stdout.trim();
-  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
-}
-async function warmImageExists(docker, tag) {
-  const r = await docker.call(["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 6e4 });
-  return r.exitCode === 0;
-}
-async function dropWarmImage(docker, tag) {
-  await docker.call(["rmi", "-f", tag], { timeoutMs: 12e4 }).catch(() => void 0);
-}
-async function commitWarmImage(container, tag, key2, options) {
-  const docker = container.docker;
-  await docker.check(
-    "warm-image-failed",
-    `Stopping ${container.name} to commit it`,
-    ["stop", "-t", "300", container.name],
-    {
-      timeoutMs: 33e4
-    }
-  );
-  try {
-    await docker.check(
-      "warm-image-failed",
-      `Committing ${container.name} as ${tag}`,
-      ["commit", "--change", `LABEL ${WARM_LABEL}=${key2}`, container.name, tag],
-      { timeoutMs: 6e5 }
-    );
-  } finally {
-    await docker.check("warm-image-failed", `Starting ${container.name} again`, ["start", container.name], {
-      timeoutMs: 12e4
-    });
-    await container.waitReady(options);
-  }
-}
-
-// src/action/warm-cache.ts
-async function imageId(docker, image) {
-  const inspect = async () => (await docker(["image", "inspect", "--format", "{{.Id}}", image], 6e4)).stdout.trim();
-  try {
-    return await inspect();
-  } catch {
-    try {
-      await docker(["pull", image], 6e5);
-      return await inspect();
-    } catch {
-      return null;
-    }
-  }
-}
-async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
-  if (!store.available()) return null;
-  const id = await imageId(docker, image);
-  if (!id) return null;
-  const key2 = warmImageKey(id, ipmPin, "USER");
-  const entry = { tag: warmImageTag(key2), cacheKey: cacheKey("ipm-db", "warm", key2), restored: false };
-  const tar = join7(dir, `${key2}.tar`);
-  if (!await store.restore([tar], entry.cacheKey)) return entry;
-  try {
-    await docker(["load", "--input", tar], 6e5);
-    entry.restored = true;
-  } catch (err) {
-    warn(`docker load of the cached warm IPM image ${entry.tag} failed; IPM is installed afresh: ${errorMessage(err)}`);
-  } finally {
-    await rm5(tar, { force: true });
-  }
-  return entry;
-}
-async function saveWarmImage(entry, dir, store, docker, warn) {
-  if (entry.restored || !store.available()) return false;
-  const tar = join7(dir, `${entry.tag.split(":").pop()}.tar`);
-  try {
-    await docker(["image", "inspect", "--format", "{{.Id}}", entry.tag], 6e4);
-  } catch {
-    return false;
-  }
-  try {
-    await mkdir5(dir, { recursive: true });
-    await docker(["image", "save", "--output", tar, entry.tag], 6e5);
-    if (!(await stat6(tar)).size) return false;
-    return await store.save([tar], entry.cacheKey);
-  } catch (err) {
-    warn(`Could not cache the warm IPM image ${entry.tag}: ${errorMessage(err)}`);
-    return false;
-  } finally {
-    await rm5(tar, { force: true });
-  }
-}
-
 // src/action/run.ts
-import { copyFile as copyFile4, mkdir as mkdir8, readdir as readdir4, stat as stat11, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename4, join as join17, relative as relative4 } from "node:path";
-
-// src/ipm/operations.ts
-import { chmod as chmod2, cp, mkdir as mkdir6, mkdtemp as mkdtemp2, readdir as readdir3, rm as rm6, stat as stat8 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename, join as join9 } from "node:path";
-
-// src/ipm/compile-errors.ts
-import { readdir as readdir2, readFile as readFile3, stat as stat7 } from "node:fs/promises";
-import { join as join8, relative as relative2, sep as sep3 } from "node:path";
-var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
-var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
-var TEXT = /^\s*TEXT:\s?(.*)$/;
-var SUMMARY_CODES = /* @__PURE__ */ new Set(["5475", "5030"]);
-function parseCompileErrors(output) {
-  const lines = output.split("\n");
-  const found = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (e) => {
-    const key2 = `${e.document}|${e.label}|${e.offset}|${e.message}`;
-    if (!seen.has(key2)) {
-      seen.add(key2);
-      found.push(e);
-    }
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    const located = LOCATED.exec(line);
-    if (located) {
-      const next = TEXT.exec(lines[i + 1] ?? "");
-      add({
-        document: located[1],
-        label: located[2] ?? null,
-        offset: located[3] === void 0 ? null : Number(located[3]),
-        message: cleanMessage(located[4] ?? ""),
-        text: next ? next[1].trim() : null
-      });
-      continue;
-    }
-    const status = STATUS.exec(line);
-    if (status) {
-      const [, code, message] = status;
-      if (SUMMARY_CODES.has(code)) {
-        const inner = /Errors:\s*(ERROR:.*)$/.exec(message);
-        const innerLocated = inner ? LOCATED.exec(inner[1]) : null;
-        if (innerLocated)
-          add({
-            document: innerLocated[1],
-            label: innerLocated[2] ?? null,
-            offset: innerLocated[3] === void 0 ? null : Number(innerLocated[3]),
-            message: cleanMessage(innerLocated[4] ?? ""),
-            text: null
-          });
-        else {
-          const cls = /class '([^']+)'/.exec(message);
-          if (cls && !found.some((f) => f.document === `${cls[1]}.cls`))
-            add({
-              document: `${cls[1]}.cls`,
-              label: null,
-              offset: null,
-              message: `ERROR #${code}: ${message}`,
-              text: null
-            });
-        }
-        continue;
-      }
-      const document = documentOf(message);
-      if (document) {
-        const lineNo = /\bline (\d+)\b/i.exec(message);
-        add({
-          document,
-          label: null,
-          offset: lineNo ? Number(lineNo[1]) : null,
-          message: `ERROR #${code}: ${message}`,
-          text: null
-        });
-      }
-    }
-  }
-  return found.filter(
-    (e) => !(e.label === null && e.offset === null && e.message.startsWith("ERROR #5030") && found.some((f) => f !== e && f.document === e.document))
-  );
-}
-function cleanMessage(message) {
-  return message.replace(/\s*\[[^\]]*\^[^\]]*\]\s*$/, "").trim();
-}
-function documentOf(message) {
-  const usedBy = /used by '([%\w.]+?)(?::[^']*)?'/.exec(message);
-  if (usedBy) return `${usedBy[1]}.cls`;
-  const cls = /class (?:definition )?'([%\w.]+)'/i.exec(message);
-  if (cls) return `${cls[1]}.cls`;
-  const doc = /'([%\w.]+\.(?:cls|mac|inc|int))'/i.exec(message);
-  if (doc) return doc[1];
-  return null;
-}
-function findDocument(document, files) {
-  const dot = document.lastIndexOf(".");
-  const ext = document.slice(dot + 1).toLowerCase();
-  const name = document.slice(0, dot);
-  const nested = `${name.replace(/^%/, "_").split(".").join("/")}.${ext}`.toLowerCase();
-  const nestedPercent = `${name.split(".").join("/")}.${ext}`.toLowerCase();
-  const flat = `${name}.${ext}`.toLowerCase();
-  const matches = [];
-  for (const f of files) {
-    const lower = f.toLowerCase();
-    if (lower === nested || lower.endsWith(`/${nested}`) || lower === nestedPercent || lower.endsWith(`/${nestedPercent}`) || lower === flat || lower.endsWith(`/${flat}`))
-      matches.push(f);
-  }
-  matches.sort((a, b) => a.length - b.length || a.localeCompare(b));
-  return matches[0] ?? null;
-}
-function locateLine(source, document, label, offset, text) {
-  const lines = source.split(/\r?\n/);
-  const isClass = document.toLowerCase().endsWith(".cls");
-  let line = null;
-  let searchFrom = 0;
-  if (label !== null) {
-    const name = label.replace(/^z/, "");
-    const header = isClass ? new RegExp(`^\\s*(?:Class)?Method\\s+(?:${escape(label)}|${escape(name)})\\s*\\(`, "i") : new RegExp(`^${escape(label)}(?![\\w%])`);
-    const at = lines.findIndex((l) => header.test(l));
-    if (at >= 0) {
-      searchFrom = at;
-      let anchor = at;
-      if (isClass) {
-        const brace = lines.findIndex((l, i) => i >= at && l.includes("{"));
-        anchor = brace >= 0 ? brace : at;
-      }
-      line = anchor + 1 + (offset ?? 0);
-    }
-  } else if (offset !== null) {
-    line = offset;
-  }
-  if (text) {
-    const wanted = text.trim();
-    if (line === null || lines[line - 1]?.trim() !== wanted) {
-      const idx = lines.findIndex((l, i) => i >= searchFrom && l.trim() === wanted);
-      if (idx >= 0) line = idx + 1;
-    }
-  }
-  if (line !== null && (line < 1 || line > lines.length)) return null;
-  return line;
-}
-function escape(s) {
-  return s.replace(/[.*+?^${}()|[\]\\%]/g, "\\$&");
-}
-function resolveCompileErrors(raw, tree) {
-  return raw.map((e) => {
-    const file = findDocument(e.document, tree.keys());
-    const source = file ? tree.get(file) : void 0;
-    const line = source !== void 0 ? locateLine(source, e.document, e.label, e.offset, e.text) : null;
-    return { file, document: e.document, line, message: e.message };
-  });
-}
-var SOURCE_EXT = /\.(cls|mac|inc|int)$/i;
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".github", ".vscode"]);
-async function readSourceTree(moduleDir, limit = 5e3) {
-  const tree = /* @__PURE__ */ new Map();
-  const walk = async (dir) => {
-    if (tree.size >= limit) return;
-    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const full = join8(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) await walk(full);
-      } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
-        const info2 = await stat7(full);
-        if (info2.size <= 2e6)
-          tree.set(relative2(moduleDir, full).split(sep3).join("/"), await readFile3(full, "utf8"));
-      }
-    }
-  };
-  await walk(moduleDir);
-  return tree;
-}
-
-// src/ipm/dependencies.ts
-function dependencyCheckLine(name) {
-  if (!isValid("module name", name)) throw new IpmDbError("unsafe-value", `"${name}" is not an IPM module name`);
-  const q = quote(name);
-  const each = `set n=m.Resources.GetAt(i).Name,t=$zconvert($extract(n,$length(n)-3,$length(n)),"U"),b=$extract(n,1,$length(n)-4) if t=".CLS" { write "##IPMDB depres=",${q},"|",n,"|",##class(%Dictionary.CompiledClass).%ExistsId(b),! } elseif t=".PKG" { kill c set sc=$system.OBJ.GetPackageList(.c,b) write "##IPMDB depres=",${q},"|",n,"|",$data(c)\\10,! } elseif t=".INC" { write "##IPMDB depres=",${q},"|",n,"|",##class(%Library.RoutineMgr).Exists(n),! }`;
-  return guardedLine(
-    `dependency ${name}`,
-    `set m=##class(%IPM.Storage.Module).NameOpen(${q}) write "##IPMDB dep=",${q},"|",$select($isobject(m):m.VersionString,1:""),! if $isobject(m) { for i=1:1:m.Resources.Count() { ${each} } }`
-  );
-}
-function parseDependencyStates(output) {
-  const states = /* @__PURE__ */ new Map();
-  for (const { key: key2, value } of parseSessionOutput(output).results) {
-    if (key2 === "dep") {
-      const bar = value.indexOf("|");
-      const name = value.slice(0, bar);
-      const version2 = value.slice(bar + 1);
-      states.set(name, { name, version: version2 === "" ? null : version2, resources: [] });
-    } else if (key2 === "depres") {
-      const [name, resource, present] = value.split("|");
-      const state = states.get(name ?? "");
-      if (state && resource) state.resources.push({ name: resource, present: present === "1" });
-    }
-  }
-  return [...states.values()];
-}
-function dependencyProblems(states, expected) {
-  const problems = [];
-  for (const name of expected) {
-    const state = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!state || state.version === null) {
-      problems.push(`dependency ${name} is not installed (IPM has no module record for it)`);
-      continue;
-    }
-    const missing = state.resources.filter((r) => !r.present).map((r) => r.name);
-    if (missing.length > 0)
-      problems.push(
-        `dependency ${name} ${state.version} is registered but its code is missing: ${missing.join(", ")} not found`
-      );
-  }
-  return problems;
-}
-function missingDependencyError(problems, module, namespace) {
-  return new IpmDbError(
-    "dependency-code-missing",
-    `After installing ${module} into ${namespace}: ${problems.join("; ")}.`,
-    {
-      hint: "IPM's package-database (pull request #1121) compiles only the module's own resources into IRIS.DAT and ships dependencies as manifests in deps/, so their code is not installed with the package. Use an IPM build that packages dependency code, or install the dependencies into a database mapped into the namespace."
-    }
-  );
-}
-function superclassNotPackaged(text, module) {
-  const m = /#5373: Class '([^']+)', used by '([^':]+):super', does not exist/.exec(text);
-  if (!m) return null;
-  return new IpmDbError(
-    "superclass-not-packaged",
-    `package-database ${module} could not compile ${m[2]}: its superclass ${m[1]} is not part of the module.`,
-    {
-      hint: `IPM's package-database compiles only the module's own resources, in a fresh routines database where the dependencies' classes are not visible (Lifecycle/Database.cls RemapRoutinesDB, LoadResourcesIntoDatabase). Move ${m[1]} into the module or stop extending it, or use an IPM build that packages dependency code.`,
-      details: text
-    }
-  );
-}
-
-// src/ipm/writable.ts
-var PROBE = ".ipm-db-write-check";
-function writableLine(dir) {
-  const q = quote(validate("container path", dir));
-  const probe2 = quote(`${dir}/${PROBE}`);
-  return `set ok=##class(%Library.File).CreateDirectory(${probe2}) if ok { set ok=##class(%Library.File).RemoveDirectory(${probe2}) } write "##IPMDB writable=",${q},"|",ok,!`;
-}
-function parseWritable(output) {
-  return parseSessionOutput(output).results.filter((r) => r.key === "writable").map((r) => {
-    const bar = r.value.lastIndexOf("|");
-    return { dir: r.value.slice(0, bar), writable: r.value.slice(bar + 1) === "1" };
-  });
-}
-function notWritableError(dirs, output) {
-  return new IpmDbError(
-    "iris-cannot-write",
-    `IRIS cannot write into ${dirs.join(", ")} in the container: the user IRIS runs as may not create files there.`,
-    {
-      hint: "docker cp makes root the owner of what it copies and keeps the host modes; IRIS runs as its own user (irisowner, uid 51773, in the official images). Check the image user and the modes of the copied directories.",
-      details: output
-    }
-  );
-}
-
-// src/iris/session.ts
-var DEFAULT_SESSION_TIMEOUT_MS = 6e5;
-function sessionArgs(namespace) {
-  return ["iris", "session", "IRIS", "-U", validateNamespace(namespace)];
-}
-var IrisSessionRunner = class {
-  constructor(container) {
-    this.container = container;
-  }
-  container;
-  async run(request) {
-    const namespace = validateNamespace(request.namespace);
-    const secretEnv = request.secretEnv ?? {};
-    for (const [name, value] of Object.entries(secretEnv)) {
-      validate("environment variable name", name);
-      registerSecret(value);
-    }
-    const script = renderScript(request.operations);
-    const timeoutMs = request.timeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
-    const result = await this.container.exec(sessionArgs(namespace), {
-      input: script.text,
-      secretEnv,
-      timeoutMs
-    });
-    const raw = redact(result.stdout);
-    const output = parseSessionOutput(raw);
-    const stderr = redact(result.stderr.trim());
-    const failure = judge(result.exitCode, result.timedOut, output, request.operations, stderr);
-    if (failure) throw sessionError(failure, request, namespace, timeoutMs);
-    return { ...output, raw, exitCode: result.exitCode, durationMs: result.durationMs };
-  }
-};
-function judge(exitCode, timedOut, output, operations, stderr = "") {
-  const operation = output.lastStep > 0 ? operations[output.lastStep - 1] ?? null : null;
-  const running = operation ? describeOperation(operation) : "session start";
-  const base = { exitCode, output, operation, running, stderr };
-  if (timedOut) return { reason: "timeout", ...base };
-  if (exitCode !== 0 && exitCode !== 1 && !output.completed) return { reason: "ended-early", ...base };
-  if (exitCode !== 0) return { reason: "exit-status", ...base };
-  if (output.objectScriptErrors.length > 0) return { reason: "objectscript-error", ...base };
-  if (!output.completed) return { reason: "ended-early", ...base };
-  return null;
-}
-function sessionError(failure, request, namespace, timeoutMs) {
-  const specific = request.classify?.(failure);
-  if (specific) return specific;
-  const details = [failure.output.text, failure.stderr].filter(Boolean).join("\n");
-  const step = failure.output.lastStep > 0 ? `step ${failure.output.lastStep} of ${request.operations.length}` : null;
-  const doing = request.purpose ?? `running ${failure.running}`;
-  const context = request.purpose ? step ? ` (${step}: ${failure.running})` : "" : step ? ` (${step})` : "";
-  switch (failure.reason) {
-    case "timeout":
-      return new IpmDbError(
-        "session-timeout",
-        `IRIS session in ${namespace} was stopped while ${doing}, at its ${formatDuration(timeoutMs)} limit${context}.`,
-        {
-          hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
-          details
-        }
-      );
-    case "exit-status":
-      return new IpmDbError(
-        "session-failed",
-        `IRIS session in ${namespace} failed (exit ${failure.exitCode}) while ${doing}${context}: ${lastErrorLine(failure.output.text) ?? "no error text"}`,
-        { details }
-      );
-    case "objectscript-error":
-      return new IpmDbError(
-        "objectscript-error",
-        `IRIS reported ${failure.output.objectScriptErrors[0]} while ${doing} in ${namespace}${context}.`,
-        { details }
-      );
-    case "ended-early":
-      return new IpmDbError(
-        "session-ended-early",
-        `IRIS session in ${namespace} ended before the end of its script, while ${doing}${context}.`,
-        {
-          hint: "IRIS stopped or the session was cut off; read the IRIS output below.",
-          details
-        }
-      );
-  }
-}
-function lastErrorLine(text) {
-  const lines = text.split("\n").map((l) => l.trim());
-  const ipm = lines.filter((l) => l.startsWith("ERROR! "));
-  if (ipm.length > 0) return ipm[ipm.length - 1].slice("ERROR! ".length).trim();
-  const status = lines.filter((l) => /^ERROR #\d+:/.test(l));
-  if (status.length > 0) return status[status.length - 1];
-  return null;
-}
-
-// src/ipm/output.ts
-var CHECKSUM_LINE = new RegExp(`^\\s*Checksum:\\s*(${SHA256_HEX_SOURCE})\\s*$`);
-function parsePackageOutput(text) {
-  const lines = text.split("\n");
-  let checksum = null;
-  let archivePath = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const c = CHECKSUM_LINE.exec(line);
-    if (c) checksum = c[1].toLowerCase();
-    if (/^\s*Database package generated:\s*$/.test(line)) {
-      const next = lines[i + 1];
-      if (next !== void 0 && next.trim() !== "") archivePath = next.trim();
-    }
-  }
-  return { checksum, archivePath };
-}
-function parseSwapOutput(text) {
-  const ns = /Database swap complete for namespace (\S+)/.exec(text);
-  const backup = /^\s*Backup:\s*(\S.*?)\s*$/m.exec(text);
-  return { namespace: ns ? ns[1] : null, backupPath: backup ? backup[1] : null };
-}
-var IPM_ERRORS = [
-  {
-    code: "package-missing-iris-dat",
-    pattern: /Database package is missing IRIS\.DAT/i,
-    hint: "The archive is incomplete: rebuild it with package-database."
-  },
-  {
-    code: "package-missing-module-xml",
-    pattern: /Database package is missing module\.xml/i,
-    hint: "The archive is incomplete: rebuild it with package-database."
-  },
-  {
-    code: "not-a-database-package",
-    pattern: /does not declare <Packaging>database<\/Packaging>/i,
-    hint: "Install a .tgz written by package-database, not a source package."
-  },
-  {
-    code: "package-missing-deps",
-    pattern: /Database package is missing deps\/ directory/i,
-    hint: "The archive is incomplete: rebuild it with package-database."
-  },
-  {
-    code: "package-missing-checksum",
-    pattern: /module\.xml is missing <Checksum> element/i,
-    hint: "The module.xml was not written by package-database; rebuild the archive."
-  },
-  {
-    code: "checksum-mismatch",
-    pattern: /IRIS\.DAT SHA-256 mismatch/i,
-    hint: "IRIS.DAT changed after packaging: the archive is corrupt or was tampered with."
-  },
-  {
-    code: "iris-version-mismatch",
-    pattern: /cannot be installed on the current version/i,
-    hint: "A database package installs only on the IRIS major.minor it was built on: build one per IRIS version."
-  },
-  {
-    code: "second-database-package",
-    pattern: /A database package \(.*\) is already installed in this namespace/i,
-    hint: "Only one database package per namespace: install into a fresh namespace."
-  },
-  {
-    code: "ipm-not-mapped",
-    pattern: /IPM must be mapped from another namespace/i,
-    hint: "Install IPM in its own namespace and map it (the driver does this); do not install IPM into the target routines database."
-  },
-  {
-    code: "mirrored-database",
-    pattern: /not currently supported for mirrored databases/i,
-    hint: "Use a namespace whose routines database is not mirrored."
-  },
-  {
-    code: "dev-mode-install",
-    pattern: /Database packages cannot be installed in developer mode/i,
-    hint: "Install without -dev."
-  },
-  {
-    code: "use-update",
-    pattern: /Please use the 'update' command instead/i,
-    hint: 'The module has update steps: upgrade it with "update <module> -path <tgz> -swap-db".'
-  },
-  {
-    code: "swap-cancelled",
-    pattern: /Database swap cancelled by user/i,
-    hint: "Pass -swap-db (the driver always does)."
-  },
-  { code: "only-database-package", pattern: /is only available as a database package/i, hint: "Re-run with -swap-db." },
-  {
-    // Later pull-request code (ReportPostSwapFailure): a failure after the swap, then a rollback.
-    code: "install-rolled-back",
-    pattern: /Attempting to roll back system state/i,
-    hint: "IPM failed after swapping the database and tried to restore the previous state: read the error above the rollback lines."
-  }
-];
-function ipmErrorText(text) {
-  const ipm = lastErrorLine(text);
-  if (ipm && !/^ERROR #\d+:/.test(ipm)) return ipm;
-  const encountered = /ERROR: encountered an error:\s*(.*)$/m.exec(text);
-  if (encountered && encountered[1].trim()) return encountered[1].trim();
-  return ipm;
-}
-function classifyIpmMessage(text) {
-  for (const e of IPM_ERRORS) if (e.pattern.test(text)) return { code: e.code, hint: e.hint };
-  return null;
-}
-function ipmFailure(failure, fallbackCode, timeoutMs) {
-  const text = failure.output.text;
-  const details = [text, failure.stderr].filter(Boolean).join("\n");
-  if (failure.reason === "timeout")
-    return new IpmDbError(
-      "session-timeout",
-      `${failure.running} did not finish${timeoutMs ? ` within ${formatDuration(timeoutMs)}` : ""}; the session was stopped.`,
-      {
-        hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
-        details
-      }
-    );
-  const error2 = ipmErrorText(text);
-  const known = classifyIpmMessage(error2 ?? text) ?? classifyIpmMessage(text);
-  if (failure.reason === "ended-early" && !error2)
-    return new IpmDbError("session-ended-early", `The IRIS session ended before ${failure.running} finished.`, {
-      hint: "IRIS stopped or the session was cut off; read the IRIS output below.",
-      details
-    });
-  if (failure.reason === "objectscript-error" && !error2)
-    return new IpmDbError(
-      "objectscript-error",
-      `IRIS reported ${failure.output.objectScriptErrors[0]} while running ${failure.running}.`,
-      { details }
-    );
-  const message = error2 ? `${failure.running} failed: ${error2}` : `${failure.running} failed (exit ${failure.exitCode}) without an error message.`;
-  return new IpmDbError(known?.code ?? fallbackCode, message, { ...known ? { hint: known.hint } : {}, details });
-}
-
-// src/ipm/operations.ts
-var DEFAULTS = {
-  loadMs: 12e5,
-  packageMs: 12e5,
-  installMs: 12e5,
-  testMs: 18e5,
-  shortMs: 3e5
-};
-var CompileFailedError = class extends IpmDbError {
-  compileErrors;
-  constructor(message, compileErrors, details) {
-    super("compile-error", message, { hint: "Fix the compile errors listed above and run again.", details });
-    this.name = "CompileFailedError";
-    this.compileErrors = compileErrors;
-  }
-};
-async function copyModuleIn(files, moduleDir, containerDir) {
-  const staging = await mkdtemp2(join9(tmpdir2(), "ipm-db-module-"));
-  try {
-    const copy = join9(staging, "module");
-    await copyModuleTree(moduleDir, copy);
-    await makeReadableForIris(copy);
-    await files.copyIn(copy, containerDir);
-  } finally {
-    await rm6(staging, { recursive: true, force: true });
-  }
-}
-async function makeReadableForIris(path) {
-  const info2 = await stat8(path);
-  if (info2.isDirectory()) {
-    await chmod2(path, info2.mode | 511);
-    for (const entry of await readdir3(path)) await makeReadableForIris(join9(path, entry));
-  } else {
-    await chmod2(path, info2.mode | 292);
-  }
-}
-async function copyFileIn(files, hostFile, containerPath) {
-  if (((await stat8(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
-  const staging = await mkdtemp2(join9(tmpdir2(), "ipm-db-file-"));
-  try {
-    const copy = join9(staging, basename(hostFile));
-    await cp(hostFile, copy);
-    await chmod2(copy, 420);
-    await files.copyIn(copy, containerPath);
-  } finally {
-    await rm6(staging, { recursive: true, force: true });
-  }
-}
-function compileFailure(failure, sources) {
-  if (failure.reason === "timeout") return null;
-  const raw = parseCompileErrors(failure.output.text);
-  if (raw.length === 0) return null;
-  const errors = resolveCompileErrors(raw, sources);
-  const first = errors[0];
-  const where = first.file ? `${first.file}${first.line ? `:${first.line}` : ""}` : first.document;
-  return new CompileFailedError(
-    `The module did not compile: ${errors.length} error(s); first at ${where}: ${first.message}`,
-    errors,
-    failure.output.text
-  );
-}
-var IpmOperations = class {
-  constructor(target, options = {}) {
-    this.target = target;
-    this.timeouts = { ...DEFAULTS, ...options.timeouts ?? {} };
-    this.verbose = options.verbose ?? false;
-  }
-  target;
-  timeouts;
-  verbose;
-  counter = 0;
-  /** A fresh work directory in the container, e.g. /tmp/ipm-db/module-3. */
-  async workDir(kind) {
-    this.counter++;
-    const dir = `${WORK_DIR}/${kind}-${this.counter}`;
-    await this.target.files.mkdir(WORK_DIR);
-    return dir;
-  }
-  verboseFlag() {
-    return this.verbose ? [["-v"]] : [];
-  }
-  /** Runs IPM commands in a namespace; a failure becomes IPM's own error text. */
-  async ipm(namespace, commands, timeoutMs, fallbackCode, classify) {
-    const operations = commands.map((command) => ({ kind: "ipm", command }));
-    return this.target.sessions.run({
-      namespace: validateNamespace(namespace),
-      operations,
-      timeoutMs,
-      classify: (failure) => classify?.(failure) ?? ipmFailure(failure, fallbackCode, timeoutMs)
-    });
-  }
-  /**
-   * Copies a module directory into the container and runs `load <dir>`. On failure, compile
-   * errors are parsed and located in `moduleDir` (CompileFailedError).
-   */
-  async loadModule(namespace, moduleDir, options = {}) {
-    const dir = await this.workDir("module");
-    await copyModuleIn(this.target.files, moduleDir, dir);
-    await this.checkWritable(namespace, [dir]);
-    const command = {
-      words: ["load", dir],
-      modifiers: [...options.dev ? [["-dev"]] : [], ...this.verboseFlag()]
-    };
-    const sources = await readSourceTree(moduleDir);
-    const result = await this.ipm(
-      namespace,
-      [command],
-      this.timeouts.loadMs,
-      "load-failed",
-      (failure) => compileFailure(failure, sources)
-    );
-    return { output: result.text, containerPath: dir };
-  }
-  /** `package-database <m> -path <dir>`; the archive is copied to `hostOutDir`. */
-  async packageDatabase(namespace, moduleName2, hostOutDir, options = {}) {
-    validate("module name", moduleName2);
-    const out = await this.workDir("out");
-    await this.target.files.mkdir(out);
-    await this.checkWritable(namespace, [out]);
-    const modifiers = [["-path", out]];
-    if (options.dev) modifiers.push(["-dev"]);
-    if (options.exportPythonDeps === false) modifiers.push(["-no-export-python-deps"]);
-    modifiers.push(...this.verboseFlag());
-    const result = await this.ipm(
-      namespace,
-      [{ words: ["package-database", moduleName2], modifiers }],
-      this.timeouts.packageMs,
-      "package-failed",
-      (failure) => failure.reason === "timeout" ? null : superclassNotPackaged(failure.output.text, moduleName2)
-    );
-    const parsed = parsePackageOutput(result.text);
-    if (!parsed.archivePath)
-      throw new IpmDbError(
-        "package-output-unrecognised",
-        `package-database ${moduleName2} succeeded but did not print "Database package generated:" with the archive path.`,
-        {
-          hint: "The IPM in use prints something else; report this with the output below.",
-          details: result.text
-        }
-      );
-    const containerPath = validate("container path", parsed.archivePath);
-    if (!containerPath.startsWith(`${out}/`) || !containerPath.endsWith(".tgz"))
-      throw new IpmDbError(
-        "package-output-unrecognised",
-        `package-database wrote ${containerPath}, not a .tgz under ${out}.`,
-        { details: result.text }
-      );
-    const fileName = basename(containerPath);
-    await mkdir6(hostOutDir, { recursive: true });
-    const hostPath = join9(hostOutDir, fileName);
-    await this.target.files.copyOut(containerPath, hostPath);
-    return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
-  }
-  async copyPackageIn(hostTgz) {
-    const fileName = basename(hostTgz);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*\.tgz$/.test(fileName))
-      throw new IpmDbError(
-        "unsafe-value",
-        `Refusing package file name ${JSON.stringify(fileName)}: use letters, digits, ".", "_", "+", "-" and end in .tgz.`
-      );
-    const dir = await this.workDir("pkg");
-    await this.target.files.mkdir(dir);
-    const containerPath = `${dir}/${fileName}`;
-    await copyFileIn(this.target.files, hostTgz, containerPath);
-    return containerPath;
-  }
-  /**
-   * `load <tgz> -swap-db`: installs a local database package (a fresh install). `dev` adds
-   * `-dev`, which IPM refuses for database packages (for negative tests).
-   */
-  async loadPackage(namespace, hostTgz, options = {}) {
-    const tgz = await this.copyPackageIn(hostTgz);
-    const modifiers = [
-      ["-swap-db"],
-      ...options.dev ? [["-dev"]] : [],
-      ...this.verboseFlag()
-    ];
-    const result = await this.ipm(
-      namespace,
-      [{ words: ["load", tgz], modifiers }],
-      this.timeouts.installMs,
-      "install-failed"
-    );
-    return { ...parseSwapOutput(result.text), output: result.text };
-  }
-  /** `update <m> -path <tgz> -swap-db`: upgrades an installed module to a database package. */
-  async updateModule(namespace, moduleName2, hostTgz) {
-    validate("module name", moduleName2);
-    const tgz = await this.copyPackageIn(hostTgz);
-    const result = await this.ipm(
-      namespace,
-      [{ words: ["update", moduleName2], modifiers: [["-path", tgz], ["-swap-db"], ...this.verboseFlag()] }],
-      this.timeouts.installMs,
-      "update-failed"
-    );
-    return { ...parseSwapOutput(result.text), output: result.text };
-  }
-  /**
-   * Fails unless IRIS, as the user it runs as, can create an entry in each directory (checked by
-   * making and removing a subdirectory from inside IRIS, not assumed from who copied the files).
-   */
-  async checkWritable(namespace, dirs) {
-    const result = await this.target.sessions.run({
-      namespace: validateNamespace(namespace),
-      operations: dirs.map((dir) => ({ kind: "surfaceLine", text: writableLine(dir), label: `check ${dir}` })),
-      timeoutMs: this.timeouts.shortMs
-    });
-    const refused2 = parseWritable(result.raw).filter((d) => !d.writable);
-    if (refused2.length > 0)
-      throw notWritableError(
-        refused2.map((d) => d.dir),
-        result.raw
-      );
-  }
-  /**
-   * The module as IPM's `%IPM.Storage.Module` records it in a namespace (version and packaging),
-   * or null when it is not installed. Read from the object, not from `list` text.
-   */
-  async installedModule(namespace, moduleName2) {
-    validate("module name", moduleName2);
-    const result = await this.target.sessions.run({
-      namespace: validateNamespace(namespace),
-      operations: [{ kind: "surfaceLine", text: moduleStateLine(moduleName2), label: `read module ${moduleName2}` }],
-      timeoutMs: this.timeouts.shortMs
-    });
-    throwOnGuardedError(result.raw, `Reading module ${moduleName2} in ${namespace}`);
-    return parseModuleState(result.raw);
-  }
-  /** Each dependency's module record and whether the code of its resources exists in the namespace. */
-  async dependencyStates(namespace, names) {
-    if (names.length === 0) return [];
-    const result = await this.target.sessions.run({
-      namespace: validateNamespace(namespace),
-      operations: names.map((name) => ({
-        kind: "surfaceLine",
-        text: dependencyCheckLine(name),
-        label: `check dependency ${name}`
-      })),
-      timeoutMs: this.timeouts.shortMs
-    });
-    throwOnGuardedError(result.raw, `Checking the dependencies in ${namespace}`);
-    return parseDependencyStates(result.raw);
-  }
-  async uninstall(namespace, moduleName2) {
-    validate("module name", moduleName2);
-    const result = await this.ipm(
-      namespace,
-      [{ words: ["uninstall", moduleName2], modifiers: [] }],
-      this.timeouts.shortMs,
-      "uninstall-failed"
-    );
-    return result.text;
-  }
-  /** `test <m> -only -output-file <xml>`; the JUnit file is copied out even when tests fail. */
-  async test(namespace, moduleName2, hostOutDir) {
-    validate("module name", moduleName2);
-    const out = await this.workDir("test");
-    await this.target.files.mkdir(out);
-    const junit = `${out}/junit-${moduleName2.toLowerCase()}.xml`;
-    await mkdir6(hostOutDir, { recursive: true });
-    const hostJunit = join9(hostOutDir, `junit-${moduleName2.toLowerCase()}.xml`);
-    const copyJunit = async () => {
-      try {
-        await this.target.files.copyOut(junit, hostJunit);
-        return hostJunit;
-      } catch {
-        return null;
-      }
-    };
-    try {
-      const result = await this.ipm(
-        namespace,
-        [{ words: ["test", moduleName2], modifiers: [["-only"], ["-output-file", junit]] }],
-        this.timeouts.testMs,
-        "tests-failed"
-      );
-      return { passed: true, junitPath: await copyJunit(), output: result.text, error: null };
-    } catch (err) {
-      if (!(err instanceof IpmDbError) || err.code === "session-timeout" || err.code === "session-ended-early")
-        throw err;
-      return { passed: false, junitPath: await copyJunit(), output: err.details ?? "", error: err.message };
-    }
-  }
-  /**
-   * Reads values in a namespace (`##IPMDB key=value`), e.g. for the upgrade stage's
-   * update-step state queries once their expressions are in docs/iris-surface.md.
-   */
-  async query(namespace, values3, secretEnv) {
-    const result = await this.target.sessions.run({
-      namespace: validateNamespace(namespace),
-      operations: values3.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
-      timeoutMs: this.timeouts.shortMs,
-      ...secretEnv ? { secretEnv } : {}
-    });
-    return result.values;
-  }
-};
-
-// src/pipeline/stages.ts
-import { stat as stat10 } from "node:fs/promises";
-import { basename as basename3 } from "node:path";
-
-// src/ipm/manifest.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join10 } from "node:path";
-
-// src/archive/findings.ts
-var FINDING_CATALOG = {
-  // gzip layer
-  "gzip-invalid-header": [
-    "error",
-    "The file does not start with a valid gzip header (empty, not gzip, or unsupported flags)."
-  ],
-  "gzip-corrupt": ["error", "The deflate data inside the gzip member is corrupt."],
-  "gzip-truncated": ["error", "The file ends before the gzip member (data or 8-byte trailer) is complete."],
-  "gzip-crc-mismatch": ["error", "The gzip trailer's CRC-32 does not match the decompressed data."],
-  "gzip-size-mismatch": ["error", "The gzip trailer's length (ISIZE) does not match the decompressed data."],
-  "gzip-multiple-members": ["error", "A second gzip member follows the first; IPM writes exactly one."],
-  "gzip-trailing-data": ["error", "Bytes that are not a gzip member follow the gzip member (zero padding or garbage)."],
-  // tar layer
-  "tar-empty": ["error", "The decompressed stream holds no tar entry."],
-  "tar-header-checksum": ["error", "A tar header block fails its checksum; parsing stops there."],
-  "tar-header-invalid": ["error", "A tar header has an unreadable numeric field; parsing stops there."],
-  "tar-extension-invalid": ["error", "A pax extended header or GNU long-name record is malformed."],
-  "tar-truncated": ["error", "The tar stream ends inside a header, an entry or its padding."],
-  "tar-trailing-data": [
-    "error",
-    "Non-zero data follows the end-of-archive zero blocks, or a partial block ends the stream."
-  ],
-  "tar-no-end-marker": ["info", "The tar stream has no end-of-archive zero blocks, as IPM's own writer produces."],
-  // entries
-  "entry-absolute-path": ["error", 'An entry path is absolute (starts with "/", "\\" or a drive letter).'],
-  "entry-parent-traversal": ["error", 'An entry path has a ".." segment.'],
-  "entry-unsafe-characters": ["error", "An entry path holds a backslash, a control character or invalid UTF-8."],
-  "entry-empty-path": ["error", "An entry has an empty path."],
-  "entry-symlink": ["error", "A symbolic link entry."],
-  "entry-hardlink": ["error", "A hard link entry."],
-  "entry-device": ["error", "A character or block device entry."],
-  "entry-fifo": ["error", "A FIFO (named pipe) entry."],
-  "entry-unsupported-type": [
-    "error",
-    "An entry of a tar type the verifier does not accept (sparse, volume label, ...)."
-  ],
-  "entry-duplicate": ["error", "Two entries have the same path after normalisation."],
-  "entry-path-conflict": ["error", "An entry lies below a path that another entry makes a regular file."],
-  "entry-case-collision": ["warning", "Two paths differ only in letter case (they collide on Windows and macOS)."],
-  "entry-name-maybe-truncated": [
-    "warning",
-    "A name fills ustar's 99-byte name field; IPM's writer silently cuts longer names."
-  ],
-  // limits
-  "limit-entry-count": ["error", "More entries than limits.maxEntries; parsing stops."],
-  "limit-total-size": ["error", "The decompressed stream exceeds limits.maxTotalSize; parsing stops."],
-  "limit-entry-size": [
-    "error",
-    "An entry exceeds limits.maxEntrySize (limits.maxIrisDatSize for IRIS.DAT); parsing stops."
-  ],
-  "limit-xml-size": ["error", "module.xml or a deps/*.xml exceeds limits.maxXmlSize; it is not parsed."],
-  "limit-header-extension-size": [
-    "error",
-    "A pax header or GNU long-name record exceeds limits.maxHeaderExtensionSize."
-  ],
-  "limit-path-length": ["error", "An entry path exceeds limits.maxPathLength."],
-  "limit-xml-depth": ["error", "module.xml or a deps/*.xml nests elements deeper than limits.maxXmlDepth."],
-  "limit-compression-ratio": [
-    "error",
-    "The archive decompresses to more than limits.maxCompressionRatio times its size (past the grace size); parsing stops."
-  ],
-  "limit-findings": [
-    "info",
-    "More findings of one severity than limits.maxFindings; the rest are counted, not listed."
-  ],
-  // IRIS.DAT
-  "iris-dat-missing": ["error", "No regular file IRIS.DAT at the top level of the archive."],
-  "iris-dat-empty": ["error", "IRIS.DAT is empty."],
-  "iris-dat-size-unaligned": ["warning", "IRIS.DAT size is not a multiple of 8192 bytes (the IRIS block size)."],
-  // XML
-  "xml-doctype": ["error", "An XML file has a DOCTYPE (DTD or entity declarations); it is rejected, never expanded."],
-  "xml-not-well-formed": ["error", "An XML file is not well-formed (or not valid UTF-8)."],
-  "xml-unsupported-encoding": ["error", "An XML file declares an encoding other than UTF-8, US-ASCII or ISO-8859-1."],
-  // module.xml
-  "module-xml-missing": ["error", "No regular file module.xml at the top level of the archive."],
-  "module-xml-layout": ["error", "module.xml is not laid out as /Export/Document/Module."],
-  "module-element-duplicate": [
-    "error",
-    "module.xml repeats an element that must appear once (Name, Version, Packaging, Checksum, ...)."
-  ],
-  "module-name-missing": ["error", "module.xml has no Module/Name."],
-  "module-version-missing": ["error", "module.xml has no Module/Version."],
-  "module-version-not-semver": ["warning", "Module/Version is not a semantic version (X.Y.Z[-pre][+build])."],
-  "packaging-not-database": ["error", 'Module/Packaging is missing or is not "database".'],
-  "checksum-missing": ["error", "module.xml has no Module/Checksum."],
-  "checksum-algorithm": ["error", 'Checksum/@Algorithm is not "SHA-256".'],
-  "checksum-malformed": ["error", "The Checksum text is not 64 hexadecimal digits."],
-  "checksum-mismatch": ["error", "The SHA-256 of IRIS.DAT differs from the Checksum in module.xml."],
-  "iris-version-missing": ["error", "module.xml has no SystemRequirements/@Version."],
-  "iris-version-malformed": ["error", "SystemRequirements/@Version is not of the form YYYY.N."],
-  "iris-version-mismatch": ["error", "SystemRequirements/@Version differs from the IRIS version the caller expects."],
-  "module-name-mismatch": ["error", "Module/Name differs from the name the caller expects."],
-  "module-version-mismatch": ["error", "Module/Version differs from the version the caller expects."],
-  "file-name-mismatch": [
-    "error",
-    "The file name follows IPM's <name>-<version>-database.tgz pattern but disagrees with module.xml."
-  ],
-  "file-name-nonstandard": ["info", "The file name does not follow IPM's <name>-<version>-database.tgz pattern."],
-  // deps/
-  "deps-missing": ["error", "No deps/ directory (IPM requires it, even empty)."],
-  "deps-unexpected-entry": ["warning", "deps/ holds something other than <dependency>.xml files."],
-  "dependency-layout": ["error", "A deps/<dep>.xml is not an IRIS export /Export/Document[@name]/Module."],
-  "dependency-name-mismatch": [
-    "error",
-    "A deps/<dep>.xml does not export <dep>.ZPM (Document name or Module/Name differ)."
-  ],
-  "dependency-file-missing": ["warning", "module.xml declares a dependency for which deps/ has no <dep>.xml."],
-  // test resources
-  "built-with-test-resources": [
-    "info",
-    'Test-scoped files (Scope="test"/"verify") are in the archive: built with -dev.'
-  ],
-  "built-without-test-resources": ["info", "Test-scoped files declared in module.xml are absent: built without -dev."],
-  "test-resources-undetermined": ["info", "Whether test resources were packaged cannot be told from the archive."]
-};
-function severityOf(code) {
-  return FINDING_CATALOG[code][0];
-}
-var UNCAPPED = { maxFindings: Infinity, maxFindingLength: Infinity, maxPathLength: Infinity };
-function detach(text) {
-  return text.length < 13 ? text : Buffer.from(text, "utf16le").toString("utf16le");
-}
-function clip(text, max) {
-  return detach(text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3))}...`);
-}
-var FindingList = class {
-  constructor(caps = UNCAPPED) {
-    this.caps = caps;
-  }
-  caps;
-  all = [];
-  kept = { error: 0, warning: 0, info: 0 };
-  omitted = { error: 0, warning: 0, info: 0 };
-  codes = /* @__PURE__ */ new Set();
-  add(code, message, entry) {
-    const severity = severityOf(code);
-    this.codes.add(code);
-    if (this.kept[severity] >= this.caps.maxFindings) {
-      this.omitted[severity]++;
-      return;
-    }
-    this.kept[severity]++;
-    const finding = { code, severity, message: clip(message, this.caps.maxFindingLength) };
-    if (entry !== void 0) finding.entry = clip(entry, Math.max(this.caps.maxPathLength, 256));
-    this.all.push(finding);
-  }
-  /** Adds the limit-findings note when findings were left out. */
-  finish() {
-    const { error: error2, warning: warning2, info: info2 } = this.omitted;
-    if (error2 + warning2 + info2 === 0) return;
-    this.all.push({
-      code: "limit-findings",
-      severity: severityOf("limit-findings"),
-      message: `${error2} more errors, ${warning2} more warnings and ${info2} more notes were found but not listed (limits.maxFindings is ${this.caps.maxFindings} per severity). Fix the listed ones, or raise the limit to see the rest.`
-    });
-  }
-  has(code) {
-    return this.codes.has(code);
-  }
-  get hasErrors() {
-    return this.kept.error > 0;
-  }
-  bySeverity(severity) {
-    return this.all.filter((f) => f.severity === severity);
-  }
-};
-
-// src/archive/limits.ts
-var GiB = 1024 ** 3;
-var MiB = 1024 ** 2;
-var DEFAULT_LIMITS2 = Object.freeze({
-  maxEntries: 5e4,
-  maxTotalSize: 64 * GiB,
-  maxIrisDatSize: 64 * GiB,
-  maxEntrySize: 4 * GiB,
-  maxXmlSize: 16 * MiB,
-  maxHeaderExtensionSize: 1 * MiB,
-  maxPathLength: 1024,
-  readStallTimeoutMs: 6e4,
-  maxXmlDepth: 256,
-  maxCompressionRatio: 200,
-  compressionRatioGraceSize: 1 * GiB,
-  maxFindings: 1e3,
-  maxFindingLength: 2e3
-});
-function resolveLimits(partial = {}) {
-  const limits = { ...DEFAULT_LIMITS2 };
-  for (const [key2, value] of Object.entries(partial)) {
-    if (value === void 0) continue;
-    if (!(key2 in DEFAULT_LIMITS2)) {
-      throw new UsageError(
-        `unknown archive limit "${key2}"`,
-        `Known limits: ${Object.keys(DEFAULT_LIMITS2).join(", ")}.`
-      );
-    }
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
-      throw new UsageError(`archive limit ${key2} must be a positive integer, got ${String(value)}`);
-    }
-    limits[key2] = value;
-  }
-  return limits;
-}
-
-// src/archive/xml-reader.ts
-var import_saxes = __toESM(require_saxes(), 1);
-var DoctypeFound = class extends Error {
-};
-var TooDeep = class extends Error {
-};
-var MAX_TRACKED_PATH = 512;
-function decode(bytes) {
-  if (bytes[0] === 254 && bytes[1] === 255 || bytes[0] === 255 && bytes[1] === 254) {
-    return { code: "xml-unsupported-encoding", detail: "it is UTF-16; IPM writes UTF-8" };
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const declared = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
-    bytes.toString("latin1", start, start + 256)
-  )?.[1];
-  const encoding = (declared ?? "utf-8").toLowerCase();
-  if (encoding === "iso-8859-1" || encoding === "latin1") return { text: bytes.toString("latin1", start) };
-  if (encoding !== "utf-8" && encoding !== "utf8" && encoding !== "us-ascii" && encoding !== "ascii") {
-    return { code: "xml-unsupported-encoding", detail: `it declares encoding "${declared}"; expected UTF-8` };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
-  } catch {
-    return { code: "xml-not-well-formed", detail: "it is not valid UTF-8" };
-  }
-}
-function readXml(bytes, visitor, options) {
-  const decoded = decode(bytes);
-  if (!("text" in decoded)) return { ok: false, code: decoded.code, detail: decoded.detail };
-  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const paths = [];
-  const texts = [];
-  let depth = 0;
-  parser.on("doctype", () => {
-    throw new DoctypeFound();
-  });
-  parser.on("opentag", (tag) => {
-    depth++;
-    if (depth > options.maxDepth) throw new TooDeep();
-    if (depth > visitor.trackDepth) return;
-    const parent = depth === 1 ? "" : paths[depth - 2];
-    const path = parent === null || parent.length + tag.name.length >= MAX_TRACKED_PATH ? null : depth === 1 ? tag.name : `${parent}/${tag.name}`;
-    paths.push(path);
-    texts.push(path !== null && visitor.wantsText?.(path) ? "" : null);
-    if (path !== null) visitor.open?.(path, tag.attributes);
-  });
-  const addText = (t) => {
-    if (depth === 0 || depth > visitor.trackDepth) return;
-    const own = texts[depth - 1];
-    if (own !== null && own !== void 0) texts[depth - 1] = own + t;
-  };
-  parser.on("text", addText);
-  parser.on("cdata", addText);
-  parser.on("closetag", () => {
-    if (depth-- > visitor.trackDepth) return;
-    const path = paths.pop();
-    const text = texts.pop() ?? "";
-    if (path !== null) visitor.close?.(path, text);
-  });
-  try {
-    parser.write(decoded.text).close();
-  } catch (err) {
-    if (err instanceof DoctypeFound) {
-      return {
-        ok: false,
-        code: "xml-doctype",
-        detail: "it has a DOCTYPE declaration (DTD/entities are refused, never expanded)"
-      };
-    }
-    if (err instanceof TooDeep) {
-      return {
-        ok: false,
-        code: "limit-xml-depth",
-        detail: `it nests elements more than limits.maxXmlDepth (${options.maxDepth}) deep`
-      };
-    }
-    return { ok: false, code: "xml-not-well-formed", detail: err.message };
-  }
-  return { ok: true, text: options.keepText ? decoded.text : null };
-}
-
-// src/archive/module-manifest.ts
-var MODULE = "Export/Document/Module";
-var SINGLE = ["Name", "Version", "Description", "Packaging", "Checksum", "SystemRequirements", "UpdatePackage"];
-var NOT_RESOURCES = /* @__PURE__ */ new Set(["Default", "Parameter", "Invoke", "Mapping", "SystemRequirements", "Dependencies"]);
-var RESOURCE_NAME_ATTRIBUTES = ["Name", "Path", "SourcePath", "Url"];
-function resourceFrom(element, attributes2) {
-  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes2[a] !== void 0);
-  if (key2 === void 0) return null;
-  return {
-    element,
-    name: attributes2[key2],
-    processor: element === "Resource" ? attributes2.ProcessorClass ?? null : element,
-    scope: attributes2.Scope ?? null,
-    attributes: attributes2
-  };
-}
-var DEPENDENCY_FIELD_LENGTH = 1024;
-var TRACK_DEPTH = 6;
-var REFERENCE = `${MODULE}/Dependencies/ModuleReference`;
-function readModuleManifest(bytes, options = { maxDepth: DEFAULT_LIMITS2.maxXmlDepth, role: "module" }) {
-  const full = options.role === "module";
-  const textWanted = new Set(
-    [...SINGLE.filter((c) => full || c !== "Description").map((c) => `${MODULE}/${c}`)].concat(
-      full ? [`${REFERENCE}/Name`, `${REFERENCE}/Version`] : []
-    )
-  );
-  const m = {
-    name: null,
-    version: null,
-    description: null,
-    packaging: null,
-    checksum: null,
-    systemRequirements: null,
-    updatePackage: null,
-    dependencies: [],
-    resources: [],
-    repeated: [],
-    documentName: null,
-    layoutProblem: null
-  };
-  const seen = /* @__PURE__ */ new Map();
-  let root = null;
-  let documents = 0;
-  let modules = 0;
-  let checksumAlgorithm = null;
-  let reference = null;
-  const count = (what) => {
-    const n = (seen.get(what) ?? 0) + 1;
-    seen.set(what, n);
-    if (n === 2) m.repeated.push(what);
-    return n;
-  };
-  const xml = readXml(
-    bytes,
-    {
-      trackDepth: TRACK_DEPTH,
-      wantsText: (path) => textWanted.has(path),
-      open(path, attributes2) {
-        if (root === null) root = path;
-        if (path === "Export/Document" && ++documents === 1) m.documentName = attributes2.name ?? null;
-        if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
-        if (modules > 1) return;
-        if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes2.Algorithm ?? null;
-        if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
-          m.systemRequirements = { ...attributes2 };
-        if (!full) return;
-        if (path === REFERENCE) reference = { name: null, version: null };
-        const parts = path.split("/");
-        const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
-        const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
-        if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
-          const resource = resourceFrom(parts[parts.length - 1], attributes2);
-          if (resource) m.resources.push(resource);
-        }
-      },
-      close(path, text) {
-        if (modules > 1) return;
-        if (reference && path === `${REFERENCE}/Name`) reference.name = text.trim();
-        if (reference && path === `${REFERENCE}/Version`) reference.version = text.trim();
-        if (reference && path === REFERENCE) {
-          if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
-          reference = null;
-        }
-        if (!path.startsWith(`${MODULE}/`)) return;
-        const child = path.slice(MODULE.length + 1);
-        if (!SINGLE.includes(child)) return;
-        if (count(child) > 1) return;
-        const value = text.trim();
-        if (child === "Name") m.name = value || null;
-        else if (child === "Version") m.version = value || null;
-        else if (child === "Description") m.description = value;
-        else if (child === "Packaging") m.packaging = value;
-        else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
-        else if (child === "UpdatePackage") m.updatePackage = value || null;
-      }
-    },
-    { maxDepth: options.maxDepth, keepText: full }
-  );
-  if (!full) {
-    m.name = m.name === null ? null : clip(m.name, DEPENDENCY_FIELD_LENGTH);
-    m.version = m.version === null ? null : clip(m.version, DEPENDENCY_FIELD_LENGTH);
-    m.documentName = m.documentName === null ? null : clip(m.documentName, DEPENDENCY_FIELD_LENGTH);
-    m.packaging = m.packaging === null ? null : clip(m.packaging, DEPENDENCY_FIELD_LENGTH);
-  }
-  if (xml.ok) {
-    if (root !== "Export") m.layoutProblem = `the root element is <${root}>, expected <Export>`;
-    else if (documents === 0) m.layoutProblem = "there is no /Export/Document element";
-    else if (modules === 0) m.layoutProblem = "there is no /Export/Document/Module element";
-    if (documents > 1) m.repeated.push("Export/Document");
-  }
-  return { xml, manifest: m };
-}
-function isTestScoped(resource) {
-  const scope = resource.scope?.toLowerCase();
-  return scope === "test" || scope === "verify";
-}
-
-// src/ipm/manifest.ts
-function parseModuleXml(xml, where = "module.xml") {
-  const { xml: result, manifest } = readModuleManifest(Buffer.from(xml, "utf8"));
-  if (!result.ok) {
-    const what = result.code === "xml-not-well-formed" ? "is not well-formed XML" : "is refused";
-    throw new IpmDbError("module-xml-invalid", `${where} ${what}: ${result.detail}`);
-  }
-  return manifest;
-}
-function parseModuleIdentity(xml, where = "module.xml") {
-  const { name, version: version2 } = parseModuleXml(xml, where);
-  if (!name || !version2)
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where} has no /Export/Document/Module/${name ? "Version" : "Name"}.`,
-      {
-        hint: "The module directory must hold an IPM module.xml."
-      }
-    );
-  if (!isModuleName(name))
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where}: module name "${printable(name)}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
-    );
-  if (!isSemver(version2))
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where}: version "${printable(version2)}" is not a semantic version (e.g. 1.2.3).`
-    );
-  return { name, version: version2 };
-}
-async function readModuleIdentity(moduleDir) {
-  const file = join10(moduleDir, "module.xml");
-  const xml = await readFile4(file, "utf8").catch((err) => {
-    throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
-      hint: "Point --module at the directory that holds the module's module.xml."
-    });
-  });
-  return parseModuleIdentity(xml, file);
-}
-
-// src/pipeline/python-deps.ts
-import { access } from "node:fs/promises";
-import { join as join11 } from "node:path";
-async function hasRequirementsTxt(moduleDir) {
-  try {
-    await access(join11(moduleDir, "requirements.txt"));
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function networkMode(container) {
-  const r = await container.docker.check("docker-inspect-failed", `Inspecting ${container.name}`, [
-    "inspect",
-    "--format",
-    "{{.HostConfig.NetworkMode}}",
-    container.name
-  ]);
-  return r.stdout.trim();
-}
-function pythonDepsWithoutNetwork(moduleName2, requirements, exportPythonDeps, mode) {
-  if (!requirements || !exportPythonDeps || mode !== "none") return null;
-  return new IpmDbError(
-    "python-deps-need-network",
-    `${moduleName2} has a requirements.txt, and package-database downloads its Python dependencies with pip into the package (wheels/), but the IRIS container has no network (--network none).`,
-    {
-      hint: "Run the container with a network that reaches your Python package index, or set export-python-deps: false (--no-export-python-deps) to package without the wheels (then install them yourself where the package is installed)."
-    }
-  );
-}
-
-// src/pipeline/containers.ts
-import { join as join14 } from "node:path";
-
-// src/iris/transcript.ts
-import { appendFile, cp as cp2, mkdir as mkdir7 } from "node:fs/promises";
-import { join as join12 } from "node:path";
-var TRANSCRIPT_FILE = "transcript.jsonl";
-function recordTranscript(container, dir) {
-  let seq = 0;
-  let chain = mkdir7(join12(dir, "files"), { recursive: true }).then(() => void 0);
-  const append = (event) => {
-    chain = chain.then(() => appendFile(join12(dir, TRANSCRIPT_FILE), JSON.stringify(event) + "\n"));
-    return chain;
-  };
-  const exec = container.exec.bind(container);
-  const mkdirIn = container.mkdir.bind(container);
-  const copyIn = container.copyIn.bind(container);
-  container.exec = async (command, options = {}) => {
-    const result = await exec(command, options);
-    if (command[0] === "iris" && command[1] === "session")
-      await append({
-        seq: ++seq,
-        kind: "session",
-        args: command,
-        input: redact(options.input ?? ""),
-        stdout: redact(result.stdout),
-        exitCode: result.exitCode,
-        secretNames: Object.keys(options.secretEnv ?? {})
-      });
-    return result;
-  };
-  container.mkdir = async (path) => {
-    await mkdirIn(path);
-    await append({ seq: ++seq, kind: "mkdir", path });
-  };
-  container.copyIn = async (hostPath, containerPath, timeoutMs) => {
-    await copyIn(hostPath, containerPath, timeoutMs);
-    const n = ++seq;
-    const file = join12("files", String(n).padStart(4, "0"));
-    await chain;
-    await cp2(hostPath, join12(dir, file), { recursive: true });
-    await append({ seq: n, kind: "copyIn", path: containerPath, file });
-  };
-  return container;
-}
-
-// src/ipm/ipm-install.ts
-import { basename as basename2 } from "node:path";
-var IPM_DIR = `${WORK_DIR}/ipm`;
-var IPM_SOURCE_ROOT = `${IPM_DIR}/source/`;
-function sourceInstallOperations(root = IPM_SOURCE_ROOT) {
-  return [
-    { kind: "loadXml", path: `${root}${IPM_INSTALLER_CLASS_FILE}` },
-    { kind: "ipmInstallerSetup", root }
-  ];
-}
-async function installIpm(target, installer, namespace, logger, timeoutMs) {
-  await target.files.mkdir(WORK_DIR);
-  await target.files.mkdir(IPM_DIR);
-  let operations;
-  if (installer.git) {
-    await target.files.copyIn(installer.path, IPM_SOURCE_ROOT.replace(/\/$/, ""));
-    logger.info(
-      `Installing IPM from ${installer.git.repository} commit ${installer.git.commit} (source archive sha256 ${installer.sha256}) into ${namespace}`
-    );
-    operations = sourceInstallOperations();
-  } else {
-    const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename2(installer.path)) ? basename2(installer.path) : "ipm-installer.xml";
-    await copyFileIn(target.files, installer.path, `${IPM_DIR}/${fileName}`);
-    logger.info(
-      `Installing IPM from ${installer.url ?? installer.path} (sha256 ${installer.sha256}) into ${namespace}`
-    );
-    operations = [{ kind: "loadXml", path: `${IPM_DIR}/${fileName}` }];
-  }
-  await target.sessions.run({
-    namespace,
-    operations,
-    timeoutMs,
-    classify: (f) => ipmFailure(f, "ipm-install-failed", timeoutMs)
-  });
-}
-
-// src/ipm/bootstrap.ts
-var CONFIGURE_IPM = [
-  { words: ["config", "set", "ColorScheme", "none"], modifiers: [] },
-  { words: ["config", "set", "analytics", "0"], modifiers: [] }
-];
-function parseIrisVersion(values3) {
-  const zversion = values3.get("zversion") ?? "";
-  const major = Number(values3.get("major"));
-  const minor = Number(values3.get("minor"));
-  if (!Number.isInteger(major) || !Number.isInteger(minor) || major <= 0)
-    throw new IpmDbError(
-      "iris-version-unknown",
-      `Could not read the IRIS version (got major "${values3.get("major") ?? ""}", minor "${values3.get("minor") ?? ""}").`,
-      {
-        details: zversion
-      }
-    );
-  const build = /\(Build ([^)]+)\)/.exec(zversion);
-  return {
-    zversion,
-    major,
-    minor,
-    number: values3.get("number") ?? "",
-    majorMinor: `${major}.${minor}`,
-    build: build ? build[1] : null
-  };
-}
-function ipmSession(target, namespace, operations, timeoutMs, code) {
-  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code, timeoutMs) });
-}
-async function detectIris(target, namespace, timeoutMs = 12e4) {
-  const result = await target.sessions.run({
-    namespace,
-    timeoutMs,
-    operations: [
-      { kind: "emit", key: "zversion", expression: { kind: "zversion" } },
-      { kind: "emit", key: "major", expression: { kind: "versionMajor" } },
-      { kind: "emit", key: "minor", expression: { kind: "versionMinor" } },
-      { kind: "emit", key: "number", expression: { kind: "versionNumber" } },
-      { kind: "emit", key: "ipm", expression: { kind: "classExists", className: "%IPM.Main" } }
-    ]
-  });
-  return { iris: parseIrisVersion(result.values), hasIpm: result.values.get("ipm") === "1" };
-}
-async function bootstrapIpm(target, options) {
-  const home = validateNamespace(options.homeNamespace ?? "USER");
-  const { iris, hasIpm } = await detectIris(target, home);
-  options.logger.info(`IRIS ${iris.number || iris.majorMinor}${iris.build ? ` (build ${iris.build})` : ""}`);
-  let previousIpmVersion = "";
-  if (hasIpm) previousIpmVersion = (await readIpm(target, home)).version;
-  if (options.installer) {
-    await installIpm(target, options.installer, home, options.logger, options.installTimeoutMs ?? 9e5);
-  } else if (!hasIpm) {
-    throw new IpmDbError("ipm-missing", `The image has no IPM in ${home} and no IPM installer was given.`, {
-      hint: "Pass --ipm-git <commit>, --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-git / ipm-version / ipm-installer)."
-    });
-  }
-  const ipm = await readIpm(target, home);
-  if (!ipm.version)
-    throw new IpmDbError("ipm-missing", `IPM is not usable in ${home} after installation (no zpm module found).`, {
-      hint: "Check that the installer is an IPM release installer (zpm-<version>.xml), or the commit an IPM source tree."
-    });
-  if (!ipm.databasePackaging)
-    throw new IpmDbError(
-      "ipm-lacks-database-packaging",
-      `IPM ${ipm.version} in ${home} has no database packaging (%IPM.Lifecycle.Database does not exist), so package-database cannot run.`,
-      {
-        hint: "Install an IPM build with database packaging: --ipm-git <commit of a tree that has it> (the default pin does), or an installer of a release that has it."
-      }
-    );
-  await ipmSession(
-    target,
-    home,
-    CONFIGURE_IPM.map((command) => ({ kind: "ipm", command })),
-    12e4,
-    "ipm-config-failed"
-  );
-  options.logger.info(
-    `IPM ${ipm.version} in ${home}${previousIpmVersion && previousIpmVersion !== ipm.version ? ` (was ${previousIpmVersion})` : ""}`
-  );
-  return {
-    iris,
-    ipmVersion: ipm.version,
-    previousIpmVersion,
-    homeNamespace: home,
-    installedFrom: options.installer ?? null
-  };
-}
-async function readIpm(target, namespace) {
-  const result = await target.sessions.run({
-    namespace,
-    timeoutMs: 12e4,
-    operations: [
-      { kind: "emit", key: "ipmversion", expression: { kind: "ipmVersion" } },
-      { kind: "emit", key: "dbpackaging", expression: { kind: "classExists", className: "%IPM.Lifecycle.Database" } }
-    ]
-  });
-  return {
-    version: (result.values.get("ipmversion") ?? "").trim(),
-    databasePackaging: result.values.get("dbpackaging") === "1"
-  };
-}
-
-// src/ipm/namespaces.ts
-function namespaceName(homeNamespace, postfix) {
-  const home = validateNamespace(homeNamespace);
-  return validateNamespace(`${home === "%SYS" ? "USER" : home}-${validate("namespace postfix", postfix)}`);
-}
-function createNamespaceOperations(options) {
-  const name = namespaceName(options.homeNamespace, options.postfix);
-  const ops = [{ kind: "set", variable: "cfg", expression: { kind: "newNamespaceConfig" } }];
-  if (options.enableEnsemble)
-    ops.push({ kind: "set", variable: "cfg.EnableEnsemble", expression: { kind: "integer", value: 1 } });
-  ops.push({ kind: "initializeNamespace", postfix: options.postfix, resultVariable: "ns", configVariable: "cfg" });
-  ops.push({ kind: "emit", key: "namespace", expression: { kind: "variable", name: "ns" } });
-  ops.push({ kind: "switchNamespace", namespace: name });
-  for (const command of CONFIGURE_IPM) ops.push({ kind: "ipm", command });
-  return ops;
-}
-async function createNamespace(target, options) {
-  const expected = namespaceName(options.homeNamespace, options.postfix);
-  const timeoutMs = options.timeoutMs ?? 3e5;
-  const result = await target.sessions.run({
-    namespace: options.homeNamespace,
-    operations: createNamespaceOperations(options),
-    timeoutMs,
-    classify: (f) => ipmFailure(f, "namespace-create-failed", timeoutMs)
-  });
-  const created = (result.values.get("namespace") ?? "").toUpperCase();
-  if (created !== expected)
-    throw new IpmDbError(
-      "namespace-create-failed",
-      `InitializeNamespace created "${created}", expected "${expected}".`,
-      { details: result.text }
-    );
-  return expected;
-}
-
-// src/pipeline/network.ts
-import { readFile as readFile5, stat as stat9 } from "node:fs/promises";
-import { join as join13 } from "node:path";
-function isLoopbackHost(registry) {
-  const withoutScheme = registry.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
-  const authority = withoutScheme.split("/")[0] ?? "";
-  const host = authority.startsWith("[") ? authority.slice(1, authority.indexOf("]")) : authority.split(":")[0];
-  return /^localhost$/i.test(host) || /^127(?:\.\d{1,3}){3}$/.test(host) || host === "::1";
-}
-function chooseNetwork(needs) {
-  if (needs.requested) return { network: needs.requested, why: "asked for" };
-  if (needs.irisRegistry && isLoopbackHost(needs.irisRegistry))
-    return { network: "host", why: `IRIS must reach the registry ${needs.irisRegistry} on the runner's loopback` };
-  if (needs.outbound) return { network: "bridge", why: "IPM downloads from the internet; no port is published" };
-  return { network: "none", why: "nothing in the container needs the network" };
-}
-async function needsOutbound(moduleDir, exportPythonDeps) {
-  const exists = (name) => stat9(join13(moduleDir, name)).then(
-    () => true,
-    () => false
-  );
-  if (exportPythonDeps && await exists("requirements.txt")) return true;
-  const manifest = await readFile5(join13(moduleDir, "module.xml"), "utf8").catch(() => "");
-  return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
-}
-
-// src/pipeline/containers.ts
-async function startPipelineIris(ctx, runId, extra = {}) {
-  const o = ctx.options;
-  const network = extra.network ?? o.network ?? await defaultNetwork(ctx);
-  const mounts = [...o.mounts ?? [], ...extra.mounts ?? []];
-  const env = { ...o.env ?? {}, ...extra.env ?? {} };
-  const container = await startIris(
-    ctx.docker,
-    {
-      image: extra.image ?? o.image,
-      runId,
-      ...extra.checkCapsFalse !== void 0 ? { checkCapsFalse: extra.checkCapsFalse } : {},
-      network,
-      ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
-      ...mounts.length > 0 ? { mounts } : {},
-      ...Object.keys(env).length > 0 ? { env } : {}
-    },
-    {
-      logger: ctx.logger,
-      ...o.onResource ? { onResource: o.onResource } : {},
-      ...o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {},
-      ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}
-    }
-  );
-  return drive(ctx, container);
-}
-async function defaultNetwork(ctx) {
-  const o = ctx.options;
-  const choice = chooseNetwork({ outbound: await needsOutbound(o.moduleDir, o.exportPythonDeps ?? true) });
-  ctx.logger.info(`IRIS container network: ${choice.network} (${choice.why})`);
-  return choice.network;
-}
-function drive(ctx, container) {
-  const o = ctx.options;
-  if (o.recordTranscripts) recordTranscript(container, join14(o.outDir, "transcripts", container.name));
-  const target = { sessions: new IrisSessionRunner(container), files: container };
-  const ops = new IpmOperations(target, {
-    ...o.timeouts ? { timeouts: o.timeouts } : {},
-    verbose: o.verbose ?? false
-  });
-  return { container, target, ops };
-}
-function newPackageNamespace(ctx, target, homeNamespace, prefix) {
-  return createNamespace(target, {
-    homeNamespace,
-    postfix: ctx.nextPostfix(prefix),
-    enableEnsemble: ctx.options.enableEnsemble ?? false
-  });
-}
-function setUpIpm(ctx, target, installer, homeNamespace) {
-  const limit = ctx.options.timeouts?.ipmInstallMs;
-  return bootstrapIpm(target, {
-    installer,
-    logger: ctx.logger,
-    ...homeNamespace ? { homeNamespace } : {},
-    ...limit ? { installTimeoutMs: limit } : {}
-  });
-}
-
-// src/pipeline/warm.ts
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join15 } from "node:path";
-var installers = /* @__PURE__ */ new WeakMap();
-var warmStates = /* @__PURE__ */ new WeakMap();
-function pipelineInstaller(ctx) {
-  let p = installers.get(ctx);
-  if (!p) {
-    const o = ctx.options;
-    p = o.installer ? resolveInstaller(o.installer, {
-      workDir: join15(tmpdir3(), "ipm-db-installers"),
-      ...o.installerCache ? { cache: o.installerCache } : {}
-    }) : Promise.resolve(null);
-    installers.set(ctx, p);
-  }
-  return p;
-}
-function warmState(ctx) {
-  return warmStates.get(ctx) ?? null;
-}
-async function startWithWarmImage(ctx) {
-  const o = ctx.options;
-  if (!o.warmIpmImage || !o.installer) return startPipelineIris(ctx, ctx.runId);
-  const installer = await pipelineInstaller(ctx);
-  const baseId = installer ? await baseImageId(ctx.docker, o.image) : null;
-  if (!installer || !baseId) {
-    ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
-    return startPipelineIris(ctx, ctx.runId);
-  }
-  const key2 = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? "USER");
-  const tag = warmImageTag(key2);
-  const state = { key: key2, tag, used: false };
-  warmStates.set(ctx, state);
-  if (!await warmImageExists(ctx.docker, tag)) return startPipelineIris(ctx, ctx.runId);
-  try {
-    const driven = await startPipelineIris(ctx, ctx.runId, {
-      image: tag,
-      checkCapsFalse: needsCheckCapsFalse(o.image)
-    });
-    state.used = true;
-    ctx.logger.info(`Started from the warm IPM image ${tag}`);
-    return driven;
-  } catch (err) {
-    ctx.logger.warn(
-      `The warm IPM image ${tag} did not start (${errorMessage(err)}); starting ${o.image} and installing IPM afresh.`
-    );
-    await dropWarmImage(ctx.docker, tag);
-    return startPipelineIris(ctx, ctx.runId);
-  }
-}
-async function setUpIpmWarm(ctx, installer) {
-  const o = ctx.options;
-  const state = warmState(ctx);
-  if (state?.used) {
-    try {
-      const setup2 = await setUpIpm(ctx, ctx.target, null, o.ipmNamespace);
-      return { ...setup2, installedFrom: installer };
-    } catch (err) {
-      ctx.logger.warn(
-        `The warm IPM image ${state.tag} failed the IPM check (${errorMessage(err)}); installing IPM afresh in a new container.`
-      );
-      state.used = false;
-      await dropWarmImage(ctx.docker, state.tag);
-      await ctx.container.remove();
-      const driven = await startPipelineIris(ctx, ctx.runId);
-      ctx.container = driven.container;
-      ctx.target = driven.target;
-      ctx.ops = driven.ops;
-    }
-  }
-  const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
-  if (state && o.warmIpmImage) {
-    try {
-      await commitWarmImage(ctx.container, state.tag, state.key, {
-        logger: ctx.logger,
-        ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {},
-        image: o.image
-      });
-      ctx.logger.info(`Committed the warm IPM image ${state.tag}`);
-    } catch (err) {
-      if (!(await ctx.container.isRunning()).running) throw err;
-      ctx.logger.warn(`Could not commit the warm IPM image ${state.tag}: ${errorMessage(err)}`);
-    }
-  }
-  return setup;
-}
-
-// src/iris/assumptions.ts
-var PROBE_GLOBAL = "^IPMDBProbe";
-var MAIN_PROBE_SCRIPT = [
-  'write "##IPMDB probe.sum=",1+1,!',
-  "set x=1/0",
-  'write "##IPMDB probe.after-error=1",!',
-  `set ${PROBE_GLOBAL}=1 write "##IPMDB probe.global=",$order(^$GLOBAL("^IPMDBProbd")),! kill ${PROBE_GLOBAL}`,
-  "halt"
-];
-var TERMINATE_PROBE_SCRIPT = [
-  "do $system.Process.Terminate($job,1)",
-  'write "##IPMDB probe.after-terminate=1",!'
-];
-function probe(name, holds, expected, saw) {
-  return { name, holds, expected, saw };
-}
-function judgeProbes(main2, terminate) {
-  const out = parseSessionOutput(main2.stdout);
-  const sum = out.values.get("probe.sum");
-  const echoed = main2.stdout.includes('"##IPMDB probe.sum="');
-  const global = out.values.get("probe.global");
-  const after = parseSessionOutput(terminate.stdout).values.get("probe.after-terminate");
-  return [
-    probe(
-      "piped-session-output",
-      sum === "2",
-      'a "##IPMDB probe.sum=2" line (after the namespace prompt) for `write "##IPMDB probe.sum=",1+1,!`',
-      sum === void 0 ? "no such line" : `probe.sum=${sum}`
-    ),
-    probe(
-      "piped-session-no-echo",
-      !echoed,
-      "the script lines are not echoed back",
-      echoed ? 'the input line `write "##IPMDB probe.sum=",...` in the output' : "no echo"
-    ),
-    probe(
-      "direct-mode-error-format",
-      out.objectScriptErrors.some((e) => e.startsWith("<DIVIDE>")),
-      'a line starting "<DIVIDE>" for `set x=1/0`',
-      out.objectScriptErrors.length > 0 ? out.objectScriptErrors.join(" / ") : "no line of the form <NAME> ..."
-    ),
-    probe(
-      "error-continues-session",
-      out.values.get("probe.after-error") === "1",
-      "the line after a direct-mode error still runs",
-      out.values.get("probe.after-error") === "1" ? "it ran" : "it did not run"
-    ),
-    probe(
-      "global-directory",
-      global === PROBE_GLOBAL || global === PROBE_GLOBAL.slice(1),
-      `$order(^$GLOBAL("^IPMDBProbd")) returning "${PROBE_GLOBAL}" (with or without ^) once it is set`,
-      global === void 0 ? "no probe.global line" : `probe.global=${global}`
-    ),
-    probe("exit-status-halt", main2.exitCode === 0, "exit status 0 after halt", `exit status ${main2.exitCode}`),
-    probe(
-      "exit-status-terminate",
-      terminate.exitCode === 1 && after === void 0,
-      "exit status 1 after $system.Process.Terminate($job,1), and nothing after it runs",
-      `exit status ${terminate.exitCode}${after === void 0 ? "" : ", and the next line ran"}`
-    )
-  ];
-}
-function assumptionError(results, main2, terminate) {
-  const broken = results.find((r) => !r.holds);
-  if (!broken) return null;
-  return new IpmDbError(
-    "assumption-failed",
-    `assumption ${broken.name} does not hold: expected ${broken.expected}, saw ${broken.saw}`,
-    {
-      hint: 'This IRIS behaves differently from what the driver was built against (docs/iris-surface.md, "Assumptions"). Report it with the output below.',
-      details: [
-        `--- probe session (exit ${main2.exitCode}) ---`,
-        main2.stdout,
-        `--- terminate probe (exit ${terminate.exitCode}) ---`,
-        terminate.stdout
-      ].join("\n")
-    }
-  );
-}
-async function probeAssumptions(exec, namespace) {
-  const main2 = await exec(namespace, MAIN_PROBE_SCRIPT);
-  const terminate = await exec(namespace, TERMINATE_PROBE_SCRIPT);
-  for (const [what, s] of [
-    ["probe session", main2],
-    ["terminate probe", terminate]
-  ])
-    if (s.exitCode !== 0 && s.exitCode !== 1)
-      throw new IpmDbError(
-        "session-ended-early",
-        `The IRIS ${what} in ${namespace} ended before the end of its script (exit ${s.exitCode}).`,
-        { hint: "IRIS stopped or the session was cut off; read the IRIS output below.", details: s.stdout }
-      );
-  const results = judgeProbes(main2, terminate);
-  const error2 = assumptionError(results, main2, terminate);
-  if (error2) throw Object.assign(error2, { probes: results });
-  return results;
-}
-
-// src/pipeline/stages.ts
-function need(value, what) {
-  if (value === null)
-    throw new IpmDbError("pipeline-order", `Internal: ${what} is not available; a stage it depends on did not run.`);
-  return value;
-}
-var startStage = {
-  name: "start",
-  async run(ctx) {
-    const o = ctx.options;
-    ctx.module = await readModuleIdentity(o.moduleDir);
-    ctx.report.module = { ...ctx.module };
-    await ctx.docker.assertAvailable();
-    if (o.login) await dockerLogin(ctx.docker, o.login);
-    const driven = await startWithWarmImage(ctx);
-    const container = driven.container;
-    ctx.container = container;
-    ctx.target = driven.target;
-    ctx.ops = driven.ops;
-    await probeStart(ctx, container);
-    return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
-  }
-};
-async function probeStart(ctx, container) {
-  const exec = async (namespace, script) => {
-    const r = await container.exec(sessionArgs(namespace), { input: script.join("\n") + "\n", timeoutMs: 6e4 });
-    return { stdout: r.stdout, exitCode: r.exitCode };
-  };
-  try {
-    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? "USER");
-  } catch (err) {
-    const probes = err.probes;
-    if (probes) ctx.report.assumptions = probes;
-    throw err;
-  }
-}
-var ipmStage = {
-  name: "ipm",
-  async run(ctx) {
-    need(ctx.target, "the container");
-    const installer = await pipelineInstaller(ctx);
-    const setup = await setUpIpmWarm(ctx, installer);
-    const warm = warmState(ctx);
-    ctx.setup = setup;
-    ctx.report.irisVersion = setup.iris.majorMinor;
-    ctx.report.irisBuild = setup.iris.build;
-    ctx.report.ipmVersion = setup.ipmVersion;
-    ctx.report.ipmSource = installer ? {
-      url: installer.url ?? installer.path,
-      sha256: installer.sha256,
-      commit: installer.git?.commit ?? null,
-      repository: installer.git?.repository ?? null
-    } : null;
-    const from = warm?.used ? ` (warm image ${warm.tag}, IPM checked)` : installer?.git ? ` (installed from commit ${installer.git.commit}, ${installer.origin}, archive sha256 ${installer.sha256})` : installer ? ` (installed from ${installer.origin})` : " (from the image)";
-    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${from}`;
-  }
-};
-var loadStage = {
-  name: "load",
-  async run(ctx) {
-    const ops = need(ctx.ops, "IPM");
-    const setup = need(ctx.setup, "IPM");
-    ctx.packagingNamespace = await newPackageNamespace(
-      ctx,
-      need(ctx.target, "the container"),
-      setup.homeNamespace,
-      "PKG"
-    );
-    await ops.loadModule(ctx.packagingNamespace, ctx.options.moduleDir, { dev: ctx.options.dev ?? false });
-    return `loaded and compiled in ${ctx.packagingNamespace}`;
-  }
-};
-var packageStage = {
-  name: "package",
-  async run(ctx) {
-    const ops = need(ctx.ops, "IPM");
-    const module = need(ctx.module, "the module");
-    const exportPythonDeps = ctx.options.exportPythonDeps !== false;
-    if (exportPythonDeps && await hasRequirementsTxt(ctx.options.moduleDir)) {
-      const refusal = pythonDepsWithoutNetwork(
-        module.name,
-        true,
-        exportPythonDeps,
-        await networkMode(need(ctx.container, "the container"))
-      );
-      if (refusal) throw refusal;
-    }
-    const archive = await ops.packageDatabase(
-      need(ctx.packagingNamespace, "the packaging namespace"),
-      module.name,
-      ctx.options.outDir,
-      {
-        dev: ctx.options.dev ?? false,
-        ...ctx.options.exportPythonDeps === false ? { exportPythonDeps: false } : {}
-      }
-    );
-    ctx.archive = archive;
-    const { size } = await stat10(archive.hostPath);
-    ctx.report.archive = {
-      path: archive.hostPath,
-      fileName: archive.fileName,
-      size,
-      sha256: "",
-      irisDatSha256: archive.checksum
-    };
-    return `${archive.fileName} (${size} bytes, IRIS.DAT sha256 ${archive.checksum ?? "not printed"})`;
-  }
-};
-var verifyStage = {
-  name: "verify",
-  async run(ctx) {
-    const archive = need(ctx.archive, "the archive");
-    const module = need(ctx.module, "the module");
-    const report = await ctx.options.verifyArchive(archive.hostPath, {
-      ...ctx.setup ? { expectedIrisVersion: ctx.setup.iris.majorMinor } : {},
-      expectedModuleName: module.name,
-      expectedModuleVersion: module.version
-    });
-    ctx.report.verification = report;
-    if (ctx.report.archive) {
-      ctx.report.archive.sha256 = report.archive.sha256;
-      ctx.report.archive.size = report.archive.size;
-      if (report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
-    }
-    if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
-      throw new IpmDbError(
-        "checksum-mismatch",
-        `IRIS.DAT in ${archive.fileName} hashes to ${report.irisDat.sha256}, but IPM printed ${archive.checksum}.`
-      );
-    if (!report.valid) {
-      const first = report.errors[0];
-      throw new IpmDbError(
-        "archive-invalid",
-        `${archive.fileName} failed verification: ${report.errors.length} error(s)${first ? `; first: ${first.message}` : ""}`,
-        {
-          details: report.errors.map((e) => `${e.code}${e.entry ? ` (${e.entry})` : ""}: ${e.message}`).join("\n")
-        }
-      );
-    }
-    return `${archive.fileName}: valid, ${report.warnings.length} warning(s)`;
-  }
-};
-var installStage = {
-  name: "install",
-  async run(ctx) {
-    const ops = need(ctx.ops, "IPM");
-    const setup = need(ctx.setup, "IPM");
-    const module = need(ctx.module, "the module");
-    const archive = need(ctx.archive, "the archive");
-    ctx.installNamespace = await newPackageNamespace(
-      ctx,
-      need(ctx.target, "the container"),
-      setup.homeNamespace,
-      "INST"
-    );
-    const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
-    const installed = await ops.installedModule(ctx.installNamespace, module.name);
-    if (!installed)
-      throw new IpmDbError(
-        "install-not-listed",
-        `IPM has no record of ${module.name} in ${ctx.installNamespace} after installing ${basename3(archive.hostPath)}.`,
-        { details: swap.output }
-      );
-    if (installed.version !== module.version)
-      throw new IpmDbError(
-        "install-wrong-version",
-        `IPM records ${module.name} ${installed.version} in ${ctx.installNamespace} after installing ${module.version}.`
-      );
-    if (installed.packaging !== "database")
-      throw new IpmDbError(
-        "install-not-database",
-        `IPM records ${module.name} in ${ctx.installNamespace} with packaging "${installed.packaging}", not "database", after installing ${basename3(archive.hostPath)}.`,
-        { details: swap.output }
-      );
-    const dependencies = (ctx.report.verification?.dependencies ?? []).map((d) => d.name);
-    const problems = dependencyProblems(await ops.dependencyStates(ctx.installNamespace, dependencies), dependencies);
-    if (problems.length > 0) throw missingDependencyError(problems, module.name, ctx.installNamespace);
-    return `${module.name} ${installed.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ""}`;
-  }
-};
-var testStage = {
-  name: "test",
-  skip(ctx) {
-    if (!ctx.options.runTests) return "tests not requested";
-    return null;
-  },
-  async run(ctx) {
-    const ops = need(ctx.ops, "IPM");
-    const module = need(ctx.module, "the module");
-    const namespace = need(ctx.packagingNamespace, "the packaging namespace");
-    const run3 = await ops.test(namespace, module.name, ctx.options.outDir);
-    ctx.report.junitPath = run3.junitPath;
-    if (!run3.passed)
-      throw new IpmDbError("tests-failed", run3.error ?? `The tests of ${module.name} failed.`, { details: run3.output });
-    return `tests passed in ${namespace}${run3.junitPath ? `; JUnit at ${run3.junitPath}` : ""}`;
-  }
-};
-var DEFAULT_STAGES = [
-  startStage,
-  ipmStage,
-  loadStage,
-  packageStage,
-  verifyStage,
-  installStage,
-  testStage
-];
-
-// src/pipeline/runner.ts
-function emptyReport(image, startedAt) {
-  return {
-    schema: "ipm-db/run-report@1",
-    image,
-    irisVersion: null,
-    irisBuild: null,
-    ipmVersion: null,
-    module: null,
-    ok: false,
-    stages: [],
-    archive: null,
-    verification: null,
-    compileErrors: [],
-    junitPath: null,
-    upgrade: [],
-    published: null,
-    startedAt: startedAt.toISOString(),
-    durationMs: 0
-  };
-}
-function createContext(options, report) {
-  const used = /* @__PURE__ */ new Set();
-  return {
-    options,
-    report,
-    logger: options.logger,
-    docker: new Docker(options.docker ?? {}),
-    runId: options.runId ?? newRunId(),
-    container: null,
-    target: null,
-    ops: null,
-    setup: null,
-    module: null,
-    packagingNamespace: null,
-    installNamespace: null,
-    archive: null,
-    nextPostfix(prefix) {
-      let candidate = prefix;
-      for (let n = 2; used.has(candidate); n++) candidate = `${prefix}${n}`;
-      used.add(candidate);
-      return candidate;
-    }
-  };
-}
-function failedResult(stage, err, durationMs) {
-  const message = redact(errorMessage(err)) + (err instanceof IpmDbError && err.hint ? ` (${redact(err.hint)})` : "");
-  const output = err instanceof IpmDbError && err.details ? redact(err.details) : void 0;
-  const code = err instanceof IpmDbError ? err.code : void 0;
-  return {
-    stage: stage.name,
-    status: "failed",
-    durationMs,
-    message,
-    ...code ? { code } : {},
-    ...output ? { output } : {}
-  };
-}
-async function runPipeline(options) {
-  const started = /* @__PURE__ */ new Date();
-  const report = emptyReport(options.image, started);
-  const ctx = createContext(options, report);
-  const stages = options.stages ?? DEFAULT_STAGES;
-  const hooks = options.hooks ?? [];
-  let failed2 = false;
-  try {
-    for (const stage of stages) {
-      if (failed2) {
-        report.stages.push({ stage: stage.name, status: "skipped", durationMs: 0, message: "an earlier stage failed" });
-        continue;
-      }
-      if (options.signal?.aborted) {
-        failed2 = true;
-        report.stages.push({
-          stage: stage.name,
-          status: "failed",
-          durationMs: 0,
-          message: "cancelled before this stage started"
-        });
-        options.logger.error(`${stage.name}: cancelled`);
-        continue;
-      }
-      const skip = stage.skip?.(ctx) ?? null;
-      if (skip !== null) {
-        report.stages.push({ stage: stage.name, status: "skipped", durationMs: 0, message: skip });
-        options.logger.info(`${stage.name}: skipped (${skip})`);
-        continue;
-      }
-      for (const h of hooks) await h.beforeStage?.(stage.name, ctx);
-      const t0 = Date.now();
-      let result;
-      try {
-        const message = await options.logger.group(stage.name, () => stage.run(ctx));
-        result = {
-          stage: stage.name,
-          status: "passed",
-          durationMs: Date.now() - t0,
-          ...message ? { message: redact(message) } : {}
-        };
-        options.logger.info(
-          `${stage.name}: passed in ${formatDuration(result.durationMs)}${result.message ? ` - ${result.message}` : ""}`
-        );
-      } catch (err) {
-        failed2 = true;
-        result = failedResult(stage, err, Date.now() - t0);
-        if (err instanceof CompileFailedError) {
-          report.compileErrors = err.compileErrors;
-          for (const e of err.compileErrors)
-            options.logger.error(e.message, {
-              ...e.file ? { file: e.file } : {},
-              ...e.line ? { line: e.line } : {},
-              title: `Compile error in ${e.document}`
-            });
-        }
-        options.logger.error(`${stage.name}: failed after ${formatDuration(result.durationMs)} - ${result.message}`);
-        if (result.output) options.logger.info(result.output);
-      }
-      report.stages.push(result);
-      for (const h of hooks) await h.afterStage?.(result, ctx);
-    }
-  } finally {
-    await cleanUp(ctx);
-    report.ok = !failed2 && report.stages.every((s) => s.status !== "failed");
-    report.durationMs = Date.now() - started.getTime();
-  }
-  return report;
-}
-async function cleanUp(ctx) {
-  if (!ctx.container) return;
-  if (ctx.options.keepContainer && ctx.container) {
-    ctx.logger.info(`Keeping container ${ctx.container.name} (remove it with: docker rm -f -v ${ctx.container.name})`);
-    return;
-  }
-  try {
-    const removed = await removeRun(ctx.docker, ctx.runId);
-    if (removed.length > 0) ctx.logger.debug(`Removed ${removed.join(", ")}`);
-  } catch (err) {
-    ctx.logger.warn(`Could not remove the containers of run ${ctx.runId}: ${errorMessage(err)}`);
-  }
-}
+import { stat as stat12 } from "node:fs/promises";
+import { join as join22, relative as relative5 } from "node:path";
 
 // src/action/annotations.ts
-import { join as join16, relative as relative3, sep as sep4 } from "node:path";
+import { join as join20, relative as relative4, sep as sep4 } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run3) {
   return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative3(roots.workspace, join16(roots.modulePath, moduleRelative));
+  const rel = relative4(roots.workspace, join20(roots.modulePath, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep4).join("/");
 }
@@ -6941,285 +7250,187 @@ function withEntry(message, entry) {
   return entry ? `${entry}: ${message}` : message;
 }
 
-// src/action/run.ts
-var REPORT_FILE = "ipm-db-report.json";
-function runLabel2(report) {
-  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
+// src/action/ipm-installer.ts
+import { join as join21 } from "node:path";
+function resolveIpmInstaller(ipm, opts) {
+  if (ipm.kind === "git")
+    return resolveInstaller(
+      { kind: "git", commit: ipm.commit, repository: ipm.repository },
+      { workDir: opts.workDir, cache: opts.cache }
+    );
+  if (ipm.kind === "installer")
+    return resolveInstaller(
+      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
+      { workDir: opts.workDir }
+    );
+  return resolveInstaller(
+    { kind: "version", version: ipm.version, sha256: ipm.sha256 },
+    { workDir: opts.workDir, cache: opts.cache, releaseUrl: ipm.releaseUrl }
+  );
 }
-function irisKey(image, report) {
-  if (report?.irisVersion) return report.irisVersion;
-  return imageTag(image) ?? basename4(image);
+function installerStep(ipm, io, cache, tempRoot) {
+  return io.group("IPM installer", async () => {
+    if (ipm.kind === "image") {
+      io.info("ipm-git is none: using the IPM already in the image.");
+      return null;
+    }
+    const resolved = await resolveIpmInstaller(ipm, {
+      workDir: join21(tempRoot, "ipm-db-downloads"),
+      cache: actionsInstallerCache(cache, join21(tempRoot, "ipm-db-cache"))
+    });
+    io.info(
+      resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
+    );
+    return { source: pinnedSource(resolved), pin: installerPin(resolved) };
+  });
 }
-function crashedReport(image, startedAt, err) {
-  const message = redact(errorMessage(err));
-  const details = err instanceof IpmDbError && err.details ? redact(err.details) : void 0;
-  const stage = { stage: "start", status: "failed", durationMs: Date.now() - startedAt, message };
-  if (details) stage.output = details;
-  const report = emptyReport(image, new Date(startedAt));
-  report.stages = [stage];
-  report.durationMs = Date.now() - startedAt;
-  return report;
-}
+
+// src/action/publish-step.ts
 function setPublishStage(report, result) {
   report.stages = report.stages.filter((s) => s.stage !== "publish");
   report.stages.push(result);
 }
-async function listFilesIn(dir) {
-  const out = [];
-  for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join17(dir, e.name);
-    if (e.isDirectory()) out.push(...await listFilesIn(p));
-    else out.push(p);
+async function publishStep(runs, allRan, inputs, publisher, io, signal) {
+  const allOk = allRan && runs.every(runCounts);
+  for (const report of runs) {
+    if (report.skipped) {
+      setPublishStage(report, stageSkipped("publish", report.skipped.reason));
+      continue;
+    }
+    if (!inputs.publish) {
+      setPublishStage(report, stageSkipped("publish", inputs.publishRefused ?? "publish is not true"));
+      continue;
+    }
+    if (!allOk) {
+      setPublishStage(report, stageSkipped("publish", "not every IRIS version passed; nothing is published"));
+      continue;
+    }
+    const t0 = Date.now();
+    const key2 = irisKey(report.image, report);
+    try {
+      const { archive, verification } = report;
+      if (!archive || !verification)
+        throw new IpmDbError("publish", `IRIS ${key2} produced no verified archive to publish.`);
+      const published = await io.group(
+        `[${key2}] publish`,
+        () => untilAborted(
+          publisher.publish(
+            {
+              archivePath: archive.path,
+              verification,
+              sourceUrl: inputs.sourceUrl,
+              force: inputs.force,
+              allowPrerelease: inputs.allowPrerelease,
+              signal
+            },
+            coreLogger(io, `[${key2}] `)
+          ),
+          signal,
+          "publishing"
+        )
+      );
+      report.published = published;
+      setPublishStage(report, {
+        stage: "publish",
+        status: "passed",
+        durationMs: Date.now() - t0,
+        message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}, round-trip: ${published.roundTrip.status}`
+      });
+    } catch (err) {
+      report.ok = false;
+      setPublishStage(report, stageFailure("publish", err, Date.now() - t0));
+      break;
+    } finally {
+      report.durationMs += Date.now() - t0;
+    }
   }
-  return out;
 }
-function withTimeout(work, signal, what) {
-  return new Promise((resolve4, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve4(v);
-      },
-      (e) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      }
+
+// src/action/run.ts
+function totalTimeout(totalMs) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(
+      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
+        hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
+      })
+    ),
+    totalMs
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+async function checkWorkspace(inputs) {
+  await stat12(join22(inputs.modulePath, "module.xml")).catch(() => {
+    throw new UsageError(
+      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.modulePath) || "."}.`,
+      "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
     );
   });
+  const previous = inputs.upgrade?.previous.packagePath;
+  if (previous)
+    await stat12(previous).catch(() => {
+      throw new UsageError(
+        `input "upgrade-from": ${relative5(inputs.workspace, previous)} does not exist.`,
+        "Give the path of a previous .tgz, a version or a registry reference."
+      );
+    });
 }
 async function run2(inputs, deps) {
   const started = Date.now();
   const { io } = deps;
   const notices = [];
-  const runs = [];
-  const logFiles = /* @__PURE__ */ new Map();
-  let failure = null;
-  io.saveState(STATE_RUN_ID, deps.runId);
-  io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join17(inputs.workspace, ".ipm-db");
-  const outRoot = join17(tempRoot, "ipm-db", deps.runId);
   const notice2 = (m) => {
     notices.push(m);
     io.notice(m);
   };
+  io.saveState(STATE_RUN_ID, deps.runId);
+  io.saveState(STATE_KEEP, String(inputs.keepContainer));
+  const tempRoot = deps.env.RUNNER_TEMP || join22(inputs.workspace, ".ipm-db");
+  const outRoot = join22(tempRoot, "ipm-db", deps.runId);
+  const imageCacheDir = join22(tempRoot, "ipm-db-images");
   if (inputs.publishRefused) notice2(inputs.publishRefused);
-  const total = new AbortController();
-  const totalTimer = setTimeout(
-    () => total.abort(
-      new IpmDbError(
-        "timeout",
-        `The whole run exceeded the timeout input (${Math.round(inputs.timeouts.totalMs / 1e3)} s).`,
-        {
-          hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
-        }
-      )
-    ),
-    inputs.timeouts.totalMs
-  );
-  const restoredImages = /* @__PURE__ */ new Set();
+  const total = totalTimeout(inputs.timeouts.totalMs);
+  let outcomes = [];
+  let failure = null;
   try {
-    await stat11(join17(inputs.modulePath, "module.xml")).catch(() => {
-      throw new UsageError(
-        `input "module-path": no module.xml in ${relative4(inputs.workspace, inputs.modulePath) || "."}.`,
-        "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
-      );
+    await checkWorkspace(inputs);
+    const ipm = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
+    outcomes = await runImages({
+      inputs,
+      deps,
+      outRoot,
+      imageCacheDir,
+      warmImageCacheDir: join22(tempRoot, "ipm-db-warm"),
+      ipmInstaller: ipm?.source ?? null,
+      ipmPin: ipm?.pin ?? null,
+      ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
+      signal: total.signal
     });
-    const from = inputs.upgrade?.from;
-    if (from?.kind === "archive") {
-      const path = from.path;
-      await stat11(path).catch(() => {
-        throw new UsageError(
-          `input "upgrade-from": ${relative4(inputs.workspace, path)} does not exist.`,
-          "Give the path of a previous .tgz, a version or a registry reference."
-        );
-      });
-    }
-    let ipmPin = null;
-    const ipmInstallerFile = await io.group("IPM installer", async () => {
-      const ipm = inputs.ipm;
-      if (ipm.kind === "image") {
-        io.info("ipm-git is none: using the IPM already in the image.");
-        return null;
-      }
-      const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join17(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join17(tempRoot, "ipm-db-cache"))
-      });
-      io.info(
-        resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
-      );
-      ipmPin = installerPin(resolved);
-      return pinnedSource(resolved);
-    });
-    for (const [index, image] of inputs.images.entries()) {
-      if (total.signal.aborted) break;
-      const outDir = join17(outRoot, sanitiseArtifactName(image));
-      await mkdir8(outDir, { recursive: true });
-      const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join17(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
-        restoredImages.add(image);
-        io.info(`${prefix}image restored from the cache`);
-      }
-      const warmDir = join17(tempRoot, "ipm-db-warm");
-      const warm = inputs.warmIpmImage && ipmPin ? await restoreWarmImage(image, ipmPin, warmDir, deps.cache, deps.docker, (m) => io.warning(m)) : null;
-      if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
-      const t0 = Date.now();
-      let report;
-      let files = [];
-      try {
-        const result = await withTimeout(
-          deps.pipeline.runImage(
-            {
-              image,
-              workspace: inputs.workspace,
-              modulePath: inputs.modulePath,
-              outDir,
-              ipmInstaller: ipmInstallerFile,
-              warmIpmImage: inputs.warmIpmImage,
-              dev: inputs.dev,
-              interoperability: inputs.interoperability,
-              exportPythonDeps: inputs.exportPythonDeps,
-              runTests: inputs.runTests,
-              upgrade: inputs.upgrade,
-              timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
-              keepContainer: inputs.keepContainer,
-              runId: `${deps.runId}-${index + 1}`,
-              onResource: (r) => ledger.record(r),
-              signal: total.signal
-            },
-            coreLogger(io, prefix)
-          ),
-          total.signal,
-          `the run on ${image}`
-        );
-        report = result.report;
-        files = result.logFiles;
-      } catch (err) {
-        report = crashedReport(image, t0, err);
-      }
-      runs.push(report);
-      logFiles.set(report, { outDir, files });
-      if (warm) await saveWarmImage(warm, warmDir, deps.cache, deps.docker, (m) => io.warning(m));
+    const runs2 = outcomes.map((o) => o.report);
+    for (const report of runs2) {
       const skipped = skipExpiredLicence(report, inputs.licenceExpired);
       if (skipped) io.warning(skipped);
-      else if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
     }
-    const allOk = runs.length === inputs.images.length && runs.every(runCounts);
-    for (const report of runs) {
-      if (report.skipped) {
-        setPublishStage(report, { stage: "publish", status: "skipped", durationMs: 0, message: report.skipped.reason });
-        continue;
-      }
-      if (!inputs.publish) {
-        setPublishStage(report, {
-          stage: "publish",
-          status: "skipped",
-          durationMs: 0,
-          message: inputs.publishRefused ?? "publish is not true"
-        });
-        continue;
-      }
-      if (!allOk) {
-        setPublishStage(report, {
-          stage: "publish",
-          status: "skipped",
-          durationMs: 0,
-          message: "not every IRIS version passed; nothing is published"
-        });
-        continue;
-      }
-      const t0 = Date.now();
-      try {
-        const { archive, verification } = report;
-        if (!archive || !verification)
-          throw new IpmDbError("publish", `${runLabel2(report)} produced no verified archive to publish.`);
-        const published = await io.group(
-          `[${irisKey(report.image, report)}] publish`,
-          () => withTimeout(
-            deps.publisher.publish(
-              {
-                archivePath: archive.path,
-                verification,
-                sourceUrl: inputs.sourceUrl,
-                force: inputs.force,
-                allowPrerelease: inputs.allowPrerelease,
-                signal: total.signal
-              },
-              coreLogger(io, `[${irisKey(report.image, report)}] `)
-            ),
-            total.signal,
-            "publishing"
-          )
-        );
-        report.published = published;
-        report.durationMs += Date.now() - t0;
-        setPublishStage(report, {
-          stage: "publish",
-          status: "passed",
-          durationMs: Date.now() - t0,
-          message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}, round-trip: ${published.roundTrip.status}`
-        });
-      } catch (err) {
-        report.ok = false;
-        report.durationMs += Date.now() - t0;
-        const stage = {
-          stage: "publish",
-          status: "failed",
-          durationMs: Date.now() - t0,
-          message: redact(errorMessage(err))
-        };
-        if (err instanceof IpmDbError && err.details) stage.output = redact(err.details);
-        setPublishStage(report, stage);
-        if (err instanceof IpmDbError && err.hint) stage.message = `${stage.message} ${err.hint}`;
-        break;
-      }
-    }
-    const firstFailed = runs.find((r) => !runCounts(r));
+    const allRan = runs2.length === inputs.images.length;
+    await publishStep(runs2, allRan, inputs, deps.publisher, io, total.signal);
+    const firstFailed = runs2.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
-    else if (runs.length < inputs.images.length && total.signal.reason) failure = failureFromError(total.signal.reason);
+    else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
   } catch (err) {
     failure = failureFromError(err);
   } finally {
-    clearTimeout(totalTimer);
+    total.clear();
   }
-  const reportPath = join17(outRoot, REPORT_FILE);
-  await mkdir8(outRoot, { recursive: true }).catch(() => {
-  });
-  await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join17(outDir, REPORT_FILE), report);
+  const runs = outcomes.map((o) => o.report);
+  const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
-  const artifacts = [];
-  if (inputs.uploadArtifacts !== "never") {
-    if (!deps.uploader) {
-      if (runs.some((r) => shouldUpload(inputs.uploadArtifacts, r.ok)))
-        notice2("Artifact upload skipped: not running in GitHub Actions (no results service).");
-    } else {
-      await io.group("Upload artifacts", async () => {
-        for (const [report, { outDir, files }] of logFiles) {
-          if (!shouldUpload(inputs.uploadArtifacts, report.ok)) continue;
-          const name = artifactName(inputs.artifactName, irisKey(report.image, report), deps.env, inputs.matrixKey);
-          try {
-            const toUpload = await collectRunFiles(report, outDir, files);
-            const up = await uploadRunFiles(deps.uploader, name, toUpload, outDir);
-            io.info(`Uploaded ${name} (${up.size} bytes, ${toUpload.length} files)`);
-            artifacts.push(up);
-          } catch (err) {
-            io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
-          }
-        }
-      });
-    }
-  }
+  const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
   if (inputs.cacheImages) {
+    const restored = new Set(outcomes.filter((o) => o.restoredFromCache).map((o) => o.image));
     for (const image of inputs.images)
-      if (!restoredImages.has(image))
-        await saveImage(image, join17(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
+      if (!restored.has(image)) await saveImage(image, imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
   }
   const outcome2 = {
     runs,
@@ -7239,42 +7450,11 @@ async function run2(inputs, deps) {
   }
   return outcome2;
 }
-async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join17(outDir, REPORT_FILE)]);
-  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
-    (p) => Boolean(p)
-  );
-  for (const p of wanted) {
-    const rel = relative4(outDir, p);
-    if (!rel.startsWith("..") && rel !== "") files.add(p);
-    else {
-      const copy = join17(outDir, basename4(p));
-      await copyFile4(p, copy);
-      files.add(copy);
-    }
-  }
-  if (!report.ok) {
-    for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
-  }
-  const present = [];
-  for (const f of files)
-    if (await stat11(f).then(
-      (s) => s.isFile(),
-      () => false
-    ))
-      present.push(f);
-  return present;
-}
-async function writeJson(path, value) {
-  await writeFile3(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
-  });
-}
-function describeFirstFailure(report) {
-  const s = report.stages.find((x) => x.status === "failed");
-  return s ? `${s.stage}: ${s.message ?? "failed"}` : "failed";
+function runLabel2(report) {
+  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
 }
 function failureOf(report) {
-  const s = report.stages.find((x) => x.status === "failed");
+  const s = firstFailure(report.stages);
   return {
     message: `${runLabel2(report)}: ${s ? `the ${s.stage} stage failed: ${s.message ?? ""}` : "failed"}`.trim(),
     hint: null,
@@ -7288,52 +7468,14 @@ function failureFromError(err) {
     details: err instanceof IpmDbError && err.details ? redact(err.details) : null
   };
 }
-function outputsOf(runs, reportPath) {
-  const first = runs.find((r) => r.archive);
-  const mod = runs.find((r) => r.module)?.module;
-  const published = runs.map((r) => r.published).filter((p) => p !== null);
-  return {
-    archive: first?.archive?.path ?? "",
-    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
-    sha256: first?.archive?.sha256 ?? "",
-    "iris-dat-sha256": first?.archive?.irisDatSha256 ?? "",
-    "module-name": mod?.name ?? "",
-    "module-version": mod?.version ?? "",
-    "iris-versions": JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
-    "published-tags": JSON.stringify(published.map((p) => p.tag)),
-    "published-references": JSON.stringify(published.map((p) => p.reference)),
-    digests: JSON.stringify(published.map((p) => p.digest)),
-    "round-trip": JSON.stringify(
-      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
-    ),
-    report: reportPath,
-    result: JSON.stringify(
-      runs.map((r) => ({
-        image: r.image,
-        irisVersion: r.irisVersion,
-        ok: r.ok,
-        ...r.skipped ? { skipped: r.skipped } : {},
-        stages: r.stages.map((s) => ({
-          stage: s.stage,
-          status: s.status,
-          durationMs: s.durationMs,
-          message: s.message ?? null
-        }))
-      }))
-    )
-  };
-}
-function setOutputs(io, runs, reportPath) {
-  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
-}
 
 // src/action/wiring.ts
-import { mkdir as mkdir10, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join27 } from "node:path";
 
 // src/archive/verify.ts
 import { createHash as createHash7 } from "node:crypto";
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
@@ -7779,8 +7921,8 @@ async function openArchiveFile(path) {
     throw unreadable(path, describeOpenError(err), err);
   }
   try {
-    const stat13 = await handle.stat();
-    if (!stat13.isFile()) throw unreadable(path, stat13.isDirectory() ? "it is a directory" : "it is not a regular file");
+    const stat14 = await handle.stat();
+    if (!stat14.isFile()) throw unreadable(path, stat14.isDirectory() ? "it is a directory" : "it is not a regular file");
     const read = async () => {
       const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
       let result;
@@ -7801,7 +7943,7 @@ async function openArchiveFile(path) {
         yield chunk;
       }
     };
-    return { size: stat13.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
+    return { size: stat14.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
   } catch (err) {
     await handle.close().catch(() => void 0);
     throw err;
@@ -8434,7 +8576,7 @@ async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename5(path) }, { ...options, limits });
+    return await verifyArchiveStream(source.chunks, { path, fileName: basename6(path) }, { ...options, limits });
   } finally {
     await source.close();
   }
@@ -8550,7 +8692,7 @@ function compressionRatioMessage(inflated, compressed, limits) {
 // src/oci/publish.ts
 import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { stat as stat12 } from "node:fs/promises";
+import { stat as stat13 } from "node:fs/promises";
 
 // src/util/log.ts
 var silentLogger = {
@@ -8770,9 +8912,9 @@ function parseRetryAfter(value, now = Date.now()) {
   if (Number.isNaN(when)) return void 0;
   return Math.max(0, when - now);
 }
-function nextRetryDelay(policy, attempt2, elapsedMs, retryAfterMs, random = Math.random) {
-  if (attempt2 >= policy.maxAttempts) return void 0;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
+function nextRetryDelay(policy, attempt, elapsedMs, retryAfterMs, random = Math.random) {
+  if (attempt >= policy.maxAttempts) return void 0;
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const delay = retryAfterMs !== void 0 ? retryAfterMs : Math.round(ceiling / 2 + random() * ceiling / 2);
   if (elapsedMs + delay > policy.maxTotalMs) return void 0;
   return delay;
@@ -8933,49 +9075,49 @@ var RegistryHttp = class {
    * After a failed attempt: the delay before the next one when the error is a broken or refused
    * connection and the budget allows; otherwise throws (the error itself, or a final RegistryError).
    */
-  networkRetryDelay(err, what, code, attempt2, started, method, url) {
+  networkRetryDelay(err, what, code, attempt, started, method, url) {
     if (err instanceof IpmDbError) throw err;
     if (!isRetryableNetworkError(err)) throw this.connectionError(err, what, method, url);
     const reason = err.code ?? "connection closed";
-    const delay = nextRetryDelay(this.retryPolicy, attempt2, Date.now() - started, void 0);
+    const delay = nextRetryDelay(this.retryPolicy, attempt, Date.now() - started, void 0);
     if (delay === void 0) {
       throw new RegistryError(
         code,
-        `${what} failed after ${attempt2} attempt(s): ${reason}`,
+        `${what} failed after ${attempt} attempt(s): ${reason}`,
         { method, url: urlForMessage(url), status: null, codes: [] },
         { cause: err }
       );
     }
     this.logger.warn(
-      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt2 + 1}/${this.retryPolicy.maxAttempts})`
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
     );
     return delay;
   }
   /** The delay before restarting after a retryable status, or undefined when out of budget or not retryable. */
-  statusRetryDelay(res, attempt2, started) {
+  statusRetryDelay(res, attempt, started) {
     if (!isRetryableStatus(res.status)) return void 0;
     return nextRetryDelay(
       this.retryPolicy,
-      attempt2,
+      attempt,
       Date.now() - started,
       parseRetryAfter(responseHeader(res, "retry-after"))
     );
   }
   async withRetries(what, method, url, attemptFn) {
     const started = Date.now();
-    for (let attempt2 = 1; ; attempt2++) {
+    for (let attempt = 1; ; attempt++) {
       let res;
       try {
         res = await attemptFn();
       } catch (err) {
-        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt2, started, method, url));
+        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt, started, method, url));
         continue;
       }
-      const delay = this.statusRetryDelay(res, attempt2, started);
+      const delay = this.statusRetryDelay(res, attempt, started);
       if (delay !== void 0) {
         res.stream?.destroy();
         this.logger.warn(
-          `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt2 + 1}/${this.retryPolicy.maxAttempts})`
+          `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
         );
         await sleep(delay);
         continue;
@@ -9003,11 +9145,11 @@ var RegistryHttp = class {
       };
       return exchange(req, { stream: r.stream === true });
     };
-    const attempt2 = () => r.retry === false ? once() : this.withRetries(what, r.method, url, once);
-    let res = await attempt2();
+    const attempt = () => r.retry === false ? once() : this.withRetries(what, r.method, url, once);
+    let res = await attempt();
     if (res.status === 401 && ownOrigin && await this.auth.answer(res, r.repository, r.scope, r.method)) {
       this.logger.debug(`${what}: authenticated, sending again`);
-      res = await attempt2();
+      res = await attempt();
     }
     return res;
   }
@@ -9142,7 +9284,7 @@ var UploadSession = class {
   async withRestarts(what, run3) {
     const started = Date.now();
     const uploads = new URL(`/v2/${this.repository}/blobs/uploads/`, this.http.baseUrl);
-    for (let attempt2 = 1; ; attempt2++) {
+    for (let attempt = 1; ; attempt++) {
       let outcome2;
       try {
         outcome2 = await run3();
@@ -9151,7 +9293,7 @@ var UploadSession = class {
           err,
           `${what} (restarting it)`,
           "registry-upload",
-          attempt2,
+          attempt,
           started,
           "PUT",
           uploads
@@ -9161,7 +9303,7 @@ var UploadSession = class {
       }
       if ("result" in outcome2) return outcome2.result;
       const { res, location, method } = outcome2;
-      const delay = this.http.statusRetryDelay(res, attempt2, started);
+      const delay = this.http.statusRetryDelay(res, attempt, started);
       await this.cancel(location);
       if (delay === void 0) throw this.http.fail("registry-upload", `${what} failed`, method, res);
       this.http.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
@@ -9319,7 +9461,7 @@ var RegistryClient = class {
   async readBlob(repository, digest, size, consume) {
     const target = `/v2/${repository}/blobs/${digest}`;
     const started = Date.now();
-    for (let attempt2 = 1; ; attempt2++) {
+    for (let attempt = 1; ; attempt++) {
       try {
         const res = await this.http.send({ method: "GET", target, repository, scope: "pull", stream: true });
         if (res.status !== 200 || !res.stream)
@@ -9328,7 +9470,7 @@ var RegistryClient = class {
       } catch (err) {
         const url = new URL(target, this.http.baseUrl);
         const what = `download of ${digest} (starting again)`;
-        await sleep(this.http.networkRetryDelay(err, what, "registry-blob", attempt2, started, "GET", url));
+        await sleep(this.http.networkRetryDelay(err, what, "registry-blob", attempt, started, "GET", url));
       }
     }
   }
@@ -9517,11 +9659,11 @@ function ipmAcceptanceViolations(manifest, tag) {
 import { spawn } from "node:child_process";
 import { access as access2, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join18, resolve as resolve3 } from "node:path";
+import { delimiter, join as join23, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join18(dir, "oras");
+    const candidate = join23(dir, "oras");
     try {
       await access2(candidate, 1);
       return candidate;
@@ -9554,10 +9696,10 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join18(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join23(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join18(dir, title));
-    const annotationFile = join18(dir, "annotations.json");
+    await symlink(resolve3(opts.archivePath), join23(dir, title));
+    const annotationFile = join23(dir, "annotations.json");
     await writeFile4(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
@@ -9566,9 +9708,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join18(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join23(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile4(join18(dir, "config.json"), "{}");
+    await writeFile4(join23(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -9748,7 +9890,7 @@ async function publishPackage(opts) {
   const repository = ipmRepositoryPath(access3.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
-  const size = (await stat12(opts.archivePath)).size;
+  const size = (await stat13(opts.archivePath)).size;
   if (size !== report.archive.size) {
     throw notVerified(
       `${opts.archivePath} is ${size} bytes, ${report.archive.size} when it was verified`,
@@ -9862,13 +10004,13 @@ async function publishPackage(opts) {
 
 // src/pipeline/upgrade/stage.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir9 } from "node:fs/promises";
-import { basename as basename6, join as join19 } from "node:path";
+import { mkdir as mkdir11 } from "node:fs/promises";
+import { basename as basename7, join as join24 } from "node:path";
 function safeFileName(title, fallback) {
-  const name = title === void 0 ? "" : basename6(title.replace(/\\/g, "/"));
+  const name = title === void 0 ? "" : basename7(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
 }
 async function pullPackage(client, ref, dir) {
@@ -9881,9 +10023,9 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir9(dir, { recursive: true });
+  await mkdir11(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join19(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join24(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -9897,7 +10039,7 @@ async function pullPackage(client, ref, dir) {
 // src/pipeline/upgrade/driver-binding.ts
 import { mkdtemp as mkdtemp4, rm as rm9 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join20 } from "node:path";
+import { join as join25 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -9906,7 +10048,7 @@ async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
     timeoutMs,
     purpose: doing
   });
-  return result.raw;
+  return { results: result.results, raw: result.raw };
 }
 function irisOf(ctx, current, homeNamespace) {
   const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
@@ -10003,21 +10145,28 @@ function driverUpgradeEnvironment(ctx, pull) {
   return {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
     startDurable: (image) => startDurable(ctx, image),
+    reserveContainer: () => {
+      const slots = ctx.options.containerSlots;
+      return slots?.tryAcquire() ? () => slots.release() : null;
+    },
     pull,
-    tempDir: () => mkdtemp4(join20(tmpdir5(), "ipm-db-previous-")),
+    tempDir: () => mkdtemp4(join25(tmpdir5(), "ipm-db-previous-")),
     removeTempDir: (dir) => rm9(dir, { recursive: true, force: true })
   };
 }
 
 // src/pipeline/upgrade/parse.ts
-function ipmdbLines(output) {
-  return parseSessionOutput(output).results;
-}
 function values2(output, key2) {
-  return ipmdbLines(output).filter((line) => line.key === key2).map((line) => line.value);
+  return output.results.filter((line) => line.key === key2).map((line) => line.value);
+}
+function ipmdbLines(output) {
+  return output.results;
+}
+function reportedErrors(output) {
+  return guardedErrors(output.raw);
 }
 function throwOnReportedErrors(output, doing) {
-  throwOnGuardedError(output, doing, "upgrade-objectscript");
+  throwOnGuardedError(output.raw, doing, "upgrade-objectscript");
 }
 function parseGlobalNames(output) {
   const names = values2(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
@@ -10026,7 +10175,7 @@ function parseGlobalNames(output) {
 function parseFingerprints(output) {
   const result = [];
   let nodes = {};
-  for (const { key: key2, value } of ipmdbLines(output)) {
+  for (const { key: key2, value } of output.results) {
     if (key2 === "node") {
       const bar = value.lastIndexOf("|");
       if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
@@ -10041,6 +10190,9 @@ function parseFingerprints(output) {
     }
   }
   return result;
+}
+function parseModuleState2(output) {
+  return parseModuleState(output.raw);
 }
 function parseUpdateSteps(output) {
   return values2(output, "step").map((value) => {
@@ -10271,11 +10423,11 @@ var Scenario = class {
       throw new IpmDbError(
         "upgrade-fingerprint-incomplete",
         `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
-        { details: output }
+        { details: output.raw }
       );
     }
     const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
-    return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+    return { module: parseModuleState2(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
   }
   /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
   async classStates(iris, namespace, when) {
@@ -10313,7 +10465,7 @@ var Scenario = class {
     const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
     if (notRun.length > 0)
       throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
-        details: output
+        details: output.raw
       });
   }
   async expectedSteps(iris, namespace) {
@@ -10330,7 +10482,7 @@ var Scenario = class {
     if (this.options.checks.length === 0) return [];
     const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
     const returned = parseChecks(output);
-    const errors = guardedErrors(output);
+    const errors = reportedErrors(output);
     return this.options.checks.map(formatClassMethod).map((check) => {
       const found = returned.find((r) => r.check === check);
       if (found) return found;
@@ -10432,7 +10584,7 @@ async function proveFreshInstall(s, iris, release) {
 }
 async function runUpgradeScenarios(env, options, release, logger) {
   const prev = options.previous;
-  const registryReference = prev.reference ?? (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
+  const registryReference = prev.reference ?? (prev.pullFrom && prev.version ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor) : null);
   const reference = prev.packagePath ?? registryReference;
   let pulled = null;
   let downloadDir = null;
@@ -10461,39 +10613,47 @@ async function runUpgradeScenarios(env, options, release, logger) {
     reference: prev.sourceLabel ?? prev.sourceDir ?? "",
     version: prev.version
   });
-  const results = [];
+  const runScenario = (scenario) => {
+    if (scenario === "fresh") {
+      const s2 = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
+      return proveFreshInstall(s2, env.iris, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "database") {
+      const s2 = new Scenario(scenario, packageOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPrevious, options, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "source") {
+      const s2 = new Scenario(scenario, sourceOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPreviousSource, options, release).catch((e) => s2.fail(e));
+    }
+    const fromPackage = reference !== null;
+    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
+      (e) => s.fail(e)
+    );
+  };
+  const logged = async (scenario, how) => {
+    logger.info(`upgrade scenario: ${scenario}${how}`);
+    const result = await runScenario(scenario);
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
+    return result;
+  };
+  const byScenario = /* @__PURE__ */ new Map();
   try {
-    for (const scenario of options.scenarios) {
-      logger.info(`upgrade scenario: ${scenario}`);
-      let result;
-      if (scenario === "fresh") {
-        const s = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
-        result = await proveFreshInstall(s, env.iris, release).catch((e) => s.fail(e));
-      } else if (scenario === "database") {
-        const s = new Scenario(scenario, packageOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e) => s.fail(e));
-      } else if (scenario === "source") {
-        const s = new Scenario(scenario, sourceOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e) => s.fail(e));
-      } else {
-        const fromPackage = reference !== null;
-        const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-        result = await proveInReplacedContainer(
-          s,
-          env,
-          fromPackage ? loadPrevious : loadPreviousSource,
-          options,
-          release
-        ).catch((e) => s.fail(e));
-      }
-      logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
-      results.push(result);
+    const own = options.scenarios.filter((s) => s === "container-replacement");
+    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
+    const beside = freeSlot ? Promise.all(own.map((s) => logged(s, " (its own container, beside the others)"))).finally(freeSlot) : null;
+    try {
+      for (const scenario of options.scenarios)
+        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ""));
+    } finally {
+      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
     }
   } finally {
     const dir = downloadDir;
     if (dir !== null) await env.removeTempDir(dir).catch(() => void 0);
   }
-  return results;
+  return options.scenarios.map((s) => byScenario.get(s));
 }
 async function proveInReplacedContainer(s, env, install, options, release) {
   const iris = await env.startDurable();
@@ -10527,7 +10687,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join21(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join26(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -10571,10 +10731,11 @@ function upgradeStage(options, pull) {
 function pipelinePort(wiring) {
   return {
     async runImage(o, logger) {
-      const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
+      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o.upgrade, logger, wiring)] : DEFAULT_STAGES;
       const record = {
         // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
+          o.onStage(stage);
           if (stage === "start") o.onResource({ kind: "container", name: containerNameFor(ctx.runId) });
         },
         afterStage: async (result, ctx) => {
@@ -10593,6 +10754,7 @@ function pipelinePort(wiring) {
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,
+        containerSlots: o.containerSlots,
         keepContainer: o.keepContainer,
         runId: o.runId,
         logger,
@@ -10609,18 +10771,14 @@ function pipelinePort(wiring) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join22(o.outDir, f));
+      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join27(o.outDir, f));
       return { report, logFiles };
     }
   };
 }
-async function upgradeStageFor(o, logger, wiring) {
-  const request = o.upgrade;
-  const { host, namespace } = wiring.registry;
-  const repository = request.from?.kind === "version" ? `${host}/${ipmRepositoryPath(namespace, (await readModuleIdentity(o.modulePath)).name)}` : null;
-  const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
+function upgradeStageFor(upgrade, logger, wiring) {
   const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
-  return upgradeStage(options, async (reference, dir) => {
+  return upgradeStage(upgrade, async (reference, dir) => {
     try {
       return await pull(reference, dir);
     } catch (err) {
@@ -10629,15 +10787,15 @@ async function upgradeStageFor(o, logger, wiring) {
   });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir10(outDir, { recursive: true }).catch(() => {
+  await mkdir12(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile5(join22(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile5(join27(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile5(join22(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile5(join27(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join22(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join27(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {

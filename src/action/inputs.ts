@@ -4,17 +4,11 @@
  * the whole table of bad values is unit-tested without a runner.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
+import { IPM_RELEASE_URL } from '../ipm/installer.js';
+import { defaultParallel, thisMachine } from '../pipeline/parallel.js';
 import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
-import { parseDeclaredChanges } from '../pipeline/upgrade/declared.js';
-import { parseClassMethod } from '../pipeline/upgrade/objectscript.js';
-import {
-  classifyUpgradeFrom,
-  parseUpgradeOptions,
-  type UpgradeFrom,
-  type UpgradeInputs,
-} from '../pipeline/upgrade/options.js';
-export type { UpgradeFrom } from '../pipeline/upgrade/options.js';
+import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
+import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
 import { forkPullRequest } from './event.js';
 import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
@@ -30,20 +24,6 @@ export type IpmSource =
   | { kind: 'installer'; path: string; sha256: string | null }
   | ({ kind: 'git' } & IpmGitPin);
 
-/** The upgrade stage's inputs, checked here; the previous release's repository is only known once module.xml is read. */
-export interface UpgradeRequest {
-  from: UpgradeFrom | null;
-  /** Absolute directory of the previous release's source, `git:<rev>`, or null. */
-  sourceDir: string | null;
-  /** The raw text inputs, as parseUpgradeOptions takes them. */
-  scenarios: string;
-  seed: string;
-  checks: string;
-  globals: string;
-  excludeGlobals: string;
-  declaredChanges: string;
-}
-
 export interface ActionInputs {
   workspace: string;
   /** Absolute path of the module directory. */
@@ -55,8 +35,8 @@ export interface ActionInputs {
   interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
-  /** null when no upgrade scenario runs. */
-  upgrade: UpgradeRequest | null;
+  /** The upgrade stage's settings, parsed; null when no upgrade scenario runs. */
+  upgrade: UpgradeOptions | null;
   /** Whether the publish stage runs; false when not asked for or refused. */
   publish: boolean;
   /** Why publishing was asked for but refused (fork pull request), for a notice and the summary. */
@@ -82,6 +62,8 @@ export interface ActionInputs {
   /** What a run whose community licence expired does: fail the step, or end as skipped with a warning. */
   licenceExpired: LicencePolicy;
   timeouts: { startupMs: number; commandMs: number; totalMs: number };
+  /** IRIS containers at once; from the machine when the input is empty. */
+  parallel: number;
   keepContainer: boolean;
 }
 
@@ -99,6 +81,8 @@ export interface InputSource {
   event: GitHubEvent | null;
   /** Masks a value in the runner's log (core.setSecret). */
   setSecret(value: string): void;
+  /** Memory and cores for the `parallel` default; this machine's when absent. */
+  machine?: { memoryBytes: number; cores: number };
 }
 
 const TRUE_FORMS = ['true', 'True', 'TRUE'];
@@ -111,7 +95,6 @@ const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** The longest delay a Node.js timer holds (2^31-1 ms, about 596 h); a longer one fires at once. */
 export const MAX_DURATION_MS = 2 ** 31 - 1;
-export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
 
 /** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
 export function parseList(raw: string): string[] {
@@ -185,9 +168,6 @@ export function parseInputs(source: InputSource): ActionInputs {
   const exportPythonDeps = bool('export-python-deps', true);
   const runTests = bool('run-tests', false);
 
-  const upgrade = upgradeRequest(source, problem, inWorkspace);
-  const upgradeFrom = upgrade?.from ?? null;
-
   const publishRaw = source.get('publish').trim();
   let publishAsked = false;
   if (publishRaw === 'true') publishAsked = true;
@@ -206,12 +186,12 @@ export function parseInputs(source: InputSource): ActionInputs {
     );
   const namespaceRaw = source.get('namespace').trim() || source.env.GITHUB_REPOSITORY_OWNER || '';
   const namespace = namespaceRaw.toLowerCase();
-  if (publishAsked || upgradeFrom?.kind === 'version') {
-    if (!namespace)
-      problem('namespace', 'is empty; set it to the registry owner (e.g. your GitHub user or organisation).');
-    else if (!NAMESPACE_RE.test(namespace))
-      problem('namespace', `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
-  }
+  const namespaceOk = namespace !== '' && NAMESPACE_RE.test(namespace);
+  if (publishAsked && !namespace)
+    problem('namespace', 'is empty; set it to the registry owner (e.g. your GitHub user or organisation).');
+  if (namespace && !namespaceOk)
+    problem('namespace', `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+  const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
   const username = source.get('username').trim() || source.env.GITHUB_ACTOR || '';
   const sourceUrlRaw = source.get('source-url').trim();
   let sourceUrl: string | null = null;
@@ -239,6 +219,13 @@ export function parseInputs(source: InputSource): ActionInputs {
     commandMs: duration('command-timeout', '15m'),
     totalMs: duration('timeout', '60m'),
   };
+  const parallelRaw = source.get('parallel').trim();
+  let parallel = defaultParallel(source.machine ?? thisMachine());
+  if (parallelRaw) {
+    if (/^[1-9]\d{0,2}$/.test(parallelRaw)) parallel = Number(parallelRaw);
+    else
+      problem('parallel', `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
+  }
   const keepContainer = bool('keep-container', false);
   const licenceRaw = source.get('licence-expired').trim() || 'fail';
   const licenceExpired: LicencePolicy = (LICENCE_POLICIES as readonly string[]).includes(licenceRaw)
@@ -294,6 +281,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     warmIpmImage,
     licenceExpired,
     timeouts,
+    parallel,
     keepContainer,
   };
 }
@@ -385,95 +373,18 @@ function ipmSource(
   return { kind: 'image' };
 }
 
-function upgradeRequest(
+/** The upgrade inputs through the upgrade stage's parser; its problems become problems of the inputs they name. */
+function upgradeOptions(
   source: InputSource,
   problem: (i: string, t: string) => void,
   inWorkspace: (name: string, raw: string) => string,
-): UpgradeRequest | null {
-  const fromRaw = source.get('upgrade-from').trim();
-  const sourceRaw = source.get('upgrade-source').trim();
-  const request: UpgradeRequest = {
-    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
-    // "git:<rev>" (the module directory at that revision) passes through; anything else is a path.
-    sourceDir: sourceRaw ? (sourceRaw.startsWith('git:') ? sourceRaw : inWorkspace('upgrade-source', sourceRaw)) : null,
-    scenarios: parseList(source.get('upgrade-scenarios')).join(','),
-    seed: source.get('seed-methods'),
-    checks: source.get('check-methods'),
-    globals: source.get('upgrade-globals'),
-    excludeGlobals: source.get('upgrade-exclude-globals'),
-    declaredChanges: source.get('declared-changes'),
-  };
-  const named: [string, string][] = [
-    ['seed-methods', request.seed],
-    ['check-methods', request.checks],
-  ];
-  let ok = true;
-  for (const [input, text] of named)
-    for (const entry of text
-      .split(/[\s,;]+/)
-      .map((l) => l.trim())
-      .filter(Boolean))
-      ok = attempt(problem, input, () => parseClassMethod(entry, 'class method')) && ok;
-  ok = attempt(problem, 'declared-changes', () => parseDeclaredChanges(request.declaredChanges)) && ok;
-  if (!request.from && !request.sourceDir && !request.scenarios) {
-    for (const [input, text] of [...named, ['declared-changes', request.declaredChanges]] as [string, string][])
-      if (text.trim())
-        problem(input, 'is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.');
-    return null;
-  }
-  if (!ok) return request;
-  // The combination (scenario needs which previous release), checked as the upgrade stage will.
-  attempt(problem, 'upgrade-scenarios', () =>
-    parseUpgradeOptions(
-      upgradeInputsFor(request, request.from?.kind === 'version' ? 'registry.invalid/ns/module' : null),
-    ),
-  );
-  return request;
-}
-
-/** The upgrade stage's raw inputs; `repository` is where a version-only upgrade-from is pulled from. */
-export function upgradeInputsFor(request: UpgradeRequest, repository: string | null): UpgradeInputs {
-  const from = request.from;
-  const inputs: UpgradeInputs = {
-    scenarios: request.scenarios,
-    seed: request.seed,
-    checks: request.checks,
-    globals: request.globals,
-    declaredChanges: request.declaredChanges,
-  };
-  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
-  if (request.sourceDir) inputs.previousSource = request.sourceDir;
-  if (from?.kind === 'archive') inputs.previousPackage = from.path;
-  if (from?.kind === 'reference') inputs.previousReference = from.reference;
-  if (from?.kind === 'version') {
-    inputs.previousVersion = from.version;
-    if (repository) inputs.previousRepository = repository;
-  }
-  return inputs;
-}
-
-/** Runs a parser; false (and a problem naming the input) when it throws. */
-function attempt(problem: (i: string, t: string) => void, input: string, fn: () => unknown): boolean {
-  try {
-    fn();
-    return true;
-  } catch (err) {
-    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
-    return false;
-  }
-}
-
-function parseUpgradeFrom(
-  raw: string,
-  problem: (i: string, t: string) => void,
-  inWorkspace: (name: string, raw: string) => string,
-): UpgradeFrom | null {
-  let from: UpgradeFrom;
-  try {
-    from = classifyUpgradeFrom(raw);
-  } catch (err) {
-    problem('upgrade-from', `${errorMessage(err)}.`);
-    return null;
-  }
-  return from.kind === 'archive' ? { kind: 'archive', path: inWorkspace('upgrade-from', from.path) } : from;
+  pullFrom: { registry: string; namespace: string } | null,
+): UpgradeOptions | null {
+  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, source.get(field)]));
+  const { options, problems } = readUpgradeOptions(text, {
+    resolvePath: (path, field) => inWorkspace(field, path),
+    pullFrom,
+  });
+  for (const p of problems) problem(p.field, p.message);
+  return options;
 }

@@ -5,10 +5,12 @@
  */
 import type { InstallerSource } from '../ipm/installer.js';
 import type { VerificationReport } from '../archive/report.js';
-import type { RunReport } from '../pipeline/types.js';
 import type { PublishedPackage } from '../oci/publish.js';
+import type { RunReport, StageName } from '../pipeline/types.js';
+import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
+import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
-import type { ActionInputs, UpgradeRequest } from './inputs.js';
+import type { ActionInputs } from './inputs.js';
 import type { CreatedResource } from '../iris/container.js';
 
 export interface ImageRunOptions {
@@ -26,8 +28,8 @@ export interface ImageRunOptions {
   interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
-  /** The upgrade stage's request; null when no upgrade scenario runs. */
-  upgrade: UpgradeRequest | null;
+  /** The upgrade stage's settings; null when no upgrade scenario runs. */
+  upgrade: UpgradeOptions | null;
   timeouts: { startupMs: number; commandMs: number };
   keepContainer: boolean;
   /**
@@ -37,6 +39,10 @@ export interface ImageRunOptions {
   runId: string;
   /** Called as soon as a container or volume exists, before it is used. */
   onResource: (resource: CreatedResource) => void;
+  /** Called as each stage starts: a run that crashes or is cut off is reported at that stage. */
+  onStage: (stage: StageName) => void;
+  /** IRIS container slots shared by every image of the step; this run holds one already. */
+  containerSlots: Limiter;
   signal: AbortSignal;
 }
 

@@ -8,7 +8,8 @@ import { rm, stat, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../util/errors.js';
 import { warmImageKey, warmImageTag } from '../ipm/warm-image.js';
-import { cacheKey, type CacheStore, type Docker } from './cache.js';
+import { cacheKey, type CacheStore } from './cache-store.js';
+import type { Docker } from './docker-cli.js';
 
 export interface WarmCacheEntry {
   tag: string;

@@ -61,8 +61,12 @@ export interface InstallerCache {
   save(key: string, source: string): Promise<void>;
 }
 
-export function installerUrl(version: string): string {
-  return `https://github.com/intersystems/ipm/releases/download/v${version}/zpm-${version}.xml`;
+/** Where IPM's releases publish the installer; `{version}` is replaced by the version. */
+export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
+
+/** The installer's URL for `version` under a release URL template (default: IPM's GitHub releases). */
+export function installerUrl(version: string, releaseUrl: string = IPM_RELEASE_URL): string {
+  return releaseUrl.replaceAll('{version}', version);
 }
 
 /** `--ipm` value: a path to an XML file, or a version ("0.10.10" or "v0.10.10"). */
@@ -97,6 +101,8 @@ export interface ResolveOptions {
   /** Where downloads are written. */
   workDir: string;
   cache?: InstallerCache;
+  /** Release URL template with `{version}` (a mirror); default IPM_RELEASE_URL. */
+  releaseUrl?: string;
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
   /** Largest installer accepted; default 64 MB. */
@@ -134,7 +140,7 @@ export async function resolveInstaller(source: InstallerSource, options: Resolve
     return { path: source.path, sha256: actual, version: null, origin: 'path', url: null };
   }
   const expected = source.sha256 ?? KNOWN_INSTALLER_SHA256[source.version];
-  const url = installerUrl(source.version);
+  const url = installerUrl(source.version, options.releaseUrl);
   if (!expected)
     throw new UsageError(
       `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,

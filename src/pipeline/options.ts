@@ -5,6 +5,7 @@ import type { IpmSetup } from '../ipm/bootstrap.js';
 import type { InstallerCache, InstallerSource } from '../ipm/installer.js';
 import type { ModuleIdentity } from '../ipm/manifest.js';
 import type { IpmOperations, IpmTarget, OperationTimeouts, PackagedArchive } from '../ipm/operations.js';
+import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
 import type { RunReport, StageName, StageResult } from './types.js';
 
@@ -46,6 +47,11 @@ export interface PipelineOptions {
   onResource?: (resource: CreatedResource) => void;
   /** Aborting stops the run before the next stage (the current one runs to its own time limit). */
   signal?: AbortSignal;
+  /**
+   * IRIS container slots shared with the other runs of the same step or command (this run holds
+   * one): an upgrade scenario with its own container runs beside the others when one is free.
+   */
+  containerSlots?: Limiter;
   /** `-dev` for load and package-database (packages test resources). */
   dev?: boolean;
   /** Run the module's tests (`test <m> -only`) in the packaging namespace, where the source was loaded. */

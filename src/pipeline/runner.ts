@@ -3,12 +3,13 @@
  * failure, and always removing the container (unless keepContainer). Produces the RunReport.
  */
 import { formatDuration } from '../util/format.js';
-import { IpmDbError, errorMessage } from '../util/errors.js';
+import { errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { newRunId, removeRun } from '../iris/container.js';
 import { Docker } from '../iris/docker.js';
 import { CompileFailedError } from '../ipm/operations.js';
-import type { PipelineContext, PipelineOptions, Stage } from './options.js';
+import type { PipelineContext, PipelineOptions } from './options.js';
+import { stageFailure, stageSkipped } from './stage-result.js';
 import { DEFAULT_STAGES } from './stages.js';
 import type { RunReport, StageResult } from './types.js';
 
@@ -58,21 +59,6 @@ export function createContext(options: PipelineOptions, report: RunReport): Pipe
   };
 }
 
-/** A failed stage's result from what it threw (pure). */
-export function failedResult(stage: Stage, err: unknown, durationMs: number): StageResult {
-  const message = redact(errorMessage(err)) + (err instanceof IpmDbError && err.hint ? ` (${redact(err.hint)})` : '');
-  const output = err instanceof IpmDbError && err.details ? redact(err.details) : undefined;
-  const code = err instanceof IpmDbError ? err.code : undefined;
-  return {
-    stage: stage.name,
-    status: 'failed',
-    durationMs,
-    message,
-    ...(code ? { code } : {}),
-    ...(output ? { output } : {}),
-  };
-}
-
 export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
   const started = new Date();
   const report = emptyReport(options.image, started);
@@ -83,7 +69,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
   try {
     for (const stage of stages) {
       if (failed) {
-        report.stages.push({ stage: stage.name, status: 'skipped', durationMs: 0, message: 'an earlier stage failed' });
+        report.stages.push(stageSkipped(stage.name, 'an earlier stage failed'));
         continue;
       }
       if (options.signal?.aborted) {
@@ -99,7 +85,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
       }
       const skip = stage.skip?.(ctx) ?? null;
       if (skip !== null) {
-        report.stages.push({ stage: stage.name, status: 'skipped', durationMs: 0, message: skip });
+        report.stages.push(stageSkipped(stage.name, skip));
         options.logger.info(`${stage.name}: skipped (${skip})`);
         continue;
       }
@@ -119,7 +105,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
         );
       } catch (err) {
         failed = true;
-        result = failedResult(stage, err, Date.now() - t0);
+        result = stageFailure(stage.name, err, Date.now() - t0);
         if (err instanceof CompileFailedError) {
           report.compileErrors = err.compileErrors;
           for (const e of err.compileErrors)

@@ -45,6 +45,7 @@ import { compareVersions, satisfiesSystemVersion } from './versions.js';
 import { runUnitTests } from './unit-tests.js';
 import { handleUpdateSteps, updateStepClasses } from './update-steps.js';
 import { DEPENDENCY_CODE_MARKER } from './ipm-installer.js';
+import { operationOfCommand, pauseFor } from './latency.js';
 
 /** An IPM command failure: shown as `ERROR! <text>`, returned as the Shell status. */
 export class IpmFailure extends Error {
@@ -151,6 +152,8 @@ export class IpmShell {
   private dispatch(line: string): void {
     const { command, mods } = parseCommandLine(line);
     const ipm = this.inst.ipm(this.s.namespace)!;
+    const operation = operationOfCommand(command, mods.positional[0]);
+    if (operation) pauseFor(operation, this.inst.env);
     switch (command) {
       case 'config':
         return this.config(mods);
@@ -872,6 +875,7 @@ export class IpmShell {
     const classNames = elements(root, 'Class').map((c) => c.attrs.name ?? '');
     const documents = elements(root, 'Document');
     const ipmDoc = documents.find((d) => /^zpm\.zpm$/i.test(d.attrs.name ?? ''));
+    if (ipmDoc) pauseFor('ipm-install', this.inst.env);
     if (classNames.length) {
       const records: Record<string, ClassRecord> = {};
       for (const cls of classNames) {

@@ -6,6 +6,8 @@
 import { checkInstanceVersion } from './instance-upgrade.js';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Instance, INSTALL_DIR, irisVersion } from './instance.js';
+import { dirname, join } from 'node:path';
+import { claimLicenceUnit } from './licence-units.js';
 import { Session } from './session.js';
 import { IpmShell } from './ipm.js';
 import { abortForLicence } from './licence.js';
@@ -38,9 +40,18 @@ function session(inst: Instance, args: string[]): number {
     process.stdout.write(`\n<NAMESPACE> *${requested}\n`);
     return 1;
   }
-  const s = new Session(inst, ns);
-  s.ipm = new IpmShell(s);
-  return s.run();
+  const release = claimLicenceUnit(join(dirname(inst.readyFile), 'standin-licence'));
+  if (!release) {
+    process.stdout.write(`\n<LICENSE LIMIT EXCEEDED>\n`);
+    return 1;
+  }
+  try {
+    const s = new Session(inst, ns);
+    s.ipm = new IpmShell(s);
+    return s.run();
+  } finally {
+    release();
+  }
 }
 
 /** waitReady.sh: polls until the instance runs; exit 1 after the timeout (seconds, arg 1). */

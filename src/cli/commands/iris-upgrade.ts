@@ -75,15 +75,18 @@ export const irisUpgradeCommand: CliCommand = {
     const [from, to] = [await moduleOf(fromArchive), await moduleOf(toArchive)];
     if (from.name.toLowerCase() !== to.name.toLowerCase())
       throw new UsageError(`the archives hold different modules: ${from.name} and ${to.name}`);
-    const options = parseUpgradeOptions({
-      scenarios: 'database',
-      previousVersion: from.version,
-      previousPackage: fromArchive,
-      seed: v.seed ?? '',
-      checks: v.checks ?? '',
-      declaredChanges: v['declared-changes'] ?? '',
-      globals: v['upgrade-globals'] ?? '',
-    });
+    const options = parseUpgradeOptions(
+      {
+        'upgrade-from': fromArchive,
+        'upgrade-scenarios': 'database',
+        'seed-methods': v.seed ?? '',
+        'check-methods': v.checks ?? '',
+        'declared-changes': v['declared-changes'] ?? '',
+        'upgrade-globals': v['upgrade-globals'] ?? '',
+      },
+      { name: (field) => `--${field}` },
+    );
+    if (!options) throw new UsageError('--from-archive gives no previous release to upgrade from');
     const installer = await parseInstallerSpec(v.ipm!, v['ipm-sha256'], io.cwd);
     const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });
     // The start stage reads the module's identity from a module directory: the N+1 archive's module.xml.

@@ -13,6 +13,10 @@ import { DEFAULT_STAGES } from '../../pipeline/stages.js';
 import type { RunReport } from '../../pipeline/types.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
+import { imageTag } from '../../naming/grammar.js';
+import { containerSlots, defaultParallel, thisMachine } from '../../pipeline/parallel.js';
+import { groupedLogger, streamSink } from '../../util/grouped-log.js';
+import { mapBounded } from '../../util/limiter.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { UPGRADE_FLAGS, upgradeStageFromFlags } from '../upgrade-flags.js';
 
@@ -24,7 +28,9 @@ package-database, verifies the archive, installs it into a fresh namespace and (
 
 Options:
   --module <dir>         directory holding the module's module.xml (required)
-  --image <image>        IRIS image (default: ${DEFAULT_IRIS_IMAGE})
+  --image <image>        IRIS image (default: ${DEFAULT_IRIS_IMAGE}); repeat it to run several IRIS
+                         versions concurrently, each in <out>/<image tag>/
+  --parallel <n>         IRIS containers at once (default: one per core, memory allowing ~2 GB each)
   --ipm-git <commit>     install IPM from the source tree of this full 40-hex commit, as IPM's CI does
                          (default: ${DEFAULT_IPM_GIT.commit}, database packaging's pull request);
                          "none" uses the IPM already in the image
@@ -87,7 +93,8 @@ export const runCommand: CliCommand = {
         args: argv,
         options: {
           module: { type: 'string' },
-          image: { type: 'string' },
+          image: { type: 'string', multiple: true },
+          parallel: { type: 'string' },
           ipm: { type: 'string' },
           'ipm-sha256': { type: 'string' },
           'ipm-git': { type: 'string' },
@@ -117,6 +124,13 @@ export const runCommand: CliCommand = {
     }
     const v = parsed.values;
     if (!v.module) throw new UsageError('--module <dir> is required.');
+    const images = [...new Set(v.image ?? [DEFAULT_IRIS_IMAGE])];
+    let parallel = defaultParallel(thisMachine());
+    if (v.parallel !== undefined) {
+      if (!/^[1-9]\d{0,2}$/.test(v.parallel))
+        throw new UsageError(`--parallel must be a whole number of IRIS containers from 1, got "${v.parallel}".`);
+      parallel = Number(v.parallel);
+    }
     if (v['ipm-sha256'] && !v.ipm) throw new UsageError('--ipm-sha256 needs --ipm.');
     let login: RegistryLogin | undefined;
     if (v.login || v['login-user']) {
@@ -134,43 +148,62 @@ export const runCommand: CliCommand = {
       readyMs = s * 1000;
     }
     const moduleDir = resolve(io.cwd, v.module);
-    const upgrade = await upgradeStageFromFlags(v, moduleDir, io);
+    const upgrade = upgradeStageFromFlags(v, io);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
+    if (v.ipm && (v['ipm-git'] !== undefined || v['ipm-git-repository'] !== undefined))
+      throw new UsageError('--ipm and --ipm-git are alternatives; give one.');
     const installer = v.ipm
       ? await parseInstallerSpec(v.ipm, v['ipm-sha256'], io.cwd)
       : ipmGitSource(v['ipm-git'], v['ipm-git-repository']);
-    if (v.ipm && (v['ipm-git'] !== undefined || v['ipm-git-repository'] !== undefined))
-      throw new UsageError('--ipm and --ipm-git are alternatives; give one.');
-    const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });
-    await mkdir(outDir, { recursive: true });
-    const report = await runPipeline({
-      image: v.image ?? DEFAULT_IRIS_IMAGE,
-      moduleDir,
-      outDir,
-      installer,
-      warmIpmImage: v['warm-ipm-image'] ?? false,
-      installerCache: directoryCache(join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers')),
-      dev: v.dev ?? false,
-      runTests: v.tests ?? false,
-      keepContainer: v.keep ?? false,
-      ...(v.network ? { network: v.network } : {}),
-      ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
-      enableEnsemble: v.ensemble ?? false,
-      ...(login ? { login } : {}),
-      verbose: v.verbose ?? false,
-      ...(v['no-export-python-deps'] ? { exportPythonDeps: false } : {}),
-      ...(v['record-transcripts'] ? { recordTranscripts: true } : {}),
-      ...(readyMs ? { timeouts: { readyMs } } : {}),
-      ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),
-      logger,
-      verifyArchive,
-      ...(upgrade ? { stages: [...DEFAULT_STAGES, upgrade] } : {}),
+    // One image streams its log; several write each stage's group whole when it ends.
+    const sink = streamSink(io.stderr, { verbose: v.verbose ?? false });
+    const slots = containerSlots(parallel);
+    const several = images.length > 1;
+    // Several images: each in its own directory and log prefix, named by its tag (numbered when tags repeat).
+    const tags = images.map((image) => (imageTag(image) ?? image).replace(/[^A-Za-z0-9._-]+/g, '-'));
+    const keys = tags.map((t, i) => (tags.indexOf(t) === tags.lastIndexOf(t) ? t : `${t}-${i + 1}`));
+    const reports = await mapBounded(images, slots, async (image, index) => {
+      const key = keys[index]!;
+      const imageOut = several ? join(outDir, key) : outDir;
+      await mkdir(imageOut, { recursive: true });
+      const report = await runPipeline({
+        image,
+        moduleDir,
+        outDir: imageOut,
+        installer,
+        warmIpmImage: v['warm-ipm-image'] ?? false,
+        installerCache: directoryCache(
+          join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers'),
+        ),
+        dev: v.dev ?? false,
+        runTests: v.tests ?? false,
+        keepContainer: v.keep ?? false,
+        ...(v.network ? { network: v.network } : {}),
+        ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
+        enableEnsemble: v.ensemble ?? false,
+        ...(login ? { login } : {}),
+        verbose: v.verbose ?? false,
+        ...(v['no-export-python-deps'] ? { exportPythonDeps: false } : {}),
+        ...(v['record-transcripts'] ? { recordTranscripts: true } : {}),
+        ...(readyMs ? { timeouts: { readyMs } } : {}),
+        ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),
+        logger: several
+          ? groupedLogger(sink, `[${key}] `)
+          : consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr }),
+        verifyArchive,
+        containerSlots: slots,
+        ...(upgrade ? { stages: [...DEFAULT_STAGES, upgrade] } : {}),
+      });
+      const reportPath = join(imageOut, 'run-report.json');
+      await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+      return { report, reportPath };
     });
-    const reportPath = join(outDir, 'run-report.json');
-    await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
-    if (v.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    else io.stdout.write(summary(report, reportPath));
-    return report.ok ? EXIT.ok : EXIT.failed;
+    const done = reports.filter((r): r is { report: RunReport; reportPath: string } => r !== undefined);
+    if (v.json) {
+      const value = several ? done.map((r) => r.report) : done[0]!.report;
+      io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+    } else for (const r of done) io.stdout.write(summary(r.report, r.reportPath));
+    return done.every((r) => r.report.ok) ? EXIT.ok : EXIT.failed;
   },
 };
 

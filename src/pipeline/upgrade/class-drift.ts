@@ -7,6 +7,7 @@
  * compared, and every production setting that differs is named.
  */
 import { ipmdbLines } from './parse.js';
+import type { LinesOutput } from './ports.js';
 
 export interface ClassState {
   /** %Dictionary.ClassDefinition TimeChanged. */
@@ -36,7 +37,7 @@ export function routinesClassesLine(): string {
   );
 }
 
-export function parseClassStates(output: string): Map<string, ClassState> {
+export function parseClassStates(output: LinesOutput): Map<string, ClassState> {
   const states = new Map<string, ClassState>();
   for (const { key, value } of ipmdbLines(output)) {
     if (key !== 'classdef') continue;

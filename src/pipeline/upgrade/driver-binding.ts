@@ -12,15 +12,15 @@ import { RUN_LABEL, removeRun } from '../../iris/container.js';
 import type { SessionRunner } from '../../iris/session.js';
 import { newPackageNamespace, setUpIpm, startPipelineIris, type DrivenContainer } from '../containers.js';
 import type { PipelineContext } from '../options.js';
-import type { ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
+import type { LinesOutput, ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
 
 /** Where Durable %SYS keeps the IRIS data directory inside the container. */
 const DURABLE_MOUNT = '/durable';
 
 /**
  * One session of upgrade-stage lines (./objectscript.ts) through the driver's session runner,
- * which judges it (exit status, end marker, ObjectScript errors, time limit) and redacts it;
- * `doing` names the session in its errors. Returns everything the session printed.
+ * which judges it (exit status, end marker, ObjectScript errors, time limit), redacts it and reads
+ * its results; `doing` names the session in its errors.
  */
 export async function runUpgradeLines(
   sessions: SessionRunner,
@@ -28,14 +28,14 @@ export async function runUpgradeLines(
   lines: string[],
   doing: string,
   timeoutMs: number,
-): Promise<string> {
+): Promise<LinesOutput> {
   const result = await sessions.run({
     namespace,
     operations: lines.map((text) => ({ kind: 'surfaceLine', text })),
     timeoutMs,
     purpose: doing,
   });
-  return result.raw;
+  return { results: result.results, raw: result.raw };
 }
 
 function irisOf(ctx: PipelineContext, current: () => DrivenContainer, homeNamespace: string): UpgradeIris {
@@ -140,6 +140,10 @@ export function driverUpgradeEnvironment(ctx: PipelineContext, pull: UpgradeEnvi
   return {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
     startDurable: (image) => startDurable(ctx, image),
+    reserveContainer: () => {
+      const slots = ctx.options.containerSlots;
+      return slots?.tryAcquire() ? () => slots.release() : null;
+    },
     pull,
     tempDir: () => mkdtemp(join(tmpdir(), 'ipm-db-previous-')),
     removeTempDir: (dir) => rm(dir, { recursive: true, force: true }),

@@ -48,7 +48,14 @@ import {
   routinesGlobalsLine,
 } from './swap-loss.js';
 import { judgeSteps, rowsOfPackage, stepProblems, stepsThatRan } from './steps.js';
-import type { CheckResult, DataFingerprint, ModuleState, UpdateStepRow, UpgradeScenarioResult } from './types.js';
+import type {
+  CheckResult,
+  DataFingerprint,
+  ModuleState,
+  UpdateStepRow,
+  UpgradeScenario,
+  UpgradeScenarioResult,
+} from './types.js';
 
 /** The release under test: the package the pipeline just built and verified. */
 export interface NewRelease {
@@ -121,7 +128,7 @@ export class Scenario {
       throw new IpmDbError(
         'upgrade-fingerprint-incomplete',
         `IRIS printed no fingerprint for ${missing.join(', ')} ${when}`,
-        { details: output },
+        { details: output.raw },
       );
     }
     const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
@@ -166,7 +173,7 @@ export class Scenario {
     const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
     if (notRun.length > 0)
       throw new IpmDbError('upgrade-seed-failed', `seed method(s) ${notRun.join(', ')} did not return`, {
-        details: output,
+        details: output.raw,
       });
   }
 
@@ -315,7 +322,9 @@ export async function runUpgradeScenarios(
   const prev = options.previous;
   const registryReference =
     prev.reference ??
-    (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
+    (prev.pullFrom && prev.version
+      ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor)
+      : null);
   const reference = prev.packagePath ?? registryReference;
   let pulled: Promise<string> | null = null;
   let downloadDir: string | null = null;
@@ -345,39 +354,51 @@ export async function runUpgradeScenarios(
     version: prev.version,
   });
 
-  const results: UpgradeScenarioResult[] = [];
+  const runScenario = (scenario: UpgradeScenario): Promise<UpgradeScenarioResult> => {
+    if (scenario === 'fresh') {
+      const s = new Scenario(scenario, { source: 'none', reference: '', version: null }, options, release);
+      return proveFreshInstall(s, env.iris, release).catch((e: unknown) => s.fail(e));
+    }
+    if (scenario === 'database') {
+      const s = new Scenario(scenario, packageOrigin(), options, release);
+      return proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e: unknown) => s.fail(e));
+    }
+    if (scenario === 'source') {
+      const s = new Scenario(scenario, sourceOrigin(), options, release);
+      return proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e: unknown) => s.fail(e));
+    }
+    const fromPackage = reference !== null;
+    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
+      (e: unknown) => s.fail(e),
+    );
+  };
+  const logged = async (scenario: UpgradeScenario, how: string): Promise<UpgradeScenarioResult> => {
+    logger.info(`upgrade scenario: ${scenario}${how}`);
+    const result = await runScenario(scenario);
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? 'passed' : 'FAILED'}: ${result.message}`);
+    return result;
+  };
+
+  const byScenario = new Map<UpgradeScenarioResult['scenario'], UpgradeScenarioResult>();
   try {
-    for (const scenario of options.scenarios) {
-      logger.info(`upgrade scenario: ${scenario}`);
-      let result: UpgradeScenarioResult;
-      if (scenario === 'fresh') {
-        const s = new Scenario(scenario, { source: 'none', reference: '', version: null }, options, release);
-        result = await proveFreshInstall(s, env.iris, release).catch((e: unknown) => s.fail(e));
-      } else if (scenario === 'database') {
-        const s = new Scenario(scenario, packageOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e: unknown) => s.fail(e));
-      } else if (scenario === 'source') {
-        const s = new Scenario(scenario, sourceOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e: unknown) => s.fail(e));
-      } else {
-        const fromPackage = reference !== null;
-        const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-        result = await proveInReplacedContainer(
-          s,
-          env,
-          fromPackage ? loadPrevious : loadPreviousSource,
-          options,
-          release,
-        ).catch((e: unknown) => s.fail(e));
-      }
-      logger.info(`upgrade scenario ${scenario}: ${result.ok ? 'passed' : 'FAILED'}: ${result.message}`);
-      results.push(result);
+    // A scenario with its own container starts first, beside the others, when a container slot is free.
+    const own: UpgradeScenario[] = options.scenarios.filter((s) => s === 'container-replacement');
+    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
+    const beside = freeSlot
+      ? Promise.all(own.map((s) => logged(s, ' (its own container, beside the others)'))).finally(freeSlot)
+      : null;
+    try {
+      for (const scenario of options.scenarios)
+        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ''));
+    } finally {
+      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
     }
   } finally {
     const dir: string | null = downloadDir;
     if (dir !== null) await env.removeTempDir(dir).catch(() => undefined);
   }
-  return results;
+  return options.scenarios.map((s) => byScenario.get(s)!);
 }
 
 async function proveInReplacedContainer(

@@ -9,6 +9,7 @@
 import { assertGlobalName, quote } from './objectscript.js';
 import { matchesGlobal } from './fingerprint.js';
 import { ipmdbLines } from './parse.js';
+import type { LinesOutput } from './ports.js';
 
 /** Globals a routines database holds for code: routine sources and object code, the class dictionary, indexes. */
 export const CODE_GLOBALS = ['^odd*', '^rINDEX*', '^rOBJ', '^rMAC', '^rINC', '^rMAP', '^ROUTINE'] as const;
@@ -51,7 +52,7 @@ export function routinesGlobalNodesLine(name: string, sample = SWAP_LOSS_SAMPLE)
 }
 
 /** The routines database's directory and its globals that are neither code nor bookkeeping. */
-export function parseRoutinesGlobals(output: string): { directory: string; candidates: string[] } {
+export function parseRoutinesGlobals(output: LinesOutput): { directory: string; candidates: string[] } {
   const lines = ipmdbLines(output);
   const directory = lines.find((l) => l.key === 'rdb')?.value ?? '';
   const names = lines
@@ -68,7 +69,7 @@ function withoutEnvironment(ref: string): string {
 }
 
 /** The globals with data, their node counts and samples. */
-export function parseLostGlobals(output: string): LostGlobal[] {
+export function parseLostGlobals(output: LinesOutput): LostGlobal[] {
   const byName = new Map<string, LostGlobal>();
   const entry = (name: string) => {
     let g = byName.get(name);

@@ -65,12 +65,11 @@ describeWithDocker('iris-upgrade scenario against the IRIS stand-in (demo-orders
         result = await runIrisUpgrade(
           driverUpgradeEnvironment(ctx, noPull),
           parseUpgradeOptions({
-            scenarios: 'database',
-            previousVersion: '2.0.0',
-            previousPackage: fromPackage,
-            seed: 'DemoOrders.Setup:SeedData',
-            checks: 'DemoOrders.Checks:OrdersKept, DemoOrders.Checks:MigrationRanAtMostOnce',
-          }),
+            'upgrade-from': fromPackage,
+            'upgrade-scenarios': 'database',
+            'seed-methods': 'DemoOrders.Setup:SeedData',
+            'check-methods': 'DemoOrders.Checks:OrdersKept, DemoOrders.Checks:MigrationRanAtMostOnce',
+          })!,
           { image: imageN, irisMajorMinor: '2025.1', packagePath: fromPackage },
           {
             image: imageN1,

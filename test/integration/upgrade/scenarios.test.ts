@@ -15,7 +15,7 @@ import { runPipeline } from '../../../src/pipeline/runner.js';
 import { DEFAULT_STAGES, ipmStage, startStage } from '../../../src/pipeline/stages.js';
 import { driverUpgradeEnvironment } from '../../../src/pipeline/upgrade/driver-binding.js';
 import { renderUpgradeMarkdown } from '../../../src/pipeline/upgrade/markdown.js';
-import { parseUpgradeOptions, type UpgradeInputs } from '../../../src/pipeline/upgrade/options.js';
+import { parseUpgradeOptions, type UpgradeText } from '../../../src/pipeline/upgrade/options.js';
 import { runUpgradeScenarios } from '../../../src/pipeline/upgrade/scenarios.js';
 import { registryPuller, upgradeStage } from '../../../src/pipeline/upgrade/stage.js';
 import type { UpgradeScenarioResult } from '../../../src/pipeline/upgrade/types.js';
@@ -135,15 +135,17 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
   it(
     'passes every scenario: previous release pulled from the registry, from source, fresh install, replaced container',
     async () => {
-      const options = parseUpgradeOptions({
-        scenarios: 'all',
-        previousVersion: '1.0.0',
-        previousRepository: `${registry.host}/acme/${MODULE}`,
-        previousSource: join(EXAMPLE, 'v1'),
-        seed: SEED,
-        checks: CHECKS,
-        declaredChanges: DECLARED,
-      });
+      const options = parseUpgradeOptions(
+        {
+          'upgrade-scenarios': 'all',
+          'upgrade-from': '1.0.0',
+          'upgrade-source': join(EXAMPLE, 'v1'),
+          'seed-methods': SEED,
+          'check-methods': CHECKS,
+          'declared-changes': DECLARED,
+        },
+        { pullFrom: { registry: registry.host, namespace: 'acme' } },
+      )!;
       const runId = `upgit${Date.now().toString(36)}`;
       const report = await runPipeline(
         base(join(EXAMPLE, 'v2'), 'all', { runId, stages: [...DEFAULT_STAGES, upgradeStage(options, pull())] }),
@@ -203,17 +205,18 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
     'catches a step run twice, a migration never run, a dropped global, another IRIS version and a missing release',
     async () => {
       const results: Record<string, UpgradeScenarioResult> = {};
-      const common: UpgradeInputs = { scenarios: 'database', seed: SEED, checks: CHECKS, declaredChanges: DECLARED };
-      const cases: Array<[string, UpgradeInputs, string | null]> = [
-        ['runs twice', { ...common, previousPackage: packages.v1!, previousVersion: '1.0.0' }, packages.rerunV2!],
-        ['drops a global', { ...common, previousPackage: packages.v1!, previousVersion: '1.0.0' }, packages.dropV2!],
-        ['never runs', { ...common, previousPackage: packages.leakyV1!, previousVersion: '1.0.0' }, null],
-        ['other IRIS version', { ...common, previousPackage: packages.v1For2024!, previousVersion: '1.0.0' }, null],
-        [
-          'missing release',
-          { ...common, previousRepository: `${registry.host}/acme/${MODULE}`, previousVersion: '9.9.9' },
-          null,
-        ],
+      const common: UpgradeText = {
+        'upgrade-scenarios': 'database',
+        'seed-methods': SEED,
+        'check-methods': CHECKS,
+        'declared-changes': DECLARED,
+      };
+      const cases: Array<[string, UpgradeText, string | null]> = [
+        ['runs twice', { ...common, 'upgrade-from': packages.v1! }, packages.rerunV2!],
+        ['drops a global', { ...common, 'upgrade-from': packages.v1! }, packages.dropV2!],
+        ['never runs', { ...common, 'upgrade-from': packages.leakyV1! }, null],
+        ['other IRIS version', { ...common, 'upgrade-from': packages.v1For2024! }, null],
+        ['missing release', { ...common, 'upgrade-from': '9.9.9' }, null],
       ];
       const failureCases: Stage = {
         name: 'upgrade',
@@ -227,7 +230,12 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
               updatePackage: 'DemoOrders.Update',
               irisMajorMinor: ctx.setup!.iris.majorMinor,
             };
-            const [result] = await runUpgradeScenarios(env, parseUpgradeOptions(inputs), release, silentLogger);
+            const [result] = await runUpgradeScenarios(
+              env,
+              parseUpgradeOptions(inputs, { pullFrom: { registry: registry.host, namespace: 'acme' } })!,
+              release,
+              silentLogger,
+            );
             results[name] = result!;
           }
         },

@@ -45,11 +45,10 @@ describeWithDocker('swap-loss check against the IRIS stand-in (demo-prod 1.0.0 -
         ...DEFAULT_STAGES,
         upgradeStage(
           parseUpgradeOptions({
-            scenarios: 'source',
-            previousVersion: '1.0.0',
-            previousSource: join(FIXTURES, 'demo-prod-v1'),
-            seed,
-          }),
+            'upgrade-source': join(FIXTURES, 'demo-prod-v1'),
+            'upgrade-scenarios': 'source',
+            'seed-methods': seed,
+          })!,
           noPull,
         ),
       ],

@@ -4,7 +4,6 @@ import {
   parseDuration,
   parseInputs,
   parseList,
-  upgradeInputsFor,
   type GitHubEvent,
 } from '../../../src/action/inputs.js';
 import { redact } from '../../../src/util/redact.js';
@@ -128,32 +127,46 @@ describe('parseInputs', () => {
     expect(redact('token ghs_supersecret123 here')).toBe('token *** here');
   });
 
-  it('classifies upgrade-from', () => {
-    expect(parse({ 'upgrade-from': 'prev/app-1.0.0-database.tgz' }).upgrade?.from).toEqual({
-      kind: 'archive',
-      path: '/ws/prev/app-1.0.0-database.tgz',
+  it('parses the upgrade inputs once, into what the upgrade stage runs', () => {
+    expect(parse({ 'upgrade-from': 'prev/app-1.0.0-database.tgz' }).upgrade?.previous).toMatchObject({
+      packagePath: '/ws/prev/app-1.0.0-database.tgz',
+      pullFrom: null,
     });
-    expect(parse({ 'upgrade-from': '1.0.0' }).upgrade?.from).toEqual({ kind: 'version', version: '1.0.0' });
-    expect(parse({ 'upgrade-from': 'ghcr.io/acme/app:1.0.0_database__2025.1' }).upgrade?.from).toEqual({
-      kind: 'reference',
+    expect(parse({ 'upgrade-from': '1.0.0', namespace: 'Acme' }).upgrade?.previous).toMatchObject({
+      version: '1.0.0',
+      pullFrom: { registry: 'ghcr.io', namespace: 'acme' },
+    });
+    expect(parse({ 'upgrade-from': 'ghcr.io/acme/app:1.0.0_database__2025.1' }).upgrade?.previous).toMatchObject({
       reference: 'ghcr.io/acme/app:1.0.0_database__2025.1',
+      version: '1.0.0',
     });
+    const i = parse({ 'upgrade-from': '1.0.0', 'upgrade-source': 'prev', 'seed-methods': 'A.B:Seed' });
+    expect(i.upgrade?.previous.sourceDir).toBe('/ws/prev');
+    expect(i.upgrade?.seed).toEqual([{ className: 'A.B', methodName: 'Seed' }]);
+    expect(i.upgrade?.scenarios).toEqual(['database', 'source', 'fresh', 'container-replacement']);
   });
 
   it('runs no upgrade unless a previous release or scenario is given', () => {
     expect(parse({}).upgrade).toBeNull();
     const fresh = parse({ 'upgrade-scenarios': 'fresh', 'check-methods': 'MyApp.Checks:DataIntact' });
-    expect(fresh.upgrade).toMatchObject({ from: null, scenarios: 'fresh', checks: 'MyApp.Checks:DataIntact' });
+    expect(fresh.upgrade).toMatchObject({
+      scenarios: ['fresh'],
+      previous: { packagePath: null, pullFrom: null, reference: null, sourceDir: null },
+      checks: [{ className: 'MyApp.Checks', methodName: 'DataIntact' }],
+    });
   });
 
-  it('maps the upgrade request onto the upgrade stage inputs', () => {
-    const i = parse({ 'upgrade-from': '1.0.0', 'upgrade-source': 'prev', 'seed-methods': 'A.B:Seed' });
-    expect(upgradeInputsFor(i.upgrade!, 'ghcr.io/acme/demo')).toMatchObject({
-      previousVersion: '1.0.0',
-      previousRepository: 'ghcr.io/acme/demo',
-      previousSource: '/ws/prev',
-      seed: 'A.B:Seed',
-    });
+  it('takes parallel from the input, else from the memory and cores of the machine (about 2 GB per IRIS)', () => {
+    const withMachine = (inputs: Record<string, string>, memoryGiB: number, cores: number) =>
+      parseInputs({ ...source({ ...base, ...inputs }).src, machine: { memoryBytes: memoryGiB * 1024 ** 3, cores } })
+        .parallel;
+    expect(withMachine({}, 7, 2)).toBe(2); // GitHub's Linux runner for private repositories
+    expect(withMachine({}, 16, 4)).toBe(4); // for public repositories
+    expect(withMachine({}, 4, 8)).toBe(1); // memory decides
+    expect(withMachine({}, 1, 2)).toBe(1); // never below one
+    expect(withMachine({ parallel: '3' }, 7, 2)).toBe(3);
+    expect(() => parse({ parallel: '0' })).toThrow(/input "parallel": "0" is not a number of IRIS containers/);
+    expect(() => parse({ parallel: 'auto' })).toThrow(/input "parallel"/);
   });
 
   it('publishes only on exactly true, with a token, and never from a fork', () => {
@@ -226,7 +239,7 @@ describe('parseInputs', () => {
     [
       'bad check method',
       { 'upgrade-scenarios': 'fresh', 'check-methods': 'do ^X' },
-      /input "check-methods": class method "do" is not of the form Package.Class:Method/,
+      /input "check-methods": check method "do" is not of the form Package.Class:Method/,
     ],
     [
       'check method injection',
@@ -242,7 +255,7 @@ describe('parseInputs', () => {
     [
       'prerelease previous version',
       { 'upgrade-from': '1.0.0-rc1' },
-      /input "upgrade-scenarios": previous version "1.0.0-rc1"/,
+      /input "upgrade-from": previous version "1.0.0-rc1"/,
     ],
     ['bad registry', { registry: 'https://ghcr.io' }, /input "registry"/],
     ['bad namespace', { publish: 'true', token: 'tok-1234', namespace: 'acme corp' }, /input "namespace"/],

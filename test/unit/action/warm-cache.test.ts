@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CacheStore, Docker } from '../../../src/action/cache.js';
+import type { CacheStore } from '../../../src/action/cache-store.js';
+import type { Docker } from '../../../src/action/docker-cli.js';
 import { restoreWarmImage, saveWarmImage } from '../../../src/action/warm-cache.js';
 import { warmImageKey, warmImageTag } from '../../../src/ipm/warm-image.js';
 

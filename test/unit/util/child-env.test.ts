@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dockerCli } from '../../../src/action/cache.js';
+import { dockerCli } from '../../../src/action/docker-cli.js';
 import { childProcessRunner } from '../../../src/iris/process.js';
 import { runTool } from '../../../src/oci/oras-cli.js';
 import { exportModuleAt } from '../../../src/pipeline/upgrade/git-source.js';

@@ -6,6 +6,11 @@ import {
   productionSettings,
   routinesClassesLine,
 } from '../../../../src/pipeline/upgrade/class-drift.js';
+import { parseSessionOutput } from '../../../../src/iris/output.js';
+import type { LinesOutput } from '../../../../src/pipeline/upgrade/ports.js';
+
+const read = (raw: string): LinesOutput => ({ results: parseSessionOutput(raw).results, raw });
+const parseClassStatesText = (raw: string) => parseClassStates(read(raw));
 
 const PRODUCTION = `<Production Name="P" LogGeneralTraceEvents="false">
   <ActorPoolSize>2</ActorPoolSize>
@@ -43,14 +48,14 @@ describe('class drift', () => {
 
   it('reports classes changed since install, with the production settings that differ', () => {
     const edited = PRODUCTION.replace('/data/in/', '/site/in/').replace('Enabled="false"', 'Enabled="true"');
-    const atInstall = parseClassStates(
+    const atInstall = parseClassStatesText(
       [
         `##IPMDB classdef=P|66000,1.5|${b64(PRODUCTION)}`,
         '##IPMDB classdef=A.B|66000,1.5|',
         '##IPMDB classdef=C.D|66000,1.5|',
       ].join('\n'),
     );
-    const beforeSwap = parseClassStates(
+    const beforeSwap = parseClassStatesText(
       [
         `##IPMDB classdef=P|66001,7.25|${b64(edited)}`,
         '##IPMDB classdef=A.B|66000,9.5|',
@@ -75,6 +80,6 @@ describe('class drift', () => {
   });
 
   it('ignores classes that were not there at install (new in the package or made at run time)', () => {
-    expect(changedClasses(new Map(), parseClassStates('##IPMDB classdef=New.C|66000,1.5|'))).toEqual([]);
+    expect(changedClasses(new Map(), parseClassStatesText('##IPMDB classdef=New.C|66000,1.5|'))).toEqual([]);
   });
 });

@@ -19,10 +19,11 @@ function container(result: Partial<CommandResult>) {
 const DONE = 'APP>##IPMDB ipmdb.done=1\n';
 
 describe('upgrade sessions in the container', () => {
-  it("sends the lines, the runner's markers and halt to iris session in the namespace, and returns the output", async () => {
+  it("sends the lines, the runner's markers and halt to iris session in the namespace, and returns what it reported", async () => {
     const { c, sent } = container({ stdout: `APP>##IPMDB gname=^A\n${DONE}` });
     const out = await runUpgradeLines(c, 'USER-UPG1', ['write 1,!'], 'listing', 1000);
-    expect(out).toContain('##IPMDB gname=^A');
+    expect(out.results).toEqual([{ key: 'gname', value: '^A' }]);
+    expect(out.raw).toContain('APP>##IPMDB gname=^A');
     expect(sent).toEqual([
       {
         args: ['iris', 'session', 'IRIS', '-U', 'USER-UPG1'],

@@ -2,30 +2,63 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyUpgradeFrom,
   parseUpgradeOptions,
-  upgradeFromInputs,
+  previousReference,
+  readUpgradeOptions,
 } from '../../../../src/pipeline/upgrade/options.js';
+
+const pullFrom = { registry: 'ghcr.io', namespace: 'acme' };
 
 describe('upgrade-from', () => {
   it('reads a .tgz as a package path, resolved by the caller', () => {
-    expect(upgradeFromInputs(' prev/demo-1.0.0.TGZ ', null, (p) => `/work/${p}`)).toEqual({
-      previousPackage: '/work/prev/demo-1.0.0.TGZ',
-    });
+    const options = parseUpgradeOptions(
+      { 'upgrade-from': ' prev/demo-1.0.0.TGZ ' },
+      { resolvePath: (p, field) => `/work/${field}/${p}` },
+    );
+    expect(options?.previous).toMatchObject({ packagePath: '/work/upgrade-from/prev/demo-1.0.0.TGZ', pullFrom: null });
   });
 
-  it('reads a version as one to pull from the repository', () => {
-    expect(upgradeFromInputs('1.0.0', 'ghcr.io/acme/demo-orders')).toEqual({
-      previousVersion: '1.0.0',
-      previousRepository: 'ghcr.io/acme/demo-orders',
+  it('reads a version as one to pull from the module repository of the registry namespace', () => {
+    expect(parseUpgradeOptions({ 'upgrade-from': '1.0.0' }, { pullFrom })?.previous).toMatchObject({
+      version: '1.0.0',
+      pullFrom,
     });
-    expect(() => upgradeFromInputs('1.0.0', null)).toThrow(/is a version, but there is no repository/);
+    expect(() => parseUpgradeOptions({ 'upgrade-from': '1.0.0' })).toThrow(/is a version, but there is no repository/);
   });
 
-  it('reads anything else as a full reference, which parseUpgradeOptions then checks', () => {
-    const inputs = upgradeFromInputs('ghcr.io/acme/demo-orders:1.0.0_database__2025.1', null);
-    expect(inputs).toEqual({ previousReference: 'ghcr.io/acme/demo-orders:1.0.0_database__2025.1' });
-    expect(parseUpgradeOptions({ ...inputs, scenarios: 'database' }).previous.version).toBe('1.0.0');
-    expect(() => parseUpgradeOptions(upgradeFromInputs('ghcr.io/acme/demo-orders', null))).toThrow(/has no tag/);
-    expect(() => parseUpgradeOptions(upgradeFromInputs('1.0.0-rc1', 'r.io/a/m'))).toThrow(/not MAJOR.MINOR.PATCH/);
+  it('reads anything else as a full reference, taking the version from its tag', () => {
+    const options = parseUpgradeOptions({ 'upgrade-from': 'ghcr.io/acme/demo-orders:1.0.0_database__2025.1' });
+    expect(options?.previous).toMatchObject({
+      reference: 'ghcr.io/acme/demo-orders:1.0.0_database__2025.1',
+      version: '1.0.0',
+    });
+    expect(() => parseUpgradeOptions({ 'upgrade-from': 'ghcr.io/acme/demo-orders' })).toThrow(/has no tag/);
+  });
+
+  it('collects every problem, each naming its setting as the caller names it', () => {
+    const { options, problems } = readUpgradeOptions(
+      { 'upgrade-from': '1.0.0-rc1', 'check-methods': 'Checks', 'declared-changes': 'A.B:C' },
+      { pullFrom, name: (f) => `--${f}` },
+    );
+    expect(options).toBeNull();
+    expect(problems.map((p) => p.field)).toEqual(['upgrade-from', 'check-methods', 'declared-changes']);
+    expect(() => parseUpgradeOptions({ 'seed-methods': 'A.B:C' }, { name: (f) => `--${f}` })).toThrow(
+      /^--seed-methods: is set but no upgrade runs; add --upgrade-from, --upgrade-source or --upgrade-scenarios\.$/,
+    );
+  });
+});
+
+describe('previousReference (the one place the previous release is named in a registry)', () => {
+  it('lower-cases namespace and module name, as the publisher does', () => {
+    expect(previousReference({ registry: '127.0.0.1:5000/', namespace: 'Acme' }, 'DemoOrders', '1.0.0', '2025.1')).toBe(
+      '127.0.0.1:5000/acme/demoorders:1.0.0_database__2025.1',
+    );
+  });
+
+  it('writes + as _ in the version and refuses what is not an IRIS major.minor', () => {
+    expect(previousReference(pullFrom, 'demo', '1.0.0+build.7', '2024.1')).toBe(
+      'ghcr.io/acme/demo:1.0.0_build.7_database__2024.1',
+    );
+    expect(() => previousReference(pullFrom, 'demo', '1.0.0', 'latest')).toThrow(/not a major.minor/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseUpgradeOptions, type UpgradeInputs } from '../../../../src/pipeline/upgrade/options.js';
+import { parseUpgradeOptions, type UpgradeText } from '../../../../src/pipeline/upgrade/options.js';
+import { Limiter } from '../../../../src/util/limiter.js';
 import { type NewRelease, runUpgradeScenarios } from '../../../../src/pipeline/upgrade/scenarios.js';
 import { silentLogger } from '../../../../src/util/log.js';
 import {
@@ -85,20 +86,23 @@ const packages = {
   '/src/v1': v1,
 };
 
-const inputs: UpgradeInputs = {
-  scenarios: 'all',
-  previousVersion: '1.0.0',
-  previousRepository: 'localhost:5000/acme/demo-orders',
-  previousSource: '/src/v1',
-  seed: 'DemoOrders.Setup:SeedData',
-  checks: 'DemoOrders.Checks:SettingsMigrated, DemoOrders.Checks:OrdersKept, DemoOrders.Checks:MigrationRanAtMostOnce',
-  declaredChanges: 'DemoOrders.Update.V2:MoveBillingSettings=^DemoOrders.Settings,^DemoOrders.StepRuns',
+const inputs: UpgradeText = {
+  'upgrade-scenarios': 'all',
+  'upgrade-from': '1.0.0',
+  'upgrade-source': '/src/v1',
+  'seed-methods': 'DemoOrders.Setup:SeedData',
+  'check-methods':
+    'DemoOrders.Checks:SettingsMigrated, DemoOrders.Checks:OrdersKept, DemoOrders.Checks:MigrationRanAtMostOnce',
+  'declared-changes': 'DemoOrders.Update.V2:MoveBillingSettings=^DemoOrders.Settings,^DemoOrders.StepRuns',
 };
+const pullFrom = { registry: 'localhost:5000', namespace: 'acme' };
+/** The parsed options; every text here is valid. */
+const optionsOf = (text: UpgradeText) => parseUpgradeOptions(text, { pullFrom })!;
 
 async function run(
-  overrides: Partial<UpgradeInputs> = {},
+  overrides: UpgradeText = {},
   faults: Faults = {},
-  setup: { pkgs?: Record<string, FakeRelease>; registry?: Record<string, string> } = {},
+  setup: { pkgs?: Record<string, FakeRelease>; registry?: Record<string, string>; slots?: Limiter } = {},
 ) {
   const pkgs = setup.pkgs ?? packages;
   const iris: FakeIris = new Iris('2025.1', pkgs, faults);
@@ -107,13 +111,9 @@ async function run(
     iris,
     () => (durables[durables.length] = new FakeDurable('2025.1', pkgs, faults)),
     setup.registry ?? { [REF]: '/pulled/demo-orders-1.0.0-database.tgz' },
+    setup.slots ?? null,
   );
-  const results = await runUpgradeScenarios(
-    env,
-    parseUpgradeOptions({ ...inputs, ...overrides }),
-    release,
-    silentLogger,
-  );
+  const results = await runUpgradeScenarios(env, optionsOf({ ...inputs, ...overrides }), release, silentLogger);
   return { results, iris, durables, env };
 }
 
@@ -164,7 +164,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
   });
 
   it('catch an update step that runs twice', async () => {
-    const { results } = await run({ scenarios: 'database' }, { rerunDoneSteps: true });
+    const { results } = await run({ 'upgrade-scenarios': 'database' }, { rerunDoneSteps: true });
     expect(results[0]!.ok).toBe(false);
     expect(results[0]!.problems).toContain(
       'update step DemoOrders.Update.V1:InitSettings had already run (or been seeded) before the upgrade and ran again',
@@ -172,7 +172,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
   });
 
   it('catch an update step that never runs', async () => {
-    const { results } = await run({ scenarios: 'source' }, { seedOnUpdate: true });
+    const { results } = await run({ 'upgrade-scenarios': 'source' }, { seedOnUpdate: true });
     expect(results[0]!.ok).toBe(false);
     expect(results[0]!.problems).toEqual([
       'update step DemoOrders.Update.V2:MoveBillingSettings is new in this upgrade but was only seeded: its migration never ran',
@@ -184,7 +184,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
     // IPM's table cannot show it: the earlier install seeded the step, so the update skips it.
     const leaky: FakeRelease = { ...v1, steps: { ...v1.steps, 'DemoOrders.Update.V2': ['MoveBillingSettings'] } };
     const { results } = await run(
-      { scenarios: 'database', previousPackage: '/leaky.tgz', previousRepository: '' },
+      { 'upgrade-scenarios': 'database', 'upgrade-from': '/leaky.tgz' },
       {},
       { pkgs: { ...packages, '/leaky.tgz': leaky } },
     );
@@ -194,7 +194,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
   });
 
   it('catch a package that silently drops a global, with a node-level diff', async () => {
-    const { results } = await run({ scenarios: 'database' }, { dropGlobal: O });
+    const { results } = await run({ 'upgrade-scenarios': 'database' }, { dropGlobal: O });
     expect(results[0]!.ok).toBe(false);
     expect(results[0]!.problems[0]).toBe(
       `${O} disappeared (4 nodes before) but no update step that ran declared it: removed ${O}, removed ${O}(1), removed ${O}(2), removed ${O}(3)`,
@@ -203,7 +203,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
   });
 
   it('fail changes no step declared', async () => {
-    const { results } = await run({ scenarios: 'database', declaredChanges: '' });
+    const { results } = await run({ 'upgrade-scenarios': 'database', 'declared-changes': '' });
     expect(results[0]!.problems).toEqual([
       expect.stringMatching(
         /^\^DemoOrders\.Settings changed \(2 -> 3 nodes\) but no update step that ran declared it: removed/,
@@ -215,7 +215,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
   it('refuse a previous release built for another IRIS version with IPM message', async () => {
     const v1Other = { ...v1, irisVersion: '2024.1' };
     const { results } = await run(
-      { scenarios: 'database', previousRepository: '', previousPackage: '/old.tgz' },
+      { 'upgrade-scenarios': 'database', 'upgrade-from': '/old.tgz' },
       {},
       { pkgs: { ...packages, '/old.tgz': v1Other } },
     );
@@ -224,13 +224,13 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
       'The module cannot be installed on the current version (2025.1) of the system, version "2024.1" is required',
     );
     expect(results[0]!.output).toBeUndefined();
-    expect(results[0]!.previous).toEqual({ source: 'path', reference: '/old.tgz', version: '1.0.0' });
+    expect(results[0]!.previous).toEqual({ source: 'path', reference: '/old.tgz', version: null });
   });
 
   it('refuse a pulled previous release tagged for another IRIS version with IPM message', async () => {
     const other = 'localhost:5000/acme/demo-orders:1.0.0_database__2024.1';
     const { results, env } = await run(
-      { scenarios: 'database', previousVersion: '', previousRepository: '', previousReference: other },
+      { 'upgrade-scenarios': 'database', 'upgrade-from': other },
       {},
       {
         pkgs: { ...packages, '/pulled/2024.tgz': { ...v1, irisVersion: '2024.1' } },
@@ -245,7 +245,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
   });
 
   it('fail clearly, naming the reference, when the previous release is not in the registry', async () => {
-    const { results, iris } = await run({ scenarios: 'database' }, {}, { registry: {} });
+    const { results, iris } = await run({ 'upgrade-scenarios': 'database' }, {}, { registry: {} });
     expect(results[0]!.ok).toBe(false);
     expect(results[0]!.message).toBe(`${REF} does not exist`);
     expect(results[0]!.output).toBeUndefined();
@@ -253,7 +253,7 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
   });
 
   it('report a seed method that does not exist and stop before upgrading', async () => {
-    const { results, iris } = await run({ scenarios: 'database', seed: 'DemoOrders.Setup:Nope' });
+    const { results, iris } = await run({ 'upgrade-scenarios': 'database', 'seed-methods': 'DemoOrders.Setup:Nope' });
     expect(results[0]!.message).toBe(
       'Writing data with the seed methods failed in IRIS: DemoOrders.Setup:Nope: <CLASS DOES NOT EXIST> *DemoOrders.Setup',
     );
@@ -261,48 +261,74 @@ describe('upgrade scenarios over demo-orders v1 -> v2', () => {
   });
 
   it('report a missing swap backup line', async () => {
-    const { results } = await run({ scenarios: 'fresh' }, { noBackup: true });
+    const { results } = await run({ 'upgrade-scenarios': 'fresh' }, { noBackup: true });
     expect(results[0]!.problems).toEqual([
       'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown',
     ]);
   });
 });
 
-describe('upgrade options', () => {
-  it('selects every scenario the inputs allow for "all"', () => {
-    expect(parseUpgradeOptions({}).scenarios).toEqual(['fresh']);
-    expect(parseUpgradeOptions({ previousSource: '/s' }).scenarios).toEqual([
-      'source',
-      'fresh',
-      'container-replacement',
+describe('the container scenario beside the others', () => {
+  const inIris = (timeline: string[]) => timeline.filter((c) => c.startsWith('iris: '));
+  const inDurable = (timeline: string[]) => timeline.filter((c) => c.startsWith('durable: '));
+
+  it('runs in its own container while the others run, when a container slot is free, and gives the slot back', async () => {
+    const slots = new Limiter(2);
+    await slots.acquire(); // the pipeline's own container
+    const { results, iris } = await run({}, {}, { slots });
+    expect(results.map((r) => [r.scenario, r.ok])).toEqual([
+      ['database', true],
+      ['source', true],
+      ['fresh', true],
+      ['container-replacement', true],
     ]);
-    expect(parseUpgradeOptions({ previousPackage: '/p.tgz' }).scenarios).toEqual([
-      'database',
-      'fresh',
-      'container-replacement',
-    ]);
+    const t = iris.timeline;
+    // The durable container was at work before the pipeline's IRIS finished its first scenario.
+    const firstUpdateInIris = t.findIndex((c) => c.startsWith('iris: update '));
+    expect(t.findIndex((c) => c.startsWith('durable: '))).toBeLessThan(firstUpdateInIris);
+    expect(t.findIndex((c) => c.startsWith('durable: update '))).toBeLessThan(t.lastIndexOf(inIris(t).at(-1)!));
+    expect(slots.inUse).toBe(1);
   });
 
-  it('says what a requested scenario lacks', () => {
-    expect(() => parseUpgradeOptions({ scenarios: 'database' })).toThrow(
-      /"database" needs the previous release as a database package/,
+  it('runs after the others when every slot is taken', async () => {
+    const slots = new Limiter(1);
+    await slots.acquire();
+    const { results, iris } = await run({}, {}, { slots });
+    expect(results.every((r) => r.ok)).toBe(true);
+    const t = iris.timeline;
+    expect(t.indexOf(inDurable(t)[0]!)).toBeGreaterThan(t.lastIndexOf(inIris(t).at(-1)!));
+    expect(slots.inUse).toBe(1);
+  });
+});
+
+describe('upgrade options', () => {
+  it('selects every scenario the inputs allow for "all"', () => {
+    expect(optionsOf({ 'upgrade-scenarios': 'all' }).scenarios).toEqual(['fresh']);
+    expect(optionsOf({ 'upgrade-source': '/s' }).scenarios).toEqual(['source', 'fresh', 'container-replacement']);
+    expect(optionsOf({ 'upgrade-from': '/p.tgz' }).scenarios).toEqual(['database', 'fresh', 'container-replacement']);
+  });
+
+  it('says what a requested scenario lacks, naming the setting', () => {
+    expect(() => optionsOf({ 'upgrade-scenarios': 'database' })).toThrow(
+      /^upgrade-scenarios: upgrade scenario "database" needs the previous release as a database package/,
     );
-    expect(() => parseUpgradeOptions({ scenarios: 'source,fresh' })).toThrow(
+    expect(() => optionsOf({ 'upgrade-scenarios': 'source,fresh' })).toThrow(
       /"source" needs the previous release as source/,
     );
-    expect(() => parseUpgradeOptions({ scenarios: 'rollback' })).toThrow(/unknown upgrade scenario "rollback"/);
-    expect(() => parseUpgradeOptions({ previousRepository: 'r/n/m' })).toThrow(/needs the previous version/);
-    expect(() => parseUpgradeOptions({ previousVersion: '1.0.0-rc1' })).toThrow(/not MAJOR.MINOR.PATCH/);
-    expect(() => parseUpgradeOptions({ nodeLimit: 'lots' })).toThrow(/node limit/);
-    expect(() => parseUpgradeOptions({ checks: 'Checks' })).toThrow(/check method "Checks"/);
-    expect(() => parseUpgradeOptions({ previousReference: 'r.io/n/m' })).toThrow(/has no tag/);
-    expect(parseUpgradeOptions({ previousReference: 'r.io:5000/n/m:1.2.3_database__2025.1' }).previous.version).toBe(
-      '1.2.3',
+    expect(() => optionsOf({ 'upgrade-scenarios': 'rollback' })).toThrow(/unknown upgrade scenario "rollback"/);
+    expect(() => optionsOf({ 'upgrade-from': '1.0.0-rc1' })).toThrow(/^upgrade-from: .*not MAJOR.MINOR.PATCH/);
+    expect(() => optionsOf({ 'upgrade-scenarios': 'fresh', 'check-methods': 'Checks' })).toThrow(
+      /^check-methods: check method "Checks"/,
     );
+    expect(() => optionsOf({ 'upgrade-from': 'r.io/n/m' })).toThrow(/has no tag/);
+    expect(() => optionsOf({ 'upgrade-from': `r.io/n/m@sha256:${'a'.repeat(64)}` })).toThrow(/has no tag/);
+    expect(optionsOf({ 'upgrade-from': 'r.io:5000/n/m:1.2.3_database__2025.1' }).previous.version).toBe('1.2.3');
   });
 
   it('keeps the default exclusions unless replaced', () => {
-    expect(parseUpgradeOptions({}).globals.exclude).toContain('^IPM.*');
-    expect(parseUpgradeOptions({ excludeGlobals: '^Tmp*' }).globals.exclude).toEqual(['^Tmp*']);
+    expect(optionsOf({ 'upgrade-scenarios': 'fresh' }).globals.exclude).toContain('^IPM.*');
+    expect(optionsOf({ 'upgrade-scenarios': 'fresh', 'upgrade-exclude-globals': '^Tmp*' }).globals.exclude).toEqual([
+      '^Tmp*',
+    ]);
   });
 });

@@ -14,10 +14,13 @@ describe('upgrade stage', () => {
   });
 
   it('is skipped when no scenario is requested and refuses to run without a built package', async () => {
-    const none = upgradeStage({ ...parseUpgradeOptions({}), scenarios: [] }, async () => '');
+    const none = upgradeStage(
+      { ...parseUpgradeOptions({ 'upgrade-scenarios': 'fresh' })!, scenarios: [] },
+      async () => '',
+    );
     expect(none.name).toBe('upgrade');
     expect(none.skip!({} as PipelineContext)).toBe('no upgrade scenario requested');
-    const fresh = upgradeStage(parseUpgradeOptions({}), async () => '');
+    const fresh = upgradeStage(parseUpgradeOptions({ 'upgrade-scenarios': 'fresh' })!, async () => '');
     expect(fresh.skip!({} as PipelineContext)).toBeNull();
     await expect(fresh.run({ module: null, archive: null, setup: null } as unknown as PipelineContext)).rejects.toThrow(
       /needs a built package/,

@@ -6,6 +6,12 @@ import {
   routinesGlobalNodesLine,
   routinesGlobalsLine,
 } from '../../../../src/pipeline/upgrade/swap-loss.js';
+import { parseSessionOutput } from '../../../../src/iris/output.js';
+import type { LinesOutput } from '../../../../src/pipeline/upgrade/ports.js';
+
+const read = (raw: string): LinesOutput => ({ results: parseSessionOutput(raw).results, raw });
+const parseRoutinesGlobalsText = (raw: string) => parseRoutinesGlobals(read(raw));
+const parseLostGlobalsText = (raw: string) => parseLostGlobals(read(raw));
 
 describe('swap-loss lines', () => {
   it('are the exact lines of docs/iris-surface.md', () => {
@@ -35,7 +41,7 @@ describe('swap-loss judgement', () => {
         (g) => `##IPMDB rglobal=${g}`,
       ),
     ].join('\n');
-    expect(parseRoutinesGlobals(output)).toEqual({
+    expect(parseRoutinesGlobalsText(output)).toEqual({
       directory: '/mgr/NS-CODE/',
       candidates: ['^App.Cache', '^App.Settings'],
     });
@@ -48,7 +54,7 @@ describe('swap-loss judgement', () => {
       '##IPMDB rcount=^App.Settings|7',
       '##IPMDB rcount=^App.Cache|0',
     ].join('\n');
-    const lost = parseLostGlobals(output);
+    const lost = parseLostGlobalsText(output);
     expect(lost).toEqual([{ name: '^App.Settings', nodes: 7, sample: ['^App.Settings("a")', '^App.Settings("b",1)'] }]);
     expect(lostGlobalProblems(lost, '/mgr/NS-CODE/')).toEqual([
       expect.stringMatching(
