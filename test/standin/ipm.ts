@@ -47,6 +47,12 @@ import { handleUpdateSteps, updateStepClasses } from './update-steps.js';
 import { DEPENDENCY_CODE_MARKER } from './ipm-installer.js';
 import { operationOfCommand, pauseFor } from './latency.js';
 
+/**
+ * Class packages an interoperability-enabled namespace maps from the ENSLIB database
+ * (https://docs.intersystems.com/irislatest/csp/docbook/DocBook.UI.Page.cls?KEY=GSA_config_namespace).
+ */
+const ENSLIB_PACKAGES = ['Ens', 'EnsLib', 'EnsPortal'];
+
 /** An IPM command failure: shown as `ERROR! <text>`, returned as the Shell status. */
 export class IpmFailure extends Error {
   constructor(readonly status: StatusError) {
@@ -572,16 +578,21 @@ export class IpmShell {
   }
 
   /**
-   * Compiling in the temporary database: a superclass must be one of the module's own classes or a
-   * system (%) class mapped in; anything else fails as the class compiler reports it.
+   * Compiling in the temporary database: a superclass must be one of the module's own classes, a
+   * system (%) class mapped in, or (in an interoperability-enabled namespace) a class of the packages
+   * IRIS maps from ENSLIB, which RemapRoutinesDB leaves mapped; anything else fails as the class
+   * compiler reports it.
    */
   private compileInTempDatabase(classes: { name: string; source: string }[]): void {
     const own = new Set(classes.map((c) => c.name));
+    const interop = this.inst.config().namespaces[this.s.namespace]?.interoperability === true;
+    const mappedIn = (sup: string): boolean =>
+      sup.startsWith('%') || (interop && ENSLIB_PACKAGES.includes(sup.split('.')[0]!));
     const missing = classes
       .filter((c) => !c.name.endsWith('.INC'))
       .flatMap((c) =>
         parseUdl(c.source, `${c.name}.cls`)
-          .superclasses.filter((sup) => !sup.startsWith('%') && !own.has(sup))
+          .superclasses.filter((sup) => !mappedIn(sup) && !own.has(sup))
           .map((sup) => ({ cls: c.name, sup })),
       );
     if (missing.length === 0) return;

@@ -8,13 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { BASE_CLASSES } from '../standin/ipm-installer.js';
+import { BASE_CLASSES, DEPENDENCY_CODE_MARKER } from '../standin/ipm-installer.js';
 
 const run = promisify(execFile);
 
 export interface SourceTreeOptions {
   version?: string;
   databasePackaging?: boolean;
+  /** A hypothetical build that packages the dependencies' code too (ipm-installer.ts DEPENDENCY_CODE_MARKER). */
+  dependencyCode?: boolean;
   /** false leaves out preload/cls/IPM/Installer.cls. */
   installer?: boolean;
 }
@@ -39,7 +41,12 @@ function classFile(name: string): string {
 export function writeIpmSourceTree(root: string, options: SourceTreeOptions = {}): void {
   const files = new Map<string, string>();
   if (options.installer !== false) files.set('preload/cls/IPM/Installer.cls', INSTALLER_CLS);
-  const classes = [...BASE_CLASSES, ...(options.databasePackaging === false ? [] : ['%IPM.Lifecycle.Database'])];
+  const packaging = options.databasePackaging !== false;
+  const classes = [
+    ...BASE_CLASSES,
+    ...(packaging ? ['%IPM.Lifecycle.Database'] : []),
+    ...(packaging && options.dependencyCode ? [DEPENDENCY_CODE_MARKER] : []),
+  ];
   for (const c of classes) files.set(`src/cls/IPM/${c.replace(/^%IPM\./, '').replaceAll('.', '/')}.cls`, classFile(c));
   files.set(
     'module.xml',

@@ -33,7 +33,9 @@ describeWithDocker('ipm-db run --ipm-git', () => {
   beforeAll(async () => {
     ({ dockerHost: host, standinImage: image } = requireDocker());
     work = await mkdtemp(join(tmpdir(), 'ipm-db-git-'));
-    archive = await ipmSourceArchive(WITH_PACKAGING, { version: '0.10.9-SNAPSHOT' });
+    // dependencyCode: a hypothetical IPM build that also packages dependency code (ipm-installer.ts);
+    // examples/example-module/v2 depends on demo-money, whose code IPM at the contract's commit leaves out.
+    archive = await ipmSourceArchive(WITH_PACKAGING, { version: '0.10.9-SNAPSHOT', dependencyCode: true });
     server = await serveSourceArchives(
       new Map([
         [WITH_PACKAGING, archive],
@@ -123,6 +125,8 @@ describeWithDocker('ipm-db run --ipm-git', () => {
     const c = await StandinContainer.run(host, image, `ipm-db-git-${process.pid}`);
     try {
       expect((await c.waitReady()).code).toBe(0);
+      // Real IRIS images have no /tmp/ipm-db; the driver creates it first too (src/ipm/ipm-install.ts).
+      await c.makeDir('/tmp/ipm-db');
       await c.copyIn(tree, '/tmp/ipm-db/ipm-source');
       const script = renderScript(sourceInstallOperations('/tmp/ipm-db/ipm-source/'));
       const r = await c.session(script.lines);

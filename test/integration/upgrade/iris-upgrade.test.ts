@@ -93,21 +93,27 @@ describeWithDocker('iris-upgrade scenario against the IRIS stand-in (demo-orders
   }
 
   beforeAll(async () => {
-    ({ standinImage: imageN, dockerHost } = requireDocker());
+    let standin: string;
+    ({ standinImage: standin, dockerHost } = requireDocker());
     work = mkdtempSync(join(tmpdir(), 'ipm-db-iris-upgrade-'));
     writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
-    // IRIS 2025.3: the stand-in image with the version baked in, as a newer IRIS image would be.
-    imageN1 = `${imageN.split(':')[0]}-iris-upgrade:2025.3`;
-    const created = await docker(dockerHost, ['create', imageN]);
-    const id = created.stdout.trim();
-    await docker(dockerHost, ['commit', '--change', 'ENV STANDIN_IRIS_VERSION=2025.3', id, imageN1]);
-    await docker(dockerHost, ['rm', id]);
+    // IRIS 2025.1 and 2025.3: the stand-in image with the version baked in, as each IRIS image has
+    // its own (the stand-in's default version is newer than both, so it cannot serve as 2025.1).
+    const withVersion = async (version: string): Promise<string> => {
+      const tagged = `${standin.split(':')[0]}-iris-upgrade:${version}`;
+      const id = (await docker(dockerHost, ['create', standin])).stdout.trim();
+      await docker(dockerHost, ['commit', '--change', `ENV STANDIN_IRIS_VERSION=${version}`, id, tagged]);
+      await docker(dockerHost, ['rm', id]);
+      return tagged;
+    };
+    imageN = await withVersion('2025.1');
+    imageN1 = await withVersion('2025.3');
     await buildOn(imageN, 'for2025.1');
     await buildOn(imageN1, 'for2025.3');
   }, RUN_TIMEOUT);
 
   afterAll(async () => {
-    if (imageN1) await docker(dockerHost, ['rmi', imageN1]).catch(() => undefined);
+    for (const image of [imageN, imageN1]) if (image) await docker(dockerHost, ['rmi', image]).catch(() => undefined);
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

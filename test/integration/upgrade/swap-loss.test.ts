@@ -33,12 +33,14 @@ describeWithDocker('swap-loss check against the IRIS stand-in (demo-prod 1.0.0 -
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  async function upgradeWithSeed(seed: string, outDir: string) {
+  async function upgradeWithSeed(seed: string, outDir: string, enableEnsemble = true) {
     const options: PipelineOptions = {
       image,
       moduleDir: join(FIXTURES, 'demo-prod-v2'),
       outDir: join(work, outDir),
       installer: { kind: 'path', path: join(work, 'zpm-0.10.10.xml') },
+      // demo-prod's production extends Ens.Production: its namespaces must be interoperability-enabled.
+      enableEnsemble,
       logger: silentLogger,
       verifyArchive: (path, expected) => verifyArchive(path, expected),
       stages: [
@@ -56,6 +58,19 @@ describeWithDocker('swap-loss check against the IRIS stand-in (demo-prod 1.0.0 -
     const report = await runPipeline(options);
     return { report, upgrade: report.upgrade[0]! };
   }
+
+  it(
+    'stops at package-database when the namespaces are not interoperability-enabled (Ens.Production is not mapped)',
+    async () => {
+      const { report } = await upgradeWithSeed('DemoProd.Setup:KeepSettingsInData', 'no-interop', false);
+      const pkg = report.stages.find((s) => s.stage === 'package')!;
+      expect(pkg.status).toBe('failed');
+      expect(pkg.code).toBe('superclass-not-packaged');
+      expect(pkg.message).toContain('its superclass Ens.Production is not part of the module');
+      expect(report.stages.find((s) => s.stage === 'upgrade')?.status).toBe('skipped');
+    },
+    RUN_TIMEOUT,
+  );
 
   it(
     'fails the upgrade on settings kept in the routines database, naming the global, its nodes and the fix',
