@@ -156,7 +156,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
 
   it('pulls a previous version of a module whose name has capitals from the lower-cased repository', async () => {
     // IPM module names are case-insensitive; OCI repository components must be lower case (GHCR
-    // lower-cases too), so DemoOrders 1.0.0 lives at <registry>/acme/demoorders:1.0.0_database__2025.1.
+    // lower-cases too), so DemoOrders 1.0.0 lives at <registry>/acme/demoorders:1.0.0_database__2026.1.
     const renamed = async (release: string): Promise<string> => {
       const dir = join(work, `DemoOrders-${release}`);
       await cp(join(EXAMPLE, release), dir, { recursive: true });
@@ -200,7 +200,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
       const report = JSON.parse(await readFile(join(work, 'caps-v2', 'run-report.json'), 'utf8')) as RunReport;
       expect(report.upgrade[0]!.previous).toEqual({
         source: 'registry',
-        reference: `${registry.host}/acme/demoorders:1.0.0_database__2025.1`,
+        reference: `${registry.host}/acme/demoorders:1.0.0_database__2026.1`,
         version: '1.0.0',
       });
     } finally {
