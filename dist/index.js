@@ -66,11 +66,11 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunks/action/chunk-Z5FDQRV5.js";
+} from "./chunks/action/chunk-NYJ4OI4E.js";
 
-// node_modules/xmlchars/xml/1.0/ed5.js
+// ../../main/node_modules/xmlchars/xml/1.0/ed5.js
 var require_ed5 = __commonJS({
-  "node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
+  "../../main/node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
@@ -107,9 +107,9 @@ var require_ed5 = __commonJS({
   }
 });
 
-// node_modules/xmlchars/xml/1.1/ed2.js
+// ../../main/node_modules/xmlchars/xml/1.1/ed2.js
 var require_ed2 = __commonJS({
-  "node_modules/xmlchars/xml/1.1/ed2.js"(exports) {
+  "../../main/node_modules/xmlchars/xml/1.1/ed2.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
@@ -156,9 +156,9 @@ var require_ed2 = __commonJS({
   }
 });
 
-// node_modules/xmlchars/xmlns/1.0/ed3.js
+// ../../main/node_modules/xmlchars/xmlns/1.0/ed3.js
 var require_ed3 = __commonJS({
-  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports) {
+  "../../main/node_modules/xmlchars/xmlns/1.0/ed3.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
@@ -177,9 +177,9 @@ var require_ed3 = __commonJS({
   }
 });
 
-// node_modules/saxes/saxes.js
+// ../../main/node_modules/saxes/saxes.js
 var require_saxes = __commonJS({
-  "node_modules/saxes/saxes.js"(exports) {
+  "../../main/node_modules/saxes/saxes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SaxesParser = exports.EVENTS = void 0;
@@ -5576,6 +5576,23 @@ ${run3.upgrade.map(
     );
     out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run3.upgrade)));
   }
+  const probes = run3.assumptions ?? [];
+  if (probes.length) {
+    const broken = probes.filter((p) => !p.holds);
+    out.push(
+      fixed(
+        `**IRIS assumptions:** ${broken.length === 0 ? `all ${probes.length} probed hold` : `${broken.length} of ${probes.length} do not hold`}
+
+| assumption | holds | expected | saw |
+|---|---|---|---|
+${probes.map(
+          (p) => `| ${markdownCode(p.name)} | ${p.holds ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(p.expected)} | ${markdownText(p.saw)} |`
+        ).join("\n")}
+
+`
+      )
+    );
+  }
   for (const s of run3.stages) {
     if (s.stage === "upgrade" && run3.upgrade.length) continue;
     if (s.status === "failed" && s.output)
@@ -5689,7 +5706,7 @@ import { join as join13 } from "node:path";
 import { copyFile as copyFile3, mkdir as mkdir6 } from "node:fs/promises";
 import { dirname as dirname3, join as join12 } from "node:path";
 function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
-  const load = () => import("./chunks/action/cache-U6RRITDO.js");
+  const load = () => import("./chunks/action/cache-STZNSFMI.js");
   const bounded = async (what, op, fallback) => {
     let timer;
     const late = new Promise((resolve4) => {
@@ -5885,6 +5902,7 @@ async function runImage(ctx, slots, image, index) {
           upgrade: inputs.upgrade,
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
+          recordTranscripts: inputs.recordTranscripts,
           runId: `${deps.runId}-${index + 1}`,
           onResource: (r) => ctx.ledger.record(r),
           onStage: (name) => stage = name,
@@ -5971,7 +5989,7 @@ function artifactServiceAvailable(env) {
 function defaultUploader() {
   return {
     async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
+      const { DefaultArtifactClient } = await import("./chunks/action/artifact-QUDAM2PM.js");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, rootDirectory, {});
       return { id: res.id ?? null, size: res.size ?? 0 };
@@ -6033,6 +6051,7 @@ async function collectRunFiles(report, outDir, logFiles) {
   if (!report.ok) {
     for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
   }
+  for (const f of await listFilesIn(join17(outDir, "transcripts"))) files.add(f);
   const present = [];
   for (const f of files)
     if (await stat10(f).then(
@@ -6801,6 +6820,7 @@ function parseInputs(source) {
       problem("parallel", `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
   }
   const keepContainer = bool("keep-container", false);
+  const recordTranscripts = bool("record-transcripts", false);
   const licenceRaw = source.get("licence-expired").trim() || "fail";
   const licenceExpired = LICENCE_POLICIES.includes(licenceRaw) ? licenceRaw : "fail";
   if (licenceExpired !== licenceRaw) problem("licence-expired", `"${licenceRaw}" is not accepted; use fail or skip.`);
@@ -6852,7 +6872,8 @@ function parseInputs(source) {
     licenceExpired,
     timeouts,
     parallel,
-    keepContainer
+    keepContainer,
+    recordTranscripts
   };
 }
 function imageList(source, problem) {
@@ -10756,6 +10777,7 @@ function pipelinePort(wiring) {
         signal: o.signal,
         containerSlots: o.containerSlots,
         keepContainer: o.keepContainer,
+        recordTranscripts: o.recordTranscripts,
         runId: o.runId,
         logger,
         verifyArchive: (path, expected) => verifyArchive(path, expected),

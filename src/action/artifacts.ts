@@ -117,6 +117,8 @@ export async function collectRunFiles(report: RunReport, outDir: string, logFile
     }
   }
   if (!report.ok) for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
+  // Session transcripts (record-transcripts), for replay against the stand-in.
+  for (const f of await listFilesIn(join(outDir, 'transcripts'))) files.add(f);
   const present: string[] = [];
   for (const f of files)
     if (

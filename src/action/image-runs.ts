@@ -113,6 +113,7 @@ async function runImage(ctx: ImageRunsContext, slots: Limiter, image: string, in
           upgrade: inputs.upgrade,
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
+          recordTranscripts: inputs.recordTranscripts,
           runId: `${deps.runId}-${index + 1}`,
           onResource: (r) => ctx.ledger.record(r),
           onStage: (name) => (stage = name),

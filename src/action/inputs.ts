@@ -65,6 +65,8 @@ export interface ActionInputs {
   /** IRIS containers at once; from the machine when the input is empty. */
   parallel: number;
   keepContainer: boolean;
+  /** Record every IRIS session's input and output (redacted) under the run's transcripts/ folder. */
+  recordTranscripts: boolean;
 }
 
 export { forkPullRequest };
@@ -227,6 +229,7 @@ export function parseInputs(source: InputSource): ActionInputs {
       problem('parallel', `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
   }
   const keepContainer = bool('keep-container', false);
+  const recordTranscripts = bool('record-transcripts', false);
   const licenceRaw = source.get('licence-expired').trim() || 'fail';
   const licenceExpired: LicencePolicy = (LICENCE_POLICIES as readonly string[]).includes(licenceRaw)
     ? (licenceRaw as LicencePolicy)
@@ -283,6 +286,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     timeouts,
     parallel,
     keepContainer,
+    recordTranscripts,
   };
 }
 

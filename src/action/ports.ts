@@ -32,6 +32,8 @@ export interface ImageRunOptions {
   upgrade: UpgradeOptions | null;
   timeouts: { startupMs: number; commandMs: number };
   keepContainer: boolean;
+  /** Record IRIS session transcripts into `<outDir>/transcripts/`. */
+  recordTranscripts: boolean;
   /**
    * Run id of this image's containers and volumes: the value of their `ipm-db.run` label, and
    * "<action run id>-<n>" so the post step finds every image's leftovers from the action run id.

@@ -213,6 +213,20 @@ function runBlocks(run: RunReport): Block[] {
     );
     out.push(markdownDetails('Upgrade details: fingerprints, update steps, checks', upgradeDetails(run.upgrade)));
   }
+  const probes = run.assumptions ?? [];
+  if (probes.length) {
+    const broken = probes.filter((p) => !p.holds);
+    out.push(
+      fixed(
+        `**IRIS assumptions:** ${broken.length === 0 ? `all ${probes.length} probed hold` : `${broken.length} of ${probes.length} do not hold`}\n\n| assumption | holds | expected | saw |\n|---|---|---|---|\n${probes
+          .map(
+            (p) =>
+              `| ${markdownCode(p.name)} | ${p.holds ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(p.expected)} | ${markdownText(p.saw)} |`,
+          )
+          .join('\n')}\n\n`,
+      ),
+    );
+  }
   for (const s of run.stages) {
     // A failed upgrade's output is the upgrade Markdown, already shown above.
     if (s.stage === 'upgrade' && run.upgrade.length) continue;

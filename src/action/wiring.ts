@@ -57,6 +57,7 @@ export function pipelinePort(wiring: WiringOptions): PipelinePort {
         signal: o.signal,
         containerSlots: o.containerSlots,
         keepContainer: o.keepContainer,
+        recordTranscripts: o.recordTranscripts,
         runId: o.runId,
         logger,
         verifyArchive: (path, expected) => verifyArchive(path, expected),

@@ -295,3 +295,11 @@ describe('forkPullRequest', () => {
     expect(forkPullRequest(prEvent('pull_request', 'ACME/App'), 'acme/app')).toBeNull();
   });
 });
+
+describe('record-transcripts', () => {
+  it('is off unless asked for, and takes only true or false', () => {
+    expect(parse({}).recordTranscripts).toBe(false);
+    expect(parse({ 'record-transcripts': 'true' }).recordTranscripts).toBe(true);
+    expect(() => parse({ 'record-transcripts': 'yes' })).toThrow(/record-transcripts/);
+  });
+});

@@ -138,3 +138,25 @@ describe('formatting helpers', () => {
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MiB');
   });
 });
+
+describe('buildSummary: IRIS assumptions', () => {
+  it('lists every probed assumption and says how many do not hold', () => {
+    const holding = run({
+      assumptions: [
+        { name: 'piped-session-no-echo', holds: true, expected: 'no echo', saw: 'no echo' },
+        { name: 'exit-status-terminate', holds: true, expected: 'exit 1', saw: 'exit 1' },
+      ],
+    });
+    const md = buildSummary(outcome({ runs: [holding] }));
+    expect(md).toContain('**IRIS assumptions:** all 2 probed hold');
+    expect(md).toMatch(/\| `exit-status-terminate` \| ✅ \| exit 1 \| exit 1 \|/);
+    const broken = run({
+      assumptions: [
+        { name: 'piped-session-no-echo', holds: true, expected: 'no echo', saw: 'no echo' },
+        { name: 'exit-status-terminate', holds: false, expected: 'exit 1', saw: 'exit 0' },
+      ],
+    });
+    expect(buildSummary(outcome({ runs: [broken] }))).toContain('**IRIS assumptions:** 1 of 2 do not hold');
+    expect(buildSummary(outcome({ runs: [run()] }))).not.toContain('IRIS assumptions');
+  });
+});
