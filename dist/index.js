@@ -66,11 +66,11 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunks/action/chunk-NYJ4OI4E.js";
+} from "./chunks/action/chunk-Z5FDQRV5.js";
 
-// ../../main/node_modules/xmlchars/xml/1.0/ed5.js
+// node_modules/xmlchars/xml/1.0/ed5.js
 var require_ed5 = __commonJS({
-  "../../main/node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
+  "node_modules/xmlchars/xml/1.0/ed5.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CHAR = "	\n\r -\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
@@ -107,9 +107,9 @@ var require_ed5 = __commonJS({
   }
 });
 
-// ../../main/node_modules/xmlchars/xml/1.1/ed2.js
+// node_modules/xmlchars/xml/1.1/ed2.js
 var require_ed2 = __commonJS({
-  "../../main/node_modules/xmlchars/xml/1.1/ed2.js"(exports) {
+  "node_modules/xmlchars/xml/1.1/ed2.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CHAR = "-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}";
@@ -156,9 +156,9 @@ var require_ed2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/xmlchars/xmlns/1.0/ed3.js
+// node_modules/xmlchars/xmlns/1.0/ed3.js
 var require_ed3 = __commonJS({
-  "../../main/node_modules/xmlchars/xmlns/1.0/ed3.js"(exports) {
+  "node_modules/xmlchars/xmlns/1.0/ed3.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.NC_NAME_START_CHAR = "A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}";
@@ -177,9 +177,9 @@ var require_ed3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/saxes/saxes.js
+// node_modules/saxes/saxes.js
 var require_saxes = __commonJS({
-  "../../main/node_modules/saxes/saxes.js"(exports) {
+  "node_modules/saxes/saxes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SaxesParser = exports.EVENTS = void 0;
@@ -5706,7 +5706,7 @@ import { join as join13 } from "node:path";
 import { copyFile as copyFile3, mkdir as mkdir6 } from "node:fs/promises";
 import { dirname as dirname3, join as join12 } from "node:path";
 function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
-  const load = () => import("./chunks/action/cache-STZNSFMI.js");
+  const load = () => import("./chunks/action/cache-U6RRITDO.js");
   const bounded = async (what, op, fallback) => {
     let timer;
     const late = new Promise((resolve4) => {
@@ -5989,7 +5989,7 @@ function artifactServiceAvailable(env) {
 function defaultUploader() {
   return {
     async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/action/artifact-QUDAM2PM.js");
+      const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
       const client = new DefaultArtifactClient();
       const res = await client.uploadArtifact(name, files, rootDirectory, {});
       return { id: res.id ?? null, size: res.size ?? 0 };

@@ -12,7 +12,7 @@ import {
   getState,
   info,
   warning
-} from "./chunks/action/chunk-NYJ4OI4E.js";
+} from "./chunks/action/chunk-Z5FDQRV5.js";
 
 // src/post.ts
 async function post() {
