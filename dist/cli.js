@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-LSDCV5NM.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-JULGLAEW.js")).runCommand
   },
   {
     name: "verify",
@@ -68,7 +68,7 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-V6S3BDUD.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-VBSIFG2P.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",

@@ -2360,7 +2360,7 @@ function moduleStateLine(name) {
   );
 }
 function values(output, key2) {
-  return parseSessionOutput(output).results.filter((line) => line.key === key2).map((line) => line.value);
+  return output.results.filter((line) => line.key === key2).map((line) => line.value);
 }
 function parseModuleState(output) {
   const [value] = values(output, "module");
@@ -2378,7 +2378,7 @@ function guardedErrors(output) {
 function throwOnGuardedError(output, doing, code = "objectscript-error") {
   const errors = guardedErrors(output);
   if (errors.length > 0)
-    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output });
+    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output.raw });
 }
 
 // src/ipm/dependencies.ts
@@ -2929,8 +2929,8 @@ var IpmOperations = class {
       operations: [{ kind: "surfaceLine", text: moduleStateLine(moduleName2), label: `read module ${moduleName2}` }],
       timeoutMs: this.timeouts.shortMs
     });
-    throwOnGuardedError(result.raw, `Reading module ${moduleName2} in ${namespace}`);
-    return parseModuleState(result.raw);
+    throwOnGuardedError(result, `Reading module ${moduleName2} in ${namespace}`);
+    return parseModuleState(result);
   }
   /** Each dependency's module record and whether the code of its resources exists in the namespace. */
   async dependencyStates(namespace, names) {
@@ -2944,7 +2944,7 @@ var IpmOperations = class {
       })),
       timeoutMs: this.timeouts.shortMs
     });
-    throwOnGuardedError(result.raw, `Checking the dependencies in ${namespace}`);
+    throwOnGuardedError(result, `Checking the dependencies in ${namespace}`);
     return parseDependencyStates(result.raw);
   }
   async uninstall(namespace, moduleName2) {
@@ -10184,10 +10184,10 @@ function ipmdbLines(output) {
   return output.results;
 }
 function reportedErrors(output) {
-  return guardedErrors(output.raw);
+  return guardedErrors(output);
 }
 function throwOnReportedErrors(output, doing) {
-  throwOnGuardedError(output.raw, doing, "upgrade-objectscript");
+  throwOnGuardedError(output, doing, "upgrade-objectscript");
 }
 function parseGlobalNames(output) {
   const names = values2(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
@@ -10213,7 +10213,7 @@ function parseFingerprints(output) {
   return result;
 }
 function parseModuleState2(output) {
-  return parseModuleState(output.raw);
+  return parseModuleState(output);
 }
 function parseUpdateSteps(output) {
   return values2(output, "step").map((value) => {

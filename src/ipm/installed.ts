@@ -4,7 +4,6 @@
  * module with an external name: IPM's Main.cls ListInstalled). Pure: lines to send, values to read.
  */
 import { IpmDbError } from '../util/errors.js';
-import { parseSessionOutput } from '../iris/output.js';
 import { quote } from '../iris/objectscript.js';
 import { isValid } from '../iris/validate.js';
 
@@ -32,13 +31,17 @@ export function moduleStateLine(name: string): string {
   );
 }
 
-function values(output: string, key: string): string[] {
-  return parseSessionOutput(output)
-    .results.filter((line) => line.key === key)
-    .map((line) => line.value);
+/** A session's output as the session runner returns it: its `##IPMDB` results, parsed once, and its text. */
+export interface SessionLines {
+  results: ReadonlyArray<{ key: string; value: string }>;
+  raw: string;
 }
 
-export function parseModuleState(output: string): ModuleState | null {
+function values(output: SessionLines, key: string): string[] {
+  return output.results.filter((line) => line.key === key).map((line) => line.value);
+}
+
+export function parseModuleState(output: SessionLines): ModuleState | null {
   const [value] = values(output, 'module');
   if (value === undefined) throw new IpmDbError('upgrade-parse', 'IRIS printed no module state line');
   if (value === '') return null;
@@ -47,15 +50,15 @@ export function parseModuleState(output: string): ModuleState | null {
 }
 
 /** Errors the guarded lines reported (`##IPMDB error=<what>|<text>`), as "<what>: <text>". */
-export function guardedErrors(output: string): string[] {
+export function guardedErrors(output: SessionLines): string[] {
   return values(output, 'error').map((value) => {
     const bar = value.indexOf('|');
     return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
   });
 }
 
-export function throwOnGuardedError(output: string, doing: string, code = 'objectscript-error'): void {
+export function throwOnGuardedError(output: SessionLines, doing: string, code = 'objectscript-error'): void {
   const errors = guardedErrors(output);
   if (errors.length > 0)
-    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join('; ')}`, { details: output });
+    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join('; ')}`, { details: output.raw });
 }

@@ -340,8 +340,8 @@ export class IpmOperations {
       operations: [{ kind: 'surfaceLine', text: moduleStateLine(moduleName), label: `read module ${moduleName}` }],
       timeoutMs: this.timeouts.shortMs,
     });
-    throwOnGuardedError(result.raw, `Reading module ${moduleName} in ${namespace}`);
-    return parseModuleState(result.raw);
+    throwOnGuardedError(result, `Reading module ${moduleName} in ${namespace}`);
+    return parseModuleState(result);
   }
 
   /** Each dependency's module record and whether the code of its resources exists in the namespace. */
@@ -356,7 +356,7 @@ export class IpmOperations {
       })),
       timeoutMs: this.timeouts.shortMs,
     });
-    throwOnGuardedError(result.raw, `Checking the dependencies in ${namespace}`);
+    throwOnGuardedError(result, `Checking the dependencies in ${namespace}`);
     return parseDependencyStates(result.raw);
   }
 

@@ -19,12 +19,12 @@ export function ipmdbLines(output: LinesOutput): LinesOutput['results'] {
 
 /** Errors the guarded lines reported (`##IPMDB error=<what>|<text>`), as "<what>: <text>". */
 export function reportedErrors(output: LinesOutput): string[] {
-  return guardedErrors(output.raw);
+  return guardedErrors(output);
 }
 
 /** Throws when a guarded line reported an ObjectScript error. */
 export function throwOnReportedErrors(output: LinesOutput, doing: string): void {
-  throwOnGuardedError(output.raw, doing, 'upgrade-objectscript');
+  throwOnGuardedError(output, doing, 'upgrade-objectscript');
 }
 
 /** Global names from `gname` lines, normalised to "^Name", sorted, unique. */
@@ -56,7 +56,7 @@ export function parseFingerprints(output: LinesOutput): GlobalFingerprint[] {
 
 /** The module's installed version and packaging, from IPM's module object (src/ipm/installed.ts). */
 export function parseModuleState(output: LinesOutput): ModuleState | null {
-  return parseInstalledModule(output.raw);
+  return parseInstalledModule(output);
 }
 
 export function parseUpdateSteps(output: LinesOutput): UpdateStepRow[] {
