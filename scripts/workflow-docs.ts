@@ -2,13 +2,15 @@
  * Generates the "Use it in your repository" block (the caller, and the tables of inputs, secrets
  * and outputs) from .github/workflows/ipm-database.yml and action.yml, and rewrites it between
  * <!-- inputs:start --> and <!-- inputs:end --> in docs/workflows.md (and README.md when it has
- * the markers). `npm run docs:inputs`; `--check` only reports drift. A unit test runs the check.
+ * the markers), and src/action/input-names.ts from action.yml (scripts/action-inputs.ts).
+ * `npm run docs:inputs`; `--check` only reports drift. A unit test runs the check.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { STARTER_WORKFLOW_REFERENCE } from '../src/workflow/reference.js';
+import { INPUT_NAMES_FILE, syncInputNames } from './action-inputs.js';
 
 export const START_MARKER = '<!-- inputs:start -->';
 export const END_MARKER = '<!-- inputs:end -->';
@@ -120,6 +122,7 @@ export async function syncDocs(check: boolean, base = root): Promise<{ stale: st
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes('--check');
   const { stale, checked } = await syncDocs(check);
+  if (await syncInputNames(check)) stale.push(INPUT_NAMES_FILE);
   if (checked.length === 0) {
     console.error(`No file has the ${START_MARKER} ... ${END_MARKER} markers (looked in ${DOC_FILES.join(', ')}).`);
     process.exitCode = 1;

@@ -7,6 +7,9 @@ import { dockerCli } from './action/docker-cli.js';
 import { actionsCore } from './action/core-io.js';
 import { readEvent } from './action/event.js';
 import { parseInputs } from './action/inputs.js';
+import { resolveAutoVersions } from './action/iris-versions.js';
+import { dockerConfigCredentials } from './oci/docker-config.js';
+import { listIrisTags } from './workflow/iris-tags.js';
 import { actionRegistryAccess } from './action/registry.js';
 import { run } from './action/run.js';
 import { pipelinePort, publishPort } from './action/wiring.js';
@@ -14,13 +17,19 @@ import { describeError } from './util/errors.js';
 import { redact } from './util/redact.js';
 
 async function main(): Promise<void> {
-  const inputs = parseInputs({
+  const given = parseInputs({
     get: (name) => core.getInput(name),
     env: process.env,
     event: readEvent(process.env),
     setSecret: (value) => core.setSecret(value),
   });
   const io = actionsCore();
+  for (const warning of given.warnings) io.warning(warning);
+  // "auto": the tags of the IRIS image, read with the credentials of a docker login (if any) for its registry.
+  const { inputs, note } = await resolveAutoVersions(given, (where) =>
+    listIrisTags(where, { plainHttp: false, credentialsFor: dockerConfigCredentials(process.env) }),
+  );
+  if (note) io.info(note);
   const registry = actionRegistryAccess(inputs, process.env, (value) => core.setSecret(value));
   const outcome = await run(inputs, {
     io,

@@ -14,6 +14,11 @@ import { forkPullRequest } from './event.js';
 import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
 import { LICENCE_POLICIES, type LicencePolicy } from './licence-skip.js';
 import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../pipeline/defaults.js';
+import { DURATION_FORMS, MAX_DURATION_MS, parseBoolean, parseDuration, parseList } from '../util/setting-values.js';
+import { parseLatest, parseSkipList, parseVersionsRequest } from '../workflow/iris-versions.js';
+import { inputVocabulary } from './input-vocabulary.js';
+
+export { MAX_DURATION_MS, parseDuration, parseList };
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
 export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
@@ -28,7 +33,10 @@ export interface ActionInputs {
   workspace: string;
   /** Absolute path of the module directory. */
   modulePath: string;
+  /** The IRIS images; empty when iris-versions is "auto" (resolved from the registry: ./iris-versions.ts). */
   images: string[];
+  /** iris-versions "auto": where the tags are read and which are kept; null otherwise. */
+  autoVersions: AutoVersions | null;
   ipm: IpmSource;
   dev: boolean;
   /** Interoperability-enabled namespaces (the driver's enableEnsemble). */
@@ -67,6 +75,17 @@ export interface ActionInputs {
   keepContainer: boolean;
   /** Record every IRIS session's input and output (redacted) under the run's transcripts/ folder. */
   recordTranscripts: boolean;
+  /** One warning per deprecated input name used (the action prints them before it runs). */
+  warnings: string[];
+}
+
+/** iris-versions "auto", as in the reusable workflow: the newest `latest` release tags not in `skip`. */
+export interface AutoVersions {
+  /** Registry and path prefix of the IRIS images (iris-image-registry). */
+  imageRegistry: string;
+  flavor: string;
+  skip: string[];
+  latest: number;
 }
 
 export { forkPullRequest };
@@ -87,66 +106,38 @@ export interface InputSource {
   machine?: { memoryBytes: number; cores: number };
 }
 
-const TRUE_FORMS = ['true', 'True', 'TRUE'];
-const FALSE_FORMS = ['false', 'False', 'FALSE'];
-
 const REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 const NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
-const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** The longest delay a Node.js timer holds (2^31-1 ms, about 596 h); a longer one fires at once. */
-export const MAX_DURATION_MS = 2 ** 31 - 1;
-
-/** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
-export function parseList(raw: string): string[] {
-  return raw
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
-/**
- * "90s", "10m", "1h30m", "500ms", or a bare number of seconds; null when not a positive duration
- * or longer than MAX_DURATION_MS.
- */
-export function parseDuration(raw: string): number | null {
-  const text = raw.trim();
-  let total = 0;
-  if (/^\d+(?:\.\d+)?$/.test(text)) total = Number(text) * 1000;
-  else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
-  else for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? 0);
-  const ms = Math.round(total);
-  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
-}
-
 /** Reads, validates and normalises every input; throws one UsageError listing every problem. */
-export function parseInputs(source: InputSource): ActionInputs {
-  const token = source.get('token').trim();
-  if (token) {
-    source.setSecret(token);
-    registerSecret(token);
+export function parseInputs(given: InputSource): ActionInputs {
+  // Secrets first, under either name, so no message below can show them.
+  for (const name of ['registry-token', 'token']) {
+    const secret = given.get(name).trim();
+    if (secret) {
+      given.setSecret(secret);
+      registerSecret(secret);
+    }
   }
 
   const problems: string[] = [];
   const problem = (input: string, text: string) => problems.push(`input "${input}": ${text}`);
+  const vocabulary = inputVocabulary(given, problem);
+  const source: InputSource = { ...given, get: vocabulary.get };
+  const token = source.get('registry-token').trim();
 
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = source.get(name).trim();
     if (raw === '') return fallback;
-    if (TRUE_FORMS.includes(raw)) return true;
-    if (FALSE_FORMS.includes(raw)) return false;
-    problem(name, `"${raw}" is not a boolean; write true or false.`);
-    return fallback;
+    const value = parseBoolean(raw);
+    if (value === null) problem(name, `"${raw}" is not a boolean; write true or false.`);
+    return value ?? fallback;
   };
   const duration = (name: string, fallback: string): number => {
     const raw = source.get(name).trim() || fallback;
     const ms = parseDuration(raw);
     if (ms === null) {
-      problem(
-        name,
-        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`,
-      );
+      problem(name, `"${raw}" is not a duration of at most 596h; write ${DURATION_FORMS}.`);
       return parseDuration(fallback) ?? 0;
     }
     return ms;
@@ -161,7 +152,7 @@ export function parseInputs(source: InputSource): ActionInputs {
 
   const modulePath = inWorkspace('module-path', source.get('module-path').trim() || '.');
 
-  const images = imageList(source, problem);
+  const { images, autoVersions } = imageList(source, problem);
 
   const ipm = ipmSource(source, problem, inWorkspace);
 
@@ -186,15 +177,18 @@ export function parseInputs(source: InputSource): ActionInputs {
       'registry-plain-http',
       `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`,
     );
-  const namespaceRaw = source.get('namespace').trim() || source.env.GITHUB_REPOSITORY_OWNER || '';
+  const namespaceRaw = source.get('registry-namespace').trim() || source.env.GITHUB_REPOSITORY_OWNER || '';
   const namespace = namespaceRaw.toLowerCase();
   const namespaceOk = namespace !== '' && NAMESPACE_RE.test(namespace);
   if (publishAsked && !namespace)
-    problem('namespace', 'is empty; set it to the registry owner (e.g. your GitHub user or organisation).');
+    problem('registry-namespace', 'is empty; set it to the registry owner (e.g. your GitHub user or organisation).');
   if (namespace && !namespaceOk)
-    problem('namespace', `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+    problem(
+      'registry-namespace',
+      `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`,
+    );
   const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
-  const username = source.get('username').trim() || source.env.GITHUB_ACTOR || '';
+  const username = source.get('registry-username').trim() || source.env.GITHUB_ACTOR || '';
   const sourceUrlRaw = source.get('source-url').trim();
   let sourceUrl: string | null = null;
   if (sourceUrlRaw) {
@@ -203,23 +197,23 @@ export function parseInputs(source: InputSource): ActionInputs {
     else problem('source-url', `"${sourceUrlRaw}" is not an http(s) URL.`);
   }
 
-  const force = bool('force', false);
+  const force = bool('overwrite-tags', false);
   const allowPrerelease = bool('allow-prerelease', false);
   const summary = bool('summary', true);
   const uploadRaw = source.get('upload-artifacts').trim() || 'always';
   let uploadArtifacts: UploadPolicy = 'always';
   if ((UPLOAD_POLICIES as readonly string[]).includes(uploadRaw)) uploadArtifacts = uploadRaw as UploadPolicy;
   else problem('upload-artifacts', `"${uploadRaw}" is not a policy; use always, failure or never.`);
-  const artifactName = source.get('artifact-name').trim() || 'ipm-db';
+  const artifactName = source.get('artifact-prefix').trim() || 'ipm-db';
   if (!ARTIFACT_NAME_RE.test(artifactName))
-    problem('artifact-name', `"${artifactName}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+    problem('artifact-prefix', `"${artifactName}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
   const matrixKey = source.get('matrix-key').trim();
   const cacheImages = bool('cache-images', false);
   const warmIpmImage = bool('warm-ipm-image', false);
   const timeouts = {
     startupMs: duration('startup-timeout', '5m'),
     commandMs: duration('command-timeout', '15m'),
-    totalMs: duration('timeout', '60m'),
+    totalMs: duration('run-timeout', '60m'),
   };
   const parallelRaw = source.get('parallel').trim();
   let parallel = defaultParallel(source.machine ?? thisMachine());
@@ -230,7 +224,8 @@ export function parseInputs(source: InputSource): ActionInputs {
   }
   const keepContainer = bool('keep-container', false);
   const recordTranscripts = bool('record-transcripts', false);
-  const licenceRaw = source.get('licence-expired').trim() || 'fail';
+  // With "auto" the versions come from the registry, whose newest tags may carry a licence that expired since.
+  const licenceRaw = source.get('licence-expired').trim() || (autoVersions ? 'skip' : 'fail');
   const licenceExpired: LicencePolicy = (LICENCE_POLICIES as readonly string[]).includes(licenceRaw)
     ? (licenceRaw as LicencePolicy)
     : 'fail';
@@ -244,12 +239,13 @@ export function parseInputs(source: InputSource): ActionInputs {
       publish = false;
       publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
     } else {
-      if (!token) problem('token', 'is empty but publish is true; pass a token with packages: write.');
+      if (!token) problem('registry-token', 'is empty but publish is true; pass a token with packages: write.');
       if (ipm.kind === 'installer' && ipm.sha256 === null)
         problem('ipm-sha256', 'is required when publishing with ipm-installer (a release must pin its IPM).');
     }
   }
 
+  for (const unknown of vocabulary.unknown()) problem(unknown.name, unknown.message);
   if (problems.length)
     throw new UsageError(
       `Invalid action inputs:\n  - ${problems.join('\n  - ')}`,
@@ -260,6 +256,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     workspace,
     modulePath,
     images,
+    autoVersions,
     ipm,
     dev,
     interoperability,
@@ -287,12 +284,20 @@ export function parseInputs(source: InputSource): ActionInputs {
     parallel,
     keepContainer,
     recordTranscripts,
+    warnings: vocabulary.warnings(),
   };
 }
 
-function imageList(source: InputSource, problem: (i: string, t: string) => void): string[] {
+function imageList(
+  source: InputSource,
+  problem: (i: string, t: string) => void,
+): { images: string[]; autoVersions: AutoVersions | null } {
   const explicit = parseList(source.get('iris-images'));
-  const versions = parseList(source.get('iris-versions'));
+  const versionsRaw = source.get('iris-versions').trim();
+  const registry =
+    source.get('iris-image-registry').trim().replace(/\/+$/, '') || 'containers.intersystems.com/intersystems';
+  const flavor = source.get('iris-flavor').trim() || 'iris-community';
+  const auto = autoSettings(source, problem, registry, flavor);
   const images: string[] = [];
   if (explicit.length) {
     for (const image of explicit) {
@@ -303,17 +308,21 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
           `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`,
         );
     }
-  } else if (versions.length) {
-    const registry =
-      source.get('iris-image-registry').trim().replace(/\/+$/, '') || 'containers.intersystems.com/intersystems';
-    const flavour = source.get('iris-flavour').trim() || 'iris-community';
-    for (const version of versions) {
-      const image = `${registry}/${flavour}:${version}`;
+  } else if (versionsRaw === 'auto') {
+    if (!isImageReference(`${registry}/${flavor}:auto`))
+      problem(
+        'iris-flavor',
+        `"${registry}/${flavor}" does not make an image name; check iris-image-registry and iris-flavor.`,
+      );
+    return { images: [], autoVersions: auto };
+  } else if (versionsRaw) {
+    for (const version of versionList(versionsRaw, problem)) {
+      const image = `${registry}/${flavor}:${version}`;
       if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2026.1.`);
       else if (!isImageReference(image))
         problem(
-          'iris-flavour',
-          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`,
+          'iris-flavor',
+          `"${registry}/${flavor}" does not make an image name; check iris-image-registry and iris-flavor.`,
         );
       else images.push(image);
     }
@@ -321,7 +330,42 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
     images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = new Set<string>();
-  return images.filter((i) => !seen.has(i) && seen.add(i));
+  return { images: images.filter((i) => !seen.has(i) && seen.add(i)), autoVersions: null };
+}
+
+/** A JSON list (as the reusable workflow takes it) or a comma/newline-separated one. */
+function versionList(raw: string, problem: (i: string, t: string) => void): string[] {
+  if (!raw.startsWith('[')) return parseList(raw);
+  try {
+    const request = parseVersionsRequest(raw);
+    return request.kind === 'list' ? request.versions : [];
+  } catch (err) {
+    problem('iris-versions', err instanceof IpmDbError && err.hint ? `${err.message} ${err.hint}` : errorMessage(err));
+    return [];
+  }
+}
+
+/** skip-versions and latest, checked whatever iris-versions says (they only act with "auto"). */
+function autoSettings(
+  source: InputSource,
+  problem: (i: string, t: string) => void,
+  imageRegistry: string,
+  flavor: string,
+): AutoVersions {
+  const settle = <T>(name: string, parse: () => T, fallback: T): T => {
+    try {
+      return parse();
+    } catch (err) {
+      problem(name, err instanceof IpmDbError && err.hint ? `${err.message} ${err.hint}` : errorMessage(err));
+      return fallback;
+    }
+  };
+  return {
+    imageRegistry,
+    flavor,
+    skip: settle('skip-versions', () => parseSkipList(source.get('skip-versions').trim() || 'default', flavor), []),
+    latest: settle('latest', () => parseLatest(source.get('latest')), 2),
+  };
 }
 
 function ipmSource(

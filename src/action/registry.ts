@@ -60,9 +60,9 @@ export function actionRegistryAccess(
 
 const ACTION_HINTS: Record<RegistryTrouble, string> = {
   'credentials-refused':
-    'The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).',
+    'The registry refused the credentials: check the registry-token and registry-username inputs (for another registry than ghcr.io, or the docker/login-action step for it).',
   'credentials-missing':
-    'The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.',
+    'The registry needs credentials: set the registry-token and registry-username inputs, or log in with docker/login-action before this step.',
   forbidden:
     'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
   tls: 'The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.',

@@ -41,14 +41,14 @@ export interface ActionDeps {
 
 type Failure = NonNullable<ActionOutcome['failure']>;
 
-/** Aborts when the whole run has taken the timeout input's time. */
+/** Aborts when the whole run has taken the run-timeout input's time. */
 function totalTimeout(totalMs: number): { signal: AbortSignal; clear: () => void } {
   const controller = new AbortController();
   const timer = setTimeout(
     () =>
       controller.abort(
-        new IpmDbError('timeout', `The whole run exceeded the timeout input (${Math.round(totalMs / 1000)} s).`, {
-          hint: 'Raise the timeout input, or run fewer IRIS versions per job (a matrix).',
+        new IpmDbError('timeout', `The whole run exceeded the run-timeout input (${Math.round(totalMs / 1000)} s).`, {
+          hint: 'Raise the run-timeout input, or run fewer IRIS versions per job (a matrix).',
         }),
       ),
     totalMs,

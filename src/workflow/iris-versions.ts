@@ -128,7 +128,7 @@ export function resolveAuto(tags: readonly string[], skip: readonly string[], la
         ? 'The registry lists no release tags (YYYY.N) for this image.'
         : `Every release tag is in the skip list (${skipped.join(', ')}).`,
       {
-        hint: 'Check iris-flavour and iris-image-registry, shorten skip-versions, or give iris-versions as a JSON list.',
+        hint: 'Check iris-flavor and iris-image-registry, shorten skip-versions, or give iris-versions as a JSON list.',
       },
     );
   return { versions: usable.slice(0, latest), skipped, older: usable.slice(latest), warnings: [] };

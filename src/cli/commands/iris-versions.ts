@@ -1,4 +1,4 @@
-import { IpmDbError, UsageError, errorMessage } from '../../util/errors.js';
+import { UsageError } from '../../util/errors.js';
 import {
   DEFAULT_LATEST,
   EXPIRED_COMMUNITY_TAGS,
@@ -7,13 +7,13 @@ import {
   parseVersionsRequest,
   resolveVersions,
 } from '../../workflow/iris-versions.js';
-import { credentialsOnlyFor, registryAccess } from '../../oci/access.js';
-import { RegistryClient } from '../../oci/client.js';
+import { credentialsOnlyFor } from '../../oci/access.js';
+import { DEFAULT_IRIS_IMAGE_REGISTRY, irisImageRepository, listIrisTags } from '../../workflow/iris-tags.js';
 import { appendGithubOutput } from '../github-output.js';
 import { parseCommandArgs } from '../registry-options.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 
-const DEFAULT_IMAGE_REGISTRY = 'containers.intersystems.com/intersystems';
+const DEFAULT_IMAGE_REGISTRY = DEFAULT_IRIS_IMAGE_REGISTRY;
 
 const usage = `Usage: ipm-db iris-versions [--versions auto|<JSON list>] [options]
 
@@ -35,18 +35,6 @@ Options:
 Credentials for licensed images (environment only):
   IPM_DB_IRIS_REGISTRY_USERNAME, IPM_DB_IRIS_REGISTRY_PASSWORD
 `;
-
-function splitImageRegistry(raw: string, flavour: string): { registry: string; repository: string } {
-  const path = raw.trim().replace(/\/+$/, '');
-  const slash = path.indexOf('/');
-  const registry = slash < 0 ? path : path.slice(0, slash);
-  const prefix = slash < 0 ? '' : path.slice(slash + 1);
-  if (!/^[a-z0-9][a-z0-9.-]*(?::\d{1,5})?$/.test(registry) || !/^[a-z0-9][a-z0-9._/-]*$|^$/.test(prefix))
-    throw new UsageError(`--image-registry "${raw}" is not a registry path`, `e.g. ${DEFAULT_IMAGE_REGISTRY}`);
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(flavour))
-    throw new UsageError(`--flavour "${flavour}" is not an image name`, 'e.g. iris-community or irishealth-community');
-  return { registry, repository: prefix ? `${prefix}/${flavour}` : flavour };
-}
 
 function warn(io: CliIo, message: string): void {
   io.stderr.write(io.env.GITHUB_ACTIONS === 'true' ? `::warning::${message}\n` : `warning: ${message}\n`);
@@ -72,28 +60,19 @@ export const irisVersionsCommand: CliCommand = {
     const latest = parseLatest(values.latest);
     let tags: string[] | null = null;
     if (request.kind === 'auto') {
-      const { registry, repository } = splitImageRegistry(values['image-registry'], values.flavour);
+      const { registry, repository } = irisImageRepository(values['image-registry'], values.flavour, {
+        imageRegistry: '--image-registry',
+        flavor: '--flavour',
+      });
       const username = io.env.IPM_DB_IRIS_REGISTRY_USERNAME ?? '';
       const password = io.env.IPM_DB_IRIS_REGISTRY_PASSWORD ?? '';
-      const client = new RegistryClient(
-        registryAccess({
-          host: registry,
+      tags = await listIrisTags(
+        { registry, repository },
+        {
           plainHttp: values['plain-http'] === true,
           credentialsFor: credentialsOnlyFor(registry, username || password ? { username, password } : undefined),
-        }),
+        },
       );
-      try {
-        tags = await client.listTags(repository, 1000);
-      } catch (err) {
-        throw new IpmDbError(
-          'iris-tags',
-          `Reading the tags of ${registry}/${repository} failed: ${errorMessage(err)}`,
-          {
-            hint: 'Licensed images need the iris-registry-username and iris-registry-password secrets; or give iris-versions as a JSON list.',
-            cause: err,
-          },
-        );
-      }
       io.stderr.write(`${registry}/${repository}: ${tags.length} tags\n`);
     }
     const resolved = resolveVersions(request, tags, skip, latest);

@@ -212,7 +212,7 @@ describe('a 401 during a long upload against a token registry', () => {
     expect((err as RegistryError).codes).toEqual([{ code: 'UNAUTHORIZED', message: 'token expired' }]);
     expect(err.hint).toBeUndefined();
     expect((withCliRegistryHint(err) as RegistryError).hint).toMatch(/IPM_DB_REGISTRY_USERNAME/);
-    expect((withActionRegistryHint(err) as RegistryError).hint).toMatch(/token and username inputs/);
+    expect((withActionRegistryHint(err) as RegistryError).hint).toMatch(/registry-token and registry-username inputs/);
     expect(`${err.message}${err.hint}`).not.toContain(reg.credentials.password);
     const client = new RegistryClient(testAccess(reg.host));
     expect(await client.listTags('acme/revoked')).toEqual([]);

@@ -19,10 +19,10 @@ describe('duration bounds', () => {
       'iris-versions': '2024.1',
       'ipm-version': '0.10.10',
       'ipm-sha256': 'ab'.repeat(32),
-      timeout: '600h',
+      'run-timeout': '600h',
     };
     expect(() =>
       parseInputs({ get: (n) => inputs[n] ?? '', env: { GITHUB_WORKSPACE: '/ws' }, event: null, setSecret: () => {} }),
-    ).toThrow(/input "timeout": "600h" is not a duration of at most 596h/);
+    ).toThrow(/input "run-timeout": "600h" is not a duration of at most 596h/);
   });
 });

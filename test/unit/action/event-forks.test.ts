@@ -60,7 +60,7 @@ describe('forkPullRequest on every pull-request-carrying event', () => {
       'ipm-version': '0.10.10',
       'ipm-sha256': 'ab'.repeat(32),
       publish: 'true',
-      token: 'not-a-real-token-1234',
+      'registry-token': 'not-a-real-token-1234',
     };
     const parsed = parseInputs({
       get: (n) => inputs[n] ?? '',

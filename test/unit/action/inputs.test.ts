@@ -99,9 +99,9 @@ describe('parseInputs', () => {
     expect(i.images).toEqual(['localhost:5000/iris:1', 'localhost:5000/iris:2']);
   });
 
-  it('uses flavour and registry prefix for versions', () => {
+  it('uses flavor and registry prefix for versions', () => {
     const i = parse({
-      'iris-flavour': 'irishealth-community',
+      'iris-flavor': 'irishealth-community',
       'iris-image-registry': 'reg.example:5000/isc/',
       'iris-versions': '2025.1',
     });
@@ -121,7 +121,7 @@ describe('parseInputs', () => {
   });
 
   it('masks the token before anything else and registers it for redaction', () => {
-    const { src, masked } = source({ ...base, token: 'ghs_supersecret123', 'iris-images': 'not an image' });
+    const { src, masked } = source({ ...base, 'registry-token': 'ghs_supersecret123', 'iris-images': 'not an image' });
     expect(() => parseInputs(src)).toThrow(/iris-images/);
     expect(masked).toEqual(['ghs_supersecret123']);
     expect(redact('token ghs_supersecret123 here')).toBe('token *** here');
@@ -132,7 +132,7 @@ describe('parseInputs', () => {
       packagePath: '/ws/prev/app-1.0.0-database.tgz',
       pullFrom: null,
     });
-    expect(parse({ 'upgrade-from': '1.0.0', namespace: 'Acme' }).upgrade?.previous).toMatchObject({
+    expect(parse({ 'upgrade-from': '1.0.0', 'registry-namespace': 'Acme' }).upgrade?.previous).toMatchObject({
       version: '1.0.0',
       pullFrom: { registry: 'ghcr.io', namespace: 'acme' },
     });
@@ -170,26 +170,26 @@ describe('parseInputs', () => {
   });
 
   it('publishes only on exactly true, with a token, and never from a fork', () => {
-    expect(parse({ publish: 'true', token: 'tok-1234' }).publish).toBe(true);
+    expect(parse({ publish: 'true', 'registry-token': 'tok-1234' }).publish).toBe(true);
     expect(parse({ publish: 'false' }).publish).toBe(false);
-    const fork = parse({ publish: 'true', token: 'tok-1234' }, prEvent('pull_request', 'mallory/app'));
+    const fork = parse({ publish: 'true', 'registry-token': 'tok-1234' }, prEvent('pull_request', 'mallory/app'));
     expect(fork.publish).toBe(false);
     expect(fork.publishRefused).toMatch(/fork mallory\/app/);
-    const target = parse({ publish: 'true', token: 'tok-1234' }, prEvent('pull_request_target', null));
+    const target = parse({ publish: 'true', 'registry-token': 'tok-1234' }, prEvent('pull_request_target', null));
     expect(target.publish).toBe(false);
-    const same = parse({ publish: 'true', token: 'tok-1234' }, prEvent('pull_request', 'acme/app'));
+    const same = parse({ publish: 'true', 'registry-token': 'tok-1234' }, prEvent('pull_request', 'acme/app'));
     expect(same.publish).toBe(true);
   });
 
   it('reports every problem at once', () => {
     let message = '';
     try {
-      parse({ dev: 'yes', timeout: '0', 'upload-artifacts': 'sometimes' });
+      parse({ dev: 'yes', 'run-timeout': '0', 'upload-artifacts': 'sometimes' });
     } catch (e) {
       message = (e as Error).message;
     }
     expect(message).toMatch(/input "dev"/);
-    expect(message).toMatch(/input "timeout"/);
+    expect(message).toMatch(/input "run-timeout"/);
     expect(message).toMatch(/input "upload-artifacts"/);
   });
 
@@ -198,13 +198,13 @@ describe('parseInputs', () => {
     ['image with uppercase repo', { 'iris-images': 'Intersystems/IRIS:1' }, /input "iris-images"/],
     ['option-like image', { 'iris-images': '--privileged' }, /input "iris-images"/],
     ['bad version tag', { 'iris-versions': '2025.1;rm' }, /input "iris-versions"/],
-    ['bad flavour', { 'iris-flavour': 'Iris Health' }, /input "iris-flavour"/],
+    ['bad flavour', { 'iris-flavor': 'Iris Health' }, /input "iris-flavor"/],
     ['bad licence policy', { 'licence-expired': 'ignore' }, /input "licence-expired": "ignore" is not accepted/],
     ['bad boolean', { dev: 'yes' }, /input "dev": "yes" is not a boolean/],
     ['bad boolean 1', { 'run-tests': '1' }, /input "run-tests"/],
-    ['publish True', { publish: 'True', token: 'tok-1234' }, /input "publish": "True" is not accepted/],
+    ['publish True', { publish: 'True', 'registry-token': 'tok-1234' }, /input "publish": "True" is not accepted/],
     ['publish yes', { publish: 'yes' }, /input "publish"/],
-    ['publish without token', { publish: 'true', token: '' }, /input "token": is empty/],
+    ['publish without token', { publish: 'true', 'registry-token': '' }, /input "registry-token": is empty/],
     ['both ipm sources', { 'ipm-installer': 'zpm.xml' }, /input "ipm-version": and ipm-installer are both set/],
     ['bad ipm version', { 'ipm-version': 'latest' }, /input "ipm-version": "latest"/],
     ['version without checksum', { 'ipm-sha256': '' }, /input "ipm-sha256": is required with ipm-version/],
@@ -222,7 +222,13 @@ describe('parseInputs', () => {
     ['sha without installer', { 'ipm-version': '', 'ipm-sha256': 'a'.repeat(64) }, /input "ipm-sha256": is set but/],
     [
       'publish with unpinned installer',
-      { 'ipm-version': '', 'ipm-sha256': '', 'ipm-installer': 'zpm.xml', publish: 'true', token: 'tok-1234' },
+      {
+        'ipm-version': '',
+        'ipm-sha256': '',
+        'ipm-installer': 'zpm.xml',
+        publish: 'true',
+        'registry-token': 'tok-1234',
+      },
       /input "ipm-sha256": is required when publishing/,
     ],
     ['bad upgrade-from', { 'upgrade-from': 'previous release' }, /input "upgrade-from"/],
@@ -258,13 +264,17 @@ describe('parseInputs', () => {
       /input "upgrade-from": previous version "1.0.0-rc1"/,
     ],
     ['bad registry', { registry: 'https://ghcr.io' }, /input "registry"/],
-    ['bad namespace', { publish: 'true', token: 'tok-1234', namespace: 'acme corp' }, /input "namespace"/],
+    [
+      'bad namespace',
+      { publish: 'true', 'registry-token': 'tok-1234', 'registry-namespace': 'acme corp' },
+      /input "registry-namespace"/,
+    ],
     ['bad source url', { 'source-url': 'javascript:alert(1)' }, /input "source-url"/],
     ['bad policy', { 'upload-artifacts': 'sometimes' }, /input "upload-artifacts": "sometimes"/],
-    ['bad artifact name', { 'artifact-name': 'a/b' }, /input "artifact-name"/],
+    ['bad artifact name', { 'artifact-prefix': 'a/b' }, /input "artifact-prefix"/],
     ['bad duration', { 'startup-timeout': 'ten minutes' }, /input "startup-timeout": "ten minutes" is not a duration/],
     ['zero duration', { 'command-timeout': '0s' }, /input "command-timeout"/],
-    ['negative duration', { timeout: '-5m' }, /input "timeout"/],
+    ['negative duration', { 'run-timeout': '-5m' }, /input "run-timeout"/],
   ];
   it.each(bad)('rejects %s', (_label, inputs, pattern) => {
     expect(() => parse(inputs)).toThrow(pattern);

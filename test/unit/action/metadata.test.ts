@@ -47,9 +47,11 @@ describe('action.yml', () => {
   it('defaults publish to false and the token to the job token', () => {
     const d = Object.fromEntries(meta.inputs.map((i) => [i.name, i.default]));
     expect(d.publish).toBe('false');
-    expect(d.token).toBe('${{ github.token }}');
+    expect(d['registry-token']).toBe('${{ github.token }}');
+    expect(d.token).toBeNull();
     expect(d.registry).toBe('ghcr.io');
-    expect(d.namespace).toBe('${{ github.repository_owner }}');
+    expect(d['registry-namespace']).toBe('${{ github.repository_owner }}');
+    expect(d.namespace).toBeNull();
     expect(d['upload-artifacts']).toBe('always');
   });
 });
