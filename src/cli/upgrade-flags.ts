@@ -19,18 +19,23 @@ import { cliLogger, cliRegistryAccess } from './registry-options.js';
 export const UPGRADE_FLAGS = {
   'upgrade-from': { type: 'string' },
   'upgrade-source': { type: 'string' },
-  'previous-source': { type: 'string' },
   'upgrade-scenarios': { type: 'string' },
   'seed-methods': { type: 'string' },
-  seed: { type: 'string' },
   'check-methods': { type: 'string' },
-  checks: { type: 'string' },
   'declared-changes': { type: 'string' },
   'upgrade-globals': { type: 'string' },
   'upgrade-exclude-globals': { type: 'string' },
   registry: { type: 'string' },
-  namespace: { type: 'string' },
+  'registry-namespace': { type: 'string' },
   'plain-http': { type: 'boolean' },
+} as const;
+
+/** Former names of the upgrade flags (see ./flag-vocabulary.ts). */
+export const UPGRADE_FLAG_RENAMES = {
+  'previous-source': 'upgrade-source',
+  seed: 'seed-methods',
+  checks: 'check-methods',
+  namespace: 'registry-namespace',
 } as const;
 
 type UpgradeFlagValues = {
@@ -38,19 +43,6 @@ type UpgradeFlagValues = {
 } & {
   verbose?: boolean;
 };
-
-/** The value of a flag that has a second name; both at once is a usage error. */
-function either(
-  v: UpgradeFlagValues,
-  name: keyof UpgradeFlagValues,
-  alias: keyof UpgradeFlagValues,
-): string | undefined {
-  const a = v[name] as string | undefined;
-  const b = v[alias] as string | undefined;
-  if (a !== undefined && b !== undefined)
-    throw new UsageError(`--${name} and --${alias} are the same option; give one.`);
-  return a ?? b;
-}
 
 /**
  * The upgrade stage the flags ask for, or null when none of --upgrade-from, --upgrade-source and
@@ -60,10 +52,10 @@ function either(
 export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo): Stage | null {
   const given: Record<UpgradeField, string | undefined> = {
     'upgrade-from': v['upgrade-from'],
-    'upgrade-source': either(v, 'upgrade-source', 'previous-source'),
+    'upgrade-source': v['upgrade-source'],
     'upgrade-scenarios': v['upgrade-scenarios'],
-    'seed-methods': either(v, 'seed-methods', 'seed'),
-    'check-methods': either(v, 'check-methods', 'checks'),
+    'seed-methods': v['seed-methods'],
+    'check-methods': v['check-methods'],
     'declared-changes': v['declared-changes'],
     'upgrade-globals': v['upgrade-globals'],
     'upgrade-exclude-globals': v['upgrade-exclude-globals'],
@@ -75,11 +67,13 @@ export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo): Stage | 
   }
   const options = parseUpgradeOptions(text, {
     resolvePath: (path) => resolve(io.cwd, path),
-    pullFrom: v.namespace ? { registry: (v.registry ?? 'ghcr.io').replace(/\/+$/, ''), namespace: v.namespace } : null,
+    pullFrom: v['registry-namespace']
+      ? { registry: (v.registry ?? 'ghcr.io').replace(/\/+$/, ''), namespace: v['registry-namespace'] }
+      : null,
     name: (field) => `--${field}`,
   });
   if (options === null) {
-    const stray = (['registry', 'namespace', 'plain-http'] as const).find((name) => v[name] !== undefined);
+    const stray = (['registry', 'registry-namespace', 'plain-http'] as const).find((name) => v[name] !== undefined);
     if (stray)
       throw new UsageError(
         `--${stray}: is set but no upgrade runs; add --upgrade-from, --upgrade-source or --upgrade-scenarios.`,

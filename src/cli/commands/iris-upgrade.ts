@@ -14,6 +14,7 @@ import { IpmDbError, UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { parseCommandArgs } from '../registry-options.js';
+import { withCurrentFlagNames } from '../flag-vocabulary.js';
 
 const usage = `Usage: ipm-db iris-upgrade --from-archive <tgz> --from-image <image> --to-archive <tgz> --to-image <image>
                            --ipm <path|version> [--ipm-sha256 <hex>] [--report <file>] [options]
@@ -24,13 +25,17 @@ named volume, data is written, the container stops; a container of IRIS N+1 (--t
 the volume (IRIS upgrades the instance), must refuse the N package, and takes the N+1 package with
 update -swap-db. Exit 0 when every check passed.
 
-  --seed <C:M,...>           class methods writing data after the N package is installed
-  --checks <C:M,...>         class methods that must return 1 on N+1
+  --seed-methods <C:M,...>   class methods writing data after the N package is installed
+  --check-methods <C:M,...>  class methods that must return 1 on N+1
   --declared-changes <text>  as for ipm-db run
   --upgrade-globals <list>   globals to fingerprint (default: the data database's)
   --report <file>            write the report (schema ipm-db/iris-upgrade-report@1)
   --verbose                  IRIS/IPM output on stderr
+
+Former flag names, still accepted with a warning: --seed (--seed-methods), --checks (--check-methods).
 `;
+
+const RENAMES = { seed: 'seed-methods', checks: 'check-methods' } as const;
 
 async function moduleOf(path: string) {
   const report = await verifyArchive(path);
@@ -54,15 +59,15 @@ export const irisUpgradeCommand: CliCommand = {
   summary: 'upgrade-test a package across two IRIS versions on a durable volume (from two archives)',
   usage,
   async run(argv, io) {
-    const { values: v } = parseCommandArgs(argv, {
+    const { values: v } = parseCommandArgs(withCurrentFlagNames(argv, RENAMES, io), {
       'from-archive': { type: 'string' },
       'from-image': { type: 'string' },
       'to-archive': { type: 'string' },
       'to-image': { type: 'string' },
       ipm: { type: 'string' },
       'ipm-sha256': { type: 'string' },
-      seed: { type: 'string' },
-      checks: { type: 'string' },
+      'seed-methods': { type: 'string' },
+      'check-methods': { type: 'string' },
       'declared-changes': { type: 'string' },
       'upgrade-globals': { type: 'string' },
       report: { type: 'string' },
@@ -79,8 +84,8 @@ export const irisUpgradeCommand: CliCommand = {
       {
         'upgrade-from': fromArchive,
         'upgrade-scenarios': 'database',
-        'seed-methods': v.seed ?? '',
-        'check-methods': v.checks ?? '',
+        'seed-methods': v['seed-methods'] ?? '',
+        'check-methods': v['check-methods'] ?? '',
         'declared-changes': v['declared-changes'] ?? '',
         'upgrade-globals': v['upgrade-globals'] ?? '',
       },

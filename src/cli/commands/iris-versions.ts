@@ -11,58 +11,67 @@ import { credentialsOnlyFor } from '../../oci/access.js';
 import { DEFAULT_IRIS_IMAGE_REGISTRY, irisImageRepository, listIrisTags } from '../../workflow/iris-tags.js';
 import { appendGithubOutput } from '../github-output.js';
 import { parseCommandArgs } from '../registry-options.js';
-import { EXIT, type CliCommand, type CliIo } from '../command.js';
+import { warnCli, withCurrentFlagNames } from '../flag-vocabulary.js';
+import { EXIT, type CliCommand } from '../command.js';
 
 const DEFAULT_IMAGE_REGISTRY = DEFAULT_IRIS_IMAGE_REGISTRY;
 
-const usage = `Usage: ipm-db iris-versions [--versions auto|<JSON list>] [options]
+const usage = `Usage: ipm-db iris-versions [--iris-versions auto|<JSON list>] [options]
 
 Prints the IRIS versions to test on, as a JSON list (newest first). "auto" reads the image's tag
 list from the registry and keeps the newest release tags (YYYY.N) that are not skipped; a JSON list
 is checked and printed as given.
 
 Options:
-  --versions <auto|json>    auto (default) or e.g. '["2024.1","2025.3"]'
-  --flavour <name>          image name: iris-community (default), irishealth-community, iris, ...
-  --image-registry <path>   registry and path prefix (default ${DEFAULT_IMAGE_REGISTRY})
-  --skip <tags>             tags "auto" leaves out, comma-separated; "default" (the default) stands for
+  --iris-versions <auto|json>
+                            auto (default) or e.g. '["2024.1","2025.3"]'
+  --iris-flavor <name>      image name: iris-community (default), irishealth-community, iris, ...
+  --iris-image-registry <path>
+                            registry and path prefix (default ${DEFAULT_IMAGE_REGISTRY})
+  --skip-versions <tags>    tags "auto" leaves out, comma-separated; "default" (the default) stands for
                             the expired community licences ${EXPIRED_COMMUNITY_TAGS.join(', ')}
-                            (community flavours only), "none" for nothing
+                            (community flavors only), "none" for nothing
   --latest <n>              how many of the newest versions "auto" keeps (default ${DEFAULT_LATEST})
   --plain-http              talk HTTP to the registry (loopback test registries)
   --github-output           also append versions=<json> to the file named by $GITHUB_OUTPUT
 
 Credentials for licensed images (environment only):
   IPM_DB_IRIS_REGISTRY_USERNAME, IPM_DB_IRIS_REGISTRY_PASSWORD
+
+Former flag names, still accepted with a warning: --versions (--iris-versions), --flavour
+(--iris-flavor), --image-registry (--iris-image-registry), --skip (--skip-versions).
 `;
 
-function warn(io: CliIo, message: string): void {
-  io.stderr.write(io.env.GITHUB_ACTIONS === 'true' ? `::warning::${message}\n` : `warning: ${message}\n`);
-}
+const RENAMES = {
+  versions: 'iris-versions',
+  flavour: 'iris-flavor',
+  'image-registry': 'iris-image-registry',
+  skip: 'skip-versions',
+} as const;
 
 export const irisVersionsCommand: CliCommand = {
   name: 'iris-versions',
   summary: 'list the IRIS versions to test on (auto from the registry, minus expired licences)',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      versions: { type: 'string', default: 'auto' },
-      flavour: { type: 'string', default: 'iris-community' },
-      'image-registry': { type: 'string', default: DEFAULT_IMAGE_REGISTRY },
-      skip: { type: 'string', default: 'default' },
+    const { values, positionals } = parseCommandArgs(withCurrentFlagNames(argv, RENAMES, io), {
+      'iris-versions': { type: 'string', default: 'auto' },
+      'iris-flavor': { type: 'string', default: 'iris-community' },
+      'iris-image-registry': { type: 'string', default: DEFAULT_IMAGE_REGISTRY },
+      'skip-versions': { type: 'string', default: 'default' },
       latest: { type: 'string', default: String(DEFAULT_LATEST) },
       'plain-http': { type: 'boolean' },
       'github-output': { type: 'boolean' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const request = parseVersionsRequest(values.versions);
-    const skip = parseSkipList(values.skip, values.flavour);
+    const request = parseVersionsRequest(values['iris-versions']);
+    const skip = parseSkipList(values['skip-versions'], values['iris-flavor']);
     const latest = parseLatest(values.latest);
     let tags: string[] | null = null;
     if (request.kind === 'auto') {
-      const { registry, repository } = irisImageRepository(values['image-registry'], values.flavour, {
-        imageRegistry: '--image-registry',
-        flavor: '--flavour',
+      const { registry, repository } = irisImageRepository(values['iris-image-registry'], values['iris-flavor'], {
+        imageRegistry: '--iris-image-registry',
+        flavor: '--iris-flavor',
       });
       const username = io.env.IPM_DB_IRIS_REGISTRY_USERNAME ?? '';
       const password = io.env.IPM_DB_IRIS_REGISTRY_PASSWORD ?? '';
@@ -78,7 +87,7 @@ export const irisVersionsCommand: CliCommand = {
     const resolved = resolveVersions(request, tags, skip, latest);
     if (resolved.skipped.length) io.stderr.write(`skipped (skip list): ${resolved.skipped.join(', ')}\n`);
     if (resolved.older.length) io.stderr.write(`older than the newest ${latest}: ${resolved.older.join(', ')}\n`);
-    for (const w of resolved.warnings) warn(io, w);
+    for (const w of resolved.warnings) warnCli(io, w);
     const json = JSON.stringify(resolved.versions);
     io.stdout.write(`${json}\n`);
     if (values['github-output']) await appendGithubOutput(io, `versions=${json}\n`);

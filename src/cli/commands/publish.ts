@@ -6,6 +6,7 @@ import { registryAccess } from '../../oci/access.js';
 import { publishPackage, type ArchiveVerifier, type PublishResult } from '../../oci/publish.js';
 import { UsageError } from '../../util/errors.js';
 import { EXIT, type CliCommand } from '../command.js';
+import { withBooleanValues, withCurrentFlagNames } from '../flag-vocabulary.js';
 import {
   cliLogger,
   cliRegistryAccess,
@@ -15,19 +16,20 @@ import {
   registryFlags,
 } from '../registry-options.js';
 
-const usage = `Usage: ipm-db publish <archive.tgz> --registry <host[:port]> --namespace <owner> [options]
+const usage = `Usage: ipm-db publish <archive.tgz> --registry <host[:port]> --registry-namespace <owner> [options]
 
 Publishes a verified database package in the OCI form IPM installs from:
 (only an archive that passes verification, unchanged since, is published)
-<registry>/<namespace>/<module lower-case>:<version>_database__<IRIS major.minor>.
+<registry>/<registry-namespace>/<module lower-case>:<version>_database__<IRIS major.minor>.
 
 Options:
   --registry <host[:port]>  registry, e.g. ghcr.io
-  --namespace <owner>       owner path, e.g. your GitHub organisation (lower case)
-  --source <url>            repository URL (org.opencontainers.image.source; links a GHCR package)
+  --registry-namespace <owner>
+                            owner path, e.g. your GitHub organisation (lower case)
+  --source-url <url>        repository URL (org.opencontainers.image.source; links a GHCR package)
   --report <file>           the JSON of "ipm-db verify --json" for this archive
                             (without it, the archive is verified now)
-  --force                   overwrite an existing tag that holds different content
+  --overwrite-tags          overwrite an existing tag that holds different content
   --dry-run                 compute and print everything; send nothing
   --plain-http              talk HTTP, not HTTPS (local registries)
   --allow-prerelease        allow versions other than plain X.Y.Z (IPM cannot install them)
@@ -36,7 +38,13 @@ Options:
   -v, --verbose             log each registry step
 
 ${REGISTRY_ENV_HELP}
+
+Former flag names, still accepted with a warning: --namespace (--registry-namespace), --source
+(--source-url), --force (--overwrite-tags).
 `;
+
+const RENAMES = { namespace: 'registry-namespace', source: 'source-url', force: 'overwrite-tags' } as const;
+const BOOLEAN_FLAGS = ['overwrite-tags', 'dry-run', 'allow-prerelease', 'plain-http', 'json', 'verbose'];
 
 function printResult(result: PublishResult, write: (s: string) => void): void {
   const state = result.dryRun ? 'would publish' : result.unchanged ? 'unchanged' : 'published';
@@ -60,20 +68,22 @@ export function publishCommand(verifier: ArchiveVerifier): CliCommand {
     summary: 'publish a verified database package to an OCI registry (GHCR) for IPM',
     usage,
     async run(argv, io) {
-      const { values, positionals } = parseCommandArgs(argv, {
+      const args = withBooleanValues(withCurrentFlagNames(argv, RENAMES, io), BOOLEAN_FLAGS);
+      const { values, positionals } = parseCommandArgs(args, {
         ...registryFlags,
         registry: { type: 'string' },
-        namespace: { type: 'string' },
-        source: { type: 'string' },
+        'registry-namespace': { type: 'string' },
+        'source-url': { type: 'string' },
         report: { type: 'string' },
-        force: { type: 'boolean' },
+        'overwrite-tags': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         'allow-prerelease': { type: 'boolean' },
         client: { type: 'string' },
       });
       if (positionals.length !== 1) throw new UsageError('give exactly one <archive.tgz>');
       if (!values.registry) throw new UsageError('--registry is required', 'e.g. --registry ghcr.io');
-      if (!values.namespace) throw new UsageError('--namespace is required', 'e.g. --namespace my-org');
+      if (!values['registry-namespace'])
+        throw new UsageError('--registry-namespace is required', 'e.g. --registry-namespace my-org');
       if (values.client !== undefined && values.client !== 'native' && values.client !== 'oras') {
         throw new UsageError(`--client must be "native" or "oras", not "${values.client}"`);
       }
@@ -89,7 +99,7 @@ export function publishCommand(verifier: ArchiveVerifier): CliCommand {
           throw new UsageError(`--report ${values.report} is not JSON`, 'Give the output of "ipm-db verify --json".');
         }
       }
-      const where = { plainHttp: values['plain-http'] === true, namespace: values.namespace };
+      const where = { plainHttp: values['plain-http'] === true, namespace: values['registry-namespace'] };
       const access = values['dry-run']
         ? registryAccess({ host: values.registry, ...where })
         : cliRegistryAccess(io, values.registry, where);
@@ -98,8 +108,8 @@ export function publishCommand(verifier: ArchiveVerifier): CliCommand {
         ...(report ? { report } : {}),
         verifier,
         access,
-        ...(values.source ? { source: values.source } : {}),
-        force: values.force === true,
+        ...(values['source-url'] ? { source: values['source-url'] } : {}),
+        force: values['overwrite-tags'] === true,
         dryRun: values['dry-run'] === true,
         allowPrerelease: values['allow-prerelease'] === true,
         client: values.client === 'oras' ? 'oras' : 'native',

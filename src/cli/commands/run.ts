@@ -13,23 +13,41 @@ import { DEFAULT_STAGES } from '../../pipeline/stages.js';
 import type { RunReport } from '../../pipeline/types.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
-import { imageTag } from '../../naming/grammar.js';
+import { imageTag, isImageReference } from '../../naming/grammar.js';
 import { containerSlots, defaultParallel, thisMachine } from '../../pipeline/parallel.js';
 import { groupedLogger, streamSink } from '../../util/grouped-log.js';
 import { mapBounded } from '../../util/limiter.js';
-import { EXIT, type CliCommand } from '../command.js';
-import { UPGRADE_FLAGS, upgradeStageFromFlags } from '../upgrade-flags.js';
+import { EXIT, type CliCommand, type CliIo } from '../command.js';
+import { UPGRADE_FLAGS, UPGRADE_FLAG_RENAMES, upgradeStageFromFlags } from '../upgrade-flags.js';
+import { booleanFlag, durationFlag, warnCli, withBooleanValues, withCurrentFlagNames } from '../flag-vocabulary.js';
+import { parseLists } from '../../util/setting-values.js';
+import type { PipelineTimeouts } from '../../pipeline/options.js';
 
-const USAGE = `Usage: ipm-db run --module <dir> [--image <image>] [options]
+/** Former names of run's flags (./flag-vocabulary.ts). */
+export const RUN_FLAG_RENAMES = {
+  module: 'module-path',
+  image: 'iris-images',
+  tests: 'run-tests',
+  ensemble: 'interoperability',
+  'ready-timeout': 'startup-timeout',
+  keep: 'keep-container',
+  login: 'iris-image-registry',
+  'login-user': 'iris-registry-username',
+  ...UPGRADE_FLAG_RENAMES,
+} as const;
+
+const USAGE = `Usage: ipm-db run --module-path <dir> [--iris-images <image>] [options]
 
 Starts IRIS in Docker, installs IPM, loads and compiles the module, packages it with
 package-database, verifies the archive, installs it into a fresh namespace and (with
---tests) runs the module's tests. Prints each stage and its time.
+--run-tests) runs the module's tests. Prints each stage and its time. The flags are the
+action's input names and take the same values (booleans: --flag or --flag=true|false;
+durations: 90s, 5m, 1h30m or bare seconds; lists: comma- or newline-separated, or repeated).
 
 Options:
-  --module <dir>         directory holding the module's module.xml (required)
-  --image <image>        IRIS image (default: ${DEFAULT_IRIS_IMAGE}); repeat it to run several IRIS
-                         versions concurrently, each in <out>/<image tag>/
+  --module-path <dir>    directory holding the module's module.xml (required)
+  --iris-images <list>   IRIS images (default: ${DEFAULT_IRIS_IMAGE}); several run concurrently,
+                         each in <out>/<image tag>/
   --parallel <n>         IRIS containers at once (default: one per core, memory allowing ~2 GB each)
   --ipm-git <commit>     install IPM from the source tree of this full 40-hex commit, as IPM's CI does
                          (default: ${DEFAULT_IPM_GIT.commit}, database packaging's pull request);
@@ -44,43 +62,66 @@ Options:
                          commit one after a fresh install (keyed by the IRIS image id and the IPM pin)
   --out <dir>            where the .tgz, JUnit XML and run-report.json go (default: ./ipm-db-out)
   --dev                  load and package with -dev (packages test resources)
-  --tests                run the module's tests (test -only) where it was loaded from source
+  --run-tests            run the module's tests (test -only) where it was loaded from source
   --network <name>       docker network for the IRIS container (default: none, or bridge when
                          IPM must download; host publishes IRIS's ports on every interface)
   --docker-arg <arg>     extra docker run argument (repeatable)
-  --login <registry>     docker login to this registry first (private images); with --login-user,
-                         password from the IPM_DB_REGISTRY_PASSWORD environment variable (sent on stdin)
-  --login-user <name>    user name for --login
-  --ensemble             interoperability-enable the namespaces created
-  --ready-timeout <s>    seconds to wait for IRIS to start (default: 300)
-  --keep                 keep the container afterwards (for debugging)
+  --iris-image-registry <host[/path]>
+                         docker login to this registry first (private IRIS images), with
+                         --iris-registry-username and the password in the IPM_DB_IRIS_REGISTRY_PASSWORD
+                         environment variable (sent on stdin)
+  --iris-registry-username <name>
+                         user name for --iris-image-registry
+  --interoperability     interoperability-enable the namespaces created
+  --startup-timeout <d>  how long to wait for IRIS to start (default: 5m)
+  --command-timeout <d>  longest one IRIS/IPM command may run (default: 15m)
+  --run-timeout <d>      stop before the next stage once the run has taken this long (default: none)
+  --keep-container       keep the container afterwards (for debugging)
   --verbose              IPM -v on every command, and debug output
-  --no-export-python-deps
-                         package-database -no-export-python-deps: no requirements.txt wheels (needed without network)
+  --export-python-deps <true|false>
+                         false: package-database -no-export-python-deps, no requirements.txt wheels
+                         (needed without network); also --no-export-python-deps
   --record-transcripts   record every IRIS session and file sent in under <out>/transcripts/
                          (replay against the stand-in: npm run standin:replay <dir>)
   --json                 print the run report as JSON on stdout (upgrade scenarios in "upgrade")
 
-Upgrade testing (docs/upgrade-testing.md; the action's input names; any of the first three adds the stage):
+Upgrade testing (docs/upgrade-testing.md; any of the first three adds the stage):
   --upgrade-from <x>     the previous release as a database package: a .tgz path, a full reference
                          (ghcr.io/acme/demo-orders:1.0.0_database__2026.1), or a version pulled from
-                         <registry>/<namespace>/<module> (needs --namespace)
+                         <registry>/<registry-namespace>/<module> (needs --registry-namespace)
   --upgrade-source <x>   the previous release's module directory, or git:<tag or commit> of the module's
-                         own repository (also --previous-source)
+                         own repository
   --upgrade-scenarios <list>
                          database, source, fresh, container-replacement, or all (default: all the
                          other upgrade options allow)
   --seed-methods <list>  Package.Class:Method that write data after the previous release is installed
-                         (also --seed)
-  --check-methods <list> Package.Class:Method that must return 1 after the upgrade (also --checks)
+  --check-methods <list> Package.Class:Method that must return 1 after the upgrade
   --declared-changes <x> Package.Class:Method=^Global1,^Global2 per update step, separated by ;
   --upgrade-globals <list>, --upgrade-exclude-globals <list>
                          globals to fingerprint / to leave out (^Name or ^Prefix*)
   --registry <host>      registry to pull a previous version from (default: ghcr.io)
-  --namespace <ns>       registry namespace (owner) a previous version was published under
+  --registry-namespace <ns>
+                         registry namespace (owner) a previous version was published under
   --plain-http           HTTP instead of HTTPS to that registry (a loopback registry only)
   Registry credentials come from IPM_DB_REGISTRY_USERNAME / IPM_DB_REGISTRY_PASSWORD (or _TOKEN).
+
+Former flag names, still accepted with a warning: ${Object.entries(RUN_FLAG_RENAMES)
+  .map(([old, current]) => `--${old} (--${current})`)
+  .join(', ')}.
 `;
+
+const BOOLEAN_FLAGS = [
+  'warm-ipm-image',
+  'dev',
+  'run-tests',
+  'interoperability',
+  'keep-container',
+  'verbose',
+  'no-export-python-deps',
+  'record-transcripts',
+  'json',
+  'plain-http',
+];
 
 export const runCommand: CliCommand = {
   name: 'run',
@@ -90,10 +131,10 @@ export const runCommand: CliCommand = {
     let parsed;
     try {
       parsed = parseArgs({
-        args: argv,
+        args: withBooleanValues(withCurrentFlagNames(argv, RUN_FLAG_RENAMES, io), BOOLEAN_FLAGS),
         options: {
-          module: { type: 'string' },
-          image: { type: 'string', multiple: true },
+          'module-path': { type: 'string' },
+          'iris-images': { type: 'string', multiple: true },
           parallel: { type: 'string' },
           ipm: { type: 'string' },
           'ipm-sha256': { type: 'string' },
@@ -102,15 +143,18 @@ export const runCommand: CliCommand = {
           'warm-ipm-image': { type: 'boolean' },
           out: { type: 'string' },
           dev: { type: 'boolean' },
-          tests: { type: 'boolean' },
+          'run-tests': { type: 'boolean' },
           network: { type: 'string' },
           'docker-arg': { type: 'string', multiple: true },
-          login: { type: 'string' },
-          'login-user': { type: 'string' },
-          ensemble: { type: 'boolean' },
-          'ready-timeout': { type: 'string' },
-          keep: { type: 'boolean' },
+          'iris-image-registry': { type: 'string' },
+          'iris-registry-username': { type: 'string' },
+          interoperability: { type: 'boolean' },
+          'startup-timeout': { type: 'string' },
+          'command-timeout': { type: 'string' },
+          'run-timeout': { type: 'string' },
+          'keep-container': { type: 'boolean' },
           verbose: { type: 'boolean' },
+          'export-python-deps': { type: 'string' },
           'no-export-python-deps': { type: 'boolean' },
           'record-transcripts': { type: 'boolean' },
           json: { type: 'boolean' },
@@ -120,11 +164,16 @@ export const runCommand: CliCommand = {
         strict: true,
       });
     } catch (err) {
+      if (err instanceof UsageError) throw err;
       throw new UsageError((err as Error).message);
     }
     const v = parsed.values;
-    if (!v.module) throw new UsageError('--module <dir> is required.');
-    const images = [...new Set(v.image ?? [DEFAULT_IRIS_IMAGE])];
+    if (!v['module-path']) throw new UsageError('--module-path <dir> is required.');
+    const listed = parseLists(v['iris-images'] ?? []);
+    const images = listed.length ? listed : [DEFAULT_IRIS_IMAGE];
+    for (const image of images)
+      if (!isImageReference(image))
+        throw new UsageError(`--iris-images: "${image}" is not an image reference; write e.g. ${DEFAULT_IRIS_IMAGE}.`);
     let parallel = defaultParallel(thisMachine());
     if (v.parallel !== undefined) {
       if (!/^[1-9]\d{0,2}$/.test(v.parallel))
@@ -132,22 +181,15 @@ export const runCommand: CliCommand = {
       parallel = Number(v.parallel);
     }
     if (v['ipm-sha256'] && !v.ipm) throw new UsageError('--ipm-sha256 needs --ipm.');
-    let login: RegistryLogin | undefined;
-    if (v.login || v['login-user']) {
-      const password = io.env.IPM_DB_REGISTRY_PASSWORD;
-      if (!v.login || !v['login-user']) throw new UsageError('--login and --login-user go together.');
-      if (!password)
-        throw new UsageError('--login needs the password in the IPM_DB_REGISTRY_PASSWORD environment variable.');
-      login = { registry: v.login, username: v['login-user'], password };
-    }
-    let readyMs: number | undefined;
-    if (v['ready-timeout'] !== undefined) {
-      const s = Number(v['ready-timeout']);
-      if (!Number.isFinite(s) || s <= 0)
-        throw new UsageError(`--ready-timeout must be a number of seconds, got "${v['ready-timeout']}".`);
-      readyMs = s * 1000;
-    }
-    const moduleDir = resolve(io.cwd, v.module);
+    const login = irisRegistryLogin(v['iris-image-registry'], v['iris-registry-username'], io);
+    const readyMs = durationFlag('startup-timeout', v['startup-timeout']);
+    const commandMs = durationFlag('command-timeout', v['command-timeout']);
+    const runMs = durationFlag('run-timeout', v['run-timeout']);
+    const exportPythonDeps = booleanFlag('export-python-deps', v['export-python-deps']);
+    if (exportPythonDeps === true && v['no-export-python-deps'])
+      throw new UsageError('--export-python-deps true and --no-export-python-deps contradict each other; give one.');
+    const moduleDir = resolve(io.cwd, v['module-path']);
+    const signal = runMs === undefined ? undefined : AbortSignal.timeout(runMs);
     const upgrade = upgradeStageFromFlags(v, io);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
     if (v.ipm && (v['ipm-git'] !== undefined || v['ipm-git-repository'] !== undefined))
@@ -176,16 +218,17 @@ export const runCommand: CliCommand = {
           join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers'),
         ),
         dev: v.dev ?? false,
-        runTests: v.tests ?? false,
-        keepContainer: v.keep ?? false,
+        runTests: v['run-tests'] ?? false,
+        keepContainer: v['keep-container'] ?? false,
         ...(v.network ? { network: v.network } : {}),
         ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
-        enableEnsemble: v.ensemble ?? false,
+        enableEnsemble: v.interoperability ?? false,
         ...(login ? { login } : {}),
         verbose: v.verbose ?? false,
-        ...(v['no-export-python-deps'] ? { exportPythonDeps: false } : {}),
+        ...(v['no-export-python-deps'] || exportPythonDeps === false ? { exportPythonDeps: false } : {}),
         ...(v['record-transcripts'] ? { recordTranscripts: true } : {}),
-        ...(readyMs ? { timeouts: { readyMs } } : {}),
+        ...(readyMs || commandMs ? { timeouts: timeouts(readyMs, commandMs) } : {}),
+        ...(signal ? { signal } : {}),
         ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),
         logger: several
           ? groupedLogger(sink, `[${key}] `)
@@ -206,6 +249,50 @@ export const runCommand: CliCommand = {
     return done.every((r) => r.report.ok) ? EXIT.ok : EXIT.failed;
   },
 };
+
+/** The pipeline's time limits from --startup-timeout and --command-timeout (every IRIS/IPM command). */
+function timeouts(readyMs: number | undefined, commandMs: number | undefined): PipelineTimeouts {
+  return {
+    ...(readyMs ? { readyMs } : {}),
+    ...(commandMs
+      ? {
+          ipmInstallMs: commandMs,
+          loadMs: commandMs,
+          packageMs: commandMs,
+          installMs: commandMs,
+          testMs: commandMs,
+        }
+      : {}),
+  };
+}
+
+/**
+ * docker login for private IRIS images: --iris-image-registry (its host) with
+ * --iris-registry-username, the password from IPM_DB_IRIS_REGISTRY_PASSWORD (the reusable
+ * workflow's iris-registry-password secret); IPM_DB_REGISTRY_PASSWORD, which the former --login
+ * read, still works with a warning.
+ */
+function irisRegistryLogin(
+  registry: string | undefined,
+  username: string | undefined,
+  io: CliIo,
+): RegistryLogin | undefined {
+  if (registry === undefined && username === undefined) return undefined;
+  if (!registry || !username) throw new UsageError('--iris-image-registry and --iris-registry-username go together.');
+  let password = io.env.IPM_DB_IRIS_REGISTRY_PASSWORD;
+  if (!password && io.env.IPM_DB_REGISTRY_PASSWORD) {
+    warnCli(
+      io,
+      'IPM_DB_REGISTRY_PASSWORD for the IRIS image registry is deprecated; use IPM_DB_IRIS_REGISTRY_PASSWORD.',
+    );
+    password = io.env.IPM_DB_REGISTRY_PASSWORD;
+  }
+  if (!password)
+    throw new UsageError(
+      '--iris-registry-username needs the password in the IPM_DB_IRIS_REGISTRY_PASSWORD environment variable.',
+    );
+  return { registry: registry.replace(/\/.*$/, ''), username, password };
+}
 
 /** --ipm-git / --ipm-git-repository: the pinned commit (the default pin when absent), or null for "none". */
 export function ipmGitSource(commit: string | undefined, repository: string | undefined): InstallerSource | null {

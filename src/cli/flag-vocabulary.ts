@@ -1,0 +1,85 @@
+/**
+ * The CLI's flag names follow the action's input names. Former flag names keep working: they are
+ * renamed before parsing, with one warning each on stderr; a former and a current name given
+ * together is a usage error. Boolean flags also take the action's forms as a value
+ * (`--run-tests=false`), and values are read with the action's parsers (src/util/setting-values.ts).
+ */
+import { UsageError } from '../util/errors.js';
+import { DURATION_FORMS, parseBoolean, parseDuration } from '../util/setting-values.js';
+import type { CliIo } from './command.js';
+
+/** Former flag name -> current flag name, without the leading "--". */
+export type FlagRenames = Readonly<Record<string, string>>;
+
+export function warnCli(io: CliIo, message: string): void {
+  io.stderr.write(io.env.GITHUB_ACTIONS === 'true' ? `::warning::${message}\n` : `warning: ${message}\n`);
+}
+
+function flagName(arg: string): string | null {
+  const m = /^--([^=]+)/.exec(arg);
+  return m ? m[1]! : null;
+}
+
+/**
+ * `argv` with every former flag name replaced by its current one (`--old v`, `--old=v`), each former
+ * name warned about once; arguments after "--" are left alone.
+ */
+export function withCurrentFlagNames(argv: readonly string[], renames: FlagRenames, io: CliIo): string[] {
+  const end = argv.indexOf('--');
+  const flags = end < 0 ? argv : argv.slice(0, end);
+  const used = new Set(flags.map(flagName).filter((n): n is string => n !== null));
+  const out: string[] = [];
+  const warned = new Set<string>();
+  for (const arg of flags) {
+    const name = flagName(arg);
+    const current = name === null ? undefined : renames[name];
+    if (name === null || current === undefined) {
+      out.push(arg);
+      continue;
+    }
+    if (used.has(current))
+      throw new UsageError(`--${name} and --${current} are the same option; give only --${current}.`);
+    if (!warned.has(name)) {
+      warned.add(name);
+      warnCli(io, `--${name} is deprecated; use --${current}.`);
+    }
+    out.push(`--${current}${arg.slice(2 + name.length)}`);
+  }
+  return end < 0 ? out : [...out, ...argv.slice(end)];
+}
+
+/**
+ * `--flag=<boolean>` for the given boolean flags, in the action's forms: true keeps `--flag`,
+ * false drops it; anything else is a usage error.
+ */
+export function withBooleanValues(argv: readonly string[], booleans: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const arg of argv) {
+    const m = /^--([^=]+)=(.*)$/s.exec(arg);
+    if (!m || !booleans.includes(m[1]!)) {
+      out.push(arg);
+      continue;
+    }
+    const value = parseBoolean(m[2]!);
+    if (value === null) throw new UsageError(`--${m[1]}: "${m[2]}" is not a boolean; write true or false.`);
+    if (value) out.push(`--${m[1]}`);
+  }
+  return out;
+}
+
+/** A duration flag in the action's forms (90s, 5m, 1h30m, bare seconds); undefined when not given. */
+export function durationFlag(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const ms = parseDuration(raw);
+  if (ms === null)
+    throw new UsageError(`--${name}: "${raw}" is not a duration of at most 596h; write ${DURATION_FORMS}.`);
+  return ms;
+}
+
+/** A boolean flag's value in the action's forms; undefined when not given. */
+export function booleanFlag(name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) return undefined;
+  const value = parseBoolean(raw);
+  if (value === null) throw new UsageError(`--${name}: "${raw}" is not a boolean; write true or false.`);
+  return value;
+}
