@@ -140,7 +140,7 @@ async function main(): Promise<void> {
             reportFile,
             '--registry',
             reg.host,
-            '--namespace',
+            '--registry-namespace',
             `bench-client-${i}`,
             ...clientFlags,
           ]);
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
           reportFile,
           '--registry',
           reg.host,
-          '--namespace',
+          '--registry-namespace',
           `bench-chunked-${i}`,
           '--chunk-mib',
           '64',
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
       reportFile,
       '--registry',
       reg.host,
-      '--namespace',
+      '--registry-namespace',
       'bench-client-1',
       ...clientFlags,
     ]);

@@ -53,7 +53,7 @@ export async function readModuleIdentity(moduleDir: string): Promise<ModuleIdent
   const file = join(moduleDir, 'module.xml');
   const xml = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     throw new IpmDbError('module-xml-missing', `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
-      hint: "Point --module at the directory that holds the module's module.xml.",
+      hint: "Point module-path (--module-path) at the directory that holds the module's module.xml.",
     });
   });
   return parseModuleIdentity(xml, file);

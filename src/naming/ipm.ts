@@ -49,7 +49,7 @@ export function ipmRepositoryPath(namespace: string, moduleName: string): string
     .map((p) => validatePathComponent(p, 'namespace component'));
   if (parts.length === 0) {
     throw new IpmDbError('invalid-namespace', 'the namespace is empty', {
-      hint: 'Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case.',
+      hint: 'Give registry-namespace (--registry-namespace) the registry owner, e.g. your GitHub organisation or user name in lower case.',
     });
   }
   const module = validatePathComponent(moduleName.toLowerCase(), 'module name (lower-cased)');

@@ -237,7 +237,7 @@ export async function publishPackage(opts: PublishOptions): Promise<PublishResul
         'tag-exists',
         `${reference} already exists with different content (${existing.digest}): ${differences}`,
         {
-          hint: 'Released versions are immutable: bump the module version, or pass --force to overwrite the tag.',
+          hint: 'Released versions are immutable: bump the module version, or set overwrite-tags (--overwrite-tags) to overwrite the tag.',
         },
       );
     }

@@ -33,9 +33,9 @@ describeWithDocker('ipm-db run', () => {
 
   it('prints each stage with its time and writes the archive and report', async () => {
     const r = await cli([
-      '--module',
+      '--module-path',
       join(FIXTURES, 'other-app'),
-      '--image',
+      '--iris-images',
       image,
       '--ipm',
       'zpm-0.10.10.xml',
@@ -63,9 +63,9 @@ describeWithDocker('ipm-db run', () => {
     for (const tag of images) await docker.check('x', 'tag', ['tag', image, tag]);
     try {
       const r = await cli([
-        '--module',
+        '--module-path',
         join(FIXTURES, 'other-app'),
-        ...images.flatMap((i) => ['--image', i]),
+        ...images.flatMap((i) => ['--iris-images', i]),
         '--parallel',
         '2',
         '--ipm',
@@ -103,9 +103,9 @@ describeWithDocker('ipm-db run', () => {
 
   it('exits 1 with the compile error and 2 on bad usage', async () => {
     const r = await cli([
-      '--module',
+      '--module-path',
       join(FIXTURES, 'broken-app'),
-      '--image',
+      '--iris-images',
       image,
       '--ipm',
       'zpm-0.10.10.xml',
@@ -120,11 +120,22 @@ describeWithDocker('ipm-db run', () => {
     const name = /running as (ipm-db-\S+)/.exec(report.stages[0]!.message!)![1]!;
     const left = await new Docker({ host }).check('x', 'ps', ['ps', '-aq', '--filter', `name=${name}`]);
     expect(left.stdout.trim(), `${name} left behind`).toBe('');
-    expect((await cli(['--image', image])).status).toBe(2);
+    expect((await cli(['--iris-images', image])).status).toBe(2);
     expect(
-      (await cli(['--module', 'x', '--image', image, '--login', 'ghcr.io', '--login-user', 'me'])).stderr,
-    ).toContain('IPM_DB_REGISTRY_PASSWORD');
-    expect((await cli(['--module', 'x', '--image', image, '--ipm-sha256', 'abc'])).stderr).toContain(
+      (
+        await cli([
+          '--module-path',
+          'x',
+          '--iris-images',
+          image,
+          '--iris-image-registry',
+          'ghcr.io',
+          '--iris-registry-username',
+          'me',
+        ])
+      ).stderr,
+    ).toContain('IPM_DB_IRIS_REGISTRY_PASSWORD');
+    expect((await cli(['--module-path', 'x', '--iris-images', image, '--ipm-sha256', 'abc'])).stderr).toContain(
       '--ipm-sha256 needs --ipm',
     );
   }, 120_000);

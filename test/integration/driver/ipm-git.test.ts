@@ -54,9 +54,9 @@ describeWithDocker('ipm-db run --ipm-git', () => {
 
   it('packages the example module with IPM installed from the commit, and the second run uses the cache', async () => {
     const args = [
-      '--module',
+      '--module-path',
       join(ROOT, 'examples/example-module/v2'),
-      '--image',
+      '--iris-images',
       image,
       '--ipm-git',
       WITH_PACKAGING,
@@ -89,9 +89,9 @@ describeWithDocker('ipm-db run --ipm-git', () => {
 
   it('stops at the ipm stage when the tree has no database packaging, whatever its version says', async () => {
     const r = await cli([
-      '--module',
+      '--module-path',
       join(ROOT, 'examples/example-module/v2'),
-      '--image',
+      '--iris-images',
       image,
       '--ipm-git',
       WITHOUT_PACKAGING,
@@ -109,13 +109,13 @@ describeWithDocker('ipm-db run --ipm-git', () => {
   }, 240_000);
 
   it('refuses a branch name or a short hash before starting anything', async () => {
-    const branch = await cli(['--module', 'x', '--image', image, '--ipm-git', 'db-packaging']);
+    const branch = await cli(['--module-path', 'x', '--iris-images', image, '--ipm-git', 'db-packaging']);
     expect(branch.status).toBe(2);
     expect(branch.stderr).toContain('branch or tag name moves');
-    const short = await cli(['--module', 'x', '--image', image, '--ipm-git', '1193db1']);
+    const short = await cli(['--module-path', 'x', '--iris-images', image, '--ipm-git', '1193db1']);
     expect(short.status).toBe(2);
     expect(short.stderr).toContain('short commit hash');
-    const both = await cli(['--module', 'x', '--ipm', 'zpm.xml', '--ipm-git', WITH_PACKAGING]);
+    const both = await cli(['--module-path', 'x', '--ipm', 'zpm.xml', '--ipm-git', WITH_PACKAGING]);
     expect(both.status).toBe(2);
   });
 

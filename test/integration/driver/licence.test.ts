@@ -28,7 +28,7 @@ describeWithDocker('IRIS licence failures at startup', () => {
 
   async function startStage(variant: string): Promise<RunReport['stages'][number]> {
     const r = await runCli(
-      ['run', '--module', MODULE, '--image', variant, '--ipm', 'zpm.xml', '--network', 'none', '--json'],
+      ['run', '--module-path', MODULE, '--iris-images', variant, '--ipm', 'zpm.xml', '--network', 'none', '--json'],
       { ...process.env, DOCKER_HOST: host },
       work,
     );

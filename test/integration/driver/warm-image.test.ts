@@ -31,9 +31,9 @@ describeWithDocker('warm IPM image', () => {
     const cli = await runCli(
       [
         'run',
-        '--module',
+        '--module-path',
         MODULE,
-        '--image',
+        '--iris-images',
         image,
         '--ipm',
         'zpm.xml',

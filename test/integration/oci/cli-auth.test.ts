@@ -60,7 +60,7 @@ for (const auth of ['htpasswd', 'token'] as const) {
         pkg.path,
         '--registry',
         reg.host,
-        '--namespace',
+        '--registry-namespace',
         'acme',
         '--report',
         reportFile,
@@ -133,7 +133,7 @@ for (const auth of ['htpasswd', 'token'] as const) {
 
     it('verifies the archive itself without --report, and refuses one that fails', async () => {
       const pkg = await writeTestPackage(dir, { name: 'SelfVerified' });
-      const args = ['--registry', reg.host, '--namespace', 'acme', '--plain-http', '--json'];
+      const args = ['--registry', reg.host, '--registry-namespace', 'acme', '--plain-http', '--json'];
       const ok = await cli(['publish', pkg.path, ...args], env);
       expect(ok.code, ok.err).toBe(0);
       expect(JSON.parse(ok.out).tag).toBe('1.2.3_database__2025.1');
@@ -158,7 +158,17 @@ for (const auth of ['htpasswd', 'token'] as const) {
       await writeFile(reportFile, JSON.stringify(pkg.report));
       const wrong = `wrong-${reg.credentials.password}`;
       const res = await cli(
-        ['publish', pkg.path, '--registry', reg.host, '--namespace', 'acme', '--report', reportFile, '--plain-http'],
+        [
+          'publish',
+          pkg.path,
+          '--registry',
+          reg.host,
+          '--registry-namespace',
+          'acme',
+          '--report',
+          reportFile,
+          '--plain-http',
+        ],
         {
           IPM_DB_REGISTRY_USERNAME: reg.credentials.username,
           IPM_DB_REGISTRY_PASSWORD: wrong,
@@ -186,7 +196,7 @@ for (const auth of ['htpasswd', 'token'] as const) {
             pkg.path,
             '--registry',
             reg.host,
-            '--namespace',
+            '--registry-namespace',
             'acme',
             '--report',
             reportFile,

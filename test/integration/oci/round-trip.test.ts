@@ -129,7 +129,7 @@ describe('round trip after publishing', () => {
     await writeFile(reportFile, JSON.stringify(pkg.report));
     const stdout = new PassThrough();
     const stderr = new PassThrough();
-    const args = ['publish', pkg.path, '--registry', reg.host, '--namespace', 'acme', '--report', reportFile];
+    const args = ['publish', pkg.path, '--registry', reg.host, '--registry-namespace', 'acme', '--report', reportFile];
     const code = await main([...args, '--plain-http'], { stdout, stderr, env: {}, cwd: dir }, commands);
     const out = String(stdout.read() ?? '');
     expect(code, String(stderr.read() ?? '')).toBe(0);

@@ -28,7 +28,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
     // file's modules have dependencies, and what it tests comes after the install.
     writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     // The previous release, built into a database package by `ipm-db run` itself.
-    const v1 = await cli(['--module', join(EXAMPLE, 'v1'), '--out', 'v1']);
+    const v1 = await cli(['--module-path', join(EXAMPLE, 'v1'), '--out', 'v1']);
     expect(v1.status, v1.stderr).toBe(0);
     const v1Report = JSON.parse(await readFile(join(work, 'v1', 'run-report.json'), 'utf8')) as RunReport;
     expect(v1Report.archive!.fileName).toBe('demo-orders-1.0.0-database.tgz');
@@ -38,7 +38,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
   });
 
   function cli(args: string[]): Promise<CliRun> {
-    const base = ['--image', image, '--ipm', 'zpm-0.10.10.xml', '--network', 'none'];
+    const base = ['--iris-images', image, '--ipm', 'zpm-0.10.10.xml', '--network', 'none'];
     return runCli(['run', ...base, ...args], { ...process.env, DOCKER_HOST: host }, work);
   }
 
@@ -60,7 +60,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
 
   it('upgrades the 1.0.0 package it built to 2.0.0 (database) and installs 2.0.0 fresh, printing each verdict', async () => {
     const r = await cli([
-      '--module',
+      '--module-path',
       join(EXAMPLE, 'v2'),
       '--out',
       'v2',
@@ -97,7 +97,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
 
   it('fails the run and prints the failed verdict when an update step changes an undeclared global', async () => {
     const r = await cli([
-      '--module',
+      '--module-path',
       join(EXAMPLE, 'v2'),
       '--out',
       'v2-undeclared',
@@ -124,7 +124,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
         access: testAccess(registry.host),
       });
       const r = await cli([
-        '--module',
+        '--module-path',
         join(EXAMPLE, 'v2'),
         '--out',
         'v2-pulled',
@@ -132,7 +132,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
         '1.0.0',
         '--registry',
         registry.host,
-        '--namespace',
+        '--registry-namespace',
         'acme',
         '--plain-http',
         '--upgrade-scenarios',
@@ -171,7 +171,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
     };
     const registry = await startRegistry({ auth: 'none' });
     try {
-      const v1 = await cli(['--module', await renamed('v1'), '--out', 'caps-v1']);
+      const v1 = await cli(['--module-path', await renamed('v1'), '--out', 'caps-v1']);
       expect(v1.status, v1.stdout + v1.stderr).toBe(0);
       await publishPackage({
         archivePath: join(work, 'caps-v1', 'demoorders-1.0.0-database.tgz'),
@@ -179,7 +179,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
         access: testAccess(registry.host),
       });
       const r = await cli([
-        '--module',
+        '--module-path',
         await renamed('v2'),
         '--out',
         'caps-v2',
@@ -187,7 +187,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
         '1.0.0',
         '--registry',
         registry.host,
-        '--namespace',
+        '--registry-namespace',
         'acme',
         '--plain-http',
         '--upgrade-scenarios',
@@ -209,29 +209,34 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
   }, 300_000);
 
   it('refuses upgrade flags that cannot run, before starting anything', async () => {
-    const noUpgrade = await cli(['--module', join(EXAMPLE, 'v2'), '--checks', 'DemoOrders.Checks:OrdersKept']);
+    const noUpgrade = await cli([
+      '--module-path',
+      join(EXAMPLE, 'v2'),
+      '--check-methods',
+      'DemoOrders.Checks:OrdersKept',
+    ]);
     expect(noUpgrade.status).toBe(2);
     expect(noUpgrade.stderr).toMatch(/--check-methods: is set but no upgrade runs/);
-    const version = await cli(['--module', join(EXAMPLE, 'v2'), '--upgrade-from', '1.0.0']);
+    const version = await cli(['--module-path', join(EXAMPLE, 'v2'), '--upgrade-from', '1.0.0']);
     expect(version.status).toBe(2);
     expect(version.stderr).toMatch(/is a version, but there is no repository/);
-    const source = await cli(['--module', join(EXAMPLE, 'v2'), '--upgrade-scenarios', 'source']);
+    const source = await cli(['--module-path', join(EXAMPLE, 'v2'), '--upgrade-scenarios', 'source']);
     expect(source.status).toBe(2);
     expect(source.stderr).toMatch(/upgrade scenario "source" needs the previous release as source/);
-    const plainHttp = await cli(['--module', join(EXAMPLE, 'v2'), '--plain-http']);
+    const plainHttp = await cli(['--module-path', join(EXAMPLE, 'v2'), '--plain-http']);
     expect(plainHttp.status).toBe(2);
     expect(plainHttp.stderr).toMatch(/--plain-http: is set but no upgrade runs/);
     const twice = await cli([
-      '--module',
+      '--module-path',
       join(EXAMPLE, 'v2'),
       '--upgrade-scenarios',
       'fresh',
-      '--checks',
-      'A.B:C',
       '--check-methods',
+      'A.B:C',
+      '--checks',
       'A.B:D',
     ]);
     expect(twice.status).toBe(2);
-    expect(twice.stderr).toMatch(/--check-methods and --checks are the same option/);
+    expect(twice.stderr).toMatch(/--checks and --check-methods are the same option; give only --check-methods/);
   });
 });

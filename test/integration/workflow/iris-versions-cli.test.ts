@@ -62,7 +62,10 @@ describe('ipm-db iris-versions on a real registry', () => {
 
   it('auto: anonymous Bearer token, the newest release tags minus the expired licences', async () => {
     const { io, out } = cli();
-    const code = await main(['iris-versions', '--image-registry', `${token.host}/intersystems`, '--plain-http'], io);
+    const code = await main(
+      ['iris-versions', '--iris-image-registry', `${token.host}/intersystems`, '--plain-http'],
+      io,
+    );
     expect(out.stderr).toContain(`${token.host}/${REPOSITORY}: ${TAGS.length} tags`);
     expect(code).toBe(0);
     expect(out.stdout).toBe('["2026.1","2025.3"]\n');
@@ -77,8 +80,10 @@ describe('ipm-db iris-versions on a real registry', () => {
     try {
       const file = join(dir, 'out');
       const { io } = cli({ GITHUB_OUTPUT: file });
-      const args = ['iris-versions', '--image-registry', `${token.host}/intersystems`, '--plain-http'];
-      expect(await main([...args, '--latest', '3', '--skip', 'default,2026.1', '--github-output'], io)).toBe(0);
+      const args = ['iris-versions', '--iris-image-registry', `${token.host}/intersystems`, '--plain-http'];
+      expect(await main([...args, '--latest', '3', '--skip-versions', 'default,2026.1', '--github-output'], io)).toBe(
+        0,
+      );
       expect(await readFile(file, 'utf8')).toBe('versions=["2025.3","2024.1"]\n');
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -88,10 +93,10 @@ describe('ipm-db iris-versions on a real registry', () => {
   it('a registry that needs credentials: refused without them with a hint, listed with them', async () => {
     const args = [
       'iris-versions',
-      '--image-registry',
+      '--iris-image-registry',
       `${htpasswd.host}/intersystems`,
       '--plain-http',
-      '--skip',
+      '--skip-versions',
       'none',
     ];
     const anonymous = cli();
@@ -113,9 +118,9 @@ describe('ipm-db iris-versions on a real registry', () => {
       await main(
         [
           'iris-versions',
-          '--image-registry',
+          '--iris-image-registry',
           `${token.host}/intersystems`,
-          '--flavour',
+          '--iris-flavor',
           'nothing-here',
           '--plain-http',
         ],
@@ -124,7 +129,7 @@ describe('ipm-db iris-versions on a real registry', () => {
     ).toBe(1);
     expect(missing.out.stderr).toContain('lists no release tags');
     const bad = cli();
-    expect(await main(['iris-versions', '--versions', '2025.1, 2025.3'], bad.io)).toBe(2);
+    expect(await main(['iris-versions', '--iris-versions', '2025.1, 2025.3'], bad.io)).toBe(2);
     expect(bad.out.stderr).toContain('neither "auto" nor a JSON list');
   });
 });

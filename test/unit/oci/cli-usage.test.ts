@@ -13,11 +13,14 @@ async function cli(args: string[]) {
 
 describe('registry commands: usage errors exit 2 before any network use', () => {
   it.each([
-    [['publish', 'a.tgz', '--namespace', 'acme', '--report', 'r.json'], /--registry is required/],
-    [['publish', 'a.tgz', '--registry', 'ghcr.io', '--report', 'r.json'], /--namespace is required/],
-    [['publish', 'a.tgz', '--registry', 'ghcr.io', '--namespace', 'acme', '--client', 'skopeo'], /--client must be/],
+    [['publish', 'a.tgz', '--registry-namespace', 'acme', '--report', 'r.json'], /--registry is required/],
+    [['publish', 'a.tgz', '--registry', 'ghcr.io', '--report', 'r.json'], /--registry-namespace is required/],
     [
-      ['publish', 'a.tgz', '--registry', 'ghcr.io', '--namespace', 'acme', '--password', 'x'],
+      ['publish', 'a.tgz', '--registry', 'ghcr.io', '--registry-namespace', 'acme', '--client', 'skopeo'],
+      /--client must be/,
+    ],
+    [
+      ['publish', 'a.tgz', '--registry', 'ghcr.io', '--registry-namespace', 'acme', '--password', 'x'],
       /Unknown option '--password'/,
     ],
     [['pull', 'ghcr.io/acme/demo'], /names no tag or digest/],
