@@ -9,7 +9,7 @@ import { STARTER_WORKFLOW_REFERENCE } from '../../src/workflow/reference.js';
 type Dict = Record<string, unknown>;
 
 export interface ActionMetadata {
-  inputs: Record<string, { required?: boolean; default?: unknown }>;
+  inputs: Record<string, { required?: boolean; default?: unknown; deprecationMessage?: string }>;
 }
 
 export interface Step {
@@ -265,10 +265,41 @@ export function callerGrantProblems(wf: Workflow, reusable: Workflow): string[] 
   return problems;
 }
 
+/** Inputs whose description starts "Deprecated: use X", with X; of the action or of a workflow_call. */
+export function deprecatedWorkflowInputs(wf: Workflow): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(callInputs(wf))) {
+    const m = /^Deprecated: use ([a-z0-9-]+)/.exec(String(spec.description ?? ''));
+    if (m) out[name] = m[1]!;
+  }
+  return out;
+}
+
+/**
+ * This repository's own workflows use current names only: no deprecated input of action.yml in a
+ * `with:` of the action, and no deprecated input of the reusable workflow in a call to it.
+ */
+export function deprecatedNameProblems(wf: Workflow, action: ActionMetadata, reusable?: Workflow): string[] {
+  const problems: string[] = [];
+  for (const job of wf.jobs) {
+    for (const step of job.steps.filter((s) => s.uses === ACTION_CHECKOUT_PATH || s.uses === './'))
+      for (const key of Object.keys(step.with ?? {}))
+        if (action.inputs[key]?.deprecationMessage)
+          problems.push(`job ${job.id}: with.${key} is deprecated (${action.inputs[key].deprecationMessage})`);
+    if (reusable && callsReusable(job)) {
+      const deprecated = deprecatedWorkflowInputs(reusable);
+      for (const key of Object.keys(job.with ?? {}))
+        if (deprecated[key]) problems.push(`job ${job.id}: with.${key} is deprecated; use ${deprecated[key]}`);
+    }
+  }
+  return problems;
+}
+
 /** Every rule at once, for one workflow. */
-export function allWorkflowProblems(wf: Workflow, action: ActionMetadata): string[] {
+export function allWorkflowProblems(wf: Workflow, action: ActionMetadata, reusable?: Workflow): string[] {
   return [
     ...actionInputProblems(wf, action),
+    ...deprecatedNameProblems(wf, action, reusable),
     ...permissionProblems(wf),
     ...pullRequestPublishProblems(wf),
     ...pinProblems(wf),

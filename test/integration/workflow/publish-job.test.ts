@@ -127,7 +127,7 @@ describe('the publish job', () => {
       REGISTRY: reg.host,
       NAMESPACE: 'Acme',
       SOURCE_URL: 'https://github.com/acme/demo',
-      FORCE: 'false',
+      OVERWRITE_TAGS: 'false',
       ALLOW_PRERELEASE: 'false',
       IPM_DB_REGISTRY_USERNAME: reg.credentials.username,
       IPM_DB_REGISTRY_PASSWORD: reg.credentials.password,
@@ -184,14 +184,14 @@ describe('the publish job', () => {
     ]);
   });
 
-  it('refuses to overwrite a released tag with a rebuilt package unless force is true', async () => {
+  it('refuses to overwrite a released tag with a rebuilt package unless overwrite-tags is true', async () => {
     await writeLeg('2026.1', 96 * 1024); // rebuilt: another IRIS.DAT
     const refused = await runJob().then(
       () => null,
       (err: { stderr?: string }) => err,
     );
     expect(refused?.stderr ?? '').toMatch(/different|already/i);
-    const forced = await runJob({ FORCE: 'true' });
+    const forced = await runJob({ OVERWRITE_TAGS: 'true' });
     const published = JSON.parse(forced.outputs.published!) as { unchanged: boolean }[];
     expect(published.map((p) => p.unchanged)).toEqual([true, false]);
   });

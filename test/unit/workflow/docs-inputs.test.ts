@@ -23,7 +23,7 @@ describe('the generated inputs table', () => {
   it('lists every workflow input, secret and output, with the action input each one feeds', async () => {
     const block = renderInputsBlock(await read('.github/workflows/ipm-database.yml'), await read('action.yml'));
     expect(block).toContain(`    uses: ${STARTER_WORKFLOW_REFERENCE}`);
-    expect(block).toMatch(/^\| `registry-username` \| string \| {2}\| `username` \|/m);
+    expect(block).toMatch(/^\| `registry-username` \| string \| {2}\| `registry-username` \|/m);
     expect(block).toMatch(/^\| `iris-versions` \| string \| `auto` \| `licence-expired` \|/m);
     expect(block).toMatch(/^\| `registry-token` \|/m);
     expect(block).toMatch(/^\| `published-references` \|/m);

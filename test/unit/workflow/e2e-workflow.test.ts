@@ -20,7 +20,7 @@ describe('the end-to-end workflow (cannot run here: checked by construction)', a
 
   it('runs the example module through the reusable workflow on the two newest community versions', () => {
     expect(job('versions').steps.find((s) => s.run?.includes('iris-versions'))?.run).toMatch(
-      /--versions auto --flavour iris-community --latest 2\b/,
+      /--iris-versions auto --iris-flavor iris-community --latest 2\b/,
     );
     const pkg = job('package');
     expect(pkg.uses).toBe('./.github/workflows/ipm-database.yml');
@@ -36,7 +36,9 @@ describe('the end-to-end workflow (cannot run here: checked by construction)', a
       expect(source, method).toContain(`ClassMethod ${name}()`);
     }
     expect(pkg.with?.publish).toBe("${{ github.ref == 'refs/heads/main' && github.event_name != 'pull_request' }}");
-    expect(pkg.with?.namespace).toBe("${{ format('{0}/e2e-{1}', github.repository_owner, matrix.version) }}");
+    expect(pkg.with?.['registry-namespace']).toBe(
+      "${{ format('{0}/e2e-{1}', github.repository_owner, matrix.version) }}",
+    );
   });
 
   it('installs with IPM itself and pulls with the ORAS CLI, only after publishing on main', () => {

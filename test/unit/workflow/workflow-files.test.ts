@@ -57,7 +57,7 @@ describe('workflow files', () => {
       expect(workflowParserErrors(read(file), file)).toEqual([]);
     });
     it(`${file}: keeps every structural rule`, () => {
-      expect(allWorkflowProblems(parseWorkflowText(read(file)), action)).toEqual([]);
+      expect(allWorkflowProblems(parseWorkflowText(read(file)), action, reusable)).toEqual([]);
     });
   }
 
@@ -111,7 +111,7 @@ describe('the reusable workflow', () => {
     const inputs = callInputs(reusable);
     for (const name of [
       'module-path',
-      'iris-flavour',
+      'iris-flavor',
       'iris-versions',
       'skip-versions',
       'ipm-version',
@@ -120,7 +120,7 @@ describe('the reusable workflow', () => {
       'upgrade-from',
       'publish',
       'registry',
-      'namespace',
+      'registry-namespace',
       'runner',
       'timeout-minutes',
     ])
@@ -213,7 +213,7 @@ describe('the reusable workflow', () => {
       'job package, step "Log in to the IRIS image registry": a secret is interpolated into run: (secrets.iris-registry-password)',
     ]);
     const input = parseWorkflowText(
-      brokenReusable('--versions "$IRIS_VERSIONS"', '--versions "${{ inputs.iris-versions }}"'),
+      brokenReusable('--iris-versions "$IRIS_VERSIONS"', '--iris-versions "${{ inputs.iris-versions }}"'),
     );
     expect(runInterpolationProblems(input)).toEqual([
       'job versions, step "Resolve the IRIS versions": an input is interpolated into run: (inputs.iris-versions)',
