@@ -18,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-3STGZROW.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-ZEQZPTKX.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,52 +28,52 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-JULGLAEW.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-JV2LXWUK.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-CA7BESR3.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-SZSGPGXT.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-4I7PH2DX.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-27W7GO5H.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-YLFHOBHG.js")).pullCommand((await import("./chunks/cli/verify-3STGZROW.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-FYVE5PO7.js")).pullCommand((await import("./chunks/cli/verify-ZEQZPTKX.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-ZQGMO6U5.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-AQBUM6SV.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-DJT22NGZ.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-BFRDI64J.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-IE4QXG6O.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-6LCLCJQ6.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-2W7HCCFZ.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-HJOWL7N4.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-VBSIFG2P.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-D3AYKXKD.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-SX5FIBWH.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-T2UI7UNL.js")).attestPredicateCommand
   }
 ];
 

@@ -37,6 +37,7 @@ import {
   markdownText,
   needsCheckCapsFalse,
   newRunId,
+  parseIrisMajorMinor,
   parseSessionOutput,
   quote,
   redact,
@@ -48,7 +49,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-KYL7TFT3.js";
+} from "./chunks/action/chunk-7WXPDNMS.js";
 import {
   __commonJS,
   __toESM,
@@ -3468,7 +3469,7 @@ async function readModuleIdentity(moduleDir) {
   const file = join4(moduleDir, "module.xml");
   const xml = await readFile2(file, "utf8").catch((err) => {
     throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
-      hint: "Point --module at the directory that holds the module's module.xml."
+      hint: "Point module-path (--module-path) at the directory that holds the module's module.xml."
     });
   });
   return parseModuleIdentity(xml, file);
@@ -6246,7 +6247,7 @@ function ipmRepositoryPath(namespace, moduleName2) {
   const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
   if (parts.length === 0) {
     throw new IpmDbError("invalid-namespace", "the namespace is empty", {
-      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
+      hint: "Give registry-namespace (--registry-namespace) the registry owner, e.g. your GitHub organisation or user name in lower case."
     });
   }
   const module = validatePathComponent(moduleName2.toLowerCase(), "module name (lower-cased)");
@@ -6701,16 +6702,13 @@ var DEFAULT_IPM_GIT = {
   repository: DEFAULT_IPM_REPOSITORY
 };
 
-// src/action/inputs.ts
-var UPLOAD_POLICIES = ["always", "failure", "never"];
+// src/util/setting-values.ts
 var TRUE_FORMS = ["true", "True", "TRUE"];
 var FALSE_FORMS = ["false", "False", "FALSE"];
-var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
-var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var MAX_DURATION_MS = 2 ** 31 - 1;
+var DURATION_FORMS = "a positive number with a unit, e.g. 90s, 10m or 1h30m (a bare number is seconds)";
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -6723,30 +6721,285 @@ function parseDuration(raw) {
   const ms = Math.round(total);
   return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
 }
-function parseInputs(source) {
-  const token = source.get("token").trim();
-  if (token) {
-    source.setSecret(token);
-    registerSecret(token);
+function parseBoolean(raw) {
+  const text = raw.trim();
+  if (TRUE_FORMS.includes(text)) return true;
+  if (FALSE_FORMS.includes(text)) return false;
+  return null;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      );
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+function closestName(name, known) {
+  const wanted = name.toLowerCase();
+  let best = null;
+  for (const candidate of known) {
+    const c = candidate.toLowerCase();
+    const score = c.includes(wanted) || wanted.includes(c) ? Math.abs(c.length - wanted.length) / 4 : editDistance(wanted, c);
+    if (!best || score < best.score) best = { name: candidate, score };
+  }
+  return best && best.score <= Math.max(3, wanted.length / 2) ? best.name : null;
+}
+
+// src/workflow/iris-versions.ts
+var EXPIRED_COMMUNITY_TAGS = ["2023.2", "2023.3", "2024.3", "2025.1", "2025.2"];
+var DEFAULT_LATEST = 2;
+function parseVersionsRequest(raw) {
+  const text = raw.trim();
+  if (text === "" || text === "auto") return { kind: "auto" };
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(
+      `iris-versions "${text}" is neither "auto" nor a JSON list.`,
+      'Write auto, or a JSON list of image tags such as ["2024.1", "2025.3"].'
+    );
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new UsageError(
+      `iris-versions ${text} is not a non-empty JSON list.`,
+      'Write auto, or a JSON list of image tags such as ["2024.1", "2025.3"].'
+    );
+  const versions = [];
+  for (const entry of parsed) {
+    const tag = typeof entry === "number" ? String(entry) : entry;
+    if (typeof tag !== "string" || !isTag(tag.trim()))
+      throw new UsageError(
+        `iris-versions entry ${JSON.stringify(entry)} is not an image tag.`,
+        'Each entry is a tag of the IRIS image, e.g. "2025.3" (quote it: 2025.10 as a number would lose its 0).'
+      );
+    if (!versions.includes(tag.trim())) versions.push(tag.trim());
+  }
+  return { kind: "list", versions };
+}
+function parseSkipList(raw, flavour) {
+  const out = [];
+  for (const token of raw.split(/[\s,]+/).filter(Boolean)) {
+    if (token === "none") continue;
+    if (token === "default") {
+      if (isCommunityFlavour(flavour)) {
+        for (const t of EXPIRED_COMMUNITY_TAGS) if (!out.includes(t)) out.push(t);
+      }
+      continue;
+    }
+    if (!isTag(token))
+      throw new UsageError(
+        `skip-versions entry "${token}" is not an image tag.`,
+        'Write tags such as 2025.1, separated by commas; "default" adds the expired community tags, "none" skips nothing.'
+      );
+    if (!out.includes(token)) out.push(token);
+  }
+  return out;
+}
+function isCommunityFlavour(flavour) {
+  return /-community(?:-arm64)?$/.test(flavour);
+}
+function parseLatest(raw) {
+  const text = raw.trim();
+  if (text === "") return DEFAULT_LATEST;
+  if (!/^[1-9]\d{0,2}$/.test(text))
+    throw new UsageError(
+      `latest "${text}" is not a positive whole number.`,
+      "Write e.g. 2 to run the two newest versions."
+    );
+  return Number(text);
+}
+function releaseKey(tag) {
+  const release = parseIrisMajorMinor(tag);
+  return release ? [release.major, release.minor] : null;
+}
+function releaseTags(tags) {
+  const unique = [...new Set(tags.filter((t) => releaseKey(t) !== null))];
+  return unique.sort((a, b) => {
+    const [ay, an] = releaseKey(a);
+    const [by, bn] = releaseKey(b);
+    return by - ay || bn - an;
+  });
+}
+function resolveAuto(tags, skip, latest) {
+  const releases = releaseTags(tags);
+  const skipped = releases.filter((t) => skip.includes(t));
+  const usable = releases.filter((t) => !skip.includes(t));
+  if (usable.length === 0)
+    throw new IpmDbError(
+      "iris-versions",
+      releases.length === 0 ? "The registry lists no release tags (YYYY.N) for this image." : `Every release tag is in the skip list (${skipped.join(", ")}).`,
+      {
+        hint: "Check iris-flavor and iris-image-registry, shorten skip-versions, or give iris-versions as a JSON list."
+      }
+    );
+  return { versions: usable.slice(0, latest), skipped, older: usable.slice(latest), warnings: [] };
+}
+
+// src/action/input-names.ts
+var ACTION_INPUT_DEFAULTS = {
+  "module-path": ".",
+  "iris-images": "",
+  "iris-versions": "",
+  "iris-flavor": "iris-community",
+  "iris-flavour": null,
+  "skip-versions": "default",
+  latest: "2",
+  "iris-image-registry": "containers.intersystems.com/intersystems",
+  interoperability: "false",
+  "ipm-git": "",
+  "ipm-git-repository": "",
+  "ipm-version": "",
+  "ipm-installer": "",
+  "ipm-sha256": "",
+  "ipm-release-url": "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml",
+  dev: "false",
+  "export-python-deps": "true",
+  "run-tests": "false",
+  "upgrade-from": "",
+  "upgrade-source": "",
+  "upgrade-scenarios": "",
+  "seed-methods": "",
+  "check-methods": "",
+  "upgrade-globals": "",
+  "upgrade-exclude-globals": "",
+  "declared-changes": "",
+  publish: "false",
+  registry: "ghcr.io",
+  "registry-plain-http": "false",
+  "registry-namespace": "${{ github.repository_owner }}",
+  namespace: null,
+  "registry-username": "${{ github.actor }}",
+  username: null,
+  "registry-token": "${{ github.token }}",
+  token: null,
+  "source-url": "${{ github.server_url }}/${{ github.repository }}",
+  "overwrite-tags": "false",
+  force: null,
+  "allow-prerelease": "false",
+  summary: "true",
+  "upload-artifacts": "always",
+  "artifact-prefix": "ipm-db",
+  "artifact-name": null,
+  "matrix-key": "",
+  "licence-expired": "",
+  "warm-ipm-image": "false",
+  "cache-images": "false",
+  "startup-timeout": "5m",
+  "command-timeout": "15m",
+  "run-timeout": "60m",
+  timeout: null,
+  parallel: "",
+  "record-transcripts": "false",
+  "keep-container": "false"
+};
+var DEPRECATED_INPUTS = {
+  "iris-flavour": "iris-flavor",
+  namespace: "registry-namespace",
+  username: "registry-username",
+  token: "registry-token",
+  force: "overwrite-tags",
+  "artifact-name": "artifact-prefix",
+  timeout: "run-timeout"
+};
+
+// src/action/input-vocabulary.ts
+var FORMER_NAMES = /* @__PURE__ */ new Map();
+for (const [former, current] of Object.entries(DEPRECATED_INPUTS))
+  FORMER_NAMES.set(current, [...FORMER_NAMES.get(current) ?? [], former]);
+var CURRENT_NAMES = Object.keys(ACTION_INPUT_DEFAULTS).filter((name) => !(name in DEPRECATED_INPUTS));
+function isDefaultValue(name, value, env) {
+  const fallback = ACTION_INPUT_DEFAULTS[name];
+  if (fallback === void 0 || fallback === null) return false;
+  switch (fallback) {
+    case "${{ github.repository_owner }}":
+      return value === (env.GITHUB_REPOSITORY_OWNER ?? "");
+    case "${{ github.actor }}":
+      return value === (env.GITHUB_ACTOR ?? "");
+    case "${{ github.token }}":
+      return /^ghs_[A-Za-z0-9_]+$/.test(value);
+    default:
+      return value === fallback;
+  }
+}
+function inputVocabulary(source, problem) {
+  const warned = /* @__PURE__ */ new Set();
+  const conflicts = /* @__PURE__ */ new Set();
+  return {
+    get(name) {
+      const value = source.get(name);
+      for (const former of FORMER_NAMES.get(name) ?? []) {
+        const old = source.get(former);
+        if (old.trim() === "") continue;
+        if (!warned.has(former)) warned.add(former);
+        const current = value.trim();
+        if (current === "" || current === old.trim() || isDefaultValue(name, current, source.env)) return old;
+        if (!conflicts.has(former)) {
+          conflicts.add(former);
+          problem(name, `and its former name "${former}" are both given, with different values; keep only ${name}.`);
+        }
+      }
+      return value;
+    },
+    warnings: () => [...warned].map(
+      (former) => `Input "${former}" is deprecated; rename it to "${DEPRECATED_INPUTS[former]}" (same value).`
+    ),
+    unknown() {
+      const known = new Set(Object.keys(ACTION_INPUT_DEFAULTS).map((n) => n.toUpperCase()));
+      const out = [];
+      for (const key2 of Object.keys(source.env).sort()) {
+        if (!key2.startsWith("INPUT_")) continue;
+        const upper = key2.slice("INPUT_".length);
+        if (known.has(upper)) continue;
+        const name = upper.toLowerCase();
+        const closest = closestName(name.replace(/_/g, "-"), CURRENT_NAMES);
+        out.push({
+          name,
+          message: `is not an input of this action (set as ${key2})${closest ? `; did you mean "${closest}"?` : "."} Every input is listed in action.yml.`
+        });
+      }
+      return out;
+    }
+  };
+}
+
+// src/action/inputs.ts
+var UPLOAD_POLICIES = ["always", "failure", "never"];
+var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
+var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
+function parseInputs(given) {
+  for (const name of ["registry-token", "token"]) {
+    const secret = given.get(name).trim();
+    if (secret) {
+      given.setSecret(secret);
+      registerSecret(secret);
+    }
   }
   const problems = [];
   const problem = (input, text) => problems.push(`input "${input}": ${text}`);
+  const vocabulary = inputVocabulary(given, problem);
+  const source = { ...given, get: vocabulary.get };
+  const token = source.get("registry-token").trim();
   const bool = (name, fallback) => {
     const raw = source.get(name).trim();
     if (raw === "") return fallback;
-    if (TRUE_FORMS.includes(raw)) return true;
-    if (FALSE_FORMS.includes(raw)) return false;
-    problem(name, `"${raw}" is not a boolean; write true or false.`);
-    return fallback;
+    const value = parseBoolean(raw);
+    if (value === null) problem(name, `"${raw}" is not a boolean; write true or false.`);
+    return value ?? fallback;
   };
   const duration = (name, fallback) => {
     const raw = source.get(name).trim() || fallback;
     const ms = parseDuration(raw);
     if (ms === null) {
-      problem(
-        name,
-        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`
-      );
+      problem(name, `"${raw}" is not a duration of at most 596h; write ${DURATION_FORMS}.`);
       return parseDuration(fallback) ?? 0;
     }
     return ms;
@@ -6758,7 +7011,7 @@ function parseInputs(source) {
     return abs;
   };
   const modulePath = inWorkspace("module-path", source.get("module-path").trim() || ".");
-  const images = imageList(source, problem);
+  const { images, autoVersions } = imageList(source, problem);
   const ipm = ipmSource(source, problem, inWorkspace);
   const dev = bool("dev", false);
   const interoperability = bool("interoperability", false);
@@ -6778,15 +7031,18 @@ function parseInputs(source) {
       "registry-plain-http",
       `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`
     );
-  const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
+  const namespaceRaw = source.get("registry-namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
   const namespace = namespaceRaw.toLowerCase();
   const namespaceOk = namespace !== "" && NAMESPACE_RE.test(namespace);
   if (publishAsked && !namespace)
-    problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
+    problem("registry-namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
   if (namespace && !namespaceOk)
-    problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+    problem(
+      "registry-namespace",
+      `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`
+    );
   const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
-  const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
+  const username = source.get("registry-username").trim() || source.env.GITHUB_ACTOR || "";
   const sourceUrlRaw = source.get("source-url").trim();
   let sourceUrl = null;
   if (sourceUrlRaw) {
@@ -6794,23 +7050,23 @@ function parseInputs(source) {
       sourceUrl = sourceUrlRaw;
     else problem("source-url", `"${sourceUrlRaw}" is not an http(s) URL.`);
   }
-  const force = bool("force", false);
+  const force = bool("overwrite-tags", false);
   const allowPrerelease = bool("allow-prerelease", false);
   const summary2 = bool("summary", true);
   const uploadRaw = source.get("upload-artifacts").trim() || "always";
   let uploadArtifacts2 = "always";
   if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts2 = uploadRaw;
   else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
-  const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
+  const artifactName2 = source.get("artifact-prefix").trim() || "ipm-db";
   if (!ARTIFACT_NAME_RE.test(artifactName2))
-    problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+    problem("artifact-prefix", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
   const matrixKey = source.get("matrix-key").trim();
   const cacheImages = bool("cache-images", false);
   const warmIpmImage = bool("warm-ipm-image", false);
   const timeouts = {
     startupMs: duration("startup-timeout", "5m"),
     commandMs: duration("command-timeout", "15m"),
-    totalMs: duration("timeout", "60m")
+    totalMs: duration("run-timeout", "60m")
   };
   const parallelRaw = source.get("parallel").trim();
   let parallel = defaultParallel(source.machine ?? thisMachine());
@@ -6821,7 +7077,7 @@ function parseInputs(source) {
   }
   const keepContainer = bool("keep-container", false);
   const recordTranscripts = bool("record-transcripts", false);
-  const licenceRaw = source.get("licence-expired").trim() || "fail";
+  const licenceRaw = source.get("licence-expired").trim() || (autoVersions ? "skip" : "fail");
   const licenceExpired = LICENCE_POLICIES.includes(licenceRaw) ? licenceRaw : "fail";
   if (licenceExpired !== licenceRaw) problem("licence-expired", `"${licenceRaw}" is not accepted; use fail or skip.`);
   let publish = publishAsked;
@@ -6832,11 +7088,12 @@ function parseInputs(source) {
       publish = false;
       publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
     } else {
-      if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
+      if (!token) problem("registry-token", "is empty but publish is true; pass a token with packages: write.");
       if (ipm.kind === "installer" && ipm.sha256 === null)
         problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
     }
   }
+  for (const unknown of vocabulary.unknown()) problem(unknown.name, unknown.message);
   if (problems.length)
     throw new UsageError(
       `Invalid action inputs:
@@ -6847,6 +7104,7 @@ function parseInputs(source) {
     workspace,
     modulePath,
     images,
+    autoVersions,
     ipm,
     dev,
     interoperability,
@@ -6873,12 +7131,16 @@ function parseInputs(source) {
     timeouts,
     parallel,
     keepContainer,
-    recordTranscripts
+    recordTranscripts,
+    warnings: vocabulary.warnings()
   };
 }
 function imageList(source, problem) {
   const explicit = parseList(source.get("iris-images"));
-  const versions = parseList(source.get("iris-versions"));
+  const versionsRaw = source.get("iris-versions").trim();
+  const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
+  const flavor = source.get("iris-flavor").trim() || "iris-community";
+  const auto = autoSettings(source, problem, registry, flavor);
   const images = [];
   if (explicit.length) {
     for (const image of explicit) {
@@ -6889,16 +7151,21 @@ function imageList(source, problem) {
           `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`
         );
     }
-  } else if (versions.length) {
-    const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
-    const flavour = source.get("iris-flavour").trim() || "iris-community";
-    for (const version2 of versions) {
-      const image = `${registry}/${flavour}:${version2}`;
+  } else if (versionsRaw === "auto") {
+    if (!isImageReference(`${registry}/${flavor}:auto`))
+      problem(
+        "iris-flavor",
+        `"${registry}/${flavor}" does not make an image name; check iris-image-registry and iris-flavor.`
+      );
+    return { images: [], autoVersions: auto };
+  } else if (versionsRaw) {
+    for (const version2 of versionList(versionsRaw, problem)) {
+      const image = `${registry}/${flavor}:${version2}`;
       if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2026.1.`);
       else if (!isImageReference(image))
         problem(
-          "iris-flavour",
-          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
+          "iris-flavor",
+          `"${registry}/${flavor}" does not make an image name; check iris-image-registry and iris-flavor.`
         );
       else images.push(image);
     }
@@ -6906,7 +7173,33 @@ function imageList(source, problem) {
     images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = /* @__PURE__ */ new Set();
-  return images.filter((i) => !seen.has(i) && seen.add(i));
+  return { images: images.filter((i) => !seen.has(i) && seen.add(i)), autoVersions: null };
+}
+function versionList(raw, problem) {
+  if (!raw.startsWith("[")) return parseList(raw);
+  try {
+    const request = parseVersionsRequest(raw);
+    return request.kind === "list" ? request.versions : [];
+  } catch (err) {
+    problem("iris-versions", err instanceof IpmDbError && err.hint ? `${err.message} ${err.hint}` : errorMessage(err));
+    return [];
+  }
+}
+function autoSettings(source, problem, imageRegistry, flavor) {
+  const settle = (name, parse, fallback) => {
+    try {
+      return parse();
+    } catch (err) {
+      problem(name, err instanceof IpmDbError && err.hint ? `${err.message} ${err.hint}` : errorMessage(err));
+      return fallback;
+    }
+  };
+  return {
+    imageRegistry,
+    flavor,
+    skip: settle("skip-versions", () => parseSkipList(source.get("skip-versions").trim() || "default", flavor), []),
+    latest: settle("latest", () => parseLatest(source.get("latest")), 2)
+  };
 }
 function ipmSource(source, problem, inWorkspace) {
   const version2 = source.get("ipm-version").trim();
@@ -7102,6 +7395,856 @@ var OriginPolicy = class {
   }
 };
 
+// src/oci/client.ts
+import { createHash as createHash6 } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename as rename3, rm as rm7 } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/oci/media-types.ts
+var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
+var OCI_INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
+var DOCKER_MANIFEST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_MANIFEST_LIST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.list.v2+json";
+var IPM_CONFIG_MEDIA_TYPE = "application/vnd.unknown.config.v1+json";
+var IPM_LAYER_MEDIA_TYPE = "application/vnd.oci.image.layer.v1.tar";
+var TITLE_ANNOTATION = "org.opencontainers.image.title";
+var MANIFEST_ACCEPT = [
+  OCI_MANIFEST_MEDIA_TYPE,
+  OCI_INDEX_MEDIA_TYPE,
+  DOCKER_MANIFEST_MEDIA_TYPE,
+  DOCKER_MANIFEST_LIST_MEDIA_TYPE
+].join(", ");
+
+// src/util/log.ts
+var silentLogger = {
+  info: () => {
+  },
+  warn: () => {
+  },
+  error: () => {
+  },
+  debug: () => {
+  },
+  group: (_title, fn) => fn()
+};
+
+// src/oci/challenge.ts
+function parseChallenges(header) {
+  if (!header) return [];
+  const out = [];
+  let i = 0;
+  const s = header;
+  const skip = () => {
+    while (i < s.length && (s[i] === " " || s[i] === "	" || s[i] === ",")) i++;
+  };
+  while (i < s.length) {
+    skip();
+    const schemeMatch = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+/.exec(s.slice(i));
+    if (!schemeMatch) break;
+    const challenge = { scheme: schemeMatch[0].toLowerCase(), params: {} };
+    i += schemeMatch[0].length;
+    out.push(challenge);
+    for (; ; ) {
+      skip();
+      const param = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*/.exec(s.slice(i));
+      if (!param || !param[1]) break;
+      i += param[0].length;
+      let value = "";
+      if (s[i] === '"') {
+        i++;
+        while (i < s.length && s[i] !== '"') {
+          if (s[i] === "\\" && i + 1 < s.length) i++;
+          value += s[i];
+          i++;
+        }
+        i++;
+      } else {
+        const token = /^[^,\s]*/.exec(s.slice(i));
+        value = token ? token[0] : "";
+        i += value.length;
+      }
+      challenge.params[param[1].toLowerCase()] = value;
+    }
+  }
+  return out;
+}
+
+// src/oci/auth.ts
+var Authenticator = class {
+  constructor(policy, fetchToken) {
+    this.policy = policy;
+    this.fetchToken = fetchToken;
+    const access3 = policy.access;
+    this.credentials = access3.credentialsFor(access3.host);
+    if (this.credentials) {
+      const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
+      access3.onSecret(this.credentials.password);
+      access3.onSecret(encoded);
+      this.basic = `Basic ${encoded}`;
+    }
+  }
+  policy;
+  fetchToken;
+  credentials;
+  basic;
+  /** Authorization header value per repository+scope once a challenge was answered. */
+  answered = /* @__PURE__ */ new Map();
+  basicOnly = false;
+  get hasCredentials() {
+    return this.credentials !== void 0;
+  }
+  /** The Authorization value for a request to the registry's own origin, if any. */
+  header(repository, scope) {
+    return this.answered.get(`${repository}|${scope}`) ?? (this.basicOnly ? this.basic : void 0);
+  }
+  /** After a 401: answers its challenge; false when there is nothing better to send than before. */
+  async answer(response, repository, scope, method) {
+    const key2 = `${repository}|${scope}`;
+    this.answered.delete(key2);
+    const header = response.headers["www-authenticate"];
+    const challenges = parseChallenges(Array.isArray(header) ? header[0] : header);
+    const bearer = challenges.find((c) => c.scheme === "bearer");
+    if (bearer?.params.realm) {
+      const token = await this.requestToken(bearer.params, repository, scope);
+      this.answered.set(key2, `Bearer ${token}`);
+      return true;
+    }
+    if (challenges.some((c) => c.scheme === "basic")) {
+      if (!this.basic) {
+        throw new RegistryError(
+          "registry-credentials-missing",
+          `${this.policy.access.host} requires a user name and password`,
+          {
+            method,
+            url: urlForMessage(response.url),
+            status: 401,
+            codes: []
+          }
+        );
+      }
+      if (this.basicOnly) return false;
+      this.basicOnly = true;
+      return true;
+    }
+    return false;
+  }
+  async requestToken(params, repository, scope) {
+    let realm;
+    try {
+      realm = new URL(params.realm ?? "");
+    } catch {
+      throw new RegistryError("registry-auth", `${this.policy.access.host} named a token realm that is not a URL`, {
+        method: "GET",
+        url: this.policy.baseUrl.toString(),
+        status: 401,
+        codes: []
+      });
+    }
+    this.policy.check(realm, "token realm");
+    if (params.service) realm.searchParams.set("service", params.service);
+    const wanted = repository ? `repository:${repository}:${scope}` : params.scope;
+    if (wanted) realm.searchParams.set("scope", wanted);
+    const headers = { Accept: "application/json" };
+    if (this.basic) headers.Authorization = this.basic;
+    const res = await this.fetchToken(realm, headers);
+    if (res.status !== 200) {
+      throw registryResponseError("registry-auth", `getting a token from ${urlForMessage(realm)} failed`, {
+        method: "GET",
+        url: realm,
+        status: res.status,
+        body: res.body
+      });
+    }
+    let token;
+    try {
+      const parsed = JSON.parse(res.body.toString("utf8"));
+      const value = parsed.token ?? parsed.access_token;
+      token = typeof value === "string" && value.length > 0 ? value : void 0;
+    } catch {
+      token = void 0;
+    }
+    if (!token) {
+      throw new RegistryError("registry-auth", `the token service at ${realm.origin} sent no token`, {
+        method: "GET",
+        url: urlForMessage(realm),
+        status: res.status,
+        codes: []
+      });
+    }
+    this.policy.access.onSecret(token);
+    return token;
+  }
+};
+
+// src/oci/retry.ts
+var DEFAULT_RETRY_POLICY = {
+  maxAttempts: 6,
+  maxTotalMs: 12e4,
+  baseDelayMs: 500,
+  maxDelayMs: 2e4
+};
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+var RETRYABLE_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET"
+]);
+function isRetryableStatus(status) {
+  return RETRYABLE_STATUS.has(status);
+}
+function isRetryableNetworkError(err) {
+  const code = err?.code;
+  if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
+  return err instanceof Error && /socket hang up|aborted/i.test(err.message);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0) return void 0;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  const when = Date.parse(text);
+  if (Number.isNaN(when)) return void 0;
+  return Math.max(0, when - now);
+}
+function nextRetryDelay(policy, attempt, elapsedMs, retryAfterMs, random = Math.random) {
+  if (attempt >= policy.maxAttempts) return void 0;
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const delay = retryAfterMs !== void 0 ? retryAfterMs : Math.round(ceiling / 2 + random() * ceiling / 2);
+  if (elapsedMs + delay > policy.maxTotalMs) return void 0;
+  return delay;
+}
+
+// src/oci/transport.ts
+import http from "node:http";
+import https from "node:https";
+var httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+var httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
+var MAX_BUFFERED_BODY = 16 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function sendOnce(req) {
+  return new Promise((resolve4, reject) => {
+    const mod = req.url.protocol === "https:" ? https : http;
+    const headers = { ...req.headers };
+    if (req.body !== void 0) headers["Content-Length"] = req.body.length;
+    else if (req.method === "PUT" || req.method === "POST" || req.method === "PATCH") headers["Content-Length"] = 0;
+    let settled = false;
+    let bodySent = req.body === void 0 || Buffer.isBuffer(req.body);
+    const outgoing = mod.request(
+      req.url,
+      { method: req.method, headers, agent: req.url.protocol === "https:" ? httpsAgent : httpAgent },
+      (res) => {
+        settled = true;
+        if (!bodySent) res.on("end", () => outgoing.destroy());
+        resolve4(res);
+      }
+    );
+    outgoing.setTimeout(req.idleTimeoutMs ?? 6e4, () => {
+      outgoing.destroy(
+        Object.assign(new Error(`no data from ${req.url.host} for ${req.idleTimeoutMs ?? 6e4} ms`), {
+          code: "ETIMEDOUT"
+        })
+      );
+    });
+    outgoing.on("error", (err) => {
+      if (!settled) {
+        settled = true;
+        reject(err);
+      }
+    });
+    if (req.body === void 0) outgoing.end();
+    else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
+    else {
+      const source = req.body.open();
+      source.on("error", (err) => outgoing.destroy(err));
+      outgoing.on("finish", () => bodySent = true);
+      outgoing.on("close", () => source.destroy());
+      source.pipe(outgoing);
+    }
+  });
+}
+async function readBody(res, limit = MAX_BUFFERED_BODY) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of res) {
+    size += chunk.length;
+    if (size > limit) {
+      res.destroy();
+      throw new IpmDbError(
+        "registry-response-too-large",
+        `the registry sent more than ${limit} bytes where a small document was expected`
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+async function exchange(req, opts = {}) {
+  let current = req;
+  for (let hop = 0; ; hop++) {
+    const res = await sendOnce(current);
+    const location = res.headers.location;
+    const status = res.statusCode ?? 0;
+    if (REDIRECT_STATUS.has(status) && location && (current.method === "GET" || current.method === "HEAD")) {
+      res.resume();
+      if (hop >= MAX_REDIRECTS)
+        throw new IpmDbError("registry-redirects", `more than ${MAX_REDIRECTS} redirects from ${req.url.origin}`);
+      const next = new URL(location, current.url);
+      current.checkRedirect?.(next);
+      const headers = { ...current.headers };
+      if (next.origin !== current.url.origin) {
+        for (const name of Object.keys(headers)) if (name.toLowerCase() === "authorization") delete headers[name];
+      }
+      current = { ...current, url: next, headers };
+      continue;
+    }
+    if (opts.stream && status >= 200 && status < 300) {
+      return { status, headers: res.headers, url: current.url, body: Buffer.alloc(0), stream: res };
+    }
+    const body = current.method === "HEAD" ? (res.resume(), Buffer.alloc(0)) : await readBody(res);
+    return { status, headers: res.headers, url: current.url, body };
+  }
+}
+
+// src/oci/registry-http.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function responseHeader(res, name) {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
+var RegistryHttp = class {
+  constructor(access3, opts = {}) {
+    this.access = access3;
+    this.policy = new OriginPolicy(access3);
+    this.logger = opts.logger ?? silentLogger;
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+    this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
+    this.auth = new Authenticator(
+      this.policy,
+      (url, headers) => this.withRetries(
+        `token request to ${url.origin}`,
+        "GET",
+        url,
+        () => exchange({ method: "GET", url, headers, idleTimeoutMs: this.idleTimeoutMs, checkRedirect: this.redirectCheck })
+      )
+    );
+  }
+  access;
+  policy;
+  logger;
+  retryPolicy;
+  idleTimeoutMs;
+  auth;
+  get baseUrl() {
+    return this.policy.baseUrl;
+  }
+  redirectCheck = (next) => void this.policy.check(next, "redirect");
+  /** A failed answer, as a structured error. */
+  fail(code, what, method, res) {
+    return registryResponseError(code, what, { method, url: res.url, status: res.status, body: res.body });
+  }
+  /** TLS and name-resolution failures as registry errors; anything else unchanged. */
+  connectionError(err, what, method, url) {
+    const code = err?.code;
+    if (typeof code !== "string") return err;
+    const facts = { method, url: urlForMessage(url), status: null, codes: [] };
+    if (TLS_CODE.test(code))
+      return new RegistryError(
+        "registry-tls",
+        `${what}: the TLS connection to ${this.access.host} failed (${code})`,
+        facts,
+        { cause: err }
+      );
+    if (code === "ENOTFOUND")
+      return new RegistryError(
+        "registry-host-unknown",
+        `${what}: the host name of ${url.host} does not resolve`,
+        facts,
+        { cause: err }
+      );
+    return err;
+  }
+  /**
+   * After a failed attempt: the delay before the next one when the error is a broken or refused
+   * connection and the budget allows; otherwise throws (the error itself, or a final RegistryError).
+   */
+  networkRetryDelay(err, what, code, attempt, started, method, url) {
+    if (err instanceof IpmDbError) throw err;
+    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what, method, url);
+    const reason = err.code ?? "connection closed";
+    const delay = nextRetryDelay(this.retryPolicy, attempt, Date.now() - started, void 0);
+    if (delay === void 0) {
+      throw new RegistryError(
+        code,
+        `${what} failed after ${attempt} attempt(s): ${reason}`,
+        { method, url: urlForMessage(url), status: null, codes: [] },
+        { cause: err }
+      );
+    }
+    this.logger.warn(
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
+    );
+    return delay;
+  }
+  /** The delay before restarting after a retryable status, or undefined when out of budget or not retryable. */
+  statusRetryDelay(res, attempt, started) {
+    if (!isRetryableStatus(res.status)) return void 0;
+    return nextRetryDelay(
+      this.retryPolicy,
+      attempt,
+      Date.now() - started,
+      parseRetryAfter(responseHeader(res, "retry-after"))
+    );
+  }
+  async withRetries(what, method, url, attemptFn) {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      let res;
+      try {
+        res = await attemptFn();
+      } catch (err) {
+        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt, started, method, url));
+        continue;
+      }
+      const delay = this.statusRetryDelay(res, attempt, started);
+      if (delay !== void 0) {
+        res.stream?.destroy();
+        this.logger.warn(
+          `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
+        );
+        await sleep(delay);
+        continue;
+      }
+      return res;
+    }
+  }
+  /** One request with auth (a 401 from the registry's origin re-authenticates once) and, unless disabled, retries. */
+  async send(r) {
+    const url = typeof r.target === "string" ? new URL(r.target, this.baseUrl) : r.target;
+    const what = `${r.method} ${url.pathname}`;
+    this.policy.check(url, what, r.method);
+    const ownOrigin = this.policy.mayCarryCredentials(url);
+    const once = () => {
+      const headers = { "User-Agent": "ipm-db", ...r.headers };
+      const auth = ownOrigin ? this.auth.header(r.repository, r.scope) : void 0;
+      if (auth) headers.Authorization = auth;
+      const req = {
+        method: r.method,
+        url,
+        headers,
+        idleTimeoutMs: this.idleTimeoutMs,
+        checkRedirect: this.redirectCheck,
+        ...r.body !== void 0 ? { body: r.body } : {}
+      };
+      return exchange(req, { stream: r.stream === true });
+    };
+    const attempt = () => r.retry === false ? once() : this.withRetries(what, r.method, url, once);
+    let res = await attempt();
+    if (res.status === 401 && ownOrigin && await this.auth.answer(res, r.repository, r.scope, r.method)) {
+      this.logger.debug(`${what}: authenticated, sending again`);
+      res = await attempt();
+    }
+    return res;
+  }
+};
+
+// src/oci/upload.ts
+import { createHash as createHash5 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { Transform } from "node:stream";
+var DEFAULT_UPLOAD_SIZES = {
+  monolithicLimit: 2 * 1024 * 1024 * 1024,
+  chunkSize: 64 * 1024 * 1024
+};
+var UploadSession = class {
+  constructor(http2, repository) {
+    this.http = http2;
+    this.repository = repository;
+  }
+  http;
+  repository;
+  async start() {
+    const res = await this.http.send({
+      method: "POST",
+      target: `/v2/${this.repository}/blobs/uploads/`,
+      repository: this.repository,
+      scope: "pull,push"
+    });
+    const location = responseHeader(res, "location");
+    if (res.status !== 202 || !location)
+      throw this.http.fail("registry-upload", `starting an upload to ${this.repository} failed`, "POST", res);
+    return this.http.policy.check(new URL(location, this.http.baseUrl), "upload location", "POST");
+  }
+  async cancel(location) {
+    try {
+      const res = await this.http.send({
+        method: "DELETE",
+        target: location,
+        repository: this.repository,
+        scope: "pull,push",
+        retry: false
+      });
+      this.http.logger.debug(`cancelled upload session: HTTP ${res.status}`);
+    } catch {
+    }
+  }
+  /** The closing PUT, carrying the whole blob (monolithic) or nothing (after PATCHes). */
+  complete(location, digest, body) {
+    const url = new URL(location);
+    url.searchParams.set("digest", digest);
+    return this.http.send({
+      method: "PUT",
+      target: url,
+      repository: this.repository,
+      scope: "pull,push",
+      headers: { "Content-Type": "application/octet-stream" },
+      ...body !== void 0 ? { body } : {},
+      retry: false
+    });
+  }
+  /** Uploads a small in-memory blob (the config). */
+  uploadBytes(digest, bytes) {
+    return this.withRestarts(`upload of ${digest}`, async () => {
+      const location = await this.start();
+      const res = await this.complete(location, digest, bytes);
+      if (res.status !== 201) return { res, location, method: "PUT" };
+      return {
+        result: { bytesSent: bytes.length, sha256: createHash5("sha256").update(bytes).digest("hex"), skipped: false }
+      };
+    });
+  }
+  /** Streams a file as the blob `digest`; memory stays constant (read in ranges, hashed on the way out). */
+  async uploadFile(file, digest, size, sizes) {
+    let bytesSent = 0;
+    const rangeBody = (start, length, hashFor) => ({
+      length,
+      open: () => {
+        const hash = hashFor();
+        const tap = new Transform({
+          transform(chunk, _enc, done2) {
+            hash.update(chunk);
+            bytesSent += chunk.length;
+            done2(null, chunk);
+          }
+        });
+        if (length === 0) {
+          tap.end();
+          return tap;
+        }
+        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
+        source.on("error", (err) => tap.destroy(err));
+        return source.pipe(tap);
+      }
+    });
+    const monolithic = size <= sizes.monolithicLimit;
+    const result = await this.withRestarts(`upload of ${digest}`, async () => {
+      let accepted = createHash5("sha256");
+      let location = await this.start();
+      if (!monolithic) {
+        for (let start = 0; start < size; start += sizes.chunkSize) {
+          const length = Math.min(sizes.chunkSize, size - start);
+          let sending2 = accepted;
+          const res2 = await this.http.send({
+            method: "PATCH",
+            target: location,
+            repository: this.repository,
+            scope: "pull,push",
+            headers: { "Content-Type": "application/octet-stream", "Content-Range": `${start}-${start + length - 1}` },
+            body: rangeBody(start, length, () => sending2 = accepted.copy()),
+            retry: false
+          });
+          if (res2.status !== 202) return { res: res2, location, method: "PATCH" };
+          accepted = sending2;
+          const next = responseHeader(res2, "location");
+          if (next) location = this.http.policy.check(new URL(next, location), "upload location", "PATCH");
+        }
+      }
+      let sending = accepted;
+      const res = await this.complete(
+        location,
+        digest,
+        monolithic ? rangeBody(0, size, () => sending = accepted.copy()) : void 0
+      );
+      if (res.status !== 201) return { res, location, method: "PUT" };
+      return { result: { bytesSent: 0, sha256: sending.digest("hex"), skipped: false } };
+    });
+    return { ...result, bytesSent };
+  }
+  /**
+   * Runs a whole upload session; a retryable failure (network error, 408/429/5xx) abandons the
+   * session and starts a new one, within the retry budget.
+   */
+  async withRestarts(what, run3) {
+    const started = Date.now();
+    const uploads = new URL(`/v2/${this.repository}/blobs/uploads/`, this.http.baseUrl);
+    for (let attempt = 1; ; attempt++) {
+      let outcome2;
+      try {
+        outcome2 = await run3();
+      } catch (err) {
+        const delay2 = this.http.networkRetryDelay(
+          err,
+          `${what} (restarting it)`,
+          "registry-upload",
+          attempt,
+          started,
+          "PUT",
+          uploads
+        );
+        await sleep(delay2);
+        continue;
+      }
+      if ("result" in outcome2) return outcome2.result;
+      const { res, location, method } = outcome2;
+      const delay = this.http.statusRetryDelay(res, attempt, started);
+      await this.cancel(location);
+      if (delay === void 0) throw this.http.fail("registry-upload", `${what} failed`, method, res);
+      this.http.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
+      await sleep(delay);
+    }
+  }
+};
+
+// src/oci/client.ts
+var DEFAULT_MAX_TAGS = 1e5;
+var MAX_TAG_PAGES = 1e4;
+async function* checkedBlob(source, digest, size) {
+  const hash = createHash6("sha256");
+  let received = 0;
+  for await (const chunk of source) {
+    received += chunk.length;
+    if (received > size)
+      throw new IpmDbError("blob-size", `blob ${digest} is larger than the ${size} bytes the manifest declares`);
+    hash.update(chunk);
+    yield chunk;
+  }
+  if (received !== size)
+    throw new IpmDbError("blob-size", `blob ${digest} has ${received} bytes, the manifest declares ${size}`);
+  const actual = `sha256:${hash.digest("hex")}`;
+  if (actual !== digest)
+    throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
+}
+var RegistryClient = class {
+  constructor(access3, opts = {}) {
+    this.access = access3;
+    this.http = new RegistryHttp(access3, opts);
+    this.sizes = {
+      monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
+      chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
+    };
+    this.maxTags = opts.maxTags ?? DEFAULT_MAX_TAGS;
+  }
+  access;
+  http;
+  sizes;
+  maxTags;
+  get registry() {
+    return this.access.host;
+  }
+  /** Size of the blob when the repository has it, undefined when not. */
+  async blobSize(repository, digest, scope = "pull") {
+    const res = await this.http.send({
+      method: "HEAD",
+      target: `/v2/${repository}/blobs/${digest}`,
+      repository,
+      scope
+    });
+    if (res.status === 404) return void 0;
+    if (res.status !== 200)
+      throw this.http.fail("registry-blob", `checking blob ${digest} in ${repository} failed`, "HEAD", res);
+    const length = responseHeader(res, "content-length");
+    return length === void 0 ? -1 : Number(length);
+  }
+  /** Uploads a blob from a small in-memory buffer (the config) unless the repository has it. */
+  async uploadBlobBytes(repository, digest, bytes) {
+    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
+      return { bytesSent: 0, sha256: null, skipped: true };
+    return new UploadSession(this.http, repository).uploadBytes(digest, bytes);
+  }
+  /** Streams a file into the repository as the blob `digest` unless the repository has it. */
+  async uploadBlobFromFile(repository, file, digest, size) {
+    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
+      return { bytesSent: 0, sha256: null, skipped: true };
+    return new UploadSession(this.http, repository).uploadFile(file, digest, size, this.sizes);
+  }
+  async putManifest(repository, reference, bytes, mediaType = OCI_MANIFEST_MEDIA_TYPE) {
+    const res = await this.http.send({
+      method: "PUT",
+      target: `/v2/${repository}/manifests/${reference}`,
+      repository,
+      scope: "pull,push",
+      headers: { "Content-Type": mediaType },
+      body: bytes
+    });
+    if (res.status !== 201)
+      throw this.http.fail("registry-manifest", `putting manifest ${repository}:${reference} failed`, "PUT", res);
+    return responseHeader(res, "docker-content-digest") ?? sha256Digest(bytes);
+  }
+  /**
+   * The manifest, or undefined when the tag or digest does not exist. Asked for by digest, the
+   * bytes must have that digest: a registry that answers with anything else is an error.
+   */
+  async getManifest(repository, reference, scope = "pull") {
+    const res = await this.http.send({
+      method: "GET",
+      target: `/v2/${repository}/manifests/${reference}`,
+      repository,
+      scope,
+      headers: { Accept: MANIFEST_ACCEPT }
+    });
+    if (res.status === 404) return void 0;
+    if (res.status !== 200)
+      throw this.http.fail("registry-manifest", `getting manifest ${repository}:${reference} failed`, "GET", res);
+    const digest = sha256Digest(res.body);
+    if (reference.includes(":") && reference !== digest) {
+      throw new RegistryError(
+        "manifest-digest",
+        `${this.registry} answered ${repository}@${reference} with a manifest whose digest is ${digest}`,
+        { method: "GET", url: `${res.url.origin}${res.url.pathname}`, status: res.status, codes: [] },
+        { hint: "The registry or something between it and this runner changed the manifest; nothing was used." }
+      );
+    }
+    const mediaType = (responseHeader(res, "content-type") ?? "").split(";")[0]?.trim() ?? "";
+    return { bytes: res.body, digest, mediaType };
+  }
+  /**
+   * Every tag, following `Link: <...>; rel="next"` pages; empty when the repository does not
+   * exist. Fails beyond `maxTags` tags or 10 000 pages.
+   */
+  async listTags(repository, pageSize = 100) {
+    const tags = [];
+    let target = `/v2/${repository}/tags/list?n=${pageSize}`;
+    for (let page = 0; target !== void 0; page++) {
+      if (page >= MAX_TAG_PAGES)
+        throw new IpmDbError("registry-tags", `tag listing of ${repository} did not end after ${MAX_TAG_PAGES} pages`);
+      const res = await this.http.send({
+        method: "GET",
+        target,
+        repository,
+        scope: "pull",
+        headers: { Accept: "application/json" }
+      });
+      if (res.status === 404 && page === 0) return [];
+      if (res.status !== 200) throw this.http.fail("registry-tags", `listing tags of ${repository} failed`, "GET", res);
+      let pageTags;
+      try {
+        pageTags = JSON.parse(res.body.toString("utf8")).tags ?? [];
+      } catch {
+        pageTags = void 0;
+      }
+      if (!Array.isArray(pageTags))
+        throw new IpmDbError("registry-tags", `the tag list of ${repository} from ${this.registry} is not JSON`);
+      for (const tag of pageTags) {
+        if (tags.length >= this.maxTags) {
+          throw new IpmDbError("registry-tags", `${repository} has more than ${this.maxTags} tags; stopped listing`);
+        }
+        if (typeof tag === "string") tags.push(tag);
+      }
+      const link = responseHeader(res, "link");
+      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
+      target = next === void 0 ? void 0 : this.http.policy.check(new URL(next, res.url), "tag list page");
+    }
+    return tags;
+  }
+  /**
+   * Hands the blob's bytes to `consume` as they arrive; the chunks end with an error when their
+   * size or digest is not the one asked for. A broken connection starts again (within the
+   * retry budget) with a fresh call of `consume`.
+   */
+  async readBlob(repository, digest, size, consume) {
+    const target = `/v2/${repository}/blobs/${digest}`;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await this.http.send({ method: "GET", target, repository, scope: "pull", stream: true });
+        if (res.status !== 200 || !res.stream)
+          throw this.http.fail("registry-blob", `downloading ${digest} from ${repository} failed`, "GET", res);
+        return await consume(checkedBlob(res.stream, digest, size));
+      } catch (err) {
+        const url = new URL(target, this.http.baseUrl);
+        const what = `download of ${digest} (starting again)`;
+        await sleep(this.http.networkRetryDelay(err, what, "registry-blob", attempt, started, "GET", url));
+      }
+    }
+  }
+  /**
+   * Downloads a blob into `dest` (through a temporary file next to it), checking its size and
+   * digest before the file appears under its name.
+   */
+  downloadBlob(repository, digest, size, dest) {
+    return this.readBlob(repository, digest, size, async (chunks) => {
+      const partial = `${dest}.partial`;
+      try {
+        await pipeline(Readable.from(chunks), createWriteStream(partial));
+        await rename3(partial, dest);
+      } catch (err) {
+        await rm7(partial, { force: true });
+        throw err;
+      }
+    });
+  }
+};
+
+// src/workflow/iris-tags.ts
+var DEFAULT_IRIS_IMAGE_REGISTRY = "containers.intersystems.com/intersystems";
+function irisImageRepository(imageRegistry, flavor, names = { imageRegistry: "iris-image-registry", flavor: "iris-flavor" }) {
+  const path = imageRegistry.trim().replace(/\/+$/, "");
+  const slash = path.indexOf("/");
+  const registry = slash < 0 ? path : path.slice(0, slash);
+  const prefix = slash < 0 ? "" : path.slice(slash + 1);
+  if (!/^[a-z0-9][a-z0-9.-]*(?::\d{1,5})?$/.test(registry) || !/^[a-z0-9][a-z0-9._/-]*$|^$/.test(prefix))
+    throw new UsageError(
+      `${names.imageRegistry} "${imageRegistry}" is not a registry path`,
+      `e.g. ${DEFAULT_IRIS_IMAGE_REGISTRY}`
+    );
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(flavor))
+    throw new UsageError(
+      `${names.flavor} "${flavor}" is not an image name`,
+      "e.g. iris-community or irishealth-community"
+    );
+  return { registry, repository: prefix ? `${prefix}/${flavor}` : flavor };
+}
+async function listIrisTags(where, opts) {
+  const client = new RegistryClient(
+    registryAccess({ host: where.registry, plainHttp: opts.plainHttp, credentialsFor: opts.credentialsFor })
+  );
+  try {
+    return await client.listTags(where.repository, 1e3);
+  } catch (err) {
+    throw new IpmDbError(
+      "iris-tags",
+      `Reading the tags of ${where.registry}/${where.repository} failed: ${errorMessage(err)}`,
+      {
+        hint: "Licensed images need registry credentials (the iris-registry-username and iris-registry-password secrets of the workflow, or docker login before the action); or give iris-versions as a list.",
+        cause: err
+      }
+    );
+  }
+}
+
+// src/action/iris-versions.ts
+async function resolveAutoVersions(inputs, listTags) {
+  const auto = inputs.autoVersions;
+  if (!auto) return { inputs, note: null };
+  const where = irisImageRepository(auto.imageRegistry, auto.flavor);
+  const resolved = resolveAuto(await listTags(where), auto.skip, auto.latest);
+  const images = resolved.versions.map((version2) => `${auto.imageRegistry}/${auto.flavor}:${version2}`);
+  const left = [
+    resolved.skipped.length ? `skipped (skip-versions): ${resolved.skipped.join(", ")}` : "",
+    resolved.older.length ? `older than the newest ${auto.latest}: ${resolved.older.join(", ")}` : ""
+  ].filter(Boolean);
+  const note = `iris-versions auto: ${resolved.versions.join(", ")} from ${where.registry}/${where.repository}${left.length ? ` (${left.join("; ")})` : ""}.`;
+  return { inputs: { ...inputs, images, autoVersions: null }, note };
+}
+
 // src/oci/docker-config.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { homedir } from "node:os";
@@ -7182,8 +8325,8 @@ function actionRegistryAccess(inputs, env, onSecret) {
   });
 }
 var ACTION_HINTS = {
-  "credentials-refused": "The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
-  "credentials-missing": "The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.",
+  "credentials-refused": "The registry refused the credentials: check the registry-token and registry-username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
+  "credentials-missing": "The registry needs credentials: set the registry-token and registry-username inputs, or log in with docker/login-action before this step.",
   forbidden: 'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
   tls: "The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.",
   "host-unknown": "Check the registry input (host[:port] and an optional path, no scheme).",
@@ -7372,8 +8515,8 @@ function totalTimeout(totalMs) {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(
-      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
-        hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
+      new IpmDbError("timeout", `The whole run exceeded the run-timeout input (${Math.round(totalMs / 1e3)} s).`, {
+        hint: "Raise the run-timeout input, or run fewer IRIS versions per job (a matrix)."
       })
     ),
     totalMs
@@ -7495,18 +8638,18 @@ import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile5 } from "
 import { join as join27 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { basename as basename6 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 
 // src/archive/dat-hasher.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { Worker } from "node:worker_threads";
 var InlineHasher = class {
-  hash = createHash5("sha256");
+  hash = createHash7("sha256");
   update(chunk) {
     this.hash.update(chunk);
   }
@@ -7844,7 +8987,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash6("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash8("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -8635,7 +9778,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash7("sha256");
+  const fileHash = createHash9("sha256");
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -8714,804 +9857,6 @@ function compressionRatioMessage(inflated, compressed, limits) {
 import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat13 } from "node:fs/promises";
-
-// src/util/log.ts
-var silentLogger = {
-  info: () => {
-  },
-  warn: () => {
-  },
-  error: () => {
-  },
-  debug: () => {
-  },
-  group: (_title, fn) => fn()
-};
-
-// src/oci/client.ts
-import { createHash as createHash9 } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rename as rename3, rm as rm7 } from "node:fs/promises";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// src/oci/media-types.ts
-var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
-var OCI_INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
-var DOCKER_MANIFEST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.v2+json";
-var DOCKER_MANIFEST_LIST_MEDIA_TYPE = "application/vnd.docker.distribution.manifest.list.v2+json";
-var IPM_CONFIG_MEDIA_TYPE = "application/vnd.unknown.config.v1+json";
-var IPM_LAYER_MEDIA_TYPE = "application/vnd.oci.image.layer.v1.tar";
-var TITLE_ANNOTATION = "org.opencontainers.image.title";
-var MANIFEST_ACCEPT = [
-  OCI_MANIFEST_MEDIA_TYPE,
-  OCI_INDEX_MEDIA_TYPE,
-  DOCKER_MANIFEST_MEDIA_TYPE,
-  DOCKER_MANIFEST_LIST_MEDIA_TYPE
-].join(", ");
-
-// src/oci/challenge.ts
-function parseChallenges(header) {
-  if (!header) return [];
-  const out = [];
-  let i = 0;
-  const s = header;
-  const skip = () => {
-    while (i < s.length && (s[i] === " " || s[i] === "	" || s[i] === ",")) i++;
-  };
-  while (i < s.length) {
-    skip();
-    const schemeMatch = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+/.exec(s.slice(i));
-    if (!schemeMatch) break;
-    const challenge = { scheme: schemeMatch[0].toLowerCase(), params: {} };
-    i += schemeMatch[0].length;
-    out.push(challenge);
-    for (; ; ) {
-      skip();
-      const param = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*/.exec(s.slice(i));
-      if (!param || !param[1]) break;
-      i += param[0].length;
-      let value = "";
-      if (s[i] === '"') {
-        i++;
-        while (i < s.length && s[i] !== '"') {
-          if (s[i] === "\\" && i + 1 < s.length) i++;
-          value += s[i];
-          i++;
-        }
-        i++;
-      } else {
-        const token = /^[^,\s]*/.exec(s.slice(i));
-        value = token ? token[0] : "";
-        i += value.length;
-      }
-      challenge.params[param[1].toLowerCase()] = value;
-    }
-  }
-  return out;
-}
-
-// src/oci/auth.ts
-var Authenticator = class {
-  constructor(policy, fetchToken) {
-    this.policy = policy;
-    this.fetchToken = fetchToken;
-    const access3 = policy.access;
-    this.credentials = access3.credentialsFor(access3.host);
-    if (this.credentials) {
-      const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
-      access3.onSecret(this.credentials.password);
-      access3.onSecret(encoded);
-      this.basic = `Basic ${encoded}`;
-    }
-  }
-  policy;
-  fetchToken;
-  credentials;
-  basic;
-  /** Authorization header value per repository+scope once a challenge was answered. */
-  answered = /* @__PURE__ */ new Map();
-  basicOnly = false;
-  get hasCredentials() {
-    return this.credentials !== void 0;
-  }
-  /** The Authorization value for a request to the registry's own origin, if any. */
-  header(repository, scope) {
-    return this.answered.get(`${repository}|${scope}`) ?? (this.basicOnly ? this.basic : void 0);
-  }
-  /** After a 401: answers its challenge; false when there is nothing better to send than before. */
-  async answer(response, repository, scope, method) {
-    const key2 = `${repository}|${scope}`;
-    this.answered.delete(key2);
-    const header = response.headers["www-authenticate"];
-    const challenges = parseChallenges(Array.isArray(header) ? header[0] : header);
-    const bearer = challenges.find((c) => c.scheme === "bearer");
-    if (bearer?.params.realm) {
-      const token = await this.requestToken(bearer.params, repository, scope);
-      this.answered.set(key2, `Bearer ${token}`);
-      return true;
-    }
-    if (challenges.some((c) => c.scheme === "basic")) {
-      if (!this.basic) {
-        throw new RegistryError(
-          "registry-credentials-missing",
-          `${this.policy.access.host} requires a user name and password`,
-          {
-            method,
-            url: urlForMessage(response.url),
-            status: 401,
-            codes: []
-          }
-        );
-      }
-      if (this.basicOnly) return false;
-      this.basicOnly = true;
-      return true;
-    }
-    return false;
-  }
-  async requestToken(params, repository, scope) {
-    let realm;
-    try {
-      realm = new URL(params.realm ?? "");
-    } catch {
-      throw new RegistryError("registry-auth", `${this.policy.access.host} named a token realm that is not a URL`, {
-        method: "GET",
-        url: this.policy.baseUrl.toString(),
-        status: 401,
-        codes: []
-      });
-    }
-    this.policy.check(realm, "token realm");
-    if (params.service) realm.searchParams.set("service", params.service);
-    const wanted = repository ? `repository:${repository}:${scope}` : params.scope;
-    if (wanted) realm.searchParams.set("scope", wanted);
-    const headers = { Accept: "application/json" };
-    if (this.basic) headers.Authorization = this.basic;
-    const res = await this.fetchToken(realm, headers);
-    if (res.status !== 200) {
-      throw registryResponseError("registry-auth", `getting a token from ${urlForMessage(realm)} failed`, {
-        method: "GET",
-        url: realm,
-        status: res.status,
-        body: res.body
-      });
-    }
-    let token;
-    try {
-      const parsed = JSON.parse(res.body.toString("utf8"));
-      const value = parsed.token ?? parsed.access_token;
-      token = typeof value === "string" && value.length > 0 ? value : void 0;
-    } catch {
-      token = void 0;
-    }
-    if (!token) {
-      throw new RegistryError("registry-auth", `the token service at ${realm.origin} sent no token`, {
-        method: "GET",
-        url: urlForMessage(realm),
-        status: res.status,
-        codes: []
-      });
-    }
-    this.policy.access.onSecret(token);
-    return token;
-  }
-};
-
-// src/oci/retry.ts
-var DEFAULT_RETRY_POLICY = {
-  maxAttempts: 6,
-  maxTotalMs: 12e4,
-  baseDelayMs: 500,
-  maxDelayMs: 2e4
-};
-var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-var RETRYABLE_CODES = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET"
-]);
-function isRetryableStatus(status) {
-  return RETRYABLE_STATUS.has(status);
-}
-function isRetryableNetworkError(err) {
-  const code = err?.code;
-  if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
-  return err instanceof Error && /socket hang up|aborted/i.test(err.message);
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0) return void 0;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const when = Date.parse(text);
-  if (Number.isNaN(when)) return void 0;
-  return Math.max(0, when - now);
-}
-function nextRetryDelay(policy, attempt, elapsedMs, retryAfterMs, random = Math.random) {
-  if (attempt >= policy.maxAttempts) return void 0;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  const delay = retryAfterMs !== void 0 ? retryAfterMs : Math.round(ceiling / 2 + random() * ceiling / 2);
-  if (elapsedMs + delay > policy.maxTotalMs) return void 0;
-  return delay;
-}
-
-// src/oci/transport.ts
-import http from "node:http";
-import https from "node:https";
-var httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-var httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
-var MAX_BUFFERED_BODY = 16 * 1024 * 1024;
-var MAX_REDIRECTS = 5;
-var REDIRECT_STATUS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-function sendOnce(req) {
-  return new Promise((resolve4, reject) => {
-    const mod = req.url.protocol === "https:" ? https : http;
-    const headers = { ...req.headers };
-    if (req.body !== void 0) headers["Content-Length"] = req.body.length;
-    else if (req.method === "PUT" || req.method === "POST" || req.method === "PATCH") headers["Content-Length"] = 0;
-    let settled = false;
-    let bodySent = req.body === void 0 || Buffer.isBuffer(req.body);
-    const outgoing = mod.request(
-      req.url,
-      { method: req.method, headers, agent: req.url.protocol === "https:" ? httpsAgent : httpAgent },
-      (res) => {
-        settled = true;
-        if (!bodySent) res.on("end", () => outgoing.destroy());
-        resolve4(res);
-      }
-    );
-    outgoing.setTimeout(req.idleTimeoutMs ?? 6e4, () => {
-      outgoing.destroy(
-        Object.assign(new Error(`no data from ${req.url.host} for ${req.idleTimeoutMs ?? 6e4} ms`), {
-          code: "ETIMEDOUT"
-        })
-      );
-    });
-    outgoing.on("error", (err) => {
-      if (!settled) {
-        settled = true;
-        reject(err);
-      }
-    });
-    if (req.body === void 0) outgoing.end();
-    else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
-    else {
-      const source = req.body.open();
-      source.on("error", (err) => outgoing.destroy(err));
-      outgoing.on("finish", () => bodySent = true);
-      outgoing.on("close", () => source.destroy());
-      source.pipe(outgoing);
-    }
-  });
-}
-async function readBody(res, limit = MAX_BUFFERED_BODY) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of res) {
-    size += chunk.length;
-    if (size > limit) {
-      res.destroy();
-      throw new IpmDbError(
-        "registry-response-too-large",
-        `the registry sent more than ${limit} bytes where a small document was expected`
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-async function exchange(req, opts = {}) {
-  let current = req;
-  for (let hop = 0; ; hop++) {
-    const res = await sendOnce(current);
-    const location = res.headers.location;
-    const status = res.statusCode ?? 0;
-    if (REDIRECT_STATUS.has(status) && location && (current.method === "GET" || current.method === "HEAD")) {
-      res.resume();
-      if (hop >= MAX_REDIRECTS)
-        throw new IpmDbError("registry-redirects", `more than ${MAX_REDIRECTS} redirects from ${req.url.origin}`);
-      const next = new URL(location, current.url);
-      current.checkRedirect?.(next);
-      const headers = { ...current.headers };
-      if (next.origin !== current.url.origin) {
-        for (const name of Object.keys(headers)) if (name.toLowerCase() === "authorization") delete headers[name];
-      }
-      current = { ...current, url: next, headers };
-      continue;
-    }
-    if (opts.stream && status >= 200 && status < 300) {
-      return { status, headers: res.headers, url: current.url, body: Buffer.alloc(0), stream: res };
-    }
-    const body = current.method === "HEAD" ? (res.resume(), Buffer.alloc(0)) : await readBody(res);
-    return { status, headers: res.headers, url: current.url, body };
-  }
-}
-
-// src/oci/registry-http.ts
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function responseHeader(res, name) {
-  const v = res.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
-var RegistryHttp = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.policy = new OriginPolicy(access3);
-    this.logger = opts.logger ?? silentLogger;
-    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
-    this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
-    this.auth = new Authenticator(
-      this.policy,
-      (url, headers) => this.withRetries(
-        `token request to ${url.origin}`,
-        "GET",
-        url,
-        () => exchange({ method: "GET", url, headers, idleTimeoutMs: this.idleTimeoutMs, checkRedirect: this.redirectCheck })
-      )
-    );
-  }
-  access;
-  policy;
-  logger;
-  retryPolicy;
-  idleTimeoutMs;
-  auth;
-  get baseUrl() {
-    return this.policy.baseUrl;
-  }
-  redirectCheck = (next) => void this.policy.check(next, "redirect");
-  /** A failed answer, as a structured error. */
-  fail(code, what, method, res) {
-    return registryResponseError(code, what, { method, url: res.url, status: res.status, body: res.body });
-  }
-  /** TLS and name-resolution failures as registry errors; anything else unchanged. */
-  connectionError(err, what, method, url) {
-    const code = err?.code;
-    if (typeof code !== "string") return err;
-    const facts = { method, url: urlForMessage(url), status: null, codes: [] };
-    if (TLS_CODE.test(code))
-      return new RegistryError(
-        "registry-tls",
-        `${what}: the TLS connection to ${this.access.host} failed (${code})`,
-        facts,
-        { cause: err }
-      );
-    if (code === "ENOTFOUND")
-      return new RegistryError(
-        "registry-host-unknown",
-        `${what}: the host name of ${url.host} does not resolve`,
-        facts,
-        { cause: err }
-      );
-    return err;
-  }
-  /**
-   * After a failed attempt: the delay before the next one when the error is a broken or refused
-   * connection and the budget allows; otherwise throws (the error itself, or a final RegistryError).
-   */
-  networkRetryDelay(err, what, code, attempt, started, method, url) {
-    if (err instanceof IpmDbError) throw err;
-    if (!isRetryableNetworkError(err)) throw this.connectionError(err, what, method, url);
-    const reason = err.code ?? "connection closed";
-    const delay = nextRetryDelay(this.retryPolicy, attempt, Date.now() - started, void 0);
-    if (delay === void 0) {
-      throw new RegistryError(
-        code,
-        `${what} failed after ${attempt} attempt(s): ${reason}`,
-        { method, url: urlForMessage(url), status: null, codes: [] },
-        { cause: err }
-      );
-    }
-    this.logger.warn(
-      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
-    );
-    return delay;
-  }
-  /** The delay before restarting after a retryable status, or undefined when out of budget or not retryable. */
-  statusRetryDelay(res, attempt, started) {
-    if (!isRetryableStatus(res.status)) return void 0;
-    return nextRetryDelay(
-      this.retryPolicy,
-      attempt,
-      Date.now() - started,
-      parseRetryAfter(responseHeader(res, "retry-after"))
-    );
-  }
-  async withRetries(what, method, url, attemptFn) {
-    const started = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      let res;
-      try {
-        res = await attemptFn();
-      } catch (err) {
-        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt, started, method, url));
-        continue;
-      }
-      const delay = this.statusRetryDelay(res, attempt, started);
-      if (delay !== void 0) {
-        res.stream?.destroy();
-        this.logger.warn(
-          `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
-        );
-        await sleep(delay);
-        continue;
-      }
-      return res;
-    }
-  }
-  /** One request with auth (a 401 from the registry's origin re-authenticates once) and, unless disabled, retries. */
-  async send(r) {
-    const url = typeof r.target === "string" ? new URL(r.target, this.baseUrl) : r.target;
-    const what = `${r.method} ${url.pathname}`;
-    this.policy.check(url, what, r.method);
-    const ownOrigin = this.policy.mayCarryCredentials(url);
-    const once = () => {
-      const headers = { "User-Agent": "ipm-db", ...r.headers };
-      const auth = ownOrigin ? this.auth.header(r.repository, r.scope) : void 0;
-      if (auth) headers.Authorization = auth;
-      const req = {
-        method: r.method,
-        url,
-        headers,
-        idleTimeoutMs: this.idleTimeoutMs,
-        checkRedirect: this.redirectCheck,
-        ...r.body !== void 0 ? { body: r.body } : {}
-      };
-      return exchange(req, { stream: r.stream === true });
-    };
-    const attempt = () => r.retry === false ? once() : this.withRetries(what, r.method, url, once);
-    let res = await attempt();
-    if (res.status === 401 && ownOrigin && await this.auth.answer(res, r.repository, r.scope, r.method)) {
-      this.logger.debug(`${what}: authenticated, sending again`);
-      res = await attempt();
-    }
-    return res;
-  }
-};
-
-// src/oci/upload.ts
-import { createHash as createHash8 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { Transform } from "node:stream";
-var DEFAULT_UPLOAD_SIZES = {
-  monolithicLimit: 2 * 1024 * 1024 * 1024,
-  chunkSize: 64 * 1024 * 1024
-};
-var UploadSession = class {
-  constructor(http2, repository) {
-    this.http = http2;
-    this.repository = repository;
-  }
-  http;
-  repository;
-  async start() {
-    const res = await this.http.send({
-      method: "POST",
-      target: `/v2/${this.repository}/blobs/uploads/`,
-      repository: this.repository,
-      scope: "pull,push"
-    });
-    const location = responseHeader(res, "location");
-    if (res.status !== 202 || !location)
-      throw this.http.fail("registry-upload", `starting an upload to ${this.repository} failed`, "POST", res);
-    return this.http.policy.check(new URL(location, this.http.baseUrl), "upload location", "POST");
-  }
-  async cancel(location) {
-    try {
-      const res = await this.http.send({
-        method: "DELETE",
-        target: location,
-        repository: this.repository,
-        scope: "pull,push",
-        retry: false
-      });
-      this.http.logger.debug(`cancelled upload session: HTTP ${res.status}`);
-    } catch {
-    }
-  }
-  /** The closing PUT, carrying the whole blob (monolithic) or nothing (after PATCHes). */
-  complete(location, digest, body) {
-    const url = new URL(location);
-    url.searchParams.set("digest", digest);
-    return this.http.send({
-      method: "PUT",
-      target: url,
-      repository: this.repository,
-      scope: "pull,push",
-      headers: { "Content-Type": "application/octet-stream" },
-      ...body !== void 0 ? { body } : {},
-      retry: false
-    });
-  }
-  /** Uploads a small in-memory blob (the config). */
-  uploadBytes(digest, bytes) {
-    return this.withRestarts(`upload of ${digest}`, async () => {
-      const location = await this.start();
-      const res = await this.complete(location, digest, bytes);
-      if (res.status !== 201) return { res, location, method: "PUT" };
-      return {
-        result: { bytesSent: bytes.length, sha256: createHash8("sha256").update(bytes).digest("hex"), skipped: false }
-      };
-    });
-  }
-  /** Streams a file as the blob `digest`; memory stays constant (read in ranges, hashed on the way out). */
-  async uploadFile(file, digest, size, sizes) {
-    let bytesSent = 0;
-    const rangeBody = (start, length, hashFor) => ({
-      length,
-      open: () => {
-        const hash = hashFor();
-        const tap = new Transform({
-          transform(chunk, _enc, done2) {
-            hash.update(chunk);
-            bytesSent += chunk.length;
-            done2(null, chunk);
-          }
-        });
-        if (length === 0) {
-          tap.end();
-          return tap;
-        }
-        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
-        source.on("error", (err) => tap.destroy(err));
-        return source.pipe(tap);
-      }
-    });
-    const monolithic = size <= sizes.monolithicLimit;
-    const result = await this.withRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash8("sha256");
-      let location = await this.start();
-      if (!monolithic) {
-        for (let start = 0; start < size; start += sizes.chunkSize) {
-          const length = Math.min(sizes.chunkSize, size - start);
-          let sending2 = accepted;
-          const res2 = await this.http.send({
-            method: "PATCH",
-            target: location,
-            repository: this.repository,
-            scope: "pull,push",
-            headers: { "Content-Type": "application/octet-stream", "Content-Range": `${start}-${start + length - 1}` },
-            body: rangeBody(start, length, () => sending2 = accepted.copy()),
-            retry: false
-          });
-          if (res2.status !== 202) return { res: res2, location, method: "PATCH" };
-          accepted = sending2;
-          const next = responseHeader(res2, "location");
-          if (next) location = this.http.policy.check(new URL(next, location), "upload location", "PATCH");
-        }
-      }
-      let sending = accepted;
-      const res = await this.complete(
-        location,
-        digest,
-        monolithic ? rangeBody(0, size, () => sending = accepted.copy()) : void 0
-      );
-      if (res.status !== 201) return { res, location, method: "PUT" };
-      return { result: { bytesSent: 0, sha256: sending.digest("hex"), skipped: false } };
-    });
-    return { ...result, bytesSent };
-  }
-  /**
-   * Runs a whole upload session; a retryable failure (network error, 408/429/5xx) abandons the
-   * session and starts a new one, within the retry budget.
-   */
-  async withRestarts(what, run3) {
-    const started = Date.now();
-    const uploads = new URL(`/v2/${this.repository}/blobs/uploads/`, this.http.baseUrl);
-    for (let attempt = 1; ; attempt++) {
-      let outcome2;
-      try {
-        outcome2 = await run3();
-      } catch (err) {
-        const delay2 = this.http.networkRetryDelay(
-          err,
-          `${what} (restarting it)`,
-          "registry-upload",
-          attempt,
-          started,
-          "PUT",
-          uploads
-        );
-        await sleep(delay2);
-        continue;
-      }
-      if ("result" in outcome2) return outcome2.result;
-      const { res, location, method } = outcome2;
-      const delay = this.http.statusRetryDelay(res, attempt, started);
-      await this.cancel(location);
-      if (delay === void 0) throw this.http.fail("registry-upload", `${what} failed`, method, res);
-      this.http.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
-      await sleep(delay);
-    }
-  }
-};
-
-// src/oci/client.ts
-var DEFAULT_MAX_TAGS = 1e5;
-var MAX_TAG_PAGES = 1e4;
-async function* checkedBlob(source, digest, size) {
-  const hash = createHash9("sha256");
-  let received = 0;
-  for await (const chunk of source) {
-    received += chunk.length;
-    if (received > size)
-      throw new IpmDbError("blob-size", `blob ${digest} is larger than the ${size} bytes the manifest declares`);
-    hash.update(chunk);
-    yield chunk;
-  }
-  if (received !== size)
-    throw new IpmDbError("blob-size", `blob ${digest} has ${received} bytes, the manifest declares ${size}`);
-  const actual = `sha256:${hash.digest("hex")}`;
-  if (actual !== digest)
-    throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
-}
-var RegistryClient = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.http = new RegistryHttp(access3, opts);
-    this.sizes = {
-      monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
-      chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
-    };
-    this.maxTags = opts.maxTags ?? DEFAULT_MAX_TAGS;
-  }
-  access;
-  http;
-  sizes;
-  maxTags;
-  get registry() {
-    return this.access.host;
-  }
-  /** Size of the blob when the repository has it, undefined when not. */
-  async blobSize(repository, digest, scope = "pull") {
-    const res = await this.http.send({
-      method: "HEAD",
-      target: `/v2/${repository}/blobs/${digest}`,
-      repository,
-      scope
-    });
-    if (res.status === 404) return void 0;
-    if (res.status !== 200)
-      throw this.http.fail("registry-blob", `checking blob ${digest} in ${repository} failed`, "HEAD", res);
-    const length = responseHeader(res, "content-length");
-    return length === void 0 ? -1 : Number(length);
-  }
-  /** Uploads a blob from a small in-memory buffer (the config) unless the repository has it. */
-  async uploadBlobBytes(repository, digest, bytes) {
-    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
-      return { bytesSent: 0, sha256: null, skipped: true };
-    return new UploadSession(this.http, repository).uploadBytes(digest, bytes);
-  }
-  /** Streams a file into the repository as the blob `digest` unless the repository has it. */
-  async uploadBlobFromFile(repository, file, digest, size) {
-    if (await this.blobSize(repository, digest, "pull,push") !== void 0)
-      return { bytesSent: 0, sha256: null, skipped: true };
-    return new UploadSession(this.http, repository).uploadFile(file, digest, size, this.sizes);
-  }
-  async putManifest(repository, reference, bytes, mediaType = OCI_MANIFEST_MEDIA_TYPE) {
-    const res = await this.http.send({
-      method: "PUT",
-      target: `/v2/${repository}/manifests/${reference}`,
-      repository,
-      scope: "pull,push",
-      headers: { "Content-Type": mediaType },
-      body: bytes
-    });
-    if (res.status !== 201)
-      throw this.http.fail("registry-manifest", `putting manifest ${repository}:${reference} failed`, "PUT", res);
-    return responseHeader(res, "docker-content-digest") ?? sha256Digest(bytes);
-  }
-  /**
-   * The manifest, or undefined when the tag or digest does not exist. Asked for by digest, the
-   * bytes must have that digest: a registry that answers with anything else is an error.
-   */
-  async getManifest(repository, reference, scope = "pull") {
-    const res = await this.http.send({
-      method: "GET",
-      target: `/v2/${repository}/manifests/${reference}`,
-      repository,
-      scope,
-      headers: { Accept: MANIFEST_ACCEPT }
-    });
-    if (res.status === 404) return void 0;
-    if (res.status !== 200)
-      throw this.http.fail("registry-manifest", `getting manifest ${repository}:${reference} failed`, "GET", res);
-    const digest = sha256Digest(res.body);
-    if (reference.includes(":") && reference !== digest) {
-      throw new RegistryError(
-        "manifest-digest",
-        `${this.registry} answered ${repository}@${reference} with a manifest whose digest is ${digest}`,
-        { method: "GET", url: `${res.url.origin}${res.url.pathname}`, status: res.status, codes: [] },
-        { hint: "The registry or something between it and this runner changed the manifest; nothing was used." }
-      );
-    }
-    const mediaType = (responseHeader(res, "content-type") ?? "").split(";")[0]?.trim() ?? "";
-    return { bytes: res.body, digest, mediaType };
-  }
-  /**
-   * Every tag, following `Link: <...>; rel="next"` pages; empty when the repository does not
-   * exist. Fails beyond `maxTags` tags or 10 000 pages.
-   */
-  async listTags(repository, pageSize = 100) {
-    const tags = [];
-    let target = `/v2/${repository}/tags/list?n=${pageSize}`;
-    for (let page = 0; target !== void 0; page++) {
-      if (page >= MAX_TAG_PAGES)
-        throw new IpmDbError("registry-tags", `tag listing of ${repository} did not end after ${MAX_TAG_PAGES} pages`);
-      const res = await this.http.send({
-        method: "GET",
-        target,
-        repository,
-        scope: "pull",
-        headers: { Accept: "application/json" }
-      });
-      if (res.status === 404 && page === 0) return [];
-      if (res.status !== 200) throw this.http.fail("registry-tags", `listing tags of ${repository} failed`, "GET", res);
-      let pageTags;
-      try {
-        pageTags = JSON.parse(res.body.toString("utf8")).tags ?? [];
-      } catch {
-        pageTags = void 0;
-      }
-      if (!Array.isArray(pageTags))
-        throw new IpmDbError("registry-tags", `the tag list of ${repository} from ${this.registry} is not JSON`);
-      for (const tag of pageTags) {
-        if (tags.length >= this.maxTags) {
-          throw new IpmDbError("registry-tags", `${repository} has more than ${this.maxTags} tags; stopped listing`);
-        }
-        if (typeof tag === "string") tags.push(tag);
-      }
-      const link = responseHeader(res, "link");
-      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
-      target = next === void 0 ? void 0 : this.http.policy.check(new URL(next, res.url), "tag list page");
-    }
-    return tags;
-  }
-  /**
-   * Hands the blob's bytes to `consume` as they arrive; the chunks end with an error when their
-   * size or digest is not the one asked for. A broken connection starts again (within the
-   * retry budget) with a fresh call of `consume`.
-   */
-  async readBlob(repository, digest, size, consume) {
-    const target = `/v2/${repository}/blobs/${digest}`;
-    const started = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const res = await this.http.send({ method: "GET", target, repository, scope: "pull", stream: true });
-        if (res.status !== 200 || !res.stream)
-          throw this.http.fail("registry-blob", `downloading ${digest} from ${repository} failed`, "GET", res);
-        return await consume(checkedBlob(res.stream, digest, size));
-      } catch (err) {
-        const url = new URL(target, this.http.baseUrl);
-        const what = `download of ${digest} (starting again)`;
-        await sleep(this.http.networkRetryDelay(err, what, "registry-blob", attempt, started, "GET", url));
-      }
-    }
-  }
-  /**
-   * Downloads a blob into `dest` (through a temporary file next to it), checking its size and
-   * digest before the file appears under its name.
-   */
-  downloadBlob(repository, digest, size, dest) {
-    return this.readBlob(repository, digest, size, async (chunks) => {
-      const partial = `${dest}.partial`;
-      try {
-        await pipeline(Readable.from(chunks), createWriteStream(partial));
-        await rename3(partial, dest);
-      } catch (err) {
-        await rm7(partial, { force: true });
-        throw err;
-      }
-    });
-  }
-};
 
 // src/oci/ipm-artifact.ts
 var EMPTY_CONFIG = Buffer.from("{}", "utf8");
@@ -9974,7 +10319,7 @@ async function publishPackage(opts) {
         "tag-exists",
         `${reference} already exists with different content (${existing.digest}): ${differences}`,
         {
-          hint: "Released versions are immutable: bump the module version, or pass --force to overwrite the tag."
+          hint: "Released versions are immutable: bump the module version, or set overwrite-tags (--overwrite-tags) to overwrite the tag."
         }
       );
     }
@@ -10854,13 +11199,19 @@ function publishPort(wiring) {
 
 // src/index.ts
 async function main() {
-  const inputs = parseInputs({
+  const given = parseInputs({
     get: (name) => getInput(name),
     env: process.env,
     event: readEvent(process.env),
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
+  for (const warning2 of given.warnings) io.warning(warning2);
+  const { inputs, note } = await resolveAutoVersions(
+    given,
+    (where) => listIrisTags(where, { plainHttp: false, credentialsFor: dockerConfigCredentials(process.env) })
+  );
+  if (note) io.info(note);
   const registry = actionRegistryAccess(inputs, process.env, (value) => setSecret(value));
   const outcome2 = await run2(inputs, {
     io,

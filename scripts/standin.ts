@@ -15,5 +15,5 @@ const image = await buildStandinImage(host);
 console.log(`stand-in image ${image.tag} ${image.built ? 'built' : 'already present'} in ${image.ms} ms`);
 console.log('Try:');
 console.log(
-  `  npx ipm-db run --module test/fixtures/standin-modules/demo-app --image ${image.tag} --ipm ${installer} --network none --tests --out ${join(dir, 'out')}`,
+  `  npx ipm-db run --module-path test/fixtures/standin-modules/demo-app --iris-images ${image.tag} --ipm ${installer} --network none --run-tests --out ${join(dir, 'out')}`,
 );

@@ -100,8 +100,8 @@ describeWithDocker('the action, end to end', () => {
       ...snippet.with,
       registry: proxy.host,
       'registry-plain-http': 'true',
-      username: registry.credentials.username,
-      namespace: 'acme',
+      'registry-username': registry.credentials.username,
+      'registry-namespace': 'acme',
       'ipm-release-url': releaseUrl,
       'startup-timeout': '60s',
       ...extra,
@@ -294,7 +294,7 @@ describeWithDocker('the action, end to end', () => {
 
   it('archive checksum mismatch: an IRIS.DAT that differs from its <Checksum> stops the run at verify; nothing installed or published', async () => {
     const { main } = await runAction(
-      inputs({ 'iris-images': CORRUPT_DAT, namespace: 'acme-corrupt', publish: 'true' }),
+      inputs({ 'iris-images': CORRUPT_DAT, 'registry-namespace': 'acme-corrupt', publish: 'true' }),
       {
         job: 'corrupt-dat',
       },

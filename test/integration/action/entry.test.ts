@@ -49,6 +49,37 @@ describe('dist/index.js', () => {
       expect(text.replace(`::add-mask::${harness.ctx.token}`, '')).not.toContain(harness.ctx.token);
   });
 
+  it('takes a former input name with one warning each, and runs on with its value', async () => {
+    const r = await harness.main({
+      'module-path': 'module',
+      'iris-versions': '2025.1',
+      token: 'pat-0123456789abcdef',
+      'artifact-name': 'mine',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::warning::'))).toEqual([
+      '::warning::Input "token" is deprecated; rename it to "registry-token" (same value).',
+      '::warning::Input "artifact-name" is deprecated; rename it to "artifact-prefix" (same value).',
+    ]);
+    // Past the inputs: the run stopped at the missing module.xml, with the explicit token masked.
+    expect(r.stdout).toMatch(/::error::input "module-path": no module.xml in module/);
+    expect(r.stdout).toContain('::add-mask::pat-0123456789abcdef');
+  });
+
+  it('fails on an input that action.yml does not declare, naming the closest one', async () => {
+    const typo = await ActionHarness.create(defaultContext(ws), { 'INPUT_IRIS-VERSION': '2026.1' });
+    try {
+      const r = await typo.main({ 'module-path': 'module' });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(
+        /::error::Invalid action inputs:.*input "iris-version": is not an input of this action \(set as INPUT_IRIS-VERSION\); did you mean "iris-versions"\?/,
+      );
+      expect(r.state).toEqual({});
+    } finally {
+      await typo.dispose();
+    }
+  });
+
   it('names the image input when it is not an image reference (none given means the default image)', async () => {
     const r = await harness.main({ 'iris-images': 'Not An Image' });
     expect(r.code).toBe(1);
