@@ -195,7 +195,9 @@ describe('iris-versions in the action', () => {
     ]);
     expect(resolved.images.map((i) => i.split(':')[1])).toEqual(['2025.3', '2025.1', '2024.1']);
     expect(failure(() => parse({ 'iris-versions': 'auto', latest: '0' }))).toMatch(/input "latest"/);
-    expect(failure(() => parse({ 'iris-versions': 'auto', 'skip-versions': '2025.1,bad/tag' }))).toMatch(/input "skip-versions"/);
+    expect(failure(() => parse({ 'iris-versions': 'auto', 'skip-versions': '2025.1,bad/tag' }))).toMatch(
+      /input "skip-versions"/,
+    );
   });
 
   it('a list keeps licence-expired at fail unless it is set', () => {
