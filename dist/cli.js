@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-JV2LXWUK.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-XQEC4RAP.js")).runCommand
   },
   {
     name: "verify",
@@ -63,17 +63,17 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-HJOWL7N4.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-DQCK56OG.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-D3AYKXKD.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-2VKRZTIF.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-T2UI7UNL.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-H542HHWR.js")).attestPredicateCommand
   }
 ];
 

@@ -30,11 +30,11 @@ async function main(): Promise<void> {
     listIrisTags(where, { plainHttp: false, credentialsFor: dockerConfigCredentials(process.env) }),
   );
   if (note) io.info(note);
-  const registry = actionRegistryAccess(inputs, process.env, (value) => core.setSecret(value));
+  const registryAccess = actionRegistryAccess(inputs, process.env, (value) => core.setSecret(value));
   const outcome = await run(inputs, {
     io,
-    pipeline: pipelinePort({ registry }),
-    publisher: publishPort({ registry }),
+    pipeline: pipelinePort({ registryAccess }),
+    publisher: publishPort({ registryAccess }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,

@@ -8,7 +8,7 @@ import { IPM_RELEASE_URL } from '../ipm/installer.js';
 import { defaultParallel, thisMachine } from '../pipeline/parallel.js';
 import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
-import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/options.js';
+import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/settings.js';
 import { registerSecret } from '../util/redact.js';
 import { forkPullRequest } from './event.js';
 import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
@@ -32,14 +32,14 @@ export type IpmSource =
 export interface ActionInputs {
   workspace: string;
   /** Absolute path of the module directory. */
-  modulePath: string;
+  moduleDir: string;
   /** The IRIS images; empty when iris-versions is "auto" (resolved from the registry: ./iris-versions.ts). */
   images: string[];
   /** iris-versions "auto": where the tags are read and which are kept; null otherwise. */
   autoVersions: AutoVersions | null;
   ipm: IpmSource;
   dev: boolean;
-  /** Interoperability-enabled namespaces (the driver's enableEnsemble). */
+  /** Interoperability-enable the namespaces the pipeline creates (cfg.EnableEnsemble = 1). */
   interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
@@ -150,7 +150,7 @@ export function parseInputs(given: InputSource): ActionInputs {
     return abs;
   };
 
-  const modulePath = inWorkspace('module-path', source.get('module-path').trim() || '.');
+  const moduleDir = inWorkspace('module-path', source.get('module-path').trim() || '.');
 
   const { images, autoVersions } = imageList(source, problem);
 
@@ -254,7 +254,7 @@ export function parseInputs(given: InputSource): ActionInputs {
 
   return {
     workspace,
-    modulePath,
+    moduleDir,
     images,
     autoVersions,
     ipm,

@@ -10,7 +10,7 @@ import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../../pipeline/defaults.js'
 import { runPipeline } from '../../pipeline/runner.js';
 import { formatDuration } from '../../util/format.js';
 import { DEFAULT_STAGES } from '../../pipeline/stages.js';
-import type { RunReport } from '../../pipeline/types.js';
+import type { RunReport } from '../../pipeline/run-report.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
 import { imageTag, isImageReference } from '../../naming/grammar.js';
@@ -21,7 +21,7 @@ import { EXIT, type CliCommand, type CliIo } from '../command.js';
 import { UPGRADE_FLAGS, UPGRADE_FLAG_RENAMES, upgradeStageFromFlags } from '../upgrade-flags.js';
 import { booleanFlag, durationFlag, warnCli, withBooleanValues, withCurrentFlagNames } from '../flag-vocabulary.js';
 import { parseLists } from '../../util/setting-values.js';
-import type { PipelineTimeouts } from '../../pipeline/options.js';
+import type { PipelineTimeouts } from '../../pipeline/context.js';
 
 /** Former names of run's flags (./flag-vocabulary.ts). */
 export const RUN_FLAG_RENAMES = {
@@ -222,7 +222,7 @@ export const runCommand: CliCommand = {
         keepContainer: v['keep-container'] ?? false,
         ...(v.network ? { network: v.network } : {}),
         ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
-        enableEnsemble: v.interoperability ?? false,
+        interoperability: v.interoperability ?? false,
         ...(login ? { login } : {}),
         verbose: v.verbose ?? false,
         ...(v['no-export-python-deps'] || exportPythonDeps === false ? { exportPythonDeps: false } : {}),
