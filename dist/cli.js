@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-XQEC4RAP.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-COD2TQBM.js")).runCommand
   },
   {
     name: "verify",
@@ -38,7 +38,7 @@ var commands = [
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-27W7GO5H.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-SLB7ILX5.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
@@ -58,7 +58,7 @@ var commands = [
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-6LCLCJQ6.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-7URW7FLQ.js")).irisVersionsCommand
   },
   {
     name: "legs",
@@ -68,7 +68,7 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-2VKRZTIF.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-PH3C6ZNQ.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",

@@ -6784,6 +6784,18 @@ function parseVersionsRequest(raw) {
   }
   return { kind: "list", versions };
 }
+function parseIrisVersionsSetting(raw) {
+  const text = raw.trim();
+  if (text === "") return null;
+  if (text === "auto" || text.startsWith("[")) return parseVersionsRequest(text);
+  const versions = [];
+  for (const tag of parseList(text)) {
+    if (!isTag(tag))
+      throw new UsageError(`iris-versions entry "${tag}" is not an image tag.`, "Write tags such as 2026.1.");
+    if (!versions.includes(tag)) versions.push(tag);
+  }
+  return { kind: "list", versions };
+}
 function parseSkipList(raw, flavour) {
   const out = [];
   for (const token of raw.split(/[\s,]+/).filter(Boolean)) {
@@ -7135,6 +7147,9 @@ function parseInputs(given) {
     warnings: vocabulary.warnings()
   };
 }
+function problemText(err) {
+  return err instanceof IpmDbError && err.hint ? `${err.message.replace(/\.$/, "")}. ${err.hint}` : errorMessage(err);
+}
 function imageList(source, problem) {
   const explicit = parseList(source.get("iris-images"));
   const versionsRaw = source.get("iris-versions").trim();
@@ -7151,46 +7166,32 @@ function imageList(source, problem) {
           `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`
         );
     }
-  } else if (versionsRaw === "auto") {
-    if (!isImageReference(`${registry}/${flavor}:auto`))
+  } else if (versionsRaw) {
+    let request = null;
+    try {
+      request = parseIrisVersionsSetting(versionsRaw);
+    } catch (err) {
+      problem("iris-versions", problemText(err));
+    }
+    if (!isImageReference(`${registry}/${flavor}:latest`))
       problem(
         "iris-flavor",
         `"${registry}/${flavor}" does not make an image name; check iris-image-registry and iris-flavor.`
       );
-    return { images: [], autoVersions: auto };
-  } else if (versionsRaw) {
-    for (const version2 of versionList(versionsRaw, problem)) {
-      const image = `${registry}/${flavor}:${version2}`;
-      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2026.1.`);
-      else if (!isImageReference(image))
-        problem(
-          "iris-flavor",
-          `"${registry}/${flavor}" does not make an image name; check iris-image-registry and iris-flavor.`
-        );
-      else images.push(image);
-    }
+    else if (request?.kind === "auto") return { images: [], autoVersions: auto };
+    else if (request) images.push(...request.versions.map((version2) => `${registry}/${flavor}:${version2}`));
   } else {
     images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = /* @__PURE__ */ new Set();
   return { images: images.filter((i) => !seen.has(i) && seen.add(i)), autoVersions: null };
 }
-function versionList(raw, problem) {
-  if (!raw.startsWith("[")) return parseList(raw);
-  try {
-    const request = parseVersionsRequest(raw);
-    return request.kind === "list" ? request.versions : [];
-  } catch (err) {
-    problem("iris-versions", err instanceof IpmDbError && err.hint ? `${err.message} ${err.hint}` : errorMessage(err));
-    return [];
-  }
-}
 function autoSettings(source, problem, imageRegistry, flavor) {
   const settle = (name, parse, fallback) => {
     try {
       return parse();
     } catch (err) {
-      problem(name, err instanceof IpmDbError && err.hint ? `${err.message} ${err.hint}` : errorMessage(err));
+      problem(name, problemText(err));
       return fallback;
     }
   };
@@ -7230,7 +7231,7 @@ function ipmSource(source, problem, inWorkspace) {
         repository: parseIpmRepository(gitRepository, "ipm-git-repository")
       };
     } catch (err) {
-      problem("ipm-git", err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      problem("ipm-git", problemText(err));
       return { kind: "image" };
     }
   }

@@ -6,7 +6,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { IPM_RELEASE_URL } from '../ipm/installer.js';
 import { defaultParallel, thisMachine } from '../pipeline/parallel.js';
-import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
+import { isImageReference, isSemver, isSha256Hex } from '../naming/grammar.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/settings.js';
 import { registerSecret } from '../util/redact.js';
@@ -15,7 +15,12 @@ import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-s
 import { LICENCE_POLICIES, type LicencePolicy } from './licence-skip.js';
 import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../pipeline/defaults.js';
 import { DURATION_FORMS, MAX_DURATION_MS, parseBoolean, parseDuration, parseList } from '../util/setting-values.js';
-import { parseLatest, parseSkipList, parseVersionsRequest } from '../workflow/iris-versions.js';
+import {
+  parseIrisVersionsSetting,
+  parseLatest,
+  parseSkipList,
+  type VersionsRequest,
+} from '../workflow/iris-versions.js';
 import { inputVocabulary } from './input-vocabulary.js';
 
 export { MAX_DURATION_MS, parseDuration, parseList };
@@ -288,6 +293,11 @@ export function parseInputs(given: InputSource): ActionInputs {
   };
 }
 
+/** An error's message with its hint, as one problem line. */
+function problemText(err: unknown): string {
+  return err instanceof IpmDbError && err.hint ? `${err.message.replace(/\.$/, '')}. ${err.hint}` : errorMessage(err);
+}
+
 function imageList(
   source: InputSource,
   problem: (i: string, t: string) => void,
@@ -308,41 +318,25 @@ function imageList(
           `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`,
         );
     }
-  } else if (versionsRaw === 'auto') {
-    if (!isImageReference(`${registry}/${flavor}:auto`))
+  } else if (versionsRaw) {
+    let request: VersionsRequest | null = null;
+    try {
+      request = parseIrisVersionsSetting(versionsRaw);
+    } catch (err) {
+      problem('iris-versions', problemText(err));
+    }
+    if (!isImageReference(`${registry}/${flavor}:latest`))
       problem(
         'iris-flavor',
         `"${registry}/${flavor}" does not make an image name; check iris-image-registry and iris-flavor.`,
       );
-    return { images: [], autoVersions: auto };
-  } else if (versionsRaw) {
-    for (const version of versionList(versionsRaw, problem)) {
-      const image = `${registry}/${flavor}:${version}`;
-      if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2026.1.`);
-      else if (!isImageReference(image))
-        problem(
-          'iris-flavor',
-          `"${registry}/${flavor}" does not make an image name; check iris-image-registry and iris-flavor.`,
-        );
-      else images.push(image);
-    }
+    else if (request?.kind === 'auto') return { images: [], autoVersions: auto };
+    else if (request) images.push(...request.versions.map((version) => `${registry}/${flavor}:${version}`));
   } else {
     images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = new Set<string>();
   return { images: images.filter((i) => !seen.has(i) && seen.add(i)), autoVersions: null };
-}
-
-/** A JSON list (as the reusable workflow takes it) or a comma/newline-separated one. */
-function versionList(raw: string, problem: (i: string, t: string) => void): string[] {
-  if (!raw.startsWith('[')) return parseList(raw);
-  try {
-    const request = parseVersionsRequest(raw);
-    return request.kind === 'list' ? request.versions : [];
-  } catch (err) {
-    problem('iris-versions', err instanceof IpmDbError && err.hint ? `${err.message} ${err.hint}` : errorMessage(err));
-    return [];
-  }
 }
 
 /** skip-versions and latest, checked whatever iris-versions says (they only act with "auto"). */
@@ -356,7 +350,7 @@ function autoSettings(
     try {
       return parse();
     } catch (err) {
-      problem(name, err instanceof IpmDbError && err.hint ? `${err.message} ${err.hint}` : errorMessage(err));
+      problem(name, problemText(err));
       return fallback;
     }
   };
@@ -401,7 +395,7 @@ function ipmSource(
         repository: parseIpmRepository(gitRepository, 'ipm-git-repository'),
       };
     } catch (err) {
-      problem('ipm-git', err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      problem('ipm-git', problemText(err));
       return { kind: 'image' };
     }
   }

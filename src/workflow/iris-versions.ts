@@ -5,6 +5,7 @@
  */
 import { IpmDbError, UsageError } from '../util/errors.js';
 import { isTag, parseIrisMajorMinor } from '../naming/grammar.js';
+import { parseList } from '../util/setting-values.js';
 
 /**
  * Community tags whose time-limited licence had expired by mid-2026; IPM's own CI skips the same
@@ -57,6 +58,23 @@ export function parseVersionsRequest(raw: string): VersionsRequest {
         'Each entry is a tag of the IRIS image, e.g. "2025.3" (quote it: 2025.10 as a number would lose its 0).',
       );
     if (!versions.includes(tag.trim())) versions.push(tag.trim());
+  }
+  return { kind: 'list', versions };
+}
+
+/**
+ * iris-versions as the action and `ipm-db run` take it: "auto", a JSON list (as the reusable
+ * workflow takes it), or tags separated by commas or newlines; null when empty.
+ */
+export function parseIrisVersionsSetting(raw: string): VersionsRequest | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (text === 'auto' || text.startsWith('[')) return parseVersionsRequest(text);
+  const versions: string[] = [];
+  for (const tag of parseList(text)) {
+    if (!isTag(tag))
+      throw new UsageError(`iris-versions entry "${tag}" is not an image tag.`, 'Write tags such as 2026.1.');
+    if (!versions.includes(tag)) versions.push(tag);
   }
   return { kind: 'list', versions };
 }

@@ -3,7 +3,6 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from '../../archive/verify.js';
-import type { RegistryLogin } from '../../iris/container.js';
 import { directoryCache, parseInstallerSpec, type InstallerSource } from '../../ipm/installer.js';
 import { DEFAULT_IPM_REPOSITORY, parseIpmCommit, parseIpmRepository } from '../../ipm/ipm-source.js';
 import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../../pipeline/defaults.js';
@@ -13,14 +12,14 @@ import { DEFAULT_STAGES } from '../../pipeline/stages.js';
 import type { RunReport } from '../../pipeline/run-report.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
-import { imageTag, isImageReference } from '../../naming/grammar.js';
+import { imageTag } from '../../naming/grammar.js';
 import { containerSlots, defaultParallel, thisMachine } from '../../pipeline/parallel.js';
 import { groupedLogger, streamSink } from '../../util/grouped-log.js';
 import { mapBounded } from '../../util/limiter.js';
-import { EXIT, type CliCommand, type CliIo } from '../command.js';
+import { EXIT, type CliCommand } from '../command.js';
 import { UPGRADE_FLAGS, UPGRADE_FLAG_RENAMES, upgradeStageFromFlags } from '../upgrade-flags.js';
-import { booleanFlag, durationFlag, warnCli, withBooleanValues, withCurrentFlagNames } from '../flag-vocabulary.js';
-import { parseLists } from '../../util/setting-values.js';
+import { booleanFlag, durationFlag, withBooleanValues, withCurrentFlagNames } from '../flag-vocabulary.js';
+import { IRIS_IMAGE_FLAGS, irisImagesFromFlags, irisRegistryLogin } from '../iris-image-flags.js';
 import type { PipelineTimeouts } from '../../pipeline/context.js';
 
 /** Former names of run's flags (./flag-vocabulary.ts). */
@@ -48,6 +47,11 @@ Options:
   --module-path <dir>    directory holding the module's module.xml (required)
   --iris-images <list>   IRIS images (default: ${DEFAULT_IRIS_IMAGE}); several run concurrently,
                          each in <out>/<image tag>/
+  --iris-versions <list> instead of --iris-images: tags (2025.3,2026.1 or a JSON list), each run as
+                         <iris-image-registry>/<iris-flavor>:<tag>; or auto: the newest --latest (2)
+                         release tags of that image's registry, minus --skip-versions (default: the
+                         expired community licences; "none" for nothing)
+  --iris-flavor <name>   image name for --iris-versions (default: iris-community)
   --parallel <n>         IRIS containers at once (default: one per core, memory allowing ~2 GB each)
   --ipm-git <commit>     install IPM from the source tree of this full 40-hex commit, as IPM's CI does
                          (default: ${DEFAULT_IPM_GIT.commit}, database packaging's pull request);
@@ -67,11 +71,11 @@ Options:
                          IPM must download; host publishes IRIS's ports on every interface)
   --docker-arg <arg>     extra docker run argument (repeatable)
   --iris-image-registry <host[/path]>
-                         docker login to this registry first (private IRIS images), with
-                         --iris-registry-username and the password in the IPM_DB_IRIS_REGISTRY_PASSWORD
-                         environment variable (sent on stdin)
+                         registry and path of the images for --iris-versions (default:
+                         containers.intersystems.com/intersystems)
   --iris-registry-username <name>
-                         user name for --iris-image-registry
+                         docker login to --iris-image-registry's host first (private IRIS images), the
+                         password in the IPM_DB_IRIS_REGISTRY_PASSWORD environment variable (sent on stdin)
   --interoperability     interoperability-enable the namespaces created
   --startup-timeout <d>  how long to wait for IRIS to start (default: 5m)
   --command-timeout <d>  longest one IRIS/IPM command may run (default: 15m)
@@ -134,7 +138,7 @@ export const runCommand: CliCommand = {
         args: withBooleanValues(withCurrentFlagNames(argv, RUN_FLAG_RENAMES, io), BOOLEAN_FLAGS),
         options: {
           'module-path': { type: 'string' },
-          'iris-images': { type: 'string', multiple: true },
+          ...IRIS_IMAGE_FLAGS,
           parallel: { type: 'string' },
           ipm: { type: 'string' },
           'ipm-sha256': { type: 'string' },
@@ -146,8 +150,6 @@ export const runCommand: CliCommand = {
           'run-tests': { type: 'boolean' },
           network: { type: 'string' },
           'docker-arg': { type: 'string', multiple: true },
-          'iris-image-registry': { type: 'string' },
-          'iris-registry-username': { type: 'string' },
           interoperability: { type: 'boolean' },
           'startup-timeout': { type: 'string' },
           'command-timeout': { type: 'string' },
@@ -169,11 +171,6 @@ export const runCommand: CliCommand = {
     }
     const v = parsed.values;
     if (!v['module-path']) throw new UsageError('--module-path <dir> is required.');
-    const listed = parseLists(v['iris-images'] ?? []);
-    const images = listed.length ? listed : [DEFAULT_IRIS_IMAGE];
-    for (const image of images)
-      if (!isImageReference(image))
-        throw new UsageError(`--iris-images: "${image}" is not an image reference; write e.g. ${DEFAULT_IRIS_IMAGE}.`);
     let parallel = defaultParallel(thisMachine());
     if (v.parallel !== undefined) {
       if (!/^[1-9]\d{0,2}$/.test(v.parallel))
@@ -181,7 +178,7 @@ export const runCommand: CliCommand = {
       parallel = Number(v.parallel);
     }
     if (v['ipm-sha256'] && !v.ipm) throw new UsageError('--ipm-sha256 needs --ipm.');
-    const login = irisRegistryLogin(v['iris-image-registry'], v['iris-registry-username'], io);
+    const login = irisRegistryLogin(v, io);
     const readyMs = durationFlag('startup-timeout', v['startup-timeout']);
     const commandMs = durationFlag('command-timeout', v['command-timeout']);
     const runMs = durationFlag('run-timeout', v['run-timeout']);
@@ -190,6 +187,7 @@ export const runCommand: CliCommand = {
       throw new UsageError('--export-python-deps true and --no-export-python-deps contradict each other; give one.');
     const moduleDir = resolve(io.cwd, v['module-path']);
     const signal = runMs === undefined ? undefined : AbortSignal.timeout(runMs);
+    const images = await irisImagesFromFlags(v, io);
     const upgrade = upgradeStageFromFlags(v, io);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
     if (v.ipm && (v['ipm-git'] !== undefined || v['ipm-git-repository'] !== undefined))
@@ -264,34 +262,6 @@ function timeouts(readyMs: number | undefined, commandMs: number | undefined): P
         }
       : {}),
   };
-}
-
-/**
- * docker login for private IRIS images: --iris-image-registry (its host) with
- * --iris-registry-username, the password from IPM_DB_IRIS_REGISTRY_PASSWORD (the reusable
- * workflow's iris-registry-password secret); IPM_DB_REGISTRY_PASSWORD, which the former --login
- * read, still works with a warning.
- */
-function irisRegistryLogin(
-  registry: string | undefined,
-  username: string | undefined,
-  io: CliIo,
-): RegistryLogin | undefined {
-  if (registry === undefined && username === undefined) return undefined;
-  if (!registry || !username) throw new UsageError('--iris-image-registry and --iris-registry-username go together.');
-  let password = io.env.IPM_DB_IRIS_REGISTRY_PASSWORD;
-  if (!password && io.env.IPM_DB_REGISTRY_PASSWORD) {
-    warnCli(
-      io,
-      'IPM_DB_REGISTRY_PASSWORD for the IRIS image registry is deprecated; use IPM_DB_IRIS_REGISTRY_PASSWORD.',
-    );
-    password = io.env.IPM_DB_REGISTRY_PASSWORD;
-  }
-  if (!password)
-    throw new UsageError(
-      '--iris-registry-username needs the password in the IPM_DB_IRIS_REGISTRY_PASSWORD environment variable.',
-    );
-  return { registry: registry.replace(/\/.*$/, ''), username, password };
 }
 
 /** --ipm-git / --ipm-git-repository: the pinned commit (the default pin when absent), or null for "none". */

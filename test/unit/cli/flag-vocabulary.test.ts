@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { withBooleanValues, withCurrentFlagNames, durationFlag } from '../../../src/cli/flag-vocabulary.js';
 import { RUN_FLAG_RENAMES } from '../../../src/cli/commands/run.js';
 import { runCli } from '../../support/cli.js';
+import { irisImagesFromFlags, irisRegistryLogin } from '../../../src/cli/iris-image-flags.js';
 
 const SYNTHETIC = 'examples/synthetic/demo-module-1.0.0-database.tgz';
 
@@ -139,5 +140,69 @@ describe('commands with former flags', () => {
     expect(r.stderr).toContain('warning: --flavour is deprecated; use --iris-flavor.');
     expect(r.stderr).toContain('warning: --skip is deprecated; use --skip-versions.');
     expect(r.stderr).toContain('IRIS 2025.1 is in the skip list');
+  });
+});
+
+describe('ipm-db run: IRIS images as the action names them', () => {
+  it('--iris-images takes a comma/newline list, repeated or not; else --iris-versions under registry and flavor', async () => {
+    const { value } = io();
+    expect(
+      await irisImagesFromFlags({ 'iris-images': ['r.example/iris:1, r.example/iris:2', 'r.example/iris:1'] }, value),
+    ).toEqual(['r.example/iris:1', 'r.example/iris:2']);
+    expect(
+      await irisImagesFromFlags(
+        {
+          'iris-versions': '["2025.3", "2026.1"]',
+          'iris-flavor': 'irishealth-community',
+          'iris-image-registry': 'r.example/isc/',
+        },
+        value,
+      ),
+    ).toEqual(['r.example/isc/irishealth-community:2025.3', 'r.example/isc/irishealth-community:2026.1']);
+    expect(await irisImagesFromFlags({ 'iris-versions': '2025.3\n2026.1' }, value)).toEqual([
+      'containers.intersystems.com/intersystems/iris-community:2025.3',
+      'containers.intersystems.com/intersystems/iris-community:2026.1',
+    ]);
+    expect(await irisImagesFromFlags({}, value)).toEqual([
+      'containers.intersystems.com/intersystems/iris-community:2026.1',
+    ]);
+    await expect(irisImagesFromFlags({ 'iris-versions': '2025.3, bad/tag' }, value)).rejects.toThrow(
+      'iris-versions entry "bad/tag" is not an image tag',
+    );
+    await expect(irisImagesFromFlags({ 'iris-versions': '[2025' }, value)).rejects.toThrow(
+      /neither "auto" nor a JSON list/,
+    );
+  });
+
+  it('logs in to the host of --iris-image-registry with the IRIS registry password; the former variable warns', () => {
+    const withPassword = io({ IPM_DB_IRIS_REGISTRY_PASSWORD: 'pw-1' });
+    expect(
+      irisRegistryLogin({ 'iris-registry-username': 'me', 'iris-image-registry': 'r.example/isc' }, withPassword.value),
+    ).toEqual({
+      registry: 'r.example',
+      username: 'me',
+      password: 'pw-1',
+    });
+    expect(irisRegistryLogin({ 'iris-image-registry': 'r.example/isc' }, withPassword.value)).toBeUndefined();
+    const former = io({ IPM_DB_REGISTRY_PASSWORD: 'pw-2' });
+    expect(irisRegistryLogin({ 'iris-registry-username': 'me' }, former.value)?.registry).toBe(
+      'containers.intersystems.com',
+    );
+    expect(former.stderr()).toContain('IPM_DB_REGISTRY_PASSWORD for the IRIS image registry is deprecated');
+    expect(() => irisRegistryLogin({ 'iris-registry-username': 'me' }, io().value)).toThrow(
+      /IPM_DB_IRIS_REGISTRY_PASSWORD/,
+    );
+  });
+
+  it('--login and --login-user still log in, with warnings', async () => {
+    const r = await runCli(
+      ['run', '--module-path', 'm', '--login', 'ghcr.io', '--login-user', 'me'],
+      {},
+      process.cwd(),
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('warning: --login is deprecated; use --iris-image-registry.');
+    expect(r.stderr).toContain('warning: --login-user is deprecated; use --iris-registry-username.');
+    expect(r.stderr).toContain('--iris-registry-username needs the password in the IPM_DB_IRIS_REGISTRY_PASSWORD');
   });
 });
