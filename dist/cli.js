@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-COD2TQBM.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-YVG7C7JQ.js")).runCommand
   },
   {
     name: "verify",
@@ -58,7 +58,7 @@ var commands = [
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-7URW7FLQ.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-B52RJWVU.js")).irisVersionsCommand
   },
   {
     name: "legs",

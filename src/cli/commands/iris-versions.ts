@@ -4,7 +4,7 @@ import {
   EXPIRED_COMMUNITY_TAGS,
   parseLatest,
   parseSkipList,
-  parseVersionsRequest,
+  parseIrisVersionsSetting,
   resolveVersions,
 } from '../../workflow/iris-versions.js';
 import { credentialsOnlyFor } from '../../oci/access.js';
@@ -19,12 +19,13 @@ const DEFAULT_IMAGE_REGISTRY = DEFAULT_IRIS_IMAGE_REGISTRY;
 const usage = `Usage: ipm-db iris-versions [--iris-versions auto|<JSON list>] [options]
 
 Prints the IRIS versions to test on, as a JSON list (newest first). "auto" reads the image's tag
-list from the registry and keeps the newest release tags (YYYY.N) that are not skipped; a JSON list
+list from the registry and keeps the newest release tags (YYYY.N) that are not skipped; a list
 is checked and printed as given.
 
 Options:
-  --iris-versions <auto|json>
-                            auto (default) or e.g. '["2024.1","2025.3"]'
+  --iris-versions <auto|list>
+                            auto (default), a JSON list such as '["2024.1","2025.3"]', or tags
+                            separated by commas or newlines
   --iris-flavor <name>      image name: iris-community (default), irishealth-community, iris, ...
   --iris-image-registry <path>
                             registry and path prefix (default ${DEFAULT_IMAGE_REGISTRY})
@@ -64,7 +65,7 @@ export const irisVersionsCommand: CliCommand = {
       'github-output': { type: 'boolean' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const request = parseVersionsRequest(values['iris-versions']);
+    const request = parseIrisVersionsSetting(values['iris-versions']) ?? { kind: 'auto' as const };
     const skip = parseSkipList(values['skip-versions'], values['iris-flavor']);
     const latest = parseLatest(values.latest);
     let tags: string[] | null = null;

@@ -128,8 +128,14 @@ describe('ipm-db iris-versions on a real registry', () => {
       ),
     ).toBe(1);
     expect(missing.out.stderr).toContain('lists no release tags');
+    const listed = cli();
+    expect(await main(['iris-versions', '--iris-versions', '2025.1, 2025.3'], listed.io)).toBe(0);
+    expect(listed.out.stdout).toBe('["2025.1","2025.3"]\n');
     const bad = cli();
-    expect(await main(['iris-versions', '--iris-versions', '2025.1, 2025.3'], bad.io)).toBe(2);
+    expect(await main(['iris-versions', '--iris-versions', '[2025.1'], bad.io)).toBe(2);
     expect(bad.out.stderr).toContain('neither "auto" nor a JSON list');
+    const badTag = cli();
+    expect(await main(['iris-versions', '--iris-versions', '2025.1, bad tag'], badTag.io)).toBe(2);
+    expect(badTag.out.stderr).toContain('iris-versions entry "bad tag" is not an image tag');
   });
 });

@@ -8,6 +8,7 @@ import {
   parseLatest,
   parseSkipList,
   parseVersionsRequest,
+  parseIrisVersionsSetting,
   releaseTags,
   resolveAuto,
   resolveVersions,
@@ -105,6 +106,22 @@ describe('a given list', () => {
       expect(() => parseVersionsRequest(bad), bad).toThrow(UsageError);
     expect(parseVersionsRequest(' auto ')).toEqual({ kind: 'auto' });
     expect(parseVersionsRequest('')).toEqual({ kind: 'auto' });
+  });
+});
+
+describe('the iris-versions setting (action, ipm-db run, ipm-db iris-versions)', () => {
+  it('takes auto, a JSON list, or tags separated by commas or newlines; empty is null', () => {
+    expect(parseIrisVersionsSetting('auto')).toEqual({ kind: 'auto' });
+    expect(parseIrisVersionsSetting('["2025.3", "2026.1"]')).toEqual({ kind: 'list', versions: ['2025.3', '2026.1'] });
+    expect(parseIrisVersionsSetting('2025.3, 2026.1\n2025.3')).toEqual({
+      kind: 'list',
+      versions: ['2025.3', '2026.1'],
+    });
+    expect(parseIrisVersionsSetting('  ')).toBeNull();
+    expect(() => parseIrisVersionsSetting('2025.3, bad tag')).toThrow(
+      'iris-versions entry "bad tag" is not an image tag',
+    );
+    expect(() => parseIrisVersionsSetting('[]')).toThrow(UsageError);
   });
 });
 
