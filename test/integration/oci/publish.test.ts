@@ -85,7 +85,7 @@ describe('publishPackage', () => {
     expect(err.message).toContain(
       `layer sha256:${first.report.archive.sha256} there, sha256:${second.report.archive.sha256} here`,
     );
-    expect(err.hint).toMatch(/--force/);
+    expect(err.hint).toMatch(/overwrite-tags \(--overwrite-tags\)/);
     const relinked = await ipmDbRejection(
       publishPackage({ ...base, archivePath: first.path, report: first.report, source: 'https://example.com/other' }),
     );
