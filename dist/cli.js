@@ -1,5 +1,8 @@
 import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
 import {
+  commandSafeStream
+} from "./chunks/cli/chunk-RWNQWFBA.js";
+import {
   withCliRegistryHint
 } from "./chunks/cli/chunk-PV5AJG7C.js";
 import {
@@ -15,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-5OJD7TCN.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-3STGZROW.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -25,42 +28,52 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-NEBLW4YQ.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-JULGLAEW.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-2PYFPFPN.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-CA7BESR3.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-5XAJFBNF.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-4I7PH2DX.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-IG3WITPD.js")).pullCommand((await import("./chunks/cli/verify-5OJD7TCN.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-YLFHOBHG.js")).pullCommand((await import("./chunks/cli/verify-3STGZROW.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-P6CCXZF5.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-ZQGMO6U5.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-RPJJWPWX.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-DJT22NGZ.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-XZAWDWCO.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-IE4QXG6O.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-HFSIRZQX.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-2W7HCCFZ.js")).legsCommand
+  },
+  {
+    name: "iris-upgrade",
+    summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
+    load: async () => (await import("./chunks/cli/iris-upgrade-VBSIFG2P.js")).irisUpgradeCommand
+  },
+  {
+    name: "attest-predicate",
+    summary: "write the test-result attestation predicate and subjects of what was published",
+    load: async () => (await import("./chunks/cli/attest-predicate-SX5FIBWH.js")).attestPredicateCommand
   }
 ];
 
@@ -78,7 +91,8 @@ function overview(list) {
     `Run "ipm-db <command> --help" for a command's options.`
   ].join("\n");
 }
-async function main(argv, io, list = commands) {
+async function main(argv, given, list = commands) {
+  const io = given.env.GITHUB_ACTIONS === "true" ? { ...given, stderr: commandSafeStream(given.stderr) } : given;
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(overview(list) + "\n");

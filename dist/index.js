@@ -3,6 +3,7 @@ import {
   DIGEST_SOURCE,
   Docker,
   IpmDbError,
+  LICENCE_EXPIRED,
   RUN_LABEL,
   ResourceLedger,
   SHA256_HEX_SOURCE,
@@ -11,15 +12,19 @@ import {
   TAG_SOURCE,
   UsageError,
   WORK_DIR,
+  childEnvironment,
   containerNameFor,
   describeError,
   describeOperation,
   dockerLogin,
   errorMessage,
+  escapeHtml,
+  formatDuration,
   hasControlCharacter,
   imageTag,
   irisMajorMinor,
   isDigest,
+  isGitCommit,
   isImageReference,
   isIrisMajorMinor,
   isModuleName,
@@ -28,6 +33,9 @@ import {
   isSha256Hex,
   isTag,
   isValid,
+  markdownCode,
+  markdownText,
+  needsCheckCapsFalse,
   newRunId,
   parseSessionOutput,
   quote,
@@ -35,16 +43,17 @@ import {
   registerSecret,
   removeRun,
   renderScript,
-  seconds,
+  runCommand,
   sha256Digest,
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-A7TTIZGU.js";
+} from "./chunks/action/chunk-KYL7TFT3.js";
 import {
   __commonJS,
   __toESM,
   debug,
+  endGroup,
   error,
   getInput,
   group,
@@ -54,9 +63,10 @@ import {
   setFailed,
   setOutput,
   setSecret,
+  startGroup,
   summary,
   warning
-} from "./chunks/action/chunk-NLDHSFF3.js";
+} from "./chunks/action/chunk-Z5FDQRV5.js";
 
 // node_modules/xmlchars/xml/1.0/ed5.js
 var require_ed5 = __commonJS({
@@ -633,13 +643,13 @@ var require_saxes = __commonJS({
         if (i >= chunk.length) {
           return EOC;
         }
-        const code2 = chunk.charCodeAt(i);
+        const code = chunk.charCodeAt(i);
         this.column++;
-        if (code2 < 55296) {
-          if (code2 >= SPACE || code2 === TAB) {
-            return code2;
+        if (code < 55296) {
+          if (code >= SPACE || code === TAB) {
+            return code;
           }
-          switch (code2) {
+          switch (code) {
             case NL:
               this.line++;
               this.column = 0;
@@ -655,16 +665,16 @@ var require_saxes = __commonJS({
               return NL_LIKE;
             default:
               this.fail("disallowed character.");
-              return code2;
+              return code;
           }
         }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
+        if (code > 56319) {
+          if (!(code >= 57344 && code <= 65533)) {
             this.fail("disallowed character.");
           }
-          return code2;
+          return code;
         }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
         this.i = i + 2;
         if (final > 1114111) {
           this.fail("disallowed character.");
@@ -686,13 +696,13 @@ var require_saxes = __commonJS({
         if (i >= chunk.length) {
           return EOC;
         }
-        const code2 = chunk.charCodeAt(i);
+        const code = chunk.charCodeAt(i);
         this.column++;
-        if (code2 < 55296) {
-          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
-            return code2;
+        if (code < 55296) {
+          if (code > 31 && code < 127 || code > 159 && code !== LS || code === TAB) {
+            return code;
           }
-          switch (code2) {
+          switch (code) {
             case NL:
               this.line++;
               this.column = 0;
@@ -714,16 +724,16 @@ var require_saxes = __commonJS({
               return NL_LIKE;
             default:
               this.fail("disallowed character.");
-              return code2;
+              return code;
           }
         }
-        if (code2 > 56319) {
-          if (!(code2 >= 57344 && code2 <= 65533)) {
+        if (code > 56319) {
+          if (!(code >= 57344 && code <= 65533)) {
             this.fail("disallowed character.");
           }
-          return code2;
+          return code;
         }
-        const final = 65536 + (code2 - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
+        const final = 65536 + (code - 55296) * 1024 + (chunk.charCodeAt(i + 1) - 56320);
         this.i = i + 2;
         if (final > 1114111) {
           this.fail("disallowed character.");
@@ -1653,8 +1663,8 @@ var require_saxes = __commonJS({
         let nonSpace = false;
         outRootLoop:
           while (true) {
-            const code2 = this.getCode();
-            switch (code2) {
+            const code = this.getCode();
+            switch (code) {
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
@@ -1690,7 +1700,7 @@ var require_saxes = __commonJS({
                 }
                 break outRootLoop;
               default:
-                if (!isS(code2)) {
+                if (!isS(code)) {
                   nonSpace = true;
                 }
             }
@@ -1828,7 +1838,7 @@ var require_saxes = __commonJS({
         if (attribList.length === 0) {
           return;
         }
-        const { attributes } = tag;
+        const { attributes: attributes2 } = tag;
         const seen = /* @__PURE__ */ new Set();
         for (const attr of attribList) {
           const { name, prefix, local } = attr;
@@ -1850,18 +1860,18 @@ var require_saxes = __commonJS({
           }
           seen.add(eqname);
           attr.uri = uri;
-          attributes[name] = attr;
+          attributes2[name] = attr;
         }
         this.attribList = [];
       }
       processAttribsPlain() {
         const { attribList } = this;
-        const attributes = this.tag.attributes;
+        const attributes2 = this.tag.attributes;
         for (const { name, value } of attribList) {
-          if (attributes[name] !== void 0) {
+          if (attributes2[name] !== void 0) {
             this.fail(`duplicate attribute: ${name}.`);
           }
-          attributes[name] = value;
+          attributes2[name] = value;
         }
         this.attribList = [];
       }
@@ -1967,1822 +1977,209 @@ var require_saxes = __commonJS({
 });
 
 // src/index.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash } from "node:crypto";
-function artifactServiceAvailable(env) {
-  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
-}
-function defaultUploader() {
-  return {
-    async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/action/artifact-ZYHQ7MDT.js");
-      const client = new DefaultArtifactClient();
-      const res = await client.uploadArtifact(name, files, rootDirectory, {});
-      return { id: res.id ?? null, size: res.size ?? 0 };
+import { createHash as createHash4 } from "node:crypto";
+import { copyFile as copyFile4, readdir as readdir4, stat as stat10 } from "node:fs/promises";
+import { basename as basename5, join as join17, relative as relative2 } from "node:path";
+
+// src/action/image-runs.ts
+import { mkdir as mkdir9 } from "node:fs/promises";
+import { basename as basename4, join as join15 } from "node:path";
+
+// src/pipeline/parallel.ts
+import { availableParallelism, totalmem } from "node:os";
+
+// src/util/limiter.ts
+var Limiter = class {
+  constructor(limit) {
+    this.limit = limit;
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`a limit must be a whole number >= 1, not ${limit}`);
+  }
+  limit;
+  active = 0;
+  waiting = [];
+  /** How many hold a slot now. */
+  get inUse() {
+    return this.active;
+  }
+  /** Waits for a slot; the caller must release() it. */
+  acquire() {
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
     }
-  };
-}
-function shouldUpload(policy, runOk) {
-  return policy === "always" || policy === "failure" && !runOk;
-}
-function sanitiseArtifactName(raw) {
-  return raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
-}
-function artifactName(prefix, iris, env, matrixJson) {
-  const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
-  if (matrixJson && matrixJson !== "null") {
-    let values2 = [];
+    return new Promise((resolve4) => this.waiting.push(resolve4));
+  }
+  /** Takes a slot only when one is free now. */
+  tryAcquire() {
+    if (this.active >= this.limit) return false;
+    this.active++;
+    return true;
+  }
+  release() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+  /** Runs `work` holding a slot. */
+  async run(work) {
+    await this.acquire();
     try {
-      const parsed = JSON.parse(matrixJson);
-      if (parsed && typeof parsed === "object")
-        values2 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
-    } catch {
-      values2 = [matrixJson];
-    }
-    const joined = sanitiseArtifactName(values2.join("-"));
-    if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
-    else if (joined) parts.push(joined);
-  }
-  if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
-  return sanitiseArtifactName(parts.join("-"));
-}
-async function uploadRunFiles(uploader, name, files, rootDirectory) {
-  const res = await uploader.upload(name, files, rootDirectory);
-  return { name, id: res.id, size: res.size, files };
-}
-
-// src/action/cache.ts
-import { execFile } from "node:child_process";
-import { copyFile as copyFile2, mkdir as mkdir2, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { dirname, join as join2 } from "node:path";
-import { promisify } from "node:util";
-
-// src/ipm/installer.ts
-import { createHash as createHash2 } from "node:crypto";
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-var KNOWN_INSTALLER_SHA256 = {};
-function installerUrl(version2) {
-  return `https://github.com/intersystems/ipm/releases/download/v${version2}/zpm-${version2}.xml`;
-}
-async function sha256File(path) {
-  return createHash2("sha256").update(await readFile(path)).digest("hex");
-}
-async function resolveInstaller(source, options) {
-  if (source.kind === "path") {
-    const actual2 = await sha256File(source.path);
-    if (source.sha256 && actual2 !== source.sha256)
-      throw new IpmDbError(
-        "installer-checksum-mismatch",
-        `The IPM installer ${source.path} has SHA-256 ${actual2}, not the pinned ${source.sha256}.`,
-        {
-          hint: "Use the installer the checksum was taken from, or update the pinned checksum."
-        }
-      );
-    return { path: source.path, sha256: actual2, version: null, origin: "path", url: null };
-  }
-  const expected = source.sha256 ?? KNOWN_INSTALLER_SHA256[source.version];
-  const url = installerUrl(source.version);
-  if (!expected)
-    throw new UsageError(
-      `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,
-      "Compute it once with: curl -sL <url> | sha256sum"
-    );
-  await mkdir(options.workDir, { recursive: true });
-  const destination = join(options.workDir, `zpm-${source.version}.xml`);
-  const key2 = `ipm-installer-${source.version}-${expected}`;
-  if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
-    const cached = await sha256File(destination).catch(() => "");
-    if (cached === expected)
-      return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
-    await rm(destination, { force: true });
-  }
-  const bytes = await download(url, options);
-  const actual = createHash2("sha256").update(bytes).digest("hex");
-  if (actual !== expected)
-    throw new IpmDbError(
-      "installer-checksum-mismatch",
-      `The IPM installer downloaded from ${url} has SHA-256 ${actual}, not the pinned ${expected}.`,
-      {
-        hint: "The file was not used. Check the pinned checksum against the release."
-      }
-    );
-  const partial = `${destination}.partial`;
-  await writeFile(partial, bytes);
-  await rename(partial, destination);
-  if (options.cache) await options.cache.save(key2, destination).catch(() => {
-  });
-  return { path: destination, sha256: actual, version: source.version, origin: "download", url };
-}
-async function download(url, options) {
-  const fetchImpl = options.fetchImpl ?? fetch;
-  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-  let response;
-  try {
-    response = await fetchImpl(url, { redirect: "follow", signal: AbortSignal.timeout(options.timeoutMs ?? 12e4) });
-  } catch (err) {
-    throw new IpmDbError(
-      "installer-download-failed",
-      `Could not download the IPM installer from ${url}: ${err.message}.`,
-      {
-        hint: "Check the network, or pass a local installer file with --ipm <path>.",
-        cause: err
-      }
-    );
-  }
-  if (!response.ok)
-    throw new IpmDbError("installer-download-failed", `Downloading ${url} answered HTTP ${response.status}.`, {
-      hint: "Check that the IPM version has a release with a zpm-<version>.xml asset."
-    });
-  const length = Number(response.headers.get("content-length") ?? "0");
-  if (length > maxBytes)
-    throw new IpmDbError("installer-download-failed", `${url} is ${length} bytes, more than the ${maxBytes} accepted.`);
-  const body = Buffer.from(await response.arrayBuffer());
-  if (body.length > maxBytes)
-    throw new IpmDbError(
-      "installer-download-failed",
-      `${url} is ${body.length} bytes, more than the ${maxBytes} accepted.`
-    );
-  return body;
-}
-
-// src/action/cache.ts
-var execFileP = promisify(execFile);
-function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
-  const load = () => import("./chunks/action/cache-P23OHOVJ.js");
-  const bounded = async (what, op, fallback) => {
-    let timer;
-    const late = new Promise((resolve4) => {
-      timer = setTimeout(() => resolve4("late"), budgetMs);
-    });
-    try {
-      const result = await Promise.race([op(), late]);
-      if (result === "late") {
-        warn(
-          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
-        );
-        return fallback;
-      }
-      return result;
-    } catch (err) {
-      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
-      return fallback;
+      return await work();
     } finally {
-      clearTimeout(timer);
+      this.release();
     }
-  };
-  return {
-    // Mirrors cache.isFeatureAvailable() without loading the package.
-    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
-    restore: (paths, key2) => bounded(`Cache restore of ${key2}`, async () => await (await load()).restoreCache(paths, key2) ?? null, null),
-    save: (paths, key2) => bounded(`Cache save of ${key2}`, async () => await (await load()).saveCache(paths, key2) !== -1, false)
-  };
-}
-function cacheKey(...parts) {
-  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
-}
-function actionsInstallerCache(store, dir) {
-  const fileFor = (key2) => join2(dir, cacheKey(key2), "zpm.xml");
-  return {
-    async restore(key2, destination) {
-      if (!store.available()) return false;
-      const file = fileFor(key2);
-      if (!await store.restore([dirname(file)], cacheKey("ipm-db", key2))) return false;
-      await copyFile2(file, destination);
-      return true;
-    },
-    async save(key2, source) {
-      if (!store.available()) return;
-      const file = fileFor(key2);
-      await mkdir2(dirname(file), { recursive: true });
-      await copyFile2(source, file);
-      await store.save([dirname(file)], cacheKey("ipm-db", key2));
-    }
-  };
-}
-async function resolveIpmInstaller(ipm, opts) {
-  if (ipm.kind === "installer")
-    return resolveInstaller(
-      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
-      { workDir: opts.workDir }
-    );
-  const official = installerUrl(ipm.version);
-  const wanted = ipm.releaseUrl.replaceAll("{version}", ipm.version);
-  try {
-    return await resolveInstaller(
-      { kind: "version", version: ipm.version, sha256: ipm.sha256 },
-      {
-        workDir: opts.workDir,
-        cache: opts.cache,
-        fetchImpl: (url, init) => fetch(String(url) === official ? wanted : url, init)
-      }
-    );
-  } catch (err) {
-    if (err instanceof IpmDbError && wanted !== official && err.message.includes(official))
-      throw new IpmDbError(err.code, err.message.replaceAll(official, wanted), {
-        ...err.hint ? { hint: err.hint } : {},
-        ...err.details ? { details: err.details } : {},
-        cause: err
-      });
-    throw err;
   }
-}
-var dockerCli = async (args, timeoutMs) => {
-  const { stdout } = await execFileP("docker", args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
-  return { stdout };
 };
-function imageTar(dir, image) {
-  return join2(dir, `${cacheKey(image)}.tar`);
-}
-function imageCacheKey(image) {
-  return cacheKey("ipm-db", "image", image);
-}
-async function restoreImage(image, dir, store, docker, warn) {
-  if (!store.available()) return false;
-  const tar = imageTar(dir, image);
-  const hit = await store.restore([tar], imageCacheKey(image));
-  if (!hit) return false;
-  try {
-    await docker(["load", "--input", tar], 6e5);
-    return true;
-  } catch (err) {
-    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
-    return false;
-  } finally {
-    await rm2(tar, { force: true });
-  }
-}
-async function saveImage(image, dir, store, docker, warn) {
-  if (!store.available()) return false;
-  const tar = imageTar(dir, image);
-  try {
-    await mkdir2(dir, { recursive: true });
-    await docker(["image", "save", "--output", tar, image], 6e5);
-    if (!(await stat2(tar)).size) return false;
-    return await store.save([tar], imageCacheKey(image));
-  } catch (err) {
-    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
-    return false;
-  } finally {
-    await rm2(tar, { force: true });
-  }
-}
-
-// src/pipeline/types.ts
-var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
-
-// src/pipeline/upgrade/steps.ts
-var key = (row) => `${row.className}:${row.methodName}`;
-function rowsOfPackage(rows, updatePackage) {
-  const prefix = `${updatePackage}.V`;
-  return rows.filter((row) => row.className.startsWith(prefix));
-}
-function done(row) {
-  return row !== null && row.timeStampEnd !== "" && row.statusOk;
-}
-function outcome(mode, before, after, newInRelease) {
-  if (after === null || after.timeStampEnd === "") return "missing";
-  if (!after.statusOk) return "failed";
-  if (mode === "fresh") return after.timeStampStart === "" ? "seeded" : "ran-on-fresh-install";
-  if (done(before)) {
-    const untouched = after.timeStampStart === before.timeStampStart && after.timeStampEnd === before.timeStampEnd;
-    if (!untouched) return "ran-again";
-    return newInRelease ? "done-before-release" : "kept";
-  }
-  return after.timeStampStart === "" ? "seeded-not-run" : "ran";
-}
-var GOOD = { fresh: ["seeded"], upgrade: ["ran", "kept"] };
-function judgeSteps(mode, expected, before, after, previousSteps = null) {
-  const beforeByKey = new Map(before.map((row) => [key(row), row]));
-  const afterByKey = new Map(after.map((row) => [key(row), row]));
-  return expected.map((step) => {
-    const b = beforeByKey.get(step) ?? null;
-    const a = afterByKey.get(step) ?? null;
-    const result = outcome(mode, b, a, previousSteps !== null && !previousSteps.includes(step));
-    return { step, outcome: result, ok: GOOD[mode].includes(result), before: b, after: a };
-  });
-}
-var EXPLANATION = {
-  seeded: "was seeded",
-  ran: "ran once",
-  kept: "was done before and not run again",
-  "ran-again": "had already run (or been seeded) before the upgrade and ran again",
-  "ran-on-fresh-install": "ran on a fresh install, where IPM must only seed it",
-  "seeded-not-run": "is new in this upgrade but was only seeded: its migration never ran",
-  "done-before-release": "is new in this release but was already marked done before the upgrade (an earlier install seeded it), so its migration never ran",
-  missing: "is declared by the installed step classes but IPM never recorded it as done",
-  failed: "ended with an error status"
-};
-function stepProblems(verdicts) {
-  return verdicts.filter((v) => !v.ok).map((v) => `update step ${v.step} ${EXPLANATION[v.outcome]}`);
-}
-function stepsThatRan(verdicts) {
-  return verdicts.filter((v) => v.outcome === "ran" || v.outcome === "ran-again" || v.outcome === "ran-on-fresh-install").map((v) => v.step);
-}
-function describeOutcome(value) {
-  return EXPLANATION[value];
-}
-
-// src/pipeline/upgrade/markdown.ts
-var TITLE = {
-  database: "database -> database",
-  source: "source -> database",
-  fresh: "fresh install",
-  "container-replacement": "container replacement (Durable %SYS)"
-};
-var OUTPUT_LINES = 40;
-var NODE_LINES = 10;
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-  return text === "" ? "" : `\`${cell(text).replace(/`/g, "'")}\``;
-}
-function shortHash(hash) {
-  return hash === "" ? "absent" : code(hash.slice(0, 12));
-}
-function version(result) {
-  const before = result.moduleBefore ? result.moduleBefore.version : result.previous.version ?? "-";
-  const after = result.moduleAfter ? `${result.moduleAfter.version} (${result.moduleAfter.packaging})` : "-";
-  return result.scenario === "fresh" ? after : `${before} -> ${after}`;
-}
-function summaryRow(result) {
-  const ranSteps = result.steps.filter((s) => s.outcome === "ran").length;
-  const badSteps = result.steps.filter((s) => !s.ok).length;
-  const steps = result.steps.length === 0 ? "-" : `${ranSteps} ran, ${result.steps.length - ranSteps - badSteps} seeded/kept${badSteps ? `, **${badSteps} wrong**` : ""}`;
-  const failedChecks = result.checks.filter((c) => !c.ok).length;
-  const checks = result.checks.length === 0 ? "-" : `${result.checks.length - failedChecks}/${result.checks.length}`;
-  const undeclared = result.changes.filter((c) => c.declaredBy.length === 0).length;
-  const data = result.after === null ? "-" : `${Object.keys(result.after.globals).length} globals, ${result.changes.length} changed${undeclared ? `, **${undeclared} undeclared**` : ""}`;
-  return `| ${TITLE[result.scenario]} | ${result.ok ? "passed" : "**failed**"} | ${cell(version(result))} | ${steps} | ${checks} | ${data} |`;
-}
-function fingerprintTable(before, after, changes) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(before?.globals ?? {}), ...Object.keys(after?.globals ?? {})])].sort();
-  if (names.length === 0) return [];
-  const byGlobal = new Map(changes.map((c) => [c.global, c]));
-  const lines = [
-    "| global | nodes before | hash before | nodes after | hash after | change |",
-    "|---|---:|---|---:|---|---|"
-  ];
-  for (const name of names) {
-    const b = before?.globals[name];
-    const a = after?.globals[name];
-    const change = byGlobal.get(name);
-    const verdict = !change ? "same" : change.declaredBy.length > 0 ? `${change.kind}, declared by ${change.declaredBy.map(code).join(", ")}` : `**${change.kind}, undeclared**`;
-    lines.push(
-      `| ${code(name)} | ${b ? b.nodes : "-"} | ${b ? shortHash(b.hash) : "-"} | ${a ? a.nodes : "-"} | ${a ? shortHash(a.hash) : "-"} | ${verdict} |`
-    );
-  }
-  for (const change of changes) {
-    if (!change.nodeChanges || change.nodeChanges.length === 0) continue;
-    lines.push("", `${code(change.global)}:`);
-    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${code(node.node)}`);
-    if (change.nodeChanges.length > NODE_LINES) lines.push(`- and ${change.nodeChanges.length - NODE_LINES} more`);
-  }
-  return lines;
-}
-function scenarioSection(result) {
-  const lines = [`### ${TITLE[result.scenario]}: ${result.ok ? "passed" : "failed"}`, "", cell(result.message), ""];
-  if (result.previous.source !== "none")
-    lines.push(`Previous release: ${code(result.previous.reference)} (${result.previous.source})`, "");
-  if (result.namespace) lines.push(`Namespace: ${code(result.namespace)}`, "");
-  if (result.problems.length > 0) {
-    lines.push("Problems:", ...result.problems.map((p) => `- ${cell(p)}`), "");
-  }
-  const data = fingerprintTable(result.before, result.after, result.changes);
-  if (data.length > 0) lines.push("Data fingerprints:", "", ...data, "");
-  if (result.steps.length > 0) {
-    lines.push("| update step | outcome | before (start / end) | after (start / end) |", "|---|---|---|---|");
-    const times = (row) => row ? `${row.timeStampStart || "(seeded)"} / ${row.timeStampEnd || "-"}` : "-";
-    for (const step of result.steps) {
-      const outcome2 = step.ok ? describeOutcome(step.outcome) : `**${describeOutcome(step.outcome)}**`;
-      lines.push(`| ${code(step.step)} | ${outcome2} | ${times(step.before)} | ${times(step.after)} |`);
-    }
-    lines.push("");
-  }
-  if (result.checks.length > 0) {
-    lines.push("| check | returned | result |", "|---|---|---|");
-    for (const check of result.checks)
-      lines.push(`| ${code(check.check)} | ${code(check.returned) || "(empty)"} | ${check.ok ? "ok" : "**failed**"} |`);
-    lines.push("");
-  }
-  if (result.output) {
-    const tail = result.output.split("\n").slice(-OUTPUT_LINES).join("\n").replace(/```/g, "'''");
-    lines.push(
-      "<details><summary>IRIS output of the failing step</summary>",
-      "",
-      "```",
-      tail,
-      "```",
-      "",
-      "</details>",
-      ""
-    );
-  }
-  if (result.backup)
-    lines.push(`Swap backup: ${code(result.backup.path)} ${result.backup.exists ? "exists" : "**is missing**"}`, "");
-  return lines;
-}
-function renderUpgradeMarkdown(results) {
-  if (results.length === 0) return "## Upgrade tests\n\nNo upgrade scenario ran.\n";
-  const lines = [
-    "## Upgrade tests",
-    "",
-    "| scenario | result | module | update steps | checks | data |",
-    "|---|---|---|---|---|---|",
-    ...results.map(summaryRow),
-    ""
-  ];
-  for (const result of results) lines.push(...scenarioSection(result));
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
-}
-
-// src/action/summary.ts
-var SUMMARY_LIMIT_BYTES = 1e6;
-var MIN_BLOCK_BYTES = 512;
-var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function cell2(text) {
-  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const m = Math.floor(ms / 6e4);
-  return `${m} min ${Math.round(ms % 6e4 / 1e3)} s`;
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
-var fixed = (text) => ({ kind: "fixed", text });
-function detailsBlock(title, raw, keep) {
-  return {
-    kind: "shrinkable",
-    raw,
-    keep,
-    cut: 0,
-    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
-
-<pre>${escapeHtml(body)}</pre>
-
-</details>
-
-`
-  };
-}
-function markdownDetails(title, markdown) {
-  return {
-    kind: "shrinkable",
-    raw: markdown,
-    keep: "head",
-    cut: 0,
-    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
-
-${body}
-
-</details>
-
-`
-  };
-}
-function upgradeDetails(results) {
-  return renderUpgradeMarkdown(results).replace(/^## [^\n]*\n+/, "");
-}
-function listBlock(lines) {
-  return {
-    kind: "shrinkable",
-    raw: lines.join("\n"),
-    keep: "head",
-    cut: 0,
-    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${cell2(l)}`).join("\n") + "\n\n"
-  };
-}
-function renderBlock(b) {
-  if (b.kind === "fixed") return b.text;
-  const note = b.cut > 0 ? `[${b.cut} bytes cut to fit the job summary limit; the full text is in the artifacts]` : "";
-  const body = b.cut === 0 ? b.raw : b.keep === "tail" ? `${note}
-\u2026${b.raw}` : `${b.raw}\u2026
-${note}`;
-  return b.render(body);
-}
-function byteLength(s) {
-  return Buffer.byteLength(s, "utf8");
-}
-function cutTo(text, bytes, keep) {
-  const buf = Buffer.from(text, "utf8");
-  if (buf.length <= bytes) return text;
-  let slice = keep === "head" ? buf.subarray(0, bytes) : buf.subarray(buf.length - bytes);
-  let s = slice.toString("utf8");
-  if (s.includes("\uFFFD")) {
-    slice = keep === "head" ? slice.subarray(0, slice.length - 3) : slice.subarray(3);
-    s = slice.toString("utf8").replace(/^\uFFFD+|\uFFFD+$/g, "");
-  }
-  return s;
-}
-function fit(blocks, limit) {
-  let truncated = false;
-  for (let round = 0; round < 200; round++) {
-    const total = blocks.reduce((n, b) => n + byteLength(renderBlock(b)), 0);
-    const excess = total - limit;
-    if (excess <= 0) break;
-    const shrinkable = blocks.filter(
-      (b) => b.kind === "shrinkable" && byteLength(b.raw) > MIN_BLOCK_BYTES
-    ).sort((a, b) => byteLength(b.raw) - byteLength(a.raw));
-    const biggest = shrinkable[0];
-    if (!biggest) break;
-    const size = byteLength(biggest.raw);
-    const next = shrinkable[1] ? byteLength(shrinkable[1].raw) : 0;
-    let target = Math.max(MIN_BLOCK_BYTES, size - excess - 128);
-    if (next > target && next < size) target = next;
-    const cut = cutTo(biggest.raw, target, biggest.keep);
-    biggest.cut += size - byteLength(cut);
-    biggest.raw = cut;
-    truncated = true;
-  }
-  let text = blocks.map(renderBlock).join("");
-  if (byteLength(text) > limit) {
-    text = cutTo(text, limit - 200, "head") + "\n\n**Summary cut short: it exceeded the job summary limit.**\n";
-    truncated = true;
-  }
-  return { text, truncated };
-}
-function stageCell(s) {
-  if (!s) return "";
-  return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
-}
-function runLabel(run3) {
-  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
-}
-function overviewTable(runs) {
-  const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
-  const head = `| IRIS | ${used.join(" | ")} | total |
-|---|${used.map(() => "---|").join("")}---|
-`;
-  const rows = runs.map((r) => {
-    const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(r))}<br><sub>${cell2(r.image)}</sub>`;
-    return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
-  });
-  return `${head}${rows.join("\n")}
-
-`;
-}
-function describeUpgrade(entry) {
-  if (entry && typeof entry === "object") {
-    const e = entry;
-    const name = String(e.scenario ?? e.name ?? "upgrade");
-    const ok = typeof e.ok === "boolean" ? e.ok : e.status === "passed" ? true : e.status === "failed" ? false : null;
-    const message = typeof e.message === "string" ? e.message : "";
-    return { name, ok, message };
-  }
-  return { name: "upgrade", ok: null, message: String(entry) };
-}
-function runBlocks(run3) {
-  const out = [fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(runLabel(run3))}
-
-`)];
-  const facts = [`| image | \`${cell2(run3.image)}\` |`];
-  if (run3.irisBuild) facts.push(`| IRIS build | ${cell2(run3.irisBuild)} |`);
-  if (run3.ipmVersion) facts.push(`| IPM | ${cell2(run3.ipmVersion)} |`);
-  if (run3.archive) {
-    facts.push(`| archive | \`${cell2(run3.archive.fileName)}\` (${formatBytes(run3.archive.size)}) |`);
-    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
-    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
-  }
-  if (run3.published) {
-    facts.push(`| published | \`${cell2(run3.published.reference)}\`${run3.published.unchanged ? " (unchanged)" : ""} |`);
-    facts.push(`| digest | \`${cell2(run3.published.digest)}\` |`);
-    const proof = run3.published.roundTrip;
-    facts.push(
-      `| round-trip | ${proof.status} \`${cell2(proof.digest)}\`${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
-    );
-  }
-  out.push(fixed(`| | |
-|---|---|
-${facts.join("\n")}
-
-`));
-  const failed2 = run3.stages.find((s) => s.status === "failed");
-  if (failed2) out.push(fixed(`**${cell2(failed2.stage)} failed:** ${cell2(failed2.message ?? "no message")}
-
-`));
-  const deps = run3.verification?.dependencies ?? [];
-  if (deps.length) {
-    out.push(fixed(`**Dependencies (${deps.length})**
-
-`));
-    out.push(
-      listBlock(
-        deps.map(
-          (d) => `${d.name} ${d.packagedVersion ?? d.declaredVersion ?? "(version unknown)"}${d.depsFile ? "" : " \u2014 not in deps/"}`
-        )
-      )
-    );
-  }
-  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
-  if (findings.length) {
-    out.push(fixed(`**Verification findings (${findings.length})**
-
-`));
-    out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
-  }
-  if (run3.compileErrors.length) {
-    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
-
-`));
-    out.push(
-      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
-    );
-  }
-  if (run3.upgrade.length) {
-    const rows = run3.upgrade.map(describeUpgrade);
-    out.push(
-      fixed(
-        `**Upgrade**
-
-| scenario | result | detail |
-|---|---|---|
-${rows.map(
-          (u) => `| ${cell2(u.name)} | ${u.ok === null ? "" : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell2(u.message)} |`
-        ).join("\n")}
-
-`
-      )
-    );
-    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run3.upgrade)));
-  }
-  for (const s of run3.stages) {
-    if (s.stage === "upgrade" && run3.upgrade.length) continue;
-    if (s.status === "failed" && s.output)
-      out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
-  }
-  return out;
-}
-function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
-  const first = outcome2.runs.find((r) => r.module)?.module;
-  const title = first ? `${first.name} ${first.version}` : "IPM database package";
-  const blocks = [fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell2(title)}
-
-`)];
-  const truncationNoteIndex = blocks.length;
-  if (outcome2.failure) {
-    blocks.push(
-      fixed(
-        `> [!CAUTION]
-> ${cell2(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${cell2(outcome2.failure.hint)}` : ""}
-
-`
-      )
-    );
-    if (outcome2.failure.details) blocks.push(detailsBlock("Details", outcome2.failure.details, "tail"));
-  }
-  for (const n of outcome2.notices) blocks.push(fixed(`> [!NOTE]
-> ${cell2(n)}
-
-`));
-  if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
-  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
-  if (outcome2.annotationOverflow.length) {
-    blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
-
-`));
-    blocks.push(listBlock(outcome2.annotationOverflow));
-  }
-  if (outcome2.artifacts.length) {
-    blocks.push(
-      fixed(
-        `**Artifacts**
-
-${outcome2.artifacts.map((a) => `- \`${cell2(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
-
-`
-      )
-    );
-  }
-  blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
-`));
-  const note = `> [!WARNING]
-> Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
-
-`;
-  const first_try = fit(blocks.map(cloneBlock), limit);
-  if (!first_try.truncated) return first_try.text;
-  blocks.splice(truncationNoteIndex, 0, fixed(note));
-  return fit(blocks, limit).text;
-}
-function cloneBlock(b) {
-  return { ...b };
-}
-async function writeSummary(markdown) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return false;
-  await summary.addRaw(markdown).write();
-  return true;
-}
-
-// src/action/core-io.ts
-function actionsCore() {
-  return {
-    setOutput: (n, v) => setOutput(n, v),
-    saveState: (n, v) => saveState(n, v),
-    info: (m) => info(redact(m)),
-    debug: (m) => debug(redact(m)),
-    notice: (m) => notice(redact(m)),
-    warning: (m) => warning(redact(m)),
-    annotate: (a) => {
-      const props = { title: a.title };
-      if (a.file) props.file = a.file;
-      if (a.startLine) props.startLine = a.startLine;
-      (a.level === "error" ? error : warning)(redact(a.message), props);
-    },
-    group: (title, fn) => group(redact(title), fn),
-    writeSummary
-  };
-}
-function coreLogger(io, prefix) {
-  return {
-    info: (m) => io.info(m),
-    debug: (m) => io.debug(m),
-    warn: (m) => io.info(`warning: ${m}`),
-    error: (m) => io.info(`error: ${m}`),
-    group: (title, fn) => io.group(`${prefix}${title}`, fn)
-  };
-}
-
-// src/action/event.ts
-import { readFileSync } from "node:fs";
-function readEvent(env) {
-  const name = env.GITHUB_EVENT_NAME;
-  if (!name) return null;
-  let payload = null;
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-    } catch {
-      payload = null;
-    }
-  }
-  return { name, payload };
-}
-
-// src/action/inputs.ts
-import { isAbsolute, resolve as resolve2 } from "node:path";
-
-// src/pipeline/upgrade/fingerprint.ts
-var DEFAULT_EXCLUDED_GLOBALS = [
-  "^IPM.*",
-  "^%*",
-  "^IRIS.*",
-  "^ISC.*",
-  "^CacheTemp*",
-  "^UnitTest*",
-  "^ERRORS",
-  "^SPOOL",
-  "^odd*",
-  "^rOBJ",
-  "^rMAC",
-  "^rINC",
-  "^rINDEX*",
-  "^ROUTINE"
-];
-var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
-function assertGlobalPattern(pattern) {
-  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
-    throw new UsageError(
-      `"${pattern}" is not a global name or pattern`,
-      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
-    );
-  }
-  return pattern;
-}
-function matchesGlobal(pattern, name) {
-  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
-}
-function selectGlobals(present, selection) {
-  selection.include.forEach(assertGlobalPattern);
-  selection.exclude.forEach(assertGlobalPattern);
-  const included = (name) => selection.include.length === 0 || selection.include.some((p) => matchesGlobal(p, name));
-  const excluded = (name) => selection.exclude.some((p) => matchesGlobal(p, name));
-  const exact = selection.include.filter((p) => !p.endsWith("*"));
-  return [.../* @__PURE__ */ new Set([...present.filter(included), ...exact])].filter((name) => !excluded(name)).sort();
-}
-function toDataFingerprint(globals) {
-  return { globals: Object.fromEntries(globals.map((g) => [g.name, g])) };
-}
-var ABSENT = (name) => ({ name, nodes: 0, hash: "", nodeHashes: {} });
-function complete(g) {
-  return Object.keys(g.nodeHashes).length === g.nodes;
-}
-function nodeChanges(before, after) {
-  if (!complete(before) || !complete(after)) return null;
-  const changes = [];
-  for (const [node, hash] of Object.entries(before.nodeHashes)) {
-    const now = after.nodeHashes[node];
-    if (now === void 0) changes.push({ kind: "removed", node });
-    else if (now !== hash) changes.push({ kind: "changed", node });
-  }
-  for (const node of Object.keys(after.nodeHashes)) {
-    if (!(node in before.nodeHashes)) changes.push({ kind: "added", node });
-  }
-  return changes;
-}
-function diffFingerprints(before, after) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(before.globals), ...Object.keys(after.globals)])].sort();
-  const changes = [];
-  for (const name of names) {
-    const b = before.globals[name] ?? ABSENT(name);
-    const a = after.globals[name] ?? ABSENT(name);
-    if (b.nodes === a.nodes && b.hash === a.hash) continue;
-    changes.push({
-      global: name,
-      kind: b.nodes === 0 ? "added" : a.nodes === 0 ? "removed" : "changed",
-      nodesBefore: b.nodes,
-      nodesAfter: a.nodes,
-      hashBefore: b.hash,
-      hashAfter: a.hash,
-      nodeChanges: nodeChanges(b, a),
-      declaredBy: []
-    });
-  }
-  return changes;
-}
-
-// src/pipeline/upgrade/objectscript.ts
-var GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
-var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
-var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
-var DEFAULT_NODE_LIMIT = 500;
-function quote2(value) {
-  if (hasControlCharacter(value)) {
-    throw new UsageError(`value ${JSON.stringify(value)} contains a control character and cannot be sent to IRIS`);
-  }
-  return quote(value);
-}
-function assertGlobalName(name) {
-  if (!GLOBAL_NAME.test(name)) {
-    throw new UsageError(
-      `"${name}" is not a global name`,
-      "Write globals as ^Name (letters, digits and dots), e.g. ^MyApp.DataD; patterns may end in *."
-    );
-  }
-  return name;
-}
-function parseClassMethod(text, what) {
-  const [className, methodName, extra] = text.trim().split(":");
-  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
-    throw new UsageError(
-      `${what} "${text}" is not of the form Package.Class:Method`,
-      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
-    );
-  }
-  return { className, methodName };
-}
-function formatClassMethod(ref) {
-  return `${ref.className}:${ref.methodName}`;
-}
-function assertModuleName(name) {
-  if (!isValid("module name", name)) throw new UsageError(`"${name}" is not an IPM module name`);
-  return name;
-}
-function assertClassName(name, what) {
-  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
-  return name;
-}
-function guarded(label, body) {
-  return `try { ${body} } catch e { write "##IPMDB error=",${quote2(label)},"|",e.DisplayString(),! }`;
-}
-function listGlobalsLine() {
-  return guarded("list globals", 'set g="" for { set g=$order(^$GLOBAL(g)) quit:g=""  write "##IPMDB gname=",g,! }');
-}
-function fingerprintGlobalLine(name, nodeLimit = DEFAULT_NODE_LIMIT) {
-  assertGlobalName(name);
-  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
-    throw new UsageError(`node limit must be a whole number >= 0, not ${nodeLimit}`);
-  const b64 = "$system.Encryption.Base64Encode";
-  const sha1 = "$system.Encryption.SHA1Hash";
-  return guarded(
-    `fingerprint ${name}`,
-    `set g=${quote2(name)},n=0,h="",r=g,d=$data(@g)#2 for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`
-  );
-}
-function moduleStateLine(moduleName) {
-  return guarded(
-    `module ${moduleName}`,
-    `set m=##class(%IPM.Storage.Module).NameOpen(${quote2(assertModuleName(moduleName))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
-  );
-}
-var STEP_TABLES = [
-  ["any", "%IPM_Storage_UpdateStep.AnyMember"],
-  ["primary", "%IPM_Storage_UpdateStep.PrimaryOnly"]
-];
-function updateStepLines() {
-  return STEP_TABLES.map(
-    ([kind, table]) => guarded(
-      `update steps ${table}`,
-      `set rs=##class(%SQL.Statement).%ExecDirect(,"SELECT ClassName,MethodName,TimeStampStart,TimeStampEnd,Status FROM ${table}") if rs.%SQLCODE<0 { write "##IPMDB error=",${quote2(table)},"|",rs.%Message,! } while rs.%Next() { write "##IPMDB step=${kind}|",rs.%Get("ClassName"),"|",rs.%Get("MethodName"),"|",rs.%Get("TimeStampStart"),"|",rs.%Get("TimeStampEnd"),"|",$system.Status.IsOK(rs.%Get("Status")),! }`
+async function mapBounded(items, slots, work, shouldStart = () => true) {
+  const results = new Array(items.length).fill(void 0);
+  await Promise.all(
+    items.map(
+      (item, index) => slots.run(async () => {
+        if (!shouldStart()) return;
+        results[index] = await work(item, index);
+      })
     )
   );
-}
-function expectedStepsLine(updatePackage) {
-  const json = (v) => `$select($isobject(${v}):${v}.%ToJSON(),1:"[]")`;
-  return guarded(
-    `update package ${updatePackage}`,
-    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote2(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$classmethod(l(k),"GetOrderedMethods"),p=$classmethod(l(k),"GetOrderedMethodsPrimaryOnly") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
-  );
-}
-function seedLine(ref) {
-  const name = formatClassMethod(ref);
-  return guarded(name, `do ##class(${ref.className}).${ref.methodName}() write "##IPMDB seeded=",${quote2(name)},!`);
-}
-function checkLine(ref) {
-  const name = formatClassMethod(ref);
-  return guarded(
-    name,
-    `set r=##class(${ref.className}).${ref.methodName}() write "##IPMDB check=",${quote2(name)},"|",r,!`
-  );
-}
-function fileExistsLine(path) {
-  return `write "##IPMDB exists=",${quote2(path)},"|",##class(%Library.File).Exists(${quote2(path)}),!`;
+  return results;
 }
 
-// src/pipeline/upgrade/declared.ts
-function parseDeclaredChanges(text) {
-  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
-  return entries.map((entry) => {
-    const eq = entry.indexOf("=");
-    if (eq < 0) {
-      throw new UsageError(
-        `declared change "${entry}" has no "="`,
-        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
-      );
-    }
-    const step = entry.slice(0, eq).trim();
-    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
-    else parseClassMethod(step, "declared-change step");
-    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
-    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
-    globals.forEach(assertGlobalPattern);
-    return { step, globals };
-  });
+// src/pipeline/parallel.ts
+var IRIS_CONTAINER_BYTES = 2 * 1024 ** 3;
+var RUNNER_RESERVE_BYTES = 1024 ** 3;
+function defaultParallel(machine) {
+  const byMemory = Math.floor((machine.memoryBytes - RUNNER_RESERVE_BYTES) / IRIS_CONTAINER_BYTES);
+  return Math.max(1, Math.min(machine.cores, byMemory));
 }
-function declares(declaration, step, global) {
-  const stepMatches = declaration.step.endsWith(":*") ? step.startsWith(declaration.step.slice(0, -1)) : declaration.step === step;
-  return stepMatches && declaration.globals.some((pattern) => matchesGlobal(pattern, global));
+function thisMachine() {
+  return { memoryBytes: totalmem(), cores: availableParallelism() };
 }
-function attributeChanges(changes, stepsThatRan2, declarations) {
-  return changes.map((change) => ({
-    ...change,
-    declaredBy: stepsThatRan2.filter((step) => declarations.some((d) => declares(d, step, change.global)))
-  }));
+function containerSlots(parallel) {
+  return new Limiter(parallel);
 }
-function undeclaredChangeProblems(changes) {
-  return changes.filter((change) => change.declaredBy.length === 0).map((change) => {
-    const what = change.kind === "removed" ? `disappeared (${change.nodesBefore} nodes before)` : change.kind === "added" ? `appeared (${change.nodesAfter} nodes)` : `changed (${change.nodesBefore} -> ${change.nodesAfter} nodes)`;
-    const nodes = change.nodeChanges && change.nodeChanges.length > 0 ? `: ${change.nodeChanges.slice(0, 5).map((n) => `${n.kind} ${n.node}`).join(", ")}${change.nodeChanges.length > 5 ? `, and ${change.nodeChanges.length - 5} more` : ""}` : "";
-    return `${change.global} ${what} but no update step that ran declared it${nodes}`;
-  });
-}
-
-// src/naming/reference.ts
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-var MAX_NAME_LENGTH = 255;
-function validateRegistryHost(registry) {
-  if (!REGISTRY_HOST.test(registry)) {
-    throw new UsageError(
-      `registry "${registry}" is not a host name with an optional port`,
-      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
-    );
-  }
-  return registry;
-}
-function validatePathComponent(component, what) {
-  if (!PATH_COMPONENT.test(component)) {
-    throw new UsageError(
-      `${what} "${component}" is not a valid repository path component`,
-      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
-    );
-  }
-  return component;
-}
-function validateRepository(repository) {
-  if (repository.length === 0) throw new UsageError("the repository name is empty");
-  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
-  return repository;
-}
-function validateTag(tag) {
-  if (!isTag(tag)) {
-    throw new UsageError(
-      `tag "${tag}" is not a valid OCI tag`,
-      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
-    );
-  }
-  return tag;
-}
-function validateDigest(digest) {
-  if (!isDigest(digest)) {
-    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
-  }
-  return digest;
-}
-function parseReference(text, opts = {}) {
-  const input = text.trim().replace(/^oci:\/\//, "");
-  const at = input.indexOf("@");
-  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
-  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
-  const slash = beforeDigest.indexOf("/");
-  if (slash <= 0) {
-    throw new UsageError(
-      `reference "${text}" has no registry`,
-      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2025.1."
-    );
-  }
-  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
-  let path = beforeDigest.slice(slash + 1);
-  let tag;
-  const colon = path.lastIndexOf(":");
-  if (colon >= 0) {
-    tag = validateTag(path.slice(colon + 1));
-    path = path.slice(0, colon);
-  }
-  const repository = validateRepository(path);
-  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
-    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
-  }
-  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
-    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
-  }
-  const ref = { registry, repository };
-  if (tag !== void 0) ref.tag = tag;
-  if (digest !== void 0) ref.digest = digest;
-  return ref;
-}
-function formatReference(ref) {
-  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
-}
-
-// src/naming/ipm.ts
-var DATABASE_TAG_SEPARATOR = "_database__";
-var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
-function checkIrisVersion(irisVersion) {
-  if (!isIrisMajorMinor(irisVersion)) {
-    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
-      hint: "The package must name the IRIS release it was built for, e.g. 2025.1 (SystemRequirements/@Version)."
-    });
-  }
-  return irisVersion;
-}
-function ipmDatabaseTag(version2, irisMajorMinor2) {
-  return validateTag(formatDatabaseTag(version2, checkIrisVersion(irisMajorMinor2)));
-}
-function formatDatabaseTag(version2, irisMajorMinor2) {
-  return `${version2.replace(/\+/g, "_")}${DATABASE_TAG_SEPARATOR}${irisMajorMinor2}`;
-}
-function parseDatabaseTag(tag) {
-  const m = DATABASE_TAG.exec(tag);
-  return m ? { version: m[1], irisMajorMinor: m[2] } : null;
-}
-function mentionsDatabaseTag(tag) {
-  return tag.includes(DATABASE_TAG_SEPARATOR);
-}
-function ipmRepositoryPath(namespace, moduleName) {
-  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
-  if (parts.length === 0) {
-    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
-      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
-    });
-  }
-  const module = validatePathComponent(moduleName.toLowerCase(), "module name (lower-cased)");
-  return [...parts, module].join("/");
-}
-function ipmArchiveFileName(moduleName, version2) {
-  return `${moduleName}-${version2}-database.tgz`;
-}
-function isIpmArchiveFileName(fileName) {
-  return /-database\.tgz$/i.test(fileName);
-}
-
-// src/pipeline/upgrade/git-source.ts
-import { execFile as execFile2 } from "node:child_process";
-import { mkdtemp, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join3, relative, sep } from "node:path";
-import { promisify as promisify2 } from "node:util";
-var run = promisify2(execFile2);
-var GIT_TIMEOUT_MS = 12e4;
-var GIT_SOURCE_PREFIX = "git:";
-function gitRevision(source) {
-  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
-  const rev = source.slice(GIT_SOURCE_PREFIX.length);
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
-    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
-  }
-  return rev;
-}
-async function git(cwd, args) {
-  try {
-    const { stdout } = await run("git", args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
-    return stdout.trim();
-  } catch (error2) {
-    const stderr = (error2.stderr ?? "").trim();
-    throw new IpmDbError(
-      "upgrade-git-source",
-      `git ${args.join(" ")} failed in ${cwd}: ${stderr || error2.message}`
-    );
-  }
-}
-async function exportModuleAt(moduleDir, revision) {
-  const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
-  const path = relative(top, moduleDir).split(sep).join("/") || ".";
-  await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
-    throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
-      hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
-    });
-  });
-  const dest = await mkdtemp(join3(tmpdir(), "ipm-db-previous-source-"));
-  const remove = () => rm3(dest, { recursive: true, force: true });
-  try {
-    const archive = join3(dest, "export.tar");
-    await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
-    await run("tar", ["-xf", archive, "-C", dest], { timeout: GIT_TIMEOUT_MS });
-    await rm3(archive);
-    const dir = join3(dest, path);
-    if (!await stat3(join3(dir, "module.xml")).catch(() => null)) {
-      throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
-    }
-    return { dir, remove };
-  } catch (error2) {
-    await remove();
-    throw error2;
-  }
-}
-
-// src/pipeline/upgrade/types.ts
-var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
-
-// src/pipeline/upgrade/options.ts
-function list(text) {
-  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
-}
-function optional(text) {
-  const value = (text ?? "").trim();
-  return value === "" ? null : value;
-}
-function parseUpgradeOptions(inputs) {
-  const previous = {
-    version: optional(inputs.previousVersion),
-    packagePath: optional(inputs.previousPackage),
-    repository: optional(inputs.previousRepository),
-    reference: optional(inputs.previousReference),
-    sourceDir: optional(inputs.previousSource)
-  };
-  if (previous.version !== null && !isPlainVersion(previous.version)) {
-    throw new UsageError(
-      `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
-      "IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0."
-    );
-  }
-  if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
-  if (previous.reference !== null) {
-    const tag = new RegExp(`:(${TAG_SOURCE})$`).exec(previous.reference);
-    if (!tag || previous.reference.includes("@")) {
-      throw new UsageError(
-        `previous reference "${previous.reference}" has no tag`,
-        "Write <registry>/<namespace>/<module>:<version>_database__<X.Y>."
-      );
-    }
-    const named = parseDatabaseTag(tag[1])?.version;
-    previous.version ??= named !== void 0 && isPlainVersion(named) ? named : null;
-  }
-  if (previous.repository !== null && previous.version === null) {
-    throw new UsageError(
-      "a previous-release repository needs the previous version",
-      "Add the version to pull, e.g. 1.0.0."
-    );
-  }
-  const requested = list(inputs.scenarios);
-  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
-  for (const name of all ? [] : requested) {
-    if (!UPGRADE_SCENARIOS.includes(name)) {
-      throw new UsageError(
-        `unknown upgrade scenario "${name}"`,
-        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
-      );
-    }
-  }
-  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
-  for (const scenario of scenarios) {
-    const missing = missingInputs(scenario, previous);
-    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
-  }
-  const nodeLimit = inputs.nodeLimit?.trim() ? Number(inputs.nodeLimit) : DEFAULT_NODE_LIMIT;
-  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
-    throw new UsageError(`node limit "${inputs.nodeLimit}" is not a whole number >= 0`);
-  const exclude = optional(inputs.excludeGlobals);
-  return {
-    scenarios,
-    previous,
-    seed: list(inputs.seed).map((s) => parseClassMethod(s, "seed method")),
-    checks: list(inputs.checks).map((s) => parseClassMethod(s, "check method")),
-    globals: {
-      include: list(inputs.globals),
-      exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
-    },
-    declared: parseDeclaredChanges(inputs.declaredChanges ?? ""),
-    nodeLimit
-  };
-}
-function missingInputs(scenario, previous) {
-  const hasPackage = previous.packagePath !== null || previous.repository !== null || previous.reference !== null;
-  switch (scenario) {
-    case "fresh":
-      return null;
-    case "database":
-      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
-    case "source":
-      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
-    case "container-replacement":
-      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
-  }
-}
-function previousReference(repository, version2, irisMajorMinor2) {
-  return `${repository.replace(/\/+$/, "")}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
-}
-var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
-function classifyUpgradeFrom(raw) {
-  const value = raw.trim();
-  if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
-  if (isSemver(value)) return { kind: "version", version: value };
-  const cut = value.search(/[:@][^/]*$/);
-  const repository = cut > 0 ? value.slice(0, cut) : value;
-  if (REPOSITORY_RE.test(repository)) {
-    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
-    if (cut < 0)
-      throw new UsageError(
-        `upgrade-from "${value}" has no tag`,
-        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
-      );
-  }
-  throw new UsageError(
-    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1)`,
-    "Give the previous release as one of those three forms."
-  );
-}
-
-// src/action/inputs.ts
-var UPLOAD_POLICIES = ["always", "failure", "never"];
-var TRUE_FORMS = ["true", "True", "TRUE"];
-var FALSE_FORMS = ["false", "False", "FALSE"];
-var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
-var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
-var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
-function parseList(raw) {
-  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
-function parseDuration(raw) {
-  const text = raw.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) {
-    const ms = Number(text) * 1e3;
-    return ms > 0 ? ms : null;
-  }
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
-  let total = 0;
-  for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
-  return total > 0 ? Math.round(total) : null;
-}
-function parseInputs(source) {
-  const token = source.get("token").trim();
-  if (token) {
-    source.setSecret(token);
-    registerSecret(token);
-  }
-  const problems = [];
-  const problem = (input, text) => problems.push(`input "${input}": ${text}`);
-  const bool = (name, fallback) => {
-    const raw = source.get(name).trim();
-    if (raw === "") return fallback;
-    if (TRUE_FORMS.includes(raw)) return true;
-    if (FALSE_FORMS.includes(raw)) return false;
-    problem(name, `"${raw}" is not a boolean; write true or false.`);
-    return fallback;
-  };
-  const duration = (name, fallback) => {
-    const raw = source.get(name).trim() || fallback;
-    const ms = parseDuration(raw);
-    if (ms === null) {
-      problem(name, `"${raw}" is not a duration; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`);
-      return parseDuration(fallback) ?? 0;
-    }
-    return ms;
-  };
-  const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (name, raw) => {
-    const abs = isAbsolute(raw) ? raw : resolve2(workspace, raw);
-    if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
-    return abs;
-  };
-  const modulePath = inWorkspace("module-path", source.get("module-path").trim() || ".");
-  const images = imageList(source, problem);
-  const ipm = ipmSource(source, problem, inWorkspace);
-  const dev = bool("dev", false);
-  const interoperability = bool("interoperability", false);
-  const exportPythonDeps = bool("export-python-deps", true);
-  const runTests = bool("run-tests", false);
-  const upgrade = upgradeRequest(source, problem, inWorkspace);
-  const upgradeFrom = upgrade?.from ?? null;
-  const publishRaw = source.get("publish").trim();
-  let publishAsked = false;
-  if (publishRaw === "true") publishAsked = true;
-  else if (publishRaw !== "" && publishRaw !== "false")
-    problem("publish", `"${publishRaw}" is not accepted; publishing needs exactly true (anything else: false).`);
-  const registry = source.get("registry").trim().replace(/\/+$/, "") || "ghcr.io";
-  if (!REGISTRY_RE.test(registry))
-    problem("registry", `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
-  const registryPlainHttp = bool("registry-plain-http", false);
-  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
-    problem(
-      "registry-plain-http",
-      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`
-    );
-  const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
-  const namespace = namespaceRaw.toLowerCase();
-  if (publishAsked || upgradeFrom?.kind === "version") {
-    if (!namespace)
-      problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
-    else if (!NAMESPACE_RE.test(namespace))
-      problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
-  }
-  const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
-  const sourceUrlRaw = source.get("source-url").trim();
-  let sourceUrl = null;
-  if (sourceUrlRaw) {
-    if (/^https?:\/\/[^\s/]+\/?\S*$/.test(sourceUrlRaw) && !/^https?:\/\/\/?$/.test(sourceUrlRaw))
-      sourceUrl = sourceUrlRaw;
-    else problem("source-url", `"${sourceUrlRaw}" is not an http(s) URL.`);
-  }
-  const force = bool("force", false);
-  const allowPrerelease = bool("allow-prerelease", false);
-  const summary2 = bool("summary", true);
-  const uploadRaw = source.get("upload-artifacts").trim() || "always";
-  let uploadArtifacts = "always";
-  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts = uploadRaw;
-  else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
-  const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
-  if (!ARTIFACT_NAME_RE.test(artifactName2))
-    problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
-  const matrixKey = source.get("matrix-key").trim();
-  const cacheImages = bool("cache-images", false);
-  const timeouts = {
-    startupMs: duration("startup-timeout", "5m"),
-    commandMs: duration("command-timeout", "15m"),
-    totalMs: duration("timeout", "60m")
-  };
-  const keepContainer = bool("keep-container", false);
-  let publish = publishAsked;
-  let publishRefused = null;
-  if (publishAsked) {
-    const fork = forkPullRequest(source.event, source.env.GITHUB_REPOSITORY);
-    if (fork) {
-      publish = false;
-      publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
-    } else {
-      if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
-      if (ipm.kind === "installer" && ipm.sha256 === null)
-        problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
-    }
-  }
-  if (problems.length)
-    throw new UsageError(
-      `Invalid action inputs:
-  - ${problems.join("\n  - ")}`,
-      'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.'
-    );
-  return {
-    workspace,
-    modulePath,
-    images,
-    ipm,
-    dev,
-    interoperability,
-    exportPythonDeps,
-    runTests,
-    upgrade,
-    publish,
-    publishRefused,
-    registry,
-    registryPlainHttp,
-    namespace,
-    username,
-    token,
-    sourceUrl,
-    force,
-    allowPrerelease,
-    summary: summary2,
-    uploadArtifacts,
-    artifactName: artifactName2,
-    matrixKey,
-    cacheImages,
-    timeouts,
-    keepContainer
-  };
-}
-function imageList(source, problem) {
-  const explicit = parseList(source.get("iris-images"));
-  const versions = parseList(source.get("iris-versions"));
-  const images = [];
-  if (explicit.length) {
-    for (const image of explicit) {
-      if (isImageReference(image)) images.push(image);
-      else
-        problem(
-          "iris-images",
-          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`
-        );
-    }
-  } else if (versions.length) {
-    const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
-    const flavour = source.get("iris-flavour").trim() || "iris-community";
-    for (const version2 of versions) {
-      const image = `${registry}/${flavour}:${version2}`;
-      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2025.1.`);
-      else if (!isImageReference(image))
-        problem(
-          "iris-flavour",
-          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
-        );
-      else images.push(image);
-    }
-  } else {
-    problem("iris-images", "no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).");
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return images.filter((i) => !seen.has(i) && seen.add(i));
-}
-function ipmSource(source, problem, inWorkspace) {
-  const version2 = source.get("ipm-version").trim();
-  const installer = source.get("ipm-installer").trim();
-  const sha = source.get("ipm-sha256").trim();
-  const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
-  if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
-  if (sha && !installer && !version2) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
-  if (version2 && installer) {
-    problem("ipm-version", "and ipm-installer are both set; keep only one.");
-    return { kind: "image" };
-  }
-  if (version2) {
-    if (!isSemver(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
-    if (!sha)
-      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version2}.xml from the release.`);
-    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
-      problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
-    return { kind: "version", version: version2, sha256: sha.toLowerCase(), releaseUrl };
-  }
-  if (installer) {
-    if (!/\.xml$/i.test(installer))
-      problem("ipm-installer", `"${installer}" is not an installer XML (zpm-<version>.xml).`);
-    return { kind: "installer", path: inWorkspace("ipm-installer", installer), sha256: sha ? sha.toLowerCase() : null };
-  }
-  return { kind: "image" };
-}
-function upgradeRequest(source, problem, inWorkspace) {
-  const fromRaw = source.get("upgrade-from").trim();
-  const sourceRaw = source.get("upgrade-source").trim();
-  const request = {
-    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
-    // "git:<rev>" (the module directory at that revision) passes through; anything else is a path.
-    sourceDir: sourceRaw ? sourceRaw.startsWith("git:") ? sourceRaw : inWorkspace("upgrade-source", sourceRaw) : null,
-    scenarios: parseList(source.get("upgrade-scenarios")).join(","),
-    seed: source.get("seed-methods"),
-    checks: source.get("check-methods"),
-    globals: source.get("upgrade-globals"),
-    excludeGlobals: source.get("upgrade-exclude-globals"),
-    declaredChanges: source.get("declared-changes")
-  };
-  const named = [
-    ["seed-methods", request.seed],
-    ["check-methods", request.checks]
-  ];
-  let ok = true;
-  for (const [input, text] of named)
-    for (const entry of text.split(/[\s,;]+/).map((l) => l.trim()).filter(Boolean))
-      ok = attempt(problem, input, () => parseClassMethod(entry, "class method")) && ok;
-  ok = attempt(problem, "declared-changes", () => parseDeclaredChanges(request.declaredChanges)) && ok;
-  if (!request.from && !request.sourceDir && !request.scenarios) {
-    for (const [input, text] of [...named, ["declared-changes", request.declaredChanges]])
-      if (text.trim())
-        problem(input, "is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.");
-    return null;
-  }
-  if (!ok) return request;
-  attempt(
-    problem,
-    "upgrade-scenarios",
-    () => parseUpgradeOptions(
-      upgradeInputsFor(request, request.from?.kind === "version" ? "registry.invalid/ns/module" : null)
-    )
-  );
-  return request;
-}
-function upgradeInputsFor(request, repository) {
-  const from = request.from;
-  const inputs = {
-    scenarios: request.scenarios,
-    seed: request.seed,
-    checks: request.checks,
-    globals: request.globals,
-    declaredChanges: request.declaredChanges
-  };
-  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
-  if (request.sourceDir) inputs.previousSource = request.sourceDir;
-  if (from?.kind === "archive") inputs.previousPackage = from.path;
-  if (from?.kind === "reference") inputs.previousReference = from.reference;
-  if (from?.kind === "version") {
-    inputs.previousVersion = from.version;
-    if (repository) inputs.previousRepository = repository;
-  }
-  return inputs;
-}
-function attempt(problem, input, fn) {
-  try {
-    fn();
-    return true;
-  } catch (err) {
-    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
-    return false;
-  }
-}
-function parseUpgradeFrom(raw, problem, inWorkspace) {
-  let from;
-  try {
-    from = classifyUpgradeFrom(raw);
-  } catch (err) {
-    problem("upgrade-from", `${errorMessage(err)}.`);
-    return null;
-  }
-  return from.kind === "archive" ? { kind: "archive", path: inWorkspace("upgrade-from", from.path) } : from;
-}
-function forkPullRequest(event, repository) {
-  if (!event || event.name !== "pull_request" && event.name !== "pull_request_target") return null;
-  const pr = event.payload?.pull_request;
-  const headRepo = pr?.head?.repo;
-  const base = event.payload?.repository?.full_name ?? repository;
-  if (!headRepo?.full_name) return `a ${event.name} event whose head repository is unknown`;
-  if (!base || headRepo.full_name.toLowerCase() !== base.toLowerCase())
-    return `a ${event.name} event from fork ${headRepo.full_name}`;
-  return null;
-}
-
-// src/oci/registry-error.ts
-var RegistryError = class _RegistryError extends IpmDbError {
-  method;
-  url;
-  status;
-  codes;
-  constructor(code2, message, facts, options = {}) {
-    super(code2, redact(message), options);
-    this.name = "RegistryError";
-    this.method = facts.method;
-    this.url = facts.url;
-    this.status = facts.status;
-    this.codes = facts.codes;
-  }
-  get facts() {
-    return { method: this.method, url: this.url, status: this.status, codes: this.codes };
-  }
-  /** The same error with a hint (the caller's words); an existing hint is kept after it. */
-  withHint(hint) {
-    const joined = this.hint ? `${hint} ${this.hint}` : hint;
-    const copy = new _RegistryError(this.code, this.message, this.facts, {
-      hint: joined,
-      ...this.details !== void 0 ? { details: this.details } : {},
-      cause: this.cause
-    });
-    return copy;
-  }
-};
-function urlForMessage(url) {
-  return `${url.origin}${url.pathname}`;
-}
-function parseRegistryErrorCodes(body) {
-  try {
-    const parsed = JSON.parse(body.toString("utf8"));
-    if (!Array.isArray(parsed.errors)) return [];
-    return parsed.errors.map((e) => ({
-      code: typeof e?.code === "string" ? e.code : "",
-      message: typeof e?.message === "string" ? e.message : ""
-    }));
-  } catch {
-    return [];
-  }
-}
-function registryResponseError(code2, what, response) {
-  const codes = parseRegistryErrorCodes(response.body);
-  const text = codes.length > 0 ? codes.map((c) => [c.code, c.message].filter(Boolean).join(": ")).join("; ") : response.body.toString("utf8").slice(0, 200).trim();
-  return new RegistryError(code2, `${what}: HTTP ${response.status}${text ? ` (${text})` : ""}`, {
-    method: response.method,
-    url: urlForMessage(response.url),
-    status: response.status,
-    codes
-  });
-}
-function registryTrouble(err) {
-  if (!(err instanceof RegistryError)) return void 0;
-  if (err.code === "registry-tls") return "tls";
-  if (err.code === "registry-host-unknown") return "host-unknown";
-  if (err.code === "registry-credentials-missing") return "credentials-missing";
-  if (err.code === "registry-insecure-url") return void 0;
-  if (err.status === null) return "unreachable";
-  if (err.status === 401) return "credentials-refused";
-  if (err.status === 403) return "forbidden";
-  return void 0;
-}
-
-// src/oci/access.ts
-var sameHost = (a, b) => a.toLowerCase() === b.toLowerCase();
-function registryAccess(o) {
-  const extra = o.onSecret;
-  const onSecret = (value) => {
-    registerSecret(value);
-    extra?.(value);
-  };
-  const source = o.credentialsFor ?? (() => void 0);
-  return {
-    host: validateRegistryHost(o.host),
-    namespace: o.namespace ?? "",
-    plainHttp: o.plainHttp ?? false,
-    credentialsFor: (host) => {
-      const credentials = source(host);
-      if (credentials) onSecret(credentials.password);
-      return credentials;
-    },
-    onSecret
-  };
-}
-function credentialsOnlyFor(host, credentials) {
-  return (h) => credentials && sameHost(h, host) ? credentials : void 0;
-}
-function firstCredentials(...sources) {
-  return (host) => {
-    for (const source of sources) {
-      const found = source(host);
-      if (found) return found;
-    }
-    return void 0;
-  };
-}
-function accessForHost(access2, host) {
-  if (sameHost(host, access2.host)) return access2;
-  const hostname = (h) => new URL(`http://${h}/`).hostname;
-  return {
-    ...access2,
-    host: validateRegistryHost(host),
-    namespace: "",
-    plainHttp: access2.plainHttp && hostname(host) === hostname(access2.host)
-  };
-}
-var OriginPolicy = class {
-  constructor(access2) {
-    this.access = access2;
-    this.baseUrl = new URL(`${access2.plainHttp ? "http" : "https"}://${access2.host}/`);
-  }
-  access;
-  baseUrl;
-  mayUse(url) {
-    if (url.protocol === "https:") return true;
-    return url.protocol === "http:" && this.access.plainHttp && url.hostname === this.baseUrl.hostname;
-  }
-  mayCarryCredentials(url) {
-    return url.origin === this.baseUrl.origin;
-  }
-  /** Throws when `url` (a Location, a Link page, a token realm, a redirect) may not be used. */
-  check(url, what, method = "GET") {
-    if (this.mayUse(url)) return url;
-    throw new RegistryError(
-      "registry-insecure-url",
-      `${what}: ${this.access.host} sent the client to ${urlForMessage(url)}, which is not https`,
-      { method, url: urlForMessage(url), status: null, codes: [] },
-      {
-        hint: "Nothing was sent there. Plain HTTP is only used for a host it was enabled for."
-      }
-    );
-  }
-};
-
-// src/oci/docker-config.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join4 } from "node:path";
-function dockerConfigPath(env) {
-  return join4(env.DOCKER_CONFIG || join4(env.HOME || homedir(), ".docker"), "config.json");
-}
-function entryHost(key2) {
-  const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
-  return (withoutScheme.split("/")[0] ?? "").toLowerCase();
-}
-function entryCredentials(entry) {
-  if (typeof entry.auth === "string" && entry.auth.length > 0) {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon > 0 && colon < decoded.length - 1)
-      return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-  }
-  if (typeof entry.username === "string" && typeof entry.password === "string" && entry.username && entry.password)
-    return { username: entry.username, password: entry.password };
-  return void 0;
-}
-function parseDockerConfig(text) {
-  const out = /* @__PURE__ */ new Map();
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return out;
-  }
-  const auths = parsed?.auths;
-  if (auths === null || typeof auths !== "object") return out;
-  for (const [key2, entry] of Object.entries(auths)) {
-    const credentials = entry && typeof entry === "object" ? entryCredentials(entry) : void 0;
-    const host = entryHost(key2);
-    if (credentials && host && (!out.has(host) || !/:\/\//.test(key2))) out.set(host, credentials);
-  }
-  return out;
-}
-function dockerConfigCredentials(env) {
-  let entries;
-  return (host) => {
-    if (!entries) {
-      try {
-        entries = parseDockerConfig(readFileSync2(dockerConfigPath(env), "utf8"));
-      } catch {
-        entries = /* @__PURE__ */ new Map();
-      }
-    }
-    return entries.get(host.toLowerCase());
-  };
-}
-
-// src/action/registry.ts
-function splitRegistryInput(registry, namespace) {
-  const [host = "", ...prefix] = registry.split("/").filter((p) => p.length > 0);
-  return { host, namespace: [...prefix, ...namespace.split("/")].filter((p) => p.length > 0).join("/") };
-}
-function actionCredentials(host, token, dockerConfig) {
-  const fromToken = credentialsOnlyFor(
-    host,
-    token.token ? { username: token.username || "token", password: token.token } : void 0
-  );
-  return host.toLowerCase() === "ghcr.io" ? firstCredentials(fromToken, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
-}
-function actionRegistryAccess(inputs, env, onSecret) {
-  const { host, namespace } = splitRegistryInput(inputs.registry, inputs.namespace);
-  return registryAccess({
-    host,
-    namespace,
-    plainHttp: inputs.registryPlainHttp,
-    credentialsFor: actionCredentials(
-      host,
-      { username: inputs.username, token: inputs.token },
-      dockerConfigCredentials(env)
-    ),
-    onSecret
-  });
-}
-var ACTION_HINTS = {
-  "credentials-refused": "The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
-  "credentials-missing": "The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.",
-  forbidden: 'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
-  tls: "The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.",
-  "host-unknown": "Check the registry input (host[:port] and an optional path, no scheme).",
-  unreachable: "Check that the registry is reachable from the runner."
-};
-function withActionRegistryHint(err) {
-  const trouble = registryTrouble(err);
-  if (!trouble || !(err instanceof RegistryError)) return err;
-  return err.withHint(ACTION_HINTS[trouble]);
-}
-
-// src/action/run.ts
-import { copyFile as copyFile3, mkdir as mkdir4, readdir as readdir3, stat as stat7, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename4, join as join10, relative as relative4 } from "node:path";
 
 // src/ipm/operations.ts
-import { chmod, cp, mkdir as mkdir3, mkdtemp as mkdtemp2, readdir as readdir2, rm as rm4, stat as stat5 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename, join as join6 } from "node:path";
+import { chmod, cp, mkdir as mkdir2, mkdtemp, readdir as readdir3, rm, stat as stat3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join as join3 } from "node:path";
+
+// src/ipm/module-copy.ts
+import { constants } from "node:fs";
+import { copyFile, lstat, mkdir, readdir, realpath, stat } from "node:fs/promises";
+import { dirname, join, sep } from "node:path";
+
+// src/util/untrusted.ts
+import { randomBytes } from "node:crypto";
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function printable(name) {
+  return name.replace(CONTROL, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "	") return "\\t";
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function couldHoldWorkflowCommand(text) {
+  return text.includes("::") || text.includes("##[");
+}
+function withoutWorkflowCommands(text, newToken = randomToken) {
+  if (!couldHoldWorkflowCommand(text)) return text;
+  let token = newToken();
+  for (let i = 0; i < 10 && text.includes(token); i++) token = newToken();
+  if (text.includes(token)) throw new Error("could not choose a stop-commands token absent from the text");
+  return `::stop-commands::${token}
+${text}
+::${token}::`;
+}
+function randomToken() {
+  return `ipm-db-${randomBytes(16).toString("hex")}`;
+}
+
+// src/ipm/module-copy.ts
+var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
+var DEPENDENCIES_DIR = ".modules";
+var MAX_ENTRIES = 2e5;
+function refused(message) {
+  return new IpmDbError("module-link-refused", message, {
+    hint: `Nothing was copied into IRIS. Replace the link with the file or directory itself, or make it point inside the module (links under ${DEPENDENCIES_DIR}/ may point anywhere inside the repository).`
+  });
+}
+function inside(path, root) {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+async function findRepositoryRoot(dir) {
+  for (let current = dir, i = 0; i < 256; i++) {
+    if (await lstat(join(current, ".git")).catch(() => null)) return current;
+    const parent = dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+  return null;
+}
+async function walkModuleTree(moduleDir, destination, options = {}) {
+  const moduleRoot = await realpath(moduleDir);
+  const foundRepository = options.repositoryRoot ?? await findRepositoryRoot(moduleRoot);
+  const repositoryCandidate = foundRepository ? await realpath(foundRepository) : moduleRoot;
+  const repositoryRoot = inside(moduleRoot, repositoryCandidate) ? repositoryCandidate : moduleRoot;
+  const origin = options.origin ?? moduleDir;
+  let entries = 0;
+  const describe = (rel) => `"${printable(rel)}" in the module ${printable(origin)}`;
+  const visit = async (realDir, rel, dest, ancestors) => {
+    if (dest) await mkdir(dest, { mode: 493 });
+    for (const entry of await readdir(realDir)) {
+      if (NOT_COPIED.has(entry)) continue;
+      if (++entries > MAX_ENTRIES)
+        throw refused(
+          `The module ${printable(origin)} holds more than ${MAX_ENTRIES} files once its links are followed.`
+        );
+      const entryRel = rel ? `${rel}/${entry}` : entry;
+      const path = join(realDir, entry);
+      const target = dest ? join(dest, entry) : null;
+      let real = path;
+      let info2 = await lstat(path);
+      if (info2.isSymbolicLink()) {
+        try {
+          real = await realpath(path);
+        } catch (err) {
+          const code = err.code;
+          if (code === "ELOOP") throw refused(`The symbolic link ${describe(entryRel)} loops.`);
+          throw refused(`The symbolic link ${describe(entryRel)} points to nothing (${code ?? "unreadable"}).`);
+        }
+        const underDependencies = entryRel === DEPENDENCIES_DIR || entryRel.startsWith(`${DEPENDENCIES_DIR}/`);
+        const root = underDependencies ? repositoryRoot : moduleRoot;
+        if (!inside(real, root))
+          throw refused(
+            `The symbolic link ${describe(entryRel)} points to ${printable(real)}, outside the ${underDependencies ? "repository" : "module"} (${printable(root)}): refusing to copy it into IRIS.`
+          );
+        info2 = await stat(real);
+      }
+      if (info2.isDirectory()) {
+        if (ancestors.includes(real))
+          throw refused(`The symbolic link ${describe(entryRel)} points to a directory that contains it: a loop.`);
+        await visit(real, entryRel, target, [...ancestors, real]);
+      } else if (info2.isFile()) {
+        if (target) await copyFile(real, target, constants.COPYFILE_EXCL);
+      } else {
+        throw refused(`${describe(entryRel)} is neither a regular file nor a directory (a socket, FIFO or device).`);
+      }
+    }
+  };
+  await visit(moduleRoot, "", destination, [moduleRoot]);
+}
+function copyModuleTree(moduleDir, destination, options = {}) {
+  return walkModuleTree(moduleDir, destination, options);
+}
+function checkModuleTree(moduleDir, options = {}) {
+  return walkModuleTree(moduleDir, null, options);
+}
 
 // src/ipm/compile-errors.ts
-import { readdir, readFile as readFile2, stat as stat4 } from "node:fs/promises";
-import { join as join5, relative as relative2, sep as sep2 } from "node:path";
+import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { join as join2, relative, sep as sep2 } from "node:path";
 var LOCATED = /^(?:ERROR!\s+)?(?:>\s*)?ERROR:\s+(%?[A-Za-z][\w.%]*\.(?:cls|mac|inc|int))\((?:([%\w]+))?(?:\+(\d+))?\)\s*(?:#\d+)?\s*:?\s*(.*)$/;
 var STATUS = /^(?:ERROR!\s+)?(?:>\s*)?ERROR #(\d+):\s*(.*)$/;
 var TEXT = /^\s*TEXT:\s?(.*)$/;
@@ -3800,22 +2197,22 @@ function parseCompileErrors(output) {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
-    const located = LOCATED.exec(line);
-    if (located) {
+    const located2 = LOCATED.exec(line);
+    if (located2) {
       const next = TEXT.exec(lines[i + 1] ?? "");
       add({
-        document: located[1],
-        label: located[2] ?? null,
-        offset: located[3] === void 0 ? null : Number(located[3]),
-        message: cleanMessage(located[4] ?? ""),
+        document: located2[1],
+        label: located2[2] ?? null,
+        offset: located2[3] === void 0 ? null : Number(located2[3]),
+        message: cleanMessage(located2[4] ?? ""),
         text: next ? next[1].trim() : null
       });
       continue;
     }
     const status = STATUS.exec(line);
     if (status) {
-      const [, code2, message] = status;
-      if (SUMMARY_CODES.has(code2)) {
+      const [, code, message] = status;
+      if (SUMMARY_CODES.has(code)) {
         const inner = /Errors:\s*(ERROR:.*)$/.exec(message);
         const innerLocated = inner ? LOCATED.exec(inner[1]) : null;
         if (innerLocated)
@@ -3833,7 +2230,7 @@ function parseCompileErrors(output) {
               document: `${cls[1]}.cls`,
               label: null,
               offset: null,
-              message: `ERROR #${code2}: ${message}`,
+              message: `ERROR #${code}: ${message}`,
               text: null
             });
         }
@@ -3846,7 +2243,7 @@ function parseCompileErrors(output) {
           document,
           label: null,
           offset: lineNo ? Number(lineNo[1]) : null,
-          message: `ERROR #${code2}: ${message}`,
+          message: `ERROR #${code}: ${message}`,
           text: null
         });
       }
@@ -3932,15 +2329,15 @@ async function readSourceTree(moduleDir, limit = 5e3) {
   const tree = /* @__PURE__ */ new Map();
   const walk = async (dir) => {
     if (tree.size >= limit) return;
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir2(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      const full = join5(dir, entry.name);
+      const full = join2(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(full);
       } else if (entry.isFile() && SOURCE_EXT.test(entry.name) && tree.size < limit) {
-        const info2 = await stat4(full);
+        const info2 = await stat2(full);
         if (info2.size <= 2e6)
-          tree.set(relative2(moduleDir, full).split(sep2).join("/"), await readFile2(full, "utf8"));
+          tree.set(relative(moduleDir, full).split(sep2).join("/"), await readFile(full, "utf8"));
       }
     }
   };
@@ -3948,17 +2345,148 @@ async function readSourceTree(moduleDir, limit = 5e3) {
   return tree;
 }
 
+// src/ipm/installed.ts
+function moduleName(name) {
+  if (!isValid("module name", name)) throw new IpmDbError("unsafe-value", `"${name}" is not an IPM module name`);
+  return name;
+}
+function guardedLine(label, body) {
+  return `try { ${body} } catch e { write "##IPMDB error=",${quote(label)},"|",e.DisplayString(),! }`;
+}
+function moduleStateLine(name) {
+  return guardedLine(
+    `module ${name}`,
+    `set m=##class(%IPM.Storage.Module).NameOpen(${quote(moduleName(name))}) write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`
+  );
+}
+function values(output, key2) {
+  return output.results.filter((line) => line.key === key2).map((line) => line.value);
+}
+function parseModuleState(output) {
+  const [value] = values(output, "module");
+  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
+  if (value === "") return null;
+  const bar = value.lastIndexOf("|");
+  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
+}
+function guardedErrors(output) {
+  return values(output, "error").map((value) => {
+    const bar = value.indexOf("|");
+    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
+  });
+}
+function throwOnGuardedError(output, doing, code = "objectscript-error") {
+  const errors = guardedErrors(output);
+  if (errors.length > 0)
+    throw new IpmDbError(code, `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output.raw });
+}
+
+// src/ipm/dependencies.ts
+function dependencyCheckLine(name) {
+  if (!isValid("module name", name)) throw new IpmDbError("unsafe-value", `"${name}" is not an IPM module name`);
+  const q = quote(name);
+  const each = `set n=m.Resources.GetAt(i).Name,t=$zconvert($extract(n,$length(n)-3,$length(n)),"U"),b=$extract(n,1,$length(n)-4) if t=".CLS" { write "##IPMDB depres=",${q},"|",n,"|",##class(%Dictionary.CompiledClass).%ExistsId(b),! } elseif t=".PKG" { kill c set sc=$system.OBJ.GetPackageList(.c,b) write "##IPMDB depres=",${q},"|",n,"|",$data(c)\\10,! } elseif t=".INC" { write "##IPMDB depres=",${q},"|",n,"|",##class(%Library.RoutineMgr).Exists(n),! }`;
+  return guardedLine(
+    `dependency ${name}`,
+    `set m=##class(%IPM.Storage.Module).NameOpen(${q}) write "##IPMDB dep=",${q},"|",$select($isobject(m):m.VersionString,1:""),! if $isobject(m) { for i=1:1:m.Resources.Count() { ${each} } }`
+  );
+}
+function parseDependencyStates(output) {
+  const states = /* @__PURE__ */ new Map();
+  for (const { key: key2, value } of parseSessionOutput(output).results) {
+    if (key2 === "dep") {
+      const bar = value.indexOf("|");
+      const name = value.slice(0, bar);
+      const version2 = value.slice(bar + 1);
+      states.set(name, { name, version: version2 === "" ? null : version2, resources: [] });
+    } else if (key2 === "depres") {
+      const [name, resource, present] = value.split("|");
+      const state = states.get(name ?? "");
+      if (state && resource) state.resources.push({ name: resource, present: present === "1" });
+    }
+  }
+  return [...states.values()];
+}
+function dependencyProblems(states, expected) {
+  const problems = [];
+  for (const name of expected) {
+    const state = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!state || state.version === null) {
+      problems.push(`dependency ${name} is not installed (IPM has no module record for it)`);
+      continue;
+    }
+    const missing = state.resources.filter((r) => !r.present).map((r) => r.name);
+    if (missing.length > 0)
+      problems.push(
+        `dependency ${name} ${state.version} is registered but its code is missing: ${missing.join(", ")} not found`
+      );
+  }
+  return problems;
+}
+function missingDependencyError(problems, module, namespace) {
+  return new IpmDbError(
+    "dependency-code-missing",
+    `After installing ${module} into ${namespace}: ${problems.join("; ")}.`,
+    {
+      hint: "IPM's package-database (pull request #1121) compiles only the module's own resources into IRIS.DAT and ships dependencies as manifests in deps/, so their code is not installed with the package. Use an IPM build that packages dependency code, or install the dependencies into a database mapped into the namespace."
+    }
+  );
+}
+function superclassNotPackaged(text, module) {
+  const m = /#5373: Class '([^']+)', used by '([^':]+):super', does not exist/.exec(text);
+  if (!m) return null;
+  return new IpmDbError(
+    "superclass-not-packaged",
+    `package-database ${module} could not compile ${m[2]}: its superclass ${m[1]} is not part of the module.`,
+    {
+      hint: `IPM's package-database compiles only the module's own resources, in a fresh routines database where the dependencies' classes are not visible (Lifecycle/Database.cls RemapRoutinesDB, LoadResourcesIntoDatabase). Move ${m[1]} into the module or stop extending it, or use an IPM build that packages dependency code.`,
+      details: text
+    }
+  );
+}
+
+// src/ipm/writable.ts
+var PROBE = ".ipm-db-write-check";
+function writableLine(dir) {
+  const q = quote(validate("container path", dir));
+  const probe2 = quote(`${dir}/${PROBE}`);
+  return `set ok=##class(%Library.File).CreateDirectory(${probe2}) if ok { set ok=##class(%Library.File).RemoveDirectory(${probe2}) } write "##IPMDB writable=",${q},"|",ok,!`;
+}
+function parseWritable(output) {
+  return parseSessionOutput(output).results.filter((r) => r.key === "writable").map((r) => {
+    const bar = r.value.lastIndexOf("|");
+    return { dir: r.value.slice(0, bar), writable: r.value.slice(bar + 1) === "1" };
+  });
+}
+function notWritableError(dirs, output) {
+  return new IpmDbError(
+    "iris-cannot-write",
+    `IRIS cannot write into ${dirs.join(", ")} in the container: the user IRIS runs as may not create files there.`,
+    {
+      hint: "docker cp makes root the owner of what it copies and keeps the host modes; IRIS runs as its own user (irisowner, uid 51773, in the official images). Check the image user and the modes of the copied directories.",
+      details: output
+    }
+  );
+}
+
 // src/iris/session.ts
 var DEFAULT_SESSION_TIMEOUT_MS = 6e5;
+var COMMUNITY_LICENCE_UNITS = 5;
+var MAX_CONCURRENT_SESSIONS = COMMUNITY_LICENCE_UNITS - 1;
 function sessionArgs(namespace) {
   return ["iris", "session", "IRIS", "-U", validateNamespace(namespace)];
 }
 var IrisSessionRunner = class {
-  constructor(container) {
+  constructor(container, maxConcurrent = MAX_CONCURRENT_SESSIONS) {
     this.container = container;
+    this.slots = new Limiter(maxConcurrent);
   }
   container;
-  async run(request) {
+  slots;
+  run(request) {
+    return this.slots.run(() => this.runNow(request));
+  }
+  async runNow(request) {
     const namespace = validateNamespace(request.namespace);
     const secretEnv = request.secretEnv ?? {};
     for (const [name, value] of Object.entries(secretEnv)) {
@@ -4002,7 +2530,7 @@ function sessionError(failure, request, namespace, timeoutMs) {
     case "timeout":
       return new IpmDbError(
         "session-timeout",
-        `IRIS session in ${namespace} was stopped while ${doing}, at its ${seconds(timeoutMs)} limit${context}.`,
+        `IRIS session in ${namespace} was stopped while ${doing}, at its ${formatDuration(timeoutMs)} limit${context}.`,
         {
           hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
           details
@@ -4061,16 +2589,6 @@ function parseSwapOutput(text) {
   const ns = /Database swap complete for namespace (\S+)/.exec(text);
   const backup = /^\s*Backup:\s*(\S.*?)\s*$/m.exec(text);
   return { namespace: ns ? ns[1] : null, backupPath: backup ? backup[1] : null };
-}
-function parseListOutput(text) {
-  const out = [];
-  for (const line of text.split("\n")) {
-    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s+v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?:\s+(.*))?$/.exec(
-      line
-    );
-    if (m) out.push({ name: m[1], version: m[2], extra: (m[3] ?? "").trim() });
-  }
-  return out;
 }
 var IPM_ERRORS = [
   {
@@ -4138,10 +2656,20 @@ var IPM_ERRORS = [
     pattern: /Database swap cancelled by user/i,
     hint: "Pass -swap-db (the driver always does)."
   },
-  { code: "only-database-package", pattern: /is only available as a database package/i, hint: "Re-run with -swap-db." }
+  { code: "only-database-package", pattern: /is only available as a database package/i, hint: "Re-run with -swap-db." },
+  {
+    // Later pull-request code (ReportPostSwapFailure): a failure after the swap, then a rollback.
+    code: "install-rolled-back",
+    pattern: /Attempting to roll back system state/i,
+    hint: "IPM failed after swapping the database and tried to restore the previous state: read the error above the rollback lines."
+  }
 ];
 function ipmErrorText(text) {
-  return lastErrorLine(text);
+  const ipm = lastErrorLine(text);
+  if (ipm && !/^ERROR #\d+:/.test(ipm)) return ipm;
+  const encountered = /ERROR: encountered an error:\s*(.*)$/m.exec(text);
+  if (encountered && encountered[1].trim()) return encountered[1].trim();
+  return ipm;
 }
 function classifyIpmMessage(text) {
   for (const e of IPM_ERRORS) if (e.pattern.test(text)) return { code: e.code, hint: e.hint };
@@ -4153,14 +2681,14 @@ function ipmFailure(failure, fallbackCode, timeoutMs) {
   if (failure.reason === "timeout")
     return new IpmDbError(
       "session-timeout",
-      `${failure.running} did not finish${timeoutMs ? ` within ${seconds(timeoutMs)}` : ""}; the session was stopped.`,
+      `${failure.running} did not finish${timeoutMs ? ` within ${formatDuration(timeoutMs)}` : ""}; the session was stopped.`,
       {
         hint: "The command hung or needs more time: raise the timeout, or read the IRIS output below.",
         details
       }
     );
   const error2 = ipmErrorText(text);
-  const known = classifyIpmMessage(error2 ?? text);
+  const known = classifyIpmMessage(error2 ?? text) ?? classifyIpmMessage(text);
   if (failure.reason === "ended-early" && !error2)
     return new IpmDbError("session-ended-early", `The IRIS session ended before ${failure.running} finished.`, {
       hint: "IRIS stopped or the session was cut off; read the IRIS output below.",
@@ -4192,41 +2720,36 @@ var CompileFailedError = class extends IpmDbError {
     this.compileErrors = compileErrors;
   }
 };
-var NOT_COPIED = /* @__PURE__ */ new Set([".git"]);
 async function copyModuleIn(files, moduleDir, containerDir) {
-  const staging = await mkdtemp2(join6(tmpdir2(), "ipm-db-module-"));
+  const staging = await mkdtemp(join3(tmpdir(), "ipm-db-module-"));
   try {
-    const copy = join6(staging, "module");
-    await cp(moduleDir, copy, {
-      recursive: true,
-      dereference: true,
-      filter: (source) => !NOT_COPIED.has(basename(source))
-    });
+    const copy = join3(staging, "module");
+    await copyModuleTree(moduleDir, copy);
     await makeReadableForIris(copy);
     await files.copyIn(copy, containerDir);
   } finally {
-    await rm4(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
   }
 }
 async function makeReadableForIris(path) {
-  const info2 = await stat5(path);
+  const info2 = await stat3(path);
   if (info2.isDirectory()) {
-    await chmod(path, info2.mode | 493);
-    for (const entry of await readdir2(path)) await makeReadableForIris(join6(path, entry));
+    await chmod(path, info2.mode | 511);
+    for (const entry of await readdir3(path)) await makeReadableForIris(join3(path, entry));
   } else {
     await chmod(path, info2.mode | 292);
   }
 }
 async function copyFileIn(files, hostFile, containerPath) {
-  if (((await stat5(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
-  const staging = await mkdtemp2(join6(tmpdir2(), "ipm-db-file-"));
+  if (((await stat3(hostFile)).mode & 4) !== 0) return files.copyIn(hostFile, containerPath);
+  const staging = await mkdtemp(join3(tmpdir(), "ipm-db-file-"));
   try {
-    const copy = join6(staging, basename(hostFile));
+    const copy = join3(staging, basename(hostFile));
     await cp(hostFile, copy);
     await chmod(copy, 420);
     await files.copyIn(copy, containerPath);
   } finally {
-    await rm4(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
   }
 }
 function compileFailure(failure, sources) {
@@ -4279,6 +2802,7 @@ var IpmOperations = class {
   async loadModule(namespace, moduleDir, options = {}) {
     const dir = await this.workDir("module");
     await copyModuleIn(this.target.files, moduleDir, dir);
+    await this.checkWritable(namespace, [dir]);
     const command = {
       words: ["load", dir],
       modifiers: [...options.dev ? [["-dev"]] : [], ...this.verboseFlag()]
@@ -4294,25 +2818,27 @@ var IpmOperations = class {
     return { output: result.text, containerPath: dir };
   }
   /** `package-database <m> -path <dir>`; the archive is copied to `hostOutDir`. */
-  async packageDatabase(namespace, moduleName, hostOutDir, options = {}) {
-    validate("module name", moduleName);
+  async packageDatabase(namespace, moduleName2, hostOutDir, options = {}) {
+    validate("module name", moduleName2);
     const out = await this.workDir("out");
     await this.target.files.mkdir(out);
+    await this.checkWritable(namespace, [out]);
     const modifiers = [["-path", out]];
     if (options.dev) modifiers.push(["-dev"]);
     if (options.exportPythonDeps === false) modifiers.push(["-no-export-python-deps"]);
     modifiers.push(...this.verboseFlag());
     const result = await this.ipm(
       namespace,
-      [{ words: ["package-database", moduleName], modifiers }],
+      [{ words: ["package-database", moduleName2], modifiers }],
       this.timeouts.packageMs,
-      "package-failed"
+      "package-failed",
+      (failure) => failure.reason === "timeout" ? null : superclassNotPackaged(failure.output.text, moduleName2)
     );
     const parsed = parsePackageOutput(result.text);
     if (!parsed.archivePath)
       throw new IpmDbError(
         "package-output-unrecognised",
-        `package-database ${moduleName} succeeded but did not print "Database package generated:" with the archive path.`,
+        `package-database ${moduleName2} succeeded but did not print "Database package generated:" with the archive path.`,
         {
           hint: "The IPM in use prints something else; report this with the output below.",
           details: result.text
@@ -4326,8 +2852,8 @@ var IpmOperations = class {
         { details: result.text }
       );
     const fileName = basename(containerPath);
-    await mkdir3(hostOutDir, { recursive: true });
-    const hostPath = join6(hostOutDir, fileName);
+    await mkdir2(hostOutDir, { recursive: true });
+    const hostPath = join3(hostOutDir, fileName);
     await this.target.files.copyOut(containerPath, hostPath);
     return { hostPath, containerPath, fileName, checksum: parsed.checksum, output: result.text };
   }
@@ -4364,44 +2890,81 @@ var IpmOperations = class {
     return { ...parseSwapOutput(result.text), output: result.text };
   }
   /** `update <m> -path <tgz> -swap-db`: upgrades an installed module to a database package. */
-  async updateModule(namespace, moduleName, hostTgz) {
-    validate("module name", moduleName);
+  async updateModule(namespace, moduleName2, hostTgz) {
+    validate("module name", moduleName2);
     const tgz = await this.copyPackageIn(hostTgz);
     const result = await this.ipm(
       namespace,
-      [{ words: ["update", moduleName], modifiers: [["-path", tgz], ["-swap-db"], ...this.verboseFlag()] }],
+      [{ words: ["update", moduleName2], modifiers: [["-path", tgz], ["-swap-db"], ...this.verboseFlag()] }],
       this.timeouts.installMs,
       "update-failed"
     );
     return { ...parseSwapOutput(result.text), output: result.text };
   }
-  async list(namespace) {
-    const result = await this.ipm(
-      namespace,
-      [{ words: ["list"], modifiers: [] }],
-      this.timeouts.shortMs,
-      "list-failed"
-    );
-    return parseListOutput(result.text);
+  /**
+   * Fails unless IRIS, as the user it runs as, can create an entry in each directory (checked by
+   * making and removing a subdirectory from inside IRIS, not assumed from who copied the files).
+   */
+  async checkWritable(namespace, dirs) {
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: dirs.map((dir) => ({ kind: "surfaceLine", text: writableLine(dir), label: `check ${dir}` })),
+      timeoutMs: this.timeouts.shortMs
+    });
+    const refused2 = parseWritable(result.raw).filter((d) => !d.writable);
+    if (refused2.length > 0)
+      throw notWritableError(
+        refused2.map((d) => d.dir),
+        result.raw
+      );
   }
-  async uninstall(namespace, moduleName) {
-    validate("module name", moduleName);
+  /**
+   * The module as IPM's `%IPM.Storage.Module` records it in a namespace (version and packaging),
+   * or null when it is not installed. Read from the object, not from `list` text.
+   */
+  async installedModule(namespace, moduleName2) {
+    validate("module name", moduleName2);
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: [{ kind: "surfaceLine", text: moduleStateLine(moduleName2), label: `read module ${moduleName2}` }],
+      timeoutMs: this.timeouts.shortMs
+    });
+    throwOnGuardedError(result, `Reading module ${moduleName2} in ${namespace}`);
+    return parseModuleState(result);
+  }
+  /** Each dependency's module record and whether the code of its resources exists in the namespace. */
+  async dependencyStates(namespace, names) {
+    if (names.length === 0) return [];
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: names.map((name) => ({
+        kind: "surfaceLine",
+        text: dependencyCheckLine(name),
+        label: `check dependency ${name}`
+      })),
+      timeoutMs: this.timeouts.shortMs
+    });
+    throwOnGuardedError(result, `Checking the dependencies in ${namespace}`);
+    return parseDependencyStates(result.raw);
+  }
+  async uninstall(namespace, moduleName2) {
+    validate("module name", moduleName2);
     const result = await this.ipm(
       namespace,
-      [{ words: ["uninstall", moduleName], modifiers: [] }],
+      [{ words: ["uninstall", moduleName2], modifiers: [] }],
       this.timeouts.shortMs,
       "uninstall-failed"
     );
     return result.text;
   }
   /** `test <m> -only -output-file <xml>`; the JUnit file is copied out even when tests fail. */
-  async test(namespace, moduleName, hostOutDir) {
-    validate("module name", moduleName);
+  async test(namespace, moduleName2, hostOutDir) {
+    validate("module name", moduleName2);
     const out = await this.workDir("test");
     await this.target.files.mkdir(out);
-    const junit = `${out}/junit-${moduleName.toLowerCase()}.xml`;
-    await mkdir3(hostOutDir, { recursive: true });
-    const hostJunit = join6(hostOutDir, `junit-${moduleName.toLowerCase()}.xml`);
+    const junit = `${out}/junit-${moduleName2.toLowerCase()}.xml`;
+    await mkdir2(hostOutDir, { recursive: true });
+    const hostJunit = join3(hostOutDir, `junit-${moduleName2.toLowerCase()}.xml`);
     const copyJunit = async () => {
       try {
         await this.target.files.copyOut(junit, hostJunit);
@@ -4413,7 +2976,7 @@ var IpmOperations = class {
     try {
       const result = await this.ipm(
         namespace,
-        [{ words: ["test", moduleName], modifiers: [["-only"], ["-output-file", junit]] }],
+        [{ words: ["test", moduleName2], modifiers: [["-only"], ["-output-file", junit]] }],
         this.timeouts.testMs,
         "tests-failed"
       );
@@ -4428,10 +2991,10 @@ var IpmOperations = class {
    * Reads values in a namespace (`##IPMDB key=value`), e.g. for the upgrade stage's
    * update-step state queries once their expressions are in docs/iris-surface.md.
    */
-  async query(namespace, values2, secretEnv) {
+  async query(namespace, values3, secretEnv) {
     const result = await this.target.sessions.run({
       namespace: validateNamespace(namespace),
-      operations: values2.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
+      operations: values3.map((v) => ({ kind: "emit", key: v.key, expression: v.expression })),
       timeoutMs: this.timeouts.shortMs,
       ...secretEnv ? { secretEnv } : {}
     });
@@ -4439,1552 +3002,34 @@ var IpmOperations = class {
   }
 };
 
-// src/pipeline/stages.ts
-import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { basename as basename3, join as join8 } from "node:path";
-
-// src/ipm/manifest.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join7 } from "node:path";
-
-// src/archive/xml-reader.ts
-var import_saxes = __toESM(require_saxes(), 1);
-var DoctypeFound = class extends Error {
-};
-function decode(bytes) {
-  if (bytes[0] === 254 && bytes[1] === 255 || bytes[0] === 255 && bytes[1] === 254) {
-    return { code: "xml-unsupported-encoding", detail: "it is UTF-16; IPM writes UTF-8" };
-  }
-  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const declared = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
-    bytes.toString("latin1", start, start + 256)
-  )?.[1];
-  const encoding = (declared ?? "utf-8").toLowerCase();
-  if (encoding === "iso-8859-1" || encoding === "latin1") return { text: bytes.toString("latin1", start) };
-  if (encoding !== "utf-8" && encoding !== "utf8" && encoding !== "us-ascii" && encoding !== "ascii") {
-    return { code: "xml-unsupported-encoding", detail: `it declares encoding "${declared}"; expected UTF-8` };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
-  } catch {
-    return { code: "xml-not-well-formed", detail: "it is not valid UTF-8" };
-  }
-}
-function readXml(bytes, visitor) {
-  const decoded = decode(bytes);
-  if (!("text" in decoded)) return { ok: false, code: decoded.code, detail: decoded.detail };
-  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
-  const stack = [];
-  const texts = [];
-  parser.on("doctype", () => {
-    throw new DoctypeFound();
-  });
-  parser.on("opentag", (tag) => {
-    stack.push(tag.name);
-    texts.push("");
-    visitor.open?.(stack.join("/"), tag.attributes);
-  });
-  const addText = (t) => {
-    if (texts.length) texts[texts.length - 1] += t;
-  };
-  parser.on("text", addText);
-  parser.on("cdata", addText);
-  parser.on("closetag", () => {
-    const path = stack.join("/");
-    stack.pop();
-    visitor.close?.(path, texts.pop() ?? "");
-  });
-  try {
-    parser.write(decoded.text).close();
-  } catch (err) {
-    if (err instanceof DoctypeFound) {
-      return {
-        ok: false,
-        code: "xml-doctype",
-        detail: "it has a DOCTYPE declaration (DTD/entities are refused, never expanded)"
-      };
-    }
-    return { ok: false, code: "xml-not-well-formed", detail: err.message };
-  }
-  return { ok: true, text: decoded.text };
-}
-
-// src/archive/module-manifest.ts
-var MODULE = "Export/Document/Module";
-var SINGLE = ["Name", "Version", "Description", "Packaging", "Checksum", "SystemRequirements", "UpdatePackage"];
-var NOT_RESOURCES = /* @__PURE__ */ new Set(["Default", "Parameter", "Invoke", "Mapping", "SystemRequirements", "Dependencies"]);
-var RESOURCE_NAME_ATTRIBUTES = ["Name", "Path", "SourcePath", "Url"];
-function resourceFrom(element, attributes) {
-  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes[a] !== void 0);
-  if (key2 === void 0) return null;
+// src/pipeline/stage-result.ts
+function stageFailure(stage, error2, durationMs) {
+  const hint = error2 instanceof IpmDbError && error2.hint ? ` (${redact(error2.hint)})` : "";
+  const output = error2 instanceof IpmDbError && error2.details ? redact(error2.details) : void 0;
+  const code = error2 instanceof IpmDbError ? error2.code : void 0;
   return {
-    element,
-    name: attributes[key2],
-    processor: element === "Resource" ? attributes.ProcessorClass ?? null : element,
-    scope: attributes.Scope ?? null,
-    attributes
+    stage,
+    status: "failed",
+    durationMs,
+    message: redact(errorMessage(error2)) + hint,
+    ...code ? { code } : {},
+    ...output ? { output } : {}
   };
 }
-function readModuleManifest(bytes) {
-  const m = {
-    name: null,
-    version: null,
-    description: null,
-    packaging: null,
-    checksum: null,
-    systemRequirements: null,
-    updatePackage: null,
-    dependencies: [],
-    resources: [],
-    repeated: [],
-    documentName: null,
-    layoutProblem: null
-  };
-  const seen = /* @__PURE__ */ new Map();
-  let root = null;
-  let documents = 0;
-  let modules = 0;
-  let checksumAlgorithm = null;
-  let reference = null;
-  const count = (what) => {
-    const n = (seen.get(what) ?? 0) + 1;
-    seen.set(what, n);
-    if (n === 2) m.repeated.push(what);
-    return n;
-  };
-  const xml = readXml(bytes, {
-    open(path, attributes) {
-      if (root === null) root = path;
-      if (path === "Export/Document" && ++documents === 1) m.documentName = attributes.name ?? null;
-      if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
-      if (modules > 1) return;
-      if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes.Algorithm ?? null;
-      if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
-        m.systemRequirements = { ...attributes };
-      if (path === `${MODULE}/Dependencies/ModuleReference`) reference = { name: null, version: null };
-      const parts = path.split("/");
-      const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
-      const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
-      if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
-        const resource = resourceFrom(parts[parts.length - 1], attributes);
-        if (resource) m.resources.push(resource);
-      }
-    },
-    close(path, text) {
-      if (modules > 1) return;
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Name`) reference.name = text.trim();
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference/Version`) reference.version = text.trim();
-      if (reference && path === `${MODULE}/Dependencies/ModuleReference`) {
-        if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
-        reference = null;
-      }
-      if (!path.startsWith(`${MODULE}/`)) return;
-      const child = path.slice(MODULE.length + 1);
-      if (!SINGLE.includes(child)) return;
-      if (count(child) > 1) return;
-      const value = text.trim();
-      if (child === "Name") m.name = value || null;
-      else if (child === "Version") m.version = value || null;
-      else if (child === "Description") m.description = value;
-      else if (child === "Packaging") m.packaging = value;
-      else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
-      else if (child === "UpdatePackage") m.updatePackage = value || null;
-    }
-  });
-  if (xml.ok) {
-    if (root !== "Export") m.layoutProblem = `the root element is <${root}>, expected <Export>`;
-    else if (documents === 0) m.layoutProblem = "there is no /Export/Document element";
-    else if (modules === 0) m.layoutProblem = "there is no /Export/Document/Module element";
-    if (documents > 1) m.repeated.push("Export/Document");
-  }
-  return { xml, manifest: m };
+function stageSkipped(stage, why) {
+  return { stage, status: "skipped", durationMs: 0, message: why };
 }
-function isTestScoped(resource) {
-  const scope = resource.scope?.toLowerCase();
-  return scope === "test" || scope === "verify";
-}
-
-// src/ipm/manifest.ts
-function parseModuleXml(xml, where = "module.xml") {
-  const { xml: result, manifest } = readModuleManifest(Buffer.from(xml, "utf8"));
-  if (!result.ok) {
-    const what = result.code === "xml-not-well-formed" ? "is not well-formed XML" : "is refused";
-    throw new IpmDbError("module-xml-invalid", `${where} ${what}: ${result.detail}`);
-  }
-  return manifest;
-}
-function parseModuleIdentity(xml, where = "module.xml") {
-  const { name, version: version2 } = parseModuleXml(xml, where);
-  if (!name || !version2)
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where} has no /Export/Document/Module/${name ? "Version" : "Name"}.`,
-      {
-        hint: "The module directory must hold an IPM module.xml."
-      }
-    );
-  if (!isModuleName(name))
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where}: module name "${name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
-    );
-  if (!isSemver(version2))
-    throw new IpmDbError(
-      "module-xml-invalid",
-      `${where}: version "${version2}" is not a semantic version (e.g. 1.2.3).`
-    );
-  return { name, version: version2 };
-}
-async function readModuleIdentity(moduleDir) {
-  const file = join7(moduleDir, "module.xml");
-  const xml = await readFile3(file, "utf8").catch((err) => {
-    throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
-      hint: "Point --module at the directory that holds the module's module.xml."
-    });
-  });
-  return parseModuleIdentity(xml, file);
-}
-
-// src/ipm/bootstrap.ts
-import { basename as basename2 } from "node:path";
-var CONFIGURE_IPM = [
-  { words: ["config", "set", "ColorScheme", "none"], modifiers: [] },
-  { words: ["config", "set", "analytics", "0"], modifiers: [] }
-];
-function parseIrisVersion(values2) {
-  const zversion = values2.get("zversion") ?? "";
-  const major = Number(values2.get("major"));
-  const minor = Number(values2.get("minor"));
-  if (!Number.isInteger(major) || !Number.isInteger(minor) || major <= 0)
-    throw new IpmDbError(
-      "iris-version-unknown",
-      `Could not read the IRIS version (got major "${values2.get("major") ?? ""}", minor "${values2.get("minor") ?? ""}").`,
-      {
-        details: zversion
-      }
-    );
-  const build = /\(Build ([^)]+)\)/.exec(zversion);
-  return {
-    zversion,
-    major,
-    minor,
-    number: values2.get("number") ?? "",
-    majorMinor: `${major}.${minor}`,
-    build: build ? build[1] : null
-  };
-}
-function ipmSession(target, namespace, operations, timeoutMs, code2) {
-  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code2, timeoutMs) });
-}
-async function detectIris(target, namespace, timeoutMs = 12e4) {
-  const result = await target.sessions.run({
-    namespace,
-    timeoutMs,
-    operations: [
-      { kind: "emit", key: "zversion", expression: { kind: "zversion" } },
-      { kind: "emit", key: "major", expression: { kind: "versionMajor" } },
-      { kind: "emit", key: "minor", expression: { kind: "versionMinor" } },
-      { kind: "emit", key: "number", expression: { kind: "versionNumber" } },
-      { kind: "emit", key: "ipm", expression: { kind: "classExists", className: "%IPM.Main" } }
-    ]
-  });
-  return { iris: parseIrisVersion(result.values), hasIpm: result.values.get("ipm") === "1" };
-}
-async function bootstrapIpm(target, options) {
-  const home = validateNamespace(options.homeNamespace ?? "USER");
-  const { iris, hasIpm } = await detectIris(target, home);
-  options.logger.info(`IRIS ${iris.number || iris.majorMinor}${iris.build ? ` (build ${iris.build})` : ""}`);
-  let previousIpmVersion = "";
-  if (hasIpm) previousIpmVersion = (await readIpm(target, home)).version;
-  if (options.installer) {
-    const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename2(options.installer.path)) ? basename2(options.installer.path) : "ipm-installer.xml";
-    const dir = `${WORK_DIR}/ipm`;
-    await target.files.mkdir(dir);
-    await copyFileIn(target.files, options.installer.path, `${dir}/${fileName}`);
-    options.logger.info(
-      `Installing IPM from ${options.installer.url ?? options.installer.path} (sha256 ${options.installer.sha256}) into ${home}`
-    );
-    await ipmSession(
-      target,
-      home,
-      [{ kind: "loadXml", path: `${dir}/${fileName}` }],
-      options.installTimeoutMs ?? 9e5,
-      "ipm-install-failed"
-    );
-  } else if (!hasIpm) {
-    throw new IpmDbError("ipm-missing", `The image has no IPM in ${home} and no IPM installer was given.`, {
-      hint: "Pass --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-version / ipm-installer)."
-    });
-  }
-  const ipm = await readIpm(target, home);
-  if (!ipm.version)
-    throw new IpmDbError("ipm-missing", `IPM is not usable in ${home} after installation (no zpm module found).`, {
-      hint: "Check that the installer is an IPM release installer (zpm-<version>.xml)."
-    });
-  if (!ipm.databasePackaging)
-    throw new IpmDbError(
-      "ipm-lacks-database-packaging",
-      `IPM ${ipm.version} in ${home} has no database packaging (%IPM.Lifecycle.Database does not exist), so package-database cannot run.`,
-      {
-        hint: "Install an IPM build with database packaging: --ipm <version after 0.10.9> or an installer built from the db-packaging branch."
-      }
-    );
-  await ipmSession(
-    target,
-    home,
-    CONFIGURE_IPM.map((command) => ({ kind: "ipm", command })),
-    12e4,
-    "ipm-config-failed"
-  );
-  options.logger.info(
-    `IPM ${ipm.version} in ${home}${previousIpmVersion && previousIpmVersion !== ipm.version ? ` (was ${previousIpmVersion})` : ""}`
-  );
-  return {
-    iris,
-    ipmVersion: ipm.version,
-    previousIpmVersion,
-    homeNamespace: home,
-    installedFrom: options.installer ?? null
-  };
-}
-async function readIpm(target, namespace) {
-  const result = await target.sessions.run({
-    namespace,
-    timeoutMs: 12e4,
-    operations: [
-      { kind: "emit", key: "ipmversion", expression: { kind: "ipmVersion" } },
-      { kind: "emit", key: "dbpackaging", expression: { kind: "classExists", className: "%IPM.Lifecycle.Database" } }
-    ]
-  });
-  return {
-    version: (result.values.get("ipmversion") ?? "").trim(),
-    databasePackaging: result.values.get("dbpackaging") === "1"
-  };
-}
-
-// src/ipm/namespaces.ts
-function namespaceName(homeNamespace, postfix) {
-  const home = validateNamespace(homeNamespace);
-  return validateNamespace(`${home === "%SYS" ? "USER" : home}-${validate("namespace postfix", postfix)}`);
-}
-function createNamespaceOperations(options) {
-  const name = namespaceName(options.homeNamespace, options.postfix);
-  const ops = [{ kind: "set", variable: "cfg", expression: { kind: "newNamespaceConfig" } }];
-  if (options.enableEnsemble)
-    ops.push({ kind: "set", variable: "cfg.EnableEnsemble", expression: { kind: "integer", value: 1 } });
-  ops.push({ kind: "initializeNamespace", postfix: options.postfix, resultVariable: "ns", configVariable: "cfg" });
-  ops.push({ kind: "emit", key: "namespace", expression: { kind: "variable", name: "ns" } });
-  ops.push({ kind: "switchNamespace", namespace: name });
-  for (const command of CONFIGURE_IPM) ops.push({ kind: "ipm", command });
-  return ops;
-}
-async function createNamespace(target, options) {
-  const expected = namespaceName(options.homeNamespace, options.postfix);
-  const timeoutMs = options.timeoutMs ?? 3e5;
-  const result = await target.sessions.run({
-    namespace: options.homeNamespace,
-    operations: createNamespaceOperations(options),
-    timeoutMs,
-    classify: (f) => ipmFailure(f, "namespace-create-failed", timeoutMs)
-  });
-  const created = (result.values.get("namespace") ?? "").toUpperCase();
-  if (created !== expected)
-    throw new IpmDbError(
-      "namespace-create-failed",
-      `InitializeNamespace created "${created}", expected "${expected}".`,
-      { details: result.text }
-    );
-  return expected;
-}
-
-// src/pipeline/containers.ts
-async function startPipelineIris(ctx, runId, extra = {}) {
-  const o = ctx.options;
-  const network = extra.network ?? o.network;
-  const mounts = [...o.mounts ?? [], ...extra.mounts ?? []];
-  const env = { ...o.env ?? {}, ...extra.env ?? {} };
-  const container = await startIris(
-    ctx.docker,
-    {
-      image: o.image,
-      runId,
-      ...network ? { network } : {},
-      ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
-      ...mounts.length > 0 ? { mounts } : {},
-      ...Object.keys(env).length > 0 ? { env } : {}
-    },
-    {
-      logger: ctx.logger,
-      ...o.onResource ? { onResource: o.onResource } : {},
-      ...o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {},
-      ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}
-    }
-  );
-  return drive(ctx, container);
-}
-function drive(ctx, container) {
-  const o = ctx.options;
-  const target = { sessions: new IrisSessionRunner(container), files: container };
-  const ops = new IpmOperations(target, {
-    ...o.timeouts ? { timeouts: o.timeouts } : {},
-    verbose: o.verbose ?? false
-  });
-  return { container, target, ops };
-}
-function newPackageNamespace(ctx, target, homeNamespace, prefix) {
-  return createNamespace(target, {
-    homeNamespace,
-    postfix: ctx.nextPostfix(prefix),
-    enableEnsemble: ctx.options.enableEnsemble ?? false
-  });
-}
-function setUpIpm(ctx, target, installer, homeNamespace) {
-  const limit = ctx.options.timeouts?.ipmInstallMs;
-  return bootstrapIpm(target, {
-    installer,
-    logger: ctx.logger,
-    ...homeNamespace ? { homeNamespace } : {},
-    ...limit ? { installTimeoutMs: limit } : {}
-  });
+function firstFailure(stages) {
+  return stages.find((s) => s.status === "failed") ?? null;
 }
 
 // src/pipeline/stages.ts
-function need(value, what) {
-  if (value === null)
-    throw new IpmDbError("pipeline-order", `Internal: ${what} is not available; a stage it depends on did not run.`);
-  return value;
-}
-var startStage = {
-  name: "start",
-  async run(ctx) {
-    const o = ctx.options;
-    ctx.module = await readModuleIdentity(o.moduleDir);
-    ctx.report.module = { ...ctx.module };
-    await ctx.docker.assertAvailable();
-    if (o.login) await dockerLogin(ctx.docker, o.login);
-    const driven = await startPipelineIris(ctx, ctx.runId);
-    const container = driven.container;
-    ctx.container = container;
-    ctx.target = driven.target;
-    ctx.ops = driven.ops;
-    return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
-  }
-};
-var ipmStage = {
-  name: "ipm",
-  async run(ctx) {
-    const o = ctx.options;
-    const installer = o.installer ? await resolveInstaller(o.installer, {
-      workDir: join8(tmpdir3(), "ipm-db-installers"),
-      ...o.installerCache ? { cache: o.installerCache } : {}
-    }) : null;
-    const setup = await setUpIpm(ctx, need(ctx.target, "the container"), installer, o.ipmNamespace);
-    ctx.setup = setup;
-    ctx.report.irisVersion = setup.iris.majorMinor;
-    ctx.report.irisBuild = setup.iris.build;
-    ctx.report.ipmVersion = setup.ipmVersion;
-    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${installer ? ` (installed from ${installer.origin})` : " (from the image)"}`;
-  }
-};
-var loadStage = {
-  name: "load",
-  async run(ctx) {
-    const ops = need(ctx.ops, "IPM");
-    const setup = need(ctx.setup, "IPM");
-    ctx.packagingNamespace = await newPackageNamespace(
-      ctx,
-      need(ctx.target, "the container"),
-      setup.homeNamespace,
-      "PKG"
-    );
-    await ops.loadModule(ctx.packagingNamespace, ctx.options.moduleDir, { dev: ctx.options.dev ?? false });
-    return `loaded and compiled in ${ctx.packagingNamespace}`;
-  }
-};
-var packageStage = {
-  name: "package",
-  async run(ctx) {
-    const ops = need(ctx.ops, "IPM");
-    const module = need(ctx.module, "the module");
-    const archive = await ops.packageDatabase(
-      need(ctx.packagingNamespace, "the packaging namespace"),
-      module.name,
-      ctx.options.outDir,
-      {
-        dev: ctx.options.dev ?? false,
-        ...ctx.options.exportPythonDeps === false ? { exportPythonDeps: false } : {}
-      }
-    );
-    ctx.archive = archive;
-    const bytes = await readFile4(archive.hostPath);
-    ctx.report.archive = {
-      path: archive.hostPath,
-      fileName: archive.fileName,
-      size: (await stat6(archive.hostPath)).size,
-      sha256: createHash3("sha256").update(bytes).digest("hex"),
-      irisDatSha256: archive.checksum
-    };
-    return `${archive.fileName} (${bytes.length} bytes, IRIS.DAT sha256 ${archive.checksum ?? "not printed"})`;
-  }
-};
-var verifyStage = {
-  name: "verify",
-  async run(ctx) {
-    const archive = need(ctx.archive, "the archive");
-    const module = need(ctx.module, "the module");
-    const report = await ctx.options.verifyArchive(archive.hostPath, {
-      ...ctx.setup ? { expectedIrisVersion: ctx.setup.iris.majorMinor } : {},
-      expectedModuleName: module.name,
-      expectedModuleVersion: module.version
-    });
-    ctx.report.verification = report;
-    if (ctx.report.archive && report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
-    if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
-      throw new IpmDbError(
-        "checksum-mismatch",
-        `IRIS.DAT in ${archive.fileName} hashes to ${report.irisDat.sha256}, but IPM printed ${archive.checksum}.`
-      );
-    if (!report.valid) {
-      const first = report.errors[0];
-      throw new IpmDbError(
-        "archive-invalid",
-        `${archive.fileName} failed verification: ${report.errors.length} error(s)${first ? `; first: ${first.message}` : ""}`,
-        {
-          details: report.errors.map((e) => `${e.code}${e.entry ? ` (${e.entry})` : ""}: ${e.message}`).join("\n")
-        }
-      );
-    }
-    return `${archive.fileName}: valid, ${report.warnings.length} warning(s)`;
-  }
-};
-var installStage = {
-  name: "install",
-  async run(ctx) {
-    const ops = need(ctx.ops, "IPM");
-    const setup = need(ctx.setup, "IPM");
-    const module = need(ctx.module, "the module");
-    const archive = need(ctx.archive, "the archive");
-    ctx.installNamespace = await newPackageNamespace(
-      ctx,
-      need(ctx.target, "the container"),
-      setup.homeNamespace,
-      "INST"
-    );
-    const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
-    const listed = await ops.list(ctx.installNamespace);
-    const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());
-    if (!entry)
-      throw new IpmDbError(
-        "install-not-listed",
-        `${module.name} is not listed by "list" in ${ctx.installNamespace} after installing ${basename3(archive.hostPath)}.`,
-        {
-          details: swap.output
-        }
-      );
-    if (entry.version !== module.version)
-      throw new IpmDbError(
-        "install-wrong-version",
-        `${ctx.installNamespace} lists ${module.name} ${entry.version} after installing ${module.version}.`
-      );
-    return `${module.name} ${entry.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ""}`;
-  }
-};
-var testStage = {
-  name: "test",
-  skip(ctx) {
-    if (!ctx.options.runTests) return "tests not requested";
-    return null;
-  },
-  async run(ctx) {
-    const ops = need(ctx.ops, "IPM");
-    const module = need(ctx.module, "the module");
-    const namespace = need(ctx.packagingNamespace, "the packaging namespace");
-    const run3 = await ops.test(namespace, module.name, ctx.options.outDir);
-    ctx.report.junitPath = run3.junitPath;
-    if (!run3.passed)
-      throw new IpmDbError("tests-failed", run3.error ?? `The tests of ${module.name} failed.`, { details: run3.output });
-    return `tests passed in ${namespace}${run3.junitPath ? `; JUnit at ${run3.junitPath}` : ""}`;
-  }
-};
-var DEFAULT_STAGES = [
-  startStage,
-  ipmStage,
-  loadStage,
-  packageStage,
-  verifyStage,
-  installStage,
-  testStage
-];
+import { stat as stat7 } from "node:fs/promises";
+import { basename as basename3 } from "node:path";
 
-// src/pipeline/runner.ts
-function emptyReport(image, startedAt) {
-  return {
-    schema: "ipm-db/run-report@1",
-    image,
-    irisVersion: null,
-    irisBuild: null,
-    ipmVersion: null,
-    module: null,
-    ok: false,
-    stages: [],
-    archive: null,
-    verification: null,
-    compileErrors: [],
-    junitPath: null,
-    upgrade: [],
-    published: null,
-    startedAt: startedAt.toISOString(),
-    durationMs: 0
-  };
-}
-function createContext(options, report) {
-  const used = /* @__PURE__ */ new Set();
-  return {
-    options,
-    report,
-    logger: options.logger,
-    docker: new Docker(options.docker ?? {}),
-    runId: options.runId ?? newRunId(),
-    container: null,
-    target: null,
-    ops: null,
-    setup: null,
-    module: null,
-    packagingNamespace: null,
-    installNamespace: null,
-    archive: null,
-    nextPostfix(prefix) {
-      let candidate = prefix;
-      for (let n = 2; used.has(candidate); n++) candidate = `${prefix}${n}`;
-      used.add(candidate);
-      return candidate;
-    }
-  };
-}
-function failedResult(stage, err, durationMs) {
-  const message = redact(errorMessage(err)) + (err instanceof IpmDbError && err.hint ? ` (${redact(err.hint)})` : "");
-  const output = err instanceof IpmDbError && err.details ? redact(err.details) : void 0;
-  return { stage: stage.name, status: "failed", durationMs, message, ...output ? { output } : {} };
-}
-async function runPipeline(options) {
-  const started = /* @__PURE__ */ new Date();
-  const report = emptyReport(options.image, started);
-  const ctx = createContext(options, report);
-  const stages = options.stages ?? DEFAULT_STAGES;
-  const hooks = options.hooks ?? [];
-  let failed2 = false;
-  try {
-    for (const stage of stages) {
-      if (failed2) {
-        report.stages.push({ stage: stage.name, status: "skipped", durationMs: 0, message: "an earlier stage failed" });
-        continue;
-      }
-      if (options.signal?.aborted) {
-        failed2 = true;
-        report.stages.push({
-          stage: stage.name,
-          status: "failed",
-          durationMs: 0,
-          message: "cancelled before this stage started"
-        });
-        options.logger.error(`${stage.name}: cancelled`);
-        continue;
-      }
-      const skip = stage.skip?.(ctx) ?? null;
-      if (skip !== null) {
-        report.stages.push({ stage: stage.name, status: "skipped", durationMs: 0, message: skip });
-        options.logger.info(`${stage.name}: skipped (${skip})`);
-        continue;
-      }
-      for (const h of hooks) await h.beforeStage?.(stage.name, ctx);
-      const t0 = Date.now();
-      let result;
-      try {
-        const message = await options.logger.group(stage.name, () => stage.run(ctx));
-        result = {
-          stage: stage.name,
-          status: "passed",
-          durationMs: Date.now() - t0,
-          ...message ? { message: redact(message) } : {}
-        };
-        options.logger.info(
-          `${stage.name}: passed in ${formatMs(result.durationMs)}${result.message ? ` - ${result.message}` : ""}`
-        );
-      } catch (err) {
-        failed2 = true;
-        result = failedResult(stage, err, Date.now() - t0);
-        if (err instanceof CompileFailedError) {
-          report.compileErrors = err.compileErrors;
-          for (const e of err.compileErrors)
-            options.logger.error(e.message, {
-              ...e.file ? { file: e.file } : {},
-              ...e.line ? { line: e.line } : {},
-              title: `Compile error in ${e.document}`
-            });
-        }
-        options.logger.error(`${stage.name}: failed after ${formatMs(result.durationMs)} - ${result.message}`);
-        if (result.output) options.logger.info(result.output);
-      }
-      report.stages.push(result);
-      for (const h of hooks) await h.afterStage?.(result, ctx);
-    }
-  } finally {
-    await cleanUp(ctx);
-    report.ok = !failed2 && report.stages.every((s) => s.status !== "failed");
-    report.durationMs = Date.now() - started.getTime();
-  }
-  return report;
-}
-async function cleanUp(ctx) {
-  if (!ctx.container) return;
-  if (ctx.options.keepContainer && ctx.container) {
-    ctx.logger.info(`Keeping container ${ctx.container.name} (remove it with: docker rm -f -v ${ctx.container.name})`);
-    return;
-  }
-  try {
-    const removed = await removeRun(ctx.docker, ctx.runId);
-    if (removed.length > 0) ctx.logger.debug(`Removed ${removed.join(", ")}`);
-  } catch (err) {
-    ctx.logger.warn(`Could not remove the containers of run ${ctx.runId}: ${errorMessage(err)}`);
-  }
-}
-function formatMs(ms) {
-  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-
-// src/action/annotations.ts
-import { join as join9, relative as relative3, sep as sep3 } from "node:path";
-var MAX_PER_LEVEL = 10;
-function irisLabel(run3) {
-  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
-}
-function repositoryPath(roots, moduleRelative) {
-  const rel = relative3(roots.workspace, join9(roots.modulePath, moduleRelative));
-  if (rel.startsWith("..") || rel === "") return null;
-  return rel.split(sep3).join("/");
-}
-function planAnnotations(runs, roots) {
-  const all = [];
-  const seen = /* @__PURE__ */ new Map();
-  const add = (a, where) => {
-    const key2 = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
-    const existing = seen.get(key2);
-    if (existing) {
-      if (!existing.where.includes(where)) existing.where.push(where);
-      return;
-    }
-    const entry = { annotation: a, where: [where] };
-    seen.set(key2, entry);
-    all.push(entry);
-  };
-  for (const run3 of runs) {
-    const where = irisLabel(run3);
-    for (const ce of run3.compileErrors) {
-      const file = ce.file ? repositoryPath(roots, ce.file) : null;
-      const text = ce.message.replace(/^[\s:]+/, "");
-      const a = {
-        level: "error",
-        title: `Compile error in ${ce.document}`,
-        message: file ? text : `${ce.document}${ce.line ? ` line ${ce.line}` : ""}: ${text}`
-      };
-      if (file) a.file = file;
-      if (file && ce.line) a.startLine = ce.line;
-      add(a, where);
-    }
-    const v = run3.verification;
-    if (v) {
-      for (const f of v.errors)
-        add(
-          { level: "error", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
-          where
-        );
-      for (const f of v.warnings)
-        add(
-          { level: "warning", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
-          where
-        );
-    }
-  }
-  const counts = { error: 0, warning: 0 };
-  const annotations = [];
-  const overflow = [];
-  for (const { annotation, where } of all) {
-    const a = { ...annotation, title: `${annotation.title} (${where.join(", ")})` };
-    if (counts[a.level] < MAX_PER_LEVEL) {
-      counts[a.level]++;
-      annotations.push(a);
-    } else {
-      const at = a.file ? `${a.file}${a.startLine ? `:${a.startLine}` : ""}: ` : "";
-      overflow.push(`${a.level}: ${at}${a.message} \u2014 ${a.title}`);
-    }
-  }
-  return { annotations, overflow };
-}
-function withEntry(message, entry) {
-  return entry ? `${entry}: ${message}` : message;
-}
-
-// src/action/run.ts
-var REPORT_FILE = "ipm-db-report.json";
-function runLabel2(report) {
-  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
-}
-function irisKey(image, report) {
-  if (report?.irisVersion) return report.irisVersion;
-  return imageTag(image) ?? basename4(image);
-}
-function crashedReport(image, startedAt, err) {
-  const message = redact(errorMessage(err));
-  const details = err instanceof IpmDbError && err.details ? redact(err.details) : void 0;
-  const stage = { stage: "start", status: "failed", durationMs: Date.now() - startedAt, message };
-  if (details) stage.output = details;
-  const report = emptyReport(image, new Date(startedAt));
-  report.stages = [stage];
-  report.durationMs = Date.now() - startedAt;
-  return report;
-}
-function setPublishStage(report, result) {
-  report.stages = report.stages.filter((s) => s.stage !== "publish");
-  report.stages.push(result);
-}
-async function listFilesIn(dir) {
-  const out = [];
-  for (const e of await readdir3(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join10(dir, e.name);
-    if (e.isDirectory()) out.push(...await listFilesIn(p));
-    else out.push(p);
-  }
-  return out;
-}
-function withTimeout(work, signal, what) {
-  return new Promise((resolve4, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve4(v);
-      },
-      (e) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      }
-    );
-  });
-}
-async function run2(inputs, deps) {
-  const started = Date.now();
-  const { io } = deps;
-  const notices = [];
-  const runs = [];
-  const logFiles = /* @__PURE__ */ new Map();
-  let failure = null;
-  io.saveState(STATE_RUN_ID, deps.runId);
-  io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join10(inputs.workspace, ".ipm-db");
-  const outRoot = join10(tempRoot, "ipm-db", deps.runId);
-  const notice2 = (m) => {
-    notices.push(m);
-    io.notice(m);
-  };
-  if (inputs.publishRefused) notice2(inputs.publishRefused);
-  const total = new AbortController();
-  const totalTimer = setTimeout(
-    () => total.abort(
-      new IpmDbError(
-        "timeout",
-        `The whole run exceeded the timeout input (${Math.round(inputs.timeouts.totalMs / 1e3)} s).`,
-        {
-          hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
-        }
-      )
-    ),
-    inputs.timeouts.totalMs
-  );
-  const restoredImages = /* @__PURE__ */ new Set();
-  try {
-    await stat7(join10(inputs.modulePath, "module.xml")).catch(() => {
-      throw new UsageError(
-        `input "module-path": no module.xml in ${relative4(inputs.workspace, inputs.modulePath) || "."}.`,
-        "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
-      );
-    });
-    const from = inputs.upgrade?.from;
-    if (from?.kind === "archive") {
-      const path = from.path;
-      await stat7(path).catch(() => {
-        throw new UsageError(
-          `input "upgrade-from": ${relative4(inputs.workspace, path)} does not exist.`,
-          "Give the path of a previous .tgz, a version or a registry reference."
-        );
-      });
-    }
-    const ipmInstallerFile = await io.group("IPM installer", async () => {
-      const ipm = inputs.ipm;
-      if (ipm.kind === "image") {
-        io.info("No ipm-version or ipm-installer given: using the IPM already in the image.");
-        return null;
-      }
-      const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join10(tempRoot, "ipm-db-downloads"),
-        cache: actionsInstallerCache(deps.cache, join10(tempRoot, "ipm-db-cache"))
-      });
-      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
-      return { path: resolved.path, sha256: resolved.sha256 };
-    });
-    for (const [index, image] of inputs.images.entries()) {
-      if (total.signal.aborted) break;
-      const outDir = join10(outRoot, sanitiseArtifactName(image));
-      await mkdir4(outDir, { recursive: true });
-      const prefix = `[${irisKey(image)}] `;
-      if (inputs.cacheImages && await restoreImage(image, join10(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m))) {
-        restoredImages.add(image);
-        io.info(`${prefix}image restored from the cache`);
-      }
-      const t0 = Date.now();
-      let report;
-      let files = [];
-      try {
-        const result = await withTimeout(
-          deps.pipeline.runImage(
-            {
-              image,
-              workspace: inputs.workspace,
-              modulePath: inputs.modulePath,
-              outDir,
-              ipmInstaller: ipmInstallerFile,
-              dev: inputs.dev,
-              interoperability: inputs.interoperability,
-              exportPythonDeps: inputs.exportPythonDeps,
-              runTests: inputs.runTests,
-              upgrade: inputs.upgrade,
-              timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
-              keepContainer: inputs.keepContainer,
-              runId: `${deps.runId}-${index + 1}`,
-              onResource: (r) => ledger.record(r),
-              signal: total.signal
-            },
-            coreLogger(io, prefix)
-          ),
-          total.signal,
-          `the run on ${image}`
-        );
-        report = result.report;
-        files = result.logFiles;
-      } catch (err) {
-        report = crashedReport(image, t0, err);
-      }
-      runs.push(report);
-      logFiles.set(report, { outDir, files });
-      if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
-    }
-    const allOk = runs.length === inputs.images.length && runs.every((r) => r.ok);
-    for (const report of runs) {
-      if (!inputs.publish) {
-        setPublishStage(report, {
-          stage: "publish",
-          status: "skipped",
-          durationMs: 0,
-          message: inputs.publishRefused ?? "publish is not true"
-        });
-        continue;
-      }
-      if (!allOk) {
-        setPublishStage(report, {
-          stage: "publish",
-          status: "skipped",
-          durationMs: 0,
-          message: "not every IRIS version passed; nothing is published"
-        });
-        continue;
-      }
-      const t0 = Date.now();
-      try {
-        const { archive, verification } = report;
-        if (!archive || !verification)
-          throw new IpmDbError("publish", `${runLabel2(report)} produced no verified archive to publish.`);
-        const published = await io.group(
-          `[${irisKey(report.image, report)}] publish`,
-          () => withTimeout(
-            deps.publisher.publish(
-              {
-                archivePath: archive.path,
-                verification,
-                sourceUrl: inputs.sourceUrl,
-                force: inputs.force,
-                allowPrerelease: inputs.allowPrerelease,
-                signal: total.signal
-              },
-              coreLogger(io, `[${irisKey(report.image, report)}] `)
-            ),
-            total.signal,
-            "publishing"
-          )
-        );
-        report.published = published;
-        report.durationMs += Date.now() - t0;
-        setPublishStage(report, {
-          stage: "publish",
-          status: "passed",
-          durationMs: Date.now() - t0,
-          message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}, round-trip: ${published.roundTrip.status}`
-        });
-      } catch (err) {
-        report.ok = false;
-        report.durationMs += Date.now() - t0;
-        const stage = {
-          stage: "publish",
-          status: "failed",
-          durationMs: Date.now() - t0,
-          message: redact(errorMessage(err))
-        };
-        if (err instanceof IpmDbError && err.details) stage.output = redact(err.details);
-        setPublishStage(report, stage);
-        if (err instanceof IpmDbError && err.hint) stage.message = `${stage.message} ${err.hint}`;
-        break;
-      }
-    }
-    const firstFailed = runs.find((r) => !r.ok);
-    if (firstFailed) failure = failureOf(firstFailed);
-    else if (runs.length < inputs.images.length && total.signal.reason) failure = failureFromError(total.signal.reason);
-  } catch (err) {
-    failure = failureFromError(err);
-  } finally {
-    clearTimeout(totalTimer);
-  }
-  const reportPath = join10(outRoot, REPORT_FILE);
-  await mkdir4(outRoot, { recursive: true }).catch(() => {
-  });
-  await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join10(outDir, REPORT_FILE), report);
-  setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
-  for (const a of plan.annotations) io.annotate(a);
-  const artifacts = [];
-  if (inputs.uploadArtifacts !== "never") {
-    if (!deps.uploader) {
-      if (runs.some((r) => shouldUpload(inputs.uploadArtifacts, r.ok)))
-        notice2("Artifact upload skipped: not running in GitHub Actions (no results service).");
-    } else {
-      await io.group("Upload artifacts", async () => {
-        for (const [report, { outDir, files }] of logFiles) {
-          if (!shouldUpload(inputs.uploadArtifacts, report.ok)) continue;
-          const name = artifactName(inputs.artifactName, irisKey(report.image, report), deps.env, inputs.matrixKey);
-          try {
-            const toUpload = await collectRunFiles(report, outDir, files);
-            const up = await uploadRunFiles(deps.uploader, name, toUpload, outDir);
-            io.info(`Uploaded ${name} (${up.size} bytes, ${toUpload.length} files)`);
-            artifacts.push(up);
-          } catch (err) {
-            io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
-          }
-        }
-      });
-    }
-  }
-  if (inputs.cacheImages) {
-    for (const image of inputs.images)
-      if (!restoredImages.has(image))
-        await saveImage(image, join10(tempRoot, "ipm-db-images"), deps.cache, deps.docker, (m) => io.warning(m));
-  }
-  const outcome2 = {
-    runs,
-    ok: failure === null,
-    failure,
-    notices,
-    annotationOverflow: plan.overflow,
-    artifacts,
-    durationMs: Date.now() - started
-  };
-  if (inputs.summary) {
-    try {
-      await io.writeSummary(buildSummary(outcome2));
-    } catch (err) {
-      io.warning(`Writing the job summary failed: ${errorMessage(err)}`);
-    }
-  }
-  return outcome2;
-}
-async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join10(outDir, REPORT_FILE)]);
-  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
-    (p) => Boolean(p)
-  );
-  for (const p of wanted) {
-    const rel = relative4(outDir, p);
-    if (!rel.startsWith("..") && rel !== "") files.add(p);
-    else {
-      const copy = join10(outDir, basename4(p));
-      await copyFile3(p, copy);
-      files.add(copy);
-    }
-  }
-  if (!report.ok) {
-    for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
-  }
-  const present = [];
-  for (const f of files)
-    if (await stat7(f).then(
-      (s) => s.isFile(),
-      () => false
-    ))
-      present.push(f);
-  return present;
-}
-async function writeJson(path, value) {
-  await writeFile2(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
-  });
-}
-function describeFirstFailure(report) {
-  const s = report.stages.find((x) => x.status === "failed");
-  return s ? `${s.stage}: ${s.message ?? "failed"}` : "failed";
-}
-function failureOf(report) {
-  const s = report.stages.find((x) => x.status === "failed");
-  return {
-    message: `${runLabel2(report)}: ${s ? `the ${s.stage} stage failed: ${s.message ?? ""}` : "failed"}`.trim(),
-    hint: null,
-    details: null
-  };
-}
-function failureFromError(err) {
-  return {
-    message: redact(errorMessage(err)),
-    hint: err instanceof IpmDbError && err.hint ? redact(err.hint) : null,
-    details: err instanceof IpmDbError && err.details ? redact(err.details) : null
-  };
-}
-function outputsOf(runs, reportPath) {
-  const first = runs.find((r) => r.archive);
-  const mod = runs.find((r) => r.module)?.module;
-  const published = runs.map((r) => r.published).filter((p) => p !== null);
-  return {
-    archive: first?.archive?.path ?? "",
-    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
-    sha256: first?.archive?.sha256 ?? "",
-    "iris-dat-sha256": first?.archive?.irisDatSha256 ?? "",
-    "module-name": mod?.name ?? "",
-    "module-version": mod?.version ?? "",
-    "iris-versions": JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
-    "published-tags": JSON.stringify(published.map((p) => p.tag)),
-    "published-references": JSON.stringify(published.map((p) => p.reference)),
-    digests: JSON.stringify(published.map((p) => p.digest)),
-    "round-trip": JSON.stringify(
-      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
-    ),
-    report: reportPath,
-    result: JSON.stringify(
-      runs.map((r) => ({
-        image: r.image,
-        irisVersion: r.irisVersion,
-        ok: r.ok,
-        stages: r.stages.map((s) => ({
-          stage: s.stage,
-          status: s.status,
-          durationMs: s.durationMs,
-          message: s.message ?? null
-        }))
-      }))
-    )
-  };
-}
-function setOutputs(io, runs, reportPath) {
-  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
-}
-
-// src/action/wiring.ts
-import { mkdir as mkdir6, readdir as readdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
-
-// src/archive/verify.ts
-import { createHash as createHash5 } from "node:crypto";
-import { basename as basename5 } from "node:path";
-import { performance } from "node:perf_hooks";
-
-// src/archive/archive-collector.ts
-import { createHash as createHash4 } from "node:crypto";
-
-// src/archive/entry-path.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-function normaliseEntryPath(raw) {
-  const problems = [];
-  if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
-  if (CONTROL.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
-  if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
-  if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
-    problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
-  }
-  const segments = raw.split("/").filter((s) => s !== "" && s !== ".");
-  if (segments.some((s) => s === ".." || s.includes("\\") && s.split("\\").includes(".."))) {
-    problems.unshift({ code: "entry-parent-traversal", detail: 'has a ".." segment' });
-  }
-  const path = segments.join("/");
-  const skip = path === "" && /^(\.\/?)+$/.test(raw);
-  if (path === "" && !skip && problems.length === 0) problems.push({ code: "entry-empty-path", detail: "is empty" });
-  return { path, skip, problems };
-}
-function printablePath(raw) {
-  return JSON.stringify(raw);
-}
-
-// src/archive/archive-collector.ts
-var KIND = {
-  file: "file",
-  directory: "directory",
-  symlink: "symlink",
-  hardlink: "hardlink",
-  chardev: "device",
-  blockdev: "device",
-  fifo: "fifo",
-  "pax-header": "other",
-  "pax-global": "other",
-  "gnu-longname": "other",
-  "gnu-longlink": "other",
-  unsupported: "other"
-};
-var KIND_PROBLEM = {
-  symlink: ["entry-symlink", "is a symbolic link"],
-  hardlink: ["entry-hardlink", "is a hard link"],
-  chardev: ["entry-device", "is a character device"],
-  blockdev: ["entry-device", "is a block device"],
-  fifo: ["entry-fifo", "is a FIFO (named pipe)"]
-};
-function roleOf(path, kind) {
-  if (kind === "directory") return "directory";
-  if (path === "IRIS.DAT") return "iris-dat";
-  if (path === "module.xml") return "module-xml";
-  if (/^deps\/[^/]+\.xml$/i.test(path)) return "dependency";
-  if (path.startsWith("deps-files/")) return "dependency-file";
-  if (/\.whl$/i.test(path)) return "wheel";
-  if (/\.cpf$/i.test(path)) return "cpf";
-  return "resource";
-}
-var BufferSink = class {
-  constructor(size, done2) {
-    this.done = done2;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  done;
-  buf;
-  fill = 0;
-  data(chunk) {
-    chunk.copy(this.buf, this.fill);
-    this.fill += chunk.length;
-  }
-  end() {
-    if (this.fill === this.buf.length) this.done(this.buf);
-  }
-};
-var HashSink = class {
-  constructor(size, done2) {
-    this.size = size;
-    this.done = done2;
-  }
-  size;
-  done;
-  hash = createHash4("sha256");
-  seen = 0;
-  data(chunk) {
-    this.hash.update(chunk);
-    this.seen += chunk.length;
-  }
-  end() {
-    if (this.seen === this.size) this.done(this.hash.digest("hex"));
-  }
-};
-var ArchiveCollector = class {
-  constructor(findings, limits) {
-    this.findings = findings;
-    this.limits = limits;
-  }
-  findings;
-  limits;
-  result = {
-    entries: [],
-    irisDat: null,
-    irisDatWrongKind: null,
-    moduleXml: null,
-    moduleXmlWrongKind: null,
-    dependencyFiles: /* @__PURE__ */ new Map(),
-    deps: null,
-    uncompressedSize: 0
-  };
-  kinds = /* @__PURE__ */ new Map();
-  lowerCase = /* @__PURE__ */ new Map();
-  problem(code2, message, entry) {
-    this.findings.add(code2, message, entry);
-  }
-  entry(tar) {
-    const normalised = normaliseEntryPath(tar.path);
-    if (normalised.skip) return null;
-    const kind = tar.type === "file" && tar.size === 0 && tar.path.endsWith("/") ? "directory" : KIND[tar.type];
-    const shown = printablePath(tar.path);
-    let safe = normalised.problems.length === 0;
-    for (const p of normalised.problems) {
-      this.problem(
-        p.code,
-        `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
-        tar.path
-      );
-    }
-    if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
-      this.problem(
-        "limit-path-length",
-        `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
-        normalised.path
-      );
-      safe = false;
-    }
-    const kindProblem = KIND_PROBLEM[tar.type];
-    if (kindProblem) {
-      const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : "";
-      this.problem(
-        kindProblem[0],
-        `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
-        safe ? normalised.path : tar.path
-      );
-    } else if (tar.type === "unsupported") {
-      this.problem(
-        "entry-unsupported-type",
-        `entry ${shown} has tar type "${printable(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
-        safe ? normalised.path : tar.path
-      );
-    }
-    const path = safe ? normalised.path : tar.path;
-    const accepted = safe && (kind === "file" || kind === "directory");
-    if (safe && tar.nameFieldFull && tar.format === "ustar") {
-      this.problem(
-        "entry-name-maybe-truncated",
-        `entry "${path}" fills the 99-byte ustar name field; IPM's writer cuts longer names there, so the name may be cut short. Keep packaged file names under 99 bytes.`,
-        path
-      );
-    }
-    const inventory = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : "rejected" };
-    if (tar.linkname && (kind === "symlink" || kind === "hardlink")) inventory.linkTarget = tar.linkname;
-    this.result.entries.push(inventory);
-    this.result.uncompressedSize += tar.size;
-    const firstKind = safe ? this.checkCollisions(path, kind) : kind;
-    if (safe && kind !== "file") {
-      if (path === "IRIS.DAT") this.result.irisDatWrongKind = kind;
-      if (path === "module.xml") this.result.moduleXmlWrongKind = kind;
-    }
-    if (!accepted) {
-      if (safe && path === "deps") this.result.deps = "file";
-      return this.skip(tar, path);
-    }
-    if (path === "deps" || path.startsWith("deps/")) {
-      if (path === "deps" && kind === "file") this.result.deps = this.result.deps ?? "file";
-      else this.result.deps = "directory";
-    }
-    if (kind === "directory") return null;
-    const limit = path === "IRIS.DAT" ? this.limits.maxIrisDatSize : this.limits.maxEntrySize;
-    if (tar.size > limit) {
-      const which = path === "IRIS.DAT" ? "maxIrisDatSize" : "maxEntrySize";
-      this.problem(
-        "limit-entry-size",
-        `entry "${path}" is ${tar.size} bytes, over limits.${which} (${limit}); verification stopped there. Raise the limit if this package is genuine.`,
-        path
-      );
-      return "abort";
-    }
-    if (path === "IRIS.DAT") {
-      if (this.result.irisDat || firstKind !== "file") return null;
-      return new HashSink(tar.size, (sha256) => {
-        this.result.irisDat = { size: tar.size, sha256 };
-      });
-    }
-    const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
-    if (path === "module.xml" || depMatch) {
-      if (tar.size > this.limits.maxXmlSize) {
-        this.problem(
-          "limit-xml-size",
-          `"${path}" is ${tar.size} bytes, over limits.maxXmlSize (${this.limits.maxXmlSize}); it was not parsed.`,
-          path
-        );
-        return null;
-      }
-      if (path === "module.xml" && this.result.moduleXml) return null;
-      if (depMatch && this.result.dependencyFiles.has(depMatch[1])) return null;
-      return new BufferSink(tar.size, (data) => {
-        const parsed = { path, ...readModuleManifest(data) };
-        if (path === "module.xml") this.result.moduleXml = parsed;
-        else this.result.dependencyFiles.set(depMatch[1], parsed);
-      });
-    }
-    if (path.startsWith("deps/")) {
-      this.problem(
-        "deps-unexpected-entry",
-        `"${path}" is in deps/, which should hold only <dependency>.xml files (IRIS exports of each dependency's module).`,
-        path
-      );
-    }
-    return null;
-  }
-  skip(tar, path) {
-    if (tar.size > this.limits.maxEntrySize) {
-      this.problem(
-        "limit-entry-size",
-        `entry "${path}" is ${tar.size} bytes, over limits.maxEntrySize (${this.limits.maxEntrySize}); verification stopped there.`,
-        path
-      );
-      return "abort";
-    }
-    return null;
-  }
-  /** Records `path`, reports a duplicate or a case collision; returns the kind first recorded at `path`. */
-  checkCollisions(path, kind) {
-    const previous = this.kinds.get(path);
-    if (previous !== void 0) {
-      this.problem(
-        "entry-duplicate",
-        `"${path}" appears more than once in the archive (as ${previous}, then as ${kind}); an extractor would silently keep one of them. Rebuild the archive with IPM.`,
-        path
-      );
-      return previous;
-    }
-    this.kinds.set(path, kind);
-    const lower = path.toLowerCase();
-    const other = this.lowerCase.get(lower);
-    if (other !== void 0) {
-      this.problem(
-        "entry-case-collision",
-        `"${path}" and "${other}" differ only in letter case; on Windows or macOS one overwrites the other.`,
-        path
-      );
-    } else {
-      this.lowerCase.set(lower, path);
-    }
-    return kind;
-  }
-  /**
-   * After the last entry: reports entries lying below a path that another entry makes a regular
-   * file (or link...). Sorting with "/" as the lowest character puts every path's descendants right
-   * after it, so this costs one sort however deep the paths are, and no memory per path segment.
-   */
-  finish() {
-    const items = [...this.kinds];
-    items.sort(([a], [b]) => compareSlashFirst(a, b));
-    for (let i = 0; i + 1 < items.length; i++) {
-      const [path, kind] = items[i];
-      const [next] = items[i + 1];
-      const below = next.length > path.length && next.charCodeAt(path.length) === SLASH && next.startsWith(path);
-      if (kind !== "directory" && below) {
-        this.problem(
-          "entry-path-conflict",
-          `"${next}" lies below "${path}", which the archive makes a ${kind}; an extractor would fail or replace one with the other.`,
-          next
-        );
-      }
-    }
-  }
-};
-var SLASH = 47;
-function compareSlashFirst(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return (x === SLASH ? -1 : x) - (y === SLASH ? -1 : y);
-  }
-  return a.length - b.length;
-}
-function printable(flag) {
-  return JSON.stringify(flag).slice(1, -1);
-}
-
-// src/archive/archive-source.ts
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-var READ_CHUNK_SIZE = 1024 * 1024;
-function unreadable(path, why, cause) {
-  return new IpmDbError("archive-unreadable", `cannot read archive ${path}: ${why}`, {
-    hint: "Give the path of a readable .tgz file written by IPM package-database.",
-    cause
-  });
-}
-function describeOpenError(err) {
-  switch (err.code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a directory";
-    case "ELOOP":
-      return "too many symbolic links";
-    default:
-      return err.message;
-  }
-}
-async function openArchiveFile(path) {
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    throw unreadable(path, describeOpenError(err), err);
-  }
-  try {
-    const stat9 = await handle.stat();
-    if (!stat9.isFile()) throw unreadable(path, stat9.isDirectory() ? "it is a directory" : "it is not a regular file");
-    const read = async () => {
-      const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
-      let result;
-      try {
-        result = await handle.read(buffer, 0, buffer.length, null);
-      } catch (err) {
-        throw unreadable(path, describeOpenError(err), err);
-      }
-      return result.bytesRead === 0 ? null : buffer.subarray(0, result.bytesRead);
-    };
-    const chunks = async function* () {
-      let next = read();
-      for (; ; ) {
-        const chunk = await next;
-        if (chunk === null) return;
-        next = read();
-        next.catch(() => void 0);
-        yield chunk;
-      }
-    };
-    return { size: stat9.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
-  } catch (err) {
-    await handle.close().catch(() => void 0);
-    throw err;
-  }
-}
-async function* withStallTimeout(source, timeoutMs, what) {
-  const iterator = source[Symbol.asyncIterator]();
-  try {
-    for (; ; ) {
-      let timer;
-      const stalled = new Promise((_, reject) => {
-        timer = setTimeout(
-          () => reject(
-            new IpmDbError("archive-unreadable", `reading ${what} stalled: no data for ${timeoutMs} ms`, {
-              hint: "Check the file system or network the archive is on, or copy the archive to a local disk."
-            })
-          ),
-          timeoutMs
-        );
-      });
-      let step;
-      try {
-        step = await Promise.race([iterator.next(), stalled]);
-      } finally {
-        clearTimeout(timer);
-      }
-      if (step.done) return;
-      yield step.value;
-    }
-  } finally {
-    void Promise.resolve(iterator.return?.()).catch(() => void 0);
-  }
-}
+// src/ipm/manifest.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 
 // src/archive/findings.ts
 var FINDING_CATALOG = {
@@ -6043,6 +3088,15 @@ var FINDING_CATALOG = {
     "A pax header or GNU long-name record exceeds limits.maxHeaderExtensionSize."
   ],
   "limit-path-length": ["error", "An entry path exceeds limits.maxPathLength."],
+  "limit-xml-depth": ["error", "module.xml or a deps/*.xml nests elements deeper than limits.maxXmlDepth."],
+  "limit-compression-ratio": [
+    "error",
+    "The archive decompresses to more than limits.maxCompressionRatio times its size (past the grace size); parsing stops."
+  ],
+  "limit-findings": [
+    "info",
+    "More findings of one severity than limits.maxFindings; the rest are counted, not listed."
+  ],
   // IRIS.DAT
   "iris-dat-missing": ["error", "No regular file IRIS.DAT at the top level of the archive."],
   "iris-dat-empty": ["error", "IRIS.DAT is empty."],
@@ -6093,29 +3147,442 @@ var FINDING_CATALOG = {
   "built-without-test-resources": ["info", "Test-scoped files declared in module.xml are absent: built without -dev."],
   "test-resources-undetermined": ["info", "Whether test resources were packaged cannot be told from the archive."]
 };
-function severityOf(code2) {
-  return FINDING_CATALOG[code2][0];
+function severityOf(code) {
+  return FINDING_CATALOG[code][0];
+}
+var UNCAPPED = { maxFindings: Infinity, maxFindingLength: Infinity, maxPathLength: Infinity };
+function detach(text) {
+  return text.length < 13 ? text : Buffer.from(text, "utf16le").toString("utf16le");
+}
+function clip(text, max) {
+  return detach(text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3))}...`);
 }
 var FindingList = class {
+  constructor(caps = UNCAPPED) {
+    this.caps = caps;
+  }
+  caps;
   all = [];
-  add(code2, message, entry) {
-    const finding = { code: code2, severity: severityOf(code2), message };
-    if (entry !== void 0) finding.entry = entry;
+  kept = { error: 0, warning: 0, info: 0 };
+  omitted = { error: 0, warning: 0, info: 0 };
+  codes = /* @__PURE__ */ new Set();
+  add(code, message, entry) {
+    const severity = severityOf(code);
+    this.codes.add(code);
+    if (this.kept[severity] >= this.caps.maxFindings) {
+      this.omitted[severity]++;
+      return;
+    }
+    this.kept[severity]++;
+    const finding = { code, severity, message: clip(message, this.caps.maxFindingLength) };
+    if (entry !== void 0) finding.entry = clip(entry, Math.max(this.caps.maxPathLength, 256));
     this.all.push(finding);
   }
-  has(code2) {
-    return this.all.some((f) => f.code === code2);
+  /** Adds the limit-findings note when findings were left out. */
+  finish() {
+    const { error: error2, warning: warning2, info: info2 } = this.omitted;
+    if (error2 + warning2 + info2 === 0) return;
+    this.all.push({
+      code: "limit-findings",
+      severity: severityOf("limit-findings"),
+      message: `${error2} more errors, ${warning2} more warnings and ${info2} more notes were found but not listed (limits.maxFindings is ${this.caps.maxFindings} per severity). Fix the listed ones, or raise the limit to see the rest.`
+    });
+  }
+  has(code) {
+    return this.codes.has(code);
   }
   get hasErrors() {
-    return this.all.some((f) => f.severity === "error");
+    return this.kept.error > 0;
   }
   bySeverity(severity) {
     return this.all.filter((f) => f.severity === severity);
   }
 };
 
-// src/archive/gzip-member.ts
-import * as zlib from "node:zlib";
+// src/archive/limits.ts
+var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
+var DEFAULT_LIMITS = Object.freeze({
+  maxEntries: 5e4,
+  maxTotalSize: 64 * GiB,
+  maxIrisDatSize: 64 * GiB,
+  maxEntrySize: 4 * GiB,
+  maxXmlSize: 16 * MiB,
+  maxHeaderExtensionSize: 1 * MiB,
+  maxPathLength: 1024,
+  readStallTimeoutMs: 6e4,
+  maxXmlDepth: 256,
+  maxCompressionRatio: 200,
+  compressionRatioGraceSize: 1 * GiB,
+  maxFindings: 1e3,
+  maxFindingLength: 2e3
+});
+function resolveLimits(partial = {}) {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key2, value] of Object.entries(partial)) {
+    if (value === void 0) continue;
+    if (!(key2 in DEFAULT_LIMITS)) {
+      throw new UsageError(
+        `unknown archive limit "${key2}"`,
+        `Known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}.`
+      );
+    }
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+      throw new UsageError(`archive limit ${key2} must be a positive integer, got ${String(value)}`);
+    }
+    limits[key2] = value;
+  }
+  return limits;
+}
+
+// src/archive/xml-reader.ts
+var import_saxes = __toESM(require_saxes(), 1);
+var DoctypeFound = class extends Error {
+};
+var TooDeep = class extends Error {
+};
+var MAX_TRACKED_PATH = 512;
+function decode(bytes) {
+  if (bytes[0] === 254 && bytes[1] === 255 || bytes[0] === 255 && bytes[1] === 254) {
+    return { code: "xml-unsupported-encoding", detail: "it is UTF-16; IPM writes UTF-8" };
+  }
+  const start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const declared = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
+    bytes.toString("latin1", start, start + 256)
+  )?.[1];
+  const encoding = (declared ?? "utf-8").toLowerCase();
+  if (encoding === "iso-8859-1" || encoding === "latin1") return { text: bytes.toString("latin1", start) };
+  if (encoding !== "utf-8" && encoding !== "utf8" && encoding !== "us-ascii" && encoding !== "ascii") {
+    return { code: "xml-unsupported-encoding", detail: `it declares encoding "${declared}"; expected UTF-8` };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)) };
+  } catch {
+    return { code: "xml-not-well-formed", detail: "it is not valid UTF-8" };
+  }
+}
+function readXml(bytes, visitor, options) {
+  const decoded = decode(bytes);
+  if (!("text" in decoded)) return { ok: false, code: decoded.code, detail: decoded.detail };
+  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  const paths = [];
+  const texts = [];
+  let depth = 0;
+  parser.on("doctype", () => {
+    throw new DoctypeFound();
+  });
+  parser.on("opentag", (tag) => {
+    depth++;
+    if (depth > options.maxDepth) throw new TooDeep();
+    if (depth > visitor.trackDepth) return;
+    const parent = depth === 1 ? "" : paths[depth - 2];
+    const path = parent === null || parent.length + tag.name.length >= MAX_TRACKED_PATH ? null : depth === 1 ? tag.name : `${parent}/${tag.name}`;
+    paths.push(path);
+    texts.push(path !== null && visitor.wantsText?.(path) ? "" : null);
+    if (path !== null) visitor.open?.(path, tag.attributes);
+  });
+  const addText = (t) => {
+    if (depth === 0 || depth > visitor.trackDepth) return;
+    const own = texts[depth - 1];
+    if (own !== null && own !== void 0) texts[depth - 1] = own + t;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+  parser.on("closetag", () => {
+    if (depth-- > visitor.trackDepth) return;
+    const path = paths.pop();
+    const text = texts.pop() ?? "";
+    if (path !== null) visitor.close?.(path, text);
+  });
+  try {
+    parser.write(decoded.text).close();
+  } catch (err) {
+    if (err instanceof DoctypeFound) {
+      return {
+        ok: false,
+        code: "xml-doctype",
+        detail: "it has a DOCTYPE declaration (DTD/entities are refused, never expanded)"
+      };
+    }
+    if (err instanceof TooDeep) {
+      return {
+        ok: false,
+        code: "limit-xml-depth",
+        detail: `it nests elements more than limits.maxXmlDepth (${options.maxDepth}) deep`
+      };
+    }
+    return { ok: false, code: "xml-not-well-formed", detail: err.message };
+  }
+  return { ok: true, text: options.keepText ? decoded.text : null };
+}
+
+// src/archive/module-manifest.ts
+var MODULE = "Export/Document/Module";
+var SINGLE = ["Name", "Version", "Description", "Packaging", "Checksum", "SystemRequirements", "UpdatePackage"];
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["Default", "Parameter", "Invoke", "Mapping", "SystemRequirements", "Dependencies"]);
+var RESOURCE_NAME_ATTRIBUTES = ["Name", "Path", "SourcePath", "Url"];
+function resourceFrom(element, attributes2) {
+  const key2 = RESOURCE_NAME_ATTRIBUTES.find((a) => attributes2[a] !== void 0);
+  if (key2 === void 0) return null;
+  return {
+    element,
+    name: attributes2[key2],
+    processor: element === "Resource" ? attributes2.ProcessorClass ?? null : element,
+    scope: attributes2.Scope ?? null,
+    attributes: attributes2
+  };
+}
+var DEPENDENCY_FIELD_LENGTH = 1024;
+var TRACK_DEPTH = 6;
+var REFERENCE = `${MODULE}/Dependencies/ModuleReference`;
+function readModuleManifest(bytes, options = { maxDepth: DEFAULT_LIMITS.maxXmlDepth, role: "module" }) {
+  const full = options.role === "module";
+  const textWanted = new Set(
+    [...SINGLE.filter((c) => full || c !== "Description").map((c) => `${MODULE}/${c}`)].concat(
+      full ? [`${REFERENCE}/Name`, `${REFERENCE}/Version`] : []
+    )
+  );
+  const m = {
+    name: null,
+    version: null,
+    description: null,
+    packaging: null,
+    checksum: null,
+    systemRequirements: null,
+    updatePackage: null,
+    dependencies: [],
+    resources: [],
+    repeated: [],
+    documentName: null,
+    layoutProblem: null
+  };
+  const seen = /* @__PURE__ */ new Map();
+  let root = null;
+  let documents = 0;
+  let modules = 0;
+  let checksumAlgorithm = null;
+  let reference = null;
+  const count = (what) => {
+    const n = (seen.get(what) ?? 0) + 1;
+    seen.set(what, n);
+    if (n === 2) m.repeated.push(what);
+    return n;
+  };
+  const xml = readXml(
+    bytes,
+    {
+      trackDepth: TRACK_DEPTH,
+      wantsText: (path) => textWanted.has(path),
+      open(path, attributes2) {
+        if (root === null) root = path;
+        if (path === "Export/Document" && ++documents === 1) m.documentName = attributes2.name ?? null;
+        if (path === MODULE && ++modules === 2) m.repeated.push("Document/Module");
+        if (modules > 1) return;
+        if (path === `${MODULE}/Checksum`) checksumAlgorithm = attributes2.Algorithm ?? null;
+        if (path === `${MODULE}/SystemRequirements` && m.systemRequirements === null)
+          m.systemRequirements = { ...attributes2 };
+        if (!full) return;
+        if (path === REFERENCE) reference = { name: null, version: null };
+        const parts = path.split("/");
+        const isModuleChild = parts.length === 4 && path.startsWith(`${MODULE}/`);
+        const isWrappedResource = parts.length === 5 && path.startsWith(`${MODULE}/Resources/`);
+        if ((isModuleChild || isWrappedResource) && !NOT_RESOURCES.has(parts[parts.length - 1])) {
+          const resource = resourceFrom(parts[parts.length - 1], attributes2);
+          if (resource) m.resources.push(resource);
+        }
+      },
+      close(path, text) {
+        if (modules > 1) return;
+        if (reference && path === `${REFERENCE}/Name`) reference.name = text.trim();
+        if (reference && path === `${REFERENCE}/Version`) reference.version = text.trim();
+        if (reference && path === REFERENCE) {
+          if (reference.name) m.dependencies.push({ name: reference.name, version: reference.version || null });
+          reference = null;
+        }
+        if (!path.startsWith(`${MODULE}/`)) return;
+        const child = path.slice(MODULE.length + 1);
+        if (!SINGLE.includes(child)) return;
+        if (count(child) > 1) return;
+        const value = text.trim();
+        if (child === "Name") m.name = value || null;
+        else if (child === "Version") m.version = value || null;
+        else if (child === "Description") m.description = value;
+        else if (child === "Packaging") m.packaging = value;
+        else if (child === "Checksum") m.checksum = { algorithm: checksumAlgorithm, value };
+        else if (child === "UpdatePackage") m.updatePackage = value || null;
+      }
+    },
+    { maxDepth: options.maxDepth, keepText: full }
+  );
+  if (!full) {
+    m.name = m.name === null ? null : clip(m.name, DEPENDENCY_FIELD_LENGTH);
+    m.version = m.version === null ? null : clip(m.version, DEPENDENCY_FIELD_LENGTH);
+    m.documentName = m.documentName === null ? null : clip(m.documentName, DEPENDENCY_FIELD_LENGTH);
+    m.packaging = m.packaging === null ? null : clip(m.packaging, DEPENDENCY_FIELD_LENGTH);
+  }
+  if (xml.ok) {
+    if (root !== "Export") m.layoutProblem = `the root element is <${root}>, expected <Export>`;
+    else if (documents === 0) m.layoutProblem = "there is no /Export/Document element";
+    else if (modules === 0) m.layoutProblem = "there is no /Export/Document/Module element";
+    if (documents > 1) m.repeated.push("Export/Document");
+  }
+  return { xml, manifest: m };
+}
+function isTestScoped(resource) {
+  const scope = resource.scope?.toLowerCase();
+  return scope === "test" || scope === "verify";
+}
+
+// src/ipm/manifest.ts
+function parseModuleXml(xml, where = "module.xml") {
+  const { xml: result, manifest } = readModuleManifest(Buffer.from(xml, "utf8"));
+  if (!result.ok) {
+    const what = result.code === "xml-not-well-formed" ? "is not well-formed XML" : "is refused";
+    throw new IpmDbError("module-xml-invalid", `${where} ${what}: ${result.detail}`);
+  }
+  return manifest;
+}
+function parseModuleIdentity(xml, where = "module.xml") {
+  const { name, version: version2 } = parseModuleXml(xml, where);
+  if (!name || !version2)
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where} has no /Export/Document/Module/${name ? "Version" : "Name"}.`,
+      {
+        hint: "The module directory must hold an IPM module.xml."
+      }
+    );
+  if (!isModuleName(name))
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where}: module name "${printable(name)}" is not a valid IPM module name (letters, digits, ".", "-", "_").`
+    );
+  if (!isSemver(version2))
+    throw new IpmDbError(
+      "module-xml-invalid",
+      `${where}: version "${printable(version2)}" is not a semantic version (e.g. 1.2.3).`
+    );
+  return { name, version: version2 };
+}
+async function readModuleIdentity(moduleDir) {
+  const file = join4(moduleDir, "module.xml");
+  const xml = await readFile2(file, "utf8").catch((err) => {
+    throw new IpmDbError("module-xml-missing", `No module.xml in ${moduleDir} (${err.code ?? err.message}).`, {
+      hint: "Point --module at the directory that holds the module's module.xml."
+    });
+  });
+  return parseModuleIdentity(xml, file);
+}
+
+// src/pipeline/python-deps.ts
+import { access } from "node:fs/promises";
+import { join as join5 } from "node:path";
+async function hasRequirementsTxt(moduleDir) {
+  try {
+    await access(join5(moduleDir, "requirements.txt"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function networkMode(container) {
+  const r = await container.docker.check("docker-inspect-failed", `Inspecting ${container.name}`, [
+    "inspect",
+    "--format",
+    "{{.HostConfig.NetworkMode}}",
+    container.name
+  ]);
+  return r.stdout.trim();
+}
+function pythonDepsWithoutNetwork(moduleName2, requirements, exportPythonDeps, mode) {
+  if (!requirements || !exportPythonDeps || mode !== "none") return null;
+  return new IpmDbError(
+    "python-deps-need-network",
+    `${moduleName2} has a requirements.txt, and package-database downloads its Python dependencies with pip into the package (wheels/), but the IRIS container has no network (--network none).`,
+    {
+      hint: "Run the container with a network that reaches your Python package index, or set export-python-deps: false (--no-export-python-deps) to package without the wheels (then install them yourself where the package is installed)."
+    }
+  );
+}
+
+// src/pipeline/containers.ts
+import { join as join9 } from "node:path";
+
+// src/iris/transcript.ts
+import { appendFile, cp as cp2, mkdir as mkdir3 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+var TRANSCRIPT_FILE = "transcript.jsonl";
+function recordTranscript(container, dir) {
+  let seq = 0;
+  let chain = mkdir3(join6(dir, "files"), { recursive: true }).then(() => void 0);
+  const append = (event) => {
+    chain = chain.then(() => appendFile(join6(dir, TRANSCRIPT_FILE), JSON.stringify(event) + "\n"));
+    return chain;
+  };
+  const exec = container.exec.bind(container);
+  const mkdirIn = container.mkdir.bind(container);
+  const copyIn = container.copyIn.bind(container);
+  container.exec = async (command, options = {}) => {
+    const result = await exec(command, options);
+    if (command[0] === "iris" && command[1] === "session")
+      await append({
+        seq: ++seq,
+        kind: "session",
+        args: command,
+        input: redact(options.input ?? ""),
+        stdout: redact(result.stdout),
+        exitCode: result.exitCode,
+        secretNames: Object.keys(options.secretEnv ?? {})
+      });
+    return result;
+  };
+  container.mkdir = async (path) => {
+    await mkdirIn(path);
+    await append({ seq: ++seq, kind: "mkdir", path });
+  };
+  container.copyIn = async (hostPath, containerPath, timeoutMs) => {
+    await copyIn(hostPath, containerPath, timeoutMs);
+    const n = ++seq;
+    const file = join6("files", String(n).padStart(4, "0"));
+    await chain;
+    await cp2(hostPath, join6(dir, file), { recursive: true });
+    await append({ seq: n, kind: "copyIn", path: containerPath, file });
+  };
+  return container;
+}
+
+// src/ipm/ipm-install.ts
+import { basename as basename2 } from "node:path";
+
+// src/ipm/ipm-source.ts
+import { createHash } from "node:crypto";
+import { chmod as chmod2, mkdir as mkdir4, readFile as readFile3, rename, rm as rm2, stat as stat4, writeFile } from "node:fs/promises";
+import { dirname as dirname2, join as join7 } from "node:path";
+import { createGunzip } from "node:zlib";
+
+// src/archive/entry-path.ts
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f]/;
+function normaliseEntryPath(raw) {
+  const problems = [];
+  if (raw.includes("\uFFFD")) problems.push({ code: "entry-unsafe-characters", detail: "is not valid UTF-8" });
+  if (CONTROL2.test(raw)) problems.push({ code: "entry-unsafe-characters", detail: "holds a control character" });
+  if (raw.includes("\\")) problems.push({ code: "entry-unsafe-characters", detail: "holds a backslash" });
+  if (raw.startsWith("/") || raw.startsWith("\\") || /^[A-Za-z]:/.test(raw)) {
+    problems.unshift({ code: "entry-absolute-path", detail: "is absolute" });
+  }
+  const segments = raw.split("/").filter((s) => s !== "" && s !== ".");
+  if (segments.some((s) => s === ".." || s.includes("\\") && s.split("\\").includes(".."))) {
+    problems.unshift({ code: "entry-parent-traversal", detail: 'has a ".." segment' });
+  }
+  const path = segments.join("/");
+  const skip = path === "" && /^(\.\/?)+$/.test(raw);
+  if (path === "" && !skip && problems.length === 0) problems.push({ code: "entry-empty-path", detail: "is empty" });
+  return { path, skip, problems };
+}
+var SHOWN_NAME_LENGTH = 256;
+function printablePath(raw, max = SHOWN_NAME_LENGTH) {
+  return raw.length <= max ? JSON.stringify(raw) : `${JSON.stringify(raw.slice(0, max))}... (${raw.length} characters)`;
+}
 
 // src/archive/tar-header.ts
 var BLOCK_SIZE = 512;
@@ -6238,622 +3705,6 @@ function parsePaxRecords(data) {
   return records;
 }
 
-// src/archive/gzip-member.ts
-var FHCRC = 2;
-var FEXTRA = 4;
-var FNAME = 8;
-var FCOMMENT = 16;
-var RESERVED = 224;
-var MAX_HEADER = 64 * 1024;
-function parseGzipHeader(buf) {
-  if (buf.length >= 1 && buf[0] !== 31) return { error: "it does not start with the gzip magic bytes 1f 8b" };
-  if (buf.length >= 2 && buf[1] !== 139) return { error: "it does not start with the gzip magic bytes 1f 8b" };
-  if (buf.length >= 3 && buf[2] !== 8) return { error: `compression method ${buf[2]} is not deflate (8)` };
-  if (buf.length >= 4 && buf[3] & RESERVED) return { error: "reserved gzip header flag bits are set" };
-  if (buf.length < 10) return { complete: false };
-  const flags = buf[3];
-  let pos = 10;
-  if (flags & FEXTRA) {
-    if (buf.length < pos + 2) return { complete: false };
-    pos += 2 + buf.readUInt16LE(pos);
-  }
-  for (const flag of [FNAME, FCOMMENT]) {
-    if (!(flags & flag)) continue;
-    const nul = buf.indexOf(0, pos);
-    if (nul < 0)
-      return buf.length > MAX_HEADER ? { error: "the gzip header name/comment never ends" } : { complete: false };
-    pos = nul + 1;
-  }
-  if (flags & FHCRC) pos += 2;
-  if (pos > MAX_HEADER) return { error: "the gzip header is implausibly long" };
-  return buf.length < pos ? { complete: false } : { complete: true, length: pos };
-}
-var crcTable = null;
-function crc32Fallback(data, crc) {
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c2 = n;
-      for (let k = 0; k < 8; k++) c2 = c2 & 1 ? 3988292384 ^ c2 >>> 1 : c2 >>> 1;
-      crcTable[n] = c2;
-    }
-  }
-  let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 255] ^ c >>> 8;
-  return ~c >>> 0;
-}
-var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : crc32Fallback;
-var GzipMemberDecoder = class {
-  constructor(onData, options) {
-    this.onData = onData;
-    this.options = options;
-  }
-  onData;
-  options;
-  phase = "header";
-  pending = Buffer.alloc(0);
-  inflate = null;
-  queue = [];
-  queueStart = 0;
-  crc = 0;
-  outSize = 0;
-  inflateError = null;
-  ended = null;
-  afterCount = 0;
-  afterHead = Buffer.alloc(0);
-  afterAllZero = true;
-  problems = [];
-  memberComplete = false;
-  wake = null;
-  /** Whether the decoder still wants input beyond counting trailing bytes. */
-  get decoding() {
-    return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
-  }
-  /** Stops decompressing (e.g. the tar layer gave up); later input is only counted. */
-  abandon() {
-    if (this.phase === "failed") return;
-    this.inflate?.destroy();
-    this.inflate = null;
-    this.phase = "failed";
-  }
-  async write(chunk) {
-    switch (this.phase) {
-      case "failed":
-        return;
-      case "after":
-        this.noteAfter(chunk);
-        return;
-      case "trailer":
-        return this.takeTrailer(chunk);
-      case "header": {
-        this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-        const header = parseGzipHeader(this.pending);
-        if ("error" in header)
-          return this.failWith("gzip-invalid-header", `the file is not a gzip archive: ${header.error}.`);
-        if (!header.complete) return;
-        const body = this.pending.subarray(header.length);
-        this.pending = Buffer.alloc(0);
-        this.startInflate();
-        this.phase = "body";
-        if (body.length) await this.feed(body);
-        return;
-      }
-      case "body":
-        return this.feed(chunk);
-    }
-  }
-  /** Call once at the end of input; resolves when everything is decided. */
-  async end() {
-    if (this.phase === "header") {
-      const what = this.pending.length === 0 ? "the file is empty" : `the file ends inside the gzip header (${this.pending.length} bytes)`;
-      this.failWith("gzip-invalid-header", `${what}; expected a gzip-compressed tar archive.`);
-    } else if (this.phase === "body") {
-      this.inflate.end();
-      await this.ended;
-      if (this.phase === "body") {
-        const cut = !this.inflateError || this.inflateError.code === "Z_BUF_ERROR";
-        if (cut) {
-          const where = this.inflateError ? "inside the compressed data" : "before the gzip trailer (CRC-32 and length)";
-          this.failWith(
-            "gzip-truncated",
-            `the file ends ${where}. The archive is cut short: rebuild or re-download it.`
-          );
-        } else {
-          this.reportInflateError();
-        }
-      }
-    }
-    if (this.phase === "trailer") {
-      this.failWith(
-        "gzip-truncated",
-        `the file ends inside the 8-byte gzip trailer (${this.pending.length} bytes present). The archive is cut short: rebuild or re-download it.`
-      );
-    }
-    if (this.afterCount > 0) this.reportAfter();
-    return { problems: this.problems, memberComplete: this.memberComplete, trailingBytes: this.afterCount };
-  }
-  startInflate() {
-    const inflate = zlib.createInflateRaw({
-      chunkSize: this.options.chunkSize,
-      highWaterMark: this.options.highWaterMark
-    });
-    this.inflate = inflate;
-    inflate.on("readable", () => {
-      let out;
-      while ((out = inflate.read()) !== null) {
-        this.crc = crc322(out, this.crc);
-        this.outSize += out.length;
-        this.onData(out);
-      }
-    });
-    this.ended = new Promise((resolve4) => {
-      inflate.once("end", () => {
-        this.onDeflateEnd(inflate);
-        this.wake?.();
-        resolve4();
-      });
-      inflate.once("error", (err) => {
-        this.inflateError = err;
-        this.wake?.();
-        resolve4();
-      });
-      inflate.once("close", () => {
-        this.wake?.();
-        resolve4();
-      });
-    });
-  }
-  /**
-   * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
-   * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
-   * ends the bytes after it (trailer, then anything else) can be recovered exactly.
-   */
-  async feed(body) {
-    const inflate = this.inflate;
-    this.queue.push(body);
-    if (!inflate.write(body)) {
-      await new Promise((resolve4) => {
-        this.wake = resolve4;
-        inflate.once("drain", resolve4);
-      });
-      this.wake = null;
-      inflate.removeAllListeners("drain");
-    }
-    if (this.phase !== "body") return;
-    if (this.inflateError) return this.reportInflateError();
-    while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
-      this.queueStart += this.queue.shift().length;
-    }
-  }
-  /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
-  onDeflateEnd(inflate) {
-    if (this.phase !== "body") return;
-    let consumed = inflate.bytesWritten - this.queueStart;
-    const rest = [];
-    for (const chunk of this.queue) {
-      if (consumed >= chunk.length) consumed -= chunk.length;
-      else {
-        rest.push(chunk.subarray(consumed));
-        consumed = 0;
-      }
-    }
-    this.queue = [];
-    this.inflate = null;
-    inflate.destroy();
-    this.phase = "trailer";
-    for (const chunk of rest) {
-      if (this.phase === "trailer") this.takeTrailer(chunk);
-      else this.noteAfter(chunk);
-    }
-  }
-  reportInflateError() {
-    const message = this.inflateError?.message ?? "decompression stopped";
-    this.failWith("gzip-corrupt", `the compressed data is corrupt (${message}). Rebuild or re-download the archive.`);
-  }
-  takeTrailer(chunk) {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    if (this.pending.length < 8) return;
-    const storedCrc = this.pending.readUInt32LE(0);
-    const storedSize = this.pending.readUInt32LE(4);
-    const rest = this.pending.subarray(8);
-    this.pending = Buffer.alloc(0);
-    this.phase = "after";
-    if (storedCrc !== this.crc) {
-      this.problems.push({
-        code: "gzip-crc-mismatch",
-        message: `the gzip trailer records CRC-32 ${hex8(storedCrc)} but the decompressed data has ${hex8(this.crc)}. The archive is corrupt: rebuild or re-download it.`
-      });
-    } else if (storedSize !== this.outSize % 2 ** 32) {
-      this.problems.push({
-        code: "gzip-size-mismatch",
-        message: `the gzip trailer records ${storedSize} bytes (mod 2^32) but ${this.outSize} were decompressed. The archive is corrupt: rebuild or re-download it.`
-      });
-    } else {
-      this.memberComplete = true;
-    }
-    if (rest.length) this.noteAfter(rest);
-  }
-  noteAfter(chunk) {
-    if (this.afterHead.length < 2)
-      this.afterHead = Buffer.concat([this.afterHead, chunk.subarray(0, 2 - this.afterHead.length)]);
-    if (this.afterAllZero && !isAllZero(chunk)) this.afterAllZero = false;
-    this.afterCount += chunk.length;
-  }
-  reportAfter() {
-    if (this.afterHead[0] === 31 && this.afterHead[1] === 139) {
-      this.problems.push({
-        code: "gzip-multiple-members",
-        message: `a second gzip member (${this.afterCount} bytes) follows the first. IPM writes one member and readers disagree on the rest: rebuild the archive with IPM instead of concatenating.`
-      });
-    } else {
-      const what = this.afterAllZero ? `${this.afterCount} zero bytes` : `${this.afterCount} bytes of non-gzip data`;
-      this.problems.push({
-        code: "gzip-trailing-data",
-        message: `${what} follow the gzip member. IPM writes nothing after it: the file was padded or altered, rebuild it.`
-      });
-    }
-  }
-  failWith(code2, message) {
-    if (this.phase !== "failed") this.problems.push({ code: code2, message });
-    this.abandon();
-  }
-};
-function hex8(n) {
-  return n.toString(16).padStart(8, "0");
-}
-
-// src/archive/limits.ts
-var GiB = 1024 ** 3;
-var MiB = 1024 ** 2;
-var DEFAULT_LIMITS = Object.freeze({
-  maxEntries: 5e4,
-  maxTotalSize: 64 * GiB,
-  maxIrisDatSize: 64 * GiB,
-  maxEntrySize: 4 * GiB,
-  maxXmlSize: 16 * MiB,
-  maxHeaderExtensionSize: 1 * MiB,
-  maxPathLength: 1024,
-  readStallTimeoutMs: 6e4
-});
-function resolveLimits(partial = {}) {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const [key2, value] of Object.entries(partial)) {
-    if (value === void 0) continue;
-    if (!(key2 in DEFAULT_LIMITS)) {
-      throw new UsageError(
-        `unknown archive limit "${key2}"`,
-        `Known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}.`
-      );
-    }
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
-      throw new UsageError(`archive limit ${key2} must be a positive integer, got ${String(value)}`);
-    }
-    limits[key2] = value;
-  }
-  return limits;
-}
-
-// src/archive/package-checks.ts
-function nestedHint(collected, name) {
-  const nested = collected.entries.find(
-    (e) => e.path.toLowerCase().endsWith(`/${name.toLowerCase()}`) || e.path !== name && e.path.toLowerCase() === name.toLowerCase()
-  );
-  return nested ? ` Found "${nested.path}" instead: IPM expects "${name}" at the top level of the archive, exactly so named.` : "";
-}
-function xmlProblem(findings, entry) {
-  if (entry.xml.ok) return false;
-  findings.add(
-    entry.xml.code,
-    `"${entry.path}" is rejected: ${entry.xml.detail}. Rebuild the package with IPM.`,
-    entry.path
-  );
-  return true;
-}
-function checkPackage(collected, fileName, expected, complete2, findings) {
-  checkIrisDat(collected, complete2, findings);
-  const module = checkModuleXml(collected, expected, complete2, findings);
-  const checksum = checkChecksum(collected, module, findings);
-  const dependencies = checkDependencies(collected, module, complete2, findings);
-  if (module) checkFileName(fileName, module, findings);
-  const builtWithTestResources = module ? judgeTestResources(collected, module, findings) : null;
-  return { module: module?.report ?? null, checksum, dependencies, builtWithTestResources };
-}
-function reportMissing(collected, complete2, findings, name, wrongKind, what) {
-  const code2 = name === "IRIS.DAT" ? "iris-dat-missing" : "module-xml-missing";
-  if (wrongKind) {
-    findings.add(code2, `${name} is a ${wrongKind}, expected a regular file (${what}).`, name);
-  } else if (complete2 && !collected.entries.some((e) => e.path === name && e.role !== "rejected")) {
-    findings.add(
-      code2,
-      `the archive has no ${name}; a database package must hold ${what} at its top level.${nestedHint(collected, name)}`
-    );
-  }
-}
-function checkIrisDat(collected, complete2, findings) {
-  const dat = collected.irisDat;
-  if (!dat) {
-    reportMissing(collected, complete2, findings, "IRIS.DAT", collected.irisDatWrongKind, "the routines database");
-    return;
-  }
-  if (dat.size === 0) {
-    findings.add(
-      "iris-dat-empty",
-      "IRIS.DAT is empty (0 bytes); expected the routines database. Re-run package-database.",
-      "IRIS.DAT"
-    );
-  } else if (dat.size % 8192 !== 0) {
-    findings.add(
-      "iris-dat-size-unaligned",
-      `IRIS.DAT is ${dat.size} bytes, not a multiple of the 8192-byte IRIS block; it may be cut short or not an IRIS database.`,
-      "IRIS.DAT"
-    );
-  }
-}
-function checkModuleXml(collected, expected, complete2, findings) {
-  const entry = collected.moduleXml;
-  if (!entry) {
-    reportMissing(
-      collected,
-      complete2,
-      findings,
-      "module.xml",
-      collected.moduleXmlWrongKind,
-      "the enriched module manifest"
-    );
-    return null;
-  }
-  if (xmlProblem(findings, entry)) return null;
-  const m = entry.manifest;
-  if (m.layoutProblem) {
-    findings.add(
-      "module-xml-layout",
-      `module.xml is not an IPM module manifest: ${m.layoutProblem}. Expected /Export/Document/Module.`,
-      "module.xml"
-    );
-    return null;
-  }
-  for (const element of m.repeated) {
-    findings.add(
-      "module-element-duplicate",
-      `module.xml has more than one <${element}>; IPM writes each once and readers would disagree on which counts. Rebuild the package.`,
-      "module.xml"
-    );
-  }
-  if (!m.name) findings.add("module-name-missing", "module.xml has no Module/Name.", "module.xml");
-  if (!m.version) findings.add("module-version-missing", "module.xml has no Module/Version.", "module.xml");
-  else if (!isSemver(m.version)) {
-    findings.add(
-      "module-version-not-semver",
-      `Module/Version "${m.version}" is not a semantic version (X.Y.Z); IPM resolves and publishes X.Y.Z versions.`,
-      "module.xml"
-    );
-  }
-  if (m.packaging !== "database") {
-    findings.add(
-      "packaging-not-database",
-      `module.xml does not declare <Packaging>database</Packaging> (got ${m.packaging === null ? "no Packaging element" : `"${m.packaging}"`}); this is not a database package. Build it with package-database.`,
-      "module.xml"
-    );
-  }
-  const sysreq = m.systemRequirements;
-  const irisVersion = sysreq?.Version?.trim() || null;
-  if (!irisVersion) {
-    findings.add(
-      "iris-version-missing",
-      "module.xml has no SystemRequirements/@Version; package-database writes the IRIS major.minor it ran on there.",
-      "module.xml"
-    );
-  } else if (!isIrisMajorMinor(irisVersion)) {
-    findings.add(
-      "iris-version-malformed",
-      `SystemRequirements/@Version "${irisVersion}" is not of the form YYYY.N (IRIS major.minor).`,
-      "module.xml"
-    );
-  } else if (expected.expectedIrisVersion !== void 0) {
-    const want = irisMajorMinor(expected.expectedIrisVersion) ?? expected.expectedIrisVersion;
-    if (irisMajorMinor(irisVersion) !== want) {
-      findings.add(
-        "iris-version-mismatch",
-        `the package installs only on IRIS ${irisVersion} (SystemRequirements/@Version), but IRIS ${want} was expected. Package it on an IRIS ${want} instance.`,
-        "module.xml"
-      );
-    }
-  }
-  if (expected.expectedModuleName !== void 0 && m.name && m.name.toLowerCase() !== expected.expectedModuleName.toLowerCase()) {
-    findings.add(
-      "module-name-mismatch",
-      `module.xml names module "${m.name}", but "${expected.expectedModuleName}" was expected.`,
-      "module.xml"
-    );
-  }
-  if (expected.expectedModuleVersion !== void 0 && m.version && m.version !== expected.expectedModuleVersion) {
-    findings.add(
-      "module-version-mismatch",
-      `module.xml gives version "${m.version}", but "${expected.expectedModuleVersion}" was expected.`,
-      "module.xml"
-    );
-  }
-  const testResources = m.resources.filter(isTestScoped).map((r) => r.name);
-  const systemRequirements = { ...sysreq ?? {} };
-  delete systemRequirements.Version;
-  return {
-    report: {
-      name: m.name ?? "",
-      version: m.version ?? "",
-      description: m.description,
-      packaging: m.packaging,
-      irisVersion,
-      systemRequirements,
-      updatePackage: m.updatePackage,
-      testResources,
-      manifestXml: entry.xml.ok ? entry.xml.text : ""
-    },
-    resources: m.resources,
-    declaredDependencies: m.dependencies
-  };
-}
-function checkChecksum(collected, module, findings) {
-  const manifestChecksum = collected.moduleXml?.manifest.checksum ?? null;
-  const actual = collected.irisDat?.sha256 ?? null;
-  const result = {
-    algorithm: manifestChecksum?.algorithm ?? null,
-    expected: manifestChecksum?.value ?? null,
-    actual,
-    match: false
-  };
-  if (!module) return result;
-  if (!manifestChecksum) {
-    findings.add(
-      "checksum-missing",
-      'module.xml is missing the <Checksum Algorithm="SHA-256"> element that package-database writes; IPM refuses to install without it.',
-      "module.xml"
-    );
-    return result;
-  }
-  if (manifestChecksum.algorithm !== "SHA-256") {
-    findings.add(
-      "checksum-algorithm",
-      `Checksum/@Algorithm is ${manifestChecksum.algorithm === null ? "missing" : `"${manifestChecksum.algorithm}"`}, expected "SHA-256".`,
-      "module.xml"
-    );
-  }
-  if (!isSha256Hex(manifestChecksum.value)) {
-    findings.add(
-      "checksum-malformed",
-      `the Checksum "${manifestChecksum.value.slice(0, 80)}" is not 64 hexadecimal digits.`,
-      "module.xml"
-    );
-    return result;
-  }
-  if (actual === null) return result;
-  result.match = actual === manifestChecksum.value.toLowerCase();
-  if (!result.match) {
-    findings.add(
-      "checksum-mismatch",
-      `IRIS.DAT SHA-256 mismatch. Expected: ${manifestChecksum.value} (module.xml) Actual: ${actual}. IRIS.DAT was altered or swapped after packaging: do not install it, rebuild the package.`,
-      "IRIS.DAT"
-    );
-  }
-  return result;
-}
-function checkDependencies(collected, module, complete2, findings) {
-  if (collected.deps === "file") {
-    findings.add(
-      "deps-missing",
-      '"deps" is not a directory; IPM requires a deps/ directory (possibly empty) holding one <dependency>.xml per dependency.',
-      "deps"
-    );
-  } else if (collected.deps === null && complete2) {
-    findings.add(
-      "deps-missing",
-      "the archive has no deps/ directory; IPM refuses a database package without it (it may be empty)."
-    );
-  }
-  const reports = /* @__PURE__ */ new Map();
-  for (const [dep, entry] of collected.dependencyFiles) {
-    const report = { name: dep, declaredVersion: null, packagedVersion: null, depsFile: entry.path };
-    reports.set(dep.toLowerCase(), report);
-    if (xmlProblem(findings, entry)) continue;
-    const m = entry.manifest;
-    if (m.layoutProblem || m.documentName === null) {
-      findings.add(
-        "dependency-layout",
-        `"${entry.path}" is not an IRIS export of a module: ${m.layoutProblem ?? "Export/Document has no name attribute"}. Expected /Export/Document[@name="${dep}.ZPM"]/Module.`,
-        entry.path
-      );
-      continue;
-    }
-    report.packagedVersion = m.version;
-    const wantDocument = `${dep}.ZPM`;
-    if (m.documentName.toLowerCase() !== wantDocument.toLowerCase() || (m.name ?? "").toLowerCase() !== dep.toLowerCase()) {
-      findings.add(
-        "dependency-name-mismatch",
-        `"${entry.path}" exports Document "${m.documentName}" with Module/Name "${m.name ?? ""}", expected "${wantDocument}" and "${dep}".`,
-        entry.path
-      );
-    }
-  }
-  for (const declared of module?.declaredDependencies ?? []) {
-    const existing = reports.get(declared.name.toLowerCase());
-    if (existing) {
-      existing.declaredVersion = declared.version;
-      continue;
-    }
-    reports.set(declared.name.toLowerCase(), {
-      name: declared.name,
-      declaredVersion: declared.version,
-      packagedVersion: null,
-      depsFile: null
-    });
-    if (collected.deps === "directory" || complete2) {
-      findings.add(
-        "dependency-file-missing",
-        `module.xml declares dependency "${declared.name}" but the archive has no deps/${declared.name}.xml; the installing instance must already have it or get it from a registry.`,
-        `deps/${declared.name}.xml`
-      );
-    }
-  }
-  return [...reports.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-function checkFileName(fileName, module, findings) {
-  const { name, version: version2 } = module.report;
-  if (!name || !version2) return;
-  const expectedName = ipmArchiveFileName(name, version2);
-  if (!isIpmArchiveFileName(fileName)) {
-    findings.add(
-      "file-name-nonstandard",
-      `the file name "${fileName}" does not follow IPM's <name>-<version>-database.tgz pattern (for this module: "${expectedName}").`
-    );
-  } else if (fileName.toLowerCase() !== expectedName.toLowerCase()) {
-    findings.add(
-      "file-name-mismatch",
-      `the file name "${fileName}" follows IPM's pattern but module.xml says "${name}" version "${version2}" (expected "${expectedName}"). The file was renamed or holds another module: check which it is.`
-    );
-  }
-}
-var FILE_PROCESSORS = ["filecopy", "pythonwheel", "cpf"];
-function judgeTestResources(collected, module, findings) {
-  const testScoped = module.resources.filter(isTestScoped);
-  if (testScoped.length === 0) {
-    findings.add(
-      "test-resources-undetermined",
-      'module.xml declares no test-scoped resources (Scope="test" or "verify"), so there is nothing to tell.'
-    );
-    return null;
-  }
-  const fileResources = testScoped.filter(
-    (r) => FILE_PROCESSORS.includes((r.processor ?? "").split(".").pop().toLowerCase())
-  );
-  if (fileResources.length === 0) {
-    findings.add(
-      "test-resources-undetermined",
-      `module.xml declares test-scoped resources (${testScoped.map((r) => r.name).join(", ")}) that are compiled into IRIS.DAT, whose contents cannot be inspected here.`
-    );
-    return null;
-  }
-  const paths = collected.entries.filter((e) => e.role !== "rejected").map((e) => e.path);
-  const present = fileResources.filter((r) => {
-    const clean = r.name.replace(/^\/+|\/+$/g, "");
-    const base = clean.split("/").pop();
-    return paths.some((p) => p === clean || p.startsWith(`${clean}/`) || p === base || p.endsWith(`/${base}`));
-  });
-  if (present.length > 0) {
-    findings.add(
-      "built-with-test-resources",
-      `test-scoped files are packaged (${present.map((r) => r.name).join(", ")}): the package was built with -dev. Do not ship it to production.`
-    );
-    return true;
-  }
-  findings.add(
-    "built-without-test-resources",
-    `test-scoped files declared in module.xml (${fileResources.map((r) => r.name).join(", ")}) are not packaged: the package was built without -dev.`
-  );
-  return false;
-}
-
-// src/archive/report.ts
-var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
-
 // src/archive/tar-stream.ts
 var TarStreamParser = class {
   constructor(visitor, limits) {
@@ -6953,8 +3804,12 @@ var TarStreamParser = class {
         }
     }
   }
-  fail(code2, message, entry) {
-    this.visitor.problem(code2, message, entry);
+  /** Stops parsing on a problem found outside the tar layer (e.g. a limit on the gzip layer). */
+  stop(code, message) {
+    if (this.state !== "stopped") this.fail(code, message);
+  }
+  fail(code, message, entry) {
+    this.visitor.problem(code, message, entry);
     this.closeSink();
     this.state = "stopped";
   }
@@ -7146,14 +4001,4603 @@ var TarStreamParser = class {
   }
 };
 
+// src/ipm/ipm-source.ts
+var DEFAULT_IPM_REPOSITORY = "https://github.com/intersystems/ipm";
+var IPM_INSTALLER_CLASS_FILE = "preload/cls/IPM/Installer.cls";
+var REQUIRED_FILES = [IPM_INSTALLER_CLASS_FILE, "module.xml"];
+var REQUIRED_DIRS = ["src"];
+function parseIpmCommit(raw, input = "--ipm-git") {
+  const text = raw.trim();
+  if (isGitCommit(text)) return text.toLowerCase();
+  if (/^[0-9a-fA-F]{4,39}$/.test(text))
+    throw new UsageError(
+      `${input} "${text}" is a short commit hash; a pin must be the full 40-hexadecimal-digit commit.`,
+      `Expand it with: git rev-parse ${text} (in a clone of the IPM repository).`
+    );
+  throw new UsageError(
+    `${input} "${text}" is not a commit: a branch or tag name moves, so it cannot pin IPM.`,
+    "Give the full 40-hexadecimal-digit commit, e.g. from: git ls-remote https://github.com/intersystems/ipm <branch>"
+  );
+}
+function parseIpmRepository(raw, input = "--ipm-git-repository") {
+  const text = raw.trim() || DEFAULT_IPM_REPOSITORY;
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${input} "${text}" is not a URL.`, `Write e.g. ${DEFAULT_IPM_REPOSITORY}`);
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
+    throw new UsageError(`${input} "${text}" must be an https URL.`, `Write e.g. ${DEFAULT_IPM_REPOSITORY}`);
+  if (url.username || url.password)
+    throw new UsageError(
+      `${input} must not carry credentials.`,
+      "The source archive of a public repository needs none; use a public mirror."
+    );
+  if (url.search || url.hash)
+    throw new UsageError(
+      `${input} "${text}" must not have a query or fragment.`,
+      `Write e.g. ${DEFAULT_IPM_REPOSITORY}`
+    );
+  const path = url.pathname.replace(/\/+$/, "").replace(/\.git$/, "");
+  if (!/^(\/[A-Za-z0-9._-]+)+$/.test(path))
+    throw new UsageError(
+      `${input} "${text}" does not name a repository (owner/name).`,
+      `Write e.g. ${DEFAULT_IPM_REPOSITORY}`
+    );
+  return `${url.protocol}//${url.host}${path}`;
+}
+function sourceArchiveUrl(pin) {
+  return `${pin.repository}/archive/${pin.commit}.tar.gz`;
+}
+function expectedTopFolder(pin) {
+  return `${pin.repository.split("/").pop()}-${pin.commit}`;
+}
+function sourceCacheKey(pin) {
+  const repo = createHash("sha256").update(pin.repository).digest("hex").slice(0, 12);
+  return `ipm-source-${repo}-${pin.commit}`;
+}
+var DEFAULT_LIMITS2 = { maxEntries: 5e4, maxTotalSize: 512 * 1024 * 1024 };
+function invalid(pin, message) {
+  return new IpmDbError("ipm-source-invalid", `The source archive ${sourceArchiveUrl(pin)} ${message}`, {
+    hint: "Check the commit and ipm-git-repository: the archive must be the repository snapshot GitHub serves for that commit."
+  });
+}
+async function unpackSourceArchive(archive, pin, destination, limits = DEFAULT_LIMITS2) {
+  const top = expectedTopFolder(pin);
+  const entries = await readEntries(archive, pin, top, limits);
+  const partial = `${destination}.partial-${process.pid}`;
+  await rm2(partial, { recursive: true, force: true });
+  try {
+    await mkdir4(partial, { recursive: true });
+    for (const e of entries) {
+      const target = join7(partial, e.path);
+      if (e.kind === "directory") await mkdir4(target, { recursive: true, mode: 511 });
+      else {
+        await mkdir4(dirname2(target), { recursive: true, mode: 511 });
+        await writeFile(target, Buffer.concat(e.data));
+        await chmod2(target, 438);
+      }
+    }
+    await makeDirectoriesWritable(partial, entries);
+    const root = join7(partial, top);
+    for (const f of REQUIRED_FILES)
+      if (!(await stat4(join7(root, f)).catch(() => null))?.isFile())
+        throw invalid(pin, `has no ${top}/${f}: it is not an IPM source tree IPM's installer can set up.`);
+    for (const d of REQUIRED_DIRS)
+      if (!(await stat4(join7(root, d)).catch(() => null))?.isDirectory())
+        throw invalid(pin, `has no ${top}/${d}/ folder: it is not an IPM source tree.`);
+    await rm2(destination, { recursive: true, force: true });
+    await rename(partial, destination);
+  } catch (err) {
+    await rm2(partial, { recursive: true, force: true });
+    throw err;
+  }
+  return join7(destination, top);
+}
+async function makeDirectoriesWritable(root, entries) {
+  const dirs = /* @__PURE__ */ new Set();
+  for (const e of entries) {
+    const parts = e.path.split("/");
+    for (let i = 1; i <= (e.kind === "directory" ? parts.length : parts.length - 1); i++)
+      dirs.add(parts.slice(0, i).join("/"));
+  }
+  for (const d of dirs) await chmod2(join7(root, d), 511);
+}
+async function readEntries(archive, pin, top, limits) {
+  const entries = [];
+  const problems = [];
+  let total = 0;
+  const parser = new TarStreamParser(
+    {
+      entry(header) {
+        const name = normaliseEntryPath(header.path);
+        if (name.skip) return null;
+        if (name.problems.length > 0) {
+          problems.push(`entry ${printablePath(header.path)} ${name.problems[0].detail}`);
+          return "abort";
+        }
+        if (name.path !== top && !name.path.startsWith(`${top}/`)) {
+          problems.push(`entry ${printablePath(header.path)} is not under ${top}/`);
+          return "abort";
+        }
+        if (header.type !== "file" && header.type !== "directory") {
+          problems.push(`entry ${printablePath(header.path)} is a ${header.type}; only files and folders are expected`);
+          return "abort";
+        }
+        const entry = { path: name.path, kind: header.type, data: [] };
+        entries.push(entry);
+        if (header.type === "directory") return null;
+        total += header.size;
+        return { data: (chunk) => entry.data.push(Buffer.from(chunk)), end: () => {
+        } };
+      },
+      problem(code, message) {
+        if (code !== "tar-no-end-marker" && code !== "tar-trailing-data") problems.push(message);
+      }
+    },
+    { maxEntries: limits.maxEntries, maxTotalSize: limits.maxTotalSize, maxHeaderExtensionSize: 1024 * 1024 }
+  );
+  try {
+    await new Promise((resolve4, reject) => {
+      const gunzip = createGunzip();
+      gunzip.on("data", (chunk) => parser.write(chunk));
+      gunzip.on("end", () => resolve4());
+      gunzip.on("error", reject);
+      gunzip.end(archive);
+    });
+  } catch (err) {
+    throw invalid(pin, `is not a gzip file: ${err.message}.`);
+  }
+  parser.end();
+  if (problems.length > 0) throw invalid(pin, `cannot be used: ${problems[0]}.`);
+  if (entries.length === 0) throw invalid(pin, "is empty.");
+  if (total > limits.maxTotalSize) throw invalid(pin, `unpacks to more than ${limits.maxTotalSize} bytes.`);
+  return entries;
+}
+async function resolveIpmSource(pin, local, options) {
+  await mkdir4(options.workDir, { recursive: true });
+  const url = sourceArchiveUrl(pin);
+  const tree = join7(options.workDir, `ipm-source-${pin.commit}`);
+  if (local) {
+    const bytes2 = await readFile3(local.path);
+    const sha2 = createHash("sha256").update(bytes2).digest("hex");
+    if (sha2 !== local.sha256)
+      throw new IpmDbError(
+        "installer-checksum-mismatch",
+        `The IPM source archive ${local.path} has SHA-256 ${sha2}, not the ${local.sha256} recorded when it was fetched.`
+      );
+    const root2 = await unpackSourceArchive(bytes2, pin, tree);
+    return { root: root2, archiveSha256: sha2, archivePath: local.path, url, origin: "path" };
+  }
+  const archivePath = join7(options.workDir, `${sourceCacheKey(pin)}.tar.gz`);
+  const key2 = sourceCacheKey(pin);
+  if (options.cache && await options.cache.restore(key2, archivePath).catch(() => false)) {
+    const bytes2 = await readFile3(archivePath).catch(() => null);
+    if (bytes2) {
+      try {
+        const root2 = await unpackSourceArchive(bytes2, pin, tree);
+        const sha2 = createHash("sha256").update(bytes2).digest("hex");
+        return { root: root2, archiveSha256: sha2, archivePath, url, origin: "cache" };
+      } catch {
+      }
+    }
+    await rm2(archivePath, { force: true });
+  }
+  const bytes = await options.download(url);
+  const root = await unpackSourceArchive(bytes, pin, tree);
+  const partial = `${archivePath}.partial`;
+  await writeFile(partial, bytes);
+  await rename(partial, archivePath);
+  if (options.cache) await options.cache.save(key2, archivePath).catch(() => {
+  });
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  return { root, archiveSha256: sha, archivePath, url, origin: "download" };
+}
+
+// src/ipm/ipm-install.ts
+var IPM_DIR = `${WORK_DIR}/ipm`;
+var IPM_SOURCE_ROOT = `${IPM_DIR}/source/`;
+function sourceInstallOperations(root = IPM_SOURCE_ROOT) {
+  return [
+    { kind: "loadXml", path: `${root}${IPM_INSTALLER_CLASS_FILE}` },
+    { kind: "ipmInstallerSetup", root }
+  ];
+}
+async function installIpm(target, installer, namespace, logger, timeoutMs) {
+  await target.files.mkdir(WORK_DIR);
+  await target.files.mkdir(IPM_DIR);
+  let operations;
+  if (installer.git) {
+    await target.files.copyIn(installer.path, IPM_SOURCE_ROOT.replace(/\/$/, ""));
+    logger.info(
+      `Installing IPM from ${installer.git.repository} commit ${installer.git.commit} (source archive sha256 ${installer.sha256}) into ${namespace}`
+    );
+    operations = sourceInstallOperations();
+  } else {
+    const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename2(installer.path)) ? basename2(installer.path) : "ipm-installer.xml";
+    await copyFileIn(target.files, installer.path, `${IPM_DIR}/${fileName}`);
+    logger.info(
+      `Installing IPM from ${installer.url ?? installer.path} (sha256 ${installer.sha256}) into ${namespace}`
+    );
+    operations = [{ kind: "loadXml", path: `${IPM_DIR}/${fileName}` }];
+  }
+  await target.sessions.run({
+    namespace,
+    operations,
+    timeoutMs,
+    classify: (f) => ipmFailure(f, "ipm-install-failed", timeoutMs)
+  });
+}
+
+// src/ipm/bootstrap.ts
+var CONFIGURE_IPM = [
+  { words: ["config", "set", "ColorScheme", "none"], modifiers: [] },
+  { words: ["config", "set", "analytics", "0"], modifiers: [] }
+];
+function parseIrisVersion(values3) {
+  const zversion = values3.get("zversion") ?? "";
+  const major = Number(values3.get("major"));
+  const minor = Number(values3.get("minor"));
+  if (!Number.isInteger(major) || !Number.isInteger(minor) || major <= 0)
+    throw new IpmDbError(
+      "iris-version-unknown",
+      `Could not read the IRIS version (got major "${values3.get("major") ?? ""}", minor "${values3.get("minor") ?? ""}").`,
+      {
+        details: zversion
+      }
+    );
+  const build = /\(Build ([^)]+)\)/.exec(zversion);
+  return {
+    zversion,
+    major,
+    minor,
+    number: values3.get("number") ?? "",
+    majorMinor: `${major}.${minor}`,
+    build: build ? build[1] : null
+  };
+}
+function ipmSession(target, namespace, operations, timeoutMs, code) {
+  return target.sessions.run({ namespace, operations, timeoutMs, classify: (f) => ipmFailure(f, code, timeoutMs) });
+}
+async function detectIris(target, namespace, timeoutMs = 12e4) {
+  const result = await target.sessions.run({
+    namespace,
+    timeoutMs,
+    operations: [
+      { kind: "emit", key: "zversion", expression: { kind: "zversion" } },
+      { kind: "emit", key: "major", expression: { kind: "versionMajor" } },
+      { kind: "emit", key: "minor", expression: { kind: "versionMinor" } },
+      { kind: "emit", key: "number", expression: { kind: "versionNumber" } },
+      { kind: "emit", key: "ipm", expression: { kind: "classExists", className: "%IPM.Main" } }
+    ]
+  });
+  return { iris: parseIrisVersion(result.values), hasIpm: result.values.get("ipm") === "1" };
+}
+async function bootstrapIpm(target, options) {
+  const home = validateNamespace(options.homeNamespace ?? "USER");
+  const { iris, hasIpm } = await detectIris(target, home);
+  options.logger.info(`IRIS ${iris.number || iris.majorMinor}${iris.build ? ` (build ${iris.build})` : ""}`);
+  let previousIpmVersion = "";
+  if (hasIpm) previousIpmVersion = (await readIpm(target, home)).version;
+  if (options.installer) {
+    await installIpm(target, options.installer, home, options.logger, options.installTimeoutMs ?? 9e5);
+  } else if (!hasIpm) {
+    throw new IpmDbError("ipm-missing", `The image has no IPM in ${home} and no IPM installer was given.`, {
+      hint: "Pass --ipm-git <commit>, --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-git / ipm-version / ipm-installer)."
+    });
+  }
+  const ipm = await readIpm(target, home);
+  if (!ipm.version)
+    throw new IpmDbError("ipm-missing", `IPM is not usable in ${home} after installation (no zpm module found).`, {
+      hint: "Check that the installer is an IPM release installer (zpm-<version>.xml), or the commit an IPM source tree."
+    });
+  if (!ipm.databasePackaging)
+    throw new IpmDbError(
+      "ipm-lacks-database-packaging",
+      `IPM ${ipm.version} in ${home} has no database packaging (%IPM.Lifecycle.Database does not exist), so package-database cannot run.`,
+      {
+        hint: "Install an IPM build with database packaging: --ipm-git <commit of a tree that has it> (the default pin does), or an installer of a release that has it."
+      }
+    );
+  await ipmSession(
+    target,
+    home,
+    CONFIGURE_IPM.map((command) => ({ kind: "ipm", command })),
+    12e4,
+    "ipm-config-failed"
+  );
+  options.logger.info(
+    `IPM ${ipm.version} in ${home}${previousIpmVersion && previousIpmVersion !== ipm.version ? ` (was ${previousIpmVersion})` : ""}`
+  );
+  return {
+    iris,
+    ipmVersion: ipm.version,
+    previousIpmVersion,
+    homeNamespace: home,
+    installedFrom: options.installer ?? null
+  };
+}
+async function readIpm(target, namespace) {
+  const result = await target.sessions.run({
+    namespace,
+    timeoutMs: 12e4,
+    operations: [
+      { kind: "emit", key: "ipmversion", expression: { kind: "ipmVersion" } },
+      { kind: "emit", key: "dbpackaging", expression: { kind: "classExists", className: "%IPM.Lifecycle.Database" } }
+    ]
+  });
+  return {
+    version: (result.values.get("ipmversion") ?? "").trim(),
+    databasePackaging: result.values.get("dbpackaging") === "1"
+  };
+}
+
+// src/ipm/namespaces.ts
+function namespaceName(homeNamespace, postfix) {
+  const home = validateNamespace(homeNamespace);
+  return validateNamespace(`${home === "%SYS" ? "USER" : home}-${validate("namespace postfix", postfix)}`);
+}
+function createNamespaceOperations(options) {
+  const name = namespaceName(options.homeNamespace, options.postfix);
+  const ops = [{ kind: "set", variable: "cfg", expression: { kind: "newNamespaceConfig" } }];
+  if (options.enableEnsemble)
+    ops.push({ kind: "set", variable: "cfg.EnableEnsemble", expression: { kind: "integer", value: 1 } });
+  ops.push({ kind: "initializeNamespace", postfix: options.postfix, resultVariable: "ns", configVariable: "cfg" });
+  ops.push({ kind: "emit", key: "namespace", expression: { kind: "variable", name: "ns" } });
+  ops.push({ kind: "switchNamespace", namespace: name });
+  for (const command of CONFIGURE_IPM) ops.push({ kind: "ipm", command });
+  return ops;
+}
+async function createNamespace(target, options) {
+  const expected = namespaceName(options.homeNamespace, options.postfix);
+  const timeoutMs = options.timeoutMs ?? 3e5;
+  const result = await target.sessions.run({
+    namespace: options.homeNamespace,
+    operations: createNamespaceOperations(options),
+    timeoutMs,
+    classify: (f) => ipmFailure(f, "namespace-create-failed", timeoutMs)
+  });
+  const created = (result.values.get("namespace") ?? "").toUpperCase();
+  if (created !== expected)
+    throw new IpmDbError(
+      "namespace-create-failed",
+      `InitializeNamespace created "${created}", expected "${expected}".`,
+      { details: result.text }
+    );
+  return expected;
+}
+
+// src/pipeline/network.ts
+import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+function isLoopbackHost(registry) {
+  const withoutScheme = registry.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const authority = withoutScheme.split("/")[0] ?? "";
+  const host = authority.startsWith("[") ? authority.slice(1, authority.indexOf("]")) : authority.split(":")[0];
+  return /^localhost$/i.test(host) || /^127(?:\.\d{1,3}){3}$/.test(host) || host === "::1";
+}
+function chooseNetwork(needs) {
+  if (needs.requested) return { network: needs.requested, why: "asked for" };
+  if (needs.irisRegistry && isLoopbackHost(needs.irisRegistry))
+    return { network: "host", why: `IRIS must reach the registry ${needs.irisRegistry} on the runner's loopback` };
+  if (needs.outbound) return { network: "bridge", why: "IPM downloads from the internet; no port is published" };
+  return { network: "none", why: "nothing in the container needs the network" };
+}
+async function needsOutbound(moduleDir, exportPythonDeps) {
+  const exists = (name) => stat5(join8(moduleDir, name)).then(
+    () => true,
+    () => false
+  );
+  if (exportPythonDeps && await exists("requirements.txt")) return true;
+  const manifest = await readFile4(join8(moduleDir, "module.xml"), "utf8").catch(() => "");
+  return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
+}
+
+// src/pipeline/containers.ts
+async function startPipelineIris(ctx, runId, extra = {}) {
+  const o = ctx.options;
+  const network = extra.network ?? o.network ?? await defaultNetwork(ctx);
+  const mounts = [...o.mounts ?? [], ...extra.mounts ?? []];
+  const env = { ...o.env ?? {}, ...extra.env ?? {} };
+  const container = await startIris(
+    ctx.docker,
+    {
+      image: extra.image ?? o.image,
+      runId,
+      ...extra.checkCapsFalse !== void 0 ? { checkCapsFalse: extra.checkCapsFalse } : {},
+      network,
+      ...o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {},
+      ...mounts.length > 0 ? { mounts } : {},
+      ...Object.keys(env).length > 0 ? { env } : {}
+    },
+    {
+      logger: ctx.logger,
+      ...o.onResource ? { onResource: o.onResource } : {},
+      ...o.timeouts?.startMs ? { runTimeoutMs: o.timeouts.startMs } : {},
+      ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}
+    }
+  );
+  return drive(ctx, container);
+}
+async function defaultNetwork(ctx) {
+  const o = ctx.options;
+  const choice = chooseNetwork({ outbound: await needsOutbound(o.moduleDir, o.exportPythonDeps ?? true) });
+  ctx.logger.info(`IRIS container network: ${choice.network} (${choice.why})`);
+  return choice.network;
+}
+function drive(ctx, container) {
+  const o = ctx.options;
+  if (o.recordTranscripts) recordTranscript(container, join9(o.outDir, "transcripts", container.name));
+  const target = { sessions: new IrisSessionRunner(container), files: container };
+  const ops = new IpmOperations(target, {
+    ...o.timeouts ? { timeouts: o.timeouts } : {},
+    verbose: o.verbose ?? false
+  });
+  return { container, target, ops };
+}
+function newPackageNamespace(ctx, target, homeNamespace, prefix) {
+  return createNamespace(target, {
+    homeNamespace,
+    postfix: ctx.nextPostfix(prefix),
+    enableEnsemble: ctx.options.enableEnsemble ?? false
+  });
+}
+function setUpIpm(ctx, target, installer, homeNamespace) {
+  const limit = ctx.options.timeouts?.ipmInstallMs;
+  return bootstrapIpm(target, {
+    installer,
+    logger: ctx.logger,
+    ...homeNamespace ? { homeNamespace } : {},
+    ...limit ? { installTimeoutMs: limit } : {}
+  });
+}
+
+// src/ipm/installer.ts
+import { createHash as createHash2 } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join10, resolve } from "node:path";
+function pinnedSource(resolved) {
+  if (resolved.git)
+    return {
+      kind: "git",
+      commit: resolved.git.commit,
+      repository: resolved.git.repository,
+      archive: { path: resolved.git.archivePath, sha256: resolved.sha256 }
+    };
+  return { kind: "path", path: resolved.path, sha256: resolved.sha256 };
+}
+function installerPin(resolved) {
+  if (resolved.git) return `git-${resolved.git.commit}`;
+  return `${resolved.version ?? "xml"}-${resolved.sha256}`;
+}
+var KNOWN_INSTALLER_SHA256 = {};
+var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml";
+function installerUrl(version2, releaseUrl = IPM_RELEASE_URL) {
+  return releaseUrl.replaceAll("{version}", version2);
+}
+async function sha256File(path) {
+  return createHash2("sha256").update(await readFile5(path)).digest("hex");
+}
+async function resolveInstaller(source, options) {
+  if (source.kind === "git") {
+    const pin = { commit: source.commit, repository: source.repository };
+    const tree = await resolveIpmSource(pin, source.archive, {
+      workDir: options.workDir,
+      ...options.cache ? { cache: options.cache } : {},
+      download: (url2) => downloadBytes(url2, { ...options, maxBytes: options.maxBytes ?? 256 * 1024 * 1024 }, "the IPM source archive")
+    });
+    return {
+      path: tree.root,
+      sha256: tree.archiveSha256,
+      version: null,
+      origin: tree.origin,
+      url: tree.url,
+      git: { ...pin, archivePath: tree.archivePath }
+    };
+  }
+  if (source.kind === "path") {
+    const actual2 = await sha256File(source.path);
+    if (source.sha256 && actual2 !== source.sha256)
+      throw new IpmDbError(
+        "installer-checksum-mismatch",
+        `The IPM installer ${source.path} has SHA-256 ${actual2}, not the pinned ${source.sha256}.`,
+        {
+          hint: "Use the installer the checksum was taken from, or update the pinned checksum."
+        }
+      );
+    return { path: source.path, sha256: actual2, version: null, origin: "path", url: null };
+  }
+  const expected = source.sha256 ?? KNOWN_INSTALLER_SHA256[source.version];
+  const url = installerUrl(source.version, options.releaseUrl);
+  if (!expected)
+    throw new UsageError(
+      `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,
+      "Compute it once with: curl -sL <url> | sha256sum"
+    );
+  await mkdir5(options.workDir, { recursive: true });
+  const destination = join10(options.workDir, `zpm-${source.version}.xml`);
+  const key2 = `ipm-installer-${source.version}-${expected}`;
+  if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
+    const cached = await sha256File(destination).catch(() => "");
+    if (cached === expected)
+      return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
+    await rm3(destination, { force: true });
+  }
+  const bytes = await downloadBytes(url, options, "the IPM installer");
+  const actual = createHash2("sha256").update(bytes).digest("hex");
+  if (actual !== expected)
+    throw new IpmDbError(
+      "installer-checksum-mismatch",
+      `The IPM installer downloaded from ${url} has SHA-256 ${actual}, not the pinned ${expected}.`,
+      {
+        hint: "The file was not used. Check the pinned checksum against the release."
+      }
+    );
+  const partial = `${destination}.partial`;
+  await writeFile2(partial, bytes);
+  await rename2(partial, destination);
+  if (options.cache) await options.cache.save(key2, destination).catch(() => {
+  });
+  return { path: destination, sha256: actual, version: source.version, origin: "download", url };
+}
+async function downloadBytes(url, options, what) {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  let response;
+  try {
+    response = await fetchImpl(url, { redirect: "follow", signal: AbortSignal.timeout(options.timeoutMs ?? 12e4) });
+  } catch (err) {
+    throw new IpmDbError(
+      "installer-download-failed",
+      `Could not download ${what} from ${url}: ${err.message}.`,
+      {
+        hint: "Check the network, or pass a local installer file with --ipm <path>.",
+        cause: err
+      }
+    );
+  }
+  if (!response.ok)
+    throw new IpmDbError("installer-download-failed", `Downloading ${url} answered HTTP ${response.status}.`, {
+      hint: "Check that the IPM version has a release with a zpm-<version>.xml asset, or that the commit exists in the repository."
+    });
+  const length = Number(response.headers.get("content-length") ?? "0");
+  if (length > maxBytes)
+    throw new IpmDbError("installer-download-failed", `${url} is ${length} bytes, more than the ${maxBytes} accepted.`);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (body.length > maxBytes)
+    throw new IpmDbError(
+      "installer-download-failed",
+      `${url} is ${body.length} bytes, more than the ${maxBytes} accepted.`
+    );
+  return body;
+}
+
+// src/pipeline/warm.ts
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join11 } from "node:path";
+
+// src/ipm/warm-image.ts
+import { createHash as createHash3 } from "node:crypto";
+var WARM_REPOSITORY = "ipm-db-warm";
+var WARM_LABEL = "ipm-db.warm";
+function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
+  return createHash3("sha256").update(`${baseImageId2}
+${ipmPin}
+${homeNamespace}`).digest("hex").slice(0, 32);
+}
+function warmImageTag(key2) {
+  return `${WARM_REPOSITORY}:${key2}`;
+}
+async function baseImageId(docker, image) {
+  const inspect = () => docker.call(["image", "inspect", "--format", "{{.Id}}", image], { timeoutMs: 6e4 });
+  let r = await inspect();
+  if (r.exitCode !== 0) {
+    const pull = await docker.call(["pull", image], { timeoutMs: 6e5 });
+    if (pull.exitCode !== 0) return null;
+    r = await inspect();
+  }
+  const id = r.stdout.trim();
+  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+}
+async function warmImageExists(docker, tag) {
+  const r = await docker.call(["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 6e4 });
+  return r.exitCode === 0;
+}
+async function dropWarmImage(docker, tag) {
+  await docker.call(["rmi", "-f", tag], { timeoutMs: 12e4 }).catch(() => void 0);
+}
+async function commitWarmImage(container, tag, key2, options) {
+  const docker = container.docker;
+  await docker.check(
+    "warm-image-failed",
+    `Stopping ${container.name} to commit it`,
+    ["stop", "-t", "300", container.name],
+    {
+      timeoutMs: 33e4
+    }
+  );
+  try {
+    await docker.check(
+      "warm-image-failed",
+      `Committing ${container.name} as ${tag}`,
+      ["commit", "--change", `LABEL ${WARM_LABEL}=${key2}`, container.name, tag],
+      { timeoutMs: 6e5 }
+    );
+  } finally {
+    await docker.check("warm-image-failed", `Starting ${container.name} again`, ["start", container.name], {
+      timeoutMs: 12e4
+    });
+    await container.waitReady(options);
+  }
+}
+
+// src/pipeline/warm.ts
+var installers = /* @__PURE__ */ new WeakMap();
+var warmStates = /* @__PURE__ */ new WeakMap();
+function pipelineInstaller(ctx) {
+  let p = installers.get(ctx);
+  if (!p) {
+    const o = ctx.options;
+    p = o.installer ? resolveInstaller(o.installer, {
+      workDir: join11(tmpdir2(), "ipm-db-installers"),
+      ...o.installerCache ? { cache: o.installerCache } : {}
+    }) : Promise.resolve(null);
+    installers.set(ctx, p);
+  }
+  return p;
+}
+function warmState(ctx) {
+  return warmStates.get(ctx) ?? null;
+}
+async function startWithWarmImage(ctx) {
+  const o = ctx.options;
+  if (!o.warmIpmImage || !o.installer) return startPipelineIris(ctx, ctx.runId);
+  const installer = await pipelineInstaller(ctx);
+  const baseId = installer ? await baseImageId(ctx.docker, o.image) : null;
+  if (!installer || !baseId) {
+    ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
+    return startPipelineIris(ctx, ctx.runId);
+  }
+  const key2 = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? "USER");
+  const tag = warmImageTag(key2);
+  const state = { key: key2, tag, used: false };
+  warmStates.set(ctx, state);
+  if (!await warmImageExists(ctx.docker, tag)) return startPipelineIris(ctx, ctx.runId);
+  try {
+    const driven = await startPipelineIris(ctx, ctx.runId, {
+      image: tag,
+      checkCapsFalse: needsCheckCapsFalse(o.image)
+    });
+    state.used = true;
+    ctx.logger.info(`Started from the warm IPM image ${tag}`);
+    return driven;
+  } catch (err) {
+    ctx.logger.warn(
+      `The warm IPM image ${tag} did not start (${errorMessage(err)}); starting ${o.image} and installing IPM afresh.`
+    );
+    await dropWarmImage(ctx.docker, tag);
+    return startPipelineIris(ctx, ctx.runId);
+  }
+}
+async function setUpIpmWarm(ctx, installer) {
+  const o = ctx.options;
+  const state = warmState(ctx);
+  if (state?.used) {
+    try {
+      const setup2 = await setUpIpm(ctx, ctx.target, null, o.ipmNamespace);
+      return { ...setup2, installedFrom: installer };
+    } catch (err) {
+      ctx.logger.warn(
+        `The warm IPM image ${state.tag} failed the IPM check (${errorMessage(err)}); installing IPM afresh in a new container.`
+      );
+      state.used = false;
+      await dropWarmImage(ctx.docker, state.tag);
+      await ctx.container.remove();
+      const driven = await startPipelineIris(ctx, ctx.runId);
+      ctx.container = driven.container;
+      ctx.target = driven.target;
+      ctx.ops = driven.ops;
+    }
+  }
+  const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
+  if (state && o.warmIpmImage) {
+    try {
+      await commitWarmImage(ctx.container, state.tag, state.key, {
+        logger: ctx.logger,
+        ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {},
+        image: o.image
+      });
+      ctx.logger.info(`Committed the warm IPM image ${state.tag}`);
+    } catch (err) {
+      if (!(await ctx.container.isRunning()).running) throw err;
+      ctx.logger.warn(`Could not commit the warm IPM image ${state.tag}: ${errorMessage(err)}`);
+    }
+  }
+  return setup;
+}
+
+// src/iris/assumptions.ts
+var PROBE_GLOBAL = "^IPMDBProbe";
+var MAIN_PROBE_SCRIPT = [
+  'write "##IPMDB probe.sum=",1+1,!',
+  "set x=1/0",
+  'write "##IPMDB probe.after-error=1",!',
+  `set ${PROBE_GLOBAL}=1 write "##IPMDB probe.global=",$order(^$GLOBAL("^IPMDBProbd")),! kill ${PROBE_GLOBAL}`,
+  "halt"
+];
+var TERMINATE_PROBE_SCRIPT = [
+  "do $system.Process.Terminate($job,1)",
+  'write "##IPMDB probe.after-terminate=1",!'
+];
+function probe(name, holds, expected, saw) {
+  return { name, holds, expected, saw };
+}
+function judgeProbes(main2, terminate) {
+  const out = parseSessionOutput(main2.stdout);
+  const sum = out.values.get("probe.sum");
+  const echoed = main2.stdout.includes('"##IPMDB probe.sum="');
+  const global = out.values.get("probe.global");
+  const after = parseSessionOutput(terminate.stdout).values.get("probe.after-terminate");
+  return [
+    probe(
+      "piped-session-output",
+      sum === "2",
+      'a "##IPMDB probe.sum=2" line (after the namespace prompt) for `write "##IPMDB probe.sum=",1+1,!`',
+      sum === void 0 ? "no such line" : `probe.sum=${sum}`
+    ),
+    probe(
+      "piped-session-no-echo",
+      !echoed,
+      "the script lines are not echoed back",
+      echoed ? 'the input line `write "##IPMDB probe.sum=",...` in the output' : "no echo"
+    ),
+    probe(
+      "direct-mode-error-format",
+      out.objectScriptErrors.some((e) => e.startsWith("<DIVIDE>")),
+      'a line starting "<DIVIDE>" for `set x=1/0`',
+      out.objectScriptErrors.length > 0 ? out.objectScriptErrors.join(" / ") : "no line of the form <NAME> ..."
+    ),
+    probe(
+      "error-continues-session",
+      out.values.get("probe.after-error") === "1",
+      "the line after a direct-mode error still runs",
+      out.values.get("probe.after-error") === "1" ? "it ran" : "it did not run"
+    ),
+    probe(
+      "global-directory",
+      global === PROBE_GLOBAL || global === PROBE_GLOBAL.slice(1),
+      `$order(^$GLOBAL("^IPMDBProbd")) returning "${PROBE_GLOBAL}" (with or without ^) once it is set`,
+      global === void 0 ? "no probe.global line" : `probe.global=${global}`
+    ),
+    probe("exit-status-halt", main2.exitCode === 0, "exit status 0 after halt", `exit status ${main2.exitCode}`),
+    probe(
+      "exit-status-terminate",
+      terminate.exitCode === 1 && after === void 0,
+      "exit status 1 after $system.Process.Terminate($job,1), and nothing after it runs",
+      `exit status ${terminate.exitCode}${after === void 0 ? "" : ", and the next line ran"}`
+    )
+  ];
+}
+function assumptionError(results, main2, terminate) {
+  const broken = results.find((r) => !r.holds);
+  if (!broken) return null;
+  return new IpmDbError(
+    "assumption-failed",
+    `assumption ${broken.name} does not hold: expected ${broken.expected}, saw ${broken.saw}`,
+    {
+      hint: 'This IRIS behaves differently from what the driver was built against (docs/iris-surface.md, "Assumptions"). Report it with the output below.',
+      details: [
+        `--- probe session (exit ${main2.exitCode}) ---`,
+        main2.stdout,
+        `--- terminate probe (exit ${terminate.exitCode}) ---`,
+        terminate.stdout
+      ].join("\n")
+    }
+  );
+}
+async function probeAssumptions(exec, namespace) {
+  const main2 = await exec(namespace, MAIN_PROBE_SCRIPT);
+  const terminate = await exec(namespace, TERMINATE_PROBE_SCRIPT);
+  for (const [what, s] of [
+    ["probe session", main2],
+    ["terminate probe", terminate]
+  ])
+    if (s.exitCode !== 0 && s.exitCode !== 1)
+      throw new IpmDbError(
+        "session-ended-early",
+        `The IRIS ${what} in ${namespace} ended before the end of its script (exit ${s.exitCode}).`,
+        { hint: "IRIS stopped or the session was cut off; read the IRIS output below.", details: s.stdout }
+      );
+  const results = judgeProbes(main2, terminate);
+  const error2 = assumptionError(results, main2, terminate);
+  if (error2) throw Object.assign(error2, { probes: results });
+  return results;
+}
+
+// src/pipeline/stages.ts
+function need(value, what) {
+  if (value === null)
+    throw new IpmDbError("pipeline-order", `Internal: ${what} is not available; a stage it depends on did not run.`);
+  return value;
+}
+var startStage = {
+  name: "start",
+  async run(ctx) {
+    const o = ctx.options;
+    ctx.module = await readModuleIdentity(o.moduleDir);
+    ctx.report.module = { ...ctx.module };
+    await ctx.docker.assertAvailable();
+    if (o.login) await dockerLogin(ctx.docker, o.login);
+    const driven = await startWithWarmImage(ctx);
+    const container = driven.container;
+    ctx.container = container;
+    ctx.target = driven.target;
+    ctx.ops = driven.ops;
+    await probeStart(ctx, container);
+    return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
+  }
+};
+async function probeStart(ctx, container) {
+  const exec = async (namespace, script) => {
+    const r = await container.exec(sessionArgs(namespace), { input: script.join("\n") + "\n", timeoutMs: 6e4 });
+    return { stdout: r.stdout, exitCode: r.exitCode };
+  };
+  try {
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? "USER");
+  } catch (err) {
+    const probes = err.probes;
+    if (probes) ctx.report.assumptions = probes;
+    throw err;
+  }
+}
+var ipmStage = {
+  name: "ipm",
+  async run(ctx) {
+    need(ctx.target, "the container");
+    const installer = await pipelineInstaller(ctx);
+    const setup = await setUpIpmWarm(ctx, installer);
+    const warm = warmState(ctx);
+    ctx.setup = setup;
+    ctx.report.irisVersion = setup.iris.majorMinor;
+    ctx.report.irisBuild = setup.iris.build;
+    ctx.report.ipmVersion = setup.ipmVersion;
+    ctx.report.ipmSource = installer ? {
+      url: installer.url ?? installer.path,
+      sha256: installer.sha256,
+      commit: installer.git?.commit ?? null,
+      repository: installer.git?.repository ?? null
+    } : null;
+    const from = warm?.used ? ` (warm image ${warm.tag}, IPM checked)` : installer?.git ? ` (installed from commit ${installer.git.commit}, ${installer.origin}, archive sha256 ${installer.sha256})` : installer ? ` (installed from ${installer.origin})` : " (from the image)";
+    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${from}`;
+  }
+};
+var loadStage = {
+  name: "load",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const setup = need(ctx.setup, "IPM");
+    ctx.packagingNamespace = await newPackageNamespace(
+      ctx,
+      need(ctx.target, "the container"),
+      setup.homeNamespace,
+      "PKG"
+    );
+    await ops.loadModule(ctx.packagingNamespace, ctx.options.moduleDir, { dev: ctx.options.dev ?? false });
+    return `loaded and compiled in ${ctx.packagingNamespace}`;
+  }
+};
+var packageStage = {
+  name: "package",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const module = need(ctx.module, "the module");
+    const exportPythonDeps = ctx.options.exportPythonDeps !== false;
+    if (exportPythonDeps && await hasRequirementsTxt(ctx.options.moduleDir)) {
+      const refusal = pythonDepsWithoutNetwork(
+        module.name,
+        true,
+        exportPythonDeps,
+        await networkMode(need(ctx.container, "the container"))
+      );
+      if (refusal) throw refusal;
+    }
+    const archive = await ops.packageDatabase(
+      need(ctx.packagingNamespace, "the packaging namespace"),
+      module.name,
+      ctx.options.outDir,
+      {
+        dev: ctx.options.dev ?? false,
+        ...ctx.options.exportPythonDeps === false ? { exportPythonDeps: false } : {}
+      }
+    );
+    ctx.archive = archive;
+    const { size } = await stat7(archive.hostPath);
+    ctx.report.archive = {
+      path: archive.hostPath,
+      fileName: archive.fileName,
+      size,
+      sha256: "",
+      irisDatSha256: archive.checksum
+    };
+    return `${archive.fileName} (${size} bytes, IRIS.DAT sha256 ${archive.checksum ?? "not printed"})`;
+  }
+};
+var verifyStage = {
+  name: "verify",
+  async run(ctx) {
+    const archive = need(ctx.archive, "the archive");
+    const module = need(ctx.module, "the module");
+    const report = await ctx.options.verifyArchive(archive.hostPath, {
+      ...ctx.setup ? { expectedIrisVersion: ctx.setup.iris.majorMinor } : {},
+      expectedModuleName: module.name,
+      expectedModuleVersion: module.version
+    });
+    ctx.report.verification = report;
+    if (ctx.report.archive) {
+      ctx.report.archive.sha256 = report.archive.sha256;
+      ctx.report.archive.size = report.archive.size;
+      if (report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    }
+    if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
+      throw new IpmDbError(
+        "checksum-mismatch",
+        `IRIS.DAT in ${archive.fileName} hashes to ${report.irisDat.sha256}, but IPM printed ${archive.checksum}.`
+      );
+    if (!report.valid) {
+      const first = report.errors[0];
+      throw new IpmDbError(
+        "archive-invalid",
+        `${archive.fileName} failed verification: ${report.errors.length} error(s)${first ? `; first: ${first.message}` : ""}`,
+        {
+          details: report.errors.map((e) => `${e.code}${e.entry ? ` (${e.entry})` : ""}: ${e.message}`).join("\n")
+        }
+      );
+    }
+    return `${archive.fileName}: valid, ${report.warnings.length} warning(s)`;
+  }
+};
+var installStage = {
+  name: "install",
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const setup = need(ctx.setup, "IPM");
+    const module = need(ctx.module, "the module");
+    const archive = need(ctx.archive, "the archive");
+    ctx.installNamespace = await newPackageNamespace(
+      ctx,
+      need(ctx.target, "the container"),
+      setup.homeNamespace,
+      "INST"
+    );
+    const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
+    const installed = await ops.installedModule(ctx.installNamespace, module.name);
+    if (!installed)
+      throw new IpmDbError(
+        "install-not-listed",
+        `IPM has no record of ${module.name} in ${ctx.installNamespace} after installing ${basename3(archive.hostPath)}.`,
+        { details: swap.output }
+      );
+    if (installed.version !== module.version)
+      throw new IpmDbError(
+        "install-wrong-version",
+        `IPM records ${module.name} ${installed.version} in ${ctx.installNamespace} after installing ${module.version}.`
+      );
+    if (installed.packaging !== "database")
+      throw new IpmDbError(
+        "install-not-database",
+        `IPM records ${module.name} in ${ctx.installNamespace} with packaging "${installed.packaging}", not "database", after installing ${basename3(archive.hostPath)}.`,
+        { details: swap.output }
+      );
+    const dependencies = (ctx.report.verification?.dependencies ?? []).map((d) => d.name);
+    const problems = dependencyProblems(await ops.dependencyStates(ctx.installNamespace, dependencies), dependencies);
+    if (problems.length > 0) throw missingDependencyError(problems, module.name, ctx.installNamespace);
+    return `${module.name} ${installed.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ""}`;
+  }
+};
+var testStage = {
+  name: "test",
+  skip(ctx) {
+    if (!ctx.options.runTests) return "tests not requested";
+    return null;
+  },
+  async run(ctx) {
+    const ops = need(ctx.ops, "IPM");
+    const module = need(ctx.module, "the module");
+    const namespace = need(ctx.packagingNamespace, "the packaging namespace");
+    const run3 = await ops.test(namespace, module.name, ctx.options.outDir);
+    ctx.report.junitPath = run3.junitPath;
+    if (!run3.passed)
+      throw new IpmDbError("tests-failed", run3.error ?? `The tests of ${module.name} failed.`, { details: run3.output });
+    return `tests passed in ${namespace}${run3.junitPath ? `; JUnit at ${run3.junitPath}` : ""}`;
+  }
+};
+var DEFAULT_STAGES = [
+  startStage,
+  ipmStage,
+  loadStage,
+  packageStage,
+  verifyStage,
+  installStage,
+  testStage
+];
+
+// src/pipeline/runner.ts
+function emptyReport(image, startedAt) {
+  return {
+    schema: "ipm-db/run-report@1",
+    image,
+    irisVersion: null,
+    irisBuild: null,
+    ipmVersion: null,
+    module: null,
+    ok: false,
+    stages: [],
+    archive: null,
+    verification: null,
+    compileErrors: [],
+    junitPath: null,
+    upgrade: [],
+    published: null,
+    startedAt: startedAt.toISOString(),
+    durationMs: 0
+  };
+}
+function createContext(options, report) {
+  const used = /* @__PURE__ */ new Set();
+  return {
+    options,
+    report,
+    logger: options.logger,
+    docker: new Docker(options.docker ?? {}),
+    runId: options.runId ?? newRunId(),
+    container: null,
+    target: null,
+    ops: null,
+    setup: null,
+    module: null,
+    packagingNamespace: null,
+    installNamespace: null,
+    archive: null,
+    nextPostfix(prefix) {
+      let candidate = prefix;
+      for (let n = 2; used.has(candidate); n++) candidate = `${prefix}${n}`;
+      used.add(candidate);
+      return candidate;
+    }
+  };
+}
+async function runPipeline(options) {
+  const started = /* @__PURE__ */ new Date();
+  const report = emptyReport(options.image, started);
+  const ctx = createContext(options, report);
+  const stages = options.stages ?? DEFAULT_STAGES;
+  const hooks = options.hooks ?? [];
+  let failed2 = false;
+  try {
+    for (const stage of stages) {
+      if (failed2) {
+        report.stages.push(stageSkipped(stage.name, "an earlier stage failed"));
+        continue;
+      }
+      if (options.signal?.aborted) {
+        failed2 = true;
+        report.stages.push({
+          stage: stage.name,
+          status: "failed",
+          durationMs: 0,
+          message: "cancelled before this stage started"
+        });
+        options.logger.error(`${stage.name}: cancelled`);
+        continue;
+      }
+      const skip = stage.skip?.(ctx) ?? null;
+      if (skip !== null) {
+        report.stages.push(stageSkipped(stage.name, skip));
+        options.logger.info(`${stage.name}: skipped (${skip})`);
+        continue;
+      }
+      for (const h of hooks) await h.beforeStage?.(stage.name, ctx);
+      const t0 = Date.now();
+      let result;
+      try {
+        const message = await options.logger.group(stage.name, () => stage.run(ctx));
+        result = {
+          stage: stage.name,
+          status: "passed",
+          durationMs: Date.now() - t0,
+          ...message ? { message: redact(message) } : {}
+        };
+        options.logger.info(
+          `${stage.name}: passed in ${formatDuration(result.durationMs)}${result.message ? ` - ${result.message}` : ""}`
+        );
+      } catch (err) {
+        failed2 = true;
+        result = stageFailure(stage.name, err, Date.now() - t0);
+        if (err instanceof CompileFailedError) {
+          report.compileErrors = err.compileErrors;
+          for (const e of err.compileErrors)
+            options.logger.error(e.message, {
+              ...e.file ? { file: e.file } : {},
+              ...e.line ? { line: e.line } : {},
+              title: `Compile error in ${e.document}`
+            });
+        }
+        options.logger.error(`${stage.name}: failed after ${formatDuration(result.durationMs)} - ${result.message}`);
+        if (result.output) options.logger.info(result.output);
+      }
+      report.stages.push(result);
+      for (const h of hooks) await h.afterStage?.(result, ctx);
+    }
+  } finally {
+    await cleanUp(ctx);
+    report.ok = !failed2 && report.stages.every((s) => s.status !== "failed");
+    report.durationMs = Date.now() - started.getTime();
+  }
+  return report;
+}
+async function cleanUp(ctx) {
+  if (!ctx.container) return;
+  if (ctx.options.keepContainer && ctx.container) {
+    ctx.logger.info(`Keeping container ${ctx.container.name} (remove it with: docker rm -f -v ${ctx.container.name})`);
+    return;
+  }
+  try {
+    const removed = await removeRun(ctx.docker, ctx.runId);
+    if (removed.length > 0) ctx.logger.debug(`Removed ${removed.join(", ")}`);
+  } catch (err) {
+    ctx.logger.warn(`Could not remove the containers of run ${ctx.runId}: ${errorMessage(err)}`);
+  }
+}
+
+// src/util/abort.ts
+function untilAborted(work, signal, what) {
+  return new Promise((resolve4, reject) => {
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve4(v);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      }
+    );
+  });
+}
+
+// src/util/grouped-log.ts
+function located(message, where) {
+  return where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ${message}` : message;
+}
+function groupedLogger(sink, prefix) {
+  let open2 = null;
+  const emit = (line) => {
+    if (open2) open2.push(line);
+    else sink.line({ ...line, text: `${prefix}${line.text}` });
+  };
+  return {
+    info: (m) => emit({ level: "info", text: m }),
+    warn: (m, w) => emit({ level: "info", text: `warning: ${located(m, w)}` }),
+    error: (m, w) => emit({ level: "info", text: `error: ${located(m, w)}` }),
+    debug: (m) => emit({ level: "debug", text: m }),
+    async group(title, fn) {
+      if (open2) {
+        open2.push({ level: "info", text: `-- ${title}` });
+        return fn();
+      }
+      const lines = [];
+      open2 = lines;
+      try {
+        return await fn();
+      } finally {
+        open2 = null;
+        sink.block(`${prefix}${title}`, lines);
+      }
+    }
+  };
+}
+
+// src/pipeline/types.ts
+var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
+
+// src/pipeline/upgrade/steps.ts
+var key = (row) => `${row.className}:${row.methodName}`;
+function rowsOfPackage(rows, updatePackage) {
+  const prefix = `${updatePackage}.V`;
+  return rows.filter((row) => row.className.startsWith(prefix));
+}
+function done(row) {
+  return row !== null && row.timeStampEnd !== "" && row.statusOk;
+}
+function outcome(mode, before, after, newInRelease) {
+  if (after === null || after.timeStampEnd === "") return "missing";
+  if (!after.statusOk) return "failed";
+  if (mode === "fresh") return after.timeStampStart === "" ? "seeded" : "ran-on-fresh-install";
+  if (done(before)) {
+    const untouched = after.timeStampStart === before.timeStampStart && after.timeStampEnd === before.timeStampEnd;
+    if (!untouched) return "ran-again";
+    return newInRelease ? "done-before-release" : "kept";
+  }
+  return after.timeStampStart === "" ? "seeded-not-run" : "ran";
+}
+var GOOD = { fresh: ["seeded"], upgrade: ["ran", "kept"] };
+function judgeSteps(mode, expected, before, after, previousSteps = null) {
+  const beforeByKey = new Map(before.map((row) => [key(row), row]));
+  const afterByKey = new Map(after.map((row) => [key(row), row]));
+  return expected.map((step) => {
+    const b = beforeByKey.get(step) ?? null;
+    const a = afterByKey.get(step) ?? null;
+    const result = outcome(mode, b, a, previousSteps !== null && !previousSteps.includes(step));
+    return { step, outcome: result, ok: GOOD[mode].includes(result), before: b, after: a };
+  });
+}
+var EXPLANATION = {
+  seeded: "was seeded",
+  ran: "ran once",
+  kept: "was done before and not run again",
+  "ran-again": "had already run (or been seeded) before the upgrade and ran again",
+  "ran-on-fresh-install": "ran on a fresh install, where IPM must only seed it",
+  "seeded-not-run": "is new in this upgrade but was only seeded: its migration never ran",
+  "done-before-release": "is new in this release but was already marked done before the upgrade (an earlier install seeded it), so its migration never ran",
+  missing: "is declared by the installed step classes but IPM never recorded it as done",
+  failed: "ended with an error status"
+};
+function stepProblems(verdicts) {
+  return verdicts.filter((v) => !v.ok).map((v) => `update step ${v.step} ${EXPLANATION[v.outcome]}`);
+}
+function stepsThatRan(verdicts) {
+  return verdicts.filter((v) => v.outcome === "ran" || v.outcome === "ran-again" || v.outcome === "ran-on-fresh-install").map((v) => v.step);
+}
+function describeOutcome(value) {
+  return EXPLANATION[value];
+}
+
+// src/pipeline/upgrade/markdown.ts
+var TITLE = {
+  database: "database -> database",
+  source: "source -> database",
+  fresh: "fresh install",
+  "container-replacement": "container replacement (Durable %SYS)",
+  "iris-upgrade": "IRIS version upgrade (Durable %SYS, new IRIS image)"
+};
+var OUTPUT_LINES = 40;
+var NODE_LINES = 10;
+function shortHash(hash) {
+  return hash === "" ? "absent" : markdownCode(hash.slice(0, 12));
+}
+function version(result) {
+  const before = result.moduleBefore ? result.moduleBefore.version : result.previous.version ?? "-";
+  const after = result.moduleAfter ? `${result.moduleAfter.version} (${result.moduleAfter.packaging})` : "-";
+  return result.scenario === "fresh" ? after : `${before} -> ${after}`;
+}
+function summaryRow(result) {
+  const ranSteps = result.steps.filter((s) => s.outcome === "ran").length;
+  const badSteps = result.steps.filter((s) => !s.ok).length;
+  const steps = result.steps.length === 0 ? "-" : `${ranSteps} ran, ${result.steps.length - ranSteps - badSteps} seeded/kept${badSteps ? `, **${badSteps} wrong**` : ""}`;
+  const failedChecks = result.checks.filter((c) => !c.ok).length;
+  const checks = result.checks.length === 0 ? "-" : `${result.checks.length - failedChecks}/${result.checks.length}`;
+  const undeclared = result.changes.filter((c) => c.declaredBy.length === 0).length;
+  const data = result.after === null ? "-" : `${Object.keys(result.after.globals).length} globals, ${result.changes.length} changed${undeclared ? `, **${undeclared} undeclared**` : ""}`;
+  return `| ${TITLE[result.scenario]} | ${result.ok ? "passed" : "**failed**"} | ${markdownText(version(result))} | ${steps} | ${checks} | ${data} |`;
+}
+function fingerprintTable(before, after, changes) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(before?.globals ?? {}), ...Object.keys(after?.globals ?? {})])].sort();
+  if (names.length === 0) return [];
+  const byGlobal = new Map(changes.map((c) => [c.global, c]));
+  const lines = [
+    "| global | nodes before | hash before | nodes after | hash after | change |",
+    "|---|---:|---|---:|---|---|"
+  ];
+  for (const name of names) {
+    const b = before?.globals[name];
+    const a = after?.globals[name];
+    const change = byGlobal.get(name);
+    const verdict = !change ? "same" : change.declaredBy.length > 0 ? `${change.kind}, declared by ${change.declaredBy.map(markdownCode).join(", ")}` : `**${change.kind}, undeclared**`;
+    lines.push(
+      `| ${markdownCode(name)} | ${b ? b.nodes : "-"} | ${b ? shortHash(b.hash) : "-"} | ${a ? a.nodes : "-"} | ${a ? shortHash(a.hash) : "-"} | ${verdict} |`
+    );
+  }
+  for (const change of changes) {
+    if (!change.nodeChanges || change.nodeChanges.length === 0) continue;
+    lines.push("", `${markdownCode(change.global)}:`);
+    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${markdownCode(node.node)}`);
+    if (change.nodeChanges.length > NODE_LINES) lines.push(`- and ${change.nodeChanges.length - NODE_LINES} more`);
+  }
+  return lines;
+}
+function scenarioSection(result) {
+  const lines = [
+    `### ${TITLE[result.scenario]}: ${result.ok ? "passed" : "failed"}`,
+    "",
+    markdownText(result.message),
+    ""
+  ];
+  if (result.previous.source !== "none")
+    lines.push(`Previous release: ${markdownCode(result.previous.reference)} (${result.previous.source})`, "");
+  if (result.namespace) lines.push(`Namespace: ${markdownCode(result.namespace)}`, "");
+  if (result.problems.length > 0) {
+    lines.push("Problems:", ...result.problems.map((p) => `- ${markdownText(p)}`), "");
+  }
+  const data = fingerprintTable(result.before, result.after, result.changes);
+  if (data.length > 0) lines.push("Data fingerprints:", "", ...data, "");
+  if (result.steps.length > 0) {
+    lines.push("| update step | outcome | before (start / end) | after (start / end) |", "|---|---|---|---|");
+    const times = (row) => row ? `${row.timeStampStart || "(seeded)"} / ${row.timeStampEnd || "-"}` : "-";
+    for (const step of result.steps) {
+      const outcome2 = step.ok ? describeOutcome(step.outcome) : `**${describeOutcome(step.outcome)}**`;
+      lines.push(`| ${markdownCode(step.step)} | ${outcome2} | ${times(step.before)} | ${times(step.after)} |`);
+    }
+    lines.push("");
+  }
+  if (result.checks.length > 0) {
+    lines.push("| check | returned | result |", "|---|---|---|");
+    for (const check of result.checks)
+      lines.push(
+        `| ${markdownCode(check.check)} | ${markdownCode(check.returned) || "(empty)"} | ${check.ok ? "ok" : "**failed**"} |`
+      );
+    lines.push("");
+  }
+  if (result.output) {
+    const tail = result.output.split("\n").slice(-OUTPUT_LINES).join("\n").replace(/```/g, "'''");
+    lines.push(
+      "<details><summary>IRIS output of the failing step</summary>",
+      "",
+      "```",
+      tail,
+      "```",
+      "",
+      "</details>",
+      ""
+    );
+  }
+  if (result.backup)
+    lines.push(
+      `Swap backup: ${markdownCode(result.backup.path)} ${result.backup.exists ? "exists" : "**is missing**"}`,
+      ""
+    );
+  return lines;
+}
+function renderUpgradeMarkdown(results) {
+  if (results.length === 0) return "## Upgrade tests\n\nNo upgrade scenario ran.\n";
+  const lines = [
+    "## Upgrade tests",
+    "",
+    "| scenario | result | module | update steps | checks | data |",
+    "|---|---|---|---|---|---|",
+    ...results.map(summaryRow),
+    ""
+  ];
+  for (const result of results) lines.push(...scenarioSection(result));
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+// src/action/summary.ts
+var SUMMARY_LIMIT_BYTES = 1e6;
+var MIN_BLOCK_BYTES = 512;
+var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+var fixed = (text) => ({ kind: "fixed", text });
+function detailsBlock(title, raw, keep) {
+  return {
+    kind: "shrinkable",
+    raw,
+    keep,
+    cut: 0,
+    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
+
+<pre>${escapeHtml(body)}</pre>
+
+</details>
+
+`
+  };
+}
+function markdownDetails(title, markdown) {
+  return {
+    kind: "shrinkable",
+    raw: markdown,
+    keep: "head",
+    cut: 0,
+    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
+
+${body}
+
+</details>
+
+`
+  };
+}
+function upgradeDetails(results) {
+  return renderUpgradeMarkdown(results).replace(/^## [^\n]*\n+/, "");
+}
+function listBlock(lines) {
+  return {
+    kind: "shrinkable",
+    raw: lines.join("\n"),
+    keep: "head",
+    cut: 0,
+    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${markdownText(l)}`).join("\n") + "\n\n"
+  };
+}
+function renderBlock(b) {
+  if (b.kind === "fixed") return b.text;
+  const note = b.cut > 0 ? `[${b.cut} bytes cut to fit the job summary limit; the full text is in the artifacts]` : "";
+  const body = b.cut === 0 ? b.raw : b.keep === "tail" ? `${note}
+\u2026${b.raw}` : `${b.raw}\u2026
+${note}`;
+  return b.render(body);
+}
+function byteLength(s) {
+  return Buffer.byteLength(s, "utf8");
+}
+function cutTo(text, bytes, keep) {
+  const buf = Buffer.from(text, "utf8");
+  if (buf.length <= bytes) return text;
+  let slice = keep === "head" ? buf.subarray(0, bytes) : buf.subarray(buf.length - bytes);
+  let s = slice.toString("utf8");
+  if (s.includes("\uFFFD")) {
+    slice = keep === "head" ? slice.subarray(0, slice.length - 3) : slice.subarray(3);
+    s = slice.toString("utf8").replace(/^\uFFFD+|\uFFFD+$/g, "");
+  }
+  return s;
+}
+function fit(blocks, limit) {
+  let truncated = false;
+  for (let round = 0; round < 200; round++) {
+    const total = blocks.reduce((n, b) => n + byteLength(renderBlock(b)), 0);
+    const excess = total - limit;
+    if (excess <= 0) break;
+    const shrinkable = blocks.filter(
+      (b) => b.kind === "shrinkable" && byteLength(b.raw) > MIN_BLOCK_BYTES
+    ).sort((a, b) => byteLength(b.raw) - byteLength(a.raw));
+    const biggest = shrinkable[0];
+    if (!biggest) break;
+    const size = byteLength(biggest.raw);
+    const next = shrinkable[1] ? byteLength(shrinkable[1].raw) : 0;
+    let target = Math.max(MIN_BLOCK_BYTES, size - excess - 128);
+    if (next > target && next < size) target = next;
+    const cut = cutTo(biggest.raw, target, biggest.keep);
+    biggest.cut += size - byteLength(cut);
+    biggest.raw = cut;
+    truncated = true;
+  }
+  let text = blocks.map(renderBlock).join("");
+  if (byteLength(text) > limit) {
+    text = cutTo(text, limit - 200, "head") + "\n\n**Summary cut short: it exceeded the job summary limit.**\n";
+    truncated = true;
+  }
+  return { text, truncated };
+}
+function stageCell(s) {
+  if (!s) return "";
+  return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
+}
+function runLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
+}
+function overviewTable(runs) {
+  const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
+  const head = `| IRIS | ${used.join(" | ")} | total |
+|---|${used.map(() => "---|").join("")}---|
+`;
+  const rows = runs.map((r) => {
+    const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(r))}<br><sub>${markdownText(r.image)}</sub>`;
+    return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
+  });
+  return `${head}${rows.join("\n")}
+
+`;
+}
+function runBlocks(run3) {
+  const out = [
+    fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run3))}
+
+`)
+  ];
+  const facts = [`| image | ${markdownCode(run3.image)} |`];
+  if (run3.irisBuild) facts.push(`| IRIS build | ${markdownText(run3.irisBuild)} |`);
+  if (run3.ipmVersion) facts.push(`| IPM | ${markdownText(run3.ipmVersion)} |`);
+  if (run3.archive) {
+    facts.push(`| archive | ${markdownCode(run3.archive.fileName)} (${formatBytes(run3.archive.size)}) |`);
+    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
+    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
+  }
+  if (run3.published) {
+    facts.push(
+      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""} |`
+    );
+    facts.push(`| digest | ${markdownCode(run3.published.digest)} |`);
+    const proof = run3.published.roundTrip;
+    facts.push(
+      `| round-trip | ${proof.status} ${markdownCode(proof.digest)}${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
+    );
+  }
+  out.push(fixed(`| | |
+|---|---|
+${facts.join("\n")}
+
+`));
+  const failed2 = run3.stages.find((s) => s.status === "failed");
+  if (failed2)
+    out.push(fixed(`**${markdownText(failed2.stage)} failed:** ${markdownText(failed2.message ?? "no message")}
+
+`));
+  const deps = run3.verification?.dependencies ?? [];
+  if (deps.length) {
+    out.push(fixed(`**Dependencies (${deps.length})**
+
+`));
+    out.push(
+      listBlock(
+        deps.map(
+          (d) => `${d.name} ${d.packagedVersion ?? d.declaredVersion ?? "(version unknown)"}${d.depsFile ? "" : " \u2014 not in deps/"}`
+        )
+      )
+    );
+  }
+  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
+  if (findings.length) {
+    out.push(fixed(`**Verification findings (${findings.length})**
+
+`));
+    out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
+  }
+  if (run3.compileErrors.length) {
+    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
+
+`));
+    out.push(
+      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
+    );
+  }
+  if (run3.upgrade.length) {
+    out.push(
+      fixed(
+        `**Upgrade**
+
+| scenario | result | detail |
+|---|---|---|
+${run3.upgrade.map(
+          (u) => `| ${markdownText(u.scenario)} | ${u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`
+        ).join("\n")}
+
+`
+      )
+    );
+    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run3.upgrade)));
+  }
+  const probes = run3.assumptions ?? [];
+  if (probes.length) {
+    const broken = probes.filter((p) => !p.holds);
+    out.push(
+      fixed(
+        `**IRIS assumptions:** ${broken.length === 0 ? `all ${probes.length} probed hold` : `${broken.length} of ${probes.length} do not hold`}
+
+| assumption | holds | expected | saw |
+|---|---|---|---|
+${probes.map(
+          (p) => `| ${markdownCode(p.name)} | ${p.holds ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(p.expected)} | ${markdownText(p.saw)} |`
+        ).join("\n")}
+
+`
+      )
+    );
+  }
+  for (const s of run3.stages) {
+    if (s.stage === "upgrade" && run3.upgrade.length) continue;
+    if (s.status === "failed" && s.output)
+      out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
+  }
+  return out;
+}
+function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
+  const first = outcome2.runs.find((r) => r.module)?.module;
+  const title = first ? `${first.name} ${first.version}` : "IPM database package";
+  const blocks = [
+    fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(title)}
+
+`)
+  ];
+  const truncationNoteIndex = blocks.length;
+  if (outcome2.failure) {
+    blocks.push(
+      fixed(
+        `> [!CAUTION]
+> ${markdownText(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${markdownText(outcome2.failure.hint)}` : ""}
+
+`
+      )
+    );
+    if (outcome2.failure.details) blocks.push(detailsBlock("Details", outcome2.failure.details, "tail"));
+  }
+  for (const n of outcome2.notices) blocks.push(fixed(`> [!NOTE]
+> ${markdownText(n)}
+
+`));
+  if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
+  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
+  if (outcome2.annotationOverflow.length) {
+    blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
+
+`));
+    blocks.push(listBlock(outcome2.annotationOverflow));
+  }
+  if (outcome2.artifacts.length) {
+    blocks.push(
+      fixed(
+        `**Artifacts**
+
+${outcome2.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+
+`
+      )
+    );
+  }
+  blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
+`));
+  const note = `> [!WARNING]
+> Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
+
+`;
+  const first_try = fit(blocks.map(cloneBlock), limit);
+  if (!first_try.truncated) return first_try.text;
+  blocks.splice(truncationNoteIndex, 0, fixed(note));
+  return fit(blocks, limit).text;
+}
+function cloneBlock(b) {
+  return { ...b };
+}
+async function writeSummary(markdown) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return false;
+  await summary.addRaw(markdown).write();
+  return true;
+}
+
+// src/action/core-io.ts
+function actionsCore() {
+  return {
+    setOutput: (n, v) => setOutput(n, v),
+    saveState: (n, v) => saveState(n, v),
+    // core.info writes the text as it is; the other commands escape their data themselves.
+    info: (m) => info(withoutWorkflowCommands(redact(m))),
+    debug: (m) => debug(redact(m)),
+    notice: (m) => notice(redact(m)),
+    warning: (m) => warning(redact(m)),
+    annotate: (a) => {
+      const props = { title: a.title };
+      if (a.file) props.file = a.file;
+      if (a.startLine) props.startLine = a.startLine;
+      (a.level === "error" ? error : warning)(redact(a.message), props);
+    },
+    group: (title, fn) => group(redact(title), fn),
+    writeBlock: (title, lines) => {
+      startGroup(redact(title));
+      for (const l of lines) (l.level === "debug" ? debug : info)(redact(l.text));
+      endGroup();
+    },
+    writeSummary
+  };
+}
+function coreLogger(io, prefix) {
+  return groupedLogger(
+    {
+      block: (title, lines) => io.writeBlock(title, lines),
+      line: (l) => l.level === "debug" ? io.debug(l.text) : io.info(l.text)
+    },
+    prefix
+  );
+}
+
+// src/action/image-cache.ts
+import { mkdir as mkdir7, rm as rm4, stat as stat8 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+
+// src/action/cache-store.ts
+import { copyFile as copyFile3, mkdir as mkdir6 } from "node:fs/promises";
+import { dirname as dirname3, join as join12 } from "node:path";
+function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
+  const load = () => import("./chunks/action/cache-U6RRITDO.js");
+  const bounded = async (what, op, fallback) => {
+    let timer;
+    const late = new Promise((resolve4) => {
+      timer = setTimeout(() => resolve4("late"), budgetMs);
+    });
+    try {
+      const result = await Promise.race([op(), late]);
+      if (result === "late") {
+        warn(
+          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
+        );
+        return fallback;
+      }
+      return result;
+    } catch (err) {
+      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    // Mirrors cache.isFeatureAvailable() without loading the package.
+    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
+    restore: (paths, key2) => bounded(`Cache restore of ${key2}`, async () => await (await load()).restoreCache(paths, key2) ?? null, null),
+    save: (paths, key2) => bounded(`Cache save of ${key2}`, async () => await (await load()).saveCache(paths, key2) !== -1, false)
+  };
+}
+function cacheKey(...parts) {
+  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
+}
+function actionsInstallerCache(store, dir) {
+  const fileFor = (key2) => join12(dir, cacheKey(key2), "zpm.xml");
+  return {
+    async restore(key2, destination) {
+      if (!store.available()) return false;
+      const file = fileFor(key2);
+      if (!await store.restore([dirname3(file)], cacheKey("ipm-db", key2))) return false;
+      await copyFile3(file, destination);
+      return true;
+    },
+    async save(key2, source) {
+      if (!store.available()) return;
+      const file = fileFor(key2);
+      await mkdir6(dirname3(file), { recursive: true });
+      await copyFile3(source, file);
+      await store.save([dirname3(file)], cacheKey("ipm-db", key2));
+    }
+  };
+}
+
+// src/action/image-cache.ts
+function imageTar(dir, image) {
+  return join13(dir, `${cacheKey(image)}.tar`);
+}
+function imageCacheKey(image) {
+  return cacheKey("ipm-db", "image", image);
+}
+async function restoreImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  const hit = await store.restore([tar], imageCacheKey(image));
+  if (!hit) return false;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    return true;
+  } catch (err) {
+    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm4(tar, { force: true });
+  }
+}
+async function saveImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  try {
+    await mkdir7(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, image], 6e5);
+    if (!(await stat8(tar)).size) return false;
+    return await store.save([tar], imageCacheKey(image));
+  } catch (err) {
+    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm4(tar, { force: true });
+  }
+}
+
+// src/action/warm-cache.ts
+import { rm as rm5, stat as stat9, mkdir as mkdir8 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+async function imageId(docker, image) {
+  const inspect = async () => (await docker(["image", "inspect", "--format", "{{.Id}}", image], 6e4)).stdout.trim();
+  try {
+    return await inspect();
+  } catch {
+    try {
+      await docker(["pull", image], 6e5);
+      return await inspect();
+    } catch {
+      return null;
+    }
+  }
+}
+async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
+  if (!store.available()) return null;
+  const id = await imageId(docker, image);
+  if (!id) return null;
+  const key2 = warmImageKey(id, ipmPin, "USER");
+  const entry = { tag: warmImageTag(key2), cacheKey: cacheKey("ipm-db", "warm", key2), restored: false };
+  const tar = join14(dir, `${key2}.tar`);
+  if (!await store.restore([tar], entry.cacheKey)) return entry;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    entry.restored = true;
+  } catch (err) {
+    warn(`docker load of the cached warm IPM image ${entry.tag} failed; IPM is installed afresh: ${errorMessage(err)}`);
+  } finally {
+    await rm5(tar, { force: true });
+  }
+  return entry;
+}
+async function saveWarmImage(entry, dir, store, docker, warn) {
+  if (entry.restored || !store.available()) return false;
+  const tar = join14(dir, `${entry.tag.split(":").pop()}.tar`);
+  try {
+    await docker(["image", "inspect", "--format", "{{.Id}}", entry.tag], 6e4);
+  } catch {
+    return false;
+  }
+  try {
+    await mkdir8(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, entry.tag], 6e5);
+    if (!(await stat9(tar)).size) return false;
+    return await store.save([tar], entry.cacheKey);
+  } catch (err) {
+    warn(`Could not cache the warm IPM image ${entry.tag}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm5(tar, { force: true });
+  }
+}
+
+// src/action/image-runs.ts
+function irisKey(image, report) {
+  if (report?.irisVersion) return report.irisVersion;
+  return imageTag(image) ?? basename4(image);
+}
+function crashedReport(image, startedAt, stage, err) {
+  const report = emptyReport(image, new Date(startedAt));
+  report.durationMs = Date.now() - startedAt;
+  report.stages = [stageFailure(stage, err, report.durationMs)];
+  return report;
+}
+async function runImages(ctx) {
+  const slots = containerSlots(ctx.inputs.parallel);
+  const outcomes = await mapBounded(
+    ctx.inputs.images,
+    slots,
+    (image, index) => runImage(ctx, slots, image, index),
+    () => !ctx.signal.aborted
+  );
+  return outcomes.filter((o) => o !== void 0);
+}
+async function runImage(ctx, slots, image, index) {
+  const { inputs, deps } = ctx;
+  const { io } = deps;
+  const outDir = join15(ctx.outRoot, sanitiseArtifactName(image));
+  await mkdir9(outDir, { recursive: true });
+  const prefix = `[${irisKey(image)}] `;
+  const restoredFromCache = inputs.cacheImages && await restoreImage(image, ctx.imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  if (restoredFromCache) io.info(`${prefix}image restored from the cache`);
+  const warm = inputs.warmIpmImage && ctx.ipmPin ? await restoreWarmImage(image, ctx.ipmPin, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m)) : null;
+  if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
+  const startedAt = Date.now();
+  let stage = "start";
+  let outcome2;
+  try {
+    const result = await untilAborted(
+      deps.pipeline.runImage(
+        {
+          image,
+          workspace: inputs.workspace,
+          modulePath: inputs.modulePath,
+          outDir,
+          ipmInstaller: ctx.ipmInstaller,
+          warmIpmImage: inputs.warmIpmImage,
+          dev: inputs.dev,
+          interoperability: inputs.interoperability,
+          exportPythonDeps: inputs.exportPythonDeps,
+          runTests: inputs.runTests,
+          upgrade: inputs.upgrade,
+          timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
+          keepContainer: inputs.keepContainer,
+          recordTranscripts: inputs.recordTranscripts,
+          runId: `${deps.runId}-${index + 1}`,
+          onResource: (r) => ctx.ledger.record(r),
+          onStage: (name) => stage = name,
+          containerSlots: slots,
+          signal: ctx.signal
+        },
+        coreLogger(io, prefix)
+      ),
+      ctx.signal,
+      `the run on ${image}`
+    );
+    outcome2 = { image, report: result.report, outDir, logFiles: result.logFiles, restoredFromCache };
+  } catch (err) {
+    outcome2 = { image, report: crashedReport(image, startedAt, stage, err), outDir, logFiles: [], restoredFromCache };
+  }
+  if (warm) await saveWarmImage(warm, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  const failed2 = outcome2.report.stages.find((s) => s.status === "failed");
+  if (failed2) io.info(`${prefix}failed: ${failed2.stage}: ${failed2.message ?? "failed"}`);
+  return outcome2;
+}
+
+// src/action/outputs.ts
+import { mkdir as mkdir10, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+var REPORT_FILE = "ipm-db-report.json";
+function outputsOf(runs, reportPath) {
+  const first = runs.find((r) => r.archive);
+  const mod = runs.find((r) => r.module)?.module;
+  const published = runs.map((r) => r.published).filter((p) => p !== null);
+  return {
+    archive: first?.archive?.path ?? "",
+    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
+    sha256: first?.archive?.sha256 ?? "",
+    "iris-dat-sha256": first?.archive?.irisDatSha256 ?? "",
+    "module-name": mod?.name ?? "",
+    "module-version": mod?.version ?? "",
+    "iris-versions": JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
+    "published-tags": JSON.stringify(published.map((p) => p.tag)),
+    "published-references": JSON.stringify(published.map((p) => p.reference)),
+    digests: JSON.stringify(published.map((p) => p.digest)),
+    "round-trip": JSON.stringify(
+      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
+    ),
+    report: reportPath,
+    result: JSON.stringify(
+      runs.map((r) => ({
+        image: r.image,
+        irisVersion: r.irisVersion,
+        ok: r.ok,
+        ...r.skipped ? { skipped: r.skipped } : {},
+        stages: r.stages.map((s) => ({
+          stage: s.stage,
+          status: s.status,
+          durationMs: s.durationMs,
+          message: s.message ?? null
+        }))
+      }))
+    )
+  };
+}
+function setOutputs(io, runs, reportPath) {
+  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
+}
+async function writeReports(outRoot, outcomes) {
+  const reportPath = join16(outRoot, REPORT_FILE);
+  await mkdir10(outRoot, { recursive: true }).catch(() => {
+  });
+  await writeJson(
+    reportPath,
+    outcomes.map((o) => o.report)
+  );
+  for (const { report, outDir } of outcomes) await writeJson(join16(outDir, REPORT_FILE), report);
+  return reportPath;
+}
+async function writeJson(path, value) {
+  await writeFile3(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
+  });
+}
+
+// src/action/artifacts.ts
+function artifactServiceAvailable(env) {
+  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+function defaultUploader() {
+  return {
+    async upload(name, files, rootDirectory) {
+      const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
+      const client = new DefaultArtifactClient();
+      const res = await client.uploadArtifact(name, files, rootDirectory, {});
+      return { id: res.id ?? null, size: res.size ?? 0 };
+    }
+  };
+}
+function shouldUpload(policy, runOk) {
+  return policy === "always" || policy === "failure" && !runOk;
+}
+function sanitiseArtifactName(raw) {
+  return raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
+}
+function artifactName(prefix, iris, env, matrixJson) {
+  const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
+  if (matrixJson && matrixJson !== "null") {
+    let values3 = [];
+    try {
+      const parsed = JSON.parse(matrixJson);
+      if (parsed && typeof parsed === "object")
+        values3 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
+    } catch {
+      values3 = [matrixJson];
+    }
+    const joined = sanitiseArtifactName(values3.join("-"));
+    if (joined.length > 60)
+      parts.push(`${joined.slice(0, 40)}-${createHash4("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+    else if (joined) parts.push(joined);
+  }
+  if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
+  return sanitiseArtifactName(parts.join("-"));
+}
+async function uploadRunFiles(uploader, name, files, rootDirectory) {
+  const res = await uploader.upload(name, files, rootDirectory);
+  return { name, id: res.id, size: res.size, files };
+}
+async function listFilesIn(dir) {
+  const out = [];
+  for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = join17(dir, e.name);
+    if (e.isDirectory()) out.push(...await listFilesIn(p));
+    else out.push(p);
+  }
+  return out;
+}
+async function collectRunFiles(report, outDir, logFiles) {
+  const files = /* @__PURE__ */ new Set([join17(outDir, REPORT_FILE)]);
+  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
+    (p) => Boolean(p)
+  );
+  for (const p of wanted) {
+    const rel = relative2(outDir, p);
+    if (!rel.startsWith("..") && rel !== "") files.add(p);
+    else {
+      const copy = join17(outDir, basename5(p));
+      await copyFile4(p, copy);
+      files.add(copy);
+    }
+  }
+  if (!report.ok) {
+    for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
+  }
+  for (const f of await listFilesIn(join17(outDir, "transcripts"))) files.add(f);
+  const present = [];
+  for (const f of files)
+    if (await stat10(f).then(
+      (s) => s.isFile(),
+      () => false
+    ))
+      present.push(f);
+  return present;
+}
+async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
+  const artifacts = [];
+  const wanted = outcomes.filter((o) => shouldUpload(inputs.uploadArtifacts, o.report.ok));
+  if (wanted.length === 0) return artifacts;
+  if (!uploader) {
+    notice2("Artifact upload skipped: not running in GitHub Actions (no results service).");
+    return artifacts;
+  }
+  await io.group("Upload artifacts", async () => {
+    for (const { report, outDir, logFiles } of wanted) {
+      const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
+      try {
+        const files = await collectRunFiles(report, outDir, logFiles);
+        const up = await uploadRunFiles(uploader, name, files, outDir);
+        io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
+        artifacts.push(up);
+      } catch (err) {
+        io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
+      }
+    }
+  });
+  return artifacts;
+}
+
+// src/action/docker-cli.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var execFileP = promisify(execFile);
+var dockerCli = async (args, timeoutMs) => {
+  const { stdout } = await execFileP("docker", args, {
+    env: childEnvironment(),
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024
+  });
+  return { stdout };
+};
+
+// src/action/event.ts
+import { readFileSync } from "node:fs";
+function readEvent(env) {
+  const name = env.GITHUB_EVENT_NAME;
+  if (!name) return null;
+  let payload = null;
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    } catch {
+      payload = null;
+    }
+  }
+  return { name, payload };
+}
+function fullName(repo) {
+  return repo && typeof repo.full_name === "string" && repo.full_name ? repo.full_name : null;
+}
+function headRepository(event) {
+  const payload = event.payload ?? {};
+  const repository = fullName(payload.repository);
+  const pr = payload.pull_request;
+  if (pr && typeof pr === "object")
+    return { head: fullName(pr.head?.repo), base: fullName(pr.base?.repo) ?? repository };
+  const run3 = payload.workflow_run;
+  if (run3 && typeof run3 === "object") return { head: fullName(run3.head_repository), base: repository };
+  if (event.name.startsWith("pull_request") || event.name === "workflow_run") return { head: null, base: repository };
+  return void 0;
+}
+function forkPullRequest(event, repository) {
+  if (!event) return null;
+  const found = headRepository(event);
+  if (!found) return null;
+  if (!found.head) return `a ${event.name} event whose head repository is unknown`;
+  const base = found.base ?? repository;
+  if (!base || found.head.toLowerCase() !== base.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
+  return null;
+}
+
+// src/action/inputs.ts
+import { isAbsolute, resolve as resolve2 } from "node:path";
+
+// src/naming/reference.ts
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+var MAX_NAME_LENGTH = 255;
+function validateRegistryHost(registry) {
+  if (!REGISTRY_HOST.test(registry)) {
+    throw new UsageError(
+      `registry "${registry}" is not a host name with an optional port`,
+      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
+    );
+  }
+  return registry;
+}
+function validatePathComponent(component, what) {
+  if (!PATH_COMPONENT.test(component)) {
+    throw new UsageError(
+      `${what} "${component}" is not a valid repository path component`,
+      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
+    );
+  }
+  return component;
+}
+function validateRepository(repository) {
+  if (repository.length === 0) throw new UsageError("the repository name is empty");
+  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
+  return repository;
+}
+function validateTag(tag) {
+  if (!isTag(tag)) {
+    throw new UsageError(
+      `tag "${tag}" is not a valid OCI tag`,
+      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+    );
+  }
+  return tag;
+}
+function validateDigest(digest) {
+  if (!isDigest(digest)) {
+    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
+  }
+  return digest;
+}
+function parseReference(text, opts = {}) {
+  const input = text.trim().replace(/^oci:\/\//, "");
+  const at = input.indexOf("@");
+  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
+  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
+  const slash = beforeDigest.indexOf("/");
+  if (slash <= 0) {
+    throw new UsageError(
+      `reference "${text}" has no registry`,
+      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1."
+    );
+  }
+  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
+  let path = beforeDigest.slice(slash + 1);
+  let tag;
+  const colon = path.lastIndexOf(":");
+  if (colon >= 0) {
+    tag = validateTag(path.slice(colon + 1));
+    path = path.slice(0, colon);
+  }
+  const repository = validateRepository(path);
+  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
+    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
+  }
+  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
+    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
+  }
+  const ref = { registry, repository };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return ref;
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+
+// src/naming/ipm.ts
+var DATABASE_TAG_SEPARATOR = "_database__";
+var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
+function checkIrisVersion(irisVersion) {
+  if (!isIrisMajorMinor(irisVersion)) {
+    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
+      hint: "The package must name the IRIS release it was built for, e.g. 2026.1 (SystemRequirements/@Version)."
+    });
+  }
+  return irisVersion;
+}
+function ipmDatabaseTag(version2, irisMajorMinor2) {
+  return validateTag(formatDatabaseTag(version2, checkIrisVersion(irisMajorMinor2)));
+}
+function formatDatabaseTag(version2, irisMajorMinor2) {
+  return `${version2.replace(/\+/g, "_")}${DATABASE_TAG_SEPARATOR}${irisMajorMinor2}`;
+}
+function parseDatabaseTag(tag) {
+  const m = DATABASE_TAG.exec(tag);
+  return m ? { version: m[1], irisMajorMinor: m[2] } : null;
+}
+function mentionsDatabaseTag(tag) {
+  return tag.includes(DATABASE_TAG_SEPARATOR);
+}
+function ipmRepositoryPath(namespace, moduleName2) {
+  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
+  if (parts.length === 0) {
+    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
+      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
+    });
+  }
+  const module = validatePathComponent(moduleName2.toLowerCase(), "module name (lower-cased)");
+  return [...parts, module].join("/");
+}
+function ipmArchiveFileName(moduleName2, version2) {
+  return `${moduleName2}-${version2}-database.tgz`;
+}
+function isIpmArchiveFileName(fileName) {
+  return /-database\.tgz$/i.test(fileName);
+}
+
+// src/pipeline/upgrade/fingerprint.ts
+var DEFAULT_EXCLUDED_GLOBALS = [
+  "^IPM.*",
+  "^%*",
+  "^IRIS.*",
+  "^ISC.*",
+  "^CacheTemp*",
+  "^UnitTest*",
+  "^ERRORS",
+  "^SPOOL",
+  "^odd*",
+  "^rOBJ",
+  "^rMAC",
+  "^rINC",
+  "^rINDEX*",
+  "^ROUTINE"
+];
+var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
+function assertGlobalPattern(pattern) {
+  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
+    throw new UsageError(
+      `"${pattern}" is not a global name or pattern`,
+      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
+    );
+  }
+  return pattern;
+}
+function matchesGlobal(pattern, name) {
+  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+function selectGlobals(present, selection) {
+  selection.include.forEach(assertGlobalPattern);
+  selection.exclude.forEach(assertGlobalPattern);
+  const included = (name) => selection.include.length === 0 || selection.include.some((p) => matchesGlobal(p, name));
+  const excluded = (name) => selection.exclude.some((p) => matchesGlobal(p, name));
+  const exact = selection.include.filter((p) => !p.endsWith("*"));
+  return [.../* @__PURE__ */ new Set([...present.filter(included), ...exact])].filter((name) => !excluded(name)).sort();
+}
+function toDataFingerprint(globals) {
+  return { globals: Object.fromEntries(globals.map((g) => [g.name, g])) };
+}
+var ABSENT = (name) => ({ name, nodes: 0, hash: "", nodeHashes: {} });
+function complete(g) {
+  return Object.keys(g.nodeHashes).length === g.nodes;
+}
+function nodeChanges(before, after) {
+  if (!complete(before) || !complete(after)) return null;
+  const changes = [];
+  for (const [node, hash] of Object.entries(before.nodeHashes)) {
+    const now = after.nodeHashes[node];
+    if (now === void 0) changes.push({ kind: "removed", node });
+    else if (now !== hash) changes.push({ kind: "changed", node });
+  }
+  for (const node of Object.keys(after.nodeHashes)) {
+    if (!(node in before.nodeHashes)) changes.push({ kind: "added", node });
+  }
+  return changes;
+}
+function diffFingerprints(before, after) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(before.globals), ...Object.keys(after.globals)])].sort();
+  const changes = [];
+  for (const name of names) {
+    const b = before.globals[name] ?? ABSENT(name);
+    const a = after.globals[name] ?? ABSENT(name);
+    if (b.nodes === a.nodes && b.hash === a.hash) continue;
+    changes.push({
+      global: name,
+      kind: b.nodes === 0 ? "added" : a.nodes === 0 ? "removed" : "changed",
+      nodesBefore: b.nodes,
+      nodesAfter: a.nodes,
+      hashBefore: b.hash,
+      hashAfter: a.hash,
+      nodeChanges: nodeChanges(b, a),
+      declaredBy: []
+    });
+  }
+  return changes;
+}
+
+// src/pipeline/upgrade/objectscript.ts
+var GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
+var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
+var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
+var DEFAULT_NODE_LIMIT = 500;
+function quote2(value) {
+  if (hasControlCharacter(value)) {
+    throw new UsageError(`value ${JSON.stringify(value)} contains a control character and cannot be sent to IRIS`);
+  }
+  return quote(value);
+}
+function assertGlobalName(name) {
+  if (!GLOBAL_NAME.test(name)) {
+    throw new UsageError(
+      `"${name}" is not a global name`,
+      "Write globals as ^Name (letters, digits and dots), e.g. ^MyApp.DataD; patterns may end in *."
+    );
+  }
+  return name;
+}
+function parseClassMethod(text, what) {
+  const [className, methodName, extra] = text.trim().split(":");
+  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
+    throw new UsageError(
+      `${what} "${text}" is not of the form Package.Class:Method`,
+      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
+    );
+  }
+  return { className, methodName };
+}
+function formatClassMethod(ref) {
+  return `${ref.className}:${ref.methodName}`;
+}
+function assertClassName(name, what) {
+  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
+  return name;
+}
+var guarded = guardedLine;
+function listGlobalsLine() {
+  return guarded("list globals", 'set g="" for { set g=$order(^$GLOBAL(g)) quit:g=""  write "##IPMDB gname=",g,! }');
+}
+function fingerprintGlobalLine(name, nodeLimit = DEFAULT_NODE_LIMIT) {
+  assertGlobalName(name);
+  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
+    throw new UsageError(`node limit must be a whole number >= 0, not ${nodeLimit}`);
+  const b64 = "$system.Encryption.Base64Encode";
+  const sha1 = "$system.Encryption.SHA1Hash";
+  return guarded(
+    `fingerprint ${name}`,
+    `set g=${quote2(name)},n=0,h="",r=g,d=$data(@g)#2 for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`
+  );
+}
+var STEP_TABLES = [
+  ["any", "%IPM_Storage_UpdateStep.AnyMember"],
+  ["primary", "%IPM_Storage_UpdateStep.PrimaryOnly"]
+];
+function updateStepLines() {
+  return STEP_TABLES.map(
+    ([kind, table]) => guarded(
+      `update steps ${table}`,
+      `set rs=##class(%SQL.Statement).%ExecDirect(,"SELECT ClassName,MethodName,TimeStampStart,TimeStampEnd,Status FROM ${table}") if rs.%SQLCODE<0 { write "##IPMDB error=",${quote2(table)},"|",rs.%Message,! } while rs.%Next() { write "##IPMDB step=${kind}|",rs.%Get("ClassName"),"|",rs.%Get("MethodName"),"|",rs.%Get("TimeStampStart"),"|",rs.%Get("TimeStampEnd"),"|",$system.Status.IsOK(rs.%Get("Status")),! }`
+    )
+  );
+}
+function expectedStepsLine(updatePackage) {
+  const json = (v) => `$select($isobject(${v}):${v}.%ToJSON(),1:"[]")`;
+  return guarded(
+    `update package ${updatePackage}`,
+    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote2(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$select($system.CLS.IsMthd(l(k),"GetOrderedMethods"):$classmethod(l(k),"GetOrderedMethods"),1:""),p=$select($system.CLS.IsMthd(l(k),"GetOrderedMethodsPrimaryOnly"):$classmethod(l(k),"GetOrderedMethodsPrimaryOnly"),1:"") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
+  );
+}
+function seedLine(ref) {
+  const name = formatClassMethod(ref);
+  return guarded(name, `do ##class(${ref.className}).${ref.methodName}() write "##IPMDB seeded=",${quote2(name)},!`);
+}
+function checkLine(ref) {
+  const name = formatClassMethod(ref);
+  return guarded(
+    name,
+    `set r=##class(${ref.className}).${ref.methodName}() write "##IPMDB check=",${quote2(name)},"|",r,!`
+  );
+}
+function fileExistsLine(path) {
+  return `write "##IPMDB exists=",${quote2(path)},"|",##class(%Library.File).Exists(${quote2(path)}),!`;
+}
+
+// src/pipeline/upgrade/declared.ts
+function parseDeclaredChanges(text) {
+  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
+  return entries.map((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) {
+      throw new UsageError(
+        `declared change "${entry}" has no "="`,
+        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
+      );
+    }
+    const step = entry.slice(0, eq).trim();
+    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
+    else parseClassMethod(step, "declared-change step");
+    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
+    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
+    globals.forEach(assertGlobalPattern);
+    return { step, globals };
+  });
+}
+function declares(declaration, step, global) {
+  const stepMatches = declaration.step.endsWith(":*") ? step.startsWith(declaration.step.slice(0, -1)) : declaration.step === step;
+  return stepMatches && declaration.globals.some((pattern) => matchesGlobal(pattern, global));
+}
+function attributeChanges(changes, stepsThatRan2, declarations) {
+  return changes.map((change) => ({
+    ...change,
+    declaredBy: stepsThatRan2.filter((step) => declarations.some((d) => declares(d, step, change.global)))
+  }));
+}
+function undeclaredChangeProblems(changes) {
+  return changes.filter((change) => change.declaredBy.length === 0).map((change) => {
+    const what = change.kind === "removed" ? `disappeared (${change.nodesBefore} nodes before)` : change.kind === "added" ? `appeared (${change.nodesAfter} nodes)` : `changed (${change.nodesBefore} -> ${change.nodesAfter} nodes)`;
+    const nodes = change.nodeChanges && change.nodeChanges.length > 0 ? `: ${change.nodeChanges.slice(0, 5).map((n) => `${n.kind} ${n.node}`).join(", ")}${change.nodeChanges.length > 5 ? `, and ${change.nodeChanges.length - 5} more` : ""}` : "";
+    return `${change.global} ${what} but no update step that ran declared it${nodes}`;
+  });
+}
+
+// src/pipeline/upgrade/git-source.ts
+import { mkdtemp as mkdtemp2, rm as rm6, stat as stat11 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join18, relative as relative3, sep as sep3 } from "node:path";
+var GIT_TIMEOUT_MS = 12e4;
+var GIT_SOURCE_PREFIX = "git:";
+function gitRevision(source) {
+  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
+  const rev = source.slice(GIT_SOURCE_PREFIX.length);
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
+    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
+  }
+  return rev;
+}
+async function run(command, cwd, args) {
+  const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
+  if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
+  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
+  throw new IpmDbError(
+    "upgrade-git-source",
+    `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
+  );
+}
+var git = (cwd, args) => run("git", cwd, args);
+async function exportModuleAt(moduleDir, revision) {
+  const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
+  const path = relative3(top, moduleDir).split(sep3).join("/") || ".";
+  await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
+    throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
+      hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
+    });
+  });
+  const dest = await mkdtemp2(join18(tmpdir3(), "ipm-db-previous-source-"));
+  const remove = () => rm6(dest, { recursive: true, force: true });
+  try {
+    const archive = join18(dest, "export.tar");
+    await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
+    await run("tar", dest, ["-xf", archive, "-C", dest]);
+    await rm6(archive);
+    const dir = join18(dest, path);
+    if (!await stat11(join18(dir, "module.xml")).catch(() => null)) {
+      throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
+    }
+    await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
+    return { dir, remove };
+  } catch (error2) {
+    await remove();
+    throw error2;
+  }
+}
+
+// src/pipeline/upgrade/types.ts
+var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
+
+// src/pipeline/upgrade/options.ts
+var UPGRADE_FIELDS = [
+  "upgrade-from",
+  "upgrade-source",
+  "upgrade-scenarios",
+  "seed-methods",
+  "check-methods",
+  "declared-changes",
+  "upgrade-globals",
+  "upgrade-exclude-globals"
+];
+function list(text) {
+  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+}
+function optional(text) {
+  const value = (text ?? "").trim();
+  return value === "" ? null : value;
+}
+function givenFields(text) {
+  return UPGRADE_FIELDS.filter((f) => optional(text[f]) !== null);
+}
+function readUpgradeOptions(text, context = {}) {
+  const name = context.name ?? ((f) => f);
+  const problems = [];
+  const problem = (field, err) => problems.push({
+    field,
+    message: err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err)
+  });
+  const attempt = (field, fn) => {
+    try {
+      return fn();
+    } catch (err) {
+      problem(field, err);
+      return null;
+    }
+  };
+  const resolvePath = context.resolvePath ?? ((path) => path);
+  const fromRaw = optional(text["upgrade-from"]);
+  const sourceRaw = optional(text["upgrade-source"]);
+  const scenariosRaw = optional(text["upgrade-scenarios"]);
+  if (fromRaw === null && sourceRaw === null && scenariosRaw === null) {
+    for (const field of givenFields(text))
+      problems.push({
+        field,
+        message: `is set but no upgrade runs; add ${name("upgrade-from")}, ${name("upgrade-source")} or ${name("upgrade-scenarios")}.`
+      });
+    return { options: null, problems };
+  }
+  const previous = {
+    version: null,
+    packagePath: null,
+    pullFrom: null,
+    reference: null,
+    sourceDir: null
+  };
+  const from = fromRaw === null ? null : attempt("upgrade-from", () => classifyUpgradeFrom(fromRaw));
+  if (from?.kind === "archive") previous.packagePath = resolvePath(from.path, "upgrade-from");
+  if (from?.kind === "reference" && from.reference.includes("@"))
+    problems.push({
+      field: "upgrade-from",
+      message: `previous reference "${from.reference}" has no tag. Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.`
+    });
+  else if (from?.kind === "reference") {
+    previous.reference = from.reference;
+    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
+    previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
+  }
+  if (from?.kind === "version") {
+    if (!isPlainVersion(from.version))
+      problems.push({
+        field: "upgrade-from",
+        message: `previous version "${from.version}" is not MAJOR.MINOR.PATCH. IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.`
+      });
+    else if (!context.pullFrom)
+      problems.push({
+        field: "upgrade-from",
+        message: `"${from.version}" is a version, but there is no repository to pull it from. Name the registry namespace it was published to, or give a full reference or a .tgz path.`
+      });
+    else {
+      previous.version = from.version;
+      previous.pullFrom = context.pullFrom;
+    }
+  }
+  if (sourceRaw !== null && attempt("upgrade-source", () => (gitRevision(sourceRaw), true)))
+    previous.sourceDir = sourceRaw.startsWith("git:") ? sourceRaw : resolvePath(sourceRaw, "upgrade-source");
+  const seed = list(text["seed-methods"]).map((s) => attempt("seed-methods", () => parseClassMethod(s, "seed method")));
+  const checks = list(text["check-methods"]).map(
+    (s) => attempt("check-methods", () => parseClassMethod(s, "check method"))
+  );
+  const declared = attempt("declared-changes", () => parseDeclaredChanges(text["declared-changes"] ?? ""));
+  const scenarios = problems.length === 0 ? attempt("upgrade-scenarios", () => selectScenarios(scenariosRaw, previous)) : null;
+  if (problems.length > 0 || scenarios === null || declared === null) return { options: null, problems };
+  const exclude = optional(text["upgrade-exclude-globals"]);
+  return {
+    options: {
+      scenarios,
+      previous,
+      seed,
+      checks,
+      globals: {
+        include: list(text["upgrade-globals"]),
+        exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
+      },
+      declared,
+      nodeLimit: DEFAULT_NODE_LIMIT
+    },
+    problems
+  };
+}
+function selectScenarios(raw, previous) {
+  const requested = list(raw ?? "");
+  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
+  for (const name of all ? [] : requested) {
+    if (!UPGRADE_SCENARIOS.includes(name)) {
+      throw new UsageError(
+        `unknown upgrade scenario "${name}"`,
+        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
+      );
+    }
+  }
+  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
+  for (const scenario of scenarios) {
+    const missing = missingInputs(scenario, previous);
+    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
+  }
+  return scenarios;
+}
+function missingInputs(scenario, previous) {
+  const hasPackage = previous.packagePath !== null || previous.pullFrom !== null || previous.reference !== null;
+  switch (scenario) {
+    case "fresh":
+      return null;
+    case "database":
+      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
+    case "source":
+      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
+    case "container-replacement":
+      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
+  }
+}
+function previousReference(pullFrom, moduleName2, version2, irisMajorMinor2) {
+  return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName2)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
+}
+var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
+var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
+function classifyUpgradeFrom(raw) {
+  const value = raw.trim();
+  if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
+  if (isSemver(value)) return { kind: "version", version: value };
+  const cut = value.search(/[:@][^/]*$/);
+  const repository = cut > 0 ? value.slice(0, cut) : value;
+  if (REPOSITORY_RE.test(repository)) {
+    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
+    if (cut < 0)
+      throw new UsageError(
+        `upgrade-from "${value}" has no tag`,
+        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
+      );
+  }
+  throw new UsageError(
+    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
+    "Give the previous release as one of those three forms."
+  );
+}
+
+// src/action/licence-skip.ts
+var LICENCE_POLICIES = ["fail", "skip"];
+function skipExpiredLicence(report, policy) {
+  if (policy !== "skip" || report.ok) return null;
+  const start = report.stages.find((s) => s.stage === "start");
+  if (start?.status !== "failed" || start.code !== LICENCE_EXPIRED) return null;
+  report.skipped = { code: LICENCE_EXPIRED, reason: start.message ?? "the community licence has expired" };
+  return `${report.image} skipped: its community licence has expired, so IRIS does not start (licence-expired: skip). Drop this version from the list, or add it to skip-versions.`;
+}
+function runCounts(report) {
+  return report.ok || Boolean(report.skipped);
+}
+
+// src/pipeline/defaults.ts
+var DEFAULT_IRIS_IMAGE = "containers.intersystems.com/intersystems/iris-community:2026.1";
+var DEFAULT_IPM_GIT = {
+  commit: "1193db1ca91e1c5116230a69f1a28e63bbee30d6",
+  repository: DEFAULT_IPM_REPOSITORY
+};
+
+// src/action/inputs.ts
+var UPLOAD_POLICIES = ["always", "failure", "never"];
+var TRUE_FORMS = ["true", "True", "TRUE"];
+var FALSE_FORMS = ["false", "False", "FALSE"];
+var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
+var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
+var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 2 ** 31 - 1;
+function parseList(raw) {
+  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function parseDuration(raw) {
+  const text = raw.trim();
+  let total = 0;
+  if (/^\d+(?:\.\d+)?$/.test(text)) total = Number(text) * 1e3;
+  else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
+  else for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
+  const ms = Math.round(total);
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
+}
+function parseInputs(source) {
+  const token = source.get("token").trim();
+  if (token) {
+    source.setSecret(token);
+    registerSecret(token);
+  }
+  const problems = [];
+  const problem = (input, text) => problems.push(`input "${input}": ${text}`);
+  const bool = (name, fallback) => {
+    const raw = source.get(name).trim();
+    if (raw === "") return fallback;
+    if (TRUE_FORMS.includes(raw)) return true;
+    if (FALSE_FORMS.includes(raw)) return false;
+    problem(name, `"${raw}" is not a boolean; write true or false.`);
+    return fallback;
+  };
+  const duration = (name, fallback) => {
+    const raw = source.get(name).trim() || fallback;
+    const ms = parseDuration(raw);
+    if (ms === null) {
+      problem(
+        name,
+        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`
+      );
+      return parseDuration(fallback) ?? 0;
+    }
+    return ms;
+  };
+  const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
+  const inWorkspace = (name, raw) => {
+    const abs = isAbsolute(raw) ? raw : resolve2(workspace, raw);
+    if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
+    return abs;
+  };
+  const modulePath = inWorkspace("module-path", source.get("module-path").trim() || ".");
+  const images = imageList(source, problem);
+  const ipm = ipmSource(source, problem, inWorkspace);
+  const dev = bool("dev", false);
+  const interoperability = bool("interoperability", false);
+  const exportPythonDeps = bool("export-python-deps", true);
+  const runTests = bool("run-tests", false);
+  const publishRaw = source.get("publish").trim();
+  let publishAsked = false;
+  if (publishRaw === "true") publishAsked = true;
+  else if (publishRaw !== "" && publishRaw !== "false")
+    problem("publish", `"${publishRaw}" is not accepted; publishing needs exactly true (anything else: false).`);
+  const registry = source.get("registry").trim().replace(/\/+$/, "") || "ghcr.io";
+  if (!REGISTRY_RE.test(registry))
+    problem("registry", `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
+  const registryPlainHttp = bool("registry-plain-http", false);
+  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
+    problem(
+      "registry-plain-http",
+      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`
+    );
+  const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
+  const namespace = namespaceRaw.toLowerCase();
+  const namespaceOk = namespace !== "" && NAMESPACE_RE.test(namespace);
+  if (publishAsked && !namespace)
+    problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
+  if (namespace && !namespaceOk)
+    problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+  const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
+  const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
+  const sourceUrlRaw = source.get("source-url").trim();
+  let sourceUrl = null;
+  if (sourceUrlRaw) {
+    if (/^https?:\/\/[^\s/]+\/?\S*$/.test(sourceUrlRaw) && !/^https?:\/\/\/?$/.test(sourceUrlRaw))
+      sourceUrl = sourceUrlRaw;
+    else problem("source-url", `"${sourceUrlRaw}" is not an http(s) URL.`);
+  }
+  const force = bool("force", false);
+  const allowPrerelease = bool("allow-prerelease", false);
+  const summary2 = bool("summary", true);
+  const uploadRaw = source.get("upload-artifacts").trim() || "always";
+  let uploadArtifacts2 = "always";
+  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts2 = uploadRaw;
+  else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
+  const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
+  if (!ARTIFACT_NAME_RE.test(artifactName2))
+    problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const matrixKey = source.get("matrix-key").trim();
+  const cacheImages = bool("cache-images", false);
+  const warmIpmImage = bool("warm-ipm-image", false);
+  const timeouts = {
+    startupMs: duration("startup-timeout", "5m"),
+    commandMs: duration("command-timeout", "15m"),
+    totalMs: duration("timeout", "60m")
+  };
+  const parallelRaw = source.get("parallel").trim();
+  let parallel = defaultParallel(source.machine ?? thisMachine());
+  if (parallelRaw) {
+    if (/^[1-9]\d{0,2}$/.test(parallelRaw)) parallel = Number(parallelRaw);
+    else
+      problem("parallel", `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
+  }
+  const keepContainer = bool("keep-container", false);
+  const recordTranscripts = bool("record-transcripts", false);
+  const licenceRaw = source.get("licence-expired").trim() || "fail";
+  const licenceExpired = LICENCE_POLICIES.includes(licenceRaw) ? licenceRaw : "fail";
+  if (licenceExpired !== licenceRaw) problem("licence-expired", `"${licenceRaw}" is not accepted; use fail or skip.`);
+  let publish = publishAsked;
+  let publishRefused = null;
+  if (publishAsked) {
+    const fork = forkPullRequest(source.event, source.env.GITHUB_REPOSITORY);
+    if (fork) {
+      publish = false;
+      publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
+    } else {
+      if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
+      if (ipm.kind === "installer" && ipm.sha256 === null)
+        problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
+    }
+  }
+  if (problems.length)
+    throw new UsageError(
+      `Invalid action inputs:
+  - ${problems.join("\n  - ")}`,
+      'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.'
+    );
+  return {
+    workspace,
+    modulePath,
+    images,
+    ipm,
+    dev,
+    interoperability,
+    exportPythonDeps,
+    runTests,
+    upgrade,
+    publish,
+    publishRefused,
+    registry,
+    registryPlainHttp,
+    namespace,
+    username,
+    token,
+    sourceUrl,
+    force,
+    allowPrerelease,
+    summary: summary2,
+    uploadArtifacts: uploadArtifacts2,
+    artifactName: artifactName2,
+    matrixKey,
+    cacheImages,
+    warmIpmImage,
+    licenceExpired,
+    timeouts,
+    parallel,
+    keepContainer,
+    recordTranscripts
+  };
+}
+function imageList(source, problem) {
+  const explicit = parseList(source.get("iris-images"));
+  const versions = parseList(source.get("iris-versions"));
+  const images = [];
+  if (explicit.length) {
+    for (const image of explicit) {
+      if (isImageReference(image)) images.push(image);
+      else
+        problem(
+          "iris-images",
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`
+        );
+    }
+  } else if (versions.length) {
+    const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
+    const flavour = source.get("iris-flavour").trim() || "iris-community";
+    for (const version2 of versions) {
+      const image = `${registry}/${flavour}:${version2}`;
+      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2026.1.`);
+      else if (!isImageReference(image))
+        problem(
+          "iris-flavour",
+          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
+        );
+      else images.push(image);
+    }
+  } else {
+    images.push(DEFAULT_IRIS_IMAGE);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return images.filter((i) => !seen.has(i) && seen.add(i));
+}
+function ipmSource(source, problem, inWorkspace) {
+  const version2 = source.get("ipm-version").trim();
+  const installer = source.get("ipm-installer").trim();
+  const sha = source.get("ipm-sha256").trim();
+  const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
+  if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !installer && !version2) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
+  if (version2 && installer) {
+    problem("ipm-version", "and ipm-installer are both set; keep only one.");
+    return { kind: "image" };
+  }
+  const git2 = source.get("ipm-git").trim();
+  const gitRepository = source.get("ipm-git-repository").trim();
+  if (git2 && (version2 || installer)) {
+    problem("ipm-git", `and ${version2 ? "ipm-version" : "ipm-installer"} are both set; keep only one.`);
+    return { kind: "image" };
+  }
+  if (gitRepository && (!git2 || git2 === "none"))
+    problem("ipm-git-repository", "is set but ipm-git does not name a commit.");
+  if (git2 === "none") return { kind: "image" };
+  if (git2 || !version2 && !installer) {
+    if (!git2) return { kind: "git", ...DEFAULT_IPM_GIT };
+    try {
+      return {
+        kind: "git",
+        commit: parseIpmCommit(git2, "ipm-git"),
+        repository: parseIpmRepository(gitRepository, "ipm-git-repository")
+      };
+    } catch (err) {
+      problem("ipm-git", err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      return { kind: "image" };
+    }
+  }
+  if (version2) {
+    if (!isSemver(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
+    if (!sha)
+      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version2}.xml from the release.`);
+    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
+      problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
+    return { kind: "version", version: version2, sha256: sha.toLowerCase(), releaseUrl };
+  }
+  if (installer) {
+    if (!/\.xml$/i.test(installer))
+      problem("ipm-installer", `"${installer}" is not an installer XML (zpm-<version>.xml).`);
+    return { kind: "installer", path: inWorkspace("ipm-installer", installer), sha256: sha ? sha.toLowerCase() : null };
+  }
+  return { kind: "image" };
+}
+function upgradeOptions(source, problem, inWorkspace, pullFrom) {
+  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, source.get(field)]));
+  const { options, problems } = readUpgradeOptions(text, {
+    resolvePath: (path, field) => inWorkspace(field, path),
+    pullFrom
+  });
+  for (const p of problems) problem(p.field, p.message);
+  return options;
+}
+
+// src/oci/registry-error.ts
+var RegistryError = class _RegistryError extends IpmDbError {
+  method;
+  url;
+  status;
+  codes;
+  constructor(code, message, facts, options = {}) {
+    super(code, redact(message), options);
+    this.name = "RegistryError";
+    this.method = facts.method;
+    this.url = facts.url;
+    this.status = facts.status;
+    this.codes = facts.codes;
+  }
+  get facts() {
+    return { method: this.method, url: this.url, status: this.status, codes: this.codes };
+  }
+  /** The same error with a hint (the caller's words); an existing hint is kept after it. */
+  withHint(hint) {
+    const joined = this.hint ? `${hint} ${this.hint}` : hint;
+    const copy = new _RegistryError(this.code, this.message, this.facts, {
+      hint: joined,
+      ...this.details !== void 0 ? { details: this.details } : {},
+      cause: this.cause
+    });
+    return copy;
+  }
+};
+function urlForMessage(url) {
+  return `${url.origin}${url.pathname}`;
+}
+function parseRegistryErrorCodes(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    if (!Array.isArray(parsed.errors)) return [];
+    return parsed.errors.map((e) => ({
+      code: typeof e?.code === "string" ? e.code : "",
+      message: typeof e?.message === "string" ? e.message : ""
+    }));
+  } catch {
+    return [];
+  }
+}
+function registryResponseError(code, what, response) {
+  const codes = parseRegistryErrorCodes(response.body);
+  const text = codes.length > 0 ? codes.map((c) => [c.code, c.message].filter(Boolean).join(": ")).join("; ") : response.body.toString("utf8").slice(0, 200).trim();
+  return new RegistryError(code, `${what}: HTTP ${response.status}${text ? ` (${text})` : ""}`, {
+    method: response.method,
+    url: urlForMessage(response.url),
+    status: response.status,
+    codes
+  });
+}
+function registryTrouble(err) {
+  if (!(err instanceof RegistryError)) return void 0;
+  if (err.code === "registry-tls") return "tls";
+  if (err.code === "registry-host-unknown") return "host-unknown";
+  if (err.code === "registry-credentials-missing") return "credentials-missing";
+  if (err.code === "registry-insecure-url") return void 0;
+  if (err.status === null) return "unreachable";
+  if (err.status === 401) return "credentials-refused";
+  if (err.status === 403) return "forbidden";
+  return void 0;
+}
+
+// src/oci/access.ts
+var sameHost = (a, b) => a.toLowerCase() === b.toLowerCase();
+function registryAccess(o) {
+  const extra = o.onSecret;
+  const onSecret = (value) => {
+    registerSecret(value);
+    extra?.(value);
+  };
+  const source = o.credentialsFor ?? (() => void 0);
+  return {
+    host: validateRegistryHost(o.host),
+    namespace: o.namespace ?? "",
+    plainHttp: o.plainHttp ?? false,
+    credentialsFor: (host) => {
+      const credentials = source(host);
+      if (credentials) onSecret(credentials.password);
+      return credentials;
+    },
+    onSecret
+  };
+}
+function credentialsOnlyFor(host, credentials) {
+  return (h) => credentials && sameHost(h, host) ? credentials : void 0;
+}
+function firstCredentials(...sources) {
+  return (host) => {
+    for (const source of sources) {
+      const found = source(host);
+      if (found) return found;
+    }
+    return void 0;
+  };
+}
+function accessForHost(access3, host) {
+  if (sameHost(host, access3.host)) return access3;
+  const hostname = (h) => new URL(`http://${h}/`).hostname;
+  return {
+    ...access3,
+    host: validateRegistryHost(host),
+    namespace: "",
+    plainHttp: access3.plainHttp && hostname(host) === hostname(access3.host)
+  };
+}
+var OriginPolicy = class {
+  constructor(access3) {
+    this.access = access3;
+    this.baseUrl = new URL(`${access3.plainHttp ? "http" : "https"}://${access3.host}/`);
+  }
+  access;
+  baseUrl;
+  mayUse(url) {
+    if (url.protocol === "https:") return true;
+    return url.protocol === "http:" && this.access.plainHttp && url.hostname === this.baseUrl.hostname;
+  }
+  mayCarryCredentials(url) {
+    return url.origin === this.baseUrl.origin;
+  }
+  /** Throws when `url` (a Location, a Link page, a token realm, a redirect) may not be used. */
+  check(url, what, method = "GET") {
+    if (this.mayUse(url)) return url;
+    throw new RegistryError(
+      "registry-insecure-url",
+      `${what}: ${this.access.host} sent the client to ${urlForMessage(url)}, which is not https`,
+      { method, url: urlForMessage(url), status: null, codes: [] },
+      {
+        hint: "Nothing was sent there. Plain HTTP is only used for a host it was enabled for."
+      }
+    );
+  }
+};
+
+// src/oci/docker-config.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join19 } from "node:path";
+function dockerConfigPath(env) {
+  return join19(env.DOCKER_CONFIG || join19(env.HOME || homedir(), ".docker"), "config.json");
+}
+function entryHost(key2) {
+  const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
+  return (withoutScheme.split("/")[0] ?? "").toLowerCase();
+}
+function entryCredentials(entry) {
+  if (typeof entry.auth === "string" && entry.auth.length > 0) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0 && colon < decoded.length - 1)
+      return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  if (typeof entry.username === "string" && typeof entry.password === "string" && entry.username && entry.password)
+    return { username: entry.username, password: entry.password };
+  return void 0;
+}
+function parseDockerConfig(text) {
+  const out = /* @__PURE__ */ new Map();
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return out;
+  }
+  const auths = parsed?.auths;
+  if (auths === null || typeof auths !== "object") return out;
+  for (const [key2, entry] of Object.entries(auths)) {
+    const credentials = entry && typeof entry === "object" ? entryCredentials(entry) : void 0;
+    const host = entryHost(key2);
+    if (credentials && host && (!out.has(host) || !/:\/\//.test(key2))) out.set(host, credentials);
+  }
+  return out;
+}
+function dockerConfigCredentials(env) {
+  let entries;
+  return (host) => {
+    if (!entries) {
+      try {
+        entries = parseDockerConfig(readFileSync2(dockerConfigPath(env), "utf8"));
+      } catch {
+        entries = /* @__PURE__ */ new Map();
+      }
+    }
+    return entries.get(host.toLowerCase());
+  };
+}
+
+// src/action/registry.ts
+function splitRegistryInput(registry, namespace) {
+  const [host = "", ...prefix] = registry.split("/").filter((p) => p.length > 0);
+  return { host, namespace: [...prefix, ...namespace.split("/")].filter((p) => p.length > 0).join("/") };
+}
+function actionCredentials(host, token, dockerConfig) {
+  const fromToken = credentialsOnlyFor(
+    host,
+    token.token ? { username: token.username || "token", password: token.token } : void 0
+  );
+  return host.toLowerCase() === "ghcr.io" ? firstCredentials(fromToken, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
+}
+function actionRegistryAccess(inputs, env, onSecret) {
+  const { host, namespace } = splitRegistryInput(inputs.registry, inputs.namespace);
+  return registryAccess({
+    host,
+    namespace,
+    plainHttp: inputs.registryPlainHttp,
+    credentialsFor: actionCredentials(
+      host,
+      { username: inputs.username, token: inputs.token },
+      dockerConfigCredentials(env)
+    ),
+    onSecret
+  });
+}
+var ACTION_HINTS = {
+  "credentials-refused": "The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
+  "credentials-missing": "The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.",
+  forbidden: 'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
+  tls: "The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.",
+  "host-unknown": "Check the registry input (host[:port] and an optional path, no scheme).",
+  unreachable: "Check that the registry is reachable from the runner."
+};
+function withActionRegistryHint(err) {
+  const trouble = registryTrouble(err);
+  if (!trouble || !(err instanceof RegistryError)) return err;
+  return err.withHint(ACTION_HINTS[trouble]);
+}
+
+// src/action/run.ts
+import { stat as stat12 } from "node:fs/promises";
+import { join as join22, relative as relative5 } from "node:path";
+
+// src/action/annotations.ts
+import { join as join20, relative as relative4, sep as sep4 } from "node:path";
+var MAX_PER_LEVEL = 10;
+function irisLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
+}
+function repositoryPath(roots, moduleRelative) {
+  const rel = relative4(roots.workspace, join20(roots.modulePath, moduleRelative));
+  if (rel.startsWith("..") || rel === "") return null;
+  return rel.split(sep4).join("/");
+}
+function planAnnotations(runs, roots) {
+  const all = [];
+  const seen = /* @__PURE__ */ new Map();
+  const add = (a, where) => {
+    const key2 = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
+    const existing = seen.get(key2);
+    if (existing) {
+      if (!existing.where.includes(where)) existing.where.push(where);
+      return;
+    }
+    const entry = { annotation: a, where: [where] };
+    seen.set(key2, entry);
+    all.push(entry);
+  };
+  for (const run3 of runs) {
+    const where = irisLabel(run3);
+    for (const ce of run3.compileErrors) {
+      const file = ce.file ? repositoryPath(roots, ce.file) : null;
+      const text = ce.message.replace(/^[\s:]+/, "");
+      const a = {
+        level: "error",
+        title: `Compile error in ${ce.document}`,
+        message: file ? text : `${ce.document}${ce.line ? ` line ${ce.line}` : ""}: ${text}`
+      };
+      if (file) a.file = file;
+      if (file && ce.line) a.startLine = ce.line;
+      add(a, where);
+    }
+    const v = run3.verification;
+    if (v) {
+      for (const f of v.errors)
+        add(
+          { level: "error", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
+          where
+        );
+      for (const f of v.warnings)
+        add(
+          { level: "warning", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
+          where
+        );
+    }
+  }
+  const counts = { error: 0, warning: 0 };
+  const annotations = [];
+  const overflow = [];
+  for (const { annotation, where } of all) {
+    const a = { ...annotation, title: `${annotation.title} (${where.join(", ")})` };
+    if (counts[a.level] < MAX_PER_LEVEL) {
+      counts[a.level]++;
+      annotations.push(a);
+    } else {
+      const at = a.file ? `${a.file}${a.startLine ? `:${a.startLine}` : ""}: ` : "";
+      overflow.push(`${a.level}: ${at}${a.message} \u2014 ${a.title}`);
+    }
+  }
+  return { annotations, overflow };
+}
+function withEntry(message, entry) {
+  return entry ? `${entry}: ${message}` : message;
+}
+
+// src/action/ipm-installer.ts
+import { join as join21 } from "node:path";
+function resolveIpmInstaller(ipm, opts) {
+  if (ipm.kind === "git")
+    return resolveInstaller(
+      { kind: "git", commit: ipm.commit, repository: ipm.repository },
+      { workDir: opts.workDir, cache: opts.cache }
+    );
+  if (ipm.kind === "installer")
+    return resolveInstaller(
+      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
+      { workDir: opts.workDir }
+    );
+  return resolveInstaller(
+    { kind: "version", version: ipm.version, sha256: ipm.sha256 },
+    { workDir: opts.workDir, cache: opts.cache, releaseUrl: ipm.releaseUrl }
+  );
+}
+function installerStep(ipm, io, cache, tempRoot) {
+  return io.group("IPM installer", async () => {
+    if (ipm.kind === "image") {
+      io.info("ipm-git is none: using the IPM already in the image.");
+      return null;
+    }
+    const resolved = await resolveIpmInstaller(ipm, {
+      workDir: join21(tempRoot, "ipm-db-downloads"),
+      cache: actionsInstallerCache(cache, join21(tempRoot, "ipm-db-cache"))
+    });
+    io.info(
+      resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
+    );
+    return { source: pinnedSource(resolved), pin: installerPin(resolved) };
+  });
+}
+
+// src/action/publish-step.ts
+function setPublishStage(report, result) {
+  report.stages = report.stages.filter((s) => s.stage !== "publish");
+  report.stages.push(result);
+}
+async function publishStep(runs, allRan, inputs, publisher, io, signal) {
+  const allOk = allRan && runs.every(runCounts);
+  for (const report of runs) {
+    if (report.skipped) {
+      setPublishStage(report, stageSkipped("publish", report.skipped.reason));
+      continue;
+    }
+    if (!inputs.publish) {
+      setPublishStage(report, stageSkipped("publish", inputs.publishRefused ?? "publish is not true"));
+      continue;
+    }
+    if (!allOk) {
+      setPublishStage(report, stageSkipped("publish", "not every IRIS version passed; nothing is published"));
+      continue;
+    }
+    const t0 = Date.now();
+    const key2 = irisKey(report.image, report);
+    try {
+      const { archive, verification } = report;
+      if (!archive || !verification)
+        throw new IpmDbError("publish", `IRIS ${key2} produced no verified archive to publish.`);
+      const published = await io.group(
+        `[${key2}] publish`,
+        () => untilAborted(
+          publisher.publish(
+            {
+              archivePath: archive.path,
+              verification,
+              sourceUrl: inputs.sourceUrl,
+              force: inputs.force,
+              allowPrerelease: inputs.allowPrerelease,
+              signal
+            },
+            coreLogger(io, `[${key2}] `)
+          ),
+          signal,
+          "publishing"
+        )
+      );
+      report.published = published;
+      setPublishStage(report, {
+        stage: "publish",
+        status: "passed",
+        durationMs: Date.now() - t0,
+        message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}, round-trip: ${published.roundTrip.status}`
+      });
+    } catch (err) {
+      report.ok = false;
+      setPublishStage(report, stageFailure("publish", err, Date.now() - t0));
+      break;
+    } finally {
+      report.durationMs += Date.now() - t0;
+    }
+  }
+}
+
+// src/action/run.ts
+function totalTimeout(totalMs) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(
+      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
+        hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
+      })
+    ),
+    totalMs
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+async function checkWorkspace(inputs) {
+  await stat12(join22(inputs.modulePath, "module.xml")).catch(() => {
+    throw new UsageError(
+      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.modulePath) || "."}.`,
+      "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
+    );
+  });
+  const previous = inputs.upgrade?.previous.packagePath;
+  if (previous)
+    await stat12(previous).catch(() => {
+      throw new UsageError(
+        `input "upgrade-from": ${relative5(inputs.workspace, previous)} does not exist.`,
+        "Give the path of a previous .tgz, a version or a registry reference."
+      );
+    });
+}
+async function run2(inputs, deps) {
+  const started = Date.now();
+  const { io } = deps;
+  const notices = [];
+  const notice2 = (m) => {
+    notices.push(m);
+    io.notice(m);
+  };
+  io.saveState(STATE_RUN_ID, deps.runId);
+  io.saveState(STATE_KEEP, String(inputs.keepContainer));
+  const tempRoot = deps.env.RUNNER_TEMP || join22(inputs.workspace, ".ipm-db");
+  const outRoot = join22(tempRoot, "ipm-db", deps.runId);
+  const imageCacheDir = join22(tempRoot, "ipm-db-images");
+  if (inputs.publishRefused) notice2(inputs.publishRefused);
+  const total = totalTimeout(inputs.timeouts.totalMs);
+  let outcomes = [];
+  let failure = null;
+  try {
+    await checkWorkspace(inputs);
+    const ipm = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
+    outcomes = await runImages({
+      inputs,
+      deps,
+      outRoot,
+      imageCacheDir,
+      warmImageCacheDir: join22(tempRoot, "ipm-db-warm"),
+      ipmInstaller: ipm?.source ?? null,
+      ipmPin: ipm?.pin ?? null,
+      ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
+      signal: total.signal
+    });
+    const runs2 = outcomes.map((o) => o.report);
+    for (const report of runs2) {
+      const skipped = skipExpiredLicence(report, inputs.licenceExpired);
+      if (skipped) io.warning(skipped);
+    }
+    const allRan = runs2.length === inputs.images.length;
+    await publishStep(runs2, allRan, inputs, deps.publisher, io, total.signal);
+    const firstFailed = runs2.find((r) => !runCounts(r));
+    if (firstFailed) failure = failureOf(firstFailed);
+    else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
+  } catch (err) {
+    failure = failureFromError(err);
+  } finally {
+    total.clear();
+  }
+  const runs = outcomes.map((o) => o.report);
+  const reportPath = await writeReports(outRoot, outcomes);
+  setOutputs(io, runs, reportPath);
+  const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
+  for (const a of plan.annotations) io.annotate(a);
+  const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
+  if (inputs.cacheImages) {
+    const restored = new Set(outcomes.filter((o) => o.restoredFromCache).map((o) => o.image));
+    for (const image of inputs.images)
+      if (!restored.has(image)) await saveImage(image, imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  }
+  const outcome2 = {
+    runs,
+    ok: failure === null,
+    failure,
+    notices,
+    annotationOverflow: plan.overflow,
+    artifacts,
+    durationMs: Date.now() - started
+  };
+  if (inputs.summary) {
+    try {
+      await io.writeSummary(buildSummary(outcome2));
+    } catch (err) {
+      io.warning(`Writing the job summary failed: ${errorMessage(err)}`);
+    }
+  }
+  return outcome2;
+}
+function runLabel2(report) {
+  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
+}
+function failureOf(report) {
+  const s = firstFailure(report.stages);
+  return {
+    message: `${runLabel2(report)}: ${s ? `the ${s.stage} stage failed: ${s.message ?? ""}` : "failed"}`.trim(),
+    hint: null,
+    details: null
+  };
+}
+function failureFromError(err) {
+  return {
+    message: redact(errorMessage(err)),
+    hint: err instanceof IpmDbError && err.hint ? redact(err.hint) : null,
+    details: err instanceof IpmDbError && err.details ? redact(err.details) : null
+  };
+}
+
+// src/action/wiring.ts
+import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join27 } from "node:path";
+
 // src/archive/verify.ts
+import { createHash as createHash7 } from "node:crypto";
+import { basename as basename6 } from "node:path";
+import { performance } from "node:perf_hooks";
+
+// src/archive/archive-collector.ts
+import { createHash as createHash6 } from "node:crypto";
+
+// src/archive/dat-hasher.ts
+import { createHash as createHash5 } from "node:crypto";
+import { Worker } from "node:worker_threads";
+var InlineHasher = class {
+  hash = createHash5("sha256");
+  update(chunk) {
+    this.hash.update(chunk);
+  }
+  async digest() {
+    return this.hash.digest("hex");
+  }
+  close() {
+  }
+};
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const hash = require('node:crypto').createHash('sha256');
+parentPort.on('message', (m) => {
+  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', hex: hash.digest('hex') });
+  let bytes = 0;
+  const buffers = new Set();
+  for (const [buffer, offset, length] of m.ranges) {
+    hash.update(new Uint8Array(buffer, offset, length));
+    bytes += length;
+    buffers.add(buffer);
+  }
+  parentPort.postMessage({ type: 'ack', bytes }, [...buffers]);
+});
+`;
+var MIN_TRANSFER = 64 * 1024;
+var WorkerHasher = class {
+  constructor(maxInFlight = 8 * 1024 * 1024) {
+    this.maxInFlight = maxInFlight;
+    this.worker.on("message", (m) => {
+      if (m.type === "ack") {
+        const was = this.congested;
+        this.inFlight -= m.bytes;
+        if (was && !this.congested) this.onDrain?.();
+      } else {
+        this.digestWaiter?.resolve(m.hex);
+        void this.worker.terminate();
+      }
+    });
+    this.worker.on("error", (err) => {
+      this.failure = err;
+      this.digestWaiter?.reject(err);
+      this.onDrain?.();
+    });
+  }
+  maxInFlight;
+  worker = new Worker(WORKER_SOURCE, { eval: true });
+  current = null;
+  ranges = [];
+  inFlight = 0;
+  failure = null;
+  digestWaiter = null;
+  onDrain = null;
+  get congested() {
+    return this.failure === null && this.inFlight > this.maxInFlight;
+  }
+  /** Every chunk of decompressed output, in order, before the tar parser sees it. */
+  observe(chunk) {
+    if (chunk.buffer !== this.current) this.send(false);
+  }
+  update(chunk) {
+    if (chunk.buffer !== this.current) {
+      this.send(false);
+      this.current = chunk.buffer;
+    }
+    this.ranges.push([chunk.buffer, chunk.byteOffset, chunk.length]);
+  }
+  /** Sends the ranges held; the buffer is transferred only when zlib is done with it (`retired`). */
+  send(lastBuffer) {
+    const ranges = this.ranges;
+    const buffer = this.current;
+    this.ranges = [];
+    this.current = null;
+    if (ranges.length === 0 || this.failure) return;
+    const bytes = ranges.reduce((n, r) => n + r[2], 0);
+    this.inFlight += bytes;
+    if (lastBuffer || buffer.byteLength < MIN_TRANSFER) {
+      const copies = ranges.map(([b, off, len]) => {
+        const copy = new ArrayBuffer(len);
+        new Uint8Array(copy).set(new Uint8Array(b, off, len));
+        return [copy, 0, len];
+      });
+      this.worker.postMessage(
+        { type: "data", ranges: copies },
+        copies.map((r) => r[0])
+      );
+    } else {
+      this.worker.postMessage({ type: "data", ranges }, [buffer]);
+    }
+  }
+  /**
+   * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
+   * its ranges are copied rather than transferred.
+   */
+  digest() {
+    this.send(true);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => {
+      this.digestWaiter = { resolve: resolve4, reject };
+      this.worker.postMessage({ type: "digest" });
+    });
+  }
+  /** Stops the worker without a digest (verification gave up). */
+  close() {
+    void this.worker.terminate();
+  }
+};
+
+// src/archive/archive-collector.ts
+var KIND = {
+  file: "file",
+  directory: "directory",
+  symlink: "symlink",
+  hardlink: "hardlink",
+  chardev: "device",
+  blockdev: "device",
+  fifo: "fifo",
+  "pax-header": "other",
+  "pax-global": "other",
+  "gnu-longname": "other",
+  "gnu-longlink": "other",
+  unsupported: "other"
+};
+var KIND_PROBLEM = {
+  symlink: ["entry-symlink", "is a symbolic link"],
+  hardlink: ["entry-hardlink", "is a hard link"],
+  chardev: ["entry-device", "is a character device"],
+  blockdev: ["entry-device", "is a block device"],
+  fifo: ["entry-fifo", "is a FIFO (named pipe)"]
+};
+function roleOf(path, kind) {
+  if (kind === "directory") return "directory";
+  if (path === "IRIS.DAT") return "iris-dat";
+  if (path === "module.xml") return "module-xml";
+  if (/^deps\/[^/]+\.xml$/i.test(path)) return "dependency";
+  if (path.startsWith("deps-files/")) return "dependency-file";
+  if (/\.whl$/i.test(path)) return "wheel";
+  if (/\.cpf$/i.test(path)) return "cpf";
+  return "resource";
+}
+var BufferSink = class {
+  constructor(size, done2) {
+    this.done = done2;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  done;
+  buf;
+  fill = 0;
+  data(chunk) {
+    chunk.copy(this.buf, this.fill);
+    this.fill += chunk.length;
+  }
+  end() {
+    if (this.fill === this.buf.length) this.done(this.buf);
+  }
+};
+var HashSink = class {
+  constructor(hasher, size, done2) {
+    this.hasher = hasher;
+    this.size = size;
+    this.done = done2;
+  }
+  hasher;
+  size;
+  done;
+  seen = 0;
+  data(chunk) {
+    this.hasher.update(chunk);
+    this.seen += chunk.length;
+  }
+  end() {
+    if (this.seen === this.size) this.done();
+  }
+};
+var ArchiveCollector = class {
+  constructor(findings, limits, newDatHasher = () => new InlineHasher()) {
+    this.findings = findings;
+    this.limits = limits;
+    this.newDatHasher = newDatHasher;
+    this.keptPathLength = Math.max(limits.maxPathLength, SHOWN_NAME_LENGTH);
+  }
+  findings;
+  limits;
+  newDatHasher;
+  result = {
+    entries: [],
+    irisDat: null,
+    irisDatWrongKind: null,
+    moduleXml: null,
+    moduleXmlWrongKind: null,
+    dependencyFiles: /* @__PURE__ */ new Map(),
+    deps: null,
+    uncompressedSize: 0
+  };
+  kinds = /* @__PURE__ */ new Map();
+  /** Digest of each lower-cased path -> the path: finds case collisions without a second copy of every path. */
+  lowerCase = /* @__PURE__ */ new Map();
+  /** Longest path kept in the inventory and on findings for an unsafe or over-long path. */
+  keptPathLength;
+  /** IRIS.DAT read whole; its digest may still be computing on another thread until settle(). */
+  datHashed = null;
+  datHasher = null;
+  problem(code, message, entry) {
+    this.findings.add(code, message, entry);
+  }
+  entry(tar) {
+    const normalised = normaliseEntryPath(tar.path);
+    if (normalised.skip) return null;
+    const kind = tar.type === "file" && tar.size === 0 && tar.path.endsWith("/") ? "directory" : KIND[tar.type];
+    const shown = printablePath(tar.path);
+    let safe = normalised.problems.length === 0;
+    for (const p of normalised.problems) {
+      this.problem(
+        p.code,
+        `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
+        clip(tar.path, this.keptPathLength)
+      );
+    }
+    if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
+      this.problem(
+        "limit-path-length",
+        `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
+        clip(normalised.path, this.keptPathLength)
+      );
+      safe = false;
+    }
+    const path = clip(safe ? normalised.path : tar.path, this.keptPathLength);
+    const kindProblem = KIND_PROBLEM[tar.type];
+    if (kindProblem) {
+      const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : "";
+      this.problem(
+        kindProblem[0],
+        `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
+        path
+      );
+    } else if (tar.type === "unsupported") {
+      this.problem(
+        "entry-unsupported-type",
+        `entry ${shown} has tar type "${printable2(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
+        path
+      );
+    }
+    const accepted = safe && (kind === "file" || kind === "directory");
+    if (safe && tar.nameFieldFull && tar.format === "ustar") {
+      this.problem(
+        "entry-name-maybe-truncated",
+        `entry "${path}" fills the 99-byte ustar name field; IPM's writer cuts longer names there, so the name may be cut short. Keep packaged file names under 99 bytes.`,
+        path
+      );
+    }
+    const inventory = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : "rejected" };
+    if (tar.linkname && (kind === "symlink" || kind === "hardlink"))
+      inventory.linkTarget = clip(tar.linkname, SHOWN_NAME_LENGTH);
+    this.result.entries.push(inventory);
+    this.result.uncompressedSize += tar.size;
+    const firstKind = safe ? this.checkCollisions(path, kind) : kind;
+    if (safe && kind !== "file") {
+      if (path === "IRIS.DAT") this.result.irisDatWrongKind = kind;
+      if (path === "module.xml") this.result.moduleXmlWrongKind = kind;
+    }
+    if (!accepted) {
+      if (safe && path === "deps") this.result.deps = "file";
+      return this.skip(tar, path);
+    }
+    if (path === "deps" || path.startsWith("deps/")) {
+      if (path === "deps" && kind === "file") this.result.deps = this.result.deps ?? "file";
+      else this.result.deps = "directory";
+    }
+    if (kind === "directory") return null;
+    const limit = path === "IRIS.DAT" ? this.limits.maxIrisDatSize : this.limits.maxEntrySize;
+    if (tar.size > limit) {
+      const which = path === "IRIS.DAT" ? "maxIrisDatSize" : "maxEntrySize";
+      this.problem(
+        "limit-entry-size",
+        `entry "${path}" is ${tar.size} bytes, over limits.${which} (${limit}); verification stopped there. Raise the limit if this package is genuine.`,
+        path
+      );
+      return "abort";
+    }
+    if (path === "IRIS.DAT") {
+      if (this.result.irisDat || firstKind !== "file") return null;
+      const hasher = this.newDatHasher(tar.size);
+      this.datHasher = hasher;
+      return new HashSink(hasher, tar.size, () => {
+        this.datHashed = { size: tar.size, hasher };
+      });
+    }
+    const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
+    if (path === "module.xml" || depMatch) {
+      if (tar.size > this.limits.maxXmlSize) {
+        this.problem(
+          "limit-xml-size",
+          `"${path}" is ${tar.size} bytes, over limits.maxXmlSize (${this.limits.maxXmlSize}); it was not parsed.`,
+          path
+        );
+        return null;
+      }
+      if (path === "module.xml" && this.result.moduleXml) return null;
+      if (depMatch && this.result.dependencyFiles.has(depMatch[1])) return null;
+      return new BufferSink(tar.size, (data) => {
+        const role = path === "module.xml" ? "module" : "dependency";
+        const parsed = { path, ...readModuleManifest(data, { maxDepth: this.limits.maxXmlDepth, role }) };
+        if (path === "module.xml") this.result.moduleXml = parsed;
+        else this.result.dependencyFiles.set(depMatch[1], parsed);
+      });
+    }
+    if (path.startsWith("deps/")) {
+      this.problem(
+        "deps-unexpected-entry",
+        `"${path}" is in deps/, which should hold only <dependency>.xml files (IRIS exports of each dependency's module).`,
+        path
+      );
+    }
+    return null;
+  }
+  skip(tar, path) {
+    if (tar.size > this.limits.maxEntrySize) {
+      this.problem(
+        "limit-entry-size",
+        `entry "${path}" is ${tar.size} bytes, over limits.maxEntrySize (${this.limits.maxEntrySize}); verification stopped there.`,
+        path
+      );
+      return "abort";
+    }
+    return null;
+  }
+  /** Records `path`, reports a duplicate or a case collision; returns the kind first recorded at `path`. */
+  checkCollisions(path, kind) {
+    const previous = this.kinds.get(path);
+    if (previous !== void 0) {
+      this.problem(
+        "entry-duplicate",
+        `"${path}" appears more than once in the archive (as ${previous}, then as ${kind}); an extractor would silently keep one of them. Rebuild the archive with IPM.`,
+        path
+      );
+      return previous;
+    }
+    this.kinds.set(path, kind);
+    const lower = createHash6("sha1").update(path.toLowerCase()).digest("base64");
+    const other = this.lowerCase.get(lower);
+    if (other !== void 0) {
+      this.problem(
+        "entry-case-collision",
+        `"${path}" and "${other}" differ only in letter case; on Windows or macOS one overwrites the other.`,
+        path
+      );
+    } else {
+      this.lowerCase.set(lower, path);
+    }
+    return kind;
+  }
+  /** The hasher of IRIS.DAT, once its entry has started (to be told about every output chunk). */
+  get irisDatHasher() {
+    return this.datHasher;
+  }
+  /** After decompression has ended: waits for IRIS.DAT's digest (when IRIS.DAT was read whole). */
+  async settle() {
+    if (this.datHashed) {
+      this.result.irisDat = { size: this.datHashed.size, sha256: await this.datHashed.hasher.digest() };
+    } else {
+      this.close();
+    }
+  }
+  /** Releases the IRIS.DAT hasher when verification ends without a digest. */
+  close() {
+    this.datHasher?.close();
+  }
+  /**
+   * After the last entry: reports entries lying below a path that another entry makes a regular
+   * file (or link...). Sorting with "/" as the lowest character puts every path's descendants right
+   * after it, so this costs one sort however deep the paths are, and no memory per path segment.
+   */
+  finish() {
+    const items = [...this.kinds];
+    items.sort(([a], [b]) => compareSlashFirst(a, b));
+    for (let i = 0; i + 1 < items.length; i++) {
+      const [path, kind] = items[i];
+      const [next] = items[i + 1];
+      const below = next.length > path.length && next.charCodeAt(path.length) === SLASH && next.startsWith(path);
+      if (kind !== "directory" && below) {
+        this.problem(
+          "entry-path-conflict",
+          `"${next}" lies below "${path}", which the archive makes a ${kind}; an extractor would fail or replace one with the other.`,
+          next
+        );
+      }
+    }
+  }
+};
+var SLASH = 47;
+function compareSlashFirst(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (x === SLASH ? -1 : x) - (y === SLASH ? -1 : y);
+  }
+  return a.length - b.length;
+}
+function printable2(flag) {
+  return JSON.stringify(flag).slice(1, -1);
+}
+
+// src/archive/archive-source.ts
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+var READ_CHUNK_SIZE = 1024 * 1024;
+function unreadable(path, why, cause) {
+  return new IpmDbError("archive-unreadable", `cannot read archive ${path}: ${why}`, {
+    hint: "Give the path of a readable .tgz file written by IPM package-database.",
+    cause
+  });
+}
+function describeOpenError(err) {
+  switch (err.code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory";
+    case "ELOOP":
+      return "too many symbolic links";
+    default:
+      return err.message;
+  }
+}
+async function openArchiveFile(path) {
+  let handle;
+  try {
+    handle = await open(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+  } catch (err) {
+    throw unreadable(path, describeOpenError(err), err);
+  }
+  try {
+    const stat14 = await handle.stat();
+    if (!stat14.isFile()) throw unreadable(path, stat14.isDirectory() ? "it is a directory" : "it is not a regular file");
+    const read = async () => {
+      const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
+      let result;
+      try {
+        result = await handle.read(buffer, 0, buffer.length, null);
+      } catch (err) {
+        throw unreadable(path, describeOpenError(err), err);
+      }
+      return result.bytesRead === 0 ? null : buffer.subarray(0, result.bytesRead);
+    };
+    const chunks = async function* () {
+      let next = read();
+      for (; ; ) {
+        const chunk = await next;
+        if (chunk === null) return;
+        next = read();
+        next.catch(() => void 0);
+        yield chunk;
+      }
+    };
+    return { size: stat14.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
+  } catch (err) {
+    await handle.close().catch(() => void 0);
+    throw err;
+  }
+}
+async function* withStallTimeout(source, timeoutMs, what) {
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    for (; ; ) {
+      let timer;
+      const stalled = new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(
+            new IpmDbError("archive-unreadable", `reading ${what} stalled: no data for ${timeoutMs} ms`, {
+              hint: "Check the file system or network the archive is on, or copy the archive to a local disk."
+            })
+          ),
+          timeoutMs
+        );
+      });
+      let step;
+      try {
+        step = await Promise.race([iterator.next(), stalled]);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (step.done) return;
+      yield step.value;
+    }
+  } finally {
+    void Promise.resolve(iterator.return?.()).catch(() => void 0);
+  }
+}
+
+// src/archive/gzip-member.ts
+import * as zlib from "node:zlib";
+var FHCRC = 2;
+var FEXTRA = 4;
+var FNAME = 8;
+var FCOMMENT = 16;
+var RESERVED = 224;
+var MAX_HEADER = 64 * 1024;
+function parseGzipHeader(buf) {
+  if (buf.length >= 1 && buf[0] !== 31) return { error: "it does not start with the gzip magic bytes 1f 8b" };
+  if (buf.length >= 2 && buf[1] !== 139) return { error: "it does not start with the gzip magic bytes 1f 8b" };
+  if (buf.length >= 3 && buf[2] !== 8) return { error: `compression method ${buf[2]} is not deflate (8)` };
+  if (buf.length >= 4 && buf[3] & RESERVED) return { error: "reserved gzip header flag bits are set" };
+  if (buf.length < 10) return { complete: false };
+  const flags = buf[3];
+  let pos = 10;
+  if (flags & FEXTRA) {
+    if (buf.length < pos + 2) return { complete: false };
+    pos += 2 + buf.readUInt16LE(pos);
+  }
+  for (const flag of [FNAME, FCOMMENT]) {
+    if (!(flags & flag)) continue;
+    const nul = buf.indexOf(0, pos);
+    if (nul < 0)
+      return buf.length > MAX_HEADER ? { error: "the gzip header name/comment never ends" } : { complete: false };
+    pos = nul + 1;
+  }
+  if (flags & FHCRC) pos += 2;
+  if (pos > MAX_HEADER) return { error: "the gzip header is implausibly long" };
+  return buf.length < pos ? { complete: false } : { complete: true, length: pos };
+}
+var crcTable = null;
+function crc32Fallback(data, crc) {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c2 = n;
+      for (let k = 0; k < 8; k++) c2 = c2 & 1 ? 3988292384 ^ c2 >>> 1 : c2 >>> 1;
+      crcTable[n] = c2;
+    }
+  }
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 255] ^ c >>> 8;
+  return ~c >>> 0;
+}
+var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : crc32Fallback;
+var GzipMemberDecoder = class {
+  constructor(onData, options) {
+    this.onData = onData;
+    this.options = options;
+  }
+  onData;
+  options;
+  phase = "header";
+  pending = Buffer.alloc(0);
+  inflate = null;
+  queue = [];
+  queueStart = 0;
+  crc = 0;
+  outSize = 0;
+  inflateError = null;
+  ended = null;
+  afterCount = 0;
+  afterHead = Buffer.alloc(0);
+  afterAllZero = true;
+  problems = [];
+  memberComplete = false;
+  wake = null;
+  /** Whether the decoder still wants input beyond counting trailing bytes. */
+  get decoding() {
+    return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
+  }
+  /** Holds decompressed output back (zlib then stops once its buffers are full) until resumeOutput(). */
+  pauseOutput() {
+    this.inflate?.pause();
+  }
+  resumeOutput() {
+    this.inflate?.resume();
+  }
+  /** Stops decompressing (e.g. the tar layer gave up); later input is only counted. */
+  abandon() {
+    if (this.phase === "failed") return;
+    this.inflate?.destroy();
+    this.inflate = null;
+    this.phase = "failed";
+  }
+  async write(chunk) {
+    switch (this.phase) {
+      case "failed":
+        return;
+      case "after":
+        this.noteAfter(chunk);
+        return;
+      case "trailer":
+        return this.takeTrailer(chunk);
+      case "header": {
+        this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        const header = parseGzipHeader(this.pending);
+        if ("error" in header)
+          return this.failWith("gzip-invalid-header", `the file is not a gzip archive: ${header.error}.`);
+        if (!header.complete) return;
+        const body = this.pending.subarray(header.length);
+        this.pending = Buffer.alloc(0);
+        this.startInflate();
+        this.phase = "body";
+        if (body.length) await this.feed(body);
+        return;
+      }
+      case "body":
+        return this.feed(chunk);
+    }
+  }
+  /** Call once at the end of input; resolves when everything is decided. */
+  async end() {
+    if (this.phase === "header") {
+      const what = this.pending.length === 0 ? "the file is empty" : `the file ends inside the gzip header (${this.pending.length} bytes)`;
+      this.failWith("gzip-invalid-header", `${what}; expected a gzip-compressed tar archive.`);
+    } else if (this.phase === "body") {
+      this.inflate.end();
+      await this.ended;
+      if (this.phase === "body") {
+        const cut = !this.inflateError || this.inflateError.code === "Z_BUF_ERROR";
+        if (cut) {
+          const where = this.inflateError ? "inside the compressed data" : "before the gzip trailer (CRC-32 and length)";
+          this.failWith(
+            "gzip-truncated",
+            `the file ends ${where}. The archive is cut short: rebuild or re-download it.`
+          );
+        } else {
+          this.reportInflateError();
+        }
+      }
+    }
+    if (this.phase === "trailer") {
+      this.failWith(
+        "gzip-truncated",
+        `the file ends inside the 8-byte gzip trailer (${this.pending.length} bytes present). The archive is cut short: rebuild or re-download it.`
+      );
+    }
+    if (this.afterCount > 0) this.reportAfter();
+    return { problems: this.problems, memberComplete: this.memberComplete, trailingBytes: this.afterCount };
+  }
+  startInflate() {
+    const inflate = zlib.createInflateRaw({
+      chunkSize: this.options.chunkSize,
+      highWaterMark: this.options.highWaterMark
+    });
+    this.inflate = inflate;
+    inflate.on("data", (out) => {
+      this.crc = crc322(out, this.crc);
+      this.outSize += out.length;
+      this.onData(out);
+    });
+    this.ended = new Promise((resolve4) => {
+      inflate.once("end", () => {
+        this.onDeflateEnd(inflate);
+        this.wake?.();
+        resolve4();
+      });
+      inflate.once("error", (err) => {
+        this.inflateError = err;
+        this.wake?.();
+        resolve4();
+      });
+      inflate.once("close", () => {
+        this.wake?.();
+        resolve4();
+      });
+    });
+  }
+  /**
+   * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
+   * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
+   * ends the bytes after it (trailer, then anything else) can be recovered exactly.
+   */
+  async feed(body) {
+    const inflate = this.inflate;
+    this.queue.push(body);
+    if (!inflate.write(body)) {
+      await new Promise((resolve4) => {
+        this.wake = resolve4;
+        inflate.once("drain", resolve4);
+      });
+      this.wake = null;
+      inflate.removeAllListeners("drain");
+    }
+    if (this.phase !== "body") return;
+    if (this.inflateError) return this.reportInflateError();
+    while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
+      this.queueStart += this.queue.shift().length;
+    }
+  }
+  /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
+  onDeflateEnd(inflate) {
+    if (this.phase !== "body") return;
+    let consumed = inflate.bytesWritten - this.queueStart;
+    const rest = [];
+    for (const chunk of this.queue) {
+      if (consumed >= chunk.length) consumed -= chunk.length;
+      else {
+        rest.push(chunk.subarray(consumed));
+        consumed = 0;
+      }
+    }
+    this.queue = [];
+    this.inflate = null;
+    inflate.destroy();
+    this.phase = "trailer";
+    for (const chunk of rest) {
+      if (this.phase === "trailer") this.takeTrailer(chunk);
+      else this.noteAfter(chunk);
+    }
+  }
+  reportInflateError() {
+    const message = this.inflateError?.message ?? "decompression stopped";
+    this.failWith("gzip-corrupt", `the compressed data is corrupt (${message}). Rebuild or re-download the archive.`);
+  }
+  takeTrailer(chunk) {
+    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    if (this.pending.length < 8) return;
+    const storedCrc = this.pending.readUInt32LE(0);
+    const storedSize = this.pending.readUInt32LE(4);
+    const rest = this.pending.subarray(8);
+    this.pending = Buffer.alloc(0);
+    this.phase = "after";
+    if (storedCrc !== this.crc) {
+      this.problems.push({
+        code: "gzip-crc-mismatch",
+        message: `the gzip trailer records CRC-32 ${hex8(storedCrc)} but the decompressed data has ${hex8(this.crc)}. The archive is corrupt: rebuild or re-download it.`
+      });
+    } else if (storedSize !== this.outSize % 2 ** 32) {
+      this.problems.push({
+        code: "gzip-size-mismatch",
+        message: `the gzip trailer records ${storedSize} bytes (mod 2^32) but ${this.outSize} were decompressed. The archive is corrupt: rebuild or re-download it.`
+      });
+    } else {
+      this.memberComplete = true;
+    }
+    if (rest.length) this.noteAfter(rest);
+  }
+  noteAfter(chunk) {
+    if (this.afterHead.length < 2)
+      this.afterHead = Buffer.concat([this.afterHead, chunk.subarray(0, 2 - this.afterHead.length)]);
+    if (this.afterAllZero && !isAllZero(chunk)) this.afterAllZero = false;
+    this.afterCount += chunk.length;
+  }
+  reportAfter() {
+    if (this.afterHead[0] === 31 && this.afterHead[1] === 139) {
+      this.problems.push({
+        code: "gzip-multiple-members",
+        message: `a second gzip member (${this.afterCount} bytes) follows the first. IPM writes one member and readers disagree on the rest: rebuild the archive with IPM instead of concatenating.`
+      });
+    } else {
+      const what = this.afterAllZero ? `${this.afterCount} zero bytes` : `${this.afterCount} bytes of non-gzip data`;
+      this.problems.push({
+        code: "gzip-trailing-data",
+        message: `${what} follow the gzip member. IPM writes nothing after it: the file was padded or altered, rebuild it.`
+      });
+    }
+  }
+  failWith(code, message) {
+    if (this.phase !== "failed") this.problems.push({ code, message });
+    this.abandon();
+  }
+};
+function hex8(n) {
+  return n.toString(16).padStart(8, "0");
+}
+
+// src/archive/package-checks.ts
+function nestedHint(collected, name) {
+  const nested = collected.entries.find(
+    (e) => e.path.toLowerCase().endsWith(`/${name.toLowerCase()}`) || e.path !== name && e.path.toLowerCase() === name.toLowerCase()
+  );
+  return nested ? ` Found "${nested.path}" instead: IPM expects "${name}" at the top level of the archive, exactly so named.` : "";
+}
+function xmlProblem(findings, entry) {
+  if (entry.xml.ok) return false;
+  findings.add(
+    entry.xml.code,
+    `"${entry.path}" is rejected: ${entry.xml.detail}. Rebuild the package with IPM.`,
+    entry.path
+  );
+  return true;
+}
+function checkPackage(collected, fileName, expected, complete2, findings) {
+  checkIrisDat(collected, complete2, findings);
+  const module = checkModuleXml(collected, expected, complete2, findings);
+  const checksum = checkChecksum(collected, module, findings);
+  const dependencies = checkDependencies(collected, module, complete2, findings);
+  if (module) checkFileName(fileName, module, findings);
+  const builtWithTestResources = module ? judgeTestResources(collected, module, findings) : null;
+  return { module: module?.report ?? null, checksum, dependencies, builtWithTestResources };
+}
+function reportMissing(collected, complete2, findings, name, wrongKind, what) {
+  const code = name === "IRIS.DAT" ? "iris-dat-missing" : "module-xml-missing";
+  if (wrongKind) {
+    findings.add(code, `${name} is a ${wrongKind}, expected a regular file (${what}).`, name);
+  } else if (complete2 && !collected.entries.some((e) => e.path === name && e.role !== "rejected")) {
+    findings.add(
+      code,
+      `the archive has no ${name}; a database package must hold ${what} at its top level.${nestedHint(collected, name)}`
+    );
+  }
+}
+function checkIrisDat(collected, complete2, findings) {
+  const dat = collected.irisDat;
+  if (!dat) {
+    reportMissing(collected, complete2, findings, "IRIS.DAT", collected.irisDatWrongKind, "the routines database");
+    return;
+  }
+  if (dat.size === 0) {
+    findings.add(
+      "iris-dat-empty",
+      "IRIS.DAT is empty (0 bytes); expected the routines database. Re-run package-database.",
+      "IRIS.DAT"
+    );
+  } else if (dat.size % 8192 !== 0) {
+    findings.add(
+      "iris-dat-size-unaligned",
+      `IRIS.DAT is ${dat.size} bytes, not a multiple of the 8192-byte IRIS block; it may be cut short or not an IRIS database.`,
+      "IRIS.DAT"
+    );
+  }
+}
+function checkModuleXml(collected, expected, complete2, findings) {
+  const entry = collected.moduleXml;
+  if (!entry) {
+    reportMissing(
+      collected,
+      complete2,
+      findings,
+      "module.xml",
+      collected.moduleXmlWrongKind,
+      "the enriched module manifest"
+    );
+    return null;
+  }
+  if (xmlProblem(findings, entry)) return null;
+  const m = entry.manifest;
+  if (m.layoutProblem) {
+    findings.add(
+      "module-xml-layout",
+      `module.xml is not an IPM module manifest: ${m.layoutProblem}. Expected /Export/Document/Module.`,
+      "module.xml"
+    );
+    return null;
+  }
+  for (const element of m.repeated) {
+    findings.add(
+      "module-element-duplicate",
+      `module.xml has more than one <${element}>; IPM writes each once and readers would disagree on which counts. Rebuild the package.`,
+      "module.xml"
+    );
+  }
+  if (!m.name) findings.add("module-name-missing", "module.xml has no Module/Name.", "module.xml");
+  if (!m.version) findings.add("module-version-missing", "module.xml has no Module/Version.", "module.xml");
+  else if (!isSemver(m.version)) {
+    findings.add(
+      "module-version-not-semver",
+      `Module/Version "${m.version}" is not a semantic version (X.Y.Z); IPM resolves and publishes X.Y.Z versions.`,
+      "module.xml"
+    );
+  }
+  if (m.packaging !== "database") {
+    findings.add(
+      "packaging-not-database",
+      `module.xml does not declare <Packaging>database</Packaging> (got ${m.packaging === null ? "no Packaging element" : `"${m.packaging}"`}); this is not a database package. Build it with package-database.`,
+      "module.xml"
+    );
+  }
+  const sysreq = m.systemRequirements;
+  const irisVersion = sysreq?.Version?.trim() || null;
+  if (!irisVersion) {
+    findings.add(
+      "iris-version-missing",
+      "module.xml has no SystemRequirements/@Version; package-database writes the IRIS major.minor it ran on there.",
+      "module.xml"
+    );
+  } else if (!isIrisMajorMinor(irisVersion)) {
+    findings.add(
+      "iris-version-malformed",
+      `SystemRequirements/@Version "${irisVersion}" is not of the form YYYY.N (IRIS major.minor).`,
+      "module.xml"
+    );
+  } else if (expected.expectedIrisVersion !== void 0) {
+    const want = irisMajorMinor(expected.expectedIrisVersion) ?? expected.expectedIrisVersion;
+    if (irisMajorMinor(irisVersion) !== want) {
+      findings.add(
+        "iris-version-mismatch",
+        `the package installs only on IRIS ${irisVersion} (SystemRequirements/@Version), but IRIS ${want} was expected. Package it on an IRIS ${want} instance.`,
+        "module.xml"
+      );
+    }
+  }
+  if (expected.expectedModuleName !== void 0 && m.name && m.name.toLowerCase() !== expected.expectedModuleName.toLowerCase()) {
+    findings.add(
+      "module-name-mismatch",
+      `module.xml names module "${m.name}", but "${expected.expectedModuleName}" was expected.`,
+      "module.xml"
+    );
+  }
+  if (expected.expectedModuleVersion !== void 0 && m.version && m.version !== expected.expectedModuleVersion) {
+    findings.add(
+      "module-version-mismatch",
+      `module.xml gives version "${m.version}", but "${expected.expectedModuleVersion}" was expected.`,
+      "module.xml"
+    );
+  }
+  const testResources = m.resources.filter(isTestScoped).map((r) => r.name);
+  const systemRequirements = { ...sysreq ?? {} };
+  delete systemRequirements.Version;
+  return {
+    report: {
+      name: m.name ?? "",
+      version: m.version ?? "",
+      description: m.description,
+      packaging: m.packaging,
+      irisVersion,
+      systemRequirements,
+      updatePackage: m.updatePackage,
+      testResources,
+      manifestXml: entry.xml.ok ? entry.xml.text ?? "" : ""
+    },
+    resources: m.resources,
+    declaredDependencies: m.dependencies
+  };
+}
+function checkChecksum(collected, module, findings) {
+  const manifestChecksum = collected.moduleXml?.manifest.checksum ?? null;
+  const actual = collected.irisDat?.sha256 ?? null;
+  const result = {
+    algorithm: manifestChecksum?.algorithm ?? null,
+    expected: manifestChecksum?.value ?? null,
+    actual,
+    match: false
+  };
+  if (!module) return result;
+  if (!manifestChecksum) {
+    findings.add(
+      "checksum-missing",
+      'module.xml is missing the <Checksum Algorithm="SHA-256"> element that package-database writes; IPM refuses to install without it.',
+      "module.xml"
+    );
+    return result;
+  }
+  if (manifestChecksum.algorithm !== "SHA-256") {
+    findings.add(
+      "checksum-algorithm",
+      `Checksum/@Algorithm is ${manifestChecksum.algorithm === null ? "missing" : `"${manifestChecksum.algorithm}"`}, expected "SHA-256".`,
+      "module.xml"
+    );
+  }
+  if (!isSha256Hex(manifestChecksum.value)) {
+    findings.add(
+      "checksum-malformed",
+      `the Checksum "${manifestChecksum.value.slice(0, 80)}" is not 64 hexadecimal digits.`,
+      "module.xml"
+    );
+    return result;
+  }
+  if (actual === null) return result;
+  result.match = actual === manifestChecksum.value.toLowerCase();
+  if (!result.match) {
+    findings.add(
+      "checksum-mismatch",
+      `IRIS.DAT SHA-256 mismatch. Expected: ${manifestChecksum.value} (module.xml) Actual: ${actual}. IRIS.DAT was altered or swapped after packaging: do not install it, rebuild the package.`,
+      "IRIS.DAT"
+    );
+  }
+  return result;
+}
+function checkDependencies(collected, module, complete2, findings) {
+  if (collected.deps === "file") {
+    findings.add(
+      "deps-missing",
+      '"deps" is not a directory; IPM requires a deps/ directory (possibly empty) holding one <dependency>.xml per dependency.',
+      "deps"
+    );
+  } else if (collected.deps === null && complete2) {
+    findings.add(
+      "deps-missing",
+      "the archive has no deps/ directory; IPM refuses a database package without it (it may be empty)."
+    );
+  }
+  const reports = /* @__PURE__ */ new Map();
+  for (const [dep, entry] of collected.dependencyFiles) {
+    const report = { name: dep, declaredVersion: null, packagedVersion: null, depsFile: entry.path };
+    reports.set(dep.toLowerCase(), report);
+    if (xmlProblem(findings, entry)) continue;
+    const m = entry.manifest;
+    if (m.layoutProblem || m.documentName === null) {
+      findings.add(
+        "dependency-layout",
+        `"${entry.path}" is not an IRIS export of a module: ${m.layoutProblem ?? "Export/Document has no name attribute"}. Expected /Export/Document[@name="${dep}.ZPM"]/Module.`,
+        entry.path
+      );
+      continue;
+    }
+    report.packagedVersion = m.version;
+    const wantDocument = `${dep}.ZPM`;
+    if (m.documentName.toLowerCase() !== wantDocument.toLowerCase() || (m.name ?? "").toLowerCase() !== dep.toLowerCase()) {
+      findings.add(
+        "dependency-name-mismatch",
+        `"${entry.path}" exports Document "${m.documentName}" with Module/Name "${m.name ?? ""}", expected "${wantDocument}" and "${dep}".`,
+        entry.path
+      );
+    }
+  }
+  for (const declared of module?.declaredDependencies ?? []) {
+    const existing = reports.get(declared.name.toLowerCase());
+    if (existing) {
+      existing.declaredVersion = declared.version;
+      continue;
+    }
+    reports.set(declared.name.toLowerCase(), {
+      name: declared.name,
+      declaredVersion: declared.version,
+      packagedVersion: null,
+      depsFile: null
+    });
+    if (collected.deps === "directory" || complete2) {
+      findings.add(
+        "dependency-file-missing",
+        `module.xml declares dependency "${declared.name}" but the archive has no deps/${declared.name}.xml; the installing instance must already have it or get it from a registry.`,
+        `deps/${declared.name}.xml`
+      );
+    }
+  }
+  return [...reports.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+function checkFileName(fileName, module, findings) {
+  const { name, version: version2 } = module.report;
+  if (!name || !version2) return;
+  const expectedName = ipmArchiveFileName(name, version2);
+  if (!isIpmArchiveFileName(fileName)) {
+    findings.add(
+      "file-name-nonstandard",
+      `the file name "${fileName}" does not follow IPM's <name>-<version>-database.tgz pattern (for this module: "${expectedName}").`
+    );
+  } else if (fileName.toLowerCase() !== expectedName.toLowerCase()) {
+    findings.add(
+      "file-name-mismatch",
+      `the file name "${fileName}" follows IPM's pattern but module.xml says "${name}" version "${version2}" (expected "${expectedName}"). The file was renamed or holds another module: check which it is.`
+    );
+  }
+}
+var FILE_PROCESSORS = ["filecopy", "pythonwheel", "cpf"];
+function judgeTestResources(collected, module, findings) {
+  const testScoped = module.resources.filter(isTestScoped);
+  if (testScoped.length === 0) {
+    findings.add(
+      "test-resources-undetermined",
+      'module.xml declares no test-scoped resources (Scope="test" or "verify"), so there is nothing to tell.'
+    );
+    return null;
+  }
+  const fileResources = testScoped.filter(
+    (r) => FILE_PROCESSORS.includes((r.processor ?? "").split(".").pop().toLowerCase())
+  );
+  if (fileResources.length === 0) {
+    findings.add(
+      "test-resources-undetermined",
+      `module.xml declares test-scoped resources (${testScoped.map((r) => r.name).join(", ")}) that are compiled into IRIS.DAT, whose contents cannot be inspected here.`
+    );
+    return null;
+  }
+  const paths = collected.entries.filter((e) => e.role !== "rejected").map((e) => e.path);
+  const present = fileResources.filter((r) => {
+    const clean = r.name.replace(/^\/+|\/+$/g, "");
+    const base = clean.split("/").pop();
+    return paths.some((p) => p === clean || p.startsWith(`${clean}/`) || p === base || p.endsWith(`/${base}`));
+  });
+  if (present.length > 0) {
+    findings.add(
+      "built-with-test-resources",
+      `test-scoped files are packaged (${present.map((r) => r.name).join(", ")}): the package was built with -dev. Do not ship it to production.`
+    );
+    return true;
+  }
+  findings.add(
+    "built-without-test-resources",
+    `test-scoped files declared in module.xml (${fileResources.map((r) => r.name).join(", ")}) are not packaged: the package was built without -dev.`
+  );
+  return false;
+}
+
+// src/archive/report.ts
+var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
+
+// src/archive/verify.ts
+var WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 var INFLATE_CHUNK_SIZE = 512 * 1024;
 var INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
 async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename5(path) }, { ...options, limits });
+    return await verifyArchiveStream(source.chunks, { path, fileName: basename6(path) }, { ...options, limits });
   } finally {
     await source.close();
   }
@@ -7161,23 +8605,37 @@ async function verifyArchive(path, options = {}) {
 async function verifyArchiveStream(chunks, meta, options = {}) {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
-  const findings = new FindingList();
-  const collector = new ArchiveCollector(findings, limits);
+  const findings = new FindingList(limits);
+  let gzip = null;
+  const collector = new ArchiveCollector(findings, limits, (datSize) => {
+    if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
+    const hasher = new WorkerHasher();
+    hasher.onDrain = () => gzip?.resumeOutput();
+    return hasher;
+  });
   const tar = new TarStreamParser(collector, limits);
   let internalError = null;
-  const gzip = new GzipMemberDecoder(
+  let size = 0;
+  let inflated = 0;
+  gzip = new GzipMemberDecoder(
     (data) => {
+      const dat = collector.irisDatHasher;
+      if (dat instanceof WorkerHasher) dat.observe(data);
+      inflated += data.length;
+      if (inflated > limits.compressionRatioGraceSize && inflated > limits.maxCompressionRatio * size) {
+        tar.stop("limit-compression-ratio", compressionRatioMessage(inflated, size, limits));
+      }
       try {
         tar.write(data);
       } catch (err) {
         internalError ??= err;
       }
       if (tar.stopped || internalError) gzip.abandon();
+      else if (dat instanceof WorkerHasher && dat.congested) gzip.pauseOutput();
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash5("sha256");
-  let size = 0;
+  const fileHash = createHash7("sha256");
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -7186,10 +8644,19 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     }
   } catch (err) {
     gzip.abandon();
+    collector.close();
     throw err;
   }
   const gz = await gzip.end();
+  if (!internalError) {
+    try {
+      await collector.settle();
+    } catch (err) {
+      internalError = err;
+    }
+  }
   if (internalError) {
+    collector.close();
     throw new IpmDbError(
       "archive-verifier-failed",
       `verifying ${meta.path} failed unexpectedly: ${String(internalError)}`,
@@ -7210,6 +8677,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
   collector.finish();
   const collected = collector.result;
   const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
+  findings.finish();
   return {
     schema: VERIFY_REPORT_SCHEMA,
     valid: !findings.hasErrors,
@@ -7238,11 +8706,14 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     durationMs: Math.round(performance.now() - started)
   };
 }
+function compressionRatioMessage(inflated, compressed, limits) {
+  return `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio (${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.`;
+}
 
 // src/oci/publish.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { stat as stat8 } from "node:fs/promises";
+import { stat as stat13 } from "node:fs/promises";
 
 // src/util/log.ts
 var silentLogger = {
@@ -7258,9 +8729,9 @@ var silentLogger = {
 };
 
 // src/oci/client.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rename as rename2, rm as rm5 } from "node:fs/promises";
+import { rename as rename3, rm as rm7 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -7325,12 +8796,12 @@ var Authenticator = class {
   constructor(policy, fetchToken) {
     this.policy = policy;
     this.fetchToken = fetchToken;
-    const access2 = policy.access;
-    this.credentials = access2.credentialsFor(access2.host);
+    const access3 = policy.access;
+    this.credentials = access3.credentialsFor(access3.host);
     if (this.credentials) {
       const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
-      access2.onSecret(this.credentials.password);
-      access2.onSecret(encoded);
+      access3.onSecret(this.credentials.password);
+      access3.onSecret(encoded);
       this.basic = `Basic ${encoded}`;
     }
   }
@@ -7450,8 +8921,8 @@ function isRetryableStatus(status) {
   return RETRYABLE_STATUS.has(status);
 }
 function isRetryableNetworkError(err) {
-  const code2 = err?.code;
-  if (typeof code2 === "string" && RETRYABLE_CODES.has(code2)) return true;
+  const code = err?.code;
+  if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
   return err instanceof Error && /socket hang up|aborted/i.test(err.message);
 }
 function parseRetryAfter(value, now = Date.now()) {
@@ -7462,9 +8933,9 @@ function parseRetryAfter(value, now = Date.now()) {
   if (Number.isNaN(when)) return void 0;
   return Math.max(0, when - now);
 }
-function nextRetryDelay(policy, attempt2, elapsedMs, retryAfterMs, random = Math.random) {
-  if (attempt2 >= policy.maxAttempts) return void 0;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt2 - 1));
+function nextRetryDelay(policy, attempt, elapsedMs, retryAfterMs, random = Math.random) {
+  if (attempt >= policy.maxAttempts) return void 0;
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const delay = retryAfterMs !== void 0 ? retryAfterMs : Math.round(ceiling / 2 + random() * ceiling / 2);
   if (elapsedMs + delay > policy.maxTotalMs) return void 0;
   return delay;
@@ -7570,9 +9041,9 @@ function responseHeader(res, name) {
 }
 var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
 var RegistryHttp = class {
-  constructor(access2, opts = {}) {
-    this.access = access2;
-    this.policy = new OriginPolicy(access2);
+  constructor(access3, opts = {}) {
+    this.access = access3;
+    this.policy = new OriginPolicy(access3);
     this.logger = opts.logger ?? silentLogger;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
@@ -7597,22 +9068,22 @@ var RegistryHttp = class {
   }
   redirectCheck = (next) => void this.policy.check(next, "redirect");
   /** A failed answer, as a structured error. */
-  fail(code2, what, method, res) {
-    return registryResponseError(code2, what, { method, url: res.url, status: res.status, body: res.body });
+  fail(code, what, method, res) {
+    return registryResponseError(code, what, { method, url: res.url, status: res.status, body: res.body });
   }
   /** TLS and name-resolution failures as registry errors; anything else unchanged. */
   connectionError(err, what, method, url) {
-    const code2 = err?.code;
-    if (typeof code2 !== "string") return err;
+    const code = err?.code;
+    if (typeof code !== "string") return err;
     const facts = { method, url: urlForMessage(url), status: null, codes: [] };
-    if (TLS_CODE.test(code2))
+    if (TLS_CODE.test(code))
       return new RegistryError(
         "registry-tls",
-        `${what}: the TLS connection to ${this.access.host} failed (${code2})`,
+        `${what}: the TLS connection to ${this.access.host} failed (${code})`,
         facts,
         { cause: err }
       );
-    if (code2 === "ENOTFOUND")
+    if (code === "ENOTFOUND")
       return new RegistryError(
         "registry-host-unknown",
         `${what}: the host name of ${url.host} does not resolve`,
@@ -7625,49 +9096,49 @@ var RegistryHttp = class {
    * After a failed attempt: the delay before the next one when the error is a broken or refused
    * connection and the budget allows; otherwise throws (the error itself, or a final RegistryError).
    */
-  networkRetryDelay(err, what, code2, attempt2, started, method, url) {
+  networkRetryDelay(err, what, code, attempt, started, method, url) {
     if (err instanceof IpmDbError) throw err;
     if (!isRetryableNetworkError(err)) throw this.connectionError(err, what, method, url);
     const reason = err.code ?? "connection closed";
-    const delay = nextRetryDelay(this.retryPolicy, attempt2, Date.now() - started, void 0);
+    const delay = nextRetryDelay(this.retryPolicy, attempt, Date.now() - started, void 0);
     if (delay === void 0) {
       throw new RegistryError(
-        code2,
-        `${what} failed after ${attempt2} attempt(s): ${reason}`,
+        code,
+        `${what} failed after ${attempt} attempt(s): ${reason}`,
         { method, url: urlForMessage(url), status: null, codes: [] },
         { cause: err }
       );
     }
     this.logger.warn(
-      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt2 + 1}/${this.retryPolicy.maxAttempts})`
+      `${what}: ${reason}; trying again in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
     );
     return delay;
   }
   /** The delay before restarting after a retryable status, or undefined when out of budget or not retryable. */
-  statusRetryDelay(res, attempt2, started) {
+  statusRetryDelay(res, attempt, started) {
     if (!isRetryableStatus(res.status)) return void 0;
     return nextRetryDelay(
       this.retryPolicy,
-      attempt2,
+      attempt,
       Date.now() - started,
       parseRetryAfter(responseHeader(res, "retry-after"))
     );
   }
   async withRetries(what, method, url, attemptFn) {
     const started = Date.now();
-    for (let attempt2 = 1; ; attempt2++) {
+    for (let attempt = 1; ; attempt++) {
       let res;
       try {
         res = await attemptFn();
       } catch (err) {
-        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt2, started, method, url));
+        await sleep(this.networkRetryDelay(err, what, "registry-unreachable", attempt, started, method, url));
         continue;
       }
-      const delay = this.statusRetryDelay(res, attempt2, started);
+      const delay = this.statusRetryDelay(res, attempt, started);
       if (delay !== void 0) {
         res.stream?.destroy();
         this.logger.warn(
-          `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt2 + 1}/${this.retryPolicy.maxAttempts})`
+          `${what}: HTTP ${res.status}; retrying in ${delay} ms (attempt ${attempt + 1}/${this.retryPolicy.maxAttempts})`
         );
         await sleep(delay);
         continue;
@@ -7695,18 +9166,18 @@ var RegistryHttp = class {
       };
       return exchange(req, { stream: r.stream === true });
     };
-    const attempt2 = () => r.retry === false ? once() : this.withRetries(what, r.method, url, once);
-    let res = await attempt2();
+    const attempt = () => r.retry === false ? once() : this.withRetries(what, r.method, url, once);
+    let res = await attempt();
     if (res.status === 401 && ownOrigin && await this.auth.answer(res, r.repository, r.scope, r.method)) {
       this.logger.debug(`${what}: authenticated, sending again`);
-      res = await attempt2();
+      res = await attempt();
     }
     return res;
   }
 };
 
 // src/oci/upload.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { Transform } from "node:stream";
 var DEFAULT_UPLOAD_SIZES = {
@@ -7766,7 +9237,7 @@ var UploadSession = class {
       const res = await this.complete(location, digest, bytes);
       if (res.status !== 201) return { res, location, method: "PUT" };
       return {
-        result: { bytesSent: bytes.length, sha256: createHash6("sha256").update(bytes).digest("hex"), skipped: false }
+        result: { bytesSent: bytes.length, sha256: createHash8("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
@@ -7795,7 +9266,7 @@ var UploadSession = class {
     });
     const monolithic = size <= sizes.monolithicLimit;
     const result = await this.withRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash6("sha256");
+      let accepted = createHash8("sha256");
       let location = await this.start();
       if (!monolithic) {
         for (let start = 0; start < size; start += sizes.chunkSize) {
@@ -7834,7 +9305,7 @@ var UploadSession = class {
   async withRestarts(what, run3) {
     const started = Date.now();
     const uploads = new URL(`/v2/${this.repository}/blobs/uploads/`, this.http.baseUrl);
-    for (let attempt2 = 1; ; attempt2++) {
+    for (let attempt = 1; ; attempt++) {
       let outcome2;
       try {
         outcome2 = await run3();
@@ -7843,7 +9314,7 @@ var UploadSession = class {
           err,
           `${what} (restarting it)`,
           "registry-upload",
-          attempt2,
+          attempt,
           started,
           "PUT",
           uploads
@@ -7853,7 +9324,7 @@ var UploadSession = class {
       }
       if ("result" in outcome2) return outcome2.result;
       const { res, location, method } = outcome2;
-      const delay = this.http.statusRetryDelay(res, attempt2, started);
+      const delay = this.http.statusRetryDelay(res, attempt, started);
       await this.cancel(location);
       if (delay === void 0) throw this.http.fail("registry-upload", `${what} failed`, method, res);
       this.http.logger.warn(`${what}: HTTP ${res.status}; restarting the upload in ${delay} ms`);
@@ -7866,7 +9337,7 @@ var UploadSession = class {
 var DEFAULT_MAX_TAGS = 1e5;
 var MAX_TAG_PAGES = 1e4;
 async function* checkedBlob(source, digest, size) {
-  const hash = createHash7("sha256");
+  const hash = createHash9("sha256");
   let received = 0;
   for await (const chunk of source) {
     received += chunk.length;
@@ -7882,9 +9353,9 @@ async function* checkedBlob(source, digest, size) {
     throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
 }
 var RegistryClient = class {
-  constructor(access2, opts = {}) {
-    this.access = access2;
-    this.http = new RegistryHttp(access2, opts);
+  constructor(access3, opts = {}) {
+    this.access = access3;
+    this.http = new RegistryHttp(access3, opts);
     this.sizes = {
       monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
       chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
@@ -8011,7 +9482,7 @@ var RegistryClient = class {
   async readBlob(repository, digest, size, consume) {
     const target = `/v2/${repository}/blobs/${digest}`;
     const started = Date.now();
-    for (let attempt2 = 1; ; attempt2++) {
+    for (let attempt = 1; ; attempt++) {
       try {
         const res = await this.http.send({ method: "GET", target, repository, scope: "pull", stream: true });
         if (res.status !== 200 || !res.stream)
@@ -8020,7 +9491,7 @@ var RegistryClient = class {
       } catch (err) {
         const url = new URL(target, this.http.baseUrl);
         const what = `download of ${digest} (starting again)`;
-        await sleep(this.http.networkRetryDelay(err, what, "registry-blob", attempt2, started, "GET", url));
+        await sleep(this.http.networkRetryDelay(err, what, "registry-blob", attempt, started, "GET", url));
       }
     }
   }
@@ -8033,9 +9504,9 @@ var RegistryClient = class {
       const partial = `${dest}.partial`;
       try {
         await pipeline(Readable.from(chunks), createWriteStream(partial));
-        await rename2(partial, dest);
+        await rename3(partial, dest);
       } catch (err) {
-        await rm5(partial, { force: true });
+        await rm7(partial, { force: true });
         throw err;
       }
     });
@@ -8074,9 +9545,9 @@ function checkModuleVersion(version2, allowPrerelease = false) {
 function moduleXmlOneLine(xml) {
   return xml.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).join("");
 }
-function ipmAnnotations(values2) {
+function ipmAnnotations(values3) {
   const out = {};
-  for (const [key2, value] of Object.entries(values2)) {
+  for (const [key2, value] of Object.entries(values3)) {
     if (!ALLOWED_KEYS.has(key2)) {
       throw new IpmDbError("annotation-not-allowed", `annotation "${key2}" is not one IPM accepts`, {
         hint: `IPM rejects manifests with annotations other than: ${IPM_ANNOTATION_KEYS.join(", ")}.`
@@ -8207,15 +9678,15 @@ function ipmAcceptanceViolations(manifest, tag) {
 
 // src/oci/oras-cli.ts
 import { spawn } from "node:child_process";
-import { access, mkdtemp as mkdtemp3, rm as rm6, symlink, writeFile as writeFile3 } from "node:fs/promises";
+import { access as access2, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join11, resolve as resolve3 } from "node:path";
+import { delimiter, join as join23, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join11(dir, "oras");
+    const candidate = join23(dir, "oras");
     try {
-      await access(candidate, 1);
+      await access2(candidate, 1);
       return candidate;
     } catch {
     }
@@ -8224,13 +9695,13 @@ async function findOras(env = process.env) {
 }
 function runTool(command, args, opts = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: opts.cwd, env: childEnvironment(), stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => stdout += d.toString());
     child.stderr.on("data", (d) => stderr += d.toString());
     child.on("error", reject);
-    child.on("close", (code2) => resolvePromise({ code: code2 ?? 1, stdout, stderr }));
+    child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
     child.stdin.on("error", () => {
     });
     child.stdin.end(opts.stdin ?? "");
@@ -8246,11 +9717,11 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join11(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join23(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join11(dir, title));
-    const annotationFile = join11(dir, "annotations.json");
-    await writeFile3(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
+    await symlink(resolve3(opts.archivePath), join23(dir, title));
+    const annotationFile = join23(dir, "annotations.json");
+    await writeFile4(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
       "--image-spec",
@@ -8258,9 +9729,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join11(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join23(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile3(join11(dir, "config.json"), "{}");
+    await writeFile4(join23(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -8278,7 +9749,7 @@ async function pushWithOras(opts) {
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
   } finally {
-    await rm6(dir, { recursive: true, force: true });
+    await rm8(dir, { recursive: true, force: true });
   }
 }
 
@@ -8363,7 +9834,7 @@ async function verifyRoundTrip(client, r) {
 
 // src/oci/publish.ts
 async function sha256OfFile(path) {
-  const hash = createHash8("sha256");
+  const hash = createHash10("sha256");
   for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -8429,18 +9900,18 @@ function manifestDifferences(existing, next) {
 }
 async function publishPackage(opts) {
   const logger = opts.logger ?? silentLogger;
-  const { access: access2 } = opts;
-  const registry = access2.host;
+  const { access: access3 } = opts;
+  const registry = access3.host;
   const report = opts.report ?? await opts.verifier.file(opts.archivePath);
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
     created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     ...opts.source ? { source: opts.source } : {}
   });
-  const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access3.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
-  const size = (await stat8(opts.archivePath)).size;
+  const size = (await stat13(opts.archivePath)).size;
   if (size !== report.archive.size) {
     throw notVerified(
       `${opts.archivePath} is ${size} bytes, ${report.archive.size} when it was verified`,
@@ -8469,7 +9940,7 @@ async function publishPackage(opts) {
     logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
     return result(serialized.digest, false, 0, false, null);
   }
-  const client = new RegistryClient(access2, { logger, ...opts.clientOptions });
+  const client = new RegistryClient(access3, { logger, ...opts.clientOptions });
   const roundTrip = async (digest2, readLayer) => {
     const proof = await verifyRoundTrip(client, {
       repository,
@@ -8510,12 +9981,12 @@ async function publishPackage(opts) {
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }
   if (opts.client === "oras") {
-    const credentials = access2.credentialsFor(registry);
+    const credentials = access3.credentialsFor(registry);
     const digest2 = await pushWithOras({
       archivePath: opts.archivePath,
       reference,
       manifest,
-      plainHttp: access2.plainHttp,
+      plainHttp: access3.plainHttp,
       ...credentials ? { credentials } : {}
     });
     return result(digest2, false, facts.layer.size, true, await roundTrip(digest2, true));
@@ -8553,14 +10024,14 @@ async function publishPackage(opts) {
 }
 
 // src/pipeline/upgrade/stage.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join26 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir5 } from "node:fs/promises";
-import { basename as basename6, join as join12 } from "node:path";
+import { mkdir as mkdir11 } from "node:fs/promises";
+import { basename as basename7, join as join24 } from "node:path";
 function safeFileName(title, fallback) {
-  const name = title === void 0 ? "" : basename6(title.replace(/\\/g, "/"));
+  const name = title === void 0 ? "" : basename7(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
 }
 async function pullPackage(client, ref, dir) {
@@ -8573,9 +10044,9 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir5(dir, { recursive: true });
+  await mkdir11(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join12(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join24(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -8587,9 +10058,9 @@ async function pullPackage(client, ref, dir) {
 }
 
 // src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp4, rm as rm7 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, rm as rm9 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join25 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -8598,7 +10069,7 @@ async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
     timeoutMs,
     purpose: doing
   });
-  return result.raw;
+  return { results: result.results, raw: result.raw };
 }
 function irisOf(ctx, current, homeNamespace) {
   const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
@@ -8609,11 +10080,12 @@ function irisOf(ctx, current, homeNamespace) {
       await current().ops.loadModule(namespace, hostDir);
     },
     loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
-    updateModule: (namespace, moduleName, hostTgz) => current().ops.updateModule(namespace, moduleName, hostTgz)
+    updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
   };
 }
-function startOnVolume(ctx, runId, volume) {
+function startOnVolume(ctx, runId, volume, image) {
   return startPipelineIris(ctx, runId, {
+    ...image ? { image } : {},
     // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
     // containers need none (packages are copied in, previous releases pulled on the host).
     network: "none",
@@ -8621,7 +10093,7 @@ function startOnVolume(ctx, runId, volume) {
     env: { ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
   });
 }
-async function startDurable(ctx) {
+async function startDurable(ctx, image) {
   const setup = ctx.setup;
   if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
   const suffix = ctx.nextPostfix("D").toLowerCase();
@@ -8650,7 +10122,7 @@ async function startDurable(ctx) {
       `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
       "--entrypoint",
       "/bin/sh",
-      ctx.options.image,
+      image ?? ctx.options.image,
       "-c",
       `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
     ],
@@ -8664,7 +10136,7 @@ async function startDurable(ctx) {
     await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
   };
   try {
-    const first = await startOnVolume(ctx, runIds[0], volume);
+    const first = await startOnVolume(ctx, runIds[0], volume, image);
     parts = first;
     await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
@@ -8674,14 +10146,14 @@ async function startDurable(ctx) {
   const current = () => parts;
   return {
     ...irisOf(ctx, current, setup.homeNamespace),
-    async replace() {
+    async replace(nextImage) {
       const old = current().container;
       await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
         timeoutMs: 18e4
       });
       await removeRun(ctx.docker, runIds[generation]);
       generation++;
-      parts = await startOnVolume(ctx, runIds[generation], volume);
+      parts = await startOnVolume(ctx, runIds[generation], volume, nextImage ?? image);
     },
     dispose
   };
@@ -8693,40 +10165,38 @@ function driverUpgradeEnvironment(ctx, pull) {
   }
   return {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
-    startDurable: () => startDurable(ctx),
+    startDurable: (image) => startDurable(ctx, image),
+    reserveContainer: () => {
+      const slots = ctx.options.containerSlots;
+      return slots?.tryAcquire() ? () => slots.release() : null;
+    },
     pull,
-    tempDir: () => mkdtemp4(join13(tmpdir5(), "ipm-db-previous-")),
-    removeTempDir: (dir) => rm7(dir, { recursive: true, force: true })
+    tempDir: () => mkdtemp4(join25(tmpdir5(), "ipm-db-previous-")),
+    removeTempDir: (dir) => rm9(dir, { recursive: true, force: true })
   };
 }
 
 // src/pipeline/upgrade/parse.ts
-function ipmdbLines(output) {
-  return parseSessionOutput(output).results;
+function values2(output, key2) {
+  return output.results.filter((line) => line.key === key2).map((line) => line.value);
 }
-function values(output, key2) {
-  return ipmdbLines(output).filter((line) => line.key === key2).map((line) => line.value);
+function ipmdbLines(output) {
+  return output.results;
 }
 function reportedErrors(output) {
-  return values(output, "error").map((value) => {
-    const bar = value.indexOf("|");
-    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
-  });
+  return guardedErrors(output);
 }
 function throwOnReportedErrors(output, doing) {
-  const errors = reportedErrors(output);
-  if (errors.length > 0) {
-    throw new IpmDbError("upgrade-objectscript", `${doing} failed in IRIS: ${errors.join("; ")}`, { details: output });
-  }
+  throwOnGuardedError(output, doing, "upgrade-objectscript");
 }
 function parseGlobalNames(output) {
-  const names = values(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
+  const names = values2(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
   return [...new Set(names)].sort();
 }
 function parseFingerprints(output) {
   const result = [];
   let nodes = {};
-  for (const { key: key2, value } of ipmdbLines(output)) {
+  for (const { key: key2, value } of output.results) {
     if (key2 === "node") {
       const bar = value.lastIndexOf("|");
       if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
@@ -8742,15 +10212,11 @@ function parseFingerprints(output) {
   }
   return result;
 }
-function parseModuleState(output) {
-  const [value] = values(output, "module");
-  if (value === void 0) throw new IpmDbError("upgrade-parse", "IRIS printed no module state line");
-  if (value === "") return null;
-  const bar = value.lastIndexOf("|");
-  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
+function parseModuleState2(output) {
+  return parseModuleState(output);
 }
 function parseUpdateSteps(output) {
-  return values(output, "step").map((value) => {
+  return values2(output, "step").map((value) => {
     const fields = value.split("|");
     if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
       throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
@@ -8768,7 +10234,7 @@ function parseUpdateSteps(output) {
 }
 function parseExpectedSteps(output) {
   const steps = [];
-  for (const value of values(output, "expected")) {
+  for (const value of values2(output, "expected")) {
     const [className, ordered, primaryOnly, extra] = value.split("|");
     for (const list2 of [ordered, primaryOnly]) {
       let methods;
@@ -8789,10 +10255,10 @@ function parseExpectedSteps(output) {
   return steps;
 }
 function parseSeeded(output) {
-  return values(output, "seeded");
+  return values2(output, "seeded");
 }
 function parseChecks(output) {
-  return values(output, "check").map((value) => {
+  return values2(output, "check").map((value) => {
     const bar = value.indexOf("|");
     const returned = bar < 0 ? "" : value.slice(bar + 1);
     return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
@@ -8800,11 +10266,136 @@ function parseChecks(output) {
 }
 function parseFileExists(output) {
   const result = {};
-  for (const value of values(output, "exists")) {
+  for (const value of values2(output, "exists")) {
     const bar = value.lastIndexOf("|");
     result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
   }
   return result;
+}
+
+// src/pipeline/upgrade/class-drift.ts
+function routinesClassesLine() {
+  const xdata = '##class(%Dictionary.XDataDefinition).%OpenId(c_"||ProductionDefinition")';
+  return `try { set d="^"_##class(%SYS.Namespace).GetRoutineDest(),c="" for { set c=$order(^|d|oddDEF(c)) quit:c=""  set k=##class(%Dictionary.ClassDefinition).%OpenId(c),x=${xdata} write "##IPMDB classdef=",c,"|",$select($isobject(k):k.TimeChanged,1:""),"|",$select($isobject(x):$system.Encryption.Base64Encode($zconvert(x.Data.Read(3000000),"O","UTF8"),1),1:""),! } } catch e { write "##IPMDB error=routines database classes|",e.DisplayString(),! }`;
+}
+function parseClassStates(output) {
+  const states = /* @__PURE__ */ new Map();
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    if (key2 !== "classdef") continue;
+    const [className, timeChanged, production] = value.split("|");
+    if (!className || className.startsWith("%")) continue;
+    states.set(className, {
+      timeChanged: timeChanged ?? "",
+      production: production ? Buffer.from(production, "base64").toString("utf8") : null
+    });
+  }
+  return states;
+}
+function decode2(text) {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+function attributes(tag) {
+  const out = {};
+  for (const m of tag.matchAll(/([A-Za-z][\w.-]*)\s*=\s*"([^"]*)"/g)) out[m[1]] = decode2(m[2]);
+  return out;
+}
+function productionSettings(xml) {
+  const settings = /* @__PURE__ */ new Map();
+  const setting = (scope, body) => {
+    for (const m of body.matchAll(/<Setting\b([^>]*)>([\s\S]*?)<\/Setting>/g)) {
+      const a = attributes(m[1]);
+      settings.set(`${scope} ${a.Target ?? ""} ${a.Name ?? ""}`.replace(/\s+/g, " "), decode2(m[2]));
+    }
+  };
+  const production = /<Production\b([^>]*)>/.exec(xml);
+  for (const [k, v] of Object.entries(attributes(production?.[1] ?? ""))) settings.set(`production @${k}`, v);
+  const items = [...xml.matchAll(/<Item\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Item>)/g)];
+  let outside = xml;
+  for (const item of items) {
+    outside = outside.replace(item[0], "");
+    const a = attributes(item[1]);
+    const name = a.Name ?? "?";
+    for (const [k, v] of Object.entries(a)) if (k !== "Name") settings.set(`${name} @${k}`, v);
+    setting(name, item[2] ?? "");
+  }
+  setting("production", outside);
+  for (const m of outside.matchAll(/<(ActorPoolSize|Description)>([\s\S]*?)<\/\1>/g))
+    settings.set(`production ${m[1]}`, decode2(m[2]));
+  return settings;
+}
+function settingDifferences(atInstall, now) {
+  const before = productionSettings(atInstall);
+  const after = productionSettings(now);
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const show = (v) => v === void 0 ? "(none)" : JSON.stringify(v);
+  return keys.filter((k) => before.get(k) !== after.get(k)).map((k) => `${k}: ${show(before.get(k))} -> ${show(after.get(k))}`);
+}
+function changedClasses(atInstall, beforeSwap) {
+  const changed = [];
+  for (const [className, now] of [...beforeSwap].sort(([a], [b]) => a.localeCompare(b))) {
+    const then = atInstall.get(className);
+    if (!then || then.timeChanged === now.timeChanged && then.production === now.production) continue;
+    changed.push({
+      className,
+      timeChangedAtInstall: then.timeChanged,
+      timeChangedBeforeSwap: now.timeChanged,
+      settings: then.production !== null && now.production !== null ? settingDifferences(then.production, now.production) : []
+    });
+  }
+  return changed;
+}
+var CLASS_DRIFT_HINT = "Settings a site changes belong in the data database: move them to interoperability System Default Settings (Ens.Config.DefaultSettings; a production setting left empty in the class takes its default from there).";
+function changedClassProblems(changed) {
+  return changed.map(
+    (c) => c.settings.length > 0 ? `production ${c.className} was changed after install (${c.settings.join("; ")}); the swap replaces it with the package's definition and these settings are lost. ${CLASS_DRIFT_HINT}` : `class ${c.className} was changed after install (TimeChanged ${c.timeChangedAtInstall} -> ${c.timeChangedBeforeSwap}); the swap replaces it with the package's definition and the change is lost. ${CLASS_DRIFT_HINT}`
+  );
+}
+
+// src/pipeline/upgrade/swap-loss.ts
+var CODE_GLOBALS = ["^odd*", "^rINDEX*", "^rOBJ", "^rMAC", "^rINC", "^rMAP", "^ROUTINE"];
+var BOOKKEEPING_GLOBALS = ["^IPM.*", "^%*", "^IRIS.*", "^ISC.*", "^CacheTemp*"];
+var SWAP_LOSS_SAMPLE = 5;
+var ROUTINES_ENV = 'set d="^"_##class(%SYS.Namespace).GetRoutineDest()';
+function routinesGlobalsLine() {
+  return `try { ${ROUTINES_ENV},g="" write "##IPMDB rdb=",$piece(d,"^",3),! for { set g=$order(^$|d|GLOBAL(g)) quit:g=""  write "##IPMDB rglobal=",g,! } } catch e { write "##IPMDB error=routines database globals|",e.DisplayString(),! }`;
+}
+function routinesGlobalNodesLine(name, sample = SWAP_LOSS_SAMPLE) {
+  assertGlobalName(name);
+  const bare = name.slice(1);
+  return `try { ${ROUTINES_ENV},r=${quote2('^|"')}_d_${quote2(`"|${bare}`)},n=0,t=$data(@r)#2 for { if 't { set r=$query(@r) quit:r="" } set t=0,n=n+1 write:n'>${sample} "##IPMDB rnode=",${quote2(name)},"|",r,! } write "##IPMDB rcount=",${quote2(name)},"|",n,! } catch e { write "##IPMDB error=",${quote2(`routines database ${name}`)},"|",e.DisplayString(),! }`;
+}
+function parseRoutinesGlobals(output) {
+  const lines = ipmdbLines(output);
+  const directory = lines.find((l) => l.key === "rdb")?.value ?? "";
+  const names = lines.filter((l) => l.key === "rglobal").map((l) => l.value.startsWith("^") ? l.value : `^${l.value}`);
+  const ignored = [...CODE_GLOBALS, ...BOOKKEEPING_GLOBALS];
+  const candidates = [...new Set(names)].filter((n) => !ignored.some((p) => matchesGlobal(p, n))).sort();
+  return { directory, candidates };
+}
+function withoutEnvironment(ref) {
+  return ref.replace(/^\^\|"(?:[^"]|"")*"\|/, "^");
+}
+function parseLostGlobals(output) {
+  const byName = /* @__PURE__ */ new Map();
+  const entry = (name) => {
+    let g = byName.get(name);
+    if (!g) byName.set(name, g = { name, nodes: 0, sample: [] });
+    return g;
+  };
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    const bar = value.indexOf("|");
+    if (bar < 0) continue;
+    const name = value.slice(0, bar);
+    if (key2 === "rnode") entry(name).sample.push(withoutEnvironment(value.slice(bar + 1)));
+    else if (key2 === "rcount") entry(name).nodes = Number(value.slice(bar + 1)) || 0;
+  }
+  return [...byName.values()].filter((g) => g.nodes > 0).sort((a, b) => a.name.localeCompare(b.name));
+}
+var SWAP_LOSS_HINT = 'Keep data out of the routines database: map the global to the data database (a global mapping of the namespace, e.g. %IPM.Utils.Module:AddGlobalMapping(<namespace>, "<global>", "<namespace>-DATA")), or keep settings as interoperability System Default Settings (Ens.Config.DefaultSettings), which live in the data database.';
+function lostGlobalProblems(lost, directory) {
+  return lost.map(
+    (g) => `${g.name} (${g.nodes} node${g.nodes === 1 ? "" : "s"}, e.g. ${g.sample.slice(0, 3).join(", ")}) lives in the routines database${directory ? ` ${directory}` : ""} and is destroyed when -swap-db replaces it. ${SWAP_LOSS_HINT}`
+  );
 }
 
 // src/pipeline/upgrade/scenarios.ts
@@ -8853,11 +10444,39 @@ var Scenario = class {
       throw new IpmDbError(
         "upgrade-fingerprint-incomplete",
         `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
-        { details: output }
+        { details: output.raw }
       );
     }
     const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
-    return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+    return { module: parseModuleState2(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
+  async classStates(iris, namespace, when) {
+    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
+    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
+    return parseClassStates(output);
+  }
+  /**
+   * What the swap would destroy: globals of the routines database and classes changed since
+   * `installed` (the class states right after install); recorded, each one a problem.
+   */
+  async checkSwapLoss(iris, namespace, installed) {
+    const listing = await iris.run(namespace, [routinesGlobalsLine()], "listing the routines database globals");
+    throwOnReportedErrors(listing, "Listing the globals of the routines database");
+    const { directory, candidates } = parseRoutinesGlobals(listing);
+    let globals = [];
+    if (candidates.length > 0) {
+      const output = await iris.run(
+        namespace,
+        candidates.map((g) => routinesGlobalNodesLine(g)),
+        "counting the routines database globals"
+      );
+      throwOnReportedErrors(output, "Counting the globals of the routines database");
+      globals = parseLostGlobals(output);
+    }
+    const changed = changedClasses(installed, await this.classStates(iris, namespace, "before the swap"));
+    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
+    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
   }
   async seed(iris, namespace) {
     if (this.options.seed.length === 0) return;
@@ -8867,7 +10486,7 @@ var Scenario = class {
     const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
     if (notRun.length > 0)
       throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
-        details: output
+        details: output.raw
       });
   }
   async expectedSteps(iris, namespace) {
@@ -8936,12 +10555,14 @@ async function proveUpgrade(s, iris, install, options, release, betweenHook) {
   const namespace = await iris.createNamespace();
   r.namespace = namespace;
   await install(iris, namespace);
+  const installedClasses = await s.classStates(iris, namespace, "after the install");
   await s.seed(iris, namespace);
   const previousSteps = await s.expectedSteps(iris, namespace);
   const before = await s.snapshot(iris, namespace, [], "before the upgrade");
   r.moduleBefore = before.module;
   r.before = before.fingerprint;
   if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
+  await s.checkSwapLoss(iris, namespace, installedClasses);
   if (betweenHook) await betweenHook();
   const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
   const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");
@@ -8984,7 +10605,7 @@ async function proveFreshInstall(s, iris, release) {
 }
 async function runUpgradeScenarios(env, options, release, logger) {
   const prev = options.previous;
-  const registryReference = prev.reference ?? (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
+  const registryReference = prev.reference ?? (prev.pullFrom && prev.version ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor) : null);
   const reference = prev.packagePath ?? registryReference;
   let pulled = null;
   let downloadDir = null;
@@ -9013,39 +10634,47 @@ async function runUpgradeScenarios(env, options, release, logger) {
     reference: prev.sourceLabel ?? prev.sourceDir ?? "",
     version: prev.version
   });
-  const results = [];
+  const runScenario = (scenario) => {
+    if (scenario === "fresh") {
+      const s2 = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
+      return proveFreshInstall(s2, env.iris, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "database") {
+      const s2 = new Scenario(scenario, packageOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPrevious, options, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "source") {
+      const s2 = new Scenario(scenario, sourceOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPreviousSource, options, release).catch((e) => s2.fail(e));
+    }
+    const fromPackage = reference !== null;
+    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
+      (e) => s.fail(e)
+    );
+  };
+  const logged = async (scenario, how) => {
+    logger.info(`upgrade scenario: ${scenario}${how}`);
+    const result = await runScenario(scenario);
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
+    return result;
+  };
+  const byScenario = /* @__PURE__ */ new Map();
   try {
-    for (const scenario of options.scenarios) {
-      logger.info(`upgrade scenario: ${scenario}`);
-      let result;
-      if (scenario === "fresh") {
-        const s = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
-        result = await proveFreshInstall(s, env.iris, release).catch((e) => s.fail(e));
-      } else if (scenario === "database") {
-        const s = new Scenario(scenario, packageOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e) => s.fail(e));
-      } else if (scenario === "source") {
-        const s = new Scenario(scenario, sourceOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e) => s.fail(e));
-      } else {
-        const fromPackage = reference !== null;
-        const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-        result = await proveInReplacedContainer(
-          s,
-          env,
-          fromPackage ? loadPrevious : loadPreviousSource,
-          options,
-          release
-        ).catch((e) => s.fail(e));
-      }
-      logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
-      results.push(result);
+    const own = options.scenarios.filter((s) => s === "container-replacement");
+    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
+    const beside = freeSlot ? Promise.all(own.map((s) => logged(s, " (its own container, beside the others)"))).finally(freeSlot) : null;
+    try {
+      for (const scenario of options.scenarios)
+        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ""));
+    } finally {
+      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
     }
   } finally {
     const dir = downloadDir;
     if (dir !== null) await env.removeTempDir(dir).catch(() => void 0);
   }
-  return results;
+  return options.scenarios.map((s) => byScenario.get(s));
 }
 async function proveInReplacedContainer(s, env, install, options, release) {
   const iris = await env.startDurable();
@@ -9079,7 +10708,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join14(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join26(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -9123,10 +10752,11 @@ function upgradeStage(options, pull) {
 function pipelinePort(wiring) {
   return {
     async runImage(o, logger) {
-      const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
+      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o.upgrade, logger, wiring)] : DEFAULT_STAGES;
       const record = {
         // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
+          o.onStage(stage);
           if (stage === "start") o.onResource({ kind: "container", name: containerNameFor(ctx.runId) });
         },
         afterStage: async (result, ctx) => {
@@ -9137,14 +10767,17 @@ function pipelinePort(wiring) {
         image: o.image,
         moduleDir: o.modulePath,
         outDir: o.outDir,
-        installer: o.ipmInstaller ? { kind: "path", path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
+        installer: o.ipmInstaller,
+        warmIpmImage: o.warmIpmImage,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
         enableEnsemble: o.interoperability,
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,
+        containerSlots: o.containerSlots,
         keepContainer: o.keepContainer,
+        recordTranscripts: o.recordTranscripts,
         runId: o.runId,
         logger,
         verifyArchive: (path, expected) => verifyArchive(path, expected),
@@ -9160,18 +10793,14 @@ function pipelinePort(wiring) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir4(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join15(o.outDir, f));
+      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join27(o.outDir, f));
       return { report, logFiles };
     }
   };
 }
-async function upgradeStageFor(o, logger, wiring) {
-  const request = o.upgrade;
-  const { host, namespace } = wiring.registry;
-  const repository = request.from?.kind === "version" ? `${host}/${ipmRepositoryPath(namespace, (await readModuleIdentity(o.modulePath)).name)}` : null;
-  const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
+function upgradeStageFor(upgrade, logger, wiring) {
   const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
-  return upgradeStage(options, async (reference, dir) => {
+  return upgradeStage(upgrade, async (reference, dir) => {
     try {
       return await pull(reference, dir);
     } catch (err) {
@@ -9180,15 +10809,15 @@ async function upgradeStageFor(o, logger, wiring) {
   });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir6(outDir, { recursive: true }).catch(() => {
+  await mkdir12(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile4(join15(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile5(join27(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile4(join15(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile5(join27(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join15(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join27(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {
@@ -9241,7 +10870,7 @@ async function main() {
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,
     env: process.env,
-    runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes(4).toString("hex")}`
+    runId: `${process.env.GITHUB_RUN_ID ?? "local"}-${randomBytes2(4).toString("hex")}`
   });
   if (outcome2.failure) {
     const { message, hint } = outcome2.failure;

@@ -7,12 +7,12 @@ import {
   cleanup,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-A7TTIZGU.js";
+} from "./chunks/action/chunk-KYL7TFT3.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/action/chunk-NLDHSFF3.js";
+} from "./chunks/action/chunk-Z5FDQRV5.js";
 
 // src/post.ts
 async function post() {

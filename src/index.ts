@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
 import { artifactServiceAvailable, defaultUploader } from './action/artifacts.js';
-import { actionsCacheStore, dockerCli } from './action/cache.js';
+import { actionsCacheStore } from './action/cache-store.js';
+import { dockerCli } from './action/docker-cli.js';
 import { actionsCore } from './action/core-io.js';
 import { readEvent } from './action/event.js';
 import { parseInputs } from './action/inputs.js';

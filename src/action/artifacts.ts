@@ -4,8 +4,17 @@
  * results service) uploads are skipped with a notice.
  */
 import { createHash } from 'node:crypto';
-import type { UploadPolicy } from './inputs.js';
+import { copyFile, readdir, stat } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import type { RunReport } from '../pipeline/types.js';
+import { errorMessage } from '../util/errors.js';
+import { redact } from '../util/redact.js';
+import type { CoreIO } from './core-io.js';
+import type { ImageOutcome } from './image-runs.js';
+import { irisKey } from './image-runs.js';
+import type { ActionInputs, UploadPolicy } from './inputs.js';
 import type { UploadedArtifact } from './outcome.js';
+import { REPORT_FILE } from './outputs.js';
 
 export interface ArtifactUploader {
   upload(name: string, files: string[], rootDirectory: string): Promise<{ id: number | null; size: number }>;
@@ -77,4 +86,82 @@ export async function uploadRunFiles(
 ): Promise<UploadedArtifact> {
   const res = await uploader.upload(name, files, rootDirectory);
   return { name, id: res.id, size: res.size, files };
+}
+
+async function listFilesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFilesIn(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The files one image's artifact carries: its report, archive and JUnit XML, and on failure its
+ * logs. They must sit under outDir (the artifact root): what is elsewhere is copied in.
+ */
+export async function collectRunFiles(report: RunReport, outDir: string, logFiles: string[]): Promise<string[]> {
+  const files = new Set<string>([join(outDir, REPORT_FILE)]);
+  const wanted = [report.archive?.path, report.junitPath, ...(report.ok ? [] : logFiles)].filter((p): p is string =>
+    Boolean(p),
+  );
+  for (const p of wanted) {
+    const rel = relative(outDir, p);
+    if (!rel.startsWith('..') && rel !== '') files.add(p);
+    else {
+      const copy = join(outDir, basename(p));
+      await copyFile(p, copy);
+      files.add(copy);
+    }
+  }
+  if (!report.ok) for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
+  // Session transcripts (record-transcripts), for replay against the stand-in.
+  for (const f of await listFilesIn(join(outDir, 'transcripts'))) files.add(f);
+  const present: string[] = [];
+  for (const f of files)
+    if (
+      await stat(f).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      present.push(f);
+  return present;
+}
+
+/**
+ * Uploads one artifact per image the policy asks for; a failed upload is a warning. Without an
+ * uploader (outside Actions) nothing is uploaded and `notice` says so.
+ */
+export async function uploadArtifacts(
+  outcomes: ImageOutcome[],
+  inputs: Pick<ActionInputs, 'uploadArtifacts' | 'artifactName' | 'matrixKey'>,
+  uploader: ArtifactUploader | null,
+  io: CoreIO,
+  env: Record<string, string | undefined>,
+  notice: (message: string) => void,
+): Promise<UploadedArtifact[]> {
+  const artifacts: UploadedArtifact[] = [];
+  const wanted = outcomes.filter((o) => shouldUpload(inputs.uploadArtifacts, o.report.ok));
+  if (wanted.length === 0) return artifacts;
+  if (!uploader) {
+    notice('Artifact upload skipped: not running in GitHub Actions (no results service).');
+    return artifacts;
+  }
+  await io.group('Upload artifacts', async () => {
+    for (const { report, outDir, logFiles } of wanted) {
+      const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
+      try {
+        const files = await collectRunFiles(report, outDir, logFiles);
+        const up = await uploadRunFiles(uploader, name, files, outDir);
+        io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
+        artifacts.push(up);
+      } catch (err) {
+        io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
+      }
+    }
+  });
+  return artifacts;
 }

@@ -4,18 +4,16 @@
  * the whole table of bad values is unit-tested without a runner.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
+import { IPM_RELEASE_URL } from '../ipm/installer.js';
+import { defaultParallel, thisMachine } from '../pipeline/parallel.js';
 import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
-import { parseDeclaredChanges } from '../pipeline/upgrade/declared.js';
-import { parseClassMethod } from '../pipeline/upgrade/objectscript.js';
-import {
-  classifyUpgradeFrom,
-  parseUpgradeOptions,
-  type UpgradeFrom,
-  type UpgradeInputs,
-} from '../pipeline/upgrade/options.js';
-export type { UpgradeFrom } from '../pipeline/upgrade/options.js';
+import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
+import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/options.js';
 import { registerSecret } from '../util/redact.js';
+import { forkPullRequest } from './event.js';
+import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
+import { LICENCE_POLICIES, type LicencePolicy } from './licence-skip.js';
+import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../pipeline/defaults.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
 export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
@@ -23,21 +21,8 @@ export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'n
 export type IpmSource =
   | { kind: 'image' }
   | { kind: 'version'; version: string; sha256: string; releaseUrl: string }
-  | { kind: 'installer'; path: string; sha256: string | null };
-
-/** The upgrade stage's inputs, checked here; the previous release's repository is only known once module.xml is read. */
-export interface UpgradeRequest {
-  from: UpgradeFrom | null;
-  /** Absolute directory of the previous release's source, `git:<rev>`, or null. */
-  sourceDir: string | null;
-  /** The raw text inputs, as parseUpgradeOptions takes them. */
-  scenarios: string;
-  seed: string;
-  checks: string;
-  globals: string;
-  excludeGlobals: string;
-  declaredChanges: string;
-}
+  | { kind: 'installer'; path: string; sha256: string | null }
+  | ({ kind: 'git' } & IpmGitPin);
 
 export interface ActionInputs {
   workspace: string;
@@ -50,8 +35,8 @@ export interface ActionInputs {
   interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
-  /** null when no upgrade scenario runs. */
-  upgrade: UpgradeRequest | null;
+  /** The upgrade stage's settings, parsed; null when no upgrade scenario runs. */
+  upgrade: UpgradeOptions | null;
   /** Whether the publish stage runs; false when not asked for or refused. */
   publish: boolean;
   /** Why publishing was asked for but refused (fork pull request), for a notice and the summary. */
@@ -72,9 +57,19 @@ export interface ActionInputs {
   /** Matrix values (JSON or text) for artifact names; '' outside a matrix. */
   matrixKey: string;
   cacheImages: boolean;
+  /** Warm IPM images: start from one, commit one after a fresh install, save/restore it with the Actions cache. */
+  warmIpmImage: boolean;
+  /** What a run whose community licence expired does: fail the step, or end as skipped with a warning. */
+  licenceExpired: LicencePolicy;
   timeouts: { startupMs: number; commandMs: number; totalMs: number };
+  /** IRIS containers at once; from the machine when the input is empty. */
+  parallel: number;
   keepContainer: boolean;
+  /** Record every IRIS session's input and output (redacted) under the run's transcripts/ folder. */
+  recordTranscripts: boolean;
 }
+
+export { forkPullRequest };
 
 export interface GitHubEvent {
   name: string;
@@ -88,6 +83,8 @@ export interface InputSource {
   event: GitHubEvent | null;
   /** Masks a value in the runner's log (core.setSecret). */
   setSecret(value: string): void;
+  /** Memory and cores for the `parallel` default; this machine's when absent. */
+  machine?: { memoryBytes: number; cores: number };
 }
 
 const TRUE_FORMS = ['true', 'True', 'TRUE'];
@@ -98,7 +95,8 @@ const NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9
 const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
+/** The longest delay a Node.js timer holds (2^31-1 ms, about 596 h); a longer one fires at once. */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
 
 /** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
 export function parseList(raw: string): string[] {
@@ -108,17 +106,18 @@ export function parseList(raw: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** "90s", "10m", "1h30m", "500ms", or a bare number of seconds; null when not a positive duration. */
+/**
+ * "90s", "10m", "1h30m", "500ms", or a bare number of seconds; null when not a positive duration
+ * or longer than MAX_DURATION_MS.
+ */
 export function parseDuration(raw: string): number | null {
   const text = raw.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) {
-    const ms = Number(text) * 1000;
-    return ms > 0 ? ms : null;
-  }
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
   let total = 0;
-  for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? 0);
-  return total > 0 ? Math.round(total) : null;
+  if (/^\d+(?:\.\d+)?$/.test(text)) total = Number(text) * 1000;
+  else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
+  else for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? 0);
+  const ms = Math.round(total);
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
 }
 
 /** Reads, validates and normalises every input; throws one UsageError listing every problem. */
@@ -144,7 +143,10 @@ export function parseInputs(source: InputSource): ActionInputs {
     const raw = source.get(name).trim() || fallback;
     const ms = parseDuration(raw);
     if (ms === null) {
-      problem(name, `"${raw}" is not a duration; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`);
+      problem(
+        name,
+        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`,
+      );
       return parseDuration(fallback) ?? 0;
     }
     return ms;
@@ -168,9 +170,6 @@ export function parseInputs(source: InputSource): ActionInputs {
   const exportPythonDeps = bool('export-python-deps', true);
   const runTests = bool('run-tests', false);
 
-  const upgrade = upgradeRequest(source, problem, inWorkspace);
-  const upgradeFrom = upgrade?.from ?? null;
-
   const publishRaw = source.get('publish').trim();
   let publishAsked = false;
   if (publishRaw === 'true') publishAsked = true;
@@ -189,12 +188,12 @@ export function parseInputs(source: InputSource): ActionInputs {
     );
   const namespaceRaw = source.get('namespace').trim() || source.env.GITHUB_REPOSITORY_OWNER || '';
   const namespace = namespaceRaw.toLowerCase();
-  if (publishAsked || upgradeFrom?.kind === 'version') {
-    if (!namespace)
-      problem('namespace', 'is empty; set it to the registry owner (e.g. your GitHub user or organisation).');
-    else if (!NAMESPACE_RE.test(namespace))
-      problem('namespace', `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
-  }
+  const namespaceOk = namespace !== '' && NAMESPACE_RE.test(namespace);
+  if (publishAsked && !namespace)
+    problem('namespace', 'is empty; set it to the registry owner (e.g. your GitHub user or organisation).');
+  if (namespace && !namespaceOk)
+    problem('namespace', `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+  const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
   const username = source.get('username').trim() || source.env.GITHUB_ACTOR || '';
   const sourceUrlRaw = source.get('source-url').trim();
   let sourceUrl: string | null = null;
@@ -216,12 +215,26 @@ export function parseInputs(source: InputSource): ActionInputs {
     problem('artifact-name', `"${artifactName}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
   const matrixKey = source.get('matrix-key').trim();
   const cacheImages = bool('cache-images', false);
+  const warmIpmImage = bool('warm-ipm-image', false);
   const timeouts = {
     startupMs: duration('startup-timeout', '5m'),
     commandMs: duration('command-timeout', '15m'),
     totalMs: duration('timeout', '60m'),
   };
+  const parallelRaw = source.get('parallel').trim();
+  let parallel = defaultParallel(source.machine ?? thisMachine());
+  if (parallelRaw) {
+    if (/^[1-9]\d{0,2}$/.test(parallelRaw)) parallel = Number(parallelRaw);
+    else
+      problem('parallel', `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
+  }
   const keepContainer = bool('keep-container', false);
+  const recordTranscripts = bool('record-transcripts', false);
+  const licenceRaw = source.get('licence-expired').trim() || 'fail';
+  const licenceExpired: LicencePolicy = (LICENCE_POLICIES as readonly string[]).includes(licenceRaw)
+    ? (licenceRaw as LicencePolicy)
+    : 'fail';
+  if (licenceExpired !== licenceRaw) problem('licence-expired', `"${licenceRaw}" is not accepted; use fail or skip.`);
 
   let publish = publishAsked;
   let publishRefused: string | null = null;
@@ -268,8 +281,12 @@ export function parseInputs(source: InputSource): ActionInputs {
     artifactName,
     matrixKey,
     cacheImages,
+    warmIpmImage,
+    licenceExpired,
     timeouts,
+    parallel,
     keepContainer,
+    recordTranscripts,
   };
 }
 
@@ -283,7 +300,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
       else
         problem(
           'iris-images',
-          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2025.1.`,
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`,
         );
     }
   } else if (versions.length) {
@@ -292,7 +309,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
     const flavour = source.get('iris-flavour').trim() || 'iris-community';
     for (const version of versions) {
       const image = `${registry}/${flavour}:${version}`;
-      if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2025.1.`);
+      if (!isTag(version)) problem('iris-versions', `"${version}" is not an image tag; write e.g. 2026.1.`);
       else if (!isImageReference(image))
         problem(
           'iris-flavour',
@@ -301,7 +318,7 @@ function imageList(source: InputSource, problem: (i: string, t: string) => void)
       else images.push(image);
     }
   } else {
-    problem('iris-images', 'no IRIS image given; set iris-images (full references) or iris-versions (e.g. 2025.1).');
+    images.push(DEFAULT_IRIS_IMAGE);
   }
   const seen = new Set<string>();
   return images.filter((i) => !seen.has(i) && seen.add(i));
@@ -322,6 +339,28 @@ function ipmSource(
     problem('ipm-version', 'and ipm-installer are both set; keep only one.');
     return { kind: 'image' };
   }
+  const git = source.get('ipm-git').trim();
+  const gitRepository = source.get('ipm-git-repository').trim();
+  if (git && (version || installer)) {
+    problem('ipm-git', `and ${version ? 'ipm-version' : 'ipm-installer'} are both set; keep only one.`);
+    return { kind: 'image' };
+  }
+  if (gitRepository && (!git || git === 'none'))
+    problem('ipm-git-repository', 'is set but ipm-git does not name a commit.');
+  if (git === 'none') return { kind: 'image' };
+  if (git || (!version && !installer)) {
+    if (!git) return { kind: 'git', ...DEFAULT_IPM_GIT };
+    try {
+      return {
+        kind: 'git',
+        commit: parseIpmCommit(git, 'ipm-git'),
+        repository: parseIpmRepository(gitRepository, 'ipm-git-repository'),
+      };
+    } catch (err) {
+      problem('ipm-git', err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      return { kind: 'image' };
+    }
+  }
   if (version) {
     if (!isSemver(version)) problem('ipm-version', `"${version}" is not an IPM version; write e.g. 0.10.10.`);
     if (!sha)
@@ -338,108 +377,18 @@ function ipmSource(
   return { kind: 'image' };
 }
 
-function upgradeRequest(
+/** The upgrade inputs through the upgrade stage's parser; its problems become problems of the inputs they name. */
+function upgradeOptions(
   source: InputSource,
   problem: (i: string, t: string) => void,
   inWorkspace: (name: string, raw: string) => string,
-): UpgradeRequest | null {
-  const fromRaw = source.get('upgrade-from').trim();
-  const sourceRaw = source.get('upgrade-source').trim();
-  const request: UpgradeRequest = {
-    from: fromRaw ? parseUpgradeFrom(fromRaw, problem, inWorkspace) : null,
-    // "git:<rev>" (the module directory at that revision) passes through; anything else is a path.
-    sourceDir: sourceRaw ? (sourceRaw.startsWith('git:') ? sourceRaw : inWorkspace('upgrade-source', sourceRaw)) : null,
-    scenarios: parseList(source.get('upgrade-scenarios')).join(','),
-    seed: source.get('seed-methods'),
-    checks: source.get('check-methods'),
-    globals: source.get('upgrade-globals'),
-    excludeGlobals: source.get('upgrade-exclude-globals'),
-    declaredChanges: source.get('declared-changes'),
-  };
-  const named: [string, string][] = [
-    ['seed-methods', request.seed],
-    ['check-methods', request.checks],
-  ];
-  let ok = true;
-  for (const [input, text] of named)
-    for (const entry of text
-      .split(/[\s,;]+/)
-      .map((l) => l.trim())
-      .filter(Boolean))
-      ok = attempt(problem, input, () => parseClassMethod(entry, 'class method')) && ok;
-  ok = attempt(problem, 'declared-changes', () => parseDeclaredChanges(request.declaredChanges)) && ok;
-  if (!request.from && !request.sourceDir && !request.scenarios) {
-    for (const [input, text] of [...named, ['declared-changes', request.declaredChanges]] as [string, string][])
-      if (text.trim())
-        problem(input, 'is set but no upgrade runs; set upgrade-from, upgrade-source or upgrade-scenarios.');
-    return null;
-  }
-  if (!ok) return request;
-  // The combination (scenario needs which previous release), checked as the upgrade stage will.
-  attempt(problem, 'upgrade-scenarios', () =>
-    parseUpgradeOptions(
-      upgradeInputsFor(request, request.from?.kind === 'version' ? 'registry.invalid/ns/module' : null),
-    ),
-  );
-  return request;
-}
-
-/** The upgrade stage's raw inputs; `repository` is where a version-only upgrade-from is pulled from. */
-export function upgradeInputsFor(request: UpgradeRequest, repository: string | null): UpgradeInputs {
-  const from = request.from;
-  const inputs: UpgradeInputs = {
-    scenarios: request.scenarios,
-    seed: request.seed,
-    checks: request.checks,
-    globals: request.globals,
-    declaredChanges: request.declaredChanges,
-  };
-  if (request.excludeGlobals.trim()) inputs.excludeGlobals = request.excludeGlobals;
-  if (request.sourceDir) inputs.previousSource = request.sourceDir;
-  if (from?.kind === 'archive') inputs.previousPackage = from.path;
-  if (from?.kind === 'reference') inputs.previousReference = from.reference;
-  if (from?.kind === 'version') {
-    inputs.previousVersion = from.version;
-    if (repository) inputs.previousRepository = repository;
-  }
-  return inputs;
-}
-
-/** Runs a parser; false (and a problem naming the input) when it throws. */
-function attempt(problem: (i: string, t: string) => void, input: string, fn: () => unknown): boolean {
-  try {
-    fn();
-    return true;
-  } catch (err) {
-    problem(input, err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
-    return false;
-  }
-}
-
-function parseUpgradeFrom(
-  raw: string,
-  problem: (i: string, t: string) => void,
-  inWorkspace: (name: string, raw: string) => string,
-): UpgradeFrom | null {
-  let from: UpgradeFrom;
-  try {
-    from = classifyUpgradeFrom(raw);
-  } catch (err) {
-    problem('upgrade-from', `${errorMessage(err)}.`);
-    return null;
-  }
-  return from.kind === 'archive' ? { kind: 'archive', path: inWorkspace('upgrade-from', from.path) } : from;
-}
-
-/** "a pull request from fork owner/repo" when the event is a pull request whose head is another repository. */
-export function forkPullRequest(event: GitHubEvent | null, repository: string | undefined): string | null {
-  if (!event || (event.name !== 'pull_request' && event.name !== 'pull_request_target')) return null;
-  const pr = event.payload?.pull_request as { head?: { repo?: { full_name?: string } | null } } | undefined;
-  const headRepo = pr?.head?.repo;
-  const base = (event.payload?.repository as { full_name?: string } | undefined)?.full_name ?? repository;
-  // A deleted fork leaves head.repo null: treat the unknown head as a fork.
-  if (!headRepo?.full_name) return `a ${event.name} event whose head repository is unknown`;
-  if (!base || headRepo.full_name.toLowerCase() !== base.toLowerCase())
-    return `a ${event.name} event from fork ${headRepo.full_name}`;
-  return null;
+  pullFrom: { registry: string; namespace: string } | null,
+): UpgradeOptions | null {
+  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, source.get(field)]));
+  const { options, problems } = readUpgradeOptions(text, {
+    resolvePath: (path, field) => inWorkspace(field, path),
+    pullFrom,
+  });
+  for (const p of problems) problem(p.field, p.message);
+  return options;
 }

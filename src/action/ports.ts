@@ -3,11 +3,14 @@
  * interfaces: run.ts is written and tested against these; src/action/wiring.ts binds them to the
  * real implementations.
  */
+import type { InstallerSource } from '../ipm/installer.js';
 import type { VerificationReport } from '../archive/report.js';
-import type { RunReport } from '../pipeline/types.js';
 import type { PublishedPackage } from '../oci/publish.js';
+import type { RunReport, StageName } from '../pipeline/types.js';
+import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
+import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
-import type { ActionInputs, UpgradeRequest } from './inputs.js';
+import type { ActionInputs } from './inputs.js';
 import type { CreatedResource } from '../iris/container.js';
 
 export interface ImageRunOptions {
@@ -17,15 +20,20 @@ export interface ImageRunOptions {
   /** Directory for this image's archive, report, JUnit and logs (created by the caller). */
   outDir: string;
   /** Local installer to load (already downloaded and checked), or null to use the image's IPM. */
-  ipmInstaller: { path: string; sha256: string } | null;
+  /** The IPM resolved once for every image (a file checked against its SHA-256, or a fetched source archive). */
+  ipmInstaller: InstallerSource | null;
+  /** Start from / commit a warm IPM image (src/ipm/warm-image.ts). */
+  warmIpmImage: boolean;
   dev: boolean;
   interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
-  /** The upgrade stage's request; null when no upgrade scenario runs. */
-  upgrade: UpgradeRequest | null;
+  /** The upgrade stage's settings; null when no upgrade scenario runs. */
+  upgrade: UpgradeOptions | null;
   timeouts: { startupMs: number; commandMs: number };
   keepContainer: boolean;
+  /** Record IRIS session transcripts into `<outDir>/transcripts/`. */
+  recordTranscripts: boolean;
   /**
    * Run id of this image's containers and volumes: the value of their `ipm-db.run` label, and
    * "<action run id>-<n>" so the post step finds every image's leftovers from the action run id.
@@ -33,6 +41,10 @@ export interface ImageRunOptions {
   runId: string;
   /** Called as soon as a container or volume exists, before it is used. */
   onResource: (resource: CreatedResource) => void;
+  /** Called as each stage starts: a run that crashes or is cut off is reported at that stage. */
+  onStage: (stage: StageName) => void;
+  /** IRIS container slots shared by every image of the step; this run holds one already. */
+  containerSlots: Limiter;
   signal: AbortSignal;
 }
 

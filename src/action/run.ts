@@ -1,37 +1,30 @@
 /**
- * The action's main step: the pipeline on each IRIS image in turn, then publishing (only when
- * every image passed), then outputs, annotations, artifacts and the summary. Outputs, summary and
+ * The action's main step: the pipeline on each IRIS image (./image-runs.ts), then publishing
+ * (./publish-step.ts, only when every image passed), then reports and outputs (./outputs.ts),
+ * annotations, artifacts (./artifacts.ts), the image cache and the summary. Outputs, summary and
  * artifacts are produced whatever failed; the caller turns `outcome.ok === false` into setFailed.
  */
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
-import type { RunReport, StageResult } from '../pipeline/types.js';
-import type { PublishedPackage } from '../oci/publish.js';
-import { emptyReport } from '../pipeline/runner.js';
+import { stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { firstFailure } from '../pipeline/stage-result.js';
+import type { RunReport } from '../pipeline/types.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
-import { imageTag } from '../naming/grammar.js';
 import { planAnnotations } from './annotations.js';
-import {
-  artifactName,
-  sanitiseArtifactName,
-  shouldUpload,
-  uploadRunFiles,
-  type ArtifactUploader,
-} from './artifacts.js';
-import {
-  actionsInstallerCache,
-  resolveIpmInstaller,
-  restoreImage,
-  saveImage,
-  type CacheStore,
-  type Docker,
-} from './cache.js';
+import { uploadArtifacts, type ArtifactUploader } from './artifacts.js';
+import type { CacheStore } from './cache-store.js';
 import { ResourceLedger, STATE_KEEP, STATE_RUN_ID } from './cleanup.js';
-import { coreLogger, type CoreIO } from './core-io.js';
+import type { CoreIO } from './core-io.js';
+import type { Docker } from './docker-cli.js';
+import { saveImage } from './image-cache.js';
+import { runImages, type ImageOutcome } from './image-runs.js';
 import type { ActionInputs } from './inputs.js';
+import { installerStep } from './ipm-installer.js';
+import { runCounts, skipExpiredLicence } from './licence-skip.js';
 import type { ActionOutcome } from './outcome.js';
+import { setOutputs, writeReports } from './outputs.js';
 import type { PipelinePort, PublishPort } from './ports.js';
+import { publishStep } from './publish-step.js';
 import { buildSummary } from './summary.js';
 
 export interface ActionDeps {
@@ -46,291 +39,101 @@ export interface ActionDeps {
   runId: string;
 }
 
-export const REPORT_FILE = 'ipm-db-report.json';
+type Failure = NonNullable<ActionOutcome['failure']>;
 
-function runLabel(report: RunReport): string {
-  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
+/** Aborts when the whole run has taken the timeout input's time. */
+function totalTimeout(totalMs: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new IpmDbError('timeout', `The whole run exceeded the timeout input (${Math.round(totalMs / 1000)} s).`, {
+          hint: 'Raise the timeout input, or run fewer IRIS versions per job (a matrix).',
+        }),
+      ),
+    totalMs,
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
-/** "2025.1" from the report, else the image tag, for names and group titles. */
-function irisKey(image: string, report?: RunReport): string {
-  if (report?.irisVersion) return report.irisVersion;
-  return imageTag(image) ?? basename(image);
-}
-
-/** A report for an image whose run threw instead of reporting (infrastructure failure, timeout). */
-function crashedReport(image: string, startedAt: number, err: unknown): RunReport {
-  const message = redact(errorMessage(err));
-  const details = err instanceof IpmDbError && err.details ? redact(err.details) : undefined;
-  const stage: StageResult = { stage: 'start', status: 'failed', durationMs: Date.now() - startedAt, message };
-  if (details) stage.output = details;
-  const report = emptyReport(image, new Date(startedAt));
-  report.stages = [stage];
-  report.durationMs = Date.now() - startedAt;
-  return report;
-}
-
-function setPublishStage(report: RunReport, result: StageResult): void {
-  report.stages = report.stages.filter((s) => s.stage !== 'publish');
-  report.stages.push(result);
-}
-
-async function listFilesIn(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFilesIn(p)));
-    else out.push(p);
-  }
-  return out;
-}
-
-function withTimeout<T>(work: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(`${what} was cancelled`));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
+/** Refuses, before any container starts, a module path without module.xml or an upgrade-from file that is missing. */
+async function checkWorkspace(inputs: ActionInputs): Promise<void> {
+  await stat(join(inputs.modulePath, 'module.xml')).catch(() => {
+    throw new UsageError(
+      `input "module-path": no module.xml in ${relative(inputs.workspace, inputs.modulePath) || '.'}.`,
+      'Point module-path at the folder holding module.xml, and run actions/checkout before this step.',
     );
   });
+  const previous = inputs.upgrade?.previous.packagePath;
+  if (previous)
+    await stat(previous).catch(() => {
+      throw new UsageError(
+        `input "upgrade-from": ${relative(inputs.workspace, previous)} does not exist.`,
+        'Give the path of a previous .tgz, a version or a registry reference.',
+      );
+    });
 }
 
 export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<ActionOutcome> {
   const started = Date.now();
   const { io } = deps;
   const notices: string[] = [];
-  const runs: RunReport[] = [];
-  const logFiles = new Map<RunReport, { outDir: string; files: string[] }>();
-  let failure: ActionOutcome['failure'] = null;
-
-  io.saveState(STATE_RUN_ID, deps.runId);
-  io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
-  const tempRoot = deps.env.RUNNER_TEMP || join(inputs.workspace, '.ipm-db');
-  const outRoot = join(tempRoot, 'ipm-db', deps.runId);
   const notice = (m: string) => {
     notices.push(m);
     io.notice(m);
   };
+  io.saveState(STATE_RUN_ID, deps.runId);
+  io.saveState(STATE_KEEP, String(inputs.keepContainer));
+  const tempRoot = deps.env.RUNNER_TEMP || join(inputs.workspace, '.ipm-db');
+  const outRoot = join(tempRoot, 'ipm-db', deps.runId);
+  const imageCacheDir = join(tempRoot, 'ipm-db-images');
   if (inputs.publishRefused) notice(inputs.publishRefused);
 
-  const total = new AbortController();
-  const totalTimer = setTimeout(
-    () =>
-      total.abort(
-        new IpmDbError(
-          'timeout',
-          `The whole run exceeded the timeout input (${Math.round(inputs.timeouts.totalMs / 1000)} s).`,
-          {
-            hint: 'Raise the timeout input, or run fewer IRIS versions per job (a matrix).',
-          },
-        ),
-      ),
-    inputs.timeouts.totalMs,
-  );
-  const restoredImages = new Set<string>();
-
+  const total = totalTimeout(inputs.timeouts.totalMs);
+  let outcomes: ImageOutcome[] = [];
+  let failure: Failure | null = null;
   try {
-    await stat(join(inputs.modulePath, 'module.xml')).catch(() => {
-      throw new UsageError(
-        `input "module-path": no module.xml in ${relative(inputs.workspace, inputs.modulePath) || '.'}.`,
-        'Point module-path at the folder holding module.xml, and run actions/checkout before this step.',
-      );
+    await checkWorkspace(inputs);
+    const ipm = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
+    outcomes = await runImages({
+      inputs,
+      deps,
+      outRoot,
+      imageCacheDir,
+      warmImageCacheDir: join(tempRoot, 'ipm-db-warm'),
+      ipmInstaller: ipm?.source ?? null,
+      ipmPin: ipm?.pin ?? null,
+      ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
+      signal: total.signal,
     });
-    const from = inputs.upgrade?.from;
-    if (from?.kind === 'archive') {
-      const path = from.path;
-      await stat(path).catch(() => {
-        throw new UsageError(
-          `input "upgrade-from": ${relative(inputs.workspace, path)} does not exist.`,
-          'Give the path of a previous .tgz, a version or a registry reference.',
-        );
-      });
-    }
-
-    const ipmInstallerFile = await io.group('IPM installer', async () => {
-      const ipm = inputs.ipm;
-      if (ipm.kind === 'image') {
-        io.info('No ipm-version or ipm-installer given: using the IPM already in the image.');
-        return null;
-      }
-      const resolved = await resolveIpmInstaller(ipm, {
-        workDir: join(tempRoot, 'ipm-db-downloads'),
-        cache: actionsInstallerCache(deps.cache, join(tempRoot, 'ipm-db-cache')),
-      });
-      io.info(`IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`);
-      return { path: resolved.path, sha256: resolved.sha256 };
-    });
-
-    for (const [index, image] of inputs.images.entries()) {
-      if (total.signal.aborted) break;
-      const outDir = join(outRoot, sanitiseArtifactName(image));
-      await mkdir(outDir, { recursive: true });
-      const prefix = `[${irisKey(image)}] `;
-      if (
-        inputs.cacheImages &&
-        (await restoreImage(image, join(tempRoot, 'ipm-db-images'), deps.cache, deps.docker, (m) => io.warning(m)))
-      ) {
-        restoredImages.add(image);
-        io.info(`${prefix}image restored from the cache`);
-      }
-      const t0 = Date.now();
-      let report: RunReport;
-      let files: string[] = [];
-      try {
-        const result = await withTimeout(
-          deps.pipeline.runImage(
-            {
-              image,
-              workspace: inputs.workspace,
-              modulePath: inputs.modulePath,
-              outDir,
-              ipmInstaller: ipmInstallerFile,
-              dev: inputs.dev,
-              interoperability: inputs.interoperability,
-              exportPythonDeps: inputs.exportPythonDeps,
-              runTests: inputs.runTests,
-              upgrade: inputs.upgrade,
-              timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
-              keepContainer: inputs.keepContainer,
-              runId: `${deps.runId}-${index + 1}`,
-              onResource: (r) => ledger.record(r),
-              signal: total.signal,
-            },
-            coreLogger(io, prefix),
-          ),
-          total.signal,
-          `the run on ${image}`,
-        );
-        report = result.report;
-        files = result.logFiles;
-      } catch (err) {
-        report = crashedReport(image, t0, err);
-      }
-      runs.push(report);
-      logFiles.set(report, { outDir, files });
-      if (!report.ok) io.info(`${prefix}failed: ${describeFirstFailure(report)}`);
-    }
-
-    const allOk = runs.length === inputs.images.length && runs.every((r) => r.ok);
+    const runs = outcomes.map((o) => o.report);
     for (const report of runs) {
-      if (!inputs.publish) {
-        setPublishStage(report, {
-          stage: 'publish',
-          status: 'skipped',
-          durationMs: 0,
-          message: inputs.publishRefused ?? 'publish is not true',
-        });
-        continue;
-      }
-      if (!allOk) {
-        setPublishStage(report, {
-          stage: 'publish',
-          status: 'skipped',
-          durationMs: 0,
-          message: 'not every IRIS version passed; nothing is published',
-        });
-        continue;
-      }
-      const t0 = Date.now();
-      try {
-        const { archive, verification } = report;
-        if (!archive || !verification)
-          throw new IpmDbError('publish', `${runLabel(report)} produced no verified archive to publish.`);
-        const published: PublishedPackage = await io.group(`[${irisKey(report.image, report)}] publish`, () =>
-          withTimeout(
-            deps.publisher.publish(
-              {
-                archivePath: archive.path,
-                verification,
-                sourceUrl: inputs.sourceUrl,
-                force: inputs.force,
-                allowPrerelease: inputs.allowPrerelease,
-                signal: total.signal,
-              },
-              coreLogger(io, `[${irisKey(report.image, report)}] `),
-            ),
-            total.signal,
-            'publishing',
-          ),
-        );
-        report.published = published;
-        report.durationMs += Date.now() - t0;
-        setPublishStage(report, {
-          stage: 'publish',
-          status: 'passed',
-          durationMs: Date.now() - t0,
-          message: `${published.reference}${published.unchanged ? ' (unchanged)' : ''}, round-trip: ${published.roundTrip.status}`,
-        });
-      } catch (err) {
-        report.ok = false;
-        report.durationMs += Date.now() - t0;
-        const stage: StageResult = {
-          stage: 'publish',
-          status: 'failed',
-          durationMs: Date.now() - t0,
-          message: redact(errorMessage(err)),
-        };
-        if (err instanceof IpmDbError && err.details) stage.output = redact(err.details);
-        setPublishStage(report, stage);
-        if (err instanceof IpmDbError && err.hint) stage.message = `${stage.message} ${err.hint}`;
-        break;
-      }
+      const skipped = skipExpiredLicence(report, inputs.licenceExpired);
+      if (skipped) io.warning(skipped);
     }
-    const firstFailed = runs.find((r) => !r.ok);
+    const allRan = runs.length === inputs.images.length;
+    await publishStep(runs, allRan, inputs, deps.publisher, io, total.signal);
+    const firstFailed = runs.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
-    else if (runs.length < inputs.images.length && total.signal.reason) failure = failureFromError(total.signal.reason);
+    else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
   } catch (err) {
     failure = failureFromError(err);
   } finally {
-    clearTimeout(totalTimer);
+    total.clear();
   }
 
   // Everything below runs whatever happened above, and never throws.
-  const reportPath = join(outRoot, REPORT_FILE);
-  await mkdir(outRoot, { recursive: true }).catch(() => {});
-  await writeJson(reportPath, runs);
-  for (const [report, { outDir }] of logFiles) await writeJson(join(outDir, REPORT_FILE), report);
+  const runs = outcomes.map((o) => o.report);
+  const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-
   const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
   for (const a of plan.annotations) io.annotate(a);
-
-  const artifacts: ActionOutcome['artifacts'] = [];
-  if (inputs.uploadArtifacts !== 'never') {
-    if (!deps.uploader) {
-      if (runs.some((r) => shouldUpload(inputs.uploadArtifacts, r.ok)))
-        notice('Artifact upload skipped: not running in GitHub Actions (no results service).');
-    } else {
-      await io.group('Upload artifacts', async () => {
-        for (const [report, { outDir, files }] of logFiles) {
-          if (!shouldUpload(inputs.uploadArtifacts, report.ok)) continue;
-          const name = artifactName(inputs.artifactName, irisKey(report.image, report), deps.env, inputs.matrixKey);
-          try {
-            const toUpload = await collectRunFiles(report, outDir, files);
-            const up = await uploadRunFiles(deps.uploader!, name, toUpload, outDir);
-            io.info(`Uploaded ${name} (${up.size} bytes, ${toUpload.length} files)`);
-            artifacts.push(up);
-          } catch (err) {
-            io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
-          }
-        }
-      });
-    }
-  }
-
-  if (inputs.cacheImages)
+  const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice);
+  if (inputs.cacheImages) {
+    const restored = new Set(outcomes.filter((o) => o.restoredFromCache).map((o) => o.image));
     for (const image of inputs.images)
-      if (!restoredImages.has(image))
-        await saveImage(image, join(tempRoot, 'ipm-db-images'), deps.cache, deps.docker, (m) => io.warning(m));
+      if (!restored.has(image)) await saveImage(image, imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  }
 
   const outcome: ActionOutcome = {
     runs,
@@ -351,45 +154,13 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
   return outcome;
 }
 
-/** The archive and logs must sit under outDir for the artifact root; copy in what is elsewhere. */
-async function collectRunFiles(report: RunReport, outDir: string, logFiles: string[]): Promise<string[]> {
-  const files = new Set<string>([join(outDir, REPORT_FILE)]);
-  const wanted = [report.archive?.path, report.junitPath, ...(report.ok ? [] : logFiles)].filter((p): p is string =>
-    Boolean(p),
-  );
-  for (const p of wanted) {
-    const rel = relative(outDir, p);
-    if (!rel.startsWith('..') && rel !== '') files.add(p);
-    else {
-      const copy = join(outDir, basename(p));
-      await copyFile(p, copy);
-      files.add(copy);
-    }
-  }
-  if (!report.ok) for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
-  const present: string[] = [];
-  for (const f of files)
-    if (
-      await stat(f).then(
-        (s) => s.isFile(),
-        () => false,
-      )
-    )
-      present.push(f);
-  return present;
+function runLabel(report: RunReport): string {
+  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
 }
 
-async function writeJson(path: string, value: unknown): Promise<void> {
-  await writeFile(path, redact(JSON.stringify(value, null, 2)) + '\n').catch(() => {});
-}
-
-function describeFirstFailure(report: RunReport): string {
-  const s = report.stages.find((x) => x.status === 'failed');
-  return s ? `${s.stage}: ${s.message ?? 'failed'}` : 'failed';
-}
-
-function failureOf(report: RunReport): NonNullable<ActionOutcome['failure']> {
-  const s = report.stages.find((x) => x.status === 'failed');
+/** The run's failure from its first failed report: the stage and its message (hint included). */
+function failureOf(report: RunReport): Failure {
+  const s = firstFailure(report.stages);
   return {
     message: `${runLabel(report)}: ${s ? `the ${s.stage} stage failed: ${s.message ?? ''}` : 'failed'}`.trim(),
     hint: null,
@@ -397,50 +168,10 @@ function failureOf(report: RunReport): NonNullable<ActionOutcome['failure']> {
   };
 }
 
-function failureFromError(err: unknown): NonNullable<ActionOutcome['failure']> {
+function failureFromError(err: unknown): Failure {
   return {
     message: redact(errorMessage(err)),
     hint: err instanceof IpmDbError && err.hint ? redact(err.hint) : null,
     details: err instanceof IpmDbError && err.details ? redact(err.details) : null,
   };
-}
-
-/** Every output, computed from the reports; empty strings/arrays when a run produced nothing. */
-export function outputsOf(runs: RunReport[], reportPath: string): Record<string, string> {
-  const first = runs.find((r) => r.archive);
-  const mod = runs.find((r) => r.module)?.module;
-  const published = runs.map((r) => r.published).filter((p): p is PublishedPackage => p !== null);
-  return {
-    archive: first?.archive?.path ?? '',
-    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
-    sha256: first?.archive?.sha256 ?? '',
-    'iris-dat-sha256': first?.archive?.irisDatSha256 ?? '',
-    'module-name': mod?.name ?? '',
-    'module-version': mod?.version ?? '',
-    'iris-versions': JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
-    'published-tags': JSON.stringify(published.map((p) => p.tag)),
-    'published-references': JSON.stringify(published.map((p) => p.reference)),
-    digests: JSON.stringify(published.map((p) => p.digest)),
-    'round-trip': JSON.stringify(
-      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status })),
-    ),
-    report: reportPath,
-    result: JSON.stringify(
-      runs.map((r) => ({
-        image: r.image,
-        irisVersion: r.irisVersion,
-        ok: r.ok,
-        stages: r.stages.map((s) => ({
-          stage: s.stage,
-          status: s.status,
-          durationMs: s.durationMs,
-          message: s.message ?? null,
-        })),
-      })),
-    ),
-  };
-}
-
-function setOutputs(io: CoreIO, runs: RunReport[], reportPath: string): void {
-  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
 }

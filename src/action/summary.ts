@@ -3,6 +3,7 @@
  * rejects a step summary over 1 MiB, so the builder caps its output, shortening the biggest
  * blocks (IRIS output, long lists) first and saying so at the top.
  */
+import { escapeHtml, formatDuration, markdownCode, markdownText } from '../util/format.js';
 import * as core from '@actions/core';
 import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/types.js';
 import { renderUpgradeMarkdown } from '../pipeline/upgrade/markdown.js';
@@ -13,22 +14,6 @@ export const SUMMARY_LIMIT_BYTES = 1_000_000;
 const MIN_BLOCK_BYTES = 512;
 
 const STATUS_ICON: Record<StageStatus, string> = { passed: '✅', failed: '❌', skipped: '⏭️' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** A table cell: HTML-escaped, pipes escaped, newlines as <br>. */
-export function cell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const m = Math.floor(ms / 60_000);
-  return `${m} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -80,7 +65,7 @@ function listBlock(lines: string[]): Block {
       body
         .split('\n')
         .filter(Boolean)
-        .map((l) => `- ${cell(l)}`)
+        .map((l) => `- ${markdownText(l)}`)
         .join('\n') + '\n\n',
   };
 }
@@ -158,45 +143,39 @@ function overviewTable(runs: RunReport[]): string {
   const head = `| IRIS | ${used.join(' | ')} | total |\n|---|${used.map(() => '---|').join('')}---|\n`;
   const rows = runs.map((r) => {
     const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(r))}<br><sub>${cell(r.image)}</sub>`;
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(r))}<br><sub>${markdownText(r.image)}</sub>`;
     return `| ${label} | ${cells.join(' | ')} | ${formatDuration(r.durationMs)} |`;
   });
   return `${head}${rows.join('\n')}\n\n`;
 }
 
-function describeUpgrade(entry: unknown): { name: string; ok: boolean | null; message: string } {
-  if (entry && typeof entry === 'object') {
-    const e = entry as Record<string, unknown>;
-    const name = String(e.scenario ?? e.name ?? 'upgrade');
-    const ok = typeof e.ok === 'boolean' ? e.ok : e.status === 'passed' ? true : e.status === 'failed' ? false : null;
-    const message = typeof e.message === 'string' ? e.message : '';
-    return { name, ok, message };
-  }
-  return { name: 'upgrade', ok: null, message: String(entry) };
-}
-
 function runBlocks(run: RunReport): Block[] {
-  const out: Block[] = [fixed(`### ${run.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(runLabel(run))}\n\n`)];
-  const facts: string[] = [`| image | \`${cell(run.image)}\` |`];
-  if (run.irisBuild) facts.push(`| IRIS build | ${cell(run.irisBuild)} |`);
-  if (run.ipmVersion) facts.push(`| IPM | ${cell(run.ipmVersion)} |`);
+  const out: Block[] = [
+    fixed(`### ${run.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run))}\n\n`),
+  ];
+  const facts: string[] = [`| image | ${markdownCode(run.image)} |`];
+  if (run.irisBuild) facts.push(`| IRIS build | ${markdownText(run.irisBuild)} |`);
+  if (run.ipmVersion) facts.push(`| IPM | ${markdownText(run.ipmVersion)} |`);
   if (run.archive) {
-    facts.push(`| archive | \`${cell(run.archive.fileName)}\` (${formatBytes(run.archive.size)}) |`);
+    facts.push(`| archive | ${markdownCode(run.archive.fileName)} (${formatBytes(run.archive.size)}) |`);
     facts.push(`| sha256 | \`${run.archive.sha256}\` |`);
     if (run.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run.archive.irisDatSha256}\` |`);
   }
   if (run.published) {
-    facts.push(`| published | \`${cell(run.published.reference)}\`${run.published.unchanged ? ' (unchanged)' : ''} |`);
-    facts.push(`| digest | \`${cell(run.published.digest)}\` |`);
+    facts.push(
+      `| published | ${markdownCode(run.published.reference)}${run.published.unchanged ? ' (unchanged)' : ''} |`,
+    );
+    facts.push(`| digest | ${markdownCode(run.published.digest)} |`);
     const proof = run.published.roundTrip;
     facts.push(
-      `| round-trip | ${proof.status} \`${cell(proof.digest)}\`${proof.layerRead ? ' (read back by digest, layer verified again)' : ' (manifest re-checked, layer unchanged)'} |`,
+      `| round-trip | ${proof.status} ${markdownCode(proof.digest)}${proof.layerRead ? ' (read back by digest, layer verified again)' : ' (manifest re-checked, layer unchanged)'} |`,
     );
   }
   out.push(fixed(`| | |\n|---|---|\n${facts.join('\n')}\n\n`));
 
   const failed = run.stages.find((s) => s.status === 'failed');
-  if (failed) out.push(fixed(`**${cell(failed.stage)} failed:** ${cell(failed.message ?? 'no message')}\n\n`));
+  if (failed)
+    out.push(fixed(`**${markdownText(failed.stage)} failed:** ${markdownText(failed.message ?? 'no message')}\n\n`));
 
   const deps = run.verification?.dependencies ?? [];
   if (deps.length) {
@@ -222,18 +201,31 @@ function runBlocks(run: RunReport): Block[] {
     );
   }
   if (run.upgrade.length) {
-    const rows = run.upgrade.map(describeUpgrade);
     out.push(
       fixed(
-        `**Upgrade**\n\n| scenario | result | detail |\n|---|---|---|\n${rows
+        `**Upgrade**\n\n| scenario | result | detail |\n|---|---|---|\n${run.upgrade
           .map(
             (u) =>
-              `| ${cell(u.name)} | ${u.ok === null ? '' : u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${cell(u.message)} |`,
+              `| ${markdownText(u.scenario)} | ${u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`,
           )
           .join('\n')}\n\n`,
       ),
     );
     out.push(markdownDetails('Upgrade details: fingerprints, update steps, checks', upgradeDetails(run.upgrade)));
+  }
+  const probes = run.assumptions ?? [];
+  if (probes.length) {
+    const broken = probes.filter((p) => !p.holds);
+    out.push(
+      fixed(
+        `**IRIS assumptions:** ${broken.length === 0 ? `all ${probes.length} probed hold` : `${broken.length} of ${probes.length} do not hold`}\n\n| assumption | holds | expected | saw |\n|---|---|---|---|\n${probes
+          .map(
+            (p) =>
+              `| ${markdownCode(p.name)} | ${p.holds ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(p.expected)} | ${markdownText(p.saw)} |`,
+          )
+          .join('\n')}\n\n`,
+      ),
+    );
   }
   for (const s of run.stages) {
     // A failed upgrade's output is the upgrade Markdown, already shown above.
@@ -248,17 +240,19 @@ function runBlocks(run: RunReport): Block[] {
 export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES): string {
   const first = outcome.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : 'IPM database package';
-  const blocks: Block[] = [fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${cell(title)}\n\n`)];
+  const blocks: Block[] = [
+    fixed(`## ${outcome.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(title)}\n\n`),
+  ];
   const truncationNoteIndex = blocks.length;
   if (outcome.failure) {
     blocks.push(
       fixed(
-        `> [!CAUTION]\n> ${cell(outcome.failure.message)}${outcome.failure.hint ? `<br>${cell(outcome.failure.hint)}` : ''}\n\n`,
+        `> [!CAUTION]\n> ${markdownText(outcome.failure.message)}${outcome.failure.hint ? `<br>${markdownText(outcome.failure.hint)}` : ''}\n\n`,
       ),
     );
     if (outcome.failure.details) blocks.push(detailsBlock('Details', outcome.failure.details, 'tail'));
   }
-  for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]\n> ${cell(n)}\n\n`));
+  for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]\n> ${markdownText(n)}\n\n`));
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
   for (const run of outcome.runs) blocks.push(...runBlocks(run));
   if (outcome.annotationOverflow.length) {
@@ -268,7 +262,7 @@ export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES
   if (outcome.artifacts.length) {
     blocks.push(
       fixed(
-        `**Artifacts**\n\n${outcome.artifacts.map((a) => `- \`${cell(a.name)}\` (${formatBytes(a.size)}, ${a.files.length} files)`).join('\n')}\n\n`,
+        `**Artifacts**\n\n${outcome.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join('\n')}\n\n`,
       ),
     );
   }

@@ -10,19 +10,16 @@ import type { CommandRunner } from '../iris/process.js';
 import { verifyArchiveStream } from '../archive/verify.js';
 import { accessForHost, type RegistryAccess } from '../oci/access.js';
 import { publishPackage } from '../oci/publish.js';
-import { readModuleIdentity } from '../ipm/manifest.js';
-import { ipmRepositoryPath } from '../naming/ipm.js';
 import { RegistryClient } from '../oci/client.js';
 import type { PipelineHooks, Stage } from '../pipeline/options.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { DEFAULT_STAGES } from '../pipeline/stages.js';
-import { parseUpgradeOptions } from '../pipeline/upgrade/options.js';
+import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import type { Logger } from '../util/log.js';
-import { upgradeInputsFor } from './inputs.js';
 import type { StageResult } from '../pipeline/types.js';
 import { redact } from '../util/redact.js';
-import type { ImageRunOptions, PipelinePort, PublishPort } from './ports.js';
+import type { PipelinePort, PublishPort } from './ports.js';
 import { withActionRegistryHint } from './registry.js';
 
 export interface WiringOptions {
@@ -35,10 +32,11 @@ export interface WiringOptions {
 export function pipelinePort(wiring: WiringOptions): PipelinePort {
   return {
     async runImage(o, logger) {
-      const stages = o.upgrade ? [...DEFAULT_STAGES, await upgradeStageFor(o, logger, wiring)] : DEFAULT_STAGES;
+      const stages = o.upgrade ? [...DEFAULT_STAGES, upgradeStageFor(o.upgrade, logger, wiring)] : DEFAULT_STAGES;
       const record: PipelineHooks = {
         // Recorded before docker creates anything (the runner also reports each one as it creates it).
         beforeStage: (stage, ctx) => {
+          o.onStage(stage);
           if (stage === 'start') o.onResource({ kind: 'container', name: containerNameFor(ctx.runId) });
         },
         afterStage: async (result, ctx) => {
@@ -49,14 +47,17 @@ export function pipelinePort(wiring: WiringOptions): PipelinePort {
         image: o.image,
         moduleDir: o.modulePath,
         outDir: o.outDir,
-        installer: o.ipmInstaller ? { kind: 'path', path: o.ipmInstaller.path, sha256: o.ipmInstaller.sha256 } : null,
+        installer: o.ipmInstaller,
+        warmIpmImage: o.warmIpmImage,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
         enableEnsemble: o.interoperability,
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,
+        containerSlots: o.containerSlots,
         keepContainer: o.keepContainer,
+        recordTranscripts: o.recordTranscripts,
         runId: o.runId,
         logger,
         verifyArchive: (path, expected) => verifyArchive(path, expected),
@@ -81,20 +82,12 @@ export function pipelinePort(wiring: WiringOptions): PipelinePort {
 }
 
 /**
- * The upgrade stage for this request. A version-only upgrade-from is pulled from
- * <registry>/<namespace>/<module> (the module name read from module.xml); a reference on another
- * host gets only what the registry access gives that host (a docker login entry, or nothing).
+ * The upgrade stage: a previous release is pulled with what the registry access gives its host
+ * (the action's token for the action's registry; a docker login entry, or nothing, elsewhere).
  */
-async function upgradeStageFor(o: ImageRunOptions, logger: Logger, wiring: WiringOptions): Promise<Stage> {
-  const request = o.upgrade!;
-  const { host, namespace } = wiring.registry;
-  const repository =
-    request.from?.kind === 'version'
-      ? `${host}/${ipmRepositoryPath(namespace, (await readModuleIdentity(o.modulePath)).name)}`
-      : null;
-  const options = parseUpgradeOptions(upgradeInputsFor(request, repository));
+function upgradeStageFor(upgrade: UpgradeOptions, logger: Logger, wiring: WiringOptions): Stage {
   const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
-  return upgradeStage(options, async (reference, dir) => {
+  return upgradeStage(upgrade, async (reference, dir) => {
     try {
       return await pull(reference, dir);
     } catch (err) {

@@ -1,5 +1,7 @@
-import { createHash, type Hash } from 'node:crypto';
-import { normaliseEntryPath, printablePath } from './entry-path.js';
+import { createHash } from 'node:crypto';
+import { InlineHasher, type DatHasher } from './dat-hasher.js';
+import { normaliseEntryPath, printablePath, SHOWN_NAME_LENGTH } from './entry-path.js';
+import { clip } from './findings.js';
 import type { FindingCode, FindingList } from './findings.js';
 import type { ArchiveLimits } from './limits.js';
 import { readModuleManifest, type ModuleManifest } from './module-manifest.js';
@@ -81,18 +83,18 @@ class BufferSink implements EntryDataSink {
 }
 
 class HashSink implements EntryDataSink {
-  private readonly hash: Hash = createHash('sha256');
   private seen = 0;
   constructor(
+    private readonly hasher: DatHasher,
     private readonly size: number,
-    private readonly done: (sha256: string) => void,
+    private readonly done: () => void,
   ) {}
   data(chunk: Buffer): void {
-    this.hash.update(chunk);
+    this.hasher.update(chunk);
     this.seen += chunk.length;
   }
   end(): void {
-    if (this.seen === this.size) this.done(this.hash.digest('hex'));
+    if (this.seen === this.size) this.done();
   }
 }
 
@@ -109,12 +111,23 @@ export class ArchiveCollector implements TarVisitor {
     uncompressedSize: 0,
   };
   private readonly kinds = new Map<string, EntryKind>();
+  /** Digest of each lower-cased path -> the path: finds case collisions without a second copy of every path. */
   private readonly lowerCase = new Map<string, string>();
+
+  /** Longest path kept in the inventory and on findings for an unsafe or over-long path. */
+  private readonly keptPathLength: number;
+
+  /** IRIS.DAT read whole; its digest may still be computing on another thread until settle(). */
+  private datHashed: { size: number; hasher: DatHasher } | null = null;
+  private datHasher: DatHasher | null = null;
 
   constructor(
     private readonly findings: FindingList,
     private readonly limits: ArchiveLimits,
-  ) {}
+    private readonly newDatHasher: (size: number) => DatHasher = () => new InlineHasher(),
+  ) {
+    this.keptPathLength = Math.max(limits.maxPathLength, SHOWN_NAME_LENGTH);
+  }
 
   problem(code: FindingCode, message: string, entry?: string): void {
     this.findings.add(code, message, entry);
@@ -131,33 +144,34 @@ export class ArchiveCollector implements TarVisitor {
       this.problem(
         p.code,
         `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
-        tar.path,
+        clip(tar.path, this.keptPathLength),
       );
     }
     if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
       this.problem(
         'limit-path-length',
         `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
-        normalised.path,
+        clip(normalised.path, this.keptPathLength),
       );
       safe = false;
     }
+    // Unsafe paths are kept as given, cut to maxPathLength: they are never looked up, only shown.
+    const path = clip(safe ? normalised.path : tar.path, this.keptPathLength);
     const kindProblem = KIND_PROBLEM[tar.type];
     if (kindProblem) {
       const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : '';
       this.problem(
         kindProblem[0],
         `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
-        safe ? normalised.path : tar.path,
+        path,
       );
     } else if (tar.type === 'unsupported') {
       this.problem(
         'entry-unsupported-type',
         `entry ${shown} has tar type "${printable(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
-        safe ? normalised.path : tar.path,
+        path,
       );
     }
-    const path = safe ? normalised.path : tar.path;
     const accepted = safe && (kind === 'file' || kind === 'directory');
     if (safe && tar.nameFieldFull && tar.format === 'ustar') {
       this.problem(
@@ -167,7 +181,8 @@ export class ArchiveCollector implements TarVisitor {
       );
     }
     const inventory: InventoryEntry = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : 'rejected' };
-    if (tar.linkname && (kind === 'symlink' || kind === 'hardlink')) inventory.linkTarget = tar.linkname;
+    if (tar.linkname && (kind === 'symlink' || kind === 'hardlink'))
+      inventory.linkTarget = clip(tar.linkname, SHOWN_NAME_LENGTH);
     this.result.entries.push(inventory);
     this.result.uncompressedSize += tar.size;
     const firstKind = safe ? this.checkCollisions(path, kind) : kind;
@@ -196,8 +211,10 @@ export class ArchiveCollector implements TarVisitor {
     }
     if (path === 'IRIS.DAT') {
       if (this.result.irisDat || firstKind !== 'file') return null;
-      return new HashSink(tar.size, (sha256) => {
-        this.result.irisDat = { size: tar.size, sha256 };
+      const hasher = this.newDatHasher(tar.size);
+      this.datHasher = hasher;
+      return new HashSink(hasher, tar.size, () => {
+        this.datHashed = { size: tar.size, hasher };
       });
     }
     const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
@@ -213,7 +230,8 @@ export class ArchiveCollector implements TarVisitor {
       if (path === 'module.xml' && this.result.moduleXml) return null;
       if (depMatch && this.result.dependencyFiles.has(depMatch[1]!)) return null;
       return new BufferSink(tar.size, (data) => {
-        const parsed = { path, ...readModuleManifest(data) };
+        const role = path === 'module.xml' ? 'module' : 'dependency';
+        const parsed = { path, ...readModuleManifest(data, { maxDepth: this.limits.maxXmlDepth, role }) };
         if (path === 'module.xml') this.result.moduleXml = parsed;
         else this.result.dependencyFiles.set(depMatch![1]!, parsed);
       });
@@ -252,7 +270,7 @@ export class ArchiveCollector implements TarVisitor {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = path.toLowerCase();
+    const lower = createHash('sha1').update(path.toLowerCase()).digest('base64');
     const other = this.lowerCase.get(lower);
     if (other !== undefined) {
       this.problem(
@@ -264,6 +282,25 @@ export class ArchiveCollector implements TarVisitor {
       this.lowerCase.set(lower, path);
     }
     return kind;
+  }
+
+  /** The hasher of IRIS.DAT, once its entry has started (to be told about every output chunk). */
+  get irisDatHasher(): DatHasher | null {
+    return this.datHasher;
+  }
+
+  /** After decompression has ended: waits for IRIS.DAT's digest (when IRIS.DAT was read whole). */
+  async settle(): Promise<void> {
+    if (this.datHashed) {
+      this.result.irisDat = { size: this.datHashed.size, sha256: await this.datHashed.hasher.digest() };
+    } else {
+      this.close();
+    }
+  }
+
+  /** Releases the IRIS.DAT hasher when verification ends without a digest. */
+  close(): void {
+    this.datHasher?.close();
   }
 
   /**

@@ -36,7 +36,10 @@ export function normaliseEntryPath(raw: string): NormalisedPath {
   return { path, skip, problems };
 }
 
-/** Shows a raw path in a message without letting control characters reach a terminal. */
-export function printablePath(raw: string): string {
-  return JSON.stringify(raw);
+/** Longest raw name quoted in a message; a hostile archive's names may be a megabyte long. */
+export const SHOWN_NAME_LENGTH = 256;
+
+/** Shows a raw path in a message (quoted, cut to `max` characters) without letting control characters reach a terminal. */
+export function printablePath(raw: string, max = SHOWN_NAME_LENGTH): string {
+  return raw.length <= max ? JSON.stringify(raw) : `${JSON.stringify(raw.slice(0, max))}... (${raw.length} characters)`;
 }

@@ -60,6 +60,15 @@ export const FINDING_CATALOG = {
     'A pax header or GNU long-name record exceeds limits.maxHeaderExtensionSize.',
   ],
   'limit-path-length': ['error', 'An entry path exceeds limits.maxPathLength.'],
+  'limit-xml-depth': ['error', 'module.xml or a deps/*.xml nests elements deeper than limits.maxXmlDepth.'],
+  'limit-compression-ratio': [
+    'error',
+    'The archive decompresses to more than limits.maxCompressionRatio times its size (past the grace size); parsing stops.',
+  ],
+  'limit-findings': [
+    'info',
+    'More findings of one severity than limits.maxFindings; the rest are counted, not listed.',
+  ],
   // IRIS.DAT
   'iris-dat-missing': ['error', 'No regular file IRIS.DAT at the top level of the archive.'],
   'iris-dat-empty': ['error', 'IRIS.DAT is empty.'],
@@ -117,22 +126,75 @@ export function severityOf(code: FindingCode): FindingSeverity {
   return FINDING_CATALOG[code][0];
 }
 
-/** Collects findings in the order found; severity always comes from the catalog. */
+export interface FindingCaps {
+  /** Most findings kept per severity. */
+  maxFindings: number;
+  /** Longest message kept, in characters. */
+  maxFindingLength: number;
+  /** Longest entry path kept on a finding, in characters. */
+  maxPathLength: number;
+}
+
+const UNCAPPED: FindingCaps = { maxFindings: Infinity, maxFindingLength: Infinity, maxPathLength: Infinity };
+
+/**
+ * A flat copy of `text`. V8 may represent a slice, trim or split result as a view that keeps the
+ * whole original alive (a 1 MiB pax path, a 15 MiB XML text); whatever outlives parsing is detached.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+/** `text` cut to `max` characters, marked with "..." when cut, detached from the original. */
+export function clip(text: string, max: number): string {
+  return detach(text.length <= max ? text : `${text.slice(0, Math.max(0, max - 3))}...`);
+}
+
+/**
+ * Collects findings in the order found; severity always comes from the catalog. Keeps at most
+ * caps.maxFindings per severity (so an error is always listed when there is one) with clipped
+ * text; the rest are counted and summarised by finish().
+ */
 export class FindingList {
   readonly all: Finding[] = [];
+  private readonly kept: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+  private readonly omitted: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+  private readonly codes = new Set<FindingCode>();
+
+  constructor(private readonly caps: FindingCaps = UNCAPPED) {}
 
   add(code: FindingCode, message: string, entry?: string): void {
-    const finding: Finding = { code, severity: severityOf(code), message };
-    if (entry !== undefined) finding.entry = entry;
+    const severity = severityOf(code);
+    this.codes.add(code);
+    if (this.kept[severity] >= this.caps.maxFindings) {
+      this.omitted[severity]++;
+      return;
+    }
+    this.kept[severity]++;
+    const finding: Finding = { code, severity, message: clip(message, this.caps.maxFindingLength) };
+    if (entry !== undefined) finding.entry = clip(entry, Math.max(this.caps.maxPathLength, 256));
     this.all.push(finding);
   }
 
+  /** Adds the limit-findings note when findings were left out. */
+  finish(): void {
+    const { error, warning, info } = this.omitted;
+    if (error + warning + info === 0) return;
+    this.all.push({
+      code: 'limit-findings',
+      severity: severityOf('limit-findings'),
+      message:
+        `${error} more errors, ${warning} more warnings and ${info} more notes were found but not listed ` +
+        `(limits.maxFindings is ${this.caps.maxFindings} per severity). Fix the listed ones, or raise the limit to see the rest.`,
+    });
+  }
+
   has(code: FindingCode): boolean {
-    return this.all.some((f) => f.code === code);
+    return this.codes.has(code);
   }
 
   get hasErrors(): boolean {
-    return this.all.some((f) => f.severity === 'error');
+    return this.kept.error > 0;
   }
 
   bySeverity(severity: FindingSeverity): Finding[] {

@@ -105,6 +105,15 @@ export class GzipMemberDecoder {
     return this.phase === 'header' || this.phase === 'body' || this.phase === 'trailer';
   }
 
+  /** Holds decompressed output back (zlib then stops once its buffers are full) until resumeOutput(). */
+  pauseOutput(): void {
+    this.inflate?.pause();
+  }
+
+  resumeOutput(): void {
+    this.inflate?.resume();
+  }
+
   /** Stops decompressing (e.g. the tar layer gave up); later input is only counted. */
   abandon(): void {
     if (this.phase === 'failed') return;
@@ -183,13 +192,11 @@ export class GzipMemberDecoder {
       highWaterMark: this.options.highWaterMark,
     } as zlib.ZlibOptions);
     this.inflate = inflate;
-    inflate.on('readable', () => {
-      let out: Buffer | null;
-      while ((out = inflate.read() as Buffer | null) !== null) {
-        this.crc = crc32(out, this.crc);
-        this.outSize += out.length;
-        this.onData(out);
-      }
+    // 'data' hands over each output buffer as zlib filled it (read() would join several into a copy).
+    inflate.on('data', (out: Buffer) => {
+      this.crc = crc32(out, this.crc);
+      this.outSize += out.length;
+      this.onData(out);
     });
     this.ended = new Promise((resolve) => {
       inflate.once('end', () => {

@@ -18,6 +18,16 @@ export interface ArchiveLimits {
   maxPathLength: number;
   /** How long a single read of the archive may wait for data before verification gives up. */
   readStallTimeoutMs: number;
+  /** Deepest element nesting accepted in module.xml and deps/*.xml (IPM's manifests are a few levels deep). */
+  maxXmlDepth: number;
+  /** Decompressed bytes allowed per compressed byte read, once past compressionRatioGraceSize. */
+  maxCompressionRatio: number;
+  /** Decompressed bytes always allowed before maxCompressionRatio applies (small packages compress very well). */
+  compressionRatioGraceSize: number;
+  /** Most findings of each severity kept in the report; the rest are counted in one limit-findings note. */
+  maxFindings: number;
+  /** Longest finding message kept, in characters; longer ones are cut (quoted names are cut first). */
+  maxFindingLength: number;
 }
 
 const GiB = 1024 ** 3;
@@ -32,6 +42,11 @@ export const DEFAULT_LIMITS: Readonly<ArchiveLimits> = Object.freeze({
   maxHeaderExtensionSize: 1 * MiB,
   maxPathLength: 1024,
   readStallTimeoutMs: 60_000,
+  maxXmlDepth: 256,
+  maxCompressionRatio: 200,
+  compressionRatioGraceSize: 1 * GiB,
+  maxFindings: 1000,
+  maxFindingLength: 2000,
 });
 
 /** The defaults overridden by `partial`; each given value must be a positive safe integer. */

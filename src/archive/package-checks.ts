@@ -213,7 +213,7 @@ function checkModuleXml(
       systemRequirements,
       updatePackage: m.updatePackage,
       testResources,
-      manifestXml: entry.xml.ok ? entry.xml.text : '',
+      manifestXml: entry.xml.ok ? (entry.xml.text ?? '') : '',
     },
     resources: m.resources,
     declaredDependencies: m.dependencies,

@@ -1,3 +1,4 @@
+import { printable } from '../util/untrusted.js';
 import type { Finding, VerificationReport } from './report.js';
 
 function bytes(n: number): string {
@@ -17,7 +18,7 @@ function findingLines(title: string, list: Finding[]): string[] {
   return [
     '',
     `${title} (${list.length}):`,
-    ...list.map((f) => `  - [${f.code}]${f.entry ? ` ${f.entry}:` : ''} ${f.message}`),
+    ...list.map((f) => `  - [${f.code}]${f.entry ? ` ${printable(f.entry)}:` : ''} ${printable(f.message)}`),
   ];
 }
 
@@ -35,9 +36,10 @@ export function renderReport(r: VerificationReport): string {
   ];
   if (r.module) {
     lines.push(
-      `Module    ${r.module.name || '(no name)'} ${r.module.version || '(no version)'}, packaging ${r.module.packaging ?? '(none)'}, IRIS ${r.module.irisVersion ?? '(not stated)'}`,
+      // Names and versions come from the archive's module.xml: one line each, whatever they hold.
+      `Module    ${printable(r.module.name) || '(no name)'} ${printable(r.module.version) || '(no version)'}, packaging ${printable(r.module.packaging ?? '(none)')}, IRIS ${printable(r.module.irisVersion ?? '(not stated)')}`,
     );
-    if (r.module.updatePackage) lines.push(`          update steps in ${r.module.updatePackage}`);
+    if (r.module.updatePackage) lines.push(`          update steps in ${printable(r.module.updatePackage)}`);
   } else {
     lines.push('Module    (module.xml not read)');
   }
@@ -50,7 +52,7 @@ export function renderReport(r: VerificationReport): string {
   for (const [i, d] of r.dependencies.entries()) {
     const declared = d.declaredVersion ? `declared ${d.declaredVersion}` : 'transitive';
     const packaged = d.depsFile ? `packaged ${d.packagedVersion ?? '?'} in ${d.depsFile}` : 'no deps file';
-    lines.push(`${i === 0 ? 'Deps     ' : '         '} ${d.name}: ${declared}, ${packaged}`);
+    lines.push(`${i === 0 ? 'Deps     ' : '         '} ${printable(`${d.name}: ${declared}, ${packaged}`)}`);
   }
   const tests =
     r.builtWithTestResources === null ? 'unknown' : r.builtWithTestResources ? 'included (-dev)' : 'not included';

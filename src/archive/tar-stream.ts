@@ -141,6 +141,11 @@ export class TarStreamParser {
     }
   }
 
+  /** Stops parsing on a problem found outside the tar layer (e.g. a limit on the gzip layer). */
+  stop(code: FindingCode, message: string): void {
+    if (this.state !== 'stopped') this.fail(code, message);
+  }
+
   private fail(code: FindingCode, message: string, entry?: string): void {
     this.visitor.problem(code, message, entry);
     this.closeSink();

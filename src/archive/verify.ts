@@ -5,6 +5,7 @@ import { IpmDbError } from '../util/errors.js';
 import { ArchiveCollector } from './archive-collector.js';
 import { openArchiveFile, withStallTimeout } from './archive-source.js';
 import { FindingList } from './findings.js';
+import { InlineHasher, WorkerHasher } from './dat-hasher.js';
 import { GzipMemberDecoder } from './gzip-member.js';
 import { resolveLimits, type ArchiveLimits } from './limits.js';
 import { checkPackage } from './package-checks.js';
@@ -18,6 +19,9 @@ export interface VerifyOptions {
   expectedModuleVersion?: string;
   limits?: Partial<ArchiveLimits>;
 }
+
+/** IRIS.DAT from this size on is hashed on a worker thread, beside inflating and the archive's hash. */
+const WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 
 /** Zlib output chunk: large enough that hashing on the main thread overlaps the next inflate call. */
 const INFLATE_CHUNK_SIZE = 512 * 1024;
@@ -46,23 +50,37 @@ export async function verifyArchiveStream(
 ): Promise<VerificationReport> {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
-  const findings = new FindingList();
-  const collector = new ArchiveCollector(findings, limits);
+  const findings = new FindingList(limits);
+  let gzip: GzipMemberDecoder | null = null;
+  const collector = new ArchiveCollector(findings, limits, (datSize) => {
+    if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
+    const hasher = new WorkerHasher();
+    hasher.onDrain = () => gzip?.resumeOutput();
+    return hasher;
+  });
   const tar = new TarStreamParser(collector, limits);
   let internalError: unknown = null;
-  const gzip: GzipMemberDecoder = new GzipMemberDecoder(
+  let size = 0;
+  let inflated = 0;
+  gzip = new GzipMemberDecoder(
     (data) => {
+      const dat = collector.irisDatHasher;
+      if (dat instanceof WorkerHasher) dat.observe(data);
+      inflated += data.length;
+      if (inflated > limits.compressionRatioGraceSize && inflated > limits.maxCompressionRatio * size) {
+        tar.stop('limit-compression-ratio', compressionRatioMessage(inflated, size, limits));
+      }
       try {
         tar.write(data);
       } catch (err) {
         internalError ??= err;
       }
-      if (tar.stopped || internalError) gzip.abandon();
+      if (tar.stopped || internalError) gzip!.abandon();
+      else if (dat instanceof WorkerHasher && dat.congested) gzip!.pauseOutput();
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK },
   );
   const fileHash = createHash('sha256');
-  let size = 0;
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -71,10 +89,19 @@ export async function verifyArchiveStream(
     }
   } catch (err) {
     gzip.abandon();
+    collector.close();
     throw err;
   }
   const gz = await gzip.end();
+  if (!internalError) {
+    try {
+      await collector.settle();
+    } catch (err) {
+      internalError = err;
+    }
+  }
   if (internalError) {
+    collector.close();
     throw new IpmDbError(
       'archive-verifier-failed',
       `verifying ${meta.path} failed unexpectedly: ${String(internalError)}`,
@@ -95,6 +122,7 @@ export async function verifyArchiveStream(
   collector.finish();
   const collected = collector.result;
   const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
+  findings.finish();
   return {
     schema: VERIFY_REPORT_SCHEMA,
     valid: !findings.hasErrors,
@@ -122,4 +150,12 @@ export async function verifyArchiveStream(
     limits,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+function compressionRatioMessage(inflated: number, compressed: number, limits: ArchiveLimits): string {
+  return (
+    `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio ` +
+    `(${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. ` +
+    'This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.'
+  );
 }

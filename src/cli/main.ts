@@ -1,5 +1,6 @@
 import { IpmDbError, UsageError, describeError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
+import { commandSafeStream } from '../util/untrusted.js';
 import { EXIT, loadCommand, type CliCommandListing, type CliIo } from './command.js';
 import { commands } from './commands/index.js';
 import { withCliRegistryHint } from './registry-hints.js';
@@ -18,7 +19,10 @@ function overview(list: CliCommandListing[]): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo, list: CliCommandListing[] = commands): Promise<number> {
+export async function main(argv: string[], given: CliIo, list: CliCommandListing[] = commands): Promise<number> {
+  // In a workflow step, nothing the CLI reports on stderr (IRIS output, registry answers, names
+  // from archives) may be read as a workflow command. stdout stays as it is: it is often a file.
+  const io = given.env.GITHUB_ACTIONS === 'true' ? { ...given, stderr: commandSafeStream(given.stderr) } : given;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overview(list) + '\n');

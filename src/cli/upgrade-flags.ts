@@ -1,9 +1,14 @@
 // `ipm-db run`'s upgrade flags: the action's upgrade input names, mapped onto the upgrade stage's
 // own parser (src/pipeline/upgrade/options.ts) and its registry puller.
 import { resolve } from 'node:path';
-import { readModuleIdentity } from '../ipm/manifest.js';
 import type { Stage } from '../pipeline/options.js';
-import { parseUpgradeOptions, upgradeFromInputs, type UpgradeInputs } from '../pipeline/upgrade/options.js';
+import {
+  UPGRADE_FIELDS,
+  parseUpgradeOptions,
+  type UpgradeField,
+  type UpgradeText,
+} from '../pipeline/upgrade/options.js';
+import type { UpgradeEnvironment } from '../pipeline/upgrade/ports.js';
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './command.js';
@@ -50,54 +55,52 @@ function either(
 /**
  * The upgrade stage the flags ask for, or null when none of --upgrade-from, --upgrade-source and
  * --upgrade-scenarios is given (then the other upgrade flags are refused, as the action refuses them).
+ * The flags are parsed by the upgrade stage's own parser, the one the action's inputs go through.
  */
-export async function upgradeStageFromFlags(v: UpgradeFlagValues, moduleDir: string, io: CliIo): Promise<Stage | null> {
-  const from = v['upgrade-from']?.trim() || null;
-  const sourceRaw = either(v, 'upgrade-source', 'previous-source')?.trim() || null;
-  const scenarios = v['upgrade-scenarios']?.trim() || null;
-  const seed = either(v, 'seed-methods', 'seed');
-  const checks = either(v, 'check-methods', 'checks');
-  if (!from && !sourceRaw && !scenarios) {
-    const given: Array<[string, unknown]> = [
-      ['seed-methods', seed],
-      ['check-methods', checks],
-      ['declared-changes', v['declared-changes']],
-      ['upgrade-globals', v['upgrade-globals']],
-      ['upgrade-exclude-globals', v['upgrade-exclude-globals']],
-      ['registry', v.registry],
-      ['namespace', v.namespace],
-      ['plain-http', v['plain-http']],
-    ];
-    const stray = given.filter(([, value]) => value !== undefined).map(([name]) => name);
-    if (stray.length > 0)
+export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo): Stage | null {
+  const given: Record<UpgradeField, string | undefined> = {
+    'upgrade-from': v['upgrade-from'],
+    'upgrade-source': either(v, 'upgrade-source', 'previous-source'),
+    'upgrade-scenarios': v['upgrade-scenarios'],
+    'seed-methods': either(v, 'seed-methods', 'seed'),
+    'check-methods': either(v, 'check-methods', 'checks'),
+    'declared-changes': v['declared-changes'],
+    'upgrade-globals': v['upgrade-globals'],
+    'upgrade-exclude-globals': v['upgrade-exclude-globals'],
+  };
+  const text: UpgradeText = {};
+  for (const field of UPGRADE_FIELDS) {
+    const value = given[field];
+    if (value !== undefined) text[field] = value;
+  }
+  const options = parseUpgradeOptions(text, {
+    resolvePath: (path) => resolve(io.cwd, path),
+    pullFrom: v.namespace ? { registry: (v.registry ?? 'ghcr.io').replace(/\/+$/, ''), namespace: v.namespace } : null,
+    name: (field) => `--${field}`,
+  });
+  if (options === null) {
+    const stray = (['registry', 'namespace', 'plain-http'] as const).find((name) => v[name] !== undefined);
+    if (stray)
       throw new UsageError(
-        `--${stray[0]} is given but no upgrade runs; add --upgrade-from, --upgrade-source or --upgrade-scenarios.`,
+        `--${stray}: is set but no upgrade runs; add --upgrade-from, --upgrade-source or --upgrade-scenarios.`,
       );
     return null;
   }
-  // A version-only --upgrade-from is pulled from <registry>/<namespace>/<module>.
-  const repository = v.namespace
-    ? `${(v.registry ?? 'ghcr.io').replace(/\/+$/, '')}/${v.namespace}/${(await readModuleIdentity(moduleDir)).name}`
-    : null;
-  const inputs: UpgradeInputs = {
-    ...(from ? upgradeFromInputs(from, repository, (path) => resolve(io.cwd, path)) : {}),
-    ...(sourceRaw ? { previousSource: sourceRaw.startsWith('git:') ? sourceRaw : resolve(io.cwd, sourceRaw) } : {}),
-    ...(scenarios ? { scenarios } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(checks !== undefined ? { checks } : {}),
-    ...(v['declared-changes'] !== undefined ? { declaredChanges: v['declared-changes'] } : {}),
-    ...(v['upgrade-globals'] !== undefined ? { globals: v['upgrade-globals'] } : {}),
-    ...(v['upgrade-exclude-globals'] !== undefined ? { excludeGlobals: v['upgrade-exclude-globals'] } : {}),
-  };
-  const options = parseUpgradeOptions(inputs);
-  // The environment's credentials go to --registry only; a reference on another host is pulled
-  // with that host's docker login, or anonymously.
+  return upgradeStage(options, cliUpgradePuller(v, io));
+}
+
+/**
+ * Pulls a previous release for `ipm-db run`: the environment's credentials go to --registry
+ * only; a reference on another host is pulled with that host's docker login, or anonymously,
+ * and plain HTTP only to --registry's host.
+ */
+export function cliUpgradePuller(
+  v: { registry?: string | undefined; 'plain-http'?: boolean | undefined; verbose?: boolean | undefined },
+  io: CliIo,
+): UpgradeEnvironment['pull'] {
   const access = cliRegistryAccess(io, (v.registry ?? 'ghcr.io').replace(/\/+$/, ''), {
     plainHttp: v['plain-http'] === true,
   });
   const logger = cliLogger(io, v.verbose === true);
-  return upgradeStage(
-    options,
-    registryPuller((host) => new RegistryClient(accessForHost(access, host), { logger })),
-  );
+  return registryPuller((host) => new RegistryClient(accessForHost(access, host), { logger }));
 }

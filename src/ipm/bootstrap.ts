@@ -4,14 +4,13 @@
  * from every namespace the pipeline creates); the packaging and install namespaces are
  * created from there with InitializeNamespace, which maps %IPM into them.
  */
-import { basename } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { WORK_DIR } from '../iris/container.js';
 import type { IpmCommand, Operation } from '../iris/objectscript.js';
 import { validateNamespace } from '../iris/validate.js';
 import { ipmFailure } from './output.js';
-import { copyFileIn, type IpmTarget } from './operations.js';
+import type { IpmTarget } from './operations.js';
+import { installIpm } from './ipm-install.js';
 import type { ResolvedInstaller } from './installer.js';
 
 export interface IrisVersion {
@@ -19,9 +18,9 @@ export interface IrisVersion {
   zversion: string;
   major: number;
   minor: number;
-  /** e.g. "2025.1.0.223.0". */
+  /** e.g. "2026.1.0.230.0". */
   number: string;
-  /** "2025.1": what SystemRequirements/@Version and the OCI tag carry. */
+  /** "2026.1": what SystemRequirements/@Version and the OCI tag carry. */
   majorMinor: string;
   /** The build, e.g. "223U", from $zversion. */
   build: string | null;
@@ -104,38 +103,23 @@ export async function bootstrapIpm(target: IpmTarget, options: BootstrapOptions)
   let previousIpmVersion = '';
   if (hasIpm) previousIpmVersion = (await readIpm(target, home)).version;
   if (options.installer) {
-    const fileName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xml$/.test(basename(options.installer.path))
-      ? basename(options.installer.path)
-      : 'ipm-installer.xml';
-    const dir = `${WORK_DIR}/ipm`;
-    await target.files.mkdir(dir);
-    await copyFileIn(target.files, options.installer.path, `${dir}/${fileName}`);
-    options.logger.info(
-      `Installing IPM from ${options.installer.url ?? options.installer.path} (sha256 ${options.installer.sha256}) into ${home}`,
-    );
-    await ipmSession(
-      target,
-      home,
-      [{ kind: 'loadXml', path: `${dir}/${fileName}` }],
-      options.installTimeoutMs ?? 900_000,
-      'ipm-install-failed',
-    );
+    await installIpm(target, options.installer, home, options.logger, options.installTimeoutMs ?? 900_000);
   } else if (!hasIpm) {
     throw new IpmDbError('ipm-missing', `The image has no IPM in ${home} and no IPM installer was given.`, {
-      hint: 'Pass --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-version / ipm-installer).',
+      hint: 'Pass --ipm-git <commit>, --ipm <version> --ipm-sha256 <hex> or --ipm <path to zpm-<version>.xml> (action inputs ipm-git / ipm-version / ipm-installer).',
     });
   }
   const ipm = await readIpm(target, home);
   if (!ipm.version)
     throw new IpmDbError('ipm-missing', `IPM is not usable in ${home} after installation (no zpm module found).`, {
-      hint: 'Check that the installer is an IPM release installer (zpm-<version>.xml).',
+      hint: 'Check that the installer is an IPM release installer (zpm-<version>.xml), or the commit an IPM source tree.',
     });
   if (!ipm.databasePackaging)
     throw new IpmDbError(
       'ipm-lacks-database-packaging',
       `IPM ${ipm.version} in ${home} has no database packaging (%IPM.Lifecycle.Database does not exist), so package-database cannot run.`,
       {
-        hint: 'Install an IPM build with database packaging: --ipm <version after 0.10.9> or an installer built from the db-packaging branch.',
+        hint: 'Install an IPM build with database packaging: --ipm-git <commit of a tree that has it> (the default pin does), or an installer of a release that has it.',
       },
     );
   await ipmSession(

@@ -1,25 +1,51 @@
 /**
- * Finding the IPM installer XML (`zpm-<version>.xml`) to load into IRIS: a file in the
- * workspace, or a release asset downloaded once, verified against a pinned SHA-256 before
- * use, and cached (the action implements InstallerCache with @actions/cache).
+ * Finding the IPM to install into IRIS: an installer XML (`zpm-<version>.xml`) in the workspace,
+ * a release asset downloaded once, verified against a pinned SHA-256 before use, and cached (the
+ * action implements InstallerCache with @actions/cache), or the source tree of a pinned commit
+ * (ipm-source.ts).
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { IpmDbError, UsageError } from '../util/errors.js';
 import { isSemver, isSha256Hex } from '../naming/grammar.js';
+import { resolveIpmSource, type IpmGitPin } from './ipm-source.js';
 
 export type InstallerSource =
-  { kind: 'path'; path: string; sha256?: string } | { kind: 'version'; version: string; sha256?: string };
+  | { kind: 'path'; path: string; sha256?: string }
+  | { kind: 'version'; version: string; sha256?: string }
+  /** A pinned commit's source tree; `archive` is its source archive when already fetched in this run. */
+  | ({ kind: 'git'; archive?: { path: string; sha256: string } } & IpmGitPin);
 
 export interface ResolvedInstaller {
-  /** Local file to copy into the container. */
+  /** Local file to copy into the container: the installer XML, or the source tree's root folder. */
   path: string;
+  /** SHA-256 of the installer XML, or of the source archive. */
   sha256: string;
   /** The IPM version, when known from the request. */
   version: string | null;
   origin: 'path' | 'cache' | 'download';
   url: string | null;
+  /** Set when `path` is a source tree to install with IPM.Installer's setup. */
+  git?: IpmGitPin & { archivePath: string };
+}
+
+/** The pin a resolved installer stands for, to resolve again per image without another download. */
+export function pinnedSource(resolved: ResolvedInstaller): InstallerSource {
+  if (resolved.git)
+    return {
+      kind: 'git',
+      commit: resolved.git.commit,
+      repository: resolved.git.repository,
+      archive: { path: resolved.git.archivePath, sha256: resolved.sha256 },
+    };
+  return { kind: 'path', path: resolved.path, sha256: resolved.sha256 };
+}
+
+/** What the IPM pin is, for cache keys and reports: release version+sha256, installer sha256 or git commit. */
+export function installerPin(resolved: ResolvedInstaller): string {
+  if (resolved.git) return `git-${resolved.git.commit}`;
+  return `${resolved.version ?? 'xml'}-${resolved.sha256}`;
 }
 
 /**
@@ -35,8 +61,12 @@ export interface InstallerCache {
   save(key: string, source: string): Promise<void>;
 }
 
-export function installerUrl(version: string): string {
-  return `https://github.com/intersystems/ipm/releases/download/v${version}/zpm-${version}.xml`;
+/** Where IPM's releases publish the installer; `{version}` is replaced by the version. */
+export const IPM_RELEASE_URL = 'https://github.com/intersystems/ipm/releases/download/v{version}/zpm-{version}.xml';
+
+/** The installer's URL for `version` under a release URL template (default: IPM's GitHub releases). */
+export function installerUrl(version: string, releaseUrl: string = IPM_RELEASE_URL): string {
+  return releaseUrl.replaceAll('{version}', version);
 }
 
 /** `--ipm` value: a path to an XML file, or a version ("0.10.10" or "v0.10.10"). */
@@ -71,6 +101,8 @@ export interface ResolveOptions {
   /** Where downloads are written. */
   workDir: string;
   cache?: InstallerCache;
+  /** Release URL template with `{version}` (a mirror); default IPM_RELEASE_URL. */
+  releaseUrl?: string;
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
   /** Largest installer accepted; default 64 MB. */
@@ -78,6 +110,23 @@ export interface ResolveOptions {
 }
 
 export async function resolveInstaller(source: InstallerSource, options: ResolveOptions): Promise<ResolvedInstaller> {
+  if (source.kind === 'git') {
+    const pin = { commit: source.commit, repository: source.repository };
+    const tree = await resolveIpmSource(pin, source.archive, {
+      workDir: options.workDir,
+      ...(options.cache ? { cache: options.cache } : {}),
+      download: (url) =>
+        downloadBytes(url, { ...options, maxBytes: options.maxBytes ?? 256 * 1024 * 1024 }, 'the IPM source archive'),
+    });
+    return {
+      path: tree.root,
+      sha256: tree.archiveSha256,
+      version: null,
+      origin: tree.origin,
+      url: tree.url,
+      git: { ...pin, archivePath: tree.archivePath },
+    };
+  }
   if (source.kind === 'path') {
     const actual = await sha256File(source.path);
     if (source.sha256 && actual !== source.sha256)
@@ -91,7 +140,7 @@ export async function resolveInstaller(source: InstallerSource, options: Resolve
     return { path: source.path, sha256: actual, version: null, origin: 'path', url: null };
   }
   const expected = source.sha256 ?? KNOWN_INSTALLER_SHA256[source.version];
-  const url = installerUrl(source.version);
+  const url = installerUrl(source.version, options.releaseUrl);
   if (!expected)
     throw new UsageError(
       `No SHA-256 is known for IPM ${source.version}: pass --ipm-sha256 <hex> (action input ipm-sha256) with the checksum of ${url}.`,
@@ -106,7 +155,7 @@ export async function resolveInstaller(source: InstallerSource, options: Resolve
       return { path: destination, sha256: expected, version: source.version, origin: 'cache', url };
     await rm(destination, { force: true });
   }
-  const bytes = await download(url, options);
+  const bytes = await downloadBytes(url, options, 'the IPM installer');
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== expected)
     throw new IpmDbError(
@@ -123,7 +172,7 @@ export async function resolveInstaller(source: InstallerSource, options: Resolve
   return { path: destination, sha256: actual, version: source.version, origin: 'download', url };
 }
 
-async function download(url: string, options: ResolveOptions): Promise<Buffer> {
+async function downloadBytes(url: string, options: ResolveOptions, what: string): Promise<Buffer> {
   const fetchImpl = options.fetchImpl ?? fetch;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   let response: Response;
@@ -132,7 +181,7 @@ async function download(url: string, options: ResolveOptions): Promise<Buffer> {
   } catch (err) {
     throw new IpmDbError(
       'installer-download-failed',
-      `Could not download the IPM installer from ${url}: ${(err as Error).message}.`,
+      `Could not download ${what} from ${url}: ${(err as Error).message}.`,
       {
         hint: 'Check the network, or pass a local installer file with --ipm <path>.',
         cause: err,
@@ -141,7 +190,7 @@ async function download(url: string, options: ResolveOptions): Promise<Buffer> {
   }
   if (!response.ok)
     throw new IpmDbError('installer-download-failed', `Downloading ${url} answered HTTP ${response.status}.`, {
-      hint: 'Check that the IPM version has a release with a zpm-<version>.xml asset.',
+      hint: 'Check that the IPM version has a release with a zpm-<version>.xml asset, or that the commit exists in the repository.',
     });
   const length = Number(response.headers.get('content-length') ?? '0');
   if (length > maxBytes)
@@ -157,7 +206,8 @@ async function download(url: string, options: ResolveOptions): Promise<Buffer> {
 
 /** A cache in a local directory, for the CLI (the action uses @actions/cache instead). */
 export function directoryCache(dir: string): InstallerCache {
-  const fileFor = (key: string) => join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.xml`);
+  const fileFor = (key: string) =>
+    join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, '_')}${key.startsWith('ipm-source-') ? '.tar.gz' : '.xml'}`);
   return {
     async restore(key, destination) {
       const file = fileFor(key);

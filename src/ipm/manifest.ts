@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
+import { printable } from '../util/untrusted.js';
 import { readModuleManifest, type ModuleManifest } from '../archive/module-manifest.js';
 import { isModuleName, isSemver } from '../naming/grammar.js';
 
@@ -38,12 +39,12 @@ export function parseModuleIdentity(xml: string, where = 'module.xml'): ModuleId
   if (!isModuleName(name))
     throw new IpmDbError(
       'module-xml-invalid',
-      `${where}: module name "${name}" is not a valid IPM module name (letters, digits, ".", "-", "_").`,
+      `${where}: module name "${printable(name)}" is not a valid IPM module name (letters, digits, ".", "-", "_").`,
     );
   if (!isSemver(version))
     throw new IpmDbError(
       'module-xml-invalid',
-      `${where}: version "${version}" is not a semantic version (e.g. 1.2.3).`,
+      `${where}: version "${printable(version)}" is not a semantic version (e.g. 1.2.3).`,
     );
   return { name, version };
 }

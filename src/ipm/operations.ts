@@ -8,18 +8,20 @@ import { basename, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import type { CompileError } from './compile-errors.js';
 import { WORK_DIR } from '../iris/container.js';
+import { copyModuleTree } from './module-copy.js';
 import type { Expression, IpmCommand, Operation } from '../iris/objectscript.js';
 import type { SessionFailure, SessionResult, SessionRunner } from '../iris/session.js';
 import { validate, validateNamespace } from '../iris/validate.js';
 import { parseCompileErrors, readSourceTree, resolveCompileErrors, type SourceTree } from './compile-errors.js';
 import {
-  ipmFailure,
-  parseListOutput,
-  parsePackageOutput,
-  parseSwapOutput,
-  type ListedModule,
-  type SwapOutput,
-} from './output.js';
+  dependencyCheckLine,
+  parseDependencyStates,
+  superclassNotPackaged,
+  type DependencyState,
+} from './dependencies.js';
+import { notWritableError, parseWritable, writableLine } from './writable.js';
+import { moduleStateLine, parseModuleState, throwOnGuardedError, type ModuleState } from './installed.js';
+import { ipmFailure, parsePackageOutput, parseSwapOutput, type SwapOutput } from './output.js';
 
 /** File transfer into and out of the container (IrisContainer implements it). */
 export interface ContainerFiles {
@@ -64,23 +66,16 @@ export class CompileFailedError extends IpmDbError {
   }
 }
 
-/** Directories never sent to IRIS with a module. */
-const NOT_COPIED = new Set(['.git']);
-
 /**
  * Copies a module directory into the container through a host staging copy with symbolic links
- * resolved (docker cp would copy a link such as `.modules/dep -> ../../dep` as a dangling link)
- * and without `.git`.
+ * resolved where they stay inside the module (or the repository, under `.modules/`), without
+ * `.git` (see module-copy.ts).
  */
 export async function copyModuleIn(files: ContainerFiles, moduleDir: string, containerDir: string): Promise<void> {
   const staging = await mkdtemp(join(tmpdir(), 'ipm-db-module-'));
   try {
     const copy = join(staging, 'module');
-    await cp(moduleDir, copy, {
-      recursive: true,
-      dereference: true,
-      filter: (source) => !NOT_COPIED.has(basename(source)),
-    });
+    await copyModuleTree(moduleDir, copy);
     await makeReadableForIris(copy);
     await files.copyIn(copy, containerDir);
   } finally {
@@ -89,13 +84,15 @@ export async function copyModuleIn(files: ContainerFiles, moduleDir: string, con
 }
 
 /**
- * docker cp keeps host modes and IRIS runs as irisowner, not as the files' owner: directories
- * need o+rx and files o+r (a checkout made under umask 077 would otherwise be unreadable).
+ * docker cp keeps host modes and makes root the owner, while IRIS runs as another user (irisowner,
+ * uid 51773, in the official images): files need o+r (a checkout made under umask 077 would
+ * otherwise be unreadable) and directories o+rwx, because IPM writes into the module root
+ * (package-database's `pip download ... -d <root>/wheels`).
  */
 export async function makeReadableForIris(path: string): Promise<void> {
   const info = await stat(path);
   if (info.isDirectory()) {
-    await chmod(path, info.mode | 0o755);
+    await chmod(path, info.mode | 0o777);
     for (const entry of await readdir(path)) await makeReadableForIris(join(path, entry));
   } else {
     await chmod(path, info.mode | 0o444);
@@ -208,6 +205,7 @@ export class IpmOperations {
   ): Promise<{ output: string; containerPath: string }> {
     const dir = await this.workDir('module');
     await copyModuleIn(this.target.files, moduleDir, dir);
+    await this.checkWritable(namespace, [dir]);
     const command: IpmCommand = {
       words: ['load', dir],
       modifiers: [...(options.dev ? [['-dev'] as [string]] : []), ...this.verboseFlag()],
@@ -230,6 +228,7 @@ export class IpmOperations {
     validate('module name', moduleName);
     const out = await this.workDir('out');
     await this.target.files.mkdir(out);
+    await this.checkWritable(namespace, [out]);
     const modifiers: IpmCommand['modifiers'] = [['-path', out]];
     if (options.dev) modifiers.push(['-dev']);
     if (options.exportPythonDeps === false) modifiers.push(['-no-export-python-deps']);
@@ -239,6 +238,7 @@ export class IpmOperations {
       [{ words: ['package-database', moduleName], modifiers }],
       this.timeouts.packageMs,
       'package-failed',
+      (failure) => (failure.reason === 'timeout' ? null : superclassNotPackaged(failure.output.text, moduleName)),
     );
     const parsed = parsePackageOutput(result.text);
     if (!parsed.archivePath)
@@ -311,14 +311,53 @@ export class IpmOperations {
     return { ...parseSwapOutput(result.text), output: result.text };
   }
 
-  async list(namespace: string): Promise<ListedModule[]> {
-    const result = await this.ipm(
-      namespace,
-      [{ words: ['list'], modifiers: [] }],
-      this.timeouts.shortMs,
-      'list-failed',
-    );
-    return parseListOutput(result.text);
+  /**
+   * Fails unless IRIS, as the user it runs as, can create an entry in each directory (checked by
+   * making and removing a subdirectory from inside IRIS, not assumed from who copied the files).
+   */
+  async checkWritable(namespace: string, dirs: string[]): Promise<void> {
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: dirs.map((dir) => ({ kind: 'surfaceLine' as const, text: writableLine(dir), label: `check ${dir}` })),
+      timeoutMs: this.timeouts.shortMs,
+    });
+    const refused = parseWritable(result.raw).filter((d) => !d.writable);
+    if (refused.length > 0)
+      throw notWritableError(
+        refused.map((d) => d.dir),
+        result.raw,
+      );
+  }
+
+  /**
+   * The module as IPM's `%IPM.Storage.Module` records it in a namespace (version and packaging),
+   * or null when it is not installed. Read from the object, not from `list` text.
+   */
+  async installedModule(namespace: string, moduleName: string): Promise<ModuleState | null> {
+    validate('module name', moduleName);
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: [{ kind: 'surfaceLine', text: moduleStateLine(moduleName), label: `read module ${moduleName}` }],
+      timeoutMs: this.timeouts.shortMs,
+    });
+    throwOnGuardedError(result, `Reading module ${moduleName} in ${namespace}`);
+    return parseModuleState(result);
+  }
+
+  /** Each dependency's module record and whether the code of its resources exists in the namespace. */
+  async dependencyStates(namespace: string, names: string[]): Promise<DependencyState[]> {
+    if (names.length === 0) return [];
+    const result = await this.target.sessions.run({
+      namespace: validateNamespace(namespace),
+      operations: names.map((name) => ({
+        kind: 'surfaceLine' as const,
+        text: dependencyCheckLine(name),
+        label: `check dependency ${name}`,
+      })),
+      timeoutMs: this.timeouts.shortMs,
+    });
+    throwOnGuardedError(result, `Checking the dependencies in ${namespace}`);
+    return parseDependencyStates(result.raw);
   }
 
   async uninstall(namespace: string, moduleName: string): Promise<string> {
@@ -381,5 +420,3 @@ export class IpmOperations {
     return result.values;
   }
 }
-
-export type { ListedModule };

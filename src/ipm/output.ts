@@ -7,7 +7,7 @@ import { IpmDbError } from '../util/errors.js';
 import { SHA256_HEX_SOURCE } from '../naming/grammar.js';
 import type { SessionFailure } from '../iris/session.js';
 import { lastErrorLine } from '../iris/session.js';
-import { seconds } from '../iris/docker.js';
+import { formatDuration } from '../util/format.js';
 
 export interface PackageOutput {
   checksum: string | null;
@@ -41,26 +41,6 @@ export function parseSwapOutput(text: string): SwapOutput {
   const ns = /Database swap complete for namespace (\S+)/.exec(text);
   const backup = /^\s*Backup:\s*(\S.*?)\s*$/m.exec(text);
   return { namespace: ns ? ns[1]! : null, backupPath: backup ? backup[1]! : null };
-}
-
-export interface ListedModule {
-  name: string;
-  version: string;
-  /** The rest of the line (e.g. "(database)", mapping notes), trimmed. */
-  extra: string;
-}
-
-/** `list` lines: `<name> <version> [...]`; anything else is ignored. */
-export function parseListOutput(text: string): ListedModule[] {
-  const out: ListedModule[] = [];
-  for (const line of text.split('\n')) {
-    const m =
-      /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s+v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?:\s+(.*))?$/.exec(
-        line,
-      );
-    if (m) out.push({ name: m[1]!, version: m[2]!, extra: (m[3] ?? '').trim() });
-  }
-  return out;
 }
 
 /** IPM/installer messages (contract section 4 table and Main.cls) and their stable codes. */
@@ -131,11 +111,24 @@ export const IPM_ERRORS: Array<{ code: string; pattern: RegExp; hint: string }> 
     hint: 'Pass -swap-db (the driver always does).',
   },
   { code: 'only-database-package', pattern: /is only available as a database package/i, hint: 'Re-run with -swap-db.' },
+  {
+    // Later pull-request code (ReportPostSwapFailure): a failure after the swap, then a rollback.
+    code: 'install-rolled-back',
+    pattern: /Attempting to roll back system state/i,
+    hint: 'IPM failed after swapping the database and tried to restore the previous state: read the error above the rollback lines.',
+  },
 ];
 
-/** The IPM error text of a failed session: `ERROR! ...` first, then `ERROR #n: ...`. */
+/**
+ * The IPM error text of a failed session: `ERROR! ...` first, then the text after a later IPM's
+ * `ERROR: encountered an error:`, then `ERROR #n: ...`.
+ */
 export function ipmErrorText(text: string): string | null {
-  return lastErrorLine(text);
+  const ipm = lastErrorLine(text);
+  if (ipm && !/^ERROR #\d+:/.test(ipm)) return ipm;
+  const encountered = /ERROR: encountered an error:\s*(.*)$/m.exec(text);
+  if (encountered && encountered[1]!.trim()) return encountered[1]!.trim();
+  return ipm;
 }
 
 /** The stable code for IPM's error text, or null. */
@@ -151,14 +144,14 @@ export function ipmFailure(failure: SessionFailure, fallbackCode: string, timeou
   if (failure.reason === 'timeout')
     return new IpmDbError(
       'session-timeout',
-      `${failure.running} did not finish${timeoutMs ? ` within ${seconds(timeoutMs)}` : ''}; the session was stopped.`,
+      `${failure.running} did not finish${timeoutMs ? ` within ${formatDuration(timeoutMs)}` : ''}; the session was stopped.`,
       {
         hint: 'The command hung or needs more time: raise the timeout, or read the IRIS output below.',
         details,
       },
     );
   const error = ipmErrorText(text);
-  const known = classifyIpmMessage(error ?? text);
+  const known = classifyIpmMessage(error ?? text) ?? classifyIpmMessage(text);
   if (failure.reason === 'ended-early' && !error)
     return new IpmDbError('session-ended-early', `The IRIS session ended before ${failure.running} finished.`, {
       hint: 'IRIS stopped or the session was cut off; read the IRIS output below.',

@@ -5,15 +5,18 @@
  * and removed even after a crash (see removeRun).
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { chmod, lstat, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import { imageTag } from '../naming/grammar.js';
 import type { Logger } from '../util/log.js';
 import { redact, registerSecret } from '../util/redact.js';
-import { Docker, firstLine, seconds } from './docker.js';
+import { Docker, firstLine } from './docker.js';
+import { formatDuration } from '../util/format.js';
 import { tail } from './output.js';
+import { licenceFailure } from './startup.js';
 import type { CommandResult } from './process.js';
 import { hasControlCharacter, isValid, unsafeValue, validate } from './validate.js';
 
@@ -36,7 +39,7 @@ export interface ContainerSpec {
   image: string;
   /** Groups everything this run creates; also used in the container name. */
   runId: string;
-  /** docker --network; default "host" (a registry on the runner's localhost is reachable). */
+  /** docker --network; default "none" (nothing reachable, no IRIS port opened on the runner). */
   network?: string;
   /** Extra `docker run` arguments, placed before the image. */
   extraDockerArgs?: string[];
@@ -75,7 +78,7 @@ export function containerNameFor(runId: string): string {
 export function buildRunArgs(spec: ContainerSpec, name: string): string[] {
   validate('image', spec.image);
   const args = ['run', '-d', '--name', name, '--label', `${RUN_LABEL}=${validate('label value', spec.runId)}`];
-  args.push(`--network=${validate('label value', spec.network ?? 'host')}`);
+  args.push(`--network=${validate('label value', spec.network ?? 'none')}`);
   for (const m of spec.mounts ?? []) {
     for (const part of [m.source, m.target]) {
       if (hasControlCharacter(part) || part.includes(',') || part.includes(':'))
@@ -138,6 +141,8 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** Pause between readiness probes; default 2 s. */
   pollIntervalMs?: number;
+  /** The image, for messages (startIris sets it). */
+  image?: string;
 }
 
 /** Where IRIS writes messages.log: `$ISC_DATA_DIRECTORY/mgr` with Durable %SYS, else the install's mgr. */
@@ -156,7 +161,7 @@ export async function startIris(docker: Docker, spec: ContainerSpec, options: St
     await docker.check('iris-start-failed', `Starting ${spec.image}`, args, {
       timeoutMs: options.runTimeoutMs ?? 600_000,
     });
-    await container.waitReady(options);
+    await container.waitReady({ ...options, image: spec.image });
   } catch (err) {
     await container.remove().catch(() => {});
     throw err;
@@ -221,14 +226,33 @@ export class IrisContainer {
     );
   }
 
+  /**
+   * Copies one regular file out. docker cp copies a link as a link (and a FIFO or device as one):
+   * it lands in a fresh directory beside `hostPath`, is checked with lstat, and only a regular file
+   * is moved into place, so nothing the container made is ever followed on the host.
+   */
   async copyOut(containerPath: string, hostPath: string, timeoutMs = 300_000): Promise<void> {
     validate('container path', containerPath);
-    await this.docker.check(
-      'container-copy-failed',
-      `Copying ${containerPath} out of the container`,
-      ['cp', `${this.name}:${containerPath}`, hostPath],
-      { timeoutMs },
-    );
+    const staging = await mkdtemp(join(dirname(hostPath), '.ipm-db-copy-'));
+    try {
+      const copy = join(staging, 'file');
+      await this.docker.check(
+        'container-copy-failed',
+        `Copying ${containerPath} out of the container`,
+        ['cp', `${this.name}:${containerPath}`, copy],
+        { timeoutMs },
+      );
+      const info = await lstat(copy);
+      if (!info.isFile())
+        throw new IpmDbError(
+          'container-file-refused',
+          `${containerPath} in the container is ${fileKind(info)}, not a regular file: it was not copied out.`,
+          { hint: 'The module or IPM made it so; only regular files leave the container.' },
+        );
+      await rename(copy, hostPath);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
   }
 
   /** A text file's content, copied out with `docker cp` (works on images without cat). */
@@ -282,13 +306,17 @@ export class IrisContainer {
     for (let attempt = 1; Date.now() < deadline && attempt <= 10_000; attempt++) {
       const state = await this.isRunning();
       if (!state.running) {
-        throw new IpmDbError(
-          'iris-exited',
-          `The IRIS container ${this.name} stopped before it was ready (exit ${state.exitCode ?? 'unknown'}).`,
-          {
-            hint: 'Read the container log below; for 2021.* / 2022.1.* images "--check-caps false" is passed automatically.',
-            details: await this.diagnostics(),
-          },
+        const details = await this.diagnostics();
+        throw (
+          licenceFailure(options.image ?? this.name, details, details) ??
+          new IpmDbError(
+            'iris-exited',
+            `The IRIS container ${this.name} stopped before it was ready (exit ${state.exitCode ?? 'unknown'}).`,
+            {
+              hint: 'Read the container log below; for 2021.* / 2022.1.* images "--check-caps false" is passed automatically.',
+              details,
+            },
+          )
         );
       }
       const remaining = Math.max(1_000, deadline - Date.now());
@@ -316,13 +344,17 @@ export class IrisContainer {
       if (Date.now() + interval >= deadline) break;
       await sleep(interval);
     }
-    throw new IpmDbError(
-      'iris-not-ready',
-      `IRIS in container ${this.name} was not ready within ${seconds(limit)} (last probe: ${lastProblem || 'none'}).`,
-      {
-        hint: 'Raise the readiness timeout, or read the container log and messages.log below for why IRIS did not start.',
-        details: await this.diagnostics(),
-      },
+    const details = await this.diagnostics();
+    throw (
+      licenceFailure(options.image ?? this.name, details, details) ??
+      new IpmDbError(
+        'iris-not-ready',
+        `IRIS in container ${this.name} was not ready within ${formatDuration(limit)} (last probe: ${lastProblem || 'none'}).`,
+        {
+          hint: 'Raise the readiness timeout, or read the container log and messages.log below for why IRIS did not start.',
+          details,
+        },
+      )
     );
   }
 
@@ -332,6 +364,15 @@ export class IrisContainer {
       timeoutMs: 120_000,
     });
   }
+}
+
+function fileKind(info: Stats): string {
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isBlockDevice() || info.isCharacterDevice()) return 'a device';
+  return 'not a regular file';
 }
 
 function isMissingExecutable(r: CommandResult): boolean {

@@ -3,6 +3,7 @@
  */
 import { IpmDbError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
+import { formatDuration } from '../util/format.js';
 import { childProcessRunner, findOnPath, type CommandResult, type CommandRunner } from './process.js';
 
 export interface DockerOptions {
@@ -56,7 +57,7 @@ export class Docker {
     if (result.timedOut)
       throw new IpmDbError(
         'docker-timeout',
-        `${what}: docker did not answer within ${seconds(options.timeoutMs ?? this.defaultTimeoutMs)}.`,
+        `${what}: docker did not answer within ${formatDuration(options.timeoutMs ?? this.defaultTimeoutMs)}.`,
         {
           details: redact(result.stderr.trim()),
         },
@@ -126,8 +127,4 @@ export function firstLine(text: string): string {
       .find((l) => l.trim() !== '')
       ?.trim() ?? ''
   );
-}
-
-export function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
 }

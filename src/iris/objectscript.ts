@@ -35,6 +35,8 @@ export type Operation =
   | { kind: 'set'; variable: string; expression: Expression }
   | { kind: 'switchNamespace'; namespace: string }
   | { kind: 'loadXml'; path: string }
+  /** IPM's source-tree install, as IPM's CI runs it after loading preload/cls/IPM/Installer.cls. */
+  | { kind: 'ipmInstallerSetup'; root: string }
   | { kind: 'initializeNamespace'; postfix: string; resultVariable: string; configVariable: string }
   | { kind: 'ipm'; command: IpmCommand }
   /**
@@ -127,6 +129,12 @@ export function renderOperation(op: Operation): string {
     }
     case 'loadXml':
       return `set sc=$system.OBJ.Load(${quote(validate('container path', op.path))},"ck") ${FAIL}`;
+    case 'ipmInstallerSetup': {
+      const root = validate('container path', op.root);
+      if (!root.endsWith('/'))
+        throw unsafeValue('container path', root, 'setup appends "src" to it: it must end with /');
+      return `set sc=##class(IPM.Installer).setup(${quote(root)},3) ${FAIL}`;
+    }
     case 'initializeNamespace': {
       const postfix = quote(validate('namespace postfix', op.postfix));
       const out = validate('variable', op.resultVariable);
@@ -165,6 +173,8 @@ export function describeOperation(op: Operation): string {
       return `switch to namespace ${op.namespace}`;
     case 'loadXml':
       return `load ${op.path}`;
+    case 'ipmInstallerSetup':
+      return `IPM.Installer setup ${op.root}`;
     case 'initializeNamespace':
       return `create namespace -${op.postfix}`;
     case 'ipm':

@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { childEnvironment } from '../util/child-env.js';
 import { IpmDbError } from '../util/errors.js';
 
 export interface CommandOptions {
@@ -19,8 +20,10 @@ export interface CommandOptions {
   timeoutMs: number;
   /** Bytes written to the command's stdin (then stdin is closed). */
   input?: string | Buffer;
-  /** Added to the current environment for this command only (values never appear in argv). */
+  /** Added to the allow-listed environment (util/child-env.ts) for this command only (values never appear in argv). */
   env?: Record<string, string>;
+  /** Working directory; default the current one. */
+  cwd?: string;
 }
 
 export interface CommandResult {
@@ -73,13 +76,12 @@ const PIPE_CLOSE_GRACE_MS = 10_000;
 /** Runs `command` under `timeout`; resolves with its exit status and whole output, never rejects on exit status. */
 export function runCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
   const started = Date.now();
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  Object.assign(env, options.env ?? {});
+  const env = childEnvironment(process.env, options.env);
   const tool = timeoutCommand();
   return new Promise((resolve, reject) => {
     const child = spawn(tool, timeoutArgs(options.timeoutMs, command, args), {
       env,
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out = child.stdout as Readable;

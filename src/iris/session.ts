@@ -5,8 +5,9 @@
  * IpmDbError naming the operation that was running, with the IRIS output as details.
  */
 import { IpmDbError } from '../util/errors.js';
+import { Limiter } from '../util/limiter.js';
 import { redact, registerSecret } from '../util/redact.js';
-import { seconds } from './docker.js';
+import { formatDuration } from '../util/format.js';
 import type { IrisContainer } from './container.js';
 import { describeOperation, renderScript, type Operation } from './objectscript.js';
 import { parseSessionOutput, type SessionOutput } from './output.js';
@@ -50,14 +51,35 @@ export interface SessionRunner {
 
 export const DEFAULT_SESSION_TIMEOUT_MS = 600_000;
 
+/**
+ * Licence units of IRIS Community Edition: every process of a user (a terminal session, a job it
+ * starts) takes one, and a session beyond them is refused at login with <LICENSE LIMIT EXCEEDED>
+ * (https://community.intersystems.com/post/check-amount-connections-left-community-edition).
+ */
+export const COMMUNITY_LICENCE_UNITS = 5;
+/** Sessions the runner keeps open at once in one instance: the licence minus one unit for a person or a job. */
+export const MAX_CONCURRENT_SESSIONS = COMMUNITY_LICENCE_UNITS - 1;
+
 export function sessionArgs(namespace: string): string[] {
   return ['iris', 'session', 'IRIS', '-U', validateNamespace(namespace)];
 }
 
+/** The one runner of an instance's sessions: at most `maxConcurrent` open at once, the others wait their turn. */
 export class IrisSessionRunner implements SessionRunner {
-  constructor(private readonly container: IrisContainer) {}
+  private readonly slots: Limiter;
 
-  async run(request: SessionRequest): Promise<SessionResult> {
+  constructor(
+    private readonly container: Pick<IrisContainer, 'exec'>,
+    maxConcurrent = MAX_CONCURRENT_SESSIONS,
+  ) {
+    this.slots = new Limiter(maxConcurrent);
+  }
+
+  run(request: SessionRequest): Promise<SessionResult> {
+    return this.slots.run(() => this.runNow(request));
+  }
+
+  private async runNow(request: SessionRequest): Promise<SessionResult> {
     const namespace = validateNamespace(request.namespace);
     const secretEnv = request.secretEnv ?? {};
     for (const [name, value] of Object.entries(secretEnv)) {
@@ -119,7 +141,7 @@ function sessionError(
     case 'timeout':
       return new IpmDbError(
         'session-timeout',
-        `IRIS session in ${namespace} was stopped while ${doing}, at its ${seconds(timeoutMs)} limit${context}.`,
+        `IRIS session in ${namespace} was stopped while ${doing}, at its ${formatDuration(timeoutMs)} limit${context}.`,
         {
           hint: 'The command hung or needs more time: raise the timeout, or read the IRIS output below.',
           details,

@@ -18,9 +18,9 @@ const TAG = new RegExp(`^${TAG_SOURCE}$`);
 export const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 const PLAIN_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
-/** An IRIS release as SystemRequirements/@Version and the OCI tag carry it: "2025.1". */
+/** An IRIS release as SystemRequirements/@Version and the OCI tag carry it: "2026.1". */
 const IRIS_MAJOR_MINOR = /^(\d{4})\.(\d{1,2})$/;
-/** A full IRIS version whose first two parts are major.minor: "2025.1", "2025.1.0.223.0". */
+/** A full IRIS version whose first two parts are major.minor: "2026.1", "2026.1.0.230.0". */
 const IRIS_VERSION = /^(\d{4})\.(\d{1,2})(\.[0-9A-Za-z.]*)?$/;
 /** IPM module names: letters, digits, '.', '-', '_' (IPM lower-cases them for file names and repositories). */
 export const MODULE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -67,13 +67,13 @@ export function isIrisMajorMinor(version: string): boolean {
   return IRIS_MAJOR_MINOR.test(version);
 }
 
-/** "2026.1", "2026.1.0.227.0" -> "2026.1" ("2025.01" -> "2025.1"); null when not an IRIS version. */
+/** "2026.1", "2026.1.0.227.0" -> "2026.1" ("2026.01" -> "2026.1"); null when not an IRIS version. */
 export function irisMajorMinor(version: string): string | null {
   const m = IRIS_VERSION.exec(version.trim());
   return m ? `${m[1]}.${Number(m[2])}` : null;
 }
 
-/** Year and release of a major.minor release tag ("2025.1"); null for anything else. */
+/** Year and release of a major.minor release tag ("2026.1"); null for anything else. */
 export function parseIrisMajorMinor(version: string): { major: number; minor: number } | null {
   const m = IRIS_MAJOR_MINOR.exec(version);
   return m ? { major: Number(m[1]), minor: Number(m[2]) } : null;
@@ -93,4 +93,11 @@ export function imageTag(image: string): string | null {
   const last = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
   const colon = last.indexOf(':');
   return colon < 0 ? null : last.slice(colon + 1);
+}
+
+/** A full git commit id (SHA-1 object name): 40 hex digits in either case; what pins IPM's source. */
+const GIT_COMMIT = /^[0-9a-fA-F]{40}$/;
+
+export function isGitCommit(text: string): boolean {
+  return GIT_COMMIT.test(text);
 }

@@ -10,7 +10,7 @@ const DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
 export function checkIrisVersion(irisVersion: string): string {
   if (!isIrisMajorMinor(irisVersion)) {
     throw new IpmDbError('invalid-iris-version', `IRIS version "${irisVersion}" is not a major.minor release`, {
-      hint: 'The package must name the IRIS release it was built for, e.g. 2025.1 (SystemRequirements/@Version).',
+      hint: 'The package must name the IRIS release it was built for, e.g. 2026.1 (SystemRequirements/@Version).',
     });
   }
   return irisVersion;

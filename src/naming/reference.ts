@@ -72,7 +72,7 @@ export function parseReference(text: string, opts: { requireTagOrDigest?: boolea
   if (slash <= 0) {
     throw new UsageError(
       `reference "${text}" has no registry`,
-      'Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2025.1.',
+      'Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1.',
     );
   }
   const registry = validateRegistryHost(beforeDigest.slice(0, slash));

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { access, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { childEnvironment } from '../util/child-env.js';
 import { IpmDbError } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { DIGEST_SOURCE } from '../naming/grammar.js';
@@ -32,7 +33,7 @@ export function runTool(
   opts: { cwd?: string; stdin?: string } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: opts.cwd, env: childEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -5,11 +5,14 @@
  * IPM up in it, one way to make a new namespace for a package.
  */
 import { startIris, type ContainerSpec, type IrisContainer } from '../iris/container.js';
+import { join } from 'node:path';
 import { IrisSessionRunner } from '../iris/session.js';
+import { recordTranscript } from '../iris/transcript.js';
 import { bootstrapIpm, type IpmSetup } from '../ipm/bootstrap.js';
 import type { ResolvedInstaller } from '../ipm/installer.js';
 import { createNamespace } from '../ipm/namespaces.js';
 import { IpmOperations, type IpmTarget } from '../ipm/operations.js';
+import { chooseNetwork, needsOutbound } from './network.js';
 import type { PipelineContext } from './options.js';
 
 export interface DrivenContainer {
@@ -25,18 +28,26 @@ export interface DrivenContainer {
 export async function startPipelineIris(
   ctx: PipelineContext,
   runId: string,
-  extra: { network?: string; mounts?: ContainerSpec['mounts']; env?: Record<string, string> } = {},
+  extra: {
+    network?: string;
+    mounts?: ContainerSpec['mounts'];
+    env?: Record<string, string>;
+    /** Another image than the pipeline's (its warm IPM image). */
+    image?: string;
+    checkCapsFalse?: boolean;
+  } = {},
 ): Promise<DrivenContainer> {
   const o = ctx.options;
-  const network = extra.network ?? o.network;
+  const network = extra.network ?? o.network ?? (await defaultNetwork(ctx));
   const mounts = [...(o.mounts ?? []), ...(extra.mounts ?? [])];
   const env = { ...(o.env ?? {}), ...(extra.env ?? {}) };
   const container = await startIris(
     ctx.docker,
     {
-      image: o.image,
+      image: extra.image ?? o.image,
       runId,
-      ...(network ? { network } : {}),
+      ...(extra.checkCapsFalse !== undefined ? { checkCapsFalse: extra.checkCapsFalse } : {}),
+      network,
       ...(o.extraDockerArgs ? { extraDockerArgs: o.extraDockerArgs } : {}),
       ...(mounts.length > 0 ? { mounts } : {}),
       ...(Object.keys(env).length > 0 ? { env } : {}),
@@ -51,9 +62,18 @@ export async function startPipelineIris(
   return drive(ctx, container);
 }
 
+/** The network when none was asked for: one that publishes no IRIS port (see network.ts). */
+async function defaultNetwork(ctx: PipelineContext): Promise<string> {
+  const o = ctx.options;
+  const choice = chooseNetwork({ outbound: await needsOutbound(o.moduleDir, o.exportPythonDeps ?? true) });
+  ctx.logger.info(`IRIS container network: ${choice.network} (${choice.why})`);
+  return choice.network;
+}
+
 /** Sessions, file transfer and IPM operations for a running container, with the pipeline's timeouts and verbosity. */
 export function drive(ctx: PipelineContext, container: IrisContainer): DrivenContainer {
   const o = ctx.options;
+  if (o.recordTranscripts) recordTranscript(container, join(o.outDir, 'transcripts', container.name));
   const target: IpmTarget = { sessions: new IrisSessionRunner(container), files: container };
   const ops = new IpmOperations(target, {
     ...(o.timeouts ? { timeouts: o.timeouts } : {}),

@@ -5,6 +5,7 @@ import type { IpmSetup } from '../ipm/bootstrap.js';
 import type { InstallerCache, InstallerSource } from '../ipm/installer.js';
 import type { ModuleIdentity } from '../ipm/manifest.js';
 import type { IpmOperations, IpmTarget, OperationTimeouts, PackagedArchive } from '../ipm/operations.js';
+import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
 import type { RunReport, StageName, StageResult } from './types.js';
 
@@ -35,18 +36,28 @@ export interface PipelineOptions {
   /** IPM to install; null/undefined uses the IPM already in the image. */
   installer?: InstallerSource | null;
   installerCache?: InstallerCache;
+  /**
+   * Start from a local warm IPM image of this IRIS image and IPM pin when there is one, and commit
+   * one after a fresh install (src/ipm/warm-image.ts).
+   */
+  warmIpmImage?: boolean;
   /** false adds -no-export-python-deps to package-database. */
   exportPythonDeps?: boolean;
   /** Told about each container/volume before it is created (the action's post step removes them). */
   onResource?: (resource: CreatedResource) => void;
   /** Aborting stops the run before the next stage (the current one runs to its own time limit). */
   signal?: AbortSignal;
+  /**
+   * IRIS container slots shared with the other runs of the same step or command (this run holds
+   * one): an upgrade scenario with its own container runs beside the others when one is free.
+   */
+  containerSlots?: Limiter;
   /** `-dev` for load and package-database (packages test resources). */
   dev?: boolean;
   /** Run the module's tests (`test <m> -only`) in the packaging namespace, where the source was loaded. */
   runTests?: boolean;
   keepContainer?: boolean;
-  /** docker --network; default "host". */
+  /** docker --network; default: none, or bridge when IPM downloads (pipeline/network.ts); host only when asked. */
   network?: string;
   extraDockerArgs?: string[];
   mounts?: ContainerSpec['mounts'];
@@ -60,6 +71,8 @@ export interface PipelineOptions {
   timeouts?: PipelineTimeouts;
   /** IPM's -v on every command. */
   verbose?: boolean;
+  /** Record every IRIS session and file sent in under `<outDir>/transcripts/<container>/` (src/iris/transcript.ts). */
+  recordTranscripts?: boolean;
   runId?: string;
   logger: Logger;
   verifyArchive: VerifyArchive;

@@ -2,12 +2,14 @@
  * Runs the stages in order against one IRIS image, timing each, stopping at the first
  * failure, and always removing the container (unless keepContainer). Produces the RunReport.
  */
-import { IpmDbError, errorMessage } from '../util/errors.js';
+import { formatDuration } from '../util/format.js';
+import { errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { newRunId, removeRun } from '../iris/container.js';
 import { Docker } from '../iris/docker.js';
 import { CompileFailedError } from '../ipm/operations.js';
-import type { PipelineContext, PipelineOptions, Stage } from './options.js';
+import type { PipelineContext, PipelineOptions } from './options.js';
+import { stageFailure, stageSkipped } from './stage-result.js';
 import { DEFAULT_STAGES } from './stages.js';
 import type { RunReport, StageResult } from './types.js';
 
@@ -57,13 +59,6 @@ export function createContext(options: PipelineOptions, report: RunReport): Pipe
   };
 }
 
-/** A failed stage's result from what it threw (pure). */
-export function failedResult(stage: Stage, err: unknown, durationMs: number): StageResult {
-  const message = redact(errorMessage(err)) + (err instanceof IpmDbError && err.hint ? ` (${redact(err.hint)})` : '');
-  const output = err instanceof IpmDbError && err.details ? redact(err.details) : undefined;
-  return { stage: stage.name, status: 'failed', durationMs, message, ...(output ? { output } : {}) };
-}
-
 export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
   const started = new Date();
   const report = emptyReport(options.image, started);
@@ -74,7 +69,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
   try {
     for (const stage of stages) {
       if (failed) {
-        report.stages.push({ stage: stage.name, status: 'skipped', durationMs: 0, message: 'an earlier stage failed' });
+        report.stages.push(stageSkipped(stage.name, 'an earlier stage failed'));
         continue;
       }
       if (options.signal?.aborted) {
@@ -90,7 +85,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
       }
       const skip = stage.skip?.(ctx) ?? null;
       if (skip !== null) {
-        report.stages.push({ stage: stage.name, status: 'skipped', durationMs: 0, message: skip });
+        report.stages.push(stageSkipped(stage.name, skip));
         options.logger.info(`${stage.name}: skipped (${skip})`);
         continue;
       }
@@ -106,11 +101,11 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
           ...(message ? { message: redact(message) } : {}),
         };
         options.logger.info(
-          `${stage.name}: passed in ${formatMs(result.durationMs)}${result.message ? ` - ${result.message}` : ''}`,
+          `${stage.name}: passed in ${formatDuration(result.durationMs)}${result.message ? ` - ${result.message}` : ''}`,
         );
       } catch (err) {
         failed = true;
-        result = failedResult(stage, err, Date.now() - t0);
+        result = stageFailure(stage.name, err, Date.now() - t0);
         if (err instanceof CompileFailedError) {
           report.compileErrors = err.compileErrors;
           for (const e of err.compileErrors)
@@ -120,7 +115,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
               title: `Compile error in ${e.document}`,
             });
         }
-        options.logger.error(`${stage.name}: failed after ${formatMs(result.durationMs)} - ${result.message}`);
+        options.logger.error(`${stage.name}: failed after ${formatDuration(result.durationMs)} - ${result.message}`);
         if (result.output) options.logger.info(result.output);
       }
       report.stages.push(result);
@@ -148,8 +143,4 @@ async function cleanUp(ctx: PipelineContext): Promise<void> {
   } catch (err) {
     ctx.logger.warn(`Could not remove the containers of run ${ctx.runId}: ${errorMessage(err)}`);
   }
-}
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -3,16 +3,19 @@
  * Each one reads and fills the PipelineContext; the runner times them and stops at the
  * first failure.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { IpmDbError } from '../util/errors.js';
 import { dockerLogin } from '../iris/container.js';
-import { resolveInstaller } from '../ipm/installer.js';
 import { readModuleIdentity } from '../ipm/manifest.js';
-import { newPackageNamespace, setUpIpm, startPipelineIris } from './containers.js';
-import type { Stage } from './options.js';
+import { hasRequirementsTxt, networkMode, pythonDepsWithoutNetwork } from './python-deps.js';
+import { dependencyProblems, missingDependencyError } from '../ipm/dependencies.js';
+import { newPackageNamespace } from './containers.js';
+import { pipelineInstaller, setUpIpmWarm, startWithWarmImage, warmState } from './warm.js';
+import type { PipelineContext, Stage } from './options.js';
+import { probeAssumptions, type ProbeResult } from '../iris/assumptions.js';
+import { sessionArgs } from '../iris/session.js';
+import type { IrisContainer } from '../iris/container.js';
 
 function need<T>(value: T | null, what: string): T {
   if (value === null)
@@ -28,31 +31,58 @@ export const startStage: Stage = {
     ctx.report.module = { ...ctx.module };
     await ctx.docker.assertAvailable();
     if (o.login) await dockerLogin(ctx.docker, o.login);
-    const driven = await startPipelineIris(ctx, ctx.runId);
+    const driven = await startWithWarmImage(ctx);
     const container = driven.container;
     ctx.container = container;
     ctx.target = driven.target;
     ctx.ops = driven.ops;
+    await probeStart(ctx, container);
     return `${o.image} running as ${container.name} (module ${ctx.module.name} ${ctx.module.version})`;
   },
 };
 
+/** Probes the unverified IRIS behaviours (docs/iris-surface.md, "Assumptions") before anything relies on them. */
+async function probeStart(ctx: PipelineContext, container: IrisContainer): Promise<void> {
+  const exec = async (namespace: string, script: string[]) => {
+    const r = await container.exec(sessionArgs(namespace), { input: script.join('\n') + '\n', timeoutMs: 60_000 });
+    return { stdout: r.stdout, exitCode: r.exitCode };
+  };
+  try {
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? 'USER');
+  } catch (err) {
+    const probes = (err as { probes?: ProbeResult[] }).probes;
+    if (probes) ctx.report.assumptions = probes;
+    throw err;
+  }
+}
+
 export const ipmStage: Stage = {
   name: 'ipm',
   async run(ctx) {
-    const o = ctx.options;
-    const installer = o.installer
-      ? await resolveInstaller(o.installer, {
-          workDir: join(tmpdir(), 'ipm-db-installers'),
-          ...(o.installerCache ? { cache: o.installerCache } : {}),
-        })
-      : null;
-    const setup = await setUpIpm(ctx, need(ctx.target, 'the container'), installer, o.ipmNamespace);
+    need(ctx.target, 'the container');
+    const installer = await pipelineInstaller(ctx);
+    const setup = await setUpIpmWarm(ctx, installer);
+    const warm = warmState(ctx);
     ctx.setup = setup;
     ctx.report.irisVersion = setup.iris.majorMinor;
     ctx.report.irisBuild = setup.iris.build;
     ctx.report.ipmVersion = setup.ipmVersion;
-    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${installer ? ` (installed from ${installer.origin})` : ' (from the image)'}`;
+    ctx.report.ipmSource = installer
+      ? {
+          url: installer.url ?? installer.path,
+          sha256: installer.sha256,
+          commit: installer.git?.commit ?? null,
+          repository: installer.git?.repository ?? null,
+        }
+      : null;
+    const from = warm?.used
+      ? ` (warm image ${warm.tag}, IPM checked)`
+      : installer?.git
+        ? ` (installed from commit ${installer.git.commit}, ${installer.origin}, archive sha256 ${installer.sha256})`
+        : installer
+          ? ` (installed from ${installer.origin})`
+          : ' (from the image)';
+    return `IRIS ${setup.iris.number || setup.iris.majorMinor}, IPM ${setup.ipmVersion}${from}`;
   },
 };
 
@@ -77,6 +107,16 @@ export const packageStage: Stage = {
   async run(ctx) {
     const ops = need(ctx.ops, 'IPM');
     const module = need(ctx.module, 'the module');
+    const exportPythonDeps = ctx.options.exportPythonDeps !== false;
+    if (exportPythonDeps && (await hasRequirementsTxt(ctx.options.moduleDir))) {
+      const refusal = pythonDepsWithoutNetwork(
+        module.name,
+        true,
+        exportPythonDeps,
+        await networkMode(need(ctx.container, 'the container')),
+      );
+      if (refusal) throw refusal;
+    }
     const archive = await ops.packageDatabase(
       need(ctx.packagingNamespace, 'the packaging namespace'),
       module.name,
@@ -87,15 +127,16 @@ export const packageStage: Stage = {
       },
     );
     ctx.archive = archive;
-    const bytes = await readFile(archive.hostPath);
+    // Never read whole: archives may exceed 2 GiB. The verify stage's streaming pass fills in sha256.
+    const { size } = await stat(archive.hostPath);
     ctx.report.archive = {
       path: archive.hostPath,
       fileName: archive.fileName,
-      size: (await stat(archive.hostPath)).size,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size,
+      sha256: '',
       irisDatSha256: archive.checksum,
     };
-    return `${archive.fileName} (${bytes.length} bytes, IRIS.DAT sha256 ${archive.checksum ?? 'not printed'})`;
+    return `${archive.fileName} (${size} bytes, IRIS.DAT sha256 ${archive.checksum ?? 'not printed'})`;
   },
 };
 
@@ -110,7 +151,11 @@ export const verifyStage: Stage = {
       expectedModuleVersion: module.version,
     });
     ctx.report.verification = report;
-    if (ctx.report.archive && report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    if (ctx.report.archive) {
+      ctx.report.archive.sha256 = report.archive.sha256;
+      ctx.report.archive.size = report.archive.size;
+      if (report.irisDat) ctx.report.archive.irisDatSha256 = report.irisDat.sha256;
+    }
     if (archive.checksum && report.irisDat && report.irisDat.sha256 !== archive.checksum)
       throw new IpmDbError(
         'checksum-mismatch',
@@ -144,22 +189,29 @@ export const installStage: Stage = {
       'INST',
     );
     const swap = await ops.loadPackage(ctx.installNamespace, archive.hostPath);
-    const listed = await ops.list(ctx.installNamespace);
-    const entry = listed.find((m) => m.name.toLowerCase() === module.name.toLowerCase());
-    if (!entry)
+    const installed = await ops.installedModule(ctx.installNamespace, module.name);
+    if (!installed)
       throw new IpmDbError(
         'install-not-listed',
-        `${module.name} is not listed by "list" in ${ctx.installNamespace} after installing ${basename(archive.hostPath)}.`,
-        {
-          details: swap.output,
-        },
+        `IPM has no record of ${module.name} in ${ctx.installNamespace} after installing ${basename(archive.hostPath)}.`,
+        { details: swap.output },
       );
-    if (entry.version !== module.version)
+    if (installed.version !== module.version)
       throw new IpmDbError(
         'install-wrong-version',
-        `${ctx.installNamespace} lists ${module.name} ${entry.version} after installing ${module.version}.`,
+        `IPM records ${module.name} ${installed.version} in ${ctx.installNamespace} after installing ${module.version}.`,
       );
-    return `${module.name} ${entry.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ''}`;
+    if (installed.packaging !== 'database')
+      throw new IpmDbError(
+        'install-not-database',
+        `IPM records ${module.name} in ${ctx.installNamespace} with packaging "${installed.packaging}", not "database", after installing ${basename(archive.hostPath)}.`,
+        { details: swap.output },
+      );
+    // package-database ships dependencies as manifests only: check their code really arrived.
+    const dependencies = (ctx.report.verification?.dependencies ?? []).map((d) => d.name);
+    const problems = dependencyProblems(await ops.dependencyStates(ctx.installNamespace, dependencies), dependencies);
+    if (problems.length > 0) throw missingDependencyError(problems, module.name, ctx.installNamespace);
+    return `${module.name} ${installed.version} installed in ${ctx.installNamespace}${swap.backupPath ? ` (backup ${swap.backupPath})` : ''}`;
   },
 };
 

@@ -1,3 +1,4 @@
+import type { ProbeResult } from '../iris/assumptions.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { CompileError } from '../ipm/compile-errors.js';
 import type { PublishedPackage } from '../oci/publish.js';
@@ -15,6 +16,8 @@ export interface StageResult {
   durationMs: number;
   /** One line: why it failed or was skipped, or what it produced. */
   message?: string;
+  /** The error code of a failure (e.g. iris-licence-expired), when it had one. */
+  code?: string;
   /** IRIS/IPM/registry output that explains a failure (already redacted). */
   output?: string;
 }
@@ -27,9 +30,15 @@ export interface RunReport {
   irisVersion: string | null;
   irisBuild: string | null;
   ipmVersion: string | null;
+  /**
+   * Where the installed IPM came from, when the run installed one: a release or installer file
+   * (its SHA-256) or a source commit (repository, commit and the source archive's SHA-256).
+   */
+  ipmSource?: { url: string | null; sha256: string; commit: string | null; repository: string | null } | null;
   module: { name: string; version: string } | null;
   ok: boolean;
   stages: StageResult[];
+  /** The packaged .tgz; sha256 is "" until the verify stage's streaming pass has hashed it. */
   archive: { path: string; fileName: string; size: number; sha256: string; irisDatSha256: string | null } | null;
   verification: VerificationReport | null;
   compileErrors: CompileError[];
@@ -38,6 +47,13 @@ export interface RunReport {
   /** Results of the upgrade scenarios, one per scenario run (see docs/upgrade-testing.md). */
   upgrade: UpgradeScenarioResult[];
   published: PublishedPackage | null;
+  /**
+   * Set when the run did not count: its IRIS could not start for a reason that is not the module's
+   * (an expired community licence, with licence-expired: skip). Such a run is neither passed nor failed.
+   */
+  skipped?: { code: string; reason: string } | null;
+  /** The IRIS assumptions probed at start (src/iris/assumptions.ts), holding or not. */
+  assumptions?: ProbeResult[];
   startedAt: string;
   durationMs: number;
 }

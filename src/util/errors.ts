@@ -8,7 +8,11 @@ export class IpmDbError extends Error {
   readonly hint: string | undefined;
   readonly details: string | undefined;
 
-  constructor(code: string, message: string, options: { hint?: string; details?: string; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    options: { hint?: string | undefined; details?: string | undefined; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'IpmDbError';
     this.code = code;

@@ -8,7 +8,9 @@ import { isTag, parseIrisMajorMinor } from '../naming/grammar.js';
 
 /**
  * Community tags whose time-limited licence had expired by mid-2026; IPM's own CI skips the same
- * ones (contract section 9). The keyword "default" in a skip list stands for this list.
+ * ones (contract section 9). The keyword "default" in a skip list stands for this list. It is a
+ * starting hint, not the truth: licences keep expiring, so the start stage detects an expired one
+ * (`iris-licence-expired`) and the reusable workflow with "auto" skips that leg with a warning.
  */
 export const EXPIRED_COMMUNITY_TAGS: readonly string[] = ['2023.2', '2023.3', '2024.3', '2025.1', '2025.2'];
 
@@ -98,7 +100,7 @@ export function parseLatest(raw: string): number {
   return Number(text);
 }
 
-/** Year and release number of a release tag ("2025.1", not "2025.1-preview" or builds). */
+/** Year and release number of a release tag ("2026.1", not "2026.2-preview" or builds). */
 function releaseKey(tag: string): [number, number] | null {
   const release = parseIrisMajorMinor(tag);
   return release ? [release.major, release.minor] : null;

@@ -5,6 +5,7 @@
  */
 import { STAGES, type RunReport, type StageResult } from '../pipeline/types.js';
 import { IpmDbError, errorMessage } from '../util/errors.js';
+import { formatDuration, markdownCode, markdownText } from '../util/format.js';
 import { isDigest } from '../naming/grammar.js';
 import { ipmDatabaseTag } from '../naming/ipm.js';
 
@@ -45,13 +46,7 @@ function orderedVersions(legs: readonly Leg[], expected: readonly string[]): str
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const cut = flat.length > MESSAGE_MAX ? `${flat.slice(0, MESSAGE_MAX - 1)}…` : flat;
-  return cut.replace(/\|/g, '\\|').replace(/</g, '&lt;');
-}
-
-function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+  return markdownText(cut);
 }
 
 /** The Markdown summary: one row per IRIS version, one column per stage, then every failure. */
@@ -64,6 +59,7 @@ export function summaryTable(legs: readonly Leg[], expected: readonly string[]):
     `| --- | ${STAGES.map(() => ':-:').join(' | ')} | --- | --- |`,
   ];
   const failures: string[] = [];
+  const skippedNotes: string[] = [];
   let passed = 0;
   const versions = orderedVersions(legs, expected);
   for (const version of versions) {
@@ -82,18 +78,20 @@ export function summaryTable(legs: readonly Leg[], expected: readonly string[]):
         return s ? STATUS_MARK[s.status] : '—';
       });
       if (r.ok) passed++;
-      lines.push(
-        `| ${oneLine(label)} | ${cells.join(' | ')} | ${r.ok ? '✅ passed' : '❌ failed'} | ${formatDuration(r.durationMs)} |`,
-      );
-      for (const s of r.stages)
-        if (s.status === 'failed')
-          failures.push(`- **${oneLine(label)}**, ${s.stage}: ${oneLine(s.message ?? 'failed')}`);
+      const result = r.ok ? '✅ passed' : r.skipped ? '⏭️ skipped (licence expired)' : '❌ failed';
+      lines.push(`| ${oneLine(label)} | ${cells.join(' | ')} | ${result} | ${formatDuration(r.durationMs)} |`);
+      if (r.skipped) skippedNotes.push(`- **${oneLine(label)}**: ${oneLine(r.skipped.reason)}`);
+      else
+        for (const s of r.stages)
+          if (s.status === 'failed')
+            failures.push(`- **${oneLine(label)}**, ${s.stage}: ${oneLine(s.message ?? 'failed')}`);
     }
   }
   const total = versions.reduce((n, v) => n + Math.max(1, byVersion.get(v)?.reports.length ?? 0), 0);
   lines.push('', `${passed} of ${total} IRIS versions passed. ✅ passed, ❌ failed, ⏭️ skipped, — not reached.`);
   const module = legs.flatMap((l) => l.reports).find((r) => r.module)?.module;
-  if (module) lines.push('', `Module \`${oneLine(module.name)}\` ${oneLine(module.version)}.`);
+  if (module) lines.push('', `Module ${markdownCode(module.name)} ${oneLine(module.version)}.`);
+  if (skippedNotes.length) lines.push('', '### Skipped', '', ...skippedNotes);
   if (failures.length) lines.push('', '### Failures', '', ...failures);
   return lines.join('\n') + '\n';
 }
@@ -127,6 +125,7 @@ export function publishPlan(legs: readonly Leg[], expected: readonly string[]): 
       problems.push(`IRIS ${version}: the leg holds ${leg.reports.length} run reports; one was expected.`);
       continue;
     }
+    if (report.skipped) continue;
     if (!report.ok) {
       problems.push(`IRIS ${version}: the leg failed; nothing is published unless every version passed.`);
       continue;
@@ -174,6 +173,8 @@ export function publishPlan(legs: readonly Leg[], expected: readonly string[]): 
       problems.push(`IRIS ${other} and ${item.version} would both publish tag ${item.tag} (same IRIS major.minor).`);
     else seen.set(item.tag, item.version);
   }
+  if (items.length === 0 && problems.length === 0 && expected.length > 0)
+    problems.push('every IRIS version was skipped (expired community licences); no package was built.');
   if (problems.length)
     throw new IpmDbError('publish-plan', `Nothing was published:\n  - ${problems.join('\n  - ')}`, {
       hint: 'Publishing needs every IRIS version green; fix the failing legs and re-run the workflow.',
@@ -204,7 +205,7 @@ export function publishedMarkdown(results: readonly PublishedResult[]): string {
   const lines = ['## Published', '', '| reference | digest | |', '| --- | --- | --- |'];
   for (const r of results)
     lines.push(
-      `| \`${oneLine(r.reference)}\` | \`${oneLine(r.digest)}\` | ${r.unchanged ? 'unchanged (already there)' : 'pushed'} |`,
+      `| ${markdownCode(r.reference)} | ${markdownCode(r.digest)} | ${r.unchanged ? 'unchanged (already there)' : 'pushed'} |`,
     );
   if (results.length === 0) lines.push('| (nothing) | | |');
   return lines.join('\n') + '\n';

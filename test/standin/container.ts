@@ -77,6 +77,15 @@ export class StandinContainer {
     return this.exec(['/usr/irissys/dev/Cloud/ICM/waitReady.sh', String(timeoutS)], {}, (timeoutS + 10) * 1000);
   }
 
+  /**
+   * A directory made by the container's user (irisowner), as a test's scratch space: the image
+   * pre-creates nothing of the kind, and `docker cp` would make it root's.
+   */
+  async makeDir(path: string): Promise<void> {
+    const r = await this.exec(['mkdir', '-p', path]);
+    if (r.code !== 0) throw new Error(`mkdir -p ${path} in ${this.name} failed: ${r.stderr.trim()}`);
+  }
+
   /** `docker exec -i <c> iris session IRIS -U <ns>` with `lines` on stdin. */
   session(
     lines: string[],

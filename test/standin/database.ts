@@ -16,10 +16,14 @@ export interface ClassRecord {
   module: string;
   /** Test-scoped resource (left out of a package unless -dev). */
   testScoped?: boolean;
+  /** %Dictionary.ClassDefinition TimeChanged ($horolog form): when the definition was last saved. */
+  timeChanged?: string;
 }
 
 export interface ModuleRecord {
   name: string;
+  /** <ExternalName>, '' when none. */
+  externalName?: string;
   version: string;
   packaging: 'module' | 'database';
   root: string;

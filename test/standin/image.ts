@@ -11,6 +11,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   realpathSync,
   rmSync,
   statSync,
@@ -18,7 +19,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -28,6 +29,8 @@ const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const IMAGE_REPO = 'ipm-db-standin';
+/** Directories owned by irisowner in the image (IRIS writes there); everything else is root's. */
+const IRISOWNER_DIRS = ['usr/irissys/mgr', 'durable', 'home/irisowner'];
 /** Host tools copied into /usr/bin: what `docker exec <c> <tool>` calls may need (mkdir -p, cat, ...). */
 export const TOOLS = [
   'mkdir',
@@ -120,7 +123,10 @@ export async function buildStandinImage(dockerHost: string): Promise<StandinImag
     const st = statSync(realpathSync(f));
     hash.update(`${f}:${st.size}:${st.mtimeMs}\n`);
   }
-  hash.update(program).update(WAIT_READY);
+  hash
+    .update(program)
+    .update(WAIT_READY)
+    .update(`irisowner:${IRISOWNER_DIRS.join(',')}`);
   const tag = `${IMAGE_REPO}:${hash.digest('hex').slice(0, 16)}`;
   try {
     await docker(dockerHost, ['image', 'inspect', '--format', '{{.Id}}', tag], { timeoutMs: 15_000 });
@@ -145,17 +151,34 @@ export async function buildStandinImage(dockerHost: string): Promise<StandinImag
       mkdirSync(join(rootfs, dirname(p)), { recursive: true });
       writeFileSync(join(rootfs, p), WAIT_READY, { mode: 0o755 });
     }
-    for (const d of ['usr/irissys/mgr', 'etc', 'tmp/ipm-db', 'durable', 'home/irisowner', 'root'])
+    // Nothing the driver needs is pre-created (no /tmp/ipm-db): it makes its own directories.
+    for (const d of ['usr/irissys', 'etc', 'tmp', 'root', ...IRISOWNER_DIRS])
       mkdirSync(join(rootfs, d), { recursive: true });
     chmodSync(join(rootfs, 'tmp'), 0o1777);
-    chmodSync(join(rootfs, 'tmp/ipm-db'), 0o1777);
     writeFileSync(
       join(rootfs, 'etc/passwd'),
       'root:x:0:0:root:/root:/bin/sh\nirisowner:x:51773:51773::/home/irisowner:/bin/sh\n',
     );
     writeFileSync(join(rootfs, 'etc/group'), 'root:x:0:\nirisowner:x:51773:\n');
-    const tar = await run('tar', ['-C', rootfs, '-c', '.'], { encoding: 'buffer', maxBuffer: 1 << 30 });
-    await dockerImport(dockerHost, tar.stdout as unknown as Buffer, tag);
+    // Everything root-owned except the directories IRIS itself writes, owned by irisowner (51773).
+    const tarFile = join(rootfs, '..', `${basename(rootfs)}.tar`);
+    const owned = IRISOWNER_DIRS.map((d) => `./${d}`);
+    await run('tar', [
+      '-C',
+      rootfs,
+      '--owner=0',
+      '--group=0',
+      ...owned.map((d) => `--exclude=${d}`),
+      '-cf',
+      tarFile,
+      '.',
+    ]);
+    await run('tar', ['-C', rootfs, '--owner=51773', '--group=51773', '--no-recursion', '-rf', tarFile, ...owned]);
+    try {
+      await dockerImport(dockerHost, readFileSync(tarFile), tag);
+    } finally {
+      rmSync(tarFile, { force: true });
+    }
   } finally {
     rmSync(rootfs, { recursive: true, force: true });
   }
@@ -175,6 +198,9 @@ async function dockerImport(dockerHost: string, tarball: Buffer, tag: string): P
         'ENV PATH=/usr/irissys/bin:/usr/bin:/bin ISC_PACKAGE_INSTALLDIR=/usr/irissys ISC_PACKAGE_INSTANCENAME=IRIS',
         '--change',
         'WORKDIR /home/irisowner',
+        // As the official images: IRIS and every `docker exec` run as irisowner, not root.
+        '--change',
+        'USER irisowner',
         '-',
         tag,
       ],

@@ -11,6 +11,8 @@ export interface NamespaceConfig {
   globals: string;
   /** Package name -> database it is mapped from (e.g. "%IPM" -> "USER"). */
   packageMappings: Record<string, string>;
+  /** Global mappings (Config.MapGlobals): global name without "^", or Prefix*, -> database (global-routing.ts). */
+  globalMappings?: Record<string, string>;
   interoperability?: boolean;
 }
 
@@ -26,16 +28,16 @@ export function managerDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function irisVersion(env: NodeJS.ProcessEnv = process.env): { major: string; minor: string; number: string } {
-  const v = env.STANDIN_IRIS_VERSION || '2025.1';
+  const v = env.STANDIN_IRIS_VERSION || '2026.1';
   const m = /^(\d{4})\.(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
-  if (!m) throw new Error(`STANDIN_IRIS_VERSION must look like 2025.1, got ${v}`);
+  if (!m) throw new Error(`STANDIN_IRIS_VERSION must look like 2026.1, got ${v}`);
   return { major: m[1]!, minor: m[2]!, number: `${m[1]}.${m[2]}.${m[3] ?? '0'}.${m[4] ?? '223'}.0` };
 }
 
 export function zversion(env: NodeJS.ProcessEnv = process.env): string {
   const v = irisVersion(env);
   const build = v.number.split('.')[3];
-  return `IRIS for UNIX (Ubuntu Server LTS for x86-64 Containers) ${v.major}.${v.minor} (Build ${build}U) Tue Mar 11 2025 18:23:39 EDT`;
+  return `IRIS for UNIX (Ubuntu Server LTS for x86-64 Containers) ${v.major}.${v.minor} (Build ${build}U) Thu Mar 12 2026 18:23:39 EDT`;
 }
 
 export class Instance {
@@ -52,7 +54,7 @@ export class Instance {
   }
   /** Container-local (never on the durable volume): a replaced container starts not ready. */
   get readyFile(): string {
-    return this.env.STANDIN_READY_FILE || `${INSTALL_DIR}/standin-running`;
+    return this.env.STANDIN_READY_FILE || `${INSTALL_DIR}/mgr/standin-running`;
   }
 
   log(line: string): void {
@@ -139,6 +141,16 @@ export class Instance {
       if ((className === pkg || className.startsWith(pkg + '.')) && pkg.length > best.length) best = pkg;
     }
     return best ? nsConfig.packageMappings[best]! : nsConfig.routines;
+  }
+
+  /** Every class name visible in `ns` (routines database and package mappings). */
+  classesInNamespace(ns: string): string[] {
+    const nsConfig = this.namespace(ns);
+    if (!nsConfig) throw new Error(`namespace ${ns} does not exist`);
+    const names = new Set<string>();
+    for (const db of new Set([nsConfig.routines, ...Object.values(nsConfig.packageMappings)]))
+      for (const cls of Object.keys(this.read(db).classes)) if (this.classDatabase(ns, cls) === db) names.add(cls);
+    return [...names].sort();
   }
 
   classExists(ns: string, className: string): boolean {

@@ -4,9 +4,10 @@
 // module document with its version. Real installers hold the class bodies; these hold names.
 import { writeFileSync } from 'node:fs';
 
-const BASE_CLASSES = [
+export const BASE_CLASSES = [
   '%IPM.Main',
   '%IPM.Utils.Build',
+  '%IPM.Utils.Module',
   '%IPM.Storage.Module',
   '%IPM.Storage.ModuleSetting.NamespaceConfig',
   '%IPM.General.Update.VersionBase',
@@ -14,20 +15,37 @@ const BASE_CLASSES = [
   '%IPM.Lifecycle.Module',
 ];
 
-export function ipmInstallerXml(version: string, opts: { databasePackaging: boolean }): string {
-  const classes = [...BASE_CLASSES, ...(opts.databasePackaging ? ['%IPM.Lifecycle.Database'] : [])];
+/**
+ * Not an IPM class: marks a hypothetical IPM build whose package-database also compiles the
+ * dependencies' code into IRIS.DAT (a reviewer asked for it on pull request #1121; the source as of
+ * the contract's commit does not). Without it the stand-in follows the source: dependency code stays out.
+ */
+export const DEPENDENCY_CODE_MARKER = '%IPM.StandIn.PackagesDependencyCode';
+
+export interface InstallerOptions {
+  databasePackaging: boolean;
+  /** A build that packages the dependencies' code too (see DEPENDENCY_CODE_MARKER); default false. */
+  dependencyCode?: boolean;
+}
+
+export function ipmInstallerXml(version: string, opts: InstallerOptions): string {
+  const classes = [
+    ...BASE_CLASSES,
+    ...(opts.databasePackaging ? ['%IPM.Lifecycle.Database'] : []),
+    ...(opts.databasePackaging && opts.dependencyCode ? [DEPENDENCY_CODE_MARKER] : []),
+  ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<Export generator="IRIS" version="26">',
     ...classes.map((c) => `<Class name="${c}">\n<Super>%RegisteredObject</Super>\n</Class>`),
     '<Document name="zpm.ZPM">',
-    `<Module>\n<Name>zpm</Name>\n<Version>${version}</Version>\n<Packaging>module</Packaging>\n</Module>`,
+    `<Module>\n<Name>zpm</Name>\n<ExternalName>IPM</ExternalName>\n<Version>${version}</Version>\n<Packaging>module</Packaging>\n</Module>`,
     '</Document>',
     '</Export>',
     '',
   ].join('\n');
 }
 
-export function writeIpmInstaller(file: string, version: string, opts: { databasePackaging: boolean }): void {
+export function writeIpmInstaller(file: string, version: string, opts: InstallerOptions): void {
   writeFileSync(file, ipmInstallerXml(version, opts));
 }

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { type ArchiveEntry, ipmTarBufferSync, orderLikeIpm } from '../support/ipm-tar.js';
 import { gzipSync } from 'node:zlib';
 import { type Expr } from './parser.js';
@@ -20,6 +20,7 @@ import {
   statusText,
   str,
   truthy,
+  type IrisObject,
 } from './values.js';
 import type { Frame, Session } from './session.js';
 import { irisVersion } from './instance.js';
@@ -36,12 +37,21 @@ import {
   serialize,
   text,
 } from './manifest.js';
+import { timeStamp } from './dictionary.js';
 import { declaredCompileErrors, parseUdl } from './udl.js';
 import { extractTgz } from './tar-read.js';
 import { type OrasRepo, OrasError, listTags, pickTag, pullDatabasePackage } from './oras.js';
 import { compareVersions, satisfiesSystemVersion } from './versions.js';
 import { runUnitTests } from './unit-tests.js';
 import { handleUpdateSteps, updateStepClasses } from './update-steps.js';
+import { DEPENDENCY_CODE_MARKER } from './ipm-installer.js';
+import { operationOfCommand, pauseFor } from './latency.js';
+
+/**
+ * Class packages an interoperability-enabled namespace maps from the ENSLIB database
+ * (https://docs.intersystems.com/irislatest/csp/docbook/DocBook.UI.Page.cls?KEY=GSA_config_namespace).
+ */
+const ENSLIB_PACKAGES = ['Ens', 'EnsLib', 'EnsPortal'];
 
 /** An IPM command failure: shown as `ERROR! <text>`, returned as the Shell status. */
 export class IpmFailure extends Error {
@@ -148,6 +158,8 @@ export class IpmShell {
   private dispatch(line: string): void {
     const { command, mods } = parseCommandLine(line);
     const ipm = this.inst.ipm(this.s.namespace)!;
+    const operation = operationOfCommand(command, mods.positional[0]);
+    if (operation) pauseFor(operation, this.inst.env);
     switch (command) {
       case 'config':
         return this.config(mods);
@@ -372,23 +384,20 @@ export class IpmShell {
     for (const c of classes) {
       const db = this.inst.classDatabase(this.s.namespace, c.name);
       const list = byDb.get(db) ?? [];
-      list.push({ name: c.name, rec: { source: c.source, module, ...(c.testScoped ? { testScoped: true } : {}) } });
+      const rec: ClassRecord = { source: c.source, module, timeChanged: timeStamp() };
+      if (c.testScoped) rec.testScoped = true;
+      list.push({ name: c.name, rec });
       byDb.set(db, list);
     }
     for (const [db, list] of byDb)
       this.inst.update(db, (content) => list.forEach((c) => (content.classes[c.name] = c.rec)));
   }
 
-  private registerModule(
-    m: Manifest,
-    root: string,
-    packaging: 'module' | 'database',
-    manifestXml: string,
-    dev: boolean,
-  ): void {
+  registerModule(m: Manifest, root: string, packaging: 'module' | 'database', manifestXml: string, dev: boolean): void {
     this.inst.update(this.s.globalsDb(), (c) => {
       c.modules[m.name.toLowerCase()] = {
         name: m.name.toLowerCase(),
+        externalName: m.externalName,
         version: m.version,
         packaging,
         root: root.endsWith('/') ? root : root + '/',
@@ -454,8 +463,18 @@ export class IpmShell {
     if (verbose) this.out(`Starting database packaging: ${mod.name} v${mod.version}`);
     if (verbose) this.out('Validating IPM mapping...');
 
-    const owners = new Set([name, ...this.transitiveDependencies(m).map((d) => d.toLowerCase())]);
+    // Database.cls %Package: RemapRoutinesDB points the namespace at a fresh temporary routines
+    // database and LoadResourcesIntoDatabase loads only this module's resources into it, so the
+    // dependencies' code never enters IRIS.DAT and their classes are not visible while compiling.
+    // (ipm-installer.ts DEPENDENCY_CODE_MARKER: a hypothetical build that packages them too.)
+    const withDependencies = this.inst.classExists(this.s.namespace, DEPENDENCY_CODE_MARKER);
+    const owners = new Set([name, ...(withDependencies ? this.transitiveDependencies(m) : [])]);
     const routines = this.inst.read(this.s.routinesDb());
+    this.compileInTempDatabase(
+      Object.entries(routines.classes)
+        .filter(([, rec]) => owners.has(rec.module) && (dev || !rec.testScoped))
+        .map(([cls, rec]) => ({ name: cls, source: rec.source })),
+    );
     const packaged: DatabaseContent = {
       classes: {},
       globals: {},
@@ -477,6 +496,7 @@ export class IpmShell {
     this.out(`  Checksum: ${checksum}`);
 
     if (this.s.env.STANDIN_FAULT_CORRUPT_IRIS_DAT === '1') datBytes[datBytes.length - 1]! ^= 0xff;
+    const wheels = mods.flags.has('no-export-python-deps') ? [] : this.exportPythonDependencies(mod, verbose);
     const entries: ArchiveEntry[] = [
       { path: 'IRIS.DAT', data: datBytes },
       { path: 'deps/', type: 'dir' },
@@ -488,6 +508,7 @@ export class IpmShell {
       const files = statSync(src).isDirectory() ? listFiles(src, '') : [src];
       for (const f of files) entries.push({ path: relative(mod.root, f).split('\\').join('/'), data: readFileSync(f) });
     }
+    for (const wheel of wheels) entries.push({ path: `wheels/${basename(wheel)}`, data: readFileSync(wheel) });
     const v = irisVersion(this.s.env);
     const existing = m.systemRequirementsVersion;
     const current = `${v.major}.${v.minor}`;
@@ -511,6 +532,83 @@ export class IpmShell {
     writeIpmArchiveSync(packageFile, entries);
     this.out('Database package generated:');
     this.out(`\t${packageFile}`);
+  }
+
+  /**
+   * Lifecycle/Base.cls ExportPythonDependencies via InstallOrDownloadPythonRequirements: with a
+   * requirements.txt in the module root, `pip download -r requirements.txt -d <root>wheels` runs in
+   * the root as the IRIS user, so it needs network and a root that user can write. The wheels are
+   * placeholders named after each requirement (no pip in the stand-in).
+   */
+  private exportPythonDependencies(mod: ModuleRecord, verbose: boolean): string[] {
+    const requirements = join(mod.root, 'requirements.txt');
+    if (!existsSync(requirements)) return [];
+    const wheels = join(mod.root, 'wheels');
+    const command = `${PIP_CALLER} download -r requirements.txt -d ${wheels} --python-version 3.12.3 --only-binary=:all:`;
+    this.out(`[${this.s.namespace}|${mod.name}]\tDownload Python wheels START`);
+    const fail = (pipOutput: string): never => {
+      this.out(pipOutput);
+      this.out(`[${this.s.namespace}|${mod.name}]\tDownload Python wheels FAILURE`);
+      throw IpmFailure.general(`Running os command '${command}' failed with return code: 1`);
+    };
+    const lines = readFileSync(requirements, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    if (!hasNetwork())
+      fail(
+        `ERROR: Could not find a version that satisfies the requirement ${lines[0] ?? ''} (from versions: none)\nERROR: No matching distribution found for ${lines[0] ?? ''}`,
+      );
+    try {
+      mkdirSync(wheels, { recursive: true });
+    } catch (e) {
+      fail(
+        `ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '${wheels}'\n${(e as Error).message}`,
+      );
+    }
+    if (verbose) this.out(`Running ${command}`);
+    const files = lines.map((req) => {
+      const [pkg, version] = req.split('==');
+      const file = join(wheels, `${(pkg ?? req).replace(/[^A-Za-z0-9.]/g, '_')}-${version ?? '0'}-py3-none-any.whl`);
+      writeFileSync(file, `placeholder wheel for ${req}\n`);
+      return file;
+    });
+    this.out(`[${this.s.namespace}|${mod.name}]\tDownload Python wheels SUCCESS`);
+    return files;
+  }
+
+  /**
+   * Compiling in the temporary database: a superclass must be one of the module's own classes, a
+   * system (%) class mapped in, or (in an interoperability-enabled namespace) a class of the packages
+   * IRIS maps from ENSLIB, which RemapRoutinesDB leaves mapped; anything else fails as the class
+   * compiler reports it.
+   */
+  private compileInTempDatabase(classes: { name: string; source: string }[]): void {
+    const own = new Set(classes.map((c) => c.name));
+    const interop = this.inst.config().namespaces[this.s.namespace]?.interoperability === true;
+    const mappedIn = (sup: string): boolean =>
+      sup.startsWith('%') || (interop && ENSLIB_PACKAGES.includes(sup.split('.')[0]!));
+    const missing = classes
+      .filter((c) => !c.name.endsWith('.INC'))
+      .flatMap((c) =>
+        parseUdl(c.source, `${c.name}.cls`)
+          .superclasses.filter((sup) => !mappedIn(sup) && !own.has(sup))
+          .map((sup) => ({ cls: c.name, sup })),
+      );
+    if (missing.length === 0) return;
+    const t = this.s.term;
+    t.line(`Compilation started on ${new Date().toLocaleString('en-US')} with qualifiers 'ck'`);
+    for (const { cls, sup } of missing) {
+      t.line(`Compiling class ${cls}`);
+      t.line(`ERROR #5373: Class '${sup}', used by '${cls}:super', does not exist`);
+      t.line(`  > ERROR #5030: An error occurred while compiling class '${cls}'`);
+    }
+    t.line(`Detected ${missing.length} errors during compilation in 0.012s.`);
+    throw new IpmFailure(
+      new StatusError(
+        missing.map(({ cls, sup }) => ({ code: 5373, text: `Class '${sup}', used by '${cls}:super', does not exist` })),
+      ),
+    );
   }
 
   private transitiveDependencies(m: Manifest): string[] {
@@ -625,6 +723,7 @@ export class IpmShell {
       this.registerDependencies(dir);
       this.registerModule(m!, dir, 'database', xml, false);
       if (cmd !== 'update') handleUpdateSteps(this.s, name, m!.updatePackage, true, mods.flags.has('v'));
+      if (this.s.env.STANDIN_FAULT_POST_SWAP_FAILURE === '1') this.postSwapFailure(backup);
       this.out(`Database swap complete for namespace ${this.s.namespace}`);
       this.out(`  Backup: ${backup}`);
     } catch (e) {
@@ -673,6 +772,19 @@ export class IpmShell {
     if (answer === undefined || !/^(y|yes)$/i.test(answer.trim())) {
       throw IpmFailure.general('Database swap cancelled by user.');
     }
+  }
+
+  /**
+   * The later pull-request messages (contract 10, ReportPostSwapFailure): an error after the swap,
+   * then the rollback, which puts the old routines database back.
+   */
+  private postSwapFailure(backup: string): never {
+    const text = 'Post-swap step failed (STANDIN_FAULT_POST_SWAP_FAILURE)';
+    this.out(`ERROR: encountered an error: ${text}`);
+    this.out('Attempting to roll back system state...');
+    const dbDir = this.inst.databaseDir(this.s.routinesDb());
+    renameSync(backup, `${dbDir}IRIS.DAT`);
+    throw IpmFailure.general(text);
   }
 
   /** Renames the routines IRIS.DAT to IRIS_<db>_<yyyymmddhhmmss>[_n].DAT and moves the packaged one in. */
@@ -724,8 +836,14 @@ export class IpmShell {
   private list(): void {
     const ipm = this.inst.ipm(this.s.namespace);
     const mods = Object.values(this.installedModules()).sort((a, b) => a.name.localeCompare(b.name));
-    const rows = mods.map((r) => ({ name: r.name, version: r.version, dev: r.developerMode }));
-    const ipmRow = rows.findIndex((r) => r.name === 'zpm');
+    // Main.cls ListInstalled: a module with an ExternalName is shown as "ExternalName (name)".
+    const rows = mods.map((r) => ({
+      key: r.name,
+      name: r.externalName ? `${r.externalName} (${r.name})` : r.name,
+      version: r.version,
+      dev: r.developerMode,
+    }));
+    const ipmRow = rows.findIndex((r) => r.key === 'zpm');
     if (ipmRow > 0) rows.unshift(...rows.splice(ipmRow, 1));
     if (ipm && ipmRow < 0 && rows.length === 0) {
       this.out('');
@@ -768,6 +886,7 @@ export class IpmShell {
     const classNames = elements(root, 'Class').map((c) => c.attrs.name ?? '');
     const documents = elements(root, 'Document');
     const ipmDoc = documents.find((d) => /^zpm\.zpm$/i.test(d.attrs.name ?? ''));
+    if (ipmDoc) pauseFor('ipm-install', this.inst.env);
     if (classNames.length) {
       const records: Record<string, ClassRecord> = {};
       for (const cls of classNames) {
@@ -811,7 +930,25 @@ export class IpmShell {
       if (!rec) return '';
       return {
         className: cls,
-        props: { Name: rec.name, VersionString: rec.version, Packaging: rec.packaging, Root: rec.root },
+        props: {
+          Name: rec.name,
+          ExternalName: rec.externalName ?? '',
+          VersionString: rec.version,
+          Packaging: rec.packaging,
+          Root: rec.root,
+          SystemRequirements: {
+            className: '%IPM.Storage.SystemRequirements',
+            props: { VersionString: readManifest(rec.manifest).systemRequirementsVersion },
+          },
+          // relationship Resources As %IPM.Storage.ResourceReference (Count(), GetAt(i), .Name)
+          Resources: {
+            className: '%RelationshipObject',
+            props: {},
+            elements: readManifest(rec.manifest)
+              .resources.filter((r) => r.kind === 'Resource')
+              .map((r) => ({ className: '%IPM.Storage.ResourceReference', props: { Name: r.name } })),
+          } as IrisObject,
+        },
       };
     }
     if (cls === '%IPM.General.Update.VersionBase' && m === 'getupdatepackageclasslist') {
@@ -823,6 +960,19 @@ export class IpmShell {
         frame.locals.set(`${target.name}(${Number(c.split('.').pop()!.replace(/\D/g, '') || '0')})`, c);
       }
       return '';
+    }
+    // Utils/Module.cls AddGlobalMapping(pNamespace, pMapping, pFrom): Config.MapGlobals.Create, then activated.
+    if (cls === '%IPM.Utils.Module' && m === 'addglobalmapping') {
+      const ns = this.inst.canonicalNamespace(str(arg(0)));
+      const mapping = str(arg(1));
+      const from = str(arg(2));
+      if (!ns) return StatusError.general(`Namespace ${str(arg(0))} does not exist`);
+      if (!(from in this.inst.config().databases)) return StatusError.general(`Database ${from} does not exist`);
+      const config = this.inst.config();
+      const target = config.namespaces[ns]!;
+      target.globalMappings = { ...(target.globalMappings ?? {}), [mapping.replace(/^\^/, '')]: from };
+      this.inst.saveConfig(config);
+      return OK;
     }
     if (cls === '%IPM.Storage.ModuleSetting.NamespaceConfig' && m === '%new') {
       return { className: cls, props: { EnableEnsemble: '0', EnableHealthShare: '0' } };
@@ -877,6 +1027,13 @@ export class IpmShell {
     this.inst.saveConfig(after);
     return { ns, status: OK };
   }
+}
+
+const PIP_CALLER = '/usr/irissys/bin/irispip';
+
+/** Whether the container has any network interface besides loopback (`--network none` has only lo). */
+function hasNetwork(): boolean {
+  return Object.values(networkInterfaces()).some((list) => (list ?? []).some((i) => !i.internal));
 }
 
 function writeIpmArchiveSync(dest: string, entries: ArchiveEntry[]): void {

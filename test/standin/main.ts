@@ -3,10 +3,14 @@
 //   iris qlist [IRIS]               the instance line IRIS prints
 //   iris standin-main [args...]     the container entrypoint: "starts IRIS" after
 //                                   STANDIN_START_DELAY_MS, unless STANDIN_FAULT_NEVER_READY=1
+import { checkInstanceVersion } from './instance-upgrade.js';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Instance, INSTALL_DIR, irisVersion } from './instance.js';
+import { dirname, join } from 'node:path';
+import { claimLicenceUnit } from './licence-units.js';
 import { Session } from './session.js';
 import { IpmShell } from './ipm.js';
+import { abortForLicence } from './licence.js';
 
 function qlist(inst: Instance): number {
   const v = irisVersion(inst.env);
@@ -36,9 +40,18 @@ function session(inst: Instance, args: string[]): number {
     process.stdout.write(`\n<NAMESPACE> *${requested}\n`);
     return 1;
   }
-  const s = new Session(inst, ns);
-  s.ipm = new IpmShell(s);
-  return s.run();
+  const release = claimLicenceUnit(join(dirname(inst.readyFile), 'standin-licence'));
+  if (!release) {
+    process.stdout.write(`\n<LICENSE LIMIT EXCEEDED>\n`);
+    return 1;
+  }
+  try {
+    const s = new Session(inst, ns);
+    s.ipm = new IpmShell(s);
+    return s.run();
+  } finally {
+    release();
+  }
 }
 
 /** waitReady.sh: polls until the instance runs; exit 1 after the timeout (seconds, arg 1). */
@@ -62,6 +75,14 @@ function entrypoint(inst: Instance): void {
   rmSync(inst.readyFile, { force: true });
   inst.ensureCreated();
   inst.log(`Starting IRIS (stand-in), version ${irisVersion(inst.env).number}, data in ${inst.mgr}`);
+  if (abortForLicence(inst)) return;
+  const version = checkInstanceVersion(inst);
+  if (version.kind === 'refused') {
+    const text = `Cannot start: the instance data in ${inst.mgr} belongs to IRIS ${version.recorded}; this is IRIS ${version.version} (downgrades are not supported)`;
+    inst.log(text);
+    process.stderr.write(`${text}\n`);
+    process.exit(1);
+  }
   const delay = Number(inst.env.STANDIN_START_DELAY_MS ?? '1000');
   const stop = (): void => {
     rmSync(inst.readyFile, { force: true });
@@ -72,11 +93,19 @@ function entrypoint(inst: Instance): void {
   process.on('SIGINT', stop);
   if (inst.env.STANDIN_FAULT_NEVER_READY === '1') inst.log('STANDIN_FAULT_NEVER_READY=1: startup will never complete');
   else {
-    setTimeout(() => {
+    const complete = (): void => {
       writeFileSync(inst.readyFile, new Date().toUTCString() + '\n');
       inst.log('Startup complete');
       process.stdout.write('Startup complete\n');
-    }, delay);
+    };
+    // STANDIN_START_HOLD_FILE: startup completes only once that file exists (a test's gate, so that
+    // "not ready yet" is observed for certain, however slow the machine).
+    const hold = inst.env.STANDIN_START_HOLD_FILE;
+    const whenReleased = (): void => {
+      if (!hold || existsSync(hold)) complete();
+      else setTimeout(whenReleased, 100);
+    };
+    setTimeout(whenReleased, delay);
   }
   setInterval(() => {}, 1 << 30);
 }

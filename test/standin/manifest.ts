@@ -69,6 +69,8 @@ export interface Manifest {
   root: XmlElement;
   module: XmlElement;
   name: string;
+  /** <ExternalName>: what `list` shows before the name (Storage/Module.cls ExternalName). */
+  externalName: string;
   version: string;
   packaging: string;
   checksum: string | undefined;
@@ -95,6 +97,7 @@ export function readManifest(xml: string): Manifest {
     root,
     module,
     name,
+    externalName: text(child(module, 'ExternalName')).trim(),
     version: text(child(module, 'Version')).trim(),
     packaging: text(child(module, 'Packaging')).trim(),
     checksum: checksumEl ? text(checksumEl).trim() : undefined,

@@ -7,7 +7,7 @@ export type Expr =
   | { k: 'str'; v: string }
   | { k: 'num'; v: string }
   | { k: 'local'; name: string; subs: Expr[] }
-  | { k: 'global'; name: string; subs: Expr[] }
+  | { k: 'global'; name: string; subs: Expr[]; env?: Expr }
   | { k: 'special'; name: string }
   | { k: 'func'; name: string; args: Expr[] }
   | { k: 'system'; path: string[]; args: Expr[] }
@@ -19,7 +19,7 @@ export type Expr =
   | { k: 'byref'; name: string }
   | { k: 'macro'; name: string; args: Expr[] }
   | { k: 'json'; v: unknown }
-  | { k: 'sysglobal'; subs: Expr[] }
+  | { k: 'sysglobal'; subs: Expr[]; env?: Expr }
   | { k: 'indirect'; e: Expr }
   | { k: 'select'; pairs: { cond: Expr; value: Expr }[] }
   | { k: 'omit' };
@@ -27,7 +27,7 @@ export type Expr =
 export type Target =
   | { k: 'indirect'; e: Expr }
   | { k: 'local'; name: string; subs: Expr[] }
-  | { k: 'global'; name: string; subs: Expr[] }
+  | { k: 'global'; name: string; subs: Expr[]; env?: Expr }
   | { k: 'special'; name: string }
   | { k: 'prop'; obj: Expr; name: string };
 
@@ -379,6 +379,16 @@ export class Parser {
     return m[0];
   }
 
+  /** `|<env>|` of an extended reference (^|"^^/dir/"|Name, ^$|env|GLOBAL); process-private ^|| is not supported. */
+  private extendedEnvironment(): Expr | undefined {
+    if (this.peek() !== '|') return undefined;
+    if (this.src[this.pos + 1] === '|') this.fail();
+    this.pos++;
+    const env = this.parsePrimary();
+    this.expect('|');
+    return env;
+  }
+
   private dottedName(): string {
     const m = /^[A-Za-z%][A-Za-z0-9.]*[A-Za-z0-9]|^[A-Za-z%]/.exec(this.src.slice(this.pos));
     if (!m) this.fail();
@@ -423,10 +433,12 @@ export class Parser {
     }
     if (ch === '[' || ch === '{') return { k: 'json', v: this.jsonLiteral() };
     if (this.src.startsWith('^$', this.pos)) {
-      const m = /^\^\$(GLOBAL|G)\b/i.exec(this.src.slice(this.pos));
+      this.pos += 2;
+      const env = this.extendedEnvironment();
+      const m = /^(GLOBAL|G)\b/i.exec(this.src.slice(this.pos));
       if (!m) this.fail();
       this.pos += m[0].length;
-      return { k: 'sysglobal', subs: this.parseSubs() };
+      return { k: 'sysglobal', subs: this.parseSubs(), ...(env ? { env } : {}) };
     }
     if (ch === '@') {
       this.pos++;
@@ -434,8 +446,9 @@ export class Parser {
     }
     if (ch === '^') {
       this.pos++;
-      const name = this.peek() === '|' ? this.fail() : this.dottedName();
-      return { k: 'global', name, subs: this.parseSubs() };
+      const env = this.extendedEnvironment();
+      const name = this.dottedName();
+      return { k: 'global', name, subs: this.parseSubs(), ...(env ? { env } : {}) };
     }
     if (this.src.startsWith('##class(', this.pos)) {
       this.pos += 8;

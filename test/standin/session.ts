@@ -2,7 +2,7 @@
 // printing the "<NS>>" prompt as IRIS does in a piped session, surviving runtime errors (which it
 // prints as <NAME> *detail) and ending on halt, end of input, or $system.Process.Terminate.
 import { hostname } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { type Cmd, type Expr, type Target, parseLine, Parser } from './parser.js';
 import {
@@ -25,11 +25,22 @@ import {
 import { type Instance, irisVersion, zversion } from './instance.js';
 import { LineReader, Terminal, sleepSync } from './io.js';
 import { parseUdl } from './udl.js';
-import { type Ref, dataOf, formatRef, globalNames, orderNext, queryNext } from './globals.js';
+import { invokeDictionary, openDictionary } from './dictionary.js';
+import { CODE_GLOBALS_OF_CLASSES, extendedPrefix, globalDatabase } from './global-routing.js';
+import { type Ref, dataOf, formatRef, formatSubscript, globalNames, orderNext, queryNext } from './globals.js';
 import { sqlQuery } from './sql.js';
 import { bytesOf, listBuild } from './lists.js';
 import type { IpmShell } from './ipm.js';
+import { installerSetup, loadClassFile } from './ipm-source-install.js';
 
+/** A local or global variable; a global carries the database it reaches (global-routing.ts). */
+interface VarRef {
+  global: boolean;
+  ref: Ref;
+  db?: string;
+  /** Extended reference environment, e.g. "^^/usr/irissys/mgr/user/". */
+  env?: string;
+}
 export interface Frame {
   locals: Map<string, Value>;
   /** The class whose method runs (for ..Method() calls). */
@@ -88,6 +99,7 @@ export class Session {
         this.term.freshLine();
         return 0;
       }
+      if (this.breaks('piped-session-no-echo')) this.term.write(`${line}\n`);
       if (exitAfter > 0 && this.input.linesRead > exitAfter) {
         this.instance.log(`Session ${process.pid} killed (STANDIN_FAULT_EXIT_AFTER_LINES=${exitAfter})`);
         process.kill(process.pid, 'SIGKILL');
@@ -118,10 +130,16 @@ export class Session {
     }
   }
 
+  /** STANDIN_FAULT_ASSUMPTION=<name>: behave against that named assumption (docs/iris-surface.md). */
+  breaks(assumption: string): boolean {
+    return this.env.STANDIN_FAULT_ASSUMPTION === assumption;
+  }
+
   reportError(e: unknown): void {
     if (e instanceof IrisError) {
       this.term.freshLine();
-      this.term.write(`${e.message}\n`);
+      if (this.breaks('direct-mode-error-format')) this.term.write(`ERROR: ${e.message.replace(/^<([^>]*)>/, '$1')}\n`);
+      else this.term.write(`${e.message}\n`);
     } else if (e instanceof IrisException) {
       this.term.freshLine();
       this.term.write(`<THROW> *%Exception.StatusException ${statusText(e.status)}\n`);
@@ -254,7 +272,7 @@ export class Session {
   }
 
   /** The variable a local/global/indirect expression names. */
-  resolveRef(e: Expr | Target, frame: Frame): { global: boolean; ref: Ref } {
+  resolveRef(e: Expr | Target, frame: Frame): VarRef {
     if (e.k === 'indirect') {
       const text = str(this.eval(e.e, frame));
       let target: Target;
@@ -266,23 +284,34 @@ export class Session {
       return this.resolveRef(target, frame);
     }
     if (e.k === 'local') return { global: false, ref: { name: e.name, subs: this.evalAll(e.subs, frame).map(str) } };
-    if (e.k === 'global')
-      return { global: true, ref: { name: `^${e.name}`, subs: this.evalAll(e.subs, frame).map(str) } };
+    if (e.k === 'global') {
+      const env = e.env ? str(this.eval(e.env, frame)) : undefined;
+      const name = `^${e.name}`;
+      const db = globalDatabase(this.instance, this.namespace, name, env);
+      const ref = { name, subs: this.evalAll(e.subs, frame).map(str) };
+      return env === undefined ? { global: true, ref, db } : { global: true, ref, db, env };
+    }
     throw new IrisError('SYNTAX');
   }
 
-  private variableKeys(global: boolean, frame: Frame): Iterable<string> {
-    return global ? Object.keys(this.instance.read(this.globalsDb()).globals) : frame.locals.keys();
+  private variableKeys(v: VarRef, frame: Frame): Iterable<string> {
+    if (!v.global) return frame.locals.keys();
+    const content = this.instance.read(v.db ?? this.globalsDb());
+    const keys = Object.keys(content.globals);
+    // ^oddDEF(<class>): one node per class defined in the database (the stand-in keeps classes as records).
+    if (v.ref.name === '^oddDEF')
+      keys.push(...Object.keys(content.classes).map((c) => formatRef({ name: '^oddDEF', subs: [c] })));
+    return keys;
   }
 
-  private readVar(v: { global: boolean; ref: Ref }, frame: Frame): Value | undefined {
+  private readVar(v: VarRef, frame: Frame): Value | undefined {
     const key = formatRef(v.ref);
-    return v.global ? this.instance.read(this.globalsDb()).globals[key] : frame.locals.get(key);
+    return v.global ? this.instance.read(v.db ?? this.globalsDb()).globals[key] : frame.locals.get(key);
   }
 
-  private writeVar(v: { global: boolean; ref: Ref }, value: Value, frame: Frame): void {
+  private writeVar(v: VarRef, value: Value, frame: Frame): void {
     const key = formatRef(v.ref);
-    if (v.global) this.instance.update(this.globalsDb(), (c) => void (c.globals[key] = str(value)));
+    if (v.global) this.instance.update(v.db ?? this.globalsDb(), (c) => void (c.globals[key] = str(value)));
     else frame.locals.set(key, value);
   }
 
@@ -311,7 +340,7 @@ export class Session {
     const prefix = key.endsWith(')') ? key.slice(0, -1) + ',' : key + '(';
     const doomed = (k: string): boolean => k === key || k.startsWith(prefix);
     if (v.global) {
-      this.instance.update(this.globalsDb(), (c) => {
+      this.instance.update(v.db ?? this.globalsDb(), (c) => {
         for (const k of Object.keys(c.globals)) if (doomed(k)) delete c.globals[k];
       });
     } else for (const k of [...frame.locals.keys()]) if (doomed(k)) frame.locals.delete(k);
@@ -427,7 +456,7 @@ export class Session {
       case 'data':
       case 'd': {
         const v = this.resolveRef(args[0] ?? { k: 'omit' }, frame);
-        return String(dataOf(this.variableKeys(v.global, frame), v.ref));
+        return String(dataOf(this.variableKeys(v, frame), v.ref));
       }
       case 'increment':
       case 'i': {
@@ -441,18 +470,26 @@ export class Session {
         const dir = args[1] && toNum(arg(1)) === -1 ? -1 : 1;
         const target = args[0];
         if (target?.k === 'sysglobal') {
+          if (this.breaks('global-directory')) return '';
           const from = str(this.eval(target.subs[0] ?? { k: 'str', v: '' }, frame));
-          const names = globalNames(Object.keys(this.instance.read(this.globalsDb()).globals));
+          const db = target.env
+            ? globalDatabase(this.instance, this.namespace, '^', str(this.eval(target.env, frame)))
+            : this.globalsDb();
+          const content = this.instance.read(db);
+          const code = Object.keys(content.classes).length > 0 ? CODE_GLOBALS_OF_CLASSES : [];
+          const names = [...new Set([...globalNames(Object.keys(content.globals)), ...code])].sort();
           if (dir === -1) names.reverse();
           return names.find((n) => (from === '' ? true : dir === 1 ? n > from : n < from)) ?? '';
         }
         const v = this.resolveRef(target ?? { k: 'omit' }, frame);
-        return orderNext(this.variableKeys(v.global, frame), v.ref, dir);
+        return orderNext(this.variableKeys(v, frame), v.ref, dir);
       }
       case 'query':
       case 'q': {
         const v = this.resolveRef(args[0] ?? { k: 'omit' }, frame);
-        return queryNext(this.variableKeys(v.global, frame), v.ref);
+        const next = queryNext(this.variableKeys(v, frame), v.ref);
+        // $QUERY of an extended reference returns extended references.
+        return next === '' ? '' : `^${extendedPrefix(v.env).slice(1)}${next.slice(1)}`;
       }
       case 'fnumber':
       case 'fn': {
@@ -473,7 +510,15 @@ export class Session {
         return listBuild(args.map((_, i) => str(arg(i))));
       case 'length':
       case 'l':
+        if (args[1]) return String(str(arg(0)).split(str(arg(1))).length);
         return String(str(arg(0)).length);
+      case 'extract':
+      case 'e': {
+        const v = str(arg(0));
+        const from = args[1] ? toNum(arg(1)) : 1;
+        const to = args[2] ? toNum(arg(2)) : from;
+        return v.slice(Math.max(from, 1) - 1, Math.max(to, 0));
+      }
       case 'char':
       case 'c':
         return args.map((_, i) => String.fromCharCode(toNum(arg(i)))).join('');
@@ -507,9 +552,11 @@ export class Session {
         return irisVersion(this.env).number;
       case 'util.getenviron':
         return this.env[str(arg(0))] ?? '';
+      case 'cls.ismthd':
+        return bool(this.isMethod(str(arg(0)), str(arg(1))));
       case 'process.terminate':
         this.term.freshLine();
-        throw new SessionEnd(args[1] ? toNum(arg(1)) : 0);
+        throw new SessionEnd(this.breaks('exit-status-terminate') ? 0 : args[1] ? toNum(arg(1)) : 0);
       case 'obj.displayerror': {
         const sc = arg(0);
         if (isStatusError(sc)) {
@@ -518,7 +565,18 @@ export class Session {
         }
         return OK;
       }
+      case 'obj.getpackagelist': {
+        // $system.OBJ.GetPackageList(.list, package): list(<class>)="" for the package's classes.
+        const target = args[0];
+        if (!target || target.k !== 'byref') throw new IrisError('PARAMETER');
+        const pkg = str(arg(1));
+        for (const cls of this.instance.classesInNamespace(this.namespace))
+          if (cls.toLowerCase().startsWith(pkg.toLowerCase() + '.') && !cls.endsWith('.INC'))
+            frame.locals.set(`${target.name}(${formatSubscript(cls)})`, '');
+        return OK;
+      }
       case 'obj.load':
+        if (/\.cls$/i.test(str(arg(0)))) return loadClassFile(this, str(arg(0)));
         return this.ipm.loadExport(str(arg(0)), str(arg(1)));
       case 'encryption.sha1hash':
         return createHash('sha1')
@@ -548,10 +606,26 @@ export class Session {
     switch (cls) {
       case '%Dictionary.CompiledClass':
       case '%Dictionary.ClassDefinition':
-        if (m === '%existsid') return bool(this.instance.classExists(this.namespace, str(arg(0))));
+      case '%Dictionary.XDataDefinition':
+        if (m === '%existsid' && cls !== '%Dictionary.XDataDefinition')
+          return bool(this.instance.classExists(this.namespace, str(arg(0))));
+        if (m === '%openid' && cls !== '%Dictionary.CompiledClass')
+          return openDictionary(this.instance, this.namespace, cls, str(arg(0)));
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%SYS.Namespace':
         if (m === 'exists') return bool(this.instance.canonicalNamespace(str(arg(0))) !== undefined);
+        // "<system>^<directory>" (IPM's Utils/Build.cls reads the directory from the second ^-piece).
+        if (m === 'getroutinedest' || m === 'getglobaldest') {
+          const ns = args[0] && args[0].k !== 'omit' ? str(arg(0)) : this.namespace;
+          const cfg = this.instance.namespace(ns);
+          if (!cfg) throw new IrisError('NAMESPACE', ns);
+          const name = args[1] && args[1].k !== 'omit' ? str(arg(1)) : '';
+          const db =
+            m === 'getroutinedest'
+              ? cfg.routines
+              : globalDatabase(this.instance, ns, name.startsWith('^') ? name : `^${name}`);
+          return `^${this.instance.databaseDir(db)}`;
+        }
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Exception.SQL':
         if (m === 'createfromsqlcode') {
@@ -563,8 +637,21 @@ export class Session {
       case '%Exception.General':
         if (m === '%new') return exceptionObject(StatusError.general(str(arg(0))));
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
+      case '%Library.RoutineMgr':
+        if (m === 'exists') return bool(this.instance.classExists(this.namespace, str(arg(0))));
+        throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%Library.File':
         if (m === 'exists') return bool(existsSync(str(arg(0))));
+        // CreateDirectory/RemoveDirectory: 1 on success, 0 otherwise, as the process's own user.
+        if (m === 'createdirectory' || m === 'removedirectory') {
+          try {
+            if (m === 'createdirectory') mkdirSync(str(arg(0)));
+            else rmdirSync(str(arg(0)));
+            return '1';
+          } catch {
+            return '0';
+          }
+        }
         throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
       case '%SQL.Statement':
         if (m === '%execdirect') return sqlQuery(this, str(arg(1)));
@@ -578,6 +665,7 @@ export class Session {
       if (!this.instance.classExists(this.namespace, cls)) throw new IrisError('CLASS DOES NOT EXIST', cls);
       return this.ipm.classMethod(cls, method, args, frame);
     }
+    if (cls === 'IPM.Installer' && m === 'setup') return installerSetup(this, this.evalAll(args, frame));
     return this.userClassMethod(cls, method, this.evalAll(args, frame));
   }
 
@@ -587,17 +675,24 @@ export class Session {
     if (!found) throw new IrisError('CLASS DOES NOT EXIST', cls);
     const udl = parseUdl(found.source, `${cls}.cls`);
     const def = udl.methods.get(method.toLowerCase());
-    if (!def) {
-      // Inherited from %IPM.General.Update.VersionBase: abstract, returns nothing.
-      const inherited = ['getorderedmethods', 'getorderedmethodsprimaryonly'].includes(method.toLowerCase());
-      if (inherited && udl.superclasses.some((c) => c === '%IPM.General.Update.VersionBase')) return '';
-      throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
-    }
+    // GetOrderedMethods/GetOrderedMethodsPrimaryOnly are [Abstract] in %IPM.General.Update.VersionBase:
+    // a step class that does not override one has no runnable method of that name.
+    if (!def) throw new IrisError('METHOD DOES NOT EXIST', `${method},${cls}`);
     const frame: Frame = { locals: new Map(), cls };
     def.params.forEach((p, i) => {
       if (i < args.length) frame.locals.set(p, args[i]!);
     });
     return this.runBody(this.expandMacros(def.body, udl.includes), `z${def.name}+1^${cls}.1`, frame);
+  }
+
+  /**
+   * $system.CLS.IsMthd(class, method): 1 when the class has a runnable method of that name (its own
+   * body; an abstract method inherited without an override is not one, Storage/Module.cls relies on it).
+   */
+  isMethod(cls: string, method: string): boolean {
+    const found = this.instance.findClass(this.namespace, cls);
+    if (!found) return false;
+    return parseUdl(found.source, `${cls}.cls`).methods.has(method.toLowerCase());
   }
 
   /** Replaces $$$Name of the class's include files' argumentless #define lines (the preprocessor's job). */
@@ -624,6 +719,12 @@ export class Session {
       if (m === '%get') return String(items[toNum(this.eval(_args[0]!, _frame))] ?? '');
       if (m === '%tojson') return JSON.stringify(items);
     }
+    if ('elements' in obj && Array.isArray((obj as { elements: unknown }).elements)) {
+      // A relationship or list collection (%RelationshipObject, %ListOfObjects): Count(), GetAt(1-based).
+      const elements = (obj as unknown as { elements: Value[] }).elements;
+      if (m === 'count') return String(elements.length);
+      if (m === 'getat') return elements[toNum(this.eval(_args[0]!, _frame)) - 1] ?? '';
+    }
     if ('rows' in obj) {
       const rs = obj as unknown as { rows: Record<string, Value>[]; at: number };
       if (m === '%next') return bool(++rs.at < rs.rows.length);
@@ -635,6 +736,8 @@ export class Session {
         return key === undefined ? '' : row[key]!;
       }
     }
+    const dictionary = invokeDictionary(this.instance, obj, m, this.evalAll(_args, _frame));
+    if (dictionary !== undefined) return dictionary;
     if (m === 'asstatus' && obj.className.startsWith('%Exception')) return obj.props.__status ?? OK;
     if (m === 'displaystring' && obj.className.startsWith('%Exception')) return str(obj.props.Name ?? '');
     throw new IrisError('METHOD DOES NOT EXIST', `${name},${obj.className}`);

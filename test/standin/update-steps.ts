@@ -5,16 +5,13 @@
 // failed) and runs it and every later step of that class. Records live in the globals database.
 // The stand-in runs a step by interpreting its method body (see README: the ObjectScript subset).
 import type { Session } from './session.js';
-import { parseUdl } from './udl.js';
 import { IrisError, IrisException, isObject, statusText, type Value } from './values.js';
 import { IpmFailure, zdatetime3 } from './ipm.js';
 import type { UpdateStepRecord } from './database.js';
 
 function orderedMethods(s: Session, cls: string, method: string): string[] | undefined {
-  const found = s.instance.findClass(s.namespace, cls);
-  if (!found) return undefined;
-  const udl = parseUdl(found.source, `${cls}.cls`);
-  if (!udl.methods.has(method.toLowerCase())) return undefined;
+  // HandleAllUpdateSteps calls each list method only when $system.CLS.IsMthd says it exists.
+  if (!s.isMethod(cls, method)) return undefined;
   const v: Value = s.userClassMethod(cls, method);
   if (!isObject(v) || !('items' in v)) throw IpmFailure.general(`${cls}:${method}() did not return a %DynamicArray`);
   return ((v as unknown as { items: unknown[] }).items ?? []).map(String);

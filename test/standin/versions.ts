@@ -21,7 +21,7 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
- * Whether IRIS `system` (major.minor) satisfies `required`: a bare "2025.1" means that major.minor
+ * Whether IRIS `system` (major.minor) satisfies `required`: a bare "2026.1" means that major.minor
  * (any maintenance build); ">=x", "<=x", ">x", "<x" compare; "a || b" alternatives; "a b" all.
  */
 export function satisfiesSystemVersion(required: string, system: string): boolean {

@@ -1,93 +1,72 @@
 /**
- * A small evaluator for the GitHub Actions expressions the workflows here use (`||`, `&&`, `==`,
- * `!=`, `!`, string/number/boolean literals, `format()`, context paths), so tests can compute what a
- * `with:` block really passes. Anything else throws, so a new construct is noticed, not guessed.
+ * GitHub Actions expressions evaluated by GitHub's own implementation (@actions/expressions, the
+ * family of @actions/workflow-parser), so tests compute what a `with:` block really passes.
  */
-type Value = string | number | boolean | null;
-export type Contexts = Record<string, Record<string, Value>>;
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 
-function truthy(v: Value): boolean {
-  return !(v === '' || v === false || v === 0 || v === null);
+type Value = string | number | boolean | null;
+/** A context's value: a scalar, or an object (an event payload) read with nested paths. */
+export type Tree = Value | { [key: string]: Tree };
+export type Contexts = Record<string, Record<string, Tree>>;
+
+/**
+ * Job status functions, which GitHub's runner provides rather than the expression language: the
+ * tests model a job whose `needs` all succeeded.
+ */
+const STATUS_FUNCTIONS = new Map(
+  (
+    [
+      ['success', true],
+      ['always', true],
+      ['cancelled', false],
+      ['failure', false],
+    ] as const
+  ).map(([name, value]) => [
+    name,
+    { name, minArgs: 0, maxArgs: 0, call: (): data.ExpressionData => new data.BooleanData(value) },
+  ]),
+);
+
+function toData(value: Tree): data.ExpressionData {
+  if (value !== null && typeof value === 'object')
+    return new data.Dictionary(...Object.entries(value).map(([key, v]) => ({ key, value: toData(v) })));
+  if (value === null) return new data.Null();
+  if (typeof value === 'string') return new data.StringData(value);
+  if (typeof value === 'number') return new data.NumberData(value);
+  return new data.BooleanData(value);
 }
 
-function asString(v: Value): string {
-  return v === null ? '' : String(v);
+function fromData(value: data.ExpressionData): Value {
+  switch (value.kind) {
+    case data.Kind.String:
+      return (value as data.StringData).value;
+    case data.Kind.Number:
+      return (value as data.NumberData).value;
+    case data.Kind.Boolean:
+      return (value as data.BooleanData).value;
+    case data.Kind.Null:
+      return null;
+    default:
+      throw new Error(`the expression gave a ${data.Kind[value.kind]}, not a scalar`);
+  }
 }
 
 export function evaluate(expression: string, ctx: Contexts): Value {
-  const tokens =
-    expression.match(/'(?:[^']|'')*'|&&|\|\||==|!=|[!(),]|[A-Za-z_][A-Za-z0-9_.-]*|\d+(?:\.\d+)?|\S/g) ?? [];
-  let i = 0;
-  const peek = () => tokens[i];
-  const take = (t?: string) => {
-    const tok = tokens[i++];
-    if (t !== undefined && tok !== t) throw new Error(`expected ${t} in ${expression}, got ${tok}`);
-    return tok ?? '';
-  };
-  const primary = (): Value => {
-    const tok = take();
-    if (tok === '(') {
-      const v = or();
-      take(')');
-      return v;
-    }
-    if (tok === '!') return !truthy(primary());
-    if (tok.startsWith("'")) return tok.slice(1, -1).replace(/''/g, "'");
-    if (/^\d/.test(tok)) return Number(tok);
-    if (tok === 'true' || tok === 'false') return tok === 'true';
-    if (tok === 'null') return null;
-    if (tok === 'format' && peek() === '(') {
-      take('(');
-      const args: Value[] = [or()];
-      while (peek() === ',') {
-        take(',');
-        args.push(or());
-      }
-      take(')');
-      return asString(args[0] ?? '').replace(/\{(\d+)\}/g, (_, n: string) => asString(args[Number(n) + 1] ?? ''));
-    }
-    const [scope, ...rest] = tok.split('.');
-    const values = ctx[scope ?? ''];
-    if (!values || rest.length !== 1) throw new Error(`unsupported reference ${tok} in ${expression}`);
-    const key = rest[0] ?? '';
-    if (!(key in values)) throw new Error(`${tok} is not in the test contexts`);
-    return values[key] ?? null;
-  };
-  const comparison = (): Value => {
-    const left = primary();
-    const op = peek();
-    if (op !== '==' && op !== '!=') return left;
-    take();
-    const right = primary();
-    const equal = asString(left).toLowerCase() === asString(right).toLowerCase();
-    return op === '==' ? equal : !equal;
-  };
-  const and = (): Value => {
-    let v = comparison();
-    while (peek() === '&&') {
-      take();
-      const r = comparison();
-      v = truthy(v) ? r : v;
-    }
-    return v;
-  };
-  const or = (): Value => {
-    let v = and();
-    while (peek() === '||') {
-      take();
-      const r = and();
-      v = truthy(v) ? v : r;
-    }
-    return v;
-  };
-  const result = or();
-  if (i !== tokens.length) throw new Error(`unexpected ${tokens[i]} in ${expression}`);
-  return result;
+  const lexed = new Lexer(expression).lex();
+  const parsed = new Parser(lexed.tokens, Object.keys(ctx), [...STATUS_FUNCTIONS.values()]).parse();
+  const contexts = new data.Dictionary(
+    ...Object.entries(ctx).map(([key, values]) => ({
+      key,
+      value: new data.Dictionary(...Object.entries(values).map(([k, v]) => ({ key: k, value: toData(v) }))),
+    })),
+  );
+  return fromData(new Evaluator(parsed, contexts, STATUS_FUNCTIONS).evaluate());
 }
 
 /** A `with:` value with every `${{ }}` evaluated, as the runner passes it to an action (a string). */
 export function interpolate(value: unknown, ctx: Contexts): string {
   const text = typeof value === 'string' ? value : String(value);
+  const asString = (v: Value) => (v === null ? '' : String(v));
   const whole = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(text);
   if (whole && !whole[1]!.includes('}}')) return asString(evaluate(whole[1]!, ctx));
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, e: string) => asString(evaluate(e, ctx)));

@@ -3,8 +3,16 @@
 // does) and keeps per-namespace globals, module state and IPM's update-step table. IPM's
 // update-step behaviour follows %IPM.Storage.Module:HandleAllUpdateSteps; faults can be injected.
 import { createHash } from 'node:crypto';
-import type { ReplaceableIris, SwapInfo, UpgradeEnvironment, UpgradeIris } from '../../src/pipeline/upgrade/ports.js';
+import { parseSessionOutput } from '../../src/iris/output.js';
+import type {
+  LinesOutput,
+  ReplaceableIris,
+  SwapInfo,
+  UpgradeEnvironment,
+  UpgradeIris,
+} from '../../src/pipeline/upgrade/ports.js';
 import { IpmDbError } from '../../src/util/errors.js';
+import type { Limiter } from '../../src/util/limiter.js';
 
 type Globals = Map<string, Map<string, string>>;
 
@@ -55,8 +63,17 @@ export class FakeIris implements UpgradeIris {
   readonly namespaces = new Map<string, Namespace>();
   readonly files = new Set<string>();
   readonly calls: string[] = [];
+  /** Every call of this IRIS and of the others sharing the same timeline, in the order they happened. */
+  timeline: string[] = [];
+  /** How this IRIS names itself in the timeline. */
+  label = 'iris';
   private clock = Date.UTC(2026, 0, 1, 10, 0, 0);
   private nsCounter = 0;
+
+  protected record(call: string): void {
+    this.calls.push(call);
+    this.timeline.push(`${this.label}: ${call}`);
+  }
 
   constructor(
     readonly irisVersion: string,
@@ -79,7 +96,7 @@ export class FakeIris implements UpgradeIris {
   async createNamespace(): Promise<string> {
     const name = `USER-UPG${++this.nsCounter}`;
     this.namespaces.set(name, { globals: new Map(), module: null, release: null, steps: new Map(), backups: 0 });
-    this.calls.push(`create ${name}`);
+    this.record(`create ${name}`);
     return name;
   }
 
@@ -140,19 +157,19 @@ export class FakeIris implements UpgradeIris {
   }
 
   async loadModule(namespace: string, hostDir: string): Promise<void> {
-    this.calls.push(`load ${hostDir} in ${namespace}`);
+    this.record(`load ${hostDir} in ${namespace}`);
     this.install(namespace, this.release(hostDir), 'module');
   }
 
   async loadPackage(namespace: string, hostTgz: string): Promise<SwapInfo> {
-    this.calls.push(`load ${hostTgz} -swap-db in ${namespace}`);
+    this.record(`load ${hostTgz} -swap-db in ${namespace}`);
     const release = this.release(hostTgz);
     this.install(namespace, release, 'database');
     return this.swap(this.ns(namespace), namespace);
   }
 
   async updateModule(namespace: string, moduleName: string, hostTgz: string): Promise<SwapInfo> {
-    this.calls.push(`update ${moduleName} -path ${hostTgz} -swap-db in ${namespace}`);
+    this.record(`update ${moduleName} -path ${hostTgz} -swap-db in ${namespace}`);
     const release = this.release(hostTgz);
     const ns = this.ns(namespace);
     if (!ns.module) throw new IpmDbError('update-failed', `Module ${moduleName} is not installed`);
@@ -178,10 +195,12 @@ export class FakeIris implements UpgradeIris {
     return info;
   }
 
-  async run(namespace: string, lines: string[], doing: string): Promise<string> {
-    this.calls.push(`run ${doing} in ${namespace}`);
+  async run(namespace: string, lines: string[], doing: string): Promise<LinesOutput> {
+    this.record(`run ${doing} in ${namespace}`);
     const ns = this.ns(namespace);
-    return lines.map((line) => this.answer(ns, line)).join('');
+    // Read by the driver's own session-output reader, as the session runner reads real output.
+    const raw = lines.map((line) => this.answer(ns, line)).join('');
+    return { results: parseSessionOutput(raw).results, raw };
   }
 
   private answer(ns: Namespace, line: string): string {
@@ -203,6 +222,13 @@ export class FakeIris implements UpgradeIris {
         if (i + 1 <= Number(limit)) emit('node', `${ref}|${createHash('sha1').update(value).digest('base64')}`);
       });
       emit('global', `${name}|${nodes.length}|${nodes.length ? h.toString('base64') : ''}`);
+    } else if (line.includes('$order(^$|d|GLOBAL(g))')) {
+      // The fake's routines databases hold code only.
+      emit('rdb', '/fake/mgr/CODE/');
+      for (const name of ['^oddCOM', '^oddDEF', '^rINDEXCLASS', '^rOBJ']) emit('rglobal', name);
+    } else if (line.includes('$order(^|d|oddDEF(c))')) {
+      // The fake's classes never change after install.
+      for (const cls of Object.keys(ns.release?.steps ?? {}).sort()) emit('classdef', `${cls}|66000,1.000|`);
     } else if (line.includes('.NameOpen(')) {
       emit('module', ns.module ? `${ns.module.version}|${ns.module.packaging}` : '');
     } else if (line.includes('%IPM_Storage_UpdateStep.AnyMember")')) {
@@ -240,17 +266,22 @@ export class FakeDurable extends FakeIris implements ReplaceableIris {
   disposed = false;
   async replace(): Promise<void> {
     this.replaced++;
-    this.calls.push('replace container');
+    this.record('replace container');
   }
   async dispose(): Promise<void> {
     this.disposed = true;
   }
 }
 
+/**
+ * The environment over a fake IRIS; durable containers share its timeline. With `slots`, a
+ * scenario with its own container takes one when free (none: it never runs beside the others).
+ */
 export function fakeEnvironment(
   iris: FakeIris,
   durable: () => FakeDurable,
   registry: Record<string, string>,
+  slots: Limiter | null = null,
 ): UpgradeEnvironment & { pulls: string[]; removedDirs: string[] } {
   const pulls: string[] = [];
   const removedDirs: string[] = [];
@@ -258,7 +289,13 @@ export function fakeEnvironment(
     iris,
     pulls,
     removedDirs,
-    startDurable: async () => durable(),
+    startDurable: async () => {
+      const d = durable();
+      d.timeline = iris.timeline;
+      d.label = 'durable';
+      return d;
+    },
+    reserveContainer: () => (slots?.tryAcquire() ? () => slots.release() : null),
     tempDir: async () => '/tmp/fake-pull',
     removeTempDir: async (dir) => {
       removedDirs.push(dir);

@@ -22,7 +22,7 @@ export interface RawHeader {
   size?: number;
   mode?: number;
   mtime?: number;
-  linkname?: string;
+  linkname?: string | undefined;
   /** Write a wrong checksum on purpose. */
   corruptChecksum?: boolean;
 }

@@ -258,7 +258,7 @@ export interface Fault {
   /** How many matching requests this fault applies to (default 1). */
   times?: number;
   /** Answer with this instead of forwarding (the request body is read first). */
-  respond?: { status: number; headers?: Record<string, string>; body?: string };
+  respond?: { status: number; headers?: Record<string, string>; body?: string | Buffer };
   /** Forward, then destroy both connections after this many request-body bytes. */
   resetAfterBytes?: number;
   /** Forward, then cut the connection after this many response-body bytes. */

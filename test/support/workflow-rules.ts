@@ -107,10 +107,16 @@ function writesPackages(permissions: unknown): boolean {
   return asDict(permissions).packages === 'write';
 }
 
+/** A job that calls this project's reusable workflow (by release reference or local path). */
+function callsReusable(job: Job): boolean {
+  return job.uses !== undefined && /(^\.\/|\/)\.github\/workflows\/ipm-database\.yml(@|$)/.test(job.uses);
+}
+
 /**
  * Least privilege: `permissions: {}` at the top, explicit permissions on every job that runs steps,
- * and packages: write only on the job named `publish` (reusable workflow) or on a job calling a
- * reusable workflow that publishes.
+ * and packages: write only on the job named `publish` (reusable workflow) or on a job calling the
+ * reusable workflow (GitHub requires a caller to grant every permission a called job requests, even
+ * one that its `if:` skips; the called jobs keep their own narrower permissions).
  */
 export function permissionProblems(wf: Workflow): string[] {
   const problems: string[] = [];
@@ -122,7 +128,35 @@ export function permissionProblems(wf: Workflow): string[] {
     if (!writesPackages(job.permissions)) continue;
     const callsPublishingWorkflow =
       job.uses !== undefined && job.with?.publish !== undefined && job.with.publish !== false;
-    if (job.id !== 'publish' && !callsPublishingWorkflow) problems.push(`job ${job.id} has packages: write`);
+    if (job.id !== 'publish' && !callsPublishingWorkflow && !callsReusable(job))
+      problems.push(`job ${job.id} has packages: write`);
+  }
+  return problems;
+}
+
+const ATTEST_ACTIONS = ['actions/attest-build-provenance', 'actions/attest'];
+
+/**
+ * Attestations: id-token and attestations write only where a package is published (the reusable
+ * workflow's `publish` job, or a caller of a publishing reusable workflow, which must grant both);
+ * every attest step keeps attestations out of the package repository (push-to-registry: false).
+ */
+export function attestationProblems(wf: Workflow): string[] {
+  const problems: string[] = [];
+  for (const job of wf.jobs) {
+    const p = asDict(job.permissions);
+    const signs = p['id-token'] === 'write' || p.attestations === 'write' || job.permissions === 'write-all';
+    const publishingCaller = job.uses !== undefined && job.with?.publish !== undefined && job.with.publish !== false;
+    const attests = job.steps.some((s) => ATTEST_ACTIONS.includes((s.uses ?? '').split('@')[0]!));
+    if (signs && job.id !== 'publish' && !publishingCaller && !callsReusable(job))
+      problems.push(`job ${job.id} has id-token or attestations write without publishing`);
+    if ((publishingCaller || attests) && (p['id-token'] !== 'write' || p.attestations !== 'write'))
+      problems.push(`job ${job.id} attests but lacks id-token: write and attestations: write`);
+    for (const step of job.steps) {
+      if (!ATTEST_ACTIONS.includes((step.uses ?? '').split('@')[0]!)) continue;
+      if (String(step.with?.['push-to-registry']) !== 'false')
+        problems.push(`job ${job.id}: ${step.uses} does not set push-to-registry: false`);
+    }
   }
   return problems;
 }
@@ -204,6 +238,30 @@ export function runInterpolationProblems(wf: Workflow): string[] {
         );
       }
     }
+  return problems;
+}
+
+const LEVEL: Record<string, number> = { none: 0, read: 1, write: 2 };
+
+/**
+ * A caller grants at least every permission any job of the called reusable workflow requests:
+ * GitHub refuses to start the run otherwise ("The nested job ... is requesting ..., but is only
+ * allowed ..."), whether or not that job would run.
+ */
+export function callerGrantProblems(wf: Workflow, reusable: Workflow): string[] {
+  const requested: Record<string, number> = {};
+  for (const job of reusable.jobs)
+    for (const [scope, level] of Object.entries(asDict(job.permissions)))
+      requested[scope] = Math.max(requested[scope] ?? 0, LEVEL[String(level)] ?? 0);
+  const problems: string[] = [];
+  for (const job of wf.jobs.filter(callsReusable)) {
+    const granted = asDict(job.permissions);
+    for (const [scope, level] of Object.entries(requested))
+      if ((LEVEL[String(granted[scope] ?? 'none')] ?? 0) < level)
+        problems.push(
+          `job ${job.id} grants ${scope}: ${String(granted[scope] ?? 'none')}, but the reusable workflow requests ${scope}: ${level === 2 ? 'write' : 'read'}`,
+        );
+  }
   return problems;
 }
 

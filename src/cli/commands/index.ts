@@ -12,7 +12,7 @@ async function archiveVerifier(): Promise<ArchiveVerifier> {
 
 /**
  * Every ipm-db subcommand, in the order `ipm-db --help` lists them. Each module is imported
- * only when its command runs; test/unit/cli-commands.test.ts checks that every name and
+ * only when its command runs; test/unit/cli/commands.test.ts checks that every name and
  * summary here matches the loaded command.
  */
 export const commands: LazyCliCommand[] = [
@@ -55,5 +55,15 @@ export const commands: LazyCliCommand[] = [
     name: 'legs',
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
     load: async () => (await import('./legs.js')).legsCommand,
+  },
+  {
+    name: 'iris-upgrade',
+    summary: 'upgrade-test a package across two IRIS versions on a durable volume (from two archives)',
+    load: async () => (await import('./iris-upgrade.js')).irisUpgradeCommand,
+  },
+  {
+    name: 'attest-predicate',
+    summary: 'write the test-result attestation predicate and subjects of what was published',
+    load: async () => (await import('./attest-predicate.js')).attestPredicateCommand,
   },
 ];

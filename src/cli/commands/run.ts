@@ -4,16 +4,23 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from '../../archive/verify.js';
 import type { RegistryLogin } from '../../iris/container.js';
-import { directoryCache, parseInstallerSpec } from '../../ipm/installer.js';
-import { formatMs, runPipeline } from '../../pipeline/runner.js';
+import { directoryCache, parseInstallerSpec, type InstallerSource } from '../../ipm/installer.js';
+import { DEFAULT_IPM_REPOSITORY, parseIpmCommit, parseIpmRepository } from '../../ipm/ipm-source.js';
+import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../../pipeline/defaults.js';
+import { runPipeline } from '../../pipeline/runner.js';
+import { formatDuration } from '../../util/format.js';
 import { DEFAULT_STAGES } from '../../pipeline/stages.js';
 import type { RunReport } from '../../pipeline/types.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
+import { imageTag } from '../../naming/grammar.js';
+import { containerSlots, defaultParallel, thisMachine } from '../../pipeline/parallel.js';
+import { groupedLogger, streamSink } from '../../util/grouped-log.js';
+import { mapBounded } from '../../util/limiter.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { UPGRADE_FLAGS, upgradeStageFromFlags } from '../upgrade-flags.js';
 
-const USAGE = `Usage: ipm-db run --module <dir> --image <image> [options]
+const USAGE = `Usage: ipm-db run --module <dir> [--image <image>] [options]
 
 Starts IRIS in Docker, installs IPM, loads and compiles the module, packages it with
 package-database, verifies the archive, installs it into a fresh namespace and (with
@@ -21,13 +28,25 @@ package-database, verifies the archive, installs it into a fresh namespace and (
 
 Options:
   --module <dir>         directory holding the module's module.xml (required)
-  --image <image>        IRIS image, e.g. containers.intersystems.com/intersystems/iris-community:2025.1 (required)
-  --ipm <path|version>   IPM installer XML to load, or an IPM release version (needs --ipm-sha256)
+  --image <image>        IRIS image (default: ${DEFAULT_IRIS_IMAGE}); repeat it to run several IRIS
+                         versions concurrently, each in <out>/<image tag>/
+  --parallel <n>         IRIS containers at once (default: one per core, memory allowing ~2 GB each)
+  --ipm-git <commit>     install IPM from the source tree of this full 40-hex commit, as IPM's CI does
+                         (default: ${DEFAULT_IPM_GIT.commit}, database packaging's pull request);
+                         "none" uses the IPM already in the image
+  --ipm-git-repository <url>
+                         repository (or mirror) serving <url>/archive/<commit>.tar.gz
+                         (default: ${DEFAULT_IPM_REPOSITORY})
+  --ipm <path|version>   IPM installer XML to load, or an IPM release version (needs --ipm-sha256),
+                         instead of --ipm-git
   --ipm-sha256 <hex>     pinned SHA-256 of the installer
+  --warm-ipm-image       start from a local image with this IRIS image's IPM already installed, and
+                         commit one after a fresh install (keyed by the IRIS image id and the IPM pin)
   --out <dir>            where the .tgz, JUnit XML and run-report.json go (default: ./ipm-db-out)
   --dev                  load and package with -dev (packages test resources)
   --tests                run the module's tests (test -only) where it was loaded from source
-  --network <name>       docker network for the IRIS container (default: host)
+  --network <name>       docker network for the IRIS container (default: none, or bridge when
+                         IPM must download; host publishes IRIS's ports on every interface)
   --docker-arg <arg>     extra docker run argument (repeatable)
   --login <registry>     docker login to this registry first (private images); with --login-user,
                          password from the IPM_DB_REGISTRY_PASSWORD environment variable (sent on stdin)
@@ -36,11 +55,15 @@ Options:
   --ready-timeout <s>    seconds to wait for IRIS to start (default: 300)
   --keep                 keep the container afterwards (for debugging)
   --verbose              IPM -v on every command, and debug output
+  --no-export-python-deps
+                         package-database -no-export-python-deps: no requirements.txt wheels (needed without network)
+  --record-transcripts   record every IRIS session and file sent in under <out>/transcripts/
+                         (replay against the stand-in: npm run standin:replay <dir>)
   --json                 print the run report as JSON on stdout (upgrade scenarios in "upgrade")
 
 Upgrade testing (docs/upgrade-testing.md; the action's input names; any of the first three adds the stage):
   --upgrade-from <x>     the previous release as a database package: a .tgz path, a full reference
-                         (ghcr.io/acme/demo-orders:1.0.0_database__2025.1), or a version pulled from
+                         (ghcr.io/acme/demo-orders:1.0.0_database__2026.1), or a version pulled from
                          <registry>/<namespace>/<module> (needs --namespace)
   --upgrade-source <x>   the previous release's module directory, or git:<tag or commit> of the module's
                          own repository (also --previous-source)
@@ -70,9 +93,13 @@ export const runCommand: CliCommand = {
         args: argv,
         options: {
           module: { type: 'string' },
-          image: { type: 'string' },
+          image: { type: 'string', multiple: true },
+          parallel: { type: 'string' },
           ipm: { type: 'string' },
           'ipm-sha256': { type: 'string' },
+          'ipm-git': { type: 'string' },
+          'ipm-git-repository': { type: 'string' },
+          'warm-ipm-image': { type: 'boolean' },
           out: { type: 'string' },
           dev: { type: 'boolean' },
           tests: { type: 'boolean' },
@@ -84,6 +111,8 @@ export const runCommand: CliCommand = {
           'ready-timeout': { type: 'string' },
           keep: { type: 'boolean' },
           verbose: { type: 'boolean' },
+          'no-export-python-deps': { type: 'boolean' },
+          'record-transcripts': { type: 'boolean' },
           json: { type: 'boolean' },
           ...UPGRADE_FLAGS,
         },
@@ -95,7 +124,13 @@ export const runCommand: CliCommand = {
     }
     const v = parsed.values;
     if (!v.module) throw new UsageError('--module <dir> is required.');
-    if (!v.image) throw new UsageError('--image <image> is required.');
+    const images = [...new Set(v.image ?? [DEFAULT_IRIS_IMAGE])];
+    let parallel = defaultParallel(thisMachine());
+    if (v.parallel !== undefined) {
+      if (!/^[1-9]\d{0,2}$/.test(v.parallel))
+        throw new UsageError(`--parallel must be a whole number of IRIS containers from 1, got "${v.parallel}".`);
+      parallel = Number(v.parallel);
+    }
     if (v['ipm-sha256'] && !v.ipm) throw new UsageError('--ipm-sha256 needs --ipm.');
     let login: RegistryLogin | undefined;
     if (v.login || v['login-user']) {
@@ -113,50 +148,93 @@ export const runCommand: CliCommand = {
       readyMs = s * 1000;
     }
     const moduleDir = resolve(io.cwd, v.module);
-    const upgrade = await upgradeStageFromFlags(v, moduleDir, io);
+    const upgrade = upgradeStageFromFlags(v, io);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
-    const installer = v.ipm ? await parseInstallerSpec(v.ipm, v['ipm-sha256'], io.cwd) : null;
-    const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });
-    await mkdir(outDir, { recursive: true });
-    const report = await runPipeline({
-      image: v.image,
-      moduleDir,
-      outDir,
-      installer,
-      installerCache: directoryCache(join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers')),
-      dev: v.dev ?? false,
-      runTests: v.tests ?? false,
-      keepContainer: v.keep ?? false,
-      ...(v.network ? { network: v.network } : {}),
-      ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
-      enableEnsemble: v.ensemble ?? false,
-      ...(login ? { login } : {}),
-      verbose: v.verbose ?? false,
-      ...(readyMs ? { timeouts: { readyMs } } : {}),
-      ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),
-      logger,
-      verifyArchive,
-      ...(upgrade ? { stages: [...DEFAULT_STAGES, upgrade] } : {}),
+    if (v.ipm && (v['ipm-git'] !== undefined || v['ipm-git-repository'] !== undefined))
+      throw new UsageError('--ipm and --ipm-git are alternatives; give one.');
+    const installer = v.ipm
+      ? await parseInstallerSpec(v.ipm, v['ipm-sha256'], io.cwd)
+      : ipmGitSource(v['ipm-git'], v['ipm-git-repository']);
+    // One image streams its log; several write each stage's group whole when it ends.
+    const sink = streamSink(io.stderr, { verbose: v.verbose ?? false });
+    const slots = containerSlots(parallel);
+    const several = images.length > 1;
+    // Several images: each in its own directory and log prefix, named by its tag (numbered when tags repeat).
+    const tags = images.map((image) => (imageTag(image) ?? image).replace(/[^A-Za-z0-9._-]+/g, '-'));
+    const keys = tags.map((t, i) => (tags.indexOf(t) === tags.lastIndexOf(t) ? t : `${t}-${i + 1}`));
+    const reports = await mapBounded(images, slots, async (image, index) => {
+      const key = keys[index]!;
+      const imageOut = several ? join(outDir, key) : outDir;
+      await mkdir(imageOut, { recursive: true });
+      const report = await runPipeline({
+        image,
+        moduleDir,
+        outDir: imageOut,
+        installer,
+        warmIpmImage: v['warm-ipm-image'] ?? false,
+        installerCache: directoryCache(
+          join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers'),
+        ),
+        dev: v.dev ?? false,
+        runTests: v.tests ?? false,
+        keepContainer: v.keep ?? false,
+        ...(v.network ? { network: v.network } : {}),
+        ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
+        enableEnsemble: v.ensemble ?? false,
+        ...(login ? { login } : {}),
+        verbose: v.verbose ?? false,
+        ...(v['no-export-python-deps'] ? { exportPythonDeps: false } : {}),
+        ...(v['record-transcripts'] ? { recordTranscripts: true } : {}),
+        ...(readyMs ? { timeouts: { readyMs } } : {}),
+        ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),
+        logger: several
+          ? groupedLogger(sink, `[${key}] `)
+          : consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr }),
+        verifyArchive,
+        containerSlots: slots,
+        ...(upgrade ? { stages: [...DEFAULT_STAGES, upgrade] } : {}),
+      });
+      const reportPath = join(imageOut, 'run-report.json');
+      await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+      return { report, reportPath };
     });
-    const reportPath = join(outDir, 'run-report.json');
-    await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
-    if (v.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    else io.stdout.write(summary(report, reportPath));
-    return report.ok ? EXIT.ok : EXIT.failed;
+    const done = reports.filter((r): r is { report: RunReport; reportPath: string } => r !== undefined);
+    if (v.json) {
+      const value = several ? done.map((r) => r.report) : done[0]!.report;
+      io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+    } else for (const r of done) io.stdout.write(summary(r.report, r.reportPath));
+    return done.every((r) => r.report.ok) ? EXIT.ok : EXIT.failed;
   },
 };
 
+/** --ipm-git / --ipm-git-repository: the pinned commit (the default pin when absent), or null for "none". */
+export function ipmGitSource(commit: string | undefined, repository: string | undefined): InstallerSource | null {
+  if (commit === undefined) {
+    if (repository !== undefined) throw new UsageError('--ipm-git-repository needs --ipm-git <commit>.');
+    return { kind: 'git', ...DEFAULT_IPM_GIT };
+  }
+  if (commit.trim() === 'none') {
+    if (repository !== undefined) throw new UsageError('--ipm-git-repository does not go with --ipm-git none.');
+    return null;
+  }
+  return {
+    kind: 'git',
+    commit: parseIpmCommit(commit),
+    repository: parseIpmRepository(repository ?? DEFAULT_IPM_REPOSITORY),
+  };
+}
+
 export function summary(report: RunReport, reportPath: string): string {
-  const lines = [`${report.ok ? 'PASSED' : 'FAILED'}  ${report.image}  (${formatMs(report.durationMs)})`];
+  const lines = [`${report.ok ? 'PASSED' : 'FAILED'}  ${report.image}  (${formatDuration(report.durationMs)})`];
   for (const s of report.stages)
     lines.push(
-      `  ${s.stage.padEnd(8)} ${s.status.padEnd(7)} ${formatMs(s.durationMs).padStart(8)}  ${s.message ?? ''}`,
+      `  ${s.stage.padEnd(8)} ${s.status.padEnd(7)} ${formatDuration(s.durationMs).padStart(8)}  ${s.message ?? ''}`,
     );
   if (report.upgrade.length > 0) {
     lines.push('upgrade scenarios:');
     for (const u of report.upgrade)
       lines.push(
-        `  ${u.scenario.padEnd(21)} ${(u.ok ? 'passed' : 'failed').padEnd(7)} ${formatMs(u.durationMs).padStart(8)}  ${u.message}`,
+        `  ${u.scenario.padEnd(21)} ${(u.ok ? 'passed' : 'failed').padEnd(7)} ${formatDuration(u.durationMs).padStart(8)}  ${u.message}`,
       );
   }
   if (report.archive) lines.push(`archive: ${report.archive.path}`);

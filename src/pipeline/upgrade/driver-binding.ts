@@ -12,15 +12,15 @@ import { RUN_LABEL, removeRun } from '../../iris/container.js';
 import type { SessionRunner } from '../../iris/session.js';
 import { newPackageNamespace, setUpIpm, startPipelineIris, type DrivenContainer } from '../containers.js';
 import type { PipelineContext } from '../options.js';
-import type { ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
+import type { LinesOutput, ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
 
 /** Where Durable %SYS keeps the IRIS data directory inside the container. */
 const DURABLE_MOUNT = '/durable';
 
 /**
  * One session of upgrade-stage lines (./objectscript.ts) through the driver's session runner,
- * which judges it (exit status, end marker, ObjectScript errors, time limit) and redacts it;
- * `doing` names the session in its errors. Returns everything the session printed.
+ * which judges it (exit status, end marker, ObjectScript errors, time limit), redacts it and reads
+ * its results; `doing` names the session in its errors.
  */
 export async function runUpgradeLines(
   sessions: SessionRunner,
@@ -28,14 +28,14 @@ export async function runUpgradeLines(
   lines: string[],
   doing: string,
   timeoutMs: number,
-): Promise<string> {
+): Promise<LinesOutput> {
   const result = await sessions.run({
     namespace,
     operations: lines.map((text) => ({ kind: 'surfaceLine', text })),
     timeoutMs,
     purpose: doing,
   });
-  return result.raw;
+  return { results: result.results, raw: result.raw };
 }
 
 function irisOf(ctx: PipelineContext, current: () => DrivenContainer, homeNamespace: string): UpgradeIris {
@@ -51,9 +51,10 @@ function irisOf(ctx: PipelineContext, current: () => DrivenContainer, homeNamesp
   };
 }
 
-/** Starts a container of the pipeline's image with its IRIS data directory on `volume`. */
-function startOnVolume(ctx: PipelineContext, runId: string, volume: string): Promise<DrivenContainer> {
+/** Starts a container of `image` (default the pipeline's) with its IRIS data directory on `volume`. */
+function startOnVolume(ctx: PipelineContext, runId: string, volume: string, image?: string): Promise<DrivenContainer> {
   return startPipelineIris(ctx, runId, {
+    ...(image ? { image } : {}),
     // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
     // containers need none (packages are copied in, previous releases pulled on the host).
     network: 'none',
@@ -62,7 +63,7 @@ function startOnVolume(ctx: PipelineContext, runId: string, volume: string): Pro
   });
 }
 
-async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
+async function startDurable(ctx: PipelineContext, image?: string): Promise<ReplaceableIris> {
   const setup = ctx.setup;
   if (!setup) throw new IpmDbError('pipeline-order', 'Internal: IPM is not set up; the ipm stage did not run.');
   const suffix = ctx.nextPostfix('D').toLowerCase();
@@ -93,7 +94,7 @@ async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
       `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
       '--entrypoint',
       '/bin/sh',
-      ctx.options.image,
+      image ?? ctx.options.image,
       '-c',
       `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`,
     ],
@@ -107,7 +108,7 @@ async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
     await ctx.docker.call(['volume', 'rm', '-f', volume], { timeoutMs: 60_000 }).catch(() => undefined);
   };
   try {
-    const first = await startOnVolume(ctx, runIds[0]!, volume);
+    const first = await startOnVolume(ctx, runIds[0]!, volume, image);
     parts = first;
     await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
@@ -117,7 +118,7 @@ async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
   const current = () => parts!;
   return {
     ...irisOf(ctx, current, setup.homeNamespace),
-    async replace() {
+    async replace(nextImage?: string) {
       const old = current().container;
       // A clean IRIS shutdown (SIGTERM to the entry point) before the data directory changes hands.
       await ctx.docker.check('docker-stop-failed', `Stopping ${old.name}`, ['stop', '-t', '120', old.name], {
@@ -125,7 +126,7 @@ async function startDurable(ctx: PipelineContext): Promise<ReplaceableIris> {
       });
       await removeRun(ctx.docker, runIds[generation]!);
       generation++;
-      parts = await startOnVolume(ctx, runIds[generation]!, volume);
+      parts = await startOnVolume(ctx, runIds[generation]!, volume, nextImage ?? image);
     },
     dispose,
   };
@@ -138,7 +139,11 @@ export function driverUpgradeEnvironment(ctx: PipelineContext, pull: UpgradeEnvi
   }
   return {
     iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
-    startDurable: () => startDurable(ctx),
+    startDurable: (image) => startDurable(ctx, image),
+    reserveContainer: () => {
+      const slots = ctx.options.containerSlots;
+      return slots?.tryAcquire() ? () => slots.release() : null;
+    },
     pull,
     tempDir: () => mkdtemp(join(tmpdir(), 'ipm-db-previous-')),
     removeTempDir: (dir) => rm(dir, { recursive: true, force: true }),

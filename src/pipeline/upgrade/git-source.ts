@@ -3,14 +3,13 @@
  * `previous-source: git:v1.0.0` exports the module directory as it was at v1.0.0 (`git archive`,
  * the user's working tree is left alone) into a temporary directory.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { promisify } from 'node:util';
+import { checkModuleTree } from '../../ipm/module-copy.js';
 import { IpmDbError, UsageError } from '../../util/errors.js';
+import { runCommand } from '../../iris/process.js';
 
-const run = promisify(execFile);
 const GIT_TIMEOUT_MS = 120_000;
 
 export const GIT_SOURCE_PREFIX = 'git:';
@@ -26,18 +25,18 @@ export function gitRevision(source: string): string | null {
   return rev;
 }
 
-async function git(cwd: string, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
-    return stdout.trim();
-  } catch (error) {
-    const stderr = ((error as { stderr?: string }).stderr ?? '').trim();
-    throw new IpmDbError(
-      'upgrade-git-source',
-      `git ${args.join(' ')} failed in ${cwd}: ${stderr || (error as Error).message}`,
-    );
-  }
+/** Runs a command in `cwd` with the driver's runner; its stdout, or an error with what it printed. */
+async function run(command: string, cwd: string, args: string[]): Promise<string> {
+  const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
+  if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
+  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1000} s` : `exit ${result.exitCode}`;
+  throw new IpmDbError(
+    'upgrade-git-source',
+    `${command} ${args.join(' ')} failed in ${cwd}: ${result.stderr.trim() || why}`,
+  );
 }
+
+const git = (cwd: string, args: string[]) => run('git', cwd, args);
 
 /**
  * Exports `moduleDir` as it was at `revision` into a new temporary directory and returns the
@@ -59,12 +58,14 @@ export async function exportModuleAt(
   try {
     const archive = join(dest, 'export.tar');
     await git(top, ['archive', '--format=tar', `--output=${archive}`, revision, '--', path]);
-    await run('tar', ['-xf', archive, '-C', dest], { timeout: GIT_TIMEOUT_MS });
+    await run('tar', dest, ['-xf', archive, '-C', dest]);
     await rm(archive);
     const dir = join(dest, path);
     if (!(await stat(join(dir, 'module.xml')).catch(() => null))) {
       throw new IpmDbError('upgrade-git-source', `${path}/module.xml does not exist at ${revision}`);
     }
+    // The revision's links are the history's, not the checkout's: none may leave the export.
+    await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
     return { dir, remove };
   } catch (error) {
     await remove();

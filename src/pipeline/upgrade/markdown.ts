@@ -1,4 +1,5 @@
 /** Markdown for the job summary from upgrade scenario results (pure). */
+import { markdownCode, markdownText } from '../../util/format.js';
 import { describeOutcome } from './steps.js';
 import type { DataFingerprint, GlobalChange, UpgradeScenarioResult } from './types.js';
 
@@ -7,6 +8,7 @@ const TITLE: Record<UpgradeScenarioResult['scenario'], string> = {
   source: 'source -> database',
   fresh: 'fresh install',
   'container-replacement': 'container replacement (Durable %SYS)',
+  'iris-upgrade': 'IRIS version upgrade (Durable %SYS, new IRIS image)',
 };
 
 /** Last lines of a failing step's IRIS output shown in the summary. */
@@ -15,16 +17,8 @@ const OUTPUT_LINES = 40;
 /** Shown changed nodes per global before "and N more". */
 const NODE_LINES = 10;
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function code(text: string): string {
-  return text === '' ? '' : `\`${cell(text).replace(/`/g, "'")}\``;
-}
-
 function shortHash(hash: string): string {
-  return hash === '' ? 'absent' : code(hash.slice(0, 12));
+  return hash === '' ? 'absent' : markdownCode(hash.slice(0, 12));
 }
 
 function version(result: UpgradeScenarioResult): string {
@@ -47,7 +41,7 @@ function summaryRow(result: UpgradeScenarioResult): string {
     result.after === null
       ? '-'
       : `${Object.keys(result.after.globals).length} globals, ${result.changes.length} changed${undeclared ? `, **${undeclared} undeclared**` : ''}`;
-  return `| ${TITLE[result.scenario]} | ${result.ok ? 'passed' : '**failed**'} | ${cell(version(result))} | ${steps} | ${checks} | ${data} |`;
+  return `| ${TITLE[result.scenario]} | ${result.ok ? 'passed' : '**failed**'} | ${markdownText(version(result))} | ${steps} | ${checks} | ${data} |`;
 }
 
 function fingerprintTable(
@@ -69,28 +63,33 @@ function fingerprintTable(
     const verdict = !change
       ? 'same'
       : change.declaredBy.length > 0
-        ? `${change.kind}, declared by ${change.declaredBy.map(code).join(', ')}`
+        ? `${change.kind}, declared by ${change.declaredBy.map(markdownCode).join(', ')}`
         : `**${change.kind}, undeclared**`;
     lines.push(
-      `| ${code(name)} | ${b ? b.nodes : '-'} | ${b ? shortHash(b.hash) : '-'} | ${a ? a.nodes : '-'} | ${a ? shortHash(a.hash) : '-'} | ${verdict} |`,
+      `| ${markdownCode(name)} | ${b ? b.nodes : '-'} | ${b ? shortHash(b.hash) : '-'} | ${a ? a.nodes : '-'} | ${a ? shortHash(a.hash) : '-'} | ${verdict} |`,
     );
   }
   for (const change of changes) {
     if (!change.nodeChanges || change.nodeChanges.length === 0) continue;
-    lines.push('', `${code(change.global)}:`);
-    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${code(node.node)}`);
+    lines.push('', `${markdownCode(change.global)}:`);
+    for (const node of change.nodeChanges.slice(0, NODE_LINES)) lines.push(`- ${node.kind} ${markdownCode(node.node)}`);
     if (change.nodeChanges.length > NODE_LINES) lines.push(`- and ${change.nodeChanges.length - NODE_LINES} more`);
   }
   return lines;
 }
 
 function scenarioSection(result: UpgradeScenarioResult): string[] {
-  const lines = [`### ${TITLE[result.scenario]}: ${result.ok ? 'passed' : 'failed'}`, '', cell(result.message), ''];
+  const lines = [
+    `### ${TITLE[result.scenario]}: ${result.ok ? 'passed' : 'failed'}`,
+    '',
+    markdownText(result.message),
+    '',
+  ];
   if (result.previous.source !== 'none')
-    lines.push(`Previous release: ${code(result.previous.reference)} (${result.previous.source})`, '');
-  if (result.namespace) lines.push(`Namespace: ${code(result.namespace)}`, '');
+    lines.push(`Previous release: ${markdownCode(result.previous.reference)} (${result.previous.source})`, '');
+  if (result.namespace) lines.push(`Namespace: ${markdownCode(result.namespace)}`, '');
   if (result.problems.length > 0) {
-    lines.push('Problems:', ...result.problems.map((p) => `- ${cell(p)}`), '');
+    lines.push('Problems:', ...result.problems.map((p) => `- ${markdownText(p)}`), '');
   }
   const data = fingerprintTable(result.before, result.after, result.changes);
   if (data.length > 0) lines.push('Data fingerprints:', '', ...data, '');
@@ -100,14 +99,16 @@ function scenarioSection(result: UpgradeScenarioResult): string[] {
       row ? `${row.timeStampStart || '(seeded)'} / ${row.timeStampEnd || '-'}` : '-';
     for (const step of result.steps) {
       const outcome = step.ok ? describeOutcome(step.outcome) : `**${describeOutcome(step.outcome)}**`;
-      lines.push(`| ${code(step.step)} | ${outcome} | ${times(step.before)} | ${times(step.after)} |`);
+      lines.push(`| ${markdownCode(step.step)} | ${outcome} | ${times(step.before)} | ${times(step.after)} |`);
     }
     lines.push('');
   }
   if (result.checks.length > 0) {
     lines.push('| check | returned | result |', '|---|---|---|');
     for (const check of result.checks)
-      lines.push(`| ${code(check.check)} | ${code(check.returned) || '(empty)'} | ${check.ok ? 'ok' : '**failed**'} |`);
+      lines.push(
+        `| ${markdownCode(check.check)} | ${markdownCode(check.returned) || '(empty)'} | ${check.ok ? 'ok' : '**failed**'} |`,
+      );
     lines.push('');
   }
   if (result.output) {
@@ -124,7 +125,10 @@ function scenarioSection(result: UpgradeScenarioResult): string[] {
     );
   }
   if (result.backup)
-    lines.push(`Swap backup: ${code(result.backup.path)} ${result.backup.exists ? 'exists' : '**is missing**'}`, '');
+    lines.push(
+      `Swap backup: ${markdownCode(result.backup.path)} ${result.backup.exists ? 'exists' : '**is missing**'}`,
+      '',
+    );
   return lines;
 }
 

@@ -5,7 +5,8 @@
  */
 import { UsageError } from '../../util/errors.js';
 import { quote as quoteLiteral } from '../../iris/objectscript.js';
-import { hasControlCharacter, isValid } from '../../iris/validate.js';
+import { hasControlCharacter } from '../../iris/validate.js';
+import { guardedLine } from '../../ipm/installed.js';
 
 /** IRIS global names: letters, digits and dots after "^" (optionally "%" first). */
 const GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
@@ -61,20 +62,13 @@ export function formatClassMethod(ref: ClassMethodRef): string {
   return `${ref.className}:${ref.methodName}`;
 }
 
-function assertModuleName(name: string): string {
-  if (!isValid('module name', name)) throw new UsageError(`"${name}" is not an IPM module name`);
-  return name;
-}
-
 export function assertClassName(name: string, what: string): string {
   if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
   return name;
 }
 
 /** Runs `body`; an ObjectScript error becomes an `##IPMDB error=<label>|<text>` line instead of a lost line. */
-function guarded(label: string, body: string): string {
-  return `try { ${body} } catch e { write "##IPMDB error=",${quote(label)},"|",e.DisplayString(),! }`;
-}
+const guarded = guardedLine;
 
 /** Lists the globals of the namespace's default globals database: `##IPMDB gname=^Name` lines. */
 export function listGlobalsLine(): string {
@@ -101,14 +95,7 @@ export function fingerprintGlobalLine(name: string, nodeLimit = DEFAULT_NODE_LIM
   );
 }
 
-/** `##IPMDB module=<version>|<packaging>`, or `##IPMDB module=` when the module is not installed. */
-export function moduleStateLine(moduleName: string): string {
-  return guarded(
-    `module ${moduleName}`,
-    `set m=##class(%IPM.Storage.Module).NameOpen(${quote(assertModuleName(moduleName))}) ` +
-      `write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!`,
-  );
-}
+export { moduleStateLine } from '../../ipm/installed.js';
 
 const STEP_TABLES = [
   ['any', '%IPM_Storage_UpdateStep.AnyMember'],
@@ -138,7 +125,9 @@ export function expectedStepsLine(updatePackage: string): string {
     `update package ${updatePackage}`,
     `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote(assertClassName(updatePackage, 'UpdatePackage'))},.l) ` +
       `set k="" for { set k=$order(l(k)) quit:k=""  ` +
-      `set a=$classmethod(l(k),"GetOrderedMethods"),p=$classmethod(l(k),"GetOrderedMethodsPrimaryOnly") ` +
+      // Both are [Abstract] in VersionBase: call only what the class implements, as HandleAllUpdateSteps does.
+      `set a=$select($system.CLS.IsMthd(l(k),"GetOrderedMethods"):$classmethod(l(k),"GetOrderedMethods"),1:""),` +
+      `p=$select($system.CLS.IsMthd(l(k),"GetOrderedMethodsPrimaryOnly"):$classmethod(l(k),"GetOrderedMethodsPrimaryOnly"),1:"") ` +
       `write "##IPMDB expected=",l(k),"|",${json('a')},"|",${json('p')},! }`,
   );
 }

@@ -1,12 +1,20 @@
 /** What the upgrade stage is asked to do, and which scenarios those inputs allow (pure). */
-import { UsageError } from '../../util/errors.js';
 import { DIGEST_SOURCE, TAG_SOURCE, isPlainVersion, isSemver } from '../../naming/grammar.js';
-import { ipmDatabaseTag, parseDatabaseTag } from '../../naming/ipm.js';
+import { ipmDatabaseTag, ipmRepositoryPath, parseDatabaseTag } from '../../naming/ipm.js';
+import { IpmDbError, UsageError, errorMessage } from '../../util/errors.js';
 import { type DeclaredChange, parseDeclaredChanges } from './declared.js';
 import { DEFAULT_EXCLUDED_GLOBALS, type GlobalSelection } from './fingerprint.js';
 import { gitRevision } from './git-source.js';
 import { type ClassMethodRef, DEFAULT_NODE_LIMIT, parseClassMethod } from './objectscript.js';
 import { UPGRADE_SCENARIOS, type UpgradeScenario } from './types.js';
+
+/** Where a version-only previous release is pulled from: the module's repository there. */
+export interface PullFrom {
+  /** Registry host (with an optional path prefix), e.g. ghcr.io or localhost:5000/prefix. */
+  registry: string;
+  /** Registry namespace (owner) the module was published under. */
+  namespace: string;
+}
 
 /** Where the previous release comes from. */
 export interface PreviousRelease {
@@ -14,8 +22,8 @@ export interface PreviousRelease {
   version: string | null;
   /** A database package (.tgz) on disk. */
   packagePath: string | null;
-  /** "<registry>/<namespace>/<module>" to pull `<version>_database__<X.Y>` from (the running IRIS's X.Y). */
-  repository: string | null;
+  /** Pull `<version>_database__<X.Y>` (the running IRIS's X.Y) from the module's repository there. */
+  pullFrom: PullFrom | null;
   /** A full reference "<registry>/<namespace>/<module>:<tag>" to pull as is (whatever IRIS version it was built for). */
   reference: string | null;
   /** The previous release's module source directory (module.xml at its root), or `git:<rev>`: the module directory at that revision. */
@@ -36,20 +44,32 @@ export interface UpgradeOptions {
   nodeLimit: number;
 }
 
-/** The raw inputs (action inputs / CLI flags), all text. */
-export interface UpgradeInputs {
-  scenarios?: string;
-  previousVersion?: string;
-  previousPackage?: string;
-  previousRepository?: string;
-  previousReference?: string;
-  previousSource?: string;
-  seed?: string;
-  checks?: string;
-  globals?: string;
-  excludeGlobals?: string;
-  declaredChanges?: string;
-  nodeLimit?: string;
+/** The upgrade settings as the user writes them: the action's input names, which are also `ipm-db run`'s flags. */
+export const UPGRADE_FIELDS = [
+  'upgrade-from',
+  'upgrade-source',
+  'upgrade-scenarios',
+  'seed-methods',
+  'check-methods',
+  'declared-changes',
+  'upgrade-globals',
+  'upgrade-exclude-globals',
+] as const;
+export type UpgradeField = (typeof UPGRADE_FIELDS)[number];
+export type UpgradeText = Partial<Record<UpgradeField, string>>;
+
+export interface UpgradeContext {
+  /** Absolute path of a path the user gave (an upgrade-from .tgz, an upgrade-source directory). */
+  resolvePath?: (path: string, field: UpgradeField) => string;
+  /** Where a version-only upgrade-from is pulled from; null when no registry namespace is known. */
+  pullFrom?: PullFrom | null;
+  /** How messages name a setting: the input name (default) or `--flag`. */
+  name?: (field: UpgradeField) => string;
+}
+
+export interface UpgradeProblem {
+  field: UpgradeField;
+  message: string;
 }
 
 function list(text: string | undefined): string[] {
@@ -64,43 +84,130 @@ function optional(text: string | undefined): string | null {
   return value === '' ? null : value;
 }
 
+/** Every field given (non-blank) in `text`, in UPGRADE_FIELDS order. */
+function givenFields(text: UpgradeText): UpgradeField[] {
+  return UPGRADE_FIELDS.filter((f) => optional(text[f]) !== null);
+}
+
 /**
- * Parses and checks the inputs. `scenarios` "all" (or empty) means every scenario the inputs
- * allow; naming one explicitly whose inputs are missing is an error that says what to add.
+ * The one parser of the upgrade settings, for the action and `ipm-db run` alike: every value is
+ * checked and turned into what the upgrade stage runs, and every problem is collected, each
+ * naming its setting. `options` is null when no upgrade runs (none of upgrade-from,
+ * upgrade-source and upgrade-scenarios given) or when there are problems.
+ * `upgrade-scenarios` "all" (or empty) means every scenario the other settings allow; naming one
+ * whose previous release is missing is a problem that says what to add.
  */
-export function parseUpgradeOptions(inputs: UpgradeInputs): UpgradeOptions {
-  const previous: PreviousRelease = {
-    version: optional(inputs.previousVersion),
-    packagePath: optional(inputs.previousPackage),
-    repository: optional(inputs.previousRepository),
-    reference: optional(inputs.previousReference),
-    sourceDir: optional(inputs.previousSource),
-  };
-  if (previous.version !== null && !isPlainVersion(previous.version)) {
-    throw new UsageError(
-      `previous version "${previous.version}" is not MAJOR.MINOR.PATCH`,
-      'IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.',
-    );
-  }
-  if (previous.sourceDir !== null) gitRevision(previous.sourceDir);
-  if (previous.reference !== null) {
-    const tag = new RegExp(`:(${TAG_SOURCE})$`).exec(previous.reference);
-    if (!tag || previous.reference.includes('@')) {
-      throw new UsageError(
-        `previous reference "${previous.reference}" has no tag`,
-        'Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.',
-      );
+export function readUpgradeOptions(
+  text: UpgradeText,
+  context: UpgradeContext = {},
+): { options: UpgradeOptions | null; problems: UpgradeProblem[] } {
+  const name = context.name ?? ((f: UpgradeField) => f);
+  const problems: UpgradeProblem[] = [];
+  const problem = (field: UpgradeField, err: unknown) =>
+    problems.push({
+      field,
+      message: err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err),
+    });
+  const attempt = <T>(field: UpgradeField, fn: () => T): T | null => {
+    try {
+      return fn();
+    } catch (err) {
+      problem(field, err);
+      return null;
     }
-    const named = parseDatabaseTag(tag[1]!)?.version;
-    previous.version ??= named !== undefined && isPlainVersion(named) ? named : null;
+  };
+  const resolvePath = context.resolvePath ?? ((path: string) => path);
+
+  const fromRaw = optional(text['upgrade-from']);
+  const sourceRaw = optional(text['upgrade-source']);
+  const scenariosRaw = optional(text['upgrade-scenarios']);
+  if (fromRaw === null && sourceRaw === null && scenariosRaw === null) {
+    for (const field of givenFields(text))
+      problems.push({
+        field,
+        message: `is set but no upgrade runs; add ${name('upgrade-from')}, ${name('upgrade-source')} or ${name('upgrade-scenarios')}.`,
+      });
+    return { options: null, problems };
   }
-  if (previous.repository !== null && previous.version === null) {
-    throw new UsageError(
-      'a previous-release repository needs the previous version',
-      'Add the version to pull, e.g. 1.0.0.',
-    );
+
+  const previous: PreviousRelease = {
+    version: null,
+    packagePath: null,
+    pullFrom: null,
+    reference: null,
+    sourceDir: null,
+  };
+  const from = fromRaw === null ? null : attempt('upgrade-from', () => classifyUpgradeFrom(fromRaw));
+  if (from?.kind === 'archive') previous.packagePath = resolvePath(from.path, 'upgrade-from');
+  if (from?.kind === 'reference' && from.reference.includes('@'))
+    problems.push({
+      field: 'upgrade-from',
+      message: `previous reference "${from.reference}" has no tag. Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.`,
+    });
+  else if (from?.kind === 'reference') {
+    previous.reference = from.reference;
+    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(':') + 1))?.version;
+    previous.version = named !== undefined && isPlainVersion(named) ? named : null;
   }
-  const requested = list(inputs.scenarios);
+  if (from?.kind === 'version') {
+    if (!isPlainVersion(from.version))
+      problems.push({
+        field: 'upgrade-from',
+        message: `previous version "${from.version}" is not MAJOR.MINOR.PATCH. IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.`,
+      });
+    else if (!context.pullFrom)
+      problems.push({
+        field: 'upgrade-from',
+        message: `"${from.version}" is a version, but there is no repository to pull it from. Name the registry namespace it was published to, or give a full reference or a .tgz path.`,
+      });
+    else {
+      previous.version = from.version;
+      previous.pullFrom = context.pullFrom;
+    }
+  }
+  // gitRevision refuses a malformed git:<rev> (and returns null for a directory).
+  if (sourceRaw !== null && attempt('upgrade-source', () => (gitRevision(sourceRaw), true)))
+    previous.sourceDir = sourceRaw.startsWith('git:') ? sourceRaw : resolvePath(sourceRaw, 'upgrade-source');
+
+  const seed = list(text['seed-methods']).map((s) => attempt('seed-methods', () => parseClassMethod(s, 'seed method')));
+  const checks = list(text['check-methods']).map((s) =>
+    attempt('check-methods', () => parseClassMethod(s, 'check method')),
+  );
+  const declared = attempt('declared-changes', () => parseDeclaredChanges(text['declared-changes'] ?? ''));
+  const scenarios =
+    problems.length === 0 ? attempt('upgrade-scenarios', () => selectScenarios(scenariosRaw, previous)) : null;
+  if (problems.length > 0 || scenarios === null || declared === null) return { options: null, problems };
+  const exclude = optional(text['upgrade-exclude-globals']);
+  return {
+    options: {
+      scenarios,
+      previous,
+      seed: seed as ClassMethodRef[],
+      checks: checks as ClassMethodRef[],
+      globals: {
+        include: list(text['upgrade-globals']),
+        exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude),
+      },
+      declared,
+      nodeLimit: DEFAULT_NODE_LIMIT,
+    },
+    problems,
+  };
+}
+
+/** readUpgradeOptions for callers that stop at the first bad setting: throws one UsageError listing every problem. */
+export function parseUpgradeOptions(text: UpgradeText, context: UpgradeContext = {}): UpgradeOptions | null {
+  const { options, problems } = readUpgradeOptions(text, context);
+  if (problems.length > 0) {
+    const name = context.name ?? ((f: UpgradeField) => f);
+    throw new UsageError(problems.map((p) => `${name(p.field)}: ${p.message}`).join('\n'));
+  }
+  return options;
+}
+
+/** The scenarios to run: those named (each must have its previous release), or for "all"/empty every one that can run. */
+function selectScenarios(raw: string | null, previous: PreviousRelease): UpgradeScenario[] {
+  const requested = list(raw ?? '');
   const all = requested.length === 0 || (requested.length === 1 && requested[0] === 'all');
   for (const name of all ? [] : requested) {
     if (!(UPGRADE_SCENARIOS as readonly string[]).includes(name)) {
@@ -117,27 +224,12 @@ export function parseUpgradeOptions(inputs: UpgradeInputs): UpgradeOptions {
     const missing = missingInputs(scenario, previous);
     if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
   }
-  const nodeLimit = inputs.nodeLimit?.trim() ? Number(inputs.nodeLimit) : DEFAULT_NODE_LIMIT;
-  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
-    throw new UsageError(`node limit "${inputs.nodeLimit}" is not a whole number >= 0`);
-  const exclude = optional(inputs.excludeGlobals);
-  return {
-    scenarios,
-    previous,
-    seed: list(inputs.seed).map((s) => parseClassMethod(s, 'seed method')),
-    checks: list(inputs.checks).map((s) => parseClassMethod(s, 'check method')),
-    globals: {
-      include: list(inputs.globals),
-      exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude),
-    },
-    declared: parseDeclaredChanges(inputs.declaredChanges ?? ''),
-    nodeLimit,
-  };
+  return scenarios;
 }
 
 /** What a scenario lacks in these inputs, as a phrase; null when it can run. */
 export function missingInputs(scenario: UpgradeScenario, previous: PreviousRelease): string | null {
-  const hasPackage = previous.packagePath !== null || previous.repository !== null || previous.reference !== null;
+  const hasPackage = previous.packagePath !== null || previous.pullFrom !== null || previous.reference !== null;
   switch (scenario) {
     case 'fresh':
       return null;
@@ -154,9 +246,17 @@ export function missingInputs(scenario: UpgradeScenario, previous: PreviousRelea
   }
 }
 
-/** `<repository>:<version with + as _>_database__<X.Y>`: the tag IPM publishes and pulls (contract section 8). */
-export function previousReference(repository: string, version: string, irisMajorMinor: string): string {
-  return `${repository.replace(/\/+$/, '')}:${ipmDatabaseTag(version, irisMajorMinor)}`;
+/**
+ * The previous release's reference in its registry: `<registry>/<namespace>/<module>:<version>_database__<X.Y>`,
+ * namespace and module lower-cased as IPM and the publisher name them (contract section 8).
+ */
+export function previousReference(
+  pullFrom: PullFrom,
+  moduleName: string,
+  version: string,
+  irisMajorMinor: string,
+): string {
+  return `${pullFrom.registry.replace(/\/+$/, '')}/${ipmRepositoryPath(pullFrom.namespace, moduleName)}:${ipmDatabaseTag(version, irisMajorMinor)}`;
 }
 
 /** What an upgrade-from value names: a package file, a version to pull, or a full registry reference. */
@@ -185,24 +285,7 @@ export function classifyUpgradeFrom(raw: string): UpgradeFrom {
       );
   }
   throw new UsageError(
-    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2025.1)`,
+    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
     'Give the previous release as one of those three forms.',
   );
-}
-
-/** The upgrade stage's inputs for an upgrade-from value; `repository` is where a bare version is pulled from. */
-export function upgradeFromInputs(
-  raw: string,
-  repository: string | null,
-  resolvePath: (path: string) => string = (path) => path,
-): Pick<UpgradeInputs, 'previousPackage' | 'previousVersion' | 'previousRepository' | 'previousReference'> {
-  const from = classifyUpgradeFrom(raw);
-  if (from.kind === 'archive') return { previousPackage: resolvePath(from.path) };
-  if (from.kind === 'reference') return { previousReference: from.reference };
-  if (repository === null)
-    throw new UsageError(
-      `upgrade-from "${from.version}" is a version, but there is no repository to pull it from`,
-      'Name the registry namespace it was published to, or give a full reference or a .tgz path.',
-    );
-  return { previousVersion: from.version, previousRepository: repository };
 }

@@ -1,54 +1,43 @@
 /**
- * Reads the `##IPMDB <key>=<value>` lines that ./objectscript.ts makes IRIS print (pure), through
- * the driver's reader, which finds the marker after a prompt ("NS>##IPMDB ...") or other output.
+ * Turns the `##IPMDB <key>=<value>` results that ./objectscript.ts makes IRIS print into the
+ * upgrade stage's types (pure). The session runner has already read them out of the output
+ * (src/iris/output.ts, the one reader of session output); nothing here reads raw text.
  */
 import { IpmDbError } from '../../util/errors.js';
-import { parseSessionOutput } from '../../iris/output.js';
+import { guardedErrors, parseModuleState as parseInstalledModule, throwOnGuardedError } from '../../ipm/installed.js';
+import type { LinesOutput } from './ports.js';
 import type { CheckResult, GlobalFingerprint, ModuleState, UpdateStepRow } from './types.js';
 
-export interface IpmdbLine {
-  key: string;
-  value: string;
+function values(output: LinesOutput, key: string): string[] {
+  return output.results.filter((line) => line.key === key).map((line) => line.value);
 }
 
-/** Every result line in order, read by the driver's session-output reader (src/iris/output.ts). */
-export function ipmdbLines(output: string): IpmdbLine[] {
-  return parseSessionOutput(output).results;
+/** The `##IPMDB key=value` results of a session, in order. */
+export function ipmdbLines(output: LinesOutput): LinesOutput['results'] {
+  return output.results;
 }
 
-function values(output: string, key: string): string[] {
-  return ipmdbLines(output)
-    .filter((line) => line.key === key)
-    .map((line) => line.value);
-}
-
-/** Errors the guarded lines reported (`##IPMDB error=<what>|<text>`). */
-export function reportedErrors(output: string): string[] {
-  return values(output, 'error').map((value) => {
-    const bar = value.indexOf('|');
-    return bar < 0 ? value : `${value.slice(0, bar)}: ${value.slice(bar + 1)}`;
-  });
+/** Errors the guarded lines reported (`##IPMDB error=<what>|<text>`), as "<what>: <text>". */
+export function reportedErrors(output: LinesOutput): string[] {
+  return guardedErrors(output);
 }
 
 /** Throws when a guarded line reported an ObjectScript error. */
-export function throwOnReportedErrors(output: string, doing: string): void {
-  const errors = reportedErrors(output);
-  if (errors.length > 0) {
-    throw new IpmDbError('upgrade-objectscript', `${doing} failed in IRIS: ${errors.join('; ')}`, { details: output });
-  }
+export function throwOnReportedErrors(output: LinesOutput, doing: string): void {
+  throwOnGuardedError(output, doing, 'upgrade-objectscript');
 }
 
 /** Global names from `gname` lines, normalised to "^Name", sorted, unique. */
-export function parseGlobalNames(output: string): string[] {
+export function parseGlobalNames(output: LinesOutput): string[] {
   const names = values(output, 'gname').map((name) => (name.startsWith('^') ? name : `^${name}`));
   return [...new Set(names)].sort();
 }
 
 /** Fingerprints from `node` and `global` lines; each global's nodes precede its `global` line. */
-export function parseFingerprints(output: string): GlobalFingerprint[] {
+export function parseFingerprints(output: LinesOutput): GlobalFingerprint[] {
   const result: GlobalFingerprint[] = [];
   let nodes: Record<string, string> = {};
-  for (const { key, value } of ipmdbLines(output)) {
+  for (const { key, value } of output.results) {
     if (key === 'node') {
       const bar = value.lastIndexOf('|');
       if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
@@ -65,15 +54,12 @@ export function parseFingerprints(output: string): GlobalFingerprint[] {
   return result;
 }
 
-export function parseModuleState(output: string): ModuleState | null {
-  const [value] = values(output, 'module');
-  if (value === undefined) throw new IpmDbError('upgrade-parse', 'IRIS printed no module state line');
-  if (value === '') return null;
-  const bar = value.lastIndexOf('|');
-  return { version: value.slice(0, bar), packaging: value.slice(bar + 1) };
+/** The module's installed version and packaging, from IPM's module object (src/ipm/installed.ts). */
+export function parseModuleState(output: LinesOutput): ModuleState | null {
+  return parseInstalledModule(output);
 }
 
-export function parseUpdateSteps(output: string): UpdateStepRow[] {
+export function parseUpdateSteps(output: LinesOutput): UpdateStepRow[] {
   return values(output, 'step').map((value) => {
     const fields = value.split('|');
     if (fields.length !== 6 || (fields[0] !== 'any' && fields[0] !== 'primary')) {
@@ -99,7 +85,7 @@ export function parseUpdateSteps(output: string): UpdateStepRow[] {
 }
 
 /** The steps the installed step classes declare, "Class:Method", in IPM's running order. */
-export function parseExpectedSteps(output: string): string[] {
+export function parseExpectedSteps(output: LinesOutput): string[] {
   const steps: string[] = [];
   for (const value of values(output, 'expected')) {
     const [className, ordered, primaryOnly, extra] = value.split('|');
@@ -122,11 +108,11 @@ export function parseExpectedSteps(output: string): string[] {
   return steps;
 }
 
-export function parseSeeded(output: string): string[] {
+export function parseSeeded(output: LinesOutput): string[] {
   return values(output, 'seeded');
 }
 
-export function parseChecks(output: string): CheckResult[] {
+export function parseChecks(output: LinesOutput): CheckResult[] {
   return values(output, 'check').map((value) => {
     const bar = value.indexOf('|');
     const returned = bar < 0 ? '' : value.slice(bar + 1);
@@ -134,7 +120,7 @@ export function parseChecks(output: string): CheckResult[] {
   });
 }
 
-export function parseFileExists(output: string): Record<string, boolean> {
+export function parseFileExists(output: LinesOutput): Record<string, boolean> {
   const result: Record<string, boolean> = {};
   for (const value of values(output, 'exists')) {
     const bar = value.lastIndexOf('|');

@@ -10,15 +10,23 @@ export interface SwapInfo {
   output: string;
 }
 
+/** What one session of upgrade lines printed, as the session runner read it. */
+export interface LinesOutput {
+  /** The `##IPMDB key=value` results, in order (repeated keys kept). */
+  results: ReadonlyArray<{ key: string; value: string }>;
+  /** Everything the session printed (redacted), for error details. */
+  raw: string;
+}
+
 /** One IRIS instance with IPM ready. */
 export interface UpgradeIris {
   /** A new empty namespace with separate code and data databases and IPM mapped in (contract section 6). */
   createNamespace(): Promise<string>;
   /**
-   * Runs lines from ./objectscript.ts in one piped session in `namespace` and returns its output.
-   * Throws when the session fails or does not reach its end; `doing` names it in the error.
+   * Runs lines from ./objectscript.ts in one piped session in `namespace` and returns what it
+   * reported. Throws when the session fails or does not reach its end; `doing` names it in the error.
    */
-  run(namespace: string, lines: string[], doing: string): Promise<string>;
+  run(namespace: string, lines: string[], doing: string): Promise<LinesOutput>;
   /** `load <dir>` of a module source directory copied in from the host. */
   loadModule(namespace: string, hostDir: string): Promise<void>;
   /** `load <tgz> -swap-db`. */
@@ -30,10 +38,11 @@ export interface UpgradeIris {
 /** An IRIS container whose data directory is a durable volume (Durable %SYS). */
 export interface ReplaceableIris extends UpgradeIris {
   /**
-   * Stops and removes this container, then starts another of the same image on the same volume
-   * and waits until it is ready; from then on every method talks to the new container.
+   * Stops this container cleanly and removes it, then starts another on the same volume (of `image`,
+   * default the same image: a newer IRIS upgrades the instance) and waits until it is ready; from
+   * then on every method talks to the new container.
    */
-  replace(): Promise<void>;
+  replace(image?: string): Promise<void>;
   /** Removes the current container and the volume. */
   dispose(): Promise<void>;
 }
@@ -41,8 +50,13 @@ export interface ReplaceableIris extends UpgradeIris {
 export interface UpgradeEnvironment {
   /** The pipeline's IRIS (fresh, database and source scenarios). */
   iris: UpgradeIris;
-  /** Starts a separate durable container with IPM ready (container scenario). */
-  startDurable(): Promise<ReplaceableIris>;
+  /** Starts a separate durable container (of `image`, default the pipeline's) with IPM ready. */
+  startDurable(image?: string): Promise<ReplaceableIris>;
+  /**
+   * Takes a container slot when one is free now, for a scenario with its own container to run
+   * beside the others; returns its release, or null (then it runs after them, as before).
+   */
+  reserveContainer(): (() => void) | null;
   /** Downloads `reference` into `dir`; returns the file. Throws naming the reference when it does not exist. */
   pull(reference: string, dir: string): Promise<string>;
   /** A fresh host directory for downloads. */

@@ -32,6 +32,21 @@ import {
   throwOnReportedErrors,
 } from './parse.js';
 import type { SwapInfo, UpgradeEnvironment, UpgradeIris } from './ports.js';
+import {
+  type ClassState,
+  changedClasses,
+  changedClassProblems,
+  parseClassStates,
+  routinesClassesLine,
+} from './class-drift.js';
+import {
+  type LostGlobal,
+  lostGlobalProblems,
+  parseLostGlobals,
+  parseRoutinesGlobals,
+  routinesGlobalNodesLine,
+  routinesGlobalsLine,
+} from './swap-loss.js';
 import { judgeSteps, rowsOfPackage, stepProblems, stepsThatRan } from './steps.js';
 import type {
   CheckResult,
@@ -60,12 +75,12 @@ interface Snapshot {
   globals: string[];
 }
 
-class Scenario {
+export class Scenario {
   readonly result: UpgradeScenarioResult;
   private readonly started = Date.now();
 
   constructor(
-    scenario: UpgradeScenario,
+    scenario: UpgradeScenarioResult['scenario'],
     previous: UpgradeScenarioResult['previous'],
     private readonly options: UpgradeOptions,
     private readonly release: NewRelease,
@@ -113,11 +128,41 @@ class Scenario {
       throw new IpmDbError(
         'upgrade-fingerprint-incomplete',
         `IRIS printed no fingerprint for ${missing.join(', ')} ${when}`,
-        { details: output },
+        { details: output.raw },
       );
     }
     const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
     return { module: parseModuleState(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+
+  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
+  async classStates(iris: UpgradeIris, namespace: string, when: string): Promise<Map<string, ClassState>> {
+    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
+    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
+    return parseClassStates(output);
+  }
+
+  /**
+   * What the swap would destroy: globals of the routines database and classes changed since
+   * `installed` (the class states right after install); recorded, each one a problem.
+   */
+  async checkSwapLoss(iris: UpgradeIris, namespace: string, installed: Map<string, ClassState>): Promise<void> {
+    const listing = await iris.run(namespace, [routinesGlobalsLine()], 'listing the routines database globals');
+    throwOnReportedErrors(listing, 'Listing the globals of the routines database');
+    const { directory, candidates } = parseRoutinesGlobals(listing);
+    let globals: LostGlobal[] = [];
+    if (candidates.length > 0) {
+      const output = await iris.run(
+        namespace,
+        candidates.map((g) => routinesGlobalNodesLine(g)),
+        'counting the routines database globals',
+      );
+      throwOnReportedErrors(output, 'Counting the globals of the routines database');
+      globals = parseLostGlobals(output);
+    }
+    const changed = changedClasses(installed, await this.classStates(iris, namespace, 'before the swap'));
+    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
+    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
   }
 
   async seed(iris: UpgradeIris, namespace: string): Promise<void> {
@@ -128,7 +173,7 @@ class Scenario {
     const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
     if (notRun.length > 0)
       throw new IpmDbError('upgrade-seed-failed', `seed method(s) ${notRun.join(', ')} did not return`, {
-        details: output,
+        details: output.raw,
       });
   }
 
@@ -199,10 +244,10 @@ class Scenario {
   }
 }
 
-type Install = (iris: UpgradeIris, namespace: string) => Promise<void>;
+export type Install = (iris: UpgradeIris, namespace: string) => Promise<void>;
 
 /** Previous release installed, data written, upgraded: everything judged. */
-async function proveUpgrade(
+export async function proveUpgrade(
   s: Scenario,
   iris: UpgradeIris,
   install: Install,
@@ -214,12 +259,14 @@ async function proveUpgrade(
   const namespace = await iris.createNamespace();
   r.namespace = namespace;
   await install(iris, namespace);
+  const installedClasses = await s.classStates(iris, namespace, 'after the install');
   await s.seed(iris, namespace);
   const previousSteps = await s.expectedSteps(iris, namespace);
   const before = await s.snapshot(iris, namespace, [], 'before the upgrade');
   r.moduleBefore = before.module;
   r.before = before.fingerprint;
   if (options.previous.version) s.checkModule(before.module, options.previous.version, null, 'before the upgrade');
+  await s.checkSwapLoss(iris, namespace, installedClasses);
   if (betweenHook) await betweenHook();
   const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
   const after = await s.snapshot(iris, namespace, before.globals, 'after the upgrade');
@@ -275,7 +322,9 @@ export async function runUpgradeScenarios(
   const prev = options.previous;
   const registryReference =
     prev.reference ??
-    (prev.repository && prev.version ? previousReference(prev.repository, prev.version, release.irisMajorMinor) : null);
+    (prev.pullFrom && prev.version
+      ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor)
+      : null);
   const reference = prev.packagePath ?? registryReference;
   let pulled: Promise<string> | null = null;
   let downloadDir: string | null = null;
@@ -305,39 +354,51 @@ export async function runUpgradeScenarios(
     version: prev.version,
   });
 
-  const results: UpgradeScenarioResult[] = [];
+  const runScenario = (scenario: UpgradeScenario): Promise<UpgradeScenarioResult> => {
+    if (scenario === 'fresh') {
+      const s = new Scenario(scenario, { source: 'none', reference: '', version: null }, options, release);
+      return proveFreshInstall(s, env.iris, release).catch((e: unknown) => s.fail(e));
+    }
+    if (scenario === 'database') {
+      const s = new Scenario(scenario, packageOrigin(), options, release);
+      return proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e: unknown) => s.fail(e));
+    }
+    if (scenario === 'source') {
+      const s = new Scenario(scenario, sourceOrigin(), options, release);
+      return proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e: unknown) => s.fail(e));
+    }
+    const fromPackage = reference !== null;
+    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
+      (e: unknown) => s.fail(e),
+    );
+  };
+  const logged = async (scenario: UpgradeScenario, how: string): Promise<UpgradeScenarioResult> => {
+    logger.info(`upgrade scenario: ${scenario}${how}`);
+    const result = await runScenario(scenario);
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? 'passed' : 'FAILED'}: ${result.message}`);
+    return result;
+  };
+
+  const byScenario = new Map<UpgradeScenarioResult['scenario'], UpgradeScenarioResult>();
   try {
-    for (const scenario of options.scenarios) {
-      logger.info(`upgrade scenario: ${scenario}`);
-      let result: UpgradeScenarioResult;
-      if (scenario === 'fresh') {
-        const s = new Scenario(scenario, { source: 'none', reference: '', version: null }, options, release);
-        result = await proveFreshInstall(s, env.iris, release).catch((e: unknown) => s.fail(e));
-      } else if (scenario === 'database') {
-        const s = new Scenario(scenario, packageOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPrevious, options, release).catch((e: unknown) => s.fail(e));
-      } else if (scenario === 'source') {
-        const s = new Scenario(scenario, sourceOrigin(), options, release);
-        result = await proveUpgrade(s, env.iris, loadPreviousSource, options, release).catch((e: unknown) => s.fail(e));
-      } else {
-        const fromPackage = reference !== null;
-        const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-        result = await proveInReplacedContainer(
-          s,
-          env,
-          fromPackage ? loadPrevious : loadPreviousSource,
-          options,
-          release,
-        ).catch((e: unknown) => s.fail(e));
-      }
-      logger.info(`upgrade scenario ${scenario}: ${result.ok ? 'passed' : 'FAILED'}: ${result.message}`);
-      results.push(result);
+    // A scenario with its own container starts first, beside the others, when a container slot is free.
+    const own: UpgradeScenario[] = options.scenarios.filter((s) => s === 'container-replacement');
+    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
+    const beside = freeSlot
+      ? Promise.all(own.map((s) => logged(s, ' (its own container, beside the others)'))).finally(freeSlot)
+      : null;
+    try {
+      for (const scenario of options.scenarios)
+        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ''));
+    } finally {
+      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
     }
   } finally {
     const dir: string | null = downloadDir;
     if (dir !== null) await env.removeTempDir(dir).catch(() => undefined);
   }
-  return results;
+  return options.scenarios.map((s) => byScenario.get(s)!);
 }
 
 async function proveInReplacedContainer(

@@ -93,13 +93,12 @@ export interface CheckResult {
   ok: boolean;
 }
 
-export interface ModuleState {
-  version: string;
-  packaging: string;
-}
+import type { ModuleState } from '../../ipm/installed.js';
+export type { ModuleState };
 
 export interface UpgradeScenarioResult {
-  scenario: UpgradeScenario;
+  /** One of UPGRADE_SCENARIOS, or `iris-upgrade` (./iris-upgrade.ts: across IRIS versions, two images). */
+  scenario: UpgradeScenario | 'iris-upgrade';
   ok: boolean;
   /** One line: what failed first, or what was proven. */
   message: string;
@@ -116,9 +115,31 @@ export interface UpgradeScenarioResult {
   checks: CheckResult[];
   /** Backup file the swap reported (`  Backup: <path>`) and whether it exists afterwards. */
   backup: { path: string; exists: boolean } | null;
+  /**
+   * What the swap would destroy, looked at just before it (upgrade scenarios): globals stored in the
+   * routines database other than code and IPM's records, and module classes changed since install.
+   */
+  swapLoss?: SwapLoss;
   /** Every problem found; empty when ok. */
   problems: string[];
   /** IRIS/IPM output of the step that failed the scenario, when it failed on an error (already redacted). */
   output?: string;
   durationMs: number;
+}
+
+/** Schema of the iris-upgrade report (./iris-upgrade.ts), read back by the publish job's attestation. */
+export const IRIS_UPGRADE_REPORT_SCHEMA = 'ipm-db/iris-upgrade-report@1';
+
+export interface SwapLoss {
+  /** Directory of the namespace's routines database, as IRIS reported it. */
+  routinesDatabase: string;
+  /** Globals in it holding data (node count, first nodes). */
+  globals: { name: string; nodes: number; sample: string[] }[];
+  /** Classes of the routines database changed between install and the swap (productions: the settings that differ). */
+  changedClasses: {
+    className: string;
+    timeChangedAtInstall: string;
+    timeChangedBeforeSwap: string;
+    settings: string[];
+  }[];
 }

@@ -34,7 +34,7 @@ describeWithDocker('the action, end to end', () => {
   let releases: Server;
   let releaseUrl = '';
   const harnesses: ActionHarness[] = [];
-  const installer = Buffer.from(ipmInstallerXml('0.10.10', { databasePackaging: true }));
+  const installer = Buffer.from(ipmInstallerXml('0.10.10', { databasePackaging: true, dependencyCode: true }));
   const installerSha = createHash('sha256').update(installer).digest('hex');
   let snippet: ReturnType<typeof snippetInputs>;
 

@@ -49,10 +49,10 @@ describe('dist/index.js', () => {
       expect(text.replace(`::add-mask::${harness.ctx.token}`, '')).not.toContain(harness.ctx.token);
   });
 
-  it('names the missing image inputs when none is given', async () => {
-    const r = await harness.main({});
+  it('names the image input when it is not an image reference (none given means the default image)', async () => {
+    const r = await harness.main({ 'iris-images': 'Not An Image' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/no IRIS image given/);
+    expect(r.stdout).toMatch(/input "iris-images": "Not An Image" is not an image reference/);
   });
 });
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultUploader } from '../../../src/action/artifacts.js';
-import { actionsCacheStore, actionsInstallerCache, resolveIpmInstaller } from '../../../src/action/cache.js';
+import { actionsCacheStore, actionsInstallerCache } from '../../../src/action/cache-store.js';
+import { resolveIpmInstaller } from '../../../src/action/ipm-installer.js';
 import { createHash } from 'node:crypto';
 import { startResultsService, type ResultsService } from '../../support/actions-results-service.js';
 

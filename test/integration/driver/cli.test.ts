@@ -19,7 +19,9 @@ describeWithDocker('ipm-db run', () => {
   beforeAll(async () => {
     ({ dockerHost: host, standinImage: image } = requireDocker());
     work = await mkdtemp(join(tmpdir(), 'ipm-db-cli-'));
-    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
   });
   afterAll(async () => {
     await rm(work, { recursive: true, force: true });
@@ -54,6 +56,50 @@ describeWithDocker('ipm-db run', () => {
     const left = await new Docker({ host }).check('x', 'ps', ['ps', '-aq', '--filter', `name=${name}`]);
     expect(left.stdout.trim(), `${name} left behind`).toBe('');
   }, 120_000);
+
+  it('runs two images concurrently, each in its own directory, each stage of each written as one whole group', async () => {
+    const docker = new Docker({ host });
+    const images = ['localhost/ipm-db-cli-iris:first', 'localhost/ipm-db-cli-iris:second'];
+    for (const tag of images) await docker.check('x', 'tag', ['tag', image, tag]);
+    try {
+      const r = await cli([
+        '--module',
+        join(FIXTURES, 'other-app'),
+        ...images.flatMap((i) => ['--image', i]),
+        '--parallel',
+        '2',
+        '--ipm',
+        'zpm-0.10.10.xml',
+        '--network',
+        'none',
+        '--out',
+        'two',
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      for (const key of ['first', 'second']) {
+        const report = JSON.parse(await readFile(join(work, 'two', key, 'run-report.json'), 'utf8')) as RunReport;
+        expect(report.ok).toBe(true);
+        expect(report.archive!.path).toBe(join(work, 'two', key, 'other-app-0.3.0-database.tgz'));
+      }
+      // Every line between one group's title and the next title belongs to that group: a group
+      // title names its version and stage, and no other version's lines sit inside it.
+      const lines = r.stderr.split('\n');
+      const titles = lines.filter((l) => l.startsWith('== '));
+      for (const key of ['first', 'second'])
+        for (const stage of ['start', 'ipm', 'load', 'package', 'verify', 'install'])
+          expect(titles).toContain(`== [${key}] ${stage}`);
+      const ungrouped = lines.filter((l) => l !== '' && !l.startsWith('== '));
+      expect(ungrouped.some((l) => l.startsWith('[first] ') || l.startsWith('[second] '))).toBe(true);
+      let group: string | null = null;
+      for (const l of lines) {
+        if (l.startsWith('== [')) group = /^== \[(\w+)\]/.exec(l)![1]!;
+        else if (/^\[(first|second)\] /.test(l)) group = null;
+        else if (group && /\[(first|second)\]/.test(l)) expect(l).toContain(`[${group}]`);
+      }
+    } finally {
+      for (const tag of images) await docker.call(['rmi', tag], { timeoutMs: 60_000 }).catch(() => undefined);
+    }
+  }, 240_000);
 
   it('exits 1 with the compile error and 2 on bad usage', async () => {
     const r = await cli([

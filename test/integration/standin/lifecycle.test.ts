@@ -33,10 +33,13 @@ describeWithDocker('IRIS stand-in: load -> package -> install -> update', () => 
   beforeAll(async () => {
     ({ dockerHost: host, standinImage: image } = requireDocker());
     work = mkdtempSync(join(tmpdir(), 'standin-life-'));
-    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     await docker(host, ['volume', 'create', volume]);
     c = await StandinContainer.run(host, image, `standin-life-${id}`, { volume });
     expect((await c.waitReady(30)).code).toBe(0);
+    await c.makeDir(W);
     await c.copyIn(join(work, 'zpm-0.10.10.xml'), `${W}/zpm-0.10.10.xml`);
     await c.copyIn(FIXTURES, `${W}/modules`);
   });
@@ -114,7 +117,7 @@ describeWithDocker('IRIS stand-in: load -> package -> install -> update', () => 
     expect(m.packaging).toBe('database');
     expect(m.checksum).toBe(checksum);
     expect(xml).toMatch(
-      /<Version>1\.0\.0<\/Version>\n {6}<Packaging>database<\/Packaging>\n {6}<Checksum Algorithm="SHA-256">[0-9a-f]{64}<\/Checksum>\n {6}<SystemRequirements Version="2025\.1" Interoperability="disabled"\/>/,
+      /<Version>1\.0\.0<\/Version>\n {6}<Packaging>database<\/Packaging>\n {6}<Checksum Algorithm="SHA-256">[0-9a-f]{64}<\/Checksum>\n {6}<SystemRequirements Version="2026\.1" Interoperability="disabled"\/>/,
     );
     expect(xml.match(/<Packaging>/g)).toHaveLength(1);
     expect(xml.match(/<SystemRequirements/g)).toHaveLength(1);

@@ -58,6 +58,7 @@ describeWithDocker('IRIS stand-in: installer refusals, exit statuses, faults', (
     writeIpmInstaller(join(work, 'zpm-old.xml'), '0.10.9', { databasePackaging: false });
     c = await StandinContainer.run(host, image, `standin-ref-${id}`);
     expect((await c.waitReady(30)).code).toBe(0);
+    await c.makeDir(W);
     await c.exec(['mkdir', '-p', `${W}/pkgs`]);
     for (const f of ['zpm-db.xml', 'zpm-old.xml']) await c.copyIn(join(work, f), `${W}/${f}`);
     await c.copyIn(FIXTURES, `${W}/modules`);
@@ -174,7 +175,7 @@ describeWithDocker('IRIS stand-in: installer refusals, exit statuses, faults', (
     ]);
     await refused(
       p,
-      'The module cannot be installed on the current version (2025.1) of the system, version "2024.1" is required',
+      'The module cannot be installed on the current version (2026.1) of the system, version "2024.1" is required',
     );
     // Any maintenance build of the same major.minor is fine; the version comes from STANDIN_IRIS_VERSION.
     const same = await c.session([shellLine(`load ${p} -swap-db`), shellLine('uninstall evil-app'), 'halt'], {
@@ -265,16 +266,20 @@ describeWithDocker('IRIS stand-in: installer refusals, exit statuses, faults', (
   });
 
   it('is not ready before its start delay, and never with STANDIN_FAULT_NEVER_READY', async () => {
-    const slow = await StandinContainer.run(host, image, `standin-ref-${id}-slow`, { startDelayMs: 2500 });
+    const slow = await StandinContainer.run(host, image, `standin-ref-${id}-slow`, {
+      startDelayMs: 0,
+      env: { STANDIN_START_HOLD_FILE: '/tmp/standin-release' },
+    });
     extra.push(slow);
     const early = await slow.exec(['/usr/irissys/dev/Cloud/ICM/waitReady.sh', '0']);
     expect(early.code).toBe(1);
     const session = await slow.session(['halt']);
     expect(session.code).toBe(1);
-    expect((await slow.exec(['iris', 'qlist'])).stdout).toMatch(/^IRIS\^\/usr\/irissys\^2025\.1\.0\.223\^down\^/);
+    expect((await slow.exec(['iris', 'qlist'])).stdout).toMatch(/^IRIS\^\/usr\/irissys\^2026\.1\.0\.223\^down\^/);
+    expect((await slow.exec(['touch', '/tmp/standin-release'])).code).toBe(0);
     expect((await slow.waitReady(30)).code).toBe(0);
     expect((await slow.exec(['iris', 'qlist'])).stdout).toMatch(
-      /^IRIS\^\/usr\/irissys\^2025\.1\.0\.223\^running, since .+\^iris\.cpf\^1972\^52773\^0\^ok\^IRIS\^\^\^\/usr\/irissys\n$/,
+      /^IRIS\^\/usr\/irissys\^2026\.1\.0\.223\^running, since .+\^iris\.cpf\^1972\^52773\^0\^ok\^IRIS\^\^\^\/usr\/irissys\n$/,
     );
     expect((await slow.exec(['cat', '/usr/irissys/mgr/messages.log'])).stdout).toContain('Startup complete');
     const never = await StandinContainer.run(host, image, `standin-ref-${id}-never`, {

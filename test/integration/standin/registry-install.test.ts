@@ -74,9 +74,12 @@ describeWithDocker('IRIS stand-in: install -swap-db from an OCI registry', () =>
     base = `http://${registry.host}`;
     ({ username: USER, password: PASSWORD } = registry.credentials);
 
-    writeIpmInstaller(join(work, 'zpm.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     c = await StandinContainer.run(dockerHost, standinImage, `standin-reg-${id}`, { network: 'host' });
     expect((await c.waitReady(30)).code).toBe(0);
+    await c.makeDir(W);
     await c.copyIn(join(work, 'zpm.xml'), `${W}/zpm.xml`);
     await c.copyIn(FIXTURES, `${W}/modules`);
     const build = await c.session([
@@ -93,7 +96,7 @@ describeWithDocker('IRIS stand-in: install -swap-db from an OCI registry', () =>
     expect(build.code, build.stdout).toBe(0);
     await c.copyOut(`${W}/out/demo-app-1.0.0-database.tgz`, join(work, 'pkg.tgz'));
     const auth = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
-    await pushPackage(base, 'acme/demo-app', '1.0.0_database__2025.1', readFileSync(join(work, 'pkg.tgz')), auth);
+    await pushPackage(base, 'acme/demo-app', '1.0.0_database__2026.1', readFileSync(join(work, 'pkg.tgz')), auth);
   });
 
   afterAll(async () => {

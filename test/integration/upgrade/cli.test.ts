@@ -1,7 +1,7 @@
 // `ipm-db run` with the upgrade stage, as a user runs it: demo-orders 1.0.0 is built into a
 // database package by `ipm-db run` itself, then `ipm-db run` on 2.0.0 upgrades that package
 // (--upgrade-from <path>) in the database scenario and installs 2.0.0 fresh, against the IRIS stand-in.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -24,7 +24,9 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
   beforeAll(async () => {
     ({ dockerHost: host, standinImage: image } = requireDocker());
     work = await mkdtemp(join(tmpdir(), 'ipm-db-cli-upgrade-'));
-    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     // The previous release, built into a database package by `ipm-db run` itself.
     const v1 = await cli(['--module', join(EXAMPLE, 'v1'), '--out', 'v1']);
     expect(v1.status, v1.stderr).toBe(0);
@@ -144,7 +146,61 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
       const report = JSON.parse(await readFile(join(work, 'v2-pulled', 'run-report.json'), 'utf8')) as RunReport;
       expect(report.upgrade[0]!.previous).toEqual({
         source: 'registry',
-        reference: `${registry.host}/acme/demo-orders:1.0.0_database__2025.1`,
+        reference: `${registry.host}/acme/demo-orders:1.0.0_database__2026.1`,
+        version: '1.0.0',
+      });
+    } finally {
+      await registry.stop();
+    }
+  }, 300_000);
+
+  it('pulls a previous version of a module whose name has capitals from the lower-cased repository', async () => {
+    // IPM module names are case-insensitive; OCI repository components must be lower case (GHCR
+    // lower-cases too), so DemoOrders 1.0.0 lives at <registry>/acme/demoorders:1.0.0_database__2026.1.
+    const renamed = async (release: string): Promise<string> => {
+      const dir = join(work, `DemoOrders-${release}`);
+      await cp(join(EXAMPLE, release), dir, { recursive: true });
+      const xml = await readFile(join(dir, 'module.xml'), 'utf8');
+      await writeFile(
+        join(dir, 'module.xml'),
+        xml
+          .replace('<Document name="demo-orders.ZPM">', '<Document name="DemoOrders.ZPM">')
+          .replace('<Name>demo-orders</Name>', '<Name>DemoOrders</Name>'),
+      );
+      return dir;
+    };
+    const registry = await startRegistry({ auth: 'none' });
+    try {
+      const v1 = await cli(['--module', await renamed('v1'), '--out', 'caps-v1']);
+      expect(v1.status, v1.stdout + v1.stderr).toBe(0);
+      await publishPackage({
+        archivePath: join(work, 'caps-v1', 'demoorders-1.0.0-database.tgz'),
+        verifier: testVerifier,
+        access: testAccess(registry.host),
+      });
+      const r = await cli([
+        '--module',
+        await renamed('v2'),
+        '--out',
+        'caps-v2',
+        '--upgrade-from',
+        '1.0.0',
+        '--registry',
+        registry.host,
+        '--namespace',
+        'acme',
+        '--plain-http',
+        '--upgrade-scenarios',
+        'database',
+        ...upgradeFlags,
+        '--declared-changes',
+        'DemoOrders.Update.V2:MoveBillingSettings=^DemoOrders.Settings,^DemoOrders.StepRuns',
+      ]);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      const report = JSON.parse(await readFile(join(work, 'caps-v2', 'run-report.json'), 'utf8')) as RunReport;
+      expect(report.upgrade[0]!.previous).toEqual({
+        source: 'registry',
+        reference: `${registry.host}/acme/demoorders:1.0.0_database__2026.1`,
         version: '1.0.0',
       });
     } finally {
@@ -155,7 +211,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
   it('refuses upgrade flags that cannot run, before starting anything', async () => {
     const noUpgrade = await cli(['--module', join(EXAMPLE, 'v2'), '--checks', 'DemoOrders.Checks:OrdersKept']);
     expect(noUpgrade.status).toBe(2);
-    expect(noUpgrade.stderr).toMatch(/--check-methods is given but no upgrade runs/);
+    expect(noUpgrade.stderr).toMatch(/--check-methods: is set but no upgrade runs/);
     const version = await cli(['--module', join(EXAMPLE, 'v2'), '--upgrade-from', '1.0.0']);
     expect(version.status).toBe(2);
     expect(version.stderr).toMatch(/is a version, but there is no repository/);
@@ -164,7 +220,7 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
     expect(source.stderr).toMatch(/upgrade scenario "source" needs the previous release as source/);
     const plainHttp = await cli(['--module', join(EXAMPLE, 'v2'), '--plain-http']);
     expect(plainHttp.status).toBe(2);
-    expect(plainHttp.stderr).toMatch(/--plain-http is given but no upgrade runs/);
+    expect(plainHttp.stderr).toMatch(/--plain-http: is set but no upgrade runs/);
     const twice = await cli([
       '--module',
       join(EXAMPLE, 'v2'),

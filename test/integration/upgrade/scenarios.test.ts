@@ -15,7 +15,7 @@ import { runPipeline } from '../../../src/pipeline/runner.js';
 import { DEFAULT_STAGES, ipmStage, startStage } from '../../../src/pipeline/stages.js';
 import { driverUpgradeEnvironment } from '../../../src/pipeline/upgrade/driver-binding.js';
 import { renderUpgradeMarkdown } from '../../../src/pipeline/upgrade/markdown.js';
-import { parseUpgradeOptions, type UpgradeInputs } from '../../../src/pipeline/upgrade/options.js';
+import { parseUpgradeOptions, type UpgradeText } from '../../../src/pipeline/upgrade/options.js';
 import { runUpgradeScenarios } from '../../../src/pipeline/upgrade/scenarios.js';
 import { registryPuller, upgradeStage } from '../../../src/pipeline/upgrade/stage.js';
 import type { UpgradeScenarioResult } from '../../../src/pipeline/upgrade/types.js';
@@ -93,7 +93,9 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
   beforeAll(async () => {
     ({ standinImage: image, dockerHost } = requireDocker());
     work = mkdtempSync(join(tmpdir(), 'ipm-db-upgrade-it-'));
-    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true });
+    // dependencyCode: an IPM build that also packages dependency code (ipm-installer.ts); this
+    // file's modules have dependencies, and what it tests comes after the install.
+    writeIpmInstaller(join(work, 'zpm-0.10.10.xml'), '0.10.10', { databasePackaging: true, dependencyCode: true });
     const leakyV1 = variant(work, 'v1-ships-v2-step', 'v1', (dir) =>
       cpSync(join(EXAMPLE, 'v2/src/cls/DemoOrders/Update/V2.cls'), join(dir, 'src/cls/DemoOrders/Update/V2.cls')),
     );
@@ -113,7 +115,7 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
         '    kill ^DemoOrders.Settings("currency")\n    kill ^DemoOrders.CustomerOrderD',
       ),
     );
-    await build({ v1: join(EXAMPLE, 'v1'), leakyV1, rerunV2, dropV2 }, 'build-2025.1');
+    await build({ v1: join(EXAMPLE, 'v1'), leakyV1, rerunV2, dropV2 }, 'build-2026.1');
     await build({ v1For2024: join(EXAMPLE, 'v1') }, 'build-2024.1', { STANDIN_IRIS_VERSION: '2024.1' });
     registry = await startRegistry({ auth: 'none' });
     await publishPackage({
@@ -133,15 +135,17 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
   it(
     'passes every scenario: previous release pulled from the registry, from source, fresh install, replaced container',
     async () => {
-      const options = parseUpgradeOptions({
-        scenarios: 'all',
-        previousVersion: '1.0.0',
-        previousRepository: `${registry.host}/acme/${MODULE}`,
-        previousSource: join(EXAMPLE, 'v1'),
-        seed: SEED,
-        checks: CHECKS,
-        declaredChanges: DECLARED,
-      });
+      const options = parseUpgradeOptions(
+        {
+          'upgrade-scenarios': 'all',
+          'upgrade-from': '1.0.0',
+          'upgrade-source': join(EXAMPLE, 'v1'),
+          'seed-methods': SEED,
+          'check-methods': CHECKS,
+          'declared-changes': DECLARED,
+        },
+        { pullFrom: { registry: registry.host, namespace: 'acme' } },
+      )!;
       const runId = `upgit${Date.now().toString(36)}`;
       const report = await runPipeline(
         base(join(EXAMPLE, 'v2'), 'all', { runId, stages: [...DEFAULT_STAGES, upgradeStage(options, pull())] }),
@@ -171,7 +175,7 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
       ];
       expect(database.previous).toEqual({
         source: 'registry',
-        reference: `${registry.host}/acme/${MODULE}:1.0.0_database__2025.1`,
+        reference: `${registry.host}/acme/${MODULE}:1.0.0_database__2026.1`,
         version: '1.0.0',
       });
       for (const r of [database, source, container]) {
@@ -201,17 +205,18 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
     'catches a step run twice, a migration never run, a dropped global, another IRIS version and a missing release',
     async () => {
       const results: Record<string, UpgradeScenarioResult> = {};
-      const common: UpgradeInputs = { scenarios: 'database', seed: SEED, checks: CHECKS, declaredChanges: DECLARED };
-      const cases: Array<[string, UpgradeInputs, string | null]> = [
-        ['runs twice', { ...common, previousPackage: packages.v1!, previousVersion: '1.0.0' }, packages.rerunV2!],
-        ['drops a global', { ...common, previousPackage: packages.v1!, previousVersion: '1.0.0' }, packages.dropV2!],
-        ['never runs', { ...common, previousPackage: packages.leakyV1!, previousVersion: '1.0.0' }, null],
-        ['other IRIS version', { ...common, previousPackage: packages.v1For2024!, previousVersion: '1.0.0' }, null],
-        [
-          'missing release',
-          { ...common, previousRepository: `${registry.host}/acme/${MODULE}`, previousVersion: '9.9.9' },
-          null,
-        ],
+      const common: UpgradeText = {
+        'upgrade-scenarios': 'database',
+        'seed-methods': SEED,
+        'check-methods': CHECKS,
+        'declared-changes': DECLARED,
+      };
+      const cases: Array<[string, UpgradeText, string | null]> = [
+        ['runs twice', { ...common, 'upgrade-from': packages.v1! }, packages.rerunV2!],
+        ['drops a global', { ...common, 'upgrade-from': packages.v1! }, packages.dropV2!],
+        ['never runs', { ...common, 'upgrade-from': packages.leakyV1! }, null],
+        ['other IRIS version', { ...common, 'upgrade-from': packages.v1For2024! }, null],
+        ['missing release', { ...common, 'upgrade-from': '9.9.9' }, null],
       ];
       const failureCases: Stage = {
         name: 'upgrade',
@@ -225,7 +230,12 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
               updatePackage: 'DemoOrders.Update',
               irisMajorMinor: ctx.setup!.iris.majorMinor,
             };
-            const [result] = await runUpgradeScenarios(env, parseUpgradeOptions(inputs), release, silentLogger);
+            const [result] = await runUpgradeScenarios(
+              env,
+              parseUpgradeOptions(inputs, { pullFrom: { registry: registry.host, namespace: 'acme' } })!,
+              release,
+              silentLogger,
+            );
             results[name] = result!;
           }
         },
@@ -260,13 +270,13 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
 
       const other = results['other IRIS version']!;
       expect(other.ok).toBe(false);
-      expect(other.message).toContain('The module cannot be installed on the current version (2025.1');
+      expect(other.message).toContain('The module cannot be installed on the current version (2026.1');
       expect(other.message).toContain('version "2024.1" is required');
       expect(other.output).toMatch(/ERROR! The module cannot be installed on the current version/);
 
       const missing = results['missing release']!;
       expect(missing.ok).toBe(false);
-      expect(missing.message).toBe(`${registry.host}/acme/${MODULE}:9.9.9_database__2025.1 does not exist`);
+      expect(missing.message).toBe(`${registry.host}/acme/${MODULE}:9.9.9_database__2026.1 does not exist`);
     },
     RUN_TIMEOUT,
   );

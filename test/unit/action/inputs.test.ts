@@ -4,7 +4,6 @@ import {
   parseDuration,
   parseInputs,
   parseList,
-  upgradeInputsFor,
   type GitHubEvent,
 } from '../../../src/action/inputs.js';
 import { redact } from '../../../src/util/redact.js';
@@ -69,6 +68,32 @@ describe('parseInputs', () => {
     expect(i.timeouts).toEqual({ startupMs: 300_000, commandMs: 900_000, totalMs: 3_600_000 });
   });
 
+  it('defaults to the newest valid community image and the pinned IPM commit', () => {
+    const i = parse({ 'iris-versions': '', 'ipm-version': '', 'ipm-sha256': '' });
+    expect(i.images).toEqual(['containers.intersystems.com/intersystems/iris-community:2026.1']);
+    expect(i.ipm).toEqual({
+      kind: 'git',
+      commit: '1193db1ca91e1c5116230a69f1a28e63bbee30d6',
+      repository: 'https://github.com/intersystems/ipm',
+    });
+  });
+
+  it('reads ipm-git and ipm-git-repository; "none" keeps the image\'s IPM', () => {
+    const noVersion = { 'ipm-version': '', 'ipm-sha256': '' };
+    expect(
+      parse({ ...noVersion, 'ipm-git': 'A'.repeat(40), 'ipm-git-repository': 'https://github.com/me/ipm.git' }).ipm,
+    ).toEqual({ kind: 'git', commit: 'a'.repeat(40), repository: 'https://github.com/me/ipm' });
+    expect(parse({ ...noVersion, 'ipm-git': 'none' }).ipm).toEqual({ kind: 'image' });
+    expect(() => parse({ ...noVersion, 'ipm-git': 'db-packaging' })).toThrow(
+      /input "ipm-git": .*branch or tag name moves/,
+    );
+    expect(() => parse({ ...noVersion, 'ipm-git': '1193db1' })).toThrow(/input "ipm-git": .*short commit hash/);
+    expect(() => parse({ 'ipm-git': 'a'.repeat(40) })).toThrow(/input "ipm-git": and ipm-version are both set/);
+    expect(() => parse({ ...noVersion, 'ipm-git-repository': 'https://github.com/me/ipm' })).toThrow(
+      /input "ipm-git-repository": is set but ipm-git does not name a commit/,
+    );
+  });
+
   it('prefers iris-images, splits on newlines and commas, drops duplicates', () => {
     const i = parse({ 'iris-images': 'localhost:5000/iris:1\n  localhost:5000/iris:2,localhost:5000/iris:1\n' });
     expect(i.images).toEqual(['localhost:5000/iris:1', 'localhost:5000/iris:2']);
@@ -96,38 +121,52 @@ describe('parseInputs', () => {
   });
 
   it('masks the token before anything else and registers it for redaction', () => {
-    const { src, masked } = source({ ...base, token: 'ghs_supersecret123', 'iris-versions': '' });
+    const { src, masked } = source({ ...base, token: 'ghs_supersecret123', 'iris-images': 'not an image' });
     expect(() => parseInputs(src)).toThrow(/iris-images/);
     expect(masked).toEqual(['ghs_supersecret123']);
     expect(redact('token ghs_supersecret123 here')).toBe('token *** here');
   });
 
-  it('classifies upgrade-from', () => {
-    expect(parse({ 'upgrade-from': 'prev/app-1.0.0-database.tgz' }).upgrade?.from).toEqual({
-      kind: 'archive',
-      path: '/ws/prev/app-1.0.0-database.tgz',
+  it('parses the upgrade inputs once, into what the upgrade stage runs', () => {
+    expect(parse({ 'upgrade-from': 'prev/app-1.0.0-database.tgz' }).upgrade?.previous).toMatchObject({
+      packagePath: '/ws/prev/app-1.0.0-database.tgz',
+      pullFrom: null,
     });
-    expect(parse({ 'upgrade-from': '1.0.0' }).upgrade?.from).toEqual({ kind: 'version', version: '1.0.0' });
-    expect(parse({ 'upgrade-from': 'ghcr.io/acme/app:1.0.0_database__2025.1' }).upgrade?.from).toEqual({
-      kind: 'reference',
+    expect(parse({ 'upgrade-from': '1.0.0', namespace: 'Acme' }).upgrade?.previous).toMatchObject({
+      version: '1.0.0',
+      pullFrom: { registry: 'ghcr.io', namespace: 'acme' },
+    });
+    expect(parse({ 'upgrade-from': 'ghcr.io/acme/app:1.0.0_database__2025.1' }).upgrade?.previous).toMatchObject({
       reference: 'ghcr.io/acme/app:1.0.0_database__2025.1',
+      version: '1.0.0',
     });
+    const i = parse({ 'upgrade-from': '1.0.0', 'upgrade-source': 'prev', 'seed-methods': 'A.B:Seed' });
+    expect(i.upgrade?.previous.sourceDir).toBe('/ws/prev');
+    expect(i.upgrade?.seed).toEqual([{ className: 'A.B', methodName: 'Seed' }]);
+    expect(i.upgrade?.scenarios).toEqual(['database', 'source', 'fresh', 'container-replacement']);
   });
 
   it('runs no upgrade unless a previous release or scenario is given', () => {
     expect(parse({}).upgrade).toBeNull();
     const fresh = parse({ 'upgrade-scenarios': 'fresh', 'check-methods': 'MyApp.Checks:DataIntact' });
-    expect(fresh.upgrade).toMatchObject({ from: null, scenarios: 'fresh', checks: 'MyApp.Checks:DataIntact' });
+    expect(fresh.upgrade).toMatchObject({
+      scenarios: ['fresh'],
+      previous: { packagePath: null, pullFrom: null, reference: null, sourceDir: null },
+      checks: [{ className: 'MyApp.Checks', methodName: 'DataIntact' }],
+    });
   });
 
-  it('maps the upgrade request onto the upgrade stage inputs', () => {
-    const i = parse({ 'upgrade-from': '1.0.0', 'upgrade-source': 'prev', 'seed-methods': 'A.B:Seed' });
-    expect(upgradeInputsFor(i.upgrade!, 'ghcr.io/acme/demo')).toMatchObject({
-      previousVersion: '1.0.0',
-      previousRepository: 'ghcr.io/acme/demo',
-      previousSource: '/ws/prev',
-      seed: 'A.B:Seed',
-    });
+  it('takes parallel from the input, else from the memory and cores of the machine (about 2 GB per IRIS)', () => {
+    const withMachine = (inputs: Record<string, string>, memoryGiB: number, cores: number) =>
+      parseInputs({ ...source({ ...base, ...inputs }).src, machine: { memoryBytes: memoryGiB * 1024 ** 3, cores } })
+        .parallel;
+    expect(withMachine({}, 7, 2)).toBe(2); // GitHub's Linux runner for private repositories
+    expect(withMachine({}, 16, 4)).toBe(4); // for public repositories
+    expect(withMachine({}, 4, 8)).toBe(1); // memory decides
+    expect(withMachine({}, 1, 2)).toBe(1); // never below one
+    expect(withMachine({ parallel: '3' }, 7, 2)).toBe(3);
+    expect(() => parse({ parallel: '0' })).toThrow(/input "parallel": "0" is not a number of IRIS containers/);
+    expect(() => parse({ parallel: 'auto' })).toThrow(/input "parallel"/);
   });
 
   it('publishes only on exactly true, with a token, and never from a fork', () => {
@@ -155,12 +194,12 @@ describe('parseInputs', () => {
   });
 
   const bad: [string, Record<string, string>, RegExp][] = [
-    ['no image', { 'iris-versions': '' }, /input "iris-images": no IRIS image/],
     ['image with space', { 'iris-images': 'iris community:1' }, /input "iris-images": "iris community:1"/],
     ['image with uppercase repo', { 'iris-images': 'Intersystems/IRIS:1' }, /input "iris-images"/],
     ['option-like image', { 'iris-images': '--privileged' }, /input "iris-images"/],
     ['bad version tag', { 'iris-versions': '2025.1;rm' }, /input "iris-versions"/],
     ['bad flavour', { 'iris-flavour': 'Iris Health' }, /input "iris-flavour"/],
+    ['bad licence policy', { 'licence-expired': 'ignore' }, /input "licence-expired": "ignore" is not accepted/],
     ['bad boolean', { dev: 'yes' }, /input "dev": "yes" is not a boolean/],
     ['bad boolean 1', { 'run-tests': '1' }, /input "run-tests"/],
     ['publish True', { publish: 'True', token: 'tok-1234' }, /input "publish": "True" is not accepted/],
@@ -200,7 +239,7 @@ describe('parseInputs', () => {
     [
       'bad check method',
       { 'upgrade-scenarios': 'fresh', 'check-methods': 'do ^X' },
-      /input "check-methods": class method "do" is not of the form Package.Class:Method/,
+      /input "check-methods": check method "do" is not of the form Package.Class:Method/,
     ],
     [
       'check method injection',
@@ -216,7 +255,7 @@ describe('parseInputs', () => {
     [
       'prerelease previous version',
       { 'upgrade-from': '1.0.0-rc1' },
-      /input "upgrade-scenarios": previous version "1.0.0-rc1"/,
+      /input "upgrade-from": previous version "1.0.0-rc1"/,
     ],
     ['bad registry', { registry: 'https://ghcr.io' }, /input "registry"/],
     ['bad namespace', { publish: 'true', token: 'tok-1234', namespace: 'acme corp' }, /input "namespace"/],
@@ -254,5 +293,13 @@ describe('forkPullRequest', () => {
   });
   it('is case-insensitive on repository names', () => {
     expect(forkPullRequest(prEvent('pull_request', 'ACME/App'), 'acme/app')).toBeNull();
+  });
+});
+
+describe('record-transcripts', () => {
+  it('is off unless asked for, and takes only true or false', () => {
+    expect(parse({}).recordTranscripts).toBe(false);
+    expect(parse({ 'record-transcripts': 'true' }).recordTranscripts).toBe(true);
+    expect(() => parse({ 'record-transcripts': 'yes' })).toThrow(/record-transcripts/);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseInputs } from '../../../src/action/inputs.js';
-import { outputsOf } from '../../../src/action/run.js';
+import { outputsOf } from '../../../src/action/outputs.js';
 import { readActionMetadata } from '../../support/action-metadata.js';
 import { run } from './fixtures.js';
 

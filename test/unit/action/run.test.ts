@@ -1,15 +1,20 @@
 // run() against in-memory ports: what the action does around the pipeline (publish gating,
-// outputs before failure, state, annotations, summary), without containers.
+// outputs before failure, crashed and timed-out runs, artifacts, image cache, state, annotations,
+// summary), without containers. The fakes only answer what each test tells them to.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../src/action/annotations.js';
-import type { CacheStore } from '../../../src/action/cache.js';
+import type { ArtifactUploader } from '../../../src/action/artifacts.js';
+import type { CacheStore } from '../../../src/action/cache-store.js';
 import type { CoreIO } from '../../../src/action/core-io.js';
+import type { Docker } from '../../../src/action/docker-cli.js';
 import { parseInputs } from '../../../src/action/inputs.js';
 import type { ImageRunOptions, PipelinePort, PublishPort, PublishRequest } from '../../../src/action/ports.js';
 import { run, type ActionDeps } from '../../../src/action/run.js';
+import type { PublishedPackage } from '../../../src/oci/publish.js';
+import type { RunReport } from '../../../src/pipeline/types.js';
 import { IpmDbError } from '../../../src/util/errors.js';
 import { run as runReport, stages } from './fixtures.js';
 
@@ -30,11 +35,13 @@ function recorder() {
   const notices: string[] = [];
   const warnings: string[] = [];
   const groups: string[] = [];
+  /** Everything written to the log, in order: single lines, and each block as its title then its lines. */
+  const log: string[] = [];
   let summary = '';
   const io: CoreIO = {
     setOutput: (n, v) => void (outputs[n] = v),
     saveState: (n, v) => void (state[n] = v),
-    info: () => {},
+    info: (m) => void log.push(m),
     debug: () => {},
     notice: (m) => void notices.push(m),
     warning: (m) => void warnings.push(m),
@@ -43,6 +50,7 @@ function recorder() {
       groups.push(t);
       return fn();
     },
+    writeBlock: (title, lines) => void log.push(`== ${title}`, ...lines.map((l) => `   ${l.text}`)),
     writeSummary: async (md) => {
       summary = md;
       return true;
@@ -56,6 +64,7 @@ function recorder() {
     notices,
     warnings,
     groups,
+    log,
     get summary() {
       return summary;
     },
@@ -68,6 +77,7 @@ function inputs(extra: Record<string, string> = {}) {
   const values: Record<string, string> = {
     'module-path': 'mod',
     'iris-images': 'localhost/iris:2024.1\nlocalhost/iris:2025.1',
+    'ipm-git': 'none',
     token: 'tok-secret-1234',
     ...extra,
   };
@@ -79,8 +89,10 @@ function inputs(extra: Record<string, string> = {}) {
   });
 }
 
+/** A pipeline that answers each image with the report `byImage` builds, and records the options it got. */
 function pipelineOf(
-  byImage: (o: ImageRunOptions) => ReturnType<typeof runReport>,
+  byImage: (o: ImageRunOptions) => RunReport,
+  logFiles: (o: ImageRunOptions) => Promise<string[]> = async () => [],
 ): PipelinePort & { seen: ImageRunOptions[] } {
   const seen: ImageRunOptions[] = [];
   return {
@@ -88,31 +100,44 @@ function pipelineOf(
     runImage: async (o) => {
       seen.push(o);
       o.onResource({ kind: 'container', name: `c-${seen.length}` });
-      return { report: byImage(o), logFiles: [] };
+      return { report: byImage(o), logFiles: await logFiles(o) };
     },
   };
 }
 
-function publisherOf(fail?: Error): PublishPort & { requests: PublishRequest[] } {
+/** A publisher that answers each archive with the result the test gave it, and records every request. */
+function publisherOf(answers: Record<string, PublishedPackage> | Error): PublishPort & { requests: PublishRequest[] } {
   const requests: PublishRequest[] = [];
   return {
     requests,
     publish: async (r) => {
       requests.push(r);
-      if (fail) throw fail;
-      const tag = `1.2.3_database__${r.archivePath.includes('2024') ? '2024.1' : '2025.1'}`;
-      return {
-        reference: `ghcr.io/acme/demo:${tag}`,
-        tag,
-        digest: `sha256:${'d'.repeat(64)}`,
-        unchanged: false,
-        roundTrip: { status: 'verified' as const, digest: `sha256:${'d'.repeat(64)}`, layerRead: true },
-      };
+      if (answers instanceof Error) throw answers;
+      const answer = answers[r.archivePath];
+      if (!answer) throw new Error(`the test gave no answer for ${r.archivePath}`);
+      return answer;
     },
   };
 }
 
-function deps(rec: ReturnType<typeof recorder>, pipeline: PipelinePort, publisher: PublishPort): ActionDeps {
+const published = (n: number): PublishedPackage => ({
+  reference: `registry.test/acme/demo:published-${n}`,
+  tag: `published-${n}`,
+  digest: `sha256:${String(n).repeat(64)}`,
+  unchanged: false,
+  roundTrip: { status: 'verified', digest: `sha256:${String(n).repeat(64)}`, layerRead: true },
+});
+const bothPublished = {
+  '/out/2024.1/demo-1.2.3-database.tgz': published(1),
+  '/out/2025.1/demo-1.2.3-database.tgz': published(2),
+};
+
+function deps(
+  rec: ReturnType<typeof recorder>,
+  pipeline: PipelinePort,
+  publisher: PublishPort,
+  extra: Partial<ActionDeps> = {},
+): ActionDeps {
   return {
     io: rec.io,
     pipeline,
@@ -122,6 +147,7 @@ function deps(rec: ReturnType<typeof recorder>, pipeline: PipelinePort, publishe
     docker: async () => ({ stdout: '' }),
     env: { RUNNER_TEMP: join(ws, 'tmp') },
     runId: 'run-1',
+    ...extra,
   };
 }
 
@@ -141,11 +167,23 @@ const green = (o: ImageRunOptions) => {
   });
 };
 
+const failedAtLoad = (o: ImageRunOptions) =>
+  runReport({
+    image: o.image,
+    irisVersion: '2025.1',
+    ok: false,
+    stages: stages('load', 'ERROR #5475'),
+    archive: null,
+    published: null,
+    verification: null,
+    compileErrors: [{ file: 'src/Demo/A.cls', document: 'Demo.A.cls', line: 4, message: 'bad' }],
+  });
+
 describe('run()', () => {
-  it('runs every image in order, publishes each when all passed, sets every output', async () => {
+  it('runs every image in order, publishes each when all passed, sets every output from what was published', async () => {
     const rec = recorder();
     const pipeline = pipelineOf(green);
-    const publisher = publisherOf();
+    const publisher = publisherOf(bothPublished);
     const outcome = await run(inputs({ publish: 'true' }), deps(rec, pipeline, publisher));
     expect(outcome.ok).toBe(true);
     expect(pipeline.seen.map((o) => o.image)).toEqual(['localhost/iris:2024.1', 'localhost/iris:2025.1']);
@@ -154,17 +192,28 @@ describe('run()', () => {
       '/out/2024.1/demo-1.2.3-database.tgz',
       '/out/2025.1/demo-1.2.3-database.tgz',
     ]);
-    expect(JSON.parse(rec.outputs['round-trip']!)).toEqual([
-      { reference: 'ghcr.io/acme/demo:1.2.3_database__2024.1', digest: `sha256:${'d'.repeat(64)}`, status: 'verified' },
-      { reference: 'ghcr.io/acme/demo:1.2.3_database__2025.1', digest: `sha256:${'d'.repeat(64)}`, status: 'verified' },
+    // The outputs carry what the publisher answered, in image order.
+    expect(JSON.parse(rec.outputs['published-tags']!)).toEqual(['published-1', 'published-2']);
+    expect(JSON.parse(rec.outputs['published-references']!)).toEqual([
+      'registry.test/acme/demo:published-1',
+      'registry.test/acme/demo:published-2',
     ]);
-    expect(JSON.parse(rec.outputs['published-tags']!)).toEqual(['1.2.3_database__2024.1', '1.2.3_database__2025.1']);
+    expect(JSON.parse(rec.outputs.digests!)).toEqual([`sha256:${'1'.repeat(64)}`, `sha256:${'2'.repeat(64)}`]);
+    expect(JSON.parse(rec.outputs['round-trip']!)).toEqual([
+      { reference: 'registry.test/acme/demo:published-1', digest: `sha256:${'1'.repeat(64)}`, status: 'verified' },
+      { reference: 'registry.test/acme/demo:published-2', digest: `sha256:${'2'.repeat(64)}`, status: 'verified' },
+    ]);
     expect(rec.outputs.sha256).toBe('1'.repeat(64));
     expect(JSON.parse(rec.outputs.archives!)).toHaveLength(2);
     expect(JSON.parse(rec.outputs['iris-versions']!)).toEqual(['2024.1', '2025.1']);
     expect(rec.outputs['module-name']).toBe('demo');
-    const result = JSON.parse(rec.outputs.result!) as { stages: { stage: string; status: string }[] }[];
-    expect(result[1]?.stages.find((s) => s.stage === 'publish')?.status).toBe('passed');
+    const result = JSON.parse(rec.outputs.result!) as {
+      stages: { stage: string; status: string; message: string }[];
+    }[];
+    expect(result[1]?.stages.find((s) => s.stage === 'publish')).toMatchObject({
+      status: 'passed',
+      message: 'registry.test/acme/demo:published-2, round-trip: verified',
+    });
     expect(JSON.parse(rec.state['ipm-db-resources']!)).toEqual([
       { kind: 'container', name: 'c-1' },
       { kind: 'container', name: 'c-2' },
@@ -177,24 +226,17 @@ describe('run()', () => {
 
   it('publishes nothing when one IRIS version failed, and still sets outputs and annotates', async () => {
     const rec = recorder();
-    const publisher = publisherOf();
-    const pipeline = pipelineOf((o) =>
-      o.image.endsWith('2025.1')
-        ? runReport({
-            image: o.image,
-            ok: false,
-            stages: stages('load', 'ERROR #5475'),
-            archive: null,
-            published: null,
-            verification: null,
-            compileErrors: [{ file: 'src/Demo/A.cls', document: 'Demo.A.cls', line: 4, message: 'bad' }],
-          })
-        : green(o),
-    );
+    const publisher = publisherOf(bothPublished);
+    const pipeline = pipelineOf((o) => (o.image.endsWith('2025.1') ? failedAtLoad(o) : green(o)));
     const outcome = await run(inputs({ publish: 'true' }), deps(rec, pipeline, publisher));
     expect(outcome.ok).toBe(false);
     expect(outcome.failure?.message).toBe('IRIS 2025.1: the load stage failed: load went wrong');
     expect(publisher.requests).toEqual([]);
+    expect(outcome.runs[0]!.stages.at(-1)).toMatchObject({
+      stage: 'publish',
+      status: 'skipped',
+      message: 'not every IRIS version passed; nothing is published',
+    });
     expect(rec.outputs.archive).toBe('/out/2024.1/demo-1.2.3-database.tgz');
     expect(rec.outputs['published-tags']).toBe('[]');
     expect(rec.annotations).toContainEqual(
@@ -203,34 +245,283 @@ describe('run()', () => {
     expect(rec.summary).toContain('IRIS output of the load stage');
   });
 
-  it('turns a publish failure into a failed publish stage with the cause, outputs still set', async () => {
+  it('with licence-expired: skip, an expired licence skips its image with a warning and publishes the others', async () => {
+    const expired = (o: ImageRunOptions) =>
+      o.image.endsWith('2025.1')
+        ? runReport({
+            image: o.image,
+            ok: false,
+            irisVersion: null,
+            stages: stages('start').map((s) => (s.stage === 'start' ? { ...s, code: 'iris-licence-expired' } : s)),
+            archive: null,
+            published: null,
+            verification: null,
+          })
+        : green(o);
     const rec = recorder();
+    const publisher = publisherOf(bothPublished);
     const outcome = await run(
-      inputs({ publish: 'true' }),
-      deps(
-        rec,
-        pipelineOf(green),
-        publisherOf(new IpmDbError('registry', 'ghcr.io answered 503 five times', { hint: 'Retry later.' })),
-      ),
+      inputs({ publish: 'true', 'licence-expired': 'skip' }),
+      deps(rec, pipelineOf(expired), publisher),
     );
-    expect(outcome.ok).toBe(false);
-    expect(outcome.failure?.message).toMatch(/the publish stage failed: ghcr\.io answered 503 five times/);
-    expect(rec.outputs['module-version']).toBe('1.2.3');
+    expect(outcome.ok).toBe(true);
+    expect(publisher.requests.map((r) => r.archivePath)).toEqual(['/out/2024.1/demo-1.2.3-database.tgz']);
+    expect(rec.warnings.join('\n')).toMatch(/localhost\/iris:2025\.1 skipped: its community licence has expired/);
+    const reports = JSON.parse(rec.outputs.result!) as {
+      skipped?: { code: string };
+      stages: { stage: string; status: string }[];
+    }[];
+    expect(reports[1]!.skipped).toMatchObject({ code: 'iris-licence-expired' });
+    expect(reports[1]!.stages.find((s) => s.stage === 'publish')!.status).toBe('skipped');
+
+    const strict = recorder();
+    const failing = await run(
+      inputs({ publish: 'true' }),
+      deps(strict, pipelineOf(expired), publisherOf(bothPublished)),
+    );
+    expect(failing.ok).toBe(false);
+    expect(strict.warnings).toEqual([]);
+
+    const coreLimit = (o: ImageRunOptions) => {
+      const r = expired(o);
+      r.stages = r.stages.map((s) => (s.code ? { ...s, code: 'iris-licence-core-limit' } : s));
+      return r;
+    };
+    const cores = await run(
+      inputs({ 'licence-expired': 'skip' }),
+      deps(recorder(), pipelineOf(coreLimit), publisherOf(bothPublished)),
+    );
+    expect(cores.ok).toBe(false);
   });
 
-  it('stops at the total timeout with a report for the image that hung', async () => {
+  it('turns a publish failure into a failed publish stage with its cause, hint and details; outputs still set', async () => {
     const rec = recorder();
-    const hanging: PipelinePort = { runImage: () => new Promise(() => {}) };
-    const outcome = await run(inputs({ timeout: '300ms' }), deps(rec, hanging, publisherOf()));
+    const publisher = publisherOf(
+      new IpmDbError('registry', 'ghcr.io answered 503 five times', { hint: 'Retry later.', details: 'HTTP 503' }),
+    );
+    const outcome = await run(inputs({ publish: 'true' }), deps(rec, pipelineOf(green), publisher));
     expect(outcome.ok).toBe(false);
-    expect(outcome.failure?.message).toMatch(/exceeded the timeout input/);
-    expect(JSON.parse(rec.outputs.result!)).toHaveLength(1);
+    expect(outcome.failure?.message).toBe(
+      'IRIS 2024.1: the publish stage failed: ghcr.io answered 503 five times (Retry later.)',
+    );
+    expect(outcome.runs[0]!.stages.at(-1)).toMatchObject({ stage: 'publish', status: 'failed', output: 'HTTP 503' });
+    // The first failure stops publishing: the second archive is never sent.
+    expect(publisher.requests).toHaveLength(1);
+    expect(rec.outputs['module-version']).toBe('1.2.3');
+    expect(rec.outputs['published-tags']).toBe('[]');
+  });
+
+  it('reports a run that crashed at the stage it was in, keeping the hint and the details', async () => {
+    const rec = recorder();
+    const crashing: PipelinePort = {
+      runImage: async (o) => {
+        o.onStage('start');
+        o.onStage('ipm');
+        o.onStage('load');
+        throw new IpmDbError('docker', 'the Docker engine went away', { hint: 'Check the runner.', details: 'EOF' });
+      },
+    };
+    const outcome = await run(inputs(), deps(rec, crashing, publisherOf({})));
+    expect(outcome.runs[0]!.stages).toEqual([
+      {
+        stage: 'load',
+        status: 'failed',
+        durationMs: expect.any(Number),
+        message: 'the Docker engine went away (Check the runner.)',
+        code: 'docker',
+        output: 'EOF',
+      },
+      { stage: 'publish', status: 'skipped', durationMs: 0, message: 'publish is not true' },
+    ]);
+    expect(outcome.failure?.message).toBe(
+      'localhost/iris:2024.1: the load stage failed: the Docker engine went away (Check the runner.)',
+    );
+    const result = JSON.parse(rec.outputs.result!) as { stages: { stage: string; status: string }[] }[];
+    expect(result[0]!.stages[0]).toMatchObject({ stage: 'load', status: 'failed' });
+  });
+
+  it('stops at the total timeout, reporting the stage the hung run was in with the hint', async () => {
+    const rec = recorder();
+    const hanging: PipelinePort & { images: string[] } = {
+      images: [],
+      runImage(o) {
+        this.images.push(o.image);
+        o.onStage('start');
+        o.onStage('ipm');
+        return new Promise(() => {});
+      },
+    };
+    const outcome = await run(inputs({ timeout: '300ms', parallel: '1' }), deps(rec, hanging, publisherOf({})));
+    expect(outcome.ok).toBe(false);
+    expect(hanging.images).toEqual(['localhost/iris:2024.1']);
+    expect(outcome.runs).toHaveLength(1);
+    expect(outcome.runs[0]!.stages.slice(0, 1)).toEqual([
+      expect.objectContaining({
+        stage: 'ipm',
+        status: 'failed',
+        message:
+          'The whole run exceeded the timeout input (0 s). (Raise the timeout input, or run fewer IRIS versions per job (a matrix).)',
+      }),
+    ]);
+    expect(outcome.failure?.message).toMatch(/^localhost\/iris:2024\.1: the ipm stage failed: The whole run exceeded/);
+  });
+
+  it('uploads on failure only the failed image: its report, its logs, and its archive copied under its directory', async () => {
+    const rec = recorder();
+    const uploads: { name: string; files: string[]; root: string }[] = [];
+    const uploader: ArtifactUploader = {
+      upload: async (name, files, root) => {
+        uploads.push({ name, files: [...files].sort(), root });
+        return { id: uploads.length, size: 100 };
+      },
+    };
+    const elsewhere = join(ws, 'elsewhere.tgz');
+    await writeFile(elsewhere, 'tgz');
+    const pipeline = pipelineOf(
+      (o) =>
+        o.image.endsWith('2025.1')
+          ? { ...failedAtLoad(o), archive: { ...green(o).archive!, path: elsewhere } }
+          : green(o),
+      async (o) => {
+        await writeFile(join(o.outDir, 'container.log'), 'log');
+        return [join(o.outDir, 'container.log')];
+      },
+    );
+    const outcome = await run(
+      inputs({ 'upload-artifacts': 'failure' }),
+      deps(rec, pipeline, publisherOf({}), { uploader, env: { RUNNER_TEMP: join(ws, 'tmp'), GITHUB_JOB: 'build' } }),
+    );
+    const dir = join(ws, 'tmp', 'ipm-db', 'run-1', 'localhost-iris-2025.1');
+    expect(uploads).toEqual([
+      {
+        name: 'ipm-db-2025.1-build',
+        root: dir,
+        files: [join(dir, 'container.log'), join(dir, 'elsewhere.tgz'), join(dir, 'ipm-db-report.json')],
+      },
+    ]);
+    expect(outcome.artifacts.map((a) => [a.name, a.id, a.size, [...a.files].sort()])).toEqual([
+      ['ipm-db-2025.1-build', 1, 100, uploads[0]!.files],
+    ]);
+    const report = JSON.parse(await readFile(join(dir, 'ipm-db-report.json'), 'utf8')) as RunReport;
+    expect(report.stages.find((s) => s.status === 'failed')?.stage).toBe('load');
+  });
+
+  it('loads cached images before their run and saves only the images that were not in the cache', async () => {
+    const rec = recorder();
+    const saved: string[] = [];
+    const cache: CacheStore = {
+      available: () => true,
+      restore: async (_paths, key) => (key.includes('2024.1') ? key : null),
+      save: async (_paths, key) => {
+        saved.push(key);
+        return true;
+      },
+    };
+    const commands: string[][] = [];
+    const docker: Docker = async (args) => {
+      commands.push(args);
+      const output = args.indexOf('--output');
+      if (output >= 0) await writeFile(args[output + 1]!, 'image tar');
+      return { stdout: '' };
+    };
+    const pipeline = pipelineOf((o) => {
+      // The cached image is loaded before its run starts.
+      expect(commands.map((c) => c[0])).toEqual(['load']);
+      return green(o);
+    });
+    await run(inputs({ 'cache-images': 'true' }), deps(rec, pipeline, publisherOf({}), { cache, docker }));
+    expect(commands.map((c) => [c[0], c.at(-1)])).toEqual([
+      ['load', expect.stringMatching(/2024\.1\.tar$/)],
+      ['image', 'localhost/iris:2025.1'],
+    ]);
+    expect(saved).toEqual([expect.stringContaining('localhost_iris:2025.1')]);
+  });
+
+  it('runs the IRIS versions concurrently, never more at once than the parallel input', async () => {
+    const rec = recorder();
+    let open = 0;
+    let most = 0;
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    let onStart: (() => void) | null = null;
+    const pipeline: PipelinePort = {
+      runImage: async (o) => {
+        open++;
+        most = Math.max(most, open);
+        started.push(o.image);
+        onStart?.();
+        await new Promise<void>((resolve) => finish.set(o.image, resolve));
+        open--;
+        return { report: green(o), logFiles: [] };
+      },
+    };
+    const startedCount = (n: number) =>
+      new Promise<void>((resolve) => {
+        onStart = () => started.length >= n && resolve();
+        onStart();
+      });
+    const images = ['localhost/iris:2023.1', 'localhost/iris:2024.1', 'localhost/iris:2025.1'];
+    const done = run(inputs({ 'iris-images': images.join('\n'), parallel: '2' }), deps(rec, pipeline, publisherOf({})));
+    await startedCount(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(images.slice(0, 2));
+    finish.get(images[1]!)!();
+    await startedCount(3);
+    expect(started).toEqual(images);
+    finish.get(images[0]!)!();
+    finish.get(images[2]!)!();
+    const outcome = await done;
+    expect(most).toBe(2);
+    // Reports stay in input order, whatever order the runs ended in.
+    expect(outcome.runs.map((r) => r.image)).toEqual(images);
+  });
+
+  it("writes each IRIS version's stage as one whole group, never interleaving two versions line by line", async () => {
+    const rec = recorder();
+    // The two versions log in turns inside their load stage: A1, B1, A2, B2.
+    const gate = () => {
+      let open!: () => void;
+      return { passed: new Promise<void>((resolve) => (open = resolve)), open: () => open() };
+    };
+    const b1Written = gate();
+    const a2Written = gate();
+    const pipeline: PipelinePort = {
+      runImage: async (o, logger) => {
+        const v = o.image.endsWith('2024.1') ? 'A' : 'B';
+        await logger.group('load', async () => {
+          logger.info(`${v}1`);
+          if (v === 'A') {
+            await b1Written.passed;
+            logger.info('A2');
+            a2Written.open();
+          } else {
+            b1Written.open();
+            await a2Written.passed;
+            logger.info('B2');
+          }
+        });
+        logger.info(`${v} done`);
+        return { report: green(o), logFiles: [] };
+      },
+    };
+    await run(inputs({ parallel: '2' }), deps(rec, pipeline, publisherOf({})));
+    const blocks = rec.log.filter((l) => l.startsWith('== ['));
+    expect(blocks.sort()).toEqual(['== [2024.1] load', '== [2025.1] load']);
+    for (const [title, v] of [
+      ['== [2024.1] load', 'A'],
+      ['== [2025.1] load', 'B'],
+    ] as const) {
+      const at = rec.log.indexOf(title);
+      expect(rec.log.slice(at + 1, at + 3)).toEqual([`   ${v}1`, `   ${v}2`]);
+    }
+    expect(rec.log).toContain('[2024.1] A done');
+    expect(rec.log).toContain('[2025.1] B done');
   });
 
   it('fails before any container when module.xml is missing, naming the input', async () => {
     const rec = recorder();
     const pipeline = pipelineOf(green);
-    const outcome = await run(inputs({ 'module-path': 'nowhere' }), deps(rec, pipeline, publisherOf()));
+    const outcome = await run(inputs({ 'module-path': 'nowhere' }), deps(rec, pipeline, publisherOf({})));
     expect(outcome.failure?.message).toMatch(/input "module-path": no module.xml in nowhere/);
     expect(pipeline.seen).toEqual([]);
     expect(rec.outputs.result).toBe('[]');
@@ -238,7 +529,7 @@ describe('run()', () => {
 
   it('notes a skipped artifact upload outside Actions', async () => {
     const rec = recorder();
-    const outcome = await run(inputs(), deps(rec, pipelineOf(green), publisherOf()));
+    const outcome = await run(inputs(), deps(rec, pipelineOf(green), publisherOf({})));
     expect(outcome.notices).toContain('Artifact upload skipped: not running in GitHub Actions (no results service).');
   });
 });

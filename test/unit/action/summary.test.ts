@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSummary, cell, escapeHtml, formatBytes, formatDuration } from '../../../src/action/summary.js';
+import { buildSummary, formatBytes } from '../../../src/action/summary.js';
 import { outcome, run, stages } from './fixtures.js';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -14,7 +14,7 @@ describe('buildSummary', () => {
     );
     const row = md.split('\n').find((l) => l.startsWith('| ✅ IRIS 2025.1'));
     expect(row?.split(' | ')).toHaveLength(11);
-    expect(row).toContain('✅ 1.0 s');
+    expect(row).toContain('✅ 1 s');
     expect(md).toContain('| archive | `demo-1.2.3-database.tgz` (4.0 KiB) |');
     expect(md).toContain(`| sha256 | \`${'a'.repeat(64)}\` |`);
     expect(md).toContain(`| IRIS.DAT sha256 | \`${'b'.repeat(64)}\` |`);
@@ -22,6 +22,9 @@ describe('buildSummary', () => {
     expect(md).toContain('- warning iris-dat-size: IRIS.DAT: not a multiple of 8192 bytes');
     expect(md).toContain('| published | `ghcr.io/acme/demo:1.2.3_database__2025.1` |');
     expect(md).toContain(`| digest | \`sha256:${'c'.repeat(64)}\` |`);
+    expect(md).toContain(
+      `| round-trip | verified \`sha256:${'c'.repeat(64)}\` (read back by digest, layer verified again) |`,
+    );
     expect(md).not.toContain('<details>');
   });
 
@@ -130,15 +133,30 @@ describe('buildSummary', () => {
 });
 
 describe('formatting helpers', () => {
-  it('escapes HTML and table syntax', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
-    expect(cell('a|b\nc')).toBe('a\\|b<br>c');
-  });
-  it('formats durations and sizes', () => {
-    expect(formatDuration(250)).toBe('250 ms');
-    expect(formatDuration(12_340)).toBe('12.3 s');
-    expect(formatDuration(125_000)).toBe('2 min 5 s');
+  it('formats sizes', () => {
     expect(formatBytes(100)).toBe('100 B');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MiB');
+  });
+});
+
+describe('buildSummary: IRIS assumptions', () => {
+  it('lists every probed assumption and says how many do not hold', () => {
+    const holding = run({
+      assumptions: [
+        { name: 'piped-session-no-echo', holds: true, expected: 'no echo', saw: 'no echo' },
+        { name: 'exit-status-terminate', holds: true, expected: 'exit 1', saw: 'exit 1' },
+      ],
+    });
+    const md = buildSummary(outcome({ runs: [holding] }));
+    expect(md).toContain('**IRIS assumptions:** all 2 probed hold');
+    expect(md).toMatch(/\| `exit-status-terminate` \| ✅ \| exit 1 \| exit 1 \|/);
+    const broken = run({
+      assumptions: [
+        { name: 'piped-session-no-echo', holds: true, expected: 'no echo', saw: 'no echo' },
+        { name: 'exit-status-terminate', holds: false, expected: 'exit 1', saw: 'exit 0' },
+      ],
+    });
+    expect(buildSummary(outcome({ runs: [broken] }))).toContain('**IRIS assumptions:** 1 of 2 do not hold');
+    expect(buildSummary(outcome({ runs: [run()] }))).not.toContain('IRIS assumptions');
   });
 });

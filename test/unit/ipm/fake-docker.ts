@@ -1,5 +1,6 @@
 // A CommandRunner standing in for the docker CLI in unit tests: sessions are answered by a
 // handler that sees the namespace and the script lines; cp and mkdir are recorded.
+import { writeFile } from 'node:fs/promises';
 import { Docker } from '../../../src/iris/docker.js';
 import { IrisContainer } from '../../../src/iris/container.js';
 import type { CommandOptions, CommandResult, CommandRunner } from '../../../src/iris/process.js';
@@ -55,6 +56,8 @@ export class FakeDocker implements CommandRunner {
     }
     if (args[0] === 'cp') {
       this.copies.push({ from: args[1]!, to: args[2]! });
+      // Out of the container: docker cp leaves a regular file where it was asked to.
+      if (args[1]!.startsWith('ipm-db-test:')) await writeFile(args[2]!, '');
       return ok();
     }
     if (args[0] === 'exec' && args.includes('session')) {

@@ -127,8 +127,10 @@ describe('copyModuleIn', () => {
     await mkdir(join(root, 'dep/src'), { recursive: true });
     await writeFile(join(root, 'dep/module.xml'), '<dep/>');
     await mkdir(join(root, 'app/.modules'), { recursive: true });
-    await mkdir(join(root, 'app/.git'), { recursive: true });
-    await writeFile(join(root, 'app/.git/HEAD'), 'ref');
+    // The repository (root) holds the dependency the link points to; .git is never copied.
+    await mkdir(join(root, '.git'), { recursive: true });
+    await mkdir(join(root, 'app/src/.git'), { recursive: true });
+    await writeFile(join(root, 'app/src/.git/HEAD'), 'ref');
     await writeFile(join(root, 'app/module.xml'), '<app/>', { mode: 0o600 });
     await symlink('../../dep', join(root, 'app/.modules/dep'));
     const landed = join(root, 'landed');
@@ -140,7 +142,7 @@ describe('copyModuleIn', () => {
     expect((await lstat(join(landed, '.modules/dep'))).isDirectory()).toBe(true);
     expect((await lstat(join(landed, 'module.xml'))).mode & 0o444).toBe(0o444);
     expect(await readFile(join(landed, '.modules/dep/module.xml'), 'utf8')).toBe('<dep/>');
-    await expect(lstat(join(landed, '.git'))).rejects.toThrow();
+    await expect(lstat(join(landed, 'src/.git'))).rejects.toThrow();
   });
 });
 
@@ -163,18 +165,36 @@ describe('copyFileIn', () => {
   });
 });
 
+/** Answers the driver's write check (src/ipm/writable.ts) with `answer` for every directory asked about. */
+function writableCheck(lines: string[], answer = '1') {
+  const dirs = [...lines.join('\n').matchAll(/write "##IPMDB writable=","([^"]+)"/g)].map((m) => m[1]!);
+  if (dirs.length === 0) return null;
+  return { stdout: completed(lines, dirs.map((d) => `##IPMDB writable=${d}|${answer}`).join('\n')) };
+}
+
 describe('IpmOperations', () => {
+  it('refuses to load a module into a directory IRIS cannot write, naming it', async () => {
+    const fake = new FakeDocker(({ lines }) => writableCheck(lines, '0') ?? { stdout: completed(lines) });
+    await expect(new IpmOperations(fake.target()).loadModule('USER-PKG', join(dir, 'module'))).rejects.toMatchObject({
+      code: 'iris-cannot-write',
+      message: expect.stringContaining('IRIS cannot write into /tmp/ipm-db/module-1'),
+    });
+    expect(fake.sessions).toHaveLength(1);
+  });
+
   it('loads a module and locates compile errors in its source tree', async () => {
-    const fake = new FakeDocker(({ lines }) =>
-      failedAtLastStep(
-        lines,
-        [
-          'Compiling class MyApp.Info',
-          "ERROR: MyApp.Info.cls(version+1) #1003: Expected space : '}' : Offset:14 [zversion+1^MyApp.Info.1]",
-          ' TEXT: \tquit, "1.0" }',
-          "ERROR! ERROR #5030: An error occurred while compiling class 'MyApp.Info'",
-        ].join('\n'),
-      ),
+    const fake = new FakeDocker(
+      ({ lines }) =>
+        writableCheck(lines) ??
+        failedAtLastStep(
+          lines,
+          [
+            'Compiling class MyApp.Info',
+            "ERROR: MyApp.Info.cls(version+1) #1003: Expected space : '}' : Offset:14 [zversion+1^MyApp.Info.1]",
+            ' TEXT: \tquit, "1.0" }',
+            "ERROR! ERROR #5030: An error occurred while compiling class 'MyApp.Info'",
+          ].join('\n'),
+        ),
     );
     const err = (await new IpmOperations(fake.target())
       .loadModule('USER-PKG', join(dir, 'module'))
@@ -186,19 +206,23 @@ describe('IpmOperations', () => {
     expect(err.message).toContain('src/MyApp/Info.cls:6');
     expect(fake.copies[0]!.to).toBe('ipm-db-test:/tmp/ipm-db/module-1');
     expect(fake.copies[0]!.from).toMatch(/ipm-db-module-[^/]+\/module$/);
-    expect(fake.sessions[0]!.lines).toContain(
+    expect(fake.sessions[0]!.lines.join('\n')).toContain('CreateDirectory("/tmp/ipm-db/module-1/.ipm-db-write-check")');
+    expect(fake.sessions[1]!.lines).toContain(
       'set sc=##class(%IPM.Main).Shell("load /tmp/ipm-db/module-1") if \'sc { do $system.OBJ.DisplayError(sc) do $system.Process.Terminate($job,1) }',
     );
   });
 
   it('packages, parses the archive path and copies the archive out', async () => {
     const sum = 'b'.repeat(64);
-    const fake = new FakeDocker(({ lines }) => ({
-      stdout: completed(
-        lines,
-        `  Checksum: ${sum}\nDatabase package generated:\n\t/tmp/ipm-db/out-1/my-app-1.0.0-database.tgz`,
-      ),
-    }));
+    const fake = new FakeDocker(
+      ({ lines }) =>
+        writableCheck(lines) ?? {
+          stdout: completed(
+            lines,
+            `  Checksum: ${sum}\nDatabase package generated:\n\t/tmp/ipm-db/out-1/my-app-1.0.0-database.tgz`,
+          ),
+        },
+    );
     const out = join(dir, 'out');
     const archive = await new IpmOperations(fake.target()).packageDatabase('USER-PKG', 'my-app', out, { dev: true });
     expect(archive).toMatchObject({
@@ -206,12 +230,17 @@ describe('IpmOperations', () => {
       checksum: sum,
       hostPath: join(out, 'my-app-1.0.0-database.tgz'),
     });
-    expect(fake.sessions[0]!.lines.join('\n')).toContain(
+    expect(fake.sessions[1]!.lines.join('\n')).toContain(
       'Shell("package-database my-app -path /tmp/ipm-db/out-1 -dev")',
     );
+    // Copied out into a fresh directory beside the archive, checked, then moved into place.
     expect(fake.copies).toEqual([
-      { from: 'ipm-db-test:/tmp/ipm-db/out-1/my-app-1.0.0-database.tgz', to: join(out, 'my-app-1.0.0-database.tgz') },
+      {
+        from: 'ipm-db-test:/tmp/ipm-db/out-1/my-app-1.0.0-database.tgz',
+        to: expect.stringMatching(new RegExp(`^${out}/\\.ipm-db-copy-[^/]+/file$`)),
+      },
     ]);
+    expect((await lstat(join(out, 'my-app-1.0.0-database.tgz'))).isFile()).toBe(true);
   });
 
   it('refuses an archive path outside its output directory', async () => {
@@ -272,9 +301,20 @@ describe('IpmOperations', () => {
     );
   });
 
-  it('lists modules and reports a hang as a timeout', async () => {
-    const fake = new FakeDocker(({ lines }) => ({ stdout: completed(lines, 'my-app 1.0.0\nzpm    0.10.10') }));
-    expect((await new IpmOperations(fake.target()).list('USER-INST')).map((m) => m.name)).toEqual(['my-app', 'zpm']);
+  it('reads an installed module from its %IPM.Storage.Module object, not from list text', async () => {
+    const fake = new FakeDocker(({ lines }) => ({
+      stdout: completed(lines, 'Demo App (my-app) 1.0.0\n##IPMDB module=1.0.0|database'),
+    }));
+    expect(await new IpmOperations(fake.target()).installedModule('USER-INST', 'my-app')).toEqual({
+      version: '1.0.0',
+      packaging: 'database',
+    });
+    expect(fake.sessions[0]!.lines.join('\n')).toContain('%IPM.Storage.Module).NameOpen("my-app")');
+    const absent = new FakeDocker(({ lines }) => ({ stdout: completed(lines, '##IPMDB module=') }));
+    expect(await new IpmOperations(absent.target()).installedModule('USER-INST', 'my-app')).toBeNull();
+  });
+
+  it('reports a hang as a timeout', async () => {
     const hung = new FakeDocker(() => ({ stdout: 'USER>##IPMDB ipmdb.step=1\n', exitCode: 124, timedOut: true }));
     await expect(
       new IpmOperations(hung.target(), { timeouts: { shortMs: 1000 } }).uninstall('USER-INST', 'my-app'),

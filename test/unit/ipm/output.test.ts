@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIpmMessage, parseListOutput, parsePackageOutput, parseSwapOutput } from '../../../src/ipm/output.js';
+import { classifyIpmMessage, parsePackageOutput, parseSwapOutput } from '../../../src/ipm/output.js';
 
 const SUM = '3f5a0c9be1d24e6f8a7b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f';
 
@@ -28,20 +28,6 @@ describe('IPM output', () => {
       namespace: 'USER-INST',
       backupPath: '/usr/irissys/mgr/user-inst-code/IRIS_USER-INST-CODE_20261122041500.DAT',
     });
-  });
-
-  it('reads list lines and ignores the rest', () => {
-    const text = [
-      '',
-      'simple-db-module 1.0.0',
-      'zpm              0.10.10 (DeveloperMode)',
-      'Nothing to see',
-      'x 1.0',
-    ].join('\n');
-    expect(parseListOutput(text)).toEqual([
-      { name: 'simple-db-module', version: '1.0.0', extra: '' },
-      { name: 'zpm', version: '0.10.10', extra: '(DeveloperMode)' },
-    ]);
   });
 });
 

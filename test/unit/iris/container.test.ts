@@ -64,8 +64,8 @@ describe('buildRunArgs', () => {
       'false',
     ]);
   });
-  it('defaults to host networking and refuses unsafe parts', () => {
-    expect(buildRunArgs({ image: 'iris:2025.1', runId: 'r' }, 'n')).toContain('--network=host');
+  it('defaults to no network and refuses unsafe parts', () => {
+    expect(buildRunArgs({ image: 'iris:2025.1', runId: 'r' }, 'n')).toContain('--network=none');
     expect(() => buildRunArgs({ image: '--privileged', runId: 'r' }, 'n')).toThrow(IpmDbError);
     expect(() => buildRunArgs({ image: 'iris', runId: 'r', mounts: [{ source: '/a,b', target: '/x' }] }, 'n')).toThrow(
       /mount paths/,

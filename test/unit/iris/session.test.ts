@@ -189,3 +189,52 @@ describe('IrisSessionRunner', () => {
     expect((err as IpmDbError).message).toContain('2 s');
   });
 });
+
+describe('IrisSessionRunner and the licence', () => {
+  /** A command runner whose sessions stay open until the test ends them, one by one. */
+  class HeldRunner implements CommandRunner {
+    open = 0;
+    most = 0;
+    started = 0;
+    private readonly ends: Array<() => void> = [];
+    private waiter: { count: number; resolve: () => void } | null = null;
+    async run(): Promise<CommandResult> {
+      this.open++;
+      this.started++;
+      this.most = Math.max(this.most, this.open);
+      if (this.waiter && this.started >= this.waiter.count) this.waiter.resolve();
+      await new Promise<void>((resolve) => this.ends.push(resolve));
+      this.open--;
+      return { exitCode: 0, stdout: 'USER>##IPMDB ipmdb.done=1\n', stderr: '', timedOut: false, durationMs: 1 };
+    }
+    /** Resolves once `count` sessions have started. */
+    startedAtLeast(count: number): Promise<void> {
+      if (this.started >= count) return Promise.resolve();
+      return new Promise((resolve) => (this.waiter = { count, resolve }));
+    }
+    endOne(): void {
+      this.ends.shift()!();
+    }
+  }
+
+  it('never keeps more sessions open in one instance than the Community licence leaves, and runs them all', async () => {
+    const runner = new HeldRunner();
+    const container = new IrisContainer(new Docker({ runner }), 'ipm-db-x', 'x', '/usr/irissys/mgr/messages.log');
+    const sessions = new IrisSessionRunner(container);
+    const all = Promise.all(Array.from({ length: 7 }, () => sessions.run({ namespace: 'USER', operations: [] })));
+    await runner.startedAtLeast(4);
+    // Let queued work run: nothing more may start while four are open.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(runner.open).toBe(4);
+    for (let ended = 1; ended <= 3; ended++) {
+      runner.endOne();
+      await runner.startedAtLeast(4 + ended);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(runner.open).toBe(4);
+    }
+    for (let i = 0; i < 4; i++) runner.endOne();
+    expect(await all).toHaveLength(7);
+    expect(runner.most).toBe(4);
+    expect(runner.started).toBe(7);
+  });
+});

@@ -176,11 +176,8 @@ describe('runPipeline', () => {
   });
 
   it('fails the start stage clearly when the module has no module.xml, before touching docker', async () => {
-    const report = await runPipeline({
-      ...options([]),
-      stages: undefined,
-      docker: { binary: 'docker-not-installed-xyz' },
-    });
+    const { stages: _stages, ...defaults } = options([]);
+    const report = await runPipeline({ ...defaults, docker: { binary: 'docker-not-installed-xyz' } });
     expect(report.stages[0]).toMatchObject({ stage: 'start', status: 'failed' });
     expect(report.stages[0]!.message).toContain('No module.xml in /nowhere');
     expect(report.stages.slice(1).every((s) => s.status === 'skipped')).toBe(true);

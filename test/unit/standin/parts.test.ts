@@ -1,11 +1,12 @@
 // Pure parts of the IRIS stand-in: module.xml enrichment, the archive reader against the IPM tar
 // writer, version rules, global collation and the declared compile errors.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrichManifest, exportModuleDocument, readManifest } from '../../standin/manifest.js';
 import { extractTgz } from '../../standin/tar-read.js';
+import { LICENCE_UNITS, claimLicenceUnit } from '../../standin/licence-units.js';
 import { ipmArchiveBuffer } from '../../support/ipm-tar.js';
 import { compareVersions, satisfiesSystemVersion } from '../../standin/versions.js';
 import { dataOf, orderNext, queryNext } from '../../standin/globals.js';
@@ -164,5 +165,25 @@ describe('ORAS tag choice', () => {
       platformVersion: '2024.1',
     });
     expect(pickTag(['1.0.0', 'latest'])).toBeUndefined();
+  });
+});
+
+describe('licence units', () => {
+  it('gives out five, refuses the sixth, and frees a unit on release or when its process is gone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'standin-licence-'));
+    try {
+      const releases = Array.from({ length: LICENCE_UNITS }, () => claimLicenceUnit(dir));
+      expect(releases.every((r) => r !== null)).toBe(true);
+      expect(claimLicenceUnit(dir)).toBeNull();
+      releases[2]!();
+      const again = claimLicenceUnit(dir);
+      expect(again).not.toBeNull();
+      expect(claimLicenceUnit(dir)).toBeNull();
+      // A killed session leaves its file behind, naming a process that no longer runs.
+      writeFileSync(join(dir, readdirSync(dir)[0]!), '2147483646');
+      expect(claimLicenceUnit(dir)).not.toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

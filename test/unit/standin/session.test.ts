@@ -9,6 +9,7 @@ import { LineReader, Terminal } from '../../standin/io.js';
 import { IpmShell } from '../../standin/ipm.js';
 import { Session } from '../../standin/session.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
+import { expectedStepsLine } from '../../../src/pipeline/upgrade/objectscript.js';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -131,7 +132,11 @@ describe('stand-in IPM in-process', () => {
       'set m=##class(%IPM.Storage.Module).NameOpen("demo-app") write "##IPMDB module=",$select($isobject(m):m.VersionString_"|"_m.Packaging,1:""),!',
       'set m=##class(%IPM.Storage.Module).NameOpen("absent") write "##IPMDB absent=",$select($isobject(m):m.VersionString,1:""),!',
       'set rs=##class(%SQL.Statement).%ExecDirect(,"SELECT ClassName,MethodName,TimeStampStart,TimeStampEnd,Status FROM %IPM_Storage_UpdateStep.AnyMember") while rs.%Next() { write "##IPMDB step=",rs.%Get("MethodName"),"|",rs.%Get("TimeStampStart"),"|",$system.Status.IsOK(rs.%Get("Status")),! }',
-      'kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList("DemoApp.Update",.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$classmethod(l(k),"GetOrderedMethods"),p=$classmethod(l(k),"GetOrderedMethodsPrimaryOnly") write "##IPMDB expected=",l(k),"|",$select($isobject(a):a.%ToJSON(),1:"[]"),"|",$select($isobject(p):p.%ToJSON(),1:"[]"),! }',
+      // DemoApp.Update.V1 overrides only GetOrderedMethods: the driver's line asks IsMthd first.
+      expectedStepsLine('DemoApp.Update'),
+      'write "##IPMDB ismthd=",$system.CLS.IsMthd("DemoApp.Update.V1","GetOrderedMethods"),$system.CLS.IsMthd("DemoApp.Update.V1","GetOrderedMethodsPrimaryOnly"),!',
+      // Called without the guard, the abstract one does not exist (VersionBase declares it [Abstract]).
+      'set p=$classmethod("DemoApp.Update.V1","GetOrderedMethodsPrimaryOnly")',
       'zpm "package-database demo-app -path /tmp"',
       'zpm "package-database demo-app -path /tmp":1:1',
       'write "##IPMDB never=1",!',
@@ -143,7 +148,9 @@ describe('stand-in IPM in-process', () => {
       module: '1.0.0|module',
       absent: '',
       expected: 'DemoApp.Update.V1|["CreateIndex","FillDefaults"]|[]',
+      ismthd: '10',
     });
+    expect(r.out).toContain('<METHOD DOES NOT EXIST> *GetOrderedMethodsPrimaryOnly,DemoApp.Update.V1');
     expect([...r.out.matchAll(/##IPMDB step=(.*)/g)].map((m) => m[1])).toEqual(['CreateIndex||1', 'FillDefaults||1']);
     expect(r.out).toContain('ERROR! Unknown command: package-database');
     expect(v.never).toBeUndefined();

@@ -1,0 +1,124 @@
+/**
+ * The pipeline's use of warm IPM images (src/ipm/warm-image.ts): the start stage starts from one
+ * when it exists for this IRIS image and IPM pin, the ipm stage checks IPM in it (falling back to a
+ * fresh install on anything wrong, with a warning) or, after a fresh install, commits one.
+ */
+import { needsCheckCapsFalse } from '../iris/container.js';
+import { errorMessage } from '../util/errors.js';
+import { resolveInstaller, installerPin, type ResolvedInstaller } from '../ipm/installer.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  baseImageId,
+  commitWarmImage,
+  dropWarmImage,
+  warmImageExists,
+  warmImageKey,
+  warmImageTag,
+} from '../ipm/warm-image.js';
+import type { IpmSetup } from '../ipm/bootstrap.js';
+import { setUpIpm, startPipelineIris, type DrivenContainer } from './containers.js';
+import type { PipelineContext } from './options.js';
+
+export interface WarmState {
+  key: string;
+  tag: string;
+  /** The container was started from the warm image. */
+  used: boolean;
+}
+
+const installers = new WeakMap<PipelineContext, Promise<ResolvedInstaller | null>>();
+const warmStates = new WeakMap<PipelineContext, WarmState | null>();
+
+/** The run's IPM, resolved once (download, cache) whichever stage asks first. */
+export function pipelineInstaller(ctx: PipelineContext): Promise<ResolvedInstaller | null> {
+  let p = installers.get(ctx);
+  if (!p) {
+    const o = ctx.options;
+    p = o.installer
+      ? resolveInstaller(o.installer, {
+          workDir: join(tmpdir(), 'ipm-db-installers'),
+          ...(o.installerCache ? { cache: o.installerCache } : {}),
+        })
+      : Promise.resolve(null);
+    installers.set(ctx, p);
+  }
+  return p;
+}
+
+export function warmState(ctx: PipelineContext): WarmState | null {
+  return warmStates.get(ctx) ?? null;
+}
+
+/** Starts the run's container: from its warm image when asked for and present, else from the IRIS image. */
+export async function startWithWarmImage(ctx: PipelineContext): Promise<DrivenContainer> {
+  const o = ctx.options;
+  if (!o.warmIpmImage || !o.installer) return startPipelineIris(ctx, ctx.runId);
+  const installer = await pipelineInstaller(ctx);
+  const baseId = installer ? await baseImageId(ctx.docker, o.image) : null;
+  if (!installer || !baseId) {
+    ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
+    return startPipelineIris(ctx, ctx.runId);
+  }
+  const key = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? 'USER');
+  const tag = warmImageTag(key);
+  const state: WarmState = { key, tag, used: false };
+  warmStates.set(ctx, state);
+  if (!(await warmImageExists(ctx.docker, tag))) return startPipelineIris(ctx, ctx.runId);
+  try {
+    const driven = await startPipelineIris(ctx, ctx.runId, {
+      image: tag,
+      checkCapsFalse: needsCheckCapsFalse(o.image),
+    });
+    state.used = true;
+    ctx.logger.info(`Started from the warm IPM image ${tag}`);
+    return driven;
+  } catch (err) {
+    ctx.logger.warn(
+      `The warm IPM image ${tag} did not start (${errorMessage(err)}); starting ${o.image} and installing IPM afresh.`,
+    );
+    await dropWarmImage(ctx.docker, tag);
+    return startPipelineIris(ctx, ctx.runId);
+  }
+}
+
+/**
+ * IPM in the run's container: checked in a warm container (a failed check replaces the container
+ * with a fresh one and installs), installed otherwise, then committed as the warm image when asked.
+ */
+export async function setUpIpmWarm(ctx: PipelineContext, installer: ResolvedInstaller | null): Promise<IpmSetup> {
+  const o = ctx.options;
+  const state = warmState(ctx);
+  if (state?.used) {
+    try {
+      const setup = await setUpIpm(ctx, ctx.target!, null, o.ipmNamespace);
+      return { ...setup, installedFrom: installer };
+    } catch (err) {
+      ctx.logger.warn(
+        `The warm IPM image ${state.tag} failed the IPM check (${errorMessage(err)}); installing IPM afresh in a new container.`,
+      );
+      state.used = false;
+      await dropWarmImage(ctx.docker, state.tag);
+      await ctx.container!.remove();
+      const driven = await startPipelineIris(ctx, ctx.runId);
+      ctx.container = driven.container;
+      ctx.target = driven.target;
+      ctx.ops = driven.ops;
+    }
+  }
+  const setup = await setUpIpm(ctx, ctx.target!, installer, o.ipmNamespace);
+  if (state && o.warmIpmImage) {
+    try {
+      await commitWarmImage(ctx.container!, state.tag, state.key, {
+        logger: ctx.logger,
+        ...(o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}),
+        image: o.image,
+      });
+      ctx.logger.info(`Committed the warm IPM image ${state.tag}`);
+    } catch (err) {
+      if (!(await ctx.container!.isRunning()).running) throw err;
+      ctx.logger.warn(`Could not commit the warm IPM image ${state.tag}: ${errorMessage(err)}`);
+    }
+  }
+  return setup;
+}
