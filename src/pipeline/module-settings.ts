@@ -260,7 +260,11 @@ function convert(kind: Kind, node: Node | null): string | { problem: string } {
   }
   if (kind === 'list') {
     const items = stringList(node);
-    return items ?? { problem: 'must be a YAML list of names: one "- name" a line, or [name1, name2].' };
+    return (
+      items ?? {
+        problem: 'must be a YAML list of names, each without spaces or commas: one "- name" a line, or [name1, name2].',
+      }
+    );
   }
   // declared-changes: Package.Class:Method mapped to a list of globals.
   if (!isMap(node))
@@ -282,12 +286,15 @@ function convert(kind: Kind, node: Node | null): string | { problem: string } {
   return out.join('\n');
 }
 
-/** A YAML list of plain strings as input text (one a line); null when it is anything else. */
+/**
+ * A YAML list of plain strings as input text (one a line); null when it is anything else, or when an
+ * item holds a space, comma or semicolon (the inputs' list separators: one item would become several).
+ */
 function stringList(node: Node | null): string | null {
   if (!isSeq(node)) return null;
   const items: string[] = [];
   for (const item of node.items) {
-    if (!isScalar(item) || typeof item.value !== 'string' || /[\r\n]/.test(item.value)) return null;
+    if (!isScalar(item) || typeof item.value !== 'string' || /[\s,;]/.test(item.value.trim())) return null;
     items.push(item.value.trim());
   }
   return items.join('\n');
@@ -299,7 +306,7 @@ export function moduleSettingsSchema(): Record<string, unknown> {
     type: 'string',
     pattern: '^%?[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)+:[%A-Za-z][A-Za-z0-9]*$',
   };
-  const global = { type: 'string', pattern: '^\\^' };
+  const global = { type: 'string', pattern: '^\\^[^\\s,;]+$' };
   const properties: Record<string, unknown> = {};
   for (const [name, { kind, description }] of Object.entries(MODULE_SETTINGS)) {
     if (kind === 'boolean') properties[name] = { description, type: 'boolean' };
