@@ -68,7 +68,7 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-W654RTXL.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-SGLLBJFO.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",

@@ -84,9 +84,6 @@ export const irisUpgradeCommand: CliCommand = {
       if (!v[flag]) throw new UsageError(`--${flag} is required`);
     const fromArchive = resolve(io.cwd, v['from-archive']!);
     const toArchive = resolve(io.cwd, v['to-archive']!);
-    const [from, to] = [await moduleOf(fromArchive), await moduleOf(toArchive)];
-    if (from.name.toLowerCase() !== to.name.toLowerCase())
-      throw new UsageError(`the archives hold different modules: ${from.name} and ${to.name}`);
     const given: Record<string, string | undefined> = {
       'upgrade-from': fromArchive,
       'seed-methods': v.seed,
@@ -117,6 +114,9 @@ export const irisUpgradeCommand: CliCommand = {
     const error = settingsError(problems, settings, { name: (field) => flagName[field] ?? `--${field}` });
     if (error) throw error;
     if (!options) throw new UsageError('--from-archive gives no previous release to upgrade from');
+    const [from, to] = [await moduleOf(fromArchive), await moduleOf(toArchive)];
+    if (from.name.toLowerCase() !== to.name.toLowerCase())
+      throw new UsageError(`the archives hold different modules: ${from.name} and ${to.name}`);
     const installer = await parseInstallerSpec(v.ipm!, v['ipm-sha256'], io.cwd);
     const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });
     // The start stage reads the module's identity from a module directory: the N+1 archive's module.xml.
