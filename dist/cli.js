@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-QDCJL6H3.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-7ZFFQA3P.js")).runCommand
   },
   {
     name: "verify",
@@ -63,17 +63,17 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-QDEM36BB.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-VYAN2GCF.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-SGLLBJFO.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-NNJLWIDY.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-B3SBBMOD.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-SXHMLYPR.js")).attestPredicateCommand
   }
 ];
 

@@ -8,7 +8,7 @@ import { IPM_RELEASE_URL } from '../ipm/installer.js';
 import { defaultParallel, thisMachine } from '../pipeline/parallel.js';
 import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
 import { IpmDbError, errorMessage } from '../util/errors.js';
-import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/options.js';
+import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/settings.js';
 import { registerSecret } from '../util/redact.js';
 import { forkPullRequest } from './event.js';
 import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
@@ -36,11 +36,11 @@ export type IpmSource =
 export interface ActionInputs {
   workspace: string;
   /** Absolute path of the module directory. */
-  modulePath: string;
+  moduleDir: string;
   images: string[];
   ipm: IpmSource;
   dev: boolean;
-  /** Interoperability-enabled namespaces (the driver's enableEnsemble). */
+  /** Interoperability-enable the namespaces the pipeline creates (cfg.EnableEnsemble = 1). */
   interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
@@ -194,8 +194,8 @@ export function parseInputs(source: InputSource, settings: ModuleSettings = NO_M
     return abs;
   };
 
-  const modulePath = modulePathInput(source);
-  if (/[\0\n\r]/.test(modulePath)) problem('module-path', 'contains a control character.');
+  const moduleDir = modulePathInput(source);
+  if (/[\0\n\r]/.test(moduleDir)) problem('module-path', 'contains a control character.');
 
   const images = imageList(source, problem);
 
@@ -295,7 +295,7 @@ export function parseInputs(source: InputSource, settings: ModuleSettings = NO_M
 
   return {
     workspace,
-    modulePath,
+    moduleDir,
     images,
     ipm,
     dev,

@@ -1,5 +1,5 @@
 import type { SettingsUse } from '../pipeline/module-settings.js';
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 
 export interface UploadedArtifact {
   name: string;

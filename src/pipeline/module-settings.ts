@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { UsageError } from '../util/errors.js';
-import { UPGRADE_FIELDS } from './upgrade/options.js';
+import { UPGRADE_FIELDS } from './upgrade/settings.js';
 
 export const MODULE_SETTINGS_FILE = 'ipm-db.yml';
 

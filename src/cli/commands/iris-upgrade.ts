@@ -4,12 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { verifyArchive } from '../../archive/verify.js';
 import { directoryCache, parseInstallerSpec } from '../../ipm/installer.js';
-import type { Stage } from '../../pipeline/options.js';
+import type { Stage } from '../../pipeline/context.js';
 import { runPipeline } from '../../pipeline/runner.js';
 import { ipmStage, startStage } from '../../pipeline/stages.js';
 import { driverUpgradeEnvironment } from '../../pipeline/upgrade/driver-binding.js';
 import { type IrisUpgradeReport, runIrisUpgrade } from '../../pipeline/upgrade/iris-upgrade.js';
-import { readUpgradeOptions } from '../../pipeline/upgrade/options.js';
+import { readUpgradeOptions } from '../../pipeline/upgrade/settings.js';
 import {
   describeSettingsUse,
   mergeModuleSettings,
