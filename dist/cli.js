@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-7ZFFQA3P.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-FAHXGROT.js")).runCommand
   },
   {
     name: "verify",

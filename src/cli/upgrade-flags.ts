@@ -2,12 +2,7 @@
 // own parser (src/pipeline/upgrade/settings.ts) and its registry puller.
 import { resolve } from 'node:path';
 import type { Stage } from '../pipeline/context.js';
-import {
-  NO_MODULE_SETTINGS,
-  mergeModuleSettings,
-  settingsError,
-  type MergedSettings,
-} from '../pipeline/module-settings.js';
+import { settingsError, type MergedSettings } from '../pipeline/module-settings.js';
 import {
   UPGRADE_FIELDS,
   readUpgradeOptions,
@@ -78,14 +73,7 @@ export function upgradeFlagValues(v: UpgradeFlagValues): Record<UpgradeField, st
  * The flags, over the module's ipm-db.yml (`merged`), are parsed by the upgrade stage's own parser,
  * the one the action's inputs go through; a bad value of the file is named by its file, line and key.
  */
-export function upgradeStageFromFlags(
-  v: UpgradeFlagValues,
-  io: CliIo,
-  merged: MergedSettings = mergeModuleSettings(
-    NO_MODULE_SETTINGS,
-    (name) => upgradeFlagValues(v)[name as UpgradeField],
-  ),
-): Stage | null {
+export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo, merged: MergedSettings): Stage | null {
   const text: UpgradeText = {};
   for (const field of UPGRADE_FIELDS) {
     const value = merged.text(field);
