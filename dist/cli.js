@@ -4,7 +4,7 @@ import {
 } from "./chunks/cli/chunk-RWNQWFBA.js";
 import {
   withCliRegistryHint
-} from "./chunks/cli/chunk-PV5AJG7C.js";
+} from "./chunks/cli/chunk-SCA4I4KM.js";
 import {
   EXIT,
   loadCommand,
@@ -14,11 +14,11 @@ import {
   IpmDbError,
   UsageError,
   describeError
-} from "./chunks/cli/chunk-3IXPJEFV.js";
+} from "./chunks/cli/chunk-PS7E4X32.js";
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-ZEQZPTKX.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-QZW6P37B.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,52 +28,52 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-YVG7C7JQ.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-ORK2UNZY.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-SZSGPGXT.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-ZOB54XGL.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-SLB7ILX5.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-4YN5LMED.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-FYVE5PO7.js")).pullCommand((await import("./chunks/cli/verify-ZEQZPTKX.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-4E43EEPT.js")).pullCommand((await import("./chunks/cli/verify-QZW6P37B.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-AQBUM6SV.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-33ZTXJJK.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-BFRDI64J.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-O7B7USAZ.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-B52RJWVU.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-3GX7FIR4.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-DQCK56OG.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-W235C5CL.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-PH3C6ZNQ.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-U3ROI64B.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-H542HHWR.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-SOU54MIN.js")).attestPredicateCommand
   }
 ];
 

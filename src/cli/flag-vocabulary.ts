@@ -49,20 +49,35 @@ export function withCurrentFlagNames(argv: readonly string[], renames: FlagRenam
 }
 
 /**
- * `--flag=<boolean>` for the given boolean flags, in the action's forms: true keeps `--flag`,
- * false drops it; anything else is a usage error.
+ * `--flag=<boolean>` for the given boolean flags, in the action's forms: true gives `--flag`,
+ * false `--no-flag` (for a command parsed with allowNegative; otherwise the flag is dropped). With
+ * `separate`, for a command without positional arguments, `--flag true|false` is read the same way.
  */
-export function withBooleanValues(argv: readonly string[], booleans: readonly string[]): string[] {
+export function withBooleanValues(
+  argv: readonly string[],
+  booleans: readonly string[],
+  opts: { negatable?: boolean; separate?: boolean } = {},
+): string[] {
   const out: string[] = [];
-  for (const arg of argv) {
-    const m = /^--([^=]+)=(.*)$/s.exec(arg);
-    if (!m || !booleans.includes(m[1]!)) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const m = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
+    const next = argv[i + 1];
+    const separateValue = opts.separate && next !== undefined && parseBoolean(next) !== null ? next : undefined;
+    if (!m || !booleans.includes(m[1]!) || (m[2] === undefined && separateValue === undefined)) {
       out.push(arg);
       continue;
     }
-    const value = parseBoolean(m[2]!);
-    if (value === null) throw new UsageError(`--${m[1]}: "${m[2]}" is not a boolean; write true or false.`);
+    const raw = m[2] ?? separateValue!;
+    if (m[2] === undefined) i++;
+    const value = parseBoolean(raw);
+    if (value === null) throw new UsageError(`--${m[1]}: "${raw}" is not a boolean; write true or false.`);
     if (value) out.push(`--${m[1]}`);
+    else if (opts.negatable) out.push(`--no-${m[1]}`);
   }
   return out;
 }
@@ -74,12 +89,4 @@ export function durationFlag(name: string, raw: string | undefined): number | un
   if (ms === null)
     throw new UsageError(`--${name}: "${raw}" is not a duration of at most 596h; write ${DURATION_FORMS}.`);
   return ms;
-}
-
-/** A boolean flag's value in the action's forms; undefined when not given. */
-export function booleanFlag(name: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined) return undefined;
-  const value = parseBoolean(raw);
-  if (value === null) throw new UsageError(`--${name}: "${raw}" is not a boolean; write true or false.`);
-  return value;
 }

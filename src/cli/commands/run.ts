@@ -17,10 +17,16 @@ import { containerSlots, defaultParallel, thisMachine } from '../../pipeline/par
 import { groupedLogger, streamSink } from '../../util/grouped-log.js';
 import { mapBounded } from '../../util/limiter.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { UPGRADE_FLAGS, UPGRADE_FLAG_RENAMES, upgradeStageFromFlags } from '../upgrade-flags.js';
-import { booleanFlag, durationFlag, withBooleanValues, withCurrentFlagNames } from '../flag-vocabulary.js';
+import { UPGRADE_FLAGS, UPGRADE_FLAG_RENAMES, upgradeFlagValues, upgradeStageFromFlags } from '../upgrade-flags.js';
+import { durationFlag, withBooleanValues, withCurrentFlagNames } from '../flag-vocabulary.js';
 import { IRIS_IMAGE_FLAGS, irisImagesFromFlags, irisRegistryLogin } from '../iris-image-flags.js';
 import type { PipelineTimeouts } from '../../pipeline/context.js';
+import {
+  describeSettingsUse,
+  mergeModuleSettings,
+  readModuleSettings,
+  settingsFileLabel,
+} from '../../pipeline/module-settings.js';
 
 /** Former names of run's flags (./flag-vocabulary.ts). */
 export const RUN_FLAG_RENAMES = {
@@ -29,6 +35,8 @@ export const RUN_FLAG_RENAMES = {
   tests: 'run-tests',
   ensemble: 'interoperability',
   'ready-timeout': 'startup-timeout',
+  'no-tests': 'no-run-tests',
+  'no-ensemble': 'no-interoperability',
   keep: 'keep-container',
   login: 'iris-image-registry',
   'login-user': 'iris-registry-username',
@@ -83,11 +91,17 @@ Options:
   --keep-container       keep the container afterwards (for debugging)
   --verbose              IPM -v on every command, and debug output
   --export-python-deps <true|false>
-                         false: package-database -no-export-python-deps, no requirements.txt wheels
-                         (needed without network); also --no-export-python-deps
+                         false (or --no-export-python-deps): package-database -no-export-python-deps,
+                         no requirements.txt wheels (needed without network)
+  --no-dev, --no-run-tests, --no-interoperability
+                         the other value of those options, to override the module's ipm-db.yml
   --record-transcripts   record every IRIS session and file sent in under <out>/transcripts/
                          (replay against the stand-in: npm run standin:replay <dir>)
   --json                 print the run report as JSON on stdout (upgrade scenarios in "upgrade")
+
+The module's ipm-db.yml (docs/module-settings.md), when it has one, gives the settings these flags leave
+out: dev, run-tests, interoperability, export-python-deps, and the upgrade settings below from
+--upgrade-scenarios on (used when an upgrade runs). A flag that is given wins.
 
 Upgrade testing (docs/upgrade-testing.md; any of the first three adds the stage):
   --upgrade-from <x>     the previous release as a database package: a .tgz path, a full reference
@@ -121,7 +135,7 @@ const BOOLEAN_FLAGS = [
   'interoperability',
   'keep-container',
   'verbose',
-  'no-export-python-deps',
+  'export-python-deps',
   'record-transcripts',
   'json',
   'plain-http',
@@ -135,7 +149,10 @@ export const runCommand: CliCommand = {
     let parsed;
     try {
       parsed = parseArgs({
-        args: withBooleanValues(withCurrentFlagNames(argv, RUN_FLAG_RENAMES, io), BOOLEAN_FLAGS),
+        args: withBooleanValues(withCurrentFlagNames(argv, RUN_FLAG_RENAMES, io), BOOLEAN_FLAGS, {
+          negatable: true,
+          separate: true,
+        }),
         options: {
           'module-path': { type: 'string' },
           ...IRIS_IMAGE_FLAGS,
@@ -156,13 +173,14 @@ export const runCommand: CliCommand = {
           'run-timeout': { type: 'string' },
           'keep-container': { type: 'boolean' },
           verbose: { type: 'boolean' },
-          'export-python-deps': { type: 'string' },
-          'no-export-python-deps': { type: 'boolean' },
+          'export-python-deps': { type: 'boolean' },
           'record-transcripts': { type: 'boolean' },
           json: { type: 'boolean' },
           ...UPGRADE_FLAGS,
         },
         allowPositionals: false,
+        // --no-<option> for every boolean option: how a flag turns off what ipm-db.yml turns on.
+        allowNegative: true,
         strict: true,
       });
     } catch (err) {
@@ -182,13 +200,24 @@ export const runCommand: CliCommand = {
     const readyMs = durationFlag('startup-timeout', v['startup-timeout']);
     const commandMs = durationFlag('command-timeout', v['command-timeout']);
     const runMs = durationFlag('run-timeout', v['run-timeout']);
-    const exportPythonDeps = booleanFlag('export-python-deps', v['export-python-deps']);
-    if (exportPythonDeps === true && v['no-export-python-deps'])
-      throw new UsageError('--export-python-deps true and --no-export-python-deps contradict each other; give one.');
     const moduleDir = resolve(io.cwd, v['module-path']);
     const signal = runMs === undefined ? undefined : AbortSignal.timeout(runMs);
     const images = await irisImagesFromFlags(v, io);
-    const upgrade = upgradeStageFromFlags(v, io);
+    const flag = (value: boolean | undefined) => (value === undefined ? undefined : String(value));
+    const given: Record<string, string | undefined> = {
+      dev: flag(v.dev),
+      'run-tests': flag(v['run-tests']),
+      interoperability: flag(v.interoperability),
+      'export-python-deps': flag(v['export-python-deps']),
+      ...upgradeFlagValues(v),
+    };
+    const settings = mergeModuleSettings(
+      await readModuleSettings(moduleDir, settingsFileLabel(io.cwd, moduleDir)),
+      (name) => given[name],
+    );
+    const setting = (name: string, fallback: boolean) => (settings.text(name) ?? String(fallback)) === 'true';
+    const upgrade = upgradeStageFromFlags(v, io, settings);
+    if (settings.use) for (const line of describeSettingsUse(settings.use, 'flags')) io.stderr.write(`${line}\n`);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
     if (v.ipm && (v['ipm-git'] !== undefined || v['ipm-git-repository'] !== undefined))
       throw new UsageError('--ipm and --ipm-git are alternatives; give one.');
@@ -215,15 +244,15 @@ export const runCommand: CliCommand = {
         installerCache: directoryCache(
           join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers'),
         ),
-        dev: v.dev ?? false,
-        runTests: v['run-tests'] ?? false,
+        dev: setting('dev', false),
+        runTests: setting('run-tests', false),
         keepContainer: v['keep-container'] ?? false,
         ...(v.network ? { network: v.network } : {}),
         ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
-        interoperability: v.interoperability ?? false,
+        interoperability: setting('interoperability', false),
         ...(login ? { login } : {}),
         verbose: v.verbose ?? false,
-        ...(v['no-export-python-deps'] || exportPythonDeps === false ? { exportPythonDeps: false } : {}),
+        exportPythonDeps: setting('export-python-deps', true),
         ...(v['record-transcripts'] ? { recordTranscripts: true } : {}),
         ...(readyMs || commandMs ? { timeouts: timeouts(readyMs, commandMs) } : {}),
         ...(signal ? { signal } : {}),
@@ -235,6 +264,7 @@ export const runCommand: CliCommand = {
         containerSlots: slots,
         ...(upgrade ? { stages: [...DEFAULT_STAGES, upgrade] } : {}),
       });
+      if (settings.use) report.moduleSettings = settings.use;
       const reportPath = join(imageOut, 'run-report.json');
       await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
       return { report, reportPath };

@@ -52,6 +52,15 @@ describe('former flag names', () => {
     );
   });
 
+  it('--no-tests and --no-ensemble become --no-run-tests and --no-interoperability, with warnings', () => {
+    const out = io();
+    expect(withCurrentFlagNames(['--no-tests', '--no-ensemble'], RUN_FLAG_RENAMES, out.value)).toEqual([
+      '--no-run-tests',
+      '--no-interoperability',
+    ]);
+    expect(out.stderr()).toContain('warning: --no-tests is deprecated; use --no-run-tests.');
+  });
+
   it('cover every flag the lead renamed for ipm-db run', () => {
     expect(RUN_FLAG_RENAMES).toMatchObject({
       module: 'module-path',
@@ -74,6 +83,17 @@ describe('values in the action forms', () => {
       '--out=x',
     ]);
     expect(() => withBooleanValues(['--dev=yes'], ['dev'])).toThrow('--dev: "yes" is not a boolean');
+    // ipm-db run parses with allowNegative: false turns into --no-<flag>, which overrides ipm-db.yml.
+    expect(
+      withBooleanValues(
+        ['--dev=false', '--run-tests', 'true', '--export-python-deps', 'FALSE', '--out', 'x'],
+        ['dev', 'run-tests', 'export-python-deps'],
+        {
+          negatable: true,
+          separate: true,
+        },
+      ),
+    ).toEqual(['--no-dev', '--run-tests', '--no-export-python-deps', '--out', 'x']);
   });
 
   it('durations take 90s, 5m and bare seconds', () => {
@@ -97,7 +117,7 @@ describe('commands with former flags', () => {
     const bad = await runCli(['run', '--module-path', 'm', '--startup-timeout', '5 minutes'], {}, process.cwd());
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--startup-timeout: "5 minutes" is not a duration');
-    const both = await runCli(['run', '--module-path', 'm', '--export-python-deps', 'maybe'], {}, process.cwd());
+    const both = await runCli(['run', '--module-path', 'm', '--export-python-deps=maybe'], {}, process.cwd());
     expect(both.stderr).toContain('--export-python-deps: "maybe" is not a boolean');
   });
 
