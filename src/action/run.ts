@@ -20,6 +20,7 @@ import { saveImage } from './image-cache.js';
 import { runImages, type ImageOutcome } from './image-runs.js';
 import type { ActionInputs } from './inputs.js';
 import { installerStep } from './ipm-installer.js';
+import { workflowRunUrl } from './links.js';
 import { runCounts, skipExpiredLicence } from './licence-skip.js';
 import type { ActionOutcome } from './outcome.js';
 import { setOutputs, writeReports } from './outputs.js';
@@ -142,6 +143,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
     notices,
     annotationOverflow: plan.overflow,
     artifacts,
+    links: { runUrl: workflowRunUrl(deps.env), sourceUrl: inputs.sourceUrl },
     durationMs: Date.now() - started,
   };
   if (inputs.summary) {

@@ -186,8 +186,11 @@ describe('run()', () => {
     const publisher = publisherOf(bothPublished);
     const outcome = await run(inputs({ publish: 'true' }), deps(rec, pipeline, publisher));
     expect(outcome.ok).toBe(true);
-    expect(pipeline.seen.map((o) => o.image)).toEqual(['localhost/iris:2024.1', 'localhost/iris:2025.1']);
-    expect(pipeline.seen.map((o) => o.runId)).toEqual(['run-1-1', 'run-1-2']);
+    // The images start concurrently (each after creating its directory), so in either order.
+    expect(pipeline.seen.map((o) => [o.image, o.runId]).sort()).toEqual([
+      ['localhost/iris:2024.1', 'run-1-1'],
+      ['localhost/iris:2025.1', 'run-1-2'],
+    ]);
     expect(publisher.requests.map((r) => r.archivePath)).toEqual([
       '/out/2024.1/demo-1.2.3-database.tgz',
       '/out/2025.1/demo-1.2.3-database.tgz',
@@ -366,12 +369,20 @@ describe('run()', () => {
     expect(outcome.failure?.message).toMatch(/^localhost\/iris:2024\.1: the ipm stage failed: The whole run exceeded/);
   });
 
-  it('uploads on failure only the failed image: its report, its logs, and its archive copied under its directory', async () => {
+  it('uploads on failure only the failed image: its archive unzipped on its own, and a zip of its report and logs', async () => {
     const rec = recorder();
-    const uploads: { name: string; files: string[]; root: string }[] = [];
+    const uploads: {
+      name: string;
+      files: string[];
+      root: string;
+      retentionDays: number | null;
+      skipArchive: boolean;
+      bytes: string;
+    }[] = [];
     const uploader: ArtifactUploader = {
-      upload: async (name, files, root) => {
-        uploads.push({ name, files: [...files].sort(), root });
+      upload: async (name, files, root, options) => {
+        const bytes = options.skipArchive ? await readFile(files[0]!, 'utf8') : '';
+        uploads.push({ name, files: [...files].sort(), root, ...options, bytes });
         return { id: uploads.length, size: 100 };
       },
     };
@@ -388,22 +399,70 @@ describe('run()', () => {
       },
     );
     const outcome = await run(
-      inputs({ 'upload-artifacts': 'failure' }),
+      inputs({ 'upload-artifacts': 'failure', 'retention-days': '7' }),
       deps(rec, pipeline, publisherOf({}), { uploader, env: { RUNNER_TEMP: join(ws, 'tmp'), GITHUB_JOB: 'build' } }),
     );
     const dir = join(ws, 'tmp', 'ipm-db', 'run-1', 'localhost-iris-2025.1');
+    const archiveName = 'ipm-db-2025.1-build-demo-1.2.3-database.tgz';
     expect(uploads).toEqual([
+      {
+        name: archiveName,
+        root: join(dir, 'unzipped-artifact'),
+        files: [join(dir, 'unzipped-artifact', archiveName)],
+        retentionDays: 7,
+        skipArchive: true,
+        bytes: 'tgz',
+      },
       {
         name: 'ipm-db-2025.1-build',
         root: dir,
-        files: [join(dir, 'container.log'), join(dir, 'elsewhere.tgz'), join(dir, 'ipm-db-report.json')],
+        files: [join(dir, 'container.log'), join(dir, 'ipm-db-report.json')],
+        retentionDays: 7,
+        skipArchive: false,
+        bytes: '',
       },
     ]);
-    expect(outcome.artifacts.map((a) => [a.name, a.id, a.size, [...a.files].sort()])).toEqual([
-      ['ipm-db-2025.1-build', 1, 100, uploads[0]!.files],
+    expect(outcome.artifacts.map((a) => [a.name, a.id, a.zipped, [...a.files].sort()])).toEqual([
+      [archiveName, 1, false, [elsewhere]],
+      ['ipm-db-2025.1-build', 2, true, uploads[1]!.files],
     ]);
     const report = JSON.parse(await readFile(join(dir, 'ipm-db-report.json'), 'utf8')) as RunReport;
     expect(report.stages.find((s) => s.status === 'failed')?.stage).toBe('load');
+  });
+
+  it('puts the archive into the zip artifact, with a warning, when it cannot be uploaded on its own', async () => {
+    const rec = recorder();
+    const uploads: { name: string; files: string[]; retentionDays: number | null }[] = [];
+    const uploader: ArtifactUploader = {
+      upload: async (name, files, _root, options) => {
+        if (options.skipArchive) throw new Error('skipArchive is not supported by this server');
+        uploads.push({ name, files: [...files].sort(), retentionDays: options.retentionDays });
+        return { id: 9, size: 100 };
+      },
+    };
+    const pipeline = pipelineOf(
+      (o) => ({ ...green(o), archive: { ...green(o).archive!, path: join(o.outDir, 'demo-1.2.3-database.tgz') } }),
+      async (o) => {
+        await writeFile(join(o.outDir, 'demo-1.2.3-database.tgz'), 'tgz');
+        return [];
+      },
+    );
+    const outcome = await run(
+      inputs({ 'iris-images': 'localhost/iris:2024.1' }),
+      deps(rec, pipeline, publisherOf({}), { uploader, env: { RUNNER_TEMP: join(ws, 'tmp'), GITHUB_JOB: 'build' } }),
+    );
+    const dir = join(ws, 'tmp', 'ipm-db', 'run-1', 'localhost-iris-2024.1');
+    expect(uploads).toEqual([
+      {
+        name: 'ipm-db-2024.1-build',
+        files: [join(dir, 'demo-1.2.3-database.tgz'), join(dir, 'ipm-db-report.json')],
+        retentionDays: null,
+      },
+    ]);
+    expect(outcome.artifacts.map((a) => a.zipped)).toEqual([true]);
+    expect(rec.warnings.join('\n')).toContain(
+      'Uploading the archive as ipm-db-2024.1-build-demo-1.2.3-database.tgz failed (skipArchive is not supported by this server); it goes into the zip artifact ipm-db-2024.1-build.',
+    );
   });
 
   it('loads cached images before their run and saves only the images that were not in the cache', async () => {
