@@ -10,7 +10,7 @@ import { firstFailure } from '../pipeline/stage-result.js';
 import type { RunReport } from '../pipeline/types.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
-import { planAnnotations } from './annotations.js';
+import { planAnnotations, type Annotation } from './annotations.js';
 import { uploadArtifacts, type ArtifactUploader } from './artifacts.js';
 import type { CacheStore } from './cache-store.js';
 import { ResourceLedger, STATE_KEEP, STATE_RUN_ID } from './cleanup.js';
@@ -27,6 +27,7 @@ import { setOutputs, writeReports } from './outputs.js';
 import type { PipelinePort, PublishPort } from './ports.js';
 import { publishStep } from './publish-step.js';
 import { buildSummary } from './summary.js';
+import { readTestFailureAnnotations } from './test-failures.js';
 
 export interface ActionDeps {
   io: CoreIO;
@@ -127,7 +128,19 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
   const runs = outcomes.map((o) => o.report);
   const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
+  const roots = { workspace: inputs.workspace, modulePath: inputs.modulePath };
+  const testFailures: Annotation[][] = [];
+  for (const report of runs) {
+    const found = report.junitPath
+      ? await readTestFailureAnnotations(report.junitPath, roots).catch((err: unknown) => ({
+          annotations: [],
+          problems: [`Reading the JUnit file for annotations failed: ${redact(errorMessage(err))}`],
+        }))
+      : null;
+    for (const problem of found?.problems ?? []) io.warning(problem);
+    testFailures.push(found?.annotations ?? []);
+  }
+  const plan = planAnnotations(runs, roots, testFailures);
   for (const a of plan.annotations) io.annotate(a);
   const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice);
   if (inputs.cacheImages) {

@@ -465,6 +465,36 @@ describe('run()', () => {
     );
   });
 
+  it('annotates each failed unit test on its class file and method line, from the JUnit file of the run', async () => {
+    const rec = recorder();
+    await mkdir(join(ws, 'mod', 'tests', 'Demo'), { recursive: true });
+    await writeFile(
+      join(ws, 'mod', 'tests', 'Demo', 'Tests.cls'),
+      'Class Demo.Tests Extends %UnitTest.TestCase\n{\n\nMethod TestSum()\n{\n}\n}\n',
+    );
+    const junit = join(ws, 'junit-demo.xml');
+    await writeFile(
+      junit,
+      '<testsuites><testsuite name="Demo"><testsuite name="Demo.Tests"><testcase name="TestSum"><failure type="cache-error" message="AssertEquals: 1+1 is 2"></failure></testcase></testsuite></testsuite></testsuites>',
+    );
+    const pipeline = pipelineOf((o) => ({
+      ...green(o),
+      ok: false,
+      stages: stages('test', '1 failure(s).'),
+      junitPath: o.image.endsWith('2025.1') ? junit : null,
+    }));
+    await run(inputs(), deps(rec, pipeline, publisherOf({})));
+    expect(rec.annotations.filter((a) => a.title.startsWith('Unit test failed'))).toEqual([
+      {
+        level: 'error',
+        title: 'Unit test failed: Demo.Tests:TestSum (IRIS 2025.1)',
+        message: 'AssertEquals: 1+1 is 2',
+        file: 'mod/tests/Demo/Tests.cls',
+        startLine: 4,
+      },
+    ]);
+  });
+
   it('loads cached images before their run and saves only the images that were not in the cache', async () => {
     const rec = recorder();
     const saved: string[] = [];
