@@ -34,6 +34,7 @@ import {
   isTag,
   isValid,
   markdownCode,
+  markdownLink,
   markdownText,
   needsCheckCapsFalse,
   newRunId,
@@ -48,7 +49,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-KYL7TFT3.js";
+} from "./chunks/action/chunk-FJUSX4A5.js";
 import {
   __commonJS,
   __toESM,
@@ -1981,7 +1982,7 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
 import { createHash as createHash4 } from "node:crypto";
-import { copyFile as copyFile4, readdir as readdir4, stat as stat10 } from "node:fs/promises";
+import { copyFile as copyFile4, link, mkdir as mkdir11, readdir as readdir4, rm as rm6, stat as stat10 } from "node:fs/promises";
 import { basename as basename5, join as join17, relative as relative2 } from "node:path";
 
 // src/action/image-runs.ts
@@ -3985,8 +3986,8 @@ var TarStreamParser = class {
     }
     const path = records.get("path");
     if (path !== void 0) this.pendingPath = path;
-    const link = records.get("linkpath");
-    if (link !== void 0) this.pendingLink = link;
+    const link2 = records.get("linkpath");
+    if (link2 !== void 0) this.pendingLink = link2;
     const size = records.get("size");
     if (size !== void 0) {
       if (!/^[0-9]{1,16}$/.test(size) || !Number.isSafeInteger(Number(size))) {
@@ -5175,9 +5176,9 @@ function located(message, where) {
   return where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ${message}` : message;
 }
 function groupedLogger(sink, prefix) {
-  let open2 = null;
+  let open3 = null;
   const emit = (line) => {
-    if (open2) open2.push(line);
+    if (open3) open3.push(line);
     else sink.line({ ...line, text: `${prefix}${line.text}` });
   };
   return {
@@ -5186,16 +5187,16 @@ function groupedLogger(sink, prefix) {
     error: (m, w) => emit({ level: "info", text: `error: ${located(m, w)}` }),
     debug: (m) => emit({ level: "debug", text: m }),
     async group(title, fn) {
-      if (open2) {
-        open2.push({ level: "info", text: `-- ${title}` });
+      if (open3) {
+        open3.push({ level: "info", text: `-- ${title}` });
         return fn();
       }
       const lines = [];
-      open2 = lines;
+      open3 = lines;
       try {
         return await fn();
       } finally {
-        open2 = null;
+        open3 = null;
         sink.block(`${prefix}${title}`, lines);
       }
     }
@@ -5376,6 +5377,113 @@ function renderUpgradeMarkdown(results) {
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
+// src/naming/reference.ts
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+var MAX_NAME_LENGTH = 255;
+function validateRegistryHost(registry) {
+  if (!REGISTRY_HOST.test(registry)) {
+    throw new UsageError(
+      `registry "${registry}" is not a host name with an optional port`,
+      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
+    );
+  }
+  return registry;
+}
+function validatePathComponent(component, what) {
+  if (!PATH_COMPONENT.test(component)) {
+    throw new UsageError(
+      `${what} "${component}" is not a valid repository path component`,
+      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
+    );
+  }
+  return component;
+}
+function validateRepository(repository) {
+  if (repository.length === 0) throw new UsageError("the repository name is empty");
+  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
+  return repository;
+}
+function validateTag(tag) {
+  if (!isTag(tag)) {
+    throw new UsageError(
+      `tag "${tag}" is not a valid OCI tag`,
+      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+    );
+  }
+  return tag;
+}
+function validateDigest(digest) {
+  if (!isDigest(digest)) {
+    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
+  }
+  return digest;
+}
+function parseReference(text, opts = {}) {
+  const input = text.trim().replace(/^oci:\/\//, "");
+  const at = input.indexOf("@");
+  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
+  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
+  const slash = beforeDigest.indexOf("/");
+  if (slash <= 0) {
+    throw new UsageError(
+      `reference "${text}" has no registry`,
+      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1."
+    );
+  }
+  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
+  let path = beforeDigest.slice(slash + 1);
+  let tag;
+  const colon = path.lastIndexOf(":");
+  if (colon >= 0) {
+    tag = validateTag(path.slice(colon + 1));
+    path = path.slice(0, colon);
+  }
+  const repository = validateRepository(path);
+  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
+    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
+  }
+  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
+    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
+  }
+  const ref = { registry, repository };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return ref;
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+
+// src/action/links.ts
+var segment = (s) => encodeURIComponent(s);
+function workflowRunUrl(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  if (!server || !repository || !runId || !/^https?:\/\//.test(server) || !/^\d+$/.test(runId)) return null;
+  const [owner, repo, ...rest] = repository.split("/");
+  if (!owner || !repo || rest.length) return null;
+  return `${server.replace(/\/+$/, "")}/${segment(owner)}/${segment(repo)}/actions/runs/${runId}`;
+}
+function artifactUrl(runUrl, id) {
+  return runUrl && id !== null && Number.isSafeInteger(id) && id > 0 ? `${runUrl}/artifacts/${id}` : null;
+}
+function ghcrPackagePage(reference, sourceUrl) {
+  if (!sourceUrl) return null;
+  let registry;
+  let repository;
+  try {
+    ({ registry, repository } = parseReference(reference));
+  } catch {
+    return null;
+  }
+  if (registry.toLowerCase() !== "ghcr.io") return null;
+  const source = /^(https:\/\/github\.com)\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(sourceUrl);
+  if (!source) return null;
+  const [owner, ...packagePath] = repository.split("/");
+  if (!owner || packagePath.length === 0 || owner !== source[2].toLowerCase()) return null;
+  return `${source[1]}/${segment(source[2])}/${segment(source[3])}/pkgs/container/${segment(packagePath.join("/"))}`;
+}
+
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
@@ -5498,7 +5606,7 @@ function overviewTable(runs) {
 
 `;
 }
-function runBlocks(run3) {
+function runBlocks(run3, links) {
   const out = [
     fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run3))}
 
@@ -5513,8 +5621,9 @@ function runBlocks(run3) {
     if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
   }
   if (run3.published) {
+    const page = ghcrPackagePage(run3.published.reference, links.sourceUrl);
     facts.push(
-      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""} |`
+      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""}${page ? ` \xB7 ${markdownLink("package page", page)}` : ""} |`
     );
     facts.push(`| digest | ${markdownCode(run3.published.digest)} |`);
     const proof = run3.published.roundTrip;
@@ -5600,6 +5709,12 @@ ${probes.map(
   }
   return out;
 }
+function artifactLine(a, links) {
+  const url = artifactUrl(links.runUrl, a.id);
+  const name = url ? markdownLink(a.name, url, { code: true }) : markdownCode(a.name);
+  const what = a.zipped ? `${a.files.length} files, zipped` : "the archive itself, not zipped";
+  return `${name} (${formatBytes(a.size)}, ${what})`;
+}
 function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
   const first = outcome2.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
@@ -5625,7 +5740,7 @@ function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
 
 `));
   if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
-  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
+  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3, outcome2.links));
   if (outcome2.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
 
@@ -5634,13 +5749,11 @@ function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
   }
   if (outcome2.artifacts.length) {
     blocks.push(
-      fixed(
-        `**Artifacts**
+      fixed(`**Artifacts**
 
-${outcome2.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+${outcome2.artifacts.map((a) => `- ${artifactLine(a, outcome2.links)}`).join("\n")}
 
-`
-      )
+`)
     );
   }
   blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
@@ -5988,10 +6101,15 @@ function artifactServiceAvailable(env) {
 }
 function defaultUploader() {
   return {
-    async upload(name, files, rootDirectory) {
+    async upload(name, files, rootDirectory, options) {
+      if (options.skipArchive && (files.length !== 1 || basename5(files[0] ?? "") !== name))
+        throw new Error(`an unzipped artifact is one file named as the artifact (${name})`);
       const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
       const client = new DefaultArtifactClient();
-      const res = await client.uploadArtifact(name, files, rootDirectory, {});
+      const res = await client.uploadArtifact(name, files, rootDirectory, {
+        ...options.retentionDays !== null ? { retentionDays: options.retentionDays } : {},
+        ...options.skipArchive ? { skipArchive: true } : {}
+      });
       return { id: res.id ?? null, size: res.size ?? 0 };
     }
   };
@@ -6021,9 +6139,26 @@ function artifactName(prefix, iris, env, matrixJson) {
   if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
   return sanitiseArtifactName(parts.join("-"));
 }
-async function uploadRunFiles(uploader, name, files, rootDirectory) {
-  const res = await uploader.upload(name, files, rootDirectory);
-  return { name, id: res.id, size: res.size, files };
+function archiveArtifactName(runArtifact, archiveFileName) {
+  const stem = sanitiseArtifactName(basename5(archiveFileName).replace(/\.tgz$/i, ""));
+  return `${runArtifact}-${stem || "package"}.tgz`;
+}
+async function uploadRunFiles(uploader, name, files, rootDirectory, retentionDays) {
+  const res = await uploader.upload(name, files, rootDirectory, { retentionDays, skipArchive: false });
+  return { name, id: res.id, size: res.size, files, zipped: true };
+}
+async function uploadArchiveFile(uploader, name, archivePath, outDir, retentionDays) {
+  const dir = join17(outDir, "unzipped-artifact");
+  await rm6(dir, { recursive: true, force: true });
+  await mkdir11(dir, { recursive: true });
+  const file = join17(dir, name);
+  await link(archivePath, file).catch(() => copyFile4(archivePath, file));
+  try {
+    const res = await uploader.upload(name, [file], dir, { retentionDays, skipArchive: true });
+    return { name, id: res.id, size: res.size, files: [archivePath], zipped: false };
+  } finally {
+    await rm6(dir, { recursive: true, force: true });
+  }
 }
 async function listFilesIn(dir) {
   const out = [];
@@ -6034,11 +6169,13 @@ async function listFilesIn(dir) {
   }
   return out;
 }
-async function collectRunFiles(report, outDir, logFiles) {
+async function collectRunFiles(report, outDir, logFiles, withArchive = true) {
   const files = /* @__PURE__ */ new Set([join17(outDir, REPORT_FILE)]);
-  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
-    (p) => Boolean(p)
-  );
+  const wanted = [
+    withArchive ? report.archive?.path : void 0,
+    report.junitPath,
+    ...report.ok ? [] : logFiles
+  ].filter((p) => Boolean(p));
   for (const p of wanted) {
     const rel = relative2(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
@@ -6072,9 +6209,23 @@ async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
   await io.group("Upload artifacts", async () => {
     for (const { report, outDir, logFiles } of wanted) {
       const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
+      let archiveUploaded = false;
+      if (report.archive?.path) {
+        const archiveName = archiveArtifactName(name, report.archive.fileName);
+        try {
+          const up = await uploadArchiveFile(uploader, archiveName, report.archive.path, outDir, inputs.retentionDays);
+          io.info(`Uploaded ${archiveName} (${up.size} bytes, not zipped)`);
+          artifacts.push(up);
+          archiveUploaded = true;
+        } catch (err) {
+          io.warning(
+            `Uploading the archive as ${archiveName} failed (${redact(errorMessage(err))}); it goes into the zip artifact ${name}.`
+          );
+        }
+      }
       try {
-        const files = await collectRunFiles(report, outDir, logFiles);
-        const up = await uploadRunFiles(uploader, name, files, outDir);
+        const files = await collectRunFiles(report, outDir, logFiles, !archiveUploaded);
+        const up = await uploadRunFiles(uploader, name, files, outDir, inputs.retentionDays);
         io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
         artifacts.push(up);
       } catch (err) {
@@ -6139,84 +6290,6 @@ function forkPullRequest(event, repository) {
 
 // src/action/inputs.ts
 import { isAbsolute, resolve as resolve2 } from "node:path";
-
-// src/naming/reference.ts
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-var MAX_NAME_LENGTH = 255;
-function validateRegistryHost(registry) {
-  if (!REGISTRY_HOST.test(registry)) {
-    throw new UsageError(
-      `registry "${registry}" is not a host name with an optional port`,
-      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
-    );
-  }
-  return registry;
-}
-function validatePathComponent(component, what) {
-  if (!PATH_COMPONENT.test(component)) {
-    throw new UsageError(
-      `${what} "${component}" is not a valid repository path component`,
-      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
-    );
-  }
-  return component;
-}
-function validateRepository(repository) {
-  if (repository.length === 0) throw new UsageError("the repository name is empty");
-  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
-  return repository;
-}
-function validateTag(tag) {
-  if (!isTag(tag)) {
-    throw new UsageError(
-      `tag "${tag}" is not a valid OCI tag`,
-      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
-    );
-  }
-  return tag;
-}
-function validateDigest(digest) {
-  if (!isDigest(digest)) {
-    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
-  }
-  return digest;
-}
-function parseReference(text, opts = {}) {
-  const input = text.trim().replace(/^oci:\/\//, "");
-  const at = input.indexOf("@");
-  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
-  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
-  const slash = beforeDigest.indexOf("/");
-  if (slash <= 0) {
-    throw new UsageError(
-      `reference "${text}" has no registry`,
-      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1."
-    );
-  }
-  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
-  let path = beforeDigest.slice(slash + 1);
-  let tag;
-  const colon = path.lastIndexOf(":");
-  if (colon >= 0) {
-    tag = validateTag(path.slice(colon + 1));
-    path = path.slice(0, colon);
-  }
-  const repository = validateRepository(path);
-  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
-    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
-  }
-  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
-    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
-  }
-  const ref = { registry, repository };
-  if (tag !== void 0) ref.tag = tag;
-  if (digest !== void 0) ref.digest = digest;
-  return ref;
-}
-function formatReference(ref) {
-  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
-}
 
 // src/naming/ipm.ts
 var DATABASE_TAG_SEPARATOR = "_database__";
@@ -6463,7 +6536,7 @@ function undeclaredChangeProblems(changes) {
 }
 
 // src/pipeline/upgrade/git-source.ts
-import { mkdtemp as mkdtemp2, rm as rm6, stat as stat11 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm7, stat as stat11 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join18, relative as relative3, sep as sep3 } from "node:path";
 var GIT_TIMEOUT_MS = 12e4;
@@ -6495,12 +6568,12 @@ async function exportModuleAt(moduleDir, revision) {
     });
   });
   const dest = await mkdtemp2(join18(tmpdir3(), "ipm-db-previous-source-"));
-  const remove = () => rm6(dest, { recursive: true, force: true });
+  const remove = () => rm7(dest, { recursive: true, force: true });
   try {
     const archive = join18(dest, "export.tar");
     await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
     await run("tar", dest, ["-xf", archive, "-C", dest]);
-    await rm6(archive);
+    await rm7(archive);
     const dir = join18(dest, path);
     if (!await stat11(join18(dir, "module.xml")).catch(() => null)) {
       throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
@@ -6711,6 +6784,14 @@ var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var MAX_DURATION_MS = 2 ** 31 - 1;
+var MAX_RETENTION_DAYS = 90;
+function parseRetentionDays(raw) {
+  const text = raw.trim();
+  if (text === "") return null;
+  if (!/^\d{1,3}$/.test(text)) return void 0;
+  const days = Number(text);
+  return days >= 1 && days <= MAX_RETENTION_DAYS ? days : void 0;
+}
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -6804,6 +6885,13 @@ function parseInputs(source) {
   const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
   if (!ARTIFACT_NAME_RE.test(artifactName2))
     problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const retentionRaw = source.get("retention-days").trim();
+  const retentionDays = parseRetentionDays(retentionRaw);
+  if (retentionDays === void 0)
+    problem(
+      "retention-days",
+      `"${retentionRaw}" is not a number of days; write a whole number from 1 to ${MAX_RETENTION_DAYS}, or leave it empty for the repository's default.`
+    );
   const matrixKey = source.get("matrix-key").trim();
   const cacheImages = bool("cache-images", false);
   const warmIpmImage = bool("warm-ipm-image", false);
@@ -6866,6 +6954,7 @@ function parseInputs(source) {
     summary: summary2,
     uploadArtifacts: uploadArtifacts2,
     artifactName: artifactName2,
+    retentionDays: retentionDays ?? null,
     matrixKey,
     cacheImages,
     warmIpmImage,
@@ -7197,7 +7286,7 @@ function withActionRegistryHint(err) {
 
 // src/action/run.ts
 import { stat as stat12 } from "node:fs/promises";
-import { join as join22, relative as relative5 } from "node:path";
+import { join as join23, relative as relative6 } from "node:path";
 
 // src/action/annotations.ts
 import { join as join20, relative as relative4, sep as sep4 } from "node:path";
@@ -7210,7 +7299,7 @@ function repositoryPath(roots, moduleRelative) {
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep4).join("/");
 }
-function planAnnotations(runs, roots) {
+function planAnnotations(runs, roots, testFailures = []) {
   const all = [];
   const seen = /* @__PURE__ */ new Map();
   const add = (a, where) => {
@@ -7224,7 +7313,7 @@ function planAnnotations(runs, roots) {
     seen.set(key2, entry);
     all.push(entry);
   };
-  for (const run3 of runs) {
+  for (const [i, run3] of runs.entries()) {
     const where = irisLabel(run3);
     for (const ce of run3.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
@@ -7251,6 +7340,7 @@ function planAnnotations(runs, roots) {
           where
         );
     }
+    for (const a of testFailures[i] ?? []) add(a, where);
   }
   const counts = { error: 0, warning: 0 };
   const annotations = [];
@@ -7367,6 +7457,166 @@ async function publishStep(runs, allRan, inputs, publisher, io, signal) {
   }
 }
 
+// src/action/test-failures.ts
+import { lstat as lstat2, open, readdir as readdir5 } from "node:fs/promises";
+import { basename as basename6, join as join22, relative as relative5, sep as sep5 } from "node:path";
+var MAX_JUNIT_BYTES = 8 * 1024 * 1024;
+var MAX_FAILED_CASES = 200;
+var MAX_MESSAGES_PER_CASE = 10;
+var MAX_MESSAGE_CHARS = 1e3;
+var MAX_XML_DEPTH = 32;
+var MAX_CLASS_FILES = 5e3;
+var MAX_CLASS_FILE_BYTES = 2 * 1024 * 1024;
+var CLASS_NAME2 = /^%?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
+function clip2(text) {
+  const one = printable(text.trim());
+  return one.length > MAX_MESSAGE_CHARS ? `${one.slice(0, MAX_MESSAGE_CHARS)}\u2026` : one;
+}
+function parseJUnitFailures(xml) {
+  const suites = [];
+  const failures = [];
+  let more = false;
+  let current = null;
+  const element = (path) => path.slice(path.lastIndexOf("/") + 1);
+  const result = readXml(
+    xml,
+    {
+      trackDepth: MAX_XML_DEPTH,
+      open(path, attributes2) {
+        const name = element(path);
+        if (name === "testsuite") suites.push(attributes2.name ?? "");
+        else if (name === "testcase")
+          current = {
+            className: attributes2.classname ?? suites.at(-1) ?? "",
+            name: attributes2.name ?? "",
+            messages: []
+          };
+        else if ((name === "failure" || name === "error") && current) {
+          const message = [attributes2.type === "cache-error" ? "" : attributes2.type ?? "", attributes2.message ?? ""].filter(Boolean).join(": ");
+          current.messages.push(message);
+        }
+      },
+      wantsText: (path) => /\/(?:failure|error)$/.test(path),
+      close(path, text) {
+        const name = element(path);
+        if (name === "testsuite") suites.pop();
+        else if ((name === "failure" || name === "error") && current && text.trim()) {
+          const last = current.messages.length - 1;
+          current.messages[last] = [current.messages[last], text.trim()].filter(Boolean).join("\n");
+        } else if (name === "testcase" && current) {
+          const c = current;
+          current = null;
+          if (c.messages.length === 0) return;
+          if (failures.length >= MAX_FAILED_CASES) {
+            more = true;
+            return;
+          }
+          const classLevel = c.name === c.className || c.name === "";
+          failures.push({
+            className: c.className,
+            method: classLevel ? null : c.name,
+            messages: c.messages.slice(0, MAX_MESSAGES_PER_CASE).map((m) => clip2(m || "failed"))
+          });
+        }
+      }
+    },
+    { maxDepth: MAX_XML_DEPTH }
+  );
+  if (!result.ok) return { ok: false, problem: `${result.code}: ${result.detail}` };
+  return { ok: true, failures, more };
+}
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function classLine(text, className) {
+  const declaration = new RegExp(`^Class\\s+${escapeRegExp(className)}(?:\\s|\\{|$)`, "i");
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => declaration.test(l));
+  return i >= 0 ? i + 1 : null;
+}
+function methodLine(text, method) {
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => {
+    const m = /^\s*(?:Class)?Method\s+("?)([^"(\s]+)\1\s*\(/i.exec(l);
+    return m?.[2] === method;
+  });
+  return i >= 0 ? i + 1 : null;
+}
+function candidateFileNames(classNames) {
+  const names = /* @__PURE__ */ new Set();
+  for (const c of classNames) {
+    names.add(`${c.split(".").at(-1)}.cls`.toLowerCase());
+    names.add(`${c}.cls`.toLowerCase());
+  }
+  return names;
+}
+function testFailureAnnotations(failures, sources, toRepositoryPath) {
+  return failures.map((f) => {
+    const where = f.method ? `${f.className}:${f.method}` : f.className;
+    const title = `Unit test failed: ${printable(where)}`;
+    const message = f.messages.join("\n");
+    const source = CLASS_NAME2.test(f.className) ? sources.find((s) => classLine(s.text, f.className) !== null) : void 0;
+    const file = source ? toRepositoryPath(source.file) : null;
+    if (!source || !file) return { level: "error", title, message: `${printable(where)}: ${message}` };
+    const line = (f.method ? methodLine(source.text, f.method) : null) ?? classLine(source.text, f.className);
+    return { level: "error", title, message, file, startLine: line };
+  });
+}
+async function classFiles(dir, wanted, limit) {
+  const out = [];
+  let seen = 0;
+  const walk = async (d, depth) => {
+    if (depth > 20) return;
+    const entries = await readdir5(d, { withFileTypes: true }).catch(() => []);
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (seen >= limit) return;
+      const p = join22(d, e.name);
+      if (e.isDirectory() && e.name !== ".git" && e.name !== "node_modules") await walk(p, depth + 1);
+      else if (e.isFile() && /\.cls$/i.test(e.name)) {
+        seen++;
+        if (wanted.has(e.name.toLowerCase())) out.push(p);
+      }
+    }
+  };
+  await walk(dir, 0);
+  return out;
+}
+async function readBounded(path, limit) {
+  const info2 = await lstat2(path).catch(() => null);
+  if (!info2?.isFile() || info2.size > limit) return null;
+  const handle = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(info2.size);
+    const { bytesRead } = await handle.read(buf, 0, info2.size, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+async function readTestFailureAnnotations(junitPath, roots) {
+  const xml = await readBounded(junitPath, MAX_JUNIT_BYTES);
+  if (!xml)
+    return {
+      annotations: [],
+      problems: [`The JUnit file ${basename6(junitPath)} is missing, not a file or over ${MAX_JUNIT_BYTES} bytes.`]
+    };
+  const parsed = parseJUnitFailures(xml);
+  if (!parsed.ok)
+    return {
+      annotations: [],
+      problems: [`The JUnit file ${basename6(junitPath)} could not be read: ${parsed.problem}`]
+    };
+  if (parsed.failures.length === 0) return { annotations: [], problems: [] };
+  const wanted = candidateFileNames(parsed.failures.map((f) => f.className));
+  const sources = [];
+  for (const path of await classFiles(roots.modulePath, wanted, MAX_CLASS_FILES)) {
+    const bytes = await readBounded(path, MAX_CLASS_FILE_BYTES);
+    if (bytes)
+      sources.push({ file: relative5(roots.modulePath, path).split(sep5).join("/"), text: bytes.toString("utf8") });
+  }
+  const annotations = testFailureAnnotations(parsed.failures, sources, (f) => repositoryPath(roots, f));
+  const problems = parsed.more ? [`Only the first ${MAX_FAILED_CASES} failed tests of ${basename6(junitPath)} are annotated.`] : [];
+  return { annotations, problems };
+}
+
 // src/action/run.ts
 function totalTimeout(totalMs) {
   const controller = new AbortController();
@@ -7381,9 +7631,9 @@ function totalTimeout(totalMs) {
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 async function checkWorkspace(inputs) {
-  await stat12(join22(inputs.modulePath, "module.xml")).catch(() => {
+  await stat12(join23(inputs.modulePath, "module.xml")).catch(() => {
     throw new UsageError(
-      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.modulePath) || "."}.`,
+      `input "module-path": no module.xml in ${relative6(inputs.workspace, inputs.modulePath) || "."}.`,
       "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
     );
   });
@@ -7391,7 +7641,7 @@ async function checkWorkspace(inputs) {
   if (previous)
     await stat12(previous).catch(() => {
       throw new UsageError(
-        `input "upgrade-from": ${relative5(inputs.workspace, previous)} does not exist.`,
+        `input "upgrade-from": ${relative6(inputs.workspace, previous)} does not exist.`,
         "Give the path of a previous .tgz, a version or a registry reference."
       );
     });
@@ -7406,9 +7656,9 @@ async function run2(inputs, deps) {
   };
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const tempRoot = deps.env.RUNNER_TEMP || join22(inputs.workspace, ".ipm-db");
-  const outRoot = join22(tempRoot, "ipm-db", deps.runId);
-  const imageCacheDir = join22(tempRoot, "ipm-db-images");
+  const tempRoot = deps.env.RUNNER_TEMP || join23(inputs.workspace, ".ipm-db");
+  const outRoot = join23(tempRoot, "ipm-db", deps.runId);
+  const imageCacheDir = join23(tempRoot, "ipm-db-images");
   if (inputs.publishRefused) notice2(inputs.publishRefused);
   const total = totalTimeout(inputs.timeouts.totalMs);
   let outcomes = [];
@@ -7421,7 +7671,7 @@ async function run2(inputs, deps) {
       deps,
       outRoot,
       imageCacheDir,
-      warmImageCacheDir: join22(tempRoot, "ipm-db-warm"),
+      warmImageCacheDir: join23(tempRoot, "ipm-db-warm"),
       ipmInstaller: ipm?.source ?? null,
       ipmPin: ipm?.pin ?? null,
       ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
@@ -7445,7 +7695,17 @@ async function run2(inputs, deps) {
   const runs = outcomes.map((o) => o.report);
   const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
+  const roots = { workspace: inputs.workspace, modulePath: inputs.modulePath };
+  const testFailures = [];
+  for (const report of runs) {
+    const found = report.junitPath ? await readTestFailureAnnotations(report.junitPath, roots).catch((err) => ({
+      annotations: [],
+      problems: [`Reading the JUnit file for annotations failed: ${redact(errorMessage(err))}`]
+    })) : null;
+    for (const problem of found?.problems ?? []) io.warning(problem);
+    testFailures.push(found?.annotations ?? []);
+  }
+  const plan = planAnnotations(runs, roots, testFailures);
   for (const a of plan.annotations) io.annotate(a);
   const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
   if (inputs.cacheImages) {
@@ -7460,6 +7720,7 @@ async function run2(inputs, deps) {
     notices,
     annotationOverflow: plan.overflow,
     artifacts,
+    links: { runUrl: workflowRunUrl(deps.env), sourceUrl: inputs.sourceUrl },
     durationMs: Date.now() - started
   };
   if (inputs.summary) {
@@ -7491,12 +7752,12 @@ function failureFromError(err) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { mkdir as mkdir13, readdir as readdir6, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join28 } from "node:path";
 
 // src/archive/verify.ts
 import { createHash as createHash7 } from "node:crypto";
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
@@ -7911,7 +8172,7 @@ function printable2(flag) {
 
 // src/archive/archive-source.ts
 import { constants as constants2 } from "node:fs";
-import { open } from "node:fs/promises";
+import { open as open2 } from "node:fs/promises";
 var READ_CHUNK_SIZE = 1024 * 1024;
 function unreadable(path, why, cause) {
   return new IpmDbError("archive-unreadable", `cannot read archive ${path}: ${why}`, {
@@ -7937,7 +8198,7 @@ function describeOpenError(err) {
 async function openArchiveFile(path) {
   let handle;
   try {
-    handle = await open(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+    handle = await open2(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
   } catch (err) {
     throw unreadable(path, describeOpenError(err), err);
   }
@@ -8597,7 +8858,7 @@ async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename6(path) }, { ...options, limits });
+    return await verifyArchiveStream(source.chunks, { path, fileName: basename7(path) }, { ...options, limits });
   } finally {
     await source.close();
   }
@@ -8731,7 +8992,7 @@ var silentLogger = {
 // src/oci/client.ts
 import { createHash as createHash9 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rename as rename3, rm as rm7 } from "node:fs/promises";
+import { rename as rename3, rm as rm8 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -9468,8 +9729,8 @@ var RegistryClient = class {
         }
         if (typeof tag === "string") tags.push(tag);
       }
-      const link = responseHeader(res, "link");
-      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
+      const link2 = responseHeader(res, "link");
+      const next = link2 ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link2)?.[1] : void 0;
       target = next === void 0 ? void 0 : this.http.policy.check(new URL(next, res.url), "tag list page");
     }
     return tags;
@@ -9506,7 +9767,7 @@ var RegistryClient = class {
         await pipeline(Readable.from(chunks), createWriteStream(partial));
         await rename3(partial, dest);
       } catch (err) {
-        await rm7(partial, { force: true });
+        await rm8(partial, { force: true });
         throw err;
       }
     });
@@ -9678,13 +9939,13 @@ function ipmAcceptanceViolations(manifest, tag) {
 
 // src/oci/oras-cli.ts
 import { spawn } from "node:child_process";
-import { access as access2, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
+import { access as access2, mkdtemp as mkdtemp3, rm as rm9, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join23, resolve as resolve3 } from "node:path";
+import { delimiter, join as join24, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join23(dir, "oras");
+    const candidate = join24(dir, "oras");
     try {
       await access2(candidate, 1);
       return candidate;
@@ -9717,10 +9978,10 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join23(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join24(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join23(dir, title));
-    const annotationFile = join23(dir, "annotations.json");
+    await symlink(resolve3(opts.archivePath), join24(dir, title));
+    const annotationFile = join24(dir, "annotations.json");
     await writeFile4(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
@@ -9729,9 +9990,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join23(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join24(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile4(join23(dir, "config.json"), "{}");
+    await writeFile4(join24(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -9749,7 +10010,7 @@ async function pushWithOras(opts) {
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
   } finally {
-    await rm8(dir, { recursive: true, force: true });
+    await rm9(dir, { recursive: true, force: true });
   }
 }
 
@@ -10025,13 +10286,13 @@ async function publishPackage(opts) {
 
 // src/pipeline/upgrade/stage.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir11 } from "node:fs/promises";
-import { basename as basename7, join as join24 } from "node:path";
+import { mkdir as mkdir12 } from "node:fs/promises";
+import { basename as basename8, join as join25 } from "node:path";
 function safeFileName(title, fallback) {
-  const name = title === void 0 ? "" : basename7(title.replace(/\\/g, "/"));
+  const name = title === void 0 ? "" : basename8(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
 }
 async function pullPackage(client, ref, dir) {
@@ -10044,9 +10305,9 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir11(dir, { recursive: true });
+  await mkdir12(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join24(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join25(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -10058,9 +10319,9 @@ async function pullPackage(client, ref, dir) {
 }
 
 // src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp4, rm as rm9 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, rm as rm10 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -10171,8 +10432,8 @@ function driverUpgradeEnvironment(ctx, pull) {
       return slots?.tryAcquire() ? () => slots.release() : null;
     },
     pull,
-    tempDir: () => mkdtemp4(join25(tmpdir5(), "ipm-db-previous-")),
-    removeTempDir: (dir) => rm9(dir, { recursive: true, force: true })
+    tempDir: () => mkdtemp4(join26(tmpdir5(), "ipm-db-previous-")),
+    removeTempDir: (dir) => rm10(dir, { recursive: true, force: true })
   };
 }
 
@@ -10708,7 +10969,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join26(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join27(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -10793,7 +11054,7 @@ function pipelinePort(wiring) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join27(o.outDir, f));
+      const logFiles = (await readdir6(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join28(o.outDir, f));
       return { report, logFiles };
     }
   };
@@ -10809,15 +11070,15 @@ function upgradeStageFor(upgrade, logger, wiring) {
   });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir12(outDir, { recursive: true }).catch(() => {
+  await mkdir13(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile5(join27(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile5(join28(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile5(join27(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile5(join28(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join27(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join28(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {
