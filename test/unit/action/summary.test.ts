@@ -122,7 +122,7 @@ describe('buildSummary', () => {
     expect(md).toContain(
       '- [`ipm-db-2025.1-build`](https://github.com/acme/demo/actions/runs/4242/artifacts/9) (4.9 KiB, 2 files, zipped)',
     );
-    expect(md).toContain('- `no-id` (1 B, 1 files, zipped)');
+    expect(md).toContain('- `no-id` (1 B, 1 file, zipped)');
     expect(md).toContain(
       '| published | `ghcr.io/acme/demo:1.2.3_database__2025.1` · [package page](https://github.com/acme/demo/pkgs/container/demo) |',
     );

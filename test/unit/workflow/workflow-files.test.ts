@@ -107,6 +107,13 @@ describe('the reusable workflow', () => {
     ]);
   });
 
+  it("CI's uses: ./ steps are held to the action's inputs too", () => {
+    const ci = read('.github/workflows/ci.yml');
+    expect(ci).toContain('          retention-days: 1\n');
+    const bad = parseWorkflowText(ci.replace('          retention-days: 1\n', '          retention-dayz: 1\n'));
+    expect(actionInputProblems(bad, action)).toEqual(['job action: with.retention-dayz is not an input of action.yml']);
+  });
+
   it('declares every input the issue asks for, typed', () => {
     const inputs = callInputs(reusable);
     for (const name of [
