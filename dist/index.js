@@ -5712,7 +5712,7 @@ ${probes.map(
 function artifactLine(a, links) {
   const url = artifactUrl(links.runUrl, a.id);
   const name = url ? markdownLink(a.name, url, { code: true }) : markdownCode(a.name);
-  const what = a.zipped ? `${a.files.length} files, zipped` : "the archive itself, not zipped";
+  const what = a.zipped ? `${a.files.length} ${a.files.length === 1 ? "file" : "files"}, zipped` : "the archive itself, not zipped";
   return `${name} (${formatBytes(a.size)}, ${what})`;
 }
 function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {

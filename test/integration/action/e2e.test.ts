@@ -305,7 +305,7 @@ describeWithDocker('the action, end to end', () => {
     });
     expect(main.code).toBe(1);
     expect(main.stdout).toContain(
-      '::error title=Unit test failed: DemoApp.Tests.Basic:TestVersion (IRIS 2026.1),file=failing/tests/DemoApp/Tests/Basic.cls,line=4::AssertEquals: Core reports its version',
+      '::error title=Unit test failed%3A DemoApp.Tests.Basic%3ATestVersion (IRIS 2026.1),file=failing/tests/DemoApp/Tests/Basic.cls,line=4::AssertEquals: Core reports its version',
     );
     expect(main.stdout).not.toContain('TestDependency (IRIS');
     const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-unit-test');
