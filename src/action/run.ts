@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { firstFailure } from '../pipeline/stage-result.js';
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { planAnnotations, type Annotation } from './annotations.js';
@@ -15,7 +15,7 @@ import { uploadArtifacts, type ArtifactUploader } from './artifacts.js';
 import type { CacheStore } from './cache-store.js';
 import { ResourceLedger, STATE_KEEP, STATE_RUN_ID } from './cleanup.js';
 import type { CoreIO } from './core-io.js';
-import type { Docker } from './docker-cli.js';
+import type { DockerCommand } from './docker-cli.js';
 import { saveImage } from './image-cache.js';
 import { runImages, type ImageOutcome } from './image-runs.js';
 import type { ActionInputs } from './inputs.js';
@@ -36,7 +36,7 @@ export interface ActionDeps {
   /** null outside Actions: uploads are skipped with a notice. */
   uploader: ArtifactUploader | null;
   cache: CacheStore;
-  docker: Docker;
+  docker: DockerCommand;
   env: Record<string, string | undefined>;
   runId: string;
 }
@@ -60,9 +60,9 @@ function totalTimeout(totalMs: number): { signal: AbortSignal; clear: () => void
 
 /** Refuses, before any container starts, a module path without module.xml or an upgrade-from file that is missing. */
 async function checkWorkspace(inputs: ActionInputs): Promise<void> {
-  await stat(join(inputs.modulePath, 'module.xml')).catch(() => {
+  await stat(join(inputs.moduleDir, 'module.xml')).catch(() => {
     throw new UsageError(
-      `input "module-path": no module.xml in ${relative(inputs.workspace, inputs.modulePath) || '.'}.`,
+      `input "module-path": no module.xml in ${relative(inputs.workspace, inputs.moduleDir) || '.'}.`,
       'Point module-path at the folder holding module.xml, and run actions/checkout before this step.',
     );
   });
@@ -128,7 +128,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
   const runs = outcomes.map((o) => o.report);
   const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-  const roots = { workspace: inputs.workspace, modulePath: inputs.modulePath };
+  const roots = { workspace: inputs.workspace, moduleDir: inputs.moduleDir };
   const testFailures: Annotation[][] = [];
   for (const report of runs) {
     const found = report.junitPath

@@ -221,10 +221,10 @@ export async function readTestFailureAnnotations(junitPath: string, roots: Sourc
   if (parsed.failures.length === 0) return { annotations: [], problems: [] };
   const wanted = candidateFileNames(parsed.failures.map((f) => f.className));
   const sources: ClassSource[] = [];
-  for (const path of await classFiles(roots.modulePath, wanted, MAX_CLASS_FILES)) {
+  for (const path of await classFiles(roots.moduleDir, wanted, MAX_CLASS_FILES)) {
     const bytes = await readBounded(path, MAX_CLASS_FILE_BYTES);
     if (bytes)
-      sources.push({ file: relative(roots.modulePath, path).split(sep).join('/'), text: bytes.toString('utf8') });
+      sources.push({ file: relative(roots.moduleDir, path).split(sep).join('/'), text: bytes.toString('utf8') });
   }
   const annotations = testFailureAnnotations(parsed.failures, sources, (f) => repositoryPath(roots, f));
   const problems = parsed.more

@@ -177,7 +177,7 @@ describe('readTestFailureAnnotations', () => {
     await symlink(join(ws, 'outside', 'Basic.cls'), join(mod, 'aaa', 'Basic.cls'));
     const junit = join(ws, 'junit-demo.xml');
     await writeFile(junit, await readFile(join(FIXTURES, 'ipm-failures.xml')));
-    const got = await readTestFailureAnnotations(junit, { workspace: ws, modulePath: mod });
+    const got = await readTestFailureAnnotations(junit, { workspace: ws, moduleDir: mod });
     expect(got.problems).toEqual([]);
     expect(got.annotations.map((a) => [a.title, a.file, a.startLine])).toEqual([
       ['Unit test failed: DemoApp.Tests.Basic:TestVersion', 'modules/demo/tests/DemoApp/Tests/Basic.cls', 4],
@@ -189,14 +189,14 @@ describe('readTestFailureAnnotations', () => {
   it('says why when the JUnit file is too big or not XML, and annotates nothing', async () => {
     const big = join(ws, 'big.xml');
     await writeFile(big, Buffer.alloc(MAX_JUNIT_BYTES + 1, 0x20));
-    const tooBig = await readTestFailureAnnotations(big, { workspace: ws, modulePath: ws });
+    const tooBig = await readTestFailureAnnotations(big, { workspace: ws, moduleDir: ws });
     expect(tooBig).toEqual({
       annotations: [],
       problems: [expect.stringContaining('big.xml is missing, not a file or over')],
     });
     const bad = join(ws, 'bad.xml');
     await writeFile(bad, '<testsuites><testsuite>');
-    const notXml = await readTestFailureAnnotations(bad, { workspace: ws, modulePath: ws });
+    const notXml = await readTestFailureAnnotations(bad, { workspace: ws, moduleDir: ws });
     expect(notXml.annotations).toEqual([]);
     expect(notXml.problems).toEqual([
       expect.stringMatching(/^The JUnit file bad\.xml could not be read: xml-not-well-formed/),
