@@ -12,9 +12,10 @@
  * of failures and characters is kept. Parsing and locating are pure; readTestFailureAnnotations
  * does the file reading.
  */
-import { lstat, open, readdir } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { lstat, open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { readXml } from '../archive/xml-reader.js';
+import { readSourceTree } from '../ipm/compile-errors.js';
 import { printable } from '../util/untrusted.js';
 import { repositoryPath, type Annotation, type SourceRoots } from './annotations.js';
 
@@ -23,9 +24,6 @@ const MAX_FAILED_CASES = 200;
 const MAX_MESSAGES_PER_CASE = 10;
 const MAX_MESSAGE_CHARS = 1000;
 const MAX_XML_DEPTH = 32;
-/** The class files looked at when locating test classes: enough for any module, bounded for a hostile one. */
-const MAX_CLASS_FILES = 5000;
-const MAX_CLASS_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface TestFailure {
   /** The test class, e.g. "DemoApp.Tests.Basic". */
@@ -128,19 +126,6 @@ export function methodLine(text: string, method: string): number | null {
 }
 
 /**
- * The class files worth reading for these class names: those named "<last part>.cls" (the
- * src/cls/Pkg/Class.cls and tests/Pkg/Class.cls layouts) or "<full name>.cls" (a flat layout).
- */
-export function candidateFileNames(classNames: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  for (const c of classNames) {
-    names.add(`${c.split('.').at(-1)}.cls`.toLowerCase());
-    names.add(`${c}.cls`.toLowerCase());
-  }
-  return names;
-}
-
-/**
  * Annotations for the failed tests: on the file declaring the class, at the method's line (the
  * class's line for a class-level failure, or when the method is not found); without a file when
  * no class file declares the class.
@@ -162,27 +147,6 @@ export function testFailureAnnotations(
     const line = (f.method ? methodLine(source.text, f.method) : null) ?? classLine(source.text, f.className)!;
     return { level: 'error', title, message, file, startLine: line };
   });
-}
-
-/** Regular .cls files under dir (links not followed; .git and node_modules skipped), at most `limit`. */
-async function classFiles(dir: string, wanted: Set<string>, limit: number): Promise<string[]> {
-  const out: string[] = [];
-  let seen = 0;
-  const walk = async (d: string, depth: number): Promise<void> => {
-    if (depth > 20) return;
-    const entries = await readdir(d, { withFileTypes: true }).catch(() => []);
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (seen >= limit) return;
-      const p = join(d, e.name);
-      if (e.isDirectory() && e.name !== '.git' && e.name !== 'node_modules') await walk(p, depth + 1);
-      else if (e.isFile() && /\.cls$/i.test(e.name)) {
-        seen++;
-        if (wanted.has(e.name.toLowerCase())) out.push(p);
-      }
-    }
-  };
-  await walk(dir, 0);
-  return out;
 }
 
 async function readBounded(path: string, limit: number): Promise<Buffer | null> {
@@ -219,13 +183,10 @@ export async function readTestFailureAnnotations(junitPath: string, roots: Sourc
       problems: [`The JUnit file ${basename(junitPath)} could not be read: ${parsed.problem}`],
     };
   if (parsed.failures.length === 0) return { annotations: [], problems: [] };
-  const wanted = candidateFileNames(parsed.failures.map((f) => f.className));
-  const sources: ClassSource[] = [];
-  for (const path of await classFiles(roots.moduleDir, wanted, MAX_CLASS_FILES)) {
-    const bytes = await readBounded(path, MAX_CLASS_FILE_BYTES);
-    if (bytes)
-      sources.push({ file: relative(roots.moduleDir, path).split(sep).join('/'), text: bytes.toString('utf8') });
-  }
+  // The module's sources as the compile-error locator reads them (bounded; links not followed).
+  const sources: ClassSource[] = [...(await readSourceTree(roots.moduleDir))]
+    .filter(([file]) => /\.cls$/i.test(file))
+    .map(([file, text]) => ({ file, text }));
   const annotations = testFailureAnnotations(parsed.failures, sources, (f) => repositoryPath(roots, f));
   const problems = parsed.more
     ? [`Only the first ${MAX_FAILED_CASES} failed tests of ${basename(junitPath)} are annotated.`]
