@@ -7286,7 +7286,7 @@ function withActionRegistryHint(err) {
 
 // src/action/run.ts
 import { stat as stat12 } from "node:fs/promises";
-import { join as join23, relative as relative6 } from "node:path";
+import { join as join22, relative as relative5 } from "node:path";
 
 // src/action/annotations.ts
 import { join as join20, relative as relative4, sep as sep4 } from "node:path";
@@ -7458,15 +7458,13 @@ async function publishStep(runs, allRan, inputs, publisher, io, signal) {
 }
 
 // src/action/test-failures.ts
-import { lstat as lstat2, open, readdir as readdir5 } from "node:fs/promises";
-import { basename as basename6, join as join22, relative as relative5, sep as sep5 } from "node:path";
+import { lstat as lstat2, open } from "node:fs/promises";
+import { basename as basename6 } from "node:path";
 var MAX_JUNIT_BYTES = 8 * 1024 * 1024;
 var MAX_FAILED_CASES = 200;
 var MAX_MESSAGES_PER_CASE = 10;
 var MAX_MESSAGE_CHARS = 1e3;
 var MAX_XML_DEPTH = 32;
-var MAX_CLASS_FILES = 5e3;
-var MAX_CLASS_FILE_BYTES = 2 * 1024 * 1024;
 var CLASS_NAME2 = /^%?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
 function clip2(text) {
   const one = printable(text.trim());
@@ -7540,14 +7538,6 @@ function methodLine(text, method) {
   });
   return i >= 0 ? i + 1 : null;
 }
-function candidateFileNames(classNames) {
-  const names = /* @__PURE__ */ new Set();
-  for (const c of classNames) {
-    names.add(`${c.split(".").at(-1)}.cls`.toLowerCase());
-    names.add(`${c}.cls`.toLowerCase());
-  }
-  return names;
-}
 function testFailureAnnotations(failures, sources, toRepositoryPath) {
   return failures.map((f) => {
     const where = f.method ? `${f.className}:${f.method}` : f.className;
@@ -7559,25 +7549,6 @@ function testFailureAnnotations(failures, sources, toRepositoryPath) {
     const line = (f.method ? methodLine(source.text, f.method) : null) ?? classLine(source.text, f.className);
     return { level: "error", title, message, file, startLine: line };
   });
-}
-async function classFiles(dir, wanted, limit) {
-  const out = [];
-  let seen = 0;
-  const walk = async (d, depth) => {
-    if (depth > 20) return;
-    const entries = await readdir5(d, { withFileTypes: true }).catch(() => []);
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (seen >= limit) return;
-      const p = join22(d, e.name);
-      if (e.isDirectory() && e.name !== ".git" && e.name !== "node_modules") await walk(p, depth + 1);
-      else if (e.isFile() && /\.cls$/i.test(e.name)) {
-        seen++;
-        if (wanted.has(e.name.toLowerCase())) out.push(p);
-      }
-    }
-  };
-  await walk(dir, 0);
-  return out;
 }
 async function readBounded(path, limit) {
   const info2 = await lstat2(path).catch(() => null);
@@ -7605,13 +7576,7 @@ async function readTestFailureAnnotations(junitPath, roots) {
       problems: [`The JUnit file ${basename6(junitPath)} could not be read: ${parsed.problem}`]
     };
   if (parsed.failures.length === 0) return { annotations: [], problems: [] };
-  const wanted = candidateFileNames(parsed.failures.map((f) => f.className));
-  const sources = [];
-  for (const path of await classFiles(roots.moduleDir, wanted, MAX_CLASS_FILES)) {
-    const bytes = await readBounded(path, MAX_CLASS_FILE_BYTES);
-    if (bytes)
-      sources.push({ file: relative5(roots.moduleDir, path).split(sep5).join("/"), text: bytes.toString("utf8") });
-  }
+  const sources = [...await readSourceTree(roots.moduleDir)].filter(([file]) => /\.cls$/i.test(file)).map(([file, text]) => ({ file, text }));
   const annotations = testFailureAnnotations(parsed.failures, sources, (f) => repositoryPath(roots, f));
   const problems = parsed.more ? [`Only the first ${MAX_FAILED_CASES} failed tests of ${basename6(junitPath)} are annotated.`] : [];
   return { annotations, problems };
@@ -7631,9 +7596,9 @@ function totalTimeout(totalMs) {
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 async function checkWorkspace(inputs) {
-  await stat12(join23(inputs.moduleDir, "module.xml")).catch(() => {
+  await stat12(join22(inputs.moduleDir, "module.xml")).catch(() => {
     throw new UsageError(
-      `input "module-path": no module.xml in ${relative6(inputs.workspace, inputs.moduleDir) || "."}.`,
+      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.moduleDir) || "."}.`,
       "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
     );
   });
@@ -7641,7 +7606,7 @@ async function checkWorkspace(inputs) {
   if (previous)
     await stat12(previous).catch(() => {
       throw new UsageError(
-        `input "upgrade-from": ${relative6(inputs.workspace, previous)} does not exist.`,
+        `input "upgrade-from": ${relative5(inputs.workspace, previous)} does not exist.`,
         "Give the path of a previous .tgz, a version or a registry reference."
       );
     });
@@ -7656,9 +7621,9 @@ async function run2(inputs, deps) {
   };
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const tempRoot = deps.env.RUNNER_TEMP || join23(inputs.workspace, ".ipm-db");
-  const outRoot = join23(tempRoot, "ipm-db", deps.runId);
-  const imageCacheDir = join23(tempRoot, "ipm-db-images");
+  const tempRoot = deps.env.RUNNER_TEMP || join22(inputs.workspace, ".ipm-db");
+  const outRoot = join22(tempRoot, "ipm-db", deps.runId);
+  const imageCacheDir = join22(tempRoot, "ipm-db-images");
   if (inputs.publishRefused) notice2(inputs.publishRefused);
   const total = totalTimeout(inputs.timeouts.totalMs);
   let outcomes = [];
@@ -7671,7 +7636,7 @@ async function run2(inputs, deps) {
       deps,
       outRoot,
       imageCacheDir,
-      warmImageCacheDir: join23(tempRoot, "ipm-db-warm"),
+      warmImageCacheDir: join22(tempRoot, "ipm-db-warm"),
       ipmInstaller: ipm?.source ?? null,
       ipmPin: ipm?.pin ?? null,
       ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
@@ -7752,8 +7717,8 @@ function failureFromError(err) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir13, readdir as readdir6, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join28 } from "node:path";
+import { mkdir as mkdir13, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join27 } from "node:path";
 
 // src/archive/verify.ts
 import { createHash as createHash7 } from "node:crypto";
@@ -9941,11 +9906,11 @@ function ipmAcceptanceViolations(manifest, tag) {
 import { spawn } from "node:child_process";
 import { access as access2, mkdtemp as mkdtemp3, rm as rm9, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join24, resolve as resolve3 } from "node:path";
+import { delimiter, join as join23, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join24(dir, "oras");
+    const candidate = join23(dir, "oras");
     try {
       await access2(candidate, 1);
       return candidate;
@@ -9978,10 +9943,10 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join24(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp3(join23(tmpdir4(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join24(dir, title));
-    const annotationFile = join24(dir, "annotations.json");
+    await symlink(resolve3(opts.archivePath), join23(dir, title));
+    const annotationFile = join23(dir, "annotations.json");
     await writeFile4(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
@@ -9990,9 +9955,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join24(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join23(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile4(join24(dir, "config.json"), "{}");
+    await writeFile4(join23(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -10286,11 +10251,11 @@ async function publishPackage(opts) {
 
 // src/pipeline/upgrade/stage.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/oci/pull.ts
 import { mkdir as mkdir12 } from "node:fs/promises";
-import { basename as basename8, join as join25 } from "node:path";
+import { basename as basename8, join as join24 } from "node:path";
 function safeFileName(title, fallback) {
   const name = title === void 0 ? "" : basename8(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
@@ -10307,7 +10272,7 @@ async function pullPackage(client, ref, dir) {
   }
   await mkdir12(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join25(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join24(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -10321,7 +10286,7 @@ async function pullPackage(client, ref, dir) {
 // src/pipeline/upgrade/driver-binding.ts
 import { mkdtemp as mkdtemp4, rm as rm10 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join26 } from "node:path";
+import { join as join25 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -10432,7 +10397,7 @@ function driverUpgradeEnvironment(ctx, pull) {
       return slots?.tryAcquire() ? () => slots.release() : null;
     },
     pull,
-    tempDir: () => mkdtemp4(join26(tmpdir5(), "ipm-db-previous-")),
+    tempDir: () => mkdtemp4(join25(tmpdir5(), "ipm-db-previous-")),
     removeTempDir: (dir) => rm10(dir, { recursive: true, force: true })
   };
 }
@@ -10969,7 +10934,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join27(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join26(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -11054,7 +11019,7 @@ function pipelinePort(wiring) {
           testMs: o.timeouts.commandMs
         }
       });
-      const logFiles = (await readdir6(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join28(o.outDir, f));
+      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join27(o.outDir, f));
       return { report, logFiles };
     }
   };
@@ -11072,13 +11037,13 @@ function upgradeStageFor(upgrade, logger, wiring) {
 async function saveFailureLogs(outDir, result, container) {
   await mkdir13(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile5(join28(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile5(join27(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile5(join28(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile5(join27(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join28(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join27(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {
