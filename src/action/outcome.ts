@@ -1,3 +1,4 @@
+import type { SettingsUse } from '../pipeline/module-settings.js';
 import type { RunReport } from '../pipeline/run-report.js';
 import type { SummaryLinks } from './links.js';
 
@@ -23,5 +24,7 @@ export interface ActionOutcome {
   artifacts: UploadedArtifact[];
   /** Where the summary's links point: the run (for its artifacts) and the packages' source repository. */
   links: SummaryLinks;
+  /** What came from the module's ipm-db.yml; null when it has none. */
+  moduleSettings?: SettingsUse | null;
   durationMs: number;
 }

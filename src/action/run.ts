@@ -157,6 +157,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
     annotationOverflow: plan.overflow,
     artifacts,
     links: { runUrl: workflowRunUrl(deps.env), sourceUrl: inputs.sourceUrl },
+    moduleSettings: inputs.moduleSettings,
     durationMs: Date.now() - started,
   };
   if (inputs.summary) {

@@ -7,6 +7,7 @@ import { escapeHtml, formatDuration, markdownCode, markdownLink, markdownText } 
 import * as core from '@actions/core';
 import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/run-report.js';
 import { renderUpgradeMarkdown } from '../pipeline/upgrade/markdown.js';
+import { MODULE_SETTINGS_FILE, describeSettingsUse } from '../pipeline/module-settings.js';
 import { artifactUrl, ghcrPackagePage, type SummaryLinks } from './links.js';
 import type { ActionOutcome, UploadedArtifact } from './outcome.js';
 
@@ -265,6 +266,14 @@ export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES
     if (outcome.failure.details) blocks.push(detailsBlock('Details', outcome.failure.details, 'tail'));
   }
   for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]\n> ${markdownText(n)}\n\n`));
+  if (outcome.moduleSettings)
+    blocks.push(
+      fixed(
+        `**Module settings** (${MODULE_SETTINGS_FILE})\n\n${describeSettingsUse(outcome.moduleSettings, 'inputs')
+          .map((l) => `- ${markdownText(l)}`)
+          .join('\n')}\n\n`,
+      ),
+    );
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
   for (const run of outcome.runs) blocks.push(...runBlocks(run, outcome.links));
   if (outcome.annotationOverflow.length) {
