@@ -18,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-3STGZROW.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-65TTEQKN.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,52 +28,52 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-EB3DMVEJ.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-5PDQVJD2.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-CA7BESR3.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-LCROSDTU.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-4I7PH2DX.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-BUT2QTB5.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-YLFHOBHG.js")).pullCommand((await import("./chunks/cli/verify-3STGZROW.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-G4O7FRFX.js")).pullCommand((await import("./chunks/cli/verify-65TTEQKN.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-ZQGMO6U5.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-R4TNJIRI.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-DJT22NGZ.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-7AL6EEOC.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-IE4QXG6O.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-LPJVIYLM.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-G6LRWK4X.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-ZG7R244J.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-P5DWETW5.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-O6OABYK3.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-QUUSIYUK.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-YTDI7WQW.js")).attestPredicateCommand
   }
 ];
 

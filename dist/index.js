@@ -12,13 +12,13 @@ import {
   TAG_SOURCE,
   UsageError,
   WORK_DIR,
-  childEnvironment,
   containerNameFor,
   describeError,
   describeOperation,
   dockerLogin,
   errorMessage,
   escapeHtml,
+  findOnPath,
   formatDuration,
   hasControlCharacter,
   imageTag,
@@ -48,7 +48,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-KYL7TFT3.js";
+} from "./chunks/action/chunk-RAI25XAN.js";
 import {
   __commonJS,
   __toESM,
@@ -5715,9 +5715,7 @@ function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
     try {
       const result = await Promise.race([op(), late]);
       if (result === "late") {
-        warn(
-          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
-        );
+        warn(`${what} took over ${formatDuration(budgetMs)} (cache service slow or unavailable); going on without it.`);
         return fallback;
       }
       return result;
@@ -6086,17 +6084,13 @@ async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
 }
 
 // src/action/docker-cli.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var execFileP = promisify(execFile);
-var dockerCli = async (args, timeoutMs) => {
-  const { stdout } = await execFileP("docker", args, {
-    env: childEnvironment(),
-    timeout: timeoutMs,
-    maxBuffer: 16 * 1024 * 1024
-  });
-  return { stdout };
-};
+function dockerCommand(docker = new Docker()) {
+  return async (args, timeoutMs) => {
+    const { stdout } = await docker.check("docker-cache", `docker ${args[0] ?? ""}`.trim(), args, { timeoutMs });
+    return { stdout };
+  };
+}
+var dockerCli = dockerCommand();
 
 // src/action/event.ts
 import { readFileSync } from "node:fs";
@@ -6479,7 +6473,7 @@ function gitRevision(source) {
 async function run(command, cwd, args) {
   const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
   if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
-  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
+  const why = result.timedOut ? `did not finish within ${formatDuration(GIT_TIMEOUT_MS)}` : `exit ${result.exitCode}`;
   throw new IpmDbError(
     "upgrade-git-source",
     `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
@@ -7064,20 +7058,20 @@ function firstCredentials(...sources) {
     return void 0;
   };
 }
-function accessForHost(access3, host) {
-  if (sameHost(host, access3.host)) return access3;
+function accessForHost(access2, host) {
+  if (sameHost(host, access2.host)) return access2;
   const hostname = (h) => new URL(`http://${h}/`).hostname;
   return {
-    ...access3,
+    ...access2,
     host: validateRegistryHost(host),
     namespace: "",
-    plainHttp: access3.plainHttp && hostname(host) === hostname(access3.host)
+    plainHttp: access2.plainHttp && hostname(host) === hostname(access2.host)
   };
 }
 var OriginPolicy = class {
-  constructor(access3) {
-    this.access = access3;
-    this.baseUrl = new URL(`${access3.plainHttp ? "http" : "https"}://${access3.host}/`);
+  constructor(access2) {
+    this.access = access2;
+    this.baseUrl = new URL(`${access2.plainHttp ? "http" : "https"}://${access2.host}/`);
   }
   access;
   baseUrl;
@@ -7372,7 +7366,7 @@ function totalTimeout(totalMs) {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(
-      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
+      new IpmDbError("timeout", `The whole run exceeded the timeout input (${formatDuration(totalMs)}).`, {
         hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
       })
     ),
@@ -8796,12 +8790,12 @@ var Authenticator = class {
   constructor(policy, fetchToken) {
     this.policy = policy;
     this.fetchToken = fetchToken;
-    const access3 = policy.access;
-    this.credentials = access3.credentialsFor(access3.host);
+    const access2 = policy.access;
+    this.credentials = access2.credentialsFor(access2.host);
     if (this.credentials) {
       const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
-      access3.onSecret(this.credentials.password);
-      access3.onSecret(encoded);
+      access2.onSecret(this.credentials.password);
+      access2.onSecret(encoded);
       this.basic = `Basic ${encoded}`;
     }
   }
@@ -9041,9 +9035,9 @@ function responseHeader(res, name) {
 }
 var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
 var RegistryHttp = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.policy = new OriginPolicy(access3);
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.policy = new OriginPolicy(access2);
     this.logger = opts.logger ?? silentLogger;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
@@ -9353,9 +9347,9 @@ async function* checkedBlob(source, digest, size) {
     throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
 }
 var RegistryClient = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.http = new RegistryHttp(access3, opts);
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.http = new RegistryHttp(access2, opts);
     this.sizes = {
       monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
       chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
@@ -9677,38 +9671,12 @@ function ipmAcceptanceViolations(manifest, tag) {
 }
 
 // src/oci/oras-cli.ts
-import { spawn } from "node:child_process";
-import { access as access2, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join23, resolve as resolve3 } from "node:path";
-async function findOras(env = process.env) {
-  for (const dir of (env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join23(dir, "oras");
-    try {
-      await access2(candidate, 1);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function runTool(command, args, opts = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: childEnvironment(), stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => stdout += d.toString());
-    child.stderr.on("data", (d) => stderr += d.toString());
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-    child.stdin.on("error", () => {
-    });
-    child.stdin.end(opts.stdin ?? "");
-  });
-}
+import { join as join23, resolve as resolve3 } from "node:path";
 async function pushWithOras(opts) {
-  const oras = opts.orasPath ?? await findOras();
+  const timeoutMs = opts.timeoutMs ?? 60 * 6e4;
+  const oras = opts.orasPath ?? findOnPath("oras");
   if (!oras) {
     throw new IpmDbError("oras-missing", "no oras binary on PATH", {
       hint: "Install the ORAS CLI (https://oras.land) or publish with the built-in client (omit --client oras)."
@@ -9735,12 +9703,14 @@ async function pushWithOras(opts) {
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
-    const run3 = await runTool(oras, args, {
+    const run3 = await runCommand(oras, args, {
       cwd: dir,
-      ...opts.credentials ? { stdin: opts.credentials.password } : {}
+      timeoutMs,
+      ...opts.credentials ? { input: opts.credentials.password } : {}
     });
-    if (run3.code !== 0) {
-      throw new IpmDbError("oras-push", `oras push ${opts.reference} failed (exit ${run3.code})`, {
+    if (run3.exitCode !== 0) {
+      const why = run3.timedOut ? `did not finish within ${formatDuration(timeoutMs)}` : `failed (exit ${run3.exitCode})`;
+      throw new IpmDbError("oras-push", `oras push ${opts.reference} ${why}`, {
         details: redact(run3.stderr.trim())
       });
     }
@@ -9900,15 +9870,15 @@ function manifestDifferences(existing, next) {
 }
 async function publishPackage(opts) {
   const logger = opts.logger ?? silentLogger;
-  const { access: access3 } = opts;
-  const registry = access3.host;
+  const { access: access2 } = opts;
+  const registry = access2.host;
   const report = opts.report ?? await opts.verifier.file(opts.archivePath);
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
     created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     ...opts.source ? { source: opts.source } : {}
   });
-  const repository = ipmRepositoryPath(access3.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat13(opts.archivePath)).size;
@@ -9940,7 +9910,7 @@ async function publishPackage(opts) {
     logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
     return result(serialized.digest, false, 0, false, null);
   }
-  const client = new RegistryClient(access3, { logger, ...opts.clientOptions });
+  const client = new RegistryClient(access2, { logger, ...opts.clientOptions });
   const roundTrip = async (digest2, readLayer) => {
     const proof = await verifyRoundTrip(client, {
       repository,
@@ -9981,12 +9951,12 @@ async function publishPackage(opts) {
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }
   if (opts.client === "oras") {
-    const credentials = access3.credentialsFor(registry);
+    const credentials = access2.credentialsFor(registry);
     const digest2 = await pushWithOras({
       archivePath: opts.archivePath,
       reference,
       manifest,
-      plainHttp: access3.plainHttp,
+      plainHttp: access2.plainHttp,
       ...credentials ? { credentials } : {}
     });
     return result(digest2, false, facts.layer.size, true, await roundTrip(digest2, true));

@@ -46,7 +46,8 @@ export async function dropWarmImage(docker: Docker, tag: string): Promise<void> 
 
 /**
  * Stops IRIS cleanly, commits the container as `tag` and starts it again (waiting until IRIS is
- * ready), so the run goes on in the same container. Throws when a step fails; the caller warns.
+ * ready), so the run goes on in the same container. Throws when a step fails; the caller warns
+ * while the container still runs (src/pipeline/warm.ts).
  */
 export async function commitWarmImage(
   container: IrisContainer,

@@ -1,3 +1,4 @@
+/** What a pipeline run is given (PipelineOptions), the context its stages share, the Stage interface and hooks. */
 import type { VerificationReport } from '../archive/report.js';
 import type { ContainerSpec, CreatedResource, IrisContainer, RegistryLogin } from '../iris/container.js';
 import type { Docker, DockerOptions } from '../iris/docker.js';

@@ -10,8 +10,6 @@ import type { RunReport } from '../pipeline/run-report.js';
 import { IpmDbError } from '../util/errors.js';
 import type { Leg, PublishedResult } from './legs.js';
 
-export const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
-
 /** An in-toto ResourceDescriptor (https://github.com/in-toto/attestation/blob/main/spec/v1/resource_descriptor.md). */
 export interface ResourceDescriptor {
   name: string;
