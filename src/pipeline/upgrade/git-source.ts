@@ -1,6 +1,6 @@
 /**
  * The previous release as source from a git tag (or any commit) of the module's own repository:
- * `previous-source: git:v1.0.0` exports the module directory as it was at v1.0.0 (`git archive`,
+ * `upgrade-source: git:v1.0.0` exports the module directory as it was at v1.0.0 (`git archive`,
  * the user's working tree is left alone) into a temporary directory.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
