@@ -65,8 +65,8 @@ export interface PipelineOptions {
   env?: Record<string, string>;
   /** Interoperability-enable the namespaces the pipeline creates. */
   interoperability?: boolean;
-  /** Namespace IPM is installed in; default USER. */
-  ipmNamespace?: string;
+  /** IPM's home namespace, where it is installed and the run's namespaces are created from; default USER. */
+  homeNamespace?: string;
   login?: RegistryLogin;
   docker?: DockerOptions;
   timeouts?: PipelineTimeouts;
