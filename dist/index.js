@@ -4660,7 +4660,7 @@ async function startWithWarmImage(ctx) {
     ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
     return startPipelineIris(ctx, ctx.runId);
   }
-  const key2 = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? "USER");
+  const key2 = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? "USER");
   const tag = warmImageTag(key2);
   const state = { key: key2, tag, used: false };
   warmStates.set(ctx, state);
@@ -4686,7 +4686,7 @@ async function setUpIpmWarm(ctx, installer) {
   const state = warmState(ctx);
   if (state?.used) {
     try {
-      const setup2 = await setUpIpm(ctx, ctx.target, null, o.ipmNamespace);
+      const setup2 = await setUpIpm(ctx, ctx.target, null, o.homeNamespace);
       return { ...setup2, installedFrom: installer };
     } catch (err) {
       ctx.logger.warn(
@@ -4701,7 +4701,7 @@ async function setUpIpmWarm(ctx, installer) {
       ctx.ops = driven.ops;
     }
   }
-  const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
+  const setup = await setUpIpm(ctx, ctx.target, installer, o.homeNamespace);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container, state.tag, state.key, {
@@ -4845,7 +4845,7 @@ async function probeStart(ctx, container) {
     return { stdout: r.stdout, exitCode: r.exitCode };
   };
   try {
-    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? "USER");
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.homeNamespace ?? "USER");
   } catch (err) {
     const probes = err.probes;
     if (probes) ctx.report.assumptions = probes;
