@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-W7274IHR.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-QTNGI7TS.js")).runCommand
   },
   {
     name: "verify",
@@ -68,7 +68,7 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-6QZCNZPD.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-QD7EFPSV.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",

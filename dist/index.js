@@ -4391,8 +4391,14 @@ async function needsOutbound(moduleDir, exportPythonDeps) {
     () => false
   );
   if (exportPythonDeps && await exists("requirements.txt")) return true;
-  const manifest = await readFile4(join8(moduleDir, "module.xml"), "utf8").catch(() => "");
-  return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
+  return await declaresDependencies(moduleDir) && !await exists(".modules");
+}
+async function declaresDependencies(moduleDir) {
+  try {
+    return parseModuleXml(await readFile4(join8(moduleDir, "module.xml"), "utf8")).dependencies.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 // src/pipeline/containers.ts
