@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-QTNGI7TS.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-OR2UCPOS.js")).runCommand
   },
   {
     name: "verify",
@@ -38,7 +38,7 @@ var commands = [
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-BUT2QTB5.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-BORVUSNA.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
@@ -68,7 +68,7 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-QD7EFPSV.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-47DE664Z.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",

@@ -1980,7 +1980,7 @@ var require_saxes = __commonJS({
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { copyFile as copyFile4, readdir as readdir4, stat as stat10 } from "node:fs/promises";
 import { basename as basename5, join as join17, relative as relative2 } from "node:path";
 
@@ -4461,9 +4461,20 @@ function setUpIpm(ctx, target, installer, homeNamespace) {
 }
 
 // src/ipm/installer.ts
-import { createHash as createHash2 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash as createHash3 } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join10, resolve } from "node:path";
+
+// src/util/file-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+async function sha256OfFile(path) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+// src/ipm/installer.ts
 function pinnedSource(resolved) {
   if (resolved.git)
     return {
@@ -4483,9 +4494,6 @@ var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{v
 function installerUrl(version2, releaseUrl = IPM_RELEASE_URL) {
   return releaseUrl.replaceAll("{version}", version2);
 }
-async function sha256File(path) {
-  return createHash2("sha256").update(await readFile5(path)).digest("hex");
-}
 async function resolveInstaller(source, options) {
   if (source.kind === "git") {
     const pin = { commit: source.commit, repository: source.repository };
@@ -4504,7 +4512,7 @@ async function resolveInstaller(source, options) {
     };
   }
   if (source.kind === "path") {
-    const actual2 = await sha256File(source.path);
+    const actual2 = await sha256OfFile(source.path);
     if (source.sha256 && actual2 !== source.sha256)
       throw new IpmDbError(
         "installer-checksum-mismatch",
@@ -4526,13 +4534,13 @@ async function resolveInstaller(source, options) {
   const destination = join10(options.workDir, `zpm-${source.version}.xml`);
   const key2 = `ipm-installer-${source.version}-${expected}`;
   if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
-    const cached = await sha256File(destination).catch(() => "");
+    const cached = await sha256OfFile(destination).catch(() => "");
     if (cached === expected)
       return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
     await rm3(destination, { force: true });
   }
   const bytes = await downloadBytes(url, options, "the IPM installer");
-  const actual = createHash2("sha256").update(bytes).digest("hex");
+  const actual = createHash3("sha256").update(bytes).digest("hex");
   if (actual !== expected)
     throw new IpmDbError(
       "installer-checksum-mismatch",
@@ -4585,11 +4593,11 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { join as join11 } from "node:path";
 
 // src/ipm/warm-image.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var WARM_REPOSITORY = "ipm-db-warm";
 var WARM_LABEL = "ipm-db.warm";
 function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
-  return createHash3("sha256").update(`${baseImageId2}
+  return createHash4("sha256").update(`${baseImageId2}
 ${ipmPin}
 ${homeNamespace}`).digest("hex").slice(0, 32);
 }
@@ -6019,7 +6027,7 @@ function artifactName(prefix, iris, env, matrixJson) {
     }
     const joined = sanitiseArtifactName(values3.join("-"));
     if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash4("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+      parts.push(`${joined.slice(0, 40)}-${createHash5("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
   }
   if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
@@ -7495,18 +7503,18 @@ import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile5 } from "
 import { join as join27 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { basename as basename6 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 
 // src/archive/dat-hasher.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { Worker } from "node:worker_threads";
 var InlineHasher = class {
-  hash = createHash5("sha256");
+  hash = createHash6("sha256");
   update(chunk) {
     this.hash.update(chunk);
   }
@@ -7844,7 +7852,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash6("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash7("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -8635,7 +8643,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash7("sha256");
+  const fileHash = createHash8("sha256");
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -8711,8 +8719,6 @@ function compressionRatioMessage(inflated, compressed, limits) {
 }
 
 // src/oci/publish.ts
-import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat13 } from "node:fs/promises";
 
 // src/util/log.ts
@@ -8729,7 +8735,7 @@ var silentLogger = {
 };
 
 // src/oci/client.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rename as rename3, rm as rm7 } from "node:fs/promises";
 import { Readable } from "node:stream";
@@ -9177,8 +9183,8 @@ var RegistryHttp = class {
 };
 
 // src/oci/upload.ts
-import { createHash as createHash8 } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createHash as createHash9 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
 import { Transform } from "node:stream";
 var DEFAULT_UPLOAD_SIZES = {
   monolithicLimit: 2 * 1024 * 1024 * 1024,
@@ -9237,7 +9243,7 @@ var UploadSession = class {
       const res = await this.complete(location, digest, bytes);
       if (res.status !== 201) return { res, location, method: "PUT" };
       return {
-        result: { bytesSent: bytes.length, sha256: createHash8("sha256").update(bytes).digest("hex"), skipped: false }
+        result: { bytesSent: bytes.length, sha256: createHash9("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
@@ -9259,14 +9265,14 @@ var UploadSession = class {
           tap.end();
           return tap;
         }
-        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
+        const source = createReadStream2(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
         source.on("error", (err) => tap.destroy(err));
         return source.pipe(tap);
       }
     });
     const monolithic = size <= sizes.monolithicLimit;
     const result = await this.withRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash8("sha256");
+      let accepted = createHash9("sha256");
       let location = await this.start();
       if (!monolithic) {
         for (let start = 0; start < size; start += sizes.chunkSize) {
@@ -9337,7 +9343,7 @@ var UploadSession = class {
 var DEFAULT_MAX_TAGS = 1e5;
 var MAX_TAG_PAGES = 1e4;
 async function* checkedBlob(source, digest, size) {
-  const hash = createHash9("sha256");
+  const hash = createHash10("sha256");
   let received = 0;
   for await (const chunk of source) {
     received += chunk.length;
@@ -9809,11 +9815,6 @@ async function verifyRoundTrip(client, r) {
 }
 
 // src/oci/publish.ts
-async function sha256OfFile(path) {
-  const hash = createHash10("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
-  return hash.digest("hex");
-}
 function notVerified(message, hint) {
   return new IpmDbError("not-verified", message, { hint });
 }
@@ -10000,7 +10001,7 @@ async function publishPackage(opts) {
 }
 
 // src/pipeline/upgrade/stage.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { join as join26 } from "node:path";
 
 // src/oci/pull.ts
@@ -10684,7 +10685,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join26(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile5(join26(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
