@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-OR2UCPOS.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-F6SMD5G7.js")).runCommand
   },
   {
     name: "verify",
@@ -68,12 +68,12 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-47DE664Z.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-ZE3BFAPG.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-YTDI7WQW.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-QF7VD6GW.js")).attestPredicateCommand
   }
 ];
 

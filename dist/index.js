@@ -4613,7 +4613,7 @@ async function baseImageId(docker, image) {
     r = await inspect();
   }
   const id = r.stdout.trim();
-  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+  return r.exitCode === 0 && isDigest(id) ? id : null;
 }
 async function warmImageExists(docker, tag) {
   const r = await docker.call(["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 6e4 });
@@ -6588,7 +6588,7 @@ function readUpgradeOptions(text, context = {}) {
     });
   else if (from?.kind === "reference") {
     previous.reference = from.reference;
-    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
+    const named = parseDatabaseTag(parseReference(from.reference).tag ?? "")?.version;
     previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
   }
   if (from?.kind === "version") {
@@ -6667,26 +6667,29 @@ function missingInputs(scenario, previous) {
 function previousReference(pullFrom, moduleName2, version2, irisMajorMinor2) {
   return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName2)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
 }
-var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
 function classifyUpgradeFrom(raw) {
   const value = raw.trim();
   if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
   if (isSemver(value)) return { kind: "version", version: value };
-  const cut = value.search(/[:@][^/]*$/);
-  const repository = cut > 0 ? value.slice(0, cut) : value;
-  if (REPOSITORY_RE.test(repository)) {
-    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
-    if (cut < 0)
-      throw new UsageError(
-        `upgrade-from "${value}" has no tag`,
-        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
-      );
-  }
+  const reference = referenceOrNull(value);
+  if (reference && (reference.tag !== void 0 || reference.digest !== void 0))
+    return { kind: "reference", reference: value };
+  if (reference)
+    throw new UsageError(
+      `upgrade-from "${value}" has no tag`,
+      "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
+    );
   throw new UsageError(
     `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
     "Give the previous release as one of those three forms."
   );
+}
+function referenceOrNull(text) {
+  try {
+    return parseReference(text);
+  } catch {
+    return null;
+  }
 }
 
 // src/action/licence-skip.ts
