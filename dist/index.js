@@ -12,13 +12,13 @@ import {
   TAG_SOURCE,
   UsageError,
   WORK_DIR,
-  childEnvironment,
   containerNameFor,
   describeError,
   describeOperation,
   dockerLogin,
   errorMessage,
   escapeHtml,
+  findOnPath,
   formatDuration,
   hasControlCharacter,
   imageTag,
@@ -49,7 +49,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-FJUSX4A5.js";
+} from "./chunks/action/chunk-BNPT7RKP.js";
 import {
   __commonJS,
   __require,
@@ -9312,7 +9312,7 @@ var require_dist = __commonJS({
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { copyFile as copyFile4, link, mkdir as mkdir11, readdir as readdir4, rm as rm7, stat as stat11 } from "node:fs/promises";
 import { basename as basename5, join as join19, relative as relative4 } from "node:path";
 
@@ -11723,8 +11723,14 @@ async function needsOutbound(moduleDir, exportPythonDeps) {
     () => false
   );
   if (exportPythonDeps && await exists("requirements.txt")) return true;
-  const manifest = await readFile4(join8(moduleDir, "module.xml"), "utf8").catch(() => "");
-  return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
+  return await declaresDependencies(moduleDir) && !await exists(".modules");
+}
+async function declaresDependencies(moduleDir) {
+  try {
+    return parseModuleXml(await readFile4(join8(moduleDir, "module.xml"), "utf8")).dependencies.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 // src/pipeline/containers.ts
@@ -11787,9 +11793,20 @@ function setUpIpm(ctx, target, installer, homeNamespace) {
 }
 
 // src/ipm/installer.ts
-import { createHash as createHash2 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash as createHash3 } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join10, resolve } from "node:path";
+
+// src/util/file-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+async function sha256OfFile(path) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+// src/ipm/installer.ts
 function pinnedSource(resolved) {
   if (resolved.git)
     return {
@@ -11809,9 +11826,6 @@ var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{v
 function installerUrl(version2, releaseUrl = IPM_RELEASE_URL) {
   return releaseUrl.replaceAll("{version}", version2);
 }
-async function sha256File(path) {
-  return createHash2("sha256").update(await readFile5(path)).digest("hex");
-}
 async function resolveInstaller(source, options) {
   if (source.kind === "git") {
     const pin = { commit: source.commit, repository: source.repository };
@@ -11830,7 +11844,7 @@ async function resolveInstaller(source, options) {
     };
   }
   if (source.kind === "path") {
-    const actual2 = await sha256File(source.path);
+    const actual2 = await sha256OfFile(source.path);
     if (source.sha256 && actual2 !== source.sha256)
       throw new IpmDbError(
         "installer-checksum-mismatch",
@@ -11852,13 +11866,13 @@ async function resolveInstaller(source, options) {
   const destination = join10(options.workDir, `zpm-${source.version}.xml`);
   const key2 = `ipm-installer-${source.version}-${expected}`;
   if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
-    const cached = await sha256File(destination).catch(() => "");
+    const cached = await sha256OfFile(destination).catch(() => "");
     if (cached === expected)
       return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
     await rm3(destination, { force: true });
   }
   const bytes = await downloadBytes(url, options, "the IPM installer");
-  const actual = createHash2("sha256").update(bytes).digest("hex");
+  const actual = createHash3("sha256").update(bytes).digest("hex");
   if (actual !== expected)
     throw new IpmDbError(
       "installer-checksum-mismatch",
@@ -11911,11 +11925,11 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { join as join11 } from "node:path";
 
 // src/ipm/warm-image.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var WARM_REPOSITORY = "ipm-db-warm";
 var WARM_LABEL = "ipm-db.warm";
 function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
-  return createHash3("sha256").update(`${baseImageId2}
+  return createHash4("sha256").update(`${baseImageId2}
 ${ipmPin}
 ${homeNamespace}`).digest("hex").slice(0, 32);
 }
@@ -11931,7 +11945,7 @@ async function baseImageId(docker, image) {
     r = await inspect();
   }
   const id = r.stdout.trim();
-  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+  return r.exitCode === 0 && isDigest(id) ? id : null;
 }
 async function warmImageExists(docker, tag) {
   const r = await docker.call(["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 6e4 });
@@ -11992,7 +12006,7 @@ async function startWithWarmImage(ctx) {
     ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
     return startPipelineIris(ctx, ctx.runId);
   }
-  const key2 = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? "USER");
+  const key2 = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? "USER");
   const tag = warmImageTag(key2);
   const state = { key: key2, tag, used: false };
   warmStates.set(ctx, state);
@@ -12018,7 +12032,7 @@ async function setUpIpmWarm(ctx, installer) {
   const state = warmState(ctx);
   if (state?.used) {
     try {
-      const setup2 = await setUpIpm(ctx, ctx.target, null, o.ipmNamespace);
+      const setup2 = await setUpIpm(ctx, ctx.target, null, o.homeNamespace);
       return { ...setup2, installedFrom: installer };
     } catch (err) {
       ctx.logger.warn(
@@ -12033,7 +12047,7 @@ async function setUpIpmWarm(ctx, installer) {
       ctx.ops = driven.ops;
     }
   }
-  const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
+  const setup = await setUpIpm(ctx, ctx.target, installer, o.homeNamespace);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container, state.tag, state.key, {
@@ -12177,7 +12191,7 @@ async function probeStart(ctx, container) {
     return { stdout: r.stdout, exitCode: r.exitCode };
   };
   try {
-    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? "USER");
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.homeNamespace ?? "USER");
   } catch (err) {
     const probes = err.probes;
     if (probes) ctx.report.assumptions = probes;
@@ -12710,7 +12724,7 @@ function renderUpgradeMarkdown(results) {
 
 // src/pipeline/module-settings.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { isAbsolute, join as join13, relative as relative3, sep as sep4 } from "node:path";
 
 // src/naming/reference.ts
@@ -13052,7 +13066,7 @@ function gitRevision(source) {
 async function run(command, cwd, args) {
   const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
   if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
-  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
+  const why = result.timedOut ? `did not finish within ${formatDuration(GIT_TIMEOUT_MS)}` : `exit ${result.exitCode}`;
   throw new IpmDbError(
     "upgrade-git-source",
     `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
@@ -13153,7 +13167,7 @@ function readUpgradeOptions(text, context = {}) {
     });
   else if (from?.kind === "reference") {
     previous.reference = from.reference;
-    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
+    const named = parseDatabaseTag(parseReference(from.reference).tag ?? "")?.version;
     previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
   }
   if (from?.kind === "version") {
@@ -13232,26 +13246,29 @@ function missingInputs(scenario, previous) {
 function previousReference(pullFrom, moduleName2, version2, irisMajorMinor2) {
   return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName2)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
 }
-var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
 function classifyUpgradeFrom(raw) {
   const value = raw.trim();
   if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
   if (isSemver(value)) return { kind: "version", version: value };
-  const cut = value.search(/[:@][^/]*$/);
-  const repository = cut > 0 ? value.slice(0, cut) : value;
-  if (REPOSITORY_RE.test(repository)) {
-    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
-    if (cut < 0)
-      throw new UsageError(
-        `upgrade-from "${value}" has no tag`,
-        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
-      );
-  }
+  const reference = referenceOrNull(value);
+  if (reference && (reference.tag !== void 0 || reference.digest !== void 0))
+    return { kind: "reference", reference: value };
+  if (reference)
+    throw new UsageError(
+      `upgrade-from "${value}" has no tag`,
+      "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
+    );
   throw new UsageError(
     `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
     "Give the previous release as one of those three forms."
   );
+}
+function referenceOrNull(text) {
+  try {
+    return parseReference(text);
+  } catch {
+    return null;
+  }
 }
 
 // src/pipeline/module-settings.ts
@@ -13313,7 +13330,7 @@ function settingsFileLabel(base, moduleDir) {
 async function readModuleSettings(moduleDir, label = MODULE_SETTINGS_FILE) {
   let text;
   try {
-    text = await readFile6(join13(moduleDir, MODULE_SETTINGS_FILE), "utf8");
+    text = await readFile5(join13(moduleDir, MODULE_SETTINGS_FILE), "utf8");
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT" || code === "ENOTDIR") return NO_MODULE_SETTINGS;
@@ -13825,9 +13842,7 @@ function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
     try {
       const result = await Promise.race([op(), late]);
       if (result === "late") {
-        warn(
-          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
-        );
+        warn(`${what} took over ${formatDuration(budgetMs)} (cache service slow or unavailable); going on without it.`);
         return fallback;
       }
       return result;
@@ -14131,7 +14146,7 @@ function artifactName(prefix, iris, env, matrixJson) {
     }
     const joined = sanitiseArtifactName(values3.join("-"));
     if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash4("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+      parts.push(`${joined.slice(0, 40)}-${createHash5("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
   }
   if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
@@ -14235,17 +14250,13 @@ async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
 }
 
 // src/action/docker-cli.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var execFileP = promisify(execFile);
-var dockerCli = async (args, timeoutMs) => {
-  const { stdout } = await execFileP("docker", args, {
-    env: childEnvironment(),
-    timeout: timeoutMs,
-    maxBuffer: 16 * 1024 * 1024
-  });
-  return { stdout };
-};
+function dockerCommand(docker = new Docker()) {
+  return async (args, timeoutMs) => {
+    const { stdout } = await docker.check("docker-cache", `docker ${args[0] ?? ""}`.trim(), args, { timeoutMs });
+    return { stdout };
+  };
+}
+var dockerCli = dockerCommand();
 
 // src/action/event.ts
 import { readFileSync } from "node:fs";
@@ -14722,20 +14733,20 @@ function firstCredentials(...sources) {
     return void 0;
   };
 }
-function accessForHost(access3, host) {
-  if (sameHost(host, access3.host)) return access3;
+function accessForHost(access2, host) {
+  if (sameHost(host, access2.host)) return access2;
   const hostname = (h) => new URL(`http://${h}/`).hostname;
   return {
-    ...access3,
+    ...access2,
     host: validateRegistryHost(host),
     namespace: "",
-    plainHttp: access3.plainHttp && hostname(host) === hostname(access3.host)
+    plainHttp: access2.plainHttp && hostname(host) === hostname(access2.host)
   };
 }
 var OriginPolicy = class {
-  constructor(access3) {
-    this.access = access3;
-    this.baseUrl = new URL(`${access3.plainHttp ? "http" : "https"}://${access3.host}/`);
+  constructor(access2) {
+    this.access = access2;
+    this.baseUrl = new URL(`${access2.plainHttp ? "http" : "https"}://${access2.host}/`);
   }
   access;
   baseUrl;
@@ -15156,7 +15167,7 @@ function totalTimeout(totalMs) {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(
-      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
+      new IpmDbError("timeout", `The whole run exceeded the timeout input (${formatDuration(totalMs)}).`, {
         hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
       })
     ),
@@ -15291,18 +15302,18 @@ import { mkdir as mkdir13, readdir as readdir5, writeFile as writeFile5 } from "
 import { join as join28 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { basename as basename7 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 
 // src/archive/dat-hasher.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { Worker } from "node:worker_threads";
 var InlineHasher = class {
-  hash = createHash5("sha256");
+  hash = createHash6("sha256");
   update(chunk) {
     this.hash.update(chunk);
   }
@@ -15640,7 +15651,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash6("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash7("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -16431,7 +16442,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash7("sha256");
+  const fileHash = createHash8("sha256");
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -16507,8 +16518,6 @@ function compressionRatioMessage(inflated, compressed, limits) {
 }
 
 // src/oci/publish.ts
-import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat13 } from "node:fs/promises";
 
 // src/util/log.ts
@@ -16525,7 +16534,7 @@ var silentLogger = {
 };
 
 // src/oci/client.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rename as rename3, rm as rm8 } from "node:fs/promises";
 import { Readable } from "node:stream";
@@ -16592,12 +16601,12 @@ var Authenticator = class {
   constructor(policy, fetchToken) {
     this.policy = policy;
     this.fetchToken = fetchToken;
-    const access3 = policy.access;
-    this.credentials = access3.credentialsFor(access3.host);
+    const access2 = policy.access;
+    this.credentials = access2.credentialsFor(access2.host);
     if (this.credentials) {
       const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
-      access3.onSecret(this.credentials.password);
-      access3.onSecret(encoded);
+      access2.onSecret(this.credentials.password);
+      access2.onSecret(encoded);
       this.basic = `Basic ${encoded}`;
     }
   }
@@ -16837,9 +16846,9 @@ function responseHeader(res, name) {
 }
 var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
 var RegistryHttp = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.policy = new OriginPolicy(access3);
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.policy = new OriginPolicy(access2);
     this.logger = opts.logger ?? silentLogger;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
@@ -16973,8 +16982,8 @@ var RegistryHttp = class {
 };
 
 // src/oci/upload.ts
-import { createHash as createHash8 } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createHash as createHash9 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
 import { Transform } from "node:stream";
 var DEFAULT_UPLOAD_SIZES = {
   monolithicLimit: 2 * 1024 * 1024 * 1024,
@@ -17033,7 +17042,7 @@ var UploadSession = class {
       const res = await this.complete(location, digest, bytes);
       if (res.status !== 201) return { res, location, method: "PUT" };
       return {
-        result: { bytesSent: bytes.length, sha256: createHash8("sha256").update(bytes).digest("hex"), skipped: false }
+        result: { bytesSent: bytes.length, sha256: createHash9("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
@@ -17055,14 +17064,14 @@ var UploadSession = class {
           tap.end();
           return tap;
         }
-        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
+        const source = createReadStream2(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
         source.on("error", (err) => tap.destroy(err));
         return source.pipe(tap);
       }
     });
     const monolithic = size <= sizes.monolithicLimit;
     const result = await this.withRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash8("sha256");
+      let accepted = createHash9("sha256");
       let location = await this.start();
       if (!monolithic) {
         for (let start = 0; start < size; start += sizes.chunkSize) {
@@ -17133,7 +17142,7 @@ var UploadSession = class {
 var DEFAULT_MAX_TAGS = 1e5;
 var MAX_TAG_PAGES = 1e4;
 async function* checkedBlob(source, digest, size) {
-  const hash = createHash9("sha256");
+  const hash = createHash10("sha256");
   let received = 0;
   for await (const chunk of source) {
     received += chunk.length;
@@ -17149,9 +17158,9 @@ async function* checkedBlob(source, digest, size) {
     throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
 }
 var RegistryClient = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.http = new RegistryHttp(access3, opts);
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.http = new RegistryHttp(access2, opts);
     this.sizes = {
       monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
       chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
@@ -17473,38 +17482,12 @@ function ipmAcceptanceViolations(manifest, tag) {
 }
 
 // src/oci/oras-cli.ts
-import { spawn } from "node:child_process";
-import { access as access2, mkdtemp as mkdtemp3, rm as rm9, symlink, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, rm as rm9, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join24, resolve as resolve3 } from "node:path";
-async function findOras(env = process.env) {
-  for (const dir of (env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join24(dir, "oras");
-    try {
-      await access2(candidate, 1);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function runTool(command, args, opts = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: childEnvironment(), stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => stdout += d.toString());
-    child.stderr.on("data", (d) => stderr += d.toString());
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-    child.stdin.on("error", () => {
-    });
-    child.stdin.end(opts.stdin ?? "");
-  });
-}
+import { join as join24, resolve as resolve3 } from "node:path";
 async function pushWithOras(opts) {
-  const oras = opts.orasPath ?? await findOras();
+  const timeoutMs = opts.timeoutMs ?? 60 * 6e4;
+  const oras = opts.orasPath ?? findOnPath("oras");
   if (!oras) {
     throw new IpmDbError("oras-missing", "no oras binary on PATH", {
       hint: "Install the ORAS CLI (https://oras.land) or publish with the built-in client (omit --client oras)."
@@ -17531,12 +17514,14 @@ async function pushWithOras(opts) {
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
-    const run3 = await runTool(oras, args, {
+    const run3 = await runCommand(oras, args, {
       cwd: dir,
-      ...opts.credentials ? { stdin: opts.credentials.password } : {}
+      timeoutMs,
+      ...opts.credentials ? { input: opts.credentials.password } : {}
     });
-    if (run3.code !== 0) {
-      throw new IpmDbError("oras-push", `oras push ${opts.reference} failed (exit ${run3.code})`, {
+    if (run3.exitCode !== 0) {
+      const why = run3.timedOut ? `did not finish within ${formatDuration(timeoutMs)}` : `failed (exit ${run3.exitCode})`;
+      throw new IpmDbError("oras-push", `oras push ${opts.reference} ${why}`, {
         details: redact(run3.stderr.trim())
       });
     }
@@ -17629,11 +17614,6 @@ async function verifyRoundTrip(client, r) {
 }
 
 // src/oci/publish.ts
-async function sha256OfFile(path) {
-  const hash = createHash10("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
-  return hash.digest("hex");
-}
 function notVerified(message, hint) {
   return new IpmDbError("not-verified", message, { hint });
 }
@@ -17696,15 +17676,15 @@ function manifestDifferences(existing, next) {
 }
 async function publishPackage(opts) {
   const logger = opts.logger ?? silentLogger;
-  const { access: access3 } = opts;
-  const registry = access3.host;
+  const { access: access2 } = opts;
+  const registry = access2.host;
   const report = opts.report ?? await opts.verifier.file(opts.archivePath);
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
     created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     ...opts.source ? { source: opts.source } : {}
   });
-  const repository = ipmRepositoryPath(access3.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat13(opts.archivePath)).size;
@@ -17736,7 +17716,7 @@ async function publishPackage(opts) {
     logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
     return result(serialized.digest, false, 0, false, null);
   }
-  const client = new RegistryClient(access3, { logger, ...opts.clientOptions });
+  const client = new RegistryClient(access2, { logger, ...opts.clientOptions });
   const roundTrip = async (digest2, readLayer) => {
     const proof = await verifyRoundTrip(client, {
       repository,
@@ -17777,12 +17757,12 @@ async function publishPackage(opts) {
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }
   if (opts.client === "oras") {
-    const credentials = access3.credentialsFor(registry);
+    const credentials = access2.credentialsFor(registry);
     const digest2 = await pushWithOras({
       archivePath: opts.archivePath,
       reference,
       manifest,
-      plainHttp: access3.plainHttp,
+      plainHttp: access2.plainHttp,
       ...credentials ? { credentials } : {}
     });
     return result(digest2, false, facts.layer.size, true, await roundTrip(digest2, true));
@@ -17820,7 +17800,7 @@ async function publishPackage(opts) {
 }
 
 // src/pipeline/upgrade/stage.ts
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join27 } from "node:path";
 
 // src/oci/pull.ts
@@ -18504,7 +18484,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile7(join27(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join27(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;

@@ -7,7 +7,7 @@ import {
   cleanup,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-FJUSX4A5.js";
+} from "./chunks/action/chunk-BNPT7RKP.js";
 import {
   getState,
   info,

@@ -2,7 +2,7 @@
  * The action's main step: the pipeline on each IRIS image (./image-runs.ts), then publishing
  * (./publish-step.ts, only when every image passed), then reports and outputs (./outputs.ts),
  * annotations, artifacts (./artifacts.ts), the image cache and the summary. Outputs, summary and
- * artifacts are produced whatever failed; the caller turns `outcome.ok === false` into setFailed.
+ * artifacts are produced whatever failed; src/index.ts fails the step with `outcome.failure`.
  */
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -28,6 +28,7 @@ import type { PipelinePort, PublishPort } from './ports.js';
 import { publishStep } from './publish-step.js';
 import { buildSummary } from './summary.js';
 import { readTestFailureAnnotations } from './test-failures.js';
+import { formatDuration } from '../util/format.js';
 
 export interface ActionDeps {
   io: CoreIO;
@@ -49,7 +50,7 @@ function totalTimeout(totalMs: number): { signal: AbortSignal; clear: () => void
   const timer = setTimeout(
     () =>
       controller.abort(
-        new IpmDbError('timeout', `The whole run exceeded the timeout input (${Math.round(totalMs / 1000)} s).`, {
+        new IpmDbError('timeout', `The whole run exceeded the timeout input (${formatDuration(totalMs)}).`, {
           hint: 'Raise the timeout input, or run fewer IRIS versions per job (a matrix).',
         }),
       ),

@@ -361,7 +361,7 @@ describe('run()', () => {
         stage: 'ipm',
         status: 'failed',
         message:
-          'The whole run exceeded the timeout input (0 s). (Raise the timeout input, or run fewer IRIS versions per job (a matrix).)',
+          'The whole run exceeded the timeout input (300 ms). (Raise the timeout input, or run fewer IRIS versions per job (a matrix).)',
       }),
     ]);
     expect(outcome.failure?.message).toMatch(/^localhost\/iris:2024\.1: the ipm stage failed: The whole run exceeded/);
