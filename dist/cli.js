@@ -18,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-QZW6P37B.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-J36N23XV.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,52 +28,52 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-ORK2UNZY.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-GWDFEJH3.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-ZOB54XGL.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-Q4IFXKFQ.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-4YN5LMED.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-X6V66274.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-4E43EEPT.js")).pullCommand((await import("./chunks/cli/verify-QZW6P37B.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-TLRBUSMX.js")).pullCommand((await import("./chunks/cli/verify-J36N23XV.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-33ZTXJJK.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-GRQE2ZVI.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-O7B7USAZ.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-ZWL3U3UC.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-3GX7FIR4.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-OAPA3445.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-W235C5CL.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-6HOA4FTR.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-U3ROI64B.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-FSTLIYOK.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-SOU54MIN.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-ZU2YMUM4.js")).attestPredicateCommand
   }
 ];
 

@@ -12,13 +12,13 @@ import {
   TAG_SOURCE,
   UsageError,
   WORK_DIR,
-  childEnvironment,
   containerNameFor,
   describeError,
   describeOperation,
   dockerLogin,
   errorMessage,
   escapeHtml,
+  findOnPath,
   formatDuration,
   hasControlCharacter,
   imageTag,
@@ -34,6 +34,7 @@ import {
   isTag,
   isValid,
   markdownCode,
+  markdownLink,
   markdownText,
   needsCheckCapsFalse,
   newRunId,
@@ -49,7 +50,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-7WXPDNMS.js";
+} from "./chunks/action/chunk-IDEJ6AES.js";
 import {
   __commonJS,
   __require,
@@ -9312,8 +9313,8 @@ var require_dist = __commonJS({
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash as createHash4 } from "node:crypto";
-import { copyFile as copyFile4, readdir as readdir4, stat as stat11 } from "node:fs/promises";
+import { createHash as createHash5 } from "node:crypto";
+import { copyFile as copyFile4, link, mkdir as mkdir11, readdir as readdir4, rm as rm7, stat as stat11 } from "node:fs/promises";
 import { basename as basename5, join as join19, relative as relative4 } from "node:path";
 
 // src/action/image-runs.ts
@@ -11317,8 +11318,8 @@ var TarStreamParser = class {
     }
     const path = records.get("path");
     if (path !== void 0) this.pendingPath = path;
-    const link = records.get("linkpath");
-    if (link !== void 0) this.pendingLink = link;
+    const link2 = records.get("linkpath");
+    if (link2 !== void 0) this.pendingLink = link2;
     const size = records.get("size");
     if (size !== void 0) {
       if (!/^[0-9]{1,16}$/.test(size) || !Number.isSafeInteger(Number(size))) {
@@ -11723,8 +11724,14 @@ async function needsOutbound(moduleDir, exportPythonDeps) {
     () => false
   );
   if (exportPythonDeps && await exists("requirements.txt")) return true;
-  const manifest = await readFile4(join8(moduleDir, "module.xml"), "utf8").catch(() => "");
-  return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
+  return await declaresDependencies(moduleDir) && !await exists(".modules");
+}
+async function declaresDependencies(moduleDir) {
+  try {
+    return parseModuleXml(await readFile4(join8(moduleDir, "module.xml"), "utf8")).dependencies.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 // src/pipeline/containers.ts
@@ -11787,9 +11794,20 @@ function setUpIpm(ctx, target, installer, homeNamespace) {
 }
 
 // src/ipm/installer.ts
-import { createHash as createHash2 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash as createHash3 } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join10, resolve } from "node:path";
+
+// src/util/file-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+async function sha256OfFile(path) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+// src/ipm/installer.ts
 function pinnedSource(resolved) {
   if (resolved.git)
     return {
@@ -11809,9 +11827,6 @@ var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{v
 function installerUrl(version2, releaseUrl = IPM_RELEASE_URL) {
   return releaseUrl.replaceAll("{version}", version2);
 }
-async function sha256File(path) {
-  return createHash2("sha256").update(await readFile5(path)).digest("hex");
-}
 async function resolveInstaller(source, options) {
   if (source.kind === "git") {
     const pin = { commit: source.commit, repository: source.repository };
@@ -11830,7 +11845,7 @@ async function resolveInstaller(source, options) {
     };
   }
   if (source.kind === "path") {
-    const actual2 = await sha256File(source.path);
+    const actual2 = await sha256OfFile(source.path);
     if (source.sha256 && actual2 !== source.sha256)
       throw new IpmDbError(
         "installer-checksum-mismatch",
@@ -11852,13 +11867,13 @@ async function resolveInstaller(source, options) {
   const destination = join10(options.workDir, `zpm-${source.version}.xml`);
   const key2 = `ipm-installer-${source.version}-${expected}`;
   if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
-    const cached = await sha256File(destination).catch(() => "");
+    const cached = await sha256OfFile(destination).catch(() => "");
     if (cached === expected)
       return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
     await rm3(destination, { force: true });
   }
   const bytes = await downloadBytes(url, options, "the IPM installer");
-  const actual = createHash2("sha256").update(bytes).digest("hex");
+  const actual = createHash3("sha256").update(bytes).digest("hex");
   if (actual !== expected)
     throw new IpmDbError(
       "installer-checksum-mismatch",
@@ -11911,11 +11926,11 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { join as join11 } from "node:path";
 
 // src/ipm/warm-image.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var WARM_REPOSITORY = "ipm-db-warm";
 var WARM_LABEL = "ipm-db.warm";
 function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
-  return createHash3("sha256").update(`${baseImageId2}
+  return createHash4("sha256").update(`${baseImageId2}
 ${ipmPin}
 ${homeNamespace}`).digest("hex").slice(0, 32);
 }
@@ -11931,7 +11946,7 @@ async function baseImageId(docker, image) {
     r = await inspect();
   }
   const id = r.stdout.trim();
-  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+  return r.exitCode === 0 && isDigest(id) ? id : null;
 }
 async function warmImageExists(docker, tag) {
   const r = await docker.call(["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 6e4 });
@@ -11992,7 +12007,7 @@ async function startWithWarmImage(ctx) {
     ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
     return startPipelineIris(ctx, ctx.runId);
   }
-  const key2 = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? "USER");
+  const key2 = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? "USER");
   const tag = warmImageTag(key2);
   const state = { key: key2, tag, used: false };
   warmStates.set(ctx, state);
@@ -12018,7 +12033,7 @@ async function setUpIpmWarm(ctx, installer) {
   const state = warmState(ctx);
   if (state?.used) {
     try {
-      const setup2 = await setUpIpm(ctx, ctx.target, null, o.ipmNamespace);
+      const setup2 = await setUpIpm(ctx, ctx.target, null, o.homeNamespace);
       return { ...setup2, installedFrom: installer };
     } catch (err) {
       ctx.logger.warn(
@@ -12033,7 +12048,7 @@ async function setUpIpmWarm(ctx, installer) {
       ctx.ops = driven.ops;
     }
   }
-  const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
+  const setup = await setUpIpm(ctx, ctx.target, installer, o.homeNamespace);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container, state.tag, state.key, {
@@ -12177,7 +12192,7 @@ async function probeStart(ctx, container) {
     return { stdout: r.stdout, exitCode: r.exitCode };
   };
   try {
-    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? "USER");
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.homeNamespace ?? "USER");
   } catch (err) {
     const probes = err.probes;
     if (probes) ctx.report.assumptions = probes;
@@ -12507,9 +12522,9 @@ function located(message, where) {
   return where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ${message}` : message;
 }
 function groupedLogger(sink, prefix) {
-  let open2 = null;
+  let open3 = null;
   const emit = (line) => {
-    if (open2) open2.push(line);
+    if (open3) open3.push(line);
     else sink.line({ ...line, text: `${prefix}${line.text}` });
   };
   return {
@@ -12518,16 +12533,16 @@ function groupedLogger(sink, prefix) {
     error: (m, w) => emit({ level: "info", text: `error: ${located(m, w)}` }),
     debug: (m) => emit({ level: "debug", text: m }),
     async group(title, fn) {
-      if (open2) {
-        open2.push({ level: "info", text: `-- ${title}` });
+      if (open3) {
+        open3.push({ level: "info", text: `-- ${title}` });
         return fn();
       }
       const lines = [];
-      open2 = lines;
+      open3 = lines;
       try {
         return await fn();
       } finally {
-        open2 = null;
+        open3 = null;
         sink.block(`${prefix}${title}`, lines);
       }
     }
@@ -12710,7 +12725,7 @@ function renderUpgradeMarkdown(results) {
 
 // src/pipeline/module-settings.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { isAbsolute, join as join13, relative as relative3, sep as sep4 } from "node:path";
 
 // src/naming/reference.ts
@@ -13052,7 +13067,7 @@ function gitRevision(source) {
 async function run(command, cwd, args) {
   const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
   if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
-  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
+  const why = result.timedOut ? `did not finish within ${formatDuration(GIT_TIMEOUT_MS)}` : `exit ${result.exitCode}`;
   throw new IpmDbError(
     "upgrade-git-source",
     `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
@@ -13153,7 +13168,7 @@ function readUpgradeOptions(text, context = {}) {
     });
   else if (from?.kind === "reference") {
     previous.reference = from.reference;
-    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
+    const named = parseDatabaseTag(parseReference(from.reference).tag ?? "")?.version;
     previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
   }
   if (from?.kind === "version") {
@@ -13232,26 +13247,29 @@ function missingInputs(scenario, previous) {
 function previousReference(pullFrom, moduleName2, version2, irisMajorMinor2) {
   return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName2)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
 }
-var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
 function classifyUpgradeFrom(raw) {
   const value = raw.trim();
   if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
   if (isSemver(value)) return { kind: "version", version: value };
-  const cut = value.search(/[:@][^/]*$/);
-  const repository = cut > 0 ? value.slice(0, cut) : value;
-  if (REPOSITORY_RE.test(repository)) {
-    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
-    if (cut < 0)
-      throw new UsageError(
-        `upgrade-from "${value}" has no tag`,
-        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
-      );
-  }
+  const reference = referenceOrNull(value);
+  if (reference && (reference.tag !== void 0 || reference.digest !== void 0))
+    return { kind: "reference", reference: value };
+  if (reference)
+    throw new UsageError(
+      `upgrade-from "${value}" has no tag`,
+      "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
+    );
   throw new UsageError(
     `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
     "Give the previous release as one of those three forms."
   );
+}
+function referenceOrNull(text) {
+  try {
+    return parseReference(text);
+  } catch {
+    return null;
+  }
 }
 
 // src/pipeline/module-settings.ts
@@ -13313,7 +13331,7 @@ function settingsFileLabel(base, moduleDir) {
 async function readModuleSettings(moduleDir, label = MODULE_SETTINGS_FILE) {
   let text;
   try {
-    text = await readFile6(join13(moduleDir, MODULE_SETTINGS_FILE), "utf8");
+    text = await readFile5(join13(moduleDir, MODULE_SETTINGS_FILE), "utf8");
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT" || code === "ENOTDIR") return NO_MODULE_SETTINGS;
@@ -13442,6 +13460,35 @@ function stringList(node) {
   return items.join("\n");
 }
 
+// src/action/links.ts
+var segment = (s) => encodeURIComponent(s);
+function workflowRunUrl(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  if (!server || !repository || !runId || !/^https?:\/\//.test(server) || !/^\d+$/.test(runId)) return null;
+  const [owner, repo, ...rest] = repository.split("/");
+  if (!owner || !repo || rest.length) return null;
+  return `${server.replace(/\/+$/, "")}/${segment(owner)}/${segment(repo)}/actions/runs/${runId}`;
+}
+function artifactUrl(runUrl, id) {
+  return runUrl && id !== null && Number.isSafeInteger(id) && id > 0 ? `${runUrl}/artifacts/${id}` : null;
+}
+function ghcrPackagePage(reference, sourceUrl) {
+  if (!sourceUrl) return null;
+  let registry;
+  let repository;
+  try {
+    ({ registry, repository } = parseReference(reference));
+  } catch {
+    return null;
+  }
+  if (registry.toLowerCase() !== "ghcr.io") return null;
+  const source = /^(https:\/\/github\.com)\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(sourceUrl);
+  if (!source) return null;
+  const [owner, ...packagePath] = repository.split("/");
+  if (!owner || packagePath.length === 0 || owner !== source[2].toLowerCase()) return null;
+  return `${source[1]}/${segment(source[2])}/${segment(source[3])}/pkgs/container/${segment(packagePath.join("/"))}`;
+}
+
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
@@ -13564,7 +13611,7 @@ function overviewTable(runs) {
 
 `;
 }
-function runBlocks(run3) {
+function runBlocks(run3, links) {
   const out = [
     fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run3))}
 
@@ -13579,8 +13626,9 @@ function runBlocks(run3) {
     if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
   }
   if (run3.published) {
+    const page = ghcrPackagePage(run3.published.reference, links.sourceUrl);
     facts.push(
-      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""} |`
+      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""}${page ? ` \xB7 ${markdownLink("package page", page)}` : ""} |`
     );
     facts.push(`| digest | ${markdownCode(run3.published.digest)} |`);
     const proof = run3.published.roundTrip;
@@ -13666,6 +13714,12 @@ ${probes.map(
   }
   return out;
 }
+function artifactLine(a, links) {
+  const url = artifactUrl(links.runUrl, a.id);
+  const name = url ? markdownLink(a.name, url, { code: true }) : markdownCode(a.name);
+  const what = a.zipped ? `${a.files.length} ${a.files.length === 1 ? "file" : "files"}, zipped` : "the archive itself, not zipped";
+  return `${name} (${formatBytes(a.size)}, ${what})`;
+}
 function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
   const first = outcome2.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
@@ -13701,7 +13755,7 @@ ${describeSettingsUse(outcome2.moduleSettings, "inputs").map((l) => `- ${markdow
       )
     );
   if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
-  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
+  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3, outcome2.links));
   if (outcome2.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
 
@@ -13710,13 +13764,11 @@ ${describeSettingsUse(outcome2.moduleSettings, "inputs").map((l) => `- ${markdow
   }
   if (outcome2.artifacts.length) {
     blocks.push(
-      fixed(
-        `**Artifacts**
+      fixed(`**Artifacts**
 
-${outcome2.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+${outcome2.artifacts.map((a) => `- ${artifactLine(a, outcome2.links)}`).join("\n")}
 
-`
-      )
+`)
     );
   }
   blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
@@ -13791,9 +13843,7 @@ function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
     try {
       const result = await Promise.race([op(), late]);
       if (result === "late") {
-        warn(
-          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
-        );
+        warn(`${what} took over ${formatDuration(budgetMs)} (cache service slow or unavailable); going on without it.`);
         return fallback;
       }
       return result;
@@ -14065,10 +14115,15 @@ function artifactServiceAvailable(env) {
 }
 function defaultUploader() {
   return {
-    async upload(name, files, rootDirectory) {
+    async upload(name, files, rootDirectory, options) {
+      if (options.skipArchive && (files.length !== 1 || basename5(files[0] ?? "") !== name))
+        throw new Error(`an unzipped artifact is one file named as the artifact (${name})`);
       const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
       const client = new DefaultArtifactClient();
-      const res = await client.uploadArtifact(name, files, rootDirectory, {});
+      const res = await client.uploadArtifact(name, files, rootDirectory, {
+        ...options.retentionDays !== null ? { retentionDays: options.retentionDays } : {},
+        ...options.skipArchive ? { skipArchive: true } : {}
+      });
       return { id: res.id ?? null, size: res.size ?? 0 };
     }
   };
@@ -14092,15 +14147,32 @@ function artifactName(prefix, iris, env, matrixJson) {
     }
     const joined = sanitiseArtifactName(values3.join("-"));
     if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash4("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+      parts.push(`${joined.slice(0, 40)}-${createHash5("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
   }
   if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
   return sanitiseArtifactName(parts.join("-"));
 }
-async function uploadRunFiles(uploader, name, files, rootDirectory) {
-  const res = await uploader.upload(name, files, rootDirectory);
-  return { name, id: res.id, size: res.size, files };
+function archiveArtifactName(runArtifact, archiveFileName) {
+  const stem = sanitiseArtifactName(basename5(archiveFileName).replace(/\.tgz$/i, ""));
+  return `${runArtifact}-${stem || "package"}.tgz`;
+}
+async function uploadRunFiles(uploader, name, files, rootDirectory, retentionDays) {
+  const res = await uploader.upload(name, files, rootDirectory, { retentionDays, skipArchive: false });
+  return { name, id: res.id, size: res.size, files, zipped: true };
+}
+async function uploadArchiveFile(uploader, name, archivePath, outDir, retentionDays) {
+  const dir = join19(outDir, "unzipped-artifact");
+  await rm7(dir, { recursive: true, force: true });
+  await mkdir11(dir, { recursive: true });
+  const file = join19(dir, name);
+  await link(archivePath, file).catch(() => copyFile4(archivePath, file));
+  try {
+    const res = await uploader.upload(name, [file], dir, { retentionDays, skipArchive: true });
+    return { name, id: res.id, size: res.size, files: [archivePath], zipped: false };
+  } finally {
+    await rm7(dir, { recursive: true, force: true });
+  }
 }
 async function listFilesIn(dir) {
   const out = [];
@@ -14111,11 +14183,13 @@ async function listFilesIn(dir) {
   }
   return out;
 }
-async function collectRunFiles(report, outDir, logFiles) {
+async function collectRunFiles(report, outDir, logFiles, withArchive = true) {
   const files = /* @__PURE__ */ new Set([join19(outDir, REPORT_FILE)]);
-  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
-    (p) => Boolean(p)
-  );
+  const wanted = [
+    withArchive ? report.archive?.path : void 0,
+    report.junitPath,
+    ...report.ok ? [] : logFiles
+  ].filter((p) => Boolean(p));
   for (const p of wanted) {
     const rel = relative4(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
@@ -14149,9 +14223,23 @@ async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
   await io.group("Upload artifacts", async () => {
     for (const { report, outDir, logFiles } of wanted) {
       const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
+      let archiveUploaded = false;
+      if (report.archive?.path) {
+        const archiveName = archiveArtifactName(name, report.archive.fileName);
+        try {
+          const up = await uploadArchiveFile(uploader, archiveName, report.archive.path, outDir, inputs.retentionDays);
+          io.info(`Uploaded ${archiveName} (${up.size} bytes, not zipped)`);
+          artifacts.push(up);
+          archiveUploaded = true;
+        } catch (err) {
+          io.warning(
+            `Uploading the archive as ${archiveName} failed (${redact(errorMessage(err))}); it goes into the zip artifact ${name}.`
+          );
+        }
+      }
       try {
-        const files = await collectRunFiles(report, outDir, logFiles);
-        const up = await uploadRunFiles(uploader, name, files, outDir);
+        const files = await collectRunFiles(report, outDir, logFiles, !archiveUploaded);
+        const up = await uploadRunFiles(uploader, name, files, outDir, inputs.retentionDays);
         io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
         artifacts.push(up);
       } catch (err) {
@@ -14163,17 +14251,13 @@ async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
 }
 
 // src/action/docker-cli.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var execFileP = promisify(execFile);
-var dockerCli = async (args, timeoutMs) => {
-  const { stdout } = await execFileP("docker", args, {
-    env: childEnvironment(),
-    timeout: timeoutMs,
-    maxBuffer: 16 * 1024 * 1024
-  });
-  return { stdout };
-};
+function dockerCommand(docker = new Docker()) {
+  return async (args, timeoutMs) => {
+    const { stdout } = await docker.check("docker-cache", `docker ${args[0] ?? ""}`.trim(), args, { timeoutMs });
+    return { stdout };
+  };
+}
+var dockerCli = dockerCommand();
 
 // src/action/event.ts
 import { readFileSync } from "node:fs";
@@ -14522,6 +14606,14 @@ var UPLOAD_POLICIES = ["always", "failure", "never"];
 var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
+var MAX_RETENTION_DAYS = 90;
+function parseRetentionDays(raw) {
+  const text = raw.trim();
+  if (text === "") return null;
+  if (!/^\d{1,3}$/.test(text)) return void 0;
+  const days = Number(text);
+  return days >= 1 && days <= MAX_RETENTION_DAYS ? days : void 0;
+}
 function workspaceOf(source) {
   return source.env.GITHUB_WORKSPACE || process.cwd();
 }
@@ -14622,6 +14714,13 @@ function parseInputs(given, settings = NO_MODULE_SETTINGS) {
   const artifactName2 = source.get("artifact-prefix").trim() || "ipm-db";
   if (!ARTIFACT_NAME_RE.test(artifactName2))
     problem("artifact-prefix", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const retentionRaw = source.get("retention-days").trim();
+  const retentionDays = parseRetentionDays(retentionRaw);
+  if (retentionDays === void 0)
+    problem(
+      "retention-days",
+      `"${retentionRaw}" is not a number of days; write a whole number from 1 to ${MAX_RETENTION_DAYS}, or leave it empty for the repository's default.`
+    );
   const matrixKey = source.get("matrix-key").trim();
   const cacheImages = bool("cache-images", false);
   const warmIpmImage = bool("warm-ipm-image", false);
@@ -14686,6 +14785,7 @@ function parseInputs(given, settings = NO_MODULE_SETTINGS) {
     summary: summary2,
     uploadArtifacts: uploadArtifacts2,
     artifactName: artifactName2,
+    retentionDays: retentionDays ?? null,
     matrixKey,
     cacheImages,
     warmIpmImage,
@@ -14927,20 +15027,20 @@ function firstCredentials(...sources) {
     return void 0;
   };
 }
-function accessForHost(access3, host) {
-  if (sameHost(host, access3.host)) return access3;
+function accessForHost(access2, host) {
+  if (sameHost(host, access2.host)) return access2;
   const hostname = (h) => new URL(`http://${h}/`).hostname;
   return {
-    ...access3,
+    ...access2,
     host: validateRegistryHost(host),
     namespace: "",
-    plainHttp: access3.plainHttp && hostname(host) === hostname(access3.host)
+    plainHttp: access2.plainHttp && hostname(host) === hostname(access2.host)
   };
 }
 var OriginPolicy = class {
-  constructor(access3) {
-    this.access = access3;
-    this.baseUrl = new URL(`${access3.plainHttp ? "http" : "https"}://${access3.host}/`);
+  constructor(access2) {
+    this.access = access2;
+    this.baseUrl = new URL(`${access2.plainHttp ? "http" : "https"}://${access2.host}/`);
   }
   access;
   baseUrl;
@@ -14966,9 +15066,9 @@ var OriginPolicy = class {
 };
 
 // src/oci/client.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rename as rename3, rm as rm7 } from "node:fs/promises";
+import { rename as rename3, rm as rm8 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -15046,12 +15146,12 @@ var Authenticator = class {
   constructor(policy, fetchToken) {
     this.policy = policy;
     this.fetchToken = fetchToken;
-    const access3 = policy.access;
-    this.credentials = access3.credentialsFor(access3.host);
+    const access2 = policy.access;
+    this.credentials = access2.credentialsFor(access2.host);
     if (this.credentials) {
       const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
-      access3.onSecret(this.credentials.password);
-      access3.onSecret(encoded);
+      access2.onSecret(this.credentials.password);
+      access2.onSecret(encoded);
       this.basic = `Basic ${encoded}`;
     }
   }
@@ -15291,9 +15391,9 @@ function responseHeader(res, name) {
 }
 var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
 var RegistryHttp = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.policy = new OriginPolicy(access3);
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.policy = new OriginPolicy(access2);
     this.logger = opts.logger ?? silentLogger;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
@@ -15427,8 +15527,8 @@ var RegistryHttp = class {
 };
 
 // src/oci/upload.ts
-import { createHash as createHash5 } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
 import { Transform } from "node:stream";
 var DEFAULT_UPLOAD_SIZES = {
   monolithicLimit: 2 * 1024 * 1024 * 1024,
@@ -15487,7 +15587,7 @@ var UploadSession = class {
       const res = await this.complete(location, digest, bytes);
       if (res.status !== 201) return { res, location, method: "PUT" };
       return {
-        result: { bytesSent: bytes.length, sha256: createHash5("sha256").update(bytes).digest("hex"), skipped: false }
+        result: { bytesSent: bytes.length, sha256: createHash6("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
@@ -15509,14 +15609,14 @@ var UploadSession = class {
           tap.end();
           return tap;
         }
-        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
+        const source = createReadStream2(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
         source.on("error", (err) => tap.destroy(err));
         return source.pipe(tap);
       }
     });
     const monolithic = size <= sizes.monolithicLimit;
     const result = await this.withRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash5("sha256");
+      let accepted = createHash6("sha256");
       let location = await this.start();
       if (!monolithic) {
         for (let start = 0; start < size; start += sizes.chunkSize) {
@@ -15587,7 +15687,7 @@ var UploadSession = class {
 var DEFAULT_MAX_TAGS = 1e5;
 var MAX_TAG_PAGES = 1e4;
 async function* checkedBlob(source, digest, size) {
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   let received = 0;
   for await (const chunk of source) {
     received += chunk.length;
@@ -15603,9 +15703,9 @@ async function* checkedBlob(source, digest, size) {
     throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
 }
 var RegistryClient = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.http = new RegistryHttp(access3, opts);
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.http = new RegistryHttp(access2, opts);
     this.sizes = {
       monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
       chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
@@ -15718,8 +15818,8 @@ var RegistryClient = class {
         }
         if (typeof tag === "string") tags.push(tag);
       }
-      const link = responseHeader(res, "link");
-      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
+      const link2 = responseHeader(res, "link");
+      const next = link2 ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link2)?.[1] : void 0;
       target = next === void 0 ? void 0 : this.http.policy.check(new URL(next, res.url), "tag list page");
     }
     return tags;
@@ -15756,7 +15856,7 @@ var RegistryClient = class {
         await pipeline(Readable.from(chunks), createWriteStream(partial));
         await rename3(partial, dest);
       } catch (err) {
-        await rm7(partial, { force: true });
+        await rm8(partial, { force: true });
         throw err;
       }
     });
@@ -15923,7 +16023,7 @@ function repositoryPath(roots, moduleRelative) {
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep5).join("/");
 }
-function planAnnotations(runs, roots) {
+function planAnnotations(runs, roots, testFailures = []) {
   const all = [];
   const seen = /* @__PURE__ */ new Map();
   const add = (a, where) => {
@@ -15937,7 +16037,7 @@ function planAnnotations(runs, roots) {
     seen.set(key2, entry);
     all.push(entry);
   };
-  for (const run3 of runs) {
+  for (const [i, run3] of runs.entries()) {
     const where = irisLabel(run3);
     for (const ce of run3.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
@@ -15964,6 +16064,7 @@ function planAnnotations(runs, roots) {
           where
         );
     }
+    for (const a of testFailures[i] ?? []) add(a, where);
   }
   const counts = { error: 0, warning: 0 };
   const annotations = [];
@@ -16080,12 +16181,137 @@ async function publishStep(runs, allRan, inputs, publisher, io, signal) {
   }
 }
 
+// src/action/test-failures.ts
+import { lstat as lstat2, open } from "node:fs/promises";
+import { basename as basename6 } from "node:path";
+var MAX_JUNIT_BYTES = 8 * 1024 * 1024;
+var MAX_FAILED_CASES = 200;
+var MAX_MESSAGES_PER_CASE = 10;
+var MAX_MESSAGE_CHARS = 1e3;
+var MAX_XML_DEPTH = 32;
+var CLASS_NAME2 = /^%?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
+function clip2(text) {
+  const one = printable(text.trim());
+  return one.length > MAX_MESSAGE_CHARS ? `${one.slice(0, MAX_MESSAGE_CHARS)}\u2026` : one;
+}
+function parseJUnitFailures(xml) {
+  const suites = [];
+  const failures = [];
+  let more = false;
+  let current = null;
+  const element = (path) => path.slice(path.lastIndexOf("/") + 1);
+  const result = readXml(
+    xml,
+    {
+      trackDepth: MAX_XML_DEPTH,
+      open(path, attributes2) {
+        const name = element(path);
+        if (name === "testsuite") suites.push(attributes2.name ?? "");
+        else if (name === "testcase")
+          current = {
+            className: attributes2.classname ?? suites.at(-1) ?? "",
+            name: attributes2.name ?? "",
+            messages: []
+          };
+        else if ((name === "failure" || name === "error") && current) {
+          const message = [attributes2.type === "cache-error" ? "" : attributes2.type ?? "", attributes2.message ?? ""].filter(Boolean).join(": ");
+          current.messages.push(message);
+        }
+      },
+      wantsText: (path) => /\/(?:failure|error)$/.test(path),
+      close(path, text) {
+        const name = element(path);
+        if (name === "testsuite") suites.pop();
+        else if ((name === "failure" || name === "error") && current && text.trim()) {
+          const last = current.messages.length - 1;
+          current.messages[last] = [current.messages[last], text.trim()].filter(Boolean).join("\n");
+        } else if (name === "testcase" && current) {
+          const c = current;
+          current = null;
+          if (c.messages.length === 0) return;
+          if (failures.length >= MAX_FAILED_CASES) {
+            more = true;
+            return;
+          }
+          const classLevel = c.name === c.className || c.name === "";
+          failures.push({
+            className: c.className,
+            method: classLevel ? null : c.name,
+            messages: c.messages.slice(0, MAX_MESSAGES_PER_CASE).map((m) => clip2(m || "failed"))
+          });
+        }
+      }
+    },
+    { maxDepth: MAX_XML_DEPTH }
+  );
+  if (!result.ok) return { ok: false, problem: `${result.code}: ${result.detail}` };
+  return { ok: true, failures, more };
+}
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function classLine(text, className) {
+  const declaration = new RegExp(`^Class\\s+${escapeRegExp(className)}(?:\\s|\\{|$)`, "i");
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => declaration.test(l));
+  return i >= 0 ? i + 1 : null;
+}
+function methodLine(text, method) {
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => {
+    const m = /^\s*(?:Class)?Method\s+("?)([^"(\s]+)\1\s*\(/i.exec(l);
+    return m?.[2] === method;
+  });
+  return i >= 0 ? i + 1 : null;
+}
+function testFailureAnnotations(failures, sources, toRepositoryPath) {
+  return failures.map((f) => {
+    const where = f.method ? `${f.className}:${f.method}` : f.className;
+    const title = `Unit test failed: ${printable(where)}`;
+    const message = f.messages.join("\n");
+    const source = CLASS_NAME2.test(f.className) ? sources.find((s) => classLine(s.text, f.className) !== null) : void 0;
+    const file = source ? toRepositoryPath(source.file) : null;
+    if (!source || !file) return { level: "error", title, message: `${printable(where)}: ${message}` };
+    const line = (f.method ? methodLine(source.text, f.method) : null) ?? classLine(source.text, f.className);
+    return { level: "error", title, message, file, startLine: line };
+  });
+}
+async function readBounded(path, limit) {
+  const info2 = await lstat2(path).catch(() => null);
+  if (!info2?.isFile() || info2.size > limit) return null;
+  const handle = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(info2.size);
+    const { bytesRead } = await handle.read(buf, 0, info2.size, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+async function readTestFailureAnnotations(junitPath, roots) {
+  const xml = await readBounded(junitPath, MAX_JUNIT_BYTES);
+  if (!xml)
+    return {
+      annotations: [],
+      problems: [`The JUnit file ${basename6(junitPath)} is missing, not a file or over ${MAX_JUNIT_BYTES} bytes.`]
+    };
+  const parsed = parseJUnitFailures(xml);
+  if (!parsed.ok)
+    return {
+      annotations: [],
+      problems: [`The JUnit file ${basename6(junitPath)} could not be read: ${parsed.problem}`]
+    };
+  if (parsed.failures.length === 0) return { annotations: [], problems: [] };
+  const sources = [...await readSourceTree(roots.moduleDir)].filter(([file]) => /\.cls$/i.test(file)).map(([file, text]) => ({ file, text }));
+  const annotations = testFailureAnnotations(parsed.failures, sources, (f) => repositoryPath(roots, f));
+  const problems = parsed.more ? [`Only the first ${MAX_FAILED_CASES} failed tests of ${basename6(junitPath)} are annotated.`] : [];
+  return { annotations, problems };
+}
+
 // src/action/run.ts
 function totalTimeout(totalMs) {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(
-      new IpmDbError("timeout", `The whole run exceeded the run-timeout input (${Math.round(totalMs / 1e3)} s).`, {
+      new IpmDbError("timeout", `The whole run exceeded the run-timeout input (${formatDuration(totalMs)}).`, {
         hint: "Raise the run-timeout input, or run fewer IRIS versions per job (a matrix)."
       })
     ),
@@ -16158,7 +16384,17 @@ async function run2(inputs, deps) {
   const runs = outcomes.map((o) => o.report);
   const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, moduleDir: inputs.moduleDir });
+  const roots = { workspace: inputs.workspace, moduleDir: inputs.moduleDir };
+  const testFailures = [];
+  for (const report of runs) {
+    const found = report.junitPath ? await readTestFailureAnnotations(report.junitPath, roots).catch((err) => ({
+      annotations: [],
+      problems: [`Reading the JUnit file for annotations failed: ${redact(errorMessage(err))}`]
+    })) : null;
+    for (const problem of found?.problems ?? []) io.warning(problem);
+    testFailures.push(found?.annotations ?? []);
+  }
+  const plan = planAnnotations(runs, roots, testFailures);
   for (const a of plan.annotations) io.annotate(a);
   const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
   if (inputs.cacheImages) {
@@ -16173,6 +16409,7 @@ async function run2(inputs, deps) {
     notices,
     annotationOverflow: plan.overflow,
     artifacts,
+    links: { runUrl: workflowRunUrl(deps.env), sourceUrl: inputs.sourceUrl },
     moduleSettings: inputs.moduleSettings,
     durationMs: Date.now() - started
   };
@@ -16205,22 +16442,22 @@ function failureFromError(err) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir13, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join28 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash9 } from "node:crypto";
-import { basename as basename6 } from "node:path";
+import { createHash as createHash10 } from "node:crypto";
+import { basename as basename7 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 
 // src/archive/dat-hasher.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { Worker } from "node:worker_threads";
 var InlineHasher = class {
-  hash = createHash7("sha256");
+  hash = createHash8("sha256");
   update(chunk) {
     this.hash.update(chunk);
   }
@@ -16558,7 +16795,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash8("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash9("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -16625,7 +16862,7 @@ function printable2(flag) {
 
 // src/archive/archive-source.ts
 import { constants as constants2 } from "node:fs";
-import { open } from "node:fs/promises";
+import { open as open2 } from "node:fs/promises";
 var READ_CHUNK_SIZE = 1024 * 1024;
 function unreadable(path, why, cause) {
   return new IpmDbError("archive-unreadable", `cannot read archive ${path}: ${why}`, {
@@ -16651,7 +16888,7 @@ function describeOpenError(err) {
 async function openArchiveFile(path) {
   let handle;
   try {
-    handle = await open(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+    handle = await open2(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
   } catch (err) {
     throw unreadable(path, describeOpenError(err), err);
   }
@@ -17311,7 +17548,7 @@ async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename6(path) }, { ...options, limits });
+    return await verifyArchiveStream(source.chunks, { path, fileName: basename7(path) }, { ...options, limits });
   } finally {
     await source.close();
   }
@@ -17349,7 +17586,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash9("sha256");
+  const fileHash = createHash10("sha256");
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -17425,8 +17662,6 @@ function compressionRatioMessage(inflated, compressed, limits) {
 }
 
 // src/oci/publish.ts
-import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat13 } from "node:fs/promises";
 
 // src/oci/ipm-artifact.ts
@@ -17593,38 +17828,12 @@ function ipmAcceptanceViolations(manifest, tag) {
 }
 
 // src/oci/oras-cli.ts
-import { spawn } from "node:child_process";
-import { access as access2, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, rm as rm9, symlink, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join24, resolve as resolve3 } from "node:path";
-async function findOras(env = process.env) {
-  for (const dir of (env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join24(dir, "oras");
-    try {
-      await access2(candidate, 1);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function runTool(command, args, opts = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: childEnvironment(), stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => stdout += d.toString());
-    child.stderr.on("data", (d) => stderr += d.toString());
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-    child.stdin.on("error", () => {
-    });
-    child.stdin.end(opts.stdin ?? "");
-  });
-}
+import { join as join24, resolve as resolve3 } from "node:path";
 async function pushWithOras(opts) {
-  const oras = opts.orasPath ?? await findOras();
+  const timeoutMs = opts.timeoutMs ?? 60 * 6e4;
+  const oras = opts.orasPath ?? findOnPath("oras");
   if (!oras) {
     throw new IpmDbError("oras-missing", "no oras binary on PATH", {
       hint: "Install the ORAS CLI (https://oras.land) or publish with the built-in client (omit --client oras)."
@@ -17651,12 +17860,14 @@ async function pushWithOras(opts) {
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
-    const run3 = await runTool(oras, args, {
+    const run3 = await runCommand(oras, args, {
       cwd: dir,
-      ...opts.credentials ? { stdin: opts.credentials.password } : {}
+      timeoutMs,
+      ...opts.credentials ? { input: opts.credentials.password } : {}
     });
-    if (run3.code !== 0) {
-      throw new IpmDbError("oras-push", `oras push ${opts.reference} failed (exit ${run3.code})`, {
+    if (run3.exitCode !== 0) {
+      const why = run3.timedOut ? `did not finish within ${formatDuration(timeoutMs)}` : `failed (exit ${run3.exitCode})`;
+      throw new IpmDbError("oras-push", `oras push ${opts.reference} ${why}`, {
         details: redact(run3.stderr.trim())
       });
     }
@@ -17665,7 +17876,7 @@ async function pushWithOras(opts) {
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
   } finally {
-    await rm8(dir, { recursive: true, force: true });
+    await rm9(dir, { recursive: true, force: true });
   }
 }
 
@@ -17749,11 +17960,6 @@ async function verifyRoundTrip(client, r) {
 }
 
 // src/oci/publish.ts
-async function sha256OfFile(path) {
-  const hash = createHash10("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
-  return hash.digest("hex");
-}
 function notVerified(message, hint) {
   return new IpmDbError("not-verified", message, { hint });
 }
@@ -17816,15 +18022,15 @@ function manifestDifferences(existing, next) {
 }
 async function publishPackage(opts) {
   const logger = opts.logger ?? silentLogger;
-  const { access: access3 } = opts;
-  const registry = access3.host;
+  const { access: access2 } = opts;
+  const registry = access2.host;
   const report = opts.report ?? await opts.verifier.file(opts.archivePath);
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
     created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     ...opts.source ? { source: opts.source } : {}
   });
-  const repository = ipmRepositoryPath(access3.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat13(opts.archivePath)).size;
@@ -17856,7 +18062,7 @@ async function publishPackage(opts) {
     logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
     return result(serialized.digest, false, 0, false, null);
   }
-  const client = new RegistryClient(access3, { logger, ...opts.clientOptions });
+  const client = new RegistryClient(access2, { logger, ...opts.clientOptions });
   const roundTrip = async (digest2, readLayer) => {
     const proof = await verifyRoundTrip(client, {
       repository,
@@ -17897,12 +18103,12 @@ async function publishPackage(opts) {
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }
   if (opts.client === "oras") {
-    const credentials = access3.credentialsFor(registry);
+    const credentials = access2.credentialsFor(registry);
     const digest2 = await pushWithOras({
       archivePath: opts.archivePath,
       reference,
       manifest,
-      plainHttp: access3.plainHttp,
+      plainHttp: access2.plainHttp,
       ...credentials ? { credentials } : {}
     });
     return result(digest2, false, facts.layer.size, true, await roundTrip(digest2, true));
@@ -17940,14 +18146,14 @@ async function publishPackage(opts) {
 }
 
 // src/pipeline/upgrade/stage.ts
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join27 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir11 } from "node:fs/promises";
-import { basename as basename7, join as join25 } from "node:path";
+import { mkdir as mkdir12 } from "node:fs/promises";
+import { basename as basename8, join as join25 } from "node:path";
 function safeFileName(title, fallback) {
-  const name = title === void 0 ? "" : basename7(title.replace(/\\/g, "/"));
+  const name = title === void 0 ? "" : basename8(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
 }
 async function pullPackage(client, ref, dir) {
@@ -17960,7 +18166,7 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir11(dir, { recursive: true });
+  await mkdir12(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
   const file = join25(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
@@ -17974,7 +18180,7 @@ async function pullPackage(client, ref, dir) {
 }
 
 // src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp4, rm as rm9 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, rm as rm10 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
 import { join as join26 } from "node:path";
 var DURABLE_MOUNT = "/durable";
@@ -18088,7 +18294,7 @@ function driverUpgradeEnvironment(ctx, pull) {
     },
     pull,
     tempDir: () => mkdtemp4(join26(tmpdir5(), "ipm-db-previous-")),
-    removeTempDir: (dir) => rm9(dir, { recursive: true, force: true })
+    removeTempDir: (dir) => rm10(dir, { recursive: true, force: true })
   };
 }
 
@@ -18624,7 +18830,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile7(join27(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join27(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -18725,7 +18931,7 @@ function upgradeStageFor(upgrade, logger, wiring) {
   });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir12(outDir, { recursive: true }).catch(() => {
+  await mkdir13(outDir, { recursive: true }).catch(() => {
   });
   if (result.output) await writeFile5(join28(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });

@@ -44,6 +44,7 @@ export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string | null>> = {
   summary: 'true',
   'upload-artifacts': 'always',
   'artifact-prefix': 'ipm-db',
+  'retention-days': '',
   'artifact-name': null,
   'matrix-key': '',
   'licence-expired': '',

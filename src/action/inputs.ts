@@ -76,6 +76,8 @@ export interface ActionInputs {
   summary: boolean;
   uploadArtifacts: UploadPolicy;
   artifactName: string;
+  /** Days the run's artifacts are kept; null for the repository's default. */
+  retentionDays: number | null;
   /** Matrix values (JSON or text) for artifact names; '' outside a matrix. */
   matrixKey: string;
   cacheImages: boolean;
@@ -125,6 +127,18 @@ export interface InputSource {
 const REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
 const NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 const ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
+/** GitHub keeps artifacts at most 90 days unless the repository's settings say otherwise. */
+export const MAX_RETENTION_DAYS = 90;
+
+/** "" is the repository's default (null); a whole number 1..90 is kept; anything else is undefined. */
+export function parseRetentionDays(raw: string): number | null | undefined {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (!/^\d{1,3}$/.test(text)) return undefined;
+  const days = Number(text);
+  return days >= 1 && days <= MAX_RETENTION_DAYS ? days : undefined;
+}
+
 function workspaceOf(source: InputSource): string {
   return source.env.GITHUB_WORKSPACE || process.cwd();
 }
@@ -248,6 +262,13 @@ export function parseInputs(given: InputSource, settings: ModuleSettings = NO_MO
   const artifactName = source.get('artifact-prefix').trim() || 'ipm-db';
   if (!ARTIFACT_NAME_RE.test(artifactName))
     problem('artifact-prefix', `"${artifactName}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const retentionRaw = source.get('retention-days').trim();
+  const retentionDays = parseRetentionDays(retentionRaw);
+  if (retentionDays === undefined)
+    problem(
+      'retention-days',
+      `"${retentionRaw}" is not a number of days; write a whole number from 1 to ${MAX_RETENTION_DAYS}, or leave it empty for the repository's default.`,
+    );
   const matrixKey = source.get('matrix-key').trim();
   const cacheImages = bool('cache-images', false);
   const warmIpmImage = bool('warm-ipm-image', false);
@@ -318,6 +339,7 @@ export function parseInputs(given: InputSource, settings: ModuleSettings = NO_MO
     summary,
     uploadArtifacts,
     artifactName,
+    retentionDays: retentionDays ?? null,
     matrixKey,
     cacheImages,
     warmIpmImage,

@@ -60,7 +60,7 @@ export async function startWithWarmImage(ctx: PipelineContext): Promise<DrivenCo
     ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
     return startPipelineIris(ctx, ctx.runId);
   }
-  const key = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? 'USER');
+  const key = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? 'USER');
   const tag = warmImageTag(key);
   const state: WarmState = { key, tag, used: false };
   warmStates.set(ctx, state);
@@ -91,7 +91,7 @@ export async function setUpIpmWarm(ctx: PipelineContext, installer: ResolvedInst
   const state = warmState(ctx);
   if (state?.used) {
     try {
-      const setup = await setUpIpm(ctx, ctx.target!, null, o.ipmNamespace);
+      const setup = await setUpIpm(ctx, ctx.target!, null, o.homeNamespace);
       return { ...setup, installedFrom: installer };
     } catch (err) {
       ctx.logger.warn(
@@ -106,7 +106,7 @@ export async function setUpIpmWarm(ctx: PipelineContext, installer: ResolvedInst
       ctx.ops = driven.ops;
     }
   }
-  const setup = await setUpIpm(ctx, ctx.target!, installer, o.ipmNamespace);
+  const setup = await setUpIpm(ctx, ctx.target!, installer, o.homeNamespace);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container!, state.tag, state.key, {
