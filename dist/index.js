@@ -14518,6 +14518,7 @@ var ACTION_INPUT_DEFAULTS = {
   summary: "true",
   "upload-artifacts": "always",
   "artifact-prefix": "ipm-db",
+  "retention-days": "",
   "artifact-name": null,
   "matrix-key": "",
   "licence-expired": "",
