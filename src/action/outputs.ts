@@ -28,6 +28,17 @@ export function outputsOf(runs: RunReport[], reportPath: string): Record<string,
     'round-trip': JSON.stringify(
       published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status })),
     ),
+    'iris-upgrades': JSON.stringify(
+      runs
+        .map((r) => r.irisUpgrade)
+        .filter((u) => u != null)
+        .map((u) => ({
+          from: u.fromIrisVersion,
+          to: u.toIrisVersion,
+          status: u.status,
+          message: u.message,
+        })),
+    ),
     report: reportPath,
     result: JSON.stringify(
       runs.map((r) => ({

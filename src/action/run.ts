@@ -1,6 +1,7 @@
 /**
- * The action's main step: the pipeline on each IRIS image (./image-runs.ts), then publishing
- * (./publish-step.ts, only when every image passed), then reports and outputs (./outputs.ts),
+ * The action's main step: the pipeline on each IRIS image (./image-runs.ts), the iris-upgrade
+ * scenario between consecutive IRIS versions (./iris-upgrades.ts), then publishing
+ * (./publish-step.ts, only when every image and every IRIS upgrade passed), then reports and outputs (./outputs.ts),
  * annotations, artifacts (./artifacts.ts), the image cache and the summary. Outputs, summary and
  * artifacts are produced whatever failed; the caller turns `outcome.ok === false` into setFailed.
  */
@@ -8,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { firstFailure } from '../pipeline/stage-result.js';
 import type { RunReport } from '../pipeline/types.js';
+import type { IrisUpgradeRun } from '../pipeline/upgrade/iris-upgrade.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { planAnnotations } from './annotations.js';
@@ -18,6 +20,7 @@ import type { CoreIO } from './core-io.js';
 import type { Docker } from './docker-cli.js';
 import { saveImage } from './image-cache.js';
 import { runImages, type ImageOutcome } from './image-runs.js';
+import { runIrisUpgrades } from './iris-upgrades.js';
 import type { ActionInputs } from './inputs.js';
 import { installerStep } from './ipm-installer.js';
 import { runCounts, skipExpiredLicence } from './licence-skip.js';
@@ -91,10 +94,12 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
 
   const total = totalTimeout(inputs.timeouts.totalMs);
   let outcomes: ImageOutcome[] = [];
+  let irisUpgrades: IrisUpgradeRun[] = [];
   let failure: Failure | null = null;
   try {
     await checkWorkspace(inputs);
     const ipm = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
+    const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
     outcomes = await runImages({
       inputs,
       deps,
@@ -103,7 +108,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       warmImageCacheDir: join(tempRoot, 'ipm-db-warm'),
       ipmInstaller: ipm?.source ?? null,
       ipmPin: ipm?.pin ?? null,
-      ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
+      ledger,
       signal: total.signal,
     });
     const runs = outcomes.map((o) => o.report);
@@ -111,11 +116,26 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       const skipped = skipExpiredLicence(report, inputs.licenceExpired);
       if (skipped) io.warning(skipped);
     }
+    irisUpgrades = await runIrisUpgrades(
+      { inputs, deps, ipmInstaller: ipm?.source ?? null, ledger, signal: total.signal },
+      outcomes,
+    );
+    const upgradeFailed = irisUpgrades.find((u) => u.status === 'failed');
     const allRan = runs.length === inputs.images.length;
-    await publishStep(runs, allRan, inputs, deps.publisher, io, total.signal);
+    await publishStep(
+      runs,
+      allRan,
+      inputs,
+      deps.publisher,
+      io,
+      total.signal,
+      upgradeFailed ? `${irisUpgradeLabel(upgradeFailed)} failed` : null,
+    );
     const firstFailed = runs.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
     else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
+    else if (upgradeFailed)
+      failure = { message: `${irisUpgradeLabel(upgradeFailed)}: ${upgradeFailed.message}`, hint: null, details: null };
   } catch (err) {
     failure = failureFromError(err);
   } finally {
@@ -152,6 +172,10 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
     }
   }
   return outcome;
+}
+
+function irisUpgradeLabel(u: IrisUpgradeRun): string {
+  return `iris-upgrade IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}`;
 }
 
 function runLabel(report: RunReport): string {

@@ -236,6 +236,32 @@ function runBlocks(run: RunReport): Block[] {
   return out;
 }
 
+/** The iris-upgrade scenario between consecutive IRIS versions: one row per pair, then each one's details. */
+function irisUpgradeBlocks(runs: RunReport[]): Block[] {
+  const upgrades = runs.map((r) => r.irisUpgrade).filter((u) => u != null);
+  if (upgrades.length === 0) return [];
+  const rows = upgrades.map(
+    (u) =>
+      `| IRIS ${markdownText(u.fromIrisVersion)} -> ${markdownText(u.toIrisVersion)} | ${STATUS_ICON[u.status]} ${u.status} | ${markdownText(u.message)} |`,
+  );
+  const out: Block[] = [
+    fixed(`### IRIS upgrades (Durable %SYS)\n\n| upgrade | result | detail |\n|---|---|---|\n${rows.join('\n')}\n\n`),
+  ];
+  for (const u of upgrades) {
+    if (!u.report) continue;
+    const checks = u.report.checks.map(
+      (c) => `- ${c.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(c.name)}: ${markdownText(c.detail)}`,
+    );
+    out.push(
+      markdownDetails(
+        `IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}: checks, fingerprints, update steps`,
+        `${checks.join('\n')}\n\n${upgradeDetails([u.report.scenario])}`,
+      ),
+    );
+  }
+  return out;
+}
+
 /** Renders the whole summary as Markdown, at most `limit` bytes. */
 export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES): string {
   const first = outcome.runs.find((r) => r.module)?.module;
@@ -254,6 +280,7 @@ export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES
   }
   for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]\n> ${markdownText(n)}\n\n`));
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
+  blocks.push(...irisUpgradeBlocks(outcome.runs));
   for (const run of outcome.runs) blocks.push(...runBlocks(run));
   if (outcome.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**\n\n`));

@@ -2,6 +2,7 @@ import type { ProbeResult } from '../iris/assumptions.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { CompileError } from '../ipm/compile-errors.js';
 import type { PublishedPackage } from '../oci/publish.js';
+import type { IrisUpgradeRun } from './upgrade/iris-upgrade.js';
 import type { UpgradeScenarioResult } from './upgrade/types.js';
 
 /** The stages of one run against one IRIS image, in order. */
@@ -47,6 +48,8 @@ export interface RunReport {
   /** Results of the upgrade scenarios, one per scenario run (see docs/upgrade-testing.md). */
   upgrade: UpgradeScenarioResult[];
   published: PublishedPackage | null;
+  /** The iris-upgrade scenario from the previous IRIS version of the same run to this one, when it has one. */
+  irisUpgrade?: IrisUpgradeRun | null;
   /**
    * Set when the run did not count: its IRIS could not start for a reason that is not the module's
    * (an expired community licence, with licence-expired: skip). Such a run is neither passed nor failed.

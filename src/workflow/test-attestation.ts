@@ -2,13 +2,13 @@
  * The test attestation of the reusable workflow's publish job (pure): an in-toto test-result
  * predicate (https://github.com/in-toto/attestation/blob/main/spec/predicates/test-result.md)
  * recording, for every published digest, the IRIS version it was built and tested on, each stage and
- * upgrade-scenario verdict, the archive and IRIS.DAT checksums, and every IRIS-version upgrade it took
- * part in; plus the attestation subjects (one "<sha256 hex>  <repository>" line per digest, the
+ * upgrade-scenario verdict, the archive and IRIS.DAT checksums, the round-trip proof of the digest,
+ * and every IRIS-version upgrade it took part in; plus the attestation subjects (one "<sha256 hex>  <repository>" line per digest, the
  * checksums format actions/attest reads). Schema: docs/test-result-predicate.schema.json.
  */
 import type { RunReport } from '../pipeline/types.js';
 import { IpmDbError } from '../util/errors.js';
-import type { Leg, PublishedResult } from './legs.js';
+import { roundTripStatus, type Leg, type PublishedResult } from './legs.js';
 
 export const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
 
@@ -119,6 +119,7 @@ export function buildTestResultPredicate(input: AttestationInput): TestResultPre
         ipmVersion: report.ipmVersion ?? '',
         module: report.module ? `${report.module.name} ${report.module.version}` : '',
         matrixVersion: leg.version,
+        roundTrip: roundTripStatus(item),
       },
     });
     configuration.push({
@@ -135,6 +136,8 @@ export function buildTestResultPredicate(input: AttestationInput): TestResultPre
     const verdicts = legVerdicts(`${item.tag} on IRIS ${leg.version}`, report);
     passedTests.push(...verdicts.passed);
     failedTests.push(...verdicts.failed);
+    // Read back from the registry by this digest after the push (or re-checked when unchanged).
+    (roundTripStatus(item) === 'verified' ? passedTests : failedTests).push(`${item.tag}: round-trip ${item.digest}`);
   }
   for (const u of input.irisUpgrades) {
     const tag = tagOfIris.get(u.toIrisVersion) ?? `IRIS ${u.toIrisVersion} package`;

@@ -16,7 +16,7 @@ import { run, type ActionDeps } from '../../../src/action/run.js';
 import type { PublishedPackage } from '../../../src/oci/publish.js';
 import type { RunReport } from '../../../src/pipeline/types.js';
 import { IpmDbError } from '../../../src/util/errors.js';
-import { run as runReport, stages } from './fixtures.js';
+import { irisUpgradeReport, run as runReport, stages } from './fixtures.js';
 
 let ws = '';
 beforeEach(async () => {
@@ -89,6 +89,10 @@ function inputs(extra: Record<string, string> = {}) {
   });
 }
 
+/** An iris-upgrade that passes, between the IRIS versions the images' tags name. */
+const passingIrisUpgrade: PipelinePort['runIrisUpgrade'] = async (o) =>
+  irisUpgradeReport(o.from.image.split(':').at(-1)!, o.to.image.split(':').at(-1)!);
+
 /** A pipeline that answers each image with the report `byImage` builds, and records the options it got. */
 function pipelineOf(
   byImage: (o: ImageRunOptions) => RunReport,
@@ -97,6 +101,7 @@ function pipelineOf(
   const seen: ImageRunOptions[] = [];
   return {
     seen,
+    runIrisUpgrade: passingIrisUpgrade,
     runImage: async (o) => {
       seen.push(o);
       o.onResource({ kind: 'container', name: `c-${seen.length}` });
@@ -314,6 +319,7 @@ describe('run()', () => {
   it('reports a run that crashed at the stage it was in, keeping the hint and the details', async () => {
     const rec = recorder();
     const crashing: PipelinePort = {
+      runIrisUpgrade: passingIrisUpgrade,
       runImage: async (o) => {
         o.onStage('start');
         o.onStage('ipm');
@@ -344,6 +350,7 @@ describe('run()', () => {
     const rec = recorder();
     const hanging: PipelinePort & { images: string[] } = {
       images: [],
+      runIrisUpgrade: passingIrisUpgrade,
       runImage(o) {
         this.images.push(o.image);
         o.onStage('start');
@@ -445,6 +452,7 @@ describe('run()', () => {
     const finish = new Map<string, () => void>();
     let onStart: (() => void) | null = null;
     const pipeline: PipelinePort = {
+      runIrisUpgrade: passingIrisUpgrade,
       runImage: async (o) => {
         open++;
         most = Math.max(most, open);
@@ -486,6 +494,7 @@ describe('run()', () => {
     const b1Written = gate();
     const a2Written = gate();
     const pipeline: PipelinePort = {
+      runIrisUpgrade: passingIrisUpgrade,
       runImage: async (o, logger) => {
         const v = o.image.endsWith('2024.1') ? 'A' : 'B';
         await logger.group('load', async () => {
