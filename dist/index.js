@@ -37,6 +37,7 @@ import {
   markdownText,
   needsCheckCapsFalse,
   newRunId,
+  parseIrisMajorMinor,
   parseSessionOutput,
   quote,
   redact,
@@ -48,7 +49,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-KYL7TFT3.js";
+} from "./chunks/action/chunk-7WXPDNMS.js";
 import {
   __commonJS,
   __toESM,
@@ -2511,12 +2512,12 @@ var IrisSessionRunner = class {
 function judge(exitCode, timedOut, output, operations, stderr = "") {
   const operation = output.lastStep > 0 ? operations[output.lastStep - 1] ?? null : null;
   const running = operation ? describeOperation(operation) : "session start";
-  const base = { exitCode, output, operation, running, stderr };
-  if (timedOut) return { reason: "timeout", ...base };
-  if (exitCode !== 0 && exitCode !== 1 && !output.completed) return { reason: "ended-early", ...base };
-  if (exitCode !== 0) return { reason: "exit-status", ...base };
-  if (output.objectScriptErrors.length > 0) return { reason: "objectscript-error", ...base };
-  if (!output.completed) return { reason: "ended-early", ...base };
+  const base2 = { exitCode, output, operation, running, stderr };
+  if (timedOut) return { reason: "timeout", ...base2 };
+  if (exitCode !== 0 && exitCode !== 1 && !output.completed) return { reason: "ended-early", ...base2 };
+  if (exitCode !== 0) return { reason: "exit-status", ...base2 };
+  if (output.objectScriptErrors.length > 0) return { reason: "objectscript-error", ...base2 };
+  if (!output.completed) return { reason: "ended-early", ...base2 };
   return null;
 }
 function sessionError(failure, request, namespace, timeoutMs) {
@@ -5600,6 +5601,37 @@ ${probes.map(
   }
   return out;
 }
+function irisUpgradeBlocks(runs) {
+  const upgrades = runs.map((r) => r.irisUpgrade).filter((u) => u != null);
+  if (upgrades.length === 0) return [];
+  const rows = upgrades.map(
+    (u) => `| IRIS ${markdownText(u.fromIrisVersion)} -> ${markdownText(u.toIrisVersion)} | ${STATUS_ICON[u.status]} ${u.status} | ${markdownText(u.message)} |`
+  );
+  const out = [
+    fixed(`### IRIS upgrades (Durable %SYS)
+
+| upgrade | result | detail |
+|---|---|---|
+${rows.join("\n")}
+
+`)
+  ];
+  for (const u of upgrades) {
+    if (!u.report) continue;
+    const checks = u.report.checks.map(
+      (c) => `- ${c.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(c.name)}: ${markdownText(c.detail)}`
+    );
+    out.push(
+      markdownDetails(
+        `IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}: checks, fingerprints, update steps`,
+        `${checks.join("\n")}
+
+${upgradeDetails([u.report.scenario])}`
+      )
+    );
+  }
+  return out;
+}
 function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
   const first = outcome2.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
@@ -5625,6 +5657,7 @@ function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
 
 `));
   if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
+  blocks.push(...irisUpgradeBlocks(outcome2.runs));
   for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
   if (outcome2.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
@@ -5899,7 +5932,8 @@ async function runImage(ctx, slots, image, index) {
           interoperability: inputs.interoperability,
           exportPythonDeps: inputs.exportPythonDeps,
           runTests: inputs.runTests,
-          upgrade: inputs.upgrade,
+          // Only iris-upgrade asked for (upgrade-scenarios: iris-upgrade): no upgrade stage per version.
+          upgrade: inputs.upgrade?.scenarios.length ? inputs.upgrade : null,
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
           recordTranscripts: inputs.recordTranscripts,
@@ -5945,6 +5979,14 @@ function outputsOf(runs, reportPath) {
     digests: JSON.stringify(published.map((p) => p.digest)),
     "round-trip": JSON.stringify(
       published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
+    ),
+    "iris-upgrades": JSON.stringify(
+      runs.map((r) => r.irisUpgrade).filter((u) => u != null).map((u) => ({
+        from: u.fromIrisVersion,
+        to: u.toIrisVersion,
+        status: u.status,
+        message: u.message
+      }))
     ),
     report: reportPath,
     result: JSON.stringify(
@@ -6132,8 +6174,8 @@ function forkPullRequest(event, repository) {
   const found = headRepository(event);
   if (!found) return null;
   if (!found.head) return `a ${event.name} event whose head repository is unknown`;
-  const base = found.base ?? repository;
-  if (!base || found.head.toLowerCase() !== base.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
+  const base2 = found.base ?? repository;
+  if (!base2 || found.head.toLowerCase() !== base2.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
   return null;
 }
 
@@ -6515,6 +6557,8 @@ async function exportModuleAt(moduleDir, revision) {
 
 // src/pipeline/upgrade/types.ts
 var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
+var IRIS_UPGRADE = "iris-upgrade";
+var IRIS_UPGRADE_REPORT_SCHEMA = "ipm-db/iris-upgrade-report@1";
 
 // src/pipeline/upgrade/options.ts
 var UPGRADE_FIELDS = [
@@ -6611,7 +6655,8 @@ function readUpgradeOptions(text, context = {}) {
   const exclude = optional(text["upgrade-exclude-globals"]);
   return {
     options: {
-      scenarios,
+      scenarios: scenarios.perVersion,
+      irisUpgrade: scenarios.irisUpgrade,
       previous,
       seed,
       checks,
@@ -6629,10 +6674,10 @@ function selectScenarios(raw, previous) {
   const requested = list(raw ?? "");
   const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
   for (const name of all ? [] : requested) {
-    if (!UPGRADE_SCENARIOS.includes(name)) {
+    if (name !== IRIS_UPGRADE && !UPGRADE_SCENARIOS.includes(name)) {
       throw new UsageError(
         `unknown upgrade scenario "${name}"`,
-        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
+        `Choose from ${[...UPGRADE_SCENARIOS, IRIS_UPGRADE].join(", ")} (or all).`
       );
     }
   }
@@ -6641,7 +6686,23 @@ function selectScenarios(raw, previous) {
     const missing = missingInputs(scenario, previous);
     if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
   }
-  return scenarios;
+  return { perVersion: scenarios, irisUpgrade: irisUpgradeRequested(raw ?? "") };
+}
+function irisUpgradeRequested(scenarios) {
+  const requested = list(scenarios);
+  return requested.length === 0 || requested.length === 1 && requested[0] === "all" || requested.includes(IRIS_UPGRADE);
+}
+function defaultUpgradeOptions() {
+  return {
+    scenarios: [],
+    irisUpgrade: true,
+    previous: { version: null, packagePath: null, pullFrom: null, reference: null, sourceDir: null },
+    seed: [],
+    checks: [],
+    globals: { include: [], exclude: [...DEFAULT_EXCLUDED_GLOBALS] },
+    declared: [],
+    nodeLimit: DEFAULT_NODE_LIMIT
+  };
 }
 function missingInputs(scenario, previous) {
   const hasPackage = previous.packagePath !== null || previous.pullFrom !== null || previous.reference !== null;
@@ -7197,7 +7258,7 @@ function withActionRegistryHint(err) {
 
 // src/action/run.ts
 import { stat as stat12 } from "node:fs/promises";
-import { join as join22, relative as relative5 } from "node:path";
+import { join as join24, relative as relative5 } from "node:path";
 
 // src/action/annotations.ts
 import { join as join20, relative as relative4, sep as sep4 } from "node:path";
@@ -7271,228 +7332,10 @@ function withEntry(message, entry) {
   return entry ? `${entry}: ${message}` : message;
 }
 
-// src/action/ipm-installer.ts
-import { join as join21 } from "node:path";
-function resolveIpmInstaller(ipm, opts) {
-  if (ipm.kind === "git")
-    return resolveInstaller(
-      { kind: "git", commit: ipm.commit, repository: ipm.repository },
-      { workDir: opts.workDir, cache: opts.cache }
-    );
-  if (ipm.kind === "installer")
-    return resolveInstaller(
-      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
-      { workDir: opts.workDir }
-    );
-  return resolveInstaller(
-    { kind: "version", version: ipm.version, sha256: ipm.sha256 },
-    { workDir: opts.workDir, cache: opts.cache, releaseUrl: ipm.releaseUrl }
-  );
-}
-function installerStep(ipm, io, cache, tempRoot) {
-  return io.group("IPM installer", async () => {
-    if (ipm.kind === "image") {
-      io.info("ipm-git is none: using the IPM already in the image.");
-      return null;
-    }
-    const resolved = await resolveIpmInstaller(ipm, {
-      workDir: join21(tempRoot, "ipm-db-downloads"),
-      cache: actionsInstallerCache(cache, join21(tempRoot, "ipm-db-cache"))
-    });
-    io.info(
-      resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
-    );
-    return { source: pinnedSource(resolved), pin: installerPin(resolved) };
-  });
-}
-
-// src/action/publish-step.ts
-function setPublishStage(report, result) {
-  report.stages = report.stages.filter((s) => s.stage !== "publish");
-  report.stages.push(result);
-}
-async function publishStep(runs, allRan, inputs, publisher, io, signal) {
-  const allOk = allRan && runs.every(runCounts);
-  for (const report of runs) {
-    if (report.skipped) {
-      setPublishStage(report, stageSkipped("publish", report.skipped.reason));
-      continue;
-    }
-    if (!inputs.publish) {
-      setPublishStage(report, stageSkipped("publish", inputs.publishRefused ?? "publish is not true"));
-      continue;
-    }
-    if (!allOk) {
-      setPublishStage(report, stageSkipped("publish", "not every IRIS version passed; nothing is published"));
-      continue;
-    }
-    const t0 = Date.now();
-    const key2 = irisKey(report.image, report);
-    try {
-      const { archive, verification } = report;
-      if (!archive || !verification)
-        throw new IpmDbError("publish", `IRIS ${key2} produced no verified archive to publish.`);
-      const published = await io.group(
-        `[${key2}] publish`,
-        () => untilAborted(
-          publisher.publish(
-            {
-              archivePath: archive.path,
-              verification,
-              sourceUrl: inputs.sourceUrl,
-              force: inputs.force,
-              allowPrerelease: inputs.allowPrerelease,
-              signal
-            },
-            coreLogger(io, `[${key2}] `)
-          ),
-          signal,
-          "publishing"
-        )
-      );
-      report.published = published;
-      setPublishStage(report, {
-        stage: "publish",
-        status: "passed",
-        durationMs: Date.now() - t0,
-        message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}, round-trip: ${published.roundTrip.status}`
-      });
-    } catch (err) {
-      report.ok = false;
-      setPublishStage(report, stageFailure("publish", err, Date.now() - t0));
-      break;
-    } finally {
-      report.durationMs += Date.now() - t0;
-    }
-  }
-}
-
-// src/action/run.ts
-function totalTimeout(totalMs) {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(
-      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
-        hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
-      })
-    ),
-    totalMs
-  );
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
-}
-async function checkWorkspace(inputs) {
-  await stat12(join22(inputs.modulePath, "module.xml")).catch(() => {
-    throw new UsageError(
-      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.modulePath) || "."}.`,
-      "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
-    );
-  });
-  const previous = inputs.upgrade?.previous.packagePath;
-  if (previous)
-    await stat12(previous).catch(() => {
-      throw new UsageError(
-        `input "upgrade-from": ${relative5(inputs.workspace, previous)} does not exist.`,
-        "Give the path of a previous .tgz, a version or a registry reference."
-      );
-    });
-}
-async function run2(inputs, deps) {
-  const started = Date.now();
-  const { io } = deps;
-  const notices = [];
-  const notice2 = (m) => {
-    notices.push(m);
-    io.notice(m);
-  };
-  io.saveState(STATE_RUN_ID, deps.runId);
-  io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const tempRoot = deps.env.RUNNER_TEMP || join22(inputs.workspace, ".ipm-db");
-  const outRoot = join22(tempRoot, "ipm-db", deps.runId);
-  const imageCacheDir = join22(tempRoot, "ipm-db-images");
-  if (inputs.publishRefused) notice2(inputs.publishRefused);
-  const total = totalTimeout(inputs.timeouts.totalMs);
-  let outcomes = [];
-  let failure = null;
-  try {
-    await checkWorkspace(inputs);
-    const ipm = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
-    outcomes = await runImages({
-      inputs,
-      deps,
-      outRoot,
-      imageCacheDir,
-      warmImageCacheDir: join22(tempRoot, "ipm-db-warm"),
-      ipmInstaller: ipm?.source ?? null,
-      ipmPin: ipm?.pin ?? null,
-      ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
-      signal: total.signal
-    });
-    const runs2 = outcomes.map((o) => o.report);
-    for (const report of runs2) {
-      const skipped = skipExpiredLicence(report, inputs.licenceExpired);
-      if (skipped) io.warning(skipped);
-    }
-    const allRan = runs2.length === inputs.images.length;
-    await publishStep(runs2, allRan, inputs, deps.publisher, io, total.signal);
-    const firstFailed = runs2.find((r) => !runCounts(r));
-    if (firstFailed) failure = failureOf(firstFailed);
-    else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
-  } catch (err) {
-    failure = failureFromError(err);
-  } finally {
-    total.clear();
-  }
-  const runs = outcomes.map((o) => o.report);
-  const reportPath = await writeReports(outRoot, outcomes);
-  setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
-  for (const a of plan.annotations) io.annotate(a);
-  const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
-  if (inputs.cacheImages) {
-    const restored = new Set(outcomes.filter((o) => o.restoredFromCache).map((o) => o.image));
-    for (const image of inputs.images)
-      if (!restored.has(image)) await saveImage(image, imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
-  }
-  const outcome2 = {
-    runs,
-    ok: failure === null,
-    failure,
-    notices,
-    annotationOverflow: plan.overflow,
-    artifacts,
-    durationMs: Date.now() - started
-  };
-  if (inputs.summary) {
-    try {
-      await io.writeSummary(buildSummary(outcome2));
-    } catch (err) {
-      io.warning(`Writing the job summary failed: ${errorMessage(err)}`);
-    }
-  }
-  return outcome2;
-}
-function runLabel2(report) {
-  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
-}
-function failureOf(report) {
-  const s = firstFailure(report.stages);
-  return {
-    message: `${runLabel2(report)}: ${s ? `the ${s.stage} stage failed: ${s.message ?? ""}` : "failed"}`.trim(),
-    hint: null,
-    details: null
-  };
-}
-function failureFromError(err) {
-  return {
-    message: redact(errorMessage(err)),
-    hint: err instanceof IpmDbError && err.hint ? redact(err.hint) : null,
-    details: err instanceof IpmDbError && err.details ? redact(err.details) : null
-  };
-}
-
-// src/action/wiring.ts
-import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+// src/pipeline/upgrade/iris-upgrade-pair.ts
+import { mkdtemp as mkdtemp4, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join22 } from "node:path";
 
 // src/archive/verify.ts
 import { createHash as createHash7 } from "node:crypto";
@@ -8569,8 +8412,8 @@ function judgeTestResources(collected, module, findings) {
   const paths = collected.entries.filter((e) => e.role !== "rejected").map((e) => e.path);
   const present = fileResources.filter((r) => {
     const clean = r.name.replace(/^\/+|\/+$/g, "");
-    const base = clean.split("/").pop();
-    return paths.some((p) => p === clean || p.startsWith(`${clean}/`) || p === base || p.endsWith(`/${base}`));
+    const base2 = clean.split("/").pop();
+    return paths.some((p) => p === clean || p.startsWith(`${clean}/`) || p === base2 || p.endsWith(`/${base2}`));
   });
   if (present.length > 0) {
     findings.add(
@@ -8710,6 +8553,1119 @@ function compressionRatioMessage(inflated, compressed, limits) {
   return `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio (${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.`;
 }
 
+// src/pipeline/upgrade/driver-binding.ts
+import { mkdtemp as mkdtemp3, rm as rm7 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join21 } from "node:path";
+var DURABLE_MOUNT = "/durable";
+async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
+  const result = await sessions.run({
+    namespace,
+    operations: lines.map((text) => ({ kind: "surfaceLine", text })),
+    timeoutMs,
+    purpose: doing
+  });
+  return { results: result.results, raw: result.raw };
+}
+function irisOf(ctx, current, homeNamespace) {
+  const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
+  return {
+    createNamespace: () => newPackageNamespace(ctx, current().target, homeNamespace, "UPG"),
+    run: (namespace, lines, doing) => runUpgradeLines(current().target.sessions, namespace, lines, doing, timeoutMs),
+    loadModule: async (namespace, hostDir) => {
+      await current().ops.loadModule(namespace, hostDir);
+    },
+    loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
+    updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
+  };
+}
+function startOnVolume(ctx, runId, volume, image) {
+  return startPipelineIris(ctx, runId, {
+    ...image ? { image } : {},
+    // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
+    // containers need none (packages are copied in, previous releases pulled on the host).
+    network: "none",
+    mounts: [{ source: volume, target: DURABLE_MOUNT }],
+    env: { ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
+  });
+}
+async function startDurable(ctx, image) {
+  const setup = ctx.setup;
+  if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
+  const suffix = ctx.nextPostfix("D").toLowerCase();
+  const volume = `ipm-db-${ctx.runId}-${suffix}`;
+  ctx.options.onResource?.({ kind: "volume", name: volume });
+  await ctx.docker.check("docker-volume-failed", "docker volume create", [
+    "volume",
+    "create",
+    "--label",
+    `${RUN_LABEL}=${ctx.runId}`,
+    volume
+  ]);
+  await ctx.docker.check(
+    "docker-volume-failed",
+    "Giving the durable volume to irisowner",
+    [
+      "run",
+      "--rm",
+      "--network",
+      "none",
+      "--user",
+      "root",
+      "--label",
+      `${RUN_LABEL}=${ctx.runId}`,
+      "--mount",
+      `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
+      "--entrypoint",
+      "/bin/sh",
+      image ?? ctx.options.image,
+      "-c",
+      `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
+    ],
+    { timeoutMs: 12e4 }
+  );
+  const runIds = [`${ctx.runId}-${suffix}a`, `${ctx.runId}-${suffix}b`];
+  let generation = 0;
+  let parts = null;
+  const dispose = async () => {
+    for (const runId of runIds) await removeRun(ctx.docker, runId).catch(() => void 0);
+    await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
+  };
+  try {
+    const first = await startOnVolume(ctx, runIds[0], volume, image);
+    parts = first;
+    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  const current = () => parts;
+  return {
+    ...irisOf(ctx, current, setup.homeNamespace),
+    async replace(nextImage) {
+      const old = current().container;
+      await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
+        timeoutMs: 18e4
+      });
+      await removeRun(ctx.docker, runIds[generation]);
+      generation++;
+      parts = await startOnVolume(ctx, runIds[generation], volume, nextImage ?? image);
+    },
+    dispose
+  };
+}
+function driverUpgradeEnvironment(ctx, pull) {
+  const { container, target, ops, setup } = ctx;
+  if (!container || !target || !ops || !setup) {
+    throw new IpmDbError("pipeline-order", "Internal: the container is not ready; an earlier stage did not run.");
+  }
+  return {
+    iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
+    startDurable: (image) => startDurable(ctx, image),
+    reserveContainer: () => {
+      const slots = ctx.options.containerSlots;
+      return slots?.tryAcquire() ? () => slots.release() : null;
+    },
+    pull,
+    tempDir: () => mkdtemp3(join21(tmpdir4(), "ipm-db-previous-")),
+    removeTempDir: (dir) => rm7(dir, { recursive: true, force: true })
+  };
+}
+
+// src/pipeline/upgrade/parse.ts
+function values2(output, key2) {
+  return output.results.filter((line) => line.key === key2).map((line) => line.value);
+}
+function ipmdbLines(output) {
+  return output.results;
+}
+function reportedErrors(output) {
+  return guardedErrors(output);
+}
+function throwOnReportedErrors(output, doing) {
+  throwOnGuardedError(output, doing, "upgrade-objectscript");
+}
+function parseGlobalNames(output) {
+  const names = values2(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
+  return [...new Set(names)].sort();
+}
+function parseFingerprints(output) {
+  const result = [];
+  let nodes = {};
+  for (const { key: key2, value } of output.results) {
+    if (key2 === "node") {
+      const bar = value.lastIndexOf("|");
+      if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
+    } else if (key2 === "global") {
+      const [name, count, hash, extra] = value.split("|");
+      const nodeCount = Number(count);
+      if (!name || extra !== void 0 || hash === void 0 || !Number.isInteger(nodeCount) || nodeCount < 0) {
+        throw new IpmDbError("upgrade-parse", `unreadable fingerprint line "##IPMDB global=${value}"`);
+      }
+      result.push({ name, nodes: nodeCount, hash, nodeHashes: nodes });
+      nodes = {};
+    }
+  }
+  return result;
+}
+function parseModuleState2(output) {
+  return parseModuleState(output);
+}
+function parseUpdateSteps(output) {
+  return values2(output, "step").map((value) => {
+    const fields = value.split("|");
+    if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
+      throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
+    }
+    const [kind, className, methodName, timeStampStart, timeStampEnd, ok] = fields;
+    return {
+      className,
+      methodName,
+      primaryOnly: kind === "primary",
+      timeStampStart,
+      timeStampEnd,
+      statusOk: ok === "1"
+    };
+  });
+}
+function parseExpectedSteps(output) {
+  const steps = [];
+  for (const value of values2(output, "expected")) {
+    const [className, ordered, primaryOnly, extra] = value.split("|");
+    for (const list2 of [ordered, primaryOnly]) {
+      let methods;
+      try {
+        methods = JSON.parse(list2 ?? "");
+      } catch {
+        methods = null;
+      }
+      if (extra !== void 0 || !Array.isArray(methods) || !methods.every((m) => typeof m === "string")) {
+        throw new IpmDbError(
+          "upgrade-parse",
+          `step class ${className}: GetOrderedMethods did not return a JSON array of names ("${value}")`
+        );
+      }
+      for (const method of methods) steps.push(`${className}:${method}`);
+    }
+  }
+  return steps;
+}
+function parseSeeded(output) {
+  return values2(output, "seeded");
+}
+function parseChecks(output) {
+  return values2(output, "check").map((value) => {
+    const bar = value.indexOf("|");
+    const returned = bar < 0 ? "" : value.slice(bar + 1);
+    return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
+  });
+}
+function parseFileExists(output) {
+  const result = {};
+  for (const value of values2(output, "exists")) {
+    const bar = value.lastIndexOf("|");
+    result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
+  }
+  return result;
+}
+
+// src/pipeline/upgrade/class-drift.ts
+function routinesClassesLine() {
+  const xdata = '##class(%Dictionary.XDataDefinition).%OpenId(c_"||ProductionDefinition")';
+  return `try { set d="^"_##class(%SYS.Namespace).GetRoutineDest(),c="" for { set c=$order(^|d|oddDEF(c)) quit:c=""  set k=##class(%Dictionary.ClassDefinition).%OpenId(c),x=${xdata} write "##IPMDB classdef=",c,"|",$select($isobject(k):k.TimeChanged,1:""),"|",$select($isobject(x):$system.Encryption.Base64Encode($zconvert(x.Data.Read(3000000),"O","UTF8"),1),1:""),! } } catch e { write "##IPMDB error=routines database classes|",e.DisplayString(),! }`;
+}
+function parseClassStates(output) {
+  const states = /* @__PURE__ */ new Map();
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    if (key2 !== "classdef") continue;
+    const [className, timeChanged, production] = value.split("|");
+    if (!className || className.startsWith("%")) continue;
+    states.set(className, {
+      timeChanged: timeChanged ?? "",
+      production: production ? Buffer.from(production, "base64").toString("utf8") : null
+    });
+  }
+  return states;
+}
+function decode2(text) {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+function attributes(tag) {
+  const out = {};
+  for (const m of tag.matchAll(/([A-Za-z][\w.-]*)\s*=\s*"([^"]*)"/g)) out[m[1]] = decode2(m[2]);
+  return out;
+}
+function productionSettings(xml) {
+  const settings = /* @__PURE__ */ new Map();
+  const setting = (scope, body) => {
+    for (const m of body.matchAll(/<Setting\b([^>]*)>([\s\S]*?)<\/Setting>/g)) {
+      const a = attributes(m[1]);
+      settings.set(`${scope} ${a.Target ?? ""} ${a.Name ?? ""}`.replace(/\s+/g, " "), decode2(m[2]));
+    }
+  };
+  const production = /<Production\b([^>]*)>/.exec(xml);
+  for (const [k, v] of Object.entries(attributes(production?.[1] ?? ""))) settings.set(`production @${k}`, v);
+  const items = [...xml.matchAll(/<Item\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Item>)/g)];
+  let outside = xml;
+  for (const item of items) {
+    outside = outside.replace(item[0], "");
+    const a = attributes(item[1]);
+    const name = a.Name ?? "?";
+    for (const [k, v] of Object.entries(a)) if (k !== "Name") settings.set(`${name} @${k}`, v);
+    setting(name, item[2] ?? "");
+  }
+  setting("production", outside);
+  for (const m of outside.matchAll(/<(ActorPoolSize|Description)>([\s\S]*?)<\/\1>/g))
+    settings.set(`production ${m[1]}`, decode2(m[2]));
+  return settings;
+}
+function settingDifferences(atInstall, now) {
+  const before = productionSettings(atInstall);
+  const after = productionSettings(now);
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const show = (v) => v === void 0 ? "(none)" : JSON.stringify(v);
+  return keys.filter((k) => before.get(k) !== after.get(k)).map((k) => `${k}: ${show(before.get(k))} -> ${show(after.get(k))}`);
+}
+function changedClasses(atInstall, beforeSwap) {
+  const changed = [];
+  for (const [className, now] of [...beforeSwap].sort(([a], [b]) => a.localeCompare(b))) {
+    const then = atInstall.get(className);
+    if (!then || then.timeChanged === now.timeChanged && then.production === now.production) continue;
+    changed.push({
+      className,
+      timeChangedAtInstall: then.timeChanged,
+      timeChangedBeforeSwap: now.timeChanged,
+      settings: then.production !== null && now.production !== null ? settingDifferences(then.production, now.production) : []
+    });
+  }
+  return changed;
+}
+var CLASS_DRIFT_HINT = "Settings a site changes belong in the data database: move them to interoperability System Default Settings (Ens.Config.DefaultSettings; a production setting left empty in the class takes its default from there).";
+function changedClassProblems(changed) {
+  return changed.map(
+    (c) => c.settings.length > 0 ? `production ${c.className} was changed after install (${c.settings.join("; ")}); the swap replaces it with the package's definition and these settings are lost. ${CLASS_DRIFT_HINT}` : `class ${c.className} was changed after install (TimeChanged ${c.timeChangedAtInstall} -> ${c.timeChangedBeforeSwap}); the swap replaces it with the package's definition and the change is lost. ${CLASS_DRIFT_HINT}`
+  );
+}
+
+// src/pipeline/upgrade/swap-loss.ts
+var CODE_GLOBALS = ["^odd*", "^rINDEX*", "^rOBJ", "^rMAC", "^rINC", "^rMAP", "^ROUTINE"];
+var BOOKKEEPING_GLOBALS = ["^IPM.*", "^%*", "^IRIS.*", "^ISC.*", "^CacheTemp*"];
+var SWAP_LOSS_SAMPLE = 5;
+var ROUTINES_ENV = 'set d="^"_##class(%SYS.Namespace).GetRoutineDest()';
+function routinesGlobalsLine() {
+  return `try { ${ROUTINES_ENV},g="" write "##IPMDB rdb=",$piece(d,"^",3),! for { set g=$order(^$|d|GLOBAL(g)) quit:g=""  write "##IPMDB rglobal=",g,! } } catch e { write "##IPMDB error=routines database globals|",e.DisplayString(),! }`;
+}
+function routinesGlobalNodesLine(name, sample = SWAP_LOSS_SAMPLE) {
+  assertGlobalName(name);
+  const bare = name.slice(1);
+  return `try { ${ROUTINES_ENV},r=${quote2('^|"')}_d_${quote2(`"|${bare}`)},n=0,t=$data(@r)#2 for { if 't { set r=$query(@r) quit:r="" } set t=0,n=n+1 write:n'>${sample} "##IPMDB rnode=",${quote2(name)},"|",r,! } write "##IPMDB rcount=",${quote2(name)},"|",n,! } catch e { write "##IPMDB error=",${quote2(`routines database ${name}`)},"|",e.DisplayString(),! }`;
+}
+function parseRoutinesGlobals(output) {
+  const lines = ipmdbLines(output);
+  const directory = lines.find((l) => l.key === "rdb")?.value ?? "";
+  const names = lines.filter((l) => l.key === "rglobal").map((l) => l.value.startsWith("^") ? l.value : `^${l.value}`);
+  const ignored = [...CODE_GLOBALS, ...BOOKKEEPING_GLOBALS];
+  const candidates = [...new Set(names)].filter((n) => !ignored.some((p) => matchesGlobal(p, n))).sort();
+  return { directory, candidates };
+}
+function withoutEnvironment(ref) {
+  return ref.replace(/^\^\|"(?:[^"]|"")*"\|/, "^");
+}
+function parseLostGlobals(output) {
+  const byName = /* @__PURE__ */ new Map();
+  const entry = (name) => {
+    let g = byName.get(name);
+    if (!g) byName.set(name, g = { name, nodes: 0, sample: [] });
+    return g;
+  };
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    const bar = value.indexOf("|");
+    if (bar < 0) continue;
+    const name = value.slice(0, bar);
+    if (key2 === "rnode") entry(name).sample.push(withoutEnvironment(value.slice(bar + 1)));
+    else if (key2 === "rcount") entry(name).nodes = Number(value.slice(bar + 1)) || 0;
+  }
+  return [...byName.values()].filter((g) => g.nodes > 0).sort((a, b) => a.name.localeCompare(b.name));
+}
+var SWAP_LOSS_HINT = 'Keep data out of the routines database: map the global to the data database (a global mapping of the namespace, e.g. %IPM.Utils.Module:AddGlobalMapping(<namespace>, "<global>", "<namespace>-DATA")), or keep settings as interoperability System Default Settings (Ens.Config.DefaultSettings), which live in the data database.';
+function lostGlobalProblems(lost, directory) {
+  return lost.map(
+    (g) => `${g.name} (${g.nodes} node${g.nodes === 1 ? "" : "s"}, e.g. ${g.sample.slice(0, 3).join(", ")}) lives in the routines database${directory ? ` ${directory}` : ""} and is destroyed when -swap-db replaces it. ${SWAP_LOSS_HINT}`
+  );
+}
+
+// src/pipeline/upgrade/scenarios.ts
+var Scenario = class {
+  constructor(scenario, previous, options, release) {
+    this.options = options;
+    this.release = release;
+    this.result = {
+      scenario,
+      ok: false,
+      message: "",
+      previous,
+      namespace: null,
+      moduleBefore: null,
+      moduleAfter: null,
+      before: null,
+      after: null,
+      changes: [],
+      steps: [],
+      checks: [],
+      backup: null,
+      problems: [],
+      durationMs: 0
+    };
+  }
+  options;
+  release;
+  result;
+  started = Date.now();
+  async snapshot(iris, namespace, alsoGlobals, when) {
+    const listing = await iris.run(namespace, [listGlobalsLine()], `listing the globals ${when}`);
+    throwOnReportedErrors(listing, `Listing the globals ${when}`);
+    const globals = [
+      .../* @__PURE__ */ new Set([...selectGlobals(parseGlobalNames(listing), this.options.globals), ...alsoGlobals])
+    ].sort();
+    const lines = [
+      moduleStateLine(this.release.moduleName),
+      ...updateStepLines(),
+      ...globals.map((g) => fingerprintGlobalLine(g, this.options.nodeLimit))
+    ];
+    const output = await iris.run(namespace, lines, `fingerprinting the data ${when}`);
+    throwOnReportedErrors(output, `Fingerprinting the data ${when}`);
+    const fingerprints = parseFingerprints(output);
+    const missing = globals.filter((g) => !fingerprints.some((f) => f.name === g));
+    if (missing.length > 0) {
+      throw new IpmDbError(
+        "upgrade-fingerprint-incomplete",
+        `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
+        { details: output.raw }
+      );
+    }
+    const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
+    return { module: parseModuleState2(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
+  async classStates(iris, namespace, when) {
+    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
+    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
+    return parseClassStates(output);
+  }
+  /**
+   * What the swap would destroy: globals of the routines database and classes changed since
+   * `installed` (the class states right after install); recorded, each one a problem.
+   */
+  async checkSwapLoss(iris, namespace, installed) {
+    const listing = await iris.run(namespace, [routinesGlobalsLine()], "listing the routines database globals");
+    throwOnReportedErrors(listing, "Listing the globals of the routines database");
+    const { directory, candidates } = parseRoutinesGlobals(listing);
+    let globals = [];
+    if (candidates.length > 0) {
+      const output = await iris.run(
+        namespace,
+        candidates.map((g) => routinesGlobalNodesLine(g)),
+        "counting the routines database globals"
+      );
+      throwOnReportedErrors(output, "Counting the globals of the routines database");
+      globals = parseLostGlobals(output);
+    }
+    const changed = changedClasses(installed, await this.classStates(iris, namespace, "before the swap"));
+    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
+    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
+  }
+  async seed(iris, namespace) {
+    if (this.options.seed.length === 0) return;
+    const output = await iris.run(namespace, this.options.seed.map(seedLine), "writing data");
+    throwOnReportedErrors(output, "Writing data with the seed methods");
+    const seeded = parseSeeded(output);
+    const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
+    if (notRun.length > 0)
+      throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
+        details: output.raw
+      });
+  }
+  async expectedSteps(iris, namespace) {
+    if (!this.release.updatePackage) return [];
+    const output = await iris.run(
+      namespace,
+      [expectedStepsLine(this.release.updatePackage)],
+      "reading the update step classes"
+    );
+    throwOnReportedErrors(output, `Reading the update step classes of ${this.release.updatePackage}`);
+    return parseExpectedSteps(output);
+  }
+  async runChecks(iris, namespace) {
+    if (this.options.checks.length === 0) return [];
+    const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
+    const returned = parseChecks(output);
+    const errors = reportedErrors(output);
+    return this.options.checks.map(formatClassMethod).map((check) => {
+      const found = returned.find((r) => r.check === check);
+      if (found) return found;
+      const error2 = errors.find((e) => e.startsWith(`${check}: `));
+      return { check, returned: error2 ? error2.slice(check.length + 2) : "(no result printed)", ok: false };
+    });
+  }
+  async checkBackup(iris, namespace, swap) {
+    if (!swap.backupPath) {
+      this.result.problems.push(
+        'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown'
+      );
+      return;
+    }
+    const output = await iris.run(namespace, [fileExistsLine(swap.backupPath)], "checking the swap backup");
+    const exists = parseFileExists(output)[swap.backupPath] === true;
+    this.result.backup = { path: swap.backupPath, exists };
+    if (!exists) this.result.problems.push(`the swap backup ${swap.backupPath} does not exist after the upgrade`);
+  }
+  checkModule(state, version2, packaging, when) {
+    if (!state) {
+      this.result.problems.push(`${this.release.moduleName} is not installed ${when}`);
+      return;
+    }
+    if (state.version !== version2)
+      this.result.problems.push(
+        `${this.release.moduleName} is at version ${state.version} ${when}, expected ${version2}`
+      );
+    if (packaging !== null && state.packaging !== packaging) {
+      this.result.problems.push(
+        `${this.release.moduleName} has Packaging "${state.packaging}" ${when}, expected "${packaging}"`
+      );
+    }
+  }
+  finish(success) {
+    this.result.ok = this.result.problems.length === 0;
+    this.result.message = this.result.ok ? success : this.result.problems[0];
+    this.result.durationMs = Date.now() - this.started;
+    return this.result;
+  }
+  fail(error2) {
+    this.result.problems.push(describeError(error2).replace(/\n\s*/g, " "));
+    if (error2 instanceof IpmDbError && error2.details) this.result.output = error2.details;
+    return this.finish("");
+  }
+};
+async function proveUpgrade(s, iris, install, options, release, betweenHook) {
+  const r = s.result;
+  const namespace = await iris.createNamespace();
+  r.namespace = namespace;
+  await install(iris, namespace);
+  const installedClasses = await s.classStates(iris, namespace, "after the install");
+  await s.seed(iris, namespace);
+  const previousSteps = await s.expectedSteps(iris, namespace);
+  const before = await s.snapshot(iris, namespace, [], "before the upgrade");
+  r.moduleBefore = before.module;
+  r.before = before.fingerprint;
+  if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
+  await s.checkSwapLoss(iris, namespace, installedClasses);
+  if (betweenHook) await betweenHook();
+  const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
+  const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");
+  r.moduleAfter = after.module;
+  r.after = after.fingerprint;
+  s.checkModule(after.module, release.version, "database", "after the upgrade");
+  r.steps = judgeSteps("upgrade", await s.expectedSteps(iris, namespace), before.steps, after.steps, previousSteps);
+  r.problems.push(...stepProblems(r.steps));
+  r.changes = attributeChanges(
+    diffFingerprints(before.fingerprint, after.fingerprint),
+    stepsThatRan(r.steps),
+    options.declared
+  );
+  r.problems.push(...undeclaredChangeProblems(r.changes));
+  r.checks = await s.runChecks(iris, namespace);
+  r.problems.push(
+    ...r.checks.filter((c) => !c.ok).map((c) => `check ${c.check} returned ${c.returned === "" ? "nothing" : `"${c.returned}"`}, not 1`)
+  );
+  await s.checkBackup(iris, namespace, swap);
+  const ran = r.steps.filter((v) => v.outcome === "ran").length;
+  return s.finish(
+    `${release.moduleName} ${before.module?.version ?? "?"} -> ${release.version}: ${after.globals.length} global(s) fingerprinted, ${r.changes.length} changed (all declared), ${ran} update step(s) ran once, ${r.checks.length} check(s) returned 1`
+  );
+}
+async function proveFreshInstall(s, iris, release) {
+  const r = s.result;
+  const namespace = await iris.createNamespace();
+  r.namespace = namespace;
+  const swap = await iris.loadPackage(namespace, release.packagePath);
+  const after = await s.snapshot(iris, namespace, [], "after the install");
+  r.moduleAfter = after.module;
+  r.after = after.fingerprint;
+  s.checkModule(after.module, release.version, "database", "after the install");
+  r.steps = judgeSteps("fresh", await s.expectedSteps(iris, namespace), [], after.steps);
+  r.problems.push(...stepProblems(r.steps));
+  await s.checkBackup(iris, namespace, swap);
+  return s.finish(
+    `${release.moduleName} ${release.version} installed into an empty namespace: ${r.steps.length} update step(s) seeded, none run`
+  );
+}
+async function runUpgradeScenarios(env, options, release, logger) {
+  const prev = options.previous;
+  const registryReference = prev.reference ?? (prev.pullFrom && prev.version ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor) : null);
+  const reference = prev.packagePath ?? registryReference;
+  let pulled = null;
+  let downloadDir = null;
+  const previousPackage = () => {
+    if (prev.packagePath) return Promise.resolve(prev.packagePath);
+    if (!registryReference) throw new IpmDbError("upgrade-no-previous", "no previous database package was given");
+    pulled ??= env.tempDir().then((dir) => {
+      downloadDir = dir;
+      return env.pull(registryReference, dir);
+    });
+    return pulled;
+  };
+  const loadPrevious = async (iris, namespace) => {
+    await iris.loadPackage(namespace, await previousPackage());
+  };
+  const loadPreviousSource = async (iris, namespace) => {
+    await iris.loadModule(namespace, prev.sourceDir);
+  };
+  const packageOrigin = () => ({
+    source: prev.packagePath ? "path" : "registry",
+    reference: reference ?? "",
+    version: prev.version
+  });
+  const sourceOrigin = () => ({
+    source: "source-directory",
+    reference: prev.sourceLabel ?? prev.sourceDir ?? "",
+    version: prev.version
+  });
+  const runScenario = (scenario) => {
+    if (scenario === "fresh") {
+      const s2 = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
+      return proveFreshInstall(s2, env.iris, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "database") {
+      const s2 = new Scenario(scenario, packageOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPrevious, options, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "source") {
+      const s2 = new Scenario(scenario, sourceOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPreviousSource, options, release).catch((e) => s2.fail(e));
+    }
+    const fromPackage = reference !== null;
+    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
+      (e) => s.fail(e)
+    );
+  };
+  const logged = async (scenario, how) => {
+    logger.info(`upgrade scenario: ${scenario}${how}`);
+    const result = await runScenario(scenario);
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
+    return result;
+  };
+  const byScenario = /* @__PURE__ */ new Map();
+  try {
+    const own = options.scenarios.filter((s) => s === "container-replacement");
+    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
+    const beside = freeSlot ? Promise.all(own.map((s) => logged(s, " (its own container, beside the others)"))).finally(freeSlot) : null;
+    try {
+      for (const scenario of options.scenarios)
+        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ""));
+    } finally {
+      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
+    }
+  } finally {
+    const dir = downloadDir;
+    if (dir !== null) await env.removeTempDir(dir).catch(() => void 0);
+  }
+  return options.scenarios.map((s) => byScenario.get(s));
+}
+async function proveInReplacedContainer(s, env, install, options, release) {
+  const iris = await env.startDurable();
+  try {
+    return await proveUpgrade(s, iris, install, options, release, () => iris.replace());
+  } finally {
+    await iris.dispose();
+  }
+}
+
+// src/pipeline/upgrade/iris-upgrade.ts
+var VERSION_REFUSAL = /The module cannot be installed on the current version[^\n]*/;
+function systemRequirementsLine(moduleName2) {
+  return `try { set m=##class(%IPM.Storage.Module).NameOpen(${quote2(moduleName2)}) write "##IPMDB sysreq=",$select('$isobject(m):"",'$isobject(m.SystemRequirements):"",1:m.SystemRequirements.VersionString),! } catch e { write "##IPMDB error=system requirements|",e.DisplayString(),! }`;
+}
+async function runIrisUpgrade(env, options, from, to, logger) {
+  const previous = { source: "path", reference: from.packagePath, version: options.previous.version };
+  const s = new Scenario("iris-upgrade", previous, options, to.release);
+  const refusal = {
+    name: `package for ${from.irisMajorMinor} refused on ${to.irisMajorMinor}`,
+    ok: false,
+    detail: "not tried: the scenario failed before IRIS was upgraded"
+  };
+  const requirement = {
+    name: `SystemRequirements Version ${to.irisMajorMinor} after the upgrade`,
+    ok: false,
+    detail: "not read: the scenario failed before the upgrade"
+  };
+  logger.info(`iris-upgrade: ${from.image} -> ${to.image}`);
+  let scenario;
+  try {
+    const iris = await env.startDurable(from.image);
+    try {
+      scenario = await proveUpgrade(
+        s,
+        iris,
+        async (i, namespace) => void await i.loadPackage(namespace, from.packagePath),
+        options,
+        to.release,
+        async () => {
+          await iris.replace(to.image);
+          const probe2 = await iris.createNamespace();
+          try {
+            await iris.loadPackage(probe2, from.packagePath);
+            refusal.detail = `IPM installed the package built for ${from.irisMajorMinor} on ${to.irisMajorMinor}`;
+          } catch (err) {
+            const text = describeError(err);
+            const refused2 = VERSION_REFUSAL.exec(text)?.[0];
+            refusal.ok = refused2 !== void 0;
+            refusal.detail = refused2 ?? `refused for another reason: ${text}`;
+          }
+        }
+      );
+      if (scenario.namespace) {
+        const output = await iris.run(
+          scenario.namespace,
+          [systemRequirementsLine(to.release.moduleName)],
+          "reading SystemRequirements"
+        );
+        throwOnReportedErrors(output, "Reading the module SystemRequirements");
+        const got = ipmdbLines(output).find((l) => l.key === "sysreq")?.value ?? "";
+        requirement.ok = got === to.irisMajorMinor;
+        requirement.detail = `SystemRequirements Version is "${got}"`;
+      }
+    } finally {
+      await iris.dispose();
+    }
+  } catch (err) {
+    scenario = s.fail(err);
+  }
+  const checks = [
+    { name: "upgrade", ok: scenario.ok, detail: scenario.message },
+    refusal,
+    requirement,
+    ...scenario.checks.map((c) => ({ name: `check ${c.check} on ${to.irisMajorMinor}`, ok: c.ok, detail: c.returned }))
+  ];
+  const failed2 = checks.find((c) => !c.ok);
+  return {
+    schema: IRIS_UPGRADE_REPORT_SCHEMA,
+    fromIrisVersion: from.irisMajorMinor,
+    toIrisVersion: to.irisMajorMinor,
+    fromImage: from.image,
+    toImage: to.image,
+    ok: !failed2,
+    message: failed2 ? `${failed2.name}: ${failed2.detail}` : `${to.release.moduleName} upgraded from IRIS ${from.irisMajorMinor} to ${to.irisMajorMinor}: ${scenario.message}`,
+    checks,
+    scenario
+  };
+}
+
+// src/pipeline/upgrade/iris-upgrade-pair.ts
+async function packagedModule(path) {
+  const report = await verifyArchive(path);
+  const m = report.module;
+  if (!report.valid || !m || !m.irisVersion || !m.manifestXml)
+    throw new IpmDbError(
+      "iris-upgrade-archive",
+      `${path} is not a valid database package: ${report.errors[0]?.message ?? "no module"}`
+    );
+  return {
+    name: m.name,
+    version: m.version,
+    irisMajorMinor: m.irisVersion,
+    updatePackage: m.updatePackage,
+    moduleXml: m.manifestXml
+  };
+}
+async function runIrisUpgradePair(from, to, options, pipeline2) {
+  const [fromModule, toModule] = [await packagedModule(from.archive), await packagedModule(to.archive)];
+  if (fromModule.name.toLowerCase() !== toModule.name.toLowerCase())
+    throw new IpmDbError(
+      "iris-upgrade-archive",
+      `the packages hold different modules: ${fromModule.name} and ${toModule.name}`
+    );
+  const moduleDir = await mkdtemp4(join22(tmpdir5(), "ipm-db-iris-upgrade-"));
+  let result = null;
+  try {
+    await writeFile4(join22(moduleDir, "module.xml"), toModule.moduleXml);
+    const stage = {
+      name: "upgrade",
+      async run(ctx) {
+        result = await runIrisUpgrade(
+          driverUpgradeEnvironment(ctx, () => Promise.reject(new IpmDbError("iris-upgrade", "nothing is pulled"))),
+          options,
+          { image: from.image, irisMajorMinor: fromModule.irisMajorMinor, packagePath: from.archive },
+          {
+            image: to.image,
+            irisMajorMinor: toModule.irisMajorMinor,
+            packagePath: to.archive,
+            release: {
+              moduleName: toModule.name,
+              version: toModule.version,
+              packagePath: to.archive,
+              updatePackage: toModule.updatePackage,
+              irisMajorMinor: toModule.irisMajorMinor
+            }
+          },
+          ctx.logger
+        );
+        if (!result.ok) throw new IpmDbError("iris-upgrade-failed", result.message);
+        return result.message;
+      }
+    };
+    const run3 = await runPipeline({
+      ...pipeline2,
+      image: to.image,
+      moduleDir,
+      outDir: moduleDir,
+      verifyArchive,
+      stages: [startStage, ipmStage, stage]
+    });
+    if (!result) {
+      const failed2 = run3.stages.find((s) => s.status === "failed");
+      throw new IpmDbError(
+        "iris-upgrade",
+        `IRIS ${toModule.irisMajorMinor} (${to.image}) did not get ready for the upgrade: ${failed2?.message ?? "unknown"}`
+      );
+    }
+    return result;
+  } finally {
+    await rm8(moduleDir, { recursive: true, force: true });
+  }
+}
+function compareIrisVersions(a, b) {
+  const [x, y] = [parseIrisMajorMinor(a), parseIrisMajorMinor(b)];
+  if (x && y) return x.major - y.major || x.minor - y.minor;
+  if (x || y) return x ? -1 : 1;
+  return a.localeCompare(b);
+}
+function consecutivePairs(items, versionOf) {
+  const sorted = [...items].sort((a, b) => compareIrisVersions(versionOf(a), versionOf(b)));
+  return sorted.slice(1).map((to, i) => ({ from: sorted[i], to }));
+}
+
+// src/action/iris-upgrades.ts
+function unusable(o) {
+  const version2 = irisKey(o.image, o.report);
+  if (o.report.skipped) return `the IRIS ${version2} run was skipped (${o.report.skipped.reason})`;
+  if (!o.report.ok) {
+    const failed2 = o.report.stages.find((s) => s.status === "failed");
+    return `the IRIS ${version2} run failed${failed2 ? ` at ${failed2.stage}` : ""}`;
+  }
+  if (!o.report.archive || !o.report.verification?.valid) return `the IRIS ${version2} run built no verified package`;
+  return null;
+}
+function planIrisUpgrades(outcomes) {
+  return consecutivePairs(outcomes, (o) => irisKey(o.image, o.report)).map(({ from, to }) => {
+    const reasons = [unusable(from), unusable(to)].filter((r) => r !== null);
+    return { from, to, skip: reasons.length ? `${reasons.join("; ")}: nothing to upgrade with` : null };
+  });
+}
+async function runIrisUpgrades(ctx, outcomes) {
+  const options = ctx.inputs.upgrade ?? defaultUpgradeOptions();
+  if (!options.irisUpgrade || outcomes.length < 2) return [];
+  const planned = planIrisUpgrades(outcomes);
+  const slots = containerSlots(ctx.inputs.parallel);
+  const runs = await mapBounded(planned, slots, async (pair, index) => {
+    const result = pair.skip ? skipped(pair, pair.skip) : ctx.signal.aborted ? skipped(pair, "the run exceeded its timeout input before this upgrade started") : await runPair(ctx, pair, index, slots);
+    pair.to.report.irisUpgrade = result;
+    return result;
+  });
+  return runs.filter((r) => r !== void 0);
+}
+function base(pair) {
+  return {
+    fromIrisVersion: irisKey(pair.from.image, pair.from.report),
+    toIrisVersion: irisKey(pair.to.image, pair.to.report),
+    fromImage: pair.from.image,
+    toImage: pair.to.image
+  };
+}
+function skipped(pair, reason) {
+  return { ...base(pair), status: "skipped", message: reason, durationMs: 0, report: null };
+}
+async function runPair(ctx, pair, index, slots) {
+  const { inputs, deps } = ctx;
+  const head = base(pair);
+  const label = `iris-upgrade ${head.fromIrisVersion} -> ${head.toIrisVersion}`;
+  const started = Date.now();
+  deps.io.info(`[${label}] starting`);
+  try {
+    const report = await untilAborted(
+      deps.pipeline.runIrisUpgrade(
+        {
+          from: { image: pair.from.image, archive: pair.from.report.archive.path },
+          to: { image: pair.to.image, archive: pair.to.report.archive.path },
+          upgrade: inputs.upgrade ?? defaultUpgradeOptions(),
+          ipmInstaller: ctx.ipmInstaller,
+          interoperability: inputs.interoperability,
+          timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
+          keepContainer: inputs.keepContainer,
+          runId: `${deps.runId}-upgrade-${index + 1}`,
+          onResource: (r) => ctx.ledger.record(r),
+          containerSlots: slots,
+          signal: ctx.signal
+        },
+        coreLogger(deps.io, `[${label}] `)
+      ),
+      ctx.signal,
+      `the ${label}`
+    );
+    const status = report.ok ? "passed" : "failed";
+    deps.io.info(`[${label}] ${status}: ${report.message}`);
+    return { ...head, status, message: report.message, durationMs: Date.now() - started, report };
+  } catch (err) {
+    const message = redact(errorMessage(err));
+    deps.io.info(`[${label}] failed: ${message}`);
+    return { ...head, status: "failed", message, durationMs: Date.now() - started, report: null };
+  }
+}
+
+// src/action/ipm-installer.ts
+import { join as join23 } from "node:path";
+function resolveIpmInstaller(ipm, opts) {
+  if (ipm.kind === "git")
+    return resolveInstaller(
+      { kind: "git", commit: ipm.commit, repository: ipm.repository },
+      { workDir: opts.workDir, cache: opts.cache }
+    );
+  if (ipm.kind === "installer")
+    return resolveInstaller(
+      { kind: "path", path: ipm.path, ...ipm.sha256 ? { sha256: ipm.sha256 } : {} },
+      { workDir: opts.workDir }
+    );
+  return resolveInstaller(
+    { kind: "version", version: ipm.version, sha256: ipm.sha256 },
+    { workDir: opts.workDir, cache: opts.cache, releaseUrl: ipm.releaseUrl }
+  );
+}
+function installerStep(ipm, io, cache, tempRoot) {
+  return io.group("IPM installer", async () => {
+    if (ipm.kind === "image") {
+      io.info("ipm-git is none: using the IPM already in the image.");
+      return null;
+    }
+    const resolved = await resolveIpmInstaller(ipm, {
+      workDir: join23(tempRoot, "ipm-db-downloads"),
+      cache: actionsInstallerCache(cache, join23(tempRoot, "ipm-db-cache"))
+    });
+    io.info(
+      resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
+    );
+    return { source: pinnedSource(resolved), pin: installerPin(resolved) };
+  });
+}
+
+// src/action/publish-step.ts
+function setPublishStage(report, result) {
+  report.stages = report.stages.filter((s) => s.stage !== "publish");
+  report.stages.push(result);
+}
+async function publishStep(runs, allRan, inputs, publisher, io, signal, blockedBy = null) {
+  const allOk = allRan && runs.every(runCounts);
+  for (const report of runs) {
+    if (report.skipped) {
+      setPublishStage(report, stageSkipped("publish", report.skipped.reason));
+      continue;
+    }
+    if (!inputs.publish) {
+      setPublishStage(report, stageSkipped("publish", inputs.publishRefused ?? "publish is not true"));
+      continue;
+    }
+    if (!allOk || blockedBy) {
+      const why = allOk ? blockedBy : "not every IRIS version passed";
+      setPublishStage(report, stageSkipped("publish", `${why}; nothing is published`));
+      continue;
+    }
+    const t0 = Date.now();
+    const key2 = irisKey(report.image, report);
+    try {
+      const { archive, verification } = report;
+      if (!archive || !verification)
+        throw new IpmDbError("publish", `IRIS ${key2} produced no verified archive to publish.`);
+      const published = await io.group(
+        `[${key2}] publish`,
+        () => untilAborted(
+          publisher.publish(
+            {
+              archivePath: archive.path,
+              verification,
+              sourceUrl: inputs.sourceUrl,
+              force: inputs.force,
+              allowPrerelease: inputs.allowPrerelease,
+              signal
+            },
+            coreLogger(io, `[${key2}] `)
+          ),
+          signal,
+          "publishing"
+        )
+      );
+      report.published = published;
+      setPublishStage(report, {
+        stage: "publish",
+        status: "passed",
+        durationMs: Date.now() - t0,
+        message: `${published.reference}${published.unchanged ? " (unchanged)" : ""}, round-trip: ${published.roundTrip.status}`
+      });
+    } catch (err) {
+      report.ok = false;
+      setPublishStage(report, stageFailure("publish", err, Date.now() - t0));
+      break;
+    } finally {
+      report.durationMs += Date.now() - t0;
+    }
+  }
+}
+
+// src/action/run.ts
+function totalTimeout(totalMs) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(
+      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
+        hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
+      })
+    ),
+    totalMs
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+async function checkWorkspace(inputs) {
+  await stat12(join24(inputs.modulePath, "module.xml")).catch(() => {
+    throw new UsageError(
+      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.modulePath) || "."}.`,
+      "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
+    );
+  });
+  const previous = inputs.upgrade?.previous.packagePath;
+  if (previous)
+    await stat12(previous).catch(() => {
+      throw new UsageError(
+        `input "upgrade-from": ${relative5(inputs.workspace, previous)} does not exist.`,
+        "Give the path of a previous .tgz, a version or a registry reference."
+      );
+    });
+}
+async function run2(inputs, deps) {
+  const started = Date.now();
+  const { io } = deps;
+  const notices = [];
+  const notice2 = (m) => {
+    notices.push(m);
+    io.notice(m);
+  };
+  io.saveState(STATE_RUN_ID, deps.runId);
+  io.saveState(STATE_KEEP, String(inputs.keepContainer));
+  const tempRoot = deps.env.RUNNER_TEMP || join24(inputs.workspace, ".ipm-db");
+  const outRoot = join24(tempRoot, "ipm-db", deps.runId);
+  const imageCacheDir = join24(tempRoot, "ipm-db-images");
+  if (inputs.publishRefused) notice2(inputs.publishRefused);
+  const total = totalTimeout(inputs.timeouts.totalMs);
+  let outcomes = [];
+  let irisUpgrades = [];
+  let failure = null;
+  try {
+    await checkWorkspace(inputs);
+    const ipm = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
+    const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
+    outcomes = await runImages({
+      inputs,
+      deps,
+      outRoot,
+      imageCacheDir,
+      warmImageCacheDir: join24(tempRoot, "ipm-db-warm"),
+      ipmInstaller: ipm?.source ?? null,
+      ipmPin: ipm?.pin ?? null,
+      ledger,
+      signal: total.signal
+    });
+    const runs2 = outcomes.map((o) => o.report);
+    for (const report of runs2) {
+      const skipped2 = skipExpiredLicence(report, inputs.licenceExpired);
+      if (skipped2) io.warning(skipped2);
+    }
+    irisUpgrades = await runIrisUpgrades(
+      { inputs, deps, ipmInstaller: ipm?.source ?? null, ledger, signal: total.signal },
+      outcomes
+    );
+    const upgradeFailed = irisUpgrades.find((u) => u.status === "failed");
+    const allRan = runs2.length === inputs.images.length;
+    await publishStep(
+      runs2,
+      allRan,
+      inputs,
+      deps.publisher,
+      io,
+      total.signal,
+      upgradeFailed ? `${irisUpgradeLabel(upgradeFailed)} failed` : null
+    );
+    const firstFailed = runs2.find((r) => !runCounts(r));
+    if (firstFailed) failure = failureOf(firstFailed);
+    else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
+    else if (upgradeFailed)
+      failure = { message: `${irisUpgradeLabel(upgradeFailed)}: ${upgradeFailed.message}`, hint: null, details: null };
+  } catch (err) {
+    failure = failureFromError(err);
+  } finally {
+    total.clear();
+  }
+  const runs = outcomes.map((o) => o.report);
+  const reportPath = await writeReports(outRoot, outcomes);
+  setOutputs(io, runs, reportPath);
+  const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
+  for (const a of plan.annotations) io.annotate(a);
+  const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
+  if (inputs.cacheImages) {
+    const restored = new Set(outcomes.filter((o) => o.restoredFromCache).map((o) => o.image));
+    for (const image of inputs.images)
+      if (!restored.has(image)) await saveImage(image, imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  }
+  const outcome2 = {
+    runs,
+    ok: failure === null,
+    failure,
+    notices,
+    annotationOverflow: plan.overflow,
+    artifacts,
+    durationMs: Date.now() - started
+  };
+  if (inputs.summary) {
+    try {
+      await io.writeSummary(buildSummary(outcome2));
+    } catch (err) {
+      io.warning(`Writing the job summary failed: ${errorMessage(err)}`);
+    }
+  }
+  return outcome2;
+}
+function irisUpgradeLabel(u) {
+  return `iris-upgrade IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}`;
+}
+function runLabel2(report) {
+  return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
+}
+function failureOf(report) {
+  const s = firstFailure(report.stages);
+  return {
+    message: `${runLabel2(report)}: ${s ? `the ${s.stage} stage failed: ${s.message ?? ""}` : "failed"}`.trim(),
+    hint: null,
+    details: null
+  };
+}
+function failureFromError(err) {
+  return {
+    message: redact(errorMessage(err)),
+    hint: err instanceof IpmDbError && err.hint ? redact(err.hint) : null,
+    details: err instanceof IpmDbError && err.details ? redact(err.details) : null
+  };
+}
+
+// src/action/wiring.ts
+import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join28 } from "node:path";
+
 // src/oci/publish.ts
 import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
@@ -8731,7 +9687,7 @@ var silentLogger = {
 // src/oci/client.ts
 import { createHash as createHash9 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rename as rename3, rm as rm7 } from "node:fs/promises";
+import { rename as rename3, rm as rm9 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -9506,7 +10462,7 @@ var RegistryClient = class {
         await pipeline(Readable.from(chunks), createWriteStream(partial));
         await rename3(partial, dest);
       } catch (err) {
-        await rm7(partial, { force: true });
+        await rm9(partial, { force: true });
         throw err;
       }
     });
@@ -9678,13 +10634,13 @@ function ipmAcceptanceViolations(manifest, tag) {
 
 // src/oci/oras-cli.ts
 import { spawn } from "node:child_process";
-import { access as access2, mkdtemp as mkdtemp3, rm as rm8, symlink, writeFile as writeFile4 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
-import { delimiter, join as join23, resolve as resolve3 } from "node:path";
+import { access as access2, mkdtemp as mkdtemp5, rm as rm10, symlink, writeFile as writeFile5 } from "node:fs/promises";
+import { tmpdir as tmpdir6 } from "node:os";
+import { delimiter, join as join25, resolve as resolve3 } from "node:path";
 async function findOras(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join23(dir, "oras");
+    const candidate = join25(dir, "oras");
     try {
       await access2(candidate, 1);
       return candidate;
@@ -9717,11 +10673,11 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join23(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp5(join25(tmpdir6(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join23(dir, title));
-    const annotationFile = join23(dir, "annotations.json");
-    await writeFile4(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
+    await symlink(resolve3(opts.archivePath), join25(dir, title));
+    const annotationFile = join25(dir, "annotations.json");
+    await writeFile5(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
       "--image-spec",
@@ -9729,9 +10685,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join23(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join25(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile4(join23(dir, "config.json"), "{}");
+    await writeFile5(join25(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -9749,7 +10705,7 @@ async function pushWithOras(opts) {
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
   } finally {
-    await rm8(dir, { recursive: true, force: true });
+    await rm10(dir, { recursive: true, force: true });
   }
 }
 
@@ -10025,11 +10981,11 @@ async function publishPackage(opts) {
 
 // src/pipeline/upgrade/stage.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/oci/pull.ts
 import { mkdir as mkdir11 } from "node:fs/promises";
-import { basename as basename7, join as join24 } from "node:path";
+import { basename as basename7, join as join26 } from "node:path";
 function safeFileName(title, fallback) {
   const name = title === void 0 ? "" : basename7(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
@@ -10046,7 +11002,7 @@ async function pullPackage(client, ref, dir) {
   }
   await mkdir11(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join24(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join26(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -10055,634 +11011,6 @@ async function pullPackage(client, ref, dir) {
     size: layer.size,
     layerDigest: layer.digest
   };
-}
-
-// src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp4, rm as rm9 } from "node:fs/promises";
-import { tmpdir as tmpdir5 } from "node:os";
-import { join as join25 } from "node:path";
-var DURABLE_MOUNT = "/durable";
-async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
-  const result = await sessions.run({
-    namespace,
-    operations: lines.map((text) => ({ kind: "surfaceLine", text })),
-    timeoutMs,
-    purpose: doing
-  });
-  return { results: result.results, raw: result.raw };
-}
-function irisOf(ctx, current, homeNamespace) {
-  const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
-  return {
-    createNamespace: () => newPackageNamespace(ctx, current().target, homeNamespace, "UPG"),
-    run: (namespace, lines, doing) => runUpgradeLines(current().target.sessions, namespace, lines, doing, timeoutMs),
-    loadModule: async (namespace, hostDir) => {
-      await current().ops.loadModule(namespace, hostDir);
-    },
-    loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
-    updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
-  };
-}
-function startOnVolume(ctx, runId, volume, image) {
-  return startPipelineIris(ctx, runId, {
-    ...image ? { image } : {},
-    // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
-    // containers need none (packages are copied in, previous releases pulled on the host).
-    network: "none",
-    mounts: [{ source: volume, target: DURABLE_MOUNT }],
-    env: { ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
-  });
-}
-async function startDurable(ctx, image) {
-  const setup = ctx.setup;
-  if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
-  const suffix = ctx.nextPostfix("D").toLowerCase();
-  const volume = `ipm-db-${ctx.runId}-${suffix}`;
-  ctx.options.onResource?.({ kind: "volume", name: volume });
-  await ctx.docker.check("docker-volume-failed", "docker volume create", [
-    "volume",
-    "create",
-    "--label",
-    `${RUN_LABEL}=${ctx.runId}`,
-    volume
-  ]);
-  await ctx.docker.check(
-    "docker-volume-failed",
-    "Giving the durable volume to irisowner",
-    [
-      "run",
-      "--rm",
-      "--network",
-      "none",
-      "--user",
-      "root",
-      "--label",
-      `${RUN_LABEL}=${ctx.runId}`,
-      "--mount",
-      `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
-      "--entrypoint",
-      "/bin/sh",
-      image ?? ctx.options.image,
-      "-c",
-      `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
-    ],
-    { timeoutMs: 12e4 }
-  );
-  const runIds = [`${ctx.runId}-${suffix}a`, `${ctx.runId}-${suffix}b`];
-  let generation = 0;
-  let parts = null;
-  const dispose = async () => {
-    for (const runId of runIds) await removeRun(ctx.docker, runId).catch(() => void 0);
-    await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
-  };
-  try {
-    const first = await startOnVolume(ctx, runIds[0], volume, image);
-    parts = first;
-    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
-  } catch (err) {
-    await dispose();
-    throw err;
-  }
-  const current = () => parts;
-  return {
-    ...irisOf(ctx, current, setup.homeNamespace),
-    async replace(nextImage) {
-      const old = current().container;
-      await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
-        timeoutMs: 18e4
-      });
-      await removeRun(ctx.docker, runIds[generation]);
-      generation++;
-      parts = await startOnVolume(ctx, runIds[generation], volume, nextImage ?? image);
-    },
-    dispose
-  };
-}
-function driverUpgradeEnvironment(ctx, pull) {
-  const { container, target, ops, setup } = ctx;
-  if (!container || !target || !ops || !setup) {
-    throw new IpmDbError("pipeline-order", "Internal: the container is not ready; an earlier stage did not run.");
-  }
-  return {
-    iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
-    startDurable: (image) => startDurable(ctx, image),
-    reserveContainer: () => {
-      const slots = ctx.options.containerSlots;
-      return slots?.tryAcquire() ? () => slots.release() : null;
-    },
-    pull,
-    tempDir: () => mkdtemp4(join25(tmpdir5(), "ipm-db-previous-")),
-    removeTempDir: (dir) => rm9(dir, { recursive: true, force: true })
-  };
-}
-
-// src/pipeline/upgrade/parse.ts
-function values2(output, key2) {
-  return output.results.filter((line) => line.key === key2).map((line) => line.value);
-}
-function ipmdbLines(output) {
-  return output.results;
-}
-function reportedErrors(output) {
-  return guardedErrors(output);
-}
-function throwOnReportedErrors(output, doing) {
-  throwOnGuardedError(output, doing, "upgrade-objectscript");
-}
-function parseGlobalNames(output) {
-  const names = values2(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
-  return [...new Set(names)].sort();
-}
-function parseFingerprints(output) {
-  const result = [];
-  let nodes = {};
-  for (const { key: key2, value } of output.results) {
-    if (key2 === "node") {
-      const bar = value.lastIndexOf("|");
-      if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
-    } else if (key2 === "global") {
-      const [name, count, hash, extra] = value.split("|");
-      const nodeCount = Number(count);
-      if (!name || extra !== void 0 || hash === void 0 || !Number.isInteger(nodeCount) || nodeCount < 0) {
-        throw new IpmDbError("upgrade-parse", `unreadable fingerprint line "##IPMDB global=${value}"`);
-      }
-      result.push({ name, nodes: nodeCount, hash, nodeHashes: nodes });
-      nodes = {};
-    }
-  }
-  return result;
-}
-function parseModuleState2(output) {
-  return parseModuleState(output);
-}
-function parseUpdateSteps(output) {
-  return values2(output, "step").map((value) => {
-    const fields = value.split("|");
-    if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
-      throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
-    }
-    const [kind, className, methodName, timeStampStart, timeStampEnd, ok] = fields;
-    return {
-      className,
-      methodName,
-      primaryOnly: kind === "primary",
-      timeStampStart,
-      timeStampEnd,
-      statusOk: ok === "1"
-    };
-  });
-}
-function parseExpectedSteps(output) {
-  const steps = [];
-  for (const value of values2(output, "expected")) {
-    const [className, ordered, primaryOnly, extra] = value.split("|");
-    for (const list2 of [ordered, primaryOnly]) {
-      let methods;
-      try {
-        methods = JSON.parse(list2 ?? "");
-      } catch {
-        methods = null;
-      }
-      if (extra !== void 0 || !Array.isArray(methods) || !methods.every((m) => typeof m === "string")) {
-        throw new IpmDbError(
-          "upgrade-parse",
-          `step class ${className}: GetOrderedMethods did not return a JSON array of names ("${value}")`
-        );
-      }
-      for (const method of methods) steps.push(`${className}:${method}`);
-    }
-  }
-  return steps;
-}
-function parseSeeded(output) {
-  return values2(output, "seeded");
-}
-function parseChecks(output) {
-  return values2(output, "check").map((value) => {
-    const bar = value.indexOf("|");
-    const returned = bar < 0 ? "" : value.slice(bar + 1);
-    return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
-  });
-}
-function parseFileExists(output) {
-  const result = {};
-  for (const value of values2(output, "exists")) {
-    const bar = value.lastIndexOf("|");
-    result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
-  }
-  return result;
-}
-
-// src/pipeline/upgrade/class-drift.ts
-function routinesClassesLine() {
-  const xdata = '##class(%Dictionary.XDataDefinition).%OpenId(c_"||ProductionDefinition")';
-  return `try { set d="^"_##class(%SYS.Namespace).GetRoutineDest(),c="" for { set c=$order(^|d|oddDEF(c)) quit:c=""  set k=##class(%Dictionary.ClassDefinition).%OpenId(c),x=${xdata} write "##IPMDB classdef=",c,"|",$select($isobject(k):k.TimeChanged,1:""),"|",$select($isobject(x):$system.Encryption.Base64Encode($zconvert(x.Data.Read(3000000),"O","UTF8"),1),1:""),! } } catch e { write "##IPMDB error=routines database classes|",e.DisplayString(),! }`;
-}
-function parseClassStates(output) {
-  const states = /* @__PURE__ */ new Map();
-  for (const { key: key2, value } of ipmdbLines(output)) {
-    if (key2 !== "classdef") continue;
-    const [className, timeChanged, production] = value.split("|");
-    if (!className || className.startsWith("%")) continue;
-    states.set(className, {
-      timeChanged: timeChanged ?? "",
-      production: production ? Buffer.from(production, "base64").toString("utf8") : null
-    });
-  }
-  return states;
-}
-function decode2(text) {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-}
-function attributes(tag) {
-  const out = {};
-  for (const m of tag.matchAll(/([A-Za-z][\w.-]*)\s*=\s*"([^"]*)"/g)) out[m[1]] = decode2(m[2]);
-  return out;
-}
-function productionSettings(xml) {
-  const settings = /* @__PURE__ */ new Map();
-  const setting = (scope, body) => {
-    for (const m of body.matchAll(/<Setting\b([^>]*)>([\s\S]*?)<\/Setting>/g)) {
-      const a = attributes(m[1]);
-      settings.set(`${scope} ${a.Target ?? ""} ${a.Name ?? ""}`.replace(/\s+/g, " "), decode2(m[2]));
-    }
-  };
-  const production = /<Production\b([^>]*)>/.exec(xml);
-  for (const [k, v] of Object.entries(attributes(production?.[1] ?? ""))) settings.set(`production @${k}`, v);
-  const items = [...xml.matchAll(/<Item\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Item>)/g)];
-  let outside = xml;
-  for (const item of items) {
-    outside = outside.replace(item[0], "");
-    const a = attributes(item[1]);
-    const name = a.Name ?? "?";
-    for (const [k, v] of Object.entries(a)) if (k !== "Name") settings.set(`${name} @${k}`, v);
-    setting(name, item[2] ?? "");
-  }
-  setting("production", outside);
-  for (const m of outside.matchAll(/<(ActorPoolSize|Description)>([\s\S]*?)<\/\1>/g))
-    settings.set(`production ${m[1]}`, decode2(m[2]));
-  return settings;
-}
-function settingDifferences(atInstall, now) {
-  const before = productionSettings(atInstall);
-  const after = productionSettings(now);
-  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
-  const show = (v) => v === void 0 ? "(none)" : JSON.stringify(v);
-  return keys.filter((k) => before.get(k) !== after.get(k)).map((k) => `${k}: ${show(before.get(k))} -> ${show(after.get(k))}`);
-}
-function changedClasses(atInstall, beforeSwap) {
-  const changed = [];
-  for (const [className, now] of [...beforeSwap].sort(([a], [b]) => a.localeCompare(b))) {
-    const then = atInstall.get(className);
-    if (!then || then.timeChanged === now.timeChanged && then.production === now.production) continue;
-    changed.push({
-      className,
-      timeChangedAtInstall: then.timeChanged,
-      timeChangedBeforeSwap: now.timeChanged,
-      settings: then.production !== null && now.production !== null ? settingDifferences(then.production, now.production) : []
-    });
-  }
-  return changed;
-}
-var CLASS_DRIFT_HINT = "Settings a site changes belong in the data database: move them to interoperability System Default Settings (Ens.Config.DefaultSettings; a production setting left empty in the class takes its default from there).";
-function changedClassProblems(changed) {
-  return changed.map(
-    (c) => c.settings.length > 0 ? `production ${c.className} was changed after install (${c.settings.join("; ")}); the swap replaces it with the package's definition and these settings are lost. ${CLASS_DRIFT_HINT}` : `class ${c.className} was changed after install (TimeChanged ${c.timeChangedAtInstall} -> ${c.timeChangedBeforeSwap}); the swap replaces it with the package's definition and the change is lost. ${CLASS_DRIFT_HINT}`
-  );
-}
-
-// src/pipeline/upgrade/swap-loss.ts
-var CODE_GLOBALS = ["^odd*", "^rINDEX*", "^rOBJ", "^rMAC", "^rINC", "^rMAP", "^ROUTINE"];
-var BOOKKEEPING_GLOBALS = ["^IPM.*", "^%*", "^IRIS.*", "^ISC.*", "^CacheTemp*"];
-var SWAP_LOSS_SAMPLE = 5;
-var ROUTINES_ENV = 'set d="^"_##class(%SYS.Namespace).GetRoutineDest()';
-function routinesGlobalsLine() {
-  return `try { ${ROUTINES_ENV},g="" write "##IPMDB rdb=",$piece(d,"^",3),! for { set g=$order(^$|d|GLOBAL(g)) quit:g=""  write "##IPMDB rglobal=",g,! } } catch e { write "##IPMDB error=routines database globals|",e.DisplayString(),! }`;
-}
-function routinesGlobalNodesLine(name, sample = SWAP_LOSS_SAMPLE) {
-  assertGlobalName(name);
-  const bare = name.slice(1);
-  return `try { ${ROUTINES_ENV},r=${quote2('^|"')}_d_${quote2(`"|${bare}`)},n=0,t=$data(@r)#2 for { if 't { set r=$query(@r) quit:r="" } set t=0,n=n+1 write:n'>${sample} "##IPMDB rnode=",${quote2(name)},"|",r,! } write "##IPMDB rcount=",${quote2(name)},"|",n,! } catch e { write "##IPMDB error=",${quote2(`routines database ${name}`)},"|",e.DisplayString(),! }`;
-}
-function parseRoutinesGlobals(output) {
-  const lines = ipmdbLines(output);
-  const directory = lines.find((l) => l.key === "rdb")?.value ?? "";
-  const names = lines.filter((l) => l.key === "rglobal").map((l) => l.value.startsWith("^") ? l.value : `^${l.value}`);
-  const ignored = [...CODE_GLOBALS, ...BOOKKEEPING_GLOBALS];
-  const candidates = [...new Set(names)].filter((n) => !ignored.some((p) => matchesGlobal(p, n))).sort();
-  return { directory, candidates };
-}
-function withoutEnvironment(ref) {
-  return ref.replace(/^\^\|"(?:[^"]|"")*"\|/, "^");
-}
-function parseLostGlobals(output) {
-  const byName = /* @__PURE__ */ new Map();
-  const entry = (name) => {
-    let g = byName.get(name);
-    if (!g) byName.set(name, g = { name, nodes: 0, sample: [] });
-    return g;
-  };
-  for (const { key: key2, value } of ipmdbLines(output)) {
-    const bar = value.indexOf("|");
-    if (bar < 0) continue;
-    const name = value.slice(0, bar);
-    if (key2 === "rnode") entry(name).sample.push(withoutEnvironment(value.slice(bar + 1)));
-    else if (key2 === "rcount") entry(name).nodes = Number(value.slice(bar + 1)) || 0;
-  }
-  return [...byName.values()].filter((g) => g.nodes > 0).sort((a, b) => a.name.localeCompare(b.name));
-}
-var SWAP_LOSS_HINT = 'Keep data out of the routines database: map the global to the data database (a global mapping of the namespace, e.g. %IPM.Utils.Module:AddGlobalMapping(<namespace>, "<global>", "<namespace>-DATA")), or keep settings as interoperability System Default Settings (Ens.Config.DefaultSettings), which live in the data database.';
-function lostGlobalProblems(lost, directory) {
-  return lost.map(
-    (g) => `${g.name} (${g.nodes} node${g.nodes === 1 ? "" : "s"}, e.g. ${g.sample.slice(0, 3).join(", ")}) lives in the routines database${directory ? ` ${directory}` : ""} and is destroyed when -swap-db replaces it. ${SWAP_LOSS_HINT}`
-  );
-}
-
-// src/pipeline/upgrade/scenarios.ts
-var Scenario = class {
-  constructor(scenario, previous, options, release) {
-    this.options = options;
-    this.release = release;
-    this.result = {
-      scenario,
-      ok: false,
-      message: "",
-      previous,
-      namespace: null,
-      moduleBefore: null,
-      moduleAfter: null,
-      before: null,
-      after: null,
-      changes: [],
-      steps: [],
-      checks: [],
-      backup: null,
-      problems: [],
-      durationMs: 0
-    };
-  }
-  options;
-  release;
-  result;
-  started = Date.now();
-  async snapshot(iris, namespace, alsoGlobals, when) {
-    const listing = await iris.run(namespace, [listGlobalsLine()], `listing the globals ${when}`);
-    throwOnReportedErrors(listing, `Listing the globals ${when}`);
-    const globals = [
-      .../* @__PURE__ */ new Set([...selectGlobals(parseGlobalNames(listing), this.options.globals), ...alsoGlobals])
-    ].sort();
-    const lines = [
-      moduleStateLine(this.release.moduleName),
-      ...updateStepLines(),
-      ...globals.map((g) => fingerprintGlobalLine(g, this.options.nodeLimit))
-    ];
-    const output = await iris.run(namespace, lines, `fingerprinting the data ${when}`);
-    throwOnReportedErrors(output, `Fingerprinting the data ${when}`);
-    const fingerprints = parseFingerprints(output);
-    const missing = globals.filter((g) => !fingerprints.some((f) => f.name === g));
-    if (missing.length > 0) {
-      throw new IpmDbError(
-        "upgrade-fingerprint-incomplete",
-        `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
-        { details: output.raw }
-      );
-    }
-    const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
-    return { module: parseModuleState2(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
-  }
-  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
-  async classStates(iris, namespace, when) {
-    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
-    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
-    return parseClassStates(output);
-  }
-  /**
-   * What the swap would destroy: globals of the routines database and classes changed since
-   * `installed` (the class states right after install); recorded, each one a problem.
-   */
-  async checkSwapLoss(iris, namespace, installed) {
-    const listing = await iris.run(namespace, [routinesGlobalsLine()], "listing the routines database globals");
-    throwOnReportedErrors(listing, "Listing the globals of the routines database");
-    const { directory, candidates } = parseRoutinesGlobals(listing);
-    let globals = [];
-    if (candidates.length > 0) {
-      const output = await iris.run(
-        namespace,
-        candidates.map((g) => routinesGlobalNodesLine(g)),
-        "counting the routines database globals"
-      );
-      throwOnReportedErrors(output, "Counting the globals of the routines database");
-      globals = parseLostGlobals(output);
-    }
-    const changed = changedClasses(installed, await this.classStates(iris, namespace, "before the swap"));
-    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
-    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
-  }
-  async seed(iris, namespace) {
-    if (this.options.seed.length === 0) return;
-    const output = await iris.run(namespace, this.options.seed.map(seedLine), "writing data");
-    throwOnReportedErrors(output, "Writing data with the seed methods");
-    const seeded = parseSeeded(output);
-    const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
-    if (notRun.length > 0)
-      throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
-        details: output.raw
-      });
-  }
-  async expectedSteps(iris, namespace) {
-    if (!this.release.updatePackage) return [];
-    const output = await iris.run(
-      namespace,
-      [expectedStepsLine(this.release.updatePackage)],
-      "reading the update step classes"
-    );
-    throwOnReportedErrors(output, `Reading the update step classes of ${this.release.updatePackage}`);
-    return parseExpectedSteps(output);
-  }
-  async runChecks(iris, namespace) {
-    if (this.options.checks.length === 0) return [];
-    const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
-    const returned = parseChecks(output);
-    const errors = reportedErrors(output);
-    return this.options.checks.map(formatClassMethod).map((check) => {
-      const found = returned.find((r) => r.check === check);
-      if (found) return found;
-      const error2 = errors.find((e) => e.startsWith(`${check}: `));
-      return { check, returned: error2 ? error2.slice(check.length + 2) : "(no result printed)", ok: false };
-    });
-  }
-  async checkBackup(iris, namespace, swap) {
-    if (!swap.backupPath) {
-      this.result.problems.push(
-        'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown'
-      );
-      return;
-    }
-    const output = await iris.run(namespace, [fileExistsLine(swap.backupPath)], "checking the swap backup");
-    const exists = parseFileExists(output)[swap.backupPath] === true;
-    this.result.backup = { path: swap.backupPath, exists };
-    if (!exists) this.result.problems.push(`the swap backup ${swap.backupPath} does not exist after the upgrade`);
-  }
-  checkModule(state, version2, packaging, when) {
-    if (!state) {
-      this.result.problems.push(`${this.release.moduleName} is not installed ${when}`);
-      return;
-    }
-    if (state.version !== version2)
-      this.result.problems.push(
-        `${this.release.moduleName} is at version ${state.version} ${when}, expected ${version2}`
-      );
-    if (packaging !== null && state.packaging !== packaging) {
-      this.result.problems.push(
-        `${this.release.moduleName} has Packaging "${state.packaging}" ${when}, expected "${packaging}"`
-      );
-    }
-  }
-  finish(success) {
-    this.result.ok = this.result.problems.length === 0;
-    this.result.message = this.result.ok ? success : this.result.problems[0];
-    this.result.durationMs = Date.now() - this.started;
-    return this.result;
-  }
-  fail(error2) {
-    this.result.problems.push(describeError(error2).replace(/\n\s*/g, " "));
-    if (error2 instanceof IpmDbError && error2.details) this.result.output = error2.details;
-    return this.finish("");
-  }
-};
-async function proveUpgrade(s, iris, install, options, release, betweenHook) {
-  const r = s.result;
-  const namespace = await iris.createNamespace();
-  r.namespace = namespace;
-  await install(iris, namespace);
-  const installedClasses = await s.classStates(iris, namespace, "after the install");
-  await s.seed(iris, namespace);
-  const previousSteps = await s.expectedSteps(iris, namespace);
-  const before = await s.snapshot(iris, namespace, [], "before the upgrade");
-  r.moduleBefore = before.module;
-  r.before = before.fingerprint;
-  if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
-  await s.checkSwapLoss(iris, namespace, installedClasses);
-  if (betweenHook) await betweenHook();
-  const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
-  const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");
-  r.moduleAfter = after.module;
-  r.after = after.fingerprint;
-  s.checkModule(after.module, release.version, "database", "after the upgrade");
-  r.steps = judgeSteps("upgrade", await s.expectedSteps(iris, namespace), before.steps, after.steps, previousSteps);
-  r.problems.push(...stepProblems(r.steps));
-  r.changes = attributeChanges(
-    diffFingerprints(before.fingerprint, after.fingerprint),
-    stepsThatRan(r.steps),
-    options.declared
-  );
-  r.problems.push(...undeclaredChangeProblems(r.changes));
-  r.checks = await s.runChecks(iris, namespace);
-  r.problems.push(
-    ...r.checks.filter((c) => !c.ok).map((c) => `check ${c.check} returned ${c.returned === "" ? "nothing" : `"${c.returned}"`}, not 1`)
-  );
-  await s.checkBackup(iris, namespace, swap);
-  const ran = r.steps.filter((v) => v.outcome === "ran").length;
-  return s.finish(
-    `${release.moduleName} ${before.module?.version ?? "?"} -> ${release.version}: ${after.globals.length} global(s) fingerprinted, ${r.changes.length} changed (all declared), ${ran} update step(s) ran once, ${r.checks.length} check(s) returned 1`
-  );
-}
-async function proveFreshInstall(s, iris, release) {
-  const r = s.result;
-  const namespace = await iris.createNamespace();
-  r.namespace = namespace;
-  const swap = await iris.loadPackage(namespace, release.packagePath);
-  const after = await s.snapshot(iris, namespace, [], "after the install");
-  r.moduleAfter = after.module;
-  r.after = after.fingerprint;
-  s.checkModule(after.module, release.version, "database", "after the install");
-  r.steps = judgeSteps("fresh", await s.expectedSteps(iris, namespace), [], after.steps);
-  r.problems.push(...stepProblems(r.steps));
-  await s.checkBackup(iris, namespace, swap);
-  return s.finish(
-    `${release.moduleName} ${release.version} installed into an empty namespace: ${r.steps.length} update step(s) seeded, none run`
-  );
-}
-async function runUpgradeScenarios(env, options, release, logger) {
-  const prev = options.previous;
-  const registryReference = prev.reference ?? (prev.pullFrom && prev.version ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor) : null);
-  const reference = prev.packagePath ?? registryReference;
-  let pulled = null;
-  let downloadDir = null;
-  const previousPackage = () => {
-    if (prev.packagePath) return Promise.resolve(prev.packagePath);
-    if (!registryReference) throw new IpmDbError("upgrade-no-previous", "no previous database package was given");
-    pulled ??= env.tempDir().then((dir) => {
-      downloadDir = dir;
-      return env.pull(registryReference, dir);
-    });
-    return pulled;
-  };
-  const loadPrevious = async (iris, namespace) => {
-    await iris.loadPackage(namespace, await previousPackage());
-  };
-  const loadPreviousSource = async (iris, namespace) => {
-    await iris.loadModule(namespace, prev.sourceDir);
-  };
-  const packageOrigin = () => ({
-    source: prev.packagePath ? "path" : "registry",
-    reference: reference ?? "",
-    version: prev.version
-  });
-  const sourceOrigin = () => ({
-    source: "source-directory",
-    reference: prev.sourceLabel ?? prev.sourceDir ?? "",
-    version: prev.version
-  });
-  const runScenario = (scenario) => {
-    if (scenario === "fresh") {
-      const s2 = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
-      return proveFreshInstall(s2, env.iris, release).catch((e) => s2.fail(e));
-    }
-    if (scenario === "database") {
-      const s2 = new Scenario(scenario, packageOrigin(), options, release);
-      return proveUpgrade(s2, env.iris, loadPrevious, options, release).catch((e) => s2.fail(e));
-    }
-    if (scenario === "source") {
-      const s2 = new Scenario(scenario, sourceOrigin(), options, release);
-      return proveUpgrade(s2, env.iris, loadPreviousSource, options, release).catch((e) => s2.fail(e));
-    }
-    const fromPackage = reference !== null;
-    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
-      (e) => s.fail(e)
-    );
-  };
-  const logged = async (scenario, how) => {
-    logger.info(`upgrade scenario: ${scenario}${how}`);
-    const result = await runScenario(scenario);
-    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
-    return result;
-  };
-  const byScenario = /* @__PURE__ */ new Map();
-  try {
-    const own = options.scenarios.filter((s) => s === "container-replacement");
-    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
-    const beside = freeSlot ? Promise.all(own.map((s) => logged(s, " (its own container, beside the others)"))).finally(freeSlot) : null;
-    try {
-      for (const scenario of options.scenarios)
-        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ""));
-    } finally {
-      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
-    }
-  } finally {
-    const dir = downloadDir;
-    if (dir !== null) await env.removeTempDir(dir).catch(() => void 0);
-  }
-  return options.scenarios.map((s) => byScenario.get(s));
-}
-async function proveInReplacedContainer(s, env, install, options, release) {
-  const iris = await env.startDurable();
-  try {
-    return await proveUpgrade(s, iris, install, options, release, () => iris.replace());
-  } finally {
-    await iris.dispose();
-  }
 }
 
 // src/pipeline/upgrade/stage.ts
@@ -10708,7 +11036,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join26(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join27(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -10784,18 +11112,33 @@ function pipelinePort(wiring) {
         hooks: [record],
         stages,
         ...wiring.runner ? { docker: { runner: wiring.runner } } : {},
-        timeouts: {
-          readyMs: o.timeouts.startupMs,
-          ipmInstallMs: o.timeouts.commandMs,
-          loadMs: o.timeouts.commandMs,
-          packageMs: o.timeouts.commandMs,
-          installMs: o.timeouts.commandMs,
-          testMs: o.timeouts.commandMs
-        }
+        timeouts: pipelineTimeouts(o.timeouts)
       });
-      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join27(o.outDir, f));
+      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join28(o.outDir, f));
       return { report, logFiles };
-    }
+    },
+    runIrisUpgrade: (o, logger) => runIrisUpgradePair(o.from, o.to, o.upgrade, {
+      installer: o.ipmInstaller,
+      enableEnsemble: o.interoperability,
+      onResource: o.onResource,
+      signal: o.signal,
+      containerSlots: o.containerSlots,
+      keepContainer: o.keepContainer,
+      runId: o.runId,
+      logger,
+      ...wiring.runner ? { docker: { runner: wiring.runner } } : {},
+      timeouts: pipelineTimeouts(o.timeouts)
+    })
+  };
+}
+function pipelineTimeouts(t) {
+  return {
+    readyMs: t.startupMs,
+    ipmInstallMs: t.commandMs,
+    loadMs: t.commandMs,
+    packageMs: t.commandMs,
+    installMs: t.commandMs,
+    testMs: t.commandMs
   };
 }
 function upgradeStageFor(upgrade, logger, wiring) {
@@ -10811,13 +11154,13 @@ function upgradeStageFor(upgrade, logger, wiring) {
 async function saveFailureLogs(outDir, result, container) {
   await mkdir12(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile5(join27(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile6(join28(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile5(join27(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile6(join28(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join27(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join28(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {

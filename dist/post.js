@@ -7,7 +7,7 @@ import {
   cleanup,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-KYL7TFT3.js";
+} from "./chunks/action/chunk-7WXPDNMS.js";
 import {
   getState,
   info,
