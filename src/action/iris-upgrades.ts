@@ -7,7 +7,8 @@
  * skipped or built no verified package is skipped with the reason. The result is stored as
  * `irisUpgrade` of the newer version's report.
  */
-import { consecutivePairs } from '../pipeline/upgrade/iris-upgrade-pair.js';
+import { compareIrisVersions, consecutivePairs } from '../pipeline/upgrade/iris-upgrade-pair.js';
+import type { RunReport } from '../pipeline/types.js';
 import type { IrisUpgradeRun } from '../pipeline/upgrade/iris-upgrade.js';
 import { defaultUpgradeOptions } from '../pipeline/upgrade/options.js';
 import { containerSlots } from '../pipeline/parallel.js';
@@ -47,6 +48,14 @@ export function planIrisUpgrades(outcomes: readonly ImageOutcome[]): PlannedIris
     const reasons = [unusable(from), unusable(to)].filter((r): r is string => r !== null);
     return { from, to, skip: reasons.length ? `${reasons.join('; ')}: nothing to upgrade with` : null };
   });
+}
+
+/** Every iris-upgrade result stored in the reports, oldest pair first (pure). */
+export function irisUpgradesOf(runs: readonly RunReport[]): IrisUpgradeRun[] {
+  return runs
+    .map((r) => r.irisUpgrade)
+    .filter((u) => u != null)
+    .sort((a, b) => compareIrisVersions(a.fromIrisVersion, b.fromIrisVersion));
 }
 
 export interface IrisUpgradesContext {

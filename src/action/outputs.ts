@@ -6,6 +6,7 @@ import type { RunReport } from '../pipeline/types.js';
 import { redact } from '../util/redact.js';
 import type { CoreIO } from './core-io.js';
 import type { ImageOutcome } from './image-runs.js';
+import { irisUpgradesOf } from './iris-upgrades.js';
 
 export const REPORT_FILE = 'ipm-db-report.json';
 
@@ -29,15 +30,12 @@ export function outputsOf(runs: RunReport[], reportPath: string): Record<string,
       published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status })),
     ),
     'iris-upgrades': JSON.stringify(
-      runs
-        .map((r) => r.irisUpgrade)
-        .filter((u) => u != null)
-        .map((u) => ({
-          from: u.fromIrisVersion,
-          to: u.toIrisVersion,
-          status: u.status,
-          message: u.message,
-        })),
+      irisUpgradesOf(runs).map((u) => ({
+        from: u.fromIrisVersion,
+        to: u.toIrisVersion,
+        status: u.status,
+        message: u.message,
+      })),
     ),
     report: reportPath,
     result: JSON.stringify(

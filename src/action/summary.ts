@@ -7,6 +7,7 @@ import { escapeHtml, formatDuration, markdownCode, markdownText } from '../util/
 import * as core from '@actions/core';
 import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/types.js';
 import { renderUpgradeMarkdown } from '../pipeline/upgrade/markdown.js';
+import { irisUpgradesOf } from './iris-upgrades.js';
 import type { ActionOutcome } from './outcome.js';
 
 /** GitHub's limit is 1 MiB per step; stay clearly below it. */
@@ -238,7 +239,7 @@ function runBlocks(run: RunReport): Block[] {
 
 /** The iris-upgrade scenario between consecutive IRIS versions: one row per pair, then each one's details. */
 function irisUpgradeBlocks(runs: RunReport[]): Block[] {
-  const upgrades = runs.map((r) => r.irisUpgrade).filter((u) => u != null);
+  const upgrades = irisUpgradesOf(runs);
   if (upgrades.length === 0) return [];
   const rows = upgrades.map(
     (u) =>
