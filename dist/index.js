@@ -1981,13 +1981,13 @@ var require_saxes = __commonJS({
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash as createHash4 } from "node:crypto";
-import { copyFile as copyFile4, readdir as readdir4, stat as stat10 } from "node:fs/promises";
-import { basename as basename5, join as join17, relative as relative2 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { copyFile as copyFile4, readdir as readdir4, stat as stat11 } from "node:fs/promises";
+import { basename as basename6, join as join20, relative as relative3 } from "node:path";
 
 // src/action/image-runs.ts
 import { mkdir as mkdir9 } from "node:fs/promises";
-import { basename as basename4, join as join15 } from "node:path";
+import { basename as basename5, join as join18 } from "node:path";
 
 // src/pipeline/parallel.ts
 import { availableParallelism, totalmem } from "node:os";
@@ -5377,1979 +5377,24 @@ function renderUpgradeMarkdown(results) {
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
-// src/action/summary.ts
-var SUMMARY_LIMIT_BYTES = 1e6;
-var MIN_BLOCK_BYTES = 512;
-var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
-var fixed = (text) => ({ kind: "fixed", text });
-function detailsBlock(title, raw, keep) {
-  return {
-    kind: "shrinkable",
-    raw,
-    keep,
-    cut: 0,
-    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
-
-<pre>${escapeHtml(body)}</pre>
-
-</details>
-
-`
-  };
-}
-function markdownDetails(title, markdown) {
-  return {
-    kind: "shrinkable",
-    raw: markdown,
-    keep: "head",
-    cut: 0,
-    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
-
-${body}
-
-</details>
-
-`
-  };
-}
-function upgradeDetails(results) {
-  return renderUpgradeMarkdown(results).replace(/^## [^\n]*\n+/, "");
-}
-function listBlock(lines) {
-  return {
-    kind: "shrinkable",
-    raw: lines.join("\n"),
-    keep: "head",
-    cut: 0,
-    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${markdownText(l)}`).join("\n") + "\n\n"
-  };
-}
-function renderBlock(b) {
-  if (b.kind === "fixed") return b.text;
-  const note = b.cut > 0 ? `[${b.cut} bytes cut to fit the job summary limit; the full text is in the artifacts]` : "";
-  const body = b.cut === 0 ? b.raw : b.keep === "tail" ? `${note}
-\u2026${b.raw}` : `${b.raw}\u2026
-${note}`;
-  return b.render(body);
-}
-function byteLength(s) {
-  return Buffer.byteLength(s, "utf8");
-}
-function cutTo(text, bytes, keep) {
-  const buf = Buffer.from(text, "utf8");
-  if (buf.length <= bytes) return text;
-  let slice = keep === "head" ? buf.subarray(0, bytes) : buf.subarray(buf.length - bytes);
-  let s = slice.toString("utf8");
-  if (s.includes("\uFFFD")) {
-    slice = keep === "head" ? slice.subarray(0, slice.length - 3) : slice.subarray(3);
-    s = slice.toString("utf8").replace(/^\uFFFD+|\uFFFD+$/g, "");
-  }
-  return s;
-}
-function fit(blocks, limit) {
-  let truncated = false;
-  for (let round = 0; round < 200; round++) {
-    const total = blocks.reduce((n, b) => n + byteLength(renderBlock(b)), 0);
-    const excess = total - limit;
-    if (excess <= 0) break;
-    const shrinkable = blocks.filter(
-      (b) => b.kind === "shrinkable" && byteLength(b.raw) > MIN_BLOCK_BYTES
-    ).sort((a, b) => byteLength(b.raw) - byteLength(a.raw));
-    const biggest = shrinkable[0];
-    if (!biggest) break;
-    const size = byteLength(biggest.raw);
-    const next = shrinkable[1] ? byteLength(shrinkable[1].raw) : 0;
-    let target = Math.max(MIN_BLOCK_BYTES, size - excess - 128);
-    if (next > target && next < size) target = next;
-    const cut = cutTo(biggest.raw, target, biggest.keep);
-    biggest.cut += size - byteLength(cut);
-    biggest.raw = cut;
-    truncated = true;
-  }
-  let text = blocks.map(renderBlock).join("");
-  if (byteLength(text) > limit) {
-    text = cutTo(text, limit - 200, "head") + "\n\n**Summary cut short: it exceeded the job summary limit.**\n";
-    truncated = true;
-  }
-  return { text, truncated };
-}
-function stageCell(s) {
-  if (!s) return "";
-  return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
-}
-function runLabel(run3) {
-  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
-}
-function overviewTable(runs) {
-  const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
-  const head = `| IRIS | ${used.join(" | ")} | total |
-|---|${used.map(() => "---|").join("")}---|
-`;
-  const rows = runs.map((r) => {
-    const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
-    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(r))}<br><sub>${markdownText(r.image)}</sub>`;
-    return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
-  });
-  return `${head}${rows.join("\n")}
-
-`;
-}
-function runBlocks(run3) {
-  const out = [
-    fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run3))}
-
-`)
-  ];
-  const facts = [`| image | ${markdownCode(run3.image)} |`];
-  if (run3.irisBuild) facts.push(`| IRIS build | ${markdownText(run3.irisBuild)} |`);
-  if (run3.ipmVersion) facts.push(`| IPM | ${markdownText(run3.ipmVersion)} |`);
-  if (run3.archive) {
-    facts.push(`| archive | ${markdownCode(run3.archive.fileName)} (${formatBytes(run3.archive.size)}) |`);
-    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
-    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
-  }
-  if (run3.published) {
-    facts.push(
-      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""} |`
-    );
-    facts.push(`| digest | ${markdownCode(run3.published.digest)} |`);
-    const proof = run3.published.roundTrip;
-    facts.push(
-      `| round-trip | ${proof.status} ${markdownCode(proof.digest)}${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
-    );
-  }
-  out.push(fixed(`| | |
-|---|---|
-${facts.join("\n")}
-
-`));
-  const failed2 = run3.stages.find((s) => s.status === "failed");
-  if (failed2)
-    out.push(fixed(`**${markdownText(failed2.stage)} failed:** ${markdownText(failed2.message ?? "no message")}
-
-`));
-  const deps = run3.verification?.dependencies ?? [];
-  if (deps.length) {
-    out.push(fixed(`**Dependencies (${deps.length})**
-
-`));
-    out.push(
-      listBlock(
-        deps.map(
-          (d) => `${d.name} ${d.packagedVersion ?? d.declaredVersion ?? "(version unknown)"}${d.depsFile ? "" : " \u2014 not in deps/"}`
-        )
-      )
-    );
-  }
-  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
-  if (findings.length) {
-    out.push(fixed(`**Verification findings (${findings.length})**
-
-`));
-    out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
-  }
-  if (run3.compileErrors.length) {
-    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
-
-`));
-    out.push(
-      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
-    );
-  }
-  if (run3.upgrade.length) {
-    out.push(
-      fixed(
-        `**Upgrade**
-
-| scenario | result | detail |
-|---|---|---|
-${run3.upgrade.map(
-          (u) => `| ${markdownText(u.scenario)} | ${u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`
-        ).join("\n")}
-
-`
-      )
-    );
-    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run3.upgrade)));
-  }
-  const probes = run3.assumptions ?? [];
-  if (probes.length) {
-    const broken = probes.filter((p) => !p.holds);
-    out.push(
-      fixed(
-        `**IRIS assumptions:** ${broken.length === 0 ? `all ${probes.length} probed hold` : `${broken.length} of ${probes.length} do not hold`}
-
-| assumption | holds | expected | saw |
-|---|---|---|---|
-${probes.map(
-          (p) => `| ${markdownCode(p.name)} | ${p.holds ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(p.expected)} | ${markdownText(p.saw)} |`
-        ).join("\n")}
-
-`
-      )
-    );
-  }
-  for (const s of run3.stages) {
-    if (s.stage === "upgrade" && run3.upgrade.length) continue;
-    if (s.status === "failed" && s.output)
-      out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
-  }
-  return out;
-}
-function irisUpgradeBlocks(runs) {
-  const upgrades = runs.map((r) => r.irisUpgrade).filter((u) => u != null);
-  if (upgrades.length === 0) return [];
-  const rows = upgrades.map(
-    (u) => `| IRIS ${markdownText(u.fromIrisVersion)} -> ${markdownText(u.toIrisVersion)} | ${STATUS_ICON[u.status]} ${u.status} | ${markdownText(u.message)} |`
-  );
-  const out = [
-    fixed(`### IRIS upgrades (Durable %SYS)
-
-| upgrade | result | detail |
-|---|---|---|
-${rows.join("\n")}
-
-`)
-  ];
-  for (const u of upgrades) {
-    if (!u.report) continue;
-    const checks = u.report.checks.map(
-      (c) => `- ${c.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(c.name)}: ${markdownText(c.detail)}`
-    );
-    out.push(
-      markdownDetails(
-        `IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}: checks, fingerprints, update steps`,
-        `${checks.join("\n")}
-
-${upgradeDetails([u.report.scenario])}`
-      )
-    );
-  }
-  return out;
-}
-function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
-  const first = outcome2.runs.find((r) => r.module)?.module;
-  const title = first ? `${first.name} ${first.version}` : "IPM database package";
-  const blocks = [
-    fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(title)}
-
-`)
-  ];
-  const truncationNoteIndex = blocks.length;
-  if (outcome2.failure) {
-    blocks.push(
-      fixed(
-        `> [!CAUTION]
-> ${markdownText(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${markdownText(outcome2.failure.hint)}` : ""}
-
-`
-      )
-    );
-    if (outcome2.failure.details) blocks.push(detailsBlock("Details", outcome2.failure.details, "tail"));
-  }
-  for (const n of outcome2.notices) blocks.push(fixed(`> [!NOTE]
-> ${markdownText(n)}
-
-`));
-  if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
-  blocks.push(...irisUpgradeBlocks(outcome2.runs));
-  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
-  if (outcome2.annotationOverflow.length) {
-    blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
-
-`));
-    blocks.push(listBlock(outcome2.annotationOverflow));
-  }
-  if (outcome2.artifacts.length) {
-    blocks.push(
-      fixed(
-        `**Artifacts**
-
-${outcome2.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
-
-`
-      )
-    );
-  }
-  blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
-`));
-  const note = `> [!WARNING]
-> Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
-
-`;
-  const first_try = fit(blocks.map(cloneBlock), limit);
-  if (!first_try.truncated) return first_try.text;
-  blocks.splice(truncationNoteIndex, 0, fixed(note));
-  return fit(blocks, limit).text;
-}
-function cloneBlock(b) {
-  return { ...b };
-}
-async function writeSummary(markdown) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return false;
-  await summary.addRaw(markdown).write();
-  return true;
-}
-
-// src/action/core-io.ts
-function actionsCore() {
-  return {
-    setOutput: (n, v) => setOutput(n, v),
-    saveState: (n, v) => saveState(n, v),
-    // core.info writes the text as it is; the other commands escape their data themselves.
-    info: (m) => info(withoutWorkflowCommands(redact(m))),
-    debug: (m) => debug(redact(m)),
-    notice: (m) => notice(redact(m)),
-    warning: (m) => warning(redact(m)),
-    annotate: (a) => {
-      const props = { title: a.title };
-      if (a.file) props.file = a.file;
-      if (a.startLine) props.startLine = a.startLine;
-      (a.level === "error" ? error : warning)(redact(a.message), props);
-    },
-    group: (title, fn) => group(redact(title), fn),
-    writeBlock: (title, lines) => {
-      startGroup(redact(title));
-      for (const l of lines) (l.level === "debug" ? debug : info)(redact(l.text));
-      endGroup();
-    },
-    writeSummary
-  };
-}
-function coreLogger(io, prefix) {
-  return groupedLogger(
-    {
-      block: (title, lines) => io.writeBlock(title, lines),
-      line: (l) => l.level === "debug" ? io.debug(l.text) : io.info(l.text)
-    },
-    prefix
-  );
-}
-
-// src/action/image-cache.ts
-import { mkdir as mkdir7, rm as rm4, stat as stat8 } from "node:fs/promises";
-import { join as join13 } from "node:path";
-
-// src/action/cache-store.ts
-import { copyFile as copyFile3, mkdir as mkdir6 } from "node:fs/promises";
-import { dirname as dirname3, join as join12 } from "node:path";
-function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
-  const load = () => import("./chunks/action/cache-U6RRITDO.js");
-  const bounded = async (what, op, fallback) => {
-    let timer;
-    const late = new Promise((resolve4) => {
-      timer = setTimeout(() => resolve4("late"), budgetMs);
-    });
-    try {
-      const result = await Promise.race([op(), late]);
-      if (result === "late") {
-        warn(
-          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
-        );
-        return fallback;
-      }
-      return result;
-    } catch (err) {
-      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
-      return fallback;
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  return {
-    // Mirrors cache.isFeatureAvailable() without loading the package.
-    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
-    restore: (paths, key2) => bounded(`Cache restore of ${key2}`, async () => await (await load()).restoreCache(paths, key2) ?? null, null),
-    save: (paths, key2) => bounded(`Cache save of ${key2}`, async () => await (await load()).saveCache(paths, key2) !== -1, false)
-  };
-}
-function cacheKey(...parts) {
-  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
-}
-function actionsInstallerCache(store, dir) {
-  const fileFor = (key2) => join12(dir, cacheKey(key2), "zpm.xml");
-  return {
-    async restore(key2, destination) {
-      if (!store.available()) return false;
-      const file = fileFor(key2);
-      if (!await store.restore([dirname3(file)], cacheKey("ipm-db", key2))) return false;
-      await copyFile3(file, destination);
-      return true;
-    },
-    async save(key2, source) {
-      if (!store.available()) return;
-      const file = fileFor(key2);
-      await mkdir6(dirname3(file), { recursive: true });
-      await copyFile3(source, file);
-      await store.save([dirname3(file)], cacheKey("ipm-db", key2));
-    }
-  };
-}
-
-// src/action/image-cache.ts
-function imageTar(dir, image) {
-  return join13(dir, `${cacheKey(image)}.tar`);
-}
-function imageCacheKey(image) {
-  return cacheKey("ipm-db", "image", image);
-}
-async function restoreImage(image, dir, store, docker, warn) {
-  if (!store.available()) return false;
-  const tar = imageTar(dir, image);
-  const hit = await store.restore([tar], imageCacheKey(image));
-  if (!hit) return false;
-  try {
-    await docker(["load", "--input", tar], 6e5);
-    return true;
-  } catch (err) {
-    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
-    return false;
-  } finally {
-    await rm4(tar, { force: true });
-  }
-}
-async function saveImage(image, dir, store, docker, warn) {
-  if (!store.available()) return false;
-  const tar = imageTar(dir, image);
-  try {
-    await mkdir7(dir, { recursive: true });
-    await docker(["image", "save", "--output", tar, image], 6e5);
-    if (!(await stat8(tar)).size) return false;
-    return await store.save([tar], imageCacheKey(image));
-  } catch (err) {
-    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
-    return false;
-  } finally {
-    await rm4(tar, { force: true });
-  }
-}
-
-// src/action/warm-cache.ts
-import { rm as rm5, stat as stat9, mkdir as mkdir8 } from "node:fs/promises";
-import { join as join14 } from "node:path";
-async function imageId(docker, image) {
-  const inspect = async () => (await docker(["image", "inspect", "--format", "{{.Id}}", image], 6e4)).stdout.trim();
-  try {
-    return await inspect();
-  } catch {
-    try {
-      await docker(["pull", image], 6e5);
-      return await inspect();
-    } catch {
-      return null;
-    }
-  }
-}
-async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
-  if (!store.available()) return null;
-  const id = await imageId(docker, image);
-  if (!id) return null;
-  const key2 = warmImageKey(id, ipmPin, "USER");
-  const entry = { tag: warmImageTag(key2), cacheKey: cacheKey("ipm-db", "warm", key2), restored: false };
-  const tar = join14(dir, `${key2}.tar`);
-  if (!await store.restore([tar], entry.cacheKey)) return entry;
-  try {
-    await docker(["load", "--input", tar], 6e5);
-    entry.restored = true;
-  } catch (err) {
-    warn(`docker load of the cached warm IPM image ${entry.tag} failed; IPM is installed afresh: ${errorMessage(err)}`);
-  } finally {
-    await rm5(tar, { force: true });
-  }
-  return entry;
-}
-async function saveWarmImage(entry, dir, store, docker, warn) {
-  if (entry.restored || !store.available()) return false;
-  const tar = join14(dir, `${entry.tag.split(":").pop()}.tar`);
-  try {
-    await docker(["image", "inspect", "--format", "{{.Id}}", entry.tag], 6e4);
-  } catch {
-    return false;
-  }
-  try {
-    await mkdir8(dir, { recursive: true });
-    await docker(["image", "save", "--output", tar, entry.tag], 6e5);
-    if (!(await stat9(tar)).size) return false;
-    return await store.save([tar], entry.cacheKey);
-  } catch (err) {
-    warn(`Could not cache the warm IPM image ${entry.tag}: ${errorMessage(err)}`);
-    return false;
-  } finally {
-    await rm5(tar, { force: true });
-  }
-}
-
-// src/action/image-runs.ts
-function irisKey(image, report) {
-  if (report?.irisVersion) return report.irisVersion;
-  return imageTag(image) ?? basename4(image);
-}
-function crashedReport(image, startedAt, stage, err) {
-  const report = emptyReport(image, new Date(startedAt));
-  report.durationMs = Date.now() - startedAt;
-  report.stages = [stageFailure(stage, err, report.durationMs)];
-  return report;
-}
-async function runImages(ctx) {
-  const slots = containerSlots(ctx.inputs.parallel);
-  const outcomes = await mapBounded(
-    ctx.inputs.images,
-    slots,
-    (image, index) => runImage(ctx, slots, image, index),
-    () => !ctx.signal.aborted
-  );
-  return outcomes.filter((o) => o !== void 0);
-}
-async function runImage(ctx, slots, image, index) {
-  const { inputs, deps } = ctx;
-  const { io } = deps;
-  const outDir = join15(ctx.outRoot, sanitiseArtifactName(image));
-  await mkdir9(outDir, { recursive: true });
-  const prefix = `[${irisKey(image)}] `;
-  const restoredFromCache = inputs.cacheImages && await restoreImage(image, ctx.imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
-  if (restoredFromCache) io.info(`${prefix}image restored from the cache`);
-  const warm = inputs.warmIpmImage && ctx.ipmPin ? await restoreWarmImage(image, ctx.ipmPin, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m)) : null;
-  if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
-  const startedAt = Date.now();
-  let stage = "start";
-  let outcome2;
-  try {
-    const result = await untilAborted(
-      deps.pipeline.runImage(
-        {
-          image,
-          workspace: inputs.workspace,
-          modulePath: inputs.modulePath,
-          outDir,
-          ipmInstaller: ctx.ipmInstaller,
-          warmIpmImage: inputs.warmIpmImage,
-          dev: inputs.dev,
-          interoperability: inputs.interoperability,
-          exportPythonDeps: inputs.exportPythonDeps,
-          runTests: inputs.runTests,
-          // Only iris-upgrade asked for (upgrade-scenarios: iris-upgrade): no upgrade stage per version.
-          upgrade: inputs.upgrade?.scenarios.length ? inputs.upgrade : null,
-          timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
-          keepContainer: inputs.keepContainer,
-          recordTranscripts: inputs.recordTranscripts,
-          runId: `${deps.runId}-${index + 1}`,
-          onResource: (r) => ctx.ledger.record(r),
-          onStage: (name) => stage = name,
-          containerSlots: slots,
-          signal: ctx.signal
-        },
-        coreLogger(io, prefix)
-      ),
-      ctx.signal,
-      `the run on ${image}`
-    );
-    outcome2 = { image, report: result.report, outDir, logFiles: result.logFiles, restoredFromCache };
-  } catch (err) {
-    outcome2 = { image, report: crashedReport(image, startedAt, stage, err), outDir, logFiles: [], restoredFromCache };
-  }
-  if (warm) await saveWarmImage(warm, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
-  const failed2 = outcome2.report.stages.find((s) => s.status === "failed");
-  if (failed2) io.info(`${prefix}failed: ${failed2.stage}: ${failed2.message ?? "failed"}`);
-  return outcome2;
-}
-
-// src/action/outputs.ts
-import { mkdir as mkdir10, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join16 } from "node:path";
-var REPORT_FILE = "ipm-db-report.json";
-function outputsOf(runs, reportPath) {
-  const first = runs.find((r) => r.archive);
-  const mod = runs.find((r) => r.module)?.module;
-  const published = runs.map((r) => r.published).filter((p) => p !== null);
-  return {
-    archive: first?.archive?.path ?? "",
-    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
-    sha256: first?.archive?.sha256 ?? "",
-    "iris-dat-sha256": first?.archive?.irisDatSha256 ?? "",
-    "module-name": mod?.name ?? "",
-    "module-version": mod?.version ?? "",
-    "iris-versions": JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
-    "published-tags": JSON.stringify(published.map((p) => p.tag)),
-    "published-references": JSON.stringify(published.map((p) => p.reference)),
-    digests: JSON.stringify(published.map((p) => p.digest)),
-    "round-trip": JSON.stringify(
-      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
-    ),
-    "iris-upgrades": JSON.stringify(
-      runs.map((r) => r.irisUpgrade).filter((u) => u != null).map((u) => ({
-        from: u.fromIrisVersion,
-        to: u.toIrisVersion,
-        status: u.status,
-        message: u.message
-      }))
-    ),
-    report: reportPath,
-    result: JSON.stringify(
-      runs.map((r) => ({
-        image: r.image,
-        irisVersion: r.irisVersion,
-        ok: r.ok,
-        ...r.skipped ? { skipped: r.skipped } : {},
-        stages: r.stages.map((s) => ({
-          stage: s.stage,
-          status: s.status,
-          durationMs: s.durationMs,
-          message: s.message ?? null
-        }))
-      }))
-    )
-  };
-}
-function setOutputs(io, runs, reportPath) {
-  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
-}
-async function writeReports(outRoot, outcomes) {
-  const reportPath = join16(outRoot, REPORT_FILE);
-  await mkdir10(outRoot, { recursive: true }).catch(() => {
-  });
-  await writeJson(
-    reportPath,
-    outcomes.map((o) => o.report)
-  );
-  for (const { report, outDir } of outcomes) await writeJson(join16(outDir, REPORT_FILE), report);
-  return reportPath;
-}
-async function writeJson(path, value) {
-  await writeFile3(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
-  });
-}
-
-// src/action/artifacts.ts
-function artifactServiceAvailable(env) {
-  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
-}
-function defaultUploader() {
-  return {
-    async upload(name, files, rootDirectory) {
-      const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
-      const client = new DefaultArtifactClient();
-      const res = await client.uploadArtifact(name, files, rootDirectory, {});
-      return { id: res.id ?? null, size: res.size ?? 0 };
-    }
-  };
-}
-function shouldUpload(policy, runOk) {
-  return policy === "always" || policy === "failure" && !runOk;
-}
-function sanitiseArtifactName(raw) {
-  return raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
-}
-function artifactName(prefix, iris, env, matrixJson) {
-  const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
-  if (matrixJson && matrixJson !== "null") {
-    let values3 = [];
-    try {
-      const parsed = JSON.parse(matrixJson);
-      if (parsed && typeof parsed === "object")
-        values3 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
-    } catch {
-      values3 = [matrixJson];
-    }
-    const joined = sanitiseArtifactName(values3.join("-"));
-    if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash4("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
-    else if (joined) parts.push(joined);
-  }
-  if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
-  return sanitiseArtifactName(parts.join("-"));
-}
-async function uploadRunFiles(uploader, name, files, rootDirectory) {
-  const res = await uploader.upload(name, files, rootDirectory);
-  return { name, id: res.id, size: res.size, files };
-}
-async function listFilesIn(dir) {
-  const out = [];
-  for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join17(dir, e.name);
-    if (e.isDirectory()) out.push(...await listFilesIn(p));
-    else out.push(p);
-  }
-  return out;
-}
-async function collectRunFiles(report, outDir, logFiles) {
-  const files = /* @__PURE__ */ new Set([join17(outDir, REPORT_FILE)]);
-  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
-    (p) => Boolean(p)
-  );
-  for (const p of wanted) {
-    const rel = relative2(outDir, p);
-    if (!rel.startsWith("..") && rel !== "") files.add(p);
-    else {
-      const copy = join17(outDir, basename5(p));
-      await copyFile4(p, copy);
-      files.add(copy);
-    }
-  }
-  if (!report.ok) {
-    for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
-  }
-  for (const f of await listFilesIn(join17(outDir, "transcripts"))) files.add(f);
-  const present = [];
-  for (const f of files)
-    if (await stat10(f).then(
-      (s) => s.isFile(),
-      () => false
-    ))
-      present.push(f);
-  return present;
-}
-async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
-  const artifacts = [];
-  const wanted = outcomes.filter((o) => shouldUpload(inputs.uploadArtifacts, o.report.ok));
-  if (wanted.length === 0) return artifacts;
-  if (!uploader) {
-    notice2("Artifact upload skipped: not running in GitHub Actions (no results service).");
-    return artifacts;
-  }
-  await io.group("Upload artifacts", async () => {
-    for (const { report, outDir, logFiles } of wanted) {
-      const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
-      try {
-        const files = await collectRunFiles(report, outDir, logFiles);
-        const up = await uploadRunFiles(uploader, name, files, outDir);
-        io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
-        artifacts.push(up);
-      } catch (err) {
-        io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
-      }
-    }
-  });
-  return artifacts;
-}
-
-// src/action/docker-cli.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var execFileP = promisify(execFile);
-var dockerCli = async (args, timeoutMs) => {
-  const { stdout } = await execFileP("docker", args, {
-    env: childEnvironment(),
-    timeout: timeoutMs,
-    maxBuffer: 16 * 1024 * 1024
-  });
-  return { stdout };
-};
-
-// src/action/event.ts
-import { readFileSync } from "node:fs";
-function readEvent(env) {
-  const name = env.GITHUB_EVENT_NAME;
-  if (!name) return null;
-  let payload = null;
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-    } catch {
-      payload = null;
-    }
-  }
-  return { name, payload };
-}
-function fullName(repo) {
-  return repo && typeof repo.full_name === "string" && repo.full_name ? repo.full_name : null;
-}
-function headRepository(event) {
-  const payload = event.payload ?? {};
-  const repository = fullName(payload.repository);
-  const pr = payload.pull_request;
-  if (pr && typeof pr === "object")
-    return { head: fullName(pr.head?.repo), base: fullName(pr.base?.repo) ?? repository };
-  const run3 = payload.workflow_run;
-  if (run3 && typeof run3 === "object") return { head: fullName(run3.head_repository), base: repository };
-  if (event.name.startsWith("pull_request") || event.name === "workflow_run") return { head: null, base: repository };
-  return void 0;
-}
-function forkPullRequest(event, repository) {
-  if (!event) return null;
-  const found = headRepository(event);
-  if (!found) return null;
-  if (!found.head) return `a ${event.name} event whose head repository is unknown`;
-  const base2 = found.base ?? repository;
-  if (!base2 || found.head.toLowerCase() !== base2.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
-  return null;
-}
-
-// src/action/inputs.ts
-import { isAbsolute, resolve as resolve2 } from "node:path";
-
-// src/naming/reference.ts
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
-var MAX_NAME_LENGTH = 255;
-function validateRegistryHost(registry) {
-  if (!REGISTRY_HOST.test(registry)) {
-    throw new UsageError(
-      `registry "${registry}" is not a host name with an optional port`,
-      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
-    );
-  }
-  return registry;
-}
-function validatePathComponent(component, what) {
-  if (!PATH_COMPONENT.test(component)) {
-    throw new UsageError(
-      `${what} "${component}" is not a valid repository path component`,
-      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
-    );
-  }
-  return component;
-}
-function validateRepository(repository) {
-  if (repository.length === 0) throw new UsageError("the repository name is empty");
-  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
-  return repository;
-}
-function validateTag(tag) {
-  if (!isTag(tag)) {
-    throw new UsageError(
-      `tag "${tag}" is not a valid OCI tag`,
-      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
-    );
-  }
-  return tag;
-}
-function validateDigest(digest) {
-  if (!isDigest(digest)) {
-    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
-  }
-  return digest;
-}
-function parseReference(text, opts = {}) {
-  const input = text.trim().replace(/^oci:\/\//, "");
-  const at = input.indexOf("@");
-  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
-  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
-  const slash = beforeDigest.indexOf("/");
-  if (slash <= 0) {
-    throw new UsageError(
-      `reference "${text}" has no registry`,
-      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1."
-    );
-  }
-  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
-  let path = beforeDigest.slice(slash + 1);
-  let tag;
-  const colon = path.lastIndexOf(":");
-  if (colon >= 0) {
-    tag = validateTag(path.slice(colon + 1));
-    path = path.slice(0, colon);
-  }
-  const repository = validateRepository(path);
-  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
-    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
-  }
-  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
-    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
-  }
-  const ref = { registry, repository };
-  if (tag !== void 0) ref.tag = tag;
-  if (digest !== void 0) ref.digest = digest;
-  return ref;
-}
-function formatReference(ref) {
-  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
-}
-
-// src/naming/ipm.ts
-var DATABASE_TAG_SEPARATOR = "_database__";
-var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
-function checkIrisVersion(irisVersion) {
-  if (!isIrisMajorMinor(irisVersion)) {
-    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
-      hint: "The package must name the IRIS release it was built for, e.g. 2026.1 (SystemRequirements/@Version)."
-    });
-  }
-  return irisVersion;
-}
-function ipmDatabaseTag(version2, irisMajorMinor2) {
-  return validateTag(formatDatabaseTag(version2, checkIrisVersion(irisMajorMinor2)));
-}
-function formatDatabaseTag(version2, irisMajorMinor2) {
-  return `${version2.replace(/\+/g, "_")}${DATABASE_TAG_SEPARATOR}${irisMajorMinor2}`;
-}
-function parseDatabaseTag(tag) {
-  const m = DATABASE_TAG.exec(tag);
-  return m ? { version: m[1], irisMajorMinor: m[2] } : null;
-}
-function mentionsDatabaseTag(tag) {
-  return tag.includes(DATABASE_TAG_SEPARATOR);
-}
-function ipmRepositoryPath(namespace, moduleName2) {
-  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
-  if (parts.length === 0) {
-    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
-      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
-    });
-  }
-  const module = validatePathComponent(moduleName2.toLowerCase(), "module name (lower-cased)");
-  return [...parts, module].join("/");
-}
-function ipmArchiveFileName(moduleName2, version2) {
-  return `${moduleName2}-${version2}-database.tgz`;
-}
-function isIpmArchiveFileName(fileName) {
-  return /-database\.tgz$/i.test(fileName);
-}
-
-// src/pipeline/upgrade/fingerprint.ts
-var DEFAULT_EXCLUDED_GLOBALS = [
-  "^IPM.*",
-  "^%*",
-  "^IRIS.*",
-  "^ISC.*",
-  "^CacheTemp*",
-  "^UnitTest*",
-  "^ERRORS",
-  "^SPOOL",
-  "^odd*",
-  "^rOBJ",
-  "^rMAC",
-  "^rINC",
-  "^rINDEX*",
-  "^ROUTINE"
-];
-var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
-function assertGlobalPattern(pattern) {
-  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
-    throw new UsageError(
-      `"${pattern}" is not a global name or pattern`,
-      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
-    );
-  }
-  return pattern;
-}
-function matchesGlobal(pattern, name) {
-  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
-}
-function selectGlobals(present, selection) {
-  selection.include.forEach(assertGlobalPattern);
-  selection.exclude.forEach(assertGlobalPattern);
-  const included = (name) => selection.include.length === 0 || selection.include.some((p) => matchesGlobal(p, name));
-  const excluded = (name) => selection.exclude.some((p) => matchesGlobal(p, name));
-  const exact = selection.include.filter((p) => !p.endsWith("*"));
-  return [.../* @__PURE__ */ new Set([...present.filter(included), ...exact])].filter((name) => !excluded(name)).sort();
-}
-function toDataFingerprint(globals) {
-  return { globals: Object.fromEntries(globals.map((g) => [g.name, g])) };
-}
-var ABSENT = (name) => ({ name, nodes: 0, hash: "", nodeHashes: {} });
-function complete(g) {
-  return Object.keys(g.nodeHashes).length === g.nodes;
-}
-function nodeChanges(before, after) {
-  if (!complete(before) || !complete(after)) return null;
-  const changes = [];
-  for (const [node, hash] of Object.entries(before.nodeHashes)) {
-    const now = after.nodeHashes[node];
-    if (now === void 0) changes.push({ kind: "removed", node });
-    else if (now !== hash) changes.push({ kind: "changed", node });
-  }
-  for (const node of Object.keys(after.nodeHashes)) {
-    if (!(node in before.nodeHashes)) changes.push({ kind: "added", node });
-  }
-  return changes;
-}
-function diffFingerprints(before, after) {
-  const names = [.../* @__PURE__ */ new Set([...Object.keys(before.globals), ...Object.keys(after.globals)])].sort();
-  const changes = [];
-  for (const name of names) {
-    const b = before.globals[name] ?? ABSENT(name);
-    const a = after.globals[name] ?? ABSENT(name);
-    if (b.nodes === a.nodes && b.hash === a.hash) continue;
-    changes.push({
-      global: name,
-      kind: b.nodes === 0 ? "added" : a.nodes === 0 ? "removed" : "changed",
-      nodesBefore: b.nodes,
-      nodesAfter: a.nodes,
-      hashBefore: b.hash,
-      hashAfter: a.hash,
-      nodeChanges: nodeChanges(b, a),
-      declaredBy: []
-    });
-  }
-  return changes;
-}
-
-// src/pipeline/upgrade/objectscript.ts
-var GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
-var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
-var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
-var DEFAULT_NODE_LIMIT = 500;
-function quote2(value) {
-  if (hasControlCharacter(value)) {
-    throw new UsageError(`value ${JSON.stringify(value)} contains a control character and cannot be sent to IRIS`);
-  }
-  return quote(value);
-}
-function assertGlobalName(name) {
-  if (!GLOBAL_NAME.test(name)) {
-    throw new UsageError(
-      `"${name}" is not a global name`,
-      "Write globals as ^Name (letters, digits and dots), e.g. ^MyApp.DataD; patterns may end in *."
-    );
-  }
-  return name;
-}
-function parseClassMethod(text, what) {
-  const [className, methodName, extra] = text.trim().split(":");
-  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
-    throw new UsageError(
-      `${what} "${text}" is not of the form Package.Class:Method`,
-      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
-    );
-  }
-  return { className, methodName };
-}
-function formatClassMethod(ref) {
-  return `${ref.className}:${ref.methodName}`;
-}
-function assertClassName(name, what) {
-  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
-  return name;
-}
-var guarded = guardedLine;
-function listGlobalsLine() {
-  return guarded("list globals", 'set g="" for { set g=$order(^$GLOBAL(g)) quit:g=""  write "##IPMDB gname=",g,! }');
-}
-function fingerprintGlobalLine(name, nodeLimit = DEFAULT_NODE_LIMIT) {
-  assertGlobalName(name);
-  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
-    throw new UsageError(`node limit must be a whole number >= 0, not ${nodeLimit}`);
-  const b64 = "$system.Encryption.Base64Encode";
-  const sha1 = "$system.Encryption.SHA1Hash";
-  return guarded(
-    `fingerprint ${name}`,
-    `set g=${quote2(name)},n=0,h="",r=g,d=$data(@g)#2 for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`
-  );
-}
-var STEP_TABLES = [
-  ["any", "%IPM_Storage_UpdateStep.AnyMember"],
-  ["primary", "%IPM_Storage_UpdateStep.PrimaryOnly"]
-];
-function updateStepLines() {
-  return STEP_TABLES.map(
-    ([kind, table]) => guarded(
-      `update steps ${table}`,
-      `set rs=##class(%SQL.Statement).%ExecDirect(,"SELECT ClassName,MethodName,TimeStampStart,TimeStampEnd,Status FROM ${table}") if rs.%SQLCODE<0 { write "##IPMDB error=",${quote2(table)},"|",rs.%Message,! } while rs.%Next() { write "##IPMDB step=${kind}|",rs.%Get("ClassName"),"|",rs.%Get("MethodName"),"|",rs.%Get("TimeStampStart"),"|",rs.%Get("TimeStampEnd"),"|",$system.Status.IsOK(rs.%Get("Status")),! }`
-    )
-  );
-}
-function expectedStepsLine(updatePackage) {
-  const json = (v) => `$select($isobject(${v}):${v}.%ToJSON(),1:"[]")`;
-  return guarded(
-    `update package ${updatePackage}`,
-    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote2(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$select($system.CLS.IsMthd(l(k),"GetOrderedMethods"):$classmethod(l(k),"GetOrderedMethods"),1:""),p=$select($system.CLS.IsMthd(l(k),"GetOrderedMethodsPrimaryOnly"):$classmethod(l(k),"GetOrderedMethodsPrimaryOnly"),1:"") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
-  );
-}
-function seedLine(ref) {
-  const name = formatClassMethod(ref);
-  return guarded(name, `do ##class(${ref.className}).${ref.methodName}() write "##IPMDB seeded=",${quote2(name)},!`);
-}
-function checkLine(ref) {
-  const name = formatClassMethod(ref);
-  return guarded(
-    name,
-    `set r=##class(${ref.className}).${ref.methodName}() write "##IPMDB check=",${quote2(name)},"|",r,!`
-  );
-}
-function fileExistsLine(path) {
-  return `write "##IPMDB exists=",${quote2(path)},"|",##class(%Library.File).Exists(${quote2(path)}),!`;
-}
-
-// src/pipeline/upgrade/declared.ts
-function parseDeclaredChanges(text) {
-  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
-  return entries.map((entry) => {
-    const eq = entry.indexOf("=");
-    if (eq < 0) {
-      throw new UsageError(
-        `declared change "${entry}" has no "="`,
-        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
-      );
-    }
-    const step = entry.slice(0, eq).trim();
-    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
-    else parseClassMethod(step, "declared-change step");
-    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
-    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
-    globals.forEach(assertGlobalPattern);
-    return { step, globals };
-  });
-}
-function declares(declaration, step, global) {
-  const stepMatches = declaration.step.endsWith(":*") ? step.startsWith(declaration.step.slice(0, -1)) : declaration.step === step;
-  return stepMatches && declaration.globals.some((pattern) => matchesGlobal(pattern, global));
-}
-function attributeChanges(changes, stepsThatRan2, declarations) {
-  return changes.map((change) => ({
-    ...change,
-    declaredBy: stepsThatRan2.filter((step) => declarations.some((d) => declares(d, step, change.global)))
-  }));
-}
-function undeclaredChangeProblems(changes) {
-  return changes.filter((change) => change.declaredBy.length === 0).map((change) => {
-    const what = change.kind === "removed" ? `disappeared (${change.nodesBefore} nodes before)` : change.kind === "added" ? `appeared (${change.nodesAfter} nodes)` : `changed (${change.nodesBefore} -> ${change.nodesAfter} nodes)`;
-    const nodes = change.nodeChanges && change.nodeChanges.length > 0 ? `: ${change.nodeChanges.slice(0, 5).map((n) => `${n.kind} ${n.node}`).join(", ")}${change.nodeChanges.length > 5 ? `, and ${change.nodeChanges.length - 5} more` : ""}` : "";
-    return `${change.global} ${what} but no update step that ran declared it${nodes}`;
-  });
-}
-
-// src/pipeline/upgrade/git-source.ts
-import { mkdtemp as mkdtemp2, rm as rm6, stat as stat11 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join18, relative as relative3, sep as sep3 } from "node:path";
-var GIT_TIMEOUT_MS = 12e4;
-var GIT_SOURCE_PREFIX = "git:";
-function gitRevision(source) {
-  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
-  const rev = source.slice(GIT_SOURCE_PREFIX.length);
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
-    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
-  }
-  return rev;
-}
-async function run(command, cwd, args) {
-  const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
-  if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
-  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
-  throw new IpmDbError(
-    "upgrade-git-source",
-    `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
-  );
-}
-var git = (cwd, args) => run("git", cwd, args);
-async function exportModuleAt(moduleDir, revision) {
-  const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
-  const path = relative3(top, moduleDir).split(sep3).join("/") || ".";
-  await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
-    throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
-      hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
-    });
-  });
-  const dest = await mkdtemp2(join18(tmpdir3(), "ipm-db-previous-source-"));
-  const remove = () => rm6(dest, { recursive: true, force: true });
-  try {
-    const archive = join18(dest, "export.tar");
-    await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
-    await run("tar", dest, ["-xf", archive, "-C", dest]);
-    await rm6(archive);
-    const dir = join18(dest, path);
-    if (!await stat11(join18(dir, "module.xml")).catch(() => null)) {
-      throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
-    }
-    await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
-    return { dir, remove };
-  } catch (error2) {
-    await remove();
-    throw error2;
-  }
-}
-
-// src/pipeline/upgrade/types.ts
-var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
-var IRIS_UPGRADE = "iris-upgrade";
-var IRIS_UPGRADE_REPORT_SCHEMA = "ipm-db/iris-upgrade-report@1";
-
-// src/pipeline/upgrade/options.ts
-var UPGRADE_FIELDS = [
-  "upgrade-from",
-  "upgrade-source",
-  "upgrade-scenarios",
-  "seed-methods",
-  "check-methods",
-  "declared-changes",
-  "upgrade-globals",
-  "upgrade-exclude-globals"
-];
-function list(text) {
-  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
-}
-function optional(text) {
-  const value = (text ?? "").trim();
-  return value === "" ? null : value;
-}
-function givenFields(text) {
-  return UPGRADE_FIELDS.filter((f) => optional(text[f]) !== null);
-}
-function readUpgradeOptions(text, context = {}) {
-  const name = context.name ?? ((f) => f);
-  const problems = [];
-  const problem = (field, err) => problems.push({
-    field,
-    message: err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err)
-  });
-  const attempt = (field, fn) => {
-    try {
-      return fn();
-    } catch (err) {
-      problem(field, err);
-      return null;
-    }
-  };
-  const resolvePath = context.resolvePath ?? ((path) => path);
-  const fromRaw = optional(text["upgrade-from"]);
-  const sourceRaw = optional(text["upgrade-source"]);
-  const scenariosRaw = optional(text["upgrade-scenarios"]);
-  if (fromRaw === null && sourceRaw === null && scenariosRaw === null) {
-    for (const field of givenFields(text))
-      problems.push({
-        field,
-        message: `is set but no upgrade runs; add ${name("upgrade-from")}, ${name("upgrade-source")} or ${name("upgrade-scenarios")}.`
-      });
-    return { options: null, problems };
-  }
-  const previous = {
-    version: null,
-    packagePath: null,
-    pullFrom: null,
-    reference: null,
-    sourceDir: null
-  };
-  const from = fromRaw === null ? null : attempt("upgrade-from", () => classifyUpgradeFrom(fromRaw));
-  if (from?.kind === "archive") previous.packagePath = resolvePath(from.path, "upgrade-from");
-  if (from?.kind === "reference" && from.reference.includes("@"))
-    problems.push({
-      field: "upgrade-from",
-      message: `previous reference "${from.reference}" has no tag. Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.`
-    });
-  else if (from?.kind === "reference") {
-    previous.reference = from.reference;
-    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
-    previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
-  }
-  if (from?.kind === "version") {
-    if (!isPlainVersion(from.version))
-      problems.push({
-        field: "upgrade-from",
-        message: `previous version "${from.version}" is not MAJOR.MINOR.PATCH. IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.`
-      });
-    else if (!context.pullFrom)
-      problems.push({
-        field: "upgrade-from",
-        message: `"${from.version}" is a version, but there is no repository to pull it from. Name the registry namespace it was published to, or give a full reference or a .tgz path.`
-      });
-    else {
-      previous.version = from.version;
-      previous.pullFrom = context.pullFrom;
-    }
-  }
-  if (sourceRaw !== null && attempt("upgrade-source", () => (gitRevision(sourceRaw), true)))
-    previous.sourceDir = sourceRaw.startsWith("git:") ? sourceRaw : resolvePath(sourceRaw, "upgrade-source");
-  const seed = list(text["seed-methods"]).map((s) => attempt("seed-methods", () => parseClassMethod(s, "seed method")));
-  const checks = list(text["check-methods"]).map(
-    (s) => attempt("check-methods", () => parseClassMethod(s, "check method"))
-  );
-  const declared = attempt("declared-changes", () => parseDeclaredChanges(text["declared-changes"] ?? ""));
-  const scenarios = problems.length === 0 ? attempt("upgrade-scenarios", () => selectScenarios(scenariosRaw, previous)) : null;
-  if (problems.length > 0 || scenarios === null || declared === null) return { options: null, problems };
-  const exclude = optional(text["upgrade-exclude-globals"]);
-  return {
-    options: {
-      scenarios: scenarios.perVersion,
-      irisUpgrade: scenarios.irisUpgrade,
-      previous,
-      seed,
-      checks,
-      globals: {
-        include: list(text["upgrade-globals"]),
-        exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
-      },
-      declared,
-      nodeLimit: DEFAULT_NODE_LIMIT
-    },
-    problems
-  };
-}
-function selectScenarios(raw, previous) {
-  const requested = list(raw ?? "");
-  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
-  for (const name of all ? [] : requested) {
-    if (name !== IRIS_UPGRADE && !UPGRADE_SCENARIOS.includes(name)) {
-      throw new UsageError(
-        `unknown upgrade scenario "${name}"`,
-        `Choose from ${[...UPGRADE_SCENARIOS, IRIS_UPGRADE].join(", ")} (or all).`
-      );
-    }
-  }
-  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
-  for (const scenario of scenarios) {
-    const missing = missingInputs(scenario, previous);
-    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
-  }
-  return { perVersion: scenarios, irisUpgrade: irisUpgradeRequested(raw ?? "") };
-}
-function irisUpgradeRequested(scenarios) {
-  const requested = list(scenarios);
-  return requested.length === 0 || requested.length === 1 && requested[0] === "all" || requested.includes(IRIS_UPGRADE);
-}
-function defaultUpgradeOptions() {
-  return {
-    scenarios: [],
-    irisUpgrade: true,
-    previous: { version: null, packagePath: null, pullFrom: null, reference: null, sourceDir: null },
-    seed: [],
-    checks: [],
-    globals: { include: [], exclude: [...DEFAULT_EXCLUDED_GLOBALS] },
-    declared: [],
-    nodeLimit: DEFAULT_NODE_LIMIT
-  };
-}
-function missingInputs(scenario, previous) {
-  const hasPackage = previous.packagePath !== null || previous.pullFrom !== null || previous.reference !== null;
-  switch (scenario) {
-    case "fresh":
-      return null;
-    case "database":
-      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
-    case "source":
-      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
-    case "container-replacement":
-      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
-  }
-}
-function previousReference(pullFrom, moduleName2, version2, irisMajorMinor2) {
-  return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName2)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
-}
-var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
-function classifyUpgradeFrom(raw) {
-  const value = raw.trim();
-  if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
-  if (isSemver(value)) return { kind: "version", version: value };
-  const cut = value.search(/[:@][^/]*$/);
-  const repository = cut > 0 ? value.slice(0, cut) : value;
-  if (REPOSITORY_RE.test(repository)) {
-    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
-    if (cut < 0)
-      throw new UsageError(
-        `upgrade-from "${value}" has no tag`,
-        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
-      );
-  }
-  throw new UsageError(
-    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
-    "Give the previous release as one of those three forms."
-  );
-}
-
-// src/action/licence-skip.ts
-var LICENCE_POLICIES = ["fail", "skip"];
-function skipExpiredLicence(report, policy) {
-  if (policy !== "skip" || report.ok) return null;
-  const start = report.stages.find((s) => s.stage === "start");
-  if (start?.status !== "failed" || start.code !== LICENCE_EXPIRED) return null;
-  report.skipped = { code: LICENCE_EXPIRED, reason: start.message ?? "the community licence has expired" };
-  return `${report.image} skipped: its community licence has expired, so IRIS does not start (licence-expired: skip). Drop this version from the list, or add it to skip-versions.`;
-}
-function runCounts(report) {
-  return report.ok || Boolean(report.skipped);
-}
-
-// src/pipeline/defaults.ts
-var DEFAULT_IRIS_IMAGE = "containers.intersystems.com/intersystems/iris-community:2026.1";
-var DEFAULT_IPM_GIT = {
-  commit: "1193db1ca91e1c5116230a69f1a28e63bbee30d6",
-  repository: DEFAULT_IPM_REPOSITORY
-};
-
-// src/action/inputs.ts
-var UPLOAD_POLICIES = ["always", "failure", "never"];
-var TRUE_FORMS = ["true", "True", "TRUE"];
-var FALSE_FORMS = ["false", "False", "FALSE"];
-var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
-var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
-var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var MAX_DURATION_MS = 2 ** 31 - 1;
-function parseList(raw) {
-  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
-function parseDuration(raw) {
-  const text = raw.trim();
-  let total = 0;
-  if (/^\d+(?:\.\d+)?$/.test(text)) total = Number(text) * 1e3;
-  else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
-  else for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
-  const ms = Math.round(total);
-  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
-}
-function parseInputs(source) {
-  const token = source.get("token").trim();
-  if (token) {
-    source.setSecret(token);
-    registerSecret(token);
-  }
-  const problems = [];
-  const problem = (input, text) => problems.push(`input "${input}": ${text}`);
-  const bool = (name, fallback) => {
-    const raw = source.get(name).trim();
-    if (raw === "") return fallback;
-    if (TRUE_FORMS.includes(raw)) return true;
-    if (FALSE_FORMS.includes(raw)) return false;
-    problem(name, `"${raw}" is not a boolean; write true or false.`);
-    return fallback;
-  };
-  const duration = (name, fallback) => {
-    const raw = source.get(name).trim() || fallback;
-    const ms = parseDuration(raw);
-    if (ms === null) {
-      problem(
-        name,
-        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`
-      );
-      return parseDuration(fallback) ?? 0;
-    }
-    return ms;
-  };
-  const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
-  const inWorkspace = (name, raw) => {
-    const abs = isAbsolute(raw) ? raw : resolve2(workspace, raw);
-    if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
-    return abs;
-  };
-  const modulePath = inWorkspace("module-path", source.get("module-path").trim() || ".");
-  const images = imageList(source, problem);
-  const ipm = ipmSource(source, problem, inWorkspace);
-  const dev = bool("dev", false);
-  const interoperability = bool("interoperability", false);
-  const exportPythonDeps = bool("export-python-deps", true);
-  const runTests = bool("run-tests", false);
-  const publishRaw = source.get("publish").trim();
-  let publishAsked = false;
-  if (publishRaw === "true") publishAsked = true;
-  else if (publishRaw !== "" && publishRaw !== "false")
-    problem("publish", `"${publishRaw}" is not accepted; publishing needs exactly true (anything else: false).`);
-  const registry = source.get("registry").trim().replace(/\/+$/, "") || "ghcr.io";
-  if (!REGISTRY_RE.test(registry))
-    problem("registry", `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
-  const registryPlainHttp = bool("registry-plain-http", false);
-  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
-    problem(
-      "registry-plain-http",
-      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`
-    );
-  const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
-  const namespace = namespaceRaw.toLowerCase();
-  const namespaceOk = namespace !== "" && NAMESPACE_RE.test(namespace);
-  if (publishAsked && !namespace)
-    problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
-  if (namespace && !namespaceOk)
-    problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
-  const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
-  const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
-  const sourceUrlRaw = source.get("source-url").trim();
-  let sourceUrl = null;
-  if (sourceUrlRaw) {
-    if (/^https?:\/\/[^\s/]+\/?\S*$/.test(sourceUrlRaw) && !/^https?:\/\/\/?$/.test(sourceUrlRaw))
-      sourceUrl = sourceUrlRaw;
-    else problem("source-url", `"${sourceUrlRaw}" is not an http(s) URL.`);
-  }
-  const force = bool("force", false);
-  const allowPrerelease = bool("allow-prerelease", false);
-  const summary2 = bool("summary", true);
-  const uploadRaw = source.get("upload-artifacts").trim() || "always";
-  let uploadArtifacts2 = "always";
-  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts2 = uploadRaw;
-  else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
-  const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
-  if (!ARTIFACT_NAME_RE.test(artifactName2))
-    problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
-  const matrixKey = source.get("matrix-key").trim();
-  const cacheImages = bool("cache-images", false);
-  const warmIpmImage = bool("warm-ipm-image", false);
-  const timeouts = {
-    startupMs: duration("startup-timeout", "5m"),
-    commandMs: duration("command-timeout", "15m"),
-    totalMs: duration("timeout", "60m")
-  };
-  const parallelRaw = source.get("parallel").trim();
-  let parallel = defaultParallel(source.machine ?? thisMachine());
-  if (parallelRaw) {
-    if (/^[1-9]\d{0,2}$/.test(parallelRaw)) parallel = Number(parallelRaw);
-    else
-      problem("parallel", `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
-  }
-  const keepContainer = bool("keep-container", false);
-  const recordTranscripts = bool("record-transcripts", false);
-  const licenceRaw = source.get("licence-expired").trim() || "fail";
-  const licenceExpired = LICENCE_POLICIES.includes(licenceRaw) ? licenceRaw : "fail";
-  if (licenceExpired !== licenceRaw) problem("licence-expired", `"${licenceRaw}" is not accepted; use fail or skip.`);
-  let publish = publishAsked;
-  let publishRefused = null;
-  if (publishAsked) {
-    const fork = forkPullRequest(source.event, source.env.GITHUB_REPOSITORY);
-    if (fork) {
-      publish = false;
-      publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
-    } else {
-      if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
-      if (ipm.kind === "installer" && ipm.sha256 === null)
-        problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
-    }
-  }
-  if (problems.length)
-    throw new UsageError(
-      `Invalid action inputs:
-  - ${problems.join("\n  - ")}`,
-      'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.'
-    );
-  return {
-    workspace,
-    modulePath,
-    images,
-    ipm,
-    dev,
-    interoperability,
-    exportPythonDeps,
-    runTests,
-    upgrade,
-    publish,
-    publishRefused,
-    registry,
-    registryPlainHttp,
-    namespace,
-    username,
-    token,
-    sourceUrl,
-    force,
-    allowPrerelease,
-    summary: summary2,
-    uploadArtifacts: uploadArtifacts2,
-    artifactName: artifactName2,
-    matrixKey,
-    cacheImages,
-    warmIpmImage,
-    licenceExpired,
-    timeouts,
-    parallel,
-    keepContainer,
-    recordTranscripts
-  };
-}
-function imageList(source, problem) {
-  const explicit = parseList(source.get("iris-images"));
-  const versions = parseList(source.get("iris-versions"));
-  const images = [];
-  if (explicit.length) {
-    for (const image of explicit) {
-      if (isImageReference(image)) images.push(image);
-      else
-        problem(
-          "iris-images",
-          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`
-        );
-    }
-  } else if (versions.length) {
-    const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
-    const flavour = source.get("iris-flavour").trim() || "iris-community";
-    for (const version2 of versions) {
-      const image = `${registry}/${flavour}:${version2}`;
-      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2026.1.`);
-      else if (!isImageReference(image))
-        problem(
-          "iris-flavour",
-          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
-        );
-      else images.push(image);
-    }
-  } else {
-    images.push(DEFAULT_IRIS_IMAGE);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return images.filter((i) => !seen.has(i) && seen.add(i));
-}
-function ipmSource(source, problem, inWorkspace) {
-  const version2 = source.get("ipm-version").trim();
-  const installer = source.get("ipm-installer").trim();
-  const sha = source.get("ipm-sha256").trim();
-  const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
-  if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
-  if (sha && !installer && !version2) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
-  if (version2 && installer) {
-    problem("ipm-version", "and ipm-installer are both set; keep only one.");
-    return { kind: "image" };
-  }
-  const git2 = source.get("ipm-git").trim();
-  const gitRepository = source.get("ipm-git-repository").trim();
-  if (git2 && (version2 || installer)) {
-    problem("ipm-git", `and ${version2 ? "ipm-version" : "ipm-installer"} are both set; keep only one.`);
-    return { kind: "image" };
-  }
-  if (gitRepository && (!git2 || git2 === "none"))
-    problem("ipm-git-repository", "is set but ipm-git does not name a commit.");
-  if (git2 === "none") return { kind: "image" };
-  if (git2 || !version2 && !installer) {
-    if (!git2) return { kind: "git", ...DEFAULT_IPM_GIT };
-    try {
-      return {
-        kind: "git",
-        commit: parseIpmCommit(git2, "ipm-git"),
-        repository: parseIpmRepository(gitRepository, "ipm-git-repository")
-      };
-    } catch (err) {
-      problem("ipm-git", err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
-      return { kind: "image" };
-    }
-  }
-  if (version2) {
-    if (!isSemver(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
-    if (!sha)
-      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version2}.xml from the release.`);
-    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
-      problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
-    return { kind: "version", version: version2, sha256: sha.toLowerCase(), releaseUrl };
-  }
-  if (installer) {
-    if (!/\.xml$/i.test(installer))
-      problem("ipm-installer", `"${installer}" is not an installer XML (zpm-<version>.xml).`);
-    return { kind: "installer", path: inWorkspace("ipm-installer", installer), sha256: sha ? sha.toLowerCase() : null };
-  }
-  return { kind: "image" };
-}
-function upgradeOptions(source, problem, inWorkspace, pullFrom) {
-  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, source.get(field)]));
-  const { options, problems } = readUpgradeOptions(text, {
-    resolvePath: (path, field) => inWorkspace(field, path),
-    pullFrom
-  });
-  for (const p of problems) problem(p.field, p.message);
-  return options;
-}
-
-// src/oci/registry-error.ts
-var RegistryError = class _RegistryError extends IpmDbError {
-  method;
-  url;
-  status;
-  codes;
-  constructor(code, message, facts, options = {}) {
-    super(code, redact(message), options);
-    this.name = "RegistryError";
-    this.method = facts.method;
-    this.url = facts.url;
-    this.status = facts.status;
-    this.codes = facts.codes;
-  }
-  get facts() {
-    return { method: this.method, url: this.url, status: this.status, codes: this.codes };
-  }
-  /** The same error with a hint (the caller's words); an existing hint is kept after it. */
-  withHint(hint) {
-    const joined = this.hint ? `${hint} ${this.hint}` : hint;
-    const copy = new _RegistryError(this.code, this.message, this.facts, {
-      hint: joined,
-      ...this.details !== void 0 ? { details: this.details } : {},
-      cause: this.cause
-    });
-    return copy;
-  }
-};
-function urlForMessage(url) {
-  return `${url.origin}${url.pathname}`;
-}
-function parseRegistryErrorCodes(body) {
-  try {
-    const parsed = JSON.parse(body.toString("utf8"));
-    if (!Array.isArray(parsed.errors)) return [];
-    return parsed.errors.map((e) => ({
-      code: typeof e?.code === "string" ? e.code : "",
-      message: typeof e?.message === "string" ? e.message : ""
-    }));
-  } catch {
-    return [];
-  }
-}
-function registryResponseError(code, what, response) {
-  const codes = parseRegistryErrorCodes(response.body);
-  const text = codes.length > 0 ? codes.map((c) => [c.code, c.message].filter(Boolean).join(": ")).join("; ") : response.body.toString("utf8").slice(0, 200).trim();
-  return new RegistryError(code, `${what}: HTTP ${response.status}${text ? ` (${text})` : ""}`, {
-    method: response.method,
-    url: urlForMessage(response.url),
-    status: response.status,
-    codes
-  });
-}
-function registryTrouble(err) {
-  if (!(err instanceof RegistryError)) return void 0;
-  if (err.code === "registry-tls") return "tls";
-  if (err.code === "registry-host-unknown") return "host-unknown";
-  if (err.code === "registry-credentials-missing") return "credentials-missing";
-  if (err.code === "registry-insecure-url") return void 0;
-  if (err.status === null) return "unreachable";
-  if (err.status === 401) return "credentials-refused";
-  if (err.status === 403) return "forbidden";
-  return void 0;
-}
-
-// src/oci/access.ts
-var sameHost = (a, b) => a.toLowerCase() === b.toLowerCase();
-function registryAccess(o) {
-  const extra = o.onSecret;
-  const onSecret = (value) => {
-    registerSecret(value);
-    extra?.(value);
-  };
-  const source = o.credentialsFor ?? (() => void 0);
-  return {
-    host: validateRegistryHost(o.host),
-    namespace: o.namespace ?? "",
-    plainHttp: o.plainHttp ?? false,
-    credentialsFor: (host) => {
-      const credentials = source(host);
-      if (credentials) onSecret(credentials.password);
-      return credentials;
-    },
-    onSecret
-  };
-}
-function credentialsOnlyFor(host, credentials) {
-  return (h) => credentials && sameHost(h, host) ? credentials : void 0;
-}
-function firstCredentials(...sources) {
-  return (host) => {
-    for (const source of sources) {
-      const found = source(host);
-      if (found) return found;
-    }
-    return void 0;
-  };
-}
-function accessForHost(access3, host) {
-  if (sameHost(host, access3.host)) return access3;
-  const hostname = (h) => new URL(`http://${h}/`).hostname;
-  return {
-    ...access3,
-    host: validateRegistryHost(host),
-    namespace: "",
-    plainHttp: access3.plainHttp && hostname(host) === hostname(access3.host)
-  };
-}
-var OriginPolicy = class {
-  constructor(access3) {
-    this.access = access3;
-    this.baseUrl = new URL(`${access3.plainHttp ? "http" : "https"}://${access3.host}/`);
-  }
-  access;
-  baseUrl;
-  mayUse(url) {
-    if (url.protocol === "https:") return true;
-    return url.protocol === "http:" && this.access.plainHttp && url.hostname === this.baseUrl.hostname;
-  }
-  mayCarryCredentials(url) {
-    return url.origin === this.baseUrl.origin;
-  }
-  /** Throws when `url` (a Location, a Link page, a token realm, a redirect) may not be used. */
-  check(url, what, method = "GET") {
-    if (this.mayUse(url)) return url;
-    throw new RegistryError(
-      "registry-insecure-url",
-      `${what}: ${this.access.host} sent the client to ${urlForMessage(url)}, which is not https`,
-      { method, url: urlForMessage(url), status: null, codes: [] },
-      {
-        hint: "Nothing was sent there. Plain HTTP is only used for a host it was enabled for."
-      }
-    );
-  }
-};
-
-// src/oci/docker-config.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join19 } from "node:path";
-function dockerConfigPath(env) {
-  return join19(env.DOCKER_CONFIG || join19(env.HOME || homedir(), ".docker"), "config.json");
-}
-function entryHost(key2) {
-  const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
-  return (withoutScheme.split("/")[0] ?? "").toLowerCase();
-}
-function entryCredentials(entry) {
-  if (typeof entry.auth === "string" && entry.auth.length > 0) {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon > 0 && colon < decoded.length - 1)
-      return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-  }
-  if (typeof entry.username === "string" && typeof entry.password === "string" && entry.username && entry.password)
-    return { username: entry.username, password: entry.password };
-  return void 0;
-}
-function parseDockerConfig(text) {
-  const out = /* @__PURE__ */ new Map();
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return out;
-  }
-  const auths = parsed?.auths;
-  if (auths === null || typeof auths !== "object") return out;
-  for (const [key2, entry] of Object.entries(auths)) {
-    const credentials = entry && typeof entry === "object" ? entryCredentials(entry) : void 0;
-    const host = entryHost(key2);
-    if (credentials && host && (!out.has(host) || !/:\/\//.test(key2))) out.set(host, credentials);
-  }
-  return out;
-}
-function dockerConfigCredentials(env) {
-  let entries;
-  return (host) => {
-    if (!entries) {
-      try {
-        entries = parseDockerConfig(readFileSync2(dockerConfigPath(env), "utf8"));
-      } catch {
-        entries = /* @__PURE__ */ new Map();
-      }
-    }
-    return entries.get(host.toLowerCase());
-  };
-}
-
-// src/action/registry.ts
-function splitRegistryInput(registry, namespace) {
-  const [host = "", ...prefix] = registry.split("/").filter((p) => p.length > 0);
-  return { host, namespace: [...prefix, ...namespace.split("/")].filter((p) => p.length > 0).join("/") };
-}
-function actionCredentials(host, token, dockerConfig) {
-  const fromToken = credentialsOnlyFor(
-    host,
-    token.token ? { username: token.username || "token", password: token.token } : void 0
-  );
-  return host.toLowerCase() === "ghcr.io" ? firstCredentials(fromToken, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
-}
-function actionRegistryAccess(inputs, env, onSecret) {
-  const { host, namespace } = splitRegistryInput(inputs.registry, inputs.namespace);
-  return registryAccess({
-    host,
-    namespace,
-    plainHttp: inputs.registryPlainHttp,
-    credentialsFor: actionCredentials(
-      host,
-      { username: inputs.username, token: inputs.token },
-      dockerConfigCredentials(env)
-    ),
-    onSecret
-  });
-}
-var ACTION_HINTS = {
-  "credentials-refused": "The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
-  "credentials-missing": "The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.",
-  forbidden: 'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
-  tls: "The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.",
-  "host-unknown": "Check the registry input (host[:port] and an optional path, no scheme).",
-  unreachable: "Check that the registry is reachable from the runner."
-};
-function withActionRegistryHint(err) {
-  const trouble = registryTrouble(err);
-  if (!trouble || !(err instanceof RegistryError)) return err;
-  return err.withHint(ACTION_HINTS[trouble]);
-}
-
-// src/action/run.ts
-import { stat as stat12 } from "node:fs/promises";
-import { join as join24, relative as relative5 } from "node:path";
-
-// src/action/annotations.ts
-import { join as join20, relative as relative4, sep as sep4 } from "node:path";
-var MAX_PER_LEVEL = 10;
-function irisLabel(run3) {
-  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
-}
-function repositoryPath(roots, moduleRelative) {
-  const rel = relative4(roots.workspace, join20(roots.modulePath, moduleRelative));
-  if (rel.startsWith("..") || rel === "") return null;
-  return rel.split(sep4).join("/");
-}
-function planAnnotations(runs, roots) {
-  const all = [];
-  const seen = /* @__PURE__ */ new Map();
-  const add = (a, where) => {
-    const key2 = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
-    const existing = seen.get(key2);
-    if (existing) {
-      if (!existing.where.includes(where)) existing.where.push(where);
-      return;
-    }
-    const entry = { annotation: a, where: [where] };
-    seen.set(key2, entry);
-    all.push(entry);
-  };
-  for (const run3 of runs) {
-    const where = irisLabel(run3);
-    for (const ce of run3.compileErrors) {
-      const file = ce.file ? repositoryPath(roots, ce.file) : null;
-      const text = ce.message.replace(/^[\s:]+/, "");
-      const a = {
-        level: "error",
-        title: `Compile error in ${ce.document}`,
-        message: file ? text : `${ce.document}${ce.line ? ` line ${ce.line}` : ""}: ${text}`
-      };
-      if (file) a.file = file;
-      if (file && ce.line) a.startLine = ce.line;
-      add(a, where);
-    }
-    const v = run3.verification;
-    if (v) {
-      for (const f of v.errors)
-        add(
-          { level: "error", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
-          where
-        );
-      for (const f of v.warnings)
-        add(
-          { level: "warning", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
-          where
-        );
-    }
-  }
-  const counts = { error: 0, warning: 0 };
-  const annotations = [];
-  const overflow = [];
-  for (const { annotation, where } of all) {
-    const a = { ...annotation, title: `${annotation.title} (${where.join(", ")})` };
-    if (counts[a.level] < MAX_PER_LEVEL) {
-      counts[a.level]++;
-      annotations.push(a);
-    } else {
-      const at = a.file ? `${a.file}${a.startLine ? `:${a.startLine}` : ""}: ` : "";
-      overflow.push(`${a.level}: ${at}${a.message} \u2014 ${a.title}`);
-    }
-  }
-  return { annotations, overflow };
-}
-function withEntry(message, entry) {
-  return entry ? `${entry}: ${message}` : message;
-}
-
 // src/pipeline/upgrade/iris-upgrade-pair.ts
-import { mkdtemp as mkdtemp4, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join22 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash7 } from "node:crypto";
-import { basename as basename6 } from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+import { basename as basename4 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/archive/archive-collector.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/archive/dat-hasher.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { Worker } from "node:worker_threads";
 var InlineHasher = class {
-  hash = createHash5("sha256");
+  hash = createHash4("sha256");
   update(chunk) {
     this.hash.update(chunk);
   }
@@ -7687,7 +5732,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash6("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash5("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -8111,6 +6156,125 @@ function hex8(n) {
   return n.toString(16).padStart(8, "0");
 }
 
+// src/naming/reference.ts
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var REGISTRY_HOST = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+var MAX_NAME_LENGTH = 255;
+function validateRegistryHost(registry) {
+  if (!REGISTRY_HOST.test(registry)) {
+    throw new UsageError(
+      `registry "${registry}" is not a host name with an optional port`,
+      "Give the registry as host[:port], e.g. ghcr.io or 127.0.0.1:5000, without a scheme or path."
+    );
+  }
+  return registry;
+}
+function validatePathComponent(component, what) {
+  if (!PATH_COMPONENT.test(component)) {
+    throw new UsageError(
+      `${what} "${component}" is not a valid repository path component`,
+      'Use lower-case letters and digits, separated by single ".", "_", "__" or runs of "-" (no leading or trailing separator).'
+    );
+  }
+  return component;
+}
+function validateRepository(repository) {
+  if (repository.length === 0) throw new UsageError("the repository name is empty");
+  for (const component of repository.split("/")) validatePathComponent(component, "repository path component");
+  return repository;
+}
+function validateTag(tag) {
+  if (!isTag(tag)) {
+    throw new UsageError(
+      `tag "${tag}" is not a valid OCI tag`,
+      'A tag is 1-128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+    );
+  }
+  return tag;
+}
+function validateDigest(digest) {
+  if (!isDigest(digest)) {
+    throw new UsageError(`digest "${digest}" is not a sha256 digest`, 'Expected "sha256:" followed by 64 hex digits.');
+  }
+  return digest;
+}
+function parseReference(text, opts = {}) {
+  const input = text.trim().replace(/^oci:\/\//, "");
+  const at = input.indexOf("@");
+  const beforeDigest = at >= 0 ? input.slice(0, at) : input;
+  const digest = at >= 0 ? validateDigest(input.slice(at + 1)) : void 0;
+  const slash = beforeDigest.indexOf("/");
+  if (slash <= 0) {
+    throw new UsageError(
+      `reference "${text}" has no registry`,
+      "Write it as <registry>/<namespace>/<module>[:tag], e.g. ghcr.io/acme/mymodule:1.2.3_database__2026.1."
+    );
+  }
+  const registry = validateRegistryHost(beforeDigest.slice(0, slash));
+  let path = beforeDigest.slice(slash + 1);
+  let tag;
+  const colon = path.lastIndexOf(":");
+  if (colon >= 0) {
+    tag = validateTag(path.slice(colon + 1));
+    path = path.slice(0, colon);
+  }
+  const repository = validateRepository(path);
+  if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
+    throw new UsageError(`reference "${text}" is longer than ${MAX_NAME_LENGTH} characters`);
+  }
+  if (opts.requireTagOrDigest && tag === void 0 && digest === void 0) {
+    throw new UsageError(`reference "${text}" names no tag or digest`, 'Append ":<tag>" or "@sha256:<digest>".');
+  }
+  const ref = { registry, repository };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return ref;
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+
+// src/naming/ipm.ts
+var DATABASE_TAG_SEPARATOR = "_database__";
+var DATABASE_TAG = /^(.+)_database__(\d{4}\.\d{1,2})$/;
+function checkIrisVersion(irisVersion) {
+  if (!isIrisMajorMinor(irisVersion)) {
+    throw new IpmDbError("invalid-iris-version", `IRIS version "${irisVersion}" is not a major.minor release`, {
+      hint: "The package must name the IRIS release it was built for, e.g. 2026.1 (SystemRequirements/@Version)."
+    });
+  }
+  return irisVersion;
+}
+function ipmDatabaseTag(version2, irisMajorMinor2) {
+  return validateTag(formatDatabaseTag(version2, checkIrisVersion(irisMajorMinor2)));
+}
+function formatDatabaseTag(version2, irisMajorMinor2) {
+  return `${version2.replace(/\+/g, "_")}${DATABASE_TAG_SEPARATOR}${irisMajorMinor2}`;
+}
+function parseDatabaseTag(tag) {
+  const m = DATABASE_TAG.exec(tag);
+  return m ? { version: m[1], irisMajorMinor: m[2] } : null;
+}
+function mentionsDatabaseTag(tag) {
+  return tag.includes(DATABASE_TAG_SEPARATOR);
+}
+function ipmRepositoryPath(namespace, moduleName2) {
+  const parts = namespace.toLowerCase().split("/").filter((p) => p.length > 0).map((p) => validatePathComponent(p, "namespace component"));
+  if (parts.length === 0) {
+    throw new IpmDbError("invalid-namespace", "the namespace is empty", {
+      hint: "Give --namespace the registry owner, e.g. your GitHub organisation or user name in lower case."
+    });
+  }
+  const module = validatePathComponent(moduleName2.toLowerCase(), "module name (lower-cased)");
+  return [...parts, module].join("/");
+}
+function ipmArchiveFileName(moduleName2, version2) {
+  return `${moduleName2}-${version2}-database.tgz`;
+}
+function isIpmArchiveFileName(fileName) {
+  return /-database\.tgz$/i.test(fileName);
+}
+
 // src/archive/package-checks.ts
 function nestedHint(collected, name) {
   const nested = collected.entries.find(
@@ -8440,7 +6604,7 @@ async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename6(path) }, { ...options, limits });
+    return await verifyArchiveStream(source.chunks, { path, fileName: basename4(path) }, { ...options, limits });
   } finally {
     await source.close();
   }
@@ -8478,7 +6642,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash7("sha256");
+  const fileHash = createHash6("sha256");
   try {
     for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
       fileHash.update(chunk);
@@ -8554,9 +6718,9 @@ function compressionRatioMessage(inflated, compressed, limits) {
 }
 
 // src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp3, rm as rm7 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join21 } from "node:path";
+import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join12 } from "node:path";
 var DURABLE_MOUNT = "/durable";
 async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
   const result = await sessions.run({
@@ -8667,8 +6831,8 @@ function driverUpgradeEnvironment(ctx, pull) {
       return slots?.tryAcquire() ? () => slots.release() : null;
     },
     pull,
-    tempDir: () => mkdtemp3(join21(tmpdir4(), "ipm-db-previous-")),
-    removeTempDir: (dir) => rm7(dir, { recursive: true, force: true })
+    tempDir: () => mkdtemp2(join12(tmpdir3(), "ipm-db-previous-")),
+    removeTempDir: (dir) => rm4(dir, { recursive: true, force: true })
   };
 }
 
@@ -8767,6 +6931,447 @@ function parseFileExists(output) {
     result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
   }
   return result;
+}
+
+// src/pipeline/upgrade/fingerprint.ts
+var DEFAULT_EXCLUDED_GLOBALS = [
+  "^IPM.*",
+  "^%*",
+  "^IRIS.*",
+  "^ISC.*",
+  "^CacheTemp*",
+  "^UnitTest*",
+  "^ERRORS",
+  "^SPOOL",
+  "^odd*",
+  "^rOBJ",
+  "^rMAC",
+  "^rINC",
+  "^rINDEX*",
+  "^ROUTINE"
+];
+var PATTERN = /^\^%?[A-Za-z0-9.]*\*?$/;
+function assertGlobalPattern(pattern) {
+  if (!PATTERN.test(pattern) || pattern === "^" || pattern === "^*" || !pattern.endsWith("*") && !/^\^%?[A-Za-z]/.test(pattern)) {
+    throw new UsageError(
+      `"${pattern}" is not a global name or pattern`,
+      "Write ^Name for one global or ^Prefix* for all globals starting with Prefix, e.g. ^MyApp.*"
+    );
+  }
+  return pattern;
+}
+function matchesGlobal(pattern, name) {
+  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+function selectGlobals(present, selection) {
+  selection.include.forEach(assertGlobalPattern);
+  selection.exclude.forEach(assertGlobalPattern);
+  const included = (name) => selection.include.length === 0 || selection.include.some((p) => matchesGlobal(p, name));
+  const excluded = (name) => selection.exclude.some((p) => matchesGlobal(p, name));
+  const exact = selection.include.filter((p) => !p.endsWith("*"));
+  return [.../* @__PURE__ */ new Set([...present.filter(included), ...exact])].filter((name) => !excluded(name)).sort();
+}
+function toDataFingerprint(globals) {
+  return { globals: Object.fromEntries(globals.map((g) => [g.name, g])) };
+}
+var ABSENT = (name) => ({ name, nodes: 0, hash: "", nodeHashes: {} });
+function complete(g) {
+  return Object.keys(g.nodeHashes).length === g.nodes;
+}
+function nodeChanges(before, after) {
+  if (!complete(before) || !complete(after)) return null;
+  const changes = [];
+  for (const [node, hash] of Object.entries(before.nodeHashes)) {
+    const now = after.nodeHashes[node];
+    if (now === void 0) changes.push({ kind: "removed", node });
+    else if (now !== hash) changes.push({ kind: "changed", node });
+  }
+  for (const node of Object.keys(after.nodeHashes)) {
+    if (!(node in before.nodeHashes)) changes.push({ kind: "added", node });
+  }
+  return changes;
+}
+function diffFingerprints(before, after) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(before.globals), ...Object.keys(after.globals)])].sort();
+  const changes = [];
+  for (const name of names) {
+    const b = before.globals[name] ?? ABSENT(name);
+    const a = after.globals[name] ?? ABSENT(name);
+    if (b.nodes === a.nodes && b.hash === a.hash) continue;
+    changes.push({
+      global: name,
+      kind: b.nodes === 0 ? "added" : a.nodes === 0 ? "removed" : "changed",
+      nodesBefore: b.nodes,
+      nodesAfter: a.nodes,
+      hashBefore: b.hash,
+      hashAfter: a.hash,
+      nodeChanges: nodeChanges(b, a),
+      declaredBy: []
+    });
+  }
+  return changes;
+}
+
+// src/pipeline/upgrade/objectscript.ts
+var GLOBAL_NAME = /^\^%?[A-Za-z][A-Za-z0-9.]*$/;
+var CLASS_NAME = /^%?[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
+var METHOD_NAME = /^%?[A-Za-z][A-Za-z0-9]*$/;
+var DEFAULT_NODE_LIMIT = 500;
+function quote2(value) {
+  if (hasControlCharacter(value)) {
+    throw new UsageError(`value ${JSON.stringify(value)} contains a control character and cannot be sent to IRIS`);
+  }
+  return quote(value);
+}
+function assertGlobalName(name) {
+  if (!GLOBAL_NAME.test(name)) {
+    throw new UsageError(
+      `"${name}" is not a global name`,
+      "Write globals as ^Name (letters, digits and dots), e.g. ^MyApp.DataD; patterns may end in *."
+    );
+  }
+  return name;
+}
+function parseClassMethod(text, what) {
+  const [className, methodName, extra] = text.trim().split(":");
+  if (extra !== void 0 || !className || !methodName || !CLASS_NAME.test(className) || !METHOD_NAME.test(methodName)) {
+    throw new UsageError(
+      `${what} "${text}" is not of the form Package.Class:Method`,
+      "Name a class method with its full class name, e.g. MyApp.Checks:OrdersKept."
+    );
+  }
+  return { className, methodName };
+}
+function formatClassMethod(ref) {
+  return `${ref.className}:${ref.methodName}`;
+}
+function assertClassName(name, what) {
+  if (!CLASS_NAME.test(name)) throw new UsageError(`${what} "${name}" is not a class or package name`);
+  return name;
+}
+var guarded = guardedLine;
+function listGlobalsLine() {
+  return guarded("list globals", 'set g="" for { set g=$order(^$GLOBAL(g)) quit:g=""  write "##IPMDB gname=",g,! }');
+}
+function fingerprintGlobalLine(name, nodeLimit = DEFAULT_NODE_LIMIT) {
+  assertGlobalName(name);
+  if (!Number.isInteger(nodeLimit) || nodeLimit < 0)
+    throw new UsageError(`node limit must be a whole number >= 0, not ${nodeLimit}`);
+  const b64 = "$system.Encryption.Base64Encode";
+  const sha1 = "$system.Encryption.SHA1Hash";
+  return guarded(
+    `fingerprint ${name}`,
+    `set g=${quote2(name)},n=0,h="",r=g,d=$data(@g)#2 for { if 'd { set r=$query(@r) quit:r="" } set d=0,v=$zconvert(@r,"O","UTF8"),n=n+1,h=${sha1}(h_$zconvert(r,"O","UTF8")_$c(0)_v) write:n'>${nodeLimit} "##IPMDB node=",r,"|",${b64}(${sha1}(v)),! } write "##IPMDB global=",g,"|",n,"|",${b64}(h),!`
+  );
+}
+var STEP_TABLES = [
+  ["any", "%IPM_Storage_UpdateStep.AnyMember"],
+  ["primary", "%IPM_Storage_UpdateStep.PrimaryOnly"]
+];
+function updateStepLines() {
+  return STEP_TABLES.map(
+    ([kind, table]) => guarded(
+      `update steps ${table}`,
+      `set rs=##class(%SQL.Statement).%ExecDirect(,"SELECT ClassName,MethodName,TimeStampStart,TimeStampEnd,Status FROM ${table}") if rs.%SQLCODE<0 { write "##IPMDB error=",${quote2(table)},"|",rs.%Message,! } while rs.%Next() { write "##IPMDB step=${kind}|",rs.%Get("ClassName"),"|",rs.%Get("MethodName"),"|",rs.%Get("TimeStampStart"),"|",rs.%Get("TimeStampEnd"),"|",$system.Status.IsOK(rs.%Get("Status")),! }`
+    )
+  );
+}
+function expectedStepsLine(updatePackage) {
+  const json = (v) => `$select($isobject(${v}):${v}.%ToJSON(),1:"[]")`;
+  return guarded(
+    `update package ${updatePackage}`,
+    `kill l do ##class(%IPM.General.Update.VersionBase).GetUpdatePackageClassList(${quote2(assertClassName(updatePackage, "UpdatePackage"))},.l) set k="" for { set k=$order(l(k)) quit:k=""  set a=$select($system.CLS.IsMthd(l(k),"GetOrderedMethods"):$classmethod(l(k),"GetOrderedMethods"),1:""),p=$select($system.CLS.IsMthd(l(k),"GetOrderedMethodsPrimaryOnly"):$classmethod(l(k),"GetOrderedMethodsPrimaryOnly"),1:"") write "##IPMDB expected=",l(k),"|",${json("a")},"|",${json("p")},! }`
+  );
+}
+function seedLine(ref) {
+  const name = formatClassMethod(ref);
+  return guarded(name, `do ##class(${ref.className}).${ref.methodName}() write "##IPMDB seeded=",${quote2(name)},!`);
+}
+function checkLine(ref) {
+  const name = formatClassMethod(ref);
+  return guarded(
+    name,
+    `set r=##class(${ref.className}).${ref.methodName}() write "##IPMDB check=",${quote2(name)},"|",r,!`
+  );
+}
+function fileExistsLine(path) {
+  return `write "##IPMDB exists=",${quote2(path)},"|",##class(%Library.File).Exists(${quote2(path)}),!`;
+}
+
+// src/pipeline/upgrade/declared.ts
+function parseDeclaredChanges(text) {
+  const entries = text.split(/[;\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "" && !entry.startsWith("#"));
+  return entries.map((entry) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) {
+      throw new UsageError(
+        `declared change "${entry}" has no "="`,
+        'Write Class:Method=^Global1,^Global2 (one entry per line or separated by ";").'
+      );
+    }
+    const step = entry.slice(0, eq).trim();
+    if (step.endsWith(":*")) assertClassName(step.slice(0, -2), "declared-change step class");
+    else parseClassMethod(step, "declared-change step");
+    const globals = entry.slice(eq + 1).split(",").map((g) => g.trim()).filter((g) => g !== "");
+    if (globals.length === 0) throw new UsageError(`declared change "${entry}" names no global`);
+    globals.forEach(assertGlobalPattern);
+    return { step, globals };
+  });
+}
+function declares(declaration, step, global) {
+  const stepMatches = declaration.step.endsWith(":*") ? step.startsWith(declaration.step.slice(0, -1)) : declaration.step === step;
+  return stepMatches && declaration.globals.some((pattern) => matchesGlobal(pattern, global));
+}
+function attributeChanges(changes, stepsThatRan2, declarations) {
+  return changes.map((change) => ({
+    ...change,
+    declaredBy: stepsThatRan2.filter((step) => declarations.some((d) => declares(d, step, change.global)))
+  }));
+}
+function undeclaredChangeProblems(changes) {
+  return changes.filter((change) => change.declaredBy.length === 0).map((change) => {
+    const what = change.kind === "removed" ? `disappeared (${change.nodesBefore} nodes before)` : change.kind === "added" ? `appeared (${change.nodesAfter} nodes)` : `changed (${change.nodesBefore} -> ${change.nodesAfter} nodes)`;
+    const nodes = change.nodeChanges && change.nodeChanges.length > 0 ? `: ${change.nodeChanges.slice(0, 5).map((n) => `${n.kind} ${n.node}`).join(", ")}${change.nodeChanges.length > 5 ? `, and ${change.nodeChanges.length - 5} more` : ""}` : "";
+    return `${change.global} ${what} but no update step that ran declared it${nodes}`;
+  });
+}
+
+// src/pipeline/upgrade/git-source.ts
+import { mkdtemp as mkdtemp3, rm as rm5, stat as stat8 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join13, relative as relative2, sep as sep3 } from "node:path";
+var GIT_TIMEOUT_MS = 12e4;
+var GIT_SOURCE_PREFIX = "git:";
+function gitRevision(source) {
+  if (!source.startsWith(GIT_SOURCE_PREFIX)) return null;
+  const rev = source.slice(GIT_SOURCE_PREFIX.length);
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._/^~-]*$/.test(rev) || rev.includes("..")) {
+    throw new UsageError(`"${source}" does not name a git revision`, "Write git:<tag or commit>, e.g. git:v1.0.0.");
+  }
+  return rev;
+}
+async function run(command, cwd, args) {
+  const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
+  if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
+  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
+  throw new IpmDbError(
+    "upgrade-git-source",
+    `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
+  );
+}
+var git = (cwd, args) => run("git", cwd, args);
+async function exportModuleAt(moduleDir, revision) {
+  const top = await git(moduleDir, ["rev-parse", "--show-toplevel"]);
+  const path = relative2(top, moduleDir).split(sep3).join("/") || ".";
+  await git(top, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`]).catch(() => {
+    throw new IpmDbError("upgrade-git-source", `git revision "${revision}" does not exist in ${top}`, {
+      hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
+    });
+  });
+  const dest = await mkdtemp3(join13(tmpdir4(), "ipm-db-previous-source-"));
+  const remove = () => rm5(dest, { recursive: true, force: true });
+  try {
+    const archive = join13(dest, "export.tar");
+    await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
+    await run("tar", dest, ["-xf", archive, "-C", dest]);
+    await rm5(archive);
+    const dir = join13(dest, path);
+    if (!await stat8(join13(dir, "module.xml")).catch(() => null)) {
+      throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
+    }
+    await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
+    return { dir, remove };
+  } catch (error2) {
+    await remove();
+    throw error2;
+  }
+}
+
+// src/pipeline/upgrade/types.ts
+var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
+var IRIS_UPGRADE = "iris-upgrade";
+var IRIS_UPGRADE_REPORT_SCHEMA = "ipm-db/iris-upgrade-report@1";
+
+// src/pipeline/upgrade/options.ts
+var UPGRADE_FIELDS = [
+  "upgrade-from",
+  "upgrade-source",
+  "upgrade-scenarios",
+  "seed-methods",
+  "check-methods",
+  "declared-changes",
+  "upgrade-globals",
+  "upgrade-exclude-globals"
+];
+function list(text) {
+  return (text ?? "").split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+}
+function optional(text) {
+  const value = (text ?? "").trim();
+  return value === "" ? null : value;
+}
+function givenFields(text) {
+  return UPGRADE_FIELDS.filter((f) => optional(text[f]) !== null);
+}
+function readUpgradeOptions(text, context = {}) {
+  const name = context.name ?? ((f) => f);
+  const problems = [];
+  const problem = (field, err) => problems.push({
+    field,
+    message: err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err)
+  });
+  const attempt = (field, fn) => {
+    try {
+      return fn();
+    } catch (err) {
+      problem(field, err);
+      return null;
+    }
+  };
+  const resolvePath = context.resolvePath ?? ((path) => path);
+  const fromRaw = optional(text["upgrade-from"]);
+  const sourceRaw = optional(text["upgrade-source"]);
+  const scenariosRaw = optional(text["upgrade-scenarios"]);
+  if (fromRaw === null && sourceRaw === null && scenariosRaw === null) {
+    for (const field of givenFields(text))
+      problems.push({
+        field,
+        message: `is set but no upgrade runs; add ${name("upgrade-from")}, ${name("upgrade-source")} or ${name("upgrade-scenarios")}.`
+      });
+    return { options: null, problems };
+  }
+  const previous = {
+    version: null,
+    packagePath: null,
+    pullFrom: null,
+    reference: null,
+    sourceDir: null
+  };
+  const from = fromRaw === null ? null : attempt("upgrade-from", () => classifyUpgradeFrom(fromRaw));
+  if (from?.kind === "archive") previous.packagePath = resolvePath(from.path, "upgrade-from");
+  if (from?.kind === "reference" && from.reference.includes("@"))
+    problems.push({
+      field: "upgrade-from",
+      message: `previous reference "${from.reference}" has no tag. Write <registry>/<namespace>/<module>:<version>_database__<X.Y>.`
+    });
+  else if (from?.kind === "reference") {
+    previous.reference = from.reference;
+    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
+    previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
+  }
+  if (from?.kind === "version") {
+    if (!isPlainVersion(from.version))
+      problems.push({
+        field: "upgrade-from",
+        message: `previous version "${from.version}" is not MAJOR.MINOR.PATCH. IPM rebuilds database package versions as major.minor.patch; give the plain version, e.g. 1.0.0.`
+      });
+    else if (!context.pullFrom)
+      problems.push({
+        field: "upgrade-from",
+        message: `"${from.version}" is a version, but there is no repository to pull it from. Name the registry namespace it was published to, or give a full reference or a .tgz path.`
+      });
+    else {
+      previous.version = from.version;
+      previous.pullFrom = context.pullFrom;
+    }
+  }
+  if (sourceRaw !== null && attempt("upgrade-source", () => (gitRevision(sourceRaw), true)))
+    previous.sourceDir = sourceRaw.startsWith("git:") ? sourceRaw : resolvePath(sourceRaw, "upgrade-source");
+  const seed = list(text["seed-methods"]).map((s) => attempt("seed-methods", () => parseClassMethod(s, "seed method")));
+  const checks = list(text["check-methods"]).map(
+    (s) => attempt("check-methods", () => parseClassMethod(s, "check method"))
+  );
+  const declared = attempt("declared-changes", () => parseDeclaredChanges(text["declared-changes"] ?? ""));
+  const scenarios = problems.length === 0 ? attempt("upgrade-scenarios", () => selectScenarios(scenariosRaw, previous)) : null;
+  if (problems.length > 0 || scenarios === null || declared === null) return { options: null, problems };
+  const exclude = optional(text["upgrade-exclude-globals"]);
+  return {
+    options: {
+      scenarios: scenarios.perVersion,
+      irisUpgrade: scenarios.irisUpgrade,
+      previous,
+      seed,
+      checks,
+      globals: {
+        include: list(text["upgrade-globals"]),
+        exclude: exclude === null ? [...DEFAULT_EXCLUDED_GLOBALS] : list(exclude)
+      },
+      declared,
+      nodeLimit: DEFAULT_NODE_LIMIT
+    },
+    problems
+  };
+}
+function selectScenarios(raw, previous) {
+  const requested = list(raw ?? "");
+  const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
+  for (const name of all ? [] : requested) {
+    if (name !== IRIS_UPGRADE && !UPGRADE_SCENARIOS.includes(name)) {
+      throw new UsageError(
+        `unknown upgrade scenario "${name}"`,
+        `Choose from ${[...UPGRADE_SCENARIOS, IRIS_UPGRADE].join(", ")} (or all).`
+      );
+    }
+  }
+  const scenarios = all ? UPGRADE_SCENARIOS.filter((s) => missingInputs(s, previous) === null) : UPGRADE_SCENARIOS.filter((s) => requested.includes(s));
+  for (const scenario of scenarios) {
+    const missing = missingInputs(scenario, previous);
+    if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
+  }
+  return { perVersion: scenarios, irisUpgrade: irisUpgradeRequested(raw ?? "") };
+}
+function irisUpgradeRequested(scenarios) {
+  const requested = list(scenarios);
+  return requested.length === 0 || requested.length === 1 && requested[0] === "all" || requested.includes(IRIS_UPGRADE);
+}
+function defaultUpgradeOptions() {
+  return {
+    scenarios: [],
+    irisUpgrade: true,
+    previous: { version: null, packagePath: null, pullFrom: null, reference: null, sourceDir: null },
+    seed: [],
+    checks: [],
+    globals: { include: [], exclude: [...DEFAULT_EXCLUDED_GLOBALS] },
+    declared: [],
+    nodeLimit: DEFAULT_NODE_LIMIT
+  };
+}
+function missingInputs(scenario, previous) {
+  const hasPackage = previous.packagePath !== null || previous.pullFrom !== null || previous.reference !== null;
+  switch (scenario) {
+    case "fresh":
+      return null;
+    case "database":
+      return hasPackage ? null : "the previous release as a database package: a package path, a reference, or a repository and version to pull";
+    case "source":
+      return previous.sourceDir !== null ? null : "the previous release as source: its module directory";
+    case "container-replacement":
+      return hasPackage || previous.sourceDir !== null ? null : "the previous release: a database package (path or repository and version) or its source directory";
+  }
+}
+function previousReference(pullFrom, moduleName2, version2, irisMajorMinor2) {
+  return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName2)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
+}
+var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
+var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
+function classifyUpgradeFrom(raw) {
+  const value = raw.trim();
+  if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
+  if (isSemver(value)) return { kind: "version", version: value };
+  const cut = value.search(/[:@][^/]*$/);
+  const repository = cut > 0 ? value.slice(0, cut) : value;
+  if (REPOSITORY_RE.test(repository)) {
+    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
+    if (cut < 0)
+      throw new UsageError(
+        `upgrade-from "${value}" has no tag`,
+        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
+      );
+  }
+  throw new UsageError(
+    `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
+    "Give the previous release as one of those three forms."
+  );
 }
 
 // src/pipeline/upgrade/class-drift.ts
@@ -9285,10 +7890,10 @@ async function runIrisUpgradePair(from, to, options, pipeline2) {
       "iris-upgrade-archive",
       `the packages hold different modules: ${fromModule.name} and ${toModule.name}`
     );
-  const moduleDir = await mkdtemp4(join22(tmpdir5(), "ipm-db-iris-upgrade-"));
+  const moduleDir = await mkdtemp4(join14(tmpdir5(), "ipm-db-iris-upgrade-"));
   let result = null;
   try {
-    await writeFile4(join22(moduleDir, "module.xml"), toModule.moduleXml);
+    await writeFile3(join14(moduleDir, "module.xml"), toModule.moduleXml);
     const stage = {
       name: "upgrade",
       async run(ctx) {
@@ -9331,7 +7936,7 @@ async function runIrisUpgradePair(from, to, options, pipeline2) {
     }
     return result;
   } finally {
-    await rm8(moduleDir, { recursive: true, force: true });
+    await rm6(moduleDir, { recursive: true, force: true });
   }
 }
 function compareIrisVersions(a, b) {
@@ -9361,6 +7966,9 @@ function planIrisUpgrades(outcomes) {
     const reasons = [unusable(from), unusable(to)].filter((r) => r !== null);
     return { from, to, skip: reasons.length ? `${reasons.join("; ")}: nothing to upgrade with` : null };
   });
+}
+function irisUpgradesOf(runs) {
+  return runs.map((r) => r.irisUpgrade).filter((u) => u != null).sort((a, b) => compareIrisVersions(a.fromIrisVersion, b.fromIrisVersion));
 }
 async function runIrisUpgrades(ctx, outcomes) {
   const options = ctx.inputs.upgrade ?? defaultUpgradeOptions();
@@ -9420,6 +8028,1401 @@ async function runPair(ctx, pair, index, slots) {
     deps.io.info(`[${label}] failed: ${message}`);
     return { ...head, status: "failed", message, durationMs: Date.now() - started, report: null };
   }
+}
+
+// src/action/summary.ts
+var SUMMARY_LIMIT_BYTES = 1e6;
+var MIN_BLOCK_BYTES = 512;
+var STATUS_ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+var fixed = (text) => ({ kind: "fixed", text });
+function detailsBlock(title, raw, keep) {
+  return {
+    kind: "shrinkable",
+    raw,
+    keep,
+    cut: 0,
+    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
+
+<pre>${escapeHtml(body)}</pre>
+
+</details>
+
+`
+  };
+}
+function markdownDetails(title, markdown) {
+  return {
+    kind: "shrinkable",
+    raw: markdown,
+    keep: "head",
+    cut: 0,
+    render: (body) => `<details><summary>${escapeHtml(title)}</summary>
+
+${body}
+
+</details>
+
+`
+  };
+}
+function upgradeDetails(results) {
+  return renderUpgradeMarkdown(results).replace(/^## [^\n]*\n+/, "");
+}
+function listBlock(lines) {
+  return {
+    kind: "shrinkable",
+    raw: lines.join("\n"),
+    keep: "head",
+    cut: 0,
+    render: (body) => body.split("\n").filter(Boolean).map((l) => `- ${markdownText(l)}`).join("\n") + "\n\n"
+  };
+}
+function renderBlock(b) {
+  if (b.kind === "fixed") return b.text;
+  const note = b.cut > 0 ? `[${b.cut} bytes cut to fit the job summary limit; the full text is in the artifacts]` : "";
+  const body = b.cut === 0 ? b.raw : b.keep === "tail" ? `${note}
+\u2026${b.raw}` : `${b.raw}\u2026
+${note}`;
+  return b.render(body);
+}
+function byteLength(s) {
+  return Buffer.byteLength(s, "utf8");
+}
+function cutTo(text, bytes, keep) {
+  const buf = Buffer.from(text, "utf8");
+  if (buf.length <= bytes) return text;
+  let slice = keep === "head" ? buf.subarray(0, bytes) : buf.subarray(buf.length - bytes);
+  let s = slice.toString("utf8");
+  if (s.includes("\uFFFD")) {
+    slice = keep === "head" ? slice.subarray(0, slice.length - 3) : slice.subarray(3);
+    s = slice.toString("utf8").replace(/^\uFFFD+|\uFFFD+$/g, "");
+  }
+  return s;
+}
+function fit(blocks, limit) {
+  let truncated = false;
+  for (let round = 0; round < 200; round++) {
+    const total = blocks.reduce((n, b) => n + byteLength(renderBlock(b)), 0);
+    const excess = total - limit;
+    if (excess <= 0) break;
+    const shrinkable = blocks.filter(
+      (b) => b.kind === "shrinkable" && byteLength(b.raw) > MIN_BLOCK_BYTES
+    ).sort((a, b) => byteLength(b.raw) - byteLength(a.raw));
+    const biggest = shrinkable[0];
+    if (!biggest) break;
+    const size = byteLength(biggest.raw);
+    const next = shrinkable[1] ? byteLength(shrinkable[1].raw) : 0;
+    let target = Math.max(MIN_BLOCK_BYTES, size - excess - 128);
+    if (next > target && next < size) target = next;
+    const cut = cutTo(biggest.raw, target, biggest.keep);
+    biggest.cut += size - byteLength(cut);
+    biggest.raw = cut;
+    truncated = true;
+  }
+  let text = blocks.map(renderBlock).join("");
+  if (byteLength(text) > limit) {
+    text = cutTo(text, limit - 200, "head") + "\n\n**Summary cut short: it exceeded the job summary limit.**\n";
+    truncated = true;
+  }
+  return { text, truncated };
+}
+function stageCell(s) {
+  if (!s) return "";
+  return s.status === "skipped" ? STATUS_ICON.skipped : `${STATUS_ICON[s.status]} ${formatDuration(s.durationMs)}`;
+}
+function runLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
+}
+function overviewTable(runs) {
+  const used = STAGES.filter((st) => runs.some((r) => r.stages.some((s) => s.stage === st)));
+  const head = `| IRIS | ${used.join(" | ")} | total |
+|---|${used.map(() => "---|").join("")}---|
+`;
+  const rows = runs.map((r) => {
+    const cells = used.map((st) => stageCell(r.stages.find((s) => s.stage === st)));
+    const label = `${r.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(r))}<br><sub>${markdownText(r.image)}</sub>`;
+    return `| ${label} | ${cells.join(" | ")} | ${formatDuration(r.durationMs)} |`;
+  });
+  return `${head}${rows.join("\n")}
+
+`;
+}
+function runBlocks(run3) {
+  const out = [
+    fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run3))}
+
+`)
+  ];
+  const facts = [`| image | ${markdownCode(run3.image)} |`];
+  if (run3.irisBuild) facts.push(`| IRIS build | ${markdownText(run3.irisBuild)} |`);
+  if (run3.ipmVersion) facts.push(`| IPM | ${markdownText(run3.ipmVersion)} |`);
+  if (run3.archive) {
+    facts.push(`| archive | ${markdownCode(run3.archive.fileName)} (${formatBytes(run3.archive.size)}) |`);
+    facts.push(`| sha256 | \`${run3.archive.sha256}\` |`);
+    if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
+  }
+  if (run3.published) {
+    facts.push(
+      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""} |`
+    );
+    facts.push(`| digest | ${markdownCode(run3.published.digest)} |`);
+    const proof = run3.published.roundTrip;
+    facts.push(
+      `| round-trip | ${proof.status} ${markdownCode(proof.digest)}${proof.layerRead ? " (read back by digest, layer verified again)" : " (manifest re-checked, layer unchanged)"} |`
+    );
+  }
+  out.push(fixed(`| | |
+|---|---|
+${facts.join("\n")}
+
+`));
+  const failed2 = run3.stages.find((s) => s.status === "failed");
+  if (failed2)
+    out.push(fixed(`**${markdownText(failed2.stage)} failed:** ${markdownText(failed2.message ?? "no message")}
+
+`));
+  const deps = run3.verification?.dependencies ?? [];
+  if (deps.length) {
+    out.push(fixed(`**Dependencies (${deps.length})**
+
+`));
+    out.push(
+      listBlock(
+        deps.map(
+          (d) => `${d.name} ${d.packagedVersion ?? d.declaredVersion ?? "(version unknown)"}${d.depsFile ? "" : " \u2014 not in deps/"}`
+        )
+      )
+    );
+  }
+  const findings = [...run3.verification?.errors ?? [], ...run3.verification?.warnings ?? []];
+  if (findings.length) {
+    out.push(fixed(`**Verification findings (${findings.length})**
+
+`));
+    out.push(listBlock(findings.map((f) => `${f.severity} ${f.code}: ${f.entry ? `${f.entry}: ` : ""}${f.message}`)));
+  }
+  if (run3.compileErrors.length) {
+    out.push(fixed(`**Compile errors (${run3.compileErrors.length})**
+
+`));
+    out.push(
+      listBlock(run3.compileErrors.map((c) => `${c.file ?? c.document}${c.line ? `:${c.line}` : ""}: ${c.message}`))
+    );
+  }
+  if (run3.upgrade.length) {
+    out.push(
+      fixed(
+        `**Upgrade**
+
+| scenario | result | detail |
+|---|---|---|
+${run3.upgrade.map(
+          (u) => `| ${markdownText(u.scenario)} | ${u.ok ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(u.message)} |`
+        ).join("\n")}
+
+`
+      )
+    );
+    out.push(markdownDetails("Upgrade details: fingerprints, update steps, checks", upgradeDetails(run3.upgrade)));
+  }
+  const probes = run3.assumptions ?? [];
+  if (probes.length) {
+    const broken = probes.filter((p) => !p.holds);
+    out.push(
+      fixed(
+        `**IRIS assumptions:** ${broken.length === 0 ? `all ${probes.length} probed hold` : `${broken.length} of ${probes.length} do not hold`}
+
+| assumption | holds | expected | saw |
+|---|---|---|---|
+${probes.map(
+          (p) => `| ${markdownCode(p.name)} | ${p.holds ? STATUS_ICON.passed : STATUS_ICON.failed} | ${markdownText(p.expected)} | ${markdownText(p.saw)} |`
+        ).join("\n")}
+
+`
+      )
+    );
+  }
+  for (const s of run3.stages) {
+    if (s.stage === "upgrade" && run3.upgrade.length) continue;
+    if (s.status === "failed" && s.output)
+      out.push(detailsBlock(`IRIS output of the ${s.stage} stage`, s.output, "tail"));
+  }
+  return out;
+}
+function irisUpgradeBlocks(runs) {
+  const upgrades = irisUpgradesOf(runs);
+  if (upgrades.length === 0) return [];
+  const rows = upgrades.map(
+    (u) => `| IRIS ${markdownText(u.fromIrisVersion)} -> ${markdownText(u.toIrisVersion)} | ${STATUS_ICON[u.status]} ${u.status} | ${markdownText(u.message)} |`
+  );
+  const out = [
+    fixed(`### IRIS upgrades (Durable %SYS)
+
+| upgrade | result | detail |
+|---|---|---|
+${rows.join("\n")}
+
+`)
+  ];
+  for (const u of upgrades) {
+    if (!u.report) continue;
+    const checks = u.report.checks.map(
+      (c) => `- ${c.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(c.name)}: ${markdownText(c.detail)}`
+    );
+    out.push(
+      markdownDetails(
+        `IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}: checks, fingerprints, update steps`,
+        `${checks.join("\n")}
+
+${upgradeDetails([u.report.scenario])}`
+      )
+    );
+  }
+  return out;
+}
+function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
+  const first = outcome2.runs.find((r) => r.module)?.module;
+  const title = first ? `${first.name} ${first.version}` : "IPM database package";
+  const blocks = [
+    fixed(`## ${outcome2.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(title)}
+
+`)
+  ];
+  const truncationNoteIndex = blocks.length;
+  if (outcome2.failure) {
+    blocks.push(
+      fixed(
+        `> [!CAUTION]
+> ${markdownText(outcome2.failure.message)}${outcome2.failure.hint ? `<br>${markdownText(outcome2.failure.hint)}` : ""}
+
+`
+      )
+    );
+    if (outcome2.failure.details) blocks.push(detailsBlock("Details", outcome2.failure.details, "tail"));
+  }
+  for (const n of outcome2.notices) blocks.push(fixed(`> [!NOTE]
+> ${markdownText(n)}
+
+`));
+  if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
+  blocks.push(...irisUpgradeBlocks(outcome2.runs));
+  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
+  if (outcome2.annotationOverflow.length) {
+    blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
+
+`));
+    blocks.push(listBlock(outcome2.annotationOverflow));
+  }
+  if (outcome2.artifacts.length) {
+    blocks.push(
+      fixed(
+        `**Artifacts**
+
+${outcome2.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+
+`
+      )
+    );
+  }
+  blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
+`));
+  const note = `> [!WARNING]
+> Parts of this summary were shortened to stay under GitHub's 1 MiB job summary limit; the full output is in the artifacts.
+
+`;
+  const first_try = fit(blocks.map(cloneBlock), limit);
+  if (!first_try.truncated) return first_try.text;
+  blocks.splice(truncationNoteIndex, 0, fixed(note));
+  return fit(blocks, limit).text;
+}
+function cloneBlock(b) {
+  return { ...b };
+}
+async function writeSummary(markdown) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return false;
+  await summary.addRaw(markdown).write();
+  return true;
+}
+
+// src/action/core-io.ts
+function actionsCore() {
+  return {
+    setOutput: (n, v) => setOutput(n, v),
+    saveState: (n, v) => saveState(n, v),
+    // core.info writes the text as it is; the other commands escape their data themselves.
+    info: (m) => info(withoutWorkflowCommands(redact(m))),
+    debug: (m) => debug(redact(m)),
+    notice: (m) => notice(redact(m)),
+    warning: (m) => warning(redact(m)),
+    annotate: (a) => {
+      const props = { title: a.title };
+      if (a.file) props.file = a.file;
+      if (a.startLine) props.startLine = a.startLine;
+      (a.level === "error" ? error : warning)(redact(a.message), props);
+    },
+    group: (title, fn) => group(redact(title), fn),
+    writeBlock: (title, lines) => {
+      startGroup(redact(title));
+      for (const l of lines) (l.level === "debug" ? debug : info)(redact(l.text));
+      endGroup();
+    },
+    writeSummary
+  };
+}
+function coreLogger(io, prefix) {
+  return groupedLogger(
+    {
+      block: (title, lines) => io.writeBlock(title, lines),
+      line: (l) => l.level === "debug" ? io.debug(l.text) : io.info(l.text)
+    },
+    prefix
+  );
+}
+
+// src/action/image-cache.ts
+import { mkdir as mkdir7, rm as rm7, stat as stat9 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+
+// src/action/cache-store.ts
+import { copyFile as copyFile3, mkdir as mkdir6 } from "node:fs/promises";
+import { dirname as dirname3, join as join15 } from "node:path";
+function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
+  const load = () => import("./chunks/action/cache-U6RRITDO.js");
+  const bounded = async (what, op, fallback) => {
+    let timer;
+    const late = new Promise((resolve4) => {
+      timer = setTimeout(() => resolve4("late"), budgetMs);
+    });
+    try {
+      const result = await Promise.race([op(), late]);
+      if (result === "late") {
+        warn(
+          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
+        );
+        return fallback;
+      }
+      return result;
+    } catch (err) {
+      warn(`${what} failed; going on without it: ${redact(errorMessage(err))}`);
+      return fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    // Mirrors cache.isFeatureAvailable() without loading the package.
+    available: () => Boolean(env.ACTIONS_CACHE_SERVICE_V2 ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL),
+    restore: (paths, key2) => bounded(`Cache restore of ${key2}`, async () => await (await load()).restoreCache(paths, key2) ?? null, null),
+    save: (paths, key2) => bounded(`Cache save of ${key2}`, async () => await (await load()).saveCache(paths, key2) !== -1, false)
+  };
+}
+function cacheKey(...parts) {
+  return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
+}
+function actionsInstallerCache(store, dir) {
+  const fileFor = (key2) => join15(dir, cacheKey(key2), "zpm.xml");
+  return {
+    async restore(key2, destination) {
+      if (!store.available()) return false;
+      const file = fileFor(key2);
+      if (!await store.restore([dirname3(file)], cacheKey("ipm-db", key2))) return false;
+      await copyFile3(file, destination);
+      return true;
+    },
+    async save(key2, source) {
+      if (!store.available()) return;
+      const file = fileFor(key2);
+      await mkdir6(dirname3(file), { recursive: true });
+      await copyFile3(source, file);
+      await store.save([dirname3(file)], cacheKey("ipm-db", key2));
+    }
+  };
+}
+
+// src/action/image-cache.ts
+function imageTar(dir, image) {
+  return join16(dir, `${cacheKey(image)}.tar`);
+}
+function imageCacheKey(image) {
+  return cacheKey("ipm-db", "image", image);
+}
+async function restoreImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  const hit = await store.restore([tar], imageCacheKey(image));
+  if (!hit) return false;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    return true;
+  } catch (err) {
+    warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm7(tar, { force: true });
+  }
+}
+async function saveImage(image, dir, store, docker, warn) {
+  if (!store.available()) return false;
+  const tar = imageTar(dir, image);
+  try {
+    await mkdir7(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, image], 6e5);
+    if (!(await stat9(tar)).size) return false;
+    return await store.save([tar], imageCacheKey(image));
+  } catch (err) {
+    warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm7(tar, { force: true });
+  }
+}
+
+// src/action/warm-cache.ts
+import { rm as rm8, stat as stat10, mkdir as mkdir8 } from "node:fs/promises";
+import { join as join17 } from "node:path";
+async function imageId(docker, image) {
+  const inspect = async () => (await docker(["image", "inspect", "--format", "{{.Id}}", image], 6e4)).stdout.trim();
+  try {
+    return await inspect();
+  } catch {
+    try {
+      await docker(["pull", image], 6e5);
+      return await inspect();
+    } catch {
+      return null;
+    }
+  }
+}
+async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
+  if (!store.available()) return null;
+  const id = await imageId(docker, image);
+  if (!id) return null;
+  const key2 = warmImageKey(id, ipmPin, "USER");
+  const entry = { tag: warmImageTag(key2), cacheKey: cacheKey("ipm-db", "warm", key2), restored: false };
+  const tar = join17(dir, `${key2}.tar`);
+  if (!await store.restore([tar], entry.cacheKey)) return entry;
+  try {
+    await docker(["load", "--input", tar], 6e5);
+    entry.restored = true;
+  } catch (err) {
+    warn(`docker load of the cached warm IPM image ${entry.tag} failed; IPM is installed afresh: ${errorMessage(err)}`);
+  } finally {
+    await rm8(tar, { force: true });
+  }
+  return entry;
+}
+async function saveWarmImage(entry, dir, store, docker, warn) {
+  if (entry.restored || !store.available()) return false;
+  const tar = join17(dir, `${entry.tag.split(":").pop()}.tar`);
+  try {
+    await docker(["image", "inspect", "--format", "{{.Id}}", entry.tag], 6e4);
+  } catch {
+    return false;
+  }
+  try {
+    await mkdir8(dir, { recursive: true });
+    await docker(["image", "save", "--output", tar, entry.tag], 6e5);
+    if (!(await stat10(tar)).size) return false;
+    return await store.save([tar], entry.cacheKey);
+  } catch (err) {
+    warn(`Could not cache the warm IPM image ${entry.tag}: ${errorMessage(err)}`);
+    return false;
+  } finally {
+    await rm8(tar, { force: true });
+  }
+}
+
+// src/action/image-runs.ts
+function irisKey(image, report) {
+  if (report?.irisVersion) return report.irisVersion;
+  return imageTag(image) ?? basename5(image);
+}
+function crashedReport(image, startedAt, stage, err) {
+  const report = emptyReport(image, new Date(startedAt));
+  report.durationMs = Date.now() - startedAt;
+  report.stages = [stageFailure(stage, err, report.durationMs)];
+  return report;
+}
+async function runImages(ctx) {
+  const slots = containerSlots(ctx.inputs.parallel);
+  const outcomes = await mapBounded(
+    ctx.inputs.images,
+    slots,
+    (image, index) => runImage(ctx, slots, image, index),
+    () => !ctx.signal.aborted
+  );
+  return outcomes.filter((o) => o !== void 0);
+}
+async function runImage(ctx, slots, image, index) {
+  const { inputs, deps } = ctx;
+  const { io } = deps;
+  const outDir = join18(ctx.outRoot, sanitiseArtifactName(image));
+  await mkdir9(outDir, { recursive: true });
+  const prefix = `[${irisKey(image)}] `;
+  const restoredFromCache = inputs.cacheImages && await restoreImage(image, ctx.imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  if (restoredFromCache) io.info(`${prefix}image restored from the cache`);
+  const warm = inputs.warmIpmImage && ctx.ipmPin ? await restoreWarmImage(image, ctx.ipmPin, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m)) : null;
+  if (warm?.restored) io.info(`${prefix}warm IPM image ${warm.tag} restored from the cache`);
+  const startedAt = Date.now();
+  let stage = "start";
+  let outcome2;
+  try {
+    const result = await untilAborted(
+      deps.pipeline.runImage(
+        {
+          image,
+          workspace: inputs.workspace,
+          modulePath: inputs.modulePath,
+          outDir,
+          ipmInstaller: ctx.ipmInstaller,
+          warmIpmImage: inputs.warmIpmImage,
+          dev: inputs.dev,
+          interoperability: inputs.interoperability,
+          exportPythonDeps: inputs.exportPythonDeps,
+          runTests: inputs.runTests,
+          // Only iris-upgrade asked for (upgrade-scenarios: iris-upgrade): no upgrade stage per version.
+          upgrade: inputs.upgrade?.scenarios.length ? inputs.upgrade : null,
+          timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
+          keepContainer: inputs.keepContainer,
+          recordTranscripts: inputs.recordTranscripts,
+          runId: `${deps.runId}-${index + 1}`,
+          onResource: (r) => ctx.ledger.record(r),
+          onStage: (name) => stage = name,
+          containerSlots: slots,
+          signal: ctx.signal
+        },
+        coreLogger(io, prefix)
+      ),
+      ctx.signal,
+      `the run on ${image}`
+    );
+    outcome2 = { image, report: result.report, outDir, logFiles: result.logFiles, restoredFromCache };
+  } catch (err) {
+    outcome2 = { image, report: crashedReport(image, startedAt, stage, err), outDir, logFiles: [], restoredFromCache };
+  }
+  if (warm) await saveWarmImage(warm, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
+  const failed2 = outcome2.report.stages.find((s) => s.status === "failed");
+  if (failed2) io.info(`${prefix}failed: ${failed2.stage}: ${failed2.message ?? "failed"}`);
+  return outcome2;
+}
+
+// src/action/outputs.ts
+import { mkdir as mkdir10, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+var REPORT_FILE = "ipm-db-report.json";
+function outputsOf(runs, reportPath) {
+  const first = runs.find((r) => r.archive);
+  const mod = runs.find((r) => r.module)?.module;
+  const published = runs.map((r) => r.published).filter((p) => p !== null);
+  return {
+    archive: first?.archive?.path ?? "",
+    archives: JSON.stringify(runs.map((r) => r.archive?.path).filter(Boolean)),
+    sha256: first?.archive?.sha256 ?? "",
+    "iris-dat-sha256": first?.archive?.irisDatSha256 ?? "",
+    "module-name": mod?.name ?? "",
+    "module-version": mod?.version ?? "",
+    "iris-versions": JSON.stringify(runs.map((r) => r.irisVersion).filter(Boolean)),
+    "published-tags": JSON.stringify(published.map((p) => p.tag)),
+    "published-references": JSON.stringify(published.map((p) => p.reference)),
+    digests: JSON.stringify(published.map((p) => p.digest)),
+    "round-trip": JSON.stringify(
+      published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
+    ),
+    "iris-upgrades": JSON.stringify(
+      irisUpgradesOf(runs).map((u) => ({
+        from: u.fromIrisVersion,
+        to: u.toIrisVersion,
+        status: u.status,
+        message: u.message
+      }))
+    ),
+    report: reportPath,
+    result: JSON.stringify(
+      runs.map((r) => ({
+        image: r.image,
+        irisVersion: r.irisVersion,
+        ok: r.ok,
+        ...r.skipped ? { skipped: r.skipped } : {},
+        stages: r.stages.map((s) => ({
+          stage: s.stage,
+          status: s.status,
+          durationMs: s.durationMs,
+          message: s.message ?? null
+        }))
+      }))
+    )
+  };
+}
+function setOutputs(io, runs, reportPath) {
+  for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
+}
+async function writeReports(outRoot, outcomes) {
+  const reportPath = join19(outRoot, REPORT_FILE);
+  await mkdir10(outRoot, { recursive: true }).catch(() => {
+  });
+  await writeJson(
+    reportPath,
+    outcomes.map((o) => o.report)
+  );
+  for (const { report, outDir } of outcomes) await writeJson(join19(outDir, REPORT_FILE), report);
+  return reportPath;
+}
+async function writeJson(path, value) {
+  await writeFile4(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
+  });
+}
+
+// src/action/artifacts.ts
+function artifactServiceAvailable(env) {
+  return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
+}
+function defaultUploader() {
+  return {
+    async upload(name, files, rootDirectory) {
+      const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
+      const client = new DefaultArtifactClient();
+      const res = await client.uploadArtifact(name, files, rootDirectory, {});
+      return { id: res.id ?? null, size: res.size ?? 0 };
+    }
+  };
+}
+function shouldUpload(policy, runOk) {
+  return policy === "always" || policy === "failure" && !runOk;
+}
+function sanitiseArtifactName(raw) {
+  return raw.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, 200);
+}
+function artifactName(prefix, iris, env, matrixJson) {
+  const parts = [prefix, iris, env.GITHUB_JOB ?? "local"];
+  if (matrixJson && matrixJson !== "null") {
+    let values3 = [];
+    try {
+      const parsed = JSON.parse(matrixJson);
+      if (parsed && typeof parsed === "object")
+        values3 = Object.values(parsed).map((v) => typeof v === "string" ? v : JSON.stringify(v));
+    } catch {
+      values3 = [matrixJson];
+    }
+    const joined = sanitiseArtifactName(values3.join("-"));
+    if (joined.length > 60)
+      parts.push(`${joined.slice(0, 40)}-${createHash7("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+    else if (joined) parts.push(joined);
+  }
+  if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
+  return sanitiseArtifactName(parts.join("-"));
+}
+async function uploadRunFiles(uploader, name, files, rootDirectory) {
+  const res = await uploader.upload(name, files, rootDirectory);
+  return { name, id: res.id, size: res.size, files };
+}
+async function listFilesIn(dir) {
+  const out = [];
+  for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = join20(dir, e.name);
+    if (e.isDirectory()) out.push(...await listFilesIn(p));
+    else out.push(p);
+  }
+  return out;
+}
+async function collectRunFiles(report, outDir, logFiles) {
+  const files = /* @__PURE__ */ new Set([join20(outDir, REPORT_FILE)]);
+  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
+    (p) => Boolean(p)
+  );
+  for (const p of wanted) {
+    const rel = relative3(outDir, p);
+    if (!rel.startsWith("..") && rel !== "") files.add(p);
+    else {
+      const copy = join20(outDir, basename6(p));
+      await copyFile4(p, copy);
+      files.add(copy);
+    }
+  }
+  if (!report.ok) {
+    for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
+  }
+  for (const f of await listFilesIn(join20(outDir, "transcripts"))) files.add(f);
+  const present = [];
+  for (const f of files)
+    if (await stat11(f).then(
+      (s) => s.isFile(),
+      () => false
+    ))
+      present.push(f);
+  return present;
+}
+async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
+  const artifacts = [];
+  const wanted = outcomes.filter((o) => shouldUpload(inputs.uploadArtifacts, o.report.ok));
+  if (wanted.length === 0) return artifacts;
+  if (!uploader) {
+    notice2("Artifact upload skipped: not running in GitHub Actions (no results service).");
+    return artifacts;
+  }
+  await io.group("Upload artifacts", async () => {
+    for (const { report, outDir, logFiles } of wanted) {
+      const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
+      try {
+        const files = await collectRunFiles(report, outDir, logFiles);
+        const up = await uploadRunFiles(uploader, name, files, outDir);
+        io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
+        artifacts.push(up);
+      } catch (err) {
+        io.warning(`Uploading artifact ${name} failed: ${redact(errorMessage(err))}`);
+      }
+    }
+  });
+  return artifacts;
+}
+
+// src/action/docker-cli.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var execFileP = promisify(execFile);
+var dockerCli = async (args, timeoutMs) => {
+  const { stdout } = await execFileP("docker", args, {
+    env: childEnvironment(),
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024
+  });
+  return { stdout };
+};
+
+// src/action/event.ts
+import { readFileSync } from "node:fs";
+function readEvent(env) {
+  const name = env.GITHUB_EVENT_NAME;
+  if (!name) return null;
+  let payload = null;
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    } catch {
+      payload = null;
+    }
+  }
+  return { name, payload };
+}
+function fullName(repo) {
+  return repo && typeof repo.full_name === "string" && repo.full_name ? repo.full_name : null;
+}
+function headRepository(event) {
+  const payload = event.payload ?? {};
+  const repository = fullName(payload.repository);
+  const pr = payload.pull_request;
+  if (pr && typeof pr === "object")
+    return { head: fullName(pr.head?.repo), base: fullName(pr.base?.repo) ?? repository };
+  const run3 = payload.workflow_run;
+  if (run3 && typeof run3 === "object") return { head: fullName(run3.head_repository), base: repository };
+  if (event.name.startsWith("pull_request") || event.name === "workflow_run") return { head: null, base: repository };
+  return void 0;
+}
+function forkPullRequest(event, repository) {
+  if (!event) return null;
+  const found = headRepository(event);
+  if (!found) return null;
+  if (!found.head) return `a ${event.name} event whose head repository is unknown`;
+  const base2 = found.base ?? repository;
+  if (!base2 || found.head.toLowerCase() !== base2.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
+  return null;
+}
+
+// src/action/inputs.ts
+import { isAbsolute, resolve as resolve2 } from "node:path";
+
+// src/action/licence-skip.ts
+var LICENCE_POLICIES = ["fail", "skip"];
+function skipExpiredLicence(report, policy) {
+  if (policy !== "skip" || report.ok) return null;
+  const start = report.stages.find((s) => s.stage === "start");
+  if (start?.status !== "failed" || start.code !== LICENCE_EXPIRED) return null;
+  report.skipped = { code: LICENCE_EXPIRED, reason: start.message ?? "the community licence has expired" };
+  return `${report.image} skipped: its community licence has expired, so IRIS does not start (licence-expired: skip). Drop this version from the list, or add it to skip-versions.`;
+}
+function runCounts(report) {
+  return report.ok || Boolean(report.skipped);
+}
+
+// src/pipeline/defaults.ts
+var DEFAULT_IRIS_IMAGE = "containers.intersystems.com/intersystems/iris-community:2026.1";
+var DEFAULT_IPM_GIT = {
+  commit: "1193db1ca91e1c5116230a69f1a28e63bbee30d6",
+  repository: DEFAULT_IPM_REPOSITORY
+};
+
+// src/action/inputs.ts
+var UPLOAD_POLICIES = ["always", "failure", "never"];
+var TRUE_FORMS = ["true", "True", "TRUE"];
+var FALSE_FORMS = ["false", "False", "FALSE"];
+var REGISTRY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
+var NAMESPACE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
+var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 2 ** 31 - 1;
+function parseList(raw) {
+  return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function parseDuration(raw) {
+  const text = raw.trim();
+  let total = 0;
+  if (/^\d+(?:\.\d+)?$/.test(text)) total = Number(text) * 1e3;
+  else if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(text)) return null;
+  else for (const m of text.matchAll(DURATION_PART_RE)) total += Number(m[1]) * (UNIT_MS[m[2] ?? ""] ?? 0);
+  const ms = Math.round(total);
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
+}
+function parseInputs(source) {
+  const token = source.get("token").trim();
+  if (token) {
+    source.setSecret(token);
+    registerSecret(token);
+  }
+  const problems = [];
+  const problem = (input, text) => problems.push(`input "${input}": ${text}`);
+  const bool = (name, fallback) => {
+    const raw = source.get(name).trim();
+    if (raw === "") return fallback;
+    if (TRUE_FORMS.includes(raw)) return true;
+    if (FALSE_FORMS.includes(raw)) return false;
+    problem(name, `"${raw}" is not a boolean; write true or false.`);
+    return fallback;
+  };
+  const duration = (name, fallback) => {
+    const raw = source.get(name).trim() || fallback;
+    const ms = parseDuration(raw);
+    if (ms === null) {
+      problem(
+        name,
+        `"${raw}" is not a duration of at most 596h; write a positive number with a unit, e.g. 90s, 10m or 1h30m.`
+      );
+      return parseDuration(fallback) ?? 0;
+    }
+    return ms;
+  };
+  const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
+  const inWorkspace = (name, raw) => {
+    const abs = isAbsolute(raw) ? raw : resolve2(workspace, raw);
+    if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
+    return abs;
+  };
+  const modulePath = inWorkspace("module-path", source.get("module-path").trim() || ".");
+  const images = imageList(source, problem);
+  const ipm = ipmSource(source, problem, inWorkspace);
+  const dev = bool("dev", false);
+  const interoperability = bool("interoperability", false);
+  const exportPythonDeps = bool("export-python-deps", true);
+  const runTests = bool("run-tests", false);
+  const publishRaw = source.get("publish").trim();
+  let publishAsked = false;
+  if (publishRaw === "true") publishAsked = true;
+  else if (publishRaw !== "" && publishRaw !== "false")
+    problem("publish", `"${publishRaw}" is not accepted; publishing needs exactly true (anything else: false).`);
+  const registry = source.get("registry").trim().replace(/\/+$/, "") || "ghcr.io";
+  if (!REGISTRY_RE.test(registry))
+    problem("registry", `"${registry}" is not a registry host; write e.g. ghcr.io or localhost:5000/prefix.`);
+  const registryPlainHttp = bool("registry-plain-http", false);
+  if (registryPlainHttp && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(registry))
+    problem(
+      "registry-plain-http",
+      `is true but ${registry} is not a loopback registry; HTTP would send the token in clear text.`
+    );
+  const namespaceRaw = source.get("namespace").trim() || source.env.GITHUB_REPOSITORY_OWNER || "";
+  const namespace = namespaceRaw.toLowerCase();
+  const namespaceOk = namespace !== "" && NAMESPACE_RE.test(namespace);
+  if (publishAsked && !namespace)
+    problem("namespace", "is empty; set it to the registry owner (e.g. your GitHub user or organisation).");
+  if (namespace && !namespaceOk)
+    problem("namespace", `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
+  const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
+  const username = source.get("username").trim() || source.env.GITHUB_ACTOR || "";
+  const sourceUrlRaw = source.get("source-url").trim();
+  let sourceUrl = null;
+  if (sourceUrlRaw) {
+    if (/^https?:\/\/[^\s/]+\/?\S*$/.test(sourceUrlRaw) && !/^https?:\/\/\/?$/.test(sourceUrlRaw))
+      sourceUrl = sourceUrlRaw;
+    else problem("source-url", `"${sourceUrlRaw}" is not an http(s) URL.`);
+  }
+  const force = bool("force", false);
+  const allowPrerelease = bool("allow-prerelease", false);
+  const summary2 = bool("summary", true);
+  const uploadRaw = source.get("upload-artifacts").trim() || "always";
+  let uploadArtifacts2 = "always";
+  if (UPLOAD_POLICIES.includes(uploadRaw)) uploadArtifacts2 = uploadRaw;
+  else problem("upload-artifacts", `"${uploadRaw}" is not a policy; use always, failure or never.`);
+  const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
+  if (!ARTIFACT_NAME_RE.test(artifactName2))
+    problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const matrixKey = source.get("matrix-key").trim();
+  const cacheImages = bool("cache-images", false);
+  const warmIpmImage = bool("warm-ipm-image", false);
+  const timeouts = {
+    startupMs: duration("startup-timeout", "5m"),
+    commandMs: duration("command-timeout", "15m"),
+    totalMs: duration("timeout", "60m")
+  };
+  const parallelRaw = source.get("parallel").trim();
+  let parallel = defaultParallel(source.machine ?? thisMachine());
+  if (parallelRaw) {
+    if (/^[1-9]\d{0,2}$/.test(parallelRaw)) parallel = Number(parallelRaw);
+    else
+      problem("parallel", `"${parallelRaw}" is not a number of IRIS containers; write a whole number from 1, e.g. 2.`);
+  }
+  const keepContainer = bool("keep-container", false);
+  const recordTranscripts = bool("record-transcripts", false);
+  const licenceRaw = source.get("licence-expired").trim() || "fail";
+  const licenceExpired = LICENCE_POLICIES.includes(licenceRaw) ? licenceRaw : "fail";
+  if (licenceExpired !== licenceRaw) problem("licence-expired", `"${licenceRaw}" is not accepted; use fail or skip.`);
+  let publish = publishAsked;
+  let publishRefused = null;
+  if (publishAsked) {
+    const fork = forkPullRequest(source.event, source.env.GITHUB_REPOSITORY);
+    if (fork) {
+      publish = false;
+      publishRefused = `publishing is refused on ${fork}: its token must not write packages.`;
+    } else {
+      if (!token) problem("token", "is empty but publish is true; pass a token with packages: write.");
+      if (ipm.kind === "installer" && ipm.sha256 === null)
+        problem("ipm-sha256", "is required when publishing with ipm-installer (a release must pin its IPM).");
+    }
+  }
+  if (problems.length)
+    throw new UsageError(
+      `Invalid action inputs:
+  - ${problems.join("\n  - ")}`,
+      'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.'
+    );
+  return {
+    workspace,
+    modulePath,
+    images,
+    ipm,
+    dev,
+    interoperability,
+    exportPythonDeps,
+    runTests,
+    upgrade,
+    publish,
+    publishRefused,
+    registry,
+    registryPlainHttp,
+    namespace,
+    username,
+    token,
+    sourceUrl,
+    force,
+    allowPrerelease,
+    summary: summary2,
+    uploadArtifacts: uploadArtifacts2,
+    artifactName: artifactName2,
+    matrixKey,
+    cacheImages,
+    warmIpmImage,
+    licenceExpired,
+    timeouts,
+    parallel,
+    keepContainer,
+    recordTranscripts
+  };
+}
+function imageList(source, problem) {
+  const explicit = parseList(source.get("iris-images"));
+  const versions = parseList(source.get("iris-versions"));
+  const images = [];
+  if (explicit.length) {
+    for (const image of explicit) {
+      if (isImageReference(image)) images.push(image);
+      else
+        problem(
+          "iris-images",
+          `"${image}" is not an image reference; write e.g. containers.intersystems.com/intersystems/iris-community:2026.1.`
+        );
+    }
+  } else if (versions.length) {
+    const registry = source.get("iris-image-registry").trim().replace(/\/+$/, "") || "containers.intersystems.com/intersystems";
+    const flavour = source.get("iris-flavour").trim() || "iris-community";
+    for (const version2 of versions) {
+      const image = `${registry}/${flavour}:${version2}`;
+      if (!isTag(version2)) problem("iris-versions", `"${version2}" is not an image tag; write e.g. 2026.1.`);
+      else if (!isImageReference(image))
+        problem(
+          "iris-flavour",
+          `"${registry}/${flavour}" does not make an image name; check iris-image-registry and iris-flavour.`
+        );
+      else images.push(image);
+    }
+  } else {
+    images.push(DEFAULT_IRIS_IMAGE);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return images.filter((i) => !seen.has(i) && seen.add(i));
+}
+function ipmSource(source, problem, inWorkspace) {
+  const version2 = source.get("ipm-version").trim();
+  const installer = source.get("ipm-installer").trim();
+  const sha = source.get("ipm-sha256").trim();
+  const releaseUrl = source.get("ipm-release-url").trim() || IPM_RELEASE_URL;
+  if (sha && !isSha256Hex(sha)) problem("ipm-sha256", "must be 64 hexadecimal digits (the output of sha256sum).");
+  if (sha && !installer && !version2) problem("ipm-sha256", "is set but neither ipm-installer nor ipm-version is.");
+  if (version2 && installer) {
+    problem("ipm-version", "and ipm-installer are both set; keep only one.");
+    return { kind: "image" };
+  }
+  const git2 = source.get("ipm-git").trim();
+  const gitRepository = source.get("ipm-git-repository").trim();
+  if (git2 && (version2 || installer)) {
+    problem("ipm-git", `and ${version2 ? "ipm-version" : "ipm-installer"} are both set; keep only one.`);
+    return { kind: "image" };
+  }
+  if (gitRepository && (!git2 || git2 === "none"))
+    problem("ipm-git-repository", "is set but ipm-git does not name a commit.");
+  if (git2 === "none") return { kind: "image" };
+  if (git2 || !version2 && !installer) {
+    if (!git2) return { kind: "git", ...DEFAULT_IPM_GIT };
+    try {
+      return {
+        kind: "git",
+        commit: parseIpmCommit(git2, "ipm-git"),
+        repository: parseIpmRepository(gitRepository, "ipm-git-repository")
+      };
+    } catch (err) {
+      problem("ipm-git", err instanceof IpmDbError && err.hint ? `${err.message}. ${err.hint}` : errorMessage(err));
+      return { kind: "image" };
+    }
+  }
+  if (version2) {
+    if (!isSemver(version2)) problem("ipm-version", `"${version2}" is not an IPM version; write e.g. 0.10.10.`);
+    if (!sha)
+      problem("ipm-sha256", `is required with ipm-version: the SHA-256 of zpm-${version2}.xml from the release.`);
+    if (!/^https?:\/\/\S+$/.test(releaseUrl) || !releaseUrl.includes("{version}"))
+      problem("ipm-release-url", `"${releaseUrl}" must be an http(s) URL containing {version}.`);
+    return { kind: "version", version: version2, sha256: sha.toLowerCase(), releaseUrl };
+  }
+  if (installer) {
+    if (!/\.xml$/i.test(installer))
+      problem("ipm-installer", `"${installer}" is not an installer XML (zpm-<version>.xml).`);
+    return { kind: "installer", path: inWorkspace("ipm-installer", installer), sha256: sha ? sha.toLowerCase() : null };
+  }
+  return { kind: "image" };
+}
+function upgradeOptions(source, problem, inWorkspace, pullFrom) {
+  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, source.get(field)]));
+  const { options, problems } = readUpgradeOptions(text, {
+    resolvePath: (path, field) => inWorkspace(field, path),
+    pullFrom
+  });
+  for (const p of problems) problem(p.field, p.message);
+  return options;
+}
+
+// src/oci/registry-error.ts
+var RegistryError = class _RegistryError extends IpmDbError {
+  method;
+  url;
+  status;
+  codes;
+  constructor(code, message, facts, options = {}) {
+    super(code, redact(message), options);
+    this.name = "RegistryError";
+    this.method = facts.method;
+    this.url = facts.url;
+    this.status = facts.status;
+    this.codes = facts.codes;
+  }
+  get facts() {
+    return { method: this.method, url: this.url, status: this.status, codes: this.codes };
+  }
+  /** The same error with a hint (the caller's words); an existing hint is kept after it. */
+  withHint(hint) {
+    const joined = this.hint ? `${hint} ${this.hint}` : hint;
+    const copy = new _RegistryError(this.code, this.message, this.facts, {
+      hint: joined,
+      ...this.details !== void 0 ? { details: this.details } : {},
+      cause: this.cause
+    });
+    return copy;
+  }
+};
+function urlForMessage(url) {
+  return `${url.origin}${url.pathname}`;
+}
+function parseRegistryErrorCodes(body) {
+  try {
+    const parsed = JSON.parse(body.toString("utf8"));
+    if (!Array.isArray(parsed.errors)) return [];
+    return parsed.errors.map((e) => ({
+      code: typeof e?.code === "string" ? e.code : "",
+      message: typeof e?.message === "string" ? e.message : ""
+    }));
+  } catch {
+    return [];
+  }
+}
+function registryResponseError(code, what, response) {
+  const codes = parseRegistryErrorCodes(response.body);
+  const text = codes.length > 0 ? codes.map((c) => [c.code, c.message].filter(Boolean).join(": ")).join("; ") : response.body.toString("utf8").slice(0, 200).trim();
+  return new RegistryError(code, `${what}: HTTP ${response.status}${text ? ` (${text})` : ""}`, {
+    method: response.method,
+    url: urlForMessage(response.url),
+    status: response.status,
+    codes
+  });
+}
+function registryTrouble(err) {
+  if (!(err instanceof RegistryError)) return void 0;
+  if (err.code === "registry-tls") return "tls";
+  if (err.code === "registry-host-unknown") return "host-unknown";
+  if (err.code === "registry-credentials-missing") return "credentials-missing";
+  if (err.code === "registry-insecure-url") return void 0;
+  if (err.status === null) return "unreachable";
+  if (err.status === 401) return "credentials-refused";
+  if (err.status === 403) return "forbidden";
+  return void 0;
+}
+
+// src/oci/access.ts
+var sameHost = (a, b) => a.toLowerCase() === b.toLowerCase();
+function registryAccess(o) {
+  const extra = o.onSecret;
+  const onSecret = (value) => {
+    registerSecret(value);
+    extra?.(value);
+  };
+  const source = o.credentialsFor ?? (() => void 0);
+  return {
+    host: validateRegistryHost(o.host),
+    namespace: o.namespace ?? "",
+    plainHttp: o.plainHttp ?? false,
+    credentialsFor: (host) => {
+      const credentials = source(host);
+      if (credentials) onSecret(credentials.password);
+      return credentials;
+    },
+    onSecret
+  };
+}
+function credentialsOnlyFor(host, credentials) {
+  return (h) => credentials && sameHost(h, host) ? credentials : void 0;
+}
+function firstCredentials(...sources) {
+  return (host) => {
+    for (const source of sources) {
+      const found = source(host);
+      if (found) return found;
+    }
+    return void 0;
+  };
+}
+function accessForHost(access3, host) {
+  if (sameHost(host, access3.host)) return access3;
+  const hostname = (h) => new URL(`http://${h}/`).hostname;
+  return {
+    ...access3,
+    host: validateRegistryHost(host),
+    namespace: "",
+    plainHttp: access3.plainHttp && hostname(host) === hostname(access3.host)
+  };
+}
+var OriginPolicy = class {
+  constructor(access3) {
+    this.access = access3;
+    this.baseUrl = new URL(`${access3.plainHttp ? "http" : "https"}://${access3.host}/`);
+  }
+  access;
+  baseUrl;
+  mayUse(url) {
+    if (url.protocol === "https:") return true;
+    return url.protocol === "http:" && this.access.plainHttp && url.hostname === this.baseUrl.hostname;
+  }
+  mayCarryCredentials(url) {
+    return url.origin === this.baseUrl.origin;
+  }
+  /** Throws when `url` (a Location, a Link page, a token realm, a redirect) may not be used. */
+  check(url, what, method = "GET") {
+    if (this.mayUse(url)) return url;
+    throw new RegistryError(
+      "registry-insecure-url",
+      `${what}: ${this.access.host} sent the client to ${urlForMessage(url)}, which is not https`,
+      { method, url: urlForMessage(url), status: null, codes: [] },
+      {
+        hint: "Nothing was sent there. Plain HTTP is only used for a host it was enabled for."
+      }
+    );
+  }
+};
+
+// src/oci/docker-config.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join21 } from "node:path";
+function dockerConfigPath(env) {
+  return join21(env.DOCKER_CONFIG || join21(env.HOME || homedir(), ".docker"), "config.json");
+}
+function entryHost(key2) {
+  const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
+  return (withoutScheme.split("/")[0] ?? "").toLowerCase();
+}
+function entryCredentials(entry) {
+  if (typeof entry.auth === "string" && entry.auth.length > 0) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0 && colon < decoded.length - 1)
+      return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  if (typeof entry.username === "string" && typeof entry.password === "string" && entry.username && entry.password)
+    return { username: entry.username, password: entry.password };
+  return void 0;
+}
+function parseDockerConfig(text) {
+  const out = /* @__PURE__ */ new Map();
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return out;
+  }
+  const auths = parsed?.auths;
+  if (auths === null || typeof auths !== "object") return out;
+  for (const [key2, entry] of Object.entries(auths)) {
+    const credentials = entry && typeof entry === "object" ? entryCredentials(entry) : void 0;
+    const host = entryHost(key2);
+    if (credentials && host && (!out.has(host) || !/:\/\//.test(key2))) out.set(host, credentials);
+  }
+  return out;
+}
+function dockerConfigCredentials(env) {
+  let entries;
+  return (host) => {
+    if (!entries) {
+      try {
+        entries = parseDockerConfig(readFileSync2(dockerConfigPath(env), "utf8"));
+      } catch {
+        entries = /* @__PURE__ */ new Map();
+      }
+    }
+    return entries.get(host.toLowerCase());
+  };
+}
+
+// src/action/registry.ts
+function splitRegistryInput(registry, namespace) {
+  const [host = "", ...prefix] = registry.split("/").filter((p) => p.length > 0);
+  return { host, namespace: [...prefix, ...namespace.split("/")].filter((p) => p.length > 0).join("/") };
+}
+function actionCredentials(host, token, dockerConfig) {
+  const fromToken = credentialsOnlyFor(
+    host,
+    token.token ? { username: token.username || "token", password: token.token } : void 0
+  );
+  return host.toLowerCase() === "ghcr.io" ? firstCredentials(fromToken, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
+}
+function actionRegistryAccess(inputs, env, onSecret) {
+  const { host, namespace } = splitRegistryInput(inputs.registry, inputs.namespace);
+  return registryAccess({
+    host,
+    namespace,
+    plainHttp: inputs.registryPlainHttp,
+    credentialsFor: actionCredentials(
+      host,
+      { username: inputs.username, token: inputs.token },
+      dockerConfigCredentials(env)
+    ),
+    onSecret
+  });
+}
+var ACTION_HINTS = {
+  "credentials-refused": "The registry refused the credentials: check the token and username inputs (for another registry than ghcr.io, or the docker/login-action step for it).",
+  "credentials-missing": "The registry needs credentials: set the token and username inputs, or log in with docker/login-action before this step.",
+  forbidden: 'The credentials are valid but may not do this: for GHCR the job needs "permissions: packages: write" and the package must be linked to the repository.',
+  tls: "The TLS connection failed: the registry certificate is not trusted (NODE_EXTRA_CA_CERTS adds a CA); registry-plain-http is only for a loopback registry.",
+  "host-unknown": "Check the registry input (host[:port] and an optional path, no scheme).",
+  unreachable: "Check that the registry is reachable from the runner."
+};
+function withActionRegistryHint(err) {
+  const trouble = registryTrouble(err);
+  if (!trouble || !(err instanceof RegistryError)) return err;
+  return err.withHint(ACTION_HINTS[trouble]);
+}
+
+// src/action/run.ts
+import { stat as stat12 } from "node:fs/promises";
+import { join as join24, relative as relative5 } from "node:path";
+
+// src/action/annotations.ts
+import { join as join22, relative as relative4, sep as sep4 } from "node:path";
+var MAX_PER_LEVEL = 10;
+function irisLabel(run3) {
+  return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
+}
+function repositoryPath(roots, moduleRelative) {
+  const rel = relative4(roots.workspace, join22(roots.modulePath, moduleRelative));
+  if (rel.startsWith("..") || rel === "") return null;
+  return rel.split(sep4).join("/");
+}
+function planAnnotations(runs, roots) {
+  const all = [];
+  const seen = /* @__PURE__ */ new Map();
+  const add = (a, where) => {
+    const key2 = `${a.level}\0${a.file ?? ""}\0${a.startLine ?? ""}\0${a.message}`;
+    const existing = seen.get(key2);
+    if (existing) {
+      if (!existing.where.includes(where)) existing.where.push(where);
+      return;
+    }
+    const entry = { annotation: a, where: [where] };
+    seen.set(key2, entry);
+    all.push(entry);
+  };
+  for (const run3 of runs) {
+    const where = irisLabel(run3);
+    for (const ce of run3.compileErrors) {
+      const file = ce.file ? repositoryPath(roots, ce.file) : null;
+      const text = ce.message.replace(/^[\s:]+/, "");
+      const a = {
+        level: "error",
+        title: `Compile error in ${ce.document}`,
+        message: file ? text : `${ce.document}${ce.line ? ` line ${ce.line}` : ""}: ${text}`
+      };
+      if (file) a.file = file;
+      if (file && ce.line) a.startLine = ce.line;
+      add(a, where);
+    }
+    const v = run3.verification;
+    if (v) {
+      for (const f of v.errors)
+        add(
+          { level: "error", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
+          where
+        );
+      for (const f of v.warnings)
+        add(
+          { level: "warning", title: `Package verification: ${f.code}`, message: withEntry(f.message, f.entry) },
+          where
+        );
+    }
+  }
+  const counts = { error: 0, warning: 0 };
+  const annotations = [];
+  const overflow = [];
+  for (const { annotation, where } of all) {
+    const a = { ...annotation, title: `${annotation.title} (${where.join(", ")})` };
+    if (counts[a.level] < MAX_PER_LEVEL) {
+      counts[a.level]++;
+      annotations.push(a);
+    } else {
+      const at = a.file ? `${a.file}${a.startLine ? `:${a.startLine}` : ""}: ` : "";
+      overflow.push(`${a.level}: ${at}${a.message} \u2014 ${a.title}`);
+    }
+  }
+  return { annotations, overflow };
+}
+function withEntry(message, entry) {
+  return entry ? `${entry}: ${message}` : message;
 }
 
 // src/action/ipm-installer.ts
