@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-DTURCM2V.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-Q6P7JR4U.js")).runCommand
   },
   {
     name: "verify",
@@ -63,22 +63,22 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-QCLRVZYU.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-VN3CCTED.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-IUUHISLZ.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-KYZTWT3K.js")).irisUpgradeCommand
   },
   {
     name: "upgrade-pairs",
     summary: "the pairs of consecutive IRIS versions the iris-upgrade scenario runs on",
-    load: async () => (await import("./chunks/cli/upgrade-pairs-4EPUPQN5.js")).upgradePairsCommand
+    load: async () => (await import("./chunks/cli/upgrade-pairs-F2PHNEZE.js")).upgradePairsCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-CJYAETAD.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-4AL46PMF.js")).attestPredicateCommand
   }
 ];
 

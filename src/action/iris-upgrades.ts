@@ -8,9 +8,9 @@
  * `irisUpgrade` of the newer version's report.
  */
 import { compareIrisVersions, consecutivePairs } from '../pipeline/upgrade/iris-upgrade-pair.js';
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 import type { IrisUpgradeRun } from '../pipeline/upgrade/iris-upgrade.js';
-import { defaultUpgradeOptions } from '../pipeline/upgrade/options.js';
+import { defaultUpgradeOptions } from '../pipeline/upgrade/settings.js';
 import { containerSlots } from '../pipeline/parallel.js';
 import type { InstallerSource } from '../ipm/installer.js';
 import { untilAborted } from '../util/abort.js';

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { directoryCache, parseInstallerSpec } from '../../ipm/installer.js';
 import { runIrisUpgradePair } from '../../pipeline/upgrade/iris-upgrade-pair.js';
-import { parseUpgradeOptions } from '../../pipeline/upgrade/options.js';
+import { parseUpgradeOptions } from '../../pipeline/upgrade/settings.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
 import { EXIT, type CliCommand } from '../command.js';

@@ -1,5 +1,5 @@
 import { consecutivePairs } from '../../pipeline/upgrade/iris-upgrade-pair.js';
-import { irisUpgradeRequested } from '../../pipeline/upgrade/options.js';
+import { irisUpgradeRequested } from '../../pipeline/upgrade/settings.js';
 import { UsageError } from '../../util/errors.js';
 import { appendGithubOutput } from '../github-output.js';
 import { parseCommandArgs } from '../registry-options.js';

@@ -11,7 +11,7 @@ import { IpmDbError } from '../../util/errors.js';
 import { RUN_LABEL, removeRun } from '../../iris/container.js';
 import type { SessionRunner } from '../../iris/session.js';
 import { newPackageNamespace, setUpIpm, startPipelineIris, type DrivenContainer } from '../containers.js';
-import type { PipelineContext } from '../options.js';
+import type { PipelineContext } from '../context.js';
 import type { LinesOutput, ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
 
 /** Where Durable %SYS keeps the IRIS data directory inside the container. */

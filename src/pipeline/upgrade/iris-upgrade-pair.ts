@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { verifyArchive } from '../../archive/verify.js';
 import { parseIrisMajorMinor } from '../../naming/grammar.js';
 import { IpmDbError } from '../../util/errors.js';
-import type { PipelineOptions, Stage } from '../options.js';
+import type { PipelineOptions, Stage } from '../context.js';
 import { runPipeline } from '../runner.js';
 import { ipmStage, startStage } from '../stages.js';
 import { driverUpgradeEnvironment } from './driver-binding.js';
 import { type IrisUpgradeReport, runIrisUpgrade } from './iris-upgrade.js';
-import type { UpgradeOptions } from './options.js';
+import type { UpgradeOptions } from './settings.js';
 
 /** One IRIS image and the database package built on it. */
 export interface IrisUpgradeSide {

@@ -1,9 +1,9 @@
 import { DEFAULT_LIMITS } from '../../../src/archive/limits.js';
 import type { VerificationReport } from '../../../src/archive/report.js';
 import type { ActionOutcome } from '../../../src/action/outcome.js';
-import type { RunReport, StageResult } from '../../../src/pipeline/types.js';
+import type { RunReport, StageResult } from '../../../src/pipeline/run-report.js';
 import type { IrisUpgradeReport } from '../../../src/pipeline/upgrade/iris-upgrade.js';
-import { IRIS_UPGRADE_REPORT_SCHEMA } from '../../../src/pipeline/upgrade/types.js';
+import { IRIS_UPGRADE_REPORT_SCHEMA } from '../../../src/pipeline/upgrade/results.js';
 
 export function verification(overrides: Partial<VerificationReport> = {}): VerificationReport {
   return {

@@ -1,0 +1,133 @@
+import { createRequire as __ipmDbCreateRequire } from 'node:module'; const require = __ipmDbCreateRequire(import.meta.url);
+import {
+  runIrisUpgradePair
+} from "./chunk-2OETF3XL.js";
+import {
+  ipmGitSource
+} from "./chunk-NKWM4E4Q.js";
+import {
+  directoryCache,
+  parseInstallerSpec,
+  parseUpgradeOptions
+} from "./chunk-7MBQYEK2.js";
+import "./chunk-S472CTFC.js";
+import "./chunk-G7AT5NQ2.js";
+import "./chunk-RWNQWFBA.js";
+import "./chunk-UI2KDFS6.js";
+import "./chunk-V5BXAI5T.js";
+import "./chunk-LHOB67AV.js";
+import "./chunk-MUEYQYTT.js";
+import {
+  consoleLogger,
+  parseCommandArgs
+} from "./chunk-OENXKGCQ.js";
+import "./chunk-PV5AJG7C.js";
+import {
+  EXIT
+} from "./chunk-KHG3NGCP.js";
+import "./chunk-YQZX5H4P.js";
+import {
+  UsageError
+} from "./chunk-3IXPJEFV.js";
+
+// src/cli/commands/iris-upgrade.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+var usage = `Usage: ipm-db iris-upgrade --from-archive <tgz> --from-image <image> --to-archive <tgz> --to-image <image>
+                           [--ipm <path|version> [--ipm-sha256 <hex>] | --ipm-git <commit|none>]
+                           [--report <file>] [options]
+
+The iris-upgrade scenario (docs/upgrade-testing.md) from two archives of one module release: the
+package built on IRIS N (--from-*) is installed in a container of IRIS N whose data directory is a
+named volume, data is written, the container stops; a container of IRIS N+1 (--to-image) starts on
+the volume (IRIS upgrades the instance), must refuse the N package, and takes the N+1 package with
+update -swap-db. Exit 0 when every check passed.
+
+  --ipm, --ipm-sha256, --ipm-git, --ipm-git-repository
+                             the IPM installed in both containers, as for ipm-db run (default: the
+                             pinned IPM commit with database packaging)
+  --seed <C:M,...>           class methods writing data after the N package is installed
+  --checks <C:M,...>         class methods that must return 1 on N+1
+  --declared-changes <text>  as for ipm-db run
+  --upgrade-globals <list>   globals to fingerprint (default: the data database's)
+  --upgrade-exclude-globals <list>
+                             globals left out of the fingerprint (default: IPM's bookkeeping)
+  --report <file>            write the report (schema ipm-db/iris-upgrade-report@1)
+  --verbose                  IRIS/IPM output on stderr
+`;
+var irisUpgradeCommand = {
+  name: "iris-upgrade",
+  summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
+  usage,
+  async run(argv, io) {
+    const { values: v } = parseCommandArgs(argv, {
+      "from-archive": { type: "string" },
+      "from-image": { type: "string" },
+      "to-archive": { type: "string" },
+      "to-image": { type: "string" },
+      ipm: { type: "string" },
+      "ipm-sha256": { type: "string" },
+      "ipm-git": { type: "string" },
+      "ipm-git-repository": { type: "string" },
+      seed: { type: "string" },
+      checks: { type: "string" },
+      "declared-changes": { type: "string" },
+      "upgrade-globals": { type: "string" },
+      "upgrade-exclude-globals": { type: "string" },
+      report: { type: "string" },
+      verbose: { type: "boolean" }
+    });
+    for (const flag of ["from-archive", "from-image", "to-archive", "to-image"])
+      if (!v[flag]) throw new UsageError(`--${flag} is required`);
+    if (v["ipm-sha256"] && !v.ipm) throw new UsageError("--ipm-sha256 needs --ipm.");
+    if (v.ipm && (v["ipm-git"] !== void 0 || v["ipm-git-repository"] !== void 0))
+      throw new UsageError("--ipm and --ipm-git are alternatives; give one.");
+    const fromArchive = resolve(io.cwd, v["from-archive"]);
+    const toArchive = resolve(io.cwd, v["to-archive"]);
+    const options = parseUpgradeOptions(
+      {
+        "upgrade-from": fromArchive,
+        "upgrade-scenarios": "database",
+        "seed-methods": v.seed ?? "",
+        "check-methods": v.checks ?? "",
+        "declared-changes": v["declared-changes"] ?? "",
+        "upgrade-globals": v["upgrade-globals"] ?? "",
+        "upgrade-exclude-globals": v["upgrade-exclude-globals"] ?? ""
+      },
+      { name: (field) => `--${field}` }
+    );
+    if (!options) throw new UsageError("--from-archive gives no previous release to upgrade from");
+    const installer = v.ipm ? await parseInstallerSpec(v.ipm, v["ipm-sha256"], io.cwd) : ipmGitSource(v["ipm-git"], v["ipm-git-repository"]);
+    const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });
+    const report = await runIrisUpgradePair(
+      { image: v["from-image"], archive: fromArchive },
+      { image: v["to-image"], archive: toArchive },
+      options,
+      {
+        installer,
+        installerCache: directoryCache(
+          join(io.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "ipm-db", "installers")
+        ),
+        verbose: v.verbose ?? false,
+        ...io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {},
+        logger
+      }
+    );
+    if (v.report) {
+      const file = resolve(io.cwd, v.report);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(report, null, 2) + "\n");
+    }
+    for (const c of report.checks) io.stdout.write(`${c.ok ? "passed" : "FAILED"}  ${c.name}: ${c.detail}
+`);
+    io.stdout.write(
+      `${report.ok ? "PASSED" : "FAILED"}  iris-upgrade ${report.fromIrisVersion} -> ${report.toIrisVersion}
+`
+    );
+    return report.ok ? EXIT.ok : EXIT.failed;
+  }
+};
+export {
+  irisUpgradeCommand
+};
