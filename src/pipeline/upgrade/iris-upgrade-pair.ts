@@ -128,7 +128,7 @@ export function compareIrisVersions(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** Each pair of consecutive versions, oldest first: [2025.1, 2026.1, 2025.3] -> 2025.1->2025.3, 2025.3->2026.1. */
+/** Each pair of consecutive versions, oldest first: [2024.1, 2026.1, 2025.3] -> 2024.1->2025.3, 2025.3->2026.1. */
 export function consecutivePairs<T>(items: readonly T[], versionOf: (item: T) => string): Array<{ from: T; to: T }> {
   const sorted = [...items].sort((a, b) => compareIrisVersions(versionOf(a), versionOf(b)));
   return sorted.slice(1).map((to, i) => ({ from: sorted[i]!, to }));

@@ -192,8 +192,11 @@ describe('run()', () => {
     const publisher = publisherOf(bothPublished);
     const outcome = await run(inputs({ publish: 'true' }), deps(rec, pipeline, publisher));
     expect(outcome.ok).toBe(true);
-    expect(pipeline.seen.map((o) => o.image)).toEqual(['localhost/iris:2024.1', 'localhost/iris:2025.1']);
-    expect(pipeline.seen.map((o) => o.runId)).toEqual(['run-1-1', 'run-1-2']);
+    // Both run at once (parallel defaults to the machine), so they may reach the pipeline in either order.
+    expect(pipeline.seen.map((o) => `${o.image} ${o.runId}`).sort()).toEqual([
+      'localhost/iris:2024.1 run-1-1',
+      'localhost/iris:2025.1 run-1-2',
+    ]);
     expect(publisher.requests.map((r) => r.archivePath)).toEqual([
       '/out/2024.1/demo-1.2.3-database.tgz',
       '/out/2025.1/demo-1.2.3-database.tgz',
