@@ -3,6 +3,7 @@ import type { VerificationReport } from '../archive/report.js';
 import type { CompileError } from '../ipm/compile-errors.js';
 import type { PublishedPackage } from '../oci/publish.js';
 import type { IrisUpgradeRun } from './upgrade/iris-upgrade.js';
+import type { SettingsUse } from './module-settings.js';
 import type { UpgradeScenarioResult } from './upgrade/results.js';
 
 /** The stages of one run against one IRIS image, in order. */
@@ -57,6 +58,8 @@ export interface RunReport {
   skipped?: { code: string; reason: string } | null;
   /** The IRIS assumptions probed at start (src/iris/assumptions.ts), holding or not. */
   assumptions?: ProbeResult[];
+  /** The settings taken from the module's ipm-db.yml, and those an input or flag overrode; absent without one. */
+  moduleSettings?: SettingsUse | null;
   startedAt: string;
   durationMs: number;
 }

@@ -3,7 +3,15 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { directoryCache, parseInstallerSpec } from '../../ipm/installer.js';
 import { runIrisUpgradePair } from '../../pipeline/upgrade/iris-upgrade-pair.js';
-import { parseUpgradeOptions } from '../../pipeline/upgrade/settings.js';
+import { readUpgradeOptions } from '../../pipeline/upgrade/settings.js';
+import {
+  describeSettingsUse,
+  mergeModuleSettings,
+  readModuleSettings,
+  settingsError,
+  settingsFileLabel,
+  NO_MODULE_SETTINGS,
+} from '../../pipeline/module-settings.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
 import { EXIT, type CliCommand } from '../command.js';
@@ -29,6 +37,9 @@ update -swap-db. Exit 0 when every check passed.
   --upgrade-globals <list>   globals to fingerprint (default: the data database's)
   --upgrade-exclude-globals <list>
                              globals left out of the fingerprint (default: IPM's bookkeeping)
+  --module-path <dir>        the module's source directory: its ipm-db.yml (docs/module-settings.md) gives
+                             seed-methods, check-methods, declared-changes, upgrade-globals and
+                             upgrade-exclude-globals where the flags above are not given
   --report <file>            write the report (schema ipm-db/iris-upgrade-report@1)
   --verbose                  IRIS/IPM output on stderr
 `;
@@ -52,6 +63,7 @@ export const irisUpgradeCommand: CliCommand = {
       'declared-changes': { type: 'string' },
       'upgrade-globals': { type: 'string' },
       'upgrade-exclude-globals': { type: 'string' },
+      'module-path': { type: 'string' },
       report: { type: 'string' },
       verbose: { type: 'boolean' },
     });
@@ -62,18 +74,36 @@ export const irisUpgradeCommand: CliCommand = {
       throw new UsageError('--ipm and --ipm-git are alternatives; give one.');
     const fromArchive = resolve(io.cwd, v['from-archive']!);
     const toArchive = resolve(io.cwd, v['to-archive']!);
-    const options = parseUpgradeOptions(
+    const given: Record<string, string | undefined> = {
+      'upgrade-from': fromArchive,
+      'seed-methods': v.seed,
+      'check-methods': v.checks,
+      'declared-changes': v['declared-changes'],
+      'upgrade-globals': v['upgrade-globals'],
+      'upgrade-exclude-globals': v['upgrade-exclude-globals'],
+    };
+    const sourceDir = v['module-path'] === undefined ? null : resolve(io.cwd, v['module-path']);
+    const settings = mergeModuleSettings(
+      sourceDir ? await readModuleSettings(sourceDir, settingsFileLabel(io.cwd, sourceDir)) : NO_MODULE_SETTINGS,
+      (name) => given[name],
+      ['seed-methods', 'check-methods', 'declared-changes', 'upgrade-globals', 'upgrade-exclude-globals'],
+    );
+    if (settings.use) for (const line of describeSettingsUse(settings.use, 'flags')) io.stderr.write(`${line}\n`);
+    const flagName: Record<string, string> = { 'seed-methods': '--seed', 'check-methods': '--checks' };
+    const { options, problems } = readUpgradeOptions(
       {
         'upgrade-from': fromArchive,
         'upgrade-scenarios': 'database',
-        'seed-methods': v.seed ?? '',
-        'check-methods': v.checks ?? '',
-        'declared-changes': v['declared-changes'] ?? '',
-        'upgrade-globals': v['upgrade-globals'] ?? '',
-        'upgrade-exclude-globals': v['upgrade-exclude-globals'] ?? '',
+        'seed-methods': settings.text('seed-methods') ?? '',
+        'check-methods': settings.text('check-methods') ?? '',
+        'declared-changes': settings.text('declared-changes') ?? '',
+        'upgrade-globals': settings.text('upgrade-globals') ?? '',
+        'upgrade-exclude-globals': settings.text('upgrade-exclude-globals') ?? '',
       },
-      { name: (field) => `--${field}` },
+      { name: (field) => flagName[field] ?? `--${field}` },
     );
+    const error = settingsError(problems, settings, { name: (field) => flagName[field] ?? `--${field}` });
+    if (error) throw error;
     if (!options) throw new UsageError('--from-archive gives no previous release to upgrade from');
     const installer = v.ipm
       ? await parseInstallerSpec(v.ipm, v['ipm-sha256'], io.cwd)
