@@ -7495,27 +7495,14 @@ import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile5 } from "
 import { join as join27 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash7 } from "node:crypto";
 import { basename as basename6 } from "node:path";
 import { performance } from "node:perf_hooks";
 
-// src/archive/archive-collector.ts
-import { createHash as createHash6 } from "node:crypto";
-
-// src/archive/dat-hasher.ts
+// src/archive/archive-hash.ts
 import { createHash as createHash5 } from "node:crypto";
+
+// src/archive/hash-thread.ts
 import { Worker } from "node:worker_threads";
-var InlineHasher = class {
-  hash = createHash5("sha256");
-  update(chunk) {
-    this.hash.update(chunk);
-  }
-  async digest() {
-    return this.hash.digest("hex");
-  }
-  close() {
-  }
-};
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const hash = require('node:crypto').createHash('sha256');
@@ -7528,39 +7515,173 @@ parentPort.on('message', (m) => {
     bytes += length;
     buffers.add(buffer);
   }
-  parentPort.postMessage({ type: 'ack', bytes }, [...buffers]);
+  parentPort.postMessage({ type: 'ack', bytes, ranges: m.ranges }, [...buffers]);
 });
 `;
+var HashThread = class {
+  constructor(what) {
+    this.what = what;
+    this.worker.on("message", (m) => {
+      if (m.type === "ack") {
+        this.inFlight -= m.bytes;
+        this.waiting.shift()?.resolve(m.ranges);
+        this.onAck?.();
+      } else {
+        this.digestWaiter?.resolve(m.hex);
+        this.digestWaiter = null;
+        this.close();
+      }
+    });
+    this.worker.on("error", (err) => this.fail(err));
+    this.worker.on("exit", (code) => {
+      if (!this.closed) this.fail(new Error(`the hashing thread exited with code ${code}`));
+    });
+  }
+  what;
+  worker = new Worker(WORKER_SOURCE, { eval: true });
+  waiting = [];
+  digestWaiter = null;
+  failure = null;
+  closed = false;
+  /** Bytes sent and not yet acknowledged. */
+  inFlight = 0;
+  /** Called after each acknowledgement. */
+  onAck = null;
+  /** The error the thread failed with, if it did. */
+  get failed() {
+    return this.failure;
+  }
+  /**
+   * Hashes `ranges` after everything sent before; resolves with the same ranges (their buffers
+   * handed back) once hashed. Every buffer named is transferred: the caller must own it whole.
+   */
+  send(ranges) {
+    if (this.failure) return Promise.reject(this.failure);
+    const bytes = ranges.reduce((n, r) => n + r[2], 0);
+    this.inFlight += bytes;
+    const acked = new Promise((resolve4, reject) => this.waiting.push({ resolve: resolve4, reject }));
+    this.worker.postMessage({ type: "data", ranges }, [...new Set(ranges.map((r) => r[0]))]);
+    return acked;
+  }
+  /** The hex digest of everything sent; the thread then stops. */
+  digest() {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => {
+      this.digestWaiter = { resolve: resolve4, reject };
+      this.worker.postMessage({ type: "digest" });
+    });
+  }
+  /** Stops the thread (no digest will be asked for). */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    void this.worker.terminate();
+  }
+  fail(cause) {
+    if (this.failure || this.closed) return;
+    this.failure = new IpmDbError(
+      "archive-verifier-failed",
+      `hashing ${this.what} on a worker thread failed: ${cause.message}`,
+      {
+        hint: "This is a bug in ipm-db or the machine ran out of memory; please report it.",
+        cause
+      }
+    );
+    for (const w of this.waiting.splice(0)) w.reject(this.failure);
+    this.digestWaiter?.reject(this.failure);
+    this.digestWaiter = null;
+    this.onAck?.();
+    this.close();
+  }
+};
+
+// src/archive/archive-hash.ts
+function inlineArchiveHash(source) {
+  const hash = createHash5("sha256");
+  return {
+    chunks: (async function* () {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    })(),
+    digest: async () => hash.digest("hex"),
+    close: () => {
+    }
+  };
+}
+var AHEAD_BYTES = 4 * 1024 * 1024;
+function workerArchiveHash(source, aheadBytes = AHEAD_BYTES) {
+  const thread = new HashThread("the archive");
+  return {
+    chunks: passThrough(source, thread, aheadBytes),
+    digest: () => thread.digest(),
+    close: () => thread.close()
+  };
+}
+async function* passThrough(source, thread, aheadBytes) {
+  const iterator = source[Symbol.asyncIterator]();
+  const hashed = [];
+  let held = 0;
+  let sourceDone = false;
+  try {
+    for (; ; ) {
+      while (!sourceDone && (hashed.length === 0 || held < aheadBytes)) {
+        const step = await iterator.next();
+        if (step.done) sourceDone = true;
+        else if (step.value.length > 0) {
+          const c = step.value;
+          const size = c.length;
+          const back = thread.send([[c.buffer, c.byteOffset, size]]).then((ranges) => {
+            const [buffer, offset, length] = ranges[0];
+            return Buffer.from(buffer, offset, length);
+          });
+          back.catch(() => void 0);
+          hashed.push({ size, back });
+          held += size;
+        }
+      }
+      const next = hashed.shift();
+      if (!next) return;
+      held -= next.size;
+      yield await next.back;
+    }
+  } finally {
+    if (!sourceDone) void Promise.resolve(iterator.return?.()).catch(() => void 0);
+  }
+}
+
+// src/archive/archive-collector.ts
+import { createHash as createHash7 } from "node:crypto";
+
+// src/archive/dat-hasher.ts
+import { createHash as createHash6 } from "node:crypto";
+var InlineHasher = class {
+  hash = createHash6("sha256");
+  update(chunk) {
+    this.hash.update(chunk);
+  }
+  async digest() {
+    return this.hash.digest("hex");
+  }
+  close() {
+  }
+};
 var MIN_TRANSFER = 64 * 1024;
 var WorkerHasher = class {
   constructor(maxInFlight = 8 * 1024 * 1024) {
     this.maxInFlight = maxInFlight;
-    this.worker.on("message", (m) => {
-      if (m.type === "ack") {
-        const was = this.congested;
-        this.inFlight -= m.bytes;
-        if (was && !this.congested) this.onDrain?.();
-      } else {
-        this.digestWaiter?.resolve(m.hex);
-        void this.worker.terminate();
-      }
-    });
-    this.worker.on("error", (err) => {
-      this.failure = err;
-      this.digestWaiter?.reject(err);
-      this.onDrain?.();
-    });
+    this.thread.onAck = () => {
+      if (!this.congested) this.onDrain?.();
+    };
   }
   maxInFlight;
-  worker = new Worker(WORKER_SOURCE, { eval: true });
+  thread = new HashThread("IRIS.DAT");
   current = null;
   ranges = [];
-  inFlight = 0;
-  failure = null;
-  digestWaiter = null;
   onDrain = null;
   get congested() {
-    return this.failure === null && this.inFlight > this.maxInFlight;
+    return this.thread.failed === null && this.thread.inFlight > this.maxInFlight;
   }
   /** Every chunk of decompressed output, in order, before the tar parser sees it. */
   observe(chunk) {
@@ -7579,22 +7700,9 @@ var WorkerHasher = class {
     const buffer = this.current;
     this.ranges = [];
     this.current = null;
-    if (ranges.length === 0 || this.failure) return;
-    const bytes = ranges.reduce((n, r) => n + r[2], 0);
-    this.inFlight += bytes;
-    if (lastBuffer || buffer.byteLength < MIN_TRANSFER) {
-      const copies = ranges.map(([b, off, len]) => {
-        const copy = new ArrayBuffer(len);
-        new Uint8Array(copy).set(new Uint8Array(b, off, len));
-        return [copy, 0, len];
-      });
-      this.worker.postMessage(
-        { type: "data", ranges: copies },
-        copies.map((r) => r[0])
-      );
-    } else {
-      this.worker.postMessage({ type: "data", ranges }, [buffer]);
-    }
+    if (ranges.length === 0 || this.thread.failed) return;
+    const sent = lastBuffer || buffer.byteLength < MIN_TRANSFER ? ranges.map(([b, off, len]) => [new Uint8Array(b, off, len).slice().buffer, 0, len]) : ranges;
+    this.thread.send(sent).catch(() => void 0);
   }
   /**
    * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
@@ -7602,15 +7710,11 @@ var WorkerHasher = class {
    */
   digest() {
     this.send(true);
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve4, reject) => {
-      this.digestWaiter = { resolve: resolve4, reject };
-      this.worker.postMessage({ type: "digest" });
-    });
+    return this.thread.digest();
   }
   /** Stops the worker without a digest (verification gave up). */
   close() {
-    void this.worker.terminate();
+    this.thread.close();
   }
 };
 
@@ -7844,7 +7948,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash6("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash7("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -8067,6 +8171,8 @@ var GzipMemberDecoder = class {
   problems = [];
   memberComplete = false;
   wake = null;
+  /** zlib output not yet handed to onData (see startInflate). */
+  output = [];
   /** Whether the decoder still wants input beyond counting trailing bytes. */
   get decoding() {
     return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
@@ -8148,27 +8254,40 @@ var GzipMemberDecoder = class {
     });
     this.inflate = inflate;
     inflate.on("data", (out) => {
-      this.crc = crc322(out, this.crc);
-      this.outSize += out.length;
-      this.onData(out);
+      this.output.push(out);
+      if (this.output.length === 1) process.nextTick(this.takeOutput);
     });
     this.ended = new Promise((resolve4) => {
       inflate.once("end", () => {
+        this.takeOutput();
         this.onDeflateEnd(inflate);
         this.wake?.();
         resolve4();
       });
       inflate.once("error", (err) => {
+        this.takeOutput();
         this.inflateError = err;
         this.wake?.();
         resolve4();
       });
       inflate.once("close", () => {
+        this.takeOutput();
         this.wake?.();
         resolve4();
       });
     });
   }
+  /** Checks and hands on the output zlib produced so far, in order; none once abandoned. */
+  takeOutput = () => {
+    const output = this.output;
+    this.output = [];
+    for (const out of output) {
+      if (this.phase !== "body") return;
+      this.crc = crc322(out, this.crc);
+      this.outSize += out.length;
+      this.onData(out);
+    }
+  };
   /**
    * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
    * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
@@ -8597,12 +8716,17 @@ async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename6(path) }, { ...options, limits });
+    return await verifyArchiveStream(
+      source.chunks,
+      { path, fileName: basename6(path) },
+      { ...options, limits },
+      { size: source.size, owned: true }
+    );
   } finally {
     await source.close();
   }
 }
-async function verifyArchiveStream(chunks, meta, options = {}) {
+async function verifyArchiveStream(chunks, meta, options = {}, chunkSource = {}) {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
   const findings = new FindingList(limits);
@@ -8635,14 +8759,17 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
   );
-  const fileHash = createHash7("sha256");
+  const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
+  const archiveHash = chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE ? workerArchiveHash(read) : inlineArchiveHash(read);
+  let sha256;
   try {
-    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
-      fileHash.update(chunk);
+    for await (const chunk of archiveHash.chunks) {
       size += chunk.length;
       await gzip.write(chunk);
     }
+    sha256 = await archiveHash.digest();
   } catch (err) {
+    archiveHash.close();
     gzip.abandon();
     collector.close();
     throw err;
@@ -8685,7 +8812,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
       path: meta.path,
       fileName: meta.fileName,
       size,
-      sha256: fileHash.digest("hex"),
+      sha256,
       uncompressedSize: collected.uncompressedSize,
       entryCount: collected.entries.length,
       trailingBytes: gz.trailingBytes,

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { IpmDbError } from '../util/errors.js';
+import { inlineArchiveHash, workerArchiveHash } from './archive-hash.js';
 import { ArchiveCollector } from './archive-collector.js';
 import { openArchiveFile, withStallTimeout } from './archive-source.js';
 import { FindingList } from './findings.js';
@@ -20,7 +20,15 @@ export interface VerifyOptions {
   limits?: Partial<ArchiveLimits>;
 }
 
-/** IRIS.DAT from this size on is hashed on a worker thread, beside inflating and the archive's hash. */
+/** How the chunks of verifyArchiveStream may be treated. */
+export interface ChunkSource {
+  /** The source's total size, when known. */
+  size?: number;
+  /** Every chunk is a fresh buffer that nothing else holds: it may be moved to another thread. */
+  owned?: boolean;
+}
+
+/** IRIS.DAT (or an archive) from this size on is hashed on a worker thread, beside inflating. */
 const WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 
 /** Zlib output chunk: large enough that hashing on the main thread overlaps the next inflate call. */
@@ -36,7 +44,12 @@ export async function verifyArchive(path: string, options: VerifyOptions = {}): 
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename(path) }, { ...options, limits });
+    return await verifyArchiveStream(
+      source.chunks,
+      { path, fileName: basename(path) },
+      { ...options, limits },
+      { size: source.size, owned: true },
+    );
   } finally {
     await source.close();
   }
@@ -47,6 +60,7 @@ export async function verifyArchiveStream(
   chunks: AsyncIterable<Buffer>,
   meta: { path: string; fileName: string },
   options: VerifyOptions = {},
+  chunkSource: ChunkSource = {},
 ): Promise<VerificationReport> {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
@@ -80,14 +94,20 @@ export async function verifyArchiveStream(
     },
     { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK },
   );
-  const fileHash = createHash('sha256');
+  const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
+  const archiveHash =
+    chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE
+      ? workerArchiveHash(read)
+      : inlineArchiveHash(read);
+  let sha256: string;
   try {
-    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
-      fileHash.update(chunk);
+    for await (const chunk of archiveHash.chunks) {
       size += chunk.length;
       await gzip.write(chunk);
     }
+    sha256 = await archiveHash.digest();
   } catch (err) {
+    archiveHash.close();
     gzip.abandon();
     collector.close();
     throw err;
@@ -130,7 +150,7 @@ export async function verifyArchiveStream(
       path: meta.path,
       fileName: meta.fileName,
       size,
-      sha256: fileHash.digest('hex'),
+      sha256,
       uncompressedSize: collected.uncompressedSize,
       entryCount: collected.entries.length,
       trailingBytes: gz.trailingBytes,
