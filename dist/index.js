@@ -7500,102 +7500,6 @@ import { performance } from "node:perf_hooks";
 
 // src/archive/archive-hash.ts
 import { createHash as createHash5 } from "node:crypto";
-
-// src/archive/hash-thread.ts
-import { Worker } from "node:worker_threads";
-var WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const hash = require('node:crypto').createHash('sha256');
-parentPort.on('message', (m) => {
-  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', hex: hash.digest('hex') });
-  let bytes = 0;
-  const buffers = new Set();
-  for (const [buffer, offset, length] of m.ranges) {
-    hash.update(new Uint8Array(buffer, offset, length));
-    bytes += length;
-    buffers.add(buffer);
-  }
-  parentPort.postMessage({ type: 'ack', bytes, ranges: m.ranges }, [...buffers]);
-});
-`;
-var HashThread = class {
-  constructor(what) {
-    this.what = what;
-    this.worker.on("message", (m) => {
-      if (m.type === "ack") {
-        this.inFlight -= m.bytes;
-        this.waiting.shift()?.resolve(m.ranges);
-        this.onAck?.();
-      } else {
-        this.digestWaiter?.resolve(m.hex);
-        this.digestWaiter = null;
-        this.close();
-      }
-    });
-    this.worker.on("error", (err) => this.fail(err));
-    this.worker.on("exit", (code) => {
-      if (!this.closed) this.fail(new Error(`the hashing thread exited with code ${code}`));
-    });
-  }
-  what;
-  worker = new Worker(WORKER_SOURCE, { eval: true });
-  waiting = [];
-  digestWaiter = null;
-  failure = null;
-  closed = false;
-  /** Bytes sent and not yet acknowledged. */
-  inFlight = 0;
-  /** Called after each acknowledgement. */
-  onAck = null;
-  /** The error the thread failed with, if it did. */
-  get failed() {
-    return this.failure;
-  }
-  /**
-   * Hashes `ranges` after everything sent before; resolves with the same ranges (their buffers
-   * handed back) once hashed. Every buffer named is transferred: the caller must own it whole.
-   */
-  send(ranges) {
-    if (this.failure) return Promise.reject(this.failure);
-    const bytes = ranges.reduce((n, r) => n + r[2], 0);
-    this.inFlight += bytes;
-    const acked = new Promise((resolve4, reject) => this.waiting.push({ resolve: resolve4, reject }));
-    this.worker.postMessage({ type: "data", ranges }, [...new Set(ranges.map((r) => r[0]))]);
-    return acked;
-  }
-  /** The hex digest of everything sent; the thread then stops. */
-  digest() {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve4, reject) => {
-      this.digestWaiter = { resolve: resolve4, reject };
-      this.worker.postMessage({ type: "digest" });
-    });
-  }
-  /** Stops the thread (no digest will be asked for). */
-  close() {
-    if (this.closed) return;
-    this.closed = true;
-    void this.worker.terminate();
-  }
-  fail(cause) {
-    if (this.failure || this.closed) return;
-    this.failure = new IpmDbError(
-      "archive-verifier-failed",
-      `hashing ${this.what} on a worker thread failed: ${cause.message}`,
-      {
-        hint: "This is a bug in ipm-db or the machine ran out of memory; please report it.",
-        cause
-      }
-    );
-    for (const w of this.waiting.splice(0)) w.reject(this.failure);
-    this.digestWaiter?.reject(this.failure);
-    this.digestWaiter = null;
-    this.onAck?.();
-    this.close();
-  }
-};
-
-// src/archive/archive-hash.ts
 function inlineArchiveHash(source) {
   const hash = createHash5("sha256");
   return {
@@ -7605,18 +7509,14 @@ function inlineArchiveHash(source) {
         yield chunk;
       }
     })(),
-    digest: async () => hash.digest("hex"),
-    close: () => {
-    }
+    digest: async () => hash.digest("hex")
   };
 }
-var AHEAD_BYTES = 4 * 1024 * 1024;
-function workerArchiveHash(source, aheadBytes = AHEAD_BYTES) {
-  const thread = new HashThread("the archive");
+var AHEAD_BYTES = 2 * 1024 * 1024;
+function workerArchiveHash(source, stream, aheadBytes = AHEAD_BYTES) {
   return {
-    chunks: passThrough(source, thread, aheadBytes),
-    digest: () => thread.digest(),
-    close: () => thread.close()
+    chunks: passThrough(source, stream, aheadBytes),
+    digest: () => stream.digest()
   };
 }
 async function* passThrough(source, thread, aheadBytes) {
@@ -7632,7 +7532,7 @@ async function* passThrough(source, thread, aheadBytes) {
         else if (step.value.length > 0) {
           const c = step.value;
           const size = c.length;
-          const back = thread.send([[c.buffer, c.byteOffset, size]]).then((ranges) => {
+          const back = thread.send([[c.buffer, c.byteOffset, size]], true).then((ranges) => {
             const [buffer, offset, length] = ranges[0];
             return Buffer.from(buffer, offset, length);
           });
@@ -7656,6 +7556,163 @@ import { createHash as createHash7 } from "node:crypto";
 
 // src/archive/dat-hasher.ts
 import { createHash as createHash6 } from "node:crypto";
+
+// src/archive/hash-thread.ts
+import { Worker } from "node:worker_threads";
+
+// src/archive/free-buffer.ts
+function freeBuffer(buffer) {
+  const transfer = buffer.transfer;
+  if (typeof transfer === "function" && !buffer.detached) transfer.call(buffer, 0);
+}
+var FREE_BUFFER_SOURCE = `(b) => { if (typeof b.transfer === 'function' && !b.detached) b.transfer(0); }`;
+
+// src/archive/hash-thread.ts
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const free = ${FREE_BUFFER_SOURCE};
+const canFree = typeof ArrayBuffer.prototype.transfer === 'function';
+const hashes = new Map();
+parentPort.on('message', (m) => {
+  let hash = hashes.get(m.stream);
+  if (!hash) hashes.set(m.stream, (hash = createHash('sha256')));
+  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', stream: m.stream, hex: hash.digest('hex') });
+  let bytes = 0;
+  const buffers = new Set();
+  for (const [buffer, offset, length] of m.ranges) {
+    hash.update(new Uint8Array(buffer, offset, length));
+    bytes += length;
+    buffers.add(buffer);
+  }
+  if (m.keep || !canFree) return parentPort.postMessage({ type: 'ack', stream: m.stream, bytes, ranges: m.ranges }, [...buffers]);
+  for (const buffer of buffers) free(buffer);
+  parentPort.postMessage({ type: 'ack', stream: m.stream, bytes, ranges: [] });
+});
+`;
+var HashThread = class {
+  worker = new Worker(WORKER_SOURCE, { eval: true });
+  streams = [];
+  failure = null;
+  closed = false;
+  constructor() {
+    this.worker.on("message", (m) => {
+      const stream = this.streams[m.stream];
+      if (m.type === "ack") stream.acked(m.bytes, m.ranges);
+      else stream.digested(m.hex);
+    });
+    this.worker.on("error", (err) => this.fail(err));
+    this.worker.on("exit", (code) => {
+      if (!this.closed) this.fail(new Error(`the hashing thread exited with code ${code}`));
+    });
+  }
+  /** A new SHA-256 on this thread; `what` names the hashed bytes in errors. */
+  stream(what) {
+    const stream = new HashStream(this.streams.length, what, (message, transfer) => {
+      if (this.failure) throw this.failure;
+      if (this.closed) throw new Error("the hashing thread was already stopped");
+      this.worker.postMessage(message, transfer);
+    });
+    this.streams.push(stream);
+    return stream;
+  }
+  /** The error the thread failed with, if it did. */
+  get failed() {
+    return this.failure;
+  }
+  /** Stops the thread; digests not yet answered are never answered. */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    void this.worker.terminate();
+  }
+  fail(cause) {
+    if (this.failure || this.closed) return;
+    this.failure = cause;
+    for (const s of this.streams) s.failed(cause);
+    this.close();
+  }
+};
+var HashStream = class {
+  constructor(id, what, post) {
+    this.id = id;
+    this.what = what;
+    this.post = post;
+  }
+  id;
+  what;
+  post;
+  waiting = [];
+  digestWaiter = null;
+  failure = null;
+  /** Bytes sent and not yet acknowledged. */
+  inFlight = 0;
+  /** Called after each acknowledgement, and once when the thread fails. */
+  onAck = null;
+  /** The error hashing failed with, if it did. */
+  get error() {
+    return this.failure;
+  }
+  /**
+   * Hashes `ranges` after everything sent before; once hashed, resolves with the same ranges
+   * (their buffers handed back) when `keep`, else with none or some (their buffers freed or handed
+   * back to be collected). Every buffer named is transferred: the caller must own it whole.
+   */
+  send(ranges, keep) {
+    if (this.failure) return Promise.reject(this.failure);
+    const bytes = ranges.reduce((n, r) => n + r[2], 0);
+    const acked = new Promise((resolve4, reject) => this.waiting.push({ resolve: resolve4, reject }));
+    try {
+      this.post({ type: "data", stream: this.id, ranges, keep }, [...new Set(ranges.map((r) => r[0]))]);
+    } catch (err) {
+      this.waiting.pop();
+      return Promise.reject(err);
+    }
+    this.inFlight += bytes;
+    return acked;
+  }
+  /** The hex digest of everything sent. */
+  digest() {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => {
+      this.digestWaiter = { resolve: resolve4, reject };
+      try {
+        this.post({ type: "digest", stream: this.id }, []);
+      } catch (err) {
+        this.digestWaiter = null;
+        reject(err);
+      }
+    });
+  }
+  /** @internal */
+  acked(bytes, ranges) {
+    this.inFlight -= bytes;
+    this.waiting.shift()?.resolve(ranges);
+    this.onAck?.();
+  }
+  /** @internal */
+  digested(hex) {
+    this.digestWaiter?.resolve(hex);
+    this.digestWaiter = null;
+  }
+  /** @internal */
+  failed(cause) {
+    this.failure = new IpmDbError(
+      "archive-verifier-failed",
+      `hashing ${this.what} on a worker thread failed: ${cause.message}`,
+      {
+        hint: "This is a bug in ipm-db, or the machine ran out of memory; please report it.",
+        cause
+      }
+    );
+    for (const w of this.waiting.splice(0)) w.reject(this.failure);
+    this.digestWaiter?.reject(this.failure);
+    this.digestWaiter = null;
+    this.onAck?.();
+  }
+};
+
+// src/archive/dat-hasher.ts
 var InlineHasher = class {
   hash = createHash6("sha256");
   update(chunk) {
@@ -7669,19 +7726,23 @@ var InlineHasher = class {
 };
 var MIN_TRANSFER = 64 * 1024;
 var WorkerHasher = class {
-  constructor(maxInFlight = 8 * 1024 * 1024) {
-    this.maxInFlight = maxInFlight;
-    this.thread.onAck = () => {
+  stream;
+  /** The thread this hasher started, and stops (null when it shares the caller's). */
+  ownThread;
+  current = null;
+  ranges = [];
+  onDrain = null;
+  constructor(options = {}) {
+    this.maxInFlight = options.maxInFlight ?? 4 * 1024 * 1024;
+    this.ownThread = options.thread ? null : new HashThread();
+    this.stream = (options.thread ?? this.ownThread).stream("IRIS.DAT");
+    this.stream.onAck = () => {
       if (!this.congested) this.onDrain?.();
     };
   }
   maxInFlight;
-  thread = new HashThread("IRIS.DAT");
-  current = null;
-  ranges = [];
-  onDrain = null;
   get congested() {
-    return this.thread.failed === null && this.thread.inFlight > this.maxInFlight;
+    return this.stream.error === null && this.stream.inFlight > this.maxInFlight;
   }
   /** Every chunk of decompressed output, in order, before the tar parser sees it. */
   observe(chunk) {
@@ -7700,21 +7761,25 @@ var WorkerHasher = class {
     const buffer = this.current;
     this.ranges = [];
     this.current = null;
-    if (ranges.length === 0 || this.thread.failed) return;
+    if (ranges.length === 0 || this.stream.error) return;
     const sent = lastBuffer || buffer.byteLength < MIN_TRANSFER ? ranges.map(([b, off, len]) => [new Uint8Array(b, off, len).slice().buffer, 0, len]) : ranges;
-    this.thread.send(sent).catch(() => void 0);
+    this.stream.send(sent, false).catch(() => void 0);
   }
   /**
    * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
    * its ranges are copied rather than transferred.
    */
-  digest() {
+  async digest() {
     this.send(true);
-    return this.thread.digest();
+    try {
+      return await this.stream.digest();
+    } finally {
+      this.ownThread?.close();
+    }
   }
-  /** Stops the worker without a digest (verification gave up). */
+  /** Stops the worker it started, without a digest (verification gave up). */
   close() {
-    this.thread.close();
+    this.ownThread?.close();
   }
 };
 
@@ -8307,7 +8372,9 @@ var GzipMemberDecoder = class {
     if (this.phase !== "body") return;
     if (this.inflateError) return this.reportInflateError();
     while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
-      this.queueStart += this.queue.shift().length;
+      const done2 = this.queue.shift();
+      this.queueStart += done2.length;
+      this.options.onInputDone?.(done2);
     }
   }
   /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
@@ -8711,7 +8778,7 @@ var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
 // src/archive/verify.ts
 var WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 var INFLATE_CHUNK_SIZE = 512 * 1024;
-var INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
+var INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
 async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
@@ -8727,13 +8794,21 @@ async function verifyArchive(path, options = {}) {
   }
 }
 async function verifyArchiveStream(chunks, meta, options = {}, chunkSource = {}) {
+  const thread = { started: null };
+  try {
+    return await verifyChunks(chunks, meta, options, chunkSource, () => thread.started ??= new HashThread());
+  } finally {
+    thread.started?.close();
+  }
+}
+async function verifyChunks(chunks, meta, options, chunkSource, hashThread) {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
   const findings = new FindingList(limits);
   let gzip = null;
   const collector = new ArchiveCollector(findings, limits, (datSize) => {
     if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
-    const hasher = new WorkerHasher();
+    const hasher = new WorkerHasher({ thread: hashThread() });
     hasher.onDrain = () => gzip?.resumeOutput();
     return hasher;
   });
@@ -8757,10 +8832,15 @@ async function verifyArchiveStream(chunks, meta, options = {}, chunkSource = {})
       if (tar.stopped || internalError) gzip.abandon();
       else if (dat instanceof WorkerHasher && dat.congested) gzip.pauseOutput();
     },
-    { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
+    {
+      chunkSize: INFLATE_CHUNK_SIZE,
+      highWaterMark: INFLATE_HIGH_WATER_MARK,
+      // The file's chunks are this verification's own: free each as soon as zlib is done with it.
+      ...chunkSource.owned && { onInputDone: (chunk) => freeOwnedChunk(chunk) }
+    }
   );
   const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
-  const archiveHash = chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE ? workerArchiveHash(read) : inlineArchiveHash(read);
+  const archiveHash = chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE ? workerArchiveHash(read, hashThread().stream("the archive")) : inlineArchiveHash(read);
   let sha256;
   try {
     for await (const chunk of archiveHash.chunks) {
@@ -8769,7 +8849,6 @@ async function verifyArchiveStream(chunks, meta, options = {}, chunkSource = {})
     }
     sha256 = await archiveHash.digest();
   } catch (err) {
-    archiveHash.close();
     gzip.abandon();
     collector.close();
     throw err;
@@ -8832,6 +8911,10 @@ async function verifyArchiveStream(chunks, meta, options = {}, chunkSource = {})
     limits,
     durationMs: Math.round(performance.now() - started)
   };
+}
+var MIN_FREED_SIZE = 64 * 1024;
+function freeOwnedChunk(chunk) {
+  if (chunk.buffer.byteLength >= MIN_FREED_SIZE) freeBuffer(chunk.buffer);
 }
 function compressionRatioMessage(inflated, compressed, limits) {
   return `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio (${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.`;

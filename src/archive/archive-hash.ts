@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HashThread } from './hash-thread.js';
+import type { HashStream } from './hash-thread.js';
 
 /** The archive's own SHA-256, over its bytes as they pass on to the decoder. */
 export interface ArchiveHash {
@@ -7,8 +7,6 @@ export interface ArchiveHash {
   chunks: AsyncIterable<Buffer>;
   /** The hex digest; call after `chunks` is exhausted. */
   digest(): Promise<string>;
-  /** Releases the hashing thread when no digest will be asked for. */
-  close(): void;
 }
 
 /** Hashes on the calling thread: for small archives, and for sources whose buffers are not ours to move. */
@@ -22,12 +20,11 @@ export function inlineArchiveHash(source: AsyncIterable<Buffer>): ArchiveHash {
       }
     })(),
     digest: async () => hash.digest('hex'),
-    close: () => {},
   };
 }
 
 /** Compressed bytes hashed ahead of the decoder: enough to keep the worker busy while zlib inflates. */
-const AHEAD_BYTES = 4 * 1024 * 1024;
+const AHEAD_BYTES = 2 * 1024 * 1024;
 
 /**
  * Hashes on a worker thread, so the archive's hash runs beside inflating instead of on the thread
@@ -35,16 +32,18 @@ const AHEAD_BYTES = 4 * 1024 * 1024;
  * copy, and nothing else may hold the source's buffers (openArchiveFile's chunks are fresh ones).
  * Up to AHEAD_BYTES are held (being hashed, or hashed and waiting for the decoder); chunks come out in the order they went in.
  */
-export function workerArchiveHash(source: AsyncIterable<Buffer>, aheadBytes = AHEAD_BYTES): ArchiveHash {
-  const thread = new HashThread('the archive');
+export function workerArchiveHash(
+  source: AsyncIterable<Buffer>,
+  stream: HashStream,
+  aheadBytes = AHEAD_BYTES,
+): ArchiveHash {
   return {
-    chunks: passThrough(source, thread, aheadBytes),
-    digest: () => thread.digest(),
-    close: () => thread.close(),
+    chunks: passThrough(source, stream, aheadBytes),
+    digest: () => stream.digest(),
   };
 }
 
-async function* passThrough(source: AsyncIterable<Buffer>, thread: HashThread, aheadBytes: number) {
+async function* passThrough(source: AsyncIterable<Buffer>, thread: HashStream, aheadBytes: number) {
   const iterator = source[Symbol.asyncIterator]();
   const hashed: { size: number; back: Promise<Buffer> }[] = [];
   let held = 0;
@@ -57,7 +56,7 @@ async function* passThrough(source: AsyncIterable<Buffer>, thread: HashThread, a
         else if (step.value.length > 0) {
           const c = step.value;
           const size = c.length; // the chunk is detached once sent
-          const back = thread.send([[c.buffer as ArrayBuffer, c.byteOffset, size]]).then((ranges) => {
+          const back = thread.send([[c.buffer as ArrayBuffer, c.byteOffset, size]], true).then((ranges) => {
             const [buffer, offset, length] = ranges[0]!;
             return Buffer.from(buffer, offset, length);
           });

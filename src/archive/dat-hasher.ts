@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HashThread, type HashRange } from './hash-thread.js';
+import { HashThread, type HashRange, type HashStream } from './hash-thread.js';
 
 /** SHA-256 of IRIS.DAT, fed with views into the decompressed stream as the tar parser meets them. */
 export interface DatHasher {
@@ -33,19 +33,26 @@ const MIN_TRANSFER = 64 * 1024;
  * flight are bounded: over maxInFlight, `congested` is true until the worker catches up (onDrain).
  */
 export class WorkerHasher implements DatHasher {
-  private readonly thread = new HashThread('IRIS.DAT');
+  private readonly stream: HashStream;
+  /** The thread this hasher started, and stops (null when it shares the caller's). */
+  private readonly ownThread: HashThread | null;
   private current: ArrayBuffer | null = null;
   private ranges: HashRange[] = [];
   onDrain: (() => void) | null = null;
 
-  constructor(private readonly maxInFlight = 8 * 1024 * 1024) {
-    this.thread.onAck = () => {
+  constructor(options: { thread?: HashThread; maxInFlight?: number } = {}) {
+    this.maxInFlight = options.maxInFlight ?? 4 * 1024 * 1024;
+    this.ownThread = options.thread ? null : new HashThread();
+    this.stream = (options.thread ?? this.ownThread!).stream('IRIS.DAT');
+    this.stream.onAck = () => {
       if (!this.congested) this.onDrain?.();
     };
   }
 
+  private readonly maxInFlight: number;
+
   get congested(): boolean {
-    return this.thread.failed === null && this.thread.inFlight > this.maxInFlight;
+    return this.stream.error === null && this.stream.inFlight > this.maxInFlight;
   }
 
   /** Every chunk of decompressed output, in order, before the tar parser sees it. */
@@ -67,26 +74,30 @@ export class WorkerHasher implements DatHasher {
     const buffer = this.current;
     this.ranges = [];
     this.current = null;
-    if (ranges.length === 0 || this.thread.failed) return;
+    if (ranges.length === 0 || this.stream.error) return;
     const sent =
       lastBuffer || buffer!.byteLength < MIN_TRANSFER
         ? ranges.map(([b, off, len]): HashRange => [new Uint8Array(b, off, len).slice().buffer, 0, len])
         : ranges;
     // A failure surfaces from digest().
-    this.thread.send(sent).catch(() => undefined);
+    this.stream.send(sent, false).catch(() => undefined);
   }
 
   /**
    * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
    * its ranges are copied rather than transferred.
    */
-  digest(): Promise<string> {
+  async digest(): Promise<string> {
     this.send(true);
-    return this.thread.digest();
+    try {
+      return await this.stream.digest();
+    } finally {
+      this.ownThread?.close();
+    }
   }
 
-  /** Stops the worker without a digest (verification gave up). */
+  /** Stops the worker it started, without a digest (verification gave up). */
   close(): void {
-    this.thread.close();
+    this.ownThread?.close();
   }
 }

@@ -99,7 +99,12 @@ export class GzipMemberDecoder {
 
   constructor(
     private readonly onData: (chunk: Buffer) => void,
-    private readonly options: { chunkSize: number; highWaterMark: number },
+    private readonly options: {
+      chunkSize: number;
+      highWaterMark: number;
+      /** Called with each input chunk of deflate data once zlib has consumed it and it is read no more. */
+      onInputDone?: (chunk: Buffer) => void;
+    },
   ) {}
 
   /** Whether the decoder still wants input beyond counting trailing bytes. */
@@ -253,7 +258,9 @@ export class GzipMemberDecoder {
     if (this.phase !== 'body') return;
     if (this.inflateError) return this.reportInflateError();
     while (this.queue.length && this.queueStart + this.queue[0]!.length <= inflate.bytesWritten) {
-      this.queueStart += this.queue.shift()!.length;
+      const done = this.queue.shift()!;
+      this.queueStart += done.length;
+      this.options.onInputDone?.(done);
     }
   }
 

@@ -6,6 +6,8 @@ import { ArchiveCollector } from './archive-collector.js';
 import { openArchiveFile, withStallTimeout } from './archive-source.js';
 import { FindingList } from './findings.js';
 import { InlineHasher, WorkerHasher } from './dat-hasher.js';
+import { freeBuffer } from './free-buffer.js';
+import { HashThread } from './hash-thread.js';
 import { GzipMemberDecoder } from './gzip-member.js';
 import { resolveLimits, type ArchiveLimits } from './limits.js';
 import { checkPackage } from './package-checks.js';
@@ -33,7 +35,7 @@ const WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 
 /** Zlib output chunk: large enough that hashing on the main thread overlaps the next inflate call. */
 const INFLATE_CHUNK_SIZE = 512 * 1024;
-const INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
+const INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
 
 /**
  * Verifies a database package .tgz in one streaming pass, without extracting anything.
@@ -62,13 +64,29 @@ export async function verifyArchiveStream(
   options: VerifyOptions = {},
   chunkSource: ChunkSource = {},
 ): Promise<VerificationReport> {
+  // One thread, started when first needed, hashes both the archive's bytes and IRIS.DAT.
+  const thread: { started: HashThread | null } = { started: null };
+  try {
+    return await verifyChunks(chunks, meta, options, chunkSource, () => (thread.started ??= new HashThread()));
+  } finally {
+    thread.started?.close();
+  }
+}
+
+async function verifyChunks(
+  chunks: AsyncIterable<Buffer>,
+  meta: { path: string; fileName: string },
+  options: VerifyOptions,
+  chunkSource: ChunkSource,
+  hashThread: () => HashThread,
+): Promise<VerificationReport> {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
   const findings = new FindingList(limits);
   let gzip: GzipMemberDecoder | null = null;
   const collector = new ArchiveCollector(findings, limits, (datSize) => {
     if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
-    const hasher = new WorkerHasher();
+    const hasher = new WorkerHasher({ thread: hashThread() });
     hasher.onDrain = () => gzip?.resumeOutput();
     return hasher;
   });
@@ -92,12 +110,17 @@ export async function verifyArchiveStream(
       if (tar.stopped || internalError) gzip!.abandon();
       else if (dat instanceof WorkerHasher && dat.congested) gzip!.pauseOutput();
     },
-    { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK },
+    {
+      chunkSize: INFLATE_CHUNK_SIZE,
+      highWaterMark: INFLATE_HIGH_WATER_MARK,
+      // The file's chunks are this verification's own: free each as soon as zlib is done with it.
+      ...(chunkSource.owned && { onInputDone: (chunk: Buffer) => freeOwnedChunk(chunk) }),
+    },
   );
   const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
   const archiveHash =
     chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE
-      ? workerArchiveHash(read)
+      ? workerArchiveHash(read, hashThread().stream('the archive'))
       : inlineArchiveHash(read);
   let sha256: string;
   try {
@@ -107,7 +130,6 @@ export async function verifyArchiveStream(
     }
     sha256 = await archiveHash.digest();
   } catch (err) {
-    archiveHash.close();
     gzip.abandon();
     collector.close();
     throw err;
@@ -170,6 +192,13 @@ export async function verifyArchiveStream(
     limits,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** Buffers this small may be slices of Node's shared pool: never freed, whoever holds them. */
+const MIN_FREED_SIZE = 64 * 1024;
+
+function freeOwnedChunk(chunk: Buffer): void {
+  if (chunk.buffer.byteLength >= MIN_FREED_SIZE) freeBuffer(chunk.buffer);
 }
 
 function compressionRatioMessage(inflated: number, compressed: number, limits: ArchiveLimits): string {
