@@ -7500,6 +7500,17 @@ import { performance } from "node:perf_hooks";
 
 // src/archive/archive-hash.ts
 import { createHash as createHash5 } from "node:crypto";
+
+// src/archive/free-buffer.ts
+var MIN_OWNED_BUFFER = 64 * 1024;
+function freeBuffer(buffer) {
+  if (buffer.byteLength < MIN_OWNED_BUFFER) return;
+  const transfer = buffer.transfer;
+  if (typeof transfer === "function" && !buffer.detached) transfer.call(buffer, 0);
+}
+var FREE_BUFFER_SOURCE = `(b) => { if (typeof b.transfer === 'function' && !b.detached) b.transfer(0); }`;
+
+// src/archive/archive-hash.ts
 function inlineArchiveHash(source) {
   const hash = createHash5("sha256");
   return {
@@ -7530,7 +7541,7 @@ async function* passThrough(source, thread, aheadBytes) {
         const step = await iterator.next();
         if (step.done) sourceDone = true;
         else if (step.value.length > 0) {
-          const c = step.value;
+          const c = step.value.buffer.byteLength < MIN_OWNED_BUFFER ? copyOf(step.value) : step.value;
           const size = c.length;
           const back = thread.send([[c.buffer, c.byteOffset, size]], true).then((ranges) => {
             const [buffer, offset, length] = ranges[0];
@@ -7550,6 +7561,9 @@ async function* passThrough(source, thread, aheadBytes) {
     if (!sourceDone) void Promise.resolve(iterator.return?.()).catch(() => void 0);
   }
 }
+function copyOf(chunk) {
+  return Buffer.from(new Uint8Array(chunk).buffer);
+}
 
 // src/archive/archive-collector.ts
 import { createHash as createHash7 } from "node:crypto";
@@ -7559,15 +7573,6 @@ import { createHash as createHash6 } from "node:crypto";
 
 // src/archive/hash-thread.ts
 import { Worker } from "node:worker_threads";
-
-// src/archive/free-buffer.ts
-function freeBuffer(buffer) {
-  const transfer = buffer.transfer;
-  if (typeof transfer === "function" && !buffer.detached) transfer.call(buffer, 0);
-}
-var FREE_BUFFER_SOURCE = `(b) => { if (typeof b.transfer === 'function' && !b.detached) b.transfer(0); }`;
-
-// src/archive/hash-thread.ts
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
@@ -7724,7 +7729,6 @@ var InlineHasher = class {
   close() {
   }
 };
-var MIN_TRANSFER = 64 * 1024;
 var WorkerHasher = class {
   stream;
   /** The thread this hasher started, and stops (null when it shares the caller's). */
@@ -7762,7 +7766,7 @@ var WorkerHasher = class {
     this.ranges = [];
     this.current = null;
     if (ranges.length === 0 || this.stream.error) return;
-    const sent = lastBuffer || buffer.byteLength < MIN_TRANSFER ? ranges.map(([b, off, len]) => [new Uint8Array(b, off, len).slice().buffer, 0, len]) : ranges;
+    const sent = lastBuffer || buffer.byteLength < MIN_OWNED_BUFFER ? ranges.map(([b, off, len]) => [new Uint8Array(b, off, len).slice().buffer, 0, len]) : ranges;
     this.stream.send(sent, false).catch(() => void 0);
   }
   /**
@@ -8836,7 +8840,7 @@ async function verifyChunks(chunks, meta, options, chunkSource, hashThread) {
       chunkSize: INFLATE_CHUNK_SIZE,
       highWaterMark: INFLATE_HIGH_WATER_MARK,
       // The file's chunks are this verification's own: free each as soon as zlib is done with it.
-      ...chunkSource.owned && { onInputDone: (chunk) => freeOwnedChunk(chunk) }
+      ...chunkSource.owned && { onInputDone: (chunk) => freeBuffer(chunk.buffer) }
     }
   );
   const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
@@ -8911,10 +8915,6 @@ async function verifyChunks(chunks, meta, options, chunkSource, hashThread) {
     limits,
     durationMs: Math.round(performance.now() - started)
   };
-}
-var MIN_FREED_SIZE = 64 * 1024;
-function freeOwnedChunk(chunk) {
-  if (chunk.buffer.byteLength >= MIN_FREED_SIZE) freeBuffer(chunk.buffer);
 }
 function compressionRatioMessage(inflated, compressed, limits) {
   return `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio (${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.`;

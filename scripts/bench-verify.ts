@@ -6,7 +6,9 @@
 // generated fast (pre-deflated blocks joined at full-flush points into one valid gzip member)
 // in a temp dir that is deleted afterwards. Run `npm run bundle` first: the CLI runs dist/.
 // IPM_DB_BENCH_SKIP_2G=1 skips the 2 GiB cases on slow machines. IPM_DB_BENCH_RUNS sets the run
-// count; IPM_DB_BENCH_TAR=0 skips the tar comparison.
+// count; IPM_DB_BENCH_TAR=0 skips the tar comparison. IPM_DB_BENCH_NODE picks the Node that runs
+// both verify and the floor: 20 or 24 (tools/node, `npm ci --prefix tools/node`) or a path;
+// default this Node.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FlushedGzipWriter } from '../test/support/hostile-archives.js';
+import { requireNode, type NodeMajor } from '../test/support/node-binaries.js';
 import { ipmTarHeader, padding, splitIpmPath } from '../test/support/ipm-tar.js';
 import { moduleXml, dependencyXml } from './make-example-archive.js';
 
@@ -22,6 +25,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 1024 * 1024;
 const BLOCK = 8192;
 const RUNS = Number(process.env.IPM_DB_BENCH_RUNS ?? 3);
+const NODE = benchNode(process.env.IPM_DB_BENCH_NODE);
+
+function benchNode(choice: string | undefined): string {
+  if (!choice) return process.execPath;
+  if (choice === '20' || choice === '24') return requireNode(Number(choice) as NodeMajor);
+  return choice;
+}
 
 function tarHeader(path: string, type: 'file' | 'dir', size: number): Buffer {
   const { name, prefix } = splitIpmPath(path, type === 'dir');
@@ -139,8 +149,8 @@ async function benchOne(dir: string, label: string, datBytes: number, fullShare:
   const tar: Run[] = [];
   const extractDir = join(dir, 'extract');
   for (let i = 0; i < RUNS; i++) {
-    verify.push(timed(process.execPath, [join(root, 'bin/ipm-db.js'), 'verify', archive], 'ipm-db verify'));
-    floor.push(timed(process.execPath, ['--input-type=module', '-e', FLOOR, archive], 'floor'));
+    verify.push(timed(NODE, [join(root, 'bin/ipm-db.js'), 'verify', archive], 'ipm-db verify'));
+    floor.push(timed(NODE, ['--input-type=module', '-e', FLOOR, archive], 'floor'));
     if (!WITH_TAR) continue;
     await mkdir(extractDir, { recursive: true });
     tar.push(
@@ -181,7 +191,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dir = await mkdtemp(join(tmpdir(), 'ipm-db-bench-'));
   try {
     console.log(
-      `ipm-db verify benchmark: node ${process.version}, ${cpus().length} CPUs, load ${loadavg()
+      `ipm-db verify benchmark: node ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()} (${NODE}), ${cpus().length} CPUs, load ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}, median of ${RUNS}`,
     );

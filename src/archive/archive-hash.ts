@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MIN_OWNED_BUFFER } from './free-buffer.js';
 import type { HashStream } from './hash-thread.js';
 
 /** The archive's own SHA-256, over its bytes as they pass on to the decoder. */
@@ -54,7 +55,8 @@ async function* passThrough(source: AsyncIterable<Buffer>, thread: HashStream, a
         const step = await iterator.next();
         if (step.done) sourceDone = true;
         else if (step.value.length > 0) {
-          const c = step.value;
+          // A chunk of a small buffer may share it with others (Node's pool): it travels as a copy.
+          const c = step.value.buffer.byteLength < MIN_OWNED_BUFFER ? copyOf(step.value) : step.value;
           const size = c.length; // the chunk is detached once sent
           const back = thread.send([[c.buffer as ArrayBuffer, c.byteOffset, size]], true).then((ranges) => {
             const [buffer, offset, length] = ranges[0]!;
@@ -73,4 +75,9 @@ async function* passThrough(source: AsyncIterable<Buffer>, thread: HashStream, a
   } finally {
     if (!sourceDone) void Promise.resolve(iterator.return?.()).catch(() => undefined);
   }
+}
+
+/** The bytes in a buffer of their own (Buffer.from could take a slice of the shared pool). */
+function copyOf(chunk: Buffer): Buffer {
+  return Buffer.from(new Uint8Array(chunk).buffer);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MIN_OWNED_BUFFER } from './free-buffer.js';
 import { HashThread, type HashRange, type HashStream } from './hash-thread.js';
 
 /** SHA-256 of IRIS.DAT, fed with views into the decompressed stream as the tar parser meets them. */
@@ -21,9 +22,6 @@ export class InlineHasher implements DatHasher {
   }
   close(): void {}
 }
-
-/** Buffers this small may come from Node's shared allocation pool: their ranges are copied, never transferred. */
-const MIN_TRANSFER = 64 * 1024;
 
 /**
  * Hashes on a worker thread, so that IRIS.DAT's hash runs on the second core beside inflating and the
@@ -76,7 +74,7 @@ export class WorkerHasher implements DatHasher {
     this.current = null;
     if (ranges.length === 0 || this.stream.error) return;
     const sent =
-      lastBuffer || buffer!.byteLength < MIN_TRANSFER
+      lastBuffer || buffer!.byteLength < MIN_OWNED_BUFFER
         ? ranges.map(([b, off, len]): HashRange => [new Uint8Array(b, off, len).slice().buffer, 0, len])
         : ranges;
     // A failure surfaces from digest().

@@ -114,7 +114,7 @@ async function verifyChunks(
       chunkSize: INFLATE_CHUNK_SIZE,
       highWaterMark: INFLATE_HIGH_WATER_MARK,
       // The file's chunks are this verification's own: free each as soon as zlib is done with it.
-      ...(chunkSource.owned && { onInputDone: (chunk: Buffer) => freeOwnedChunk(chunk) }),
+      ...(chunkSource.owned && { onInputDone: (chunk: Buffer) => freeBuffer(chunk.buffer) }),
     },
   );
   const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
@@ -192,13 +192,6 @@ async function verifyChunks(
     limits,
     durationMs: Math.round(performance.now() - started),
   };
-}
-
-/** Buffers this small may be slices of Node's shared pool: never freed, whoever holds them. */
-const MIN_FREED_SIZE = 64 * 1024;
-
-function freeOwnedChunk(chunk: Buffer): void {
-  if (chunk.buffer.byteLength >= MIN_FREED_SIZE) freeBuffer(chunk.buffer);
 }
 
 function compressionRatioMessage(inflated: number, compressed: number, limits: ArchiveLimits): string {
