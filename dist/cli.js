@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-QULXIXDS.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-NJ2SRAFZ.js")).runCommand
   },
   {
     name: "verify",
@@ -68,7 +68,7 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-DXP6VU5F.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-32YN4UAM.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",

@@ -4702,6 +4702,7 @@ async function setUpIpmWarm(ctx, installer) {
     }
   }
   const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
+  if (installer) recordIpmInstall(ctx, ctx.container.name);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container, state.tag, state.key, {
@@ -4716,6 +4717,28 @@ async function setUpIpmWarm(ctx, installer) {
     }
   }
   return setup;
+}
+function recordIpmInstall(ctx, container) {
+  (ctx.report.ipmInstalls ??= []).push(container);
+}
+async function warmImageForScenarios(ctx) {
+  const state = warmState(ctx);
+  if (!state || !ctx.options.warmIpmImage) return null;
+  return state.used || await warmImageExists(ctx.docker, state.tag) ? state.tag : null;
+}
+async function setUpScenarioIpm(ctx, driven, fromWarmImage, installer, homeNamespace) {
+  if (fromWarmImage) {
+    try {
+      await setUpIpm(ctx, driven.target, null, homeNamespace);
+      return;
+    } catch (err) {
+      ctx.logger.warn(
+        `IPM was not usable in ${driven.container.name}, started from the warm IPM image (${errorMessage(err)}); installing it afresh.`
+      );
+    }
+  }
+  await setUpIpm(ctx, driven.target, installer, homeNamespace);
+  if (installer) recordIpmInstall(ctx, driven.container.name);
 }
 
 // src/iris/assumptions.ts
@@ -10293,9 +10316,10 @@ function irisOf(ctx, current, homeNamespace) {
     updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
   };
 }
-function startOnVolume(ctx, runId, volume, image) {
+function startOnVolume(ctx, runId, volume, image, checkCapsFalse) {
   return startPipelineIris(ctx, runId, {
     ...image ? { image } : {},
+    ...checkCapsFalse !== void 0 ? { checkCapsFalse } : {},
     // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
     // containers need none (packages are copied in, previous releases pulled on the host).
     network: "none",
@@ -10346,9 +10370,10 @@ async function startDurable(ctx, image) {
     await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
   };
   try {
-    const first = await startOnVolume(ctx, runIds[0], volume, image);
+    const warm = image === void 0 ? await warmImageForScenarios(ctx) : null;
+    const first = warm ? await startOnVolume(ctx, runIds[0], volume, warm, needsCheckCapsFalse(ctx.options.image)) : await startOnVolume(ctx, runIds[0], volume, image);
     parts = first;
-    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
+    await setUpScenarioIpm(ctx, first, warm !== null, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
     await dispose();
     throw err;
