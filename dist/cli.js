@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-NJ2SRAFZ.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-VU3CCRQ6.js")).runCommand
   },
   {
     name: "verify",
@@ -63,17 +63,17 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-2W7HCCFZ.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-G6LRWK4X.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-32YN4UAM.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-7MLSQ2MD.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-SX5FIBWH.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-QUUSIYUK.js")).attestPredicateCommand
   }
 ];
 

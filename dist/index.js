@@ -4342,7 +4342,7 @@ function namespaceName(homeNamespace, postfix) {
 function createNamespaceOperations(options) {
   const name = namespaceName(options.homeNamespace, options.postfix);
   const ops = [{ kind: "set", variable: "cfg", expression: { kind: "newNamespaceConfig" } }];
-  if (options.enableEnsemble)
+  if (options.interoperability)
     ops.push({ kind: "set", variable: "cfg.EnableEnsemble", expression: { kind: "integer", value: 1 } });
   ops.push({ kind: "initializeNamespace", postfix: options.postfix, resultVariable: "ns", configVariable: "cfg" });
   ops.push({ kind: "emit", key: "namespace", expression: { kind: "variable", name: "ns" } });
@@ -4441,7 +4441,7 @@ function newPackageNamespace(ctx, target, homeNamespace, prefix) {
   return createNamespace(target, {
     homeNamespace,
     postfix: ctx.nextPostfix(prefix),
-    enableEnsemble: ctx.options.enableEnsemble ?? false
+    interoperability: ctx.options.interoperability ?? false
   });
 }
 function setUpIpm(ctx, target, installer, homeNamespace) {
@@ -5225,7 +5225,7 @@ function groupedLogger(sink, prefix) {
   };
 }
 
-// src/pipeline/types.ts
+// src/pipeline/run-report.ts
 var STAGES = ["start", "ipm", "load", "package", "verify", "install", "test", "upgrade", "publish"];
 
 // src/pipeline/upgrade/steps.ts
@@ -5914,7 +5914,7 @@ async function runImage(ctx, slots, image, index) {
         {
           image,
           workspace: inputs.workspace,
-          modulePath: inputs.modulePath,
+          moduleDir: inputs.moduleDir,
           outDir,
           ipmInstaller: ctx.ipmInstaller,
           warmIpmImage: inputs.warmIpmImage,
@@ -6536,10 +6536,10 @@ async function exportModuleAt(moduleDir, revision) {
   }
 }
 
-// src/pipeline/upgrade/types.ts
+// src/pipeline/upgrade/results.ts
 var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
 
-// src/pipeline/upgrade/options.ts
+// src/pipeline/upgrade/settings.ts
 var UPGRADE_FIELDS = [
   "upgrade-from",
   "upgrade-source",
@@ -6780,7 +6780,7 @@ function parseInputs(source) {
     if (/[\0\n\r]/.test(raw)) problem(name, "contains a control character.");
     return abs;
   };
-  const modulePath = inWorkspace("module-path", source.get("module-path").trim() || ".");
+  const moduleDir = inWorkspace("module-path", source.get("module-path").trim() || ".");
   const images = imageList(source, problem);
   const ipm = ipmSource(source, problem, inWorkspace);
   const dev = bool("dev", false);
@@ -6868,7 +6868,7 @@ function parseInputs(source) {
     );
   return {
     workspace,
-    modulePath,
+    moduleDir,
     images,
     ipm,
     dev,
@@ -7183,12 +7183,12 @@ function splitRegistryInput(registry, namespace) {
   const [host = "", ...prefix] = registry.split("/").filter((p) => p.length > 0);
   return { host, namespace: [...prefix, ...namespace.split("/")].filter((p) => p.length > 0).join("/") };
 }
-function actionCredentials(host, token, dockerConfig) {
-  const fromToken = credentialsOnlyFor(
+function actionCredentials(host, fromInputs, dockerConfig) {
+  const inputCredentials = credentialsOnlyFor(
     host,
-    token.token ? { username: token.username || "token", password: token.token } : void 0
+    fromInputs.password ? { username: fromInputs.username || "token", password: fromInputs.password } : void 0
   );
-  return host.toLowerCase() === "ghcr.io" ? firstCredentials(fromToken, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
+  return host.toLowerCase() === "ghcr.io" ? firstCredentials(inputCredentials, dockerConfig) : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), inputCredentials, dockerConfig);
 }
 function actionRegistryAccess(inputs, env, onSecret) {
   const { host, namespace } = splitRegistryInput(inputs.registry, inputs.namespace);
@@ -7198,7 +7198,7 @@ function actionRegistryAccess(inputs, env, onSecret) {
     plainHttp: inputs.registryPlainHttp,
     credentialsFor: actionCredentials(
       host,
-      { username: inputs.username, token: inputs.token },
+      { username: inputs.username, password: inputs.token },
       dockerConfigCredentials(env)
     ),
     onSecret
@@ -7229,7 +7229,7 @@ function irisLabel(run3) {
   return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative4(roots.workspace, join20(roots.modulePath, moduleRelative));
+  const rel = relative4(roots.workspace, join20(roots.moduleDir, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep4).join("/");
 }
@@ -7404,9 +7404,9 @@ function totalTimeout(totalMs) {
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 async function checkWorkspace(inputs) {
-  await stat12(join22(inputs.modulePath, "module.xml")).catch(() => {
+  await stat12(join22(inputs.moduleDir, "module.xml")).catch(() => {
     throw new UsageError(
-      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.modulePath) || "."}.`,
+      `input "module-path": no module.xml in ${relative5(inputs.workspace, inputs.moduleDir) || "."}.`,
       "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
     );
   });
@@ -7468,7 +7468,7 @@ async function run2(inputs, deps) {
   const runs = outcomes.map((o) => o.report);
   const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
+  const plan = planAnnotations(runs, { workspace: inputs.workspace, moduleDir: inputs.moduleDir });
   for (const a of plan.annotations) io.annotate(a);
   const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
   if (inputs.cacheImages) {
@@ -11000,13 +11000,13 @@ function pipelinePort(wiring) {
       };
       const report = await runPipeline({
         image: o.image,
-        moduleDir: o.modulePath,
+        moduleDir: o.moduleDir,
         outDir: o.outDir,
         installer: o.ipmInstaller,
         warmIpmImage: o.warmIpmImage,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
-        enableEnsemble: o.interoperability,
+        interoperability: o.interoperability,
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,
@@ -11034,7 +11034,7 @@ function pipelinePort(wiring) {
   };
 }
 function upgradeStageFor(upgrade, logger, wiring) {
-  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
+  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registryAccess, other), { logger }));
   return upgradeStage(upgrade, async (reference, dir) => {
     try {
       return await pull(reference, dir);
@@ -11066,7 +11066,7 @@ function publishPort(wiring) {
             file: (path) => verifyArchive(path),
             stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
           },
-          access: wiring.registry,
+          access: wiring.registryAccess,
           ...r.sourceUrl ? { source: r.sourceUrl } : {},
           force: r.force,
           allowPrerelease: r.allowPrerelease,
@@ -11096,11 +11096,11 @@ async function main() {
     setSecret: (value) => setSecret(value)
   });
   const io = actionsCore();
-  const registry = actionRegistryAccess(inputs, process.env, (value) => setSecret(value));
+  const registryAccess2 = actionRegistryAccess(inputs, process.env, (value) => setSecret(value));
   const outcome2 = await run2(inputs, {
     io,
-    pipeline: pipelinePort({ registry }),
-    publisher: publishPort({ registry }),
+    pipeline: pipelinePort({ registryAccess: registryAccess2 }),
+    publisher: publishPort({ registryAccess: registryAccess2 }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,

@@ -119,8 +119,8 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const outcome = await run(inputs, {
         io: silentIo,
-        pipeline: pipelinePort({ runner, registry }),
-        publisher: publishPort({ registry }),
+        pipeline: pipelinePort({ runner, registryAccess: registry }),
+        publisher: publishPort({ registryAccess: registry }),
         uploader: null,
         cache: noCache,
         docker: dockerCli,

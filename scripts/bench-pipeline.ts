@@ -23,7 +23,7 @@ import { parseInputs } from '../src/action/inputs.js';
 import { actionRegistryAccess } from '../src/action/registry.js';
 import { run } from '../src/action/run.js';
 import { pipelinePort, publishPort } from '../src/action/wiring.js';
-import type { RunReport } from '../src/pipeline/types.js';
+import type { RunReport } from '../src/pipeline/run-report.js';
 import { docker, startDockerEngine } from '../test/support/docker-engine.js';
 import { startRegistry } from '../test/support/registry.js';
 import { buildStandinImage } from '../test/standin/image.js';
@@ -133,8 +133,8 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const outcome = await run(inputs, {
         io: silentIo,
-        pipeline: pipelinePort({ registry: access }),
-        publisher: publishPort({ registry: access }),
+        pipeline: pipelinePort({ registryAccess: access }),
+        publisher: publishPort({ registryAccess: access }),
         uploader: null,
         cache: noCache,
         docker: dockerCli,

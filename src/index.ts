@@ -21,11 +21,11 @@ async function main(): Promise<void> {
     setSecret: (value) => core.setSecret(value),
   });
   const io = actionsCore();
-  const registry = actionRegistryAccess(inputs, process.env, (value) => core.setSecret(value));
+  const registryAccess = actionRegistryAccess(inputs, process.env, (value) => core.setSecret(value));
   const outcome = await run(inputs, {
     io,
-    pipeline: pipelinePort({ registry }),
-    publisher: publishPort({ registry }),
+    pipeline: pipelinePort({ registryAccess }),
+    publisher: publishPort({ registryAccess }),
     uploader: artifactServiceAvailable(process.env) ? defaultUploader() : null,
     cache: actionsCacheStore((m) => io.warning(m)),
     docker: dockerCli,

@@ -5,7 +5,7 @@
  * as overflow for the job summary.
  */
 import { join, relative, sep } from 'node:path';
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 
 export const MAX_PER_LEVEL = 10;
 
@@ -30,7 +30,7 @@ export interface SourceRoots {
   /** The repository checkout (GITHUB_WORKSPACE). */
   workspace: string;
   /** Absolute module directory; compile error files are relative to it. */
-  modulePath: string;
+  moduleDir: string;
 }
 
 function irisLabel(run: RunReport): string {
@@ -38,7 +38,7 @@ function irisLabel(run: RunReport): string {
 }
 
 export function repositoryPath(roots: SourceRoots, moduleRelative: string): string | null {
-  const rel = relative(roots.workspace, join(roots.modulePath, moduleRelative));
+  const rel = relative(roots.workspace, join(roots.moduleDir, moduleRelative));
   if (rel.startsWith('..') || rel === '') return null;
   return rel.split(sep).join('/');
 }

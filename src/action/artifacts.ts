@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 import { errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import type { CoreIO } from './core-io.js';

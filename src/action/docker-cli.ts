@@ -8,9 +8,9 @@ import { childEnvironment } from '../util/child-env.js';
 
 const execFileP = promisify(execFile);
 
-export type Docker = (args: string[], timeoutMs: number) => Promise<{ stdout: string }>;
+export type DockerCommand = (args: string[], timeoutMs: number) => Promise<{ stdout: string }>;
 
-export const dockerCli: Docker = async (args, timeoutMs) => {
+export const dockerCli: DockerCommand = async (args, timeoutMs) => {
   const { stdout } = await execFileP('docker', args, {
     env: childEnvironment(),
     timeout: timeoutMs,

@@ -6,7 +6,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../util/errors.js';
 import { cacheKey, type CacheStore } from './cache-store.js';
-import type { Docker } from './docker-cli.js';
+import type { DockerCommand } from './docker-cli.js';
 
 function imageTar(dir: string, image: string): string {
   return join(dir, `${cacheKey(image)}.tar`);
@@ -22,7 +22,7 @@ export async function restoreImage(
   image: string,
   dir: string,
   store: CacheStore,
-  docker: Docker,
+  docker: DockerCommand,
   warn: (m: string) => void,
 ): Promise<boolean> {
   if (!store.available()) return false;
@@ -45,7 +45,7 @@ export async function saveImage(
   image: string,
   dir: string,
   store: CacheStore,
-  docker: Docker,
+  docker: DockerCommand,
   warn: (m: string) => void,
 ): Promise<boolean> {
   if (!store.available()) return false;

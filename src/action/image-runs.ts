@@ -10,7 +10,7 @@ import { imageTag } from '../naming/grammar.js';
 import { containerSlots } from '../pipeline/parallel.js';
 import { emptyReport } from '../pipeline/runner.js';
 import { stageFailure } from '../pipeline/stage-result.js';
-import type { RunReport, StageName } from '../pipeline/types.js';
+import type { RunReport, StageName } from '../pipeline/run-report.js';
 import { untilAborted } from '../util/abort.js';
 import { mapBounded, type Limiter } from '../util/limiter.js';
 import { sanitiseArtifactName } from './artifacts.js';
@@ -102,7 +102,7 @@ async function runImage(ctx: ImageRunsContext, slots: Limiter, image: string, in
         {
           image,
           workspace: inputs.workspace,
-          modulePath: inputs.modulePath,
+          moduleDir: inputs.moduleDir,
           outDir,
           ipmInstaller: ctx.ipmInstaller,
           warmIpmImage: inputs.warmIpmImage,

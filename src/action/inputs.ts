@@ -8,7 +8,7 @@ import { IPM_RELEASE_URL } from '../ipm/installer.js';
 import { defaultParallel, thisMachine } from '../pipeline/parallel.js';
 import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
-import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/options.js';
+import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/settings.js';
 import { registerSecret } from '../util/redact.js';
 import { forkPullRequest } from './event.js';
 import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
@@ -27,11 +27,11 @@ export type IpmSource =
 export interface ActionInputs {
   workspace: string;
   /** Absolute path of the module directory. */
-  modulePath: string;
+  moduleDir: string;
   images: string[];
   ipm: IpmSource;
   dev: boolean;
-  /** Interoperability-enabled namespaces (the driver's enableEnsemble). */
+  /** Interoperability-enable the namespaces the pipeline creates (cfg.EnableEnsemble = 1). */
   interoperability: boolean;
   exportPythonDeps: boolean;
   runTests: boolean;
@@ -159,7 +159,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     return abs;
   };
 
-  const modulePath = inWorkspace('module-path', source.get('module-path').trim() || '.');
+  const moduleDir = inWorkspace('module-path', source.get('module-path').trim() || '.');
 
   const images = imageList(source, problem);
 
@@ -258,7 +258,7 @@ export function parseInputs(source: InputSource): ActionInputs {
 
   return {
     workspace,
-    modulePath,
+    moduleDir,
     images,
     ipm,
     dev,

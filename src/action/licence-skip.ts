@@ -6,7 +6,7 @@
  * written. Pure.
  */
 import { LICENCE_EXPIRED } from '../iris/startup.js';
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 
 export type LicencePolicy = 'fail' | 'skip';
 export const LICENCE_POLICIES: readonly LicencePolicy[] = ['fail', 'skip'];

@@ -1,4 +1,4 @@
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 
 export interface UploadedArtifact {
   name: string;

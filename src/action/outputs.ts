@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PublishedPackage } from '../oci/publish.js';
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 import { redact } from '../util/redact.js';
 import type { CoreIO } from './core-io.js';
 import type { ImageOutcome } from './image-runs.js';

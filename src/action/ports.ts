@@ -6,8 +6,8 @@
 import type { InstallerSource } from '../ipm/installer.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { PublishedPackage } from '../oci/publish.js';
-import type { RunReport, StageName } from '../pipeline/types.js';
-import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
+import type { RunReport, StageName } from '../pipeline/run-report.js';
+import type { UpgradeOptions } from '../pipeline/upgrade/settings.js';
 import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
 import type { ActionInputs } from './inputs.js';
@@ -16,7 +16,7 @@ import type { CreatedResource } from '../iris/container.js';
 export interface ImageRunOptions {
   image: string;
   workspace: string;
-  modulePath: string;
+  moduleDir: string;
   /** Directory for this image's archive, report, JUnit and logs (created by the caller). */
   outDir: string;
   /** Local installer to load (already downloaded and checked), or null to use the image's IPM. */

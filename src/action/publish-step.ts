@@ -3,7 +3,7 @@
  * passed; otherwise each verified archive is published in turn, stopping at the first failure.
  */
 import { stageFailure, stageSkipped } from '../pipeline/stage-result.js';
-import type { RunReport, StageResult } from '../pipeline/types.js';
+import type { RunReport, StageResult } from '../pipeline/run-report.js';
 import { untilAborted } from '../util/abort.js';
 import { IpmDbError } from '../util/errors.js';
 import { coreLogger, type CoreIO } from './core-io.js';

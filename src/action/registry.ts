@@ -22,21 +22,22 @@ export function splitRegistryInput(registry: string, namespace: string): { host:
 }
 
 /**
- * `token` goes to the registry host. For a host other than ghcr.io a docker login entry for it
- * comes first: `token` defaults to the job's GitHub token, which only GHCR accepts.
+ * The inputs' credentials go to the registry host only. For a host other than ghcr.io a docker
+ * login entry for it comes first: the password (the `token` input) defaults to the job's GitHub
+ * token, which only GHCR accepts.
  */
-export function actionCredentials(
+function actionCredentials(
   host: string,
-  token: { username: string; token: string },
+  fromInputs: { username: string; password: string },
   dockerConfig: CredentialsFor,
 ): CredentialsFor {
-  const fromToken = credentialsOnlyFor(
+  const inputCredentials = credentialsOnlyFor(
     host,
-    token.token ? { username: token.username || 'token', password: token.token } : undefined,
+    fromInputs.password ? { username: fromInputs.username || 'token', password: fromInputs.password } : undefined,
   );
   return host.toLowerCase() === 'ghcr.io'
-    ? firstCredentials(fromToken, dockerConfig)
-    : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), fromToken, dockerConfig);
+    ? firstCredentials(inputCredentials, dockerConfig)
+    : firstCredentials(credentialsOnlyFor(host, dockerConfig(host)), inputCredentials, dockerConfig);
 }
 
 export function actionRegistryAccess(
@@ -51,7 +52,7 @@ export function actionRegistryAccess(
     plainHttp: inputs.registryPlainHttp,
     credentialsFor: actionCredentials(
       host,
-      { username: inputs.username, token: inputs.token },
+      { username: inputs.username, password: inputs.token },
       dockerConfigCredentials(env),
     ),
     onSecret,

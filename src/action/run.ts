@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { firstFailure } from '../pipeline/stage-result.js';
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { planAnnotations } from './annotations.js';
@@ -15,7 +15,7 @@ import { uploadArtifacts, type ArtifactUploader } from './artifacts.js';
 import type { CacheStore } from './cache-store.js';
 import { ResourceLedger, STATE_KEEP, STATE_RUN_ID } from './cleanup.js';
 import type { CoreIO } from './core-io.js';
-import type { Docker } from './docker-cli.js';
+import type { DockerCommand } from './docker-cli.js';
 import { saveImage } from './image-cache.js';
 import { runImages, type ImageOutcome } from './image-runs.js';
 import type { ActionInputs } from './inputs.js';
@@ -34,7 +34,7 @@ export interface ActionDeps {
   /** null outside Actions: uploads are skipped with a notice. */
   uploader: ArtifactUploader | null;
   cache: CacheStore;
-  docker: Docker;
+  docker: DockerCommand;
   env: Record<string, string | undefined>;
   runId: string;
 }
@@ -58,9 +58,9 @@ function totalTimeout(totalMs: number): { signal: AbortSignal; clear: () => void
 
 /** Refuses, before any container starts, a module path without module.xml or an upgrade-from file that is missing. */
 async function checkWorkspace(inputs: ActionInputs): Promise<void> {
-  await stat(join(inputs.modulePath, 'module.xml')).catch(() => {
+  await stat(join(inputs.moduleDir, 'module.xml')).catch(() => {
     throw new UsageError(
-      `input "module-path": no module.xml in ${relative(inputs.workspace, inputs.modulePath) || '.'}.`,
+      `input "module-path": no module.xml in ${relative(inputs.workspace, inputs.moduleDir) || '.'}.`,
       'Point module-path at the folder holding module.xml, and run actions/checkout before this step.',
     );
   });
@@ -126,7 +126,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
   const runs = outcomes.map((o) => o.report);
   const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, modulePath: inputs.modulePath });
+  const plan = planAnnotations(runs, { workspace: inputs.workspace, moduleDir: inputs.moduleDir });
   for (const a of plan.annotations) io.annotate(a);
   const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice);
   if (inputs.cacheImages) {

@@ -5,7 +5,7 @@
  */
 import { escapeHtml, formatDuration, markdownCode, markdownText } from '../util/format.js';
 import * as core from '@actions/core';
-import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/types.js';
+import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/run-report.js';
 import { renderUpgradeMarkdown } from '../pipeline/upgrade/markdown.js';
 import type { ActionOutcome } from './outcome.js';
 

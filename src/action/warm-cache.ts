@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { errorMessage } from '../util/errors.js';
 import { warmImageKey, warmImageTag } from '../ipm/warm-image.js';
 import { cacheKey, type CacheStore } from './cache-store.js';
-import type { Docker } from './docker-cli.js';
+import type { DockerCommand } from './docker-cli.js';
 
 export interface WarmCacheEntry {
   tag: string;
@@ -18,7 +18,7 @@ export interface WarmCacheEntry {
   restored: boolean;
 }
 
-async function imageId(docker: Docker, image: string): Promise<string | null> {
+async function imageId(docker: DockerCommand, image: string): Promise<string | null> {
   const inspect = async () => (await docker(['image', 'inspect', '--format', '{{.Id}}', image], 60_000)).stdout.trim();
   try {
     return await inspect();
@@ -38,7 +38,7 @@ export async function restoreWarmImage(
   ipmPin: string,
   dir: string,
   store: CacheStore,
-  docker: Docker,
+  docker: DockerCommand,
   warn: (m: string) => void,
 ): Promise<WarmCacheEntry | null> {
   if (!store.available()) return null;
@@ -64,7 +64,7 @@ export async function saveWarmImage(
   entry: WarmCacheEntry,
   dir: string,
   store: CacheStore,
-  docker: Docker,
+  docker: DockerCommand,
   warn: (m: string) => void,
 ): Promise<boolean> {
   if (entry.restored || !store.available()) return false;

@@ -11,13 +11,13 @@ import { verifyArchiveStream } from '../archive/verify.js';
 import { accessForHost, type RegistryAccess } from '../oci/access.js';
 import { publishPackage } from '../oci/publish.js';
 import { RegistryClient } from '../oci/client.js';
-import type { PipelineHooks, Stage } from '../pipeline/options.js';
+import type { PipelineHooks, Stage } from '../pipeline/context.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { DEFAULT_STAGES } from '../pipeline/stages.js';
-import type { UpgradeOptions } from '../pipeline/upgrade/options.js';
+import type { UpgradeOptions } from '../pipeline/upgrade/settings.js';
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import type { Logger } from '../util/log.js';
-import type { StageResult } from '../pipeline/types.js';
+import type { StageResult } from '../pipeline/run-report.js';
 import { redact } from '../util/redact.js';
 import type { PipelinePort, PublishPort } from './ports.js';
 import { withActionRegistryHint } from './registry.js';
@@ -26,7 +26,7 @@ export interface WiringOptions {
   /** Runs every docker command; the default runs them through src/iris/process.ts (tests and the bench wrap it). */
   runner?: CommandRunner;
   /** The registry to publish to and pull previous versions from (src/action/registry.ts builds it from the inputs). */
-  registry: RegistryAccess;
+  registryAccess: RegistryAccess;
 }
 
 export function pipelinePort(wiring: WiringOptions): PipelinePort {
@@ -45,13 +45,13 @@ export function pipelinePort(wiring: WiringOptions): PipelinePort {
       };
       const report = await runPipeline({
         image: o.image,
-        moduleDir: o.modulePath,
+        moduleDir: o.moduleDir,
         outDir: o.outDir,
         installer: o.ipmInstaller,
         warmIpmImage: o.warmIpmImage,
         dev: o.dev,
         exportPythonDeps: o.exportPythonDeps,
-        enableEnsemble: o.interoperability,
+        interoperability: o.interoperability,
         runTests: o.runTests,
         onResource: o.onResource,
         signal: o.signal,
@@ -86,7 +86,7 @@ export function pipelinePort(wiring: WiringOptions): PipelinePort {
  * (the action's token for the action's registry; a docker login entry, or nothing, elsewhere).
  */
 function upgradeStageFor(upgrade: UpgradeOptions, logger: Logger, wiring: WiringOptions): Stage {
-  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registry, other), { logger }));
+  const pull = registryPuller((other) => new RegistryClient(accessForHost(wiring.registryAccess, other), { logger }));
   return upgradeStage(upgrade, async (reference, dir) => {
     try {
       return await pull(reference, dir);
@@ -120,7 +120,7 @@ export function publishPort(wiring: WiringOptions): PublishPort {
             file: (path) => verifyArchive(path),
             stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName }),
           },
-          access: wiring.registry,
+          access: wiring.registryAccess,
           ...(r.sourceUrl ? { source: r.sourceUrl } : {}),
           force: r.force,
           allowPrerelease: r.allowPrerelease,

@@ -1,13 +1,13 @@
 // `ipm-db run`'s upgrade flags: the action's upgrade input names, mapped onto the upgrade stage's
-// own parser (src/pipeline/upgrade/options.ts) and its registry puller.
+// own parser (src/pipeline/upgrade/settings.ts) and its registry puller.
 import { resolve } from 'node:path';
-import type { Stage } from '../pipeline/options.js';
+import type { Stage } from '../pipeline/context.js';
 import {
   UPGRADE_FIELDS,
   parseUpgradeOptions,
   type UpgradeField,
   type UpgradeText,
-} from '../pipeline/upgrade/options.js';
+} from '../pipeline/upgrade/settings.js';
 import type { UpgradeEnvironment } from '../pipeline/upgrade/ports.js';
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
 import { UsageError } from '../util/errors.js';

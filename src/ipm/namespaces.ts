@@ -16,7 +16,7 @@ export interface NamespaceOptions {
   /** Upper-case letters and digits, e.g. "PKG", "INST1". */
   postfix: string;
   /** Interoperability-enable the namespace (cfg.EnableEnsemble = 1). */
-  enableEnsemble?: boolean;
+  interoperability?: boolean;
   timeoutMs?: number;
 }
 
@@ -30,7 +30,7 @@ export function namespaceName(homeNamespace: string, postfix: string): string {
 export function createNamespaceOperations(options: NamespaceOptions): Operation[] {
   const name = namespaceName(options.homeNamespace, options.postfix);
   const ops: Operation[] = [{ kind: 'set', variable: 'cfg', expression: { kind: 'newNamespaceConfig' } }];
-  if (options.enableEnsemble)
+  if (options.interoperability)
     ops.push({ kind: 'set', variable: 'cfg.EnableEnsemble', expression: { kind: 'integer', value: 1 } });
   ops.push({ kind: 'initializeNamespace', postfix: options.postfix, resultVariable: 'ns', configVariable: 'cfg' });
   ops.push({ kind: 'emit', key: 'namespace', expression: { kind: 'variable', name: 'ns' } });

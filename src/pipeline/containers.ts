@@ -13,7 +13,7 @@ import type { ResolvedInstaller } from '../ipm/installer.js';
 import { createNamespace } from '../ipm/namespaces.js';
 import { IpmOperations, type IpmTarget } from '../ipm/operations.js';
 import { chooseNetwork, needsOutbound } from './network.js';
-import type { PipelineContext } from './options.js';
+import type { PipelineContext } from './context.js';
 
 export interface DrivenContainer {
   container: IrisContainer;
@@ -92,7 +92,7 @@ export function newPackageNamespace(
   return createNamespace(target, {
     homeNamespace,
     postfix: ctx.nextPostfix(prefix),
-    enableEnsemble: ctx.options.enableEnsemble ?? false,
+    interoperability: ctx.options.interoperability ?? false,
   });
 }
 

@@ -8,10 +8,10 @@ import { redact } from '../util/redact.js';
 import { newRunId, removeRun } from '../iris/container.js';
 import { Docker } from '../iris/docker.js';
 import { CompileFailedError } from '../ipm/operations.js';
-import type { PipelineContext, PipelineOptions } from './options.js';
+import type { PipelineContext, PipelineOptions } from './context.js';
 import { stageFailure, stageSkipped } from './stage-result.js';
 import { DEFAULT_STAGES } from './stages.js';
-import type { RunReport, StageResult } from './types.js';
+import type { RunReport, StageResult } from './run-report.js';
 
 export function emptyReport(image: string, startedAt: Date): RunReport {
   return {

@@ -5,7 +5,7 @@
  */
 import { IpmDbError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
-import type { StageName, StageResult } from './types.js';
+import type { StageName, StageResult } from './run-report.js';
 
 /** A failed stage: the error's message with its hint in parentheses, its code, and its details as output. */
 export function stageFailure(stage: StageName, error: unknown, durationMs: number): StageResult {

@@ -12,7 +12,7 @@ import { hasRequirementsTxt, networkMode, pythonDepsWithoutNetwork } from './pyt
 import { dependencyProblems, missingDependencyError } from '../ipm/dependencies.js';
 import { newPackageNamespace } from './containers.js';
 import { pipelineInstaller, setUpIpmWarm, startWithWarmImage, warmState } from './warm.js';
-import type { PipelineContext, Stage } from './options.js';
+import type { PipelineContext, Stage } from './context.js';
 import { probeAssumptions, type ProbeResult } from '../iris/assumptions.js';
 import { sessionArgs } from '../iris/session.js';
 import type { IrisContainer } from '../iris/container.js';

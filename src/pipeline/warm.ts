@@ -18,7 +18,7 @@ import {
 } from '../ipm/warm-image.js';
 import type { IpmSetup } from '../ipm/bootstrap.js';
 import { setUpIpm, startPipelineIris, type DrivenContainer } from './containers.js';
-import type { PipelineContext } from './options.js';
+import type { PipelineContext } from './context.js';
 
 export interface WarmState {
   key: string;

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IRIS_UPGRADE_REPORT_SCHEMA } from '../pipeline/upgrade/types.js';
+import { IRIS_UPGRADE_REPORT_SCHEMA } from '../pipeline/upgrade/results.js';
 import { IpmDbError } from '../util/errors.js';
 import type { IrisUpgradeVerdict } from './test-attestation.js';
 

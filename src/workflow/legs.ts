@@ -3,7 +3,7 @@
  * archive; the report job turns them into one version x stage table, the publish job into a plan
  * of what to push. Pure: legs are data, the file scanning lives in leg-files.ts.
  */
-import { STAGES, type RunReport, type StageResult } from '../pipeline/types.js';
+import { STAGES, type RunReport, type StageResult } from '../pipeline/run-report.js';
 import { IpmDbError, errorMessage } from '../util/errors.js';
 import { formatDuration, markdownCode, markdownText } from '../util/format.js';
 import { isDigest } from '../naming/grammar.js';

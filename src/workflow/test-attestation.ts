@@ -6,7 +6,7 @@
  * part in; plus the attestation subjects (one "<sha256 hex>  <repository>" line per digest, the
  * checksums format actions/attest reads). Schema: docs/test-result-predicate.schema.json.
  */
-import type { RunReport } from '../pipeline/types.js';
+import type { RunReport } from '../pipeline/run-report.js';
 import { IpmDbError } from '../util/errors.js';
 import type { Leg, PublishedResult } from './legs.js';
 

@@ -20,7 +20,7 @@ describe('layer order lint rule', () => {
   it('fails a lower layer importing a higher one, even for types only', async () => {
     const errors = await layerErrors(
       'src/ipm/violation.ts',
-      "import type { RunReport } from '../pipeline/types.js';\nexport type R = RunReport;\n",
+      "import type { RunReport } from '../pipeline/run-report.js';\nexport type R = RunReport;\n",
     );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/src\/ipm may not import from .*src\/pipeline/);

@@ -10,7 +10,7 @@ import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../../pipeline/defaults.js'
 import { runPipeline } from '../../pipeline/runner.js';
 import { formatDuration } from '../../util/format.js';
 import { DEFAULT_STAGES } from '../../pipeline/stages.js';
-import type { RunReport } from '../../pipeline/types.js';
+import type { RunReport } from '../../pipeline/run-report.js';
 import { UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
 import { imageTag } from '../../naming/grammar.js';
@@ -180,7 +180,7 @@ export const runCommand: CliCommand = {
         keepContainer: v.keep ?? false,
         ...(v.network ? { network: v.network } : {}),
         ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
-        enableEnsemble: v.ensemble ?? false,
+        interoperability: v.ensemble ?? false,
         ...(login ? { login } : {}),
         verbose: v.verbose ?? false,
         ...(v['no-export-python-deps'] ? { exportPythonDeps: false } : {}),

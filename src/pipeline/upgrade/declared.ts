@@ -8,7 +8,7 @@
 import { UsageError } from '../../util/errors.js';
 import { assertGlobalPattern, matchesGlobal } from './fingerprint.js';
 import { assertClassName, parseClassMethod } from './objectscript.js';
-import type { GlobalChange } from './types.js';
+import type { GlobalChange } from './results.js';
 
 export interface DeclaredChange {
   /** "Class:Method" or "Class:*" */

@@ -11,7 +11,7 @@ import { IpmDbError } from '../../util/errors.js';
 import { RUN_LABEL, needsCheckCapsFalse, removeRun } from '../../iris/container.js';
 import type { SessionRunner } from '../../iris/session.js';
 import { newPackageNamespace, startPipelineIris, type DrivenContainer } from '../containers.js';
-import type { PipelineContext } from '../options.js';
+import type { PipelineContext } from '../context.js';
 import { setUpScenarioIpm, warmImageForScenarios } from '../warm.js';
 import type { LinesOutput, ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
 

@@ -1,6 +1,6 @@
 /** Which globals to fingerprint, and what differs between two fingerprints (pure). */
 import { UsageError } from '../../util/errors.js';
-import type { DataFingerprint, GlobalChange, GlobalFingerprint, NodeChange } from './types.js';
+import type { DataFingerprint, GlobalChange, GlobalFingerprint, NodeChange } from './results.js';
 
 /**
  * Globals of a data database that change without the module touching them: IPM's own records

@@ -9,12 +9,12 @@
  */
 import { describeError } from '../../util/errors.js';
 import type { Logger } from '../../util/log.js';
-import type { UpgradeOptions } from './options.js';
+import type { UpgradeOptions } from './settings.js';
 import { ipmdbLines, throwOnReportedErrors } from './parse.js';
 import type { UpgradeEnvironment } from './ports.js';
 import { type NewRelease, Scenario, proveUpgrade } from './scenarios.js';
 import { quote } from './objectscript.js';
-import { IRIS_UPGRADE_REPORT_SCHEMA, type UpgradeScenarioResult } from './types.js';
+import { IRIS_UPGRADE_REPORT_SCHEMA, type UpgradeScenarioResult } from './results.js';
 
 /** One side of the upgrade: an IRIS image, its major.minor, and the package built on it. */
 export interface IrisSide {

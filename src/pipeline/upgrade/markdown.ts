@@ -1,7 +1,7 @@
 /** Markdown for the job summary from upgrade scenario results (pure). */
 import { markdownCode, markdownText } from '../../util/format.js';
 import { describeOutcome } from './steps.js';
-import type { DataFingerprint, GlobalChange, UpgradeScenarioResult } from './types.js';
+import type { DataFingerprint, GlobalChange, UpgradeScenarioResult } from './results.js';
 
 const TITLE: Record<UpgradeScenarioResult['scenario'], string> = {
   database: 'database -> database',

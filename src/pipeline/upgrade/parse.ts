@@ -6,7 +6,7 @@
 import { IpmDbError } from '../../util/errors.js';
 import { guardedErrors, parseModuleState as parseInstalledModule, throwOnGuardedError } from '../../ipm/installed.js';
 import type { LinesOutput } from './ports.js';
-import type { CheckResult, GlobalFingerprint, ModuleState, UpdateStepRow } from './types.js';
+import type { CheckResult, GlobalFingerprint, ModuleState, UpdateStepRow } from './results.js';
 
 function values(output: LinesOutput, key: string): string[] {
   return output.results.filter((line) => line.key === key).map((line) => line.value);

@@ -18,7 +18,7 @@ import {
   seedLine,
   updateStepLines,
 } from './objectscript.js';
-import { type UpgradeOptions, previousReference } from './options.js';
+import { type UpgradeOptions, previousReference } from './settings.js';
 import {
   parseChecks,
   parseExpectedSteps,
@@ -55,7 +55,7 @@ import type {
   UpdateStepRow,
   UpgradeScenario,
   UpgradeScenarioResult,
-} from './types.js';
+} from './results.js';
 
 /** The release under test: the package the pipeline just built and verified. */
 export interface NewRelease {

@@ -10,11 +10,11 @@ import { pullPackage } from '../../oci/pull.js';
 import { parseReference } from '../../naming/reference.js';
 import { IpmDbError } from '../../util/errors.js';
 import { parseModuleXml } from '../../ipm/manifest.js';
-import type { Stage } from '../options.js';
+import type { Stage } from '../context.js';
 import { driverUpgradeEnvironment } from './driver-binding.js';
 import { exportModuleAt, gitRevision } from './git-source.js';
 import { renderUpgradeMarkdown } from './markdown.js';
-import type { UpgradeOptions } from './options.js';
+import type { UpgradeOptions } from './settings.js';
 import type { UpgradeEnvironment } from './ports.js';
 import { runUpgradeScenarios } from './scenarios.js';
 

@@ -4,7 +4,7 @@
  * TimeStampStart left empty); an update runs each step not yet done (both set) and leaves done
  * steps untouched. So a done step whose timestamps moved ran again.
  */
-import type { StepOutcome, StepVerdict, UpdateStepRow } from './types.js';
+import type { StepOutcome, StepVerdict, UpdateStepRow } from './results.js';
 
 export type StepMode = 'fresh' | 'upgrade';
 

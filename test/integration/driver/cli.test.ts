@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Docker } from '../../../src/iris/docker.js';
-import type { RunReport } from '../../../src/pipeline/types.js';
+import type { RunReport } from '../../../src/pipeline/run-report.js';
 import { runCli, type CliRun } from '../../support/cli.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunReport } from '../../../src/pipeline/types.js';
+import type { RunReport } from '../../../src/pipeline/run-report.js';
 import { renderScript } from '../../../src/iris/objectscript.js';
 import { sourceInstallOperations } from '../../../src/ipm/ipm-install.js';
 import { runCli, type CliRun } from '../../support/cli.js';

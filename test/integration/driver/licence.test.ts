@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunReport } from '../../../src/pipeline/types.js';
+import type { RunReport } from '../../../src/pipeline/run-report.js';
 import { runCli } from '../../support/cli.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { standinVariant } from '../../support/standin-variants.js';

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunReport } from '../../../src/pipeline/types.js';
+import type { RunReport } from '../../../src/pipeline/run-report.js';
 import { runCli, type CliRun } from '../../support/cli.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { docker } from '../../support/docker-engine.js';

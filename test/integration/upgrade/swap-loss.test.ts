@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyArchive } from '../../../src/archive/verify.js';
-import type { PipelineOptions } from '../../../src/pipeline/options.js';
+import type { PipelineOptions } from '../../../src/pipeline/context.js';
 import { runPipeline } from '../../../src/pipeline/runner.js';
 import { DEFAULT_STAGES } from '../../../src/pipeline/stages.js';
-import { parseUpgradeOptions } from '../../../src/pipeline/upgrade/options.js';
+import { parseUpgradeOptions } from '../../../src/pipeline/upgrade/settings.js';
 import { upgradeStage } from '../../../src/pipeline/upgrade/stage.js';
 import { silentLogger } from '../../../src/util/log.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
@@ -33,14 +33,14 @@ describeWithDocker('swap-loss check against the IRIS stand-in (demo-prod 1.0.0 -
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  async function upgradeWithSeed(seed: string, outDir: string, enableEnsemble = true) {
+  async function upgradeWithSeed(seed: string, outDir: string, interoperability = true) {
     const options: PipelineOptions = {
       image,
       moduleDir: join(FIXTURES, 'demo-prod-v2'),
       outDir: join(work, outDir),
       installer: { kind: 'path', path: join(work, 'zpm-0.10.10.xml') },
       // demo-prod's production extends Ens.Production: its namespaces must be interoperability-enabled.
-      enableEnsemble,
+      interoperability,
       logger: silentLogger,
       verifyArchive: (path, expected) => verifyArchive(path, expected),
       stages: [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PER_LEVEL, planAnnotations, repositoryPath } from '../../../src/action/annotations.js';
 import { run, verification } from './fixtures.js';
 
-const roots = { workspace: '/ws', modulePath: '/ws/modules/demo' };
+const roots = { workspace: '/ws', moduleDir: '/ws/modules/demo' };
 
 describe('planAnnotations', () => {
   it('puts compile errors on the repository-relative file and line', () => {

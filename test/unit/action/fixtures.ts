@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS } from '../../../src/archive/limits.js';
 import type { VerificationReport } from '../../../src/archive/report.js';
 import type { ActionOutcome } from '../../../src/action/outcome.js';
-import type { RunReport, StageResult } from '../../../src/pipeline/types.js';
+import type { RunReport, StageResult } from '../../../src/pipeline/run-report.js';
 
 export function verification(overrides: Partial<VerificationReport> = {}): VerificationReport {
   return {

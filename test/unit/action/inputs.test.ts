@@ -51,7 +51,7 @@ describe('parseInputs', () => {
       'containers.intersystems.com/intersystems/iris-community:2024.1',
       'containers.intersystems.com/intersystems/iris-community:2025.1',
     ]);
-    expect(i.modulePath).toBe('/ws/module');
+    expect(i.moduleDir).toBe('/ws/module');
     expect(i.ipm).toEqual({
       kind: 'version',
       version: '0.10.10',

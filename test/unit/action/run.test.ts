@@ -9,12 +9,12 @@ import type { Annotation } from '../../../src/action/annotations.js';
 import type { ArtifactUploader } from '../../../src/action/artifacts.js';
 import type { CacheStore } from '../../../src/action/cache-store.js';
 import type { CoreIO } from '../../../src/action/core-io.js';
-import type { Docker } from '../../../src/action/docker-cli.js';
+import type { DockerCommand } from '../../../src/action/docker-cli.js';
 import { parseInputs } from '../../../src/action/inputs.js';
 import type { ImageRunOptions, PipelinePort, PublishPort, PublishRequest } from '../../../src/action/ports.js';
 import { run, type ActionDeps } from '../../../src/action/run.js';
 import type { PublishedPackage } from '../../../src/oci/publish.js';
-import type { RunReport } from '../../../src/pipeline/types.js';
+import type { RunReport } from '../../../src/pipeline/run-report.js';
 import { IpmDbError } from '../../../src/util/errors.js';
 import { run as runReport, stages } from './fixtures.js';
 
@@ -418,7 +418,7 @@ describe('run()', () => {
       },
     };
     const commands: string[][] = [];
-    const docker: Docker = async (args) => {
+    const docker: DockerCommand = async (args) => {
       commands.push(args);
       const output = args.indexOf('--output');
       if (output >= 0) await writeFile(args[output + 1]!, 'image tar');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheStore } from '../../../src/action/cache-store.js';
-import type { Docker } from '../../../src/action/docker-cli.js';
+import type { DockerCommand } from '../../../src/action/docker-cli.js';
 import { restoreWarmImage, saveWarmImage } from '../../../src/action/warm-cache.js';
 import { warmImageKey, warmImageTag } from '../../../src/ipm/warm-image.js';
 
@@ -34,7 +34,7 @@ function fakes(opts: { cached?: string; loadFails?: boolean; localWarm?: boolean
       return true;
     },
   };
-  const docker: Docker = async (args) => {
+  const docker: DockerCommand = async (args) => {
     calls.push(args);
     if (args[0] === 'image' && args[1] === 'inspect') {
       if (args[4] === TAG && !opts.localWarm) throw new Error('No such image');

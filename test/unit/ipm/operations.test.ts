@@ -97,9 +97,9 @@ describe('createNamespace', () => {
     const fake = new FakeDocker(({ lines }) => ({
       stdout: completed(lines, 'Creating namespace USER-PKG and Ensemble-enabling it.', { namespace: 'USER-PKG' }),
     }));
-    expect(await createNamespace(fake.target(), { homeNamespace: 'USER', postfix: 'PKG', enableEnsemble: true })).toBe(
-      'USER-PKG',
-    );
+    expect(
+      await createNamespace(fake.target(), { homeNamespace: 'USER', postfix: 'PKG', interoperability: true }),
+    ).toBe('USER-PKG');
     const lines = fake.sessions[0]!.lines;
     expect(fake.sessions[0]!.namespace).toBe('USER');
     expect(lines).toContain('set cfg=##class(%IPM.Storage.ModuleSetting.NamespaceConfig).%New()');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerificationReport } from '../../../src/archive/report.js';
 import type { IpmOperations, PackagedArchive } from '../../../src/ipm/operations.js';
 import type { Docker } from '../../../src/iris/docker.js';
-import type { Stage } from '../../../src/pipeline/options.js';
+import type { Stage } from '../../../src/pipeline/context.js';
 import { runPipeline } from '../../../src/pipeline/runner.js';
 import { packageStage, verifyStage } from '../../../src/pipeline/stages.js';
 import { silentLogger } from '../../../src/util/log.js';

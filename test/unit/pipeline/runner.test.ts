@@ -4,10 +4,10 @@ import type { Logger } from '../../../src/util/log.js';
 import { silentLogger } from '../../../src/util/log.js';
 import { IrisContainer } from '../../../src/iris/container.js';
 import { CompileFailedError } from '../../../src/ipm/operations.js';
-import type { PipelineOptions, Stage } from '../../../src/pipeline/options.js';
+import type { PipelineOptions, Stage } from '../../../src/pipeline/context.js';
 import { runPipeline } from '../../../src/pipeline/runner.js';
 import { DEFAULT_STAGES } from '../../../src/pipeline/stages.js';
-import { STAGES } from '../../../src/pipeline/types.js';
+import { STAGES } from '../../../src/pipeline/run-report.js';
 import { labelledEngine } from '../../support/labelled-engine.js';
 
 /** An engine holding the run's container (label unit1) and another run's, to see what cleanup removes. */

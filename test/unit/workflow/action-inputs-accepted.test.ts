@@ -61,7 +61,7 @@ describe('the action accepts what the reusable workflow passes it', () => {
       matrix: { version: '2026.1' },
     });
     expect(inputs.images).toEqual(['containers.intersystems.com/intersystems/iris-community:2026.1']);
-    expect(inputs.modulePath).toBe(join(root, 'examples/example-module/v2'));
+    expect(inputs.moduleDir).toBe(join(root, 'examples/example-module/v2'));
     expect(inputs.publish).toBe(false);
     expect(inputs.dev && inputs.runTests).toBe(true);
     expect(inputs.namespace).toBe('acme/e2e-2026.1');

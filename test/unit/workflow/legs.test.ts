@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
-import { STAGES } from '../../../src/pipeline/types.js';
+import { STAGES } from '../../../src/pipeline/run-report.js';
 import { readLegs } from '../../../src/workflow/leg-files.js';
 import {
   parsePublishResult,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../src/pipeline/types.js';
+import type { RunReport } from '../../../src/pipeline/run-report.js';
 import type { Leg, PublishedResult } from '../../../src/workflow/legs.js';
 import { parseIrisUpgradeReport } from '../../../src/workflow/iris-upgrade-files.js';
 import { attestationSubjects, buildTestResultPredicate, repositoryOf } from '../../../src/workflow/test-attestation.js';

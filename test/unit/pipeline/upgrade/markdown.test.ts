@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderUpgradeMarkdown } from '../../../../src/pipeline/upgrade/markdown.js';
-import type { UpgradeScenarioResult } from '../../../../src/pipeline/upgrade/types.js';
+import type { UpgradeScenarioResult } from '../../../../src/pipeline/upgrade/results.js';
 
 const seededInit = {
   className: 'P.U.V1',

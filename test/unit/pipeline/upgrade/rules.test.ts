@@ -11,7 +11,7 @@ import {
   toDataFingerprint,
 } from '../../../../src/pipeline/upgrade/fingerprint.js';
 import { judgeSteps, rowsOfPackage, stepProblems, stepsThatRan } from '../../../../src/pipeline/upgrade/steps.js';
-import type { GlobalFingerprint, UpdateStepRow } from '../../../../src/pipeline/upgrade/types.js';
+import type { GlobalFingerprint, UpdateStepRow } from '../../../../src/pipeline/upgrade/results.js';
 
 function global(name: string, nodes: Record<string, string>, limit = Infinity): GlobalFingerprint {
   const entries = Object.entries(nodes);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUpgradeOptions, type UpgradeText } from '../../../../src/pipeline/upgrade/options.js';
+import { parseUpgradeOptions, type UpgradeText } from '../../../../src/pipeline/upgrade/settings.js';
 import { Limiter } from '../../../../src/util/limiter.js';
 import { type NewRelease, runUpgradeScenarios } from '../../../../src/pipeline/upgrade/scenarios.js';
 import { silentLogger } from '../../../../src/util/log.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updatePackageOf, upgradeStage } from '../../../../src/pipeline/upgrade/stage.js';
-import { parseUpgradeOptions } from '../../../../src/pipeline/upgrade/options.js';
-import type { PipelineContext } from '../../../../src/pipeline/options.js';
+import { parseUpgradeOptions } from '../../../../src/pipeline/upgrade/settings.js';
+import type { PipelineContext } from '../../../../src/pipeline/context.js';
 
 describe('upgrade stage', () => {
   it('reads <UpdatePackage> from a module.xml', () => {

@@ -7,7 +7,7 @@ import type { ModuleIdentity } from '../ipm/manifest.js';
 import type { IpmOperations, IpmTarget, OperationTimeouts, PackagedArchive } from '../ipm/operations.js';
 import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
-import type { RunReport, StageName, StageResult } from './types.js';
+import type { RunReport, StageName, StageResult } from './run-report.js';
 
 export interface ArchiveExpectations {
   expectedIrisVersion?: string;
@@ -63,7 +63,7 @@ export interface PipelineOptions {
   mounts?: ContainerSpec['mounts'];
   env?: Record<string, string>;
   /** Interoperability-enable the namespaces the pipeline creates. */
-  enableEnsemble?: boolean;
+  interoperability?: boolean;
   /** Namespace IPM is installed in; default USER. */
   ipmNamespace?: string;
   login?: RegistryLogin;

@@ -4,7 +4,7 @@ import {
   parseUpgradeOptions,
   previousReference,
   readUpgradeOptions,
-} from '../../../../src/pipeline/upgrade/options.js';
+} from '../../../../src/pipeline/upgrade/settings.js';
 
 const pullFrom = { registry: 'ghcr.io', namespace: 'acme' };
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { EXAMPLE_PATH } from '../../../scripts/make-example-archive.js';
-import { ipmTgz, packageEntries } from './helpers.js';
+import { ipmTgz, packageEntries } from '../archive/helpers.js';
 
 const run = promisify(execFile);
 

@@ -2,7 +2,7 @@ import type { ProbeResult } from '../iris/assumptions.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { CompileError } from '../ipm/compile-errors.js';
 import type { PublishedPackage } from '../oci/publish.js';
-import type { UpgradeScenarioResult } from './upgrade/types.js';
+import type { UpgradeScenarioResult } from './upgrade/results.js';
 
 /** The stages of one run against one IRIS image, in order. */
 export const STAGES = ['start', 'ipm', 'load', 'package', 'verify', 'install', 'test', 'upgrade', 'publish'] as const;

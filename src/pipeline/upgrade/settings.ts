@@ -6,7 +6,7 @@ import { type DeclaredChange, parseDeclaredChanges } from './declared.js';
 import { DEFAULT_EXCLUDED_GLOBALS, type GlobalSelection } from './fingerprint.js';
 import { gitRevision } from './git-source.js';
 import { type ClassMethodRef, DEFAULT_NODE_LIMIT, parseClassMethod } from './objectscript.js';
-import { UPGRADE_SCENARIOS, type UpgradeScenario } from './types.js';
+import { UPGRADE_SCENARIOS, type UpgradeScenario } from './results.js';
 
 /** Where a version-only previous release is pulled from: the module's repository there. */
 export interface PullFrom {
