@@ -4,7 +4,7 @@ import {
 } from "./chunks/cli/chunk-RWNQWFBA.js";
 import {
   withCliRegistryHint
-} from "./chunks/cli/chunk-PV5AJG7C.js";
+} from "./chunks/cli/chunk-SCA4I4KM.js";
 import {
   EXIT,
   loadCommand,
@@ -14,11 +14,11 @@ import {
   IpmDbError,
   UsageError,
   describeError
-} from "./chunks/cli/chunk-3IXPJEFV.js";
+} from "./chunks/cli/chunk-PS7E4X32.js";
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-Q4YHFLZ3.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-NGRJ6H2P.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,52 +28,52 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-VU3CCRQ6.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-OUF6DJ3V.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-PJYQOZDR.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-GQWUSDKR.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-4I7PH2DX.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-MGLESKYL.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-YLFHOBHG.js")).pullCommand((await import("./chunks/cli/verify-Q4YHFLZ3.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-VADND3T5.js")).pullCommand((await import("./chunks/cli/verify-NGRJ6H2P.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-ZQGMO6U5.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-EHWBIOO2.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-DJT22NGZ.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-3R4VEYGZ.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-IE4QXG6O.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-UJHUNRYY.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-G6LRWK4X.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-VYAN2GCF.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-7MLSQ2MD.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-I42XKNTM.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-QUUSIYUK.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-SXHMLYPR.js")).attestPredicateCommand
   }
 ];
 

@@ -6,15 +6,17 @@ import { actionsCacheStore } from './action/cache-store.js';
 import { dockerCli } from './action/docker-cli.js';
 import { actionsCore } from './action/core-io.js';
 import { readEvent } from './action/event.js';
-import { parseInputs } from './action/inputs.js';
+import { readActionInputs } from './action/inputs.js';
+import { settingsAnnotations } from './action/settings-annotations.js';
 import { actionRegistryAccess } from './action/registry.js';
 import { run } from './action/run.js';
 import { pipelinePort, publishPort } from './action/wiring.js';
+import { ModuleSettingsError } from './pipeline/module-settings.js';
 import { describeError } from './util/errors.js';
 import { redact } from './util/redact.js';
 
 async function main(): Promise<void> {
-  const inputs = parseInputs({
+  const inputs = await readActionInputs({
     get: (name) => core.getInput(name),
     env: process.env,
     event: readEvent(process.env),
@@ -39,7 +41,12 @@ async function main(): Promise<void> {
 }
 
 main()
-  .catch((err: unknown) => core.setFailed(redact(describeError(err))))
+  .catch((err: unknown) => {
+    // A bad ipm-db.yml: each problem also on its file and line.
+    if (err instanceof ModuleSettingsError)
+      for (const a of settingsAnnotations(err.problems)) actionsCore().annotate(a);
+    core.setFailed(redact(describeError(err)));
+  })
   // A cache client may still be retrying an unavailable service in the background; do not let
   // it hold the step open once the work is done.
   .finally(() => setTimeout(() => process.exit(), 1000).unref());

@@ -129,6 +129,7 @@ async function runImage(ctx: ImageRunsContext, slots: Limiter, image: string, in
   } catch (err) {
     outcome = { image, report: crashedReport(image, startedAt, stage, err), outDir, logFiles: [], restoredFromCache };
   }
+  if (inputs.moduleSettings) outcome.report.moduleSettings = inputs.moduleSettings;
   if (warm) await saveWarmImage(warm, ctx.warmImageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
   const failed = outcome.report.stages.find((s) => s.status === 'failed');
   if (failed) io.info(`${prefix}failed: ${failed.stage}: ${failed.message ?? 'failed'}`);

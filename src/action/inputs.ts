@@ -7,13 +7,22 @@ import { isAbsolute, resolve } from 'node:path';
 import { IPM_RELEASE_URL } from '../ipm/installer.js';
 import { defaultParallel, thisMachine } from '../pipeline/parallel.js';
 import { isImageReference, isSemver, isSha256Hex, isTag } from '../naming/grammar.js';
-import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
+import { IpmDbError, errorMessage } from '../util/errors.js';
 import { UPGRADE_FIELDS, readUpgradeOptions, type UpgradeOptions } from '../pipeline/upgrade/settings.js';
 import { registerSecret } from '../util/redact.js';
 import { forkPullRequest } from './event.js';
 import { parseIpmCommit, parseIpmRepository, type IpmGitPin } from '../ipm/ipm-source.js';
 import { LICENCE_POLICIES, type LicencePolicy } from './licence-skip.js';
 import { DEFAULT_IPM_GIT, DEFAULT_IRIS_IMAGE } from '../pipeline/defaults.js';
+import {
+  NO_MODULE_SETTINGS,
+  mergeModuleSettings,
+  readModuleSettings,
+  settingsError,
+  settingsFileLabel,
+  type ModuleSettings,
+  type SettingsUse,
+} from '../pipeline/module-settings.js';
 
 export type UploadPolicy = 'always' | 'failure' | 'never';
 export const UPLOAD_POLICIES: readonly UploadPolicy[] = ['always', 'failure', 'never'];
@@ -67,6 +76,8 @@ export interface ActionInputs {
   keepContainer: boolean;
   /** Record every IRIS session's input and output (redacted) under the run's transcripts/ folder. */
   recordTranscripts: boolean;
+  /** What came from the module's ipm-db.yml; null when it has none. */
+  moduleSettings: SettingsUse | null;
 }
 
 export { forkPullRequest };
@@ -120,19 +131,43 @@ export function parseDuration(raw: string): number | null {
   return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
 }
 
+function workspaceOf(source: InputSource): string {
+  return source.env.GITHUB_WORKSPACE || process.cwd();
+}
+
+/** The module directory the module-path input names (the workspace's root when empty). */
+export function modulePathInput(source: InputSource): string {
+  const workspace = workspaceOf(source);
+  const raw = source.get('module-path').trim() || '.';
+  return isAbsolute(raw) ? raw : resolve(workspace, raw);
+}
+
+/**
+ * The inputs over the module's ipm-db.yml: the file is read first (a bad one is refused before
+ * anything runs, each problem at its line), then every input is parsed, the file filling in what
+ * the step did not give (an input is given when it is not empty: the settings' inputs default to '').
+ */
+export async function readActionInputs(source: InputSource): Promise<ActionInputs> {
+  const moduleDir = modulePathInput(source);
+  return parseInputs(source, await readModuleSettings(moduleDir, settingsFileLabel(workspaceOf(source), moduleDir)));
+}
+
 /** Reads, validates and normalises every input; throws one UsageError listing every problem. */
-export function parseInputs(source: InputSource): ActionInputs {
+export function parseInputs(source: InputSource, settings: ModuleSettings = NO_MODULE_SETTINGS): ActionInputs {
   const token = source.get('token').trim();
   if (token) {
     source.setSecret(token);
     registerSecret(token);
   }
 
-  const problems: string[] = [];
-  const problem = (input: string, text: string) => problems.push(`input "${input}": ${text}`);
+  const problems: { field: string; message: string }[] = [];
+  const problem = (input: string, text: string) => problems.push({ field: input, message: text });
+  // What the step gave, else the module's ipm-db.yml (for the settings it holds).
+  const merged = mergeModuleSettings(settings, (name) => source.get(name).trim() || undefined);
+  const value = (name: string): string => merged.text(name) ?? '';
 
   const bool = (name: string, fallback: boolean): boolean => {
-    const raw = source.get(name).trim();
+    const raw = value(name).trim();
     if (raw === '') return fallback;
     if (TRUE_FORMS.includes(raw)) return true;
     if (FALSE_FORMS.includes(raw)) return false;
@@ -152,14 +187,15 @@ export function parseInputs(source: InputSource): ActionInputs {
     return ms;
   };
 
-  const workspace = source.env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = workspaceOf(source);
   const inWorkspace = (name: string, raw: string): string => {
     const abs = isAbsolute(raw) ? raw : resolve(workspace, raw);
     if (/[\0\n\r]/.test(raw)) problem(name, 'contains a control character.');
     return abs;
   };
 
-  const moduleDir = inWorkspace('module-path', source.get('module-path').trim() || '.');
+  const moduleDir = modulePathInput(source);
+  if (/[\0\n\r]/.test(moduleDir)) problem('module-path', 'contains a control character.');
 
   const images = imageList(source, problem);
 
@@ -193,7 +229,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     problem('namespace', 'is empty; set it to the registry owner (e.g. your GitHub user or organisation).');
   if (namespace && !namespaceOk)
     problem('namespace', `"${namespaceRaw}" is not a registry namespace (letters, digits, ".", "_", "-", "/").`);
-  const upgrade = upgradeOptions(source, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
+  const upgrade = upgradeOptions(value, problem, inWorkspace, namespaceOk ? { registry, namespace } : null);
   const username = source.get('username').trim() || source.env.GITHUB_ACTOR || '';
   const sourceUrlRaw = source.get('source-url').trim();
   let sourceUrl: string | null = null;
@@ -250,11 +286,12 @@ export function parseInputs(source: InputSource): ActionInputs {
     }
   }
 
-  if (problems.length)
-    throw new UsageError(
-      `Invalid action inputs:\n  - ${problems.join('\n  - ')}`,
-      'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.',
-    );
+  const error = settingsError(problems, merged, {
+    name: (input) => `input "${input}"`,
+    header: 'Invalid action inputs:',
+    hint: 'Fix the "with:" block of this step; every input is described in action.yml and docs/action.md.',
+  });
+  if (error) throw error;
 
   return {
     workspace,
@@ -287,6 +324,7 @@ export function parseInputs(source: InputSource): ActionInputs {
     parallel,
     keepContainer,
     recordTranscripts,
+    moduleSettings: merged.use,
   };
 }
 
@@ -379,12 +417,12 @@ function ipmSource(
 
 /** The upgrade inputs through the upgrade stage's parser; its problems become problems of the inputs they name. */
 function upgradeOptions(
-  source: InputSource,
+  value: (name: string) => string,
   problem: (i: string, t: string) => void,
   inWorkspace: (name: string, raw: string) => string,
   pullFrom: { registry: string; namespace: string } | null,
 ): UpgradeOptions | null {
-  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, source.get(field)]));
+  const text = Object.fromEntries(UPGRADE_FIELDS.map((field) => [field, value(field)]));
   const { options, problems } = readUpgradeOptions(text, {
     resolvePath: (path, field) => inWorkspace(field, path),
     pullFrom,

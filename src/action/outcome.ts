@@ -1,3 +1,4 @@
+import type { SettingsUse } from '../pipeline/module-settings.js';
 import type { RunReport } from '../pipeline/run-report.js';
 
 export interface UploadedArtifact {
@@ -18,5 +19,7 @@ export interface ActionOutcome {
   /** Annotations GitHub could not show (over the per-step limit). */
   annotationOverflow: string[];
   artifacts: UploadedArtifact[];
+  /** What came from the module's ipm-db.yml; null when it has none. */
+  moduleSettings?: SettingsUse | null;
   durationMs: number;
 }

@@ -142,6 +142,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
     notices,
     annotationOverflow: plan.overflow,
     artifacts,
+    moduleSettings: inputs.moduleSettings,
     durationMs: Date.now() - started,
   };
   if (inputs.summary) {

@@ -7,6 +7,7 @@ import { escapeHtml, formatDuration, markdownCode, markdownText } from '../util/
 import * as core from '@actions/core';
 import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/run-report.js';
 import { renderUpgradeMarkdown } from '../pipeline/upgrade/markdown.js';
+import { MODULE_SETTINGS_FILE, describeSettingsUse } from '../pipeline/module-settings.js';
 import type { ActionOutcome } from './outcome.js';
 
 /** GitHub's limit is 1 MiB per step; stay clearly below it. */
@@ -253,6 +254,14 @@ export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES
     if (outcome.failure.details) blocks.push(detailsBlock('Details', outcome.failure.details, 'tail'));
   }
   for (const n of outcome.notices) blocks.push(fixed(`> [!NOTE]\n> ${markdownText(n)}\n\n`));
+  if (outcome.moduleSettings)
+    blocks.push(
+      fixed(
+        `**Module settings** (${MODULE_SETTINGS_FILE})\n\n${describeSettingsUse(outcome.moduleSettings, 'inputs')
+          .map((l) => `- ${markdownText(l)}`)
+          .join('\n')}\n\n`,
+      ),
+    );
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
   for (const run of outcome.runs) blocks.push(...runBlocks(run));
   if (outcome.annotationOverflow.length) {

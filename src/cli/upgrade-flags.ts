@@ -2,9 +2,10 @@
 // own parser (src/pipeline/upgrade/settings.ts) and its registry puller.
 import { resolve } from 'node:path';
 import type { Stage } from '../pipeline/context.js';
+import { settingsError, type MergedSettings } from '../pipeline/module-settings.js';
 import {
   UPGRADE_FIELDS,
-  parseUpgradeOptions,
+  readUpgradeOptions,
   type UpgradeField,
   type UpgradeText,
 } from '../pipeline/upgrade/settings.js';
@@ -52,13 +53,9 @@ function either(
   return a ?? b;
 }
 
-/**
- * The upgrade stage the flags ask for, or null when none of --upgrade-from, --upgrade-source and
- * --upgrade-scenarios is given (then the other upgrade flags are refused, as the action refuses them).
- * The flags are parsed by the upgrade stage's own parser, the one the action's inputs go through.
- */
-export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo): Stage | null {
-  const given: Record<UpgradeField, string | undefined> = {
+/** The upgrade settings the flags give, by their action input names; undefined: not given. */
+export function upgradeFlagValues(v: UpgradeFlagValues): Record<UpgradeField, string | undefined> {
+  return {
     'upgrade-from': v['upgrade-from'],
     'upgrade-source': either(v, 'upgrade-source', 'previous-source'),
     'upgrade-scenarios': v['upgrade-scenarios'],
@@ -68,16 +65,27 @@ export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo): Stage | 
     'upgrade-globals': v['upgrade-globals'],
     'upgrade-exclude-globals': v['upgrade-exclude-globals'],
   };
+}
+
+/**
+ * The upgrade stage the flags ask for, or null when none of --upgrade-from, --upgrade-source and
+ * --upgrade-scenarios is given (then the other upgrade flags are refused, as the action refuses them).
+ * The flags, over the module's ipm-db.yml (`merged`), are parsed by the upgrade stage's own parser,
+ * the one the action's inputs go through; a bad value of the file is named by its file, line and key.
+ */
+export function upgradeStageFromFlags(v: UpgradeFlagValues, io: CliIo, merged: MergedSettings): Stage | null {
   const text: UpgradeText = {};
   for (const field of UPGRADE_FIELDS) {
-    const value = given[field];
+    const value = merged.text(field);
     if (value !== undefined) text[field] = value;
   }
-  const options = parseUpgradeOptions(text, {
+  const { options, problems } = readUpgradeOptions(text, {
     resolvePath: (path) => resolve(io.cwd, path),
     pullFrom: v.namespace ? { registry: (v.registry ?? 'ghcr.io').replace(/\/+$/, ''), namespace: v.namespace } : null,
     name: (field) => `--${field}`,
   });
+  const error = settingsError(problems, merged, { name: (field) => `--${field}` });
+  if (error) throw error;
   if (options === null) {
     const stray = (['registry', 'namespace', 'plain-http'] as const).find((name) => v[name] !== undefined);
     if (stray)

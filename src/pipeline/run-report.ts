@@ -2,6 +2,7 @@ import type { ProbeResult } from '../iris/assumptions.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { CompileError } from '../ipm/compile-errors.js';
 import type { PublishedPackage } from '../oci/publish.js';
+import type { SettingsUse } from './module-settings.js';
 import type { UpgradeScenarioResult } from './upgrade/results.js';
 
 /** The stages of one run against one IRIS image, in order. */
@@ -59,6 +60,8 @@ export interface RunReport {
    * empty when every one started from a warm IPM image that already held it.
    */
   ipmInstalls?: string[];
+  /** The settings taken from the module's ipm-db.yml, and those an input or flag overrode; absent without one. */
+  moduleSettings?: SettingsUse | null;
   startedAt: string;
   durationMs: number;
 }

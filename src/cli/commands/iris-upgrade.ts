@@ -9,7 +9,15 @@ import { runPipeline } from '../../pipeline/runner.js';
 import { ipmStage, startStage } from '../../pipeline/stages.js';
 import { driverUpgradeEnvironment } from '../../pipeline/upgrade/driver-binding.js';
 import { type IrisUpgradeReport, runIrisUpgrade } from '../../pipeline/upgrade/iris-upgrade.js';
-import { parseUpgradeOptions } from '../../pipeline/upgrade/settings.js';
+import { readUpgradeOptions } from '../../pipeline/upgrade/settings.js';
+import {
+  describeSettingsUse,
+  mergeModuleSettings,
+  readModuleSettings,
+  settingsError,
+  settingsFileLabel,
+  NO_MODULE_SETTINGS,
+} from '../../pipeline/module-settings.js';
 import { IpmDbError, UsageError } from '../../util/errors.js';
 import { consoleLogger } from '../../util/log.js';
 import { EXIT, type CliCommand } from '../command.js';
@@ -28,6 +36,9 @@ update -swap-db. Exit 0 when every check passed.
   --checks <C:M,...>         class methods that must return 1 on N+1
   --declared-changes <text>  as for ipm-db run
   --upgrade-globals <list>   globals to fingerprint (default: the data database's)
+  --module-path <dir>        the module's source directory: its ipm-db.yml (docs/module-settings.md) gives
+                             seed-methods, check-methods, declared-changes, upgrade-globals and
+                             upgrade-exclude-globals where the flags above are not given
   --report <file>            write the report (schema ipm-db/iris-upgrade-report@1)
   --verbose                  IRIS/IPM output on stderr
 `;
@@ -65,6 +76,7 @@ export const irisUpgradeCommand: CliCommand = {
       checks: { type: 'string' },
       'declared-changes': { type: 'string' },
       'upgrade-globals': { type: 'string' },
+      'module-path': { type: 'string' },
       report: { type: 'string' },
       verbose: { type: 'boolean' },
     });
@@ -72,21 +84,39 @@ export const irisUpgradeCommand: CliCommand = {
       if (!v[flag]) throw new UsageError(`--${flag} is required`);
     const fromArchive = resolve(io.cwd, v['from-archive']!);
     const toArchive = resolve(io.cwd, v['to-archive']!);
-    const [from, to] = [await moduleOf(fromArchive), await moduleOf(toArchive)];
-    if (from.name.toLowerCase() !== to.name.toLowerCase())
-      throw new UsageError(`the archives hold different modules: ${from.name} and ${to.name}`);
-    const options = parseUpgradeOptions(
+    const given: Record<string, string | undefined> = {
+      'upgrade-from': fromArchive,
+      'seed-methods': v.seed,
+      'check-methods': v.checks,
+      'declared-changes': v['declared-changes'],
+      'upgrade-globals': v['upgrade-globals'],
+    };
+    const sourceDir = v['module-path'] === undefined ? null : resolve(io.cwd, v['module-path']);
+    const settings = mergeModuleSettings(
+      sourceDir ? await readModuleSettings(sourceDir, settingsFileLabel(io.cwd, sourceDir)) : NO_MODULE_SETTINGS,
+      (name) => given[name],
+      ['seed-methods', 'check-methods', 'declared-changes', 'upgrade-globals', 'upgrade-exclude-globals'],
+    );
+    if (settings.use) for (const line of describeSettingsUse(settings.use, 'flags')) io.stderr.write(`${line}\n`);
+    const flagName: Record<string, string> = { 'seed-methods': '--seed', 'check-methods': '--checks' };
+    const { options, problems } = readUpgradeOptions(
       {
         'upgrade-from': fromArchive,
         'upgrade-scenarios': 'database',
-        'seed-methods': v.seed ?? '',
-        'check-methods': v.checks ?? '',
-        'declared-changes': v['declared-changes'] ?? '',
-        'upgrade-globals': v['upgrade-globals'] ?? '',
+        'seed-methods': settings.text('seed-methods') ?? '',
+        'check-methods': settings.text('check-methods') ?? '',
+        'declared-changes': settings.text('declared-changes') ?? '',
+        'upgrade-globals': settings.text('upgrade-globals') ?? '',
+        'upgrade-exclude-globals': settings.text('upgrade-exclude-globals') ?? '',
       },
-      { name: (field) => `--${field}` },
+      { name: (field) => flagName[field] ?? `--${field}` },
     );
+    const error = settingsError(problems, settings, { name: (field) => flagName[field] ?? `--${field}` });
+    if (error) throw error;
     if (!options) throw new UsageError('--from-archive gives no previous release to upgrade from');
+    const [from, to] = [await moduleOf(fromArchive), await moduleOf(toArchive)];
+    if (from.name.toLowerCase() !== to.name.toLowerCase())
+      throw new UsageError(`the archives hold different modules: ${from.name} and ${to.name}`);
     const installer = await parseInstallerSpec(v.ipm!, v['ipm-sha256'], io.cwd);
     const logger = consoleLogger({ verbose: v.verbose ?? false, stream: io.stderr });
     // The start stage reads the module's identity from a module directory: the N+1 archive's module.xml.

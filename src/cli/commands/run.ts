@@ -18,7 +18,13 @@ import { containerSlots, defaultParallel, thisMachine } from '../../pipeline/par
 import { groupedLogger, streamSink } from '../../util/grouped-log.js';
 import { mapBounded } from '../../util/limiter.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { UPGRADE_FLAGS, upgradeStageFromFlags } from '../upgrade-flags.js';
+import { UPGRADE_FLAGS, upgradeFlagValues, upgradeStageFromFlags } from '../upgrade-flags.js';
+import {
+  describeSettingsUse,
+  mergeModuleSettings,
+  readModuleSettings,
+  settingsFileLabel,
+} from '../../pipeline/module-settings.js';
 
 const USAGE = `Usage: ipm-db run --module <dir> [--image <image>] [options]
 
@@ -57,9 +63,15 @@ Options:
   --verbose              IPM -v on every command, and debug output
   --no-export-python-deps
                          package-database -no-export-python-deps: no requirements.txt wheels (needed without network)
+  --no-dev, --no-tests, --no-ensemble, --export-python-deps
+                         the other value of those options, to override the module's ipm-db.yml
   --record-transcripts   record every IRIS session and file sent in under <out>/transcripts/
                          (replay against the stand-in: npm run standin:replay <dir>)
   --json                 print the run report as JSON on stdout (upgrade scenarios in "upgrade")
+
+The module's ipm-db.yml (docs/module-settings.md), when it has one, gives the settings these flags leave
+out: dev (--dev), run-tests (--tests), interoperability (--ensemble), export-python-deps, and the upgrade
+settings below from --upgrade-scenarios on (used when an upgrade runs). A flag that is given wins.
 
 Upgrade testing (docs/upgrade-testing.md; the action's input names; any of the first three adds the stage):
   --upgrade-from <x>     the previous release as a database package: a .tgz path, a full reference
@@ -111,12 +123,14 @@ export const runCommand: CliCommand = {
           'ready-timeout': { type: 'string' },
           keep: { type: 'boolean' },
           verbose: { type: 'boolean' },
-          'no-export-python-deps': { type: 'boolean' },
+          'export-python-deps': { type: 'boolean' },
           'record-transcripts': { type: 'boolean' },
           json: { type: 'boolean' },
           ...UPGRADE_FLAGS,
         },
         allowPositionals: false,
+        // --no-<option> for every boolean option: how a flag turns off what ipm-db.yml turns on.
+        allowNegative: true,
         strict: true,
       });
     } catch (err) {
@@ -148,7 +162,21 @@ export const runCommand: CliCommand = {
       readyMs = s * 1000;
     }
     const moduleDir = resolve(io.cwd, v.module);
-    const upgrade = upgradeStageFromFlags(v, io);
+    const flag = (value: boolean | undefined) => (value === undefined ? undefined : String(value));
+    const given: Record<string, string | undefined> = {
+      dev: flag(v.dev),
+      'run-tests': flag(v.tests),
+      interoperability: flag(v.ensemble),
+      'export-python-deps': flag(v['export-python-deps']),
+      ...upgradeFlagValues(v),
+    };
+    const settings = mergeModuleSettings(
+      await readModuleSettings(moduleDir, settingsFileLabel(io.cwd, moduleDir)),
+      (name) => given[name],
+    );
+    const setting = (name: string, fallback: boolean) => (settings.text(name) ?? String(fallback)) === 'true';
+    const upgrade = upgradeStageFromFlags(v, io, settings);
+    if (settings.use) for (const line of describeSettingsUse(settings.use, 'flags')) io.stderr.write(`${line}\n`);
     const outDir = resolve(io.cwd, v.out ?? 'ipm-db-out');
     if (v.ipm && (v['ipm-git'] !== undefined || v['ipm-git-repository'] !== undefined))
       throw new UsageError('--ipm and --ipm-git are alternatives; give one.');
@@ -175,15 +203,15 @@ export const runCommand: CliCommand = {
         installerCache: directoryCache(
           join(io.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ipm-db', 'installers'),
         ),
-        dev: v.dev ?? false,
-        runTests: v.tests ?? false,
+        dev: setting('dev', false),
+        runTests: setting('run-tests', false),
         keepContainer: v.keep ?? false,
         ...(v.network ? { network: v.network } : {}),
         ...(v['docker-arg'] ? { extraDockerArgs: v['docker-arg'] } : {}),
-        interoperability: v.ensemble ?? false,
+        interoperability: setting('interoperability', false),
         ...(login ? { login } : {}),
         verbose: v.verbose ?? false,
-        ...(v['no-export-python-deps'] ? { exportPythonDeps: false } : {}),
+        exportPythonDeps: setting('export-python-deps', true),
         ...(v['record-transcripts'] ? { recordTranscripts: true } : {}),
         ...(readyMs ? { timeouts: { readyMs } } : {}),
         ...(io.env.DOCKER_HOST ? { docker: { host: io.env.DOCKER_HOST } } : {}),
@@ -194,6 +222,7 @@ export const runCommand: CliCommand = {
         containerSlots: slots,
         ...(upgrade ? { stages: [...DEFAULT_STAGES, upgrade] } : {}),
       });
+      if (settings.use) report.moduleSettings = settings.use;
       const reportPath = join(imageOut, 'run-report.json');
       await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
       return { report, reportPath };

@@ -49,6 +49,21 @@ describe('dist/index.js', () => {
       expect(text.replace(`::add-mask::${harness.ctx.token}`, '')).not.toContain(harness.ctx.token);
   });
 
+  it('refuses a bad ipm-db.yml before saving any state: the error names file, line and key, annotated there', async () => {
+    await mkdir(join(ws, 'settings-mod'));
+    await writeFile(join(ws, 'settings-mod', 'module.xml'), '<Export/>');
+    await writeFile(join(ws, 'settings-mod', 'ipm-db.yml'), 'dev: true\nrun-tests: sometimes\n');
+    const r = await harness.main({ 'module-path': 'settings-mod', 'iris-versions': '2025.1' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '::error title=ipm-db.yml%3A run-tests,file=settings-mod/ipm-db.yml,line=2::run-tests: must be true or false',
+    );
+    expect(r.stdout).toMatch(
+      /::error::settings-mod\/ipm-db\.yml is not valid:%0A {2}settings-mod\/ipm-db\.yml:2: run-tests: /,
+    );
+    expect(r.state).toEqual({});
+  });
+
   it('names the image input when it is not an image reference (none given means the default image)', async () => {
     const r = await harness.main({ 'iris-images': 'Not An Image' });
     expect(r.code).toBe(1);

@@ -58,7 +58,8 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
     'DemoOrders.Checks:SettingsMigrated,DemoOrders.Checks:OrdersKept,DemoOrders.Checks:MigrationRanAtMostOnce',
   ];
 
-  it('upgrades the 1.0.0 package it built to 2.0.0 (database) and installs 2.0.0 fresh, printing each verdict', async () => {
+  it("upgrades the 1.0.0 package it built to 2.0.0 (database) and installs 2.0.0 fresh, judged by the module's ipm-db.yml", async () => {
+    // No seed, check or declared-changes flag: examples/example-module/v2/ipm-db.yml gives them.
     const r = await cli([
       '--module',
       join(EXAMPLE, 'v2'),
@@ -68,11 +69,11 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
       'v1/demo-orders-1.0.0-database.tgz',
       '--upgrade-scenarios',
       'database,fresh',
-      ...upgradeFlags,
-      '--declared-changes',
-      'DemoOrders.Update.V2:MoveBillingSettings=^DemoOrders.Settings,^DemoOrders.StepRuns',
       '--json',
     ]);
+    expect(r.stderr).toContain(
+      `${join(EXAMPLE, 'v2', 'ipm-db.yml')}: used seed-methods (line 5), check-methods (line 7), declared-changes (line 11)`,
+    );
     const report = JSON.parse(r.stdout) as RunReport;
     expect(
       report.upgrade.map((u) => [u.scenario, u.ok, u.problems]),
@@ -90,12 +91,23 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
     expect(database.moduleAfter).toEqual({ version: '2.0.0', packaging: 'database' });
     expect(database.steps.find((s) => s.step === 'DemoOrders.Update.V2:MoveBillingSettings')?.outcome).toBe('ran');
     expect(database.checks.map((c) => c.ok)).toEqual([true, true, true]);
+    expect(database.checks.map((c) => c.check)).toEqual([
+      'DemoOrders.Checks:SettingsMigrated',
+      'DemoOrders.Checks:OrdersKept',
+      'DemoOrders.Checks:MigrationRanAtMostOnce',
+    ]);
+    expect(report.moduleSettings?.fromFile.map((s) => s.name)).toEqual([
+      'seed-methods',
+      'check-methods',
+      'declared-changes',
+    ]);
     expect(report.upgrade[1]!.steps.every((s) => s.outcome === 'seeded')).toBe(true);
     const name = /running as (ipm-db-\S+)/.exec(report.stages[0]!.message!)![1]!;
     expect(await leftovers(name)).toEqual([]);
   }, 300_000);
 
   it('fails the run and prints the failed verdict when an update step changes an undeclared global', async () => {
+    // --declared-changes '' wins over the declared changes of the module's ipm-db.yml.
     const r = await cli([
       '--module',
       join(EXAMPLE, 'v2'),
@@ -106,7 +118,12 @@ describeWithDocker('ipm-db run with upgrade scenarios', () => {
       '--upgrade-scenarios',
       'database',
       ...upgradeFlags,
+      '--declared-changes',
+      '',
     ]);
+    expect(r.stderr).toContain(
+      'overridden by flags: seed-methods (line 5), check-methods (line 7), declared-changes (line 11)',
+    );
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^ {2}upgrade\s+failed/m);
     expect(r.stdout).toMatch(/^upgrade scenarios:\n {2}database\s+failed\s+[0-9.]+ m?s {2}.*\^DemoOrders\.Settings/m);

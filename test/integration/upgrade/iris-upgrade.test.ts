@@ -164,6 +164,9 @@ describeWithDocker('iris-upgrade scenario against the IRIS stand-in (demo-orders
           'DemoOrders.Setup:SeedData',
           '--checks',
           'DemoOrders.Checks:OrdersKept',
+          // As the workflow's IRIS upgrade job runs it: the module's ipm-db.yml fills in what the flags leave out.
+          '--module-path',
+          V2,
           '--report',
           reportFile,
         ],
@@ -171,6 +174,8 @@ describeWithDocker('iris-upgrade scenario against the IRIS stand-in (demo-orders
         work,
       );
       expect(run.stdout + run.stderr).toMatch(/PASSED {2}iris-upgrade 2025\.1 -> 2025\.3/);
+      expect(run.stderr).toContain(`${join(V2, 'ipm-db.yml')}: used declared-changes (line 11)`);
+      expect(run.stderr).toContain('overridden by flags: seed-methods (line 5), check-methods (line 7)');
       expect(run.status).toBe(0);
       expect(parseIrisUpgradeReport(readFileSync(reportFile, 'utf8'), reportFile)).toMatchObject({
         fromIrisVersion: '2025.1',

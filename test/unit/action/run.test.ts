@@ -10,7 +10,7 @@ import type { ArtifactUploader } from '../../../src/action/artifacts.js';
 import type { CacheStore } from '../../../src/action/cache-store.js';
 import type { CoreIO } from '../../../src/action/core-io.js';
 import type { DockerCommand } from '../../../src/action/docker-cli.js';
-import { parseInputs } from '../../../src/action/inputs.js';
+import { parseInputs, readActionInputs } from '../../../src/action/inputs.js';
 import type { ImageRunOptions, PipelinePort, PublishPort, PublishRequest } from '../../../src/action/ports.js';
 import { run, type ActionDeps } from '../../../src/action/run.js';
 import type { PublishedPackage } from '../../../src/oci/publish.js';
@@ -184,7 +184,8 @@ describe('run()', () => {
     const rec = recorder();
     const pipeline = pipelineOf(green);
     const publisher = publisherOf(bothPublished);
-    const outcome = await run(inputs({ publish: 'true' }), deps(rec, pipeline, publisher));
+    // One container at a time: with more, which image reaches the pipeline first depends on the machine's load.
+    const outcome = await run(inputs({ publish: 'true', parallel: '1' }), deps(rec, pipeline, publisher));
     expect(outcome.ok).toBe(true);
     expect(pipeline.seen.map((o) => o.image)).toEqual(['localhost/iris:2024.1', 'localhost/iris:2025.1']);
     expect(pipeline.seen.map((o) => o.runId)).toEqual(['run-1-1', 'run-1-2']);
@@ -525,6 +526,38 @@ describe('run()', () => {
     expect(outcome.failure?.message).toMatch(/input "module-path": no module.xml in nowhere/);
     expect(pipeline.seen).toEqual([]);
     expect(rec.outputs.result).toBe('[]');
+  });
+
+  it("runs with the module's ipm-db.yml under the inputs, and says in the summary and reports what came from it", async () => {
+    await writeFile(join(ws, 'mod', 'ipm-db.yml'), 'interoperability: true\nrun-tests: true\ndev: true\n');
+    const values: Record<string, string> = {
+      'module-path': 'mod',
+      'iris-images': 'localhost/iris:2025.1',
+      'ipm-git': 'none',
+      dev: 'false',
+    };
+    const fromFile = await readActionInputs({
+      get: (n) => values[n] ?? '',
+      env: { GITHUB_WORKSPACE: ws, GITHUB_REPOSITORY_OWNER: 'acme' },
+      event: null,
+      setSecret: () => {},
+    });
+    const rec = recorder();
+    const pipeline = pipelineOf(green);
+    const outcome = await run(fromFile, deps(rec, pipeline, publisherOf({})));
+    expect(pipeline.seen.map((o) => [o.interoperability, o.runTests, o.dev])).toEqual([[true, true, false]]);
+    expect(outcome.runs[0]!.moduleSettings).toEqual({
+      file: 'mod/ipm-db.yml',
+      fromFile: [
+        { name: 'interoperability', line: 1 },
+        { name: 'run-tests', line: 2 },
+      ],
+      overridden: [{ name: 'dev', line: 3 }],
+      unused: [],
+    });
+    expect(rec.summary).toContain('**Module settings** (ipm-db.yml)');
+    expect(rec.summary).toContain('- mod/ipm-db.yml: used interoperability (line 1), run-tests (line 2)');
+    expect(rec.summary).toContain('- overridden by inputs: dev (line 3)');
   });
 
   it('notes a skipped artifact upload outside Actions', async () => {

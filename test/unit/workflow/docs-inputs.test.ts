@@ -44,8 +44,8 @@ describe('the generated inputs table', () => {
   it('refuses a workflow that feeds an input the action does not have', async () => {
     const actionText = await read('action.yml');
     const wf = (await read('.github/workflows/ipm-database.yml')).replace(
-      '          dev: ${{ inputs.dev }}',
-      '          developer: ${{ inputs.dev }}',
+      "          dev: ${{ inputs.dev && 'true' || '' }}",
+      "          developer: ${{ inputs.dev && 'true' || '' }}",
     );
     expect(() => renderInputsBlock(wf, actionText)).toThrow(
       'workflow input dev feeds developer, which action.yml does not have',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { readModuleSettings } from '../../../src/pipeline/module-settings.js';
 import { parseWorkflowText } from '../../support/workflow-rules.js';
 
 const exec = promisify(execFile);
@@ -18,7 +19,7 @@ describe('the end-to-end workflow (cannot run here: checked by construction)', a
     return j;
   };
 
-  it('runs the example module through the reusable workflow on the two newest community versions', () => {
+  it('runs the example module through the reusable workflow on the two newest community versions', async () => {
     expect(job('versions').steps.find((s) => s.run?.includes('iris-versions'))?.run).toMatch(
       /--versions auto --flavour iris-community --latest 2\b/,
     );
@@ -30,9 +31,16 @@ describe('the end-to-end workflow (cannot run here: checked by construction)', a
     if (pkg.with?.['run-tests'] === true) expect(pkg.with?.dev).toBe(true);
     const previous = String(pkg.with?.['upgrade-source']);
     expect(existsSync(join(root, previous, 'module.xml')), `${previous}/module.xml`).toBe(true);
-    for (const method of String(pkg.with?.['check-methods']).trim().split('\n')) {
-      const [cls, name] = method.split(':');
-      const source = readFileSync(join(root, modulePath, 'src/cls', `${cls!.replace(/\./g, '/')}.cls`), 'utf8');
+    // How the upgrade is judged is the module's own: its ipm-db.yml. Checks run on the new release, seeds on the previous.
+    const settings = (await readModuleSettings(join(root, modulePath))).values;
+    const methods = (key: string) => settings.get(key)?.text.split('\n') ?? [];
+    expect(methods('check-methods')).toHaveLength(3);
+    for (const [dir, method] of [
+      ...methods('check-methods').map((m) => [modulePath, m]),
+      ...methods('seed-methods').map((m) => [previous, m]),
+    ]) {
+      const [cls, name] = method!.split(':');
+      const source = readFileSync(join(root, dir!, 'src/cls', `${cls!.replace(/\./g, '/')}.cls`), 'utf8');
       expect(source, method).toContain(`ClassMethod ${name}()`);
     }
     expect(pkg.with?.publish).toBe("${{ github.ref == 'refs/heads/main' && github.event_name != 'pull_request' }}");
