@@ -18,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-TXPUZ4FO.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-TSXZ3OVW.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,12 +28,12 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-73BCT76P.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-JE3HZOC3.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-3X6ELL4L.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-COSP7HBB.js")).verifyCommand
   },
   {
     name: "publish",
@@ -43,7 +43,7 @@ var commands = [
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-OU655AVI.js")).pullCommand((await import("./chunks/cli/verify-TXPUZ4FO.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-OU655AVI.js")).pullCommand((await import("./chunks/cli/verify-TSXZ3OVW.js")).verifyArchive)
   },
   {
     name: "inspect",
@@ -68,7 +68,7 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-RXVSHYXI.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-LDXJGOQ5.js")).irisUpgradeCommand
   },
   {
     name: "attest-predicate",

@@ -12048,6 +12048,7 @@ async function setUpIpmWarm(ctx, installer) {
     }
   }
   const setup = await setUpIpm(ctx, ctx.target, installer, o.homeNamespace);
+  if (installer) recordIpmInstall(ctx, ctx.container.name);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container, state.tag, state.key, {
@@ -12062,6 +12063,28 @@ async function setUpIpmWarm(ctx, installer) {
     }
   }
   return setup;
+}
+function recordIpmInstall(ctx, container) {
+  (ctx.report.ipmInstalls ??= []).push(container);
+}
+async function warmImageForScenarios(ctx) {
+  const state = warmState(ctx);
+  if (!state || !ctx.options.warmIpmImage) return null;
+  return state.used || await warmImageExists(ctx.docker, state.tag) ? state.tag : null;
+}
+async function setUpScenarioIpm(ctx, driven, fromWarmImage, installer, homeNamespace) {
+  if (fromWarmImage) {
+    try {
+      await setUpIpm(ctx, driven.target, null, homeNamespace);
+      return;
+    } catch (err) {
+      ctx.logger.warn(
+        `IPM was not usable in ${driven.container.name}, started from the warm IPM image (${errorMessage(err)}); installing it afresh.`
+      );
+    }
+  }
+  await setUpIpm(ctx, driven.target, installer, homeNamespace);
+  if (installer) recordIpmInstall(ctx, driven.container.name);
 }
 
 // src/iris/assumptions.ts
@@ -15302,18 +15325,231 @@ import { mkdir as mkdir13, readdir as readdir5, writeFile as writeFile5 } from "
 import { join as join28 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash8 } from "node:crypto";
 import { basename as basename7 } from "node:path";
 import { performance } from "node:perf_hooks";
 
+// src/archive/archive-hash.ts
+import { createHash as createHash6 } from "node:crypto";
+
+// src/archive/free-buffer.ts
+var MIN_OWNED_BUFFER = 64 * 1024;
+function freeBuffer(buffer) {
+  if (buffer.byteLength < MIN_OWNED_BUFFER) return;
+  const transfer = buffer.transfer;
+  if (typeof transfer === "function" && !buffer.detached) transfer.call(buffer, 0);
+}
+var FREE_BUFFER_SOURCE = `(b) => { if (typeof b.transfer === 'function' && !b.detached) b.transfer(0); }`;
+
+// src/archive/archive-hash.ts
+function inlineArchiveHash(source) {
+  const hash = createHash6("sha256");
+  return {
+    chunks: (async function* () {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    })(),
+    digest: async () => hash.digest("hex")
+  };
+}
+var AHEAD_BYTES = 2 * 1024 * 1024;
+function workerArchiveHash(source, stream, aheadBytes = AHEAD_BYTES) {
+  return {
+    chunks: passThrough(source, stream, aheadBytes),
+    digest: () => stream.digest()
+  };
+}
+async function* passThrough(source, thread, aheadBytes) {
+  const iterator = source[Symbol.asyncIterator]();
+  const hashed = [];
+  let held = 0;
+  let sourceDone = false;
+  try {
+    for (; ; ) {
+      while (!sourceDone && (hashed.length === 0 || held < aheadBytes)) {
+        const step = await iterator.next();
+        if (step.done) sourceDone = true;
+        else if (step.value.length > 0) {
+          const c = step.value.buffer.byteLength < MIN_OWNED_BUFFER ? copyOf(step.value) : step.value;
+          const size = c.length;
+          const back = thread.send([[c.buffer, c.byteOffset, size]], true).then((ranges) => {
+            const [buffer, offset, length] = ranges[0];
+            return Buffer.from(buffer, offset, length);
+          });
+          back.catch(() => void 0);
+          hashed.push({ size, back });
+          held += size;
+        }
+      }
+      const next = hashed.shift();
+      if (!next) return;
+      held -= next.size;
+      yield await next.back;
+    }
+  } finally {
+    if (!sourceDone) void Promise.resolve(iterator.return?.()).catch(() => void 0);
+  }
+}
+function copyOf(chunk) {
+  return Buffer.from(new Uint8Array(chunk).buffer);
+}
+
 // src/archive/archive-collector.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 
 // src/archive/dat-hasher.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
+
+// src/archive/hash-thread.ts
 import { Worker } from "node:worker_threads";
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const free = ${FREE_BUFFER_SOURCE};
+const canFree = typeof ArrayBuffer.prototype.transfer === 'function';
+const hashes = new Map();
+parentPort.on('message', (m) => {
+  let hash = hashes.get(m.stream);
+  if (!hash) hashes.set(m.stream, (hash = createHash('sha256')));
+  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', stream: m.stream, hex: hash.digest('hex') });
+  let bytes = 0;
+  const buffers = new Set();
+  for (const [buffer, offset, length] of m.ranges) {
+    hash.update(new Uint8Array(buffer, offset, length));
+    bytes += length;
+    buffers.add(buffer);
+  }
+  if (m.keep || !canFree) return parentPort.postMessage({ type: 'ack', stream: m.stream, bytes, ranges: m.ranges }, [...buffers]);
+  for (const buffer of buffers) free(buffer);
+  parentPort.postMessage({ type: 'ack', stream: m.stream, bytes, ranges: [] });
+});
+`;
+var HashThread = class {
+  worker = new Worker(WORKER_SOURCE, { eval: true });
+  streams = [];
+  failure = null;
+  closed = false;
+  constructor() {
+    this.worker.on("message", (m) => {
+      const stream = this.streams[m.stream];
+      if (m.type === "ack") stream.acked(m.bytes, m.ranges);
+      else stream.digested(m.hex);
+    });
+    this.worker.on("error", (err) => this.fail(err));
+    this.worker.on("exit", (code) => {
+      if (!this.closed) this.fail(new Error(`the hashing thread exited with code ${code}`));
+    });
+  }
+  /** A new SHA-256 on this thread; `what` names the hashed bytes in errors. */
+  stream(what) {
+    const stream = new HashStream(this.streams.length, what, (message, transfer) => {
+      if (this.failure) throw this.failure;
+      if (this.closed) throw new Error("the hashing thread was already stopped");
+      this.worker.postMessage(message, transfer);
+    });
+    this.streams.push(stream);
+    return stream;
+  }
+  /** The error the thread failed with, if it did. */
+  get failed() {
+    return this.failure;
+  }
+  /** Stops the thread; digests not yet answered are never answered. */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    void this.worker.terminate();
+  }
+  fail(cause) {
+    if (this.failure || this.closed) return;
+    this.failure = cause;
+    for (const s of this.streams) s.failed(cause);
+    this.close();
+  }
+};
+var HashStream = class {
+  constructor(id, what, post) {
+    this.id = id;
+    this.what = what;
+    this.post = post;
+  }
+  id;
+  what;
+  post;
+  waiting = [];
+  digestWaiter = null;
+  failure = null;
+  /** Bytes sent and not yet acknowledged. */
+  inFlight = 0;
+  /** Called after each acknowledgement, and once when the thread fails. */
+  onAck = null;
+  /** The error hashing failed with, if it did. */
+  get error() {
+    return this.failure;
+  }
+  /**
+   * Hashes `ranges` after everything sent before; once hashed, resolves with the same ranges
+   * (their buffers handed back) when `keep`, else with none or some (their buffers freed or handed
+   * back to be collected). Every buffer named is transferred: the caller must own it whole.
+   */
+  send(ranges, keep) {
+    if (this.failure) return Promise.reject(this.failure);
+    const bytes = ranges.reduce((n, r) => n + r[2], 0);
+    const acked = new Promise((resolve4, reject) => this.waiting.push({ resolve: resolve4, reject }));
+    try {
+      this.post({ type: "data", stream: this.id, ranges, keep }, [...new Set(ranges.map((r) => r[0]))]);
+    } catch (err) {
+      this.waiting.pop();
+      return Promise.reject(err);
+    }
+    this.inFlight += bytes;
+    return acked;
+  }
+  /** The hex digest of everything sent. */
+  digest() {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => {
+      this.digestWaiter = { resolve: resolve4, reject };
+      try {
+        this.post({ type: "digest", stream: this.id }, []);
+      } catch (err) {
+        this.digestWaiter = null;
+        reject(err);
+      }
+    });
+  }
+  /** @internal */
+  acked(bytes, ranges) {
+    this.inFlight -= bytes;
+    this.waiting.shift()?.resolve(ranges);
+    this.onAck?.();
+  }
+  /** @internal */
+  digested(hex) {
+    this.digestWaiter?.resolve(hex);
+    this.digestWaiter = null;
+  }
+  /** @internal */
+  failed(cause) {
+    this.failure = new IpmDbError(
+      "archive-verifier-failed",
+      `hashing ${this.what} on a worker thread failed: ${cause.message}`,
+      {
+        hint: "This is a bug in ipm-db, or the machine ran out of memory; please report it.",
+        cause
+      }
+    );
+    for (const w of this.waiting.splice(0)) w.reject(this.failure);
+    this.digestWaiter?.reject(this.failure);
+    this.digestWaiter = null;
+    this.onAck?.();
+  }
+};
+
+// src/archive/dat-hasher.ts
 var InlineHasher = class {
-  hash = createHash6("sha256");
+  hash = createHash7("sha256");
   update(chunk) {
     this.hash.update(chunk);
   }
@@ -15323,51 +15559,24 @@ var InlineHasher = class {
   close() {
   }
 };
-var WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const hash = require('node:crypto').createHash('sha256');
-parentPort.on('message', (m) => {
-  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', hex: hash.digest('hex') });
-  let bytes = 0;
-  const buffers = new Set();
-  for (const [buffer, offset, length] of m.ranges) {
-    hash.update(new Uint8Array(buffer, offset, length));
-    bytes += length;
-    buffers.add(buffer);
-  }
-  parentPort.postMessage({ type: 'ack', bytes }, [...buffers]);
-});
-`;
-var MIN_TRANSFER = 64 * 1024;
 var WorkerHasher = class {
-  constructor(maxInFlight = 8 * 1024 * 1024) {
-    this.maxInFlight = maxInFlight;
-    this.worker.on("message", (m) => {
-      if (m.type === "ack") {
-        const was = this.congested;
-        this.inFlight -= m.bytes;
-        if (was && !this.congested) this.onDrain?.();
-      } else {
-        this.digestWaiter?.resolve(m.hex);
-        void this.worker.terminate();
-      }
-    });
-    this.worker.on("error", (err) => {
-      this.failure = err;
-      this.digestWaiter?.reject(err);
-      this.onDrain?.();
-    });
-  }
-  maxInFlight;
-  worker = new Worker(WORKER_SOURCE, { eval: true });
+  stream;
+  /** The thread this hasher started, and stops (null when it shares the caller's). */
+  ownThread;
   current = null;
   ranges = [];
-  inFlight = 0;
-  failure = null;
-  digestWaiter = null;
   onDrain = null;
+  constructor(options = {}) {
+    this.maxInFlight = options.maxInFlight ?? 4 * 1024 * 1024;
+    this.ownThread = options.thread ? null : new HashThread();
+    this.stream = (options.thread ?? this.ownThread).stream("IRIS.DAT");
+    this.stream.onAck = () => {
+      if (!this.congested) this.onDrain?.();
+    };
+  }
+  maxInFlight;
   get congested() {
-    return this.failure === null && this.inFlight > this.maxInFlight;
+    return this.stream.error === null && this.stream.inFlight > this.maxInFlight;
   }
   /** Every chunk of decompressed output, in order, before the tar parser sees it. */
   observe(chunk) {
@@ -15386,38 +15595,25 @@ var WorkerHasher = class {
     const buffer = this.current;
     this.ranges = [];
     this.current = null;
-    if (ranges.length === 0 || this.failure) return;
-    const bytes = ranges.reduce((n, r) => n + r[2], 0);
-    this.inFlight += bytes;
-    if (lastBuffer || buffer.byteLength < MIN_TRANSFER) {
-      const copies = ranges.map(([b, off, len]) => {
-        const copy = new ArrayBuffer(len);
-        new Uint8Array(copy).set(new Uint8Array(b, off, len));
-        return [copy, 0, len];
-      });
-      this.worker.postMessage(
-        { type: "data", ranges: copies },
-        copies.map((r) => r[0])
-      );
-    } else {
-      this.worker.postMessage({ type: "data", ranges }, [buffer]);
-    }
+    if (ranges.length === 0 || this.stream.error) return;
+    const sent = lastBuffer || buffer.byteLength < MIN_OWNED_BUFFER ? ranges.map(([b, off, len]) => [new Uint8Array(b, off, len).slice().buffer, 0, len]) : ranges;
+    this.stream.send(sent, false).catch(() => void 0);
   }
   /**
    * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
    * its ranges are copied rather than transferred.
    */
-  digest() {
+  async digest() {
     this.send(true);
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve4, reject) => {
-      this.digestWaiter = { resolve: resolve4, reject };
-      this.worker.postMessage({ type: "digest" });
-    });
+    try {
+      return await this.stream.digest();
+    } finally {
+      this.ownThread?.close();
+    }
   }
-  /** Stops the worker without a digest (verification gave up). */
+  /** Stops the worker it started, without a digest (verification gave up). */
   close() {
-    void this.worker.terminate();
+    this.ownThread?.close();
   }
 };
 
@@ -15651,7 +15847,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash7("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash8("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -15874,6 +16070,8 @@ var GzipMemberDecoder = class {
   problems = [];
   memberComplete = false;
   wake = null;
+  /** zlib output not yet handed to onData (see startInflate). */
+  output = [];
   /** Whether the decoder still wants input beyond counting trailing bytes. */
   get decoding() {
     return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
@@ -15955,27 +16153,40 @@ var GzipMemberDecoder = class {
     });
     this.inflate = inflate;
     inflate.on("data", (out) => {
-      this.crc = crc322(out, this.crc);
-      this.outSize += out.length;
-      this.onData(out);
+      this.output.push(out);
+      if (this.output.length === 1) process.nextTick(this.takeOutput);
     });
     this.ended = new Promise((resolve4) => {
       inflate.once("end", () => {
+        this.takeOutput();
         this.onDeflateEnd(inflate);
         this.wake?.();
         resolve4();
       });
       inflate.once("error", (err) => {
+        this.takeOutput();
         this.inflateError = err;
         this.wake?.();
         resolve4();
       });
       inflate.once("close", () => {
+        this.takeOutput();
         this.wake?.();
         resolve4();
       });
     });
   }
+  /** Checks and hands on the output zlib produced so far, in order; none once abandoned. */
+  takeOutput = () => {
+    const output = this.output;
+    this.output = [];
+    for (const out of output) {
+      if (this.phase !== "body") return;
+      this.crc = crc322(out, this.crc);
+      this.outSize += out.length;
+      this.onData(out);
+    }
+  };
   /**
    * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
    * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
@@ -15995,7 +16206,9 @@ var GzipMemberDecoder = class {
     if (this.phase !== "body") return;
     if (this.inflateError) return this.reportInflateError();
     while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
-      this.queueStart += this.queue.shift().length;
+      const done2 = this.queue.shift();
+      this.queueStart += done2.length;
+      this.options.onInputDone?.(done2);
     }
   }
   /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
@@ -16399,24 +16612,37 @@ var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
 // src/archive/verify.ts
 var WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 var INFLATE_CHUNK_SIZE = 512 * 1024;
-var INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
+var INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
 async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename7(path) }, { ...options, limits });
+    return await verifyArchiveStream(
+      source.chunks,
+      { path, fileName: basename7(path) },
+      { ...options, limits },
+      { size: source.size, owned: true }
+    );
   } finally {
     await source.close();
   }
 }
-async function verifyArchiveStream(chunks, meta, options = {}) {
+async function verifyArchiveStream(chunks, meta, options = {}, chunkSource = {}) {
+  const thread = { started: null };
+  try {
+    return await verifyChunks(chunks, meta, options, chunkSource, () => thread.started ??= new HashThread());
+  } finally {
+    thread.started?.close();
+  }
+}
+async function verifyChunks(chunks, meta, options, chunkSource, hashThread) {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
   const findings = new FindingList(limits);
   let gzip = null;
   const collector = new ArchiveCollector(findings, limits, (datSize) => {
     if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
-    const hasher = new WorkerHasher();
+    const hasher = new WorkerHasher({ thread: hashThread() });
     hasher.onDrain = () => gzip?.resumeOutput();
     return hasher;
   });
@@ -16440,15 +16666,22 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
       if (tar.stopped || internalError) gzip.abandon();
       else if (dat instanceof WorkerHasher && dat.congested) gzip.pauseOutput();
     },
-    { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
+    {
+      chunkSize: INFLATE_CHUNK_SIZE,
+      highWaterMark: INFLATE_HIGH_WATER_MARK,
+      // The file's chunks are this verification's own: free each as soon as zlib is done with it.
+      ...chunkSource.owned && { onInputDone: (chunk) => freeBuffer(chunk.buffer) }
+    }
   );
-  const fileHash = createHash8("sha256");
+  const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
+  const archiveHash = chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE ? workerArchiveHash(read, hashThread().stream("the archive")) : inlineArchiveHash(read);
+  let sha256;
   try {
-    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
-      fileHash.update(chunk);
+    for await (const chunk of archiveHash.chunks) {
       size += chunk.length;
       await gzip.write(chunk);
     }
+    sha256 = await archiveHash.digest();
   } catch (err) {
     gzip.abandon();
     collector.close();
@@ -16492,7 +16725,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
       path: meta.path,
       fileName: meta.fileName,
       size,
-      sha256: fileHash.digest("hex"),
+      sha256,
       uncompressedSize: collected.uncompressedSize,
       entryCount: collected.entries.length,
       trailingBytes: gz.trailingBytes,
@@ -17859,9 +18092,10 @@ function irisOf(ctx, current, homeNamespace) {
     updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
   };
 }
-function startOnVolume(ctx, runId, volume, image) {
+function startOnVolume(ctx, runId, volume, image, checkCapsFalse) {
   return startPipelineIris(ctx, runId, {
     ...image ? { image } : {},
+    ...checkCapsFalse !== void 0 ? { checkCapsFalse } : {},
     // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
     // containers need none (packages are copied in, previous releases pulled on the host).
     network: "none",
@@ -17912,9 +18146,10 @@ async function startDurable(ctx, image) {
     await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
   };
   try {
-    const first = await startOnVolume(ctx, runIds[0], volume, image);
+    const warm = image === void 0 ? await warmImageForScenarios(ctx) : null;
+    const first = warm ? await startOnVolume(ctx, runIds[0], volume, warm, needsCheckCapsFalse(ctx.options.image)) : await startOnVolume(ctx, runIds[0], volume, image);
     parts = first;
-    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
+    await setUpScenarioIpm(ctx, first, warm !== null, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
     await dispose();
     throw err;
