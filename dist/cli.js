@@ -18,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-7Y34G7EL.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-TSXZ3OVW.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,57 +28,57 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-S3WGIFPF.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-DR3U3KFK.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-5S5YQ7LK.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-COSP7HBB.js")).verifyCommand
   },
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-MGLESKYL.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-OCJU6SGY.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-VADND3T5.js")).pullCommand((await import("./chunks/cli/verify-7Y34G7EL.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-OU655AVI.js")).pullCommand((await import("./chunks/cli/verify-TSXZ3OVW.js")).verifyArchive)
   },
   {
     name: "inspect",
     summary: "show a published package and whether IPM would accept it",
-    load: async () => (await import("./chunks/cli/inspect-EHWBIOO2.js")).inspectCommand
+    load: async () => (await import("./chunks/cli/inspect-JKNAKAE2.js")).inspectCommand
   },
   {
     name: "tags",
     summary: "list the tags of a package repository",
-    load: async () => (await import("./chunks/cli/tags-3R4VEYGZ.js")).tagsCommand
+    load: async () => (await import("./chunks/cli/tags-UHZJLEL7.js")).tagsCommand
   },
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-UJHUNRYY.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-UCEAQ32J.js")).irisVersionsCommand
   },
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-KW54X5QP.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-AZBUKO7N.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-OU4PFZFR.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-HSDLKEMM.js")).irisUpgradeCommand
   },
   {
     name: "upgrade-pairs",
     summary: "the pairs of consecutive IRIS versions the iris-upgrade scenario runs on",
-    load: async () => (await import("./chunks/cli/upgrade-pairs-N4B5YZOZ.js")).upgradePairsCommand
+    load: async () => (await import("./chunks/cli/upgrade-pairs-ID5UAMOI.js")).upgradePairsCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-H4B6Z37Z.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-IOVDGEWY.js")).attestPredicateCommand
   }
 ];
 

@@ -12,13 +12,13 @@ import {
   TAG_SOURCE,
   UsageError,
   WORK_DIR,
-  childEnvironment,
   containerNameFor,
   describeError,
   describeOperation,
   dockerLogin,
   errorMessage,
   escapeHtml,
+  findOnPath,
   formatDuration,
   hasControlCharacter,
   imageTag,
@@ -34,6 +34,7 @@ import {
   isTag,
   isValid,
   markdownCode,
+  markdownLink,
   markdownText,
   needsCheckCapsFalse,
   newRunId,
@@ -49,7 +50,7 @@ import {
   startIris,
   validate,
   validateNamespace
-} from "./chunks/action/chunk-7WXPDNMS.js";
+} from "./chunks/action/chunk-IDEJ6AES.js";
 import {
   __commonJS,
   __require,
@@ -9312,8 +9313,8 @@ var require_dist = __commonJS({
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash as createHash7 } from "node:crypto";
-import { copyFile as copyFile4, readdir as readdir4, stat as stat11 } from "node:fs/promises";
+import { createHash as createHash8 } from "node:crypto";
+import { copyFile as copyFile4, link, mkdir as mkdir11, readdir as readdir4, rm as rm9, stat as stat11 } from "node:fs/promises";
 import { basename as basename6, join as join21, relative as relative4 } from "node:path";
 
 // src/action/image-runs.ts
@@ -11317,8 +11318,8 @@ var TarStreamParser = class {
     }
     const path = records.get("path");
     if (path !== void 0) this.pendingPath = path;
-    const link = records.get("linkpath");
-    if (link !== void 0) this.pendingLink = link;
+    const link2 = records.get("linkpath");
+    if (link2 !== void 0) this.pendingLink = link2;
     const size = records.get("size");
     if (size !== void 0) {
       if (!/^[0-9]{1,16}$/.test(size) || !Number.isSafeInteger(Number(size))) {
@@ -11723,8 +11724,14 @@ async function needsOutbound(moduleDir, exportPythonDeps) {
     () => false
   );
   if (exportPythonDeps && await exists("requirements.txt")) return true;
-  const manifest = await readFile4(join8(moduleDir, "module.xml"), "utf8").catch(() => "");
-  return /<ModuleReference\b/.test(manifest) && !await exists(".modules");
+  return await declaresDependencies(moduleDir) && !await exists(".modules");
+}
+async function declaresDependencies(moduleDir) {
+  try {
+    return parseModuleXml(await readFile4(join8(moduleDir, "module.xml"), "utf8")).dependencies.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 // src/pipeline/containers.ts
@@ -11787,9 +11794,20 @@ function setUpIpm(ctx, target, installer, homeNamespace) {
 }
 
 // src/ipm/installer.ts
-import { createHash as createHash2 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir5, readFile as readFile5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash as createHash3 } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join10, resolve } from "node:path";
+
+// src/util/file-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+async function sha256OfFile(path) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+// src/ipm/installer.ts
 function pinnedSource(resolved) {
   if (resolved.git)
     return {
@@ -11809,9 +11827,6 @@ var IPM_RELEASE_URL = "https://github.com/intersystems/ipm/releases/download/v{v
 function installerUrl(version2, releaseUrl = IPM_RELEASE_URL) {
   return releaseUrl.replaceAll("{version}", version2);
 }
-async function sha256File(path) {
-  return createHash2("sha256").update(await readFile5(path)).digest("hex");
-}
 async function resolveInstaller(source, options) {
   if (source.kind === "git") {
     const pin = { commit: source.commit, repository: source.repository };
@@ -11830,7 +11845,7 @@ async function resolveInstaller(source, options) {
     };
   }
   if (source.kind === "path") {
-    const actual2 = await sha256File(source.path);
+    const actual2 = await sha256OfFile(source.path);
     if (source.sha256 && actual2 !== source.sha256)
       throw new IpmDbError(
         "installer-checksum-mismatch",
@@ -11852,13 +11867,13 @@ async function resolveInstaller(source, options) {
   const destination = join10(options.workDir, `zpm-${source.version}.xml`);
   const key2 = `ipm-installer-${source.version}-${expected}`;
   if (options.cache && await options.cache.restore(key2, destination).catch(() => false)) {
-    const cached = await sha256File(destination).catch(() => "");
+    const cached = await sha256OfFile(destination).catch(() => "");
     if (cached === expected)
       return { path: destination, sha256: expected, version: source.version, origin: "cache", url };
     await rm3(destination, { force: true });
   }
   const bytes = await downloadBytes(url, options, "the IPM installer");
-  const actual = createHash2("sha256").update(bytes).digest("hex");
+  const actual = createHash3("sha256").update(bytes).digest("hex");
   if (actual !== expected)
     throw new IpmDbError(
       "installer-checksum-mismatch",
@@ -11911,11 +11926,11 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { join as join11 } from "node:path";
 
 // src/ipm/warm-image.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var WARM_REPOSITORY = "ipm-db-warm";
 var WARM_LABEL = "ipm-db.warm";
 function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
-  return createHash3("sha256").update(`${baseImageId2}
+  return createHash4("sha256").update(`${baseImageId2}
 ${ipmPin}
 ${homeNamespace}`).digest("hex").slice(0, 32);
 }
@@ -11931,7 +11946,7 @@ async function baseImageId(docker, image) {
     r = await inspect();
   }
   const id = r.stdout.trim();
-  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+  return r.exitCode === 0 && isDigest(id) ? id : null;
 }
 async function warmImageExists(docker, tag) {
   const r = await docker.call(["image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 6e4 });
@@ -11992,7 +12007,7 @@ async function startWithWarmImage(ctx) {
     ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
     return startPipelineIris(ctx, ctx.runId);
   }
-  const key2 = warmImageKey(baseId, installerPin(installer), o.ipmNamespace ?? "USER");
+  const key2 = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? "USER");
   const tag = warmImageTag(key2);
   const state = { key: key2, tag, used: false };
   warmStates.set(ctx, state);
@@ -12018,7 +12033,7 @@ async function setUpIpmWarm(ctx, installer) {
   const state = warmState(ctx);
   if (state?.used) {
     try {
-      const setup2 = await setUpIpm(ctx, ctx.target, null, o.ipmNamespace);
+      const setup2 = await setUpIpm(ctx, ctx.target, null, o.homeNamespace);
       return { ...setup2, installedFrom: installer };
     } catch (err) {
       ctx.logger.warn(
@@ -12033,7 +12048,8 @@ async function setUpIpmWarm(ctx, installer) {
       ctx.ops = driven.ops;
     }
   }
-  const setup = await setUpIpm(ctx, ctx.target, installer, o.ipmNamespace);
+  const setup = await setUpIpm(ctx, ctx.target, installer, o.homeNamespace);
+  if (installer) recordIpmInstall(ctx, ctx.container.name);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container, state.tag, state.key, {
@@ -12048,6 +12064,28 @@ async function setUpIpmWarm(ctx, installer) {
     }
   }
   return setup;
+}
+function recordIpmInstall(ctx, container) {
+  (ctx.report.ipmInstalls ??= []).push(container);
+}
+async function warmImageForScenarios(ctx) {
+  const state = warmState(ctx);
+  if (!state || !ctx.options.warmIpmImage) return null;
+  return state.used || await warmImageExists(ctx.docker, state.tag) ? state.tag : null;
+}
+async function setUpScenarioIpm(ctx, driven, fromWarmImage, installer, homeNamespace) {
+  if (fromWarmImage) {
+    try {
+      await setUpIpm(ctx, driven.target, null, homeNamespace);
+      return;
+    } catch (err) {
+      ctx.logger.warn(
+        `IPM was not usable in ${driven.container.name}, started from the warm IPM image (${errorMessage(err)}); installing it afresh.`
+      );
+    }
+  }
+  await setUpIpm(ctx, driven.target, installer, homeNamespace);
+  if (installer) recordIpmInstall(ctx, driven.container.name);
 }
 
 // src/iris/assumptions.ts
@@ -12177,7 +12215,7 @@ async function probeStart(ctx, container) {
     return { stdout: r.stdout, exitCode: r.exitCode };
   };
   try {
-    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? "USER");
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.homeNamespace ?? "USER");
   } catch (err) {
     const probes = err.probes;
     if (probes) ctx.report.assumptions = probes;
@@ -12507,9 +12545,9 @@ function located(message, where) {
   return where?.file ? `${where.file}${where.line ? `:${where.line}` : ""}: ${message}` : message;
 }
 function groupedLogger(sink, prefix) {
-  let open2 = null;
+  let open3 = null;
   const emit = (line) => {
-    if (open2) open2.push(line);
+    if (open3) open3.push(line);
     else sink.line({ ...line, text: `${prefix}${line.text}` });
   };
   return {
@@ -12518,16 +12556,16 @@ function groupedLogger(sink, prefix) {
     error: (m, w) => emit({ level: "info", text: `error: ${located(m, w)}` }),
     debug: (m) => emit({ level: "debug", text: m }),
     async group(title, fn) {
-      if (open2) {
-        open2.push({ level: "info", text: `-- ${title}` });
+      if (open3) {
+        open3.push({ level: "info", text: `-- ${title}` });
         return fn();
       }
       const lines = [];
-      open2 = lines;
+      open3 = lines;
       try {
         return await fn();
       } finally {
-        open2 = null;
+        open3 = null;
         sink.block(`${prefix}${title}`, lines);
       }
     }
@@ -12714,18 +12752,231 @@ import { tmpdir as tmpdir5 } from "node:os";
 import { join as join14 } from "node:path";
 
 // src/archive/verify.ts
-import { createHash as createHash6 } from "node:crypto";
 import { basename as basename4 } from "node:path";
 import { performance } from "node:perf_hooks";
 
-// src/archive/archive-collector.ts
+// src/archive/archive-hash.ts
 import { createHash as createHash5 } from "node:crypto";
 
+// src/archive/free-buffer.ts
+var MIN_OWNED_BUFFER = 64 * 1024;
+function freeBuffer(buffer) {
+  if (buffer.byteLength < MIN_OWNED_BUFFER) return;
+  const transfer = buffer.transfer;
+  if (typeof transfer === "function" && !buffer.detached) transfer.call(buffer, 0);
+}
+var FREE_BUFFER_SOURCE = `(b) => { if (typeof b.transfer === 'function' && !b.detached) b.transfer(0); }`;
+
+// src/archive/archive-hash.ts
+function inlineArchiveHash(source) {
+  const hash = createHash5("sha256");
+  return {
+    chunks: (async function* () {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    })(),
+    digest: async () => hash.digest("hex")
+  };
+}
+var AHEAD_BYTES = 2 * 1024 * 1024;
+function workerArchiveHash(source, stream, aheadBytes = AHEAD_BYTES) {
+  return {
+    chunks: passThrough(source, stream, aheadBytes),
+    digest: () => stream.digest()
+  };
+}
+async function* passThrough(source, thread, aheadBytes) {
+  const iterator = source[Symbol.asyncIterator]();
+  const hashed = [];
+  let held = 0;
+  let sourceDone = false;
+  try {
+    for (; ; ) {
+      while (!sourceDone && (hashed.length === 0 || held < aheadBytes)) {
+        const step = await iterator.next();
+        if (step.done) sourceDone = true;
+        else if (step.value.length > 0) {
+          const c = step.value.buffer.byteLength < MIN_OWNED_BUFFER ? copyOf(step.value) : step.value;
+          const size = c.length;
+          const back = thread.send([[c.buffer, c.byteOffset, size]], true).then((ranges) => {
+            const [buffer, offset, length] = ranges[0];
+            return Buffer.from(buffer, offset, length);
+          });
+          back.catch(() => void 0);
+          hashed.push({ size, back });
+          held += size;
+        }
+      }
+      const next = hashed.shift();
+      if (!next) return;
+      held -= next.size;
+      yield await next.back;
+    }
+  } finally {
+    if (!sourceDone) void Promise.resolve(iterator.return?.()).catch(() => void 0);
+  }
+}
+function copyOf(chunk) {
+  return Buffer.from(new Uint8Array(chunk).buffer);
+}
+
+// src/archive/archive-collector.ts
+import { createHash as createHash7 } from "node:crypto";
+
 // src/archive/dat-hasher.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
+
+// src/archive/hash-thread.ts
 import { Worker } from "node:worker_threads";
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const free = ${FREE_BUFFER_SOURCE};
+const canFree = typeof ArrayBuffer.prototype.transfer === 'function';
+const hashes = new Map();
+parentPort.on('message', (m) => {
+  let hash = hashes.get(m.stream);
+  if (!hash) hashes.set(m.stream, (hash = createHash('sha256')));
+  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', stream: m.stream, hex: hash.digest('hex') });
+  let bytes = 0;
+  const buffers = new Set();
+  for (const [buffer, offset, length] of m.ranges) {
+    hash.update(new Uint8Array(buffer, offset, length));
+    bytes += length;
+    buffers.add(buffer);
+  }
+  if (m.keep || !canFree) return parentPort.postMessage({ type: 'ack', stream: m.stream, bytes, ranges: m.ranges }, [...buffers]);
+  for (const buffer of buffers) free(buffer);
+  parentPort.postMessage({ type: 'ack', stream: m.stream, bytes, ranges: [] });
+});
+`;
+var HashThread = class {
+  worker = new Worker(WORKER_SOURCE, { eval: true });
+  streams = [];
+  failure = null;
+  closed = false;
+  constructor() {
+    this.worker.on("message", (m) => {
+      const stream = this.streams[m.stream];
+      if (m.type === "ack") stream.acked(m.bytes, m.ranges);
+      else stream.digested(m.hex);
+    });
+    this.worker.on("error", (err) => this.fail(err));
+    this.worker.on("exit", (code) => {
+      if (!this.closed) this.fail(new Error(`the hashing thread exited with code ${code}`));
+    });
+  }
+  /** A new SHA-256 on this thread; `what` names the hashed bytes in errors. */
+  stream(what) {
+    const stream = new HashStream(this.streams.length, what, (message, transfer) => {
+      if (this.failure) throw this.failure;
+      if (this.closed) throw new Error("the hashing thread was already stopped");
+      this.worker.postMessage(message, transfer);
+    });
+    this.streams.push(stream);
+    return stream;
+  }
+  /** The error the thread failed with, if it did. */
+  get failed() {
+    return this.failure;
+  }
+  /** Stops the thread; digests not yet answered are never answered. */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    void this.worker.terminate();
+  }
+  fail(cause) {
+    if (this.failure || this.closed) return;
+    this.failure = cause;
+    for (const s of this.streams) s.failed(cause);
+    this.close();
+  }
+};
+var HashStream = class {
+  constructor(id, what, post) {
+    this.id = id;
+    this.what = what;
+    this.post = post;
+  }
+  id;
+  what;
+  post;
+  waiting = [];
+  digestWaiter = null;
+  failure = null;
+  /** Bytes sent and not yet acknowledged. */
+  inFlight = 0;
+  /** Called after each acknowledgement, and once when the thread fails. */
+  onAck = null;
+  /** The error hashing failed with, if it did. */
+  get error() {
+    return this.failure;
+  }
+  /**
+   * Hashes `ranges` after everything sent before; once hashed, resolves with the same ranges
+   * (their buffers handed back) when `keep`, else with none or some (their buffers freed or handed
+   * back to be collected). Every buffer named is transferred: the caller must own it whole.
+   */
+  send(ranges, keep) {
+    if (this.failure) return Promise.reject(this.failure);
+    const bytes = ranges.reduce((n, r) => n + r[2], 0);
+    const acked = new Promise((resolve4, reject) => this.waiting.push({ resolve: resolve4, reject }));
+    try {
+      this.post({ type: "data", stream: this.id, ranges, keep }, [...new Set(ranges.map((r) => r[0]))]);
+    } catch (err) {
+      this.waiting.pop();
+      return Promise.reject(err);
+    }
+    this.inFlight += bytes;
+    return acked;
+  }
+  /** The hex digest of everything sent. */
+  digest() {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => {
+      this.digestWaiter = { resolve: resolve4, reject };
+      try {
+        this.post({ type: "digest", stream: this.id }, []);
+      } catch (err) {
+        this.digestWaiter = null;
+        reject(err);
+      }
+    });
+  }
+  /** @internal */
+  acked(bytes, ranges) {
+    this.inFlight -= bytes;
+    this.waiting.shift()?.resolve(ranges);
+    this.onAck?.();
+  }
+  /** @internal */
+  digested(hex) {
+    this.digestWaiter?.resolve(hex);
+    this.digestWaiter = null;
+  }
+  /** @internal */
+  failed(cause) {
+    this.failure = new IpmDbError(
+      "archive-verifier-failed",
+      `hashing ${this.what} on a worker thread failed: ${cause.message}`,
+      {
+        hint: "This is a bug in ipm-db, or the machine ran out of memory; please report it.",
+        cause
+      }
+    );
+    for (const w of this.waiting.splice(0)) w.reject(this.failure);
+    this.digestWaiter?.reject(this.failure);
+    this.digestWaiter = null;
+    this.onAck?.();
+  }
+};
+
+// src/archive/dat-hasher.ts
 var InlineHasher = class {
-  hash = createHash4("sha256");
+  hash = createHash6("sha256");
   update(chunk) {
     this.hash.update(chunk);
   }
@@ -12735,51 +12986,24 @@ var InlineHasher = class {
   close() {
   }
 };
-var WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const hash = require('node:crypto').createHash('sha256');
-parentPort.on('message', (m) => {
-  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', hex: hash.digest('hex') });
-  let bytes = 0;
-  const buffers = new Set();
-  for (const [buffer, offset, length] of m.ranges) {
-    hash.update(new Uint8Array(buffer, offset, length));
-    bytes += length;
-    buffers.add(buffer);
-  }
-  parentPort.postMessage({ type: 'ack', bytes }, [...buffers]);
-});
-`;
-var MIN_TRANSFER = 64 * 1024;
 var WorkerHasher = class {
-  constructor(maxInFlight = 8 * 1024 * 1024) {
-    this.maxInFlight = maxInFlight;
-    this.worker.on("message", (m) => {
-      if (m.type === "ack") {
-        const was = this.congested;
-        this.inFlight -= m.bytes;
-        if (was && !this.congested) this.onDrain?.();
-      } else {
-        this.digestWaiter?.resolve(m.hex);
-        void this.worker.terminate();
-      }
-    });
-    this.worker.on("error", (err) => {
-      this.failure = err;
-      this.digestWaiter?.reject(err);
-      this.onDrain?.();
-    });
-  }
-  maxInFlight;
-  worker = new Worker(WORKER_SOURCE, { eval: true });
+  stream;
+  /** The thread this hasher started, and stops (null when it shares the caller's). */
+  ownThread;
   current = null;
   ranges = [];
-  inFlight = 0;
-  failure = null;
-  digestWaiter = null;
   onDrain = null;
+  constructor(options = {}) {
+    this.maxInFlight = options.maxInFlight ?? 4 * 1024 * 1024;
+    this.ownThread = options.thread ? null : new HashThread();
+    this.stream = (options.thread ?? this.ownThread).stream("IRIS.DAT");
+    this.stream.onAck = () => {
+      if (!this.congested) this.onDrain?.();
+    };
+  }
+  maxInFlight;
   get congested() {
-    return this.failure === null && this.inFlight > this.maxInFlight;
+    return this.stream.error === null && this.stream.inFlight > this.maxInFlight;
   }
   /** Every chunk of decompressed output, in order, before the tar parser sees it. */
   observe(chunk) {
@@ -12798,38 +13022,25 @@ var WorkerHasher = class {
     const buffer = this.current;
     this.ranges = [];
     this.current = null;
-    if (ranges.length === 0 || this.failure) return;
-    const bytes = ranges.reduce((n, r) => n + r[2], 0);
-    this.inFlight += bytes;
-    if (lastBuffer || buffer.byteLength < MIN_TRANSFER) {
-      const copies = ranges.map(([b, off, len]) => {
-        const copy = new ArrayBuffer(len);
-        new Uint8Array(copy).set(new Uint8Array(b, off, len));
-        return [copy, 0, len];
-      });
-      this.worker.postMessage(
-        { type: "data", ranges: copies },
-        copies.map((r) => r[0])
-      );
-    } else {
-      this.worker.postMessage({ type: "data", ranges }, [buffer]);
-    }
+    if (ranges.length === 0 || this.stream.error) return;
+    const sent = lastBuffer || buffer.byteLength < MIN_OWNED_BUFFER ? ranges.map(([b, off, len]) => [new Uint8Array(b, off, len).slice().buffer, 0, len]) : ranges;
+    this.stream.send(sent, false).catch(() => void 0);
   }
   /**
    * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
    * its ranges are copied rather than transferred.
    */
-  digest() {
+  async digest() {
     this.send(true);
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve4, reject) => {
-      this.digestWaiter = { resolve: resolve4, reject };
-      this.worker.postMessage({ type: "digest" });
-    });
+    try {
+      return await this.stream.digest();
+    } finally {
+      this.ownThread?.close();
+    }
   }
-  /** Stops the worker without a digest (verification gave up). */
+  /** Stops the worker it started, without a digest (verification gave up). */
   close() {
-    void this.worker.terminate();
+    this.ownThread?.close();
   }
 };
 
@@ -13063,7 +13274,7 @@ var ArchiveCollector = class {
       return previous;
     }
     this.kinds.set(path, kind);
-    const lower = createHash5("sha1").update(path.toLowerCase()).digest("base64");
+    const lower = createHash7("sha1").update(path.toLowerCase()).digest("base64");
     const other = this.lowerCase.get(lower);
     if (other !== void 0) {
       this.problem(
@@ -13286,6 +13497,8 @@ var GzipMemberDecoder = class {
   problems = [];
   memberComplete = false;
   wake = null;
+  /** zlib output not yet handed to onData (see startInflate). */
+  output = [];
   /** Whether the decoder still wants input beyond counting trailing bytes. */
   get decoding() {
     return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
@@ -13367,27 +13580,40 @@ var GzipMemberDecoder = class {
     });
     this.inflate = inflate;
     inflate.on("data", (out) => {
-      this.crc = crc322(out, this.crc);
-      this.outSize += out.length;
-      this.onData(out);
+      this.output.push(out);
+      if (this.output.length === 1) process.nextTick(this.takeOutput);
     });
     this.ended = new Promise((resolve4) => {
       inflate.once("end", () => {
+        this.takeOutput();
         this.onDeflateEnd(inflate);
         this.wake?.();
         resolve4();
       });
       inflate.once("error", (err) => {
+        this.takeOutput();
         this.inflateError = err;
         this.wake?.();
         resolve4();
       });
       inflate.once("close", () => {
+        this.takeOutput();
         this.wake?.();
         resolve4();
       });
     });
   }
+  /** Checks and hands on the output zlib produced so far, in order; none once abandoned. */
+  takeOutput = () => {
+    const output = this.output;
+    this.output = [];
+    for (const out of output) {
+      if (this.phase !== "body") return;
+      this.crc = crc322(out, this.crc);
+      this.outSize += out.length;
+      this.onData(out);
+    }
+  };
   /**
    * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
    * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
@@ -13407,7 +13633,9 @@ var GzipMemberDecoder = class {
     if (this.phase !== "body") return;
     if (this.inflateError) return this.reportInflateError();
     while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
-      this.queueStart += this.queue.shift().length;
+      const done2 = this.queue.shift();
+      this.queueStart += done2.length;
+      this.options.onInputDone?.(done2);
     }
   }
   /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
@@ -13930,24 +14158,37 @@ var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
 // src/archive/verify.ts
 var WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 var INFLATE_CHUNK_SIZE = 512 * 1024;
-var INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
+var INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
 async function verifyArchive(path, options = {}) {
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename4(path) }, { ...options, limits });
+    return await verifyArchiveStream(
+      source.chunks,
+      { path, fileName: basename4(path) },
+      { ...options, limits },
+      { size: source.size, owned: true }
+    );
   } finally {
     await source.close();
   }
 }
-async function verifyArchiveStream(chunks, meta, options = {}) {
+async function verifyArchiveStream(chunks, meta, options = {}, chunkSource = {}) {
+  const thread = { started: null };
+  try {
+    return await verifyChunks(chunks, meta, options, chunkSource, () => thread.started ??= new HashThread());
+  } finally {
+    thread.started?.close();
+  }
+}
+async function verifyChunks(chunks, meta, options, chunkSource, hashThread) {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
   const findings = new FindingList(limits);
   let gzip = null;
   const collector = new ArchiveCollector(findings, limits, (datSize) => {
     if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
-    const hasher = new WorkerHasher();
+    const hasher = new WorkerHasher({ thread: hashThread() });
     hasher.onDrain = () => gzip?.resumeOutput();
     return hasher;
   });
@@ -13971,15 +14212,22 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
       if (tar.stopped || internalError) gzip.abandon();
       else if (dat instanceof WorkerHasher && dat.congested) gzip.pauseOutput();
     },
-    { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
+    {
+      chunkSize: INFLATE_CHUNK_SIZE,
+      highWaterMark: INFLATE_HIGH_WATER_MARK,
+      // The file's chunks are this verification's own: free each as soon as zlib is done with it.
+      ...chunkSource.owned && { onInputDone: (chunk) => freeBuffer(chunk.buffer) }
+    }
   );
-  const fileHash = createHash6("sha256");
+  const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
+  const archiveHash = chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE ? workerArchiveHash(read, hashThread().stream("the archive")) : inlineArchiveHash(read);
+  let sha256;
   try {
-    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
-      fileHash.update(chunk);
+    for await (const chunk of archiveHash.chunks) {
       size += chunk.length;
       await gzip.write(chunk);
     }
+    sha256 = await archiveHash.digest();
   } catch (err) {
     gzip.abandon();
     collector.close();
@@ -14023,7 +14271,7 @@ async function verifyArchiveStream(chunks, meta, options = {}) {
       path: meta.path,
       fileName: meta.fileName,
       size,
-      sha256: fileHash.digest("hex"),
+      sha256,
       uncompressedSize: collected.uncompressedSize,
       entryCount: collected.entries.length,
       trailingBytes: gz.trailingBytes,
@@ -14074,9 +14322,10 @@ function irisOf(ctx, current, homeNamespace) {
     updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
   };
 }
-function startOnVolume(ctx, runId, volume, image) {
+function startOnVolume(ctx, runId, volume, image, checkCapsFalse) {
   return startPipelineIris(ctx, runId, {
     ...image ? { image } : {},
+    ...checkCapsFalse !== void 0 ? { checkCapsFalse } : {},
     // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
     // containers need none (packages are copied in, previous releases pulled on the host).
     network: "none",
@@ -14127,9 +14376,10 @@ async function startDurable(ctx, image) {
     await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
   };
   try {
-    const first = await startOnVolume(ctx, runIds[0], volume, image);
+    const warm = image === void 0 ? await warmImageForScenarios(ctx) : null;
+    const first = warm ? await startOnVolume(ctx, runIds[0], volume, warm, needsCheckCapsFalse(ctx.options.image)) : await startOnVolume(ctx, runIds[0], volume, image);
     parts = first;
-    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
+    await setUpScenarioIpm(ctx, first, warm !== null, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
     await dispose();
     throw err;
@@ -14484,7 +14734,7 @@ function gitRevision(source) {
 async function run(command, cwd, args) {
   const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
   if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
-  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1e3} s` : `exit ${result.exitCode}`;
+  const why = result.timedOut ? `did not finish within ${formatDuration(GIT_TIMEOUT_MS)}` : `exit ${result.exitCode}`;
   throw new IpmDbError(
     "upgrade-git-source",
     `${command} ${args.join(" ")} failed in ${cwd}: ${result.stderr.trim() || why}`
@@ -14587,7 +14837,7 @@ function readUpgradeOptions(text, context = {}) {
     });
   else if (from?.kind === "reference") {
     previous.reference = from.reference;
-    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(":") + 1))?.version;
+    const named = parseDatabaseTag(parseReference(from.reference).tag ?? "")?.version;
     previous.version = named !== void 0 && isPlainVersion(named) ? named : null;
   }
   if (from?.kind === "version") {
@@ -14683,26 +14933,29 @@ function missingInputs(scenario, previous) {
 function previousReference(pullFrom, moduleName2, version2, irisMajorMinor2) {
   return `${pullFrom.registry.replace(/\/+$/, "")}/${ipmRepositoryPath(pullFrom.namespace, moduleName2)}:${ipmDatabaseTag(version2, irisMajorMinor2)}`;
 }
-var REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-var TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
 function classifyUpgradeFrom(raw) {
   const value = raw.trim();
   if (/\.tgz$/i.test(value)) return { kind: "archive", path: value };
   if (isSemver(value)) return { kind: "version", version: value };
-  const cut = value.search(/[:@][^/]*$/);
-  const repository = cut > 0 ? value.slice(0, cut) : value;
-  if (REPOSITORY_RE.test(repository)) {
-    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: "reference", reference: value };
-    if (cut < 0)
-      throw new UsageError(
-        `upgrade-from "${value}" has no tag`,
-        "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
-      );
-  }
+  const reference = referenceOrNull(value);
+  if (reference && (reference.tag !== void 0 || reference.digest !== void 0))
+    return { kind: "reference", reference: value };
+  if (reference)
+    throw new UsageError(
+      `upgrade-from "${value}" has no tag`,
+      "Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version."
+    );
   throw new UsageError(
     `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
     "Give the previous release as one of those three forms."
   );
+}
+function referenceOrNull(text) {
+  try {
+    return parseReference(text);
+  } catch {
+    return null;
+  }
 }
 
 // src/pipeline/upgrade/class-drift.ts
@@ -15363,7 +15616,7 @@ async function runPair(ctx, pair, index, slots) {
 
 // src/pipeline/module-settings.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { isAbsolute, join as join15, relative as relative3, sep as sep4 } from "node:path";
 var MODULE_SETTINGS_FILE = "ipm-db.yml";
 var MODULE_SETTINGS = {
@@ -15423,7 +15676,7 @@ function settingsFileLabel(base2, moduleDir) {
 async function readModuleSettings(moduleDir, label = MODULE_SETTINGS_FILE) {
   let text;
   try {
-    text = await readFile6(join15(moduleDir, MODULE_SETTINGS_FILE), "utf8");
+    text = await readFile5(join15(moduleDir, MODULE_SETTINGS_FILE), "utf8");
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT" || code === "ENOTDIR") return NO_MODULE_SETTINGS;
@@ -15552,6 +15805,35 @@ function stringList(node) {
   return items.join("\n");
 }
 
+// src/action/links.ts
+var segment = (s) => encodeURIComponent(s);
+function workflowRunUrl(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  if (!server || !repository || !runId || !/^https?:\/\//.test(server) || !/^\d+$/.test(runId)) return null;
+  const [owner, repo, ...rest] = repository.split("/");
+  if (!owner || !repo || rest.length) return null;
+  return `${server.replace(/\/+$/, "")}/${segment(owner)}/${segment(repo)}/actions/runs/${runId}`;
+}
+function artifactUrl(runUrl, id) {
+  return runUrl && id !== null && Number.isSafeInteger(id) && id > 0 ? `${runUrl}/artifacts/${id}` : null;
+}
+function ghcrPackagePage(reference, sourceUrl) {
+  if (!sourceUrl) return null;
+  let registry;
+  let repository;
+  try {
+    ({ registry, repository } = parseReference(reference));
+  } catch {
+    return null;
+  }
+  if (registry.toLowerCase() !== "ghcr.io") return null;
+  const source = /^(https:\/\/github\.com)\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(sourceUrl);
+  if (!source) return null;
+  const [owner, ...packagePath] = repository.split("/");
+  if (!owner || packagePath.length === 0 || owner !== source[2].toLowerCase()) return null;
+  return `${source[1]}/${segment(source[2])}/${segment(source[3])}/pkgs/container/${segment(packagePath.join("/"))}`;
+}
+
 // src/action/summary.ts
 var SUMMARY_LIMIT_BYTES = 1e6;
 var MIN_BLOCK_BYTES = 512;
@@ -15674,7 +15956,7 @@ function overviewTable(runs) {
 
 `;
 }
-function runBlocks(run3) {
+function runBlocks(run3, links) {
   const out = [
     fixed(`### ${run3.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run3))}
 
@@ -15689,8 +15971,9 @@ function runBlocks(run3) {
     if (run3.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run3.archive.irisDatSha256}\` |`);
   }
   if (run3.published) {
+    const page = ghcrPackagePage(run3.published.reference, links.sourceUrl);
     facts.push(
-      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""} |`
+      `| published | ${markdownCode(run3.published.reference)}${run3.published.unchanged ? " (unchanged)" : ""}${page ? ` \xB7 ${markdownLink("package page", page)}` : ""} |`
     );
     facts.push(`| digest | ${markdownCode(run3.published.digest)} |`);
     const proof = run3.published.roundTrip;
@@ -15807,6 +16090,12 @@ ${upgradeDetails([u.report.scenario])}`
   }
   return out;
 }
+function artifactLine(a, links) {
+  const url = artifactUrl(links.runUrl, a.id);
+  const name = url ? markdownLink(a.name, url, { code: true }) : markdownCode(a.name);
+  const what = a.zipped ? `${a.files.length} ${a.files.length === 1 ? "file" : "files"}, zipped` : "the archive itself, not zipped";
+  return `${name} (${formatBytes(a.size)}, ${what})`;
+}
 function buildSummary(outcome2, limit = SUMMARY_LIMIT_BYTES) {
   const first = outcome2.runs.find((r) => r.module)?.module;
   const title = first ? `${first.name} ${first.version}` : "IPM database package";
@@ -15843,7 +16132,7 @@ ${describeSettingsUse(outcome2.moduleSettings, "inputs").map((l) => `- ${markdow
     );
   if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
   blocks.push(...irisUpgradeBlocks(outcome2.runs));
-  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3));
+  for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3, outcome2.links));
   if (outcome2.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
 
@@ -15852,13 +16141,11 @@ ${describeSettingsUse(outcome2.moduleSettings, "inputs").map((l) => `- ${markdow
   }
   if (outcome2.artifacts.length) {
     blocks.push(
-      fixed(
-        `**Artifacts**
+      fixed(`**Artifacts**
 
-${outcome2.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join("\n")}
+${outcome2.artifacts.map((a) => `- ${artifactLine(a, outcome2.links)}`).join("\n")}
 
-`
-      )
+`)
     );
   }
   blocks.push(fixed(`<sub>Total ${formatDuration(outcome2.durationMs)}</sub>
@@ -15933,9 +16220,7 @@ function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
     try {
       const result = await Promise.race([op(), late]);
       if (result === "late") {
-        warn(
-          `${what} took over ${Math.round(budgetMs / 1e3)} s (cache service slow or unavailable); going on without it.`
-        );
+        warn(`${what} took over ${formatDuration(budgetMs)} (cache service slow or unavailable); going on without it.`);
         return fallback;
       }
       return result;
@@ -16216,10 +16501,15 @@ function artifactServiceAvailable(env) {
 }
 function defaultUploader() {
   return {
-    async upload(name, files, rootDirectory) {
+    async upload(name, files, rootDirectory, options) {
+      if (options.skipArchive && (files.length !== 1 || basename6(files[0] ?? "") !== name))
+        throw new Error(`an unzipped artifact is one file named as the artifact (${name})`);
       const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
       const client = new DefaultArtifactClient();
-      const res = await client.uploadArtifact(name, files, rootDirectory, {});
+      const res = await client.uploadArtifact(name, files, rootDirectory, {
+        ...options.retentionDays !== null ? { retentionDays: options.retentionDays } : {},
+        ...options.skipArchive ? { skipArchive: true } : {}
+      });
       return { id: res.id ?? null, size: res.size ?? 0 };
     }
   };
@@ -16243,15 +16533,32 @@ function artifactName(prefix, iris, env, matrixJson) {
     }
     const joined = sanitiseArtifactName(values3.join("-"));
     if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash7("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+      parts.push(`${joined.slice(0, 40)}-${createHash8("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
   }
   if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
   return sanitiseArtifactName(parts.join("-"));
 }
-async function uploadRunFiles(uploader, name, files, rootDirectory) {
-  const res = await uploader.upload(name, files, rootDirectory);
-  return { name, id: res.id, size: res.size, files };
+function archiveArtifactName(runArtifact, archiveFileName) {
+  const stem = sanitiseArtifactName(basename6(archiveFileName).replace(/\.tgz$/i, ""));
+  return `${runArtifact}-${stem || "package"}.tgz`;
+}
+async function uploadRunFiles(uploader, name, files, rootDirectory, retentionDays) {
+  const res = await uploader.upload(name, files, rootDirectory, { retentionDays, skipArchive: false });
+  return { name, id: res.id, size: res.size, files, zipped: true };
+}
+async function uploadArchiveFile(uploader, name, archivePath, outDir, retentionDays) {
+  const dir = join21(outDir, "unzipped-artifact");
+  await rm9(dir, { recursive: true, force: true });
+  await mkdir11(dir, { recursive: true });
+  const file = join21(dir, name);
+  await link(archivePath, file).catch(() => copyFile4(archivePath, file));
+  try {
+    const res = await uploader.upload(name, [file], dir, { retentionDays, skipArchive: true });
+    return { name, id: res.id, size: res.size, files: [archivePath], zipped: false };
+  } finally {
+    await rm9(dir, { recursive: true, force: true });
+  }
 }
 async function listFilesIn(dir) {
   const out = [];
@@ -16262,11 +16569,13 @@ async function listFilesIn(dir) {
   }
   return out;
 }
-async function collectRunFiles(report, outDir, logFiles) {
+async function collectRunFiles(report, outDir, logFiles, withArchive = true) {
   const files = /* @__PURE__ */ new Set([join21(outDir, REPORT_FILE)]);
-  const wanted = [report.archive?.path, report.junitPath, ...report.ok ? [] : logFiles].filter(
-    (p) => Boolean(p)
-  );
+  const wanted = [
+    withArchive ? report.archive?.path : void 0,
+    report.junitPath,
+    ...report.ok ? [] : logFiles
+  ].filter((p) => Boolean(p));
   for (const p of wanted) {
     const rel = relative4(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
@@ -16300,9 +16609,23 @@ async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
   await io.group("Upload artifacts", async () => {
     for (const { report, outDir, logFiles } of wanted) {
       const name = artifactName(inputs.artifactName, irisKey(report.image, report), env, inputs.matrixKey);
+      let archiveUploaded = false;
+      if (report.archive?.path) {
+        const archiveName = archiveArtifactName(name, report.archive.fileName);
+        try {
+          const up = await uploadArchiveFile(uploader, archiveName, report.archive.path, outDir, inputs.retentionDays);
+          io.info(`Uploaded ${archiveName} (${up.size} bytes, not zipped)`);
+          artifacts.push(up);
+          archiveUploaded = true;
+        } catch (err) {
+          io.warning(
+            `Uploading the archive as ${archiveName} failed (${redact(errorMessage(err))}); it goes into the zip artifact ${name}.`
+          );
+        }
+      }
       try {
-        const files = await collectRunFiles(report, outDir, logFiles);
-        const up = await uploadRunFiles(uploader, name, files, outDir);
+        const files = await collectRunFiles(report, outDir, logFiles, !archiveUploaded);
+        const up = await uploadRunFiles(uploader, name, files, outDir, inputs.retentionDays);
         io.info(`Uploaded ${name} (${up.size} bytes, ${files.length} files)`);
         artifacts.push(up);
       } catch (err) {
@@ -16314,17 +16637,13 @@ async function uploadArtifacts(outcomes, inputs, uploader, io, env, notice2) {
 }
 
 // src/action/docker-cli.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var execFileP = promisify(execFile);
-var dockerCli = async (args, timeoutMs) => {
-  const { stdout } = await execFileP("docker", args, {
-    env: childEnvironment(),
-    timeout: timeoutMs,
-    maxBuffer: 16 * 1024 * 1024
-  });
-  return { stdout };
-};
+function dockerCommand(docker = new Docker()) {
+  return async (args, timeoutMs) => {
+    const { stdout } = await docker.check("docker-cache", `docker ${args[0] ?? ""}`.trim(), args, { timeoutMs });
+    return { stdout };
+  };
+}
+var dockerCli = dockerCommand();
 
 // src/action/event.ts
 import { readFileSync } from "node:fs";
@@ -16398,6 +16717,14 @@ var ARTIFACT_NAME_RE = /^[A-Za-z0-9._-]{1,60}$/;
 var DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var MAX_DURATION_MS = 2 ** 31 - 1;
+var MAX_RETENTION_DAYS = 90;
+function parseRetentionDays(raw) {
+  const text = raw.trim();
+  if (text === "") return null;
+  if (!/^\d{1,3}$/.test(text)) return void 0;
+  const days = Number(text);
+  return days >= 1 && days <= MAX_RETENTION_DAYS ? days : void 0;
+}
 function parseList(raw) {
   return raw.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -16506,6 +16833,13 @@ function parseInputs(source, settings = NO_MODULE_SETTINGS) {
   const artifactName2 = source.get("artifact-name").trim() || "ipm-db";
   if (!ARTIFACT_NAME_RE.test(artifactName2))
     problem("artifact-name", `"${artifactName2}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const retentionRaw = source.get("retention-days").trim();
+  const retentionDays = parseRetentionDays(retentionRaw);
+  if (retentionDays === void 0)
+    problem(
+      "retention-days",
+      `"${retentionRaw}" is not a number of days; write a whole number from 1 to ${MAX_RETENTION_DAYS}, or leave it empty for the repository's default.`
+    );
   const matrixKey = source.get("matrix-key").trim();
   const cacheImages = bool("cache-images", false);
   const warmIpmImage = bool("warm-ipm-image", false);
@@ -16568,6 +16902,7 @@ function parseInputs(source, settings = NO_MODULE_SETTINGS) {
     summary: summary2,
     uploadArtifacts: uploadArtifacts2,
     artifactName: artifactName2,
+    retentionDays: retentionDays ?? null,
     matrixKey,
     cacheImages,
     warmIpmImage,
@@ -16785,20 +17120,20 @@ function firstCredentials(...sources) {
     return void 0;
   };
 }
-function accessForHost(access3, host) {
-  if (sameHost(host, access3.host)) return access3;
+function accessForHost(access2, host) {
+  if (sameHost(host, access2.host)) return access2;
   const hostname = (h) => new URL(`http://${h}/`).hostname;
   return {
-    ...access3,
+    ...access2,
     host: validateRegistryHost(host),
     namespace: "",
-    plainHttp: access3.plainHttp && hostname(host) === hostname(access3.host)
+    plainHttp: access2.plainHttp && hostname(host) === hostname(access2.host)
   };
 }
 var OriginPolicy = class {
-  constructor(access3) {
-    this.access = access3;
-    this.baseUrl = new URL(`${access3.plainHttp ? "http" : "https"}://${access3.host}/`);
+  constructor(access2) {
+    this.access = access2;
+    this.baseUrl = new URL(`${access2.plainHttp ? "http" : "https"}://${access2.host}/`);
   }
   access;
   baseUrl;
@@ -16931,7 +17266,7 @@ function repositoryPath(roots, moduleRelative) {
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep5).join("/");
 }
-function planAnnotations(runs, roots) {
+function planAnnotations(runs, roots, testFailures = []) {
   const all = [];
   const seen = /* @__PURE__ */ new Map();
   const add = (a, where) => {
@@ -16945,7 +17280,7 @@ function planAnnotations(runs, roots) {
     seen.set(key2, entry);
     all.push(entry);
   };
-  for (const run3 of runs) {
+  for (const [i, run3] of runs.entries()) {
     const where = irisLabel(run3);
     for (const ce of run3.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
@@ -16972,6 +17307,7 @@ function planAnnotations(runs, roots) {
           where
         );
     }
+    for (const a of testFailures[i] ?? []) add(a, where);
   }
   const counts = { error: 0, warning: 0 };
   const annotations = [];
@@ -17089,12 +17425,137 @@ async function publishStep(runs, allRan, inputs, publisher, io, signal, blockedB
   }
 }
 
+// src/action/test-failures.ts
+import { lstat as lstat2, open as open2 } from "node:fs/promises";
+import { basename as basename7 } from "node:path";
+var MAX_JUNIT_BYTES = 8 * 1024 * 1024;
+var MAX_FAILED_CASES = 200;
+var MAX_MESSAGES_PER_CASE = 10;
+var MAX_MESSAGE_CHARS = 1e3;
+var MAX_XML_DEPTH = 32;
+var CLASS_NAME2 = /^%?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
+function clip2(text) {
+  const one = printable(text.trim());
+  return one.length > MAX_MESSAGE_CHARS ? `${one.slice(0, MAX_MESSAGE_CHARS)}\u2026` : one;
+}
+function parseJUnitFailures(xml) {
+  const suites = [];
+  const failures = [];
+  let more = false;
+  let current = null;
+  const element = (path) => path.slice(path.lastIndexOf("/") + 1);
+  const result = readXml(
+    xml,
+    {
+      trackDepth: MAX_XML_DEPTH,
+      open(path, attributes2) {
+        const name = element(path);
+        if (name === "testsuite") suites.push(attributes2.name ?? "");
+        else if (name === "testcase")
+          current = {
+            className: attributes2.classname ?? suites.at(-1) ?? "",
+            name: attributes2.name ?? "",
+            messages: []
+          };
+        else if ((name === "failure" || name === "error") && current) {
+          const message = [attributes2.type === "cache-error" ? "" : attributes2.type ?? "", attributes2.message ?? ""].filter(Boolean).join(": ");
+          current.messages.push(message);
+        }
+      },
+      wantsText: (path) => /\/(?:failure|error)$/.test(path),
+      close(path, text) {
+        const name = element(path);
+        if (name === "testsuite") suites.pop();
+        else if ((name === "failure" || name === "error") && current && text.trim()) {
+          const last = current.messages.length - 1;
+          current.messages[last] = [current.messages[last], text.trim()].filter(Boolean).join("\n");
+        } else if (name === "testcase" && current) {
+          const c = current;
+          current = null;
+          if (c.messages.length === 0) return;
+          if (failures.length >= MAX_FAILED_CASES) {
+            more = true;
+            return;
+          }
+          const classLevel = c.name === c.className || c.name === "";
+          failures.push({
+            className: c.className,
+            method: classLevel ? null : c.name,
+            messages: c.messages.slice(0, MAX_MESSAGES_PER_CASE).map((m) => clip2(m || "failed"))
+          });
+        }
+      }
+    },
+    { maxDepth: MAX_XML_DEPTH }
+  );
+  if (!result.ok) return { ok: false, problem: `${result.code}: ${result.detail}` };
+  return { ok: true, failures, more };
+}
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function classLine(text, className) {
+  const declaration = new RegExp(`^Class\\s+${escapeRegExp(className)}(?:\\s|\\{|$)`, "i");
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => declaration.test(l));
+  return i >= 0 ? i + 1 : null;
+}
+function methodLine(text, method) {
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => {
+    const m = /^\s*(?:Class)?Method\s+("?)([^"(\s]+)\1\s*\(/i.exec(l);
+    return m?.[2] === method;
+  });
+  return i >= 0 ? i + 1 : null;
+}
+function testFailureAnnotations(failures, sources, toRepositoryPath) {
+  return failures.map((f) => {
+    const where = f.method ? `${f.className}:${f.method}` : f.className;
+    const title = `Unit test failed: ${printable(where)}`;
+    const message = f.messages.join("\n");
+    const source = CLASS_NAME2.test(f.className) ? sources.find((s) => classLine(s.text, f.className) !== null) : void 0;
+    const file = source ? toRepositoryPath(source.file) : null;
+    if (!source || !file) return { level: "error", title, message: `${printable(where)}: ${message}` };
+    const line = (f.method ? methodLine(source.text, f.method) : null) ?? classLine(source.text, f.className);
+    return { level: "error", title, message, file, startLine: line };
+  });
+}
+async function readBounded(path, limit) {
+  const info2 = await lstat2(path).catch(() => null);
+  if (!info2?.isFile() || info2.size > limit) return null;
+  const handle = await open2(path, "r");
+  try {
+    const buf = Buffer.alloc(info2.size);
+    const { bytesRead } = await handle.read(buf, 0, info2.size, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+async function readTestFailureAnnotations(junitPath, roots) {
+  const xml = await readBounded(junitPath, MAX_JUNIT_BYTES);
+  if (!xml)
+    return {
+      annotations: [],
+      problems: [`The JUnit file ${basename7(junitPath)} is missing, not a file or over ${MAX_JUNIT_BYTES} bytes.`]
+    };
+  const parsed = parseJUnitFailures(xml);
+  if (!parsed.ok)
+    return {
+      annotations: [],
+      problems: [`The JUnit file ${basename7(junitPath)} could not be read: ${parsed.problem}`]
+    };
+  if (parsed.failures.length === 0) return { annotations: [], problems: [] };
+  const sources = [...await readSourceTree(roots.moduleDir)].filter(([file]) => /\.cls$/i.test(file)).map(([file, text]) => ({ file, text }));
+  const annotations = testFailureAnnotations(parsed.failures, sources, (f) => repositoryPath(roots, f));
+  const problems = parsed.more ? [`Only the first ${MAX_FAILED_CASES} failed tests of ${basename7(junitPath)} are annotated.`] : [];
+  return { annotations, problems };
+}
+
 // src/action/run.ts
 function totalTimeout(totalMs) {
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(
-      new IpmDbError("timeout", `The whole run exceeded the timeout input (${Math.round(totalMs / 1e3)} s).`, {
+      new IpmDbError("timeout", `The whole run exceeded the timeout input (${formatDuration(totalMs)}).`, {
         hint: "Raise the timeout input, or run fewer IRIS versions per job (a matrix)."
       })
     ),
@@ -17183,7 +17644,17 @@ async function run2(inputs, deps) {
   const runs = outcomes.map((o) => o.report);
   const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, moduleDir: inputs.moduleDir });
+  const roots = { workspace: inputs.workspace, moduleDir: inputs.moduleDir };
+  const testFailures = [];
+  for (const report of runs) {
+    const found = report.junitPath ? await readTestFailureAnnotations(report.junitPath, roots).catch((err) => ({
+      annotations: [],
+      problems: [`Reading the JUnit file for annotations failed: ${redact(errorMessage(err))}`]
+    })) : null;
+    for (const problem of found?.problems ?? []) io.warning(problem);
+    testFailures.push(found?.annotations ?? []);
+  }
+  const plan = planAnnotations(runs, roots, testFailures);
   for (const a of plan.annotations) io.annotate(a);
   const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice2);
   if (inputs.cacheImages) {
@@ -17198,6 +17669,7 @@ async function run2(inputs, deps) {
     notices,
     annotationOverflow: plan.overflow,
     artifacts,
+    links: { runUrl: workflowRunUrl(deps.env), sourceUrl: inputs.sourceUrl },
     moduleSettings: inputs.moduleSettings,
     durationMs: Date.now() - started
   };
@@ -17233,12 +17705,10 @@ function failureFromError(err) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir12, readdir as readdir5, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdir as mkdir13, readdir as readdir5, writeFile as writeFile6 } from "node:fs/promises";
 import { join as join29 } from "node:path";
 
 // src/oci/publish.ts
-import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
 import { stat as stat13 } from "node:fs/promises";
 
 // src/util/log.ts
@@ -17255,9 +17725,9 @@ var silentLogger = {
 };
 
 // src/oci/client.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rename as rename3, rm as rm9 } from "node:fs/promises";
+import { rename as rename3, rm as rm10 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -17322,12 +17792,12 @@ var Authenticator = class {
   constructor(policy, fetchToken) {
     this.policy = policy;
     this.fetchToken = fetchToken;
-    const access3 = policy.access;
-    this.credentials = access3.credentialsFor(access3.host);
+    const access2 = policy.access;
+    this.credentials = access2.credentialsFor(access2.host);
     if (this.credentials) {
       const encoded = Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64");
-      access3.onSecret(this.credentials.password);
-      access3.onSecret(encoded);
+      access2.onSecret(this.credentials.password);
+      access2.onSecret(encoded);
       this.basic = `Basic ${encoded}`;
     }
   }
@@ -17567,9 +18037,9 @@ function responseHeader(res, name) {
 }
 var TLS_CODE = /^(EPROTO|ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/;
 var RegistryHttp = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.policy = new OriginPolicy(access3);
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.policy = new OriginPolicy(access2);
     this.logger = opts.logger ?? silentLogger;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 6e4;
@@ -17703,8 +18173,8 @@ var RegistryHttp = class {
 };
 
 // src/oci/upload.ts
-import { createHash as createHash8 } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createHash as createHash9 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
 import { Transform } from "node:stream";
 var DEFAULT_UPLOAD_SIZES = {
   monolithicLimit: 2 * 1024 * 1024 * 1024,
@@ -17763,7 +18233,7 @@ var UploadSession = class {
       const res = await this.complete(location, digest, bytes);
       if (res.status !== 201) return { res, location, method: "PUT" };
       return {
-        result: { bytesSent: bytes.length, sha256: createHash8("sha256").update(bytes).digest("hex"), skipped: false }
+        result: { bytesSent: bytes.length, sha256: createHash9("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
@@ -17785,14 +18255,14 @@ var UploadSession = class {
           tap.end();
           return tap;
         }
-        const source = createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
+        const source = createReadStream2(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 });
         source.on("error", (err) => tap.destroy(err));
         return source.pipe(tap);
       }
     });
     const monolithic = size <= sizes.monolithicLimit;
     const result = await this.withRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash8("sha256");
+      let accepted = createHash9("sha256");
       let location = await this.start();
       if (!monolithic) {
         for (let start = 0; start < size; start += sizes.chunkSize) {
@@ -17863,7 +18333,7 @@ var UploadSession = class {
 var DEFAULT_MAX_TAGS = 1e5;
 var MAX_TAG_PAGES = 1e4;
 async function* checkedBlob(source, digest, size) {
-  const hash = createHash9("sha256");
+  const hash = createHash10("sha256");
   let received = 0;
   for await (const chunk of source) {
     received += chunk.length;
@@ -17879,9 +18349,9 @@ async function* checkedBlob(source, digest, size) {
     throw new IpmDbError("blob-digest", `the registry sent a blob with digest ${actual} for ${digest}`);
 }
 var RegistryClient = class {
-  constructor(access3, opts = {}) {
-    this.access = access3;
-    this.http = new RegistryHttp(access3, opts);
+  constructor(access2, opts = {}) {
+    this.access = access2;
+    this.http = new RegistryHttp(access2, opts);
     this.sizes = {
       monolithicLimit: opts.monolithicLimit ?? DEFAULT_UPLOAD_SIZES.monolithicLimit,
       chunkSize: opts.chunkSize ?? DEFAULT_UPLOAD_SIZES.chunkSize
@@ -17994,8 +18464,8 @@ var RegistryClient = class {
         }
         if (typeof tag === "string") tags.push(tag);
       }
-      const link = responseHeader(res, "link");
-      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : void 0;
+      const link2 = responseHeader(res, "link");
+      const next = link2 ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link2)?.[1] : void 0;
       target = next === void 0 ? void 0 : this.http.policy.check(new URL(next, res.url), "tag list page");
     }
     return tags;
@@ -18032,7 +18502,7 @@ var RegistryClient = class {
         await pipeline(Readable.from(chunks), createWriteStream(partial));
         await rename3(partial, dest);
       } catch (err) {
-        await rm9(partial, { force: true });
+        await rm10(partial, { force: true });
         throw err;
       }
     });
@@ -18203,38 +18673,12 @@ function ipmAcceptanceViolations(manifest, tag) {
 }
 
 // src/oci/oras-cli.ts
-import { spawn } from "node:child_process";
-import { access as access2, mkdtemp as mkdtemp5, rm as rm10, symlink, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdtemp as mkdtemp5, rm as rm11, symlink, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir as tmpdir6 } from "node:os";
-import { delimiter, join as join26, resolve as resolve3 } from "node:path";
-async function findOras(env = process.env) {
-  for (const dir of (env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join26(dir, "oras");
-    try {
-      await access2(candidate, 1);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function runTool(command, args, opts = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: childEnvironment(), stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => stdout += d.toString());
-    child.stderr.on("data", (d) => stderr += d.toString());
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-    child.stdin.on("error", () => {
-    });
-    child.stdin.end(opts.stdin ?? "");
-  });
-}
+import { join as join26, resolve as resolve3 } from "node:path";
 async function pushWithOras(opts) {
-  const oras = opts.orasPath ?? await findOras();
+  const timeoutMs = opts.timeoutMs ?? 60 * 6e4;
+  const oras = opts.orasPath ?? findOnPath("oras");
   if (!oras) {
     throw new IpmDbError("oras-missing", "no oras binary on PATH", {
       hint: "Install the ORAS CLI (https://oras.land) or publish with the built-in client (omit --client oras)."
@@ -18261,12 +18705,14 @@ async function pushWithOras(opts) {
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
-    const run3 = await runTool(oras, args, {
+    const run3 = await runCommand(oras, args, {
       cwd: dir,
-      ...opts.credentials ? { stdin: opts.credentials.password } : {}
+      timeoutMs,
+      ...opts.credentials ? { input: opts.credentials.password } : {}
     });
-    if (run3.code !== 0) {
-      throw new IpmDbError("oras-push", `oras push ${opts.reference} failed (exit ${run3.code})`, {
+    if (run3.exitCode !== 0) {
+      const why = run3.timedOut ? `did not finish within ${formatDuration(timeoutMs)}` : `failed (exit ${run3.exitCode})`;
+      throw new IpmDbError("oras-push", `oras push ${opts.reference} ${why}`, {
         details: redact(run3.stderr.trim())
       });
     }
@@ -18275,7 +18721,7 @@ async function pushWithOras(opts) {
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
   } finally {
-    await rm10(dir, { recursive: true, force: true });
+    await rm11(dir, { recursive: true, force: true });
   }
 }
 
@@ -18359,11 +18805,6 @@ async function verifyRoundTrip(client, r) {
 }
 
 // src/oci/publish.ts
-async function sha256OfFile(path) {
-  const hash = createHash10("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
-  return hash.digest("hex");
-}
 function notVerified(message, hint) {
   return new IpmDbError("not-verified", message, { hint });
 }
@@ -18426,15 +18867,15 @@ function manifestDifferences(existing, next) {
 }
 async function publishPackage(opts) {
   const logger = opts.logger ?? silentLogger;
-  const { access: access3 } = opts;
-  const registry = access3.host;
+  const { access: access2 } = opts;
+  const registry = access2.host;
   const report = opts.report ?? await opts.verifier.file(opts.archivePath);
   const facts = packageFacts(report, {
     allowPrerelease: opts.allowPrerelease ?? false,
     created: opts.created ?? (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
     ...opts.source ? { source: opts.source } : {}
   });
-  const repository = ipmRepositoryPath(access3.namespace, facts.moduleName);
+  const repository = ipmRepositoryPath(access2.namespace, facts.moduleName);
   const tag = ipmDatabaseTag(facts.version, facts.irisVersion);
   const reference = `${registry}/${repository}:${tag}`;
   const size = (await stat13(opts.archivePath)).size;
@@ -18466,7 +18907,7 @@ async function publishPackage(opts) {
     logger.info(`dry run: would publish ${reference} (manifest ${serialized.digest}); nothing was sent`);
     return result(serialized.digest, false, 0, false, null);
   }
-  const client = new RegistryClient(access3, { logger, ...opts.clientOptions });
+  const client = new RegistryClient(access2, { logger, ...opts.clientOptions });
   const roundTrip = async (digest2, readLayer) => {
     const proof = await verifyRoundTrip(client, {
       repository,
@@ -18507,12 +18948,12 @@ async function publishPackage(opts) {
     logger.warn(`${reference} exists with different content (${existing.digest}); overwriting it (--force)`);
   }
   if (opts.client === "oras") {
-    const credentials = access3.credentialsFor(registry);
+    const credentials = access2.credentialsFor(registry);
     const digest2 = await pushWithOras({
       archivePath: opts.archivePath,
       reference,
       manifest,
-      plainHttp: access3.plainHttp,
+      plainHttp: access2.plainHttp,
       ...credentials ? { credentials } : {}
     });
     return result(digest2, false, facts.layer.size, true, await roundTrip(digest2, true));
@@ -18550,14 +18991,14 @@ async function publishPackage(opts) {
 }
 
 // src/pipeline/upgrade/stage.ts
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join28 } from "node:path";
 
 // src/oci/pull.ts
-import { mkdir as mkdir11 } from "node:fs/promises";
-import { basename as basename7, join as join27 } from "node:path";
+import { mkdir as mkdir12 } from "node:fs/promises";
+import { basename as basename8, join as join27 } from "node:path";
 function safeFileName(title, fallback) {
-  const name = title === void 0 ? "" : basename7(title.replace(/\\/g, "/"));
+  const name = title === void 0 ? "" : basename8(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
 }
 async function pullPackage(client, ref, dir) {
@@ -18570,7 +19011,7 @@ async function pullPackage(client, ref, dir) {
       hint: 'Check it with "ipm-db inspect".'
     });
   }
-  await mkdir11(dir, { recursive: true });
+  await mkdir12(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
   const file = join27(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
@@ -18606,7 +19047,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile7(join28(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join28(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -18722,7 +19163,7 @@ function upgradeStageFor(upgrade, logger, wiring) {
   });
 }
 async function saveFailureLogs(outDir, result, container) {
-  await mkdir12(outDir, { recursive: true }).catch(() => {
+  await mkdir13(outDir, { recursive: true }).catch(() => {
   });
   if (result.output) await writeFile6(join29(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });

@@ -7,7 +7,7 @@ import {
   cleanup,
   errorMessage,
   parseResources
-} from "./chunks/action/chunk-7WXPDNMS.js";
+} from "./chunks/action/chunk-IDEJ6AES.js";
 import {
   getState,
   info,

@@ -1,6 +1,7 @@
 /**
  * Turns run reports into GitHub annotations: compile errors on the repository file and line,
- * verification findings as warnings/errors. GitHub shows only the first few annotations of a
+ * verification findings as warnings/errors, and failed unit tests (./test-failures.ts, read from
+ * each run's JUnit file) on the test class's file and method line. GitHub shows only the first few annotations of a
  * kind per step, so the first MAX_PER_LEVEL of each level are annotated and the rest returned
  * as overflow for the job summary.
  */
@@ -43,7 +44,12 @@ export function repositoryPath(roots: SourceRoots, moduleRelative: string): stri
   return rel.split(sep).join('/');
 }
 
-export function planAnnotations(runs: RunReport[], roots: SourceRoots): AnnotationPlan {
+/** `testFailures[i]` are the failed-test annotations of `runs[i]`. */
+export function planAnnotations(
+  runs: RunReport[],
+  roots: SourceRoots,
+  testFailures: readonly (readonly Annotation[])[] = [],
+): AnnotationPlan {
   const all: { annotation: Annotation; where: string[] }[] = [];
   const seen = new Map<string, { annotation: Annotation; where: string[] }>();
   const add = (a: Annotation, where: string) => {
@@ -58,7 +64,7 @@ export function planAnnotations(runs: RunReport[], roots: SourceRoots): Annotati
     all.push(entry);
   };
 
-  for (const run of runs) {
+  for (const [i, run] of runs.entries()) {
     const where = irisLabel(run);
     for (const ce of run.compileErrors) {
       const file = ce.file ? repositoryPath(roots, ce.file) : null;
@@ -86,6 +92,7 @@ export function planAnnotations(runs: RunReport[], roots: SourceRoots): Annotati
           where,
         );
     }
+    for (const a of testFailures[i] ?? []) add(a, where);
   }
 
   const counts: Record<AnnotationLevel, number> = { error: 0, warning: 0 };

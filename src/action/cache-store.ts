@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import type { InstallerCache } from '../ipm/installer.js';
 import { errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
+import { formatDuration } from '../util/format.js';
 
 export interface CacheStore {
   available(): boolean;
@@ -36,9 +37,7 @@ export function actionsCacheStore(
     try {
       const result = await Promise.race([op(), late]);
       if (result === 'late') {
-        warn(
-          `${what} took over ${Math.round(budgetMs / 1000)} s (cache service slow or unavailable); going on without it.`,
-        );
+        warn(`${what} took over ${formatDuration(budgetMs)} (cache service slow or unavailable); going on without it.`);
         return fallback;
       }
       return result;

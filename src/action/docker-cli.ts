@@ -1,20 +1,17 @@
 /**
- * The docker CLI for the image cache (docker image save / load of large tarballs). The pipeline
- * and the post step drive Docker through src/iris/docker.ts.
+ * One docker command for the image and warm-IPM caches (inspect, pull, save, load of large
+ * tarballs): the docker CLI of src/iris/docker.ts, reduced to a function the cache code takes as
+ * a parameter (tests pass a fake). Throws on a non-zero exit or when the limit is reached.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { childEnvironment } from '../util/child-env.js';
-
-const execFileP = promisify(execFile);
+import { Docker } from '../iris/docker.js';
 
 export type DockerCommand = (args: string[], timeoutMs: number) => Promise<{ stdout: string }>;
 
-export const dockerCli: DockerCommand = async (args, timeoutMs) => {
-  const { stdout } = await execFileP('docker', args, {
-    env: childEnvironment(),
-    timeout: timeoutMs,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return { stdout };
-};
+export function dockerCommand(docker: Docker = new Docker()): DockerCommand {
+  return async (args, timeoutMs) => {
+    const { stdout } = await docker.check('docker-cache', `docker ${args[0] ?? ''}`.trim(), args, { timeoutMs });
+    return { stdout };
+  };
+}
+
+export const dockerCli: DockerCommand = dockerCommand();

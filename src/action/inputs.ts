@@ -63,6 +63,8 @@ export interface ActionInputs {
   summary: boolean;
   uploadArtifacts: UploadPolicy;
   artifactName: string;
+  /** Days the run's artifacts are kept; null for the repository's default. */
+  retentionDays: number | null;
   /** Matrix values (JSON or text) for artifact names; '' outside a matrix. */
   matrixKey: string;
   cacheImages: boolean;
@@ -108,6 +110,18 @@ const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** The longest delay a Node.js timer holds (2^31-1 ms, about 596 h); a longer one fires at once. */
 export const MAX_DURATION_MS = 2 ** 31 - 1;
+
+/** GitHub keeps artifacts at most 90 days unless the repository's settings say otherwise. */
+export const MAX_RETENTION_DAYS = 90;
+
+/** "" is the repository's default (null); a whole number 1..90 is kept; anything else is undefined. */
+export function parseRetentionDays(raw: string): number | null | undefined {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (!/^\d{1,3}$/.test(text)) return undefined;
+  const days = Number(text);
+  return days >= 1 && days <= MAX_RETENTION_DAYS ? days : undefined;
+}
 
 /** Splits a list input on newlines and commas, trimming entries and dropping empty ones. */
 export function parseList(raw: string): string[] {
@@ -249,6 +263,13 @@ export function parseInputs(source: InputSource, settings: ModuleSettings = NO_M
   const artifactName = source.get('artifact-name').trim() || 'ipm-db';
   if (!ARTIFACT_NAME_RE.test(artifactName))
     problem('artifact-name', `"${artifactName}" may hold only letters, digits, ".", "_" and "-" (at most 60).`);
+  const retentionRaw = source.get('retention-days').trim();
+  const retentionDays = parseRetentionDays(retentionRaw);
+  if (retentionDays === undefined)
+    problem(
+      'retention-days',
+      `"${retentionRaw}" is not a number of days; write a whole number from 1 to ${MAX_RETENTION_DAYS}, or leave it empty for the repository's default.`,
+    );
   const matrixKey = source.get('matrix-key').trim();
   const cacheImages = bool('cache-images', false);
   const warmIpmImage = bool('warm-ipm-image', false);
@@ -316,6 +337,7 @@ export function parseInputs(source: InputSource, settings: ModuleSettings = NO_M
     summary,
     uploadArtifacts,
     artifactName,
+    retentionDays: retentionDays ?? null,
     matrixKey,
     cacheImages,
     warmIpmImage,

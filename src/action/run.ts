@@ -3,7 +3,7 @@
  * scenario between consecutive IRIS versions (./iris-upgrades.ts), then publishing
  * (./publish-step.ts, only when every image and every IRIS upgrade passed), then reports and outputs (./outputs.ts),
  * annotations, artifacts (./artifacts.ts), the image cache and the summary. Outputs, summary and
- * artifacts are produced whatever failed; the caller turns `outcome.ok === false` into setFailed.
+ * artifacts are produced whatever failed; src/index.ts fails the step with `outcome.failure`.
  */
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -12,7 +12,7 @@ import type { RunReport } from '../pipeline/run-report.js';
 import type { IrisUpgradeRun } from '../pipeline/upgrade/iris-upgrade.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
-import { planAnnotations } from './annotations.js';
+import { planAnnotations, type Annotation } from './annotations.js';
 import { uploadArtifacts, type ArtifactUploader } from './artifacts.js';
 import type { CacheStore } from './cache-store.js';
 import { ResourceLedger, STATE_KEEP, STATE_RUN_ID } from './cleanup.js';
@@ -23,12 +23,15 @@ import { runImages, type ImageOutcome } from './image-runs.js';
 import { runIrisUpgrades } from './iris-upgrades.js';
 import type { ActionInputs } from './inputs.js';
 import { installerStep } from './ipm-installer.js';
+import { workflowRunUrl } from './links.js';
 import { runCounts, skipExpiredLicence } from './licence-skip.js';
 import type { ActionOutcome } from './outcome.js';
 import { setOutputs, writeReports } from './outputs.js';
 import type { PipelinePort, PublishPort } from './ports.js';
 import { publishStep } from './publish-step.js';
 import { buildSummary } from './summary.js';
+import { readTestFailureAnnotations } from './test-failures.js';
+import { formatDuration } from '../util/format.js';
 
 export interface ActionDeps {
   io: CoreIO;
@@ -50,7 +53,7 @@ function totalTimeout(totalMs: number): { signal: AbortSignal; clear: () => void
   const timer = setTimeout(
     () =>
       controller.abort(
-        new IpmDbError('timeout', `The whole run exceeded the timeout input (${Math.round(totalMs / 1000)} s).`, {
+        new IpmDbError('timeout', `The whole run exceeded the timeout input (${formatDuration(totalMs)}).`, {
           hint: 'Raise the timeout input, or run fewer IRIS versions per job (a matrix).',
         }),
       ),
@@ -145,7 +148,19 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
   const runs = outcomes.map((o) => o.report);
   const reportPath = await writeReports(outRoot, outcomes);
   setOutputs(io, runs, reportPath);
-  const plan = planAnnotations(runs, { workspace: inputs.workspace, moduleDir: inputs.moduleDir });
+  const roots = { workspace: inputs.workspace, moduleDir: inputs.moduleDir };
+  const testFailures: Annotation[][] = [];
+  for (const report of runs) {
+    const found = report.junitPath
+      ? await readTestFailureAnnotations(report.junitPath, roots).catch((err: unknown) => ({
+          annotations: [],
+          problems: [`Reading the JUnit file for annotations failed: ${redact(errorMessage(err))}`],
+        }))
+      : null;
+    for (const problem of found?.problems ?? []) io.warning(problem);
+    testFailures.push(found?.annotations ?? []);
+  }
+  const plan = planAnnotations(runs, roots, testFailures);
   for (const a of plan.annotations) io.annotate(a);
   const artifacts = await uploadArtifacts(outcomes, inputs, deps.uploader, io, deps.env, notice);
   if (inputs.cacheImages) {
@@ -161,6 +176,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
     notices,
     annotationOverflow: plan.overflow,
     artifacts,
+    links: { runUrl: workflowRunUrl(deps.env), sourceUrl: inputs.sourceUrl },
     moduleSettings: inputs.moduleSettings,
     durationMs: Date.now() - started,
   };

@@ -3,13 +3,14 @@
  * rejects a step summary over 1 MiB, so the builder caps its output, shortening the biggest
  * blocks (IRIS output, long lists) first and saying so at the top.
  */
-import { escapeHtml, formatDuration, markdownCode, markdownText } from '../util/format.js';
+import { escapeHtml, formatDuration, markdownCode, markdownLink, markdownText } from '../util/format.js';
 import * as core from '@actions/core';
 import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/run-report.js';
 import { renderUpgradeMarkdown } from '../pipeline/upgrade/markdown.js';
 import { irisUpgradesOf } from './iris-upgrades.js';
 import { MODULE_SETTINGS_FILE, describeSettingsUse } from '../pipeline/module-settings.js';
-import type { ActionOutcome } from './outcome.js';
+import { artifactUrl, ghcrPackagePage, type SummaryLinks } from './links.js';
+import type { ActionOutcome, UploadedArtifact } from './outcome.js';
 
 /** GitHub's limit is 1 MiB per step; stay clearly below it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000;
@@ -151,7 +152,7 @@ function overviewTable(runs: RunReport[]): string {
   return `${head}${rows.join('\n')}\n\n`;
 }
 
-function runBlocks(run: RunReport): Block[] {
+function runBlocks(run: RunReport, links: SummaryLinks): Block[] {
   const out: Block[] = [
     fixed(`### ${run.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(runLabel(run))}\n\n`),
   ];
@@ -164,8 +165,9 @@ function runBlocks(run: RunReport): Block[] {
     if (run.archive.irisDatSha256) facts.push(`| IRIS.DAT sha256 | \`${run.archive.irisDatSha256}\` |`);
   }
   if (run.published) {
+    const page = ghcrPackagePage(run.published.reference, links.sourceUrl);
     facts.push(
-      `| published | ${markdownCode(run.published.reference)}${run.published.unchanged ? ' (unchanged)' : ''} |`,
+      `| published | ${markdownCode(run.published.reference)}${run.published.unchanged ? ' (unchanged)' : ''}${page ? ` · ${markdownLink('package page', page)}` : ''} |`,
     );
     facts.push(`| digest | ${markdownCode(run.published.digest)} |`);
     const proof = run.published.roundTrip;
@@ -264,6 +266,16 @@ function irisUpgradeBlocks(runs: RunReport[]): Block[] {
   return out;
 }
 
+/** The artifact's name (a link to its download when the run is known), its size and what it holds. */
+function artifactLine(a: UploadedArtifact, links: SummaryLinks): string {
+  const url = artifactUrl(links.runUrl, a.id);
+  const name = url ? markdownLink(a.name, url, { code: true }) : markdownCode(a.name);
+  const what = a.zipped
+    ? `${a.files.length} ${a.files.length === 1 ? 'file' : 'files'}, zipped`
+    : 'the archive itself, not zipped';
+  return `${name} (${formatBytes(a.size)}, ${what})`;
+}
+
 /** Renders the whole summary as Markdown, at most `limit` bytes. */
 export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES): string {
   const first = outcome.runs.find((r) => r.module)?.module;
@@ -291,16 +303,14 @@ export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES
     );
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
   blocks.push(...irisUpgradeBlocks(outcome.runs));
-  for (const run of outcome.runs) blocks.push(...runBlocks(run));
+  for (const run of outcome.runs) blocks.push(...runBlocks(run, outcome.links));
   if (outcome.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**\n\n`));
     blocks.push(listBlock(outcome.annotationOverflow));
   }
   if (outcome.artifacts.length) {
     blocks.push(
-      fixed(
-        `**Artifacts**\n\n${outcome.artifacts.map((a) => `- ${markdownCode(a.name)} (${formatBytes(a.size)}, ${a.files.length} files)`).join('\n')}\n\n`,
-      ),
+      fixed(`**Artifacts**\n\n${outcome.artifacts.map((a) => `- ${artifactLine(a, outcome.links)}`).join('\n')}\n\n`),
     );
   }
   blocks.push(fixed(`<sub>Total ${formatDuration(outcome.durationMs)}</sub>\n`));

@@ -1,6 +1,6 @@
 // What publish, pull, inspect, tags and run share: the registry flags, the registry access
-// object built from the command line and the environment's credentials, the hints for
-// registry errors in this command line's words, and output helpers.
+// object built from the command line and the environment's credentials, and output helpers.
+// The hints for registry errors in this command line's words are in ./registry-hints.ts.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliIo } from './command.js';
 import { UsageError } from '../util/errors.js';

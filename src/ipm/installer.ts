@@ -5,9 +5,10 @@
  * (ipm-source.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { IpmDbError, UsageError } from '../util/errors.js';
+import { sha256OfFile } from '../util/file-hash.js';
 import { isSemver, isSha256Hex } from '../naming/grammar.js';
 import { resolveIpmSource, type IpmGitPin } from './ipm-source.js';
 
@@ -91,12 +92,6 @@ export async function parseInstallerSpec(
   return { kind: 'path', path, ...(sha256 ? { sha256: sha256.toLowerCase() } : {}) };
 }
 
-export async function sha256File(path: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-}
-
 export interface ResolveOptions {
   /** Where downloads are written. */
   workDir: string;
@@ -128,7 +123,7 @@ export async function resolveInstaller(source: InstallerSource, options: Resolve
     };
   }
   if (source.kind === 'path') {
-    const actual = await sha256File(source.path);
+    const actual = await sha256OfFile(source.path);
     if (source.sha256 && actual !== source.sha256)
       throw new IpmDbError(
         'installer-checksum-mismatch',
@@ -150,7 +145,7 @@ export async function resolveInstaller(source: InstallerSource, options: Resolve
   const destination = join(options.workDir, `zpm-${source.version}.xml`);
   const key = `ipm-installer-${source.version}-${expected}`;
   if (options.cache && (await options.cache.restore(key, destination).catch(() => false))) {
-    const cached = await sha256File(destination).catch(() => '');
+    const cached = await sha256OfFile(destination).catch(() => '');
     if (cached === expected)
       return { path: destination, sha256: expected, version: source.version, origin: 'cache', url };
     await rm(destination, { force: true });

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Docker } from '../iris/docker.js';
 import type { IrisContainer, StartOptions } from '../iris/container.js';
+import { isDigest } from '../naming/grammar.js';
 
 export const WARM_REPOSITORY = 'ipm-db-warm';
 export const WARM_LABEL = 'ipm-db.warm';
@@ -31,7 +32,7 @@ export async function baseImageId(docker: Docker, image: string): Promise<string
     r = await inspect();
   }
   const id = r.stdout.trim();
-  return r.exitCode === 0 && /^sha256:[0-9a-f]{64}$/.test(id) ? id : null;
+  return r.exitCode === 0 && isDigest(id) ? id : null;
 }
 
 export async function warmImageExists(docker: Docker, tag: string): Promise<boolean> {
@@ -46,7 +47,8 @@ export async function dropWarmImage(docker: Docker, tag: string): Promise<void> 
 
 /**
  * Stops IRIS cleanly, commits the container as `tag` and starts it again (waiting until IRIS is
- * ready), so the run goes on in the same container. Throws when a step fails; the caller warns.
+ * ready), so the run goes on in the same container. Throws when a step fails; the caller warns
+ * while the container still runs (src/pipeline/warm.ts).
  */
 export async function commitWarmImage(
   container: IrisContainer,

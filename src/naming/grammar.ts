@@ -45,11 +45,6 @@ export function sha256Digest(bytes: Buffer | string): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
-/** The 64 lower-case hex digits of "sha256:<hex>"; null when the text is not such a digest. */
-export function parseDigest(text: string): string | null {
-  return isDigest(text) ? text.slice('sha256:'.length) : null;
-}
-
 export function isTag(text: string): boolean {
   return TAG.test(text);
 }

@@ -1,50 +1,16 @@
 // Opt-in: push the same IPM artifact through the `oras` CLI (for users who standardise on
 // it). The password goes through --password-stdin, annotations through a file, so neither
 // appears in argv.
-import { spawn } from 'node:child_process';
-import { access, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
-import { childEnvironment } from '../util/child-env.js';
+import { join, resolve } from 'node:path';
+import { findOnPath, runCommand } from '../iris/process.js';
 import { IpmDbError } from '../util/errors.js';
+import { formatDuration } from '../util/format.js';
 import { redact } from '../util/redact.js';
 import { DIGEST_SOURCE } from '../naming/grammar.js';
 import type { RegistryCredentials } from './access.js';
 import { IPM_CONFIG_MEDIA_TYPE, IPM_LAYER_MEDIA_TYPE, TITLE_ANNOTATION, type OciManifest } from './media-types.js';
-
-/** The oras binary on PATH, or undefined. */
-export async function findOras(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, 'oras');
-    try {
-      await access(candidate, 1);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-export function runTool(
-  command: string,
-  args: string[],
-  opts: { cwd?: string; stdin?: string } = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: childEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-    // A child that exits without reading its input must not crash this process (EPIPE).
-    child.stdin.on('error', () => {});
-    child.stdin.end(opts.stdin ?? '');
-  });
-}
 
 export interface OrasPushOptions {
   archivePath: string;
@@ -53,11 +19,14 @@ export interface OrasPushOptions {
   plainHttp: boolean;
   credentials?: RegistryCredentials;
   orasPath?: string;
+  /** Hard limit for the whole push; default 60 min. */
+  timeoutMs?: number;
 }
 
 /** Pushes with `oras push`; returns the manifest digest oras reports. */
 export async function pushWithOras(opts: OrasPushOptions): Promise<string> {
-  const oras = opts.orasPath ?? (await findOras());
+  const timeoutMs = opts.timeoutMs ?? 60 * 60_000;
+  const oras = opts.orasPath ?? findOnPath('oras');
   if (!oras) {
     throw new IpmDbError('oras-missing', 'no oras binary on PATH', {
       hint: 'Install the ORAS CLI (https://oras.land) or publish with the built-in client (omit --client oras).',
@@ -85,12 +54,14 @@ export async function pushWithOras(opts: OrasPushOptions): Promise<string> {
     if (opts.plainHttp) args.push('--plain-http');
     if (opts.credentials) args.push('--username', opts.credentials.username, '--password-stdin');
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
-    const run = await runTool(oras, args, {
+    const run = await runCommand(oras, args, {
       cwd: dir,
-      ...(opts.credentials ? { stdin: opts.credentials.password } : {}),
+      timeoutMs,
+      ...(opts.credentials ? { input: opts.credentials.password } : {}),
     });
-    if (run.code !== 0) {
-      throw new IpmDbError('oras-push', `oras push ${opts.reference} failed (exit ${run.code})`, {
+    if (run.exitCode !== 0) {
+      const why = run.timedOut ? `did not finish within ${formatDuration(timeoutMs)}` : `failed (exit ${run.exitCode})`;
+      throw new IpmDbError('oras-push', `oras push ${opts.reference} ${why}`, {
         details: redact(run.stderr.trim()),
       });
     }

@@ -1,11 +1,10 @@
 // Publishes one verified database package in IPM's OCI form. Blobs go first and the
 // manifest last, so a failure never leaves the tag pointing at a partial artifact; then the
 // package is read back by digest and checked (src/oci/round-trip.ts).
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { VerificationReport } from '../archive/report.js';
 import { IpmDbError } from '../util/errors.js';
+import { sha256OfFile } from '../util/file-hash.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import type { RegistryAccess } from './access.js';
 import { RegistryClient, type RegistryClientOptions } from './client.js';
@@ -75,12 +74,6 @@ export interface PublishResult extends Omit<PublishedPackage, 'roundTrip'> {
   bytesUploaded: number;
   layer: { digest: string; size: number; uploaded: boolean };
   manifest: OciManifest;
-}
-
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 function notVerified(message: string, hint: string): IpmDbError {

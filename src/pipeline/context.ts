@@ -1,3 +1,4 @@
+/** What a pipeline run is given (PipelineOptions), the context its stages share, the Stage interface and hooks. */
 import type { VerificationReport } from '../archive/report.js';
 import type { ContainerSpec, CreatedResource, IrisContainer, RegistryLogin } from '../iris/container.js';
 import type { Docker, DockerOptions } from '../iris/docker.js';
@@ -64,8 +65,8 @@ export interface PipelineOptions {
   env?: Record<string, string>;
   /** Interoperability-enable the namespaces the pipeline creates. */
   interoperability?: boolean;
-  /** Namespace IPM is installed in; default USER. */
-  ipmNamespace?: string;
+  /** IPM's home namespace, where it is installed and the run's namespaces are created from; default USER. */
+  homeNamespace?: string;
   login?: RegistryLogin;
   docker?: DockerOptions;
   timeouts?: PipelineTimeouts;

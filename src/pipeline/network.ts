@@ -8,6 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseModuleXml } from '../ipm/manifest.js';
 
 export interface NetworkNeeds {
   /** The network the user asked for (CLI --network, pipeline option); wins over everything. */
@@ -53,6 +54,14 @@ export async function needsOutbound(moduleDir: string, exportPythonDeps: boolean
       () => false,
     );
   if (exportPythonDeps && (await exists('requirements.txt'))) return true;
-  const manifest = await readFile(join(moduleDir, 'module.xml'), 'utf8').catch(() => '');
-  return /<ModuleReference\b/.test(manifest) && !(await exists('.modules'));
+  return (await declaresDependencies(moduleDir)) && !(await exists('.modules'));
+}
+
+/** Whether module.xml lists a dependency; false when it cannot be read (the start stage fails on it). */
+async function declaresDependencies(moduleDir: string): Promise<boolean> {
+  try {
+    return parseModuleXml(await readFile(join(moduleDir, 'module.xml'), 'utf8')).dependencies.length > 0;
+  } catch {
+    return false;
+  }
 }

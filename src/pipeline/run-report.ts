@@ -58,6 +58,11 @@ export interface RunReport {
   skipped?: { code: string; reason: string } | null;
   /** The IRIS assumptions probed at start (src/iris/assumptions.ts), holding or not. */
   assumptions?: ProbeResult[];
+  /**
+   * The containers in which this run installed IPM (its own, and those upgrade scenarios start);
+   * empty when every one started from a warm IPM image that already held it.
+   */
+  ipmInstalls?: string[];
   /** The settings taken from the module's ipm-db.yml, and those an input or flag overrode; absent without one. */
   moduleSettings?: SettingsUse | null;
   startedAt: string;

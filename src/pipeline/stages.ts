@@ -48,7 +48,7 @@ async function probeStart(ctx: PipelineContext, container: IrisContainer): Promi
     return { stdout: r.stdout, exitCode: r.exitCode };
   };
   try {
-    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.ipmNamespace ?? 'USER');
+    ctx.report.assumptions = await probeAssumptions(exec, ctx.options.homeNamespace ?? 'USER');
   } catch (err) {
     const probes = (err as { probes?: ProbeResult[] }).probes;
     if (probes) ctx.report.assumptions = probes;

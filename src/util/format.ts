@@ -27,3 +27,18 @@ export function markdownCode(text: string): string {
   if (text === '') return '';
   return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
 }
+
+/**
+ * A Markdown link that is safe in a table cell: the label escaped as markdownText (and its square
+ * brackets), or shown as code when `code`; the URL only http(s), with every character outside
+ * the URL grammar's plain set (spaces, parentheses, pipes, quotes, angle brackets) percent-encoded.
+ * A URL that is not http(s) gives the label alone.
+ */
+export function markdownLink(label: string, url: string, opts: { code?: boolean } = {}): string {
+  const text = opts.code ? markdownCode(label) : markdownText(label.replace(/[[\]\\]/g, (c) => `\\${c}`));
+  if (!/^https?:\/\/[^\s/]/i.test(url)) return text;
+  const safe = url.replace(/[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/gu, (c) =>
+    c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c),
+  );
+  return `[${text}](${safe})`;
+}

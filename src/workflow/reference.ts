@@ -1,5 +1,5 @@
 /**
- * How users call the reusable workflow: the starter workflows in workflows/ and the generated
+ * How users call the reusable workflow: the starter workflows in workflow-templates/ and the generated
  * documentation name it exactly like this. OWNER is this project's GitHub owner, replaced at the
  * first release (one place: here and the two starters, which a test keeps equal).
  */

@@ -7,10 +7,11 @@
  * checksums format actions/attest reads). Schema: docs/test-result-predicate.schema.json.
  */
 import type { RunReport } from '../pipeline/run-report.js';
+import { isDigest } from '../naming/grammar.js';
+import { parseDatabaseTag } from '../naming/ipm.js';
+import { parseReference } from '../naming/reference.js';
 import { IpmDbError } from '../util/errors.js';
 import { roundTripStatus, type Leg, type PublishedResult } from './legs.js';
-
-export const TEST_RESULT_PREDICATE_TYPE = 'https://in-toto.io/attestation/test-result/v0.1';
 
 /** An in-toto ResourceDescriptor (https://github.com/in-toto/attestation/blob/main/spec/v1/resource_descriptor.md). */
 export interface ResourceDescriptor {
@@ -47,15 +48,13 @@ export interface AttestationInput {
 
 /** "ghcr.io/acme/demo-orders" of "ghcr.io/acme/demo-orders:1.0.0_database__2025.3". */
 export function repositoryOf(reference: string): string {
-  const at = reference.indexOf('@');
-  const withoutDigest = at < 0 ? reference : reference.slice(0, at);
-  const colon = withoutDigest.lastIndexOf(':');
-  return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.slice(0, colon) : withoutDigest;
+  const { registry, repository } = parseReference(reference);
+  return `${registry}/${repository}`;
 }
 
 /** IRIS major.minor a published tag was built for: "2025.3" of "1.0.0_database__2025.3". */
 function irisOfTag(tag: string): string | null {
-  return /_database__(\d{4}\.\d+)$/.exec(tag)?.[1] ?? null;
+  return parseDatabaseTag(tag)?.irisMajorMinor ?? null;
 }
 
 /** The one leg report behind a published tag: the passed report of the same IRIS major.minor. */
@@ -74,9 +73,8 @@ function reportFor(item: PublishedResult, legs: readonly Leg[]): { leg: Leg; rep
 }
 
 function hexOf(digest: string): string {
-  const m = /^sha256:([0-9a-f]{64})$/.exec(digest);
-  if (!m) throw new IpmDbError('attest-predicate', `"${digest}" is not a sha256 manifest digest.`);
-  return m[1]!;
+  if (!isDigest(digest)) throw new IpmDbError('attest-predicate', `"${digest}" is not a sha256 manifest digest.`);
+  return digest.slice('sha256:'.length);
 }
 
 /** Every verdict of one leg, named "<tag> on IRIS <version>: <what>". */

@@ -2,7 +2,10 @@
 // (UnitTest elements' directories, and test-scoped resources compiled in the namespace); each
 // Test* method passes when every $$$Assert* macro in it passes and it raises no error. Failures
 // print as IPM's Test/Manager.cls does and end in an "<n> failure(s)." error; -output-file
-// writes JUnit XML.
+// writes JUnit XML in the layout of IPM's %IPM.Test.JUnitOutput (src/cls/IPM/Test/JUnitOutput.cls):
+// a <testsuite> per suite holding a <testsuite> per test class holding a <testcase> per method, a
+// <failure type="cache-error" message="<action>: <description>"> per failed assertion and one for
+// a method's error. (The suite name is the class's package here; IPM takes %UnitTest's.)
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Session } from './session.js';
@@ -15,7 +18,8 @@ import { IpmFailure } from './ipm.js';
 interface CaseResult {
   suite: string;
   name: string;
-  failures: string[];
+  assertions: number;
+  failures: { action: string; description: string }[];
   error: string;
   ms: number;
 }
@@ -51,28 +55,43 @@ function testClasses(s: Session, rec: ModuleRecord): UdlClass[] {
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** $zconvert(v,"O","XML") plus JUnitOutput's EncodeXMLAttr line breaks. */
 function esc(v: string): string {
-  return v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return v
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;');
 }
 
 export function junitXml(results: CaseResult[]): string {
-  const suites = [...new Set(results.map((r) => r.suite))];
-  const body = suites.map((suite) => {
-    const cases = results.filter((r) => r.suite === suite);
-    const failures = cases.filter((c) => c.failures.length && !c.error).length;
-    const errors = cases.filter((c) => c.error).length;
-    const time = (cases.reduce((t, c) => t + c.ms, 0) / 1000).toFixed(3);
-    const lines = cases.map((c) => {
-      const head = `    <testcase classname="${esc(suite)}" name="${esc(c.name)}" time="${(c.ms / 1000).toFixed(3)}"`;
-      if (c.error) return `${head}>\n      <error message="${esc(c.error)}"/>\n    </testcase>`;
-      if (c.failures.length) {
-        return `${head}>\n${c.failures.map((f) => `      <failure message="${esc(f)}"/>`).join('\n')}\n    </testcase>`;
+  const lines = ['<?xml version="1.0" encoding="UTF-8" ?>', '<testsuites>'];
+  const suites = [...new Set(results.map((r) => r.suite.split('.').slice(0, -1).join('.')))];
+  for (const suite of suites) {
+    const inSuite = results.filter((r) => r.suite.split('.').slice(0, -1).join('.') === suite);
+    const failures = inSuite.filter((c) => c.failures.length || c.error).length;
+    const assertions = inSuite.reduce((n, c) => n + c.assertions, 0);
+    const time = inSuite.reduce((t, c) => t + c.ms / 1000, 0);
+    lines.push(
+      `<testsuite name="${esc(suite)}" tests="${inSuite.length}" failures="${failures}" assertions="${assertions}" time="${time}">`,
+    );
+    for (const cls of [...new Set(inSuite.map((r) => r.suite))]) {
+      lines.push(`<testsuite name="${esc(cls)}">`);
+      for (const c of inSuite.filter((r) => r.suite === cls)) {
+        lines.push(`<testcase name="${esc(c.name)}" assertions="${c.assertions}" time="${c.ms / 1000}">`);
+        for (const f of c.failures)
+          lines.push(`<failure type="cache-error" message="${esc(`${f.action}: ${f.description}`)}">`, '</failure>');
+        if (c.error) lines.push(`<failure type="cache-error" message="${esc(c.error)}">`, '</failure>');
+        lines.push('</testcase>');
       }
-      return `${head}/>`;
-    });
-    return `  <testsuite name="${esc(suite)}" tests="${cases.length}" failures="${failures}" errors="${errors}" time="${time}">\n${lines.join('\n')}\n  </testsuite>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${body.join('\n')}\n</testsuites>\n`;
+      lines.push('</testsuite>');
+    }
+    lines.push('</testsuite>');
+  }
+  lines.push('</testsuites>');
+  return lines.join('\n') + '\n';
 }
 
 export function runUnitTests(s: Session, rec: ModuleRecord, outputFile: string | undefined): void {
@@ -80,11 +99,19 @@ export function runUnitTests(s: Session, rec: ModuleRecord, outputFile: string |
   for (const cls of testClasses(s, rec)) {
     for (const method of cls.methods.values()) {
       if (!/^Test/.test(method.name) || method.classMethod) continue;
-      const result: CaseResult = { suite: cls.name, name: method.name, failures: [], error: '', ms: 0 };
+      const result: CaseResult = {
+        suite: cls.name,
+        name: method.name,
+        assertions: 0,
+        failures: [],
+        error: '',
+        ms: 0,
+      };
       const t0 = Date.now();
       s.assertions = {
         record: (passed, action, description) => {
-          if (!passed) result.failures.push(`${action} - ${description}`);
+          result.assertions++;
+          if (!passed) result.failures.push({ action, description });
         },
       };
       try {
@@ -110,7 +137,7 @@ export function runUnitTests(s: Session, rec: ModuleRecord, outputFile: string |
   const failed = results.filter((r) => r.failures.length || r.error);
   for (const r of failed) {
     if (r.error) s.term.line(`FAILED ${r.suite}:${r.name}: ${r.error}`);
-    for (const f of r.failures) s.term.line(`FAILED ${r.suite}:${r.name}: ${f}`);
+    for (const f of r.failures) s.term.line(`FAILED ${r.suite}:${r.name}: ${f.action} - ${f.description}`);
   }
   if (failed.length) throw IpmFailure.general(`${failed.length} failure(s).`);
   s.term.line(`All PASSED (${results.length} tests)`);

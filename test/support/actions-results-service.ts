@@ -15,6 +15,10 @@ export interface StoredArtifact {
   hash: string | null;
   bytes: Buffer;
   finalized: boolean;
+  /** CreateArtifact's expires_at (RFC 3339), null when the client asked for the default retention. */
+  expiresAt: string | null;
+  /** CreateArtifact's mime_type: application/zip for a zipped artifact, the file's type otherwise. */
+  mimeType: string | null;
 }
 
 export interface StoredCacheEntry {
@@ -105,6 +109,8 @@ export async function startResultsService(): Promise<ResultsService> {
             hash: null,
             bytes: Buffer.alloc(0),
             finalized: false,
+            expiresAt: typeof body.expires_at === 'string' ? body.expires_at : null,
+            mimeType: typeof body.mime_type === 'string' ? body.mime_type : null,
           };
           state.artifacts.push(a);
           return json(res, 200, { ok: true, signed_upload_url: signed(`artifact-${a.id}`) });

@@ -72,12 +72,15 @@ export function callInputs(wf: Workflow): Record<string, { type?: string; defaul
   return asDict(asDict(wf.on.workflow_call).inputs) as Record<string, { type?: string; default?: unknown }>;
 }
 
-/** Every `with:` key given to this repository's action exists in action.yml; every required input is given. */
+/**
+ * Every `with:` key given to this repository's action (checked out by the reusable workflow, or
+ * `uses: ./` in this repository's own CI) exists in action.yml; every required input is given.
+ */
 export function actionInputProblems(wf: Workflow, action: ActionMetadata): string[] {
   const problems: string[] = [];
   const actionSteps = wf.jobs
     .flatMap((j) => j.steps.map((s) => ({ job: j.id, step: s })))
-    .filter(({ step }) => step.uses === ACTION_CHECKOUT_PATH);
+    .filter(({ step }) => step.uses === ACTION_CHECKOUT_PATH || step.uses === './');
   for (const { job, step } of actionSteps) {
     const given = Object.keys(step.with ?? {});
     for (const key of given)

@@ -69,3 +69,24 @@ describe('layer order lint rule', () => {
     expect(unruled).toEqual([]);
   });
 });
+
+describe('test tree', () => {
+  const folders = (dir: string) =>
+    readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+
+  it('mirrors src/: every folder of test/unit is a folder of src/ (or the stand-in)', () => {
+    const homes = new Set([...folders('src'), 'standin']);
+    expect(folders('test/unit').filter((f) => !homes.has(f))).toEqual([]);
+  });
+
+  it('mirrors src/ below the top too: test/unit/<a>/<b>/ only where src/<a>/<b>/ exists', () => {
+    const strays = folders('test/unit')
+      .filter((f) => f !== 'standin')
+      .flatMap((f) => folders(`test/unit/${f}`).map((sub) => `${f}/${sub}`))
+      .filter((path) => !path.endsWith('/fixtures'))
+      .filter((path) => !folders(`src/${path.split('/')[0]}`).includes(path.split('/')[1]!));
+    expect(strays).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The previous release as source from a git tag (or any commit) of the module's own repository:
- * `previous-source: git:v1.0.0` exports the module directory as it was at v1.0.0 (`git archive`,
+ * `upgrade-source: git:v1.0.0` exports the module directory as it was at v1.0.0 (`git archive`,
  * the user's working tree is left alone) into a temporary directory.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { checkModuleTree } from '../../ipm/module-copy.js';
 import { IpmDbError, UsageError } from '../../util/errors.js';
 import { runCommand } from '../../iris/process.js';
+import { formatDuration } from '../../util/format.js';
 
 const GIT_TIMEOUT_MS = 120_000;
 
@@ -29,7 +30,7 @@ export function gitRevision(source: string): string | null {
 async function run(command: string, cwd: string, args: string[]): Promise<string> {
   const result = await runCommand(command, args, { cwd, timeoutMs: GIT_TIMEOUT_MS });
   if (result.exitCode === 0 && !result.timedOut) return result.stdout.trim();
-  const why = result.timedOut ? `did not finish within ${GIT_TIMEOUT_MS / 1000} s` : `exit ${result.exitCode}`;
+  const why = result.timedOut ? `did not finish within ${formatDuration(GIT_TIMEOUT_MS)}` : `exit ${result.exitCode}`;
   throw new IpmDbError(
     'upgrade-git-source',
     `${command} ${args.join(' ')} failed in ${cwd}: ${result.stderr.trim() || why}`,

@@ -1,6 +1,7 @@
 /** What the upgrade stage is asked to do, and which scenarios those inputs allow (pure). */
-import { DIGEST_SOURCE, TAG_SOURCE, isPlainVersion, isSemver } from '../../naming/grammar.js';
+import { isPlainVersion, isSemver } from '../../naming/grammar.js';
 import { ipmDatabaseTag, ipmRepositoryPath, parseDatabaseTag } from '../../naming/ipm.js';
+import { parseReference, type Reference } from '../../naming/reference.js';
 import { IpmDbError, UsageError, errorMessage } from '../../util/errors.js';
 import { type DeclaredChange, parseDeclaredChanges } from './declared.js';
 import { DEFAULT_EXCLUDED_GLOBALS, type GlobalSelection } from './fingerprint.js';
@@ -152,7 +153,7 @@ export function readUpgradeOptions(
     });
   else if (from?.kind === 'reference') {
     previous.reference = from.reference;
-    const named = parseDatabaseTag(from.reference.slice(from.reference.lastIndexOf(':') + 1))?.version;
+    const named = parseDatabaseTag(parseReference(from.reference).tag ?? '')?.version;
     previous.version = named !== undefined && isPlainVersion(named) ? named : null;
   }
   if (from?.kind === 'version') {
@@ -301,9 +302,6 @@ export function previousReference(
 export type UpgradeFrom =
   { kind: 'archive'; path: string } | { kind: 'version'; version: string } | { kind: 'reference'; reference: string };
 
-const REPOSITORY_RE = /^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)+$/;
-const TAG_OR_DIGEST_RE = new RegExp(`^(?::${TAG_SOURCE}|@${DIGEST_SOURCE})$`);
-
 /**
  * Classifies an upgrade-from value (the action's input and `ipm-db run --upgrade-from` alike): a `.tgz`
  * path, a version (pulled later from the module's repository), or a reference with a tag or digest.
@@ -312,18 +310,24 @@ export function classifyUpgradeFrom(raw: string): UpgradeFrom {
   const value = raw.trim();
   if (/\.tgz$/i.test(value)) return { kind: 'archive', path: value };
   if (isSemver(value)) return { kind: 'version', version: value };
-  const cut = value.search(/[:@][^/]*$/);
-  const repository = cut > 0 ? value.slice(0, cut) : value;
-  if (REPOSITORY_RE.test(repository)) {
-    if (cut > 0 && TAG_OR_DIGEST_RE.test(value.slice(cut))) return { kind: 'reference', reference: value };
-    if (cut < 0)
-      throw new UsageError(
-        `upgrade-from "${value}" has no tag`,
-        'Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version.',
-      );
-  }
+  const reference = referenceOrNull(value);
+  if (reference && (reference.tag !== undefined || reference.digest !== undefined))
+    return { kind: 'reference', reference: value };
+  if (reference)
+    throw new UsageError(
+      `upgrade-from "${value}" has no tag`,
+      'Give the full reference, <registry>/<namespace>/<module>:<version>_database__<IRIS major.minor>, or just the version.',
+    );
   throw new UsageError(
     `upgrade-from "${value}" is neither a .tgz path, a version (1.2.3) nor a reference (ghcr.io/owner/module:1.2.3_database__2026.1)`,
     'Give the previous release as one of those three forms.',
   );
+}
+
+function referenceOrNull(text: string): Reference | null {
+  try {
+    return parseReference(text);
+  } catch {
+    return null;
+  }
 }

@@ -191,9 +191,17 @@ describeWithDocker('the action, end to end', () => {
     expect(main.summary).toContain(`| published | \`${ref}\` |`);
     expect(main.summary).toContain(`| digest | \`${digest}\` |`);
     // Artifacts and the installer cache went through the real clients.
+    // The archive is its own artifact, not zipped again (the download is the .tgz); the rest is a zip.
+    const archiveArtifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-green-demo-app-1.0.0-database.tgz');
+    expect(archiveArtifact?.finalized).toBe(true);
+    expect(archiveArtifact?.bytes.equals(await readFile(o.archive!))).toBe(true);
     const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-green');
     expect(artifact?.finalized).toBe(true);
-    expect(artifact?.bytes.includes(Buffer.from('demo-app-1.0.0-database.tgz'))).toBe(true);
+    expect(artifact?.bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(artifact?.bytes.includes(Buffer.from('ipm-db-report.json'))).toBe(true);
+    expect(artifact?.bytes.includes(Buffer.from('demo-app-1.0.0-database.tgz'))).toBe(false);
+    for (const a of [archiveArtifact!, artifact!])
+      expect(main.summary).toContain(`(https://github.com/acme/demo/actions/runs/4242/artifacts/${a.id})`);
     expect(results.caches.some((c) => c.finalized && c.key.startsWith('ipm-db-ipm-installer-0.10.10-'))).toBe(true);
     // The token never shows outside the mask command.
     for (const text of [
@@ -333,6 +341,28 @@ describeWithDocker('the action, end to end', () => {
     const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-compile');
     for (const file of ['load-output.log', 'container.log', 'messages.log', 'ipm-db-report.json'])
       expect(artifact?.bytes.includes(Buffer.from(file)), file).toBe(true);
+  });
+
+  it('failing unit test: annotated on the test class file at the method line, from the JUnit file IPM wrote', async () => {
+    await cp(join(FIXTURES, 'demo-app'), join(ws, 'failing'), { recursive: true, dereference: true });
+    const test = join(ws, 'failing', 'tests', 'DemoApp', 'Tests', 'Basic.cls');
+    await writeFile(
+      test,
+      (await readFile(test, 'utf8')).replace(
+        '"1.0.0", "Core reports its version"',
+        '"9.9.9", "Core reports its version"',
+      ),
+    );
+    const { main } = await runAction(inputs({ 'module-path': 'failing', publish: 'false', 'run-tests': 'true' }), {
+      job: 'unit-test',
+    });
+    expect(main.code).toBe(1);
+    expect(main.stdout).toContain(
+      '::error title=Unit test failed%3A DemoApp.Tests.Basic%3ATestVersion (IRIS 2026.1),file=failing/tests/DemoApp/Tests/Basic.cls,line=4::AssertEquals: Core reports its version',
+    );
+    expect(main.stdout).not.toContain('TestDependency (IRIS');
+    const artifact = results.artifacts.find((a) => a.name === 'ipm-db-2026.1-unit-test');
+    expect(artifact?.bytes.includes(Buffer.from('junit-demo-app.xml'))).toBe(true);
   });
 
   it('checksum mismatch: an IPM installer that is not the pinned one stops the run before IRIS starts', async () => {

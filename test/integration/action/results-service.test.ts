@@ -61,6 +61,7 @@ describe('artifacts through @actions/artifact', () => {
       'ipm-db-2025.1-build',
       [join(root, 'demo-1.0.0-database.tgz'), join(root, 'ipm-db-report.json')],
       root,
+      { retentionDays: null, skipArchive: false },
     );
     expect(up.id).toBeGreaterThan(0);
     const stored = service.artifacts.find((a) => a.name === 'ipm-db-2025.1-build');
@@ -69,9 +70,36 @@ describe('artifacts through @actions/artifact', () => {
     expect(stored?.bytes.includes(Buffer.from('demo-1.0.0-database.tgz'))).toBe(true);
     expect(stored?.bytes.includes(Buffer.from('ipm-db-report.json'))).toBe(true);
     expect(stored?.hash).toBe(`sha256:${sha256Hex(stored!.bytes)}`);
+    expect(stored?.expiresAt).toBeNull();
+    expect(stored?.mimeType).toBe('application/zip');
     await expect(
-      defaultUploader().upload('ipm-db-2025.1-build', [join(root, 'ipm-db-report.json')], root),
+      defaultUploader().upload('ipm-db-2025.1-build', [join(root, 'ipm-db-report.json')], root, {
+        retentionDays: null,
+        skipArchive: false,
+      }),
     ).rejects.toThrow(/already exists/);
+  });
+
+  it('uploads one file unzipped under its own name, with the retention asked for', async () => {
+    const root = join(dir, 'run2');
+    await mkdir(root, { recursive: true });
+    const name = 'ipm-db-2025.1-build-demo-1.0.0-database.tgz';
+    const bytes = Buffer.alloc(30_000, 9);
+    await writeFile(join(root, name), bytes);
+    const before = Date.now();
+    const up = await defaultUploader().upload(name, [join(root, name)], root, { retentionDays: 3, skipArchive: true });
+    expect(up.id).toBeGreaterThan(0);
+    const stored = service.artifacts.find((a) => a.name === name);
+    expect(stored?.finalized).toBe(true);
+    expect(stored?.bytes.equals(bytes)).toBe(true);
+    expect(stored?.mimeType).not.toBe('application/zip');
+    const days = (Date.parse(stored!.expiresAt!) - before) / 86_400_000;
+    expect(days).toBeGreaterThan(2.9);
+    expect(days).toBeLessThan(3.1);
+    // The library names an unzipped artifact after its file: a file named otherwise is refused here.
+    await expect(
+      defaultUploader().upload('other-name', [join(root, name)], root, { retentionDays: null, skipArchive: true }),
+    ).rejects.toThrow(/one file named as the artifact/);
   });
 });
 
@@ -119,8 +147,10 @@ describe('cache through @actions/cache', () => {
       expect(got.origin).toBe('download');
       expect(releaseHits).toBe(hits + 1);
       expect(await readFile(got.path)).toEqual(installerXml);
-      expect(warnings.join('\n')).toMatch(/Cache restore of ipm-db-ipm-installer-0\.10\.10-[0-9a-f]{64} took over 2 s/);
-      expect(warnings.join('\n')).toMatch(/Cache save of ipm-db-ipm-installer-0\.10\.10-[0-9a-f]{64} took over 2 s/);
+      expect(warnings.join('\n')).toMatch(
+        /Cache restore of ipm-db-ipm-installer-0\.10\.10-[0-9a-f]{64} took over 1\.5 s/,
+      );
+      expect(warnings.join('\n')).toMatch(/Cache save of ipm-db-ipm-installer-0\.10\.10-[0-9a-f]{64} took over 1\.5 s/);
     } finally {
       service.failCache = false;
     }

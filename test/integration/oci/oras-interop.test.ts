@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../../src/oci/client.js';
 import { ipmAcceptanceViolations } from '../../../src/oci/ipm-artifact.js';
-import { findOras, runTool } from '../../../src/oci/oras-cli.js';
+import { findOnPath, runCommand } from '../../../src/iris/process.js';
 import { publishPackage } from '../../../src/oci/publish.js';
 import { startRegistry, testAccess, type TestRegistry } from '../../support/registry.js';
 import { fileSha256, testVerifier, writeTestPackage } from '../../support/oci-package.js';
 
-const oras = await findOras();
+const oras = findOnPath('oras');
 if (!oras) console.log('ORAS interop tests skipped: no "oras" binary on PATH (install the ORAS CLI to run them).');
 
 describe.skipIf(!oras)('ORAS CLI interop', () => {
@@ -36,12 +36,12 @@ describe.skipIf(!oras)('ORAS CLI interop', () => {
       access: testAccess(reg.host, { credentials: reg.credentials }),
     });
     const out = join(dir, 'pulled');
-    const run = await runTool(
+    const run = await runCommand(
       oras!,
       ['pull', '--plain-http', '--username', reg.credentials.username, '--password-stdin', '-o', out, result.reference],
-      { stdin: reg.credentials.password },
+      { input: reg.credentials.password, timeoutMs: 120_000 },
     );
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.exitCode, run.stderr).toBe(0);
     expect(await fileSha256(join(out, 'OrasPull-1.0.0-database.tgz'))).toBe(pkg.report.archive.sha256);
   });
 

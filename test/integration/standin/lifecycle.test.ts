@@ -230,7 +230,10 @@ describeWithDocker('IRIS stand-in: load -> package -> install -> update', () => 
     expect(r.code, r.stdout).toBe(0);
     await c.copyOut(`${W}/junit.xml`, join(work, 'junit.xml'));
     const xml = readFileSync(join(work, 'junit.xml'), 'utf8');
-    expect(xml).toMatch(/<testsuite name="DemoApp.Tests.Basic" tests="2" failures="0" errors="0"/);
+    // %IPM.Test.JUnitOutput's layout: suite, then class, then one testcase per method.
+    expect(xml).toMatch(
+      /<testsuite name="DemoApp.Tests" tests="2" failures="0" assertions="2" time="[\d.]+">\n<testsuite name="DemoApp.Tests.Basic">\n<testcase name="TestVersion" assertions="1"/,
+    );
     expect(xml).toContain('name="TestDependency"');
   });
 

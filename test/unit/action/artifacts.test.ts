@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { artifactName, sanitiseArtifactName, shouldUpload } from '../../../src/action/artifacts.js';
+import {
+  archiveArtifactName,
+  artifactName,
+  sanitiseArtifactName,
+  shouldUpload,
+} from '../../../src/action/artifacts.js';
 
 describe('artifact names', () => {
   it('carry the prefix, IRIS version and job, and differ per matrix leg', () => {
@@ -22,6 +27,22 @@ describe('artifact names', () => {
       'p-localhost-5000-iris-1-j-attempt2',
     );
     expect(sanitiseArtifactName('a/b\\c:d*e?f|g"h<i>j')).toBe('a-b-c-d-e-f-g-h-i-j');
+  });
+});
+
+describe('the unzipped archive artifact', () => {
+  it("is named after the run's artifact and the archive, so it differs per leg and from the zip artifact", () => {
+    const env = { GITHUB_JOB: 'package' };
+    const legA = artifactName('ipm-db', '2025.1', env, '{"os":"a"}');
+    const legB = artifactName('ipm-db', '2025.1', env, '{"os":"b"}');
+    expect(archiveArtifactName(legA, 'demo-1.0.0-database.tgz')).toBe(
+      'ipm-db-2025.1-package-a-demo-1.0.0-database.tgz',
+    );
+    expect(archiveArtifactName(legA, 'demo-1.0.0-database.tgz')).not.toBe(
+      archiveArtifactName(legB, 'demo-1.0.0-database.tgz'),
+    );
+    expect(archiveArtifactName('p', 'we:ird|name.TGZ')).toBe('p-we-ird-name.tgz');
+    expect(archiveArtifactName('p', '.tgz')).toBe('p-package.tgz');
   });
 });
 

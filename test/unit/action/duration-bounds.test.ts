@@ -3,8 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DURATION_MS, parseDuration, parseInputs } from '../../../src/action/inputs.js';
 
 describe('duration bounds', () => {
+  it('MAX_DURATION_MS is the longest delay a Node.js timer holds; one more overflows to 1 ms', async () => {
+    const overflowed: number[] = [];
+    const onWarning = (w: Error) => {
+      if (w.name === 'TimeoutOverflowWarning') overflowed.push(overflowed.length);
+    };
+    const nextTicks = () => new Promise((resolve) => setImmediate(resolve)); // the warning is emitted on the next tick
+    process.on('warning', onWarning);
+    try {
+      clearTimeout(setTimeout(() => {}, MAX_DURATION_MS));
+      await nextTicks();
+      expect(overflowed).toEqual([]);
+      clearTimeout(setTimeout(() => {}, MAX_DURATION_MS + 1));
+      await nextTicks();
+      expect(overflowed).toEqual([0]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('accepts up to 2^31-1 ms', () => {
-    expect(MAX_DURATION_MS).toBe(2_147_483_647);
     expect(parseDuration('2147483647ms')).toBe(MAX_DURATION_MS);
     expect(parseDuration('596h')).toBe(596 * 3_600_000);
   });

@@ -101,6 +101,7 @@ export function outcome(overrides: Partial<ActionOutcome> = {}): ActionOutcome {
     notices: [],
     annotationOverflow: [],
     artifacts: [],
+    links: { runUrl: null, sourceUrl: null },
     durationMs: 46_000,
     ...overrides,
   };

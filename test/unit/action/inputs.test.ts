@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   forkPullRequest,
   parseDuration,
+  parseRetentionDays,
   parseInputs,
   parseList,
   type GitHubEvent,
@@ -262,6 +263,10 @@ describe('parseInputs', () => {
     ['bad source url', { 'source-url': 'javascript:alert(1)' }, /input "source-url"/],
     ['bad policy', { 'upload-artifacts': 'sometimes' }, /input "upload-artifacts": "sometimes"/],
     ['bad artifact name', { 'artifact-name': 'a/b' }, /input "artifact-name"/],
+    ['zero retention', { 'retention-days': '0' }, /input "retention-days": "0" is not a number of days; write a whole/],
+    ['retention over 90', { 'retention-days': '91' }, /input "retention-days": "91" .*from 1 to 90/],
+    ['fractional retention', { 'retention-days': '1.5' }, /input "retention-days": "1\.5"/],
+    ['retention as a duration', { 'retention-days': '7d' }, /input "retention-days": "7d"/],
     ['bad duration', { 'startup-timeout': 'ten minutes' }, /input "startup-timeout": "ten minutes" is not a duration/],
     ['zero duration', { 'command-timeout': '0s' }, /input "command-timeout"/],
     ['negative duration', { timeout: '-5m' }, /input "timeout"/],
@@ -284,6 +289,16 @@ describe('parseList / parseDuration', () => {
     ['1.5m', 90_000],
   ])('%s -> %d ms', (raw, ms) => expect(parseDuration(raw)).toBe(ms));
   it.each(['', 'm', '10 m', '10d', '-1s', '0', 'abc'])('rejects %j', (raw) => expect(parseDuration(raw)).toBeNull());
+});
+
+describe('retention-days', () => {
+  it('is the repository default when empty, else a whole number of days from 1 to 90', () => {
+    expect(parse({}).retentionDays).toBeNull();
+    expect(parse({ 'retention-days': ' 1 ' }).retentionDays).toBe(1);
+    expect(parse({ 'retention-days': '90' }).retentionDays).toBe(90);
+    expect(parseRetentionDays('030')).toBe(30);
+    expect(parseRetentionDays('-3')).toBeUndefined();
+  });
 });
 
 describe('forkPullRequest', () => {

@@ -373,18 +373,26 @@ describe('run()', () => {
         stage: 'ipm',
         status: 'failed',
         message:
-          'The whole run exceeded the timeout input (0 s). (Raise the timeout input, or run fewer IRIS versions per job (a matrix).)',
+          'The whole run exceeded the timeout input (300 ms). (Raise the timeout input, or run fewer IRIS versions per job (a matrix).)',
       }),
     ]);
     expect(outcome.failure?.message).toMatch(/^localhost\/iris:2024\.1: the ipm stage failed: The whole run exceeded/);
   });
 
-  it('uploads on failure only the failed image: its report, its logs, and its archive copied under its directory', async () => {
+  it('uploads on failure only the failed image: its archive unzipped on its own, and a zip of its report and logs', async () => {
     const rec = recorder();
-    const uploads: { name: string; files: string[]; root: string }[] = [];
+    const uploads: {
+      name: string;
+      files: string[];
+      root: string;
+      retentionDays: number | null;
+      skipArchive: boolean;
+      bytes: string;
+    }[] = [];
     const uploader: ArtifactUploader = {
-      upload: async (name, files, root) => {
-        uploads.push({ name, files: [...files].sort(), root });
+      upload: async (name, files, root, options) => {
+        const bytes = options.skipArchive ? await readFile(files[0]!, 'utf8') : '';
+        uploads.push({ name, files: [...files].sort(), root, ...options, bytes });
         return { id: uploads.length, size: 100 };
       },
     };
@@ -401,22 +409,100 @@ describe('run()', () => {
       },
     );
     const outcome = await run(
-      inputs({ 'upload-artifacts': 'failure' }),
+      inputs({ 'upload-artifacts': 'failure', 'retention-days': '7' }),
       deps(rec, pipeline, publisherOf({}), { uploader, env: { RUNNER_TEMP: join(ws, 'tmp'), GITHUB_JOB: 'build' } }),
     );
     const dir = join(ws, 'tmp', 'ipm-db', 'run-1', 'localhost-iris-2025.1');
+    const archiveName = 'ipm-db-2025.1-build-demo-1.2.3-database.tgz';
     expect(uploads).toEqual([
+      {
+        name: archiveName,
+        root: join(dir, 'unzipped-artifact'),
+        files: [join(dir, 'unzipped-artifact', archiveName)],
+        retentionDays: 7,
+        skipArchive: true,
+        bytes: 'tgz',
+      },
       {
         name: 'ipm-db-2025.1-build',
         root: dir,
-        files: [join(dir, 'container.log'), join(dir, 'elsewhere.tgz'), join(dir, 'ipm-db-report.json')],
+        files: [join(dir, 'container.log'), join(dir, 'ipm-db-report.json')],
+        retentionDays: 7,
+        skipArchive: false,
+        bytes: '',
       },
     ]);
-    expect(outcome.artifacts.map((a) => [a.name, a.id, a.size, [...a.files].sort()])).toEqual([
-      ['ipm-db-2025.1-build', 1, 100, uploads[0]!.files],
+    expect(outcome.artifacts.map((a) => [a.name, a.id, a.zipped, [...a.files].sort()])).toEqual([
+      [archiveName, 1, false, [elsewhere]],
+      ['ipm-db-2025.1-build', 2, true, uploads[1]!.files],
     ]);
     const report = JSON.parse(await readFile(join(dir, 'ipm-db-report.json'), 'utf8')) as RunReport;
     expect(report.stages.find((s) => s.status === 'failed')?.stage).toBe('load');
+  });
+
+  it('puts the archive into the zip artifact, with a warning, when it cannot be uploaded on its own', async () => {
+    const rec = recorder();
+    const uploads: { name: string; files: string[]; retentionDays: number | null }[] = [];
+    const uploader: ArtifactUploader = {
+      upload: async (name, files, _root, options) => {
+        if (options.skipArchive) throw new Error('skipArchive is not supported by this server');
+        uploads.push({ name, files: [...files].sort(), retentionDays: options.retentionDays });
+        return { id: 9, size: 100 };
+      },
+    };
+    const pipeline = pipelineOf(
+      (o) => ({ ...green(o), archive: { ...green(o).archive!, path: join(o.outDir, 'demo-1.2.3-database.tgz') } }),
+      async (o) => {
+        await writeFile(join(o.outDir, 'demo-1.2.3-database.tgz'), 'tgz');
+        return [];
+      },
+    );
+    const outcome = await run(
+      inputs({ 'iris-images': 'localhost/iris:2024.1' }),
+      deps(rec, pipeline, publisherOf({}), { uploader, env: { RUNNER_TEMP: join(ws, 'tmp'), GITHUB_JOB: 'build' } }),
+    );
+    const dir = join(ws, 'tmp', 'ipm-db', 'run-1', 'localhost-iris-2024.1');
+    expect(uploads).toEqual([
+      {
+        name: 'ipm-db-2024.1-build',
+        files: [join(dir, 'demo-1.2.3-database.tgz'), join(dir, 'ipm-db-report.json')],
+        retentionDays: null,
+      },
+    ]);
+    expect(outcome.artifacts.map((a) => a.zipped)).toEqual([true]);
+    expect(rec.warnings.join('\n')).toContain(
+      'Uploading the archive as ipm-db-2024.1-build-demo-1.2.3-database.tgz failed (skipArchive is not supported by this server); it goes into the zip artifact ipm-db-2024.1-build.',
+    );
+  });
+
+  it('annotates each failed unit test on its class file and method line, from the JUnit file of the run', async () => {
+    const rec = recorder();
+    await mkdir(join(ws, 'mod', 'tests', 'Demo'), { recursive: true });
+    await writeFile(
+      join(ws, 'mod', 'tests', 'Demo', 'Tests.cls'),
+      'Class Demo.Tests Extends %UnitTest.TestCase\n{\n\nMethod TestSum()\n{\n}\n}\n',
+    );
+    const junit = join(ws, 'junit-demo.xml');
+    await writeFile(
+      junit,
+      '<testsuites><testsuite name="Demo"><testsuite name="Demo.Tests"><testcase name="TestSum"><failure type="cache-error" message="AssertEquals: 1+1 is 2"></failure></testcase></testsuite></testsuite></testsuites>',
+    );
+    const pipeline = pipelineOf((o) => ({
+      ...green(o),
+      ok: false,
+      stages: stages('test', '1 failure(s).'),
+      junitPath: o.image.endsWith('2025.1') ? junit : null,
+    }));
+    await run(inputs(), deps(rec, pipeline, publisherOf({})));
+    expect(rec.annotations.filter((a) => a.title.startsWith('Unit test failed'))).toEqual([
+      {
+        level: 'error',
+        title: 'Unit test failed: Demo.Tests:TestSum (IRIS 2025.1)',
+        message: 'AssertEquals: 1+1 is 2',
+        file: 'mod/tests/Demo/Tests.cls',
+        startLine: 4,
+      },
+    ]);
   });
 
   it('loads cached images before their run and saves only the images that were not in the cache', async () => {
@@ -478,7 +564,7 @@ describe('run()', () => {
     const done = run(inputs({ 'iris-images': images.join('\n'), parallel: '2' }), deps(rec, pipeline, publisherOf({})));
     await startedCount(2);
     await new Promise((resolve) => setImmediate(resolve));
-    // The first two hold both slots (each prepares its directory first, so either may reach the pipeline first).
+    // The first two start together (each after creating its directory), in either order.
     expect([...started].sort()).toEqual(images.slice(0, 2));
     finish.get(images[1]!)!();
     await startedCount(3);

@@ -92,7 +92,7 @@ describe('buildSummary', () => {
             ],
           }),
         ],
-        artifacts: [{ name: 'ipm-db-2025.1-build', id: 7, size: 5000, files: ['a', 'b'] }],
+        artifacts: [{ name: 'ipm-db-2025.1-build', id: 7, size: 5000, files: ['a', 'b'], zipped: true }],
       }),
     );
     expect(md).toContain('> [!NOTE]\n> publishing is refused');
@@ -102,7 +102,53 @@ describe('buildSummary', () => {
     expect(md).toContain('<details><summary>Upgrade details: fingerprints, update steps, checks</summary>');
     expect(md).toContain('| scenario | result | module | update steps | checks | data |');
     expect(md).not.toContain('## Upgrade tests');
-    expect(md).toContain('- `ipm-db-2025.1-build` (4.9 KiB, 2 files)');
+    expect(md).toContain('- `ipm-db-2025.1-build` (4.9 KiB, 2 files, zipped)');
+  });
+
+  it('links each artifact to its download in the run, and a GHCR package to its page', () => {
+    const md = buildSummary(
+      outcome({
+        artifacts: [
+          { name: 'ipm-db-2025.1-build-demo-1.2.3-database.tgz', id: 8, size: 4096, files: ['x'], zipped: false },
+          { name: 'ipm-db-2025.1-build', id: 9, size: 5000, files: ['a', 'b'], zipped: true },
+          { name: 'no-id', id: null, size: 1, files: ['c'], zipped: true },
+        ],
+        links: { runUrl: 'https://github.com/acme/demo/actions/runs/4242', sourceUrl: 'https://github.com/acme/demo' },
+      }),
+    );
+    expect(md).toContain(
+      '- [`ipm-db-2025.1-build-demo-1.2.3-database.tgz`](https://github.com/acme/demo/actions/runs/4242/artifacts/8) (4.0 KiB, the archive itself, not zipped)',
+    );
+    expect(md).toContain(
+      '- [`ipm-db-2025.1-build`](https://github.com/acme/demo/actions/runs/4242/artifacts/9) (4.9 KiB, 2 files, zipped)',
+    );
+    expect(md).toContain('- `no-id` (1 B, 1 file, zipped)');
+    expect(md).toContain(
+      '| published | `ghcr.io/acme/demo:1.2.3_database__2025.1` · [package page](https://github.com/acme/demo/pkgs/container/demo) |',
+    );
+  });
+
+  it('links no package page for another registry, and escapes what it shows', () => {
+    const md = buildSummary(
+      outcome({
+        runs: [
+          run({
+            published: {
+              reference: 'registry.example/acme/demo:1.2.3',
+              tag: '1.2.3',
+              digest: 'sha256:' + 'c'.repeat(64),
+              unchanged: true,
+              roundTrip: { status: 'verified', digest: 'sha256:' + 'c'.repeat(64), layerRead: false },
+            },
+          }),
+        ],
+        artifacts: [{ name: 'a|b](x)', id: 3, size: 1, files: ['a'], zipped: true }],
+        links: { runUrl: 'https://github.com/acme/demo/actions/runs/1', sourceUrl: 'https://github.com/acme/demo' },
+      }),
+    );
+    expect(md).toContain('| published | `registry.example/acme/demo:1.2.3` (unchanged) |');
+    expect(md).not.toContain('package page');
+    expect(md).toContain('- [`a\\|b](x)`](https://github.com/acme/demo/actions/runs/1/artifacts/3)');
   });
 
   it('stays under the limit by shortening the biggest block first, and says so', () => {

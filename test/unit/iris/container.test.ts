@@ -33,36 +33,64 @@ describe('--check-caps', () => {
   });
 });
 
-describe('buildRunArgs', () => {
-  it('labels, names, networks, mounts and orders IRIS arguments after the image', () => {
-    const args = buildRunArgs(
-      {
-        image: 'containers.intersystems.com/intersystems/iris-community:2022.1',
-        runId: 'r1',
-        network: 'none',
-        mounts: [{ source: '/work/data', target: '/data', readOnly: true }],
-        env: { TZ: 'UTC' },
-        extraDockerArgs: ['--memory=2g'],
-      },
-      'ipm-db-r1',
+/**
+ * docker run's argv read the way docker reads it: `run`, docker's options up to the image, then
+ * the container's own arguments. `values(flag)` gives every value of `--flag v`, `--flag=v` or `-f v`.
+ */
+function readDockerRun(args: string[], image: string) {
+  expect(args[0]).toBe('run');
+  const at = args.indexOf(image);
+  expect(at, `the image ${image} is in ${JSON.stringify(args)}`).toBeGreaterThan(0);
+  const options = args.slice(1, at);
+  const values = (flag: string) =>
+    options.flatMap((a, i) =>
+      a === flag ? [options[i + 1]!] : a.startsWith(`${flag}=`) ? [a.slice(flag.length + 1)] : [],
     );
-    expect(args).toEqual([
-      'run',
-      '-d',
-      '--name',
-      'ipm-db-r1',
-      '--label',
-      'ipm-db.run=r1',
-      '--network=none',
-      '--mount',
-      'type=bind,source=/work/data,target=/data,readonly',
-      '-e',
-      'TZ=UTC',
-      '--memory=2g',
-      'containers.intersystems.com/intersystems/iris-community:2022.1',
-      '--check-caps',
-      'false',
-    ]);
+  return { options, values, containerArgs: args.slice(at + 1) };
+}
+
+describe('buildRunArgs', () => {
+  it('labels, names, networks and mounts the container, and gives IRIS its arguments after the image', () => {
+    const image = 'containers.intersystems.com/intersystems/iris-community:2022.1';
+    const run = readDockerRun(
+      buildRunArgs(
+        {
+          image,
+          runId: 'r1',
+          network: 'none',
+          mounts: [{ source: '/work/data', target: '/data', readOnly: true }],
+          env: { TZ: 'UTC' },
+          extraDockerArgs: ['--memory=2g'],
+        },
+        'ipm-db-r1',
+      ),
+      image,
+    );
+    expect(run.options).toContain('-d');
+    expect(run.values('--name')).toEqual(['ipm-db-r1']);
+    expect(run.values('--label')).toEqual(['ipm-db.run=r1']);
+    expect(run.values('--network')).toEqual(['none']);
+    expect(run.values('--mount')).toEqual(['type=bind,source=/work/data,target=/data,readonly']);
+    expect(run.values('-e')).toEqual(['TZ=UTC']);
+    expect(run.values('--memory')).toEqual(['2g']);
+    // 2022.1 needs --check-caps false, an argument of IRIS's entry point, not of docker.
+    expect(run.containerArgs).toEqual(['--check-caps', 'false']);
+  });
+  it('names a volume mount as a volume and passes the IRIS arguments asked for', () => {
+    const run = readDockerRun(
+      buildRunArgs(
+        {
+          image: 'iris:2025.1',
+          runId: 'r',
+          mounts: [{ source: 'durable', target: '/durable' }],
+          irisArgs: ['--key', '/k'],
+        },
+        'n',
+      ),
+      'iris:2025.1',
+    );
+    expect(run.values('--mount')).toEqual(['type=volume,source=durable,target=/durable']);
+    expect(run.containerArgs).toEqual(['--key', '/k']);
   });
   it('defaults to no network and refuses unsafe parts', () => {
     expect(buildRunArgs({ image: 'iris:2025.1', runId: 'r' }, 'n')).toContain('--network=none');

@@ -70,4 +70,14 @@ describe('needsOutbound', () => {
     await rm(dir, { recursive: true, force: true });
     expect(await needsOutbound(await moduleWith({ 'module.xml': manifest(true) }, ['.modules/dep']), true)).toBe(false);
   });
+  it('reads dependencies as IPM does: a commented-out ModuleReference, or one outside Dependencies, is none', async () => {
+    const commented = manifest(false).replace(
+      '</Version>',
+      '</Version><!-- <Dependencies><ModuleReference><Name>dep</Name></ModuleReference></Dependencies> -->',
+    );
+    expect(await needsOutbound(await moduleWith({ 'module.xml': commented }), true)).toBe(false);
+    await rm(dir, { recursive: true, force: true });
+    const elsewhere = manifest(false).replace('</Version>', '</Version><Notes><ModuleReference/></Notes>');
+    expect(await needsOutbound(await moduleWith({ 'module.xml': elsewhere }), true)).toBe(false);
+  });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dockerCli } from '../../../src/action/docker-cli.js';
 import { childProcessRunner } from '../../../src/iris/process.js';
-import { runTool } from '../../../src/oci/oras-cli.js';
+import { TITLE_ANNOTATION } from '../../../src/oci/media-types.js';
+import { pushWithOras } from '../../../src/oci/oras-cli.js';
 import { exportModuleAt } from '../../../src/pipeline/upgrade/git-source.js';
 import { childEnvironment } from '../../../src/util/child-env.js';
 
@@ -63,12 +64,14 @@ describe('children started by the action and the CLI', () => {
     bin = mkdtempSync(join(tmpdir(), 'ipm-db-child-env-'));
     log = join(bin, 'env.log');
     // Wrappers that record the environment they were started with, then run the real tool.
-    for (const tool of ['git', 'tar', 'docker']) {
+    for (const tool of ['git', 'tar', 'docker', 'oras']) {
       const real =
-        tool === 'docker' ? '' : execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
+        tool === 'docker' || tool === 'oras'
+          ? ''
+          : execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
       writeFileSync(
         join(bin, tool),
-        `#!/bin/sh\n{ echo "== ${tool}"; env; } >> '${log}'\n${real ? `exec '${real}' "$@"` : 'env'}\n`,
+        `#!/bin/sh\n{ echo "== ${tool} $*"; env; } >> '${log}'\n${real ? `exec '${real}' "$@"` : 'env'}\n`,
       );
       chmodSync(join(bin, tool), 0o755);
     }
@@ -102,10 +105,29 @@ describe('children started by the action and the CLI', () => {
     expectNoSecret(stdout);
   });
 
-  it('oras passes no INPUT_TOKEN', async () => {
-    const r = await runTool('env', []);
-    expect(r.code).toBe(0);
-    expectNoSecret(r.stdout);
+  it('oras passes no INPUT_TOKEN, and its password only on stdin', async () => {
+    const archive = join(bin, 'demo-1.0.0-database.tgz');
+    writeFileSync(archive, 'not read by the fake oras');
+    const layer = { mediaType: 'application/octet-stream', digest: `sha256:${'0'.repeat(64)}`, size: 1 };
+    const pushed = pushWithOras({
+      archivePath: archive,
+      reference: '127.0.0.1:5000/acme/demo:1.0.0',
+      manifest: {
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: layer,
+        layers: [{ ...layer, annotations: { [TITLE_ANNOTATION]: 'demo-1.0.0-database.tgz' } }],
+      },
+      plainHttp: true,
+      credentials: { username: 'octo', password: 'oras-password-on-stdin' },
+    });
+    // The fake oras prints its environment, not a digest.
+    await expect(pushed).rejects.toThrow(/oras push printed no manifest digest/);
+    const dump = readFileSync(log, 'utf8');
+    expect(dump).toContain('== oras');
+    expect(dump).toContain('--password-stdin');
+    expect(dump).not.toContain('oras-password-on-stdin');
+    expectNoSecret(dump);
   });
 
   it('git and tar of a git: previous source pass no INPUT_TOKEN', async () => {

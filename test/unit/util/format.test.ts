@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatDuration, markdownCode, markdownText } from '../../../src/util/format.js';
+import { escapeHtml, formatDuration, markdownCode, markdownLink, markdownText } from '../../../src/util/format.js';
 
 describe('formatDuration', () => {
   it('writes milliseconds, seconds with at most one decimal, then minutes', () => {
@@ -23,5 +23,20 @@ describe('Markdown escaping', () => {
     expect(markdownCode('^X("a\\b")|<y>')).toBe('`^X("a\\b")\\|<y>`');
     expect(markdownCode('a`b\nc')).toBe("`a'b c`");
     expect(markdownCode('')).toBe('');
+  });
+});
+
+describe('markdownLink', () => {
+  it('escapes the label, encodes what could end the URL or the table cell, and links only http(s)', () => {
+    expect(markdownLink('package page', 'https://github.com/acme/demo/pkgs/container/demo')).toBe(
+      '[package page](https://github.com/acme/demo/pkgs/container/demo)',
+    );
+    expect(markdownLink('a]b|<i>', 'https://x.test/p')).toBe('[a\\]b\\|&#60;i&#62;](https://x.test/p)');
+    expect(markdownLink('n', 'https://x.test/a b)(c|d"e\'f<g>')).toBe(
+      '[n](https://x.test/a%20b%29%28c%7Cd%22e%27f%3Cg%3E)',
+    );
+    expect(markdownLink('art|1', 'https://x.test/1', { code: true })).toBe('[`art\\|1`](https://x.test/1)');
+    expect(markdownLink('x', 'javascript:alert(1)')).toBe('x');
+    expect(markdownLink('x', 'https:///evil')).toBe('x');
   });
 });

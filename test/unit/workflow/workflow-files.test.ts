@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { STARTER_WORKFLOW_REFERENCE } from '../../../src/workflow/reference.js';
 import { actionlint, actionParserErrors, workflowParserErrors } from '../../support/workflow-lint.js';
 import {
+  ACTION_CHECKOUT_PATH,
   actionInputProblems,
   actionStepCount,
   allWorkflowProblems,
@@ -105,6 +107,28 @@ describe('the reusable workflow', () => {
       'inputs.check-method is used but not declared under workflow_call.inputs',
       'workflow_call input check-methods is declared but never used',
     ]);
+  });
+
+  it("runs the publish job in the caller's environment when named (none by default), and keeps every artifact retention-days long", () => {
+    const yaml = parse(read('.github/workflows/ipm-database.yml')) as {
+      jobs: Record<string, { environment?: unknown; steps?: { uses?: string; with?: Record<string, unknown> }[] }>;
+    };
+    expect(callInputs(reusable)['publish-environment']).toMatchObject({ type: 'string', default: '' });
+    expect(callInputs(reusable)['retention-days']).toMatchObject({ type: 'string', default: '' });
+    expect(yaml.jobs.publish?.environment).toBe('${{ inputs.publish-environment }}');
+    for (const [id, job] of Object.entries(yaml.jobs)) {
+      if (id !== 'publish') expect(job.environment, id).toBeUndefined();
+      for (const step of job.steps ?? [])
+        if (step.uses?.startsWith('actions/upload-artifact@') || step.uses === ACTION_CHECKOUT_PATH)
+          expect(step.with?.['retention-days'], `${id}: ${step.uses}`).toBe('${{ inputs.retention-days }}');
+    }
+  });
+
+  it("CI's uses: ./ steps are held to the action's inputs too", () => {
+    const ci = read('.github/workflows/ci.yml');
+    expect(ci).toContain('          retention-days: 1\n');
+    const bad = parseWorkflowText(ci.replace('          retention-days: 1\n', '          retention-dayz: 1\n'));
+    expect(actionInputProblems(bad, action)).toEqual(['job action: with.retention-dayz is not an input of action.yml']);
   });
 
   it('declares every input the issue asks for, typed', () => {
