@@ -18,7 +18,7 @@ import {
 
 // src/cli/commands/index.ts
 async function archiveVerifier() {
-  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-J36N23XV.js");
+  const { verifyArchive, verifyArchiveStream } = await import("./chunks/cli/verify-R7LJW4E5.js");
   return {
     file: (path) => verifyArchive(path),
     stream: (chunks, fileName) => verifyArchiveStream(chunks, { path: fileName, fileName })
@@ -28,12 +28,12 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-GWDFEJH3.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-NG6OTVLD.js")).runCommand
   },
   {
     name: "verify",
     summary: "verify a database package .tgz without extracting it",
-    load: async () => (await import("./chunks/cli/verify-Q4IFXKFQ.js")).verifyCommand
+    load: async () => (await import("./chunks/cli/verify-RR3W43UZ.js")).verifyCommand
   },
   {
     name: "publish",
@@ -43,7 +43,7 @@ var commands = [
   {
     name: "pull",
     summary: "download a published package and check its digest",
-    load: async () => (await import("./chunks/cli/pull-TLRBUSMX.js")).pullCommand((await import("./chunks/cli/verify-J36N23XV.js")).verifyArchive)
+    load: async () => (await import("./chunks/cli/pull-TLRBUSMX.js")).pullCommand((await import("./chunks/cli/verify-R7LJW4E5.js")).verifyArchive)
   },
   {
     name: "inspect",
@@ -63,17 +63,22 @@ var commands = [
   {
     name: "legs",
     summary: "summarise or plan publishing of the reusable workflow's matrix legs",
-    load: async () => (await import("./chunks/cli/legs-6HOA4FTR.js")).legsCommand
+    load: async () => (await import("./chunks/cli/legs-K7POYD2E.js")).legsCommand
   },
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-FSTLIYOK.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-TGICIOUP.js")).irisUpgradeCommand
+  },
+  {
+    name: "upgrade-pairs",
+    summary: "the pairs of consecutive IRIS versions the iris-upgrade scenario runs on",
+    load: async () => (await import("./chunks/cli/upgrade-pairs-UO356VTA.js")).upgradePairsCommand
   },
   {
     name: "attest-predicate",
     summary: "write the test-result attestation predicate and subjects of what was published",
-    load: async () => (await import("./chunks/cli/attest-predicate-ZU2YMUM4.js")).attestPredicateCommand
+    load: async () => (await import("./chunks/cli/attest-predicate-HIIR7KL2.js")).attestPredicateCommand
   }
 ];
 

@@ -9313,13 +9313,13 @@ var require_dist = __commonJS({
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/action/artifacts.ts
-import { createHash as createHash5 } from "node:crypto";
-import { copyFile as copyFile4, link, mkdir as mkdir11, readdir as readdir4, rm as rm7, stat as stat11 } from "node:fs/promises";
-import { basename as basename5, join as join19, relative as relative4 } from "node:path";
+import { createHash as createHash8 } from "node:crypto";
+import { copyFile as copyFile4, link, mkdir as mkdir11, readdir as readdir4, rm as rm9, stat as stat11 } from "node:fs/promises";
+import { basename as basename6, join as join21, relative as relative4 } from "node:path";
 
 // src/action/image-runs.ts
 import { mkdir as mkdir9 } from "node:fs/promises";
-import { basename as basename4, join as join17 } from "node:path";
+import { basename as basename5, join as join19 } from "node:path";
 
 // src/pipeline/parallel.ts
 import { availableParallelism, totalmem } from "node:os";
@@ -9844,12 +9844,12 @@ var IrisSessionRunner = class {
 function judge(exitCode, timedOut, output, operations, stderr = "") {
   const operation = output.lastStep > 0 ? operations[output.lastStep - 1] ?? null : null;
   const running = operation ? describeOperation(operation) : "session start";
-  const base = { exitCode, output, operation, running, stderr };
-  if (timedOut) return { reason: "timeout", ...base };
-  if (exitCode !== 0 && exitCode !== 1 && !output.completed) return { reason: "ended-early", ...base };
-  if (exitCode !== 0) return { reason: "exit-status", ...base };
-  if (output.objectScriptErrors.length > 0) return { reason: "objectscript-error", ...base };
-  if (!output.completed) return { reason: "ended-early", ...base };
+  const base2 = { exitCode, output, operation, running, stderr };
+  if (timedOut) return { reason: "timeout", ...base2 };
+  if (exitCode !== 0 && exitCode !== 1 && !output.completed) return { reason: "ended-early", ...base2 };
+  if (exitCode !== 0) return { reason: "exit-status", ...base2 };
+  if (output.objectScriptErrors.length > 0) return { reason: "objectscript-error", ...base2 };
+  if (!output.completed) return { reason: "ended-early", ...base2 };
   return null;
 }
 function sessionError(failure, request, namespace, timeoutMs) {
@@ -12049,6 +12049,7 @@ async function setUpIpmWarm(ctx, installer) {
     }
   }
   const setup = await setUpIpm(ctx, ctx.target, installer, o.homeNamespace);
+  if (installer) recordIpmInstall(ctx, ctx.container.name);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container, state.tag, state.key, {
@@ -12063,6 +12064,28 @@ async function setUpIpmWarm(ctx, installer) {
     }
   }
   return setup;
+}
+function recordIpmInstall(ctx, container) {
+  (ctx.report.ipmInstalls ??= []).push(container);
+}
+async function warmImageForScenarios(ctx) {
+  const state = warmState(ctx);
+  if (!state || !ctx.options.warmIpmImage) return null;
+  return state.used || await warmImageExists(ctx.docker, state.tag) ? state.tag : null;
+}
+async function setUpScenarioIpm(ctx, driven, fromWarmImage, installer, homeNamespace) {
+  if (fromWarmImage) {
+    try {
+      await setUpIpm(ctx, driven.target, null, homeNamespace);
+      return;
+    } catch (err) {
+      ctx.logger.warn(
+        `IPM was not usable in ${driven.container.name}, started from the warm IPM image (${errorMessage(err)}); installing it afresh.`
+      );
+    }
+  }
+  await setUpIpm(ctx, driven.target, installer, homeNamespace);
+  if (installer) recordIpmInstall(ctx, driven.container.name);
 }
 
 // src/iris/assumptions.ts
@@ -12723,10 +12746,974 @@ function renderUpgradeMarkdown(results) {
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
-// src/pipeline/module-settings.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
-import { isAbsolute, join as join13, relative as relative3, sep as sep4 } from "node:path";
+// src/pipeline/upgrade/iris-upgrade-pair.ts
+import { mkdtemp as mkdtemp4, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join14 } from "node:path";
+
+// src/archive/verify.ts
+import { basename as basename4 } from "node:path";
+import { performance } from "node:perf_hooks";
+
+// src/archive/archive-hash.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// src/archive/free-buffer.ts
+var MIN_OWNED_BUFFER = 64 * 1024;
+function freeBuffer(buffer) {
+  if (buffer.byteLength < MIN_OWNED_BUFFER) return;
+  const transfer = buffer.transfer;
+  if (typeof transfer === "function" && !buffer.detached) transfer.call(buffer, 0);
+}
+var FREE_BUFFER_SOURCE = `(b) => { if (typeof b.transfer === 'function' && !b.detached) b.transfer(0); }`;
+
+// src/archive/archive-hash.ts
+function inlineArchiveHash(source) {
+  const hash = createHash5("sha256");
+  return {
+    chunks: (async function* () {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    })(),
+    digest: async () => hash.digest("hex")
+  };
+}
+var AHEAD_BYTES = 2 * 1024 * 1024;
+function workerArchiveHash(source, stream, aheadBytes = AHEAD_BYTES) {
+  return {
+    chunks: passThrough(source, stream, aheadBytes),
+    digest: () => stream.digest()
+  };
+}
+async function* passThrough(source, thread, aheadBytes) {
+  const iterator = source[Symbol.asyncIterator]();
+  const hashed = [];
+  let held = 0;
+  let sourceDone = false;
+  try {
+    for (; ; ) {
+      while (!sourceDone && (hashed.length === 0 || held < aheadBytes)) {
+        const step = await iterator.next();
+        if (step.done) sourceDone = true;
+        else if (step.value.length > 0) {
+          const c = step.value.buffer.byteLength < MIN_OWNED_BUFFER ? copyOf(step.value) : step.value;
+          const size = c.length;
+          const back = thread.send([[c.buffer, c.byteOffset, size]], true).then((ranges) => {
+            const [buffer, offset, length] = ranges[0];
+            return Buffer.from(buffer, offset, length);
+          });
+          back.catch(() => void 0);
+          hashed.push({ size, back });
+          held += size;
+        }
+      }
+      const next = hashed.shift();
+      if (!next) return;
+      held -= next.size;
+      yield await next.back;
+    }
+  } finally {
+    if (!sourceDone) void Promise.resolve(iterator.return?.()).catch(() => void 0);
+  }
+}
+function copyOf(chunk) {
+  return Buffer.from(new Uint8Array(chunk).buffer);
+}
+
+// src/archive/archive-collector.ts
+import { createHash as createHash7 } from "node:crypto";
+
+// src/archive/dat-hasher.ts
+import { createHash as createHash6 } from "node:crypto";
+
+// src/archive/hash-thread.ts
+import { Worker } from "node:worker_threads";
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const free = ${FREE_BUFFER_SOURCE};
+const canFree = typeof ArrayBuffer.prototype.transfer === 'function';
+const hashes = new Map();
+parentPort.on('message', (m) => {
+  let hash = hashes.get(m.stream);
+  if (!hash) hashes.set(m.stream, (hash = createHash('sha256')));
+  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', stream: m.stream, hex: hash.digest('hex') });
+  let bytes = 0;
+  const buffers = new Set();
+  for (const [buffer, offset, length] of m.ranges) {
+    hash.update(new Uint8Array(buffer, offset, length));
+    bytes += length;
+    buffers.add(buffer);
+  }
+  if (m.keep || !canFree) return parentPort.postMessage({ type: 'ack', stream: m.stream, bytes, ranges: m.ranges }, [...buffers]);
+  for (const buffer of buffers) free(buffer);
+  parentPort.postMessage({ type: 'ack', stream: m.stream, bytes, ranges: [] });
+});
+`;
+var HashThread = class {
+  worker = new Worker(WORKER_SOURCE, { eval: true });
+  streams = [];
+  failure = null;
+  closed = false;
+  constructor() {
+    this.worker.on("message", (m) => {
+      const stream = this.streams[m.stream];
+      if (m.type === "ack") stream.acked(m.bytes, m.ranges);
+      else stream.digested(m.hex);
+    });
+    this.worker.on("error", (err) => this.fail(err));
+    this.worker.on("exit", (code) => {
+      if (!this.closed) this.fail(new Error(`the hashing thread exited with code ${code}`));
+    });
+  }
+  /** A new SHA-256 on this thread; `what` names the hashed bytes in errors. */
+  stream(what) {
+    const stream = new HashStream(this.streams.length, what, (message, transfer) => {
+      if (this.failure) throw this.failure;
+      if (this.closed) throw new Error("the hashing thread was already stopped");
+      this.worker.postMessage(message, transfer);
+    });
+    this.streams.push(stream);
+    return stream;
+  }
+  /** The error the thread failed with, if it did. */
+  get failed() {
+    return this.failure;
+  }
+  /** Stops the thread; digests not yet answered are never answered. */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    void this.worker.terminate();
+  }
+  fail(cause) {
+    if (this.failure || this.closed) return;
+    this.failure = cause;
+    for (const s of this.streams) s.failed(cause);
+    this.close();
+  }
+};
+var HashStream = class {
+  constructor(id, what, post) {
+    this.id = id;
+    this.what = what;
+    this.post = post;
+  }
+  id;
+  what;
+  post;
+  waiting = [];
+  digestWaiter = null;
+  failure = null;
+  /** Bytes sent and not yet acknowledged. */
+  inFlight = 0;
+  /** Called after each acknowledgement, and once when the thread fails. */
+  onAck = null;
+  /** The error hashing failed with, if it did. */
+  get error() {
+    return this.failure;
+  }
+  /**
+   * Hashes `ranges` after everything sent before; once hashed, resolves with the same ranges
+   * (their buffers handed back) when `keep`, else with none or some (their buffers freed or handed
+   * back to be collected). Every buffer named is transferred: the caller must own it whole.
+   */
+  send(ranges, keep) {
+    if (this.failure) return Promise.reject(this.failure);
+    const bytes = ranges.reduce((n, r) => n + r[2], 0);
+    const acked = new Promise((resolve4, reject) => this.waiting.push({ resolve: resolve4, reject }));
+    try {
+      this.post({ type: "data", stream: this.id, ranges, keep }, [...new Set(ranges.map((r) => r[0]))]);
+    } catch (err) {
+      this.waiting.pop();
+      return Promise.reject(err);
+    }
+    this.inFlight += bytes;
+    return acked;
+  }
+  /** The hex digest of everything sent. */
+  digest() {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => {
+      this.digestWaiter = { resolve: resolve4, reject };
+      try {
+        this.post({ type: "digest", stream: this.id }, []);
+      } catch (err) {
+        this.digestWaiter = null;
+        reject(err);
+      }
+    });
+  }
+  /** @internal */
+  acked(bytes, ranges) {
+    this.inFlight -= bytes;
+    this.waiting.shift()?.resolve(ranges);
+    this.onAck?.();
+  }
+  /** @internal */
+  digested(hex) {
+    this.digestWaiter?.resolve(hex);
+    this.digestWaiter = null;
+  }
+  /** @internal */
+  failed(cause) {
+    this.failure = new IpmDbError(
+      "archive-verifier-failed",
+      `hashing ${this.what} on a worker thread failed: ${cause.message}`,
+      {
+        hint: "This is a bug in ipm-db, or the machine ran out of memory; please report it.",
+        cause
+      }
+    );
+    for (const w of this.waiting.splice(0)) w.reject(this.failure);
+    this.digestWaiter?.reject(this.failure);
+    this.digestWaiter = null;
+    this.onAck?.();
+  }
+};
+
+// src/archive/dat-hasher.ts
+var InlineHasher = class {
+  hash = createHash6("sha256");
+  update(chunk) {
+    this.hash.update(chunk);
+  }
+  async digest() {
+    return this.hash.digest("hex");
+  }
+  close() {
+  }
+};
+var WorkerHasher = class {
+  stream;
+  /** The thread this hasher started, and stops (null when it shares the caller's). */
+  ownThread;
+  current = null;
+  ranges = [];
+  onDrain = null;
+  constructor(options = {}) {
+    this.maxInFlight = options.maxInFlight ?? 4 * 1024 * 1024;
+    this.ownThread = options.thread ? null : new HashThread();
+    this.stream = (options.thread ?? this.ownThread).stream("IRIS.DAT");
+    this.stream.onAck = () => {
+      if (!this.congested) this.onDrain?.();
+    };
+  }
+  maxInFlight;
+  get congested() {
+    return this.stream.error === null && this.stream.inFlight > this.maxInFlight;
+  }
+  /** Every chunk of decompressed output, in order, before the tar parser sees it. */
+  observe(chunk) {
+    if (chunk.buffer !== this.current) this.send(false);
+  }
+  update(chunk) {
+    if (chunk.buffer !== this.current) {
+      this.send(false);
+      this.current = chunk.buffer;
+    }
+    this.ranges.push([chunk.buffer, chunk.byteOffset, chunk.length]);
+  }
+  /** Sends the ranges held; the buffer is transferred only when zlib is done with it (`retired`). */
+  send(lastBuffer) {
+    const ranges = this.ranges;
+    const buffer = this.current;
+    this.ranges = [];
+    this.current = null;
+    if (ranges.length === 0 || this.stream.error) return;
+    const sent = lastBuffer || buffer.byteLength < MIN_OWNED_BUFFER ? ranges.map(([b, off, len]) => [new Uint8Array(b, off, len).slice().buffer, 0, len]) : ranges;
+    this.stream.send(sent, false).catch(() => void 0);
+  }
+  /**
+   * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
+   * its ranges are copied rather than transferred.
+   */
+  async digest() {
+    this.send(true);
+    try {
+      return await this.stream.digest();
+    } finally {
+      this.ownThread?.close();
+    }
+  }
+  /** Stops the worker it started, without a digest (verification gave up). */
+  close() {
+    this.ownThread?.close();
+  }
+};
+
+// src/archive/archive-collector.ts
+var KIND = {
+  file: "file",
+  directory: "directory",
+  symlink: "symlink",
+  hardlink: "hardlink",
+  chardev: "device",
+  blockdev: "device",
+  fifo: "fifo",
+  "pax-header": "other",
+  "pax-global": "other",
+  "gnu-longname": "other",
+  "gnu-longlink": "other",
+  unsupported: "other"
+};
+var KIND_PROBLEM = {
+  symlink: ["entry-symlink", "is a symbolic link"],
+  hardlink: ["entry-hardlink", "is a hard link"],
+  chardev: ["entry-device", "is a character device"],
+  blockdev: ["entry-device", "is a block device"],
+  fifo: ["entry-fifo", "is a FIFO (named pipe)"]
+};
+function roleOf(path, kind) {
+  if (kind === "directory") return "directory";
+  if (path === "IRIS.DAT") return "iris-dat";
+  if (path === "module.xml") return "module-xml";
+  if (/^deps\/[^/]+\.xml$/i.test(path)) return "dependency";
+  if (path.startsWith("deps-files/")) return "dependency-file";
+  if (/\.whl$/i.test(path)) return "wheel";
+  if (/\.cpf$/i.test(path)) return "cpf";
+  return "resource";
+}
+var BufferSink = class {
+  constructor(size, done2) {
+    this.done = done2;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  done;
+  buf;
+  fill = 0;
+  data(chunk) {
+    chunk.copy(this.buf, this.fill);
+    this.fill += chunk.length;
+  }
+  end() {
+    if (this.fill === this.buf.length) this.done(this.buf);
+  }
+};
+var HashSink = class {
+  constructor(hasher, size, done2) {
+    this.hasher = hasher;
+    this.size = size;
+    this.done = done2;
+  }
+  hasher;
+  size;
+  done;
+  seen = 0;
+  data(chunk) {
+    this.hasher.update(chunk);
+    this.seen += chunk.length;
+  }
+  end() {
+    if (this.seen === this.size) this.done();
+  }
+};
+var ArchiveCollector = class {
+  constructor(findings, limits, newDatHasher = () => new InlineHasher()) {
+    this.findings = findings;
+    this.limits = limits;
+    this.newDatHasher = newDatHasher;
+    this.keptPathLength = Math.max(limits.maxPathLength, SHOWN_NAME_LENGTH);
+  }
+  findings;
+  limits;
+  newDatHasher;
+  result = {
+    entries: [],
+    irisDat: null,
+    irisDatWrongKind: null,
+    moduleXml: null,
+    moduleXmlWrongKind: null,
+    dependencyFiles: /* @__PURE__ */ new Map(),
+    deps: null,
+    uncompressedSize: 0
+  };
+  kinds = /* @__PURE__ */ new Map();
+  /** Digest of each lower-cased path -> the path: finds case collisions without a second copy of every path. */
+  lowerCase = /* @__PURE__ */ new Map();
+  /** Longest path kept in the inventory and on findings for an unsafe or over-long path. */
+  keptPathLength;
+  /** IRIS.DAT read whole; its digest may still be computing on another thread until settle(). */
+  datHashed = null;
+  datHasher = null;
+  problem(code, message, entry) {
+    this.findings.add(code, message, entry);
+  }
+  entry(tar) {
+    const normalised = normaliseEntryPath(tar.path);
+    if (normalised.skip) return null;
+    const kind = tar.type === "file" && tar.size === 0 && tar.path.endsWith("/") ? "directory" : KIND[tar.type];
+    const shown = printablePath(tar.path);
+    let safe = normalised.problems.length === 0;
+    for (const p of normalised.problems) {
+      this.problem(
+        p.code,
+        `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
+        clip(tar.path, this.keptPathLength)
+      );
+    }
+    if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
+      this.problem(
+        "limit-path-length",
+        `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
+        clip(normalised.path, this.keptPathLength)
+      );
+      safe = false;
+    }
+    const path = clip(safe ? normalised.path : tar.path, this.keptPathLength);
+    const kindProblem = KIND_PROBLEM[tar.type];
+    if (kindProblem) {
+      const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : "";
+      this.problem(
+        kindProblem[0],
+        `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
+        path
+      );
+    } else if (tar.type === "unsupported") {
+      this.problem(
+        "entry-unsupported-type",
+        `entry ${shown} has tar type "${printable2(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
+        path
+      );
+    }
+    const accepted = safe && (kind === "file" || kind === "directory");
+    if (safe && tar.nameFieldFull && tar.format === "ustar") {
+      this.problem(
+        "entry-name-maybe-truncated",
+        `entry "${path}" fills the 99-byte ustar name field; IPM's writer cuts longer names there, so the name may be cut short. Keep packaged file names under 99 bytes.`,
+        path
+      );
+    }
+    const inventory = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : "rejected" };
+    if (tar.linkname && (kind === "symlink" || kind === "hardlink"))
+      inventory.linkTarget = clip(tar.linkname, SHOWN_NAME_LENGTH);
+    this.result.entries.push(inventory);
+    this.result.uncompressedSize += tar.size;
+    const firstKind = safe ? this.checkCollisions(path, kind) : kind;
+    if (safe && kind !== "file") {
+      if (path === "IRIS.DAT") this.result.irisDatWrongKind = kind;
+      if (path === "module.xml") this.result.moduleXmlWrongKind = kind;
+    }
+    if (!accepted) {
+      if (safe && path === "deps") this.result.deps = "file";
+      return this.skip(tar, path);
+    }
+    if (path === "deps" || path.startsWith("deps/")) {
+      if (path === "deps" && kind === "file") this.result.deps = this.result.deps ?? "file";
+      else this.result.deps = "directory";
+    }
+    if (kind === "directory") return null;
+    const limit = path === "IRIS.DAT" ? this.limits.maxIrisDatSize : this.limits.maxEntrySize;
+    if (tar.size > limit) {
+      const which = path === "IRIS.DAT" ? "maxIrisDatSize" : "maxEntrySize";
+      this.problem(
+        "limit-entry-size",
+        `entry "${path}" is ${tar.size} bytes, over limits.${which} (${limit}); verification stopped there. Raise the limit if this package is genuine.`,
+        path
+      );
+      return "abort";
+    }
+    if (path === "IRIS.DAT") {
+      if (this.result.irisDat || firstKind !== "file") return null;
+      const hasher = this.newDatHasher(tar.size);
+      this.datHasher = hasher;
+      return new HashSink(hasher, tar.size, () => {
+        this.datHashed = { size: tar.size, hasher };
+      });
+    }
+    const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
+    if (path === "module.xml" || depMatch) {
+      if (tar.size > this.limits.maxXmlSize) {
+        this.problem(
+          "limit-xml-size",
+          `"${path}" is ${tar.size} bytes, over limits.maxXmlSize (${this.limits.maxXmlSize}); it was not parsed.`,
+          path
+        );
+        return null;
+      }
+      if (path === "module.xml" && this.result.moduleXml) return null;
+      if (depMatch && this.result.dependencyFiles.has(depMatch[1])) return null;
+      return new BufferSink(tar.size, (data) => {
+        const role = path === "module.xml" ? "module" : "dependency";
+        const parsed = { path, ...readModuleManifest(data, { maxDepth: this.limits.maxXmlDepth, role }) };
+        if (path === "module.xml") this.result.moduleXml = parsed;
+        else this.result.dependencyFiles.set(depMatch[1], parsed);
+      });
+    }
+    if (path.startsWith("deps/")) {
+      this.problem(
+        "deps-unexpected-entry",
+        `"${path}" is in deps/, which should hold only <dependency>.xml files (IRIS exports of each dependency's module).`,
+        path
+      );
+    }
+    return null;
+  }
+  skip(tar, path) {
+    if (tar.size > this.limits.maxEntrySize) {
+      this.problem(
+        "limit-entry-size",
+        `entry "${path}" is ${tar.size} bytes, over limits.maxEntrySize (${this.limits.maxEntrySize}); verification stopped there.`,
+        path
+      );
+      return "abort";
+    }
+    return null;
+  }
+  /** Records `path`, reports a duplicate or a case collision; returns the kind first recorded at `path`. */
+  checkCollisions(path, kind) {
+    const previous = this.kinds.get(path);
+    if (previous !== void 0) {
+      this.problem(
+        "entry-duplicate",
+        `"${path}" appears more than once in the archive (as ${previous}, then as ${kind}); an extractor would silently keep one of them. Rebuild the archive with IPM.`,
+        path
+      );
+      return previous;
+    }
+    this.kinds.set(path, kind);
+    const lower = createHash7("sha1").update(path.toLowerCase()).digest("base64");
+    const other = this.lowerCase.get(lower);
+    if (other !== void 0) {
+      this.problem(
+        "entry-case-collision",
+        `"${path}" and "${other}" differ only in letter case; on Windows or macOS one overwrites the other.`,
+        path
+      );
+    } else {
+      this.lowerCase.set(lower, path);
+    }
+    return kind;
+  }
+  /** The hasher of IRIS.DAT, once its entry has started (to be told about every output chunk). */
+  get irisDatHasher() {
+    return this.datHasher;
+  }
+  /** After decompression has ended: waits for IRIS.DAT's digest (when IRIS.DAT was read whole). */
+  async settle() {
+    if (this.datHashed) {
+      this.result.irisDat = { size: this.datHashed.size, sha256: await this.datHashed.hasher.digest() };
+    } else {
+      this.close();
+    }
+  }
+  /** Releases the IRIS.DAT hasher when verification ends without a digest. */
+  close() {
+    this.datHasher?.close();
+  }
+  /**
+   * After the last entry: reports entries lying below a path that another entry makes a regular
+   * file (or link...). Sorting with "/" as the lowest character puts every path's descendants right
+   * after it, so this costs one sort however deep the paths are, and no memory per path segment.
+   */
+  finish() {
+    const items = [...this.kinds];
+    items.sort(([a], [b]) => compareSlashFirst(a, b));
+    for (let i = 0; i + 1 < items.length; i++) {
+      const [path, kind] = items[i];
+      const [next] = items[i + 1];
+      const below = next.length > path.length && next.charCodeAt(path.length) === SLASH && next.startsWith(path);
+      if (kind !== "directory" && below) {
+        this.problem(
+          "entry-path-conflict",
+          `"${next}" lies below "${path}", which the archive makes a ${kind}; an extractor would fail or replace one with the other.`,
+          next
+        );
+      }
+    }
+  }
+};
+var SLASH = 47;
+function compareSlashFirst(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (x === SLASH ? -1 : x) - (y === SLASH ? -1 : y);
+  }
+  return a.length - b.length;
+}
+function printable2(flag) {
+  return JSON.stringify(flag).slice(1, -1);
+}
+
+// src/archive/archive-source.ts
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+var READ_CHUNK_SIZE = 1024 * 1024;
+function unreadable(path, why, cause) {
+  return new IpmDbError("archive-unreadable", `cannot read archive ${path}: ${why}`, {
+    hint: "Give the path of a readable .tgz file written by IPM package-database.",
+    cause
+  });
+}
+function describeOpenError(err) {
+  switch (err.code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory";
+    case "ELOOP":
+      return "too many symbolic links";
+    default:
+      return err.message;
+  }
+}
+async function openArchiveFile(path) {
+  let handle;
+  try {
+    handle = await open(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+  } catch (err) {
+    throw unreadable(path, describeOpenError(err), err);
+  }
+  try {
+    const stat14 = await handle.stat();
+    if (!stat14.isFile()) throw unreadable(path, stat14.isDirectory() ? "it is a directory" : "it is not a regular file");
+    const read = async () => {
+      const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
+      let result;
+      try {
+        result = await handle.read(buffer, 0, buffer.length, null);
+      } catch (err) {
+        throw unreadable(path, describeOpenError(err), err);
+      }
+      return result.bytesRead === 0 ? null : buffer.subarray(0, result.bytesRead);
+    };
+    const chunks = async function* () {
+      let next = read();
+      for (; ; ) {
+        const chunk = await next;
+        if (chunk === null) return;
+        next = read();
+        next.catch(() => void 0);
+        yield chunk;
+      }
+    };
+    return { size: stat14.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
+  } catch (err) {
+    await handle.close().catch(() => void 0);
+    throw err;
+  }
+}
+async function* withStallTimeout(source, timeoutMs, what) {
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    for (; ; ) {
+      let timer;
+      const stalled = new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(
+            new IpmDbError("archive-unreadable", `reading ${what} stalled: no data for ${timeoutMs} ms`, {
+              hint: "Check the file system or network the archive is on, or copy the archive to a local disk."
+            })
+          ),
+          timeoutMs
+        );
+      });
+      let step;
+      try {
+        step = await Promise.race([iterator.next(), stalled]);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (step.done) return;
+      yield step.value;
+    }
+  } finally {
+    void Promise.resolve(iterator.return?.()).catch(() => void 0);
+  }
+}
+
+// src/archive/gzip-member.ts
+import * as zlib from "node:zlib";
+var FHCRC = 2;
+var FEXTRA = 4;
+var FNAME = 8;
+var FCOMMENT = 16;
+var RESERVED = 224;
+var MAX_HEADER = 64 * 1024;
+function parseGzipHeader(buf) {
+  if (buf.length >= 1 && buf[0] !== 31) return { error: "it does not start with the gzip magic bytes 1f 8b" };
+  if (buf.length >= 2 && buf[1] !== 139) return { error: "it does not start with the gzip magic bytes 1f 8b" };
+  if (buf.length >= 3 && buf[2] !== 8) return { error: `compression method ${buf[2]} is not deflate (8)` };
+  if (buf.length >= 4 && buf[3] & RESERVED) return { error: "reserved gzip header flag bits are set" };
+  if (buf.length < 10) return { complete: false };
+  const flags = buf[3];
+  let pos = 10;
+  if (flags & FEXTRA) {
+    if (buf.length < pos + 2) return { complete: false };
+    pos += 2 + buf.readUInt16LE(pos);
+  }
+  for (const flag of [FNAME, FCOMMENT]) {
+    if (!(flags & flag)) continue;
+    const nul = buf.indexOf(0, pos);
+    if (nul < 0)
+      return buf.length > MAX_HEADER ? { error: "the gzip header name/comment never ends" } : { complete: false };
+    pos = nul + 1;
+  }
+  if (flags & FHCRC) pos += 2;
+  if (pos > MAX_HEADER) return { error: "the gzip header is implausibly long" };
+  return buf.length < pos ? { complete: false } : { complete: true, length: pos };
+}
+var crcTable = null;
+function crc32Fallback(data, crc) {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c2 = n;
+      for (let k = 0; k < 8; k++) c2 = c2 & 1 ? 3988292384 ^ c2 >>> 1 : c2 >>> 1;
+      crcTable[n] = c2;
+    }
+  }
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 255] ^ c >>> 8;
+  return ~c >>> 0;
+}
+var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : crc32Fallback;
+var GzipMemberDecoder = class {
+  constructor(onData, options) {
+    this.onData = onData;
+    this.options = options;
+  }
+  onData;
+  options;
+  phase = "header";
+  pending = Buffer.alloc(0);
+  inflate = null;
+  queue = [];
+  queueStart = 0;
+  crc = 0;
+  outSize = 0;
+  inflateError = null;
+  ended = null;
+  afterCount = 0;
+  afterHead = Buffer.alloc(0);
+  afterAllZero = true;
+  problems = [];
+  memberComplete = false;
+  wake = null;
+  /** zlib output not yet handed to onData (see startInflate). */
+  output = [];
+  /** Whether the decoder still wants input beyond counting trailing bytes. */
+  get decoding() {
+    return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
+  }
+  /** Holds decompressed output back (zlib then stops once its buffers are full) until resumeOutput(). */
+  pauseOutput() {
+    this.inflate?.pause();
+  }
+  resumeOutput() {
+    this.inflate?.resume();
+  }
+  /** Stops decompressing (e.g. the tar layer gave up); later input is only counted. */
+  abandon() {
+    if (this.phase === "failed") return;
+    this.inflate?.destroy();
+    this.inflate = null;
+    this.phase = "failed";
+  }
+  async write(chunk) {
+    switch (this.phase) {
+      case "failed":
+        return;
+      case "after":
+        this.noteAfter(chunk);
+        return;
+      case "trailer":
+        return this.takeTrailer(chunk);
+      case "header": {
+        this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        const header = parseGzipHeader(this.pending);
+        if ("error" in header)
+          return this.failWith("gzip-invalid-header", `the file is not a gzip archive: ${header.error}.`);
+        if (!header.complete) return;
+        const body = this.pending.subarray(header.length);
+        this.pending = Buffer.alloc(0);
+        this.startInflate();
+        this.phase = "body";
+        if (body.length) await this.feed(body);
+        return;
+      }
+      case "body":
+        return this.feed(chunk);
+    }
+  }
+  /** Call once at the end of input; resolves when everything is decided. */
+  async end() {
+    if (this.phase === "header") {
+      const what = this.pending.length === 0 ? "the file is empty" : `the file ends inside the gzip header (${this.pending.length} bytes)`;
+      this.failWith("gzip-invalid-header", `${what}; expected a gzip-compressed tar archive.`);
+    } else if (this.phase === "body") {
+      this.inflate.end();
+      await this.ended;
+      if (this.phase === "body") {
+        const cut = !this.inflateError || this.inflateError.code === "Z_BUF_ERROR";
+        if (cut) {
+          const where = this.inflateError ? "inside the compressed data" : "before the gzip trailer (CRC-32 and length)";
+          this.failWith(
+            "gzip-truncated",
+            `the file ends ${where}. The archive is cut short: rebuild or re-download it.`
+          );
+        } else {
+          this.reportInflateError();
+        }
+      }
+    }
+    if (this.phase === "trailer") {
+      this.failWith(
+        "gzip-truncated",
+        `the file ends inside the 8-byte gzip trailer (${this.pending.length} bytes present). The archive is cut short: rebuild or re-download it.`
+      );
+    }
+    if (this.afterCount > 0) this.reportAfter();
+    return { problems: this.problems, memberComplete: this.memberComplete, trailingBytes: this.afterCount };
+  }
+  startInflate() {
+    const inflate = zlib.createInflateRaw({
+      chunkSize: this.options.chunkSize,
+      highWaterMark: this.options.highWaterMark
+    });
+    this.inflate = inflate;
+    inflate.on("data", (out) => {
+      this.output.push(out);
+      if (this.output.length === 1) process.nextTick(this.takeOutput);
+    });
+    this.ended = new Promise((resolve4) => {
+      inflate.once("end", () => {
+        this.takeOutput();
+        this.onDeflateEnd(inflate);
+        this.wake?.();
+        resolve4();
+      });
+      inflate.once("error", (err) => {
+        this.takeOutput();
+        this.inflateError = err;
+        this.wake?.();
+        resolve4();
+      });
+      inflate.once("close", () => {
+        this.takeOutput();
+        this.wake?.();
+        resolve4();
+      });
+    });
+  }
+  /** Checks and hands on the output zlib produced so far, in order; none once abandoned. */
+  takeOutput = () => {
+    const output = this.output;
+    this.output = [];
+    for (const out of output) {
+      if (this.phase !== "body") return;
+      this.crc = crc322(out, this.crc);
+      this.outSize += out.length;
+      this.onData(out);
+    }
+  };
+  /**
+   * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
+   * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
+   * ends the bytes after it (trailer, then anything else) can be recovered exactly.
+   */
+  async feed(body) {
+    const inflate = this.inflate;
+    this.queue.push(body);
+    if (!inflate.write(body)) {
+      await new Promise((resolve4) => {
+        this.wake = resolve4;
+        inflate.once("drain", resolve4);
+      });
+      this.wake = null;
+      inflate.removeAllListeners("drain");
+    }
+    if (this.phase !== "body") return;
+    if (this.inflateError) return this.reportInflateError();
+    while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
+      const done2 = this.queue.shift();
+      this.queueStart += done2.length;
+      this.options.onInputDone?.(done2);
+    }
+  }
+  /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
+  onDeflateEnd(inflate) {
+    if (this.phase !== "body") return;
+    let consumed = inflate.bytesWritten - this.queueStart;
+    const rest = [];
+    for (const chunk of this.queue) {
+      if (consumed >= chunk.length) consumed -= chunk.length;
+      else {
+        rest.push(chunk.subarray(consumed));
+        consumed = 0;
+      }
+    }
+    this.queue = [];
+    this.inflate = null;
+    inflate.destroy();
+    this.phase = "trailer";
+    for (const chunk of rest) {
+      if (this.phase === "trailer") this.takeTrailer(chunk);
+      else this.noteAfter(chunk);
+    }
+  }
+  reportInflateError() {
+    const message = this.inflateError?.message ?? "decompression stopped";
+    this.failWith("gzip-corrupt", `the compressed data is corrupt (${message}). Rebuild or re-download the archive.`);
+  }
+  takeTrailer(chunk) {
+    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    if (this.pending.length < 8) return;
+    const storedCrc = this.pending.readUInt32LE(0);
+    const storedSize = this.pending.readUInt32LE(4);
+    const rest = this.pending.subarray(8);
+    this.pending = Buffer.alloc(0);
+    this.phase = "after";
+    if (storedCrc !== this.crc) {
+      this.problems.push({
+        code: "gzip-crc-mismatch",
+        message: `the gzip trailer records CRC-32 ${hex8(storedCrc)} but the decompressed data has ${hex8(this.crc)}. The archive is corrupt: rebuild or re-download it.`
+      });
+    } else if (storedSize !== this.outSize % 2 ** 32) {
+      this.problems.push({
+        code: "gzip-size-mismatch",
+        message: `the gzip trailer records ${storedSize} bytes (mod 2^32) but ${this.outSize} were decompressed. The archive is corrupt: rebuild or re-download it.`
+      });
+    } else {
+      this.memberComplete = true;
+    }
+    if (rest.length) this.noteAfter(rest);
+  }
+  noteAfter(chunk) {
+    if (this.afterHead.length < 2)
+      this.afterHead = Buffer.concat([this.afterHead, chunk.subarray(0, 2 - this.afterHead.length)]);
+    if (this.afterAllZero && !isAllZero(chunk)) this.afterAllZero = false;
+    this.afterCount += chunk.length;
+  }
+  reportAfter() {
+    if (this.afterHead[0] === 31 && this.afterHead[1] === 139) {
+      this.problems.push({
+        code: "gzip-multiple-members",
+        message: `a second gzip member (${this.afterCount} bytes) follows the first. IPM writes one member and readers disagree on the rest: rebuild the archive with IPM instead of concatenating.`
+      });
+    } else {
+      const what = this.afterAllZero ? `${this.afterCount} zero bytes` : `${this.afterCount} bytes of non-gzip data`;
+      this.problems.push({
+        code: "gzip-trailing-data",
+        message: `${what} follow the gzip member. IPM writes nothing after it: the file was padded or altered, rebuild it.`
+      });
+    }
+  }
+  failWith(code, message) {
+    if (this.phase !== "failed") this.problems.push({ code, message });
+    this.abandon();
+  }
+};
+function hex8(n) {
+  return n.toString(16).padStart(8, "0");
+}
 
 // src/naming/reference.ts
 var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -12845,6 +13832,686 @@ function ipmArchiveFileName(moduleName2, version2) {
 }
 function isIpmArchiveFileName(fileName) {
   return /-database\.tgz$/i.test(fileName);
+}
+
+// src/archive/package-checks.ts
+function nestedHint(collected, name) {
+  const nested = collected.entries.find(
+    (e) => e.path.toLowerCase().endsWith(`/${name.toLowerCase()}`) || e.path !== name && e.path.toLowerCase() === name.toLowerCase()
+  );
+  return nested ? ` Found "${nested.path}" instead: IPM expects "${name}" at the top level of the archive, exactly so named.` : "";
+}
+function xmlProblem(findings, entry) {
+  if (entry.xml.ok) return false;
+  findings.add(
+    entry.xml.code,
+    `"${entry.path}" is rejected: ${entry.xml.detail}. Rebuild the package with IPM.`,
+    entry.path
+  );
+  return true;
+}
+function checkPackage(collected, fileName, expected, complete2, findings) {
+  checkIrisDat(collected, complete2, findings);
+  const module = checkModuleXml(collected, expected, complete2, findings);
+  const checksum = checkChecksum(collected, module, findings);
+  const dependencies = checkDependencies(collected, module, complete2, findings);
+  if (module) checkFileName(fileName, module, findings);
+  const builtWithTestResources = module ? judgeTestResources(collected, module, findings) : null;
+  return { module: module?.report ?? null, checksum, dependencies, builtWithTestResources };
+}
+function reportMissing(collected, complete2, findings, name, wrongKind, what) {
+  const code = name === "IRIS.DAT" ? "iris-dat-missing" : "module-xml-missing";
+  if (wrongKind) {
+    findings.add(code, `${name} is a ${wrongKind}, expected a regular file (${what}).`, name);
+  } else if (complete2 && !collected.entries.some((e) => e.path === name && e.role !== "rejected")) {
+    findings.add(
+      code,
+      `the archive has no ${name}; a database package must hold ${what} at its top level.${nestedHint(collected, name)}`
+    );
+  }
+}
+function checkIrisDat(collected, complete2, findings) {
+  const dat = collected.irisDat;
+  if (!dat) {
+    reportMissing(collected, complete2, findings, "IRIS.DAT", collected.irisDatWrongKind, "the routines database");
+    return;
+  }
+  if (dat.size === 0) {
+    findings.add(
+      "iris-dat-empty",
+      "IRIS.DAT is empty (0 bytes); expected the routines database. Re-run package-database.",
+      "IRIS.DAT"
+    );
+  } else if (dat.size % 8192 !== 0) {
+    findings.add(
+      "iris-dat-size-unaligned",
+      `IRIS.DAT is ${dat.size} bytes, not a multiple of the 8192-byte IRIS block; it may be cut short or not an IRIS database.`,
+      "IRIS.DAT"
+    );
+  }
+}
+function checkModuleXml(collected, expected, complete2, findings) {
+  const entry = collected.moduleXml;
+  if (!entry) {
+    reportMissing(
+      collected,
+      complete2,
+      findings,
+      "module.xml",
+      collected.moduleXmlWrongKind,
+      "the enriched module manifest"
+    );
+    return null;
+  }
+  if (xmlProblem(findings, entry)) return null;
+  const m = entry.manifest;
+  if (m.layoutProblem) {
+    findings.add(
+      "module-xml-layout",
+      `module.xml is not an IPM module manifest: ${m.layoutProblem}. Expected /Export/Document/Module.`,
+      "module.xml"
+    );
+    return null;
+  }
+  for (const element of m.repeated) {
+    findings.add(
+      "module-element-duplicate",
+      `module.xml has more than one <${element}>; IPM writes each once and readers would disagree on which counts. Rebuild the package.`,
+      "module.xml"
+    );
+  }
+  if (!m.name) findings.add("module-name-missing", "module.xml has no Module/Name.", "module.xml");
+  if (!m.version) findings.add("module-version-missing", "module.xml has no Module/Version.", "module.xml");
+  else if (!isSemver(m.version)) {
+    findings.add(
+      "module-version-not-semver",
+      `Module/Version "${m.version}" is not a semantic version (X.Y.Z); IPM resolves and publishes X.Y.Z versions.`,
+      "module.xml"
+    );
+  }
+  if (m.packaging !== "database") {
+    findings.add(
+      "packaging-not-database",
+      `module.xml does not declare <Packaging>database</Packaging> (got ${m.packaging === null ? "no Packaging element" : `"${m.packaging}"`}); this is not a database package. Build it with package-database.`,
+      "module.xml"
+    );
+  }
+  const sysreq = m.systemRequirements;
+  const irisVersion = sysreq?.Version?.trim() || null;
+  if (!irisVersion) {
+    findings.add(
+      "iris-version-missing",
+      "module.xml has no SystemRequirements/@Version; package-database writes the IRIS major.minor it ran on there.",
+      "module.xml"
+    );
+  } else if (!isIrisMajorMinor(irisVersion)) {
+    findings.add(
+      "iris-version-malformed",
+      `SystemRequirements/@Version "${irisVersion}" is not of the form YYYY.N (IRIS major.minor).`,
+      "module.xml"
+    );
+  } else if (expected.expectedIrisVersion !== void 0) {
+    const want = irisMajorMinor(expected.expectedIrisVersion) ?? expected.expectedIrisVersion;
+    if (irisMajorMinor(irisVersion) !== want) {
+      findings.add(
+        "iris-version-mismatch",
+        `the package installs only on IRIS ${irisVersion} (SystemRequirements/@Version), but IRIS ${want} was expected. Package it on an IRIS ${want} instance.`,
+        "module.xml"
+      );
+    }
+  }
+  if (expected.expectedModuleName !== void 0 && m.name && m.name.toLowerCase() !== expected.expectedModuleName.toLowerCase()) {
+    findings.add(
+      "module-name-mismatch",
+      `module.xml names module "${m.name}", but "${expected.expectedModuleName}" was expected.`,
+      "module.xml"
+    );
+  }
+  if (expected.expectedModuleVersion !== void 0 && m.version && m.version !== expected.expectedModuleVersion) {
+    findings.add(
+      "module-version-mismatch",
+      `module.xml gives version "${m.version}", but "${expected.expectedModuleVersion}" was expected.`,
+      "module.xml"
+    );
+  }
+  const testResources = m.resources.filter(isTestScoped).map((r) => r.name);
+  const systemRequirements = { ...sysreq ?? {} };
+  delete systemRequirements.Version;
+  return {
+    report: {
+      name: m.name ?? "",
+      version: m.version ?? "",
+      description: m.description,
+      packaging: m.packaging,
+      irisVersion,
+      systemRequirements,
+      updatePackage: m.updatePackage,
+      testResources,
+      manifestXml: entry.xml.ok ? entry.xml.text ?? "" : ""
+    },
+    resources: m.resources,
+    declaredDependencies: m.dependencies
+  };
+}
+function checkChecksum(collected, module, findings) {
+  const manifestChecksum = collected.moduleXml?.manifest.checksum ?? null;
+  const actual = collected.irisDat?.sha256 ?? null;
+  const result = {
+    algorithm: manifestChecksum?.algorithm ?? null,
+    expected: manifestChecksum?.value ?? null,
+    actual,
+    match: false
+  };
+  if (!module) return result;
+  if (!manifestChecksum) {
+    findings.add(
+      "checksum-missing",
+      'module.xml is missing the <Checksum Algorithm="SHA-256"> element that package-database writes; IPM refuses to install without it.',
+      "module.xml"
+    );
+    return result;
+  }
+  if (manifestChecksum.algorithm !== "SHA-256") {
+    findings.add(
+      "checksum-algorithm",
+      `Checksum/@Algorithm is ${manifestChecksum.algorithm === null ? "missing" : `"${manifestChecksum.algorithm}"`}, expected "SHA-256".`,
+      "module.xml"
+    );
+  }
+  if (!isSha256Hex(manifestChecksum.value)) {
+    findings.add(
+      "checksum-malformed",
+      `the Checksum "${manifestChecksum.value.slice(0, 80)}" is not 64 hexadecimal digits.`,
+      "module.xml"
+    );
+    return result;
+  }
+  if (actual === null) return result;
+  result.match = actual === manifestChecksum.value.toLowerCase();
+  if (!result.match) {
+    findings.add(
+      "checksum-mismatch",
+      `IRIS.DAT SHA-256 mismatch. Expected: ${manifestChecksum.value} (module.xml) Actual: ${actual}. IRIS.DAT was altered or swapped after packaging: do not install it, rebuild the package.`,
+      "IRIS.DAT"
+    );
+  }
+  return result;
+}
+function checkDependencies(collected, module, complete2, findings) {
+  if (collected.deps === "file") {
+    findings.add(
+      "deps-missing",
+      '"deps" is not a directory; IPM requires a deps/ directory (possibly empty) holding one <dependency>.xml per dependency.',
+      "deps"
+    );
+  } else if (collected.deps === null && complete2) {
+    findings.add(
+      "deps-missing",
+      "the archive has no deps/ directory; IPM refuses a database package without it (it may be empty)."
+    );
+  }
+  const reports = /* @__PURE__ */ new Map();
+  for (const [dep, entry] of collected.dependencyFiles) {
+    const report = { name: dep, declaredVersion: null, packagedVersion: null, depsFile: entry.path };
+    reports.set(dep.toLowerCase(), report);
+    if (xmlProblem(findings, entry)) continue;
+    const m = entry.manifest;
+    if (m.layoutProblem || m.documentName === null) {
+      findings.add(
+        "dependency-layout",
+        `"${entry.path}" is not an IRIS export of a module: ${m.layoutProblem ?? "Export/Document has no name attribute"}. Expected /Export/Document[@name="${dep}.ZPM"]/Module.`,
+        entry.path
+      );
+      continue;
+    }
+    report.packagedVersion = m.version;
+    const wantDocument = `${dep}.ZPM`;
+    if (m.documentName.toLowerCase() !== wantDocument.toLowerCase() || (m.name ?? "").toLowerCase() !== dep.toLowerCase()) {
+      findings.add(
+        "dependency-name-mismatch",
+        `"${entry.path}" exports Document "${m.documentName}" with Module/Name "${m.name ?? ""}", expected "${wantDocument}" and "${dep}".`,
+        entry.path
+      );
+    }
+  }
+  for (const declared of module?.declaredDependencies ?? []) {
+    const existing = reports.get(declared.name.toLowerCase());
+    if (existing) {
+      existing.declaredVersion = declared.version;
+      continue;
+    }
+    reports.set(declared.name.toLowerCase(), {
+      name: declared.name,
+      declaredVersion: declared.version,
+      packagedVersion: null,
+      depsFile: null
+    });
+    if (collected.deps === "directory" || complete2) {
+      findings.add(
+        "dependency-file-missing",
+        `module.xml declares dependency "${declared.name}" but the archive has no deps/${declared.name}.xml; the installing instance must already have it or get it from a registry.`,
+        `deps/${declared.name}.xml`
+      );
+    }
+  }
+  return [...reports.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+function checkFileName(fileName, module, findings) {
+  const { name, version: version2 } = module.report;
+  if (!name || !version2) return;
+  const expectedName = ipmArchiveFileName(name, version2);
+  if (!isIpmArchiveFileName(fileName)) {
+    findings.add(
+      "file-name-nonstandard",
+      `the file name "${fileName}" does not follow IPM's <name>-<version>-database.tgz pattern (for this module: "${expectedName}").`
+    );
+  } else if (fileName.toLowerCase() !== expectedName.toLowerCase()) {
+    findings.add(
+      "file-name-mismatch",
+      `the file name "${fileName}" follows IPM's pattern but module.xml says "${name}" version "${version2}" (expected "${expectedName}"). The file was renamed or holds another module: check which it is.`
+    );
+  }
+}
+var FILE_PROCESSORS = ["filecopy", "pythonwheel", "cpf"];
+function judgeTestResources(collected, module, findings) {
+  const testScoped = module.resources.filter(isTestScoped);
+  if (testScoped.length === 0) {
+    findings.add(
+      "test-resources-undetermined",
+      'module.xml declares no test-scoped resources (Scope="test" or "verify"), so there is nothing to tell.'
+    );
+    return null;
+  }
+  const fileResources = testScoped.filter(
+    (r) => FILE_PROCESSORS.includes((r.processor ?? "").split(".").pop().toLowerCase())
+  );
+  if (fileResources.length === 0) {
+    findings.add(
+      "test-resources-undetermined",
+      `module.xml declares test-scoped resources (${testScoped.map((r) => r.name).join(", ")}) that are compiled into IRIS.DAT, whose contents cannot be inspected here.`
+    );
+    return null;
+  }
+  const paths = collected.entries.filter((e) => e.role !== "rejected").map((e) => e.path);
+  const present = fileResources.filter((r) => {
+    const clean = r.name.replace(/^\/+|\/+$/g, "");
+    const base2 = clean.split("/").pop();
+    return paths.some((p) => p === clean || p.startsWith(`${clean}/`) || p === base2 || p.endsWith(`/${base2}`));
+  });
+  if (present.length > 0) {
+    findings.add(
+      "built-with-test-resources",
+      `test-scoped files are packaged (${present.map((r) => r.name).join(", ")}): the package was built with -dev. Do not ship it to production.`
+    );
+    return true;
+  }
+  findings.add(
+    "built-without-test-resources",
+    `test-scoped files declared in module.xml (${fileResources.map((r) => r.name).join(", ")}) are not packaged: the package was built without -dev.`
+  );
+  return false;
+}
+
+// src/archive/report.ts
+var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
+
+// src/archive/verify.ts
+var WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
+var INFLATE_CHUNK_SIZE = 512 * 1024;
+var INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
+async function verifyArchive(path, options = {}) {
+  const limits = resolveLimits(options.limits);
+  const source = await openArchiveFile(path);
+  try {
+    return await verifyArchiveStream(
+      source.chunks,
+      { path, fileName: basename4(path) },
+      { ...options, limits },
+      { size: source.size, owned: true }
+    );
+  } finally {
+    await source.close();
+  }
+}
+async function verifyArchiveStream(chunks, meta, options = {}, chunkSource = {}) {
+  const thread = { started: null };
+  try {
+    return await verifyChunks(chunks, meta, options, chunkSource, () => thread.started ??= new HashThread());
+  } finally {
+    thread.started?.close();
+  }
+}
+async function verifyChunks(chunks, meta, options, chunkSource, hashThread) {
+  const started = performance.now();
+  const limits = resolveLimits(options.limits);
+  const findings = new FindingList(limits);
+  let gzip = null;
+  const collector = new ArchiveCollector(findings, limits, (datSize) => {
+    if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
+    const hasher = new WorkerHasher({ thread: hashThread() });
+    hasher.onDrain = () => gzip?.resumeOutput();
+    return hasher;
+  });
+  const tar = new TarStreamParser(collector, limits);
+  let internalError = null;
+  let size = 0;
+  let inflated = 0;
+  gzip = new GzipMemberDecoder(
+    (data) => {
+      const dat = collector.irisDatHasher;
+      if (dat instanceof WorkerHasher) dat.observe(data);
+      inflated += data.length;
+      if (inflated > limits.compressionRatioGraceSize && inflated > limits.maxCompressionRatio * size) {
+        tar.stop("limit-compression-ratio", compressionRatioMessage(inflated, size, limits));
+      }
+      try {
+        tar.write(data);
+      } catch (err) {
+        internalError ??= err;
+      }
+      if (tar.stopped || internalError) gzip.abandon();
+      else if (dat instanceof WorkerHasher && dat.congested) gzip.pauseOutput();
+    },
+    {
+      chunkSize: INFLATE_CHUNK_SIZE,
+      highWaterMark: INFLATE_HIGH_WATER_MARK,
+      // The file's chunks are this verification's own: free each as soon as zlib is done with it.
+      ...chunkSource.owned && { onInputDone: (chunk) => freeBuffer(chunk.buffer) }
+    }
+  );
+  const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
+  const archiveHash = chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE ? workerArchiveHash(read, hashThread().stream("the archive")) : inlineArchiveHash(read);
+  let sha256;
+  try {
+    for await (const chunk of archiveHash.chunks) {
+      size += chunk.length;
+      await gzip.write(chunk);
+    }
+    sha256 = await archiveHash.digest();
+  } catch (err) {
+    gzip.abandon();
+    collector.close();
+    throw err;
+  }
+  const gz = await gzip.end();
+  if (!internalError) {
+    try {
+      await collector.settle();
+    } catch (err) {
+      internalError = err;
+    }
+  }
+  if (internalError) {
+    collector.close();
+    throw new IpmDbError(
+      "archive-verifier-failed",
+      `verifying ${meta.path} failed unexpectedly: ${String(internalError)}`,
+      {
+        hint: "This is a bug in ipm-db; please report it with the archive if you can share it.",
+        cause: internalError
+      }
+    );
+  }
+  for (const p of gz.problems) findings.add(p.code, p.message);
+  if (gz.memberComplete && !tar.stopped) tar.end();
+  const fullyRead = gz.memberComplete && !tar.stopped;
+  const expected = {
+    ...options.expectedIrisVersion !== void 0 && { irisVersion: options.expectedIrisVersion },
+    ...options.expectedModuleName !== void 0 && { moduleName: options.expectedModuleName },
+    ...options.expectedModuleVersion !== void 0 && { moduleVersion: options.expectedModuleVersion }
+  };
+  collector.finish();
+  const collected = collector.result;
+  const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
+  findings.finish();
+  return {
+    schema: VERIFY_REPORT_SCHEMA,
+    valid: !findings.hasErrors,
+    archive: {
+      path: meta.path,
+      fileName: meta.fileName,
+      size,
+      sha256,
+      uncompressedSize: collected.uncompressedSize,
+      entryCount: collected.entries.length,
+      trailingBytes: gz.trailingBytes,
+      endOfArchiveBlocks: tar.endBlocks,
+      fullyRead
+    },
+    module: facts.module,
+    irisDat: collected.irisDat,
+    checksum: facts.checksum,
+    dependencies: facts.dependencies,
+    builtWithTestResources: facts.builtWithTestResources,
+    entries: collected.entries,
+    errors: findings.bySeverity("error"),
+    warnings: findings.bySeverity("warning"),
+    infos: findings.bySeverity("info"),
+    expected,
+    limits,
+    durationMs: Math.round(performance.now() - started)
+  };
+}
+function compressionRatioMessage(inflated, compressed, limits) {
+  return `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio (${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.`;
+}
+
+// src/pipeline/upgrade/driver-binding.ts
+import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join12 } from "node:path";
+var DURABLE_MOUNT = "/durable";
+async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
+  const result = await sessions.run({
+    namespace,
+    operations: lines.map((text) => ({ kind: "surfaceLine", text })),
+    timeoutMs,
+    purpose: doing
+  });
+  return { results: result.results, raw: result.raw };
+}
+function irisOf(ctx, current, homeNamespace) {
+  const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
+  return {
+    createNamespace: () => newPackageNamespace(ctx, current().target, homeNamespace, "UPG"),
+    run: (namespace, lines, doing) => runUpgradeLines(current().target.sessions, namespace, lines, doing, timeoutMs),
+    loadModule: async (namespace, hostDir) => {
+      await current().ops.loadModule(namespace, hostDir);
+    },
+    loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
+    updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
+  };
+}
+function startOnVolume(ctx, runId, volume, image, checkCapsFalse) {
+  return startPipelineIris(ctx, runId, {
+    ...image ? { image } : {},
+    ...checkCapsFalse !== void 0 ? { checkCapsFalse } : {},
+    // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
+    // containers need none (packages are copied in, previous releases pulled on the host).
+    network: "none",
+    mounts: [{ source: volume, target: DURABLE_MOUNT }],
+    env: { ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
+  });
+}
+async function startDurable(ctx, image) {
+  const setup = ctx.setup;
+  if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
+  const suffix = ctx.nextPostfix("D").toLowerCase();
+  const volume = `ipm-db-${ctx.runId}-${suffix}`;
+  ctx.options.onResource?.({ kind: "volume", name: volume });
+  await ctx.docker.check("docker-volume-failed", "docker volume create", [
+    "volume",
+    "create",
+    "--label",
+    `${RUN_LABEL}=${ctx.runId}`,
+    volume
+  ]);
+  await ctx.docker.check(
+    "docker-volume-failed",
+    "Giving the durable volume to irisowner",
+    [
+      "run",
+      "--rm",
+      "--network",
+      "none",
+      "--user",
+      "root",
+      "--label",
+      `${RUN_LABEL}=${ctx.runId}`,
+      "--mount",
+      `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
+      "--entrypoint",
+      "/bin/sh",
+      image ?? ctx.options.image,
+      "-c",
+      `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
+    ],
+    { timeoutMs: 12e4 }
+  );
+  const runIds = [`${ctx.runId}-${suffix}a`, `${ctx.runId}-${suffix}b`];
+  let generation = 0;
+  let parts = null;
+  const dispose = async () => {
+    for (const runId of runIds) await removeRun(ctx.docker, runId).catch(() => void 0);
+    await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
+  };
+  try {
+    const warm = image === void 0 ? await warmImageForScenarios(ctx) : null;
+    const first = warm ? await startOnVolume(ctx, runIds[0], volume, warm, needsCheckCapsFalse(ctx.options.image)) : await startOnVolume(ctx, runIds[0], volume, image);
+    parts = first;
+    await setUpScenarioIpm(ctx, first, warm !== null, setup.installedFrom, setup.homeNamespace);
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+  const current = () => parts;
+  return {
+    ...irisOf(ctx, current, setup.homeNamespace),
+    async replace(nextImage) {
+      const old = current().container;
+      await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
+        timeoutMs: 18e4
+      });
+      await removeRun(ctx.docker, runIds[generation]);
+      generation++;
+      parts = await startOnVolume(ctx, runIds[generation], volume, nextImage ?? image);
+    },
+    dispose
+  };
+}
+function driverUpgradeEnvironment(ctx, pull) {
+  const { container, target, ops, setup } = ctx;
+  if (!container || !target || !ops || !setup) {
+    throw new IpmDbError("pipeline-order", "Internal: the container is not ready; an earlier stage did not run.");
+  }
+  return {
+    iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
+    startDurable: (image) => startDurable(ctx, image),
+    reserveContainer: () => {
+      const slots = ctx.options.containerSlots;
+      return slots?.tryAcquire() ? () => slots.release() : null;
+    },
+    pull,
+    tempDir: () => mkdtemp2(join12(tmpdir3(), "ipm-db-previous-")),
+    removeTempDir: (dir) => rm4(dir, { recursive: true, force: true })
+  };
+}
+
+// src/pipeline/upgrade/parse.ts
+function values2(output, key2) {
+  return output.results.filter((line) => line.key === key2).map((line) => line.value);
+}
+function ipmdbLines(output) {
+  return output.results;
+}
+function reportedErrors(output) {
+  return guardedErrors(output);
+}
+function throwOnReportedErrors(output, doing) {
+  throwOnGuardedError(output, doing, "upgrade-objectscript");
+}
+function parseGlobalNames(output) {
+  const names = values2(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
+  return [...new Set(names)].sort();
+}
+function parseFingerprints(output) {
+  const result = [];
+  let nodes = {};
+  for (const { key: key2, value } of output.results) {
+    if (key2 === "node") {
+      const bar = value.lastIndexOf("|");
+      if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
+    } else if (key2 === "global") {
+      const [name, count, hash, extra] = value.split("|");
+      const nodeCount = Number(count);
+      if (!name || extra !== void 0 || hash === void 0 || !Number.isInteger(nodeCount) || nodeCount < 0) {
+        throw new IpmDbError("upgrade-parse", `unreadable fingerprint line "##IPMDB global=${value}"`);
+      }
+      result.push({ name, nodes: nodeCount, hash, nodeHashes: nodes });
+      nodes = {};
+    }
+  }
+  return result;
+}
+function parseModuleState2(output) {
+  return parseModuleState(output);
+}
+function parseUpdateSteps(output) {
+  return values2(output, "step").map((value) => {
+    const fields = value.split("|");
+    if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
+      throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
+    }
+    const [kind, className, methodName, timeStampStart, timeStampEnd, ok] = fields;
+    return {
+      className,
+      methodName,
+      primaryOnly: kind === "primary",
+      timeStampStart,
+      timeStampEnd,
+      statusOk: ok === "1"
+    };
+  });
+}
+function parseExpectedSteps(output) {
+  const steps = [];
+  for (const value of values2(output, "expected")) {
+    const [className, ordered, primaryOnly, extra] = value.split("|");
+    for (const list2 of [ordered, primaryOnly]) {
+      let methods;
+      try {
+        methods = JSON.parse(list2 ?? "");
+      } catch {
+        methods = null;
+      }
+      if (extra !== void 0 || !Array.isArray(methods) || !methods.every((m) => typeof m === "string")) {
+        throw new IpmDbError(
+          "upgrade-parse",
+          `step class ${className}: GetOrderedMethods did not return a JSON array of names ("${value}")`
+        );
+      }
+      for (const method of methods) steps.push(`${className}:${method}`);
+    }
+  }
+  return steps;
+}
+function parseSeeded(output) {
+  return values2(output, "seeded");
+}
+function parseChecks(output) {
+  return values2(output, "check").map((value) => {
+    const bar = value.indexOf("|");
+    const returned = bar < 0 ? "" : value.slice(bar + 1);
+    return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
+  });
+}
+function parseFileExists(output) {
+  const result = {};
+  for (const value of values2(output, "exists")) {
+    const bar = value.lastIndexOf("|");
+    result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
+  }
+  return result;
 }
 
 // src/pipeline/upgrade/fingerprint.ts
@@ -13051,9 +14718,9 @@ function undeclaredChangeProblems(changes) {
 }
 
 // src/pipeline/upgrade/git-source.ts
-import { mkdtemp as mkdtemp2, rm as rm4, stat as stat8 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join12, relative as relative2, sep as sep3 } from "node:path";
+import { mkdtemp as mkdtemp3, rm as rm5, stat as stat8 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join13, relative as relative2, sep as sep3 } from "node:path";
 var GIT_TIMEOUT_MS = 12e4;
 var GIT_SOURCE_PREFIX = "git:";
 function gitRevision(source) {
@@ -13082,15 +14749,15 @@ async function exportModuleAt(moduleDir, revision) {
       hint: "Fetch tags first (actions/checkout with fetch-depth: 0), or give the previous release another way."
     });
   });
-  const dest = await mkdtemp2(join12(tmpdir3(), "ipm-db-previous-source-"));
-  const remove = () => rm4(dest, { recursive: true, force: true });
+  const dest = await mkdtemp3(join13(tmpdir4(), "ipm-db-previous-source-"));
+  const remove = () => rm5(dest, { recursive: true, force: true });
   try {
-    const archive = join12(dest, "export.tar");
+    const archive = join13(dest, "export.tar");
     await git(top, ["archive", "--format=tar", `--output=${archive}`, revision, "--", path]);
     await run("tar", dest, ["-xf", archive, "-C", dest]);
-    await rm4(archive);
-    const dir = join12(dest, path);
-    if (!await stat8(join12(dir, "module.xml")).catch(() => null)) {
+    await rm5(archive);
+    const dir = join13(dest, path);
+    if (!await stat8(join13(dir, "module.xml")).catch(() => null)) {
       throw new IpmDbError("upgrade-git-source", `${path}/module.xml does not exist at ${revision}`);
     }
     await checkModuleTree(dir, { repositoryRoot: dest, origin: `${path} at git:${revision}` });
@@ -13103,6 +14770,8 @@ async function exportModuleAt(moduleDir, revision) {
 
 // src/pipeline/upgrade/results.ts
 var UPGRADE_SCENARIOS = ["database", "source", "fresh", "container-replacement"];
+var IRIS_UPGRADE = "iris-upgrade";
+var IRIS_UPGRADE_REPORT_SCHEMA = "ipm-db/iris-upgrade-report@1";
 
 // src/pipeline/upgrade/settings.ts
 var UPGRADE_FIELDS = [
@@ -13199,7 +14868,8 @@ function readUpgradeOptions(text, context = {}) {
   const exclude = optional(text["upgrade-exclude-globals"]);
   return {
     options: {
-      scenarios,
+      scenarios: scenarios.perVersion,
+      irisUpgrade: scenarios.irisUpgrade,
       previous,
       seed,
       checks,
@@ -13217,10 +14887,10 @@ function selectScenarios(raw, previous) {
   const requested = list(raw ?? "");
   const all = requested.length === 0 || requested.length === 1 && requested[0] === "all";
   for (const name of all ? [] : requested) {
-    if (!UPGRADE_SCENARIOS.includes(name)) {
+    if (name !== IRIS_UPGRADE && !UPGRADE_SCENARIOS.includes(name)) {
       throw new UsageError(
         `unknown upgrade scenario "${name}"`,
-        `Choose from ${UPGRADE_SCENARIOS.join(", ")} (or all).`
+        `Choose from ${[...UPGRADE_SCENARIOS, IRIS_UPGRADE].join(", ")} (or all).`
       );
     }
   }
@@ -13229,7 +14899,23 @@ function selectScenarios(raw, previous) {
     const missing = missingInputs(scenario, previous);
     if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
   }
-  return scenarios;
+  return { perVersion: scenarios, irisUpgrade: irisUpgradeRequested(raw ?? "") };
+}
+function irisUpgradeRequested(scenarios) {
+  const requested = list(scenarios);
+  return requested.length === 0 || requested.length === 1 && requested[0] === "all" || requested.includes(IRIS_UPGRADE);
+}
+function defaultUpgradeOptions() {
+  return {
+    scenarios: [],
+    irisUpgrade: true,
+    previous: { version: null, packagePath: null, pullFrom: null, reference: null, sourceDir: null },
+    seed: [],
+    checks: [],
+    globals: { include: [], exclude: [...DEFAULT_EXCLUDED_GLOBALS] },
+    declared: [],
+    nodeLimit: DEFAULT_NODE_LIMIT
+  };
 }
 function missingInputs(scenario, previous) {
   const hasPackage = previous.packagePath !== null || previous.pullFrom !== null || previous.reference !== null;
@@ -13272,7 +14958,666 @@ function referenceOrNull(text) {
   }
 }
 
+// src/pipeline/upgrade/class-drift.ts
+function routinesClassesLine() {
+  const xdata = '##class(%Dictionary.XDataDefinition).%OpenId(c_"||ProductionDefinition")';
+  return `try { set d="^"_##class(%SYS.Namespace).GetRoutineDest(),c="" for { set c=$order(^|d|oddDEF(c)) quit:c=""  set k=##class(%Dictionary.ClassDefinition).%OpenId(c),x=${xdata} write "##IPMDB classdef=",c,"|",$select($isobject(k):k.TimeChanged,1:""),"|",$select($isobject(x):$system.Encryption.Base64Encode($zconvert(x.Data.Read(3000000),"O","UTF8"),1),1:""),! } } catch e { write "##IPMDB error=routines database classes|",e.DisplayString(),! }`;
+}
+function parseClassStates(output) {
+  const states = /* @__PURE__ */ new Map();
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    if (key2 !== "classdef") continue;
+    const [className, timeChanged, production] = value.split("|");
+    if (!className || className.startsWith("%")) continue;
+    states.set(className, {
+      timeChanged: timeChanged ?? "",
+      production: production ? Buffer.from(production, "base64").toString("utf8") : null
+    });
+  }
+  return states;
+}
+function decode2(text) {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+function attributes(tag) {
+  const out = {};
+  for (const m of tag.matchAll(/([A-Za-z][\w.-]*)\s*=\s*"([^"]*)"/g)) out[m[1]] = decode2(m[2]);
+  return out;
+}
+function productionSettings(xml) {
+  const settings = /* @__PURE__ */ new Map();
+  const setting = (scope, body) => {
+    for (const m of body.matchAll(/<Setting\b([^>]*)>([\s\S]*?)<\/Setting>/g)) {
+      const a = attributes(m[1]);
+      settings.set(`${scope} ${a.Target ?? ""} ${a.Name ?? ""}`.replace(/\s+/g, " "), decode2(m[2]));
+    }
+  };
+  const production = /<Production\b([^>]*)>/.exec(xml);
+  for (const [k, v] of Object.entries(attributes(production?.[1] ?? ""))) settings.set(`production @${k}`, v);
+  const items = [...xml.matchAll(/<Item\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Item>)/g)];
+  let outside = xml;
+  for (const item of items) {
+    outside = outside.replace(item[0], "");
+    const a = attributes(item[1]);
+    const name = a.Name ?? "?";
+    for (const [k, v] of Object.entries(a)) if (k !== "Name") settings.set(`${name} @${k}`, v);
+    setting(name, item[2] ?? "");
+  }
+  setting("production", outside);
+  for (const m of outside.matchAll(/<(ActorPoolSize|Description)>([\s\S]*?)<\/\1>/g))
+    settings.set(`production ${m[1]}`, decode2(m[2]));
+  return settings;
+}
+function settingDifferences(atInstall, now) {
+  const before = productionSettings(atInstall);
+  const after = productionSettings(now);
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const show = (v) => v === void 0 ? "(none)" : JSON.stringify(v);
+  return keys.filter((k) => before.get(k) !== after.get(k)).map((k) => `${k}: ${show(before.get(k))} -> ${show(after.get(k))}`);
+}
+function changedClasses(atInstall, beforeSwap) {
+  const changed = [];
+  for (const [className, now] of [...beforeSwap].sort(([a], [b]) => a.localeCompare(b))) {
+    const then = atInstall.get(className);
+    if (!then || then.timeChanged === now.timeChanged && then.production === now.production) continue;
+    changed.push({
+      className,
+      timeChangedAtInstall: then.timeChanged,
+      timeChangedBeforeSwap: now.timeChanged,
+      settings: then.production !== null && now.production !== null ? settingDifferences(then.production, now.production) : []
+    });
+  }
+  return changed;
+}
+var CLASS_DRIFT_HINT = "Settings a site changes belong in the data database: move them to interoperability System Default Settings (Ens.Config.DefaultSettings; a production setting left empty in the class takes its default from there).";
+function changedClassProblems(changed) {
+  return changed.map(
+    (c) => c.settings.length > 0 ? `production ${c.className} was changed after install (${c.settings.join("; ")}); the swap replaces it with the package's definition and these settings are lost. ${CLASS_DRIFT_HINT}` : `class ${c.className} was changed after install (TimeChanged ${c.timeChangedAtInstall} -> ${c.timeChangedBeforeSwap}); the swap replaces it with the package's definition and the change is lost. ${CLASS_DRIFT_HINT}`
+  );
+}
+
+// src/pipeline/upgrade/swap-loss.ts
+var CODE_GLOBALS = ["^odd*", "^rINDEX*", "^rOBJ", "^rMAC", "^rINC", "^rMAP", "^ROUTINE"];
+var BOOKKEEPING_GLOBALS = ["^IPM.*", "^%*", "^IRIS.*", "^ISC.*", "^CacheTemp*"];
+var SWAP_LOSS_SAMPLE = 5;
+var ROUTINES_ENV = 'set d="^"_##class(%SYS.Namespace).GetRoutineDest()';
+function routinesGlobalsLine() {
+  return `try { ${ROUTINES_ENV},g="" write "##IPMDB rdb=",$piece(d,"^",3),! for { set g=$order(^$|d|GLOBAL(g)) quit:g=""  write "##IPMDB rglobal=",g,! } } catch e { write "##IPMDB error=routines database globals|",e.DisplayString(),! }`;
+}
+function routinesGlobalNodesLine(name, sample = SWAP_LOSS_SAMPLE) {
+  assertGlobalName(name);
+  const bare = name.slice(1);
+  return `try { ${ROUTINES_ENV},r=${quote2('^|"')}_d_${quote2(`"|${bare}`)},n=0,t=$data(@r)#2 for { if 't { set r=$query(@r) quit:r="" } set t=0,n=n+1 write:n'>${sample} "##IPMDB rnode=",${quote2(name)},"|",r,! } write "##IPMDB rcount=",${quote2(name)},"|",n,! } catch e { write "##IPMDB error=",${quote2(`routines database ${name}`)},"|",e.DisplayString(),! }`;
+}
+function parseRoutinesGlobals(output) {
+  const lines = ipmdbLines(output);
+  const directory = lines.find((l) => l.key === "rdb")?.value ?? "";
+  const names = lines.filter((l) => l.key === "rglobal").map((l) => l.value.startsWith("^") ? l.value : `^${l.value}`);
+  const ignored = [...CODE_GLOBALS, ...BOOKKEEPING_GLOBALS];
+  const candidates = [...new Set(names)].filter((n) => !ignored.some((p) => matchesGlobal(p, n))).sort();
+  return { directory, candidates };
+}
+function withoutEnvironment(ref) {
+  return ref.replace(/^\^\|"(?:[^"]|"")*"\|/, "^");
+}
+function parseLostGlobals(output) {
+  const byName = /* @__PURE__ */ new Map();
+  const entry = (name) => {
+    let g = byName.get(name);
+    if (!g) byName.set(name, g = { name, nodes: 0, sample: [] });
+    return g;
+  };
+  for (const { key: key2, value } of ipmdbLines(output)) {
+    const bar = value.indexOf("|");
+    if (bar < 0) continue;
+    const name = value.slice(0, bar);
+    if (key2 === "rnode") entry(name).sample.push(withoutEnvironment(value.slice(bar + 1)));
+    else if (key2 === "rcount") entry(name).nodes = Number(value.slice(bar + 1)) || 0;
+  }
+  return [...byName.values()].filter((g) => g.nodes > 0).sort((a, b) => a.name.localeCompare(b.name));
+}
+var SWAP_LOSS_HINT = 'Keep data out of the routines database: map the global to the data database (a global mapping of the namespace, e.g. %IPM.Utils.Module:AddGlobalMapping(<namespace>, "<global>", "<namespace>-DATA")), or keep settings as interoperability System Default Settings (Ens.Config.DefaultSettings), which live in the data database.';
+function lostGlobalProblems(lost, directory) {
+  return lost.map(
+    (g) => `${g.name} (${g.nodes} node${g.nodes === 1 ? "" : "s"}, e.g. ${g.sample.slice(0, 3).join(", ")}) lives in the routines database${directory ? ` ${directory}` : ""} and is destroyed when -swap-db replaces it. ${SWAP_LOSS_HINT}`
+  );
+}
+
+// src/pipeline/upgrade/scenarios.ts
+var Scenario = class {
+  constructor(scenario, previous, options, release) {
+    this.options = options;
+    this.release = release;
+    this.result = {
+      scenario,
+      ok: false,
+      message: "",
+      previous,
+      namespace: null,
+      moduleBefore: null,
+      moduleAfter: null,
+      before: null,
+      after: null,
+      changes: [],
+      steps: [],
+      checks: [],
+      backup: null,
+      problems: [],
+      durationMs: 0
+    };
+  }
+  options;
+  release;
+  result;
+  started = Date.now();
+  async snapshot(iris, namespace, alsoGlobals, when) {
+    const listing = await iris.run(namespace, [listGlobalsLine()], `listing the globals ${when}`);
+    throwOnReportedErrors(listing, `Listing the globals ${when}`);
+    const globals = [
+      .../* @__PURE__ */ new Set([...selectGlobals(parseGlobalNames(listing), this.options.globals), ...alsoGlobals])
+    ].sort();
+    const lines = [
+      moduleStateLine(this.release.moduleName),
+      ...updateStepLines(),
+      ...globals.map((g) => fingerprintGlobalLine(g, this.options.nodeLimit))
+    ];
+    const output = await iris.run(namespace, lines, `fingerprinting the data ${when}`);
+    throwOnReportedErrors(output, `Fingerprinting the data ${when}`);
+    const fingerprints = parseFingerprints(output);
+    const missing = globals.filter((g) => !fingerprints.some((f) => f.name === g));
+    if (missing.length > 0) {
+      throw new IpmDbError(
+        "upgrade-fingerprint-incomplete",
+        `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
+        { details: output.raw }
+      );
+    }
+    const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
+    return { module: parseModuleState2(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
+  }
+  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
+  async classStates(iris, namespace, when) {
+    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
+    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
+    return parseClassStates(output);
+  }
+  /**
+   * What the swap would destroy: globals of the routines database and classes changed since
+   * `installed` (the class states right after install); recorded, each one a problem.
+   */
+  async checkSwapLoss(iris, namespace, installed) {
+    const listing = await iris.run(namespace, [routinesGlobalsLine()], "listing the routines database globals");
+    throwOnReportedErrors(listing, "Listing the globals of the routines database");
+    const { directory, candidates } = parseRoutinesGlobals(listing);
+    let globals = [];
+    if (candidates.length > 0) {
+      const output = await iris.run(
+        namespace,
+        candidates.map((g) => routinesGlobalNodesLine(g)),
+        "counting the routines database globals"
+      );
+      throwOnReportedErrors(output, "Counting the globals of the routines database");
+      globals = parseLostGlobals(output);
+    }
+    const changed = changedClasses(installed, await this.classStates(iris, namespace, "before the swap"));
+    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
+    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
+  }
+  async seed(iris, namespace) {
+    if (this.options.seed.length === 0) return;
+    const output = await iris.run(namespace, this.options.seed.map(seedLine), "writing data");
+    throwOnReportedErrors(output, "Writing data with the seed methods");
+    const seeded = parseSeeded(output);
+    const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
+    if (notRun.length > 0)
+      throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
+        details: output.raw
+      });
+  }
+  async expectedSteps(iris, namespace) {
+    if (!this.release.updatePackage) return [];
+    const output = await iris.run(
+      namespace,
+      [expectedStepsLine(this.release.updatePackage)],
+      "reading the update step classes"
+    );
+    throwOnReportedErrors(output, `Reading the update step classes of ${this.release.updatePackage}`);
+    return parseExpectedSteps(output);
+  }
+  async runChecks(iris, namespace) {
+    if (this.options.checks.length === 0) return [];
+    const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
+    const returned = parseChecks(output);
+    const errors = reportedErrors(output);
+    return this.options.checks.map(formatClassMethod).map((check) => {
+      const found = returned.find((r) => r.check === check);
+      if (found) return found;
+      const error2 = errors.find((e) => e.startsWith(`${check}: `));
+      return { check, returned: error2 ? error2.slice(check.length + 2) : "(no result printed)", ok: false };
+    });
+  }
+  async checkBackup(iris, namespace, swap) {
+    if (!swap.backupPath) {
+      this.result.problems.push(
+        'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown'
+      );
+      return;
+    }
+    const output = await iris.run(namespace, [fileExistsLine(swap.backupPath)], "checking the swap backup");
+    const exists = parseFileExists(output)[swap.backupPath] === true;
+    this.result.backup = { path: swap.backupPath, exists };
+    if (!exists) this.result.problems.push(`the swap backup ${swap.backupPath} does not exist after the upgrade`);
+  }
+  checkModule(state, version2, packaging, when) {
+    if (!state) {
+      this.result.problems.push(`${this.release.moduleName} is not installed ${when}`);
+      return;
+    }
+    if (state.version !== version2)
+      this.result.problems.push(
+        `${this.release.moduleName} is at version ${state.version} ${when}, expected ${version2}`
+      );
+    if (packaging !== null && state.packaging !== packaging) {
+      this.result.problems.push(
+        `${this.release.moduleName} has Packaging "${state.packaging}" ${when}, expected "${packaging}"`
+      );
+    }
+  }
+  finish(success) {
+    this.result.ok = this.result.problems.length === 0;
+    this.result.message = this.result.ok ? success : this.result.problems[0];
+    this.result.durationMs = Date.now() - this.started;
+    return this.result;
+  }
+  fail(error2) {
+    this.result.problems.push(describeError(error2).replace(/\n\s*/g, " "));
+    if (error2 instanceof IpmDbError && error2.details) this.result.output = error2.details;
+    return this.finish("");
+  }
+};
+async function proveUpgrade(s, iris, install, options, release, betweenHook) {
+  const r = s.result;
+  const namespace = await iris.createNamespace();
+  r.namespace = namespace;
+  await install(iris, namespace);
+  const installedClasses = await s.classStates(iris, namespace, "after the install");
+  await s.seed(iris, namespace);
+  const previousSteps = await s.expectedSteps(iris, namespace);
+  const before = await s.snapshot(iris, namespace, [], "before the upgrade");
+  r.moduleBefore = before.module;
+  r.before = before.fingerprint;
+  if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
+  await s.checkSwapLoss(iris, namespace, installedClasses);
+  if (betweenHook) await betweenHook();
+  const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
+  const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");
+  r.moduleAfter = after.module;
+  r.after = after.fingerprint;
+  s.checkModule(after.module, release.version, "database", "after the upgrade");
+  r.steps = judgeSteps("upgrade", await s.expectedSteps(iris, namespace), before.steps, after.steps, previousSteps);
+  r.problems.push(...stepProblems(r.steps));
+  r.changes = attributeChanges(
+    diffFingerprints(before.fingerprint, after.fingerprint),
+    stepsThatRan(r.steps),
+    options.declared
+  );
+  r.problems.push(...undeclaredChangeProblems(r.changes));
+  r.checks = await s.runChecks(iris, namespace);
+  r.problems.push(
+    ...r.checks.filter((c) => !c.ok).map((c) => `check ${c.check} returned ${c.returned === "" ? "nothing" : `"${c.returned}"`}, not 1`)
+  );
+  await s.checkBackup(iris, namespace, swap);
+  const ran = r.steps.filter((v) => v.outcome === "ran").length;
+  return s.finish(
+    `${release.moduleName} ${before.module?.version ?? "?"} -> ${release.version}: ${after.globals.length} global(s) fingerprinted, ${r.changes.length} changed (all declared), ${ran} update step(s) ran once, ${r.checks.length} check(s) returned 1`
+  );
+}
+async function proveFreshInstall(s, iris, release) {
+  const r = s.result;
+  const namespace = await iris.createNamespace();
+  r.namespace = namespace;
+  const swap = await iris.loadPackage(namespace, release.packagePath);
+  const after = await s.snapshot(iris, namespace, [], "after the install");
+  r.moduleAfter = after.module;
+  r.after = after.fingerprint;
+  s.checkModule(after.module, release.version, "database", "after the install");
+  r.steps = judgeSteps("fresh", await s.expectedSteps(iris, namespace), [], after.steps);
+  r.problems.push(...stepProblems(r.steps));
+  await s.checkBackup(iris, namespace, swap);
+  return s.finish(
+    `${release.moduleName} ${release.version} installed into an empty namespace: ${r.steps.length} update step(s) seeded, none run`
+  );
+}
+async function runUpgradeScenarios(env, options, release, logger) {
+  const prev = options.previous;
+  const registryReference = prev.reference ?? (prev.pullFrom && prev.version ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor) : null);
+  const reference = prev.packagePath ?? registryReference;
+  let pulled = null;
+  let downloadDir = null;
+  const previousPackage = () => {
+    if (prev.packagePath) return Promise.resolve(prev.packagePath);
+    if (!registryReference) throw new IpmDbError("upgrade-no-previous", "no previous database package was given");
+    pulled ??= env.tempDir().then((dir) => {
+      downloadDir = dir;
+      return env.pull(registryReference, dir);
+    });
+    return pulled;
+  };
+  const loadPrevious = async (iris, namespace) => {
+    await iris.loadPackage(namespace, await previousPackage());
+  };
+  const loadPreviousSource = async (iris, namespace) => {
+    await iris.loadModule(namespace, prev.sourceDir);
+  };
+  const packageOrigin = () => ({
+    source: prev.packagePath ? "path" : "registry",
+    reference: reference ?? "",
+    version: prev.version
+  });
+  const sourceOrigin = () => ({
+    source: "source-directory",
+    reference: prev.sourceLabel ?? prev.sourceDir ?? "",
+    version: prev.version
+  });
+  const runScenario = (scenario) => {
+    if (scenario === "fresh") {
+      const s2 = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
+      return proveFreshInstall(s2, env.iris, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "database") {
+      const s2 = new Scenario(scenario, packageOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPrevious, options, release).catch((e) => s2.fail(e));
+    }
+    if (scenario === "source") {
+      const s2 = new Scenario(scenario, sourceOrigin(), options, release);
+      return proveUpgrade(s2, env.iris, loadPreviousSource, options, release).catch((e) => s2.fail(e));
+    }
+    const fromPackage = reference !== null;
+    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
+    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
+      (e) => s.fail(e)
+    );
+  };
+  const logged = async (scenario, how) => {
+    logger.info(`upgrade scenario: ${scenario}${how}`);
+    const result = await runScenario(scenario);
+    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
+    return result;
+  };
+  const byScenario = /* @__PURE__ */ new Map();
+  try {
+    const own = options.scenarios.filter((s) => s === "container-replacement");
+    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
+    const beside = freeSlot ? Promise.all(own.map((s) => logged(s, " (its own container, beside the others)"))).finally(freeSlot) : null;
+    try {
+      for (const scenario of options.scenarios)
+        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ""));
+    } finally {
+      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
+    }
+  } finally {
+    const dir = downloadDir;
+    if (dir !== null) await env.removeTempDir(dir).catch(() => void 0);
+  }
+  return options.scenarios.map((s) => byScenario.get(s));
+}
+async function proveInReplacedContainer(s, env, install, options, release) {
+  const iris = await env.startDurable();
+  try {
+    return await proveUpgrade(s, iris, install, options, release, () => iris.replace());
+  } finally {
+    await iris.dispose();
+  }
+}
+
+// src/pipeline/upgrade/iris-upgrade.ts
+var VERSION_REFUSAL = /The module cannot be installed on the current version[^\n]*/;
+function systemRequirementsLine(moduleName2) {
+  return `try { set m=##class(%IPM.Storage.Module).NameOpen(${quote2(moduleName2)}) write "##IPMDB sysreq=",$select('$isobject(m):"",'$isobject(m.SystemRequirements):"",1:m.SystemRequirements.VersionString),! } catch e { write "##IPMDB error=system requirements|",e.DisplayString(),! }`;
+}
+async function runIrisUpgrade(env, options, from, to, logger) {
+  const previous = { source: "path", reference: from.packagePath, version: options.previous.version };
+  const s = new Scenario("iris-upgrade", previous, options, to.release);
+  const refusal = {
+    name: `package for ${from.irisMajorMinor} refused on ${to.irisMajorMinor}`,
+    ok: false,
+    detail: "not tried: the scenario failed before IRIS was upgraded"
+  };
+  const requirement = {
+    name: `SystemRequirements Version ${to.irisMajorMinor} after the upgrade`,
+    ok: false,
+    detail: "not read: the scenario failed before the upgrade"
+  };
+  logger.info(`iris-upgrade: ${from.image} -> ${to.image}`);
+  let scenario;
+  try {
+    const iris = await env.startDurable(from.image);
+    try {
+      scenario = await proveUpgrade(
+        s,
+        iris,
+        async (i, namespace) => void await i.loadPackage(namespace, from.packagePath),
+        options,
+        to.release,
+        async () => {
+          await iris.replace(to.image);
+          const probe2 = await iris.createNamespace();
+          try {
+            await iris.loadPackage(probe2, from.packagePath);
+            refusal.detail = `IPM installed the package built for ${from.irisMajorMinor} on ${to.irisMajorMinor}`;
+          } catch (err) {
+            const text = describeError(err);
+            const refused2 = VERSION_REFUSAL.exec(text)?.[0];
+            refusal.ok = refused2 !== void 0;
+            refusal.detail = refused2 ?? `refused for another reason: ${text}`;
+          }
+        }
+      );
+      if (scenario.namespace) {
+        const output = await iris.run(
+          scenario.namespace,
+          [systemRequirementsLine(to.release.moduleName)],
+          "reading SystemRequirements"
+        );
+        throwOnReportedErrors(output, "Reading the module SystemRequirements");
+        const got = ipmdbLines(output).find((l) => l.key === "sysreq")?.value ?? "";
+        requirement.ok = got === to.irisMajorMinor;
+        requirement.detail = `SystemRequirements Version is "${got}"`;
+      }
+    } finally {
+      await iris.dispose();
+    }
+  } catch (err) {
+    scenario = s.fail(err);
+  }
+  const checks = [
+    { name: "upgrade", ok: scenario.ok, detail: scenario.message },
+    refusal,
+    requirement,
+    ...scenario.checks.map((c) => ({ name: `check ${c.check} on ${to.irisMajorMinor}`, ok: c.ok, detail: c.returned }))
+  ];
+  const failed2 = checks.find((c) => !c.ok);
+  return {
+    schema: IRIS_UPGRADE_REPORT_SCHEMA,
+    fromIrisVersion: from.irisMajorMinor,
+    toIrisVersion: to.irisMajorMinor,
+    fromImage: from.image,
+    toImage: to.image,
+    ok: !failed2,
+    message: failed2 ? `${failed2.name}: ${failed2.detail}` : `${to.release.moduleName} upgraded from IRIS ${from.irisMajorMinor} to ${to.irisMajorMinor}: ${scenario.message}`,
+    checks,
+    scenario
+  };
+}
+
+// src/pipeline/upgrade/iris-upgrade-pair.ts
+async function packagedModule(path) {
+  const report = await verifyArchive(path);
+  const m = report.module;
+  if (!report.valid || !m || !m.irisVersion || !m.manifestXml)
+    throw new IpmDbError(
+      "iris-upgrade-archive",
+      `${path} is not a valid database package: ${report.errors[0]?.message ?? "no module"}`
+    );
+  return {
+    name: m.name,
+    version: m.version,
+    irisMajorMinor: m.irisVersion,
+    updatePackage: m.updatePackage,
+    moduleXml: m.manifestXml
+  };
+}
+async function runIrisUpgradePair(from, to, options, pipeline2) {
+  const [fromModule, toModule] = [await packagedModule(from.archive), await packagedModule(to.archive)];
+  if (fromModule.name.toLowerCase() !== toModule.name.toLowerCase())
+    throw new IpmDbError(
+      "iris-upgrade-archive",
+      `the packages hold different modules: ${fromModule.name} and ${toModule.name}`
+    );
+  const moduleDir = await mkdtemp4(join14(tmpdir5(), "ipm-db-iris-upgrade-"));
+  let result = null;
+  try {
+    await writeFile3(join14(moduleDir, "module.xml"), toModule.moduleXml);
+    const stage = {
+      name: "upgrade",
+      async run(ctx) {
+        result = await runIrisUpgrade(
+          driverUpgradeEnvironment(ctx, () => Promise.reject(new IpmDbError("iris-upgrade", "nothing is pulled"))),
+          options,
+          { image: from.image, irisMajorMinor: fromModule.irisMajorMinor, packagePath: from.archive },
+          {
+            image: to.image,
+            irisMajorMinor: toModule.irisMajorMinor,
+            packagePath: to.archive,
+            release: {
+              moduleName: toModule.name,
+              version: toModule.version,
+              packagePath: to.archive,
+              updatePackage: toModule.updatePackage,
+              irisMajorMinor: toModule.irisMajorMinor
+            }
+          },
+          ctx.logger
+        );
+        if (!result.ok) throw new IpmDbError("iris-upgrade-failed", result.message);
+        return result.message;
+      }
+    };
+    const run3 = await runPipeline({
+      ...pipeline2,
+      image: to.image,
+      moduleDir,
+      outDir: moduleDir,
+      verifyArchive,
+      stages: [startStage, ipmStage, stage]
+    });
+    if (!result) {
+      const failed2 = run3.stages.find((s) => s.status === "failed");
+      throw new IpmDbError(
+        "iris-upgrade",
+        `IRIS ${toModule.irisMajorMinor} (${to.image}) did not get ready for the upgrade: ${failed2?.message ?? "unknown"}`
+      );
+    }
+    return result;
+  } finally {
+    await rm6(moduleDir, { recursive: true, force: true });
+  }
+}
+function compareIrisVersions(a, b) {
+  const [x, y] = [parseIrisMajorMinor(a), parseIrisMajorMinor(b)];
+  if (x && y) return x.major - y.major || x.minor - y.minor;
+  if (x || y) return x ? -1 : 1;
+  return a.localeCompare(b);
+}
+function consecutivePairs(items, versionOf) {
+  const sorted = [...items].sort((a, b) => compareIrisVersions(versionOf(a), versionOf(b)));
+  return sorted.slice(1).map((to, i) => ({ from: sorted[i], to }));
+}
+
+// src/action/iris-upgrades.ts
+function unusable(o) {
+  const version2 = irisKey(o.image, o.report);
+  if (o.report.skipped) return `the IRIS ${version2} run was skipped (${o.report.skipped.reason})`;
+  if (!o.report.ok) {
+    const failed2 = o.report.stages.find((s) => s.status === "failed");
+    return `the IRIS ${version2} run failed${failed2 ? ` at ${failed2.stage}` : ""}`;
+  }
+  if (!o.report.archive || !o.report.verification?.valid) return `the IRIS ${version2} run built no verified package`;
+  return null;
+}
+function planIrisUpgrades(outcomes) {
+  return consecutivePairs(outcomes, (o) => irisKey(o.image, o.report)).map(({ from, to }) => {
+    const reasons = [unusable(from), unusable(to)].filter((r) => r !== null);
+    return { from, to, skip: reasons.length ? `${reasons.join("; ")}: nothing to upgrade with` : null };
+  });
+}
+function irisUpgradesOf(runs) {
+  return runs.map((r) => r.irisUpgrade).filter((u) => u != null).sort((a, b) => compareIrisVersions(a.fromIrisVersion, b.fromIrisVersion));
+}
+async function runIrisUpgrades(ctx, outcomes) {
+  const options = ctx.inputs.upgrade ?? defaultUpgradeOptions();
+  if (!options.irisUpgrade || outcomes.length < 2) return [];
+  const planned = planIrisUpgrades(outcomes);
+  const slots = containerSlots(ctx.inputs.parallel);
+  const runs = await mapBounded(planned, slots, async (pair, index) => {
+    const result = pair.skip ? skipped(pair, pair.skip) : ctx.signal.aborted ? skipped(pair, "the run exceeded its timeout input before this upgrade started") : await runPair(ctx, pair, index, slots);
+    pair.to.report.irisUpgrade = result;
+    return result;
+  });
+  return runs.filter((r) => r !== void 0);
+}
+function base(pair) {
+  return {
+    fromIrisVersion: irisKey(pair.from.image, pair.from.report),
+    toIrisVersion: irisKey(pair.to.image, pair.to.report),
+    fromImage: pair.from.image,
+    toImage: pair.to.image
+  };
+}
+function skipped(pair, reason) {
+  return { ...base(pair), status: "skipped", message: reason, durationMs: 0, report: null };
+}
+async function runPair(ctx, pair, index, slots) {
+  const { inputs, deps } = ctx;
+  const head = base(pair);
+  const label = `iris-upgrade ${head.fromIrisVersion} -> ${head.toIrisVersion}`;
+  const started = Date.now();
+  deps.io.info(`[${label}] starting`);
+  try {
+    const report = await untilAborted(
+      deps.pipeline.runIrisUpgrade(
+        {
+          from: { image: pair.from.image, archive: pair.from.report.archive.path },
+          to: { image: pair.to.image, archive: pair.to.report.archive.path },
+          upgrade: inputs.upgrade ?? defaultUpgradeOptions(),
+          ipmInstaller: ctx.ipmInstaller,
+          interoperability: inputs.interoperability,
+          timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
+          keepContainer: inputs.keepContainer,
+          runId: `${deps.runId}-upgrade-${index + 1}`,
+          onResource: (r) => ctx.ledger.record(r),
+          containerSlots: slots,
+          signal: ctx.signal
+        },
+        coreLogger(deps.io, `[${label}] `)
+      ),
+      ctx.signal,
+      `the ${label}`
+    );
+    const status = report.ok ? "passed" : "failed";
+    deps.io.info(`[${label}] ${status}: ${report.message}`);
+    return { ...head, status, message: report.message, durationMs: Date.now() - started, report };
+  } catch (err) {
+    const message = redact(errorMessage(err));
+    deps.io.info(`[${label}] failed: ${message}`);
+    return { ...head, status: "failed", message, durationMs: Date.now() - started, report: null };
+  }
+}
+
 // src/pipeline/module-settings.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile as readFile5 } from "node:fs/promises";
+import { isAbsolute, join as join15, relative as relative3, sep as sep4 } from "node:path";
 var MODULE_SETTINGS_FILE = "ipm-db.yml";
 var MODULE_SETTINGS = {
   interoperability: {
@@ -13323,15 +15668,15 @@ var ModuleSettingsError = class extends UsageError {
     this.problems = problems;
   }
 };
-function settingsFileLabel(base, moduleDir) {
-  const path = join13(moduleDir, MODULE_SETTINGS_FILE);
-  const rel = relative3(base, path);
+function settingsFileLabel(base2, moduleDir) {
+  const path = join15(moduleDir, MODULE_SETTINGS_FILE);
+  const rel = relative3(base2, path);
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel.split(sep4).join("/");
 }
 async function readModuleSettings(moduleDir, label = MODULE_SETTINGS_FILE) {
   let text;
   try {
-    text = await readFile5(join13(moduleDir, MODULE_SETTINGS_FILE), "utf8");
+    text = await readFile5(join15(moduleDir, MODULE_SETTINGS_FILE), "utf8");
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT" || code === "ENOTDIR") return NO_MODULE_SETTINGS;
@@ -13714,6 +16059,37 @@ ${probes.map(
   }
   return out;
 }
+function irisUpgradeBlocks(runs) {
+  const upgrades = irisUpgradesOf(runs);
+  if (upgrades.length === 0) return [];
+  const rows = upgrades.map(
+    (u) => `| IRIS ${markdownText(u.fromIrisVersion)} -> ${markdownText(u.toIrisVersion)} | ${STATUS_ICON[u.status]} ${u.status} | ${markdownText(u.message)} |`
+  );
+  const out = [
+    fixed(`### IRIS upgrades (Durable %SYS)
+
+| upgrade | result | detail |
+|---|---|---|
+${rows.join("\n")}
+
+`)
+  ];
+  for (const u of upgrades) {
+    if (!u.report) continue;
+    const checks = u.report.checks.map(
+      (c) => `- ${c.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(c.name)}: ${markdownText(c.detail)}`
+    );
+    out.push(
+      markdownDetails(
+        `IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}: checks, fingerprints, update steps`,
+        `${checks.join("\n")}
+
+${upgradeDetails([u.report.scenario])}`
+      )
+    );
+  }
+  return out;
+}
 function artifactLine(a, links) {
   const url = artifactUrl(links.runUrl, a.id);
   const name = url ? markdownLink(a.name, url, { code: true }) : markdownCode(a.name);
@@ -13755,6 +16131,7 @@ ${describeSettingsUse(outcome2.moduleSettings, "inputs").map((l) => `- ${markdow
       )
     );
   if (outcome2.runs.length) blocks.push(fixed(overviewTable(outcome2.runs)));
+  blocks.push(...irisUpgradeBlocks(outcome2.runs));
   for (const run3 of outcome2.runs) blocks.push(...runBlocks(run3, outcome2.links));
   if (outcome2.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome2.annotationOverflow.length} not shown inline)**
@@ -13827,12 +16204,12 @@ function coreLogger(io, prefix) {
 }
 
 // src/action/image-cache.ts
-import { mkdir as mkdir7, rm as rm5, stat as stat9 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { mkdir as mkdir7, rm as rm7, stat as stat9 } from "node:fs/promises";
+import { join as join17 } from "node:path";
 
 // src/action/cache-store.ts
 import { copyFile as copyFile3, mkdir as mkdir6 } from "node:fs/promises";
-import { dirname as dirname3, join as join14 } from "node:path";
+import { dirname as dirname3, join as join16 } from "node:path";
 function actionsCacheStore(warn, env = process.env, budgetMs = 2e4) {
   const load = () => import("./chunks/action/cache-U6RRITDO.js");
   const bounded = async (what, op, fallback) => {
@@ -13865,7 +16242,7 @@ function cacheKey(...parts) {
   return parts.map((p) => p.replace(/[^A-Za-z0-9._@:+-]+/g, "_")).join("-").slice(0, 512);
 }
 function actionsInstallerCache(store, dir) {
-  const fileFor = (key2) => join14(dir, cacheKey(key2), "zpm.xml");
+  const fileFor = (key2) => join16(dir, cacheKey(key2), "zpm.xml");
   return {
     async restore(key2, destination) {
       if (!store.available()) return false;
@@ -13886,7 +16263,7 @@ function actionsInstallerCache(store, dir) {
 
 // src/action/image-cache.ts
 function imageTar(dir, image) {
-  return join15(dir, `${cacheKey(image)}.tar`);
+  return join17(dir, `${cacheKey(image)}.tar`);
 }
 function imageCacheKey(image) {
   return cacheKey("ipm-db", "image", image);
@@ -13903,7 +16280,7 @@ async function restoreImage(image, dir, store, docker, warn) {
     warn(`docker load of the cached ${image} failed; it will be pulled: ${errorMessage(err)}`);
     return false;
   } finally {
-    await rm5(tar, { force: true });
+    await rm7(tar, { force: true });
   }
 }
 async function saveImage(image, dir, store, docker, warn) {
@@ -13918,13 +16295,13 @@ async function saveImage(image, dir, store, docker, warn) {
     warn(`Could not cache the image ${image}: ${errorMessage(err)}`);
     return false;
   } finally {
-    await rm5(tar, { force: true });
+    await rm7(tar, { force: true });
   }
 }
 
 // src/action/warm-cache.ts
-import { rm as rm6, stat as stat10, mkdir as mkdir8 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { rm as rm8, stat as stat10, mkdir as mkdir8 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 async function imageId(docker, image) {
   const inspect = async () => (await docker(["image", "inspect", "--format", "{{.Id}}", image], 6e4)).stdout.trim();
   try {
@@ -13944,7 +16321,7 @@ async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
   if (!id) return null;
   const key2 = warmImageKey(id, ipmPin, "USER");
   const entry = { tag: warmImageTag(key2), cacheKey: cacheKey("ipm-db", "warm", key2), restored: false };
-  const tar = join16(dir, `${key2}.tar`);
+  const tar = join18(dir, `${key2}.tar`);
   if (!await store.restore([tar], entry.cacheKey)) return entry;
   try {
     await docker(["load", "--input", tar], 6e5);
@@ -13952,13 +16329,13 @@ async function restoreWarmImage(image, ipmPin, dir, store, docker, warn) {
   } catch (err) {
     warn(`docker load of the cached warm IPM image ${entry.tag} failed; IPM is installed afresh: ${errorMessage(err)}`);
   } finally {
-    await rm6(tar, { force: true });
+    await rm8(tar, { force: true });
   }
   return entry;
 }
 async function saveWarmImage(entry, dir, store, docker, warn) {
   if (entry.restored || !store.available()) return false;
-  const tar = join16(dir, `${entry.tag.split(":").pop()}.tar`);
+  const tar = join18(dir, `${entry.tag.split(":").pop()}.tar`);
   try {
     await docker(["image", "inspect", "--format", "{{.Id}}", entry.tag], 6e4);
   } catch {
@@ -13973,14 +16350,14 @@ async function saveWarmImage(entry, dir, store, docker, warn) {
     warn(`Could not cache the warm IPM image ${entry.tag}: ${errorMessage(err)}`);
     return false;
   } finally {
-    await rm6(tar, { force: true });
+    await rm8(tar, { force: true });
   }
 }
 
 // src/action/image-runs.ts
 function irisKey(image, report) {
   if (report?.irisVersion) return report.irisVersion;
-  return imageTag(image) ?? basename4(image);
+  return imageTag(image) ?? basename5(image);
 }
 function crashedReport(image, startedAt, stage, err) {
   const report = emptyReport(image, new Date(startedAt));
@@ -14001,7 +16378,7 @@ async function runImages(ctx) {
 async function runImage(ctx, slots, image, index) {
   const { inputs, deps } = ctx;
   const { io } = deps;
-  const outDir = join17(ctx.outRoot, sanitiseArtifactName(image));
+  const outDir = join19(ctx.outRoot, sanitiseArtifactName(image));
   await mkdir9(outDir, { recursive: true });
   const prefix = `[${irisKey(image)}] `;
   const restoredFromCache = inputs.cacheImages && await restoreImage(image, ctx.imageCacheDir, deps.cache, deps.docker, (m) => io.warning(m));
@@ -14025,7 +16402,8 @@ async function runImage(ctx, slots, image, index) {
           interoperability: inputs.interoperability,
           exportPythonDeps: inputs.exportPythonDeps,
           runTests: inputs.runTests,
-          upgrade: inputs.upgrade,
+          // Only iris-upgrade asked for (upgrade-scenarios: iris-upgrade): no upgrade stage per version.
+          upgrade: inputs.upgrade?.scenarios.length ? inputs.upgrade : null,
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
           recordTranscripts: inputs.recordTranscripts,
@@ -14052,8 +16430,8 @@ async function runImage(ctx, slots, image, index) {
 }
 
 // src/action/outputs.ts
-import { mkdir as mkdir10, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { mkdir as mkdir10, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join20 } from "node:path";
 var REPORT_FILE = "ipm-db-report.json";
 function outputsOf(runs, reportPath) {
   const first = runs.find((r) => r.archive);
@@ -14072,6 +16450,14 @@ function outputsOf(runs, reportPath) {
     digests: JSON.stringify(published.map((p) => p.digest)),
     "round-trip": JSON.stringify(
       published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status }))
+    ),
+    "iris-upgrades": JSON.stringify(
+      irisUpgradesOf(runs).map((u) => ({
+        from: u.fromIrisVersion,
+        to: u.toIrisVersion,
+        status: u.status,
+        message: u.message
+      }))
     ),
     report: reportPath,
     result: JSON.stringify(
@@ -14094,18 +16480,18 @@ function setOutputs(io, runs, reportPath) {
   for (const [name, value] of Object.entries(outputsOf(runs, reportPath))) io.setOutput(name, redact(value));
 }
 async function writeReports(outRoot, outcomes) {
-  const reportPath = join18(outRoot, REPORT_FILE);
+  const reportPath = join20(outRoot, REPORT_FILE);
   await mkdir10(outRoot, { recursive: true }).catch(() => {
   });
   await writeJson(
     reportPath,
     outcomes.map((o) => o.report)
   );
-  for (const { report, outDir } of outcomes) await writeJson(join18(outDir, REPORT_FILE), report);
+  for (const { report, outDir } of outcomes) await writeJson(join20(outDir, REPORT_FILE), report);
   return reportPath;
 }
 async function writeJson(path, value) {
-  await writeFile3(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
+  await writeFile4(path, redact(JSON.stringify(value, null, 2)) + "\n").catch(() => {
   });
 }
 
@@ -14116,7 +16502,7 @@ function artifactServiceAvailable(env) {
 function defaultUploader() {
   return {
     async upload(name, files, rootDirectory, options) {
-      if (options.skipArchive && (files.length !== 1 || basename5(files[0] ?? "") !== name))
+      if (options.skipArchive && (files.length !== 1 || basename6(files[0] ?? "") !== name))
         throw new Error(`an unzipped artifact is one file named as the artifact (${name})`);
       const { DefaultArtifactClient } = await import("./chunks/action/artifact-DLE7VYEJ.js");
       const client = new DefaultArtifactClient();
@@ -14147,14 +16533,14 @@ function artifactName(prefix, iris, env, matrixJson) {
     }
     const joined = sanitiseArtifactName(values3.join("-"));
     if (joined.length > 60)
-      parts.push(`${joined.slice(0, 40)}-${createHash5("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
+      parts.push(`${joined.slice(0, 40)}-${createHash8("sha256").update(matrixJson).digest("hex").slice(0, 8)}`);
     else if (joined) parts.push(joined);
   }
   if (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1") parts.push(`attempt${env.GITHUB_RUN_ATTEMPT}`);
   return sanitiseArtifactName(parts.join("-"));
 }
 function archiveArtifactName(runArtifact, archiveFileName) {
-  const stem = sanitiseArtifactName(basename5(archiveFileName).replace(/\.tgz$/i, ""));
+  const stem = sanitiseArtifactName(basename6(archiveFileName).replace(/\.tgz$/i, ""));
   return `${runArtifact}-${stem || "package"}.tgz`;
 }
 async function uploadRunFiles(uploader, name, files, rootDirectory, retentionDays) {
@@ -14162,29 +16548,29 @@ async function uploadRunFiles(uploader, name, files, rootDirectory, retentionDay
   return { name, id: res.id, size: res.size, files, zipped: true };
 }
 async function uploadArchiveFile(uploader, name, archivePath, outDir, retentionDays) {
-  const dir = join19(outDir, "unzipped-artifact");
-  await rm7(dir, { recursive: true, force: true });
+  const dir = join21(outDir, "unzipped-artifact");
+  await rm9(dir, { recursive: true, force: true });
   await mkdir11(dir, { recursive: true });
-  const file = join19(dir, name);
+  const file = join21(dir, name);
   await link(archivePath, file).catch(() => copyFile4(archivePath, file));
   try {
     const res = await uploader.upload(name, [file], dir, { retentionDays, skipArchive: true });
     return { name, id: res.id, size: res.size, files: [archivePath], zipped: false };
   } finally {
-    await rm7(dir, { recursive: true, force: true });
+    await rm9(dir, { recursive: true, force: true });
   }
 }
 async function listFilesIn(dir) {
   const out = [];
   for (const e of await readdir4(dir, { withFileTypes: true }).catch(() => [])) {
-    const p = join19(dir, e.name);
+    const p = join21(dir, e.name);
     if (e.isDirectory()) out.push(...await listFilesIn(p));
     else out.push(p);
   }
   return out;
 }
 async function collectRunFiles(report, outDir, logFiles, withArchive = true) {
-  const files = /* @__PURE__ */ new Set([join19(outDir, REPORT_FILE)]);
+  const files = /* @__PURE__ */ new Set([join21(outDir, REPORT_FILE)]);
   const wanted = [
     withArchive ? report.archive?.path : void 0,
     report.junitPath,
@@ -14194,7 +16580,7 @@ async function collectRunFiles(report, outDir, logFiles, withArchive = true) {
     const rel = relative4(outDir, p);
     if (!rel.startsWith("..") && rel !== "") files.add(p);
     else {
-      const copy = join19(outDir, basename5(p));
+      const copy = join21(outDir, basename6(p));
       await copyFile4(p, copy);
       files.add(copy);
     }
@@ -14202,7 +16588,7 @@ async function collectRunFiles(report, outDir, logFiles, withArchive = true) {
   if (!report.ok) {
     for (const f of await listFilesIn(outDir)) if (/\.log$/i.test(f)) files.add(f);
   }
-  for (const f of await listFilesIn(join19(outDir, "transcripts"))) files.add(f);
+  for (const f of await listFilesIn(join21(outDir, "transcripts"))) files.add(f);
   const present = [];
   for (const f of files)
     if (await stat11(f).then(
@@ -14293,8 +16679,8 @@ function forkPullRequest(event, repository) {
   const found = headRepository(event);
   if (!found) return null;
   if (!found.head) return `a ${event.name} event whose head repository is unknown`;
-  const base = found.base ?? repository;
-  if (!base || found.head.toLowerCase() !== base.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
+  const base2 = found.base ?? repository;
+  if (!base2 || found.head.toLowerCase() !== base2.toLowerCase()) return `a ${event.name} event from fork ${found.head}`;
   return null;
 }
 
@@ -14461,17 +16847,17 @@ function releaseTags(tags) {
 }
 function resolveAuto(tags, skip, latest) {
   const releases = releaseTags(tags);
-  const skipped = releases.filter((t) => skip.includes(t));
+  const skipped2 = releases.filter((t) => skip.includes(t));
   const usable = releases.filter((t) => !skip.includes(t));
   if (usable.length === 0)
     throw new IpmDbError(
       "iris-versions",
-      releases.length === 0 ? "The registry lists no release tags (YYYY.N) for this image." : `Every release tag is in the skip list (${skipped.join(", ")}).`,
+      releases.length === 0 ? "The registry lists no release tags (YYYY.N) for this image." : `Every release tag is in the skip list (${skipped2.join(", ")}).`,
       {
         hint: "Check iris-flavor and iris-image-registry, shorten skip-versions, or give iris-versions as a JSON list."
       }
     );
-  return { versions: usable.slice(0, latest), skipped, older: usable.slice(latest), warnings: [] };
+  return { versions: usable.slice(0, latest), skipped: skipped2, older: usable.slice(latest), warnings: [] };
 }
 
 // src/action/input-names.ts
@@ -15067,9 +17453,9 @@ var OriginPolicy = class {
 };
 
 // src/oci/client.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rename as rename3, rm as rm8 } from "node:fs/promises";
+import { rename as rename3, rm as rm10 } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -15528,7 +17914,7 @@ var RegistryHttp = class {
 };
 
 // src/oci/upload.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { Transform } from "node:stream";
 var DEFAULT_UPLOAD_SIZES = {
@@ -15588,7 +17974,7 @@ var UploadSession = class {
       const res = await this.complete(location, digest, bytes);
       if (res.status !== 201) return { res, location, method: "PUT" };
       return {
-        result: { bytesSent: bytes.length, sha256: createHash6("sha256").update(bytes).digest("hex"), skipped: false }
+        result: { bytesSent: bytes.length, sha256: createHash9("sha256").update(bytes).digest("hex"), skipped: false }
       };
     });
   }
@@ -15617,7 +18003,7 @@ var UploadSession = class {
     });
     const monolithic = size <= sizes.monolithicLimit;
     const result = await this.withRestarts(`upload of ${digest}`, async () => {
-      let accepted = createHash6("sha256");
+      let accepted = createHash9("sha256");
       let location = await this.start();
       if (!monolithic) {
         for (let start = 0; start < size; start += sizes.chunkSize) {
@@ -15688,7 +18074,7 @@ var UploadSession = class {
 var DEFAULT_MAX_TAGS = 1e5;
 var MAX_TAG_PAGES = 1e4;
 async function* checkedBlob(source, digest, size) {
-  const hash = createHash7("sha256");
+  const hash = createHash10("sha256");
   let received = 0;
   for await (const chunk of source) {
     received += chunk.length;
@@ -15857,7 +18243,7 @@ var RegistryClient = class {
         await pipeline(Readable.from(chunks), createWriteStream(partial));
         await rename3(partial, dest);
       } catch (err) {
-        await rm8(partial, { force: true });
+        await rm10(partial, { force: true });
         throw err;
       }
     });
@@ -15919,9 +18305,9 @@ async function resolveAutoVersions(inputs, listTags) {
 // src/oci/docker-config.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join20 } from "node:path";
+import { join as join22 } from "node:path";
 function dockerConfigPath(env) {
-  return join20(env.DOCKER_CONFIG || join20(env.HOME || homedir(), ".docker"), "config.json");
+  return join22(env.DOCKER_CONFIG || join22(env.HOME || homedir(), ".docker"), "config.json");
 }
 function entryHost(key2) {
   const withoutScheme = key2.replace(/^[a-z]+:\/\//i, "");
@@ -16011,16 +18397,16 @@ function withActionRegistryHint(err) {
 
 // src/action/run.ts
 import { stat as stat12 } from "node:fs/promises";
-import { join as join23, relative as relative6 } from "node:path";
+import { join as join25, relative as relative6 } from "node:path";
 
 // src/action/annotations.ts
-import { join as join21, relative as relative5, sep as sep5 } from "node:path";
+import { join as join23, relative as relative5, sep as sep5 } from "node:path";
 var MAX_PER_LEVEL = 10;
 function irisLabel(run3) {
   return run3.irisVersion ? `IRIS ${run3.irisVersion}` : run3.image;
 }
 function repositoryPath(roots, moduleRelative) {
-  const rel = relative5(roots.workspace, join21(roots.moduleDir, moduleRelative));
+  const rel = relative5(roots.workspace, join23(roots.moduleDir, moduleRelative));
   if (rel.startsWith("..") || rel === "") return null;
   return rel.split(sep5).join("/");
 }
@@ -16087,7 +18473,7 @@ function withEntry(message, entry) {
 }
 
 // src/action/ipm-installer.ts
-import { join as join22 } from "node:path";
+import { join as join24 } from "node:path";
 function resolveIpmInstaller(ipm, opts) {
   if (ipm.kind === "git")
     return resolveInstaller(
@@ -16111,8 +18497,8 @@ function installerStep(ipm, io, cache, tempRoot) {
       return null;
     }
     const resolved = await resolveIpmInstaller(ipm, {
-      workDir: join22(tempRoot, "ipm-db-downloads"),
-      cache: actionsInstallerCache(cache, join22(tempRoot, "ipm-db-cache"))
+      workDir: join24(tempRoot, "ipm-db-downloads"),
+      cache: actionsInstallerCache(cache, join24(tempRoot, "ipm-db-cache"))
     });
     io.info(
       resolved.git ? `IPM source ${resolved.url} (${resolved.origin}, archive sha256 ${resolved.sha256})` : `IPM installer ${resolved.path} (${resolved.origin}, sha256 ${resolved.sha256})`
@@ -16126,7 +18512,7 @@ function setPublishStage(report, result) {
   report.stages = report.stages.filter((s) => s.stage !== "publish");
   report.stages.push(result);
 }
-async function publishStep(runs, allRan, inputs, publisher, io, signal) {
+async function publishStep(runs, allRan, inputs, publisher, io, signal, blockedBy = null) {
   const allOk = allRan && runs.every(runCounts);
   for (const report of runs) {
     if (report.skipped) {
@@ -16137,8 +18523,9 @@ async function publishStep(runs, allRan, inputs, publisher, io, signal) {
       setPublishStage(report, stageSkipped("publish", inputs.publishRefused ?? "publish is not true"));
       continue;
     }
-    if (!allOk) {
-      setPublishStage(report, stageSkipped("publish", "not every IRIS version passed; nothing is published"));
+    if (!allOk || blockedBy) {
+      const why = allOk ? blockedBy : "not every IRIS version passed";
+      setPublishStage(report, stageSkipped("publish", `${why}; nothing is published`));
       continue;
     }
     const t0 = Date.now();
@@ -16183,8 +18570,8 @@ async function publishStep(runs, allRan, inputs, publisher, io, signal) {
 }
 
 // src/action/test-failures.ts
-import { lstat as lstat2, open } from "node:fs/promises";
-import { basename as basename6 } from "node:path";
+import { lstat as lstat2, open as open2 } from "node:fs/promises";
+import { basename as basename7 } from "node:path";
 var MAX_JUNIT_BYTES = 8 * 1024 * 1024;
 var MAX_FAILED_CASES = 200;
 var MAX_MESSAGES_PER_CASE = 10;
@@ -16278,7 +18665,7 @@ function testFailureAnnotations(failures, sources, toRepositoryPath) {
 async function readBounded(path, limit) {
   const info2 = await lstat2(path).catch(() => null);
   if (!info2?.isFile() || info2.size > limit) return null;
-  const handle = await open(path, "r");
+  const handle = await open2(path, "r");
   try {
     const buf = Buffer.alloc(info2.size);
     const { bytesRead } = await handle.read(buf, 0, info2.size, 0);
@@ -16292,18 +18679,18 @@ async function readTestFailureAnnotations(junitPath, roots) {
   if (!xml)
     return {
       annotations: [],
-      problems: [`The JUnit file ${basename6(junitPath)} is missing, not a file or over ${MAX_JUNIT_BYTES} bytes.`]
+      problems: [`The JUnit file ${basename7(junitPath)} is missing, not a file or over ${MAX_JUNIT_BYTES} bytes.`]
     };
   const parsed = parseJUnitFailures(xml);
   if (!parsed.ok)
     return {
       annotations: [],
-      problems: [`The JUnit file ${basename6(junitPath)} could not be read: ${parsed.problem}`]
+      problems: [`The JUnit file ${basename7(junitPath)} could not be read: ${parsed.problem}`]
     };
   if (parsed.failures.length === 0) return { annotations: [], problems: [] };
   const sources = [...await readSourceTree(roots.moduleDir)].filter(([file]) => /\.cls$/i.test(file)).map(([file, text]) => ({ file, text }));
   const annotations = testFailureAnnotations(parsed.failures, sources, (f) => repositoryPath(roots, f));
-  const problems = parsed.more ? [`Only the first ${MAX_FAILED_CASES} failed tests of ${basename6(junitPath)} are annotated.`] : [];
+  const problems = parsed.more ? [`Only the first ${MAX_FAILED_CASES} failed tests of ${basename7(junitPath)} are annotated.`] : [];
   return { annotations, problems };
 }
 
@@ -16321,7 +18708,7 @@ function totalTimeout(totalMs) {
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 async function checkWorkspace(inputs) {
-  await stat12(join23(inputs.moduleDir, "module.xml")).catch(() => {
+  await stat12(join25(inputs.moduleDir, "module.xml")).catch(() => {
     throw new UsageError(
       `input "module-path": no module.xml in ${relative6(inputs.workspace, inputs.moduleDir) || "."}.`,
       "Point module-path at the folder holding module.xml, and run actions/checkout before this step."
@@ -16346,9 +18733,9 @@ async function run2(inputs, deps) {
   };
   io.saveState(STATE_RUN_ID, deps.runId);
   io.saveState(STATE_KEEP, String(inputs.keepContainer));
-  const tempRoot = deps.env.RUNNER_TEMP || join23(inputs.workspace, ".ipm-db");
-  const outRoot = join23(tempRoot, "ipm-db", deps.runId);
-  const imageCacheDir = join23(tempRoot, "ipm-db-images");
+  const tempRoot = deps.env.RUNNER_TEMP || join25(inputs.workspace, ".ipm-db");
+  const outRoot = join25(tempRoot, "ipm-db", deps.runId);
+  const imageCacheDir = join25(tempRoot, "ipm-db-images");
   if (inputs.publishRefused) notice2(inputs.publishRefused);
   const total = totalTimeout(inputs.timeouts.totalMs);
   let outcomes = [];
@@ -16356,27 +18743,43 @@ async function run2(inputs, deps) {
   try {
     await checkWorkspace(inputs);
     const ipm = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
+    const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
     outcomes = await runImages({
       inputs,
       deps,
       outRoot,
       imageCacheDir,
-      warmImageCacheDir: join23(tempRoot, "ipm-db-warm"),
+      warmImageCacheDir: join25(tempRoot, "ipm-db-warm"),
       ipmInstaller: ipm?.source ?? null,
       ipmPin: ipm?.pin ?? null,
-      ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
+      ledger,
       signal: total.signal
     });
     const runs2 = outcomes.map((o) => o.report);
     for (const report of runs2) {
-      const skipped = skipExpiredLicence(report, inputs.licenceExpired);
-      if (skipped) io.warning(skipped);
+      const skipped2 = skipExpiredLicence(report, inputs.licenceExpired);
+      if (skipped2) io.warning(skipped2);
     }
+    const irisUpgrades = await runIrisUpgrades(
+      { inputs, deps, ipmInstaller: ipm?.source ?? null, ledger, signal: total.signal },
+      outcomes
+    );
+    const upgradeFailed = irisUpgrades.find((u) => u.status === "failed");
     const allRan = runs2.length === inputs.images.length;
-    await publishStep(runs2, allRan, inputs, deps.publisher, io, total.signal);
+    await publishStep(
+      runs2,
+      allRan,
+      inputs,
+      deps.publisher,
+      io,
+      total.signal,
+      upgradeFailed ? `${irisUpgradeLabel(upgradeFailed)} failed` : null
+    );
     const firstFailed = runs2.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
     else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
+    else if (upgradeFailed)
+      failure = { message: `${irisUpgradeLabel(upgradeFailed)}: ${upgradeFailed.message}`, hint: null, details: null };
   } catch (err) {
     failure = failureFromError(err);
   } finally {
@@ -16423,6 +18826,9 @@ async function run2(inputs, deps) {
   }
   return outcome2;
 }
+function irisUpgradeLabel(u) {
+  return `iris-upgrade IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}`;
+}
 function runLabel2(report) {
   return report.irisVersion ? `IRIS ${report.irisVersion}` : report.image;
 }
@@ -16443,1224 +18849,8 @@ function failureFromError(err) {
 }
 
 // src/action/wiring.ts
-import { mkdir as mkdir13, readdir as readdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join28 } from "node:path";
-
-// src/archive/verify.ts
-import { createHash as createHash10 } from "node:crypto";
-import { basename as basename7 } from "node:path";
-import { performance } from "node:perf_hooks";
-
-// src/archive/archive-collector.ts
-import { createHash as createHash9 } from "node:crypto";
-
-// src/archive/dat-hasher.ts
-import { createHash as createHash8 } from "node:crypto";
-import { Worker } from "node:worker_threads";
-var InlineHasher = class {
-  hash = createHash8("sha256");
-  update(chunk) {
-    this.hash.update(chunk);
-  }
-  async digest() {
-    return this.hash.digest("hex");
-  }
-  close() {
-  }
-};
-var WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const hash = require('node:crypto').createHash('sha256');
-parentPort.on('message', (m) => {
-  if (m.type === 'digest') return parentPort.postMessage({ type: 'digest', hex: hash.digest('hex') });
-  let bytes = 0;
-  const buffers = new Set();
-  for (const [buffer, offset, length] of m.ranges) {
-    hash.update(new Uint8Array(buffer, offset, length));
-    bytes += length;
-    buffers.add(buffer);
-  }
-  parentPort.postMessage({ type: 'ack', bytes }, [...buffers]);
-});
-`;
-var MIN_TRANSFER = 64 * 1024;
-var WorkerHasher = class {
-  constructor(maxInFlight = 8 * 1024 * 1024) {
-    this.maxInFlight = maxInFlight;
-    this.worker.on("message", (m) => {
-      if (m.type === "ack") {
-        const was = this.congested;
-        this.inFlight -= m.bytes;
-        if (was && !this.congested) this.onDrain?.();
-      } else {
-        this.digestWaiter?.resolve(m.hex);
-        void this.worker.terminate();
-      }
-    });
-    this.worker.on("error", (err) => {
-      this.failure = err;
-      this.digestWaiter?.reject(err);
-      this.onDrain?.();
-    });
-  }
-  maxInFlight;
-  worker = new Worker(WORKER_SOURCE, { eval: true });
-  current = null;
-  ranges = [];
-  inFlight = 0;
-  failure = null;
-  digestWaiter = null;
-  onDrain = null;
-  get congested() {
-    return this.failure === null && this.inFlight > this.maxInFlight;
-  }
-  /** Every chunk of decompressed output, in order, before the tar parser sees it. */
-  observe(chunk) {
-    if (chunk.buffer !== this.current) this.send(false);
-  }
-  update(chunk) {
-    if (chunk.buffer !== this.current) {
-      this.send(false);
-      this.current = chunk.buffer;
-    }
-    this.ranges.push([chunk.buffer, chunk.byteOffset, chunk.length]);
-  }
-  /** Sends the ranges held; the buffer is transferred only when zlib is done with it (`retired`). */
-  send(lastBuffer) {
-    const ranges = this.ranges;
-    const buffer = this.current;
-    this.ranges = [];
-    this.current = null;
-    if (ranges.length === 0 || this.failure) return;
-    const bytes = ranges.reduce((n, r) => n + r[2], 0);
-    this.inFlight += bytes;
-    if (lastBuffer || buffer.byteLength < MIN_TRANSFER) {
-      const copies = ranges.map(([b, off, len]) => {
-        const copy = new ArrayBuffer(len);
-        new Uint8Array(copy).set(new Uint8Array(b, off, len));
-        return [copy, 0, len];
-      });
-      this.worker.postMessage(
-        { type: "data", ranges: copies },
-        copies.map((r) => r[0])
-      );
-    } else {
-      this.worker.postMessage({ type: "data", ranges }, [buffer]);
-    }
-  }
-  /**
-   * Call when decompression has finished or was abandoned. The last buffer may still be zlib's, so
-   * its ranges are copied rather than transferred.
-   */
-  digest() {
-    this.send(true);
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve4, reject) => {
-      this.digestWaiter = { resolve: resolve4, reject };
-      this.worker.postMessage({ type: "digest" });
-    });
-  }
-  /** Stops the worker without a digest (verification gave up). */
-  close() {
-    void this.worker.terminate();
-  }
-};
-
-// src/archive/archive-collector.ts
-var KIND = {
-  file: "file",
-  directory: "directory",
-  symlink: "symlink",
-  hardlink: "hardlink",
-  chardev: "device",
-  blockdev: "device",
-  fifo: "fifo",
-  "pax-header": "other",
-  "pax-global": "other",
-  "gnu-longname": "other",
-  "gnu-longlink": "other",
-  unsupported: "other"
-};
-var KIND_PROBLEM = {
-  symlink: ["entry-symlink", "is a symbolic link"],
-  hardlink: ["entry-hardlink", "is a hard link"],
-  chardev: ["entry-device", "is a character device"],
-  blockdev: ["entry-device", "is a block device"],
-  fifo: ["entry-fifo", "is a FIFO (named pipe)"]
-};
-function roleOf(path, kind) {
-  if (kind === "directory") return "directory";
-  if (path === "IRIS.DAT") return "iris-dat";
-  if (path === "module.xml") return "module-xml";
-  if (/^deps\/[^/]+\.xml$/i.test(path)) return "dependency";
-  if (path.startsWith("deps-files/")) return "dependency-file";
-  if (/\.whl$/i.test(path)) return "wheel";
-  if (/\.cpf$/i.test(path)) return "cpf";
-  return "resource";
-}
-var BufferSink = class {
-  constructor(size, done2) {
-    this.done = done2;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  done;
-  buf;
-  fill = 0;
-  data(chunk) {
-    chunk.copy(this.buf, this.fill);
-    this.fill += chunk.length;
-  }
-  end() {
-    if (this.fill === this.buf.length) this.done(this.buf);
-  }
-};
-var HashSink = class {
-  constructor(hasher, size, done2) {
-    this.hasher = hasher;
-    this.size = size;
-    this.done = done2;
-  }
-  hasher;
-  size;
-  done;
-  seen = 0;
-  data(chunk) {
-    this.hasher.update(chunk);
-    this.seen += chunk.length;
-  }
-  end() {
-    if (this.seen === this.size) this.done();
-  }
-};
-var ArchiveCollector = class {
-  constructor(findings, limits, newDatHasher = () => new InlineHasher()) {
-    this.findings = findings;
-    this.limits = limits;
-    this.newDatHasher = newDatHasher;
-    this.keptPathLength = Math.max(limits.maxPathLength, SHOWN_NAME_LENGTH);
-  }
-  findings;
-  limits;
-  newDatHasher;
-  result = {
-    entries: [],
-    irisDat: null,
-    irisDatWrongKind: null,
-    moduleXml: null,
-    moduleXmlWrongKind: null,
-    dependencyFiles: /* @__PURE__ */ new Map(),
-    deps: null,
-    uncompressedSize: 0
-  };
-  kinds = /* @__PURE__ */ new Map();
-  /** Digest of each lower-cased path -> the path: finds case collisions without a second copy of every path. */
-  lowerCase = /* @__PURE__ */ new Map();
-  /** Longest path kept in the inventory and on findings for an unsafe or over-long path. */
-  keptPathLength;
-  /** IRIS.DAT read whole; its digest may still be computing on another thread until settle(). */
-  datHashed = null;
-  datHasher = null;
-  problem(code, message, entry) {
-    this.findings.add(code, message, entry);
-  }
-  entry(tar) {
-    const normalised = normaliseEntryPath(tar.path);
-    if (normalised.skip) return null;
-    const kind = tar.type === "file" && tar.size === 0 && tar.path.endsWith("/") ? "directory" : KIND[tar.type];
-    const shown = printablePath(tar.path);
-    let safe = normalised.problems.length === 0;
-    for (const p of normalised.problems) {
-      this.problem(
-        p.code,
-        `entry ${shown} ${p.detail}. Archive paths must be relative and stay inside the archive: this archive is unsafe to extract, do not install it.`,
-        clip(tar.path, this.keptPathLength)
-      );
-    }
-    if (Buffer.byteLength(normalised.path) > this.limits.maxPathLength) {
-      this.problem(
-        "limit-path-length",
-        `entry ${shown} has a path longer than limits.maxPathLength (${this.limits.maxPathLength} bytes).`,
-        clip(normalised.path, this.keptPathLength)
-      );
-      safe = false;
-    }
-    const path = clip(safe ? normalised.path : tar.path, this.keptPathLength);
-    const kindProblem = KIND_PROBLEM[tar.type];
-    if (kindProblem) {
-      const target = tar.linkname ? ` to ${printablePath(tar.linkname)}` : "";
-      this.problem(
-        kindProblem[0],
-        `entry ${shown} ${kindProblem[1]}${target}. A database package holds only regular files and directories: do not install it.`,
-        path
-      );
-    } else if (tar.type === "unsupported") {
-      this.problem(
-        "entry-unsupported-type",
-        `entry ${shown} has tar type "${printable2(tar.typeflag)}", which a database package never holds. Rebuild the archive with IPM.`,
-        path
-      );
-    }
-    const accepted = safe && (kind === "file" || kind === "directory");
-    if (safe && tar.nameFieldFull && tar.format === "ustar") {
-      this.problem(
-        "entry-name-maybe-truncated",
-        `entry "${path}" fills the 99-byte ustar name field; IPM's writer cuts longer names there, so the name may be cut short. Keep packaged file names under 99 bytes.`,
-        path
-      );
-    }
-    const inventory = { path, kind, size: tar.size, role: accepted ? roleOf(path, kind) : "rejected" };
-    if (tar.linkname && (kind === "symlink" || kind === "hardlink"))
-      inventory.linkTarget = clip(tar.linkname, SHOWN_NAME_LENGTH);
-    this.result.entries.push(inventory);
-    this.result.uncompressedSize += tar.size;
-    const firstKind = safe ? this.checkCollisions(path, kind) : kind;
-    if (safe && kind !== "file") {
-      if (path === "IRIS.DAT") this.result.irisDatWrongKind = kind;
-      if (path === "module.xml") this.result.moduleXmlWrongKind = kind;
-    }
-    if (!accepted) {
-      if (safe && path === "deps") this.result.deps = "file";
-      return this.skip(tar, path);
-    }
-    if (path === "deps" || path.startsWith("deps/")) {
-      if (path === "deps" && kind === "file") this.result.deps = this.result.deps ?? "file";
-      else this.result.deps = "directory";
-    }
-    if (kind === "directory") return null;
-    const limit = path === "IRIS.DAT" ? this.limits.maxIrisDatSize : this.limits.maxEntrySize;
-    if (tar.size > limit) {
-      const which = path === "IRIS.DAT" ? "maxIrisDatSize" : "maxEntrySize";
-      this.problem(
-        "limit-entry-size",
-        `entry "${path}" is ${tar.size} bytes, over limits.${which} (${limit}); verification stopped there. Raise the limit if this package is genuine.`,
-        path
-      );
-      return "abort";
-    }
-    if (path === "IRIS.DAT") {
-      if (this.result.irisDat || firstKind !== "file") return null;
-      const hasher = this.newDatHasher(tar.size);
-      this.datHasher = hasher;
-      return new HashSink(hasher, tar.size, () => {
-        this.datHashed = { size: tar.size, hasher };
-      });
-    }
-    const depMatch = /^deps\/([^/]+)\.xml$/.exec(path);
-    if (path === "module.xml" || depMatch) {
-      if (tar.size > this.limits.maxXmlSize) {
-        this.problem(
-          "limit-xml-size",
-          `"${path}" is ${tar.size} bytes, over limits.maxXmlSize (${this.limits.maxXmlSize}); it was not parsed.`,
-          path
-        );
-        return null;
-      }
-      if (path === "module.xml" && this.result.moduleXml) return null;
-      if (depMatch && this.result.dependencyFiles.has(depMatch[1])) return null;
-      return new BufferSink(tar.size, (data) => {
-        const role = path === "module.xml" ? "module" : "dependency";
-        const parsed = { path, ...readModuleManifest(data, { maxDepth: this.limits.maxXmlDepth, role }) };
-        if (path === "module.xml") this.result.moduleXml = parsed;
-        else this.result.dependencyFiles.set(depMatch[1], parsed);
-      });
-    }
-    if (path.startsWith("deps/")) {
-      this.problem(
-        "deps-unexpected-entry",
-        `"${path}" is in deps/, which should hold only <dependency>.xml files (IRIS exports of each dependency's module).`,
-        path
-      );
-    }
-    return null;
-  }
-  skip(tar, path) {
-    if (tar.size > this.limits.maxEntrySize) {
-      this.problem(
-        "limit-entry-size",
-        `entry "${path}" is ${tar.size} bytes, over limits.maxEntrySize (${this.limits.maxEntrySize}); verification stopped there.`,
-        path
-      );
-      return "abort";
-    }
-    return null;
-  }
-  /** Records `path`, reports a duplicate or a case collision; returns the kind first recorded at `path`. */
-  checkCollisions(path, kind) {
-    const previous = this.kinds.get(path);
-    if (previous !== void 0) {
-      this.problem(
-        "entry-duplicate",
-        `"${path}" appears more than once in the archive (as ${previous}, then as ${kind}); an extractor would silently keep one of them. Rebuild the archive with IPM.`,
-        path
-      );
-      return previous;
-    }
-    this.kinds.set(path, kind);
-    const lower = createHash9("sha1").update(path.toLowerCase()).digest("base64");
-    const other = this.lowerCase.get(lower);
-    if (other !== void 0) {
-      this.problem(
-        "entry-case-collision",
-        `"${path}" and "${other}" differ only in letter case; on Windows or macOS one overwrites the other.`,
-        path
-      );
-    } else {
-      this.lowerCase.set(lower, path);
-    }
-    return kind;
-  }
-  /** The hasher of IRIS.DAT, once its entry has started (to be told about every output chunk). */
-  get irisDatHasher() {
-    return this.datHasher;
-  }
-  /** After decompression has ended: waits for IRIS.DAT's digest (when IRIS.DAT was read whole). */
-  async settle() {
-    if (this.datHashed) {
-      this.result.irisDat = { size: this.datHashed.size, sha256: await this.datHashed.hasher.digest() };
-    } else {
-      this.close();
-    }
-  }
-  /** Releases the IRIS.DAT hasher when verification ends without a digest. */
-  close() {
-    this.datHasher?.close();
-  }
-  /**
-   * After the last entry: reports entries lying below a path that another entry makes a regular
-   * file (or link...). Sorting with "/" as the lowest character puts every path's descendants right
-   * after it, so this costs one sort however deep the paths are, and no memory per path segment.
-   */
-  finish() {
-    const items = [...this.kinds];
-    items.sort(([a], [b]) => compareSlashFirst(a, b));
-    for (let i = 0; i + 1 < items.length; i++) {
-      const [path, kind] = items[i];
-      const [next] = items[i + 1];
-      const below = next.length > path.length && next.charCodeAt(path.length) === SLASH && next.startsWith(path);
-      if (kind !== "directory" && below) {
-        this.problem(
-          "entry-path-conflict",
-          `"${next}" lies below "${path}", which the archive makes a ${kind}; an extractor would fail or replace one with the other.`,
-          next
-        );
-      }
-    }
-  }
-};
-var SLASH = 47;
-function compareSlashFirst(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return (x === SLASH ? -1 : x) - (y === SLASH ? -1 : y);
-  }
-  return a.length - b.length;
-}
-function printable2(flag) {
-  return JSON.stringify(flag).slice(1, -1);
-}
-
-// src/archive/archive-source.ts
-import { constants as constants2 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
-var READ_CHUNK_SIZE = 1024 * 1024;
-function unreadable(path, why, cause) {
-  return new IpmDbError("archive-unreadable", `cannot read archive ${path}: ${why}`, {
-    hint: "Give the path of a readable .tgz file written by IPM package-database.",
-    cause
-  });
-}
-function describeOpenError(err) {
-  switch (err.code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a directory";
-    case "ELOOP":
-      return "too many symbolic links";
-    default:
-      return err.message;
-  }
-}
-async function openArchiveFile(path) {
-  let handle;
-  try {
-    handle = await open2(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
-  } catch (err) {
-    throw unreadable(path, describeOpenError(err), err);
-  }
-  try {
-    const stat14 = await handle.stat();
-    if (!stat14.isFile()) throw unreadable(path, stat14.isDirectory() ? "it is a directory" : "it is not a regular file");
-    const read = async () => {
-      const buffer = Buffer.allocUnsafe(READ_CHUNK_SIZE);
-      let result;
-      try {
-        result = await handle.read(buffer, 0, buffer.length, null);
-      } catch (err) {
-        throw unreadable(path, describeOpenError(err), err);
-      }
-      return result.bytesRead === 0 ? null : buffer.subarray(0, result.bytesRead);
-    };
-    const chunks = async function* () {
-      let next = read();
-      for (; ; ) {
-        const chunk = await next;
-        if (chunk === null) return;
-        next = read();
-        next.catch(() => void 0);
-        yield chunk;
-      }
-    };
-    return { size: stat14.size, chunks: chunks(), close: () => handle.close().catch(() => void 0) };
-  } catch (err) {
-    await handle.close().catch(() => void 0);
-    throw err;
-  }
-}
-async function* withStallTimeout(source, timeoutMs, what) {
-  const iterator = source[Symbol.asyncIterator]();
-  try {
-    for (; ; ) {
-      let timer;
-      const stalled = new Promise((_, reject) => {
-        timer = setTimeout(
-          () => reject(
-            new IpmDbError("archive-unreadable", `reading ${what} stalled: no data for ${timeoutMs} ms`, {
-              hint: "Check the file system or network the archive is on, or copy the archive to a local disk."
-            })
-          ),
-          timeoutMs
-        );
-      });
-      let step;
-      try {
-        step = await Promise.race([iterator.next(), stalled]);
-      } finally {
-        clearTimeout(timer);
-      }
-      if (step.done) return;
-      yield step.value;
-    }
-  } finally {
-    void Promise.resolve(iterator.return?.()).catch(() => void 0);
-  }
-}
-
-// src/archive/gzip-member.ts
-import * as zlib from "node:zlib";
-var FHCRC = 2;
-var FEXTRA = 4;
-var FNAME = 8;
-var FCOMMENT = 16;
-var RESERVED = 224;
-var MAX_HEADER = 64 * 1024;
-function parseGzipHeader(buf) {
-  if (buf.length >= 1 && buf[0] !== 31) return { error: "it does not start with the gzip magic bytes 1f 8b" };
-  if (buf.length >= 2 && buf[1] !== 139) return { error: "it does not start with the gzip magic bytes 1f 8b" };
-  if (buf.length >= 3 && buf[2] !== 8) return { error: `compression method ${buf[2]} is not deflate (8)` };
-  if (buf.length >= 4 && buf[3] & RESERVED) return { error: "reserved gzip header flag bits are set" };
-  if (buf.length < 10) return { complete: false };
-  const flags = buf[3];
-  let pos = 10;
-  if (flags & FEXTRA) {
-    if (buf.length < pos + 2) return { complete: false };
-    pos += 2 + buf.readUInt16LE(pos);
-  }
-  for (const flag of [FNAME, FCOMMENT]) {
-    if (!(flags & flag)) continue;
-    const nul = buf.indexOf(0, pos);
-    if (nul < 0)
-      return buf.length > MAX_HEADER ? { error: "the gzip header name/comment never ends" } : { complete: false };
-    pos = nul + 1;
-  }
-  if (flags & FHCRC) pos += 2;
-  if (pos > MAX_HEADER) return { error: "the gzip header is implausibly long" };
-  return buf.length < pos ? { complete: false } : { complete: true, length: pos };
-}
-var crcTable = null;
-function crc32Fallback(data, crc) {
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c2 = n;
-      for (let k = 0; k < 8; k++) c2 = c2 & 1 ? 3988292384 ^ c2 >>> 1 : c2 >>> 1;
-      crcTable[n] = c2;
-    }
-  }
-  let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 255] ^ c >>> 8;
-  return ~c >>> 0;
-}
-var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : crc32Fallback;
-var GzipMemberDecoder = class {
-  constructor(onData, options) {
-    this.onData = onData;
-    this.options = options;
-  }
-  onData;
-  options;
-  phase = "header";
-  pending = Buffer.alloc(0);
-  inflate = null;
-  queue = [];
-  queueStart = 0;
-  crc = 0;
-  outSize = 0;
-  inflateError = null;
-  ended = null;
-  afterCount = 0;
-  afterHead = Buffer.alloc(0);
-  afterAllZero = true;
-  problems = [];
-  memberComplete = false;
-  wake = null;
-  /** Whether the decoder still wants input beyond counting trailing bytes. */
-  get decoding() {
-    return this.phase === "header" || this.phase === "body" || this.phase === "trailer";
-  }
-  /** Holds decompressed output back (zlib then stops once its buffers are full) until resumeOutput(). */
-  pauseOutput() {
-    this.inflate?.pause();
-  }
-  resumeOutput() {
-    this.inflate?.resume();
-  }
-  /** Stops decompressing (e.g. the tar layer gave up); later input is only counted. */
-  abandon() {
-    if (this.phase === "failed") return;
-    this.inflate?.destroy();
-    this.inflate = null;
-    this.phase = "failed";
-  }
-  async write(chunk) {
-    switch (this.phase) {
-      case "failed":
-        return;
-      case "after":
-        this.noteAfter(chunk);
-        return;
-      case "trailer":
-        return this.takeTrailer(chunk);
-      case "header": {
-        this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-        const header = parseGzipHeader(this.pending);
-        if ("error" in header)
-          return this.failWith("gzip-invalid-header", `the file is not a gzip archive: ${header.error}.`);
-        if (!header.complete) return;
-        const body = this.pending.subarray(header.length);
-        this.pending = Buffer.alloc(0);
-        this.startInflate();
-        this.phase = "body";
-        if (body.length) await this.feed(body);
-        return;
-      }
-      case "body":
-        return this.feed(chunk);
-    }
-  }
-  /** Call once at the end of input; resolves when everything is decided. */
-  async end() {
-    if (this.phase === "header") {
-      const what = this.pending.length === 0 ? "the file is empty" : `the file ends inside the gzip header (${this.pending.length} bytes)`;
-      this.failWith("gzip-invalid-header", `${what}; expected a gzip-compressed tar archive.`);
-    } else if (this.phase === "body") {
-      this.inflate.end();
-      await this.ended;
-      if (this.phase === "body") {
-        const cut = !this.inflateError || this.inflateError.code === "Z_BUF_ERROR";
-        if (cut) {
-          const where = this.inflateError ? "inside the compressed data" : "before the gzip trailer (CRC-32 and length)";
-          this.failWith(
-            "gzip-truncated",
-            `the file ends ${where}. The archive is cut short: rebuild or re-download it.`
-          );
-        } else {
-          this.reportInflateError();
-        }
-      }
-    }
-    if (this.phase === "trailer") {
-      this.failWith(
-        "gzip-truncated",
-        `the file ends inside the 8-byte gzip trailer (${this.pending.length} bytes present). The archive is cut short: rebuild or re-download it.`
-      );
-    }
-    if (this.afterCount > 0) this.reportAfter();
-    return { problems: this.problems, memberComplete: this.memberComplete, trailingBytes: this.afterCount };
-  }
-  startInflate() {
-    const inflate = zlib.createInflateRaw({
-      chunkSize: this.options.chunkSize,
-      highWaterMark: this.options.highWaterMark
-    });
-    this.inflate = inflate;
-    inflate.on("data", (out) => {
-      this.crc = crc322(out, this.crc);
-      this.outSize += out.length;
-      this.onData(out);
-    });
-    this.ended = new Promise((resolve4) => {
-      inflate.once("end", () => {
-        this.onDeflateEnd(inflate);
-        this.wake?.();
-        resolve4();
-      });
-      inflate.once("error", (err) => {
-        this.inflateError = err;
-        this.wake?.();
-        resolve4();
-      });
-      inflate.once("close", () => {
-        this.wake?.();
-        resolve4();
-      });
-    });
-  }
-  /**
-   * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
-   * thread; the chunks stay listed until zlib has consumed them, so that when the deflate data
-   * ends the bytes after it (trailer, then anything else) can be recovered exactly.
-   */
-  async feed(body) {
-    const inflate = this.inflate;
-    this.queue.push(body);
-    if (!inflate.write(body)) {
-      await new Promise((resolve4) => {
-        this.wake = resolve4;
-        inflate.once("drain", resolve4);
-      });
-      this.wake = null;
-      inflate.removeAllListeners("drain");
-    }
-    if (this.phase !== "body") return;
-    if (this.inflateError) return this.reportInflateError();
-    while (this.queue.length && this.queueStart + this.queue[0].length <= inflate.bytesWritten) {
-      this.queueStart += this.queue.shift().length;
-    }
-  }
-  /** The deflate data ended and all its output was read: what zlib did not consume follows it. */
-  onDeflateEnd(inflate) {
-    if (this.phase !== "body") return;
-    let consumed = inflate.bytesWritten - this.queueStart;
-    const rest = [];
-    for (const chunk of this.queue) {
-      if (consumed >= chunk.length) consumed -= chunk.length;
-      else {
-        rest.push(chunk.subarray(consumed));
-        consumed = 0;
-      }
-    }
-    this.queue = [];
-    this.inflate = null;
-    inflate.destroy();
-    this.phase = "trailer";
-    for (const chunk of rest) {
-      if (this.phase === "trailer") this.takeTrailer(chunk);
-      else this.noteAfter(chunk);
-    }
-  }
-  reportInflateError() {
-    const message = this.inflateError?.message ?? "decompression stopped";
-    this.failWith("gzip-corrupt", `the compressed data is corrupt (${message}). Rebuild or re-download the archive.`);
-  }
-  takeTrailer(chunk) {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    if (this.pending.length < 8) return;
-    const storedCrc = this.pending.readUInt32LE(0);
-    const storedSize = this.pending.readUInt32LE(4);
-    const rest = this.pending.subarray(8);
-    this.pending = Buffer.alloc(0);
-    this.phase = "after";
-    if (storedCrc !== this.crc) {
-      this.problems.push({
-        code: "gzip-crc-mismatch",
-        message: `the gzip trailer records CRC-32 ${hex8(storedCrc)} but the decompressed data has ${hex8(this.crc)}. The archive is corrupt: rebuild or re-download it.`
-      });
-    } else if (storedSize !== this.outSize % 2 ** 32) {
-      this.problems.push({
-        code: "gzip-size-mismatch",
-        message: `the gzip trailer records ${storedSize} bytes (mod 2^32) but ${this.outSize} were decompressed. The archive is corrupt: rebuild or re-download it.`
-      });
-    } else {
-      this.memberComplete = true;
-    }
-    if (rest.length) this.noteAfter(rest);
-  }
-  noteAfter(chunk) {
-    if (this.afterHead.length < 2)
-      this.afterHead = Buffer.concat([this.afterHead, chunk.subarray(0, 2 - this.afterHead.length)]);
-    if (this.afterAllZero && !isAllZero(chunk)) this.afterAllZero = false;
-    this.afterCount += chunk.length;
-  }
-  reportAfter() {
-    if (this.afterHead[0] === 31 && this.afterHead[1] === 139) {
-      this.problems.push({
-        code: "gzip-multiple-members",
-        message: `a second gzip member (${this.afterCount} bytes) follows the first. IPM writes one member and readers disagree on the rest: rebuild the archive with IPM instead of concatenating.`
-      });
-    } else {
-      const what = this.afterAllZero ? `${this.afterCount} zero bytes` : `${this.afterCount} bytes of non-gzip data`;
-      this.problems.push({
-        code: "gzip-trailing-data",
-        message: `${what} follow the gzip member. IPM writes nothing after it: the file was padded or altered, rebuild it.`
-      });
-    }
-  }
-  failWith(code, message) {
-    if (this.phase !== "failed") this.problems.push({ code, message });
-    this.abandon();
-  }
-};
-function hex8(n) {
-  return n.toString(16).padStart(8, "0");
-}
-
-// src/archive/package-checks.ts
-function nestedHint(collected, name) {
-  const nested = collected.entries.find(
-    (e) => e.path.toLowerCase().endsWith(`/${name.toLowerCase()}`) || e.path !== name && e.path.toLowerCase() === name.toLowerCase()
-  );
-  return nested ? ` Found "${nested.path}" instead: IPM expects "${name}" at the top level of the archive, exactly so named.` : "";
-}
-function xmlProblem(findings, entry) {
-  if (entry.xml.ok) return false;
-  findings.add(
-    entry.xml.code,
-    `"${entry.path}" is rejected: ${entry.xml.detail}. Rebuild the package with IPM.`,
-    entry.path
-  );
-  return true;
-}
-function checkPackage(collected, fileName, expected, complete2, findings) {
-  checkIrisDat(collected, complete2, findings);
-  const module = checkModuleXml(collected, expected, complete2, findings);
-  const checksum = checkChecksum(collected, module, findings);
-  const dependencies = checkDependencies(collected, module, complete2, findings);
-  if (module) checkFileName(fileName, module, findings);
-  const builtWithTestResources = module ? judgeTestResources(collected, module, findings) : null;
-  return { module: module?.report ?? null, checksum, dependencies, builtWithTestResources };
-}
-function reportMissing(collected, complete2, findings, name, wrongKind, what) {
-  const code = name === "IRIS.DAT" ? "iris-dat-missing" : "module-xml-missing";
-  if (wrongKind) {
-    findings.add(code, `${name} is a ${wrongKind}, expected a regular file (${what}).`, name);
-  } else if (complete2 && !collected.entries.some((e) => e.path === name && e.role !== "rejected")) {
-    findings.add(
-      code,
-      `the archive has no ${name}; a database package must hold ${what} at its top level.${nestedHint(collected, name)}`
-    );
-  }
-}
-function checkIrisDat(collected, complete2, findings) {
-  const dat = collected.irisDat;
-  if (!dat) {
-    reportMissing(collected, complete2, findings, "IRIS.DAT", collected.irisDatWrongKind, "the routines database");
-    return;
-  }
-  if (dat.size === 0) {
-    findings.add(
-      "iris-dat-empty",
-      "IRIS.DAT is empty (0 bytes); expected the routines database. Re-run package-database.",
-      "IRIS.DAT"
-    );
-  } else if (dat.size % 8192 !== 0) {
-    findings.add(
-      "iris-dat-size-unaligned",
-      `IRIS.DAT is ${dat.size} bytes, not a multiple of the 8192-byte IRIS block; it may be cut short or not an IRIS database.`,
-      "IRIS.DAT"
-    );
-  }
-}
-function checkModuleXml(collected, expected, complete2, findings) {
-  const entry = collected.moduleXml;
-  if (!entry) {
-    reportMissing(
-      collected,
-      complete2,
-      findings,
-      "module.xml",
-      collected.moduleXmlWrongKind,
-      "the enriched module manifest"
-    );
-    return null;
-  }
-  if (xmlProblem(findings, entry)) return null;
-  const m = entry.manifest;
-  if (m.layoutProblem) {
-    findings.add(
-      "module-xml-layout",
-      `module.xml is not an IPM module manifest: ${m.layoutProblem}. Expected /Export/Document/Module.`,
-      "module.xml"
-    );
-    return null;
-  }
-  for (const element of m.repeated) {
-    findings.add(
-      "module-element-duplicate",
-      `module.xml has more than one <${element}>; IPM writes each once and readers would disagree on which counts. Rebuild the package.`,
-      "module.xml"
-    );
-  }
-  if (!m.name) findings.add("module-name-missing", "module.xml has no Module/Name.", "module.xml");
-  if (!m.version) findings.add("module-version-missing", "module.xml has no Module/Version.", "module.xml");
-  else if (!isSemver(m.version)) {
-    findings.add(
-      "module-version-not-semver",
-      `Module/Version "${m.version}" is not a semantic version (X.Y.Z); IPM resolves and publishes X.Y.Z versions.`,
-      "module.xml"
-    );
-  }
-  if (m.packaging !== "database") {
-    findings.add(
-      "packaging-not-database",
-      `module.xml does not declare <Packaging>database</Packaging> (got ${m.packaging === null ? "no Packaging element" : `"${m.packaging}"`}); this is not a database package. Build it with package-database.`,
-      "module.xml"
-    );
-  }
-  const sysreq = m.systemRequirements;
-  const irisVersion = sysreq?.Version?.trim() || null;
-  if (!irisVersion) {
-    findings.add(
-      "iris-version-missing",
-      "module.xml has no SystemRequirements/@Version; package-database writes the IRIS major.minor it ran on there.",
-      "module.xml"
-    );
-  } else if (!isIrisMajorMinor(irisVersion)) {
-    findings.add(
-      "iris-version-malformed",
-      `SystemRequirements/@Version "${irisVersion}" is not of the form YYYY.N (IRIS major.minor).`,
-      "module.xml"
-    );
-  } else if (expected.expectedIrisVersion !== void 0) {
-    const want = irisMajorMinor(expected.expectedIrisVersion) ?? expected.expectedIrisVersion;
-    if (irisMajorMinor(irisVersion) !== want) {
-      findings.add(
-        "iris-version-mismatch",
-        `the package installs only on IRIS ${irisVersion} (SystemRequirements/@Version), but IRIS ${want} was expected. Package it on an IRIS ${want} instance.`,
-        "module.xml"
-      );
-    }
-  }
-  if (expected.expectedModuleName !== void 0 && m.name && m.name.toLowerCase() !== expected.expectedModuleName.toLowerCase()) {
-    findings.add(
-      "module-name-mismatch",
-      `module.xml names module "${m.name}", but "${expected.expectedModuleName}" was expected.`,
-      "module.xml"
-    );
-  }
-  if (expected.expectedModuleVersion !== void 0 && m.version && m.version !== expected.expectedModuleVersion) {
-    findings.add(
-      "module-version-mismatch",
-      `module.xml gives version "${m.version}", but "${expected.expectedModuleVersion}" was expected.`,
-      "module.xml"
-    );
-  }
-  const testResources = m.resources.filter(isTestScoped).map((r) => r.name);
-  const systemRequirements = { ...sysreq ?? {} };
-  delete systemRequirements.Version;
-  return {
-    report: {
-      name: m.name ?? "",
-      version: m.version ?? "",
-      description: m.description,
-      packaging: m.packaging,
-      irisVersion,
-      systemRequirements,
-      updatePackage: m.updatePackage,
-      testResources,
-      manifestXml: entry.xml.ok ? entry.xml.text ?? "" : ""
-    },
-    resources: m.resources,
-    declaredDependencies: m.dependencies
-  };
-}
-function checkChecksum(collected, module, findings) {
-  const manifestChecksum = collected.moduleXml?.manifest.checksum ?? null;
-  const actual = collected.irisDat?.sha256 ?? null;
-  const result = {
-    algorithm: manifestChecksum?.algorithm ?? null,
-    expected: manifestChecksum?.value ?? null,
-    actual,
-    match: false
-  };
-  if (!module) return result;
-  if (!manifestChecksum) {
-    findings.add(
-      "checksum-missing",
-      'module.xml is missing the <Checksum Algorithm="SHA-256"> element that package-database writes; IPM refuses to install without it.',
-      "module.xml"
-    );
-    return result;
-  }
-  if (manifestChecksum.algorithm !== "SHA-256") {
-    findings.add(
-      "checksum-algorithm",
-      `Checksum/@Algorithm is ${manifestChecksum.algorithm === null ? "missing" : `"${manifestChecksum.algorithm}"`}, expected "SHA-256".`,
-      "module.xml"
-    );
-  }
-  if (!isSha256Hex(manifestChecksum.value)) {
-    findings.add(
-      "checksum-malformed",
-      `the Checksum "${manifestChecksum.value.slice(0, 80)}" is not 64 hexadecimal digits.`,
-      "module.xml"
-    );
-    return result;
-  }
-  if (actual === null) return result;
-  result.match = actual === manifestChecksum.value.toLowerCase();
-  if (!result.match) {
-    findings.add(
-      "checksum-mismatch",
-      `IRIS.DAT SHA-256 mismatch. Expected: ${manifestChecksum.value} (module.xml) Actual: ${actual}. IRIS.DAT was altered or swapped after packaging: do not install it, rebuild the package.`,
-      "IRIS.DAT"
-    );
-  }
-  return result;
-}
-function checkDependencies(collected, module, complete2, findings) {
-  if (collected.deps === "file") {
-    findings.add(
-      "deps-missing",
-      '"deps" is not a directory; IPM requires a deps/ directory (possibly empty) holding one <dependency>.xml per dependency.',
-      "deps"
-    );
-  } else if (collected.deps === null && complete2) {
-    findings.add(
-      "deps-missing",
-      "the archive has no deps/ directory; IPM refuses a database package without it (it may be empty)."
-    );
-  }
-  const reports = /* @__PURE__ */ new Map();
-  for (const [dep, entry] of collected.dependencyFiles) {
-    const report = { name: dep, declaredVersion: null, packagedVersion: null, depsFile: entry.path };
-    reports.set(dep.toLowerCase(), report);
-    if (xmlProblem(findings, entry)) continue;
-    const m = entry.manifest;
-    if (m.layoutProblem || m.documentName === null) {
-      findings.add(
-        "dependency-layout",
-        `"${entry.path}" is not an IRIS export of a module: ${m.layoutProblem ?? "Export/Document has no name attribute"}. Expected /Export/Document[@name="${dep}.ZPM"]/Module.`,
-        entry.path
-      );
-      continue;
-    }
-    report.packagedVersion = m.version;
-    const wantDocument = `${dep}.ZPM`;
-    if (m.documentName.toLowerCase() !== wantDocument.toLowerCase() || (m.name ?? "").toLowerCase() !== dep.toLowerCase()) {
-      findings.add(
-        "dependency-name-mismatch",
-        `"${entry.path}" exports Document "${m.documentName}" with Module/Name "${m.name ?? ""}", expected "${wantDocument}" and "${dep}".`,
-        entry.path
-      );
-    }
-  }
-  for (const declared of module?.declaredDependencies ?? []) {
-    const existing = reports.get(declared.name.toLowerCase());
-    if (existing) {
-      existing.declaredVersion = declared.version;
-      continue;
-    }
-    reports.set(declared.name.toLowerCase(), {
-      name: declared.name,
-      declaredVersion: declared.version,
-      packagedVersion: null,
-      depsFile: null
-    });
-    if (collected.deps === "directory" || complete2) {
-      findings.add(
-        "dependency-file-missing",
-        `module.xml declares dependency "${declared.name}" but the archive has no deps/${declared.name}.xml; the installing instance must already have it or get it from a registry.`,
-        `deps/${declared.name}.xml`
-      );
-    }
-  }
-  return [...reports.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-function checkFileName(fileName, module, findings) {
-  const { name, version: version2 } = module.report;
-  if (!name || !version2) return;
-  const expectedName = ipmArchiveFileName(name, version2);
-  if (!isIpmArchiveFileName(fileName)) {
-    findings.add(
-      "file-name-nonstandard",
-      `the file name "${fileName}" does not follow IPM's <name>-<version>-database.tgz pattern (for this module: "${expectedName}").`
-    );
-  } else if (fileName.toLowerCase() !== expectedName.toLowerCase()) {
-    findings.add(
-      "file-name-mismatch",
-      `the file name "${fileName}" follows IPM's pattern but module.xml says "${name}" version "${version2}" (expected "${expectedName}"). The file was renamed or holds another module: check which it is.`
-    );
-  }
-}
-var FILE_PROCESSORS = ["filecopy", "pythonwheel", "cpf"];
-function judgeTestResources(collected, module, findings) {
-  const testScoped = module.resources.filter(isTestScoped);
-  if (testScoped.length === 0) {
-    findings.add(
-      "test-resources-undetermined",
-      'module.xml declares no test-scoped resources (Scope="test" or "verify"), so there is nothing to tell.'
-    );
-    return null;
-  }
-  const fileResources = testScoped.filter(
-    (r) => FILE_PROCESSORS.includes((r.processor ?? "").split(".").pop().toLowerCase())
-  );
-  if (fileResources.length === 0) {
-    findings.add(
-      "test-resources-undetermined",
-      `module.xml declares test-scoped resources (${testScoped.map((r) => r.name).join(", ")}) that are compiled into IRIS.DAT, whose contents cannot be inspected here.`
-    );
-    return null;
-  }
-  const paths = collected.entries.filter((e) => e.role !== "rejected").map((e) => e.path);
-  const present = fileResources.filter((r) => {
-    const clean = r.name.replace(/^\/+|\/+$/g, "");
-    const base = clean.split("/").pop();
-    return paths.some((p) => p === clean || p.startsWith(`${clean}/`) || p === base || p.endsWith(`/${base}`));
-  });
-  if (present.length > 0) {
-    findings.add(
-      "built-with-test-resources",
-      `test-scoped files are packaged (${present.map((r) => r.name).join(", ")}): the package was built with -dev. Do not ship it to production.`
-    );
-    return true;
-  }
-  findings.add(
-    "built-without-test-resources",
-    `test-scoped files declared in module.xml (${fileResources.map((r) => r.name).join(", ")}) are not packaged: the package was built without -dev.`
-  );
-  return false;
-}
-
-// src/archive/report.ts
-var VERIFY_REPORT_SCHEMA = "ipm-db/verify-report@1";
-
-// src/archive/verify.ts
-var WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
-var INFLATE_CHUNK_SIZE = 512 * 1024;
-var INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
-async function verifyArchive(path, options = {}) {
-  const limits = resolveLimits(options.limits);
-  const source = await openArchiveFile(path);
-  try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename7(path) }, { ...options, limits });
-  } finally {
-    await source.close();
-  }
-}
-async function verifyArchiveStream(chunks, meta, options = {}) {
-  const started = performance.now();
-  const limits = resolveLimits(options.limits);
-  const findings = new FindingList(limits);
-  let gzip = null;
-  const collector = new ArchiveCollector(findings, limits, (datSize) => {
-    if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
-    const hasher = new WorkerHasher();
-    hasher.onDrain = () => gzip?.resumeOutput();
-    return hasher;
-  });
-  const tar = new TarStreamParser(collector, limits);
-  let internalError = null;
-  let size = 0;
-  let inflated = 0;
-  gzip = new GzipMemberDecoder(
-    (data) => {
-      const dat = collector.irisDatHasher;
-      if (dat instanceof WorkerHasher) dat.observe(data);
-      inflated += data.length;
-      if (inflated > limits.compressionRatioGraceSize && inflated > limits.maxCompressionRatio * size) {
-        tar.stop("limit-compression-ratio", compressionRatioMessage(inflated, size, limits));
-      }
-      try {
-        tar.write(data);
-      } catch (err) {
-        internalError ??= err;
-      }
-      if (tar.stopped || internalError) gzip.abandon();
-      else if (dat instanceof WorkerHasher && dat.congested) gzip.pauseOutput();
-    },
-    { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK }
-  );
-  const fileHash = createHash10("sha256");
-  try {
-    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
-      fileHash.update(chunk);
-      size += chunk.length;
-      await gzip.write(chunk);
-    }
-  } catch (err) {
-    gzip.abandon();
-    collector.close();
-    throw err;
-  }
-  const gz = await gzip.end();
-  if (!internalError) {
-    try {
-      await collector.settle();
-    } catch (err) {
-      internalError = err;
-    }
-  }
-  if (internalError) {
-    collector.close();
-    throw new IpmDbError(
-      "archive-verifier-failed",
-      `verifying ${meta.path} failed unexpectedly: ${String(internalError)}`,
-      {
-        hint: "This is a bug in ipm-db; please report it with the archive if you can share it.",
-        cause: internalError
-      }
-    );
-  }
-  for (const p of gz.problems) findings.add(p.code, p.message);
-  if (gz.memberComplete && !tar.stopped) tar.end();
-  const fullyRead = gz.memberComplete && !tar.stopped;
-  const expected = {
-    ...options.expectedIrisVersion !== void 0 && { irisVersion: options.expectedIrisVersion },
-    ...options.expectedModuleName !== void 0 && { moduleName: options.expectedModuleName },
-    ...options.expectedModuleVersion !== void 0 && { moduleVersion: options.expectedModuleVersion }
-  };
-  collector.finish();
-  const collected = collector.result;
-  const facts = checkPackage(collected, meta.fileName, options, fullyRead, findings);
-  findings.finish();
-  return {
-    schema: VERIFY_REPORT_SCHEMA,
-    valid: !findings.hasErrors,
-    archive: {
-      path: meta.path,
-      fileName: meta.fileName,
-      size,
-      sha256: fileHash.digest("hex"),
-      uncompressedSize: collected.uncompressedSize,
-      entryCount: collected.entries.length,
-      trailingBytes: gz.trailingBytes,
-      endOfArchiveBlocks: tar.endBlocks,
-      fullyRead
-    },
-    module: facts.module,
-    irisDat: collected.irisDat,
-    checksum: facts.checksum,
-    dependencies: facts.dependencies,
-    builtWithTestResources: facts.builtWithTestResources,
-    entries: collected.entries,
-    errors: findings.bySeverity("error"),
-    warnings: findings.bySeverity("warning"),
-    infos: findings.bySeverity("info"),
-    expected,
-    limits,
-    durationMs: Math.round(performance.now() - started)
-  };
-}
-function compressionRatioMessage(inflated, compressed, limits) {
-  return `${compressed} compressed bytes decompressed to more than ${inflated} bytes, over limits.maxCompressionRatio (${limits.maxCompressionRatio}:1 past the first ${limits.compressionRatioGraceSize} bytes); verification stopped there. This is a decompression bomb, or a genuine package that compresses unusually well: then raise the limit.`;
-}
+import { mkdir as mkdir13, readdir as readdir5, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join29 } from "node:path";
 
 // src/oci/publish.ts
 import { stat as stat13 } from "node:fs/promises";
@@ -17829,9 +19019,9 @@ function ipmAcceptanceViolations(manifest, tag) {
 }
 
 // src/oci/oras-cli.ts
-import { mkdtemp as mkdtemp3, rm as rm9, symlink, writeFile as writeFile4 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join24, resolve as resolve3 } from "node:path";
+import { mkdtemp as mkdtemp5, rm as rm11, symlink, writeFile as writeFile5 } from "node:fs/promises";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join26, resolve as resolve3 } from "node:path";
 async function pushWithOras(opts) {
   const timeoutMs = opts.timeoutMs ?? 60 * 6e4;
   const oras = opts.orasPath ?? findOnPath("oras");
@@ -17843,11 +19033,11 @@ async function pushWithOras(opts) {
   const layer = opts.manifest.layers[0];
   const title = layer?.annotations?.[TITLE_ANNOTATION];
   if (!title) throw new IpmDbError("oras-push", "the manifest has no titled layer");
-  const dir = await mkdtemp3(join24(tmpdir4(), "ipm-db-oras-"));
+  const dir = await mkdtemp5(join26(tmpdir6(), "ipm-db-oras-"));
   try {
-    await symlink(resolve3(opts.archivePath), join24(dir, title));
-    const annotationFile = join24(dir, "annotations.json");
-    await writeFile4(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
+    await symlink(resolve3(opts.archivePath), join26(dir, title));
+    const annotationFile = join26(dir, "annotations.json");
+    await writeFile5(annotationFile, JSON.stringify({ $manifest: opts.manifest.annotations ?? {} }));
     const args = [
       "push",
       "--image-spec",
@@ -17855,9 +19045,9 @@ async function pushWithOras(opts) {
       "--annotation-file",
       annotationFile,
       "--config",
-      `${join24(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
+      `${join26(dir, "config.json")}:${IPM_CONFIG_MEDIA_TYPE}`
     ];
-    await writeFile4(join24(dir, "config.json"), "{}");
+    await writeFile5(join26(dir, "config.json"), "{}");
     if (opts.plainHttp) args.push("--plain-http");
     if (opts.credentials) args.push("--username", opts.credentials.username, "--password-stdin");
     args.push(opts.reference, `${title}:${IPM_LAYER_MEDIA_TYPE}`);
@@ -17877,7 +19067,7 @@ async function pushWithOras(opts) {
       throw new IpmDbError("oras-push", "oras push printed no manifest digest", { details: redact(run3.stdout) });
     return digest;
   } finally {
-    await rm9(dir, { recursive: true, force: true });
+    await rm11(dir, { recursive: true, force: true });
   }
 }
 
@@ -18148,11 +19338,11 @@ async function publishPackage(opts) {
 
 // src/pipeline/upgrade/stage.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/oci/pull.ts
 import { mkdir as mkdir12 } from "node:fs/promises";
-import { basename as basename8, join as join25 } from "node:path";
+import { basename as basename8, join as join27 } from "node:path";
 function safeFileName(title, fallback) {
   const name = title === void 0 ? "" : basename8(title.replace(/\\/g, "/"));
   return name && name !== "." && name !== ".." && /^[\w.+-]+$/.test(name) ? name : fallback;
@@ -18169,7 +19359,7 @@ async function pullPackage(client, ref, dir) {
   }
   await mkdir12(dir, { recursive: true });
   const fallback = `${ref.repository.split("/").pop() ?? "package"}-${ref.tag ?? "package"}.tgz`;
-  const file = join25(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
+  const file = join27(dir, safeFileName(layer.annotations?.[TITLE_ANNOTATION], fallback));
   await client.downloadBlob(ref.repository, layer.digest, layer.size, file);
   return {
     reference: formatReference(ref),
@@ -18178,634 +19368,6 @@ async function pullPackage(client, ref, dir) {
     size: layer.size,
     layerDigest: layer.digest
   };
-}
-
-// src/pipeline/upgrade/driver-binding.ts
-import { mkdtemp as mkdtemp4, rm as rm10 } from "node:fs/promises";
-import { tmpdir as tmpdir5 } from "node:os";
-import { join as join26 } from "node:path";
-var DURABLE_MOUNT = "/durable";
-async function runUpgradeLines(sessions, namespace, lines, doing, timeoutMs) {
-  const result = await sessions.run({
-    namespace,
-    operations: lines.map((text) => ({ kind: "surfaceLine", text })),
-    timeoutMs,
-    purpose: doing
-  });
-  return { results: result.results, raw: result.raw };
-}
-function irisOf(ctx, current, homeNamespace) {
-  const timeoutMs = ctx.options.timeouts?.shortMs ?? 3e5;
-  return {
-    createNamespace: () => newPackageNamespace(ctx, current().target, homeNamespace, "UPG"),
-    run: (namespace, lines, doing) => runUpgradeLines(current().target.sessions, namespace, lines, doing, timeoutMs),
-    loadModule: async (namespace, hostDir) => {
-      await current().ops.loadModule(namespace, hostDir);
-    },
-    loadPackage: (namespace, hostTgz) => current().ops.loadPackage(namespace, hostTgz),
-    updateModule: (namespace, moduleName2, hostTgz) => current().ops.updateModule(namespace, moduleName2, hostTgz)
-  };
-}
-function startOnVolume(ctx, runId, volume, image) {
-  return startPipelineIris(ctx, runId, {
-    ...image ? { image } : {},
-    // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
-    // containers need none (packages are copied in, previous releases pulled on the host).
-    network: "none",
-    mounts: [{ source: volume, target: DURABLE_MOUNT }],
-    env: { ISC_DATA_DIRECTORY: `${DURABLE_MOUNT}/iris` }
-  });
-}
-async function startDurable(ctx, image) {
-  const setup = ctx.setup;
-  if (!setup) throw new IpmDbError("pipeline-order", "Internal: IPM is not set up; the ipm stage did not run.");
-  const suffix = ctx.nextPostfix("D").toLowerCase();
-  const volume = `ipm-db-${ctx.runId}-${suffix}`;
-  ctx.options.onResource?.({ kind: "volume", name: volume });
-  await ctx.docker.check("docker-volume-failed", "docker volume create", [
-    "volume",
-    "create",
-    "--label",
-    `${RUN_LABEL}=${ctx.runId}`,
-    volume
-  ]);
-  await ctx.docker.check(
-    "docker-volume-failed",
-    "Giving the durable volume to irisowner",
-    [
-      "run",
-      "--rm",
-      "--network",
-      "none",
-      "--user",
-      "root",
-      "--label",
-      `${RUN_LABEL}=${ctx.runId}`,
-      "--mount",
-      `type=volume,source=${volume},target=${DURABLE_MOUNT}`,
-      "--entrypoint",
-      "/bin/sh",
-      image ?? ctx.options.image,
-      "-c",
-      `command -v chown >/dev/null 2>&1 || exit 0; chown irisowner ${DURABLE_MOUNT}`
-    ],
-    { timeoutMs: 12e4 }
-  );
-  const runIds = [`${ctx.runId}-${suffix}a`, `${ctx.runId}-${suffix}b`];
-  let generation = 0;
-  let parts = null;
-  const dispose = async () => {
-    for (const runId of runIds) await removeRun(ctx.docker, runId).catch(() => void 0);
-    await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
-  };
-  try {
-    const first = await startOnVolume(ctx, runIds[0], volume, image);
-    parts = first;
-    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
-  } catch (err) {
-    await dispose();
-    throw err;
-  }
-  const current = () => parts;
-  return {
-    ...irisOf(ctx, current, setup.homeNamespace),
-    async replace(nextImage) {
-      const old = current().container;
-      await ctx.docker.check("docker-stop-failed", `Stopping ${old.name}`, ["stop", "-t", "120", old.name], {
-        timeoutMs: 18e4
-      });
-      await removeRun(ctx.docker, runIds[generation]);
-      generation++;
-      parts = await startOnVolume(ctx, runIds[generation], volume, nextImage ?? image);
-    },
-    dispose
-  };
-}
-function driverUpgradeEnvironment(ctx, pull) {
-  const { container, target, ops, setup } = ctx;
-  if (!container || !target || !ops || !setup) {
-    throw new IpmDbError("pipeline-order", "Internal: the container is not ready; an earlier stage did not run.");
-  }
-  return {
-    iris: irisOf(ctx, () => ({ container, target, ops }), setup.homeNamespace),
-    startDurable: (image) => startDurable(ctx, image),
-    reserveContainer: () => {
-      const slots = ctx.options.containerSlots;
-      return slots?.tryAcquire() ? () => slots.release() : null;
-    },
-    pull,
-    tempDir: () => mkdtemp4(join26(tmpdir5(), "ipm-db-previous-")),
-    removeTempDir: (dir) => rm10(dir, { recursive: true, force: true })
-  };
-}
-
-// src/pipeline/upgrade/parse.ts
-function values2(output, key2) {
-  return output.results.filter((line) => line.key === key2).map((line) => line.value);
-}
-function ipmdbLines(output) {
-  return output.results;
-}
-function reportedErrors(output) {
-  return guardedErrors(output);
-}
-function throwOnReportedErrors(output, doing) {
-  throwOnGuardedError(output, doing, "upgrade-objectscript");
-}
-function parseGlobalNames(output) {
-  const names = values2(output, "gname").map((name) => name.startsWith("^") ? name : `^${name}`);
-  return [...new Set(names)].sort();
-}
-function parseFingerprints(output) {
-  const result = [];
-  let nodes = {};
-  for (const { key: key2, value } of output.results) {
-    if (key2 === "node") {
-      const bar = value.lastIndexOf("|");
-      if (bar > 0) nodes[value.slice(0, bar)] = value.slice(bar + 1);
-    } else if (key2 === "global") {
-      const [name, count, hash, extra] = value.split("|");
-      const nodeCount = Number(count);
-      if (!name || extra !== void 0 || hash === void 0 || !Number.isInteger(nodeCount) || nodeCount < 0) {
-        throw new IpmDbError("upgrade-parse", `unreadable fingerprint line "##IPMDB global=${value}"`);
-      }
-      result.push({ name, nodes: nodeCount, hash, nodeHashes: nodes });
-      nodes = {};
-    }
-  }
-  return result;
-}
-function parseModuleState2(output) {
-  return parseModuleState(output);
-}
-function parseUpdateSteps(output) {
-  return values2(output, "step").map((value) => {
-    const fields = value.split("|");
-    if (fields.length !== 6 || fields[0] !== "any" && fields[0] !== "primary") {
-      throw new IpmDbError("upgrade-parse", `unreadable update-step line "##IPMDB step=${value}"`);
-    }
-    const [kind, className, methodName, timeStampStart, timeStampEnd, ok] = fields;
-    return {
-      className,
-      methodName,
-      primaryOnly: kind === "primary",
-      timeStampStart,
-      timeStampEnd,
-      statusOk: ok === "1"
-    };
-  });
-}
-function parseExpectedSteps(output) {
-  const steps = [];
-  for (const value of values2(output, "expected")) {
-    const [className, ordered, primaryOnly, extra] = value.split("|");
-    for (const list2 of [ordered, primaryOnly]) {
-      let methods;
-      try {
-        methods = JSON.parse(list2 ?? "");
-      } catch {
-        methods = null;
-      }
-      if (extra !== void 0 || !Array.isArray(methods) || !methods.every((m) => typeof m === "string")) {
-        throw new IpmDbError(
-          "upgrade-parse",
-          `step class ${className}: GetOrderedMethods did not return a JSON array of names ("${value}")`
-        );
-      }
-      for (const method of methods) steps.push(`${className}:${method}`);
-    }
-  }
-  return steps;
-}
-function parseSeeded(output) {
-  return values2(output, "seeded");
-}
-function parseChecks(output) {
-  return values2(output, "check").map((value) => {
-    const bar = value.indexOf("|");
-    const returned = bar < 0 ? "" : value.slice(bar + 1);
-    return { check: bar < 0 ? value : value.slice(0, bar), returned, ok: returned === "1" };
-  });
-}
-function parseFileExists(output) {
-  const result = {};
-  for (const value of values2(output, "exists")) {
-    const bar = value.lastIndexOf("|");
-    result[value.slice(0, bar)] = value.slice(bar + 1) === "1";
-  }
-  return result;
-}
-
-// src/pipeline/upgrade/class-drift.ts
-function routinesClassesLine() {
-  const xdata = '##class(%Dictionary.XDataDefinition).%OpenId(c_"||ProductionDefinition")';
-  return `try { set d="^"_##class(%SYS.Namespace).GetRoutineDest(),c="" for { set c=$order(^|d|oddDEF(c)) quit:c=""  set k=##class(%Dictionary.ClassDefinition).%OpenId(c),x=${xdata} write "##IPMDB classdef=",c,"|",$select($isobject(k):k.TimeChanged,1:""),"|",$select($isobject(x):$system.Encryption.Base64Encode($zconvert(x.Data.Read(3000000),"O","UTF8"),1),1:""),! } } catch e { write "##IPMDB error=routines database classes|",e.DisplayString(),! }`;
-}
-function parseClassStates(output) {
-  const states = /* @__PURE__ */ new Map();
-  for (const { key: key2, value } of ipmdbLines(output)) {
-    if (key2 !== "classdef") continue;
-    const [className, timeChanged, production] = value.split("|");
-    if (!className || className.startsWith("%")) continue;
-    states.set(className, {
-      timeChanged: timeChanged ?? "",
-      production: production ? Buffer.from(production, "base64").toString("utf8") : null
-    });
-  }
-  return states;
-}
-function decode2(text) {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-}
-function attributes(tag) {
-  const out = {};
-  for (const m of tag.matchAll(/([A-Za-z][\w.-]*)\s*=\s*"([^"]*)"/g)) out[m[1]] = decode2(m[2]);
-  return out;
-}
-function productionSettings(xml) {
-  const settings = /* @__PURE__ */ new Map();
-  const setting = (scope, body) => {
-    for (const m of body.matchAll(/<Setting\b([^>]*)>([\s\S]*?)<\/Setting>/g)) {
-      const a = attributes(m[1]);
-      settings.set(`${scope} ${a.Target ?? ""} ${a.Name ?? ""}`.replace(/\s+/g, " "), decode2(m[2]));
-    }
-  };
-  const production = /<Production\b([^>]*)>/.exec(xml);
-  for (const [k, v] of Object.entries(attributes(production?.[1] ?? ""))) settings.set(`production @${k}`, v);
-  const items = [...xml.matchAll(/<Item\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Item>)/g)];
-  let outside = xml;
-  for (const item of items) {
-    outside = outside.replace(item[0], "");
-    const a = attributes(item[1]);
-    const name = a.Name ?? "?";
-    for (const [k, v] of Object.entries(a)) if (k !== "Name") settings.set(`${name} @${k}`, v);
-    setting(name, item[2] ?? "");
-  }
-  setting("production", outside);
-  for (const m of outside.matchAll(/<(ActorPoolSize|Description)>([\s\S]*?)<\/\1>/g))
-    settings.set(`production ${m[1]}`, decode2(m[2]));
-  return settings;
-}
-function settingDifferences(atInstall, now) {
-  const before = productionSettings(atInstall);
-  const after = productionSettings(now);
-  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
-  const show = (v) => v === void 0 ? "(none)" : JSON.stringify(v);
-  return keys.filter((k) => before.get(k) !== after.get(k)).map((k) => `${k}: ${show(before.get(k))} -> ${show(after.get(k))}`);
-}
-function changedClasses(atInstall, beforeSwap) {
-  const changed = [];
-  for (const [className, now] of [...beforeSwap].sort(([a], [b]) => a.localeCompare(b))) {
-    const then = atInstall.get(className);
-    if (!then || then.timeChanged === now.timeChanged && then.production === now.production) continue;
-    changed.push({
-      className,
-      timeChangedAtInstall: then.timeChanged,
-      timeChangedBeforeSwap: now.timeChanged,
-      settings: then.production !== null && now.production !== null ? settingDifferences(then.production, now.production) : []
-    });
-  }
-  return changed;
-}
-var CLASS_DRIFT_HINT = "Settings a site changes belong in the data database: move them to interoperability System Default Settings (Ens.Config.DefaultSettings; a production setting left empty in the class takes its default from there).";
-function changedClassProblems(changed) {
-  return changed.map(
-    (c) => c.settings.length > 0 ? `production ${c.className} was changed after install (${c.settings.join("; ")}); the swap replaces it with the package's definition and these settings are lost. ${CLASS_DRIFT_HINT}` : `class ${c.className} was changed after install (TimeChanged ${c.timeChangedAtInstall} -> ${c.timeChangedBeforeSwap}); the swap replaces it with the package's definition and the change is lost. ${CLASS_DRIFT_HINT}`
-  );
-}
-
-// src/pipeline/upgrade/swap-loss.ts
-var CODE_GLOBALS = ["^odd*", "^rINDEX*", "^rOBJ", "^rMAC", "^rINC", "^rMAP", "^ROUTINE"];
-var BOOKKEEPING_GLOBALS = ["^IPM.*", "^%*", "^IRIS.*", "^ISC.*", "^CacheTemp*"];
-var SWAP_LOSS_SAMPLE = 5;
-var ROUTINES_ENV = 'set d="^"_##class(%SYS.Namespace).GetRoutineDest()';
-function routinesGlobalsLine() {
-  return `try { ${ROUTINES_ENV},g="" write "##IPMDB rdb=",$piece(d,"^",3),! for { set g=$order(^$|d|GLOBAL(g)) quit:g=""  write "##IPMDB rglobal=",g,! } } catch e { write "##IPMDB error=routines database globals|",e.DisplayString(),! }`;
-}
-function routinesGlobalNodesLine(name, sample = SWAP_LOSS_SAMPLE) {
-  assertGlobalName(name);
-  const bare = name.slice(1);
-  return `try { ${ROUTINES_ENV},r=${quote2('^|"')}_d_${quote2(`"|${bare}`)},n=0,t=$data(@r)#2 for { if 't { set r=$query(@r) quit:r="" } set t=0,n=n+1 write:n'>${sample} "##IPMDB rnode=",${quote2(name)},"|",r,! } write "##IPMDB rcount=",${quote2(name)},"|",n,! } catch e { write "##IPMDB error=",${quote2(`routines database ${name}`)},"|",e.DisplayString(),! }`;
-}
-function parseRoutinesGlobals(output) {
-  const lines = ipmdbLines(output);
-  const directory = lines.find((l) => l.key === "rdb")?.value ?? "";
-  const names = lines.filter((l) => l.key === "rglobal").map((l) => l.value.startsWith("^") ? l.value : `^${l.value}`);
-  const ignored = [...CODE_GLOBALS, ...BOOKKEEPING_GLOBALS];
-  const candidates = [...new Set(names)].filter((n) => !ignored.some((p) => matchesGlobal(p, n))).sort();
-  return { directory, candidates };
-}
-function withoutEnvironment(ref) {
-  return ref.replace(/^\^\|"(?:[^"]|"")*"\|/, "^");
-}
-function parseLostGlobals(output) {
-  const byName = /* @__PURE__ */ new Map();
-  const entry = (name) => {
-    let g = byName.get(name);
-    if (!g) byName.set(name, g = { name, nodes: 0, sample: [] });
-    return g;
-  };
-  for (const { key: key2, value } of ipmdbLines(output)) {
-    const bar = value.indexOf("|");
-    if (bar < 0) continue;
-    const name = value.slice(0, bar);
-    if (key2 === "rnode") entry(name).sample.push(withoutEnvironment(value.slice(bar + 1)));
-    else if (key2 === "rcount") entry(name).nodes = Number(value.slice(bar + 1)) || 0;
-  }
-  return [...byName.values()].filter((g) => g.nodes > 0).sort((a, b) => a.name.localeCompare(b.name));
-}
-var SWAP_LOSS_HINT = 'Keep data out of the routines database: map the global to the data database (a global mapping of the namespace, e.g. %IPM.Utils.Module:AddGlobalMapping(<namespace>, "<global>", "<namespace>-DATA")), or keep settings as interoperability System Default Settings (Ens.Config.DefaultSettings), which live in the data database.';
-function lostGlobalProblems(lost, directory) {
-  return lost.map(
-    (g) => `${g.name} (${g.nodes} node${g.nodes === 1 ? "" : "s"}, e.g. ${g.sample.slice(0, 3).join(", ")}) lives in the routines database${directory ? ` ${directory}` : ""} and is destroyed when -swap-db replaces it. ${SWAP_LOSS_HINT}`
-  );
-}
-
-// src/pipeline/upgrade/scenarios.ts
-var Scenario = class {
-  constructor(scenario, previous, options, release) {
-    this.options = options;
-    this.release = release;
-    this.result = {
-      scenario,
-      ok: false,
-      message: "",
-      previous,
-      namespace: null,
-      moduleBefore: null,
-      moduleAfter: null,
-      before: null,
-      after: null,
-      changes: [],
-      steps: [],
-      checks: [],
-      backup: null,
-      problems: [],
-      durationMs: 0
-    };
-  }
-  options;
-  release;
-  result;
-  started = Date.now();
-  async snapshot(iris, namespace, alsoGlobals, when) {
-    const listing = await iris.run(namespace, [listGlobalsLine()], `listing the globals ${when}`);
-    throwOnReportedErrors(listing, `Listing the globals ${when}`);
-    const globals = [
-      .../* @__PURE__ */ new Set([...selectGlobals(parseGlobalNames(listing), this.options.globals), ...alsoGlobals])
-    ].sort();
-    const lines = [
-      moduleStateLine(this.release.moduleName),
-      ...updateStepLines(),
-      ...globals.map((g) => fingerprintGlobalLine(g, this.options.nodeLimit))
-    ];
-    const output = await iris.run(namespace, lines, `fingerprinting the data ${when}`);
-    throwOnReportedErrors(output, `Fingerprinting the data ${when}`);
-    const fingerprints = parseFingerprints(output);
-    const missing = globals.filter((g) => !fingerprints.some((f) => f.name === g));
-    if (missing.length > 0) {
-      throw new IpmDbError(
-        "upgrade-fingerprint-incomplete",
-        `IRIS printed no fingerprint for ${missing.join(", ")} ${when}`,
-        { details: output.raw }
-      );
-    }
-    const steps = this.release.updatePackage ? rowsOfPackage(parseUpdateSteps(output), this.release.updatePackage) : [];
-    return { module: parseModuleState2(output), steps, fingerprint: toDataFingerprint(fingerprints), globals };
-  }
-  /** Every class of the routines database with its TimeChanged and, for productions, their definition. */
-  async classStates(iris, namespace, when) {
-    const output = await iris.run(namespace, [routinesClassesLine()], `listing the classes ${when}`);
-    throwOnReportedErrors(output, `Listing the classes of the routines database ${when}`);
-    return parseClassStates(output);
-  }
-  /**
-   * What the swap would destroy: globals of the routines database and classes changed since
-   * `installed` (the class states right after install); recorded, each one a problem.
-   */
-  async checkSwapLoss(iris, namespace, installed) {
-    const listing = await iris.run(namespace, [routinesGlobalsLine()], "listing the routines database globals");
-    throwOnReportedErrors(listing, "Listing the globals of the routines database");
-    const { directory, candidates } = parseRoutinesGlobals(listing);
-    let globals = [];
-    if (candidates.length > 0) {
-      const output = await iris.run(
-        namespace,
-        candidates.map((g) => routinesGlobalNodesLine(g)),
-        "counting the routines database globals"
-      );
-      throwOnReportedErrors(output, "Counting the globals of the routines database");
-      globals = parseLostGlobals(output);
-    }
-    const changed = changedClasses(installed, await this.classStates(iris, namespace, "before the swap"));
-    this.result.swapLoss = { routinesDatabase: directory, globals, changedClasses: changed };
-    this.result.problems.push(...lostGlobalProblems(globals, directory), ...changedClassProblems(changed));
-  }
-  async seed(iris, namespace) {
-    if (this.options.seed.length === 0) return;
-    const output = await iris.run(namespace, this.options.seed.map(seedLine), "writing data");
-    throwOnReportedErrors(output, "Writing data with the seed methods");
-    const seeded = parseSeeded(output);
-    const notRun = this.options.seed.map(formatClassMethod).filter((s) => !seeded.includes(s));
-    if (notRun.length > 0)
-      throw new IpmDbError("upgrade-seed-failed", `seed method(s) ${notRun.join(", ")} did not return`, {
-        details: output.raw
-      });
-  }
-  async expectedSteps(iris, namespace) {
-    if (!this.release.updatePackage) return [];
-    const output = await iris.run(
-      namespace,
-      [expectedStepsLine(this.release.updatePackage)],
-      "reading the update step classes"
-    );
-    throwOnReportedErrors(output, `Reading the update step classes of ${this.release.updatePackage}`);
-    return parseExpectedSteps(output);
-  }
-  async runChecks(iris, namespace) {
-    if (this.options.checks.length === 0) return [];
-    const output = await iris.run(namespace, this.options.checks.map(checkLine), "running the checks");
-    const returned = parseChecks(output);
-    const errors = reportedErrors(output);
-    return this.options.checks.map(formatClassMethod).map((check) => {
-      const found = returned.find((r) => r.check === check);
-      if (found) return found;
-      const error2 = errors.find((e) => e.startsWith(`${check}: `));
-      return { check, returned: error2 ? error2.slice(check.length + 2) : "(no result printed)", ok: false };
-    });
-  }
-  async checkBackup(iris, namespace, swap) {
-    if (!swap.backupPath) {
-      this.result.problems.push(
-        'the swap printed no "Backup:" line, so no backup of the replaced routines database can be shown'
-      );
-      return;
-    }
-    const output = await iris.run(namespace, [fileExistsLine(swap.backupPath)], "checking the swap backup");
-    const exists = parseFileExists(output)[swap.backupPath] === true;
-    this.result.backup = { path: swap.backupPath, exists };
-    if (!exists) this.result.problems.push(`the swap backup ${swap.backupPath} does not exist after the upgrade`);
-  }
-  checkModule(state, version2, packaging, when) {
-    if (!state) {
-      this.result.problems.push(`${this.release.moduleName} is not installed ${when}`);
-      return;
-    }
-    if (state.version !== version2)
-      this.result.problems.push(
-        `${this.release.moduleName} is at version ${state.version} ${when}, expected ${version2}`
-      );
-    if (packaging !== null && state.packaging !== packaging) {
-      this.result.problems.push(
-        `${this.release.moduleName} has Packaging "${state.packaging}" ${when}, expected "${packaging}"`
-      );
-    }
-  }
-  finish(success) {
-    this.result.ok = this.result.problems.length === 0;
-    this.result.message = this.result.ok ? success : this.result.problems[0];
-    this.result.durationMs = Date.now() - this.started;
-    return this.result;
-  }
-  fail(error2) {
-    this.result.problems.push(describeError(error2).replace(/\n\s*/g, " "));
-    if (error2 instanceof IpmDbError && error2.details) this.result.output = error2.details;
-    return this.finish("");
-  }
-};
-async function proveUpgrade(s, iris, install, options, release, betweenHook) {
-  const r = s.result;
-  const namespace = await iris.createNamespace();
-  r.namespace = namespace;
-  await install(iris, namespace);
-  const installedClasses = await s.classStates(iris, namespace, "after the install");
-  await s.seed(iris, namespace);
-  const previousSteps = await s.expectedSteps(iris, namespace);
-  const before = await s.snapshot(iris, namespace, [], "before the upgrade");
-  r.moduleBefore = before.module;
-  r.before = before.fingerprint;
-  if (options.previous.version) s.checkModule(before.module, options.previous.version, null, "before the upgrade");
-  await s.checkSwapLoss(iris, namespace, installedClasses);
-  if (betweenHook) await betweenHook();
-  const swap = await iris.updateModule(namespace, release.moduleName, release.packagePath);
-  const after = await s.snapshot(iris, namespace, before.globals, "after the upgrade");
-  r.moduleAfter = after.module;
-  r.after = after.fingerprint;
-  s.checkModule(after.module, release.version, "database", "after the upgrade");
-  r.steps = judgeSteps("upgrade", await s.expectedSteps(iris, namespace), before.steps, after.steps, previousSteps);
-  r.problems.push(...stepProblems(r.steps));
-  r.changes = attributeChanges(
-    diffFingerprints(before.fingerprint, after.fingerprint),
-    stepsThatRan(r.steps),
-    options.declared
-  );
-  r.problems.push(...undeclaredChangeProblems(r.changes));
-  r.checks = await s.runChecks(iris, namespace);
-  r.problems.push(
-    ...r.checks.filter((c) => !c.ok).map((c) => `check ${c.check} returned ${c.returned === "" ? "nothing" : `"${c.returned}"`}, not 1`)
-  );
-  await s.checkBackup(iris, namespace, swap);
-  const ran = r.steps.filter((v) => v.outcome === "ran").length;
-  return s.finish(
-    `${release.moduleName} ${before.module?.version ?? "?"} -> ${release.version}: ${after.globals.length} global(s) fingerprinted, ${r.changes.length} changed (all declared), ${ran} update step(s) ran once, ${r.checks.length} check(s) returned 1`
-  );
-}
-async function proveFreshInstall(s, iris, release) {
-  const r = s.result;
-  const namespace = await iris.createNamespace();
-  r.namespace = namespace;
-  const swap = await iris.loadPackage(namespace, release.packagePath);
-  const after = await s.snapshot(iris, namespace, [], "after the install");
-  r.moduleAfter = after.module;
-  r.after = after.fingerprint;
-  s.checkModule(after.module, release.version, "database", "after the install");
-  r.steps = judgeSteps("fresh", await s.expectedSteps(iris, namespace), [], after.steps);
-  r.problems.push(...stepProblems(r.steps));
-  await s.checkBackup(iris, namespace, swap);
-  return s.finish(
-    `${release.moduleName} ${release.version} installed into an empty namespace: ${r.steps.length} update step(s) seeded, none run`
-  );
-}
-async function runUpgradeScenarios(env, options, release, logger) {
-  const prev = options.previous;
-  const registryReference = prev.reference ?? (prev.pullFrom && prev.version ? previousReference(prev.pullFrom, release.moduleName, prev.version, release.irisMajorMinor) : null);
-  const reference = prev.packagePath ?? registryReference;
-  let pulled = null;
-  let downloadDir = null;
-  const previousPackage = () => {
-    if (prev.packagePath) return Promise.resolve(prev.packagePath);
-    if (!registryReference) throw new IpmDbError("upgrade-no-previous", "no previous database package was given");
-    pulled ??= env.tempDir().then((dir) => {
-      downloadDir = dir;
-      return env.pull(registryReference, dir);
-    });
-    return pulled;
-  };
-  const loadPrevious = async (iris, namespace) => {
-    await iris.loadPackage(namespace, await previousPackage());
-  };
-  const loadPreviousSource = async (iris, namespace) => {
-    await iris.loadModule(namespace, prev.sourceDir);
-  };
-  const packageOrigin = () => ({
-    source: prev.packagePath ? "path" : "registry",
-    reference: reference ?? "",
-    version: prev.version
-  });
-  const sourceOrigin = () => ({
-    source: "source-directory",
-    reference: prev.sourceLabel ?? prev.sourceDir ?? "",
-    version: prev.version
-  });
-  const runScenario = (scenario) => {
-    if (scenario === "fresh") {
-      const s2 = new Scenario(scenario, { source: "none", reference: "", version: null }, options, release);
-      return proveFreshInstall(s2, env.iris, release).catch((e) => s2.fail(e));
-    }
-    if (scenario === "database") {
-      const s2 = new Scenario(scenario, packageOrigin(), options, release);
-      return proveUpgrade(s2, env.iris, loadPrevious, options, release).catch((e) => s2.fail(e));
-    }
-    if (scenario === "source") {
-      const s2 = new Scenario(scenario, sourceOrigin(), options, release);
-      return proveUpgrade(s2, env.iris, loadPreviousSource, options, release).catch((e) => s2.fail(e));
-    }
-    const fromPackage = reference !== null;
-    const s = new Scenario(scenario, fromPackage ? packageOrigin() : sourceOrigin(), options, release);
-    return proveInReplacedContainer(s, env, fromPackage ? loadPrevious : loadPreviousSource, options, release).catch(
-      (e) => s.fail(e)
-    );
-  };
-  const logged = async (scenario, how) => {
-    logger.info(`upgrade scenario: ${scenario}${how}`);
-    const result = await runScenario(scenario);
-    logger.info(`upgrade scenario ${scenario}: ${result.ok ? "passed" : "FAILED"}: ${result.message}`);
-    return result;
-  };
-  const byScenario = /* @__PURE__ */ new Map();
-  try {
-    const own = options.scenarios.filter((s) => s === "container-replacement");
-    const freeSlot = own.length > 0 ? env.reserveContainer() : null;
-    const beside = freeSlot ? Promise.all(own.map((s) => logged(s, " (its own container, beside the others)"))).finally(freeSlot) : null;
-    try {
-      for (const scenario of options.scenarios)
-        if (!beside || !own.includes(scenario)) byScenario.set(scenario, await logged(scenario, ""));
-    } finally {
-      for (const result of beside ? await beside : []) byScenario.set(result.scenario, result);
-    }
-  } finally {
-    const dir = downloadDir;
-    if (dir !== null) await env.removeTempDir(dir).catch(() => void 0);
-  }
-  return options.scenarios.map((s) => byScenario.get(s));
-}
-async function proveInReplacedContainer(s, env, install, options, release) {
-  const iris = await env.startDurable();
-  try {
-    return await proveUpgrade(s, iris, install, options, release, () => iris.replace());
-  } finally {
-    await iris.dispose();
-  }
 }
 
 // src/pipeline/upgrade/stage.ts
@@ -18831,7 +19393,7 @@ function upgradeStage(options, pull) {
           "pipeline-order",
           "Internal: the upgrade stage needs a built package; an earlier stage did not run."
         );
-      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join27(ctx.options.moduleDir, "module.xml"), "utf8"));
+      const updatePackage = ctx.report.verification?.module?.updatePackage ?? updatePackageOf(await readFile6(join28(ctx.options.moduleDir, "module.xml"), "utf8"));
       const revision = options.previous.sourceDir ? gitRevision(options.previous.sourceDir) : null;
       const exported = revision ? await exportModuleAt(ctx.options.moduleDir, revision) : null;
       let results;
@@ -18907,18 +19469,33 @@ function pipelinePort(wiring) {
         hooks: [record],
         stages,
         ...wiring.runner ? { docker: { runner: wiring.runner } } : {},
-        timeouts: {
-          readyMs: o.timeouts.startupMs,
-          ipmInstallMs: o.timeouts.commandMs,
-          loadMs: o.timeouts.commandMs,
-          packageMs: o.timeouts.commandMs,
-          installMs: o.timeouts.commandMs,
-          testMs: o.timeouts.commandMs
-        }
+        timeouts: pipelineTimeouts(o.timeouts)
       });
-      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join28(o.outDir, f));
+      const logFiles = (await readdir5(o.outDir).catch(() => [])).filter((f) => /\.log$/i.test(f)).map((f) => join29(o.outDir, f));
       return { report, logFiles };
-    }
+    },
+    runIrisUpgrade: (o, logger) => runIrisUpgradePair(o.from, o.to, o.upgrade, {
+      installer: o.ipmInstaller,
+      interoperability: o.interoperability,
+      onResource: o.onResource,
+      signal: o.signal,
+      containerSlots: o.containerSlots,
+      keepContainer: o.keepContainer,
+      runId: o.runId,
+      logger,
+      ...wiring.runner ? { docker: { runner: wiring.runner } } : {},
+      timeouts: pipelineTimeouts(o.timeouts)
+    })
+  };
+}
+function pipelineTimeouts(t) {
+  return {
+    readyMs: t.startupMs,
+    ipmInstallMs: t.commandMs,
+    loadMs: t.commandMs,
+    packageMs: t.commandMs,
+    installMs: t.commandMs,
+    testMs: t.commandMs
   };
 }
 function upgradeStageFor(upgrade, logger, wiring) {
@@ -18934,13 +19511,13 @@ function upgradeStageFor(upgrade, logger, wiring) {
 async function saveFailureLogs(outDir, result, container) {
   await mkdir13(outDir, { recursive: true }).catch(() => {
   });
-  if (result.output) await writeFile5(join28(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
+  if (result.output) await writeFile6(join29(outDir, `${result.stage}-output.log`), redact(result.output)).catch(() => {
   });
   if (!container) return;
   const logs = await container.docker.call(["logs", container.name], { timeoutMs: 3e4 }).catch(() => null);
-  if (logs) await writeFile5(join28(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
+  if (logs) await writeFile6(join29(outDir, "container.log"), redact(`${logs.stdout}${logs.stderr}`)).catch(() => {
   });
-  await container.copyOut(container.messagesLogPath, join28(outDir, "messages.log"), 6e4).catch(() => {
+  await container.copyOut(container.messagesLogPath, join29(outDir, "messages.log"), 6e4).catch(() => {
   });
 }
 function publishPort(wiring) {

@@ -110,7 +110,8 @@ async function runImage(ctx: ImageRunsContext, slots: Limiter, image: string, in
           interoperability: inputs.interoperability,
           exportPythonDeps: inputs.exportPythonDeps,
           runTests: inputs.runTests,
-          upgrade: inputs.upgrade,
+          // Only iris-upgrade asked for (upgrade-scenarios: iris-upgrade): no upgrade stage per version.
+          upgrade: inputs.upgrade?.scenarios.length ? inputs.upgrade : null,
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
           recordTranscripts: inputs.recordTranscripts,

@@ -6,6 +6,7 @@ import type { RunReport } from '../pipeline/run-report.js';
 import { redact } from '../util/redact.js';
 import type { CoreIO } from './core-io.js';
 import type { ImageOutcome } from './image-runs.js';
+import { irisUpgradesOf } from './iris-upgrades.js';
 
 export const REPORT_FILE = 'ipm-db-report.json';
 
@@ -27,6 +28,14 @@ export function outputsOf(runs: RunReport[], reportPath: string): Record<string,
     digests: JSON.stringify(published.map((p) => p.digest)),
     'round-trip': JSON.stringify(
       published.map((p) => ({ reference: p.reference, digest: p.roundTrip.digest, status: p.roundTrip.status })),
+    ),
+    'iris-upgrades': JSON.stringify(
+      irisUpgradesOf(runs).map((u) => ({
+        from: u.fromIrisVersion,
+        to: u.toIrisVersion,
+        status: u.status,
+        message: u.message,
+      })),
     ),
     report: reportPath,
     result: JSON.stringify(

@@ -8,6 +8,8 @@ import type { VerificationReport } from '../archive/report.js';
 import type { PublishedPackage } from '../oci/publish.js';
 import type { RunReport, StageName } from '../pipeline/run-report.js';
 import type { UpgradeOptions } from '../pipeline/upgrade/settings.js';
+import type { IrisUpgradeReport } from '../pipeline/upgrade/iris-upgrade.js';
+import type { IrisUpgradeSide } from '../pipeline/upgrade/iris-upgrade-pair.js';
 import type { Limiter } from '../util/limiter.js';
 import type { Logger } from '../util/log.js';
 import type { ActionInputs } from './inputs.js';
@@ -54,9 +56,28 @@ export interface ImageRun {
   logFiles: string[];
 }
 
+/** The iris-upgrade scenario between two IRIS versions of the run, with the packages each built. */
+export interface IrisUpgradeRunOptions extends Pick<
+  ImageRunOptions,
+  | 'ipmInstaller'
+  | 'interoperability'
+  | 'timeouts'
+  | 'keepContainer'
+  | 'runId'
+  | 'onResource'
+  | 'containerSlots'
+  | 'signal'
+> {
+  from: IrisUpgradeSide;
+  to: IrisUpgradeSide;
+  upgrade: UpgradeOptions;
+}
+
 export interface PipelinePort {
   /** Runs stages start..upgrade on one image; stage failures come back in the report, not as throws. */
   runImage(options: ImageRunOptions, logger: Logger): Promise<ImageRun>;
+  /** Runs the iris-upgrade scenario (src/pipeline/upgrade/iris-upgrade-pair.ts); throws when IRIS N+1 did not get ready. */
+  runIrisUpgrade(options: IrisUpgradeRunOptions, logger: Logger): Promise<IrisUpgradeReport>;
 }
 
 /** How to publish comes straight from the inputs of the same names; where to, from the port's registry access. */

@@ -18,7 +18,10 @@ function setPublishStage(report: RunReport, result: StageResult): void {
   report.stages.push(result);
 }
 
-/** Sets the publish stage (and `published`) of every report; `allRan` is false when an image never ran. */
+/**
+ * Sets the publish stage (and `published`) of every report; `allRan` is false when an image never
+ * ran; `blockedBy` names another failure that stops publishing (an IRIS upgrade), or is null.
+ */
 export async function publishStep(
   runs: RunReport[],
   allRan: boolean,
@@ -26,6 +29,7 @@ export async function publishStep(
   publisher: PublishPort,
   io: CoreIO,
   signal: AbortSignal,
+  blockedBy: string | null = null,
 ): Promise<void> {
   // A run skipped for an expired community licence (licence-expired: skip) neither passes nor blocks.
   const allOk = allRan && runs.every(runCounts);
@@ -38,8 +42,9 @@ export async function publishStep(
       setPublishStage(report, stageSkipped('publish', inputs.publishRefused ?? 'publish is not true'));
       continue;
     }
-    if (!allOk) {
-      setPublishStage(report, stageSkipped('publish', 'not every IRIS version passed; nothing is published'));
+    if (!allOk || blockedBy) {
+      const why = allOk ? blockedBy : 'not every IRIS version passed';
+      setPublishStage(report, stageSkipped('publish', `${why}; nothing is published`));
       continue;
     }
     const t0 = Date.now();

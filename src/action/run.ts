@@ -1,6 +1,7 @@
 /**
- * The action's main step: the pipeline on each IRIS image (./image-runs.ts), then publishing
- * (./publish-step.ts, only when every image passed), then reports and outputs (./outputs.ts),
+ * The action's main step: the pipeline on each IRIS image (./image-runs.ts), the iris-upgrade
+ * scenario between consecutive IRIS versions (./iris-upgrades.ts), then publishing
+ * (./publish-step.ts, only when every image and every IRIS upgrade passed), then reports and outputs (./outputs.ts),
  * annotations, artifacts (./artifacts.ts), the image cache and the summary. Outputs, summary and
  * artifacts are produced whatever failed; src/index.ts fails the step with `outcome.failure`.
  */
@@ -8,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { firstFailure } from '../pipeline/stage-result.js';
 import type { RunReport } from '../pipeline/run-report.js';
+import type { IrisUpgradeRun } from '../pipeline/upgrade/iris-upgrade.js';
 import { IpmDbError, UsageError, errorMessage } from '../util/errors.js';
 import { redact } from '../util/redact.js';
 import { planAnnotations, type Annotation } from './annotations.js';
@@ -18,6 +20,7 @@ import type { CoreIO } from './core-io.js';
 import type { DockerCommand } from './docker-cli.js';
 import { saveImage } from './image-cache.js';
 import { runImages, type ImageOutcome } from './image-runs.js';
+import { runIrisUpgrades } from './iris-upgrades.js';
 import type { ActionInputs } from './inputs.js';
 import { installerStep } from './ipm-installer.js';
 import { workflowRunUrl } from './links.js';
@@ -98,6 +101,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
   try {
     await checkWorkspace(inputs);
     const ipm = await installerStep(inputs.ipm, io, deps.cache, tempRoot);
+    const ledger = new ResourceLedger((n, v) => io.saveState(n, v));
     outcomes = await runImages({
       inputs,
       deps,
@@ -106,7 +110,7 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       warmImageCacheDir: join(tempRoot, 'ipm-db-warm'),
       ipmInstaller: ipm?.source ?? null,
       ipmPin: ipm?.pin ?? null,
-      ledger: new ResourceLedger((n, v) => io.saveState(n, v)),
+      ledger,
       signal: total.signal,
     });
     const runs = outcomes.map((o) => o.report);
@@ -114,11 +118,26 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
       const skipped = skipExpiredLicence(report, inputs.licenceExpired);
       if (skipped) io.warning(skipped);
     }
+    const irisUpgrades = await runIrisUpgrades(
+      { inputs, deps, ipmInstaller: ipm?.source ?? null, ledger, signal: total.signal },
+      outcomes,
+    );
+    const upgradeFailed = irisUpgrades.find((u) => u.status === 'failed');
     const allRan = runs.length === inputs.images.length;
-    await publishStep(runs, allRan, inputs, deps.publisher, io, total.signal);
+    await publishStep(
+      runs,
+      allRan,
+      inputs,
+      deps.publisher,
+      io,
+      total.signal,
+      upgradeFailed ? `${irisUpgradeLabel(upgradeFailed)} failed` : null,
+    );
     const firstFailed = runs.find((r) => !runCounts(r));
     if (firstFailed) failure = failureOf(firstFailed);
     else if (!allRan && total.signal.reason) failure = failureFromError(total.signal.reason);
+    else if (upgradeFailed)
+      failure = { message: `${irisUpgradeLabel(upgradeFailed)}: ${upgradeFailed.message}`, hint: null, details: null };
   } catch (err) {
     failure = failureFromError(err);
   } finally {
@@ -169,6 +188,10 @@ export async function run(inputs: ActionInputs, deps: ActionDeps): Promise<Actio
     }
   }
   return outcome;
+}
+
+function irisUpgradeLabel(u: IrisUpgradeRun): string {
+  return `iris-upgrade IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}`;
 }
 
 function runLabel(report: RunReport): string {

@@ -7,6 +7,7 @@ import { escapeHtml, formatDuration, markdownCode, markdownLink, markdownText } 
 import * as core from '@actions/core';
 import { STAGES, type RunReport, type StageResult, type StageStatus } from '../pipeline/run-report.js';
 import { renderUpgradeMarkdown } from '../pipeline/upgrade/markdown.js';
+import { irisUpgradesOf } from './iris-upgrades.js';
 import { MODULE_SETTINGS_FILE, describeSettingsUse } from '../pipeline/module-settings.js';
 import { artifactUrl, ghcrPackagePage, type SummaryLinks } from './links.js';
 import type { ActionOutcome, UploadedArtifact } from './outcome.js';
@@ -239,6 +240,32 @@ function runBlocks(run: RunReport, links: SummaryLinks): Block[] {
   return out;
 }
 
+/** The iris-upgrade scenario between consecutive IRIS versions: one row per pair, then each one's details. */
+function irisUpgradeBlocks(runs: RunReport[]): Block[] {
+  const upgrades = irisUpgradesOf(runs);
+  if (upgrades.length === 0) return [];
+  const rows = upgrades.map(
+    (u) =>
+      `| IRIS ${markdownText(u.fromIrisVersion)} -> ${markdownText(u.toIrisVersion)} | ${STATUS_ICON[u.status]} ${u.status} | ${markdownText(u.message)} |`,
+  );
+  const out: Block[] = [
+    fixed(`### IRIS upgrades (Durable %SYS)\n\n| upgrade | result | detail |\n|---|---|---|\n${rows.join('\n')}\n\n`),
+  ];
+  for (const u of upgrades) {
+    if (!u.report) continue;
+    const checks = u.report.checks.map(
+      (c) => `- ${c.ok ? STATUS_ICON.passed : STATUS_ICON.failed} ${markdownText(c.name)}: ${markdownText(c.detail)}`,
+    );
+    out.push(
+      markdownDetails(
+        `IRIS ${u.fromIrisVersion} -> ${u.toIrisVersion}: checks, fingerprints, update steps`,
+        `${checks.join('\n')}\n\n${upgradeDetails([u.report.scenario])}`,
+      ),
+    );
+  }
+  return out;
+}
+
 /** The artifact's name (a link to its download when the run is known), its size and what it holds. */
 function artifactLine(a: UploadedArtifact, links: SummaryLinks): string {
   const url = artifactUrl(links.runUrl, a.id);
@@ -275,6 +302,7 @@ export function buildSummary(outcome: ActionOutcome, limit = SUMMARY_LIMIT_BYTES
       ),
     );
   if (outcome.runs.length) blocks.push(fixed(overviewTable(outcome.runs)));
+  blocks.push(...irisUpgradeBlocks(outcome.runs));
   for (const run of outcome.runs) blocks.push(...runBlocks(run, outcome.links));
   if (outcome.annotationOverflow.length) {
     blocks.push(fixed(`**More annotations (${outcome.annotationOverflow.length} not shown inline)**\n\n`));

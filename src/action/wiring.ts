@@ -11,15 +11,16 @@ import { verifyArchiveStream } from '../archive/verify.js';
 import { accessForHost, type RegistryAccess } from '../oci/access.js';
 import { publishPackage } from '../oci/publish.js';
 import { RegistryClient } from '../oci/client.js';
-import type { PipelineHooks, Stage } from '../pipeline/context.js';
+import type { PipelineHooks, PipelineOptions, Stage } from '../pipeline/context.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { DEFAULT_STAGES } from '../pipeline/stages.js';
 import type { UpgradeOptions } from '../pipeline/upgrade/settings.js';
 import { registryPuller, upgradeStage } from '../pipeline/upgrade/stage.js';
+import { runIrisUpgradePair } from '../pipeline/upgrade/iris-upgrade-pair.js';
 import type { Logger } from '../util/log.js';
 import type { StageResult } from '../pipeline/run-report.js';
 import { redact } from '../util/redact.js';
-import type { PipelinePort, PublishPort } from './ports.js';
+import type { ImageRunOptions, PipelinePort, PublishPort } from './ports.js';
 import { withActionRegistryHint } from './registry.js';
 
 export interface WiringOptions {
@@ -64,20 +65,38 @@ export function pipelinePort(wiring: WiringOptions): PipelinePort {
         hooks: [record],
         stages,
         ...(wiring.runner ? { docker: { runner: wiring.runner } } : {}),
-        timeouts: {
-          readyMs: o.timeouts.startupMs,
-          ipmInstallMs: o.timeouts.commandMs,
-          loadMs: o.timeouts.commandMs,
-          packageMs: o.timeouts.commandMs,
-          installMs: o.timeouts.commandMs,
-          testMs: o.timeouts.commandMs,
-        },
+        timeouts: pipelineTimeouts(o.timeouts),
       });
       const logFiles = (await readdir(o.outDir).catch(() => []))
         .filter((f) => /\.log$/i.test(f))
         .map((f) => join(o.outDir, f));
       return { report, logFiles };
     },
+    runIrisUpgrade: (o, logger) =>
+      runIrisUpgradePair(o.from, o.to, o.upgrade, {
+        installer: o.ipmInstaller,
+        interoperability: o.interoperability,
+        onResource: o.onResource,
+        signal: o.signal,
+        containerSlots: o.containerSlots,
+        keepContainer: o.keepContainer,
+        runId: o.runId,
+        logger,
+        ...(wiring.runner ? { docker: { runner: wiring.runner } } : {}),
+        timeouts: pipelineTimeouts(o.timeouts),
+      }),
+  };
+}
+
+/** The pipeline's time limits from the action's startup-timeout and command-timeout. */
+function pipelineTimeouts(t: ImageRunOptions['timeouts']): NonNullable<PipelineOptions['timeouts']> {
+  return {
+    readyMs: t.startupMs,
+    ipmInstallMs: t.commandMs,
+    loadMs: t.commandMs,
+    packageMs: t.commandMs,
+    installMs: t.commandMs,
+    testMs: t.commandMs,
   };
 }
 

@@ -94,10 +94,17 @@ export class GzipMemberDecoder {
   private readonly problems: GzipProblem[] = [];
   private memberComplete = false;
   private wake: (() => void) | null = null;
+  /** zlib output not yet handed to onData (see startInflate). */
+  private output: Buffer[] = [];
 
   constructor(
     private readonly onData: (chunk: Buffer) => void,
-    private readonly options: { chunkSize: number; highWaterMark: number },
+    private readonly options: {
+      chunkSize: number;
+      highWaterMark: number;
+      /** Called with each input chunk of deflate data once zlib has consumed it and it is read no more. */
+      onInputDone?: (chunk: Buffer) => void;
+    },
   ) {}
 
   /** Whether the decoder still wants input beyond counting trailing bytes. */
@@ -193,28 +200,44 @@ export class GzipMemberDecoder {
     } as zlib.ZlibOptions);
     this.inflate = inflate;
     // 'data' hands over each output buffer as zlib filled it (read() would join several into a copy).
+    // zlib emits it before it starts inflating the next piece, so the output is taken on the next
+    // tick: the threadpool inflates while this thread checks and parses what came before.
     inflate.on('data', (out: Buffer) => {
-      this.crc = crc32(out, this.crc);
-      this.outSize += out.length;
-      this.onData(out);
+      this.output.push(out);
+      if (this.output.length === 1) process.nextTick(this.takeOutput);
     });
     this.ended = new Promise((resolve) => {
       inflate.once('end', () => {
+        this.takeOutput();
         this.onDeflateEnd(inflate);
         this.wake?.();
         resolve();
       });
       inflate.once('error', (err) => {
+        this.takeOutput();
         this.inflateError = err;
         this.wake?.();
         resolve();
       });
       inflate.once('close', () => {
+        this.takeOutput();
         this.wake?.();
         resolve();
       });
     });
   }
+
+  /** Checks and hands on the output zlib produced so far, in order; none once abandoned. */
+  private readonly takeOutput = (): void => {
+    const output = this.output;
+    this.output = [];
+    for (const out of output) {
+      if (this.phase !== 'body') return;
+      this.crc = crc32(out, this.crc);
+      this.outSize += out.length;
+      this.onData(out);
+    }
+  };
 
   /**
    * Input is queued in zlib (up to highWaterMark) so the threadpool never waits for the main
@@ -235,7 +258,9 @@ export class GzipMemberDecoder {
     if (this.phase !== 'body') return;
     if (this.inflateError) return this.reportInflateError();
     while (this.queue.length && this.queueStart + this.queue[0]!.length <= inflate.bytesWritten) {
-      this.queueStart += this.queue.shift()!.length;
+      const done = this.queue.shift()!;
+      this.queueStart += done.length;
+      this.options.onInputDone?.(done);
     }
   }
 

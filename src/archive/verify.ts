@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { IpmDbError } from '../util/errors.js';
+import { inlineArchiveHash, workerArchiveHash } from './archive-hash.js';
 import { ArchiveCollector } from './archive-collector.js';
 import { openArchiveFile, withStallTimeout } from './archive-source.js';
 import { FindingList } from './findings.js';
 import { InlineHasher, WorkerHasher } from './dat-hasher.js';
+import { freeBuffer } from './free-buffer.js';
+import { HashThread } from './hash-thread.js';
 import { GzipMemberDecoder } from './gzip-member.js';
 import { resolveLimits, type ArchiveLimits } from './limits.js';
 import { checkPackage } from './package-checks.js';
@@ -20,12 +22,20 @@ export interface VerifyOptions {
   limits?: Partial<ArchiveLimits>;
 }
 
-/** IRIS.DAT from this size on is hashed on a worker thread, beside inflating and the archive's hash. */
+/** How the chunks of verifyArchiveStream may be treated. */
+export interface ChunkSource {
+  /** The source's total size, when known. */
+  size?: number;
+  /** Every chunk is a fresh buffer that nothing else holds: it may be moved to another thread. */
+  owned?: boolean;
+}
+
+/** IRIS.DAT (or an archive) from this size on is hashed on a worker thread, beside inflating. */
 const WORKER_HASH_MIN_SIZE = 32 * 1024 * 1024;
 
 /** Zlib output chunk: large enough that hashing on the main thread overlaps the next inflate call. */
 const INFLATE_CHUNK_SIZE = 512 * 1024;
-const INFLATE_HIGH_WATER_MARK = 4 * 1024 * 1024;
+const INFLATE_HIGH_WATER_MARK = 2 * 1024 * 1024;
 
 /**
  * Verifies a database package .tgz in one streaming pass, without extracting anything.
@@ -36,7 +46,12 @@ export async function verifyArchive(path: string, options: VerifyOptions = {}): 
   const limits = resolveLimits(options.limits);
   const source = await openArchiveFile(path);
   try {
-    return await verifyArchiveStream(source.chunks, { path, fileName: basename(path) }, { ...options, limits });
+    return await verifyArchiveStream(
+      source.chunks,
+      { path, fileName: basename(path) },
+      { ...options, limits },
+      { size: source.size, owned: true },
+    );
   } finally {
     await source.close();
   }
@@ -47,6 +62,23 @@ export async function verifyArchiveStream(
   chunks: AsyncIterable<Buffer>,
   meta: { path: string; fileName: string },
   options: VerifyOptions = {},
+  chunkSource: ChunkSource = {},
+): Promise<VerificationReport> {
+  // One thread, started when first needed, hashes both the archive's bytes and IRIS.DAT.
+  const thread: { started: HashThread | null } = { started: null };
+  try {
+    return await verifyChunks(chunks, meta, options, chunkSource, () => (thread.started ??= new HashThread()));
+  } finally {
+    thread.started?.close();
+  }
+}
+
+async function verifyChunks(
+  chunks: AsyncIterable<Buffer>,
+  meta: { path: string; fileName: string },
+  options: VerifyOptions,
+  chunkSource: ChunkSource,
+  hashThread: () => HashThread,
 ): Promise<VerificationReport> {
   const started = performance.now();
   const limits = resolveLimits(options.limits);
@@ -54,7 +86,7 @@ export async function verifyArchiveStream(
   let gzip: GzipMemberDecoder | null = null;
   const collector = new ArchiveCollector(findings, limits, (datSize) => {
     if (datSize < WORKER_HASH_MIN_SIZE) return new InlineHasher();
-    const hasher = new WorkerHasher();
+    const hasher = new WorkerHasher({ thread: hashThread() });
     hasher.onDrain = () => gzip?.resumeOutput();
     return hasher;
   });
@@ -78,15 +110,25 @@ export async function verifyArchiveStream(
       if (tar.stopped || internalError) gzip!.abandon();
       else if (dat instanceof WorkerHasher && dat.congested) gzip!.pauseOutput();
     },
-    { chunkSize: INFLATE_CHUNK_SIZE, highWaterMark: INFLATE_HIGH_WATER_MARK },
+    {
+      chunkSize: INFLATE_CHUNK_SIZE,
+      highWaterMark: INFLATE_HIGH_WATER_MARK,
+      // The file's chunks are this verification's own: free each as soon as zlib is done with it.
+      ...(chunkSource.owned && { onInputDone: (chunk: Buffer) => freeBuffer(chunk.buffer) }),
+    },
   );
-  const fileHash = createHash('sha256');
+  const read = withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path);
+  const archiveHash =
+    chunkSource.owned && (chunkSource.size ?? 0) >= WORKER_HASH_MIN_SIZE
+      ? workerArchiveHash(read, hashThread().stream('the archive'))
+      : inlineArchiveHash(read);
+  let sha256: string;
   try {
-    for await (const chunk of withStallTimeout(chunks, limits.readStallTimeoutMs, meta.path)) {
-      fileHash.update(chunk);
+    for await (const chunk of archiveHash.chunks) {
       size += chunk.length;
       await gzip.write(chunk);
     }
+    sha256 = await archiveHash.digest();
   } catch (err) {
     gzip.abandon();
     collector.close();
@@ -130,7 +172,7 @@ export async function verifyArchiveStream(
       path: meta.path,
       fileName: meta.fileName,
       size,
-      sha256: fileHash.digest('hex'),
+      sha256,
       uncompressedSize: collected.uncompressedSize,
       entryCount: collected.entries.length,
       trailingBytes: gz.trailingBytes,

@@ -2,6 +2,7 @@ import type { ProbeResult } from '../iris/assumptions.js';
 import type { VerificationReport } from '../archive/report.js';
 import type { CompileError } from '../ipm/compile-errors.js';
 import type { PublishedPackage } from '../oci/publish.js';
+import type { IrisUpgradeRun } from './upgrade/iris-upgrade.js';
 import type { SettingsUse } from './module-settings.js';
 import type { UpgradeScenarioResult } from './upgrade/results.js';
 
@@ -48,6 +49,8 @@ export interface RunReport {
   /** Results of the upgrade scenarios, one per scenario run (see docs/upgrade-testing.md). */
   upgrade: UpgradeScenarioResult[];
   published: PublishedPackage | null;
+  /** The iris-upgrade scenario from the previous IRIS version of the same run to this one, when it has one. */
+  irisUpgrade?: IrisUpgradeRun | null;
   /**
    * Set when the run did not count: its IRIS could not start for a reason that is not the module's
    * (an expired community licence, with licence-expired: skip). Such a run is neither passed nor failed.
@@ -55,6 +58,11 @@ export interface RunReport {
   skipped?: { code: string; reason: string } | null;
   /** The IRIS assumptions probed at start (src/iris/assumptions.ts), holding or not. */
   assumptions?: ProbeResult[];
+  /**
+   * The containers in which this run installed IPM (its own, and those upgrade scenarios start);
+   * empty when every one started from a warm IPM image that already held it.
+   */
+  ipmInstalls?: string[];
   /** The settings taken from the module's ipm-db.yml, and those an input or flag overrode; absent without one. */
   moduleSettings?: SettingsUse | null;
   startedAt: string;

@@ -107,6 +107,7 @@ export async function setUpIpmWarm(ctx: PipelineContext, installer: ResolvedInst
     }
   }
   const setup = await setUpIpm(ctx, ctx.target!, installer, o.homeNamespace);
+  if (installer) recordIpmInstall(ctx, ctx.container!.name);
   if (state && o.warmIpmImage) {
     try {
       await commitWarmImage(ctx.container!, state.tag, state.key, {
@@ -121,4 +122,44 @@ export async function setUpIpmWarm(ctx: PipelineContext, installer: ResolvedInst
     }
   }
   return setup;
+}
+
+/** Notes in the run report that IPM was installed in `container`. */
+export function recordIpmInstall(ctx: PipelineContext, container: string): void {
+  (ctx.report.ipmInstalls ??= []).push(container);
+}
+
+/**
+ * The warm IPM image further containers of the run's own IRIS image (upgrade scenarios on a
+ * durable volume) start from: the one this run started from or committed; null when there is none.
+ */
+export async function warmImageForScenarios(ctx: PipelineContext): Promise<string | null> {
+  const state = warmState(ctx);
+  if (!state || !ctx.options.warmIpmImage) return null;
+  return state.used || (await warmImageExists(ctx.docker, state.tag)) ? state.tag : null;
+}
+
+/**
+ * IPM in a further container: checked when it started from the warm image (Durable %SYS clones the
+ * image's databases, IPM included), installed otherwise, or when the check fails (with a warning).
+ */
+export async function setUpScenarioIpm(
+  ctx: PipelineContext,
+  driven: DrivenContainer,
+  fromWarmImage: boolean,
+  installer: ResolvedInstaller | null,
+  homeNamespace: string,
+): Promise<void> {
+  if (fromWarmImage) {
+    try {
+      await setUpIpm(ctx, driven.target, null, homeNamespace);
+      return;
+    } catch (err) {
+      ctx.logger.warn(
+        `IPM was not usable in ${driven.container.name}, started from the warm IPM image (${errorMessage(err)}); installing it afresh.`,
+      );
+    }
+  }
+  await setUpIpm(ctx, driven.target, installer, homeNamespace);
+  if (installer) recordIpmInstall(ctx, driven.container.name);
 }

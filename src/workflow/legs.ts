@@ -8,6 +8,7 @@ import { IpmDbError, errorMessage } from '../util/errors.js';
 import { formatDuration, markdownCode, markdownText } from '../util/format.js';
 import { isDigest } from '../naming/grammar.js';
 import { ipmDatabaseTag } from '../naming/ipm.js';
+import type { RoundTrip } from '../oci/round-trip.js';
 
 export interface Leg {
   /** The matrix value (image tag) the leg ran for. */
@@ -187,6 +188,13 @@ export interface PublishedResult {
   tag: string;
   digest: string;
   unchanged: boolean;
+  /** The read-back proof (src/oci/round-trip.ts) of this digest; null when the result carries none for it. */
+  roundTrip: RoundTrip | null;
+}
+
+/** "verified" when the package was read back by its digest and passed every check, else "not verified". */
+export function roundTripStatus(r: PublishedResult): 'verified' | 'not verified' {
+  return r.roundTrip?.status === 'verified' && r.roundTrip.digest === r.digest ? 'verified' : 'not verified';
 }
 
 /** The reusable workflow's outputs from the results `ipm-db publish --json` printed. */
@@ -197,17 +205,25 @@ export function publishOutputs(results: readonly PublishedResult[]): Record<stri
     published: JSON.stringify(
       results.map((r) => ({ reference: r.reference, tag: r.tag, digest: r.digest, unchanged: r.unchanged })),
     ),
+    'round-trip': JSON.stringify(
+      results.map((r) => ({
+        reference: r.reference,
+        digest: r.digest,
+        status: roundTripStatus(r),
+        layerRead: r.roundTrip?.layerRead ?? false,
+      })),
+    ),
   };
 }
 
 /** The publish job's summary: every reference with its digest, and whether it was already there. */
 export function publishedMarkdown(results: readonly PublishedResult[]): string {
-  const lines = ['## Published', '', '| reference | digest | |', '| --- | --- | --- |'];
+  const lines = ['## Published', '', '| reference | digest | | round-trip |', '| --- | --- | --- | --- |'];
   for (const r of results)
     lines.push(
-      `| ${markdownCode(r.reference)} | ${markdownCode(r.digest)} | ${r.unchanged ? 'unchanged (already there)' : 'pushed'} |`,
+      `| ${markdownCode(r.reference)} | ${markdownCode(r.digest)} | ${r.unchanged ? 'unchanged (already there)' : 'pushed'} | ${roundTripStatus(r)} |`,
     );
-  if (results.length === 0) lines.push('| (nothing) | | |');
+  if (results.length === 0) lines.push('| (nothing) | | | |');
   return lines.join('\n') + '\n';
 }
 
@@ -218,7 +234,7 @@ export function parsePublishResult(text: string, source: string): PublishedResul
   } catch {
     throw new IpmDbError('publish-result', `${source} is not JSON.`);
   }
-  const r = parsed as Partial<PublishedResult> | null;
+  const r = parsed as (Partial<Omit<PublishedResult, 'roundTrip'>> & { roundTrip?: unknown }) | null;
   if (
     !r ||
     typeof r.reference !== 'string' ||
@@ -227,5 +243,17 @@ export function parsePublishResult(text: string, source: string): PublishedResul
     !isDigest(r.digest)
   )
     throw new IpmDbError('publish-result', `${source} is not the JSON of "ipm-db publish --json".`);
-  return { reference: r.reference, tag: r.tag, digest: r.digest, unchanged: r.unchanged === true };
+  return {
+    reference: r.reference,
+    tag: r.tag,
+    digest: r.digest,
+    unchanged: r.unchanged === true,
+    roundTrip: parseRoundTrip(r.roundTrip),
+  };
+}
+
+function parseRoundTrip(value: unknown): RoundTrip | null {
+  const t = value as Partial<RoundTrip> | null | undefined;
+  if (!t || t.status !== 'verified' || typeof t.digest !== 'string' || !isDigest(t.digest)) return null;
+  return { status: 'verified', digest: t.digest, layerRead: t.layerRead === true };
 }

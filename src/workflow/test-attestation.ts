@@ -2,8 +2,8 @@
  * The test attestation of the reusable workflow's publish job (pure): an in-toto test-result
  * predicate (https://github.com/in-toto/attestation/blob/main/spec/predicates/test-result.md)
  * recording, for every published digest, the IRIS version it was built and tested on, each stage and
- * upgrade-scenario verdict, the archive and IRIS.DAT checksums, and every IRIS-version upgrade it took
- * part in; plus the attestation subjects (one "<sha256 hex>  <repository>" line per digest, the
+ * upgrade-scenario verdict, the archive and IRIS.DAT checksums, the round-trip proof of the digest,
+ * and every IRIS-version upgrade it took part in; plus the attestation subjects (one "<sha256 hex>  <repository>" line per digest, the
  * checksums format actions/attest reads). Schema: docs/test-result-predicate.schema.json.
  */
 import type { RunReport } from '../pipeline/run-report.js';
@@ -11,7 +11,7 @@ import { isDigest } from '../naming/grammar.js';
 import { parseDatabaseTag } from '../naming/ipm.js';
 import { parseReference } from '../naming/reference.js';
 import { IpmDbError } from '../util/errors.js';
-import type { Leg, PublishedResult } from './legs.js';
+import { roundTripStatus, type Leg, type PublishedResult } from './legs.js';
 
 /** An in-toto ResourceDescriptor (https://github.com/in-toto/attestation/blob/main/spec/v1/resource_descriptor.md). */
 export interface ResourceDescriptor {
@@ -117,6 +117,7 @@ export function buildTestResultPredicate(input: AttestationInput): TestResultPre
         ipmVersion: report.ipmVersion ?? '',
         module: report.module ? `${report.module.name} ${report.module.version}` : '',
         matrixVersion: leg.version,
+        roundTrip: roundTripStatus(item),
       },
     });
     configuration.push({
@@ -133,6 +134,8 @@ export function buildTestResultPredicate(input: AttestationInput): TestResultPre
     const verdicts = legVerdicts(`${item.tag} on IRIS ${leg.version}`, report);
     passedTests.push(...verdicts.passed);
     failedTests.push(...verdicts.failed);
+    // Read back from the registry by this digest after the push (or re-checked when unchanged).
+    (roundTripStatus(item) === 'verified' ? passedTests : failedTests).push(`${item.tag}: round-trip ${item.digest}`);
   }
   for (const u of input.irisUpgrades) {
     const tag = tagOfIris.get(u.toIrisVersion) ?? `IRIS ${u.toIrisVersion} package`;

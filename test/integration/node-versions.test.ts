@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { sha256Hex, syntheticIrisDat } from '../../scripts/make-example-archive.js';
+import type { VerificationReport } from '../../src/archive/report.js';
 import { requireNode, type NodeMajor } from '../support/node-binaries.js';
+import { FILE_NAME, ipmTar, packageEntries } from '../unit/archive/helpers.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
@@ -43,6 +48,36 @@ describe('Node versions', () => {
       expect(missing.code).toBe(2);
       expect(missing.stderr).not.toMatch(/\n\s+at /);
     });
+  }
+
+  for (const major of majors) {
+    it(`the ipm-db CLI verifies a package over 32 MiB (hashed on the worker thread) under Node ${major}`, async () => {
+      const node = requireNode(major);
+      const dat = syntheticIrisDat(40 * 128);
+      const tgz = gzipSync(
+        await ipmTar(
+          packageEntries({ override: [{ path: 'IRIS.DAT', data: dat }], module: { checksum: sha256Hex(dat) } }),
+        ),
+        { level: 1 },
+      );
+      // Incompressible bytes after the member make the archive itself large enough for the worker too.
+      const big = Buffer.concat([tgz, randomBytes(33 * 1024 * 1024)]);
+      const path = join(dir, FILE_NAME);
+      await writeFile(path, big);
+      const r = await exitOf(
+        run(node, [join(ROOT, 'bin/ipm-db.js'), 'verify', path, '--json'], { maxBuffer: 1 << 26 }),
+      );
+      expect(r.code, r.stderr).toBe(1);
+      const report = JSON.parse(r.stdout) as VerificationReport;
+      expect(report.archive.sha256).toBe(sha256Hex(big));
+      expect(report.irisDat).toEqual({ size: dat.length, sha256: sha256Hex(dat) });
+      expect(report.errors.map((e) => e.code)).toEqual(['gzip-trailing-data']);
+      await writeFile(path, tgz.subarray(0, tgz.length - 3));
+      const cut = await exitOf(
+        run(node, [join(ROOT, 'bin/ipm-db.js'), 'verify', path, '--json'], { maxBuffer: 1 << 26 }),
+      );
+      expect((JSON.parse(cut.stdout) as VerificationReport).errors.map((e) => e.code)).toEqual(['gzip-truncated']);
+    }, 120_000);
   }
 
   it('the action (dist/index.js, dist/post.js) runs under Node 24 and fails cleanly on a bad input', async () => {

@@ -1,6 +1,6 @@
 // The stand-in instance: where its manager directory is (Durable %SYS: $ISC_DATA_DIRECTORY/mgr),
 // its namespaces (routines + globals database, package mappings), databases and readiness.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, appendFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DatabaseContent, emptyContent, readDatabase, writeDatabase } from './database.js';
 
@@ -22,9 +22,14 @@ export interface InstanceConfig {
   databases: Record<string, string>;
 }
 
+/** The install directory's manager directory (STANDIN_INSTALL_MGR moves it, for unit tests off a container). */
+export function installManagerDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.STANDIN_INSTALL_MGR || `${INSTALL_DIR}/mgr/`;
+}
+
 export function managerDir(env: NodeJS.ProcessEnv = process.env): string {
   const data = env.ISC_DATA_DIRECTORY;
-  return data ? join(data, 'mgr') + '/' : `${INSTALL_DIR}/mgr/`;
+  return data ? join(data, 'mgr') + '/' : installManagerDir(env);
 }
 
 export function irisVersion(env: NodeJS.ProcessEnv = process.env): { major: string; minor: string; number: string } {
@@ -64,10 +69,19 @@ export class Instance {
     appendFileSync(this.messagesLog, `${stamp} (${process.pid}) 0 [Generic.Event] ${line}\n`);
   }
 
-  /** Creates USER and %SYS on first start; an existing (durable) configuration is kept. */
+  /**
+   * Creates USER and %SYS on first start; an existing (durable) configuration is kept. A first start
+   * with Durable %SYS clones the instance in the image (its configuration and every database under
+   * the install directory) when the image holds one, as IRIS does (ADOCK_iris_durable_contents).
+   */
   ensureCreated(): void {
     if (existsSync(this.configPath)) return;
     mkdirSync(this.mgr, { recursive: true });
+    const installMgr = installManagerDir(this.env);
+    if (this.mgr !== installMgr && existsSync(join(installMgr, 'standin-instance.json'))) {
+      this.cloneInstance(installMgr);
+      return;
+    }
     const config: InstanceConfig = {
       namespaces: {
         '%SYS': { routines: 'IRISSYS', globals: 'IRISSYS', packageMappings: {} },
@@ -76,6 +90,20 @@ export class Instance {
       databases: { IRISSYS: this.mgr, USER: join(this.mgr, 'user') + '/' },
     };
     for (const dir of Object.values(config.databases)) writeDatabase(join(dir, 'IRIS.DAT'), emptyContent());
+    this.saveConfig(config);
+  }
+
+  /** Durable %SYS's first start: the image's databases copied to the same places under this manager directory. */
+  private cloneInstance(installMgr: string): void {
+    const config = JSON.parse(readFileSync(join(installMgr, 'standin-instance.json'), 'utf8')) as InstanceConfig;
+    for (const [name, dir] of Object.entries(config.databases)) {
+      // The stand-in creates every database under mgr/ (IRIS would copy others to <durable>/db/).
+      if (!dir.startsWith(installMgr)) continue;
+      const target = join(this.mgr, dir.slice(installMgr.length)) + '/';
+      mkdirSync(target, { recursive: true });
+      copyFileSync(join(dir, 'IRIS.DAT'), join(target, 'IRIS.DAT'));
+      config.databases[name] = target.replace(/\/+$/, '/');
+    }
     this.saveConfig(config);
   }
 

@@ -62,6 +62,11 @@ export const commands: LazyCliCommand[] = [
     load: async () => (await import('./iris-upgrade.js')).irisUpgradeCommand,
   },
   {
+    name: 'upgrade-pairs',
+    summary: 'the pairs of consecutive IRIS versions the iris-upgrade scenario runs on',
+    load: async () => (await import('./upgrade-pairs.js')).upgradePairsCommand,
+  },
+  {
     name: 'attest-predicate',
     summary: 'write the test-result attestation predicate and subjects of what was published',
     load: async () => (await import('./attest-predicate.js')).attestPredicateCommand,

@@ -8,10 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IpmDbError } from '../../util/errors.js';
-import { RUN_LABEL, removeRun } from '../../iris/container.js';
+import { RUN_LABEL, needsCheckCapsFalse, removeRun } from '../../iris/container.js';
 import type { SessionRunner } from '../../iris/session.js';
-import { newPackageNamespace, setUpIpm, startPipelineIris, type DrivenContainer } from '../containers.js';
+import { newPackageNamespace, startPipelineIris, type DrivenContainer } from '../containers.js';
 import type { PipelineContext } from '../context.js';
+import { setUpScenarioIpm, warmImageForScenarios } from '../warm.js';
 import type { LinesOutput, ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
 
 /** Where Durable %SYS keeps the IRIS data directory inside the container. */
@@ -52,9 +53,16 @@ function irisOf(ctx: PipelineContext, current: () => DrivenContainer, homeNamesp
 }
 
 /** Starts a container of `image` (default the pipeline's) with its IRIS data directory on `volume`. */
-function startOnVolume(ctx: PipelineContext, runId: string, volume: string, image?: string): Promise<DrivenContainer> {
+function startOnVolume(
+  ctx: PipelineContext,
+  runId: string,
+  volume: string,
+  image?: string,
+  checkCapsFalse?: boolean,
+): Promise<DrivenContainer> {
   return startPipelineIris(ctx, runId, {
     ...(image ? { image } : {}),
+    ...(checkCapsFalse !== undefined ? { checkCapsFalse } : {}),
     // No network: the pipeline's own IRIS may already hold the host's IRIS ports, and these
     // containers need none (packages are copied in, previous releases pulled on the host).
     network: 'none',
@@ -108,9 +116,13 @@ async function startDurable(ctx: PipelineContext, image?: string): Promise<Repla
     await ctx.docker.call(['volume', 'rm', '-f', volume], { timeoutMs: 60_000 }).catch(() => undefined);
   };
   try {
-    const first = await startOnVolume(ctx, runIds[0]!, volume, image);
+    // The run's own IRIS image: from its warm IPM image when there is one (IPM then only checked).
+    const warm = image === undefined ? await warmImageForScenarios(ctx) : null;
+    const first = warm
+      ? await startOnVolume(ctx, runIds[0]!, volume, warm, needsCheckCapsFalse(ctx.options.image))
+      : await startOnVolume(ctx, runIds[0]!, volume, image);
     parts = first;
-    await setUpIpm(ctx, first.target, setup.installedFrom, setup.homeNamespace);
+    await setUpScenarioIpm(ctx, first, warm !== null, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
     await dispose();
     throw err;

@@ -42,6 +42,23 @@ export interface IrisUpgradeReport {
   scenario: UpgradeScenarioResult;
 }
 
+/**
+ * The scenario as one run across IRIS versions records it (the action: RunReport.irisUpgrade of the
+ * newer version's report): run and judged, or skipped with the reason.
+ */
+export interface IrisUpgradeRun {
+  fromIrisVersion: string;
+  toIrisVersion: string;
+  fromImage: string;
+  toImage: string;
+  status: 'passed' | 'failed' | 'skipped';
+  /** What failed first, what was proven, or why it did not run. */
+  message: string;
+  durationMs: number;
+  /** The scenario's report; null when it was skipped or IRIS N+1 did not get ready. */
+  report: IrisUpgradeReport | null;
+}
+
 /** IPM's refusal of a package built for another IRIS version (Storage/SystemRequirements.cls CheckVersion). */
 const VERSION_REFUSAL = /The module cannot be installed on the current version[^\n]*/;
 

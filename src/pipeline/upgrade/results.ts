@@ -12,6 +12,8 @@ export const UPGRADE_SCENARIOS = ['database', 'source', 'fresh', 'container-repl
  *   the same image on the same volume upgrades
  */
 export type UpgradeScenario = (typeof UPGRADE_SCENARIOS)[number];
+/** The scenario across IRIS versions (./iris-upgrade.ts), named in upgrade-scenarios beside the others. */
+export const IRIS_UPGRADE = 'iris-upgrade';
 
 /** One global of the data database: how many nodes hold data and a hash over all of them. */
 export interface GlobalFingerprint {
@@ -98,7 +100,7 @@ export type { ModuleState };
 
 export interface UpgradeScenarioResult {
   /** One of UPGRADE_SCENARIOS, or `iris-upgrade` (./iris-upgrade.ts: across IRIS versions, two images). */
-  scenario: UpgradeScenario | 'iris-upgrade';
+  scenario: UpgradeScenario | typeof IRIS_UPGRADE;
   ok: boolean;
   /** One line: what failed first, or what was proven. */
   message: string;

@@ -7,7 +7,7 @@ import { type DeclaredChange, parseDeclaredChanges } from './declared.js';
 import { DEFAULT_EXCLUDED_GLOBALS, type GlobalSelection } from './fingerprint.js';
 import { gitRevision } from './git-source.js';
 import { type ClassMethodRef, DEFAULT_NODE_LIMIT, parseClassMethod } from './objectscript.js';
-import { UPGRADE_SCENARIOS, type UpgradeScenario } from './results.js';
+import { IRIS_UPGRADE, UPGRADE_SCENARIOS, type UpgradeScenario } from './results.js';
 
 /** Where a version-only previous release is pulled from: the module's repository there. */
 export interface PullFrom {
@@ -34,7 +34,13 @@ export interface PreviousRelease {
 }
 
 export interface UpgradeOptions {
+  /** The scenarios each IRIS version's upgrade stage runs. */
   scenarios: UpgradeScenario[];
+  /**
+   * Whether the `iris-upgrade` scenario (./iris-upgrade.ts) runs between consecutive IRIS versions
+   * when two or more are given: upgrade-scenarios empty, "all", or naming it.
+   */
+  irisUpgrade: boolean;
   previous: PreviousRelease;
   /** Class methods that write data after the previous release is installed. */
   seed: ClassMethodRef[];
@@ -181,7 +187,8 @@ export function readUpgradeOptions(
   const exclude = optional(text['upgrade-exclude-globals']);
   return {
     options: {
-      scenarios,
+      scenarios: scenarios.perVersion,
+      irisUpgrade: scenarios.irisUpgrade,
       previous,
       seed: seed as ClassMethodRef[],
       checks: checks as ClassMethodRef[],
@@ -206,15 +213,21 @@ export function parseUpgradeOptions(text: UpgradeText, context: UpgradeContext =
   return options;
 }
 
-/** The scenarios to run: those named (each must have its previous release), or for "all"/empty every one that can run. */
-function selectScenarios(raw: string | null, previous: PreviousRelease): UpgradeScenario[] {
+/**
+ * The scenarios to run: those named (each must have its previous release), or for "all"/empty every
+ * one that can run; `iris-upgrade` (across IRIS versions) is named like the others.
+ */
+function selectScenarios(
+  raw: string | null,
+  previous: PreviousRelease,
+): { perVersion: UpgradeScenario[]; irisUpgrade: boolean } {
   const requested = list(raw ?? '');
   const all = requested.length === 0 || (requested.length === 1 && requested[0] === 'all');
   for (const name of all ? [] : requested) {
-    if (!(UPGRADE_SCENARIOS as readonly string[]).includes(name)) {
+    if (name !== IRIS_UPGRADE && !(UPGRADE_SCENARIOS as readonly string[]).includes(name)) {
       throw new UsageError(
         `unknown upgrade scenario "${name}"`,
-        `Choose from ${UPGRADE_SCENARIOS.join(', ')} (or all).`,
+        `Choose from ${[...UPGRADE_SCENARIOS, IRIS_UPGRADE].join(', ')} (or all).`,
       );
     }
   }
@@ -225,7 +238,32 @@ function selectScenarios(raw: string | null, previous: PreviousRelease): Upgrade
     const missing = missingInputs(scenario, previous);
     if (missing) throw new UsageError(`upgrade scenario "${scenario}" needs ${missing}`);
   }
-  return scenarios;
+  return { perVersion: scenarios, irisUpgrade: irisUpgradeRequested(raw ?? '') };
+}
+
+/** Whether an upgrade-scenarios value asks for iris-upgrade: empty, "all", or naming it. */
+export function irisUpgradeRequested(scenarios: string): boolean {
+  const requested = list(scenarios);
+  return (
+    requested.length === 0 || (requested.length === 1 && requested[0] === 'all') || requested.includes(IRIS_UPGRADE)
+  );
+}
+
+/**
+ * The settings when none of upgrade-from, upgrade-source and upgrade-scenarios is given: no
+ * scenario per IRIS version, and `iris-upgrade` between IRIS versions with no seed or check methods.
+ */
+export function defaultUpgradeOptions(): UpgradeOptions {
+  return {
+    scenarios: [],
+    irisUpgrade: true,
+    previous: { version: null, packagePath: null, pullFrom: null, reference: null, sourceDir: null },
+    seed: [],
+    checks: [],
+    globals: { include: [], exclude: [...DEFAULT_EXCLUDED_GLOBALS] },
+    declared: [],
+    nodeLimit: DEFAULT_NODE_LIMIT,
+  };
 }
 
 /** What a scenario lacks in these inputs, as a phrase; null when it can run. */

@@ -116,6 +116,10 @@ describeWithDocker('the action, end to end', () => {
       STANDIN_IRIS_VERSION: '2026.1',
       STANDIN_START_DELAY_MS: '0',
     });
+    await deriveImage(ctx.standinImage, `${OFFICIAL}:2025.3`, {
+      STANDIN_IRIS_VERSION: '2025.3',
+      STANDIN_START_DELAY_MS: '0',
+    });
     await deriveImage(ctx.standinImage, NEVER_READY, { STANDIN_FAULT_NEVER_READY: '1' });
     await deriveImage(ctx.standinImage, CORRUPT_DAT, {
       STANDIN_IRIS_VERSION: '2026.1',
@@ -145,7 +149,10 @@ describeWithDocker('the action, end to end', () => {
     await registry?.stop();
     await results?.close();
     await new Promise<void>((r) => (releases ? releases.close(() => r()) : r()));
-    if (host) await docker(host, ['rmi', '-f', `${OFFICIAL}:2026.1`, NEVER_READY, CORRUPT_DAT]).catch(() => undefined);
+    if (host)
+      await docker(host, ['rmi', '-f', `${OFFICIAL}:2026.1`, `${OFFICIAL}:2025.3`, NEVER_READY, CORRUPT_DAT]).catch(
+        () => undefined,
+      );
     if (ws) await rm(ws, { recursive: true, force: true });
   });
 
@@ -249,6 +256,52 @@ describeWithDocker('the action, end to end', () => {
         expect(report[0]?.upgrade[0]?.previous.reference).toBe(`${proxy.host}/acme/demo-orders:1.0.0_database__2026.1`);
       } finally {
         await rm(ws2, { recursive: true, force: true });
+      }
+    },
+    2 * ACTION_RUN_BUDGET_MS,
+  );
+
+  it(
+    'iris-upgrade: given two IRIS versions, the action upgrades the instance from the older to the newer with the packages each built',
+    async () => {
+      const ws3 = await mkdtemp(join(tmpdir(), 'ipm-db-e2e-iris-upgrade-'));
+      try {
+        await cp(EXAMPLE, ws3, { recursive: true, dereference: true });
+        const { main } = await runAction(
+          inputs({
+            'module-path': 'v2',
+            'iris-versions': '2026.1\n2025.3',
+            publish: 'false',
+            'upgrade-scenarios': 'iris-upgrade',
+            'seed-methods': 'DemoOrders.Setup:SeedData',
+            'check-methods': 'DemoOrders.Checks:OrdersKept',
+          }),
+          { job: 'iris-upgrade', workspace: ws3 },
+        );
+        expect(main.code, main.stdout).toBe(0);
+        expect(JSON.parse(main.outputs['iris-upgrades']!)).toEqual([
+          {
+            from: '2025.3',
+            to: '2026.1',
+            status: 'passed',
+            message: expect.stringMatching(/^demo-orders upgraded from IRIS 2025\.3 to 2026\.1: /),
+          },
+        ]);
+        const report = JSON.parse(await readFile(main.outputs.report!, 'utf8')) as {
+          irisVersion: string;
+          irisUpgrade?: { report: { checks: { name: string; ok: boolean; detail: string }[] } } | null;
+        }[];
+        const checks = report.find((r) => r.irisVersion === '2026.1')?.irisUpgrade?.report.checks ?? [];
+        expect(checks.map((c) => [c.name, c.ok])).toEqual([
+          ['upgrade', true],
+          ['package for 2025.3 refused on 2026.1', true],
+          ['SystemRequirements Version 2026.1 after the upgrade', true],
+          ['check DemoOrders.Checks:OrdersKept on 2026.1', true],
+        ]);
+        expect(checks[1]!.detail).toMatch(/The module cannot be installed on the current version \(2026\.1\)/);
+        expect(main.summary).toContain('| IRIS 2025.3 -> 2026.1 | ✅ passed |');
+      } finally {
+        await rm(ws3, { recursive: true, force: true });
       }
     },
     2 * ACTION_RUN_BUDGET_MS,

@@ -202,6 +202,52 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
   );
 
   it(
+    'with a warm IPM image, the replaced-container scenario starts from it: IPM is installed once, then never',
+    async () => {
+      const warmTags = async () =>
+        (await docker(dockerHost, ['images', '--format', '{{.Repository}}:{{.Tag}}', 'ipm-db-warm'])).stdout
+          .split('\n')
+          .filter(Boolean);
+      for (const t of await warmTags()) await docker(dockerHost, ['rmi', '-f', t]);
+      const options = parseUpgradeOptions(
+        {
+          'upgrade-scenarios': 'container-replacement',
+          'upgrade-from': '1.0.0',
+          'seed-methods': SEED,
+          'check-methods': CHECKS,
+          'declared-changes': DECLARED,
+        },
+        { pullFrom: { registry: registry.host, namespace: 'acme' } },
+      )!;
+      const run = (n: number) =>
+        runPipeline(
+          base(join(EXAMPLE, 'v2'), `warm-${n}`, {
+            runId: `upgwarm${n}${Date.now().toString(36)}`,
+            warmIpmImage: true,
+            stages: [...DEFAULT_STAGES, upgradeStage(options, pull())],
+          }),
+        );
+      const cold = await run(1);
+      const warm = await run(2);
+      for (const report of [cold, warm]) {
+        expect(report.upgrade.map((r) => [r.scenario, r.ok, r.problems])).toEqual([
+          ['container-replacement', true, []],
+        ]);
+        expect(report.upgrade[0]!.steps.map((s) => [s.step, s.outcome])).toEqual([
+          ['DemoOrders.Update.V1:InitSettings', 'kept'],
+          ['DemoOrders.Update.V2:MoveBillingSettings', 'ran'],
+        ]);
+      }
+      // Cold: IPM installed in the pipeline's container only; the scenario's container starts from
+      // the warm image committed after that install (Durable %SYS clones its USER, IPM included).
+      expect(cold.ipmInstalls).toHaveLength(1);
+      expect(warm.ipmInstalls ?? []).toEqual([]);
+      expect(warm.stages.find((s) => s.stage === 'ipm')?.message).toContain('(warm image ipm-db-warm:');
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
     'catches a step run twice, a migration never run, a dropped global, another IRIS version and a missing release',
     async () => {
       const results: Record<string, UpgradeScenarioResult> = {};

@@ -152,8 +152,12 @@ describe('the publish job', () => {
         unchanged: false,
       })),
     );
+    // Each digest read back from the registry after its push: the round-trip proof as an output.
+    expect(JSON.parse(first.outputs['round-trip']!)).toEqual(
+      references.map((reference, i) => ({ reference, digest: digests[i], status: 'verified', layerRead: true })),
+    );
     expect(first.log).not.toContain(reg.credentials.password);
-    expect(first.summary).toContain(`| \`${references[0]}\` | \`${digests[0]}\` | pushed |`);
+    expect(first.summary).toContain(`| \`${references[0]}\` | \`${digests[0]}\` | pushed | verified |`);
 
     // What the attest steps sign: one subject per digest, named by the repository, and a predicate
     // that passes the documented schema and names every digest's tests.
@@ -174,6 +178,7 @@ describe('the publish job', () => {
         .filter((c) => c.annotations.role === 'published package')
         .map((c) => `sha256:${c.digest.sha256}`),
     ).toEqual(digests);
+    expect(predicate.passedTests).toContain(`1.2.3_database__2026.1: round-trip ${digests[1]}`);
 
     const again = await runJob();
     expect(again.summary).toContain('| unchanged (already there) |');
@@ -182,6 +187,10 @@ describe('the publish job', () => {
       true,
       true,
     ]);
+    // An unchanged re-publish re-checks each digest without downloading its layer again.
+    expect(JSON.parse(again.outputs['round-trip']!)).toEqual(
+      references.map((reference, i) => ({ reference, digest: digests[i], status: 'verified', layerRead: false })),
+    );
   });
 
   it('refuses to overwrite a released tag with a rebuilt package unless overwrite-tags is true', async () => {
@@ -196,22 +205,27 @@ describe('the publish job', () => {
     expect(published.map((p) => p.unchanged)).toEqual([true, false]);
   });
 
-  it('the iris-upgrade pairs step pairs consecutive IRIS versions, and none for one version', async () => {
+  it('the iris-upgrade pairs step pairs consecutive IRIS versions by version, none for one version or without iris-upgrade', async () => {
     const wf = parse(await readFile(join(root, '.github/workflows/ipm-database.yml'), 'utf8')) as {
       jobs: { 'upgrade-pairs': { steps: WorkflowStep[] } };
     };
-    const step = wf.jobs['upgrade-pairs'].steps[0]!;
-    const pairs = async (versions: string[]) => {
-      const out = join(dir, `pairs-${versions.length}`);
+    const step = wf.jobs['upgrade-pairs'].steps.find((s) => s.name === 'Consecutive IRIS versions of the matrix')!;
+    let n = 0;
+    const pairs = async (versions: string[], scenarios = '') => {
+      const out = join(dir, `pairs-${n++}`);
       await writeFile(out, '');
       await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
-        env: { PATH: process.env.PATH, GITHUB_OUTPUT: out, VERSIONS: JSON.stringify(versions) },
+        cwd: dir,
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: out, VERSIONS: JSON.stringify(versions), SCENARIOS: scenarios },
       });
       return readFile(out, 'utf8');
     };
-    expect(await pairs(['2025.1', '2025.3', '2026.1'])).toBe(
-      'pairs=[{"from":"2025.1","to":"2025.3"},{"from":"2025.3","to":"2026.1"}]\n',
-    );
+    const both = 'pairs=[{"from":"2025.1","to":"2025.3"},{"from":"2025.3","to":"2026.1"}]\n';
+    expect(await pairs(['2025.1', '2025.3', '2026.1'])).toBe(both);
+    // "auto" lists the newest first: still upgrades, never downgrades.
+    expect(await pairs(['2026.1', '2025.3', '2025.1'])).toBe(both);
+    expect(await pairs(['2026.1', '2025.3', '2025.1'], 'database, iris-upgrade')).toBe(both);
+    expect(await pairs(['2026.1', '2025.3'], 'database,fresh')).toBe('pairs=[]\n');
     expect(await pairs(['2026.1'])).toBe('pairs=[]\n');
   });
 

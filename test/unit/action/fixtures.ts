@@ -2,6 +2,8 @@ import { DEFAULT_LIMITS } from '../../../src/archive/limits.js';
 import type { VerificationReport } from '../../../src/archive/report.js';
 import type { ActionOutcome } from '../../../src/action/outcome.js';
 import type { RunReport, StageResult } from '../../../src/pipeline/run-report.js';
+import type { IrisUpgradeReport } from '../../../src/pipeline/upgrade/iris-upgrade.js';
+import { IRIS_UPGRADE_REPORT_SCHEMA } from '../../../src/pipeline/upgrade/results.js';
 
 export function verification(overrides: Partial<VerificationReport> = {}): VerificationReport {
   return {
@@ -102,5 +104,40 @@ export function outcome(overrides: Partial<ActionOutcome> = {}): ActionOutcome {
     links: { runUrl: null, sourceUrl: null },
     durationMs: 46_000,
     ...overrides,
+  };
+}
+
+/** The report of an iris-upgrade between two IRIS versions, passed or failed at its first check. */
+export function irisUpgradeReport(from: string, to: string, ok = true): IrisUpgradeReport {
+  const message = ok ? `demo upgraded from IRIS ${from} to ${to}` : `upgrade: update -swap-db failed on ${to}`;
+  return {
+    schema: IRIS_UPGRADE_REPORT_SCHEMA,
+    fromIrisVersion: from,
+    toIrisVersion: to,
+    fromImage: `localhost/iris:${from}`,
+    toImage: `localhost/iris:${to}`,
+    ok,
+    message,
+    checks: [
+      { name: 'upgrade', ok, detail: message },
+      { name: `package for ${from} refused on ${to}`, ok: true, detail: 'The module cannot be installed ...' },
+    ],
+    scenario: {
+      scenario: 'iris-upgrade',
+      ok,
+      message,
+      previous: { source: 'path', reference: `/out/${from}/demo-1.2.3-database.tgz`, version: null },
+      namespace: 'USER-UPG',
+      moduleBefore: { version: '1.2.3', packaging: 'database' },
+      moduleAfter: { version: '1.2.3', packaging: 'database' },
+      before: null,
+      after: null,
+      changes: [],
+      steps: [],
+      checks: [],
+      backup: null,
+      problems: ok ? [] : [message],
+      durationMs: 20_000,
+    },
   };
 }

@@ -15,8 +15,9 @@ import type { ImageRunOptions, PipelinePort, PublishPort, PublishRequest } from 
 import { run, type ActionDeps } from '../../../src/action/run.js';
 import type { PublishedPackage } from '../../../src/oci/publish.js';
 import type { RunReport } from '../../../src/pipeline/run-report.js';
+import { silentLogger } from '../../../src/util/log.js';
 import { IpmDbError } from '../../../src/util/errors.js';
-import { run as runReport, stages } from './fixtures.js';
+import { irisUpgradeReport, run as runReport, stages } from './fixtures.js';
 
 let ws = '';
 beforeEach(async () => {
@@ -89,6 +90,10 @@ function inputs(extra: Record<string, string> = {}) {
   });
 }
 
+/** An iris-upgrade that passes, between the IRIS versions the images' tags name. */
+const passingIrisUpgrade: PipelinePort['runIrisUpgrade'] = async (o) =>
+  irisUpgradeReport(o.from.image.split(':').at(-1)!, o.to.image.split(':').at(-1)!);
+
 /** A pipeline that answers each image with the report `byImage` builds, and records the options it got. */
 function pipelineOf(
   byImage: (o: ImageRunOptions) => RunReport,
@@ -97,6 +102,7 @@ function pipelineOf(
   const seen: ImageRunOptions[] = [];
   return {
     seen,
+    runIrisUpgrade: passingIrisUpgrade,
     runImage: async (o) => {
       seen.push(o);
       o.onResource({ kind: 'container', name: `c-${seen.length}` });
@@ -151,8 +157,9 @@ function deps(
   };
 }
 
+/** A passed run of the IRIS version the image's tag names, with its own archive. */
 const green = (o: ImageRunOptions) => {
-  const v = o.image.endsWith('2024.1') ? '2024.1' : '2025.1';
+  const v = o.image.split(':').at(-1)!;
   return runReport({
     image: o.image,
     irisVersion: v,
@@ -187,8 +194,11 @@ describe('run()', () => {
     // One container at a time: with more, which image reaches the pipeline first depends on the machine's load.
     const outcome = await run(inputs({ publish: 'true', parallel: '1' }), deps(rec, pipeline, publisher));
     expect(outcome.ok).toBe(true);
-    expect(pipeline.seen.map((o) => o.image)).toEqual(['localhost/iris:2024.1', 'localhost/iris:2025.1']);
-    expect(pipeline.seen.map((o) => o.runId)).toEqual(['run-1-1', 'run-1-2']);
+    // Both run at once (parallel defaults to the machine), so they may reach the pipeline in either order.
+    expect(pipeline.seen.map((o) => `${o.image} ${o.runId}`).sort()).toEqual([
+      'localhost/iris:2024.1 run-1-1',
+      'localhost/iris:2025.1 run-1-2',
+    ]);
     expect(publisher.requests.map((r) => r.archivePath)).toEqual([
       '/out/2024.1/demo-1.2.3-database.tgz',
       '/out/2025.1/demo-1.2.3-database.tgz',
@@ -315,6 +325,7 @@ describe('run()', () => {
   it('reports a run that crashed at the stage it was in, keeping the hint and the details', async () => {
     const rec = recorder();
     const crashing: PipelinePort = {
+      runIrisUpgrade: passingIrisUpgrade,
       runImage: async (o) => {
         o.onStage('start');
         o.onStage('ipm');
@@ -345,6 +356,7 @@ describe('run()', () => {
     const rec = recorder();
     const hanging: PipelinePort & { images: string[] } = {
       images: [],
+      runIrisUpgrade: passingIrisUpgrade,
       runImage(o) {
         this.images.push(o.image);
         o.onStage('start');
@@ -532,6 +544,7 @@ describe('run()', () => {
     const finish = new Map<string, () => void>();
     let onStart: (() => void) | null = null;
     const pipeline: PipelinePort = {
+      runIrisUpgrade: passingIrisUpgrade,
       runImage: async (o) => {
         open++;
         most = Math.max(most, open);
@@ -574,6 +587,7 @@ describe('run()', () => {
     const b1Written = gate();
     const a2Written = gate();
     const pipeline: PipelinePort = {
+      runIrisUpgrade: passingIrisUpgrade,
       runImage: async (o, logger) => {
         const v = o.image.endsWith('2024.1') ? 'A' : 'B';
         await logger.group('load', async () => {
@@ -651,5 +665,173 @@ describe('run()', () => {
     const rec = recorder();
     const outcome = await run(inputs(), deps(rec, pipelineOf(green), publisherOf({})));
     expect(outcome.notices).toContain('Artifact upload skipped: not running in GitHub Actions (no results service).');
+  });
+});
+
+describe('run(): iris-upgrade between consecutive IRIS versions', () => {
+  type UpgradeCall = Parameters<PipelinePort['runIrisUpgrade']>[0];
+  function withUpgrades(
+    byImage: (o: ImageRunOptions) => RunReport,
+    answer: PipelinePort['runIrisUpgrade'] = passingIrisUpgrade,
+  ) {
+    const pipeline = pipelineOf(byImage);
+    const calls: UpgradeCall[] = [];
+    pipeline.runIrisUpgrade = (o, logger) => {
+      calls.push(o);
+      return answer(o, logger);
+    };
+    return Object.assign(pipeline, { calls });
+  }
+  const three = 'localhost/iris:2026.1\nlocalhost/iris:2024.1\nlocalhost/iris:2025.1';
+
+  it('runs each pair sorted by version with the packages those runs built, after every run, and reports it everywhere', async () => {
+    const rec = recorder();
+    const pipeline = withUpgrades(green);
+    const publisher = publisherOf({
+      '/out/2024.1/demo-1.2.3-database.tgz': published(1),
+      '/out/2025.1/demo-1.2.3-database.tgz': published(2),
+      '/out/2026.1/demo-1.2.3-database.tgz': published(3),
+    });
+    const outcome = await run(
+      inputs({
+        'iris-images': three,
+        publish: 'true',
+        'seed-methods': 'Demo.Seed:Orders',
+        'upgrade-scenarios': 'iris-upgrade',
+      }),
+      deps(rec, pipeline, publisher),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(pipeline.calls.map((c) => [c.from.image, c.from.archive, c.to.image, c.to.archive])).toEqual([
+      [
+        'localhost/iris:2024.1',
+        '/out/2024.1/demo-1.2.3-database.tgz',
+        'localhost/iris:2025.1',
+        '/out/2025.1/demo-1.2.3-database.tgz',
+      ],
+      [
+        'localhost/iris:2025.1',
+        '/out/2025.1/demo-1.2.3-database.tgz',
+        'localhost/iris:2026.1',
+        '/out/2026.1/demo-1.2.3-database.tgz',
+      ],
+    ]);
+    // The upgrade settings go with it; only iris-upgrade was asked for, so no upgrade stage per version.
+    expect(pipeline.calls[0]!.upgrade.seed).toEqual([{ className: 'Demo.Seed', methodName: 'Orders' }]);
+    expect(pipeline.seen.every((o) => o.upgrade === null)).toBe(true);
+    expect(pipeline.calls.map((c) => c.runId)).toEqual(['run-1-upgrade-1', 'run-1-upgrade-2']);
+    expect(publisher.requests).toHaveLength(3);
+    expect(JSON.parse(rec.outputs['iris-upgrades']!)).toEqual([
+      { from: '2024.1', to: '2025.1', status: 'passed', message: 'demo upgraded from IRIS 2024.1 to 2025.1' },
+      { from: '2025.1', to: '2026.1', status: 'passed', message: 'demo upgraded from IRIS 2025.1 to 2026.1' },
+    ]);
+    const byVersion = Object.fromEntries(outcome.runs.map((r) => [r.irisVersion, r.irisUpgrade ?? null]));
+    expect(byVersion['2024.1']).toBeNull();
+    expect(byVersion['2026.1']).toMatchObject({ fromIrisVersion: '2025.1', status: 'passed', report: { ok: true } });
+    const written = JSON.parse(await readFile(rec.outputs.report!, 'utf8')) as RunReport[];
+    expect(written.find((r) => r.irisVersion === '2025.1')?.irisUpgrade?.fromIrisVersion).toBe('2024.1');
+    expect(rec.summary).toContain('### IRIS upgrades (Durable %SYS)');
+    expect(rec.summary).toContain('| IRIS 2025.1 -> 2026.1 | ✅ passed | demo upgraded from IRIS 2025.1 to 2026.1 |');
+    expect(rec.summary).toContain('package for 2025.1 refused on 2026.1');
+  });
+
+  it('fails the step and publishes nothing when an upgrade fails, or when IRIS N+1 never got ready', async () => {
+    for (const answer of [
+      async (o: UpgradeCall) => irisUpgradeReport('2024.1', o.to.image.split(':').at(-1)!, false),
+      async () => {
+        throw new IpmDbError('iris-upgrade', 'IRIS 2025.1 did not get ready for the upgrade: licence');
+      },
+    ]) {
+      const rec = recorder();
+      const publisher = publisherOf(bothPublished);
+      const outcome = await run(inputs({ publish: 'true' }), deps(rec, withUpgrades(green, answer), publisher));
+      expect(outcome.ok).toBe(false);
+      expect(outcome.failure?.message).toMatch(
+        /^iris-upgrade IRIS 2024\.1 -> 2025\.1: (upgrade: update -swap-db failed|IRIS 2025\.1 did not get ready)/,
+      );
+      expect(publisher.requests).toEqual([]);
+      expect(outcome.runs.map((r) => r.stages.at(-1)?.message)).toEqual([
+        'iris-upgrade IRIS 2024.1 -> 2025.1 failed; nothing is published',
+        'iris-upgrade IRIS 2024.1 -> 2025.1 failed; nothing is published',
+      ]);
+      expect(JSON.parse(rec.outputs['iris-upgrades']!)[0]).toMatchObject({ status: 'failed' });
+      expect(rec.summary).toContain('| IRIS 2024.1 -> 2025.1 | ❌ failed |');
+    }
+  });
+
+  it('skips a pair whose run was skipped for its licence or failed, with the reason, and runs the others', async () => {
+    const rec = recorder();
+    const pipeline = withUpgrades((o) =>
+      o.image.endsWith('2024.1')
+        ? runReport({
+            image: o.image,
+            irisVersion: null,
+            ok: false,
+            stages: [
+              {
+                stage: 'start',
+                status: 'failed',
+                durationMs: 5,
+                code: 'iris-licence-expired',
+                message: 'licence expired',
+              },
+            ],
+            archive: null,
+            verification: null,
+            published: null,
+          })
+        : green(o),
+    );
+    const outcome = await run(
+      inputs({ 'iris-images': three, 'licence-expired': 'skip' }),
+      deps(rec, pipeline, publisherOf({})),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(pipeline.calls.map((c) => `${c.from.image} -> ${c.to.image}`)).toEqual([
+      'localhost/iris:2025.1 -> localhost/iris:2026.1',
+    ]);
+    const [first] = JSON.parse(rec.outputs['iris-upgrades']!) as { status: string; message: string }[];
+    expect(first).toMatchObject({ status: 'skipped' });
+    expect(first!.message).toMatch(/^the IRIS 2024\.1 run was skipped \(licence expired\): nothing to upgrade with$/);
+
+    const failing = recorder();
+    const broken = withUpgrades((o) => (o.image.endsWith('2025.1') ? failedAtLoad(o) : green(o)));
+    await run(inputs(), deps(failing, broken, publisherOf({})));
+    expect(broken.calls).toEqual([]);
+    expect(JSON.parse(failing.outputs['iris-upgrades']!)).toEqual([
+      {
+        from: '2024.1',
+        to: '2025.1',
+        status: 'skipped',
+        message: 'the IRIS 2025.1 run failed at load: nothing to upgrade with',
+      },
+    ]);
+  });
+
+  it('does not run when upgrade-scenarios leaves iris-upgrade out, or with one IRIS version', async () => {
+    const off = withUpgrades(green);
+    const rec = recorder();
+    await run(inputs({ 'upgrade-scenarios': 'fresh' }), deps(rec, off, publisherOf({})));
+    const single = withUpgrades(green);
+    await run(inputs({ 'iris-images': 'localhost/iris:2025.1' }), deps(recorder(), single, publisherOf({})));
+    expect([off.calls.length, single.calls.length]).toEqual([0, 0]);
+    expect(rec.outputs['iris-upgrades']).toBe('[]');
+    expect(rec.summary).not.toContain('IRIS upgrades');
+  });
+
+  it('runs no more pairs at once than the parallel input', async () => {
+    let open = 0;
+    let most = 0;
+    const pipeline = withUpgrades(green, async (o) => {
+      open++;
+      most = Math.max(most, open);
+      await new Promise((resolve) => setImmediate(resolve));
+      open--;
+      return passingIrisUpgrade(o, silentLogger);
+    });
+    const images = ['2023.1', '2024.1', '2025.1', '2026.1'].map((v) => `localhost/iris:${v}`).join('\n');
+    await run(inputs({ 'iris-images': images, parallel: '1' }), deps(recorder(), pipeline, publisherOf({})));
+    expect(pipeline.calls).toHaveLength(3);
+    expect(most).toBe(1);
   });
 });

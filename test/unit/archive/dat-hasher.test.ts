@@ -40,7 +40,7 @@ describe('WorkerHasher', () => {
   });
 
   it('reports congestion over its in-flight bound and calls onDrain once the worker catches up', async () => {
-    const hasher = new WorkerHasher(1 * MiB);
+    const hasher = new WorkerHasher({ maxInFlight: 1 * MiB });
     let drained = 0;
     hasher.onDrain = () => void drained++;
     const chunks = Array.from({ length: 8 }, () => randomBytes(512 * 1024));

@@ -9,10 +9,12 @@ import { readLegs } from '../../../src/workflow/leg-files.js';
 import {
   parsePublishResult,
   parseReportFile,
+  publishedMarkdown,
   publishOutputs,
   publishPlan,
   summaryTable,
   type Leg,
+  type PublishedResult,
 } from '../../../src/workflow/legs.js';
 import { run, stages, verification } from '../action/fixtures.js';
 
@@ -118,11 +120,43 @@ describe('publish outputs', () => {
       digest: `sha256:${'d'.repeat(64)}`,
       unchanged: true,
     };
-    const out = publishOutputs([a]);
+    const proof = { status: 'verified' as const, digest: a.digest, layerRead: false };
+    const out = publishOutputs([{ ...a, roundTrip: proof }]);
     expect(JSON.parse(out['published-references']!)).toEqual([a.reference]);
     expect(JSON.parse(out.digests!)).toEqual([a.digest]);
     expect(JSON.parse(out.published!)).toEqual([a]);
+    expect(JSON.parse(out['round-trip']!)).toEqual([
+      { reference: a.reference, digest: a.digest, status: 'verified', layerRead: false },
+    ]);
     for (const v of Object.values(out)) expect(v).not.toContain('\n');
+  });
+
+  it('say "not verified" for a digest without a read-back proof of that same digest', () => {
+    const a = {
+      reference: 'ghcr.io/acme/demo:1.2.3_database__2025.3',
+      tag: '1.2.3_database__2025.3',
+      digest: `sha256:${'d'.repeat(64)}`,
+      unchanged: false,
+    };
+    const other = { status: 'verified' as const, digest: `sha256:${'e'.repeat(64)}`, layerRead: true };
+    const statuses = (r: PublishedResult) =>
+      (JSON.parse(publishOutputs([r])['round-trip']!) as { status: string }[])[0]!.status;
+    expect(statuses({ ...a, roundTrip: null })).toBe('not verified');
+    expect(statuses({ ...a, roundTrip: other })).toBe('not verified');
+    expect(publishedMarkdown([{ ...a, roundTrip: null }])).toMatch(/\| pushed \| not verified \|$/m);
+  });
+
+  it('read the round-trip proof from the JSON of ipm-db publish', () => {
+    const digest = `sha256:${'d'.repeat(64)}`;
+    const json = (roundTrip: unknown) =>
+      JSON.stringify({ reference: 'r', tag: 't', digest, unchanged: false, roundTrip });
+    expect(parsePublishResult(json({ status: 'verified', digest, layerRead: true }), 'r.json').roundTrip).toEqual({
+      status: 'verified',
+      digest,
+      layerRead: true,
+    });
+    expect(parsePublishResult(json(null), 'r.json').roundTrip).toBeNull();
+    expect(parsePublishResult(json({ status: 'failed', digest }), 'r.json').roundTrip).toBeNull();
   });
 
   it('only from the JSON of ipm-db publish', () => {

@@ -30,6 +30,7 @@ const published = (version: string, c: string): PublishedResult => ({
   tag: `1.2.3_database__${version}`,
   digest: digest(c),
   unchanged: false,
+  roundTrip: { status: 'verified', digest: digest(c), layerRead: true },
 });
 
 describe('the test-result predicate', () => {
@@ -57,6 +58,8 @@ describe('the test-result predicate', () => {
       '1.2.3_database__2025.3: iris-upgrade 2025.1 -> 2025.3: package for 2025.1 refused on 2025.3',
     );
     expect(predicate.passedTests.some((t) => t.includes('stage publish'))).toBe(false);
+    expect(predicate.passedTests).toContain(`1.2.3_database__2025.3: round-trip ${digest('e')}`);
+    expect(predicate.configuration[0]!.annotations?.roundTrip).toBe('verified');
     const roles = predicate.configuration.map((c) => `${c.annotations?.role} ${c.digest?.sha256?.slice(0, 1)}`);
     expect(roles).toEqual([
       'published package c',
@@ -85,6 +88,25 @@ describe('the test-result predicate', () => {
       '1.2.3_database__2025.1: iris-upgrade 2024.1 -> 2025.1',
     ]);
     expect(predicateSchemaErrors(predicate)).toEqual([]);
+  });
+
+  it('is FAILED for a published digest without a read-back proof, and the schema knows the annotation', () => {
+    const unproven = { ...published('2025.1', 'c'), roundTrip: null };
+    const predicate = buildTestResultPredicate({
+      legs: [leg('2025.1')],
+      published: [unproven],
+      irisUpgrades: [],
+      runUrl: RUN_URL,
+    });
+    expect(predicate.result).toBe('FAILED');
+    expect(predicate.failedTests).toEqual([`1.2.3_database__2025.1: round-trip ${digest('c')}`]);
+    expect(predicate.configuration[0]!.annotations?.roundTrip).toBe('not verified');
+    expect(predicateSchemaErrors(predicate)).toEqual([]);
+    const wrong = structuredClone(predicate);
+    wrong.configuration[0]!.annotations!.roundTrip = 'maybe';
+    expect(predicateSchemaErrors(wrong)).toEqual([
+      '/configuration/0/annotations/roundTrip must be equal to one of the allowed values',
+    ]);
   });
 
   it('refuses a digest no leg built, an empty publish and a run URL that is not https', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { compareIrisVersions, consecutivePairs } from '../../../../src/pipeline/upgrade/iris-upgrade-pair.js';
 import {
   classifyUpgradeFrom,
+  defaultUpgradeOptions,
+  irisUpgradeRequested,
   parseUpgradeOptions,
   previousReference,
   readUpgradeOptions,
@@ -85,5 +88,48 @@ describe('classifyUpgradeFrom (shared by the action input and ipm-db run)', () =
     ['ghcr.io/acme/demo:bad tag', /neither/],
   ])('refuses %s', (raw, message) => {
     expect(() => classifyUpgradeFrom(raw)).toThrow(message);
+  });
+});
+
+describe('iris-upgrade in upgrade-scenarios', () => {
+  it('is on when the list is empty or all, or names it; off when a list leaves it out', () => {
+    expect(irisUpgradeRequested('')).toBe(true);
+    expect(irisUpgradeRequested(' all ')).toBe(true);
+    expect(irisUpgradeRequested('database, iris-upgrade')).toBe(true);
+    expect(irisUpgradeRequested('database,fresh')).toBe(false);
+    const from = { 'upgrade-from': 'prev.tgz' };
+    expect(parseUpgradeOptions({ ...from })).toMatchObject({
+      scenarios: ['database', 'fresh', 'container-replacement'],
+      irisUpgrade: true,
+    });
+    expect(parseUpgradeOptions({ ...from, 'upgrade-scenarios': 'database' })).toMatchObject({
+      scenarios: ['database'],
+      irisUpgrade: false,
+    });
+  });
+
+  it('alone runs no scenario per IRIS version, and takes the seed and check methods', () => {
+    const options = parseUpgradeOptions({ 'upgrade-scenarios': 'iris-upgrade', 'seed-methods': 'Demo.Seed:Orders' });
+    expect(options).toMatchObject({
+      scenarios: [],
+      irisUpgrade: true,
+      seed: [{ className: 'Demo.Seed', methodName: 'Orders' }],
+    });
+    expect(defaultUpgradeOptions()).toMatchObject({ scenarios: [], irisUpgrade: true, seed: [], checks: [] });
+  });
+
+  it('is listed among the choices when a scenario name is unknown', () => {
+    expect(() => parseUpgradeOptions({ 'upgrade-scenarios': 'sideways' })).toThrow(
+      /unknown upgrade scenario "sideways". Choose from database, source, fresh, container-replacement, iris-upgrade \(or all\)/,
+    );
+  });
+});
+
+describe('consecutivePairs (the action and the workflow pair IRIS versions the same way)', () => {
+  it('sorts by year and release, numerically, and pairs neighbours', () => {
+    const pairs = consecutivePairs(['2026.1', '2024.10', '2024.2', '2025.1'], (v) => v);
+    expect(pairs.map((p) => `${p.from}->${p.to}`)).toEqual(['2024.2->2024.10', '2024.10->2025.1', '2025.1->2026.1']);
+    expect(consecutivePairs(['2026.1'], (v) => v)).toEqual([]);
+    expect(compareIrisVersions('2026.1', 'latest-em')).toBeLessThan(0);
   });
 });
