@@ -68,12 +68,12 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-TGICIOUP.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-5J6LBOGN.js")).irisUpgradeCommand
   },
   {
     name: "upgrade-pairs",
     summary: "the pairs of consecutive IRIS versions the iris-upgrade scenario runs on",
-    load: async () => (await import("./chunks/cli/upgrade-pairs-UO356VTA.js")).upgradePairsCommand
+    load: async () => (await import("./chunks/cli/upgrade-pairs-42YRXF6A.js")).upgradePairsCommand
   },
   {
     name: "attest-predicate",

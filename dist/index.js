@@ -15376,8 +15376,18 @@ function systemRequirementsLine(moduleName2) {
   return `try { set m=##class(%IPM.Storage.Module).NameOpen(${quote2(moduleName2)}) write "##IPMDB sysreq=",$select('$isobject(m):"",'$isobject(m.SystemRequirements):"",1:m.SystemRequirements.VersionString),! } catch e { write "##IPMDB error=system requirements|",e.DisplayString(),! }`;
 }
 async function runIrisUpgrade(env, options, from, to, logger) {
-  const previous = { source: "path", reference: from.packagePath, version: options.previous.version };
-  const s = new Scenario("iris-upgrade", previous, options, to.release);
+  const previous = { source: "path", reference: from.packagePath, version: from.moduleVersion };
+  const judged = {
+    ...options,
+    previous: {
+      version: from.moduleVersion,
+      packagePath: from.packagePath,
+      pullFrom: null,
+      reference: null,
+      sourceDir: null
+    }
+  };
+  const s = new Scenario("iris-upgrade", previous, judged, to.release);
   const refusal = {
     name: `package for ${from.irisMajorMinor} refused on ${to.irisMajorMinor}`,
     ok: false,
@@ -15397,7 +15407,7 @@ async function runIrisUpgrade(env, options, from, to, logger) {
         s,
         iris,
         async (i, namespace) => void await i.loadPackage(namespace, from.packagePath),
-        options,
+        judged,
         to.release,
         async () => {
           await iris.replace(to.image);
@@ -15474,6 +15484,11 @@ async function runIrisUpgradePair(from, to, options, pipeline2) {
       "iris-upgrade-archive",
       `the packages hold different modules: ${fromModule.name} and ${toModule.name}`
     );
+  if (fromModule.version !== toModule.version)
+    throw new IpmDbError(
+      "iris-upgrade-archive",
+      `the packages hold different releases of ${toModule.name}: ${fromModule.version} and ${toModule.version}; the IRIS upgrade is tested with one release built on each IRIS version`
+    );
   const moduleDir = await mkdtemp4(join14(tmpdir5(), "ipm-db-iris-upgrade-"));
   let result = null;
   try {
@@ -15484,7 +15499,12 @@ async function runIrisUpgradePair(from, to, options, pipeline2) {
         result = await runIrisUpgrade(
           driverUpgradeEnvironment(ctx, () => Promise.reject(new IpmDbError("iris-upgrade", "nothing is pulled"))),
           options,
-          { image: from.image, irisMajorMinor: fromModule.irisMajorMinor, packagePath: from.archive },
+          {
+            image: from.image,
+            irisMajorMinor: fromModule.irisMajorMinor,
+            packagePath: from.archive,
+            moduleVersion: fromModule.version
+          },
           {
             image: to.image,
             irisMajorMinor: toModule.irisMajorMinor,

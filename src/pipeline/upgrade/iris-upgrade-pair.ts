@@ -69,6 +69,12 @@ export async function runIrisUpgradePair(
       'iris-upgrade-archive',
       `the packages hold different modules: ${fromModule.name} and ${toModule.name}`,
     );
+  if (fromModule.version !== toModule.version)
+    throw new IpmDbError(
+      'iris-upgrade-archive',
+      `the packages hold different releases of ${toModule.name}: ${fromModule.version} and ${toModule.version}; ` +
+        'the IRIS upgrade is tested with one release built on each IRIS version',
+    );
   // The start stage reads the module's identity from a module directory: the N+1 package's module.xml.
   const moduleDir = await mkdtemp(join(tmpdir(), 'ipm-db-iris-upgrade-'));
   let result: IrisUpgradeReport | null = null;
@@ -80,7 +86,12 @@ export async function runIrisUpgradePair(
         result = await runIrisUpgrade(
           driverUpgradeEnvironment(ctx, () => Promise.reject(new IpmDbError('iris-upgrade', 'nothing is pulled'))),
           options,
-          { image: from.image, irisMajorMinor: fromModule.irisMajorMinor, packagePath: from.archive },
+          {
+            image: from.image,
+            irisMajorMinor: fromModule.irisMajorMinor,
+            packagePath: from.archive,
+            moduleVersion: fromModule.version,
+          },
           {
             image: to.image,
             irisMajorMinor: toModule.irisMajorMinor,

@@ -74,12 +74,24 @@ export function systemRequirementsLine(moduleName: string): string {
 export async function runIrisUpgrade(
   env: UpgradeEnvironment,
   options: UpgradeOptions,
-  from: IrisSide,
+  from: IrisSide & { moduleVersion: string },
   to: IrisSide & { release: NewRelease },
   logger: Logger,
 ): Promise<IrisUpgradeReport> {
-  const previous = { source: 'path' as const, reference: from.packagePath, version: options.previous.version };
-  const s = new Scenario('iris-upgrade', previous, options, to.release);
+  // The release installed before the IRIS upgrade is the package built on IRIS N, not the run's
+  // upgrade-from release: the module version is expected unchanged across the IRIS upgrade.
+  const previous = { source: 'path' as const, reference: from.packagePath, version: from.moduleVersion };
+  const judged: UpgradeOptions = {
+    ...options,
+    previous: {
+      version: from.moduleVersion,
+      packagePath: from.packagePath,
+      pullFrom: null,
+      reference: null,
+      sourceDir: null,
+    },
+  };
+  const s = new Scenario('iris-upgrade', previous, judged, to.release);
   const refusal: IrisUpgradeCheck = {
     name: `package for ${from.irisMajorMinor} refused on ${to.irisMajorMinor}`,
     ok: false,
@@ -99,7 +111,7 @@ export async function runIrisUpgrade(
         s,
         iris,
         async (i, namespace) => void (await i.loadPackage(namespace, from.packagePath)),
-        options,
+        judged,
         to.release,
         async () => {
           await iris.replace(to.image);

@@ -64,13 +64,15 @@ describeWithDocker('iris-upgrade scenario against the IRIS stand-in (demo-orders
       async run(ctx) {
         result = await runIrisUpgrade(
           driverUpgradeEnvironment(ctx, noPull),
+          // As the action passes them: the run's upgrade-from is an older release (1.0.0), which the
+          // IRIS upgrade must not expect installed (it installs the package built on IRIS N).
           parseUpgradeOptions({
-            'upgrade-from': fromPackage,
+            'upgrade-from': 'ghcr.io/acme/demo-orders:1.0.0_database__2025.1',
             'upgrade-scenarios': 'database',
             'seed-methods': 'DemoOrders.Setup:SeedData',
             'check-methods': 'DemoOrders.Checks:OrdersKept, DemoOrders.Checks:MigrationRanAtMostOnce',
           })!,
-          { image: imageN, irisMajorMinor: '2025.1', packagePath: fromPackage },
+          { image: imageN, irisMajorMinor: '2025.1', packagePath: fromPackage, moduleVersion: '2.0.0' },
           {
             image: imageN1,
             irisMajorMinor: '2025.3',
