@@ -115,6 +115,8 @@ export interface UpgradeScenarioResult {
   changes: GlobalChange[];
   steps: StepVerdict[];
   checks: CheckResult[];
+  /** iris-upgrade: checks that did not return 1 before the IRIS upgrade either, so were not judged after it. */
+  checksNotJudged?: { check: string; returned: string }[];
   /** Backup file the swap reported (`  Backup: <path>`) and whether it exists afterwards. */
   backup: { path: string; exists: boolean } | null;
   /**
