@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-W46VH75E.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-ARALYQZJ.js")).runCommand
   },
   {
     name: "verify",
@@ -68,12 +68,12 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-26FMPJUV.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-ZNI4QX3Y.js")).irisUpgradeCommand
   },
   {
     name: "upgrade-pairs",
     summary: "the pairs of consecutive IRIS versions the iris-upgrade scenario runs on",
-    load: async () => (await import("./chunks/cli/upgrade-pairs-IZG6PIOD.js")).upgradePairsCommand
+    load: async () => (await import("./chunks/cli/upgrade-pairs-6LJ5T64G.js")).upgradePairsCommand
   },
   {
     name: "attest-predicate",

@@ -11929,6 +11929,7 @@ import { join as join11 } from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 var WARM_REPOSITORY = "ipm-db-warm";
 var WARM_LABEL = "ipm-db.warm";
+var WARM_BASE_LABEL = "ipm-db.warm.base";
 function warmImageKey(baseImageId2, ipmPin, homeNamespace) {
   return createHash4("sha256").update(`${baseImageId2}
 ${ipmPin}
@@ -11955,7 +11956,7 @@ async function warmImageExists(docker, tag) {
 async function dropWarmImage(docker, tag) {
   await docker.call(["rmi", "-f", tag], { timeoutMs: 12e4 }).catch(() => void 0);
 }
-async function commitWarmImage(container, tag, key2, options) {
+async function commitWarmImage(container, tag, key2, baseImageId2, options) {
   const docker = container.docker;
   await docker.check(
     "warm-image-failed",
@@ -11969,7 +11970,15 @@ async function commitWarmImage(container, tag, key2, options) {
     await docker.check(
       "warm-image-failed",
       `Committing ${container.name} as ${tag}`,
-      ["commit", "--change", `LABEL ${WARM_LABEL}=${key2}`, container.name, tag],
+      [
+        "commit",
+        "--change",
+        `LABEL ${WARM_LABEL}=${key2}`,
+        "--change",
+        `LABEL ${WARM_BASE_LABEL}=${baseImageId2}`,
+        container.name,
+        tag
+      ],
       { timeoutMs: 6e5 }
     );
   } finally {
@@ -12009,7 +12018,7 @@ async function startWithWarmImage(ctx) {
   }
   const key2 = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? "USER");
   const tag = warmImageTag(key2);
-  const state = { key: key2, tag, used: false };
+  const state = { key: key2, baseId, tag, used: false };
   warmStates.set(ctx, state);
   if (!await warmImageExists(ctx.docker, tag)) return startPipelineIris(ctx, ctx.runId);
   try {
@@ -12052,7 +12061,7 @@ async function setUpIpmWarm(ctx, installer) {
   if (installer) recordIpmInstall(ctx, ctx.container.name);
   if (state && o.warmIpmImage) {
     try {
-      await commitWarmImage(ctx.container, state.tag, state.key, {
+      await commitWarmImage(ctx.container, state.tag, state.key, state.baseId, {
         logger: ctx.logger,
         ...o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {},
         image: o.image
@@ -12072,6 +12081,14 @@ async function warmImageForScenarios(ctx) {
   const state = warmState(ctx);
   if (!state || !ctx.options.warmIpmImage) return null;
   return state.used || await warmImageExists(ctx.docker, state.tag) ? state.tag : null;
+}
+async function warmImageOf(ctx, image) {
+  if (!ctx.options.warmIpmImage || !ctx.options.installer) return null;
+  const installer = await pipelineInstaller(ctx);
+  const baseId = installer ? await baseImageId(ctx.docker, image) : null;
+  if (!installer || !baseId) return null;
+  const tag = warmImageTag(warmImageKey(baseId, installerPin(installer), ctx.options.homeNamespace ?? "USER"));
+  return await warmImageExists(ctx.docker, tag) ? tag : null;
 }
 async function setUpScenarioIpm(ctx, driven, fromWarmImage, installer, homeNamespace) {
   if (fromWarmImage) {
@@ -14376,8 +14393,8 @@ async function startDurable(ctx, image) {
     await ctx.docker.call(["volume", "rm", "-f", volume], { timeoutMs: 6e4 }).catch(() => void 0);
   };
   try {
-    const warm = image === void 0 ? await warmImageForScenarios(ctx) : null;
-    const first = warm ? await startOnVolume(ctx, runIds[0], volume, warm, needsCheckCapsFalse(ctx.options.image)) : await startOnVolume(ctx, runIds[0], volume, image);
+    const warm = image === void 0 ? await warmImageForScenarios(ctx) : await warmImageOf(ctx, image);
+    const first = warm ? await startOnVolume(ctx, runIds[0], volume, warm, needsCheckCapsFalse(image ?? ctx.options.image)) : await startOnVolume(ctx, runIds[0], volume, image);
     parts = first;
     await setUpScenarioIpm(ctx, first, warm !== null, setup.installedFrom, setup.homeNamespace);
   } catch (err) {
@@ -15557,7 +15574,7 @@ async function runIrisUpgradePair(from, to, options, pipeline2) {
         `IRIS ${toModule.irisMajorMinor} (${to.image}) did not get ready for the upgrade: ${failed2?.message ?? "unknown"}`
       );
     }
-    return result;
+    return run3.ipmInstalls ? { ...result, ipmInstalls: run3.ipmInstalls } : result;
   } finally {
     await rm6(moduleDir, { recursive: true, force: true });
   }
@@ -15631,6 +15648,7 @@ async function runPair(ctx, pair, index, slots) {
           upgrade: inputs.upgrade ?? defaultUpgradeOptions(),
           ipmInstaller: ctx.ipmInstaller,
           interoperability: inputs.interoperability,
+          warmIpmImage: inputs.warmIpmImage,
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
           runId: `${deps.runId}-upgrade-${index + 1}`,
@@ -19516,6 +19534,7 @@ function pipelinePort(wiring) {
     runIrisUpgrade: (o, logger) => runIrisUpgradePair(o.from, o.to, o.upgrade, {
       installer: o.ipmInstaller,
       interoperability: o.interoperability,
+      warmIpmImage: o.warmIpmImage,
       onResource: o.onResource,
       signal: o.signal,
       containerSlots: o.containerSlots,

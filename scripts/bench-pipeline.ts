@@ -4,7 +4,8 @@
 // previous version published to a local registry, source from its directory, fresh) in one action
 // run. Printed: the sum of all stage and scenario latencies (the run done one thing at a time),
 // the critical path (per version: its stages in order, the in-instance scenarios one after another
-// beside the container scenario; the longest version) and the achieved wall time, for two runs:
+// beside the container scenario; the longest version; then the iris-upgrade pair between the two
+// versions, which starts when both are done) and the achieved wall time, for two runs:
 // cold (warm-ipm-image on, no warm image yet: IPM installed, then the warm image committed) and
 // warm (the same run again: every container starts from the warm image and no IPM install may
 // happen, which the run report's ipmInstalls shows; the script fails otherwise). Last line:
@@ -65,12 +66,20 @@ function pathOf(report: RunReport): { work: number; critical: number } {
   return { work: stages + inInstance + own, critical: stages + Math.max(inInstance, own) };
 }
 
+/** Containers IPM was installed in: the versions' runs and their iris-upgrade pairs. */
+function ipmInstallsOf(runs: RunReport[]): string[] {
+  return runs.flatMap((r) => [...(r.ipmInstalls ?? []), ...(r.irisUpgrade?.report?.ipmInstalls ?? [])]);
+}
+
 /** Prints one run's figures; returns its wall/critical-path ratio. */
 function report(label: string, runs: RunReport[], wallMs: number): number {
   const paths = runs.map(pathOf);
-  const sum = paths.reduce((t, p) => t + p.work, 0);
-  const critical = Math.max(...paths.map((p) => p.critical));
-  const installs = runs.flatMap((r) => r.ipmInstalls ?? []).length;
+  // The iris-upgrade pairs start once every version's run is done, and run beside each other.
+  const pairs = runs.flatMap((r) => (r.irisUpgrade ? [r.irisUpgrade] : []));
+  const pairsMs = pairs.map((p) => p.durationMs);
+  const sum = paths.reduce((t, p) => t + p.work, 0) + pairsMs.reduce((t, ms) => t + ms, 0);
+  const critical = Math.max(...paths.map((p) => p.critical)) + Math.max(0, ...pairsMs);
+  const installs = ipmInstallsOf(runs).length;
   console.log(`${label}: IPM installed in ${installs} container(s)`);
   for (const r of runs) {
     const p = pathOf(r);
@@ -80,6 +89,8 @@ function report(label: string, runs: RunReport[], wallMs: number): number {
         .join(', ')}; work ${p.work} ms, path ${p.critical} ms`,
     );
   }
+  for (const p of pairs)
+    console.log(`  iris-upgrade ${p.fromIrisVersion} -> ${p.toIrisVersion}: ${p.status}, ${p.durationMs} ms`);
   console.log(`  ${label} sum of stage latencies: ${sum.toFixed(0)} ms`);
   console.log(`  ${label} critical path: ${critical.toFixed(0)} ms`);
   console.log(`  ${label} achieved wall time: ${wallMs.toFixed(0)} ms (goal <= ${GOAL} x the critical path)`);
@@ -174,7 +185,7 @@ async function main(): Promise<void> {
     console.log(`parallel: ${PARALLEL}; IRIS versions: ${VERSIONS.join(', ')}`);
     const coldRatio = report('cold', cold.outcome.runs, cold.wallMs);
     const warmRatio = report('warm', warm.outcome.runs, warm.wallMs);
-    const installs = warm.outcome.runs.flatMap((r) => r.ipmInstalls ?? []);
+    const installs = ipmInstallsOf(warm.outcome.runs);
     const fromWarm = warm.outcome.runs.every((r) =>
       r.stages.some((s) => s.stage === 'ipm' && s.message?.includes('warm image')),
     );

@@ -121,6 +121,7 @@ async function runPair(
           upgrade: inputs.upgrade ?? defaultUpgradeOptions(),
           ipmInstaller: ctx.ipmInstaller,
           interoperability: inputs.interoperability,
+          warmIpmImage: inputs.warmIpmImage,
           timeouts: { startupMs: inputs.timeouts.startupMs, commandMs: inputs.timeouts.commandMs },
           keepContainer: inputs.keepContainer,
           runId: `${deps.runId}-upgrade-${index + 1}`,

@@ -61,6 +61,7 @@ export interface IrisUpgradeRunOptions extends Pick<
   ImageRunOptions,
   | 'ipmInstaller'
   | 'interoperability'
+  | 'warmIpmImage'
   | 'timeouts'
   | 'keepContainer'
   | 'runId'

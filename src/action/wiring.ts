@@ -76,6 +76,7 @@ export function pipelinePort(wiring: WiringOptions): PipelinePort {
       runIrisUpgradePair(o.from, o.to, o.upgrade, {
         installer: o.ipmInstaller,
         interoperability: o.interoperability,
+        warmIpmImage: o.warmIpmImage,
         onResource: o.onResource,
         signal: o.signal,
         containerSlots: o.containerSlots,

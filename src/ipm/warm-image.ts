@@ -12,6 +12,8 @@ import { isDigest } from '../naming/grammar.js';
 
 export const WARM_REPOSITORY = 'ipm-db-warm';
 export const WARM_LABEL = 'ipm-db.warm';
+/** Label holding the id of the IRIS image a warm image was made from (to list or prune them per image). */
+export const WARM_BASE_LABEL = 'ipm-db.warm.base';
 
 /** The key of a warm image (pure): what IRIS image (by id, not tag), which IPM, in which namespace. */
 export function warmImageKey(baseImageId: string, ipmPin: string, homeNamespace: string): string {
@@ -54,6 +56,7 @@ export async function commitWarmImage(
   container: IrisContainer,
   tag: string,
   key: string,
+  baseImageId: string,
   options: StartOptions,
 ): Promise<void> {
   const docker = container.docker;
@@ -69,7 +72,15 @@ export async function commitWarmImage(
     await docker.check(
       'warm-image-failed',
       `Committing ${container.name} as ${tag}`,
-      ['commit', '--change', `LABEL ${WARM_LABEL}=${key}`, container.name, tag],
+      [
+        'commit',
+        '--change',
+        `LABEL ${WARM_LABEL}=${key}`,
+        '--change',
+        `LABEL ${WARM_BASE_LABEL}=${baseImageId}`,
+        container.name,
+        tag,
+      ],
       { timeoutMs: 600_000 },
     );
   } finally {

@@ -22,6 +22,8 @@ import type { PipelineContext } from './context.js';
 
 export interface WarmState {
   key: string;
+  /** Id of the IRIS image the warm image is made from. */
+  baseId: string;
   tag: string;
   /** The container was started from the warm image. */
   used: boolean;
@@ -62,7 +64,7 @@ export async function startWithWarmImage(ctx: PipelineContext): Promise<DrivenCo
   }
   const key = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? 'USER');
   const tag = warmImageTag(key);
-  const state: WarmState = { key, tag, used: false };
+  const state: WarmState = { key, baseId, tag, used: false };
   warmStates.set(ctx, state);
   if (!(await warmImageExists(ctx.docker, tag))) return startPipelineIris(ctx, ctx.runId);
   try {
@@ -110,7 +112,7 @@ export async function setUpIpmWarm(ctx: PipelineContext, installer: ResolvedInst
   if (installer) recordIpmInstall(ctx, ctx.container!.name);
   if (state && o.warmIpmImage) {
     try {
-      await commitWarmImage(ctx.container!, state.tag, state.key, {
+      await commitWarmImage(ctx.container!, state.tag, state.key, state.baseId, {
         logger: ctx.logger,
         ...(o.timeouts?.readyMs ? { readyTimeoutMs: o.timeouts.readyMs } : {}),
         image: o.image,
@@ -137,6 +139,19 @@ export async function warmImageForScenarios(ctx: PipelineContext): Promise<strin
   const state = warmState(ctx);
   if (!state || !ctx.options.warmIpmImage) return null;
   return state.used || (await warmImageExists(ctx.docker, state.tag)) ? state.tag : null;
+}
+
+/**
+ * The warm IPM image of another IRIS image of the run (the iris-upgrade scenario's IRIS N, whose
+ * own run committed it), for this run's IPM pin; null when warm images are off or it does not exist.
+ */
+export async function warmImageOf(ctx: PipelineContext, image: string): Promise<string | null> {
+  if (!ctx.options.warmIpmImage || !ctx.options.installer) return null;
+  const installer = await pipelineInstaller(ctx);
+  const baseId = installer ? await baseImageId(ctx.docker, image) : null;
+  if (!installer || !baseId) return null;
+  const tag = warmImageTag(warmImageKey(baseId, installerPin(installer), ctx.options.homeNamespace ?? 'USER'));
+  return (await warmImageExists(ctx.docker, tag)) ? tag : null;
 }
 
 /**

@@ -12,7 +12,7 @@ import { RUN_LABEL, needsCheckCapsFalse, removeRun } from '../../iris/container.
 import type { SessionRunner } from '../../iris/session.js';
 import { newPackageNamespace, startPipelineIris, type DrivenContainer } from '../containers.js';
 import type { PipelineContext } from '../context.js';
-import { setUpScenarioIpm, warmImageForScenarios } from '../warm.js';
+import { setUpScenarioIpm, warmImageForScenarios, warmImageOf } from '../warm.js';
 import type { LinesOutput, ReplaceableIris, UpgradeEnvironment, UpgradeIris } from './ports.js';
 
 /** Where Durable %SYS keeps the IRIS data directory inside the container. */
@@ -116,10 +116,10 @@ async function startDurable(ctx: PipelineContext, image?: string): Promise<Repla
     await ctx.docker.call(['volume', 'rm', '-f', volume], { timeoutMs: 60_000 }).catch(() => undefined);
   };
   try {
-    // The run's own IRIS image: from its warm IPM image when there is one (IPM then only checked).
-    const warm = image === undefined ? await warmImageForScenarios(ctx) : null;
+    // From the IRIS image's warm IPM image when there is one (IPM then only checked).
+    const warm = image === undefined ? await warmImageForScenarios(ctx) : await warmImageOf(ctx, image);
     const first = warm
-      ? await startOnVolume(ctx, runIds[0]!, volume, warm, needsCheckCapsFalse(ctx.options.image))
+      ? await startOnVolume(ctx, runIds[0]!, volume, warm, needsCheckCapsFalse(image ?? ctx.options.image))
       : await startOnVolume(ctx, runIds[0]!, volume, image);
     parts = first;
     await setUpScenarioIpm(ctx, first, warm !== null, setup.installedFrom, setup.homeNamespace);

@@ -125,7 +125,7 @@ export async function runIrisUpgradePair(
         `IRIS ${toModule.irisMajorMinor} (${to.image}) did not get ready for the upgrade: ${failed?.message ?? 'unknown'}`,
       );
     }
-    return result;
+    return run.ipmInstalls ? { ...(result as IrisUpgradeReport), ipmInstalls: run.ipmInstalls } : result;
   } finally {
     await rm(moduleDir, { recursive: true, force: true });
   }

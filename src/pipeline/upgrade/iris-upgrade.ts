@@ -40,6 +40,8 @@ export interface IrisUpgradeReport {
   message: string;
   checks: IrisUpgradeCheck[];
   scenario: UpgradeScenarioResult;
+  /** Containers IPM was installed in (not started from a warm IPM image), as RunReport.ipmInstalls. */
+  ipmInstalls?: string[];
 }
 
 /**

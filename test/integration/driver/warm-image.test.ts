@@ -10,6 +10,7 @@ import { runCli, type CliRun } from '../../support/cli.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { docker } from '../../support/docker-engine.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
+import { removeWarmImagesOf, warmTagsOf } from '../../support/warm-images.js';
 
 const MODULE = join(import.meta.dirname, '../../fixtures/standin-modules/other-app');
 
@@ -49,16 +50,13 @@ describeWithDocker('warm IPM image', () => {
     return { cli, report, ipm: report.stages.find((s) => s.stage === 'ipm')?.message ?? '' };
   }
 
-  async function warmTags(): Promise<string[]> {
-    const r = await docker(host, ['images', '--format', '{{.Repository}}:{{.Tag}}', 'ipm-db-warm']);
-    return r.stdout.split('\n').filter(Boolean);
-  }
+  const warmTags = () => warmTagsOf(host, image);
 
   const imageId = async (ref: string) =>
     (await docker(host, ['image', 'inspect', '--format', '{{.Id}}', ref])).stdout.trim();
 
   it('is committed after a fresh install and used by the next run, which skips the install', async () => {
-    for (const t of await warmTags()) await docker(host, ['rmi', '-f', t]);
+    await removeWarmImagesOf(host, image);
     const cold = await run();
     expect(cold.cli.status, cold.cli.stderr).toBe(0);
     expect(cold.ipm).toContain('(installed from path)');

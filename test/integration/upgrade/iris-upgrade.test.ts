@@ -14,6 +14,7 @@ import { runPipeline } from '../../../src/pipeline/runner.js';
 import { ipmStage, startStage } from '../../../src/pipeline/stages.js';
 import { driverUpgradeEnvironment } from '../../../src/pipeline/upgrade/driver-binding.js';
 import { type IrisUpgradeReport, runIrisUpgrade } from '../../../src/pipeline/upgrade/iris-upgrade.js';
+import { runIrisUpgradePair } from '../../../src/pipeline/upgrade/iris-upgrade-pair.js';
 import { parseUpgradeOptions } from '../../../src/pipeline/upgrade/settings.js';
 import { silentLogger } from '../../../src/util/log.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
@@ -22,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { parseIrisUpgradeReport } from '../../../src/workflow/iris-upgrade-files.js';
 import { runCli } from '../../support/cli.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
+import { removeWarmImagesOf } from '../../support/warm-images.js';
 
 const V2 = join(import.meta.dirname, '../../../examples/example-module/v2');
 const RUN_TIMEOUT = 600_000;
@@ -200,6 +202,43 @@ describeWithDocker('iris-upgrade scenario against the IRIS stand-in (demo-orders
       expect(report.ok).toBe(false);
       expect(report.checks[0]).toMatchObject({ name: 'upgrade', ok: false });
       expect(report.message).toMatch(/^upgrade: .*The module cannot be installed on the current version \(2025\.3\)/);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'with warm IPM images of both IRIS versions, the pair installs IPM nowhere (and without them, it does)',
+    async () => {
+      const upgrade = parseUpgradeOptions({
+        'upgrade-from': packages['for2025.1']!,
+        'upgrade-scenarios': 'database',
+        'check-methods': 'DemoOrders.Checks:OrdersKept',
+      })!;
+      const pair = (warmIpmImage: boolean, runId: string) =>
+        runIrisUpgradePair(
+          { image: imageN, archive: packages['for2025.1']! },
+          { image: imageN1, archive: packages['for2025.3']! },
+          upgrade,
+          {
+            installer: { kind: 'path', path: join(work, 'zpm-0.10.10.xml') },
+            logger: silentLogger,
+            warmIpmImage,
+            runId,
+          },
+        );
+      for (const image of [imageN, imageN1]) await removeWarmImagesOf(dockerHost, image);
+      const cold = await pair(false, `pcold${Date.now().toString(36)}`);
+      expect(cold.ok, cold.message).toBe(true);
+      expect(cold.ipmInstalls?.length).toBe(2); // IRIS N+1's own container and the durable container of IRIS N
+      // The versions' own runs commit the warm images (as the action's legs do before the pairs).
+      for (const image of [imageN, imageN1]) {
+        const committed = await runPipeline({ ...options(image, [startStage, ipmStage]), warmIpmImage: true });
+        expect(committed.stages.map((s) => s.status)).toEqual(['passed', 'passed']);
+      }
+      const warm = await pair(true, `pwarm${Date.now().toString(36)}`);
+      expect(warm.ok, warm.message).toBe(true);
+      expect(warm.ipmInstalls ?? []).toEqual([]);
+      for (const image of [imageN, imageN1]) await removeWarmImagesOf(dockerHost, image);
     },
     RUN_TIMEOUT,
   );

@@ -25,6 +25,7 @@ import { docker } from '../../support/docker-engine.js';
 import { startRegistry, testAccess, type TestRegistry } from '../../support/registry.js';
 import { testVerifier } from '../../support/oci-package.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
+import { ownCopyOf, removeWarmImagesOf } from '../../support/warm-images.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/example-module');
 const MODULE = 'demo-orders';
@@ -204,11 +205,8 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
   it(
     'with a warm IPM image, the replaced-container scenario starts from it: IPM is installed once, then never',
     async () => {
-      const warmTags = async () =>
-        (await docker(dockerHost, ['images', '--format', '{{.Repository}}:{{.Tag}}', 'ipm-db-warm'])).stdout
-          .split('\n')
-          .filter(Boolean);
-      for (const t of await warmTags()) await docker(dockerHost, ['rmi', '-f', t]);
+      // Its own copy of the stand-in image: a warm image key of its own, apart from other files' runs.
+      const own = await ownCopyOf(dockerHost, image, 'scenarios-warm');
       const options = parseUpgradeOptions(
         {
           'upgrade-scenarios': 'container-replacement',
@@ -222,6 +220,7 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
       const run = (n: number) =>
         runPipeline(
           base(join(EXAMPLE, 'v2'), `warm-${n}`, {
+            image: own,
             runId: `upgwarm${n}${Date.now().toString(36)}`,
             warmIpmImage: true,
             stages: [...DEFAULT_STAGES, upgradeStage(options, pull())],
@@ -243,6 +242,8 @@ describeWithDocker('upgrade stage against the IRIS stand-in (demo-orders 1.0.0 -
       expect(cold.ipmInstalls).toHaveLength(1);
       expect(warm.ipmInstalls ?? []).toEqual([]);
       expect(warm.stages.find((s) => s.stage === 'ipm')?.message).toContain('(warm image ipm-db-warm:');
+      await removeWarmImagesOf(dockerHost, own);
+      await docker(dockerHost, ['rmi', own]).catch(() => undefined);
     },
     RUN_TIMEOUT,
   );
