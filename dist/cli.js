@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-ARALYQZJ.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-PQITC6X2.js")).runCommand
   },
   {
     name: "verify",
@@ -38,7 +38,7 @@ var commands = [
   {
     name: "publish",
     summary: "publish a verified database package to an OCI registry (GHCR) for IPM",
-    load: async () => (await import("./chunks/cli/publish-X6V66274.js")).publishCommand(await archiveVerifier())
+    load: async () => (await import("./chunks/cli/publish-XVKT3XFL.js")).publishCommand(await archiveVerifier())
   },
   {
     name: "pull",
@@ -58,7 +58,7 @@ var commands = [
   {
     name: "iris-versions",
     summary: "list the IRIS versions to test on (auto from the registry, minus expired licences)",
-    load: async () => (await import("./chunks/cli/iris-versions-OAPA3445.js")).irisVersionsCommand
+    load: async () => (await import("./chunks/cli/iris-versions-TBVICHJJ.js")).irisVersionsCommand
   },
   {
     name: "legs",
@@ -68,12 +68,12 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-ZNI4QX3Y.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-JLRQEDR2.js")).irisUpgradeCommand
   },
   {
     name: "upgrade-pairs",
     summary: "the pairs of consecutive IRIS versions the iris-upgrade scenario runs on",
-    load: async () => (await import("./chunks/cli/upgrade-pairs-6LJ5T64G.js")).upgradePairsCommand
+    load: async () => (await import("./chunks/cli/upgrade-pairs-GCD3BTFK.js")).upgradePairsCommand
   },
   {
     name: "attest-predicate",

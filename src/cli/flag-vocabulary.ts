@@ -82,6 +82,32 @@ export function withBooleanValues(
   return out;
 }
 
+/**
+ * `--no-<flag>` for the given boolean flags, as parseArgs' allowNegative does (that needs Node
+ * 20.16): taken out of the arguments, and returned in `off` when the flag's last mention turns it off.
+ */
+export function withoutNegations(
+  argv: readonly string[],
+  booleans: readonly string[],
+): { args: string[]; off: Set<string> } {
+  const args: string[] = [];
+  const last = new Map<string, boolean>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    const m = /^--(no-)?(.+)$/s.exec(arg);
+    if (m && booleans.includes(m[2]!)) {
+      last.set(m[2]!, m[1] === undefined);
+      if (m[1] !== undefined) continue;
+    }
+    args.push(arg);
+  }
+  return { args, off: new Set([...last].filter(([, on]) => !on).map(([flag]) => flag)) };
+}
+
 /** A duration flag in the action's forms (90s, 5m, 1h30m, bare seconds); undefined when not given. */
 export function durationFlag(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;

@@ -18,7 +18,7 @@ import { groupedLogger, streamSink } from '../../util/grouped-log.js';
 import { mapBounded } from '../../util/limiter.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { UPGRADE_FLAGS, UPGRADE_FLAG_RENAMES, upgradeFlagValues, upgradeStageFromFlags } from '../upgrade-flags.js';
-import { durationFlag, withBooleanValues, withCurrentFlagNames } from '../flag-vocabulary.js';
+import { durationFlag, withBooleanValues, withCurrentFlagNames, withoutNegations } from '../flag-vocabulary.js';
 import { IRIS_IMAGE_FLAGS, irisImagesFromFlags, irisRegistryLogin } from '../iris-image-flags.js';
 import type { PipelineTimeouts } from '../../pipeline/context.js';
 import {
@@ -147,12 +147,19 @@ export const runCommand: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     let parsed;
+    // --no-<option> for every boolean option: how a flag turns off what ipm-db.yml turns on.
+    let negated: Set<string>;
     try {
-      parsed = parseArgs({
-        args: withBooleanValues(withCurrentFlagNames(argv, RUN_FLAG_RENAMES, io), BOOLEAN_FLAGS, {
+      const { args, off } = withoutNegations(
+        withBooleanValues(withCurrentFlagNames(argv, RUN_FLAG_RENAMES, io), BOOLEAN_FLAGS, {
           negatable: true,
           separate: true,
         }),
+        BOOLEAN_FLAGS,
+      );
+      negated = off;
+      parsed = parseArgs({
+        args,
         options: {
           'module-path': { type: 'string' },
           ...IRIS_IMAGE_FLAGS,
@@ -179,8 +186,6 @@ export const runCommand: CliCommand = {
           ...UPGRADE_FLAGS,
         },
         allowPositionals: false,
-        // --no-<option> for every boolean option: how a flag turns off what ipm-db.yml turns on.
-        allowNegative: true,
         strict: true,
       });
     } catch (err) {
@@ -188,6 +193,7 @@ export const runCommand: CliCommand = {
       throw new UsageError((err as Error).message);
     }
     const v = parsed.values;
+    for (const flag of negated) (v as Record<string, unknown>)[flag] = false;
     if (!v['module-path']) throw new UsageError('--module-path <dir> is required.');
     let parallel = defaultParallel(thisMachine());
     if (v.parallel !== undefined) {

@@ -2,7 +2,12 @@
 // stderr, a former and a current name together fail, and values take the action's forms.
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { withBooleanValues, withCurrentFlagNames, durationFlag } from '../../../src/cli/flag-vocabulary.js';
+import {
+  withBooleanValues,
+  withCurrentFlagNames,
+  withoutNegations,
+  durationFlag,
+} from '../../../src/cli/flag-vocabulary.js';
 import { RUN_FLAG_RENAMES } from '../../../src/cli/commands/run.js';
 import { runCli } from '../../support/cli.js';
 import { irisImagesFromFlags, irisRegistryLogin } from '../../../src/cli/iris-image-flags.js';
@@ -224,5 +229,19 @@ describe('ipm-db run: IRIS images as the action names them', () => {
     expect(r.stderr).toContain('warning: --login is deprecated; use --iris-image-registry.');
     expect(r.stderr).toContain('warning: --login-user is deprecated; use --iris-registry-username.');
     expect(r.stderr).toContain('--iris-registry-username needs the password in the IPM_DB_IRIS_REGISTRY_PASSWORD');
+  });
+});
+
+describe('--no-<flag> without parseArgs allowNegative (Node 20 before 20.16)', () => {
+  const booleans = ['dev', 'run-tests'];
+  it('turns a boolean off when its last mention is --no-<flag>, and leaves other arguments alone', () => {
+    const r = withoutNegations(['--no-dev', '--module-path', 'm', '--run-tests', '--no-run-tests'], booleans);
+    expect(r.args).toEqual(['--module-path', 'm', '--run-tests']);
+    expect([...r.off].sort()).toEqual(['dev', 'run-tests']);
+  });
+  it('lets a later --<flag> win, and ignores what is not a boolean flag or comes after --', () => {
+    const r = withoutNegations(['--no-dev', '--dev', '--no-module-path', '--', '--no-run-tests'], booleans);
+    expect(r.args).toEqual(['--dev', '--no-module-path', '--', '--no-run-tests']);
+    expect([...r.off]).toEqual([]);
   });
 });
