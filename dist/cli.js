@@ -28,7 +28,7 @@ var commands = [
   {
     name: "run",
     summary: "build, verify and install-test a database package in an IRIS container",
-    load: async () => (await import("./chunks/cli/run-PQITC6X2.js")).runCommand
+    load: async () => (await import("./chunks/cli/run-6H6UOFGK.js")).runCommand
   },
   {
     name: "verify",
@@ -68,12 +68,12 @@ var commands = [
   {
     name: "iris-upgrade",
     summary: "upgrade-test a package across two IRIS versions on a durable volume (from two archives)",
-    load: async () => (await import("./chunks/cli/iris-upgrade-JLRQEDR2.js")).irisUpgradeCommand
+    load: async () => (await import("./chunks/cli/iris-upgrade-RPTS53HJ.js")).irisUpgradeCommand
   },
   {
     name: "upgrade-pairs",
     summary: "the pairs of consecutive IRIS versions the iris-upgrade scenario runs on",
-    load: async () => (await import("./chunks/cli/upgrade-pairs-GCD3BTFK.js")).upgradePairsCommand
+    load: async () => (await import("./chunks/cli/upgrade-pairs-PZAZLNOF.js")).upgradePairsCommand
   },
   {
     name: "attest-predicate",

@@ -12007,18 +12007,23 @@ function pipelineInstaller(ctx) {
 function warmState(ctx) {
   return warmStates.get(ctx) ?? null;
 }
+async function warmIdentity(ctx, image) {
+  const installer = await pipelineInstaller(ctx);
+  const baseId = installer ? await baseImageId(ctx.docker, image) : null;
+  if (!installer || !baseId) return null;
+  const key2 = warmImageKey(baseId, installerPin(installer), ctx.options.homeNamespace ?? "USER");
+  return { key: key2, baseId, tag: warmImageTag(key2) };
+}
 async function startWithWarmImage(ctx) {
   const o = ctx.options;
   if (!o.warmIpmImage || !o.installer) return startPipelineIris(ctx, ctx.runId);
-  const installer = await pipelineInstaller(ctx);
-  const baseId = installer ? await baseImageId(ctx.docker, o.image) : null;
-  if (!installer || !baseId) {
+  const identity = await warmIdentity(ctx, o.image);
+  if (!identity) {
     ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
     return startPipelineIris(ctx, ctx.runId);
   }
-  const key2 = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? "USER");
-  const tag = warmImageTag(key2);
-  const state = { key: key2, baseId, tag, used: false };
+  const state = { ...identity, used: false };
+  const { tag } = state;
   warmStates.set(ctx, state);
   if (!await warmImageExists(ctx.docker, tag)) return startPipelineIris(ctx, ctx.runId);
   try {
@@ -12084,11 +12089,8 @@ async function warmImageForScenarios(ctx) {
 }
 async function warmImageOf(ctx, image) {
   if (!ctx.options.warmIpmImage || !ctx.options.installer) return null;
-  const installer = await pipelineInstaller(ctx);
-  const baseId = installer ? await baseImageId(ctx.docker, image) : null;
-  if (!installer || !baseId) return null;
-  const tag = warmImageTag(warmImageKey(baseId, installerPin(installer), ctx.options.homeNamespace ?? "USER"));
-  return await warmImageExists(ctx.docker, tag) ? tag : null;
+  const identity = await warmIdentity(ctx, image);
+  return identity && await warmImageExists(ctx.docker, identity.tag) ? identity.tag : null;
 }
 async function setUpScenarioIpm(ctx, driven, fromWarmImage, installer, homeNamespace) {
   if (fromWarmImage) {

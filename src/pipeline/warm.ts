@@ -52,19 +52,26 @@ export function warmState(ctx: PipelineContext): WarmState | null {
   return warmStates.get(ctx) ?? null;
 }
 
+/** The warm IPM image an IRIS image has for this run's IPM pin; null when its image id or the IPM cannot be read. */
+async function warmIdentity(ctx: PipelineContext, image: string): Promise<Omit<WarmState, 'used'> | null> {
+  const installer = await pipelineInstaller(ctx);
+  const baseId = installer ? await baseImageId(ctx.docker, image) : null;
+  if (!installer || !baseId) return null;
+  const key = warmImageKey(baseId, installerPin(installer), ctx.options.homeNamespace ?? 'USER');
+  return { key, baseId, tag: warmImageTag(key) };
+}
+
 /** Starts the run's container: from its warm image when asked for and present, else from the IRIS image. */
 export async function startWithWarmImage(ctx: PipelineContext): Promise<DrivenContainer> {
   const o = ctx.options;
   if (!o.warmIpmImage || !o.installer) return startPipelineIris(ctx, ctx.runId);
-  const installer = await pipelineInstaller(ctx);
-  const baseId = installer ? await baseImageId(ctx.docker, o.image) : null;
-  if (!installer || !baseId) {
+  const identity = await warmIdentity(ctx, o.image);
+  if (!identity) {
     ctx.logger.warn(`No warm IPM image for ${o.image}: its image id could not be read.`);
     return startPipelineIris(ctx, ctx.runId);
   }
-  const key = warmImageKey(baseId, installerPin(installer), o.homeNamespace ?? 'USER');
-  const tag = warmImageTag(key);
-  const state: WarmState = { key, baseId, tag, used: false };
+  const state: WarmState = { ...identity, used: false };
+  const { tag } = state;
   warmStates.set(ctx, state);
   if (!(await warmImageExists(ctx.docker, tag))) return startPipelineIris(ctx, ctx.runId);
   try {
@@ -147,11 +154,8 @@ export async function warmImageForScenarios(ctx: PipelineContext): Promise<strin
  */
 export async function warmImageOf(ctx: PipelineContext, image: string): Promise<string | null> {
   if (!ctx.options.warmIpmImage || !ctx.options.installer) return null;
-  const installer = await pipelineInstaller(ctx);
-  const baseId = installer ? await baseImageId(ctx.docker, image) : null;
-  if (!installer || !baseId) return null;
-  const tag = warmImageTag(warmImageKey(baseId, installerPin(installer), ctx.options.homeNamespace ?? 'USER'));
-  return (await warmImageExists(ctx.docker, tag)) ? tag : null;
+  const identity = await warmIdentity(ctx, image);
+  return identity && (await warmImageExists(ctx.docker, identity.tag)) ? identity.tag : null;
 }
 
 /**
