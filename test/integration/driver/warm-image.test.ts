@@ -10,7 +10,7 @@ import { runCli, type CliRun } from '../../support/cli.js';
 import { describeWithDocker, requireDocker } from '../../support/docker.js';
 import { docker } from '../../support/docker-engine.js';
 import { writeIpmInstaller } from '../../standin/ipm-installer.js';
-import { removeWarmImagesOf, warmTagsOf } from '../../support/warm-images.js';
+import { imageId, removeWarmImagesOf, warmTagsOf } from '../../support/warm-images.js';
 
 const MODULE = join(import.meta.dirname, '../../fixtures/standin-modules/other-app');
 
@@ -52,9 +52,6 @@ describeWithDocker('warm IPM image', () => {
 
   const warmTags = () => warmTagsOf(host, image);
 
-  const imageId = async (ref: string) =>
-    (await docker(host, ['image', 'inspect', '--format', '{{.Id}}', ref])).stdout.trim();
-
   it('is committed after a fresh install and used by the next run, which skips the install', async () => {
     await removeWarmImagesOf(host, image);
     const cold = await run();
@@ -82,6 +79,6 @@ describeWithDocker('warm IPM image', () => {
     expect(r.cli.stderr).toMatch(/warning: The warm IPM image ipm-db-warm:[0-9a-f]{32} failed the IPM check/);
     expect(r.ipm).toContain('(installed from path)');
     expect(await warmTags()).toEqual([tag]);
-    expect(await imageId(tag!)).not.toBe(await imageId(image));
+    expect(await imageId(host, tag!)).not.toBe(await imageId(host, image));
   }, 300_000);
 });
